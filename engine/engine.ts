@@ -1,0 +1,131 @@
+import ignore, { type Ignore } from 'ignore';
+import type { Finding, ScanDocument, ScanResult, Severity, SkipNote } from './types';
+import type { WorkspaceConfig } from './config/workspaceConfig';
+import { Baseline } from './config/baseline';
+import { loadBuiltinRules } from './rules/ruleLoader';
+import { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
+import { assignmentAround } from './secrets/assignments';
+import { fingerprintOf, maskSecret } from './secrets/masking';
+import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
+import { Suppressions } from './suppression';
+import { fileKindOf } from './text/fileKind';
+import { LineIndex } from './text/lineIndex';
+
+export const DEFAULT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxLineLength: 1_000_000 };
+
+/** Where rule docs live; each rule's anchor is appended. */
+export const DOCS_BASE = 'https://github.com/nhi-lens/nhi-lens/blob/main/docs/rules.md';
+
+export interface EngineOptions {
+  /** Rule definitions to use; defaults to the built-in packs. Config rules are added to these. */
+  rules?: LoadedRule[];
+  config?: WorkspaceConfig;
+  baseline?: Baseline;
+}
+
+/** A rule as the outside world sees it (reports, SARIF metadata, docs). */
+export interface RuleInfo { definition: RuleDefinition; severity: Severity; docs: string; source: string }
+
+export function docsLink(rule: RuleDefinition): string {
+  return rule.docs ?? `${DOCS_BASE}#${rule.id}`;
+}
+
+/** The detection engine: no editor, no file system walking, just text in and findings out. */
+export class Engine {
+  readonly rules: RuleInfo[];
+  /** Non-fatal config problems (unknown rule ids in overrides, ...). */
+  readonly warnings: string[] = [];
+  private readonly secrets: SecretScanner;
+  private readonly pathIgnore?: Ignore;
+  private readonly limits: typeof DEFAULT_LIMITS;
+  private readonly baseline: Baseline;
+
+  constructor(options: EngineOptions = {}) {
+    const config = options.config ?? {};
+    const loaded = [...(options.rules ?? loadBuiltinRules()), ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' }))];
+    const ids = new Set<string>();
+    const duplicates = loaded.filter(({ definition }) => ids.has(definition.id) || !ids.add(definition.id));
+    if (duplicates.length) throw new RuleError(duplicates.map(({ definition, source }) => `${source}: rule "${definition.id}" duplicates an existing rule id`));
+
+    const disabled = new Set(config.disable ?? []);
+    for (const [id, o] of Object.entries(config.overrides ?? {})) if (o.enabled === false) disabled.add(id);
+    for (const id of [...disabled, ...Object.keys(config.overrides ?? {})]) {
+      if (!ids.has(id)) this.warnings.push(`config names unknown rule "${id}"`);
+    }
+    const active = loaded.filter(({ definition }) => !disabled.has(definition.id));
+    this.rules = active.map(({ definition, source }) => ({
+      definition,
+      source,
+      severity: config.overrides?.[definition.id]?.severity ?? definition.severity,
+      docs: docsLink(definition),
+    }));
+    this.secrets = SecretScanner.build(this.rules.filter((r) => r.definition.category === 'secret').map((r) => compileRule(r.definition, r.severity)));
+    this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
+    this.limits = { ...DEFAULT_LIMITS, ...config.limits };
+    this.baseline = options.baseline ?? new Baseline();
+  }
+
+  /** True when config `paths.ignore` excludes this workspace-relative path. */
+  isIgnoredPath(relativePath: string): boolean {
+    const p = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    return !!this.pathIgnore && p !== '' && !p.startsWith('..') && this.pathIgnore.ignores(p);
+  }
+
+  get maxFileBytes(): number { return this.limits.maxFileBytes; }
+
+  /** Scans one document. Never throws on content: bad input is skipped with a reason. */
+  scan(document: ScanDocument): ScanResult {
+    const { path, text } = document;
+    const skipped: SkipNote[] = [];
+    const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
+    if (this.isIgnoredPath(path)) return empty();
+    if (text.length > this.limits.maxFileBytes) return empty(`file larger than ${Math.round(this.limits.maxFileBytes / 1024)} KiB not scanned`);
+    if (looksBinary(text)) return empty('binary file not scanned');
+    const suppressions = new Suppressions(text);
+    if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
+
+    const kind = fileKindOf(path);
+    const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped);
+    if (!candidates.length) return { findings: [], suppressed: 0, skipped };
+    const lines = new LineIndex(text);
+    const findings: Finding[] = [];
+    let suppressed = 0;
+    for (const c of candidates) {
+      const range = lines.rangeAt(c.start, c.end);
+      if (suppressions.isSuppressed(range.start.line, c.rule.definition.id)) { suppressed++; continue; }
+      findings.push(this.toFinding(c, path, text, lines, range, kind));
+    }
+    return { findings, suppressed, skipped };
+  }
+
+  private toFinding(c: Candidate, path: string, text: string, lines: LineIndex, range: Finding['range'], kind: Finding['fix']['fileKind']): Finding {
+    const def = c.rule.definition;
+    const lineStart = lines.lineStart(range.start.line);
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const around = c.end <= lineEnd ? assignmentAround(text.slice(lineStart, lineEnd), c.start - lineStart, c.end - lineStart) : {};
+    const masked = maskSecret(c.value);
+    const finding: Finding = {
+      ruleId: def.id,
+      title: def.title,
+      category: def.category,
+      severity: c.rule.severity,
+      message: `${def.title}: ${masked}${around.keyName ? ` in "${around.keyName}"` : ''}`,
+      path,
+      range,
+      offsets: { start: c.start, end: c.end },
+      masked,
+      fingerprint: fingerprintOf(def.id, c.value),
+      remediation: def.remediation,
+      docs: docsLink(def),
+      fix: { fileKind: kind, ...around },
+    };
+    if (this.baseline.has(finding)) finding.baselined = true;
+    return finding;
+  }
+}
+
+/** NUL characters do not occur in text files; one in the first 8 KiB marks the file binary. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\0');
+}

@@ -1,0 +1,9 @@
+/** The nhi-lens engine: plain TypeScript, no editor imports; shared by the server, CLI and tests. */
+export * from './types';
+export { Engine, DEFAULT_LIMITS, DOCS_BASE, docsLink, looksBinary, type EngineOptions, type RuleInfo } from './engine';
+export { Baseline, baselineOf, readBaseline, type BaselineEntry, type BaselineFile } from './config/baseline';
+export { CONFIG_FILE_NAME, loadConfigFile, loadWorkspaceConfig, type LoadedConfig, type WorkspaceConfig } from './config/workspaceConfig';
+export { builtinRulesDir, loadBuiltinRules, loadRulePack } from './rules/ruleLoader';
+export { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
+export { maskSecret, fingerprintOf } from './secrets/masking';
+export { fileKindOf } from './text/fileKind';

@@ -1,0 +1,178 @@
+import ignore from 'ignore';
+import type { FileKind, Severity, SkipNote } from '../types';
+import type { RuleDefinition } from '../rules/ruleTypes';
+import { unquotedValuesAreLiterals } from '../text/fileKind';
+import { findAssignments } from './assignments';
+import { shannonEntropy } from './entropy';
+import { isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
+import { KeywordIndex } from './keywordIndex';
+import { VALIDATORS } from './validators';
+
+/** A rule ready to run: regexes compiled once, severity after config overrides. */
+export interface CompiledRule {
+  definition: RuleDefinition;
+  severity: Severity;
+  regex?: RegExp;
+  assignment?: { name: RegExp; exclude?: RegExp; minLength: number; maxLength: number };
+  allowValues: RegExp[];
+  skipsPath?: (path: string) => boolean;
+  contextKeywords: number[];
+}
+
+/** A value that passed every check, before positions and suppressions are worked out. */
+export interface Candidate { rule: CompiledRule; start: number; end: number; value: string }
+
+/** Multiline rules (PEM blocks) look this far past their keyword line. */
+const MULTILINE_WINDOW = 16_384;
+
+export function compileRule(definition: RuleDefinition, severity: Severity): Omit<CompiledRule, 'contextKeywords'> {
+  const a = definition.assignment;
+  const paths = definition.allowlist?.paths;
+  const pathFilter = paths?.length ? ignore().add(paths) : undefined;
+  return {
+    definition,
+    severity,
+    regex: definition.pattern !== undefined ? new RegExp(definition.pattern, definition.caseInsensitive ? 'dgi' : 'dg') : undefined,
+    assignment: a && {
+      name: new RegExp(a.name, 'i'),
+      exclude: a.nameExclude ? new RegExp(a.nameExclude, 'i') : undefined,
+      minLength: a.minLength ?? 8,
+      maxLength: a.maxLength ?? 300,
+    },
+    allowValues: (definition.allowlist?.values ?? []).map((v) => new RegExp(v)),
+    skipsPath: pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
+  };
+}
+
+/** Runs every secret rule over a text with one keyword pass and bounded regex work. */
+export class SecretScanner {
+  private readonly index: KeywordIndex;
+  /** keyword id → rules that list it as a keyword. */
+  private readonly rulesByKeyword: number[][];
+
+  constructor(readonly rules: CompiledRule[], keywords: string[], rulesByKeyword: number[][]) {
+    this.index = new KeywordIndex(keywords);
+    this.rulesByKeyword = rulesByKeyword;
+  }
+
+  static build(rules: Omit<CompiledRule, 'contextKeywords'>[]): SecretScanner {
+    const ids = new Map<string, number>();
+    const idOf = (k: string) => {
+      let id = ids.get(k);
+      if (id === undefined) { id = ids.size; ids.set(k, id); }
+      return id;
+    };
+    const byKeyword: number[][] = [];
+    const compiled = rules.map((rule, r) => {
+      for (const k of new Set(rule.definition.keywords)) (byKeyword[idOf(k)] ??= []).push(r);
+      const contextKeywords = (rule.definition.context ?? []).map((k) => idOf(k.toLowerCase()));
+      return { ...rule, contextKeywords };
+    });
+    const keywords = [...ids.keys()];
+    for (let i = 0; i < keywords.length; i++) byKeyword[i] ??= [];
+    return new SecretScanner(compiled, keywords, byKeyword);
+  }
+
+  scan(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[]): Candidate[] {
+    const { rules, rulesByKeyword } = this;
+    const present = new Uint8Array(this.index.keywords.length);
+    const lastLine = new Int32Array(rules.length).fill(-1);
+    const windows: number[][] = new Array(rules.length);
+    this.index.scan(text, (keyword, _offset, lineStart) => {
+      present[keyword] = 1;
+      const ruleIds = rulesByKeyword[keyword];
+      for (let k = 0; k < ruleIds.length; k++) {
+        const r = ruleIds[k];
+        if (lastLine[r] !== lineStart) {
+          lastLine[r] = lineStart;
+          (windows[r] ??= []).push(lineStart);
+        }
+      }
+    });
+
+    const candidates: Candidate[] = [];
+    const longLines = new Set<number>();
+    const literalUnquoted = unquotedValuesAreLiterals(kind);
+    const lockfile = isLockfile(path);
+    for (let r = 0; r < rules.length; r++) {
+      const starts = windows[r];
+      if (!starts) continue;
+      const rule = rules[r];
+      const def = rule.definition;
+      if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => present[k])) continue;
+      if (rule.skipsPath?.(path) || (def.generic && lockfile)) continue;
+      let coveredUntil = -1;
+      for (const lineStart of starts) {
+        if (lineStart < coveredUntil) continue;
+        let lineEnd = text.indexOf('\n', lineStart);
+        if (lineEnd < 0) lineEnd = text.length;
+        if (lineEnd - lineStart > maxLineLength) { longLines.add(lineStart); continue; }
+        const end = def.multiline ? Math.min(text.length, lineStart + MULTILINE_WINDOW) : lineEnd;
+        const window = text.slice(lineStart, end);
+        if (rule.regex) {
+          const re = rule.regex;
+          re.lastIndex = 0;
+          for (let m = re.exec(window); m; m = re.exec(window)) {
+            if (m[0].length === 0) re.lastIndex++;
+            const span = m.indices?.groups?.secret;
+            if (!span || span[1] <= span[0]) continue;
+            const value = window.slice(span[0], span[1]);
+            if (this.accepts(rule, value)) {
+              candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value });
+              if (def.multiline) coveredUntil = lineStart + span[1];
+            }
+            if (def.multiline && m.index > lineEnd - lineStart) break; // later keyword lines get their own window
+          }
+        } else if (rule.assignment) {
+          const a = rule.assignment;
+          for (const found of findAssignments(window)) {
+            if (!a.name.test(found.name) || a.exclude?.test(found.name)) continue;
+            if (!found.quote && !literalUnquoted) continue;
+            const value = found.value;
+            if (value.length < a.minLength || value.length > a.maxLength) continue;
+            if (this.accepts(rule, value)) candidates.push({ rule, start: lineStart + found.valueStart, end: lineStart + found.valueEnd, value });
+          }
+        }
+      }
+    }
+    for (const lineStart of longLines) {
+      skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
+    }
+    return resolveOverlaps(candidates);
+  }
+
+  private accepts(rule: CompiledRule, value: string): boolean {
+    const def = rule.definition;
+    if (def.entropy !== undefined && shannonEntropy(value) < def.entropy) return false;
+    if (def.validate && !VALIDATORS[def.validate](value)) return false;
+    if (!def.multiline && isPlaceholder(value)) return false;
+    if (rule.allowValues.some((re) => re.test(value))) return false;
+    if (def.generic && isGenericNonSecret(value)) return false;
+    return true;
+  }
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * One value, one finding: a specific rule wins over a generic one on an overlapping value,
+ * and the same span found by two rules is reported once (the first rule in pack order).
+ */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const specific = candidates.filter((c) => !c.rule.definition.generic);
+  const kept: Candidate[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    if (c.rule.definition.generic && specific.some((s) => s.start < c.end && c.start < s.end)) continue;
+    const key = `${c.start}:${c.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(c);
+  }
+  return kept;
+}

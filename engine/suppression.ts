@@ -1,0 +1,39 @@
+/**
+ * Inline suppressions, in any comment syntax:
+ *   `nhi-lens:ignore`                         on a line with code: that line, every rule
+ *   `nhi-lens:ignore rule-a,rule-b -- reason` limited to those rules, with a reason
+ * A suppression comment alone on its line applies to the next line.
+ * `nhi-lens:ignore-file` anywhere in the first 20 lines skips the whole file.
+ */
+
+const MARKER = 'nhi-lens:ignore';
+const DIRECTIVE = /nhi-lens:ignore(?!-file)(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?(?:[ \t]+--[ \t]*(.*))?/;
+const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b|REM\b)/;
+
+export interface Suppression { rules: string[] | 'all'; reason?: string }
+
+export class Suppressions {
+  private readonly byLine = new Map<number, Suppression>();
+  readonly fileIgnored: boolean;
+
+  constructor(text: string) {
+    this.fileIgnored = false;
+    if (!text.includes(MARKER)) return;
+    const lines = text.split('\n');
+    this.fileIgnored = lines.slice(0, 20).some((l) => l.includes('nhi-lens:ignore-file'));
+    lines.forEach((line, i) => {
+      const m = DIRECTIVE.exec(line);
+      if (!m) return;
+      const suppression: Suppression = {
+        rules: m[1] ? m[1].split(',').map((r) => r.trim()) : 'all',
+        reason: m[2]?.replace(/\s*(?:\*\/|-->)\s*$/, '').trim() || undefined,
+      };
+      this.byLine.set(COMMENT_ONLY.test(line) ? i + 1 : i, suppression);
+    });
+  }
+
+  isSuppressed(line: number, ruleId: string): boolean {
+    const s = this.byLine.get(line);
+    return !!s && (s.rules === 'all' || s.rules.includes(ruleId));
+  }
+}

@@ -1,0 +1,65 @@
+/** Public types shared by the engine, the CLI, the language server and the tests. */
+
+/** What kind of NHI problem a finding is about. */
+export type Category = 'secret' | 'permission' | 'ownership' | 'credential-lifetime';
+
+/** How loudly a finding is reported; `off` disables a rule. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A 0-based position in UTF-16 code units, as LSP counts them. */
+export interface Position { line: number; character: number }
+
+/** A 0-based, end-exclusive range. */
+export interface Range { start: Position; end: Position }
+
+/** The file kinds the engine knows; they drive quick-fix idioms and value heuristics. */
+export type FileKind =
+  | 'javascript' | 'typescript' | 'python' | 'go' | 'java' | 'csharp' | 'kotlin' | 'php' | 'ruby'
+  | 'rust' | 'shell' | 'powershell' | 'yaml' | 'json' | 'toml' | 'ini' | 'properties' | 'dotenv'
+  | 'xml' | 'makefile' | 'dockerfile' | 'terraform' | 'markdown' | 'text';
+
+/** One file handed to the engine. `path` is used for file kind, path rules and reports. */
+export interface ScanDocument { path: string; text: string }
+
+/** What a quick-fix needs to rewrite the finding in the idiom of the file. */
+export interface FixData {
+  fileKind: FileKind;
+  /** Variable, key or element name the value is assigned to, when there is one. */
+  keyName?: string;
+  /** Quote character around the value in the source (`"`, `'`, `` ` ``), if any. */
+  quote?: string;
+}
+
+/** One problem found in one file. Never carries the secret value itself. */
+export interface Finding {
+  ruleId: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  path: string;
+  /** Range of the offending value itself (the secret, not the line). */
+  range: Range;
+  /** UTF-16 offsets of `range` in the scanned text. */
+  offsets: { start: number; end: number };
+  /** The value with most of it hidden, e.g. `AKIA…7Q2M`. */
+  masked: string;
+  /** sha256 of rule id + value, truncated: stable across edits and moves, reveals nothing. */
+  fingerprint: string;
+  remediation: string;
+  docs: string;
+  fix: FixData;
+  /** Set when the finding matched the baseline; reporters hide these by default. */
+  baselined?: boolean;
+}
+
+/** Why a file or part of it was not scanned. */
+export interface SkipNote { path: string; reason: string; line?: number }
+
+/** The result of scanning one document. */
+export interface ScanResult {
+  findings: Finding[];
+  /** Findings silenced by `nhi-lens:ignore` comments. */
+  suppressed: number;
+  skipped: SkipNote[];
+}
