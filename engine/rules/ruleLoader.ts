@@ -76,7 +76,8 @@ export function loadRulePack(file: string): LoadedRule[] {
 export function builtinRulesDir(): string {
   for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'rules');
-    if (fs.existsSync(path.join(candidate, 'schema.json'))) return candidate;
+    // The compiled tree has a rules/ folder of JSON schemas only; the real one has the packs.
+    if (fs.existsSync(path.join(candidate, 'schema.json')) && fs.readdirSync(candidate).some((f) => f.endsWith('.yaml'))) return candidate;
   }
   throw new RuleError([`cannot find the built-in rules folder above ${__dirname}`]);
 }

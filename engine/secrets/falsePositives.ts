@@ -16,16 +16,19 @@ const PLACEHOLDER_WORDS =
 
 const SEQUENCES = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty/i;
 
-const TEMPLATE_ONLY = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|:[a-z_]+)$/;
+const TEMPLATE_ONLY = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|:[a-z_]+|\{[^{}]*\}|\[[^\]]*\]|<[^>]*>)$/;
+
+/** Words that documentation and samples use in place of a real credential. */
+const STAND_IN_VALUES = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'key', 'user', 'username', 'mypassword', 'yourpassword', 'mysecret', 'yoursecret', 'p@ssw0rd', 'passw0rd', 'letmein']);
 
 /** True when the value is a placeholder, redaction or documentation sample. */
 export function isPlaceholder(value: string): boolean {
-  if (VENDOR_SAMPLES.has(value)) return true;
+  if (VENDOR_SAMPLES.has(value) || STAND_IN_VALUES.has(value.toLowerCase())) return true;
   if (PLACEHOLDER_WORDS.test(value) || TEMPLATE_ONLY.test(value)) return true;
   // Long runs of one character (xxxxxx, 000000, ******) only in short values: PEM bodies and
   // certificates legitimately contain runs such as AAAAAA.
-  if (value.length < 120 && /(.)\1{5}/.test(value)) return true;
-  if (value.length < 120 && SEQUENCES.test(value)) return true;
+  if (value.length < 100 && /(.)\1{5}/.test(value)) return true;
+  if (value.length < 100 && SEQUENCES.test(value)) return true;
   return false;
 }
 

@@ -89,8 +89,8 @@ function pemValid(block: string): boolean {
     .split(/\r?\n/)
     .filter((line) => line && !line.includes(':'))
     .join('')
-    .replace(/[\s"',+\\]/g, '');
-  if (body.length < 64) return false;
+    .replace(/[\s"',\\]/g, '');
+  if (body.length < 40) return false;
   return /^[A-Za-z0-9+/=]+$/.test(body) && !/(.)\1{15}/.test(body);
 }
 
