@@ -22,8 +22,10 @@ export interface CompiledRule {
 /** A value that passed every check, before positions and suppressions are worked out. */
 export interface Candidate { rule: CompiledRule; start: number; end: number; value: string }
 
-/** Multiline rules (PEM blocks) look this far past their keyword line. */
+/** Multiline rules (PEM blocks) look this far past their keyword line... */
 const MULTILINE_WINDOW = 16_384;
+/** ...and no multiline match is longer than this (PEM bodies are capped at 12,000 characters). */
+const MULTILINE_MAX_MATCH = 12_288;
 
 export function compileRule(definition: RuleDefinition, severity: Severity): Omit<CompiledRule, 'contextKeywords'> {
   const a = definition.assignment;
@@ -112,6 +114,7 @@ export class SecretScanner {
         if (rule.regex) {
           const re = rule.regex;
           re.lastIndex = 0;
+          let searchedToEnd = true;
           for (let m = re.exec(window); m; m = re.exec(window)) {
             if (m[0].length === 0) re.lastIndex++;
             const span = m.indices?.groups?.secret;
@@ -121,8 +124,11 @@ export class SecretScanner {
               candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value });
               if (def.multiline) coveredUntil = lineStart + span[1];
             }
-            if (def.multiline && m.index > lineEnd - lineStart) break; // later keyword lines get their own window
+            if (def.multiline && m.index > lineEnd - lineStart) { searchedToEnd = false; break; } // later keyword lines get their own window
           }
+          // A search that found nothing has ruled out every match starting early enough to fit in
+          // this window: later keyword lines there need no window of their own (bounds the work).
+          if (def.multiline && searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
         } else if (rule.assignment) {
           const a = rule.assignment;
           for (const found of findAssignments(window)) {

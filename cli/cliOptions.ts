@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+
+export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** A mistake in how the command was called: exit code 2 with a one-line message. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: nhi-lens <command> [options]
+
+Commands:
+  audit [paths…]      Scan files and folders (default: .) for hardcoded secrets
+  rules               List the active rules
+  help                Show this help
+
+Audit options:
+  --format <f>        text | json | sarif | markdown        (default: text)
+  --output <file>     Write the report to a file instead of stdout
+  --config <file>     Workspace config (default: .nhi-lens.yaml in the first folder)
+  --baseline <file>   Accept the findings listed in this baseline file
+  --write-baseline <file>  Write every current finding to a baseline file and exit 0
+  --fail-on <level>   error | warning | never: exit 1 when a finding is at least this
+                      severe (default: warning)
+  --no-gitignore      Scan files that .gitignore excludes
+  --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
+  --quiet             No progress line
+
+Exit codes: 0 nothing at the --fail-on level, 1 findings, 2 usage or configuration error.
+`;
+
+export interface CliOptions {
+  command: 'audit' | 'rules' | 'help' | 'version';
+  targets: string[];
+  format: Format;
+  output?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  failOn: FailOn;
+  gitignore: boolean;
+  jobs?: number;
+  quiet: boolean;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+  return value as T;
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        'fail-on': { type: 'string' },
+        'no-gitignore': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  const [first, ...rest] = positionals;
+  const command = values.help ? 'help' : values.version ? 'version' : (first ?? 'help');
+  if (!['audit', 'rules', 'help', 'version'].includes(command)) throw new UsageError(`unknown command "${command}" (try: nhi-lens audit .)`);
+  if (command === 'rules' && rest.length) throw new UsageError('rules takes no paths');
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 0 to 64 (got "${values.jobs}")`);
+  }
+  const format = oneOf(values.format, ['text', 'json', 'sarif', 'markdown'] as const, '--format', 'text');
+  if (command === 'rules' && format === 'sarif') throw new UsageError('rules can be listed as text, json or markdown');
+  return {
+    command: command as CliOptions['command'],
+    targets: command === 'audit' ? (rest.length ? rest : ['.']) : [],
+    format,
+    output: values.output,
+    config: values.config,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    failOn: oneOf(values['fail-on'], ['error', 'warning', 'never'] as const, '--fail-on', 'warning'),
+    gitignore: !values['no-gitignore'],
+    jobs,
+    quiet: !!values.quiet,
+  };
+}

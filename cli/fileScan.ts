@@ -1,0 +1,28 @@
+import * as fs from 'node:fs';
+import type { Engine, Finding, SkipNote } from '../engine';
+
+/** What scanning one file on disk produced. */
+export interface FileScan { path: string; bytes: number; findings: Finding[]; suppressed: number; skipped: SkipNote[] }
+
+/** Reads one file and scans it; size and binary checks happen before decoding. */
+export function scanFile(engine: Engine, absolute: string, relative: string): FileScan {
+  const result: FileScan = { path: relative, bytes: 0, findings: [], suppressed: 0, skipped: [] };
+  const skip = (reason: string) => { result.skipped.push({ path: relative, reason }); return result; };
+  let buffer: Buffer;
+  try {
+    const size = fs.statSync(absolute).size;
+    if (size > engine.maxFileBytes) return skip(`file larger than ${Math.round(engine.maxFileBytes / 1024)} KiB not scanned`);
+    buffer = fs.readFileSync(absolute);
+  } catch (error) {
+    return skip(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  result.bytes = buffer.length;
+  if (buffer.subarray(0, 8192).includes(0)) return skip('binary file not scanned');
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const scan = engine.scan({ path: relative, text });
+  result.findings = scan.findings;
+  result.suppressed = scan.suppressed;
+  result.skipped.push(...scan.skipped);
+  return result;
+}

@@ -1,0 +1,11 @@
+import { summarize, type Report } from './reportModel';
+
+/** Machine-readable report; finding values are masked like everywhere else. */
+export function renderJson(report: Report): string {
+  return JSON.stringify({
+    tool: { name: 'nhi-lens', version: report.toolVersion },
+    summary: { ...summarize(report.findings), baselined: report.baselined, suppressed: report.suppressed, filesScanned: report.filesScanned, bytesScanned: report.bytesScanned, durationMs: report.durationMs, cancelled: !!report.cancelled },
+    findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => f),
+    skipped: report.skipped,
+  }, null, 2) + '\n';
+}

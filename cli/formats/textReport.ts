@@ -1,0 +1,31 @@
+import { plural, summarize, type Report } from './reportModel';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/** Human-readable report for a terminal: one block per file, then a summary. */
+export function renderText(report: Report, color = false): string {
+  const c = (code: keyof typeof COLORS, text: string) => (color ? `${COLORS[code]}${text}${COLORS.reset}` : text);
+  const lines: string[] = [];
+  let currentPath = '';
+  for (const f of report.findings) {
+    if (f.path !== currentPath) {
+      if (currentPath) lines.push('');
+      lines.push(c('bold', f.path));
+      currentPath = f.path;
+    }
+    const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${f.message}  ${c('dim', f.ruleId)}`);
+  }
+  const s = summarize(report.findings);
+  if (lines.length) lines.push('');
+  const counts = `${plural(s.total, 'finding')} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info) in ${plural(s.files, 'file')}`;
+  const extra = [
+    report.baselined ? `${report.baselined} in baseline` : '',
+    report.suppressed ? `${report.suppressed} suppressed inline` : '',
+    report.skipped.length ? `${report.skipped.length} skipped (--format json lists why)` : '',
+  ].filter(Boolean).join(', ');
+  const scanned = `${plural(report.filesScanned, 'file')}, ${(report.bytesScanned / 1048576).toFixed(1)} MB scanned in ${(report.durationMs / 1000).toFixed(2)} s`;
+  lines.push(c('bold', counts) + (extra ? `; ${extra}` : ''));
+  lines.push(c('dim', scanned + (report.cancelled ? ' (cancelled: results are partial)' : '')));
+  return lines.join('\n') + '\n';
+}
