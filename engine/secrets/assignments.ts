@@ -42,7 +42,7 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
     if (end < 0) return undefined;
   } else {
     end = start;
-    while (end < line.length && !' \t;,#"\'<>)}]\r'.includes(line[end])) end++;
+    while (end < line.length && !' \t;,#"\'<>)}]&\r'.includes(line[end])) end++;
   }
   if (end <= start) return undefined;
   return { value: line.slice(start, end), valueStart: start, valueEnd: end, quote: quote.slice(-1) };

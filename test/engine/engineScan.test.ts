@@ -1,0 +1,90 @@
+import * as assert from 'node:assert/strict';
+import { Baseline, Engine, baselineOf } from '../../engine';
+import { builtinRules, defaultEngine } from '../support/engineFixture';
+
+const AWS_KEY = 'AKIAZ3MPLQ7RTX4VWY2Q';
+const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
+
+describe('Engine.scan', () => {
+  const engine = defaultEngine();
+
+  it('reports the exact range of the value, masked, with what a quick-fix needs', () => {
+    const text = `import os\n\nclient = boto3.client("s3", aws_access_key_id="${AWS_KEY}")\n`;
+    const [finding] = engine.scan({ path: 'app/storage.py', text }).findings;
+    assert.equal(finding.ruleId, 'aws-access-key-id');
+    assert.equal(finding.category, 'secret');
+    assert.equal(finding.severity, 'error');
+    const column = text.split('\n')[2].indexOf(AWS_KEY);
+    assert.deepEqual(finding.range, { start: { line: 2, character: column }, end: { line: 2, character: column + AWS_KEY.length } });
+    assert.equal(text.slice(finding.offsets.start, finding.offsets.end), AWS_KEY);
+    assert.equal(finding.masked, 'AK…2Q');
+    assert.ok(!finding.message.includes(AWS_KEY));
+    assert.deepEqual(finding.fix, { fileKind: 'python', keyName: 'aws_access_key_id', quote: '"' });
+    assert.match(finding.docs, /#aws-access-key-id$/);
+  });
+
+  it('counts UTF-16 columns the way LSP does', () => {
+    const [finding] = engine.scan({ path: 'a.js', text: `const note = "🔑 clé"; const t = "${SLACK}";` }).findings;
+    assert.equal(finding.range.start.character, `const note = "🔑 clé"; const t = "`.length);
+  });
+
+  it('a specific rule wins over the generic one on the same value', () => {
+    const ids = engine.scan({ path: '.env', text: `SLACK_TOKEN=${SLACK}` }).findings.map((f) => f.ruleId);
+    assert.deepEqual(ids, ['slack-bot-token']);
+  });
+
+  it('generic detection needs a quoted literal in code, accepts bare values in config files', () => {
+    const value = 'q8Zr3Lm0Pd5Xv2Kc7Hs1';
+    assert.equal(engine.scan({ path: 'a.py', text: `api_key = ${value}` }).findings.length, 0);
+    assert.equal(engine.scan({ path: 'a.py', text: `api_key = "${value}"` }).findings.length, 1);
+    assert.equal(engine.scan({ path: 'settings.ini', text: `api_key = ${value}` }).findings.length, 1);
+  });
+
+  it('skips lockfiles for generic rules but not for provider rules', () => {
+    const text = `"resolved": "https://registry.acme.io/x.tgz", "token": "q8Zr3Lm0Pd5Xv2Kc7Hs1", "npm": "${SLACK}"`;
+    assert.deepEqual(engine.scan({ path: 'package-lock.json', text }).findings.map((f) => f.ruleId), ['slack-bot-token']);
+  });
+
+  it('skips binary, oversized content and over-long lines with a reason, without throwing', () => {
+    assert.deepEqual(engine.scan({ path: 'a.bin', text: `\0\0PNG ${SLACK}` }).skipped.map((s) => s.reason), ['binary file not scanned']);
+    const small = new Engine({ rules: builtinRules(), config: { limits: { maxFileBytes: 2048, maxLineLength: 300 } } });
+    assert.match(small.scan({ path: 'big.txt', text: 'a'.repeat(5000) }).skipped[0].reason, /larger than/);
+    const longLine = small.scan({ path: 'min.js', text: `ok\nvar t="${SLACK}";${'x'.repeat(400)}\n` });
+    assert.equal(longLine.findings.length, 0);
+    assert.deepEqual(longLine.skipped.map((s) => [s.line, s.reason]), [[1, 'line longer than 300 characters not scanned']]);
+  });
+
+  it('finishes on pathological input built from rule keywords', function () {
+    this.timeout(20_000); // a hang guard, not a performance claim (see npm run bench)
+    const hostile = [
+      'ghp_'.repeat(50_000),
+      '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(20_000),
+      `${'postgres://a:'.repeat(20_000)}@`,
+      `jdbc:x:${';password='.repeat(20_000)}`,
+      `api_key = "${'a1'.repeat(50_000)}`,
+      `${'a.'.repeat(100_000)}= "x"`,
+    ];
+    for (const text of hostile) assert.ok(Array.isArray(engine.scan({ path: 'hostile.txt', text }).findings));
+  });
+
+  it('finds several secrets on one line and across a PEM block', () => {
+    const text = `a="${AWS_KEY}" b="${SLACK}"\n`;
+    assert.deepEqual(engine.scan({ path: 'x.js', text }).findings.map((f) => f.ruleId), ['aws-access-key-id', 'slack-bot-token']);
+  });
+
+  it('marks findings present in the baseline, keyed by fingerprint and path', () => {
+    const text = `token: ${SLACK}\n`;
+    const first = engine.scan({ path: 'ci/config.yml', text }).findings;
+    const baseline = new Baseline(baselineOf(first).findings);
+    const withBaseline = new Engine({ rules: builtinRules(), baseline });
+    assert.equal(withBaseline.scan({ path: 'ci/config.yml', text: `# moved down\n\n${text}` }).findings[0].baselined, true);
+    assert.equal(withBaseline.scan({ path: 'other.yml', text }).findings[0].baselined, undefined);
+  });
+
+  it('baseline files are sorted and carry no line numbers or timestamps', () => {
+    const findings = engine.scan({ path: 'b.env', text: `A=${SLACK}\nB=${AWS_KEY}` }).findings;
+    const file = baselineOf([...findings].reverse());
+    assert.deepEqual(Object.keys(file.findings[0]).sort(), ['fingerprint', 'path', 'ruleId']);
+    assert.deepEqual(file, baselineOf(findings));
+  });
+});
