@@ -47,9 +47,25 @@ export function isGenericNonSecret(value: string): boolean {
   if (IDENTIFIER_PATH.test(value) || FILE_OR_URL.test(value)) return true;
   // Code expressions: calls, indexing, interpolation, environment lookups.
   if (/[()[\]{}]/.test(value) || /^(?:env|process|os|System|Environment|ENV|secrets|vars|var|local|data|module)[.:[]/.test(value)) return true;
+  // Timestamps and dates (PasswordLastUsed: 2016-09-08T21:47:36Z).
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return true;
+  // A value that spells out what it is ("term-token-…", "my-secret-key") is a sample.
+  if (/secret|token|passw|apikey|api[_-]key/i.test(value)) return true;
+  // Prose: three or more words joined by separators ("This-is-my-test-99!").
+  if (/^[A-Za-z]+(?:[-_ ][A-Za-z]+){2,}/.test(value)) return true;
   // Plain words and identifiers (letters, underscores, hyphens only) are names, not secrets.
   if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value)) return true;
   return false;
+}
+
+/**
+ * Tests, fixtures, examples and docs: generic rules skip them (their samples look like secrets),
+ * provider rules do not (a real token there is still a leak).
+ */
+export function isTestOrDocPath(path: string): boolean {
+  const p = path.replace(/\\/g, '/');
+  return /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|examples?|samples?|docs?|mocks?)\//i.test(p)
+    || /(?:\.(?:test|spec|examples?|fixture|mock)\.[a-z0-9]+|_test\.go|(?:^|\/)test_[^/]+\.py|Tests?\.(?:cs|java|kt))$/i.test(p);
 }
 
 /** Lockfiles are full of integrity hashes; generic rules skip them (provider rules do not). */

@@ -4,7 +4,7 @@ import type { RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments } from './assignments';
 import { shannonEntropy } from './entropy';
-import { isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
+import { isGenericNonSecret, isLockfile, isPlaceholder, isTestOrDocPath } from './falsePositives';
 import { KeywordIndex } from './keywordIndex';
 import { VALIDATORS } from './validators';
 
@@ -95,14 +95,14 @@ export class SecretScanner {
     const candidates: Candidate[] = [];
     const longLines = new Set<number>();
     const literalUnquoted = unquotedValuesAreLiterals(kind);
-    const lockfile = isLockfile(path);
+    const genericSkipsFile = isLockfile(path) || isTestOrDocPath(path);
     for (let r = 0; r < rules.length; r++) {
       const starts = windows[r];
       if (!starts) continue;
       const rule = rules[r];
       const def = rule.definition;
       if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => present[k])) continue;
-      if (rule.skipsPath?.(path) || (def.generic && lockfile)) continue;
+      if (rule.skipsPath?.(path) || (def.generic && genericSkipsFile)) continue;
       let coveredUntil = -1;
       for (const lineStart of starts) {
         if (lineStart < coveredUntil) continue;

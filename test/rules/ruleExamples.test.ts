@@ -25,13 +25,13 @@ describe('built-in rule examples', () => {
     describe(rule.id, () => {
       it('finds every positive example', () => {
         rule.examples.positive.forEach((text, i) => {
-          const ids = engine.scan({ path: `examples/${rule.id}.txt`, text }).findings.map((f) => f.ruleId);
+          const ids = engine.scan({ path: `snippets/${rule.id}.txt`, text }).findings.map((f) => f.ruleId);
           assert.ok(ids.includes(rule.id), `positive #${i + 1} not found by ${rule.id} (found: ${ids.join(', ') || 'nothing'})`);
         });
       });
       it('stays quiet on every negative example', () => {
         rule.examples.negative.forEach((text, i) => {
-          const ids = engine.scan({ path: `examples/${rule.id}.txt`, text }).findings.map((f) => f.ruleId);
+          const ids = engine.scan({ path: `snippets/${rule.id}.txt`, text }).findings.map((f) => f.ruleId);
           assert.ok(!ids.includes(rule.id), `negative #${i + 1} wrongly matched by ${rule.id}`);
         });
       });

@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../../..');
+export const CLI = path.join(REPO, 'dist', 'cli.js');
+
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+/** Runs the bundled CLI as a user would. */
+export function runCli(args: string[], cwd: string): CliRun {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh copy of the bundled example workspace, so tests can add files freely. */
+export function copyOfExampleWorkspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-ws-'));
+  fs.cpSync(path.join(REPO, 'examples', 'workspace'), dir, { recursive: true });
+  return dir;
+}
