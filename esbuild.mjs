@@ -1,4 +1,5 @@
 // Bundles each entry point into one CommonJS file in dist/ so start-up reads one file.
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
@@ -7,4 +8,7 @@ await Promise.all([
   build({ ...common, entryPoints: { cli: 'cli/main.ts', auditWorker: 'cli/auditWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'engine/rules/compileBuiltinRules.ts' }, outdir: 'dist/.build' }),
 ]);
+// Validate rules/*.yaml and ship them as JSON: the bundles load it instead of parsing YAML.
+execFileSync(process.execPath, ['dist/.build/compile-rules.js', 'dist/builtin-rules.json'], { stdio: 'inherit' });

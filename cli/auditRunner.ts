@@ -70,7 +70,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
 
   const small = files.length <= IN_PROCESS_LIMIT.files && totalBytes <= IN_PROCESS_LIMIT.bytes;
-  const jobs = options.jobs ?? (small ? 0 : Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, 8)));
+  // One core walks and collects; the others scan. On two cores, measured, a single worker is
+  // slower and heavier than scanning here (npm run bench prints both), so workers start at three.
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const jobs = options.jobs ?? (small || cores < 3 ? 0 : Math.min(cores - 1, 8));
   if (jobs === 0) {
     for (const f of files) {
       if (options.signal?.aborted) { result.cancelled = true; break; }
@@ -86,7 +89,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   return result;
 }
 
-/** Resolves true when cancelled. Batches are handed out as workers free up (work stealing). */
+/**
+ * Resolves true when cancelled. Batches are handed out as workers free up. The calling thread
+ * only collects: its default young generation is large, a worker's is capped, which keeps the
+ * resident set low (each worker is a whole V8 heap; see npm run bench for figures).
+ */
 function scanOnWorkers(batches: WalkedFile[][], jobs: number, options: AuditOptions, onScan: (scan: FileScan) => void, onBatch: () => void): Promise<boolean> {
   const workerFile = path.join(__dirname, 'auditWorker.js');
   const count = Math.min(jobs, Math.max(1, batches.length));
@@ -110,7 +117,7 @@ function scanOnWorkers(batches: WalkedFile[][], jobs: number, options: AuditOpti
     };
     options.signal?.addEventListener('abort', () => finish(true), { once: true });
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerFile, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      const worker = new Worker(workerFile, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 } });
       workers.push(worker);
       worker.on('message', (message: { results: FileScan[] }) => {
         pending--;
@@ -118,8 +125,8 @@ function scanOnWorkers(batches: WalkedFile[][], jobs: number, options: AuditOpti
         onBatch();
         dispatch(worker);
       });
-      worker.on('error', (error) => finish(false, error));
-      // Two batches in flight per worker keep it busy while the main thread collects.
+      worker.on('error', (error) => finish(false, new Error(`audit worker failed: ${error.message}`)));
+      // Two batches in flight per worker keep it busy while this thread collects.
       dispatch(worker);
       dispatch(worker);
     }

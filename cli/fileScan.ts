@@ -4,6 +4,28 @@ import type { Engine, Finding, SkipNote } from '../engine';
 /** What scanning one file on disk produced. */
 export interface FileScan { path: string; bytes: number; findings: Finding[]; suppressed: number; skipped: SkipNote[] }
 
+/**
+ * One read buffer per thread, grown as needed: a fresh Buffer per file would churn the C heap,
+ * whose freed blocks stay resident (glibc keeps an arena per thread).
+ */
+let readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+function readWhole(absolute: string, size: number): Buffer {
+  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
+  const fd = fs.openSync(absolute, 'r');
+  try {
+    let filled = 0;
+    while (filled < size) {
+      const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
+      if (n === 0) break; // the file shrank while we read it
+      filled += n;
+    }
+    return readBuffer.subarray(0, filled);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Reads one file and scans it; size and binary checks happen before decoding. */
 export function scanFile(engine: Engine, absolute: string, relative: string): FileScan {
   const result: FileScan = { path: relative, bytes: 0, findings: [], suppressed: 0, skipped: [] };
@@ -12,7 +34,7 @@ export function scanFile(engine: Engine, absolute: string, relative: string): Fi
   try {
     const size = fs.statSync(absolute).size;
     if (size > engine.maxFileBytes) return skip(`file larger than ${Math.round(engine.maxFileBytes / 1024)} KiB not scanned`);
-    buffer = fs.readFileSync(absolute);
+    buffer = readWhole(absolute, size);
   } catch (error) {
     return skip(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -1,15 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import packSchema from '../../rules/schema.json';
 import configSchema from '../../rules/config.schema.json';
 import { RuleError, type LoadedRule, type RuleDefinition } from './ruleTypes';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addSchema(packSchema);
-const validatePack = ajv.compile(packSchema);
-const validateConfigShape = ajv.compile(configSchema);
+// Compiled on first use: audit workers receive validated rules and never need a validator.
+let validators: { pack: ValidateFunction; config: ValidateFunction } | undefined;
+function schemaValidators(): { pack: ValidateFunction; config: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(packSchema);
+    validators = { pack: ajv.compile(packSchema), config: ajv.compile(configSchema) };
+  }
+  return validators;
+}
 
 /** YAML aliases are capped so a hostile file (alias bomb) fails fast instead of exhausting memory. */
 export function parseYamlSafely(text: string, source: string): unknown {
@@ -65,6 +71,7 @@ function checkDefinitions(rules: RuleDefinition[], source: string): string[] {
 /** Reads and validates one rule pack file. */
 export function loadRulePack(file: string): LoadedRule[] {
   const data = parseYamlSafely(fs.readFileSync(file, 'utf8'), file);
+  const validatePack = schemaValidators().pack;
   if (!validatePack(data)) throw new RuleError((validatePack.errors ?? []).map((e) => describe(e, data, file)));
   const rules = (data as { rules: RuleDefinition[] }).rules;
   const problems = checkDefinitions(rules, file);
@@ -82,8 +89,25 @@ export function builtinRulesDir(): string {
   throw new RuleError([`cannot find the built-in rules folder above ${__dirname}`]);
 }
 
-/** Every built-in pack, in file-name order; duplicate ids are an error. */
-export function loadBuiltinRules(dir = builtinRulesDir()): LoadedRule[] {
+/** Built-in rules compiled at build time (see compileBuiltinRules.ts). */
+export interface CompiledRulesFile { format: 'nhi-lens-rules/1'; rules: LoadedRule[] }
+
+/** The compiled rules file next to the running bundle, if the build produced one. */
+function compiledRules(): LoadedRule[] | undefined {
+  const file = path.join(__dirname, 'builtin-rules.json');
+  if (!fs.existsSync(file)) return undefined;
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
+  return data.format === 'nhi-lens-rules/1' ? data.rules : undefined;
+}
+
+/**
+ * Every built-in rule, in pack file-name order; duplicate ids are an error. Uses the compiled
+ * JSON next to the bundle when there is one, else parses and validates rules/*.yaml.
+ */
+export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[] {
+  const compiled = !dir && useCompiled ? compiledRules() : undefined;
+  if (compiled) return compiled;
+  dir ??= builtinRulesDir();
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   const all = files.flatMap((f) => loadRulePack(path.join(dir, f)));
   const seen = new Map<string, string>();
@@ -99,6 +123,7 @@ export function loadBuiltinRules(dir = builtinRulesDir()): LoadedRule[] {
 
 /** Validates a parsed workspace config object against rules/config.schema.json. */
 export function validateConfigData(data: unknown, source: string): void {
+  const validateConfigShape = schemaValidators().config;
   if (!validateConfigShape(data)) throw new RuleError((validateConfigShape.errors ?? []).map((e) => describe(e, data, source)));
   const rules = (data as { rules?: RuleDefinition[] }).rules ?? [];
   const problems = checkDefinitions(rules, source);
