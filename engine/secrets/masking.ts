@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * Hides a secret for display: never more than a third of it, and nothing of short values.
- * `AKIAIOSFODNN7Q2MABCD` → `AKIA…ABCD`; PEM blocks show only their header.
+ * `AKIAIOSFODNN7EXAMPLE` → `AKIA…MPLE`; PEM blocks show only their header.
  */
 export function maskSecret(value: string): string {
   const pem = /^-----BEGIN [A-Z0-9 ]+-----/.exec(value);
