@@ -104,6 +104,7 @@ export class Engine {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const around = c.end <= lineEnd ? assignmentAround(text.slice(lineStart, lineEnd), c.start - lineStart, c.end - lineStart) : {};
+    if (c.keyName) around.keyName = c.keyName;
     const masked = maskSecret(c.value);
     const finding: Finding = {
       ruleId: def.id,

@@ -20,7 +20,11 @@ export interface CompiledRule {
 }
 
 /** A value that passed every check, before positions and suppressions are worked out. */
-export interface Candidate { rule: CompiledRule; start: number; end: number; value: string }
+export interface Candidate {
+  rule: CompiledRule; start: number; end: number; value: string;
+  /** The name the value is assigned to, when the rule's pattern captures it as `(?<name>…)`. */
+  keyName?: string;
+}
 
 /** Multiline rules (PEM blocks) look this far past their keyword line... */
 const MULTILINE_WINDOW = 16_384;
@@ -121,7 +125,7 @@ export class SecretScanner {
             if (!span || span[1] <= span[0]) continue;
             const value = window.slice(span[0], span[1]);
             if (this.accepts(rule, value)) {
-              candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value });
+              candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
               if (def.multiline) coveredUntil = lineStart + span[1];
             }
             if (def.multiline && m.index > lineEnd - lineStart) { searchedToEnd = false; break; } // later keyword lines get their own window
@@ -136,7 +140,7 @@ export class SecretScanner {
             if (!found.quote && !literalUnquoted) continue;
             const value = found.value;
             if (value.length < a.minLength || value.length > a.maxLength) continue;
-            if (this.accepts(rule, value)) candidates.push({ rule, start: lineStart + found.valueStart, end: lineStart + found.valueEnd, value });
+            if (this.accepts(rule, value)) candidates.push({ rule, start: lineStart + found.valueStart, end: lineStart + found.valueEnd, value, keyName: found.name.replace(/^[$@]/, '') });
           }
         }
       }

@@ -23,6 +23,14 @@ describe('Engine.scan', () => {
     assert.match(finding.docs, /#aws-access-key-id$/);
   });
 
+  it('names the key from the pattern when the name is on another line (Kubernetes env)', () => {
+    const text = 'env:\n  - name: DATABASE_PASSWORD\n    value: "Kq8#mZ2vT9xL"\n';
+    const [finding] = engine.scan({ path: 'k8s/deploy.yaml', text }).findings;
+    assert.equal(finding.ruleId, 'kubernetes-env-plain-secret');
+    assert.deepEqual(finding.fix, { fileKind: 'yaml', keyName: 'DATABASE_PASSWORD', quote: '"' });
+    assert.equal(text.slice(finding.offsets.start, finding.offsets.end), 'Kq8#mZ2vT9xL');
+  });
+
   it('counts UTF-16 columns the way LSP does', () => {
     const [finding] = engine.scan({ path: 'a.js', text: `const note = "🔑 clé"; const t = "${SLACK}";` }).findings;
     assert.equal(finding.range.start.character, `const note = "🔑 clé"; const t = "`.length);
