@@ -8,7 +8,9 @@ await Promise.all([
   build({ ...common, entryPoints: { cli: 'cli/main.ts', auditWorker: 'cli/auditWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'engine/rules/compileBuiltinRules.ts' }, outdir: 'dist/.build' }),
+  build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'engine/rules/compileBuiltinRules.ts', 'compile-iam': 'engine/iac/aws/buildIamData.ts' }, outdir: 'dist/.build' }),
 ]);
 // Validate rules/*.yaml and ship them as JSON: the bundles load it instead of parsing YAML.
 execFileSync(process.execPath, ['dist/.build/compile-rules.js', 'dist/builtin-rules.json'], { stdio: 'inherit' });
+// AWS IAM actions and access levels, compact, loaded only when an IaC policy is analysed.
+execFileSync(process.execPath, ['dist/.build/compile-iam.js', 'dist/iam-actions.json'], { stdio: 'inherit' });

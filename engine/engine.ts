@@ -9,6 +9,9 @@ import { fingerprintOf, maskSecret } from './secrets/masking';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
+import { IAC_CHECKS } from './iac/checks';
+import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings } from './iac/iacIssue';
+import { analyseIac } from './iac/iacScanner';
 import { LineIndex } from './text/lineIndex';
 
 export const DEFAULT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxLineLength: 1_000_000 };
@@ -21,6 +24,8 @@ export interface EngineOptions {
   rules?: LoadedRule[];
   config?: WorkspaceConfig;
   baseline?: Baseline;
+  /** Reads the other files of a file's folder (Terraform `default_tags` live in sibling files). */
+  siblingFiles?: IacContext['siblingFiles'];
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
@@ -39,6 +44,8 @@ export class Engine {
   private readonly pathIgnore?: Ignore;
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
+  private readonly checkRules = new Map<string, RuleInfo>();
+  private readonly iac: IacContext;
 
   constructor(options: EngineOptions = {}) {
     const config = options.config ?? {};
@@ -59,10 +66,15 @@ export class Engine {
       severity: config.overrides?.[definition.id]?.severity ?? definition.severity,
       docs: docsLink(definition),
     }));
-    this.secrets = SecretScanner.build(this.rules.filter((r) => r.definition.category === 'secret').map((r) => compileRule(r.definition, r.severity)));
+    this.secrets = SecretScanner.build(this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)));
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
     this.limits = { ...DEFAULT_LIMITS, ...config.limits };
     this.baseline = options.baseline ?? new Baseline();
+    const unknownChecks = loaded.filter(({ definition: d }) => d.check && !(IAC_CHECKS as readonly string[]).includes(d.check));
+    if (unknownChecks.length) throw new RuleError(unknownChecks.map(({ definition, source }) => `${source}: rule "${definition.id}" names unknown check "${definition.check}"`));
+    for (const rule of this.rules) if (rule.definition.check) this.checkRules.set(rule.definition.check, rule);
+    const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
+    this.iac = { settings, siblingFiles: options.siblingFiles };
   }
 
   /** True when config `paths.ignore` excludes this workspace-relative path. */
@@ -86,7 +98,8 @@ export class Engine {
 
     const kind = fileKindOf(path);
     const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped);
-    if (!candidates.length) return { findings: [], suppressed: 0, skipped };
+    const analysis = this.checkRules.size ? analyseIac(text, path, kind, this.iac) : undefined;
+    if (!candidates.length && !analysis?.issues.length && !analysis?.parseError) return { findings: [], suppressed: 0, skipped };
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
@@ -95,7 +108,48 @@ export class Engine {
       if (suppressions.isSuppressed(range.start.line, c.rule.definition.id)) { suppressed++; continue; }
       findings.push(this.toFinding(c, path, text, lines, range, kind));
     }
+    for (const issue of analysis?.issues ?? []) {
+      const rule = this.checkRules.get(issue.check);
+      if (!rule) continue;
+      const range = lines.rangeAt(issue.start, issue.end);
+      if (suppressions.isSuppressed(range.start.line, rule.definition.id)) { suppressed++; continue; }
+      findings.push(this.iacFinding(issue, rule, path, text, lines, kind));
+    }
+    if (analysis?.parseError) {
+      skipped.push({ path, reason: `${analysis.parseError.message} (the rest of the file was still analysed)`, line: lines.rangeAt(analysis.parseError.start, analysis.parseError.end).start.line });
+    }
+    findings.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
     return { findings, suppressed, skipped };
+  }
+
+  private iacFinding(issue: IacIssue, rule: RuleInfo, path: string, text: string, lines: LineIndex, kind: Finding['fix']['fileKind']): Finding {
+    const def = rule.definition;
+    const element = text.slice(issue.start, issue.end).replace(/\s+/g, ' ');
+    const finding: Finding = {
+      ruleId: def.id,
+      title: def.title,
+      category: def.category,
+      severity: rule.severity,
+      message: issue.message,
+      path,
+      range: lines.rangeAt(issue.start, issue.end),
+      offsets: { start: issue.start, end: issue.end },
+      // IaC elements are not secrets: show them, shortened.
+      masked: element.length > 60 ? `${element.slice(0, 57)}…` : element,
+      fingerprint: fingerprintOf(def.id, issue.subject),
+      remediation: def.remediation,
+      docs: rule.docs,
+      fix: {
+        fileKind: kind,
+        iac: {
+          resource: issue.resource,
+          ...(issue.narrower ? { narrower: issue.narrower } : {}),
+          ...(issue.fix ? { fix: { title: issue.fix.title, edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) } } : {}),
+        },
+      },
+    };
+    if (this.baseline.has(finding)) finding.baselined = true;
+    return finding;
   }
 
   private toFinding(c: Candidate, path: string, text: string, lines: LineIndex, range: Finding['range'], kind: Finding['fix']['fileKind']): Finding {

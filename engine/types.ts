@@ -28,6 +28,15 @@ export interface FixData {
   keyName?: string;
   /** Quote character around the value in the source (`"`, `'`, `` ` ``), if any. */
   quote?: string;
+  /** IaC findings: the resource, narrower candidates for a wildcard, a ready edit for the obvious fix. */
+  iac?: IacFixData;
+}
+
+/** What an IaC quick-fix needs. `{{owner}}` in an edit stands for the owner to fill in. */
+export interface IacFixData {
+  resource: string;
+  narrower?: string[];
+  fix?: { title: string; edits: Array<{ range: Range; newText: string }> };
 }
 
 /** One problem found in one file. Never carries the secret value itself. */

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Severity } from '../types';
+import type { IacSettings } from '../iac/iacIssue';
 import { parseYamlSafely, validateConfigData } from '../rules/ruleLoader';
 import { RuleError, type RuleDefinition } from '../rules/ruleTypes';
 
@@ -12,6 +13,7 @@ export interface WorkspaceConfig {
   paths?: { ignore?: string[] };
   baseline?: string;
   limits?: { maxFileBytes?: number; maxLineLength?: number };
+  iac?: Partial<IacSettings>;
 }
 
 export const CONFIG_FILE_NAME = '.nhi-lens.yaml';

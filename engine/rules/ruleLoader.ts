@@ -58,7 +58,7 @@ export function checkRuleSemantics(rule: RuleDefinition, source: string): string
     if (rule.assignment.nameExclude) compiles(rule.assignment.nameExclude, 'assignment.nameExclude', 'i');
   }
   for (const value of rule.allowlist?.values ?? []) compiles(value, 'allowlist.values', '');
-  for (const keyword of rule.keywords) {
+  for (const keyword of rule.keywords ?? []) {
     if (keyword !== keyword.toLowerCase()) problems.push(`${at} keyword "${keyword}" must be lower-case (matching ignores case)`);
   }
   return problems;

@@ -10,7 +10,8 @@ export interface RuleDefinition {
   category: Category;
   severity: Severity;
   docs?: string;
-  keywords: string[];
+  /** Prefilter literals of pattern and assignment rules; check rules have none. */
+  keywords?: string[];
   context?: string[];
   pattern?: string;
   caseInsensitive?: boolean;
@@ -19,9 +20,14 @@ export interface RuleDefinition {
   entropy?: number;
   validate?: ValidatorName;
   generic?: boolean;
+  /** Structural IaC check this rule reports (see engine/iac/checks.ts). */
+  check?: string;
   allowlist?: { values?: string[]; paths?: string[] };
-  examples: { positive: string[]; negative: string[] };
+  examples: { positive: RuleExample[]; negative: RuleExample[] };
 }
+
+/** A snippet a rule must (positive) or must not (negative) report; a bare string is scanned as a text file. */
+export type RuleExample = string | { path: string; text: string };
 
 /** A rule definition together with where it came from, for error messages. */
 export interface LoadedRule { definition: RuleDefinition; source: string }

@@ -70,7 +70,7 @@ export class SecretScanner {
     };
     const byKeyword: number[][] = [];
     const compiled = rules.map((rule, r) => {
-      for (const k of new Set(rule.definition.keywords)) (byKeyword[idOf(k)] ??= []).push(r);
+      for (const k of new Set(rule.definition.keywords ?? [])) (byKeyword[idOf(k)] ??= []).push(r);
       const contextKeywords = (rule.definition.context ?? []).map((k) => idOf(k.toLowerCase()));
       return { ...rule, contextKeywords };
     });

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import type { RuleExample } from '../../engine/rules/ruleTypes';
 import { builtinRules, defaultEngine } from '../support/engineFixture';
+
+/** Bare-string examples are scanned as a neutral text file; IaC examples name their file. */
+const asDocument = (example: RuleExample, id: string) => (typeof example === 'string' ? { path: `snippets/${id}.txt`, text: example } : example);
 
 // Every built-in rule runs its own examples: each positive must be found by that rule, each
 // negative must not. Adding a rule without both kinds of examples fails the schema already.
@@ -24,14 +28,14 @@ describe('built-in rule examples', () => {
   for (const { definition: rule } of rules) {
     describe(rule.id, () => {
       it('finds every positive example', () => {
-        rule.examples.positive.forEach((text, i) => {
-          const ids = engine.scan({ path: `snippets/${rule.id}.txt`, text }).findings.map((f) => f.ruleId);
+        rule.examples.positive.forEach((example, i) => {
+          const ids = engine.scan(asDocument(example, rule.id)).findings.map((f) => f.ruleId);
           assert.ok(ids.includes(rule.id), `positive #${i + 1} not found by ${rule.id} (found: ${ids.join(', ') || 'nothing'})`);
         });
       });
       it('stays quiet on every negative example', () => {
-        rule.examples.negative.forEach((text, i) => {
-          const ids = engine.scan({ path: `snippets/${rule.id}.txt`, text }).findings.map((f) => f.ruleId);
+        rule.examples.negative.forEach((example, i) => {
+          const ids = engine.scan(asDocument(example, rule.id)).findings.map((f) => f.ruleId);
           assert.ok(!ids.includes(rule.id), `negative #${i + 1} wrongly matched by ${rule.id}`);
         });
       });

@@ -34,12 +34,12 @@ describe('provider detectors in every common context', () => {
   // Rules whose value carries its own marker (a prefix such as ghp_) must be found whatever the
   // syntax around it; rules that need a provider name next to the value are covered by examples.
   const selfIdentifying = builtinRules().flatMap(({ definition: rule }) => {
-    if (rule.generic || rule.context || rule.multiline) return [];
     const example = rule.examples.positive[0];
+    if (rule.generic || rule.context || rule.multiline || rule.check || typeof example !== 'string') return [];
     const finding = engine.scan({ path: 'probe.txt', text: example }).findings.find((f) => f.ruleId === rule.id);
     if (!finding) return [];
     const value = example.slice(finding.offsets.start, finding.offsets.end);
-    const marked = rule.keywords.some((k) => value.toLowerCase().includes(k));
+    const marked = (rule.keywords ?? []).some((k) => value.toLowerCase().includes(k));
     return marked && !/[\s"'<>]/.test(value) ? [{ rule, value }] : [];
   });
 

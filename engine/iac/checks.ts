@@ -1,0 +1,32 @@
+/** The structural checks the IaC analysers implement; a rule's `check` must name one of them. */
+export const IAC_CHECKS = [
+  'aws-iam-admin-wildcard',
+  'aws-iam-service-wildcard',
+  'aws-iam-not-action-allow',
+  'aws-iam-broad-action-on-any-resource',
+  'aws-iam-privilege-escalation',
+  'aws-iam-trust-any-principal',
+  'aws-iam-privileged-managed-policy',
+  'aws-iam-access-key-created',
+  'gcp-primitive-role',
+  'gcp-impersonation-role',
+  'gcp-service-account-key-created',
+  'azure-privileged-role-assignment',
+  'azure-custom-role-wildcard',
+  'k8s-rbac-wildcard',
+  'k8s-rbac-cluster-secrets-read',
+  'k8s-rbac-escalation-verb',
+  'k8s-rbac-exec-or-proxy',
+  'k8s-cluster-admin-binding',
+  'k8s-legacy-service-account-token',
+  'k8s-automount-service-account-token',
+  'gha-permissions-write-all',
+  'gha-missing-permissions',
+  'gha-secrets-inherit',
+  'gha-pull-request-target-checkout',
+  'gha-static-cloud-credentials',
+  'missing-owner-tag',
+  'owner-tag-not-static',
+] as const;
+
+export type IacCheck = (typeof IAC_CHECKS)[number];

@@ -1,0 +1,112 @@
+import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
+import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
+import { isOwnerKey, type IacContext, type IacEdit, type IacIssue } from '../iacIssue';
+import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
+import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+
+const POLICY_HOLDERS = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
+const POLICY_RESOURCES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'];
+/** Identity-bearing types that accept `Tags` (AWS::IAM::ManagedPolicy and Group do not). */
+const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::SecretsManager::Secret', 'AWS::KMS::Key', 'AWS::IAM::OIDCProvider'];
+
+/** Analyses a CloudFormation or SAM template already parsed into a source tree. */
+export function analyseCloudFormation(template: SourceNode, text: string, ctx: IacContext): IacIssue[] {
+  const resources = get(template, 'Resources');
+  if (resources?.type !== 'map') return [];
+  const documents: Array<{ doc: SourceNode; resource: string }> = [];
+  const issues: IacIssue[] = [];
+  for (const res of resources.entries) {
+    const type = stringValue(get(res.value, 'Type'));
+    const props = get(res.value, 'Properties');
+    if (!type) continue;
+    const id = res.key;
+    if (POLICY_RESOURCES.includes(type)) pushDoc(documents, get(props, 'PolicyDocument'), id);
+    if (POLICY_HOLDERS.includes(type)) {
+      pushDoc(documents, get(props, 'AssumeRolePolicyDocument'), id);
+      for (const p of itemsOf(get(props, 'Policies'))) pushDoc(documents, get(p, 'PolicyDocument'), id);
+      issues.push(...managedPolicyIssues(get(props, 'ManagedPolicyArns'), id));
+    }
+    if (type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine') {
+      for (const p of itemsOf(get(props, 'Policies'))) {
+        if (p.type === 'map' && entry(p, 'Statement')) pushDoc(documents, p, id);
+        else issues.push(...managedPolicyIssues(p, id, true));
+      }
+    }
+    if (type === 'AWS::IAM::AccessKey') {
+      issues.push({ check: 'aws-iam-access-key-created', start: res.keyStart, end: res.keyEnd, resource: id, subject: id, message: `${id} (AWS::IAM::AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)` });
+    }
+    if (OWNED_TYPES.includes(type)) {
+      const issue = ownershipIssue(res, props, text, ctx);
+      if (issue) issues.push(issue);
+    }
+  }
+  const fileActions: string[] = [];
+  for (const { doc } of documents) collectActions(doc, fileActions);
+  for (const { doc, resource } of documents) issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, fileActions }));
+  return issues;
+}
+
+function pushDoc(list: Array<{ doc: SourceNode; resource: string }>, doc: SourceNode | undefined, resource: string): void {
+  if (doc?.type === 'map') list.push({ doc, resource });
+}
+
+function managedPolicyIssues(node: SourceNode | undefined, resource: string, bareNames = false): IacIssue[] {
+  const issues: IacIssue[] = [];
+  for (const item of itemsOf(node)) {
+    // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess" is as clear as a literal.
+    const value = item.type === 'scalar' && typeof item.value === 'string' ? item.value : item.type === 'expr' ? item.text.replace(/^!\w+\s+/, '').replace(/^["']|["']$/g, '') : undefined;
+    if (!value || (!bareNames && !value.includes(':iam::aws:policy/'))) continue;
+    const name = managedPolicyName(value);
+    const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
+    if (!why) continue;
+    issues.push({ check: 'aws-iam-privileged-managed-policy', start: item.start, end: item.end, resource, subject: `${resource}|${name}`, message: `${resource} attaches ${name} (${why})`, narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+  }
+  return issues;
+}
+
+function ownershipIssue(res: MapEntry, props: SourceNode | undefined, text: string, ctx: IacContext): IacIssue | undefined {
+  const keys = ctx.settings.ownerTags;
+  const tags = get(props, 'Tags');
+  const id = res.key;
+  if (tags?.type === 'seq') {
+    if (tags.items.some((t) => { const k = stringValue(get(t, 'Key')); return k !== undefined && isOwnerKey(k, keys); })) return undefined;
+    if (tags.items.some((t) => t.type !== 'map' || get(t, 'Key')?.type === 'expr')) return unknownOwner(res, keys);
+  } else if (tags) {
+    return unknownOwner(res, keys);
+  }
+  const edit = tagEdit(text, props, tags, keys[0]);
+  return {
+    check: 'missing-owner-tag', start: res.keyStart, end: res.keyEnd, resource: id, subject: id,
+    message: `${id} has no "${keys[0]}" tag: nobody is accountable for this identity`,
+    ...(edit ? { fix: { title: `Add an "${keys[0]}" tag`, edits: [edit] } } : {}),
+  };
+}
+
+function unknownOwner(res: MapEntry, keys: string[]): IacIssue {
+  return { check: 'owner-tag-not-static', start: res.keyStart, end: res.keyEnd, resource: res.key, subject: res.key, message: `${res.key}: the tags come from intrinsic functions, so an "${keys[0]}" tag cannot be confirmed statically` };
+}
+
+const isFlow = (text: string, node: SourceNode) => text[node.start] === '{' || text[node.start] === '[';
+
+/** An edit adding `{Key: owner, Value: {{owner}}}` to Tags, or a Tags property, in the file's style. */
+function tagEdit(text: string, props: SourceNode | undefined, tags: SourceNode | undefined, key: string): IacEdit | undefined {
+  const jsonTag = `{ "Key": "${key}", "Value": "${OWNER_PLACEHOLDER}" }`;
+  if (tags?.type === 'seq') {
+    const first = tags.items[0];
+    if (!first) return isFlow(text, tags) ? { start: tags.start + 1, end: tags.start + 1, newText: jsonTag } : undefined;
+    if (isFlow(text, tags)) return { start: first.start, end: first.start, newText: `${jsonTag}, ` };
+    const dash = text.lastIndexOf('-', first.start);
+    if (dash < 0 || !startsLine(text, dash)) return undefined;
+    const indent = indentAt(text, dash);
+    const at = lineStartOf(text, dash);
+    return { start: at, end: at, newText: `${indent}- Key: ${key}\n${indent}  Value: ${OWNER_PLACEHOLDER}\n` };
+  }
+  if (props?.type !== 'map') return undefined;
+  const first = (props as MapNode).entries[0];
+  if (!first) return undefined;
+  if (isFlow(text, props)) return { start: first.keyStart, end: first.keyStart, newText: `"Tags": [${jsonTag}], ` };
+  const indent = indentAt(text, first.keyStart);
+  const at = lineStartOf(text, first.keyStart);
+  const unit = indentUnit(text);
+  return { start: at, end: at, newText: `${indent}Tags:\n${indent}${unit}- Key: ${key}\n${indent}${unit}  Value: ${OWNER_PLACEHOLDER}\n` };
+}

@@ -1,0 +1,97 @@
+import type { IacEdit, IacIssue } from '../iacIssue';
+import { entry, get, itemsOf, stringValue, type MapEntry, type SourceNode } from '../sourceTree';
+import { indentAt, lineEndOf, lineStartOf } from '../textEdits';
+
+/** Static cloud credentials passed to login actions, and the OIDC inputs that replace them. */
+const STATIC_LOGIN: Array<{ action: RegExp; inputs: string[]; cloud: string; oidc: Record<string, string> }> = [
+  { action: /^aws-actions\/configure-aws-credentials@/i, inputs: ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'], cloud: 'AWS', oidc: { 'role-to-assume': 'arn:aws:iam::<account-id>:role/<role-name>' } },
+  { action: /^google-github-actions\/auth@/i, inputs: ['credentials_json'], cloud: 'Google Cloud', oidc: { workload_identity_provider: 'projects/<project-number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>', service_account: '<name>@<project>.iam.gserviceaccount.com' } },
+  { action: /^azure\/login@/i, inputs: ['creds'], cloud: 'Azure', oidc: { 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' } },
+];
+const STATIC_ENV = /^(?:AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS_JSON|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/;
+const PR_HEAD = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//;
+
+function triggers(on: SourceNode | undefined): string[] {
+  if (!on) return [];
+  if (on.type === 'scalar') return [String(on.value)];
+  if (on.type === 'seq') return on.items.flatMap((i) => (i.type === 'scalar' ? [String(i.value)] : []));
+  if (on.type === 'map') return on.entries.map((e) => e.key);
+  return [];
+}
+
+/** Analyses a GitHub Actions workflow file. */
+export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] {
+  if (workflow.type !== 'map') return [];
+  const issues: IacIssue[] = [];
+  const jobs = get(workflow, 'jobs');
+  const jobEntries = jobs?.type === 'map' ? jobs.entries : [];
+  const onEntry = entry(workflow, 'on');
+
+  const top = entry(workflow, 'permissions');
+  if (top) issues.push(...permissionIssues(top, 'workflow'));
+  else if (onEntry && jobEntries.length && !jobEntries.every((j) => entry(j.value, 'permissions'))) {
+    issues.push({ check: 'gha-missing-permissions', start: onEntry.keyStart, end: onEntry.keyEnd, resource: 'workflow', subject: 'workflow|permissions', message: 'No top-level permissions: the GITHUB_TOKEN gets the repository default, which may be read-write. Declare `permissions: contents: read` and widen per job', fix: { title: 'Add read-only top-level permissions', edits: [{ start: lineStartOf(text, onEntry.keyStart), end: lineStartOf(text, onEntry.keyStart), newText: 'permissions:\n  contents: read\n' }] } });
+  }
+
+  const prTarget = triggers(onEntry?.value).includes('pull_request_target');
+  for (const job of jobEntries) {
+    const name = `job ${job.key}`;
+    const perms = entry(job.value, 'permissions');
+    if (perms) issues.push(...permissionIssues(perms, name));
+    const secrets = get(job.value, 'secrets');
+    if (secrets?.type === 'scalar' && secrets.value === 'inherit') {
+      issues.push({ check: 'gha-secrets-inherit', start: secrets.start, end: secrets.end, resource: name, subject: `${job.key}|secrets`, message: `${name} passes every repository and organization secret to a reusable workflow: pass only the secrets it uses` });
+    }
+    issues.push(...envIssues(get(job.value, 'env'), name, job.key));
+    for (const [i, step] of itemsOf(get(job.value, 'steps')).entries()) {
+      const uses = stringValue(get(step, 'uses')) ?? '';
+      const withNode = get(step, 'with');
+      issues.push(...envIssues(get(step, 'env'), `${name} step ${i + 1}`, `${job.key}#${i}`));
+      if (prTarget && /^actions\/checkout@/i.test(uses)) {
+        const ref = get(withNode, 'ref');
+        if (ref && PR_HEAD.test(ref.type === 'scalar' ? String(ref.value) : ref.type === 'expr' ? ref.text : '')) {
+          issues.push({ check: 'gha-pull-request-target-checkout', start: ref.start, end: ref.end, resource: name, subject: `${job.key}#${i}|checkout`, message: `${name} checks out the pull request's code in a pull_request_target workflow, which runs with secrets and a write token: untrusted code can steal them` });
+        }
+      }
+      const login = STATIC_LOGIN.find((l) => l.action.test(uses));
+      if (login && withNode?.type === 'map') {
+        const statics = withNode.entries.filter((e) => login.inputs.includes(e.key));
+        if (statics.length) issues.push(staticLoginIssue(statics, login, name, `${job.key}#${i}`, text));
+      }
+    }
+  }
+  issues.push(...envIssues(get(workflow, 'env'), 'workflow', 'workflow'));
+  return issues;
+}
+
+function permissionIssues(perms: MapEntry, where: string): IacIssue[] {
+  const v = perms.value;
+  if (v.type === 'scalar' && v.value === 'write-all') {
+    return [{ check: 'gha-permissions-write-all', start: v.start, end: v.end, resource: where, subject: `${where}|write-all`, message: `${where} gives the GITHUB_TOKEN write access to everything: grant only the scopes it needs`, narrower: ['contents: read'] }];
+  }
+  return [];
+}
+
+function envIssues(env: SourceNode | undefined, where: string, subject: string): IacIssue[] {
+  if (env?.type !== 'map') return [];
+  return env.entries.filter((e) => STATIC_ENV.test(e.key)).map((e) => ({
+    check: 'gha-static-cloud-credentials', start: e.keyStart, end: e.keyEnd, resource: where, subject: `${subject}|env:${e.key}`,
+    message: `${where} passes the static cloud credential ${e.key} to the job: use OIDC federation (short-lived tokens, nothing to leak or rotate)`,
+  }));
+}
+
+/** Replaces the static inputs with the OIDC ones (first line replaced, the others removed). */
+function staticLoginIssue(statics: MapEntry[], login: (typeof STATIC_LOGIN)[number], where: string, subject: string, text: string): IacIssue {
+  const first = statics[0];
+  const indent = indentAt(text, first.keyStart);
+  const edits: IacEdit[] = statics.map((e, i) => {
+    const start = lineStartOf(text, e.keyStart);
+    const end = Math.min(text.length, lineEndOf(text, e.value.end) + 1);
+    return { start, end, newText: i === 0 ? Object.entries(login.oidc).map(([k, v]) => `${indent}${k}: ${v}\n`).join('') : '' };
+  });
+  return {
+    check: 'gha-static-cloud-credentials', start: first.keyStart, end: first.keyEnd, resource: where, subject: `${subject}|${first.key}`,
+    message: `${where} logs in to ${login.cloud} with a static key (${statics.map((s) => s.key).join(', ')}): use OIDC federation, which needs \`permissions: id-token: write\` and no stored secret`,
+    fix: { title: `Switch to ${login.cloud} OIDC federation`, edits },
+  };
+}

@@ -1,0 +1,56 @@
+/** What the structural analysers report, in offsets; the engine turns these into findings. */
+
+/** A text replacement in offsets. `{{owner}}` in `newText` stands for the owner to fill in. */
+export interface IacEdit { start: number; end: number; newText: string }
+
+export interface IacIssue {
+  /** The check that fired (a rule's `check`). */
+  check: string;
+  /** The offending element: the `"*"`, the action, the role name, the resource header. */
+  start: number;
+  end: number;
+  message: string;
+  /** The resource, object or job the issue is about, e.g. `aws_iam_role.deploy`. */
+  resource: string;
+  /** Stable identity of the offending element for the fingerprint (no offsets, no secrets). */
+  subject: string;
+  /** Narrower replacement candidates for a wildcard: actions, verbs, roles. */
+  narrower?: string[];
+  /** A ready edit for the obvious fix (add the owner tag, switch to OIDC), with a title. */
+  fix?: { title: string; edits: IacEdit[] };
+}
+
+/** IaC settings from `.nhi-lens.yaml` (`iac:`), with defaults applied. */
+export interface IacSettings {
+  /** Tag/label keys that name an owner; any one of them satisfies the ownership checks. */
+  ownerTags: string[];
+  /** IAM access levels that count as broad when granted on `Resource: "*"`. */
+  broadAccessLevels: Array<'Write' | 'Permissions management' | 'Tagging'>;
+  /** `default-service-account` flags workloads on the default ServiceAccount only; `all` any workload; `off` none. */
+  automountServiceAccountToken: 'default-service-account' | 'all' | 'off';
+}
+
+export const DEFAULT_IAC_SETTINGS: IacSettings = {
+  ownerTags: ['owner'],
+  broadAccessLevels: ['Write', 'Permissions management'],
+  automountServiceAccountToken: 'default-service-account',
+};
+
+/** What an analyser gets besides the file: settings and a way to read sibling module files. */
+export interface IacContext {
+  settings: IacSettings;
+  /** Other files of the same folder (for Terraform provider `default_tags`); may be absent. */
+  siblingFiles?: (path: string) => Array<{ path: string; text: string }>;
+}
+
+export interface IacAnalysis {
+  issues: IacIssue[];
+  /** The first syntax error: reported once, the rest of the file is still analysed. */
+  parseError?: { message: string; start: number; end: number };
+}
+
+/** Matches a tag key against the configured owner keys (`owner` also matches `team.io/owner`). */
+export function isOwnerKey(key: string, ownerTags: string[]): boolean {
+  const k = key.toLowerCase();
+  return ownerTags.some((o) => { const t = o.toLowerCase(); return k === t || k.endsWith(`/${t}`); });
+}

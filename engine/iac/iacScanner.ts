@@ -1,0 +1,59 @@
+import type { FileKind } from '../types';
+import { analysePolicy, collectActions } from './aws/policyAnalyzer';
+import { analyseAzureRoleDefinition, isAzureRoleDefinition } from './azure/roleDefinitionAnalyzer';
+import { analyseCloudFormation } from './cloudformation/cloudFormationAnalyzer';
+import { analyseWorkflow } from './githubActions/workflowAnalyzer';
+import type { IacAnalysis, IacContext, IacIssue } from './iacIssue';
+import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
+import { entry, get, stringValue, type SourceNode } from './sourceTree';
+import { analyseTerraform } from './terraform/terraformAnalyzer';
+import { parseYamlSource } from './yamlSource';
+
+/** The structured file kinds the IaC analysers understand. */
+export type IacKind = 'terraform' | 'cloudformation' | 'kubernetes' | 'github-workflow' | 'iam-policy' | 'azure-role-definition';
+
+const WORKFLOW_PATH = /(?:^|[\\/])\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/i;
+
+/** Cheap test on path and text before any parsing: most files are not IaC. */
+export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
+  if (kind === 'terraform') return path.endsWith('.tf');
+  if (kind !== 'yaml' && kind !== 'json') return false;
+  return WORKFLOW_PATH.test(path) || text.includes('AWS::') || text.includes('AWSTemplateFormatVersion')
+    || (text.includes('apiVersion') && text.includes('kind')) || text.includes('"Statement"') || /assignablescopes/i.test(text);
+}
+
+function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | undefined {
+  if (WORKFLOW_PATH.test(path)) return 'github-workflow';
+  if (get(doc, 'AWSTemplateFormatVersion') || get(doc, 'Resources')?.type === 'map' && (get(doc, 'Resources') as { entries: { value: SourceNode }[] }).entries.some((e) => /^(?:AWS|Alexa)::/.test(stringValue(get(e.value, 'Type')) ?? ''))) return 'cloudformation';
+  if (all.some((d) => stringValue(get(d, 'apiVersion')) && stringValue(get(d, 'kind')))) return 'kubernetes';
+  if (entry(doc, 'Statement') && (entry(doc, 'Version') || doc.type === 'map')) return 'iam-policy';
+  if (isAzureRoleDefinition(doc)) return 'azure-role-definition';
+  return undefined;
+}
+
+/**
+ * Runs the structural analysers on one file. Returns undefined when the file is not IaC.
+ * A syntax error yields `parseError` and whatever could be read is still analysed.
+ */
+export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacContext): IacAnalysis | undefined {
+  if (!mayBeIac(path, kind, text)) return undefined;
+  if (kind === 'terraform') return analyseTerraform(text, path, ctx);
+  const parsed = parseYamlSource(text);
+  const first = parsed.documents[0];
+  const iacKind = first && classify(path, first, parsed.documents);
+  const parseError = parsed.error && { message: `${kind === 'json' ? 'JSON' : 'YAML'} syntax error: ${parsed.error.message}`, start: parsed.error.start, end: parsed.error.end };
+  if (!iacKind) {
+    // Only report a syntax error where the file was meant to be IaC.
+    return parseError && (WORKFLOW_PATH.test(path) || /AWSTemplateFormatVersion/.test(text)) && !text.includes('{{') ? { issues: [], parseError } : undefined;
+  }
+  let issues: IacIssue[] = [];
+  switch (iacKind) {
+    case 'github-workflow': issues = analyseWorkflow(first, text); break;
+    case 'cloudformation': issues = analyseCloudFormation(first, text, ctx); break;
+    case 'kubernetes': issues = analyseKubernetes(parsed.documents, text, ctx); break;
+    case 'iam-policy': issues = analysePolicy(first, { resource: path.split(/[\\/]/).pop() ?? path, settings: ctx.settings, fileActions: collectActions(first) }); break;
+    case 'azure-role-definition': issues = analyseAzureRoleDefinition(first); break;
+  }
+  // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
+  return { issues, parseError: parseError && !text.includes('{{') ? parseError : undefined };
+}

@@ -1,0 +1,128 @@
+import type { HclBlock, HclExpr, HclObject } from '../hcl/hclParser';
+import { attribute, blocksOf } from '../hcl/hclSource';
+import { isOwnerKey, type IacContext, type IacEdit, type IacIssue } from '../iacIssue';
+import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+import { addressOf, headerRange, providerAlias, providerBlocks, resourceProviderAlias, TerraformFile } from './terraformModule';
+
+/** Identity-bearing resources and the attribute that carries their owner. Untaggable types are absent on purpose. */
+const OWNED_RESOURCES: Record<string, { attr: 'tags' | 'labels' | 'owners'; provider: string }> = {
+  aws_iam_role: { attr: 'tags', provider: 'aws' },
+  aws_iam_user: { attr: 'tags', provider: 'aws' },
+  aws_iam_policy: { attr: 'tags', provider: 'aws' },
+  aws_secretsmanager_secret: { attr: 'tags', provider: 'aws' },
+  aws_kms_key: { attr: 'tags', provider: 'aws' },
+  azurerm_user_assigned_identity: { attr: 'tags', provider: 'azurerm' },
+  azuread_service_principal: { attr: 'owners', provider: 'azuread' },
+  azuread_application: { attr: 'owners', provider: 'azuread' },
+  google_secret_manager_secret: { attr: 'labels', provider: 'google' },
+  google_kms_crypto_key: { attr: 'labels', provider: 'google' },
+};
+
+type OwnerState = 'present' | 'absent' | 'unknown';
+
+/** Whether an expression statically yields a map with an owner key. */
+function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string[], depth = 0): OwnerState {
+  if (!expr || depth > 8) return expr ? 'unknown' : 'absent';
+  switch (expr.kind) {
+    case 'object':
+      return expr.items.some((i) => i.key !== undefined && isOwnerKey(i.key, keys)) ? 'present' : expr.items.some((i) => i.key === undefined) ? 'unknown' : 'absent';
+    case 'call': {
+      if (expr.name !== 'merge') return 'unknown';
+      const states = expr.args.map((a) => ownerState(a, file, keys, depth + 1));
+      return states.includes('present') ? 'present' : states.includes('unknown') ? 'unknown' : 'absent';
+    }
+    case 'ref': {
+      const m = /^local\.([\w-]+)$/.exec(expr.text);
+      const local = m ? file.local(m[1]) : undefined;
+      return local ? ownerState(local, file, keys, depth + 1) : 'unknown';
+    }
+    case 'literal':
+      return expr.value === null ? 'absent' : 'unknown';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Owner state of `default_tags` per AWS provider alias, from this file and its module siblings. */
+function defaultTagStates(file: TerraformFile, path: string, ctx: IacContext): Map<string, OwnerState> {
+  const states = new Map<string, OwnerState>();
+  const read = (f: TerraformFile) => {
+    for (const p of providerBlocks(f.parsed.body, 'aws')) {
+      const tags = blocksOf(p.body, 'default_tags')[0];
+      const state = tags ? ownerState(attribute(tags.body, 'tags')?.value, f, ctx.settings.ownerTags) : 'absent';
+      const alias = providerAlias(p);
+      if (states.get(alias) !== 'present') states.set(alias, state);
+    }
+  };
+  read(file);
+  if (!states.size && ctx.siblingFiles) {
+    for (const sibling of ctx.siblingFiles(path)) {
+      if (sibling.path.endsWith('.tf') && sibling.text.includes('default_tags')) read(new TerraformFile(sibling.text));
+    }
+  }
+  return states;
+}
+
+export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx: IacContext): IacIssue[] {
+  const owned = file.resources.filter((b) => OWNED_RESOURCES[b.labels[0].value]);
+  if (!owned.length) return [];
+  const keys = ctx.settings.ownerTags;
+  let defaults: Map<string, OwnerState> | undefined;
+  const issues: IacIssue[] = [];
+  for (const block of owned) {
+    const spec = OWNED_RESOURCES[block.labels[0].value];
+    const attr = attribute(block.body, spec.attr);
+    const address = addressOf(block);
+    const header = headerRange(block);
+    if (spec.attr === 'owners') {
+      if (!attr) issues.push({ check: 'missing-owner-tag', ...header, resource: address, subject: address, message: `${address} has no owners: nobody is accountable for this identity`, fix: { title: 'Add owners', edits: [insertAttribute(file.text, block, `owners = ["${OWNER_PLACEHOLDER}"]`)] } });
+      continue;
+    }
+    let state = ownerState(attr?.value, file, keys);
+    if (state !== 'present' && spec.provider === 'aws') {
+      defaults ??= defaultTagStates(file, path, ctx);
+      const fromProvider = defaults.get(resourceProviderAlias(block));
+      if (fromProvider === 'present') state = 'present';
+      else if (fromProvider === 'unknown' && state === 'absent') state = 'unknown';
+    }
+    if (state === 'present') continue;
+    const label = spec.attr === 'labels' ? 'label' : 'tag';
+    if (state === 'unknown') {
+      issues.push({ check: 'owner-tag-not-static', ...header, resource: address, subject: address, message: `${address}: the ${label}s come from variables or functions, so an "${keys[0]}" ${label} cannot be confirmed statically` });
+      continue;
+    }
+    issues.push({
+      check: 'missing-owner-tag', ...header, resource: address, subject: address,
+      message: `${address} has no "${keys[0]}" ${label}: nobody is accountable for this identity`,
+      fix: { title: `Add an "${keys[0]}" ${label}`, edits: [ownerEdit(file.text, block, attr?.value, spec.attr, keys[0])] },
+    });
+  }
+  return issues;
+}
+
+/** Adds the owner key to the literal map (or the literal inside `merge`), or a new attribute. */
+function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, attr: string, key: string): IacEdit {
+  const literal: HclObject | undefined = value?.kind === 'object' ? value
+    : value?.kind === 'call' ? value.args.find((a): a is HclObject => a.kind === 'object') : undefined;
+  const pair = `${key} = "${OWNER_PLACEHOLDER}"`;
+  if (literal) {
+    const first = literal.items[0];
+    if (first && startsLine(text, first.keyStart)) {
+      const at = lineStartOf(text, first.keyStart);
+      return { start: at, end: at, newText: `${indentAt(text, first.keyStart)}${pair}\n` };
+    }
+    if (first) return { start: first.keyStart, end: first.keyStart, newText: `${pair}, ` };
+    return { start: literal.start + 1, end: literal.end - 1, newText: ` ${pair} ` };
+  }
+  return insertAttribute(text, block, `${attr} = {\n${indentAt(text, block.start)}${indentUnit(text).repeat(2)}${pair}\n${indentAt(text, block.start)}${indentUnit(text)}}`);
+}
+
+/** Inserts `line` as the last attribute of a block, on its own line before the closing brace. */
+function insertAttribute(text: string, block: HclBlock, line: string): IacEdit {
+  const indent = indentAt(text, block.start) + indentUnit(text);
+  if (startsLine(text, block.close)) {
+    const at = lineStartOf(text, block.close);
+    return { start: at, end: at, newText: `${indent}${line}\n` };
+  }
+  return { start: block.close, end: block.close, newText: `\n${indent}${line}\n${indentAt(text, block.start)}` };
+}
