@@ -42,10 +42,13 @@ export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
   return result;
 }
 
-function convert(node: YamlNode, text: string, base: number): SourceNode {
+/** Deeper than any real manifest; beyond it values are left unknown (stack safety). */
+const MAX_DEPTH = 200;
+
+function convert(node: YamlNode, text: string, base: number, depth = 0): SourceNode {
   const [start, valueEnd] = node.range ?? [0, 0];
   const span = { start: base + start, end: base + valueEnd };
-  if (isIntrinsicTag(node.tag) || isAlias(node)) return { type: 'expr', text: text.slice(start, valueEnd), ...span };
+  if (isIntrinsicTag(node.tag) || isAlias(node) || depth > MAX_DEPTH) return { type: 'expr', text: text.slice(start, valueEnd), ...span };
   if (isMap(node)) {
     const entries = [];
     for (const pair of node.items) {
@@ -53,14 +56,15 @@ function convert(node: YamlNode, text: string, base: number): SourceNode {
       if (!key || !isScalar(key)) continue;
       const [ks, ke] = key.range ?? [0, 0];
       const value: SourceNode = pair.value
-        ? convert(pair.value as YamlNode, text, base)
+        ? convert(pair.value as YamlNode, text, base, depth + 1)
         : { type: 'scalar', value: null, start: base + ke, end: base + ke };
-      entries.push({ key: String(key.value), keyStart: base + ks, keyEnd: base + ke, value });
+      const quotedKey = key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE' ? 1 : 0;
+      entries.push({ key: String(key.value), keyStart: base + ks + quotedKey, keyEnd: base + ke - quotedKey, value });
     }
     const map: SourceNode = { type: 'map', entries, ...span };
     return isIntrinsicMap(map) ? { type: 'expr', text: text.slice(start, valueEnd), ...span } : map;
   }
-  if (isSeq(node)) return { type: 'seq', items: node.items.map((item) => convert(item as YamlNode, text, base)), ...span };
+  if (isSeq(node)) return { type: 'seq', items: node.items.map((item) => convert(item as YamlNode, text, base, depth + 1)), ...span };
   if (isScalar(node)) {
     const v = node.value;
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : String(v);

@@ -23,7 +23,7 @@ function plantedSecrets(dir: string): string[] {
       if (entry.isDirectory()) walk(p);
       else {
         const text = fs.readFileSync(p, 'utf8');
-        for (const f of engine.scan({ path: p, text }).findings) values.push(text.slice(f.offsets.start, f.offsets.end));
+        for (const f of engine.scan({ path: p, text }).findings) if (f.category === 'secret') values.push(text.slice(f.offsets.start, f.offsets.end));
       }
     }
   };
@@ -40,13 +40,14 @@ describe('nhi-lens audit (bundled CLI)', function () {
     const run = runCli(['audit', '.', '--quiet'], ws);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stdout, /src\/billing\.ts\n\s+4:28\s+error\s+Stripe live secret key: sk_l…/);
-    assert.match(run.stdout, /13 findings \(11 error, 2 warning, 0 info\) in 10 files; 1 skipped/);
+    assert.match(run.stdout, /25 findings \(13 error, 12 warning, 0 info\) in 12 files; 1 skipped/);
   });
 
   it('json output lists findings and why files were skipped', () => {
     const run = runCli(['audit', '--format', 'json'], ws);
     const report = JSON.parse(run.stdout);
-    assert.equal(report.findings.length, 13);
+    const byCategory = (c: string) => report.findings.filter((f: { category: string }) => f.category === c).length;
+    assert.deepEqual([byCategory('secret'), byCategory('permission'), byCategory('ownership'), byCategory('credential-lifetime')], [13, 6, 4, 2]);
     assert.deepEqual(report.skipped, [{ path: 'tests/fixtures/sample-event.json', reason: 'nhi-lens:ignore-file' }]);
     for (const f of report.findings) assert.ok(f.ruleId && f.masked && /^[0-9a-f]{32}$/.test(f.fingerprint) && f.range.start.line >= 0);
   });
@@ -61,7 +62,7 @@ describe('nhi-lens audit (bundled CLI)', function () {
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
     const run0 = sarif.runs[0];
-    assert.equal(run0.results.length, 13);
+    assert.equal(run0.results.length, 25);
     const ruleIds = run0.tool.driver.rules.map((r) => r.id);
     for (const result of run0.results) {
       assert.equal(ruleIds[result.ruleIndex], result.ruleId);
@@ -90,7 +91,7 @@ describe('nhi-lens audit (bundled CLI)', function () {
     assert.equal(runCli(['audit', '--write-baseline', '.nhi-lens-baseline.json'], ws).code, 0);
     const accepted = runCli(['audit', '--baseline', '.nhi-lens-baseline.json', '--format', 'json'], ws);
     assert.equal(accepted.code, 0);
-    assert.equal(JSON.parse(accepted.stdout).summary.baselined, 13);
+    assert.equal(JSON.parse(accepted.stdout).summary.baselined, 25);
     fs.writeFileSync(path.join(ws, 'src', 'new.js'), `const slack = "${SLACK}";\n`);
     const fresh = runCli(['audit', '--baseline', '.nhi-lens-baseline.json', '--format', 'json'], ws);
     assert.equal(fresh.code, 1);
@@ -104,9 +105,10 @@ describe('nhi-lens audit (bundled CLI)', function () {
   });
 
   it('--fail-on sets the exit code threshold', () => {
-    fs.rmSync(path.join(ws, 'src'), { recursive: true });
-    for (const f of ['.env', 'mcp.json', 'config/deploy-key.pem', 'scripts/deploy.sh', '.github/workflows/deploy.yml', 'k8s/deployment.yaml']) fs.rmSync(path.join(ws, f));
-    // Only the generic password warning in infra/main.tf is left.
+    for (const d of ['src', 'infra', 'k8s', '.github']) fs.rmSync(path.join(ws, d), { recursive: true });
+    for (const f of ['.env', 'mcp.json', 'config/deploy-key.pem', 'scripts/deploy.sh']) fs.rmSync(path.join(ws, f));
+    // Only a generic password warning is left.
+    fs.writeFileSync(path.join(ws, 'settings.py'), 'db_password = "dKUkz75663pI!"\n');
     assert.equal(runCli(['audit', '--fail-on', 'error'], ws).code, 0);
     assert.equal(runCli(['audit', '--fail-on', 'warning'], ws).code, 1);
     assert.equal(runCli(['audit'], ws).code, 1);
@@ -126,7 +128,7 @@ describe('nhi-lens audit (bundled CLI)', function () {
     for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(ws, 'src', `gen${i}.py`), `KEY_${i} = "${SLACK}"\n# filler\n`.repeat(3));
     const single = JSON.parse(runCli(['audit', '--format', 'json', '--jobs', '0'], ws).stdout).findings;
     const parallel = JSON.parse(runCli(['audit', '--format', 'json', '--jobs', '2'], ws).stdout).findings;
-    assert.equal(single.length, 13 + 90);
+    assert.equal(single.length, 25 + 90);
     assert.deepEqual(parallel, single);
   });
 

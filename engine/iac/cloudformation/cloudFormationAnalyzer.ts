@@ -104,7 +104,10 @@ function tagEdit(text: string, props: SourceNode | undefined, tags: SourceNode |
   if (props?.type !== 'map') return undefined;
   const first = (props as MapNode).entries[0];
   if (!first) return undefined;
-  if (isFlow(text, props)) return { start: first.keyStart, end: first.keyStart, newText: `"Tags": [${jsonTag}], ` };
+  if (isFlow(text, props)) {
+    const at = first.keyStart - (/["']/.test(text[first.keyStart - 1]) ? 1 : 0);
+    return { start: at, end: at, newText: `"Tags": [${jsonTag}], ` };
+  }
   const indent = indentAt(text, first.keyStart);
   const at = lineStartOf(text, first.keyStart);
   const unit = indentUnit(text);

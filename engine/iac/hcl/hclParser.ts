@@ -37,6 +37,9 @@ export type HclExpr = HclString | HclHeredoc | HclLiteral | HclTuple | HclObject
 export interface HclParseError { message: string; start: number; end: number }
 export interface HclFile { body: HclBody; errors: HclParseError[] }
 
+/** Deeper nesting than this is hostile or generated: the rest of the file is skipped with an error. */
+const MAX_DEPTH = 200;
+
 const BINARY = new Set(['==', '!=', '<', '>', '<=', '>=', '&&', '||', '+', '-', '*', '/', '%']);
 
 /**
@@ -51,6 +54,7 @@ export function parseHcl(text: string): HclFile {
 class Parser {
   private readonly tokens: Token[];
   private pos = 0;
+  private depth = 0;
   private readonly errors: HclParseError[] = [];
 
   constructor(private readonly text: string) {
@@ -128,8 +132,11 @@ class Parser {
       this.recoverLine();
       return undefined;
     }
+    if (this.depth > MAX_DEPTH) { this.abandon(this.tok); return undefined; }
     const open = this.next().start;
+    this.depth++;
     const body = this.parseBody(true);
+    this.depth--;
     let close = this.tok.start;
     if (this.isPunct('}')) { close = this.tok.start; this.pos++; }
     else this.error(`block "${typeToken.text}" is not closed`, this.tokens[this.pos - 1] ?? this.tok);
@@ -138,6 +145,12 @@ class Parser {
 
   /** expression := operand (binop operand)* ('?' expression ':' expression)? */
   private parseExpression(inBrackets: boolean): HclExpr {
+    if (this.depth > MAX_DEPTH) return this.abandon(this.tok);
+    this.depth++;
+    try { return this.parseExpressionAt(inBrackets); } finally { this.depth--; }
+  }
+
+  private parseExpressionAt(inBrackets: boolean): HclExpr {
     const first = this.parseUnary(inBrackets);
     let result = first;
     for (;;) {
@@ -174,12 +187,11 @@ class Parser {
   }
 
   private parseUnary(inBrackets: boolean): HclExpr {
-    if (this.isPunct('-') || this.isPunct('!')) {
-      const op = this.next();
-      const operand = this.parseUnary(inBrackets);
-      return this.other(op.start, operand.end);
-    }
-    return this.parsePostfix(this.parsePrimary(), inBrackets);
+    const start = this.tok.start;
+    let prefixed = false;
+    while (this.isPunct('-') || this.isPunct('!')) { this.pos++; prefixed = true; }
+    const operand = this.parsePostfix(this.parsePrimary(), inBrackets);
+    return prefixed ? this.other(start, operand.end) : operand;
   }
 
   /** Attribute access, indexing and splats turn any operand into a reference. */
@@ -209,6 +221,14 @@ class Parser {
       void inBrackets;
       return result;
     }
+  }
+
+
+  /** Gives up on input nested too deeply to be real configuration (stack safety). */
+  private abandon(t: Token): HclExpr {
+    this.error(`nesting deeper than ${MAX_DEPTH} levels: rest of the file skipped`, t);
+    this.pos = this.tokens.length - 1;
+    return this.other(t.start, t.start);
   }
 
   private parsePrimary(): HclExpr {

@@ -1,0 +1,212 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Engine, type Finding } from '../../../engine';
+import { applyIacFix } from '../../support/applyEdits';
+import { builtinRules } from '../../support/engineFixture';
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'iac');
+const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
+/** `ruleId@line:text` of each finding: the exact offending element, 1-based line. */
+const summary = (text: string, findings: Finding[]) => findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${text.slice(f.offsets.start, f.offsets.end)}`);
+
+const siblingsOf = (file: string) => fs.readdirSync(path.dirname(file)).map((name) => path.join(path.dirname(file), name))
+  .filter((p) => p !== file).map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
+
+describe('IaC analysers on realistic files', () => {
+  const rules = builtinRules();
+  const engine = new Engine({ rules, siblingFiles: (p) => siblingsOf(p) });
+
+  describe('Terraform module', () => {
+    const file = path.join(FIXTURES, 'terraform-module', 'iam.tf');
+    const text = read('terraform-module/iam.tf');
+
+    it('reports policies, owners per provider alias and static keys at their elements', () => {
+      const got = summary(text, engine.scan({ path: file, text }).findings);
+      assert.deepEqual(got, [
+        'aws-iam-service-wildcard@34:lambda:*',
+        'missing-owner-tag@42:resource "aws_iam_role" "auditor"',
+        'owner-tag-not-static@48:resource "aws_iam_user" "legacy_ci"',
+        'aws-iam-access-key-created@54:resource "aws_iam_access_key" "legacy_ci"',
+      ]);
+    });
+
+    it('takes default_tags from a sibling providers.tf; without it, every role is unowned', () => {
+      const alone = new Engine({ rules }).scan({ path: file, text }).findings.filter((f) => f.ruleId === 'missing-owner-tag');
+      assert.deepEqual(alone.map((f) => f.fix.iac?.resource), ['aws_iam_role.billing_deploy', 'aws_iam_role.auditor']);
+    });
+
+    it('narrows lambda:* to the lambda actions the file already uses', () => {
+      const f = engine.scan({ path: file, text }).findings.find((x) => x.ruleId === 'aws-iam-service-wildcard')!;
+      assert.deepEqual(f.fix.iac?.narrower, ['lambda:UpdateFunctionCode', 'lambda:GetFunction']);
+    });
+
+    it('the add-owner edit produces valid Terraform that no longer lacks an owner', () => {
+      const f = engine.scan({ path: file, text }).findings.find((x) => x.ruleId === 'missing-owner-tag')!;
+      const fixed = applyIacFix(text, f);
+      assert.match(fixed, /  name               = "auditor"\n  assume_role_policy = data.aws_iam_policy_document.github_trust.json\n  tags = \{\n    owner = "platform-team"\n  \}\n\}/);
+      const after = engine.scan({ path: file, text: fixed });
+      assert.ok(!after.findings.some((x) => x.ruleId === 'missing-owner-tag'));
+      assert.deepEqual(after.skipped, []);
+    });
+
+    it('adds the owner into an existing literal tag map, multi-line or inline', () => {
+      for (const tags of ['{\n    env = "prod"\n  }', '{ env = "prod" }', '{}', 'merge(var.base, { env = "prod" })']) {
+        const src = `resource "aws_kms_key" "k" {\n  description = "k"\n  tags = ${tags}\n}\n`;
+        const f = new Engine({ rules }).scan({ path: 'kms.tf', text: src }).findings.find((x) => x.ruleId === 'missing-owner-tag' || x.ruleId === 'owner-tag-not-static')!;
+        if (f.ruleId === 'owner-tag-not-static') { assert.ok(tags.startsWith('merge')); continue; }
+        const fixed = applyIacFix(src, f);
+        const again = new Engine({ rules }).scan({ path: 'kms.tf', text: fixed });
+        assert.deepEqual(again.findings.map((x) => x.ruleId), [], fixed);
+      }
+    });
+
+    it('uses configured owner keys', () => {
+      const src = 'resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n  tags = { Team = "a" }\n}\n';
+      assert.equal(new Engine({ rules }).scan({ path: 'r.tf', text: src }).findings.length, 1);
+      assert.equal(new Engine({ rules, config: { iac: { ownerTags: ['team'] } } }).scan({ path: 'r.tf', text: src }).findings.length, 0);
+    });
+  });
+
+  describe('Kubernetes manifests', () => {
+    const text = read('k8s/operator.yaml');
+
+    it('reports every offending element of every rule and document', () => {
+      const got = summary(text, engine.scan({ path: 'k8s/operator.yaml', text }).findings);
+      assert.deepEqual(got, [
+        'missing-owner-tag@4:operator',
+        'k8s-rbac-cluster-secrets-read@19:secrets',
+        'k8s-rbac-wildcard@21:*',
+        'k8s-rbac-exec-or-proxy@22:pods/exec',
+        'k8s-cluster-admin-binding@32:cluster-admin',
+        'k8s-automount-service-account-token@62:spec',
+      ]);
+    });
+
+    it('the add-label and automount edits fix what they claim', () => {
+      let current = text;
+      for (const id of ['missing-owner-tag', 'k8s-automount-service-account-token']) {
+        const f = engine.scan({ path: 'k8s/operator.yaml', text: current }).findings.find((x) => x.ruleId === id)!;
+        current = applyIacFix(current, f);
+        assert.ok(!engine.scan({ path: 'k8s/operator.yaml', text: current }).findings.some((x) => x.ruleId === id), current);
+      }
+      assert.match(current, /  labels:\n    owner: platform-team\n    app: operator\n/);
+      assert.match(current, /        spec:\n          automountServiceAccountToken: false\n          restartPolicy: OnFailure/);
+    });
+
+    it('iac.automountServiceAccountToken widens or silences the automount check', () => {
+      const ids = (e: Engine) => e.scan({ path: 'k8s/operator.yaml', text }).findings.filter((f) => f.ruleId === 'k8s-automount-service-account-token').length;
+      // The operator Deployment uses a ServiceAccount that disables automount in the same file.
+      assert.equal(ids(new Engine({ rules, config: { iac: { automountServiceAccountToken: 'all' } } })), 1);
+      assert.equal(ids(new Engine({ rules, config: { iac: { automountServiceAccountToken: 'off' } } })), 0);
+    });
+  });
+
+  describe('GitHub Actions workflows', () => {
+    const text = read('workflows/deploy.yml');
+    const wf = '.github/workflows/deploy.yml';
+
+    it('reports token permissions, inherited secrets and static cloud keys', () => {
+      assert.deepEqual(summary(text, engine.scan({ path: wf, text }).findings), [
+        'gha-missing-permissions@2:on',
+        'gha-permissions-write-all@8:write-all',
+        'gha-static-cloud-credentials@21:aws-access-key-id',
+        'gha-secrets-inherit@27:inherit',
+      ]);
+      assert.deepEqual(engine.scan({ path: 'ci/deploy.yml', text }).findings, [], 'only files under .github/workflows are workflows');
+    });
+
+    it('switches the login step to OIDC in one edit, keeping the other inputs', () => {
+      const f = engine.scan({ path: wf, text }).findings.find((x) => x.ruleId === 'gha-static-cloud-credentials')!;
+      assert.equal(f.fix.iac?.fix?.title, 'Switch to AWS OIDC federation');
+      const fixed = applyIacFix(text, f);
+      assert.match(fixed, /        with:\n          role-to-assume: arn:aws:iam::<account-id>:role\/<role-name>\n          aws-region: \$\{\{ env.AWS_REGION \}\}\n/);
+      assert.ok(!engine.scan({ path: wf, text: fixed }).findings.some((x) => x.ruleId === 'gha-static-cloud-credentials'));
+    });
+
+    it('the permissions edit adds a read-only top-level block', () => {
+      const f = engine.scan({ path: wf, text }).findings.find((x) => x.ruleId === 'gha-missing-permissions')!;
+      const fixed = applyIacFix(text, f);
+      assert.ok(!engine.scan({ path: wf, text: fixed }).findings.some((x) => x.ruleId === 'gha-missing-permissions'));
+      assert.match(fixed, /^name: deploy\npermissions:\n  contents: read\non:/);
+    });
+  });
+
+  describe('CloudFormation JSON', () => {
+    const text = read('cloudformation/service.json');
+
+    it('reads Fn::Sub managed policies, inline policies and tags', () => {
+      assert.deepEqual(summary(text, engine.scan({ path: 'service.json', text }).findings), [
+        'missing-owner-tag@4:ServiceRole',
+        'aws-iam-broad-action-on-any-resource@14:sqs:SendMessage',
+        'missing-owner-tag@19:ServiceKey',
+      ]);
+    });
+
+    it('adds Tags in JSON syntax, and the result parses and passes', () => {
+      let current = text;
+      for (let i = 0; i < 2; i++) {
+        const f = engine.scan({ path: 'service.json', text: current }).findings.find((x) => x.ruleId === 'missing-owner-tag')!;
+        current = applyIacFix(current, f);
+      }
+      JSON.parse(current);
+      assert.ok(!engine.scan({ path: 'service.json', text: current }).findings.some((x) => x.ruleId === 'missing-owner-tag'));
+    });
+  });
+
+  describe('robustness', () => {
+    it('a file that does not parse gets one clear note and the readable part is still analysed', () => {
+      const text = 'resource "aws_iam_access_key" "k" {\n  user = "u"\n}\nresource "broken" {\n  x = = 1\n}\n';
+      const result = engine.scan({ path: 'bad.tf', text });
+      assert.deepEqual(result.findings.map((f) => f.ruleId), ['aws-iam-access-key-created']);
+      assert.equal(result.skipped.length, 1);
+      assert.match(result.skipped[0].reason, /^Terraform syntax error: .* \(the rest of the file was still analysed\)$/);
+      assert.equal(result.skipped[0].line, 4);
+    });
+
+    it('broken YAML workflows and templates get a note; Helm templates and plain YAML do not', () => {
+      const broken = 'on: push\njobs: [unclosed\n';
+      assert.equal(engine.scan({ path: '.github/workflows/x.yml', text: broken }).skipped.length, 1);
+      assert.equal(engine.scan({ path: 'templates/deploy.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n  x: [\n' }).skipped.length, 0);
+      assert.equal(engine.scan({ path: 'notes.yaml', text: 'a: [unclosed\n' }).skipped.length, 0);
+    });
+
+    it('hostile inputs finish without throwing', () => {
+      const inputs = [
+        { path: 'deep.tf', text: `x = ${'['.repeat(200_000)}` },
+        { path: 'k8s.yaml', text: `apiVersion: v1\nkind: List\nitems: ${'['.repeat(50_000)}` },
+        { path: 'bomb.yaml', text: `apiVersion: v1\nkind: ConfigMap\n${Array.from({ length: 20 }, (_, i) => `a${i}: &a${i} [${i ? Array(9).fill(`*a${i - 1}`).join(',') : 'x'}]`).join('\n')}\n` },
+        { path: 'p.json', text: `{"Statement": [{"Effect": "Allow", "Action": "${'*a'.repeat(2000)}:x", "Resource": "*"}]}` },
+        { path: 'rbac.yaml', text: 'apiVersion: v1\nkind: ClusterRole\nrules: 5\n' },
+        { path: 'wf.yaml', text: 'apiVersion: 3\nkind: {}\nspec: null\n' },
+      ];
+      for (const doc of inputs) assert.doesNotThrow(() => engine.scan(doc), doc.path);
+    });
+  });
+
+  describe('config, suppression and baseline apply to IaC findings', () => {
+    const text = 'resource "aws_iam_access_key" "ci" {\n  user = "ci"\n}\n';
+
+    it('overrides re-grade and disable check rules', () => {
+      const regraded = new Engine({ rules, config: { overrides: { 'aws-iam-access-key-created': { severity: 'error' } } } });
+      assert.equal(regraded.scan({ path: 'k.tf', text }).findings[0].severity, 'error');
+      assert.deepEqual(new Engine({ rules, config: { disable: ['aws-iam-access-key-created'] } }).scan({ path: 'k.tf', text }).findings, []);
+    });
+
+    it('an inline nhi-lens:ignore comment silences the finding on the next line', () => {
+      const result = engine.scan({ path: 'k.tf', text: `# nhi-lens:ignore aws-iam-access-key-created -- rotated by vault\n${text}` });
+      assert.deepEqual([result.findings.length, result.suppressed], [0, 1]);
+    });
+
+    it('fingerprints survive moving the resource', () => {
+      const a = engine.scan({ path: 'k.tf', text }).findings[0];
+      const b = engine.scan({ path: 'k.tf', text: `\n\n# moved\n${text}` }).findings[0];
+      assert.equal(a.fingerprint, b.fingerprint);
+      assert.notEqual(a.range.start.line, b.range.start.line);
+    });
+
+    it('a user rule naming an unknown check is a clear config error', () => {
+      assert.throws(() => new Engine({ rules, config: { rules: [{ id: 'mine', title: 'Mine', description: 'my own check rule', remediation: 'do the right thing', category: 'permission', severity: 'error', check: 'nope', examples: { positive: ['a'], negative: ['b'] } }] } }), /rule "mine" names unknown check "nope"/);
+    });
+  });
+});
