@@ -7,6 +7,8 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: { cli: 'cli/main.ts', auditWorker: 'cli/auditWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  // The engine as a library (benchmarks, other tools): same code the CLI and server bundle.
+  build({ ...common, entryPoints: { engine: 'engine/index.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'engine/rules/compileBuiltinRules.ts', 'compile-iam': 'engine/iac/aws/buildIamData.ts' }, outdir: 'dist/.build' }),
 ]);

@@ -6,8 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
+import { runIacBench } from './iac.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+runIacBench();
+
 const corpus = path.resolve(process.env.NHI_BENCH_CORPUS ?? path.join(repo, 'bench', '.corpus'));
 const results = path.join(repo, 'bench', 'results');
 fs.mkdirSync(results, { recursive: true });

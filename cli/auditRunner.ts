@@ -2,11 +2,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Baseline, Engine, type BaselineEntry, type Finding, type LoadedRule, type SkipNote, type WorkspaceConfig } from '../engine';
+import { terraformSiblingReader } from '../engine';
 import { scanFile, type FileScan } from './fileScan';
 import { walkFiles, type WalkedFile } from './fileWalker';
 
 /** Everything a worker needs to build the same engine as the main thread (plain data). */
-export interface EngineSetup { rules: LoadedRule[]; config: WorkspaceConfig; baseline: BaselineEntry[] }
+export interface EngineSetup { rules: LoadedRule[]; config: WorkspaceConfig; baseline: BaselineEntry[]; /** Folder that scanned paths are relative to. */ root: string }
+
+/** The engine an audit (main thread or worker) scans with. */
+export function engineFor(setup: EngineSetup): Engine {
+  return new Engine({ rules: setup.rules, config: setup.config, baseline: new Baseline(setup.baseline), siblingFiles: terraformSiblingReader(setup.root) });
+}
 
 export interface AuditProgress { filesDone: number; filesTotal: number; bytesDone: number; findings: number; currentFile?: string }
 
@@ -52,7 +58,7 @@ function batchesOf(files: WalkedFile[]): WalkedFile[][] {
 /** Walks the targets and scans every file, on worker threads when the tree is large. */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
-  const engine = new Engine({ rules: options.setup.rules, config: options.setup.config, baseline: new Baseline(options.setup.baseline) });
+  const engine = engineFor(options.setup);
   const files = [...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) })];
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const result: AuditResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0, suppressed: 0, cancelled: false, durationMs: 0 };

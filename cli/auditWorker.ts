@@ -1,11 +1,10 @@
 /** Worker thread of the audit: builds an engine from the rules it is handed and scans batches. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Baseline, Engine } from '../engine';
-import type { EngineSetup } from './auditRunner';
+import { engineFor, type EngineSetup } from './auditRunner';
 import { scanFile } from './fileScan';
 
 const setup = workerData as EngineSetup;
-const engine = new Engine({ rules: setup.rules, config: setup.config, baseline: new Baseline(setup.baseline) });
+const engine = engineFor(setup);
 
 parentPort!.on('message', (batch: { id: number; files: { absolute: string; relative: string }[] }) => {
   const results = batch.files.map((f) => scanFile(engine, f.absolute, f.relative));

@@ -70,7 +70,7 @@ async function audit(options: CliOptions): Promise<number> {
   process.once('SIGINT', onInterrupt);
   const showProgress = !options.quiet && !!process.stderr.isTTY;
   const result = await runAudit({
-    targets: options.targets, root, setup: { rules, config: loaded.config, baseline }, gitignore: options.gitignore, jobs: options.jobs,
+    targets: options.targets, root, setup: { rules, config: loaded.config, baseline, root }, gitignore: options.gitignore, jobs: options.jobs,
     onProgress: progressPrinter(showProgress), signal: controller.signal,
   });
   process.removeListener('SIGINT', onInterrupt);

@@ -7,3 +7,5 @@ export { builtinRulesDir, loadBuiltinRules, loadRulePack } from './rules/ruleLoa
 export { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
 export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
+export { terraformSiblingReader } from './iac/terraform/moduleFiles';
+export type { IacSettings } from './iac/iacIssue';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConnection, DiagnosticSeverity, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, RuleError, loadWorkspaceConfig, type Finding } from '../../engine';
+import { Engine, RuleError, loadWorkspaceConfig, terraformSiblingReader, type Finding } from '../../engine';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -41,7 +41,7 @@ connection.onInitialize((params) => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   workspaceRoot = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
   try {
-    engine = new Engine({ config: workspaceRoot ? loadWorkspaceConfig(workspaceRoot).config : {} });
+    engine = new Engine({ config: workspaceRoot ? loadWorkspaceConfig(workspaceRoot).config : {}, siblingFiles: workspaceRoot ? terraformSiblingReader(workspaceRoot, false) : undefined });
   } catch (error) {
     const text = error instanceof RuleError ? error.problems.join('; ') : (error as Error).message;
     connection.console.error(`nhi-lens: configuration error: ${text}`);

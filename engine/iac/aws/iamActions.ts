@@ -54,6 +54,7 @@ function locateIamData(): CompactIamData | undefined {
 export class IamActions {
   private static shared?: IamActions;
   private readonly parsed = new Map<string, IamAction[]>();
+  private readonly expanded = new Map<string, IamAction[]>();
 
   constructor(private readonly data: CompactIamData | undefined) {}
 
@@ -80,13 +81,19 @@ export class IamActions {
 
   /** The actions an IAM action pattern (`s3:Put*`, `iam:?etRole`) grants; `*` is not expanded. */
   expand(pattern: string): IamAction[] {
-    const colon = pattern.indexOf(':');
+    const key = pattern.toLowerCase();
+    let result = this.expanded.get(key);
+    if (result) return result;
+    const colon = key.indexOf(':');
     if (colon <= 0) return [];
-    const service = pattern.slice(0, colon);
-    const namePattern = pattern.slice(colon + 1);
-    const actions = this.serviceActions(service);
-    if (!/[*?]/.test(namePattern)) return actions.filter((a) => a.name.toLowerCase() === namePattern.toLowerCase());
-    return actions.filter((a) => wildcardMatch(namePattern, a.name));
+    const namePattern = key.slice(colon + 1);
+    const actions = this.serviceActions(key.slice(0, colon));
+    result = /[*?]/.test(namePattern)
+      ? actions.filter((a) => wildcardMatch(namePattern, a.name))
+      : actions.filter((a) => a.name.length === namePattern.length && a.name.toLowerCase() === namePattern);
+    if (this.expanded.size > 10_000) this.expanded.clear(); // bounded: patterns come from user files
+    this.expanded.set(key, result);
+    return result;
   }
 }
 

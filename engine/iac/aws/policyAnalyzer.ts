@@ -123,14 +123,22 @@ function trustIssues(st: Statement, place: PolicyPlace, issue: (check: string, a
   }
 }
 
+const candidateCache = new WeakMap<string[], string[]>();
+
 /** Literal actions written elsewhere in the file: what this policy most likely needs. */
 function fileCandidates(fileActions: string[]): string[] {
-  return [...new Set(fileActions.filter((a) => !/[*?]/.test(a)))].slice(0, 20);
+  let literal = candidateCache.get(fileActions);
+  if (!literal) {
+    literal = [...new Set(fileActions.filter((a) => !a.includes('*') && !a.includes('?')))];
+    candidateCache.set(fileActions, literal);
+  }
+  return literal.length > 20 ? literal.slice(0, 20) : literal;
 }
 
 /** Same-service literal actions in the file, else the service's read-only patterns that exist. */
 function serviceCandidates(service: string, fileActions: string[], iam: IamActions): string[] {
-  const used = fileCandidates(fileActions).filter((a) => a.toLowerCase().startsWith(`${service}:`));
+  const prefix = `${service}:`;
+  const used = (candidateCache.get(fileActions) ?? fileCandidates(fileActions)).filter((a) => a.length > prefix.length && a.slice(0, prefix.length).toLowerCase() === prefix).slice(0, 20);
   if (used.length) return used;
   const actions = iam.serviceActions(service);
   const readOnly = ['Get', 'List', 'Describe'].filter((verb) => actions.some((a) => a.name.startsWith(verb) && (a.level === 'Read' || a.level === 'List')));
