@@ -24,6 +24,8 @@ export interface AuditOptions {
   /** Worker threads; 0 scans on the calling thread. Default: one per core for large trees. */
   jobs?: number;
   onProgress?: (progress: AuditProgress) => void;
+  /** Called with each file's findings as soon as it is scanned (partial results). */
+  onFindings?: (findings: Finding[]) => void;
   signal?: AbortSignal;
 }
 
@@ -69,6 +71,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     result.suppressed += scan.suppressed;
     result.findings.push(...scan.findings);
     result.skipped.push(...scan.skipped);
+    if (scan.findings.length) options.onFindings?.(scan.findings);
     progress.filesDone++;
     progress.bytesDone += scan.bytes;
     progress.findings += scan.findings.length;

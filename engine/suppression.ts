@@ -3,24 +3,32 @@
  *   `nhi-lens:ignore`                         on a line with code: that line, every rule
  *   `nhi-lens:ignore rule-a,rule-b -- reason` limited to those rules, with a reason
  * A suppression comment alone on its line applies to the next line.
- * `nhi-lens:ignore-file` anywhere in the first 20 lines skips the whole file.
+ * `nhi-lens:ignore-file` anywhere in the first 20 lines skips the whole file;
+ * `nhi-lens:ignore-file rule-a -- reason` there silences only those rules in the file.
  */
 
 const MARKER = 'nhi-lens:ignore';
 const DIRECTIVE = /nhi-lens:ignore(?!-file)(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?(?:[ \t]+--[ \t]*(.*))?/;
+const FILE_DIRECTIVE = /nhi-lens:ignore-file(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?/;
 const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b|REM\b)/;
 
 export interface Suppression { rules: string[] | 'all'; reason?: string }
 
 export class Suppressions {
   private readonly byLine = new Map<number, Suppression>();
+  private readonly fileRules = new Set<string>();
   readonly fileIgnored: boolean;
 
   constructor(text: string) {
     this.fileIgnored = false;
     if (!text.includes(MARKER)) return;
     const lines = text.split('\n');
-    this.fileIgnored = lines.slice(0, 20).some((l) => l.includes('nhi-lens:ignore-file'));
+    for (const line of lines.slice(0, 20)) {
+      const m = FILE_DIRECTIVE.exec(line);
+      if (!m) continue;
+      if (!m[1]) this.fileIgnored = true;
+      else for (const r of m[1].split(',')) this.fileRules.add(r.trim());
+    }
     lines.forEach((line, i) => {
       const m = DIRECTIVE.exec(line);
       if (!m) return;
@@ -33,6 +41,7 @@ export class Suppressions {
   }
 
   isSuppressed(line: number, ruleId: string): boolean {
+    if (this.fileRules.has(ruleId)) return true;
     const s = this.byLine.get(line);
     return !!s && (s.rules === 'all' || s.rules.includes(ruleId));
   }

@@ -31,4 +31,12 @@ describe('inline suppressions', () => {
     assert.equal(result.findings.length, 0);
     assert.deepEqual(result.skipped.map((s) => s.reason), ['nhi-lens:ignore-file']);
   });
+
+  it('nhi-lens:ignore-file with rule ids silences only those rules in the whole file', () => {
+    const text = `# nhi-lens:ignore-file slack-bot-token -- sandbox workspace\nA = "${TOKEN}"\nB = "${TOKEN}"\naws_key = "AKIAZ3MPLQ7RTX4VWY2Q"\n`;
+    const result = scan(text);
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['aws-access-key-id']);
+    assert.equal(result.suppressed, 2);
+    assert.deepEqual(result.skipped, []);
+  });
 });

@@ -1,0 +1,42 @@
+/**
+ * Custom LSP messages between the VS Code client and the server, declared once so a renamed
+ * method cannot drift between the two sides.
+ */
+import { ProtocolRequestType, RequestType } from 'vscode-languageserver-protocol';
+import type { Finding, SkipNote } from '../engine';
+
+/** Settings under `nhiLens.*`, read through `workspace/configuration`. */
+export interface NhiLensSettings {
+  enable: boolean;
+  /** Where the secret-replacement quick-fix reads secrets from. */
+  secretsManager: 'env' | 'aws' | 'vault' | 'azure' | 'gcp';
+  /** Owner written by the add-owner quick-fix when CODEOWNERS names none. */
+  owner: string;
+}
+
+export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };
+
+export interface AuditParams { /** Workspace folder URI; the first folder when absent. */ folder?: string }
+export interface AuditSummary { files: number; bytes: number; findings: number; skipped: number; cancelled: boolean; durationMs: number }
+export interface AuditResult { summary: AuditSummary; findings: Finding[]; skipped: SkipNote[] }
+
+/** Audits every file of the workspace; reports `window/workDoneProgress` and partial results (batches of findings). */
+export namespace AuditWorkspaceRequest {
+  export const method = 'nhiLens/auditWorkspace';
+  export const type = new ProtocolRequestType<AuditParams, AuditResult, Finding[], void, void>(method);
+}
+
+/** The reports the last audit produced, rendered: Markdown for people, SARIF for tools. */
+export interface ReportParams { format: 'markdown' | 'sarif' }
+export namespace AuditReportRequest {
+  export const method = 'nhiLens/auditReport';
+  export const type = new RequestType<ReportParams, { content: string } | null, void>(method);
+}
+
+/** Server-side commands the code actions and the client run. */
+export const Commands = {
+  /** Args: [uri, diagnostic data]: returns the shell command that stores the secret in the manager. */
+  storeCommand: 'nhiLens.server.storeSecretCommand',
+  /** Args: [uri, fingerprint, ruleId]: adds the finding to the baseline file through an edit. */
+  addToBaseline: 'nhiLens.server.addToBaseline',
+} as const;

@@ -1,0 +1,62 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Baseline, CONFIG_FILE_NAME, Engine, RuleError, loadWorkspaceConfig, readBaseline, terraformSiblingReader, type WorkspaceConfig } from '../../engine';
+
+export const DEFAULT_BASELINE_FILE = '.nhi-lens-baseline.json';
+
+/**
+ * The engine for one workspace folder, rebuilt when `.nhi-lens.yaml` or the baseline changes.
+ * A broken config never leaves the editor without diagnostics: the built-in rules keep running
+ * and the problem is reported once.
+ */
+export class WorkspaceState {
+  engine: Engine = new Engine();
+  config: WorkspaceConfig = {};
+  baseline = new Baseline();
+  /** Bumped on every reload: part of every diagnostic result id. */
+  generation = 0;
+  problems: string[] = [];
+
+  constructor(readonly root: string | undefined) {}
+
+  get configFile(): string | undefined { return this.root && path.join(this.root, CONFIG_FILE_NAME); }
+
+  get baselineFile(): string | undefined {
+    if (!this.root) return undefined;
+    return path.resolve(this.root, this.config.baseline ?? DEFAULT_BASELINE_FILE);
+  }
+
+  reload(): void {
+    this.problems = [];
+    this.generation++;
+    const siblingFiles = this.root ? terraformSiblingReader(this.root, false) : undefined;
+    try {
+      this.config = this.root ? loadWorkspaceConfig(this.root).config : {};
+    } catch (error) {
+      this.config = {};
+      this.problems.push(describe(error));
+    }
+    let baseline = new Baseline();
+    this.baseline = baseline;
+    const file = this.baselineFile;
+    if (file && fs.existsSync(file)) {
+      try { baseline = this.baseline = readBaseline(file); } catch (error) { this.problems.push(describe(error)); }
+    }
+    try {
+      this.engine = new Engine({ config: this.config, baseline, siblingFiles });
+      this.problems.push(...this.engine.warnings.map((w) => `${CONFIG_FILE_NAME}: ${w}`));
+    } catch (error) {
+      this.problems.push(describe(error));
+      this.engine = new Engine({ baseline, siblingFiles });
+    }
+  }
+
+  /** Workspace-relative path with forward slashes (what config globs and the baseline use). */
+  relativePath(file: string): string {
+    return this.root ? path.relative(this.root, file).split(path.sep).join('/') : file;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof RuleError ? error.problems.join('; ') : (error as Error).message;
+}
