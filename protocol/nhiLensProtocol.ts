@@ -2,7 +2,7 @@
  * Custom LSP messages between the VS Code client and the server, declared once so a renamed
  * method cannot drift between the two sides.
  */
-import { ProtocolRequestType, RequestType } from 'vscode-languageserver-protocol';
+import { ProgressType, RequestType, type PartialResultParams, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
 import type { Finding, SkipNote } from '../engine';
 
 /** Settings under `nhiLens.*`, read through `workspace/configuration`. */
@@ -16,14 +16,19 @@ export interface NhiLensSettings {
 
 export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };
 
-export interface AuditParams { /** Workspace folder URI; the first folder when absent. */ folder?: string }
+export interface AuditParams extends WorkDoneProgressParams, PartialResultParams {}
 export interface AuditSummary { files: number; bytes: number; findings: number; skipped: number; cancelled: boolean; durationMs: number }
 export interface AuditResult { summary: AuditSummary; findings: Finding[]; skipped: SkipNote[] }
 
-/** Audits every file of the workspace; reports `window/workDoneProgress` and partial results (batches of findings). */
+/**
+ * Audits every file of the workspace folder. Reports progress on `workDoneToken` (or on
+ * server-created progress when the client gives none) and, on `partialResultToken`, each
+ * file's findings as it is scanned. Cancelling the request stops the audit.
+ */
 export namespace AuditWorkspaceRequest {
   export const method = 'nhiLens/auditWorkspace';
-  export const type = new ProtocolRequestType<AuditParams, AuditResult, Finding[], void, void>(method);
+  export const type = new RequestType<AuditParams, AuditResult, void>(method);
+  export const partialResult = new ProgressType<Finding[]>();
 }
 
 /** The reports the last audit produced, rendered: Markdown for people, SARIF for tools. */

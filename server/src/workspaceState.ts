@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Baseline, CONFIG_FILE_NAME, Engine, RuleError, loadWorkspaceConfig, readBaseline, terraformSiblingReader, type WorkspaceConfig } from '../../engine';
+import { Baseline, CONFIG_FILE_NAME, Engine, type BaselineEntry, RuleError, loadWorkspaceConfig, readBaseline, terraformSiblingReader, type WorkspaceConfig } from '../../engine';
 
 export const DEFAULT_BASELINE_FILE = '.nhi-lens-baseline.json';
 
@@ -49,6 +49,13 @@ export class WorkspaceState {
       this.problems.push(describe(error));
       this.engine = new Engine({ baseline, siblingFiles });
     }
+  }
+
+  /** Accepts one finding into the in-memory baseline (the file edit is saved by the editor). */
+  acceptIntoBaseline(entry: BaselineEntry): void {
+    this.baseline = new Baseline([...this.baseline.entries, entry]);
+    this.engine = new Engine({ config: this.config, baseline: this.baseline, siblingFiles: this.root ? terraformSiblingReader(this.root, false) : undefined });
+    this.generation++;
   }
 
   /** Workspace-relative path with forward slashes (what config globs and the baseline use). */

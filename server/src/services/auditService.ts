@@ -17,10 +17,12 @@ const PROGRESS_INTERVAL_MS = 100;
 export class AuditService {
   private last?: { run: RunResult; root: string; rules: RuleInfo[] };
 
-  async audit(state: WorkspaceState, token: CancellationToken, workDone: WorkDoneProgressReporter, partial?: ResultProgressReporter<Finding[]>): Promise<AuditResult> {
+  /** `progressCancel` is the token of server-created progress (its Cancel button), if any. */
+  async audit(state: WorkspaceState, token: CancellationToken, workDone: WorkDoneProgressReporter, partial?: ResultProgressReporter<Finding[]>, progressCancel?: CancellationToken): Promise<AuditResult> {
     if (!state.root) throw new Error('open a folder to audit a workspace');
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
+    const cancelFromProgress = progressCancel?.onCancellationRequested(() => controller.abort());
     workDone.begin('NHI Lens: auditing workspace', 0, 'listing files…', true);
     let lastReport = 0;
     try {
@@ -37,7 +39,7 @@ export class AuditService {
           const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
           workDone.report(percent, `${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
         },
-        onFindings: (findings) => partial?.report(findings),
+        onFindings: (findings) => { const shown = findings.filter((f) => !f.baselined); if (shown.length) partial?.report(shown); },
       });
       const findings = run.findings;
       this.last = { run, root: state.root, rules: state.engine.rules };
@@ -49,6 +51,7 @@ export class AuditService {
       };
     } finally {
       cancel.dispose();
+      cancelFromProgress?.dispose();
       workDone.done();
     }
   }

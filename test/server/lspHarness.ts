@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
+  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest, RegistrationRequest,
+  ApplyWorkspaceEditRequest, WorkDoneProgressCreateRequest, ShowMessageNotification, DiagnosticRefreshRequest,
+  type ClientCapabilities, type ProtocolConnection, type PublishDiagnosticsParams, type ApplyWorkspaceEditParams, type ProgressToken,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
+
+/** The bundled server over stdio with a real JSON-RPC client that records what the server sends. */
+export class LspSession {
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly progress: Array<{ token: ProgressToken; value: unknown }> = [];
+  readonly messages: string[] = [];
+  refreshes = 0;
+  settings: Record<string, unknown> = { enable: true, secretsManager: 'env', owner: 'platform-team' };
+  private constructor(readonly server: ChildProcess, readonly connection: ProtocolConnection, readonly root: string) {}
+
+  static async start(capabilities: ClientCapabilities, files: Record<string, string> = {}): Promise<LspSession> {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const session = new LspSession(server, connection, root);
+    connection.onNotification(PublishDiagnosticsNotification.type, (p) => session.published.push(p));
+    connection.onNotification(ShowMessageNotification.type, (p) => session.messages.push(p.message));
+    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => session.settings));
+    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onRequest(DiagnosticRefreshRequest.type, () => { session.refreshes++; return null; });
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => { session.applied.push(p); return { applied: true }; });
+    connection.onNotification('$/progress', (p: { token: ProgressToken; value: unknown }) => session.progress.push(p));
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }] });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return session;
+  }
+
+  uri(name: string): string { return pathToFileURL(path.join(this.root, name)).href; }
+
+  /** Waits for a condition on what the server sent; fails with `what` after 5 s. */
+  async until<T>(what: string, probe: () => T | undefined): Promise<T> {
+    for (let i = 0; i < 250; i++) {
+      const hit = probe();
+      if (hit !== undefined && hit !== false) return hit;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  diagnosticsFor(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    return this.until(`diagnostics for ${uri} v${version}`, () => [...this.published].reverse().find((p) => p.uri === uri && (version === undefined || p.version === version)));
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      this.connection.dispose();
+      this.server.kill();
+    }
+  }
+}
+
+/** Applies LSP text edits to a text, last edit first (what an editor does). */
+export function applyTextEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const resolved = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of resolved) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
