@@ -84,7 +84,8 @@ async function loadSettings(): Promise<void> {
 
 connection.onInitialize((params) => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-  state = new WorkspaceState(folder?.startsWith('file:') ? fileURLToPath(folder) : undefined);
+  const trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+  state = new WorkspaceState(folder?.startsWith('file:') ? fileURLToPath(folder) : undefined, trusted);
   state.reload();
   const caps = params.capabilities;
   pullDiagnostics = !!caps.textDocument?.diagnostic;

@@ -17,7 +17,8 @@ export class WorkspaceState {
   generation = 0;
   problems: string[] = [];
 
-  constructor(readonly root: string | undefined) {}
+  /** In an untrusted workspace the workspace's own rules (regexes it chose) are not run. */
+  constructor(readonly root: string | undefined, readonly trusted = true) {}
 
   get configFile(): string | undefined { return this.root && path.join(this.root, CONFIG_FILE_NAME); }
 
@@ -32,6 +33,10 @@ export class WorkspaceState {
     const siblingFiles = this.root ? terraformSiblingReader(this.root, false) : undefined;
     try {
       this.config = this.root ? loadWorkspaceConfig(this.root).config : {};
+      if (!this.trusted && this.config.rules?.length) {
+        this.problems.push(`${CONFIG_FILE_NAME}: ${this.config.rules.length} custom rule(s) not run until you trust this workspace`);
+        this.config = { ...this.config, rules: [] };
+      }
     } catch (error) {
       this.config = {};
       this.problems.push(describe(error));
