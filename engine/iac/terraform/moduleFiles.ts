@@ -6,10 +6,20 @@ const MAX_SIBLING_BYTES = 1024 * 1024;
 /**
  * Reads the other `.tf` files of a file's folder (its Terraform module), for provider
  * `default_tags`. Paths handed to the engine are relative to `root`. With `cache`, each folder
- * is read once (an audit); without, on every call (an editor, where files change).
+ * is read once (an audit); without, files are re-read only when their mtime or size changed
+ * (an editor, where they change while the server runs).
  */
 export function terraformSiblingReader(root: string, cache = true): (file: string) => Array<{ path: string; text: string }> {
   const folders = new Map<string, Array<{ path: string; text: string }>>();
+  const known = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  const read = (p: string, stat: fs.Stats): string => {
+    const hit = known.get(p);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.text;
+    const text = fs.readFileSync(p, 'utf8');
+    if (known.size >= 1000) known.clear(); // bounded memory in a long editor session
+    known.set(p, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+    return text;
+  };
   return (file) => {
     const absolute = path.resolve(root, file);
     const dir = path.dirname(absolute);
@@ -21,7 +31,7 @@ export function terraformSiblingReader(root: string, cache = true): (file: strin
           if (!name.endsWith('.tf')) continue;
           const p = path.join(dir, name);
           const stat = fs.statSync(p);
-          if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) files.push({ path: p, text: fs.readFileSync(p, 'utf8') });
+          if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) files.push({ path: p, text: read(p, stat) });
         }
       } catch { /* unreadable folder: no sibling defaults */ }
       if (cache) folders.set(dir, files);
