@@ -85,6 +85,15 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     assert.deepEqual((await full(uri)).items, []);
   });
 
+  it('a literal with no variable name is named after the rule', async () => {
+    const uri = await open('src/billing.ts', `const stripe = new Stripe("sk_live_${'51HqLyjWDarjtT1zdp7dc'}abcDEF123xyz", { apiVersion: "2024-06-20" });\n`);
+    const { items } = await full(uri);
+    const preferred = (await actions(uri, items)).find((a) => a.isPreferred)!;
+    const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
+    await applyAction(uri, resolved);
+    assert.equal(texts.get(uri), 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY, { apiVersion: "2024-06-20" });\n');
+  });
+
   it('suppress-on-this-line writes a comment the engine honours', async () => {
     const uri = await open('scripts/notify.sh', `#!/bin/sh\n  SLACK="${SLACK}"\n`);
     const { items } = await full(uri);

@@ -73,7 +73,9 @@ export class CodeActionService {
     const finding = data.diagnostic.data as FindingData;
     const start = document.offsetAt(data.diagnostic.range.start);
     const end = document.offsetAt(data.diagnostic.range.end);
-    const plan = secretReplacement({ path: finding.path, text: document.getText(), start, end, fix: finding.fix }, this.ctx().settings.secretsManager);
+    // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
+    const fix = { ...finding.fix, keyName: finding.fix.keyName ?? finding.ruleId };
+    const plan = secretReplacement({ path: finding.path, text: document.getText(), start, end, fix }, this.ctx().settings.secretsManager);
     if (!plan) return { ...action, title: `${action.title}: no rewrite for this kind of file`, disabled: { reason: 'No secrets-manager idiom for this kind of file; suppress or baseline it instead.' } };
     const changes: Record<string, TextEdit[]> = {};
     if (plan.edits.length) changes[document.uri] = toTextEdits(document, plan.edits);
