@@ -41,6 +41,7 @@ const auditService = new AuditService();
 const codeActions = new CodeActionService(() => ({
   settings,
   root: state.root,
+  trusted: state.trusted,
   relativePath,
   gitignoreUri: () => (state.root ? pathToFileURL(path.join(state.root, '.gitignore')).href : undefined),
   gitignoreText: () => {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
-  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
+  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
   type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -71,5 +71,16 @@ describe('language server over stdio (push diagnostics)', function () {
     });
     const { diagnostics } = await waitFor(uri, 2);
     assert.deepEqual(diagnostics, []);
+  });
+
+  it('clears the diagnostics of a closed document', async () => {
+    const uri = pathToFileURL(path.join(root, 'other.py')).href;
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text: `T = "${SLACK}"\n` } });
+    assert.equal((await waitFor(uri, 1)).diagnostics.length, 1);
+    const before = published.length;
+    await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    for (let i = 0; i < 200 && !published.slice(before).some((p) => p.uri === uri); i++) await new Promise((r) => setTimeout(r, 25));
+    const cleared = published.slice(before).find((p) => p.uri === uri);
+    assert.deepEqual(cleared?.diagnostics, []);
   });
 });

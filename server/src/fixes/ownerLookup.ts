@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
@@ -18,9 +19,23 @@ export function codeOwnersOf(root: string, relativePath: string): string[] {
   return owners;
 }
 
-/** The owner to write: the setting, else CODEOWNERS, else a placeholder the user must edit. */
-export function ownerFor(root: string | undefined, relativePath: string, configured: string): string {
+/** The git author configured for the workspace (`git config user.email`), if any. */
+export function gitAuthorOf(root: string): string | undefined {
+  try {
+    const email = execFileSync('git', ['config', 'user.email'], { cwd: root, encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return email || undefined;
+  } catch {
+    return undefined; // no git, not a repository, or no author configured
+  }
+}
+
+/**
+ * The owner to write: the setting, else CODEOWNERS, else the git author (trusted workspaces
+ * only: running git is running an external command), else a placeholder the user must edit.
+ */
+export function ownerFor(root: string | undefined, relativePath: string, configured: string, trusted = true): string {
   if (configured.trim()) return configured.trim();
   const owners = root ? codeOwnersOf(root, relativePath) : [];
-  return owners[0] ?? 'TODO-owner';
+  if (owners[0]) return owners[0];
+  return (root && trusted ? gitAuthorOf(root) : undefined) ?? 'TODO-owner';
 }

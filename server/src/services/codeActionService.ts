@@ -13,6 +13,7 @@ interface ResolveData { kind: 'replace-secret'; uri: string; version: number; di
 export interface CodeActionContext {
   settings: NhiLensSettings;
   root: string | undefined;
+  trusted: boolean;
   relativePath: (uri: string) => string;
   gitignoreUri: () => string | undefined;
   gitignoreText: () => string | undefined;
@@ -45,7 +46,7 @@ export class CodeActionService {
       }
       const iac = data.fix.iac;
       if (iac?.fix) {
-        const owner = ownerFor(this.ctx().root, data.path, this.ctx().settings.owner);
+        const owner = ownerFor(this.ctx().root, data.path, this.ctx().settings.owner, this.ctx().trusted);
         actions.push({ title: iac.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: edit(iac.fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\{\{owner\}\}/g, owner) }))) });
       }
       if (iac?.narrower?.length) {
