@@ -99,4 +99,18 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await page.waitForSelector('.markers-panel .monaco-list-row:has-text("stripe-secret-key")', { state: 'detached', timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-after-quick-fix.png') });
   });
+
+  it('runs "NHI Lens: Audit Workspace" from the command palette; files never opened reach the Problems panel', async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type('NHI Lens: Audit Workspace');
+    await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("NHI Lens: Audit Workspace")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.markers-panel .monaco-list-row:has-text("deploy-key.pem")', { timeout: 120_000 });
+    // The status-bar item counts nhi-lens errors and warnings across files.
+    const item = await page.waitForSelector('.statusbar-item:has(.codicon-shield)');
+    const [errors, warnings] = ((await item.textContent()) ?? '').trim().split(/\s+/).map(Number);
+    assert.ok(errors >= 10 && warnings >= 10, `status bar: ${errors} errors, ${warnings} warnings`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-after-audit.png') });
+  });
 });
