@@ -53,7 +53,7 @@ const runs = [];
 // nhi-lens: the bundled CLI, as users run it (default threading), then forced onto 2 workers.
 for (const [label, extra] of [['nhi-lens', []], ['nhi-lens --jobs 2', ['--jobs', '2']]]) {
   const out = path.join(results, 'nhi-lens.json');
-  const m = await measure(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'audit', '.', '--format', 'json', '--output', out, '--no-gitignore', '--fail-on', 'never', '--quiet', ...extra], corpus);
+  const m = await measure(process.execPath, [path.join(repo, 'dist', 'cli.js'), 'audit', '.', '--format', 'json', '--output', out, '--no-gitignore', '--no-git', '--fail-on', 'never', '--quiet', ...extra], corpus);
   if (m.code !== 0) throw new Error(`nhi-lens failed (${m.code}): ${m.stderr}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
   const flagged = new Set(report.findings.map((f) => f.path));

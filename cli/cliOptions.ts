@@ -22,6 +22,7 @@ Audit options:
   --fail-on <level>   error | warning | never: exit 1 when a finding is at least this
                       severe (default: warning)
   --no-gitignore      Scan files that .gitignore excludes
+  --no-git            Do not check whether found secrets are already in git history
   --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
   --quiet             No progress line
 
@@ -38,6 +39,8 @@ export interface CliOptions {
   writeBaseline?: string;
   failOn: FailOn;
   gitignore: boolean;
+  /** Check each secret against git history (already committed: rotate it). */
+  git: boolean;
   jobs?: number;
   quiet: boolean;
 }
@@ -62,6 +65,7 @@ export function parseCli(argv: string[]): CliOptions {
         'write-baseline': { type: 'string' },
         'fail-on': { type: 'string' },
         'no-gitignore': { type: 'boolean' },
+        'no-git': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -93,6 +97,7 @@ export function parseCli(argv: string[]): CliOptions {
     writeBaseline: values['write-baseline'],
     failOn: oneOf(values['fail-on'], ['error', 'warning', 'never'] as const, '--fail-on', 'warning'),
     gitignore: !values['no-gitignore'],
+    git: !values['no-git'],
     jobs,
     quiet: !!values.quiet,
   };

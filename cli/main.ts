@@ -4,9 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CONFIG_FILE_NAME, Engine, RuleError, baselineOf, loadBuiltinRules, loadConfigFile, readBaseline,
-  type BaselineEntry, type LoadedConfig, type Severity,
+  type BaselineEntry, type Finding, type LoadedConfig, type Severity,
 } from '../engine';
 import { runAudit, type AuditProgress } from './auditRunner';
+import { annotateGitState, gitAdvice } from './git/secretHistory';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
 import { renderJson } from './formats/jsonReport';
 import { renderMarkdown } from './formats/markdownReport';
@@ -82,6 +83,10 @@ async function audit(options: CliOptions): Promise<number> {
     return 0;
   }
   const shown = result.findings.filter((f) => !f.baselined);
+  if (options.git && shown.some((f) => f.category === 'secret')) {
+    if (annotateGitState(root, shown, engine)) applyGitAdvice(shown);
+    else if (!options.quiet) process.stderr.write('nhi-lens: note: not a git repository (or git not installed): secrets were not checked against history\n');
+  }
   const report: Report = {
     toolVersion: TOOL_VERSION, root, findings: shown, baselined: result.findings.length - shown.length, suppressed: result.suppressed,
     skipped: result.skipped, filesScanned: result.filesScanned, bytesScanned: result.bytesScanned, durationMs: result.durationMs,
@@ -95,6 +100,16 @@ async function audit(options: CliOptions): Promise<number> {
   if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
   if (result.cancelled) return 130;
   return failing(shown.map((f) => f.severity), options.failOn) ? 1 : 0;
+}
+
+/** A secret already committed must be rotated: it is an error whatever its rule says. */
+function applyGitAdvice(findings: Finding[]): void {
+  for (const f of findings) {
+    const advice = gitAdvice(f.git);
+    if (!advice) continue;
+    f.message = `${f.message} (${advice})`;
+    if (f.git?.state === 'committed') f.severity = 'error';
+  }
 }
 
 function failing(severities: Severity[], failOn: FailOn): boolean {

@@ -60,7 +60,12 @@ export interface Finding {
   fix: FixData;
   /** Set when the finding matched the baseline; reporters hide these by default. */
   baselined?: boolean;
+  /** Secrets in a git repository: only in the working tree, or already in a commit (rotate it). */
+  git?: GitState;
 }
+
+/** Where a secret is in git: `uncommitted` can still be removed; `committed` must be rotated. */
+export type GitState = { state: 'uncommitted' } | { state: 'committed'; commit: string; date: string };
 
 /** Why a file or part of it was not scanned. */
 export interface SkipNote { path: string; reason: string; line?: number }
