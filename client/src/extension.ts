@@ -62,7 +62,7 @@ async function auditWorkspace(): Promise<void> {
   const c = client;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'NHI Lens: auditing workspace', cancellable: true },
-    (progress, token) => c.sendRequest(AuditWorkspaceRequest.type, {}, token),
+    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, {}, token),
   );
   lastAudit = result;
   const { summary } = result;

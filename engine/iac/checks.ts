@@ -28,5 +28,3 @@ export const IAC_CHECKS = [
   'missing-owner-tag',
   'owner-tag-not-static',
 ] as const;
-
-export type IacCheck = (typeof IAC_CHECKS)[number];

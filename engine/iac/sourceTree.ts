@@ -46,13 +46,6 @@ export function stringsOf(node: SourceNode | undefined): StringAt[] {
   return [];
 }
 
-/** True when the node or any list item is only known at deploy time. */
-export function hasUnknown(node: SourceNode | undefined): boolean {
-  if (!node) return false;
-  if (node.type === 'expr') return true;
-  return node.type === 'seq' && node.items.some((i) => i.type === 'expr');
-}
-
 export function itemsOf(node: SourceNode | undefined): SourceNode[] {
   if (!node) return [];
   return node.type === 'seq' ? node.items : [node];

@@ -151,7 +151,7 @@ class Parser {
   }
 
   private parseExpressionAt(inBrackets: boolean): HclExpr {
-    const first = this.parseUnary(inBrackets);
+    const first = this.parseUnary();
     let result = first;
     for (;;) {
       if (inBrackets) this.skipNewlinesIfContinued();
@@ -159,7 +159,7 @@ class Parser {
       if (t.type === 'punct' && BINARY.has(t.text)) {
         this.pos++;
         if (inBrackets) this.skipNewlines();
-        const rhs = this.parseUnary(inBrackets);
+        const rhs = this.parseUnary();
         result = this.other(result.start, rhs.end);
         continue;
       }
@@ -186,16 +186,16 @@ class Parser {
     if (t.type === 'punct' && (BINARY.has(t.text) || t.text === '?')) this.pos = k;
   }
 
-  private parseUnary(inBrackets: boolean): HclExpr {
+  private parseUnary(): HclExpr {
     const start = this.tok.start;
     let prefixed = false;
     while (this.isPunct('-') || this.isPunct('!')) { this.pos++; prefixed = true; }
-    const operand = this.parsePostfix(this.parsePrimary(), inBrackets);
+    const operand = this.parsePostfix(this.parsePrimary());
     return prefixed ? this.other(start, operand.end) : operand;
   }
 
   /** Attribute access, indexing and splats turn any operand into a reference. */
-  private parsePostfix(expr: HclExpr, inBrackets: boolean): HclExpr {
+  private parsePostfix(expr: HclExpr): HclExpr {
     let result = expr;
     for (;;) {
       if (this.isPunct('.')) {
@@ -218,7 +218,6 @@ class Parser {
         result = this.ref(result.start, end);
         continue;
       }
-      void inBrackets;
       return result;
     }
   }

@@ -47,9 +47,3 @@ export function attribute(body: HclBody, name: string): HclAttribute | undefined
 export function blocksOf(body: HclBody, type: string): HclBlock[] {
   return body.blocks.filter((b) => b.type === type);
 }
-
-/** The static string value of an attribute, if it is a plain literal. */
-export function literalString(body: HclBody, name: string): string | undefined {
-  const value = attribute(body, name)?.value;
-  return value?.kind === 'string' && !value.templated ? value.value : undefined;
-}

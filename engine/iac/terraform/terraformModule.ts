@@ -31,9 +31,6 @@ export function headerRange(block: HclBlock): { start: number; end: number } {
   return { start: block.start, end: last ? last.end : block.open };
 }
 
-/** Owner tag state of a provider's `default_tags`, keyed by provider alias ('' = default). */
-export type DefaultTagState = 'present' | 'unknown';
-
 export function providerBlocks(body: HclBody, provider: string): HclBlock[] {
   return blocksOf(body, 'provider').filter((b) => b.labels[0]?.value === provider);
 }
