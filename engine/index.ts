@@ -8,4 +8,4 @@ export { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTyp
 export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
 export { terraformSiblingReader } from './iac/terraform/moduleFiles';
-export type { IacSettings } from './iac/iacIssue';
+export type { IacSettings, OffsetEdit } from './iac/iacIssue';

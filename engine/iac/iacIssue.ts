@@ -1,7 +1,7 @@
 /** What the structural analysers report, in offsets; the engine turns these into findings. */
 
 /** A text replacement in offsets. `{{owner}}` in `newText` stands for the owner to fill in. */
-export interface IacEdit { start: number; end: number; newText: string }
+export interface OffsetEdit { start: number; end: number; newText: string }
 
 export interface IacIssue {
   /** The check that fired (a rule's `check`). */
@@ -17,7 +17,7 @@ export interface IacIssue {
   /** Narrower replacement candidates for a wildcard: actions, verbs, roles. */
   narrower?: string[];
   /** A ready edit for the obvious fix (add the owner tag, switch to OIDC), with a title. */
-  fix?: { title: string; edits: IacEdit[] };
+  fix?: { title: string; edits: OffsetEdit[] };
 }
 
 /** IaC settings from `.nhi-lens.yaml` (`iac:`), with defaults applied. */

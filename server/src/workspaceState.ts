@@ -17,8 +17,13 @@ export class WorkspaceState {
   generation = 0;
   problems: string[] = [];
 
+  /** One reader for the server's life: it re-reads sibling .tf files only when they change. */
+  private readonly siblingFiles?: ReturnType<typeof terraformSiblingReader>;
+
   /** In an untrusted workspace the workspace's own rules (regexes it chose) are not run. */
-  constructor(readonly root: string | undefined, readonly trusted = true) {}
+  constructor(readonly root: string | undefined, readonly trusted = true) {
+    this.siblingFiles = root ? terraformSiblingReader(root, false) : undefined;
+  }
 
   get configFile(): string | undefined { return this.root && path.join(this.root, CONFIG_FILE_NAME); }
 
@@ -29,8 +34,6 @@ export class WorkspaceState {
 
   reload(): void {
     this.problems = [];
-    this.generation++;
-    const siblingFiles = this.root ? terraformSiblingReader(this.root, false) : undefined;
     try {
       this.config = this.root ? loadWorkspaceConfig(this.root).config : {};
       if (!this.trusted && this.config.rules?.length) {
@@ -41,26 +44,29 @@ export class WorkspaceState {
       this.config = {};
       this.problems.push(describe(error));
     }
-    let baseline = new Baseline();
-    this.baseline = baseline;
+    this.baseline = new Baseline();
     const file = this.baselineFile;
     if (file && fs.existsSync(file)) {
-      try { baseline = this.baseline = readBaseline(file); } catch (error) { this.problems.push(describe(error)); }
+      try { this.baseline = readBaseline(file); } catch (error) { this.problems.push(describe(error)); }
     }
-    try {
-      this.engine = new Engine({ config: this.config, baseline, siblingFiles });
-      this.problems.push(...this.engine.warnings.map((w) => `${CONFIG_FILE_NAME}: ${w}`));
-    } catch (error) {
-      this.problems.push(describe(error));
-      this.engine = new Engine({ baseline, siblingFiles });
-    }
+    this.rebuildEngine();
   }
 
   /** Accepts one finding into the in-memory baseline (the file edit is saved by the editor). */
   acceptIntoBaseline(entry: BaselineEntry): void {
     this.baseline = new Baseline([...this.baseline.entries, entry]);
-    this.engine = new Engine({ config: this.config, baseline: this.baseline, siblingFiles: this.root ? terraformSiblingReader(this.root, false) : undefined });
+    this.rebuildEngine();
+  }
+
+  private rebuildEngine(): void {
     this.generation++;
+    try {
+      this.engine = new Engine({ config: this.config, baseline: this.baseline, siblingFiles: this.siblingFiles });
+      this.problems.push(...this.engine.warnings.map((w) => `${CONFIG_FILE_NAME}: ${w}`));
+    } catch (error) {
+      this.problems.push(describe(error));
+      this.engine = new Engine({ baseline: this.baseline, siblingFiles: this.siblingFiles });
+    }
   }
 
   /** Workspace-relative path with forward slashes (what config globs and the baseline use). */

@@ -72,12 +72,4 @@ export class LspSession {
   }
 }
 
-/** Applies LSP text edits to a text, last edit first (what an editor does). */
-export function applyTextEdits(text: string, edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>): string {
-  const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const resolved = edits.map((e) => ({ start: offset(e.range.start), end: offset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of resolved) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+export { applyTextEdits } from '../support/applyEdits';

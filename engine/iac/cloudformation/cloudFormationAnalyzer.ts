@@ -1,6 +1,6 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
-import { isOwnerKey, type IacContext, type IacEdit, type IacIssue } from '../iacIssue';
+import { isOwnerKey, type IacContext, type OffsetEdit, type IacIssue } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 
@@ -89,7 +89,7 @@ function unknownOwner(res: MapEntry, keys: string[]): IacIssue {
 const isFlow = (text: string, node: SourceNode) => text[node.start] === '{' || text[node.start] === '[';
 
 /** An edit adding `{Key: owner, Value: {{owner}}}` to Tags, or a Tags property, in the file's style. */
-function tagEdit(text: string, props: SourceNode | undefined, tags: SourceNode | undefined, key: string): IacEdit | undefined {
+function tagEdit(text: string, props: SourceNode | undefined, tags: SourceNode | undefined, key: string): OffsetEdit | undefined {
   const jsonTag = `{ "Key": "${key}", "Value": "${OWNER_PLACEHOLDER}" }`;
   if (tags?.type === 'seq') {
     const first = tags.items[0];

@@ -1,4 +1,4 @@
-import type { IacEdit, IacIssue } from '../iacIssue';
+import type { OffsetEdit, IacIssue } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type SourceNode } from '../sourceTree';
 import { indentAt, lineEndOf, lineStartOf } from '../textEdits';
 
@@ -84,7 +84,7 @@ function envIssues(env: SourceNode | undefined, where: string, subject: string):
 function staticLoginIssue(statics: MapEntry[], login: (typeof STATIC_LOGIN)[number], where: string, subject: string, text: string): IacIssue {
   const first = statics[0];
   const indent = indentAt(text, first.keyStart);
-  const edits: IacEdit[] = statics.map((e, i) => {
+  const edits: OffsetEdit[] = statics.map((e, i) => {
     const start = lineStartOf(text, e.keyStart);
     const end = Math.min(text.length, lineEndOf(text, e.value.end) + 1);
     return { start, end, newText: i === 0 ? Object.entries(login.oidc).map(([k, v]) => `${indent}${k}: ${v}\n`).join('') : '' };

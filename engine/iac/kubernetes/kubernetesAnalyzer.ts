@@ -1,4 +1,4 @@
-import { isOwnerKey, type IacContext, type IacEdit, type IacIssue } from '../iacIssue';
+import { isOwnerKey, type IacContext, type OffsetEdit, type IacIssue } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 
@@ -105,7 +105,7 @@ function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ct
   };
 }
 
-function labelEdit(text: string, metadata: SourceNode | undefined, labels: SourceNode | undefined, key: string): IacEdit | undefined {
+function labelEdit(text: string, metadata: SourceNode | undefined, labels: SourceNode | undefined, key: string): OffsetEdit | undefined {
   const pair = `${key}: ${OWNER_PLACEHOLDER}`;
   if (labels?.type === 'map' && labels.entries[0] && startsLine(text, labels.entries[0].keyStart)) {
     const first = labels.entries[0];
@@ -132,7 +132,7 @@ function automountIssue(doc: SourceNode, path: string[], text: string, resource:
   if (account !== 'default' && ctx.settings.automountServiceAccountToken === 'default-service-account' && !automount) return undefined;
   const at = automount ? { start: automount.value.start, end: automount.value.end } : { start: spec.keyStart, end: spec.keyEnd };
   const first = spec.value.entries[0];
-  const edits: IacEdit[] = automount
+  const edits: OffsetEdit[] = automount
     ? [{ start: automount.value.start, end: automount.value.end, newText: 'false' }]
     : first && startsLine(text, first.keyStart)
       ? [{ start: lineStartOf(text, first.keyStart), end: lineStartOf(text, first.keyStart), newText: `${indentAt(text, first.keyStart)}automountServiceAccountToken: false\n` }] : [];

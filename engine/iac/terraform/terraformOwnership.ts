@@ -1,6 +1,6 @@
 import type { HclBlock, HclExpr, HclObject } from '../hcl/hclParser';
 import { attribute, blocksOf } from '../hcl/hclSource';
-import { isOwnerKey, type IacContext, type IacEdit, type IacIssue } from '../iacIssue';
+import { isOwnerKey, type IacContext, type OffsetEdit, type IacIssue } from '../iacIssue';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import { addressOf, headerRange, providerAlias, providerBlocks, resourceProviderAlias, TerraformFile } from './terraformModule';
 
@@ -101,7 +101,7 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
 }
 
 /** Adds the owner key to the literal map (or the literal inside `merge`), or a new attribute. */
-function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, attr: string, key: string): IacEdit {
+function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, attr: string, key: string): OffsetEdit {
   const literal: HclObject | undefined = value?.kind === 'object' ? value
     : value?.kind === 'call' ? value.args.find((a): a is HclObject => a.kind === 'object') : undefined;
   const pair = `${key} = "${OWNER_PLACEHOLDER}"`;
@@ -118,7 +118,7 @@ function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, at
 }
 
 /** Inserts `line` as the last attribute of a block, on its own line before the closing brace. */
-function insertAttribute(text: string, block: HclBlock, line: string): IacEdit {
+function insertAttribute(text: string, block: HclBlock, line: string): OffsetEdit {
   const indent = indentAt(text, block.start) + indentUnit(text);
   if (startsLine(text, block.close)) {
     const at = lineStartOf(text, block.close);

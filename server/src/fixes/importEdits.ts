@@ -1,6 +1,5 @@
+import type { OffsetEdit } from '../../../engine';
 import type { FileIdiom } from './fileIdiom';
-
-export interface InsertEdit { start: number; end: number; newText: string }
 
 /** Offset just past the line that matches last among the file's leading lines. */
 function afterLastMatchingLine(text: string, pattern: RegExp, scanLines = 200): number | undefined {
@@ -15,7 +14,7 @@ function afterLastMatchingLine(text: string, pattern: RegExp, scanLines = 200): 
   return after;
 }
 
-const insertAt = (at: number, line: string, text: string): InsertEdit => {
+const insertAt = (at: number, line: string, text: string): OffsetEdit => {
   const needsNewline = at > 0 && text[at - 1] !== '\n';
   return { start: at, end: at, newText: `${needsNewline ? '\n' : ''}${line}\n` };
 };
@@ -30,7 +29,7 @@ function asRequire(line: string): string {
  * The edit adding `line` (an import in the file's language) unless the file already has it.
  * Go takes a bare package path (`os`).
  */
-export function importEdit(text: string, idiom: FileIdiom, line: string): InsertEdit | undefined {
+export function importEdit(text: string, idiom: FileIdiom, line: string): OffsetEdit | undefined {
   switch (idiom) {
     case 'javascript':
     case 'typescript': {

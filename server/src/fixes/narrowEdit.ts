@@ -1,10 +1,10 @@
-import type { InsertEdit } from './importEdits';
+import type { OffsetEdit } from '../../../engine';
 
 /**
  * Replaces a wildcard element (offsets of its text, without quotes) by the candidate values,
  * as list items where it already is in a list, else as a new list.
  */
-export function narrowEdit(text: string, start: number, end: number, candidates: string[]): InsertEdit | undefined {
+export function narrowEdit(text: string, start: number, end: number, candidates: string[]): OffsetEdit | undefined {
   if (!candidates.length) return undefined;
   const quote = text[start - 1] === '"' || text[start - 1] === "'" ? text[start - 1] : '';
   if (quote && text[end] !== quote) return undefined;

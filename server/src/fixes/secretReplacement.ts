@@ -1,12 +1,10 @@
-import type { FixData } from '../../../engine';
+import type { FixData, OffsetEdit } from '../../../engine';
 import { envName, fileIdiomOf, identifierName, secretPathName, type FileIdiom } from './fileIdiom';
 import { importEdit } from './importEdits';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
 export type SecretsManager = 'env' | 'aws' | 'vault' | 'azure' | 'gcp';
 export const SECRETS_MANAGERS: SecretsManager[] = ['env', 'aws', 'vault', 'azure', 'gcp'];
-
-export interface OffsetEdit { start: number; end: number; newText: string }
 
 /** A rewrite of one hardcoded secret, as one undoable edit (several ranges, one file). */
 export interface SecretReplacement {

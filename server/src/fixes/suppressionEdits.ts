@@ -1,5 +1,4 @@
-import type { FileKind } from '../../../engine';
-import type { InsertEdit } from './importEdits';
+import type { FileKind, OffsetEdit } from '../../../engine';
 
 /** Line-comment opener per file kind; JSON has none (only the baseline can accept findings there). */
 const COMMENT: Partial<Record<FileKind, [string, string]>> = {
@@ -15,7 +14,7 @@ export function canComment(kind: FileKind): boolean { return !!COMMENT[kind]; }
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 /** `# nhi-lens:ignore rule -- reason` on its own line above the finding, indented like it. */
-export function suppressLineEdit(text: string, kind: FileKind, offset: number, ruleId: string, reason = 'reason'): InsertEdit | undefined {
+export function suppressLineEdit(text: string, kind: FileKind, offset: number, ruleId: string, reason = 'reason'): OffsetEdit | undefined {
   const c = COMMENT[kind];
   if (!c) return undefined;
   const start = lineStartOf(text, offset);
@@ -24,7 +23,7 @@ export function suppressLineEdit(text: string, kind: FileKind, offset: number, r
 }
 
 /** `# nhi-lens:ignore-file rule -- reason` at the top (after a shebang line). */
-export function suppressFileEdit(text: string, kind: FileKind, ruleId: string, reason = 'reason'): InsertEdit | undefined {
+export function suppressFileEdit(text: string, kind: FileKind, ruleId: string, reason = 'reason'): OffsetEdit | undefined {
   const c = COMMENT[kind];
   if (!c) return undefined;
   const at = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;

@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../../protocol/nhiLensProtocol';
 import { narrowEdit } from '../fixes/narrowEdit';
 import { ownerFor } from '../fixes/ownerLookup';
-import { secretReplacement, type OffsetEdit } from '../fixes/secretReplacement';
+import type { OffsetEdit } from '../../../engine';
+import { secretReplacement } from '../fixes/secretReplacement';
 import { canComment, suppressFileEdit, suppressLineEdit } from '../fixes/suppressionEdits';
 import type { FindingData } from './diagnosticsService';
 
