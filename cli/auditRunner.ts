@@ -1,13 +1,21 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Baseline, Engine, type BaselineEntry, type Finding, type LoadedRule, type SkipNote, type WorkspaceConfig } from '../engine';
+import { Baseline, Engine, type BaselineEntry, type Finding, type IdentityRecord, type LoadedRule, type SkipNote, type WorkspaceConfig } from '../engine';
 import { terraformSiblingReader } from '../engine';
 import { scanFile, type FileScan } from './fileScan';
 import { walkFiles, type WalkedFile } from './fileWalker';
 
 /** Everything a worker needs to build the same engine as the main thread (plain data). */
-export interface EngineSetup { rules: LoadedRule[]; config: WorkspaceConfig; baseline: BaselineEntry[]; /** Folder that scanned paths are relative to. */ root: string }
+export interface EngineSetup {
+  rules: LoadedRule[];
+  config: WorkspaceConfig;
+  baseline: BaselineEntry[];
+  /** Folder that scanned paths are relative to. */
+  root: string;
+  /** Also collect the identities each file declares (the NHI inventory). */
+  inventory?: boolean;
+}
 
 /** The engine an audit (main thread or worker) scans with. */
 export function engineFor(setup: EngineSetup): Engine {
@@ -31,6 +39,8 @@ export interface AuditOptions {
 
 export interface AuditResult {
   findings: Finding[];
+  /** Identities declared in the scanned files (with `setup.inventory`). */
+  identities: IdentityRecord[];
   skipped: SkipNote[];
   filesScanned: number;
   bytesScanned: number;
@@ -63,13 +73,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const engine = engineFor(options.setup);
   const files = [...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) })];
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  const result: AuditResult = { findings: [], skipped: [], filesScanned: 0, bytesScanned: 0, suppressed: 0, cancelled: false, durationMs: 0 };
+  const result: AuditResult = { findings: [], identities: [], skipped: [], filesScanned: 0, bytesScanned: 0, suppressed: 0, cancelled: false, durationMs: 0 };
   const progress: AuditProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, findings: 0 };
   const collect = (scan: FileScan) => {
     result.filesScanned++;
     result.bytesScanned += scan.bytes;
     result.suppressed += scan.suppressed;
     result.findings.push(...scan.findings);
+    if (scan.identities) result.identities.push(...scan.identities);
     result.skipped.push(...scan.skipped);
     if (scan.findings.length) options.onFindings?.(scan.findings);
     progress.filesDone++;
@@ -86,7 +97,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   if (jobs === 0) {
     for (const f of files) {
       if (options.signal?.aborted) { result.cancelled = true; break; }
-      collect(scanFile(engine, f.absolute, f.relative));
+      collect(scanFile(engine, f.absolute, f.relative, options.setup.inventory));
       options.onProgress?.(progress);
       if (result.filesScanned % 50 === 0) await new Promise((r) => setImmediate(r)); // let cancellation in
     }

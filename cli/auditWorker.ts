@@ -7,6 +7,6 @@ const setup = workerData as EngineSetup;
 const engine = engineFor(setup);
 
 parentPort!.on('message', (batch: { id: number; files: { absolute: string; relative: string }[] }) => {
-  const results = batch.files.map((f) => scanFile(engine, f.absolute, f.relative));
+  const results = batch.files.map((f) => scanFile(engine, f.absolute, f.relative, setup.inventory));
   parentPort!.postMessage({ id: batch.id, results });
 });

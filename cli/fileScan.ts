@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import type { Engine, Finding, SkipNote } from '../engine';
+import type { Engine, Finding, IdentityRecord, SkipNote } from '../engine';
 
 /** What scanning one file on disk produced. */
-export interface FileScan { path: string; bytes: number; findings: Finding[]; suppressed: number; skipped: SkipNote[] }
+export interface FileScan { path: string; bytes: number; findings: Finding[]; suppressed: number; skipped: SkipNote[]; identities?: IdentityRecord[] }
 
 /**
  * One read buffer per thread, grown as needed: a fresh Buffer per file would churn the C heap,
@@ -27,7 +27,7 @@ function readWhole(absolute: string, size: number): Buffer {
 }
 
 /** Reads one file and scans it; size and binary checks happen before decoding. */
-export function scanFile(engine: Engine, absolute: string, relative: string): FileScan {
+export function scanFile(engine: Engine, absolute: string, relative: string, inventory = false): FileScan {
   const result: FileScan = { path: relative, bytes: 0, findings: [], suppressed: 0, skipped: [] };
   const skip = (reason: string) => { result.skipped.push({ path: relative, reason }); return result; };
   let buffer: Buffer;
@@ -42,8 +42,9 @@ export function scanFile(engine: Engine, absolute: string, relative: string): Fi
   if (buffer.subarray(0, 8192).includes(0)) return skip('binary file not scanned');
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const scan = engine.scan({ path: relative, text });
+  const scan = engine.scan({ path: relative, text }, { inventory });
   result.findings = scan.findings;
+  if (scan.identities?.length) result.identities = scan.identities;
   result.suppressed = scan.suppressed;
   result.skipped.push(...scan.skipped);
   return result;

@@ -4,17 +4,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   CONFIG_FILE_NAME, Engine, RuleError, baselineOf, loadBuiltinRules, loadConfigFile, readBaseline,
-  type BaselineEntry, type Finding, type LoadedConfig, type Severity,
+  type BaselineEntry, type LoadedConfig, type Severity,
 } from '../engine';
 import { runAudit, type AuditProgress } from './auditRunner';
-import { annotateGitState, gitAdvice } from './git/secretHistory';
+import { annotateGitState, applyGitAdvice, repoPrefixOf } from './git/secretHistory';
+import { scanHistory } from './git/historyScan';
+import { GITHUB_API_URL, GitHubError, type GitHubTarget } from './github/githubApi';
+import { detectCommit, detectRepository } from './github/repository';
+import { fetchOpenAlerts, mergeAlerts } from './github/secretScanning';
+import { uploadSarif } from './github/sarifUpload';
+import { renderHtml } from './formats/htmlReport';
+import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from './formats/inventoryReport';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
 import { renderJson } from './formats/jsonReport';
 import { renderMarkdown } from './formats/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from './formats/rulesReport';
 import { renderSarif } from './formats/sarifReport';
 import { renderText } from './formats/textReport';
-import type { Report } from './formats/reportModel';
+import { addInventory, type Report } from './formats/reportModel';
 import { TOOL_VERSION } from './version';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -53,7 +60,10 @@ function progressPrinter(enabled: boolean): ((p: AuditProgress) => void) | undef
   };
 }
 
-async function audit(options: CliOptions): Promise<number> {
+/** What an audit run produced, before it is rendered. */
+interface AuditRun { report: Report; engine: Engine; root: string; exit?: number }
+
+async function runScan(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
   const baselineFile = options.baseline ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
@@ -71,45 +81,109 @@ async function audit(options: CliOptions): Promise<number> {
   process.once('SIGINT', onInterrupt);
   const showProgress = !options.quiet && !!process.stderr.isTTY;
   const result = await runAudit({
-    targets: options.targets, root, setup: { rules, config: loaded.config, baseline, root }, gitignore: options.gitignore, jobs: options.jobs,
+    targets: options.targets, root, setup: { rules, config: loaded.config, baseline, root, inventory: !options.writeBaseline }, gitignore: options.gitignore, jobs: options.jobs,
     onProgress: progressPrinter(showProgress), signal: controller.signal,
   });
   process.removeListener('SIGINT', onInterrupt);
   if (showProgress) process.stderr.write('\r\x1b[2K');
 
-  if (options.writeBaseline) {
-    writeAtomically(options.writeBaseline, JSON.stringify(baselineOf(result.findings), null, 2) + '\n');
-    process.stderr.write(`nhi-lens: wrote ${result.findings.length} findings to ${options.writeBaseline}\n`);
-    return 0;
-  }
+  const notes: string[] = [];
+  const note = (text: string) => { notes.push(text); if (!options.quiet) process.stderr.write(`nhi-lens: note: ${text}\n`); };
   const shown = result.findings.filter((f) => !f.baselined);
-  if (options.git && shown.some((f) => f.category === 'secret')) {
-    if (annotateGitState(root, shown, engine)) applyGitAdvice(shown);
-    else if (!options.quiet) process.stderr.write('nhi-lens: note: not a git repository (or git not installed): secrets were not checked against history\n');
-  }
   const report: Report = {
     toolVersion: TOOL_VERSION, root, findings: shown, baselined: result.findings.length - shown.length, suppressed: result.suppressed,
     skipped: result.skipped, filesScanned: result.filesScanned, bytesScanned: result.bytesScanned, durationMs: result.durationMs,
-    rules: engine.rules, cancelled: result.cancelled,
+    rules: engine.rules, cancelled: result.cancelled, inventory: [], owners: new Map(), notes,
   };
+  if (options.writeBaseline) {
+    writeAtomically(options.writeBaseline, JSON.stringify(baselineOf(result.findings), null, 2) + '\n');
+    process.stderr.write(`nhi-lens: wrote ${result.findings.length} findings to ${options.writeBaseline}\n`);
+    return { report, engine, root, exit: 0 };
+  }
+  if ((options.git || options.history) && !result.cancelled) {
+    const inGit = shown.some((f) => f.category === 'secret') || options.history ? (await annotateGitState(root, shown, engine)) : true;
+    if (!inGit) note('not a git repository (or git not installed): secrets were not checked against history');
+    else applyGitAdvice(shown);
+    if (inGit && options.history) {
+      const history = await scanHistory(root, engine, result.findings, engine.maxFileBytes);
+      if (!history) note('git history could not be read: --history found nothing');
+      else {
+        applyGitAdvice(history.findings);
+        shown.push(...history.findings.filter((f) => !f.baselined));
+        if (history.blobsSkipped) note(`${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`);
+      }
+    }
+  }
+  if (options.github) await mergeGitHubAlerts(options, root, report, note);
+  addInventory(report, result.identities);
+  return { report, engine, root };
+}
+
+/** Where to talk to GitHub, or a note saying what is missing. */
+function githubTarget(options: CliOptions, root: string, note: (text: string) => void, action: string): GitHubTarget | undefined {
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  const repository = options.githubRepo ?? detectRepository(root);
+  if (!token) { note(`${action} skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts`); return undefined; }
+  if (!repository) { note(`${action} skipped: no GitHub repository found (pass --github-repo owner/name, or add an origin remote)`); return undefined; }
+  return { token, repository, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL ?? GITHUB_API_URL };
+}
+
+async function mergeGitHubAlerts(options: CliOptions, root: string, report: Report, note: (text: string) => void): Promise<void> {
+  const target = githubTarget(options, root, note, 'GitHub secret-scanning check');
+  if (!target) return;
+  try {
+    const alerts = await fetchOpenAlerts(target);
+    const prefix = repoPrefixOf(root);
+    report.githubAlerts = mergeAlerts(report.findings, alerts, prefix);
+    for (const f of report.findings) if (f.github) f.message = `${f.message} (GitHub already alerted: #${f.github.alert})`;
+    if (!options.quiet) process.stderr.write(`nhi-lens: GitHub: ${alerts.length} open secret-scanning alerts, ${alerts.length - report.githubAlerts.length} matched here\n`);
+  } catch (error) {
+    note(error instanceof GitHubError ? error.message : `GitHub secret-scanning check failed: ${(error as Error).message}`);
+  }
+}
+
+async function audit(options: CliOptions): Promise<number> {
+  const { report, root, exit } = await runScan(options);
+  if (exit !== undefined) return exit;
   const toTerminal = !options.output && !!process.stdout.isTTY;
   const rendered = options.format === 'json' ? renderJson(report)
     : options.format === 'sarif' ? renderSarif(report)
     : options.format === 'markdown' ? renderMarkdown(report)
+    : options.format === 'html' ? renderHtml(report)
     : renderText(report, toTerminal && !process.env.NO_COLOR);
   if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
-  if (result.cancelled) return 130;
-  return failing(shown.map((f) => f.severity), options.failOn) ? 1 : 0;
+  const sarif = options.sarif || options.uploadSarif ? (options.format === 'sarif' ? rendered : renderSarif(report)) : undefined;
+  if (options.sarif) writeAtomically(options.sarif, sarif!);
+  let uploadFailed = false;
+  if (options.uploadSarif) uploadFailed = !(await upload(options, root, sarif!));
+  if (report.cancelled) return 130;
+  if (failing(report.findings.map((f) => f.severity), options.failOn)) return 1;
+  return uploadFailed ? 3 : 0;
 }
 
-/** A secret already committed must be rotated: it is an error whatever its rule says. */
-function applyGitAdvice(findings: Finding[]): void {
-  for (const f of findings) {
-    const advice = gitAdvice(f.git);
-    if (!advice) continue;
-    f.message = `${f.message} (${advice})`;
-    if (f.git?.state === 'committed') f.severity = 'error';
+async function upload(options: CliOptions, root: string, sarif: string): Promise<boolean> {
+  const say = (text: string) => process.stderr.write(`nhi-lens: ${text}\n`);
+  const target = githubTarget(options, root, say, 'SARIF upload');
+  if (!target) return false;
+  const { commitSha, ref } = detectCommit(root);
+  if (!commitSha || !ref) { say('SARIF upload skipped: no commit or branch to attach it to (set GITHUB_SHA and GITHUB_REF, or run in a git checkout on a branch)'); return false; }
+  try {
+    const done = await uploadSarif(target, { sarif, commitSha, ref });
+    say(`uploaded SARIF to ${target.repository} code scanning (upload ${done.id}, ${ref} at ${commitSha.slice(0, 12)})`);
+    return true;
+  } catch (error) {
+    say(error instanceof GitHubError ? error.message : `SARIF upload failed: ${(error as Error).message}`);
+    return false;
   }
+}
+
+async function inventory(options: CliOptions): Promise<number> {
+  const { report } = await runScan({ ...options, git: false, history: false, github: false });
+  const rendered = options.format === 'json' ? renderInventoryJson(report.inventory, TOOL_VERSION)
+    : options.format === 'csv' ? renderInventoryCsv(report.inventory)
+    : renderInventoryMarkdown(report.inventory);
+  if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
+  return report.cancelled ? 130 : 0;
 }
 
 function failing(severities: Severity[], failOn: FailOn): boolean {
@@ -133,6 +207,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'version': process.stdout.write(`${TOOL_VERSION}\n`); return 0;
       case 'rules': return listRules(options);
       case 'audit': return await audit(options);
+      case 'inventory': return await inventory(options);
     }
   } catch (error) {
     if (error instanceof UsageError) { process.stderr.write(`nhi-lens: ${error.message}\n${USAGE.split('\n')[0]}\n`); return 2; }

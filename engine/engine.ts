@@ -13,6 +13,8 @@ import { IAC_CHECKS } from './iac/checks';
 import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings } from './iac/iacIssue';
 import { analyseIac } from './iac/iacScanner';
 import { LineIndex } from './text/lineIndex';
+import type { IdentityDraft, IdentityRecord } from './inventory/identity';
+import { secretReferences } from './inventory/secretReferences';
 
 export const DEFAULT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxLineLength: 1_000_000 };
 
@@ -85,8 +87,11 @@ export class Engine {
 
   get maxFileBytes(): number { return this.limits.maxFileBytes; }
 
-  /** Scans one document. Never throws on content: bad input is skipped with a reason. */
-  scan(document: ScanDocument): ScanResult {
+  /**
+   * Scans one document. Never throws on content: bad input is skipped with a reason.
+   * With `inventory`, also returns the identities and secret references the file declares.
+   */
+  scan(document: ScanDocument, options: { inventory?: boolean } = {}): ScanResult {
     const { path, text } = document;
     const skipped: SkipNote[] = [];
     const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
@@ -98,8 +103,9 @@ export class Engine {
 
     const kind = fileKindOf(path);
     const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped);
-    const analysis = this.checkRules.size ? analyseIac(text, path, kind, this.iac) : undefined;
-    if (!candidates.length && !analysis?.issues.length && !analysis?.parseError) return { findings: [], suppressed: 0, skipped };
+    const analysis = this.checkRules.size || options.inventory ? analyseIac(text, path, kind, this.iac, options.inventory) : undefined;
+    const drafts: IdentityDraft[] | undefined = options.inventory ? [...(analysis?.identities ?? []), ...secretReferences(text)] : undefined;
+    if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length) return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) };
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
@@ -119,7 +125,9 @@ export class Engine {
       skipped.push({ path, reason: `${analysis.parseError.message} (the rest of the file was still analysed)`, line: lines.rangeAt(analysis.parseError.start, analysis.parseError.end).start.line });
     }
     findings.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
-    return { findings, suppressed, skipped };
+    if (!drafts) return { findings, suppressed, skipped };
+    const identities: IdentityRecord[] = drafts.map(({ start, end, ...d }) => ({ ...d, path, range: lines.rangeAt(start, end), offsets: { start, end } }));
+    return { findings, suppressed, skipped, identities };
   }
 
   private iacFinding(issue: IacIssue, rule: RuleInfo, path: string, text: string, lines: LineIndex, kind: Finding['fix']['fileKind']): Finding {
@@ -142,6 +150,7 @@ export class Engine {
       fix: {
         fileKind: kind,
         iac: {
+          check: issue.check,
           resource: issue.resource,
           ...(issue.narrower ? { narrower: issue.narrower } : {}),
           ...(issue.fix ? { fix: { title: issue.fix.title, edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) } } : {}),

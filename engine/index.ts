@@ -9,3 +9,6 @@ export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
 export { terraformSiblingReader } from './iac/terraform/moduleFiles';
 export type { IacSettings, OffsetEdit } from './iac/iacIssue';
+export * from './inventory/identity';
+export { buildInventory, findingOwners } from './inventory/inventory';
+export { CodeOwners, CODEOWNERS_LOCATIONS, readCodeOwners } from './inventory/codeOwners';

@@ -1,4 +1,5 @@
 /** Public types shared by the engine, the CLI, the language server and the tests. */
+import type { IdentityRecord } from './inventory/identity';
 
 /** What kind of NHI problem a finding is about. */
 export type Category = 'secret' | 'permission' | 'ownership' | 'credential-lifetime';
@@ -34,6 +35,8 @@ export interface FixData {
 
 /** What an IaC quick-fix needs. `{{owner}}` in an edit stands for the owner to fill in. */
 export interface IacFixData {
+  /** The structural check that fired (rules may rename it, the check id stays). */
+  check: string;
   resource: string;
   narrower?: string[];
   fix?: { title: string; edits: Array<{ range: Range; newText: string }> };
@@ -62,10 +65,15 @@ export interface Finding {
   baselined?: boolean;
   /** Secrets in a git repository: only in the working tree, or already in a commit (rotate it). */
   git?: GitState;
+  /** Set when GitHub secret scanning already has an open alert for this secret. */
+  github?: { alert: number; url: string };
 }
 
-/** Where a secret is in git: `uncommitted` can still be removed; `committed` must be rotated. */
-export type GitState = { state: 'uncommitted' } | { state: 'committed'; commit: string; date: string };
+/**
+ * Where a secret is in git: `uncommitted` can still be removed; `committed` must be rotated;
+ * `removed` is gone from the files but still in history (found by `audit --history`): rotate it.
+ */
+export type GitState = { state: 'uncommitted' } | { state: 'committed' | 'removed'; commit: string; date: string };
 
 /** Why a file or part of it was not scanned. */
 export interface SkipNote { path: string; reason: string; line?: number }
@@ -76,4 +84,6 @@ export interface ScanResult {
   /** Findings silenced by `nhi-lens:ignore` comments. */
   suppressed: number;
   skipped: SkipNote[];
+  /** Identities the file declares: only when the scan was asked for the inventory. */
+  identities?: IdentityRecord[];
 }

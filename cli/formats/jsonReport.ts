@@ -5,7 +5,10 @@ export function renderJson(report: Report): string {
   return JSON.stringify({
     tool: { name: 'nhi-lens', version: report.toolVersion },
     summary: { ...summarize(report.findings), baselined: report.baselined, suppressed: report.suppressed, filesScanned: report.filesScanned, bytesScanned: report.bytesScanned, durationMs: report.durationMs, cancelled: !!report.cancelled },
-    findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => f),
+    findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => ({ ...f, ...(report.owners.has(f.fingerprint) ? { owner: report.owners.get(f.fingerprint) } : {}) })),
     skipped: report.skipped,
+    inventory: report.inventory,
+    ...(report.githubAlerts ? { githubAlertsNotFound: report.githubAlerts } : {}),
+    notes: report.notes,
   }, null, 2) + '\n';
 }

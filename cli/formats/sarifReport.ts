@@ -44,7 +44,7 @@ export function renderSarif(report: Report): string {
           },
         }],
         partialFingerprints: { 'nhiLensFingerprint/v1': f.fingerprint },
-        properties: { category: f.category, masked: f.masked },
+        properties: { category: f.category, masked: f.masked, ...(f.git ? { git: f.git } : {}), ...(f.github ? { githubAlert: f.github.alert } : {}) },
       })),
       invocations: [{
         executionSuccessful: !report.cancelled,

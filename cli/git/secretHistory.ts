@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Engine, Finding } from '../../engine';
 
 const MAX_COMMITS_PER_FILE = 500;
@@ -12,38 +14,52 @@ function git(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): string
   }
 }
 
+function gitAsync(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer, timeout: 60_000 }, (error, stdout) => resolve(error ? undefined : stdout));
+  });
+}
+
 /** The work tree's top folder when `root` is inside a git repository and git is installed. */
 export function gitTopLevel(root: string): string | undefined {
   return git(root, ['rev-parse', '--show-toplevel'])?.trim() || undefined;
 }
 
 /**
- * Marks each secret finding as only in the working tree, or already committed (with the first
- * commit that contains it, oldest first). Values never leave this process: past versions of the
- * file are read with `git show` and scanned, and findings are matched by fingerprint.
- * Returns false when git is not available here (the feature is then off).
+ * Secrets in past versions of one file: fingerprint → the first commit that contained it (oldest
+ * first). Values never leave this process: past versions are read with `git show` and scanned
+ * here, and matched by fingerprint. Stops early once every fingerprint in `wanted` is dated.
  */
-export function annotateGitState(root: string, findings: Finding[], engine: Engine): boolean {
-  const top = gitTopLevel(root);
-  if (!top) return false;
-  const secretFindings = findings.filter((f) => f.category === 'secret');
-  const byPath = new Map<string, Finding[]>();
-  for (const f of secretFindings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
-  for (const [path, list] of byPath) {
-    const pending = new Map(list.map((f) => [f.fingerprint, f]));
-    const log = git(root, ['log', `--max-count=${MAX_COMMITS_PER_FILE}`, '--format=%H %cI', '--reverse', '--', path]) ?? '';
-    // Rename history is not followed: a secret committed under another name counts from its rename.
-    for (const line of log.split('\n').filter(Boolean)) {
-      if (!pending.size) break;
-      const [commit, date] = line.split(' ');
-      const text = git(root, ['show', `${commit}:./${path}`], MAX_BLOB_BYTES);
-      if (text === undefined) continue;
-      for (const old of engine.scan({ path, text }).findings) {
-        const f = pending.get(old.fingerprint);
-        if (f) { f.git = { state: 'committed', commit, date }; pending.delete(old.fingerprint); }
-      }
+export async function secretsInFileHistory(root: string, path: string, engine: Engine, wanted?: Set<string>): Promise<Map<string, { commit: string; date: string }>> {
+  const found = new Map<string, { commit: string; date: string }>();
+  const log = await gitAsync(root, ['log', `--max-count=${MAX_COMMITS_PER_FILE}`, '--format=%H %cI', '--reverse', '--', path]) ?? '';
+  // Rename history is not followed: a secret committed under another name counts from its rename.
+  for (const line of log.split('\n').filter(Boolean)) {
+    if (wanted && [...wanted].every((fp) => found.has(fp))) break;
+    const [commit, date] = line.split(' ');
+    const text = await gitAsync(root, ['show', `${commit}:./${path}`], MAX_BLOB_BYTES);
+    if (text === undefined) continue;
+    for (const old of engine.scan({ path, text }).findings) {
+      if (old.category === 'secret' && !found.has(old.fingerprint)) found.set(old.fingerprint, { commit, date });
     }
-    for (const f of pending.values()) f.git = { state: 'uncommitted' };
+  }
+  return found;
+}
+
+/**
+ * Marks each secret finding as only in the working tree, or already committed (with the first
+ * commit that contains it). Returns false when git is not available here (the feature is off).
+ */
+export async function annotateGitState(root: string, findings: Finding[], engine: Engine): Promise<boolean> {
+  if (!gitTopLevel(root)) return false;
+  const byPath = new Map<string, Finding[]>();
+  for (const f of findings) if (f.category === 'secret') byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  for (const [path, list] of byPath) {
+    const history = await secretsInFileHistory(root, path, engine, new Set(list.map((f) => f.fingerprint)));
+    for (const f of list) {
+      const first = history.get(f.fingerprint);
+      f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' };
+    }
   }
   return true;
 }
@@ -52,5 +68,24 @@ export function annotateGitState(root: string, findings: Finding[], engine: Engi
 export function gitAdvice(state: Finding['git']): string | undefined {
   if (!state) return undefined;
   if (state.state === 'uncommitted') return 'not committed yet: remove it before committing';
+  if (state.state === 'removed') return `no longer in the files but still in git history (commit ${state.commit.slice(0, 12)}, ${state.date.slice(0, 10)}): rotate it`;
   return `already in git history (commit ${state.commit.slice(0, 12)}, ${state.date.slice(0, 10)}): rotate it, deleting is not enough`;
+}
+
+/** A secret already committed must be rotated: it is an error whatever its rule says. */
+export function applyGitAdvice(findings: Finding[]): void {
+  for (const f of findings) {
+    const advice = gitAdvice(f.git);
+    if (!advice) continue;
+    f.message = `${f.message} (${advice})`;
+    if (f.git?.state === 'committed') f.severity = 'error';
+  }
+}
+
+/** Audit paths are relative to `root`; GitHub's to the repository's top: the prefix between them. */
+export function repoPrefixOf(root: string): string {
+  const top = gitTopLevel(root);
+  if (!top) return '';
+  const rel = path.relative(fs.realpathSync(top), fs.realpathSync(root)).replace(/\\/g, '/');
+  return rel && !rel.startsWith('..') ? `${rel}/` : '';
 }

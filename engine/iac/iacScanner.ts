@@ -7,7 +7,13 @@ import type { IacAnalysis, IacContext, IacIssue } from './iacIssue';
 import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { entry, get, stringValue, type SourceNode } from './sourceTree';
 import { analyseTerraform } from './terraform/terraformAnalyzer';
+import { TerraformFile } from './terraform/terraformModule';
 import { parseYamlSource } from './yamlSource';
+import type { IdentityDraft } from '../inventory/identity';
+import { agentIdentities, isAgentConfig } from '../inventory/agentIdentities';
+import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/manifestIdentities';
+import { terraformIdentities } from '../inventory/terraformIdentities';
+import { workflowIdentities } from '../inventory/workflowIdentities';
 
 /** The structured file kinds the IaC analysers understand. */
 export type IacKind = 'terraform' | 'cloudformation' | 'kubernetes' | 'github-workflow' | 'iam-policy' | 'azure-role-definition';
@@ -31,13 +37,26 @@ function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | u
   return undefined;
 }
 
+/** The analysis, plus the identities the file declares when the inventory was asked for. */
+export type IacScan = IacAnalysis & { identities?: IdentityDraft[] };
+
 /**
  * Runs the structural analysers on one file. Returns undefined when the file is not IaC.
  * A syntax error yields `parseError` and whatever could be read is still analysed.
+ * With `inventory`, the same parse also yields the identities the file declares.
  */
-export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacContext): IacAnalysis | undefined {
+export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacContext, inventory = false): IacScan | undefined {
+  if (inventory && kind === 'json' && isAgentConfig(path, text)) {
+    const config = parseYamlSource(text).documents[0];
+    return { issues: [], identities: config ? agentIdentities(config) : [] };
+  }
   if (!mayBeIac(path, kind, text)) return undefined;
-  if (kind === 'terraform') return analyseTerraform(text, path, ctx);
+  if (kind === 'terraform') {
+    const file = new TerraformFile(text);
+    const analysis: IacScan = analyseTerraform(file, path, ctx);
+    if (inventory) analysis.identities = terraformIdentities(file, ctx.settings.ownerTags);
+    return analysis;
+  }
   const parsed = parseYamlSource(text);
   const first = parsed.documents[0];
   const iacKind = first && classify(path, first, parsed.documents);
@@ -47,13 +66,15 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
     return parseError && (WORKFLOW_PATH.test(path) || /AWSTemplateFormatVersion/.test(text)) && !text.includes('{{') ? { issues: [], parseError } : undefined;
   }
   let issues: IacIssue[] = [];
+  let identities: IdentityDraft[] | undefined;
+  const owners = ctx.settings.ownerTags;
   switch (iacKind) {
-    case 'github-workflow': issues = analyseWorkflow(first, text); break;
-    case 'cloudformation': issues = analyseCloudFormation(first, text, ctx); break;
-    case 'kubernetes': issues = analyseKubernetes(parsed.documents, text, ctx); break;
+    case 'github-workflow': issues = analyseWorkflow(first, text); if (inventory) identities = workflowIdentities(first, path); break;
+    case 'cloudformation': issues = analyseCloudFormation(first, text, ctx); if (inventory) identities = cloudFormationIdentities(first, text, owners); break;
+    case 'kubernetes': issues = analyseKubernetes(parsed.documents, text, ctx); if (inventory) identities = kubernetesIdentities(parsed.documents, owners); break;
     case 'iam-policy': issues = analysePolicy(first, { resource: path.split(/[\\/]/).pop() ?? path, settings: ctx.settings, fileActions: collectActions(first) }); break;
     case 'azure-role-definition': issues = analyseAzureRoleDefinition(first); break;
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
-  return { issues, parseError: parseError && !text.includes('{{') ? parseError : undefined };
+  return { issues, identities, parseError: parseError && !text.includes('{{') ? parseError : undefined };
 }

@@ -6,16 +6,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
   MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Diagnostic, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { baselineOf, CONFIG_FILE_NAME, type Finding } from '../../engine';
-import { AuditReportRequest, AuditWorkspaceRequest, Commands, DEFAULT_SETTINGS, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
+import { AuditReportRequest, AuditWorkspaceRequest, Commands, UploadSarifRequest, DEFAULT_SETTINGS, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
 import { SECRETS_MANAGERS, storeCommand, type SecretsManager } from './fixes/secretReplacement';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
+import { GitStateCache } from './services/gitStateCache';
 import { DEFAULT_BASELINE_FILE, WorkspaceState } from './workspaceState';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -36,7 +37,9 @@ function relativePath(uri: string): string {
   return state.relativePath(fileURLToPath(uri));
 }
 
-const diagnostics = new DiagnosticsService(() => state, relativePath);
+// Git runs only in trusted workspaces: it is an external program the workspace can configure.
+const gitState = new GitStateCache(() => (state.trusted ? state.root : undefined), () => state.engine, () => refreshAll());
+const diagnostics = new DiagnosticsService(() => state, relativePath, gitState);
 const auditService = new AuditService();
 const codeActions = new CodeActionService(() => ({
   settings,
@@ -217,7 +220,7 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
     : await connection.window.createWorkDoneProgress();
   const partial = connection.languages.attachPartialResultProgress(AuditWorkspaceRequest.partialResult, params);
   const cancelled = 'token' in workDone ? (workDone as { token: typeof token }).token : undefined;
-  const result = await auditService.audit(state, token, workDone, partial, cancelled);
+  const result = await auditService.audit(state, token, workDone, partial, cancelled, params.github);
   auditGeneration++;
   const byUri = new Map<string, Diagnostic[]>();
   for (const f of result.findings) {
@@ -235,8 +238,16 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
 });
 
 connection.onRequest(AuditReportRequest.type, (params) => {
-  const content = auditService.report(params.format);
+  const content = auditService.report(params);
   return content === null ? null : { content };
+});
+
+connection.onRequest(UploadSarifRequest.type, async (params) => {
+  try {
+    return { message: await auditService.uploadSarif(params, state.root) };
+  } catch (error) {
+    throw new ResponseError(ErrorCodes.InvalidRequest, (error as Error).message);
+  }
 });
 
 // One failed request must not take the server down with it.

@@ -149,7 +149,7 @@ describe('nhi-lens usage and configuration errors (exit 2)', function () {
   const ws = copyOfExampleWorkspace();
   const cases: [string, string[], RegExp][] = [
     ['unknown option', ['audit', '--frobnicate'], /Unknown option '--frobnicate'/],
-    ['bad format', ['audit', '--format', 'pdf'], /--format must be one of text, json, sarif, markdown \(got "pdf"\)/],
+    ['bad format', ['audit', '--format', 'pdf'], /--format must be one of text, json, sarif, markdown, html \(got "pdf"\)/],
     ['bad fail level', ['audit', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, never/],
     ['unknown command', ['scan'], /unknown command "scan"/],
     ['missing path', ['audit', 'no/such/dir'], /no\/such\/dir: no such file or directory/],

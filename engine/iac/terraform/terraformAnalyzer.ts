@@ -12,8 +12,7 @@ import { terraformOwnershipIssues } from './terraformOwnership';
 const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document'];
 
 /** Analyses one Terraform file: IAM policies, managed-policy attachments, cloud roles, owners, static keys. */
-export function analyseTerraform(text: string, path: string, ctx: IacContext): IacAnalysis {
-  const file = new TerraformFile(text);
+export function analyseTerraform(file: TerraformFile, path: string, ctx: IacContext): IacAnalysis {
   const documents: Array<{ doc: SourceNode; resource: string }> = [];
   for (const block of [...file.resources, ...file.dataSources]) {
     const address = addressOf(block);

@@ -1,22 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import ignore from 'ignore';
-
-const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+import { readCodeOwners } from '../../../engine';
 
 /** The owners CODEOWNERS assigns to a workspace-relative path (last matching rule wins). */
 export function codeOwnersOf(root: string, relativePath: string): string[] {
-  const file = CODEOWNERS_LOCATIONS.map((p) => path.join(root, p)).find((p) => fs.existsSync(p));
-  if (!file) return [];
-  let owners: string[] = [];
-  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
-    const line = raw.replace(/#.*/, '').trim();
-    if (!line) continue;
-    const [pattern, ...who] = line.split(/\s+/);
-    if (ignore().add(pattern).ignores(relativePath)) owners = who;
-  }
-  return owners;
+  return readCodeOwners(root)?.ownersOf(relativePath) ?? [];
 }
 
 /** The git author configured for the workspace (`git config user.email`), if any. */

@@ -1,25 +1,33 @@
 import type { CancellationToken, ResultProgressReporter, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { loadBuiltinRules, type Finding, type RuleInfo } from '../../../engine';
-import { runAudit, type AuditResult as RunResult } from '../../../cli/auditRunner';
+import { loadBuiltinRules, type Finding } from '../../../engine';
+import { runAudit } from '../../../cli/auditRunner';
+import { annotateGitState, applyGitAdvice, repoPrefixOf } from '../../../cli/git/secretHistory';
+import { GITHUB_API_URL, GitHubError, type GitHubTarget } from '../../../cli/github/githubApi';
+import { detectCommit, detectRepository } from '../../../cli/github/repository';
+import { uploadSarif } from '../../../cli/github/sarifUpload';
+import { fetchOpenAlerts, mergeAlerts } from '../../../cli/github/secretScanning';
+import { renderHtml } from '../../../cli/formats/htmlReport';
 import { renderMarkdown } from '../../../cli/formats/markdownReport';
 import { renderSarif } from '../../../cli/formats/sarifReport';
-import type { Report } from '../../../cli/formats/reportModel';
+import { addInventory, type Report } from '../../../cli/formats/reportModel';
 import { TOOL_VERSION } from '../../../cli/version';
-import type { AuditResult } from '../../../protocol/nhiLensProtocol';
+import type { AuditResult, GitHubAccess, ReportParams } from '../../../protocol/nhiLensProtocol';
 import type { WorkspaceState } from '../workspaceState';
 
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
  * The workspace audit: the CLI's walker and worker threads, with progress (percent and current
- * file), partial results (findings as files finish) and cancellation from the client.
+ * file), partial results (findings as files finish) and cancellation from the client; then git
+ * state (trusted workspaces), GitHub alerts (when the client passed a token) and the inventory.
  */
 export class AuditService {
-  private last?: { run: RunResult; root: string; rules: RuleInfo[] };
+  private last?: Report;
 
   /** `progressCancel` is the token of server-created progress (its Cancel button), if any. */
-  async audit(state: WorkspaceState, token: CancellationToken, workDone: WorkDoneProgressReporter, partial?: ResultProgressReporter<Finding[]>, progressCancel?: CancellationToken): Promise<AuditResult> {
+  async audit(state: WorkspaceState, token: CancellationToken, workDone: WorkDoneProgressReporter, partial?: ResultProgressReporter<Finding[]>, progressCancel?: CancellationToken, github?: GitHubAccess): Promise<AuditResult> {
     if (!state.root) throw new Error('open a folder to audit a workspace');
+    const root = state.root;
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     const cancelFromProgress = progressCancel?.onCancellationRequested(() => controller.abort());
@@ -27,9 +35,9 @@ export class AuditService {
     let lastReport = 0;
     try {
       const run = await runAudit({
-        targets: [state.root],
-        root: state.root,
-        setup: { rules: loadBuiltinRules(), config: state.config, baseline: state.baseline.entries, root: state.root },
+        targets: [root],
+        root,
+        setup: { rules: loadBuiltinRules(), config: state.config, baseline: state.baseline.entries, root, inventory: true },
         gitignore: true,
         signal: controller.signal,
         onProgress: (p) => {
@@ -41,13 +49,30 @@ export class AuditService {
         },
         onFindings: (findings) => { const shown = findings.filter((f) => !f.baselined); if (shown.length) partial?.report(shown); },
       });
-      const findings = run.findings;
-      this.last = { run, root: state.root, rules: state.engine.rules };
-      const shown = findings.filter((f) => !f.baselined);
+      const shown = run.findings.filter((f) => !f.baselined);
+      const notes: string[] = [];
+      // Running git is running an external program: trusted workspaces only.
+      if (state.trusted && !run.cancelled && shown.some((f) => f.category === 'secret')) {
+        workDone.report(100, 'checking secrets against git history…');
+        if (await annotateGitState(root, shown, state.engine)) applyGitAdvice(shown);
+      }
+      const report: Report = {
+        toolVersion: TOOL_VERSION, root, findings: shown, baselined: run.findings.length - shown.length, suppressed: run.suppressed, skipped: run.skipped,
+        filesScanned: run.filesScanned, bytesScanned: run.bytesScanned, durationMs: run.durationMs, rules: state.engine.rules, cancelled: run.cancelled,
+        inventory: [], owners: new Map(), notes,
+      };
+      if (github && !run.cancelled) {
+        workDone.report(100, 'fetching GitHub secret-scanning alerts…');
+        await this.mergeGitHub(report, github, root);
+      }
+      addInventory(report, run.identities);
+      this.last = report;
       return {
         summary: { files: run.filesScanned, bytes: run.bytesScanned, findings: shown.length, skipped: run.skipped.length, cancelled: run.cancelled, durationMs: run.durationMs },
         findings: shown,
         skipped: run.skipped,
+        inventory: report.inventory,
+        notes,
       };
     } finally {
       cancel.dispose();
@@ -56,12 +81,40 @@ export class AuditService {
     }
   }
 
-  /** The last audit as Markdown or SARIF, or null before any audit. */
-  report(format: 'markdown' | 'sarif'): string | null {
-    if (!this.last) return null;
-    const { run, root, rules } = this.last;
-    const shown = run.findings.filter((f) => !f.baselined);
-    const report: Report = { toolVersion: TOOL_VERSION, root, findings: shown, baselined: run.findings.length - shown.length, suppressed: run.suppressed, skipped: run.skipped, filesScanned: run.filesScanned, bytesScanned: run.bytesScanned, durationMs: run.durationMs, rules, cancelled: run.cancelled };
-    return format === 'sarif' ? renderSarif(report) : renderMarkdown(report);
+  private async mergeGitHub(report: Report, github: GitHubAccess, root: string): Promise<void> {
+    const target = targetOf(github, root);
+    if (typeof target === 'string') { report.notes.push(target); return; }
+    try {
+      const alerts = await fetchOpenAlerts(target);
+      report.githubAlerts = mergeAlerts(report.findings, alerts, repoPrefixOf(root));
+      for (const f of report.findings) if (f.github) f.message = `${f.message} (GitHub already alerted: #${f.github.alert})`;
+    } catch (error) {
+      report.notes.push(error instanceof GitHubError ? error.message : `GitHub secret-scanning check failed: ${(error as Error).message}`);
+    }
   }
+
+  /** Uploads the last audit's SARIF for the checked-out commit. Throws with a clear message. */
+  async uploadSarif(github: GitHubAccess, root: string | undefined): Promise<string> {
+    if (!this.last || !root) throw new Error('run NHI Lens: Audit Workspace first');
+    const target = targetOf(github, root);
+    if (typeof target === 'string') throw new Error(target);
+    const { commitSha, ref } = detectCommit(root, {});
+    if (!commitSha || !ref) throw new Error('no commit or branch checked out to attach the SARIF to');
+    const done = await uploadSarif(target, { sarif: renderSarif(this.last), commitSha, ref });
+    return `Uploaded to ${target.repository} code scanning (upload ${done.id}, ${ref.replace(/^refs\/heads\//, '')} at ${commitSha.slice(0, 7)}).`;
+  }
+
+  /** The last audit as Markdown, SARIF or HTML, or null before any audit. */
+  report(params: ReportParams): string | null {
+    if (!this.last) return null;
+    if (params.format === 'sarif') return renderSarif(this.last);
+    if (params.format === 'html') return renderHtml(this.last, params.cspSource ? { webview: { cspSource: params.cspSource } } : {});
+    return renderMarkdown(this.last);
+  }
+}
+
+function targetOf(github: GitHubAccess, root: string): GitHubTarget | string {
+  const repository = github.repository ?? detectRepository(root, {});
+  if (!repository) return 'GitHub: no repository found (set nhiLens.github.repository, or add an origin remote)';
+  return { token: github.token, repository, baseUrl: github.baseUrl || GITHUB_API_URL };
 }

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FixData, SkipNote } from '../../../engine';
+import { applyGitAdvice } from '../../../cli/git/secretHistory';
 import type { WorkspaceState } from '../workspaceState';
+import type { GitStateCache } from './gitStateCache';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -30,19 +32,27 @@ export interface DocumentReport { resultId: string; diagnostics: Diagnostic[]; f
 export class DiagnosticsService {
   private readonly cache = new Map<string, DocumentReport>();
 
-  constructor(private readonly state: () => WorkspaceState, private readonly relativePath: (uri: string) => string) {}
+  constructor(private readonly state: () => WorkspaceState, private readonly relativePath: (uri: string) => string, private readonly git?: GitStateCache) {}
 
   resultIdOf(document: TextDocument): string {
     const hash = createHash('sha1').update(document.getText()).digest('hex').slice(0, 16);
-    return `${this.state().generation}:${hash}`;
+    return `${this.state().generation}:${this.git?.generation ?? 0}:${hash}`;
   }
 
   report(document: TextDocument): DocumentReport {
     const resultId = this.resultIdOf(document);
     const cached = this.cache.get(document.uri);
     if (cached?.resultId === resultId) return cached;
-    const result = this.state().engine.scan({ path: this.relativePath(document.uri), text: document.getText() });
+    const path = this.relativePath(document.uri);
+    const result = this.state().engine.scan({ path, text: document.getText() });
     const findings = result.findings.filter((f) => !f.baselined);
+    // Committed secrets must be rotated, new ones removed: say which, once git has told us.
+    const secrets = findings.filter((f) => f.category === 'secret');
+    const history = secrets.length && document.uri.startsWith('file:') ? this.git?.historyOf(path) : undefined;
+    if (history) {
+      for (const f of secrets) { const first = history.get(f.fingerprint); f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' }; }
+      applyGitAdvice(secrets);
+    }
     const diagnostics = [...findings.map(toDiagnostic), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
     const report = { resultId, diagnostics, findings };
     this.cache.set(document.uri, report);

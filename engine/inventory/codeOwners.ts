@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** Where GitHub looks for CODEOWNERS, in its order. */
+export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+/** A parsed CODEOWNERS file: the last matching pattern wins, as on GitHub. */
+export class CodeOwners {
+  private readonly rules: Array<{ matcher: Ignore; owners: string[] }> = [];
+
+  constructor(text: string) {
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/(^|\s)#.*/, '').trim();
+      if (!line) continue;
+      const [pattern, ...owners] = line.split(/\s+/);
+      try {
+        this.rules.push({ matcher: ignore().add(pattern), owners });
+      } catch {
+        // GitHub ignores a line it cannot parse; so do we.
+      }
+    }
+  }
+
+  /** Owners of a repository-relative path (`/` separators); empty when none match. */
+  ownersOf(relativePath: string): string[] {
+    const p = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    if (!p || p.startsWith('..')) return [];
+    for (let i = this.rules.length - 1; i >= 0; i--) if (this.rules[i].matcher.ignores(p)) return this.rules[i].owners;
+    return [];
+  }
+}
+
+/** The workspace's CODEOWNERS, parsed; undefined when it has none or it cannot be read. */
+export function readCodeOwners(root: string): CodeOwners | undefined {
+  for (const location of CODEOWNERS_LOCATIONS) {
+    try {
+      return new CodeOwners(fs.readFileSync(path.join(root, location), 'utf8'));
+    } catch {
+      // not there (or unreadable): try the next location
+    }
+  }
+  return undefined;
+}
