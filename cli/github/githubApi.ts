@@ -45,8 +45,11 @@ export function explainGitHubError(error: unknown, action: string, target: GitHu
     case 404: return new GitHubError(`${action}: not found on ${host} (404): check the repository name ${target.repository}, that the token can see it, and that the feature is enabled for it (GitHub Advanced Security on private repositories and GitHub Enterprise Server)`);
     case 422: return new GitHubError(`${action}: GitHub refused the request (422${apiMessage ? `: ${apiMessage}` : ''})`);
   }
-  if (e.status === undefined || e.status === 500 && /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|timeout/i.test(e.message ?? '')) {
-    return new GitHubError(`${action}: cannot reach ${target.baseUrl} (${(e.message ?? String(error)).split('\n')[0]}); check the network or the API URL (GitHub Enterprise Server: https://HOST/api/v3)`);
+  // Octokit reports a request that got no answer (refused, DNS, timeout) as a 500 without response.
+  if (e.status === undefined || !e.response) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (e.message ?? String(error)).split('\n')[0];
+    return new GitHubError(`${action}: cannot reach ${target.baseUrl} (${why}); check the network or the API URL (GitHub Enterprise Server: https://HOST/api/v3)`);
   }
   return new GitHubError(`${action}: GitHub answered ${e.status}${apiMessage ? ` (${apiMessage})` : ''}`);
 }
