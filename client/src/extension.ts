@@ -7,10 +7,14 @@ import * as vscode from 'vscode';
 import {
   CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
-import { AuditReportRequest, AuditWorkspaceRequest, Commands, type AuditResult } from '../../protocol/nhiLensProtocol';
+import { AuditReportRequest, AuditWorkspaceRequest, Commands, UploadSarifRequest, type AuditResult, type GitHubAccess } from '../../protocol/nhiLensProtocol';
+import { githubAccess } from './githubAccess';
+import { InventoryTree, type GroupBy } from './inventoryTree';
+import { showReportPanel } from './reportPanel';
 
 let client: LanguageClient | undefined;
 let lastAudit: AuditResult | undefined;
+const inventory = new InventoryTree();
 
 const CONFIG_TEMPLATE = `# NHI Lens workspace configuration (schema: rules/config.schema.json of the extension)
 # overrides:
@@ -57,14 +61,16 @@ function updateStatus(item: vscode.StatusBarItem): void {
   item.show();
 }
 
-async function auditWorkspace(): Promise<void> {
+async function auditWorkspace(github?: GitHubAccess): Promise<void> {
   if (!client) return;
   const c = client;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'NHI Lens: auditing workspace', cancellable: true },
-    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, {}, token),
+    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, github ? { github } : {}, token),
   );
   lastAudit = result;
+  inventory.update(result.inventory ?? []);
+  for (const note of result.notes ?? []) void vscode.window.showWarningMessage(`NHI Lens: ${note}`);
   const { summary } = result;
   const verb = summary.cancelled ? 'Audit cancelled after' : 'Audited';
   const choice = await vscode.window.showInformationMessage(`NHI Lens: ${verb} ${summary.files} files: ${summary.findings} findings.`, 'Show Report', 'Export SARIF');
@@ -75,10 +81,40 @@ async function auditWorkspace(): Promise<void> {
 async function showReport(): Promise<void> {
   if (!client) return;
   if (!lastAudit) { await auditWorkspace(); if (!lastAudit) return; }
+  const c = client;
+  await showReportPanel(async (cspSource) => (await c.sendRequest(AuditReportRequest.type, { format: 'html', cspSource }))?.content);
+}
+
+async function showMarkdownReport(): Promise<void> {
+  if (!client) return;
+  if (!lastAudit) { await auditWorkspace(); if (!lastAudit) return; }
   const report = await client.sendRequest(AuditReportRequest.type, { format: 'markdown' });
   if (!report) return;
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.content });
-  await vscode.commands.executeCommand('markdown.showPreview', doc.uri).then(undefined, () => vscode.window.showTextDocument(doc));
+  await vscode.window.showTextDocument(doc);
+}
+
+async function auditWithGitHub(): Promise<void> {
+  const github = await githubAccess();
+  if (github) await auditWorkspace(github);
+}
+
+async function uploadSarif(): Promise<void> {
+  if (!client) return;
+  if (!lastAudit) await auditWorkspace();
+  const github = await githubAccess();
+  if (!github) return;
+  try {
+    const { message } = await client.sendRequest(UploadSarifRequest.type, github);
+    void vscode.window.showInformationMessage(`NHI Lens: ${message}`);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`NHI Lens: ${(error as Error).message}`);
+  }
+}
+
+async function groupInventory(): Promise<void> {
+  const pick = await vscode.window.showQuickPick(['kind', 'owner', 'file'], { placeHolder: 'Group the NHI inventory by' });
+  if (pick) inventory.setGroupBy(pick as GroupBy);
 }
 
 async function exportSarif(): Promise<void> {
@@ -143,8 +179,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     status,
     vscode.languages.onDidChangeDiagnostics(() => updateStatus(status)),
-    vscode.commands.registerCommand('nhiLens.auditWorkspace', auditWorkspace),
+    vscode.commands.registerCommand('nhiLens.auditWorkspace', () => auditWorkspace()),
+    vscode.commands.registerCommand('nhiLens.auditWithGitHub', auditWithGitHub),
+    vscode.commands.registerCommand('nhiLens.uploadSarif', uploadSarif),
     vscode.commands.registerCommand('nhiLens.showReport', showReport),
+    vscode.commands.registerCommand('nhiLens.showMarkdownReport', showMarkdownReport),
+    vscode.commands.registerCommand('nhiLens.inventory.groupBy', groupInventory),
+    vscode.window.registerTreeDataProvider('nhiLens.inventory', inventory),
     vscode.commands.registerCommand('nhiLens.exportSarif', exportSarif),
     vscode.commands.registerCommand('nhiLens.createConfig', createConfig),
     vscode.commands.registerCommand('nhiLens.setSecretsManager', setSecretsManager),

@@ -164,6 +164,11 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     assert.ok(!md!.content.includes(SLACK));
     const sarif = JSON.parse((await s.connection.sendRequest(AuditReportRequest.type, { format: 'sarif' }))!.content);
     assert.equal(sarif.version, '2.1.0');
+    const html = (await s.connection.sendRequest(AuditReportRequest.type, { format: 'html', cspSource: 'vscode-webview://abc' }))!.content;
+    assert.match(html, /img-src vscode-webview:\/\/abc/);
+    assert.ok(!html.includes(SLACK));
+    assert.ok(result.inventory.some((i) => i.kind === 'secret' && i.path === 'src/gen/f7.py'), 'the audit returns the inventory for the tree view');
+    assert.deepEqual(result.notes, []);
     const report = await s.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
     assert.ok(report.items.some((i) => i.uri.endsWith('src/gen/f7.py') && i.kind === 'full' && i.items.length === 1), 'audited files reach the Problems panel');
   });
