@@ -149,7 +149,7 @@ async function audit(options: CliOptions): Promise<number> {
   const rendered = options.format === 'json' ? renderJson(report)
     : options.format === 'sarif' ? renderSarif(report)
     : options.format === 'markdown' ? renderMarkdown(report)
-    : options.format === 'html' ? renderHtml(report)
+    : options.format === 'html' ? renderHtml(report, { linkBase: path.relative(options.output ? path.dirname(path.resolve(options.output)) : process.cwd(), root) })
     : renderText(report, toTerminal && !process.env.NO_COLOR);
   if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
   const sarif = options.sarif || options.uploadSarif ? (options.format === 'sarif' ? rendered : renderSarif(report)) : undefined;

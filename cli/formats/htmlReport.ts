@@ -5,8 +5,12 @@ import { gitNote, offenders, plural, rulesUsed, summarize, type Report } from '.
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** How the page is shown: a file opened in a browser, or a VS Code webview (locations reveal the file). */
-export interface HtmlOptions { webview?: { cspSource: string } }
+/**
+ * How the page is shown: a file opened in a browser (`linkBase`: the audited folder relative to
+ * where the page is written, so location links open the files), or a VS Code webview (a click
+ * posts a reveal request instead).
+ */
+export interface HtmlOptions { webview?: { cspSource: string }; linkBase?: string }
 
 const STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--card:#f6f8fa;--line:#d1d9e0;--error:#cf222e;--warning:#9a6700;--info:#0969da}
@@ -30,9 +34,9 @@ q&&q.addEventListener('input',()=>{const t=q.value.toLowerCase();for(const r of 
 const vscode=typeof acquireVsCodeApi==='function'?acquireVsCodeApi():undefined;
 if(vscode)document.addEventListener('click',(e)=>{const a=e.target.closest('a[data-path]');if(!a)return;e.preventDefault();vscode.postMessage({type:'reveal',path:a.dataset.path,line:Number(a.dataset.line),character:Number(a.dataset.character)});});`;
 
-function locationLink(path: string, line: number, character: number): string {
+function locationLink(path: string, line: number, character: number, base: string): string {
   const label = `${path}:${line + 1}:${character + 1}`;
-  const href = path.split('/').map(encodeURIComponent).join('/');
+  const href = [...(base ? base.replace(/\\/g, '/').split('/') : []), ...path.split('/')].map(encodeURIComponent).join('/');
   return `<a href="${esc(href)}" data-path="${esc(path)}" data-line="${line}" data-character="${character}"><code>${esc(label)}</code></a>`;
 }
 
@@ -47,16 +51,17 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${options.webview?.cspSource ?? "'none'"}`;
   const top = offenders(report);
+  const base = options.webview ? '' : options.linkBase ?? '';
   const rules = new Map(rulesUsed(report).map((r) => [r.definition.id, r.definition]));
   const findings = [...report.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start);
   const rows = findings.map((f) => `<tr>
 <td><span class="sev ${f.severity}">${f.severity}</span></td>
-<td>${locationLink(f.path, f.range.start.line, f.range.start.character)}</td>
+<td>${locationLink(f.path, f.range.start.line, f.range.start.character, base)}</td>
 <td>${esc(f.message)}<br><code>${esc(f.masked)}</code>${gitNote(f) ? `<br><span class="muted">${esc(gitNote(f))}</span>` : ''}${f.github?.url ? ` <a href="${esc(f.github.url)}">alert</a>` : ''}</td>
 <td><details><summary>${esc(rules.get(f.ruleId)?.title ?? f.title)}</summary>${esc(f.remediation)}</details></td>
 <td><a href="${esc(f.docs)}"><code>${esc(f.ruleId)}</code></a></td>
 <td>${esc(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`).join('\n');
-  const inventory = report.inventory.map((i) => `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${esc(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character)}</td><td>${i.owner ? `${esc(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`).join('\n');
+  const inventory = report.inventory.map((i) => `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${esc(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${esc(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`).join('\n');
   const card = (label: string, value: number | string, cls = '') => `<div class="card"><b class="${cls}">${value}</b><span class="muted">${esc(label)}</span></div>`;
   const alerts = report.githubAlerts?.length ? `<h2>GitHub alerts not found in the files</h2><p class="muted">Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.</p><ul>${report.githubAlerts.map((a) => `<li><a href="${esc(a.url)}">#${a.number}</a> ${esc(a.secretType)}${a.locations[0] ? ` <span class="muted">first seen in <code>${esc(a.locations[0].path)}</code> line ${a.locations[0].line}</span>` : ''}</li>`).join('')}</ul>` : '';
   return `<!doctype html>

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { REPO, copyOfExampleWorkspace, runCli } from './cliHarness';
 
@@ -14,9 +14,10 @@ describe('nhi-lens audit --format html, in headless Chromium', function () {
   let browser: Browser | undefined;
   let html = '';
   let file = '';
+  let ws = '';
 
   before(async function () {
-    const ws = copyOfExampleWorkspace();
+    ws = fs.realpathSync(copyOfExampleWorkspace());
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-html-')), 'report.html');
     const run = runCli(['audit', '.', '--format', 'html', '--output', file, '--sarif', 'report.sarif', '--fail-on', 'never', '--no-git'], ws);
     assert.equal(run.code, 0, run.stderr);
@@ -55,7 +56,8 @@ describe('nhi-lens audit --format html, in headless Chromium', function () {
     const rows = page.locator('#findings tbody tr');
     assert.equal(await rows.count(), json.summary.total);
     assert.ok(await page.locator('#inventory tbody tr').count() > 10);
-    assert.equal(await page.locator('a[data-path="src/billing.ts"]').first().getAttribute('href'), 'src/billing.ts');
+    const href = await page.locator('a[data-path="src/billing.ts"]').first().getAttribute('href');
+    assert.equal(fileURLToPath(new URL(href!, pathToFileURL(file))), path.join(ws, 'src', 'billing.ts'), 'location links open the file from where the report is written');
     assert.ok((await page.locator('#findings a[href*="docs/rules.md#"]').count()) >= json.summary.total);
     await page.fill('#filter', 'billing.ts');
     const visible = await rows.evaluateAll((trs) => trs.filter((tr) => !(tr as unknown as { hidden: boolean }).hidden).length);

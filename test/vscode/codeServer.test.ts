@@ -120,4 +120,39 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     assert.ok(errors >= 10 && warnings >= 10, `status bar: ${errors} errors, ${warnings} warnings`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-after-audit.png') });
   });
+
+  it('lists the identities of the audit in the NHI Inventory view; a click reveals one', async () => {
+    // Give the view room: collapse the folder tree above it.
+    const folders = await page.waitForSelector('.pane-header[aria-expanded="true"]:has-text("workspace")');
+    await folders.click();
+    const header = await page.waitForSelector('.pane-header:has-text("NHI Inventory")');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const row = await page.waitForSelector('.monaco-list-row:has-text("aws_iam_user.ci")', { timeout: 30_000 }).catch(async (error: Error) => {
+      await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-inventory-failed.png') });
+      throw error;
+    });
+    assert.match((await row.textContent()) ?? '', /admin · static/);
+    await row.click();
+    await page.waitForSelector('.tab:has-text("main.tf")', { timeout: 30_000 });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-inventory.png') });
+  });
+
+  it('"NHI Lens: Show Report" opens the HTML report in a webview', async () => {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type('NHI Lens: Show Report');
+    await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("NHI Lens: Show Report")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab:has-text("NHI Lens report")', { timeout: 30_000 });
+    let cards: string[] = [];
+    for (let i = 0; i < 100 && !cards.length; i++) {
+      for (const frame of page.frames()) {
+        cards = await frame.locator('#summary .card').allInnerTexts().catch(() => []);
+        if (cards.length) break;
+      }
+      if (!cards.length) await page.waitForTimeout(200);
+    }
+    assert.ok(cards.some((c) => /findings/.test(c)), `report cards: ${cards.join(' | ')}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-report-webview.png') });
+  });
 });
