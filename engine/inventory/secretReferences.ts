@@ -2,30 +2,50 @@ import type { IdentityDraft } from './identity';
 
 /**
  * Lookups of a secret by name in the idioms the quick-fixes write (and people write by hand).
- * Every pattern is anchored on a literal and bounded, so each is linear in the text.
+ * Every pattern starts with a literal (so the regex engine skips ahead with a fast search) and
+ * is bounded; `before` checks the character before the match where the idiom needs it.
  */
-const REFERENCES: Array<{ provider: string; keyword: string; pattern: RegExp }> = [
-  { provider: 'aws', keyword: 'resolve:', pattern: /\{\{resolve:(?:secretsmanager|ssm-secure):([^:}\s]{1,256})/g },
-  { provider: 'aws', keyword: 'ecretId', pattern: /[Ss]ecretId\W{1,4}["']([^"'\s]{1,256})["']/g },
-  { provider: 'github', keyword: 'secrets.', pattern: /\$\{\{\s{0,5}secrets\.([A-Za-z_][\w]{0,100})\s{0,5}\}\}/g },
+const REFERENCES: Array<{ provider: string; keyword: string; pattern: RegExp; before?: RegExp }> = [
+  { provider: 'aws', keyword: '{{resolve:', pattern: /\{\{resolve:(?:secretsmanager|ssm-secure):([^:}\s]{1,256})/g },
+  { provider: 'aws', keyword: 'ecretId', pattern: /ecretId\W{1,4}["']([^"'\s]{1,256})["']/g, before: /[Ss]/ },
+  { provider: 'github', keyword: '${{', pattern: /\$\{\{\s{0,5}secrets\.([A-Za-z_][\w]{0,100})\s{0,5}\}\}/g },
   { provider: 'kubernetes', keyword: 'secretKeyRef', pattern: /secretKeyRef:[^\S\n]{0,20}\n?[^\S\n]{0,40}(?:key:[^\n]{0,200}\n[^\S\n]{0,40})?name:[^\S\n]{0,20}["']?([\w.-]{1,253})/g },
   { provider: 'gcp', keyword: '/secrets/', pattern: /projects\/[^/\s"']{1,100}\/secrets\/([\w-]{1,255})/g },
-  { provider: 'azure', keyword: 'ecret', pattern: /\b(?:getSecret|get_secret|GetSecretAsync|GetSecret)\(\s{0,5}["']([\w-]{1,127})["']/g },
-  { provider: 'azure', keyword: 'vault.azure.net', pattern: /\.vault\.azure\.net\/secrets\/([\w-]{1,127})/g },
-  { provider: 'vault', keyword: 'secret/', pattern: /["'\s](?:secret\/data\/|secret\/)([\w.-]{1,200}(?:\/[\w.-]{1,200}){0,8})/g },
+  { provider: 'azure', keyword: 'etSecret', pattern: /etSecret(?:Async)?\(\s{0,5}["']([\w-]{1,127})["']/g, before: /[gG]/ },
+  { provider: 'azure', keyword: 'get_secret(', pattern: /\bget_secret\(\s{0,5}["']([\w-]{1,127})["']/g },
+  { provider: 'azure', keyword: 'azure.net/secrets/', pattern: /\.vault\.azure\.net\/secrets\/([\w-]{1,127})/g },
+  { provider: 'vault', keyword: 'secret/', pattern: /secret\/(?:data\/)?([\w.-]{1,200}(?:\/[\w.-]{1,200}){0,8})/g, before: /["'\s]/ },
   { provider: 'vault', keyword: 'read_secret_version', pattern: /read_secret_version\(\s{0,5}path\s{0,3}=\s{0,3}["']([^"'\s]{1,256})["']/g },
 ];
+
+/**
+ * The keywords present in the text, found in two passes whatever the number of patterns: every
+ * keyword holds "ecret" or "{{", so only the places where those occur are looked at. Most files
+ * have neither, and the big ones (bundles) are read twice instead of once per pattern.
+ */
+function keywordsIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (let i = text.indexOf('ecret'); i >= 0; i = text.indexOf('ecret', i + 5)) {
+    const around = text.slice(Math.max(0, i - 20), i + 25);
+    for (const { keyword } of REFERENCES) if (!found.has(keyword) && keyword.includes('ecret') && around.includes(keyword)) found.add(keyword);
+  }
+  if (text.includes('{{')) for (const { keyword } of REFERENCES) if (keyword.includes('{{') && text.includes(keyword)) found.add(keyword);
+  return found;
+}
 
 /** Names the workflow engine provides itself: not secrets someone stored. */
 const BUILT_IN = new Set(['GITHUB_TOKEN']);
 
 /** Secrets-manager references in any text file, one per name and provider per file. */
 export function secretReferences(text: string): IdentityDraft[] {
+  const keywords = keywordsIn(text);
+  if (!keywords.size) return [];
   const seen = new Set<string>();
   const drafts: IdentityDraft[] = [];
-  for (const { provider, keyword, pattern } of REFERENCES) {
-    if (!text.includes(keyword)) continue;
+  for (const { provider, keyword, pattern, before } of REFERENCES) {
+    if (!keywords.has(keyword)) continue;
     for (const m of text.matchAll(pattern)) {
+      if (before && !before.test(text.charAt(m.index! - 1))) continue;
       const name = m[1];
       const key = `${provider}|${name}`;
       if (BUILT_IN.has(name) || seen.has(key)) continue;
