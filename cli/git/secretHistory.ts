@@ -6,7 +6,8 @@ import type { Engine, Finding } from '../../engine';
 const MAX_COMMITS_PER_FILE = 500;
 const MAX_BLOB_BYTES = 5 * 1024 * 1024;
 
-function git(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): string | undefined {
+/** Runs git and returns its stdout, or undefined when git is missing or the command failed. */
+export function git(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): string | undefined {
   try {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer, stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
   } catch {

@@ -1,12 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { git as runGit } from '../git/secretHistory';
 
-function git(root: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+const git = (root: string, args: string[]) => runGit(root, args)?.trim() || undefined;
 
 /** `owner/name` from a GitHub remote URL (https, ssh or scp form; GHES hosts too). */
 export function repositoryFromRemote(url: string): string | undefined {

@@ -71,6 +71,15 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
   });
 
+  /** Runs a command from the palette, as a user would. */
+  async function runCommand(title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type(title);
+    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`);
+    await page.keyboard.press('Enter');
+  }
+
   after(async () => {
     await browser?.close();
     server?.kill();
@@ -108,11 +117,7 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
   });
 
   it('runs "NHI Lens: Audit Workspace" from the command palette; files never opened reach the Problems panel', async () => {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input');
-    await page.keyboard.type('NHI Lens: Audit Workspace');
-    await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("NHI Lens: Audit Workspace")');
-    await page.keyboard.press('Enter');
+    await runCommand('NHI Lens: Audit Workspace');
     await page.waitForSelector('.markers-panel .monaco-list-row:has-text("deploy-key.pem")', { timeout: 120_000 });
     // The status-bar item counts nhi-lens errors and warnings across files.
     const item = await page.waitForSelector('.statusbar-item:has(.codicon-shield)');
@@ -138,11 +143,7 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
   });
 
   it('"NHI Lens: Show Report" opens the HTML report in a webview', async () => {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input');
-    await page.keyboard.type('NHI Lens: Show Report');
-    await page.waitForSelector('.quick-input-list .monaco-list-row:has-text("NHI Lens: Show Report")');
-    await page.keyboard.press('Enter');
+    await runCommand('NHI Lens: Show Report');
     await page.waitForSelector('.tab:has-text("NHI Lens report")', { timeout: 30_000 });
     let cards: string[] = [];
     for (let i = 0; i < 100 && !cards.length; i++) {
