@@ -7,11 +7,11 @@ import {
   type BaselineEntry, type LoadedConfig, type Severity,
 } from '../engine';
 import { runAudit, type AuditProgress } from './auditRunner';
-import { annotateGitState, applyGitAdvice, repoPrefixOf } from './git/secretHistory';
+import { annotateGitState, applyGitAdvice } from './git/secretHistory';
 import { scanHistory } from './git/historyScan';
 import { GITHUB_API_URL, GitHubError, type GitHubTarget } from './github/githubApi';
 import { detectCommit, detectRepository } from './github/repository';
-import { fetchOpenAlerts, mergeAlerts } from './github/secretScanning';
+import { addGitHubAlerts } from './github/secretScanning';
 import { uploadSarif } from './github/sarifUpload';
 import { renderHtml } from './formats/htmlReport';
 import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from './formats/inventoryReport';
@@ -21,7 +21,7 @@ import { renderMarkdown } from './formats/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from './formats/rulesReport';
 import { renderSarif } from './formats/sarifReport';
 import { renderText } from './formats/textReport';
-import { addInventory, type Report } from './formats/reportModel';
+import { addInventory, reportOf, type Report } from './formats/reportModel';
 import { TOOL_VERSION } from './version';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -87,14 +87,9 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
   process.removeListener('SIGINT', onInterrupt);
   if (showProgress) process.stderr.write('\r\x1b[2K');
 
-  const notes: string[] = [];
-  const note = (text: string) => { notes.push(text); if (!options.quiet) process.stderr.write(`nhi-lens: note: ${text}\n`); };
-  const shown = result.findings.filter((f) => !f.baselined);
-  const report: Report = {
-    toolVersion: TOOL_VERSION, root, findings: shown, baselined: result.findings.length - shown.length, suppressed: result.suppressed,
-    skipped: result.skipped, filesScanned: result.filesScanned, bytesScanned: result.bytesScanned, durationMs: result.durationMs,
-    rules: engine.rules, cancelled: result.cancelled, inventory: [], owners: new Map(), notes,
-  };
+  const report = reportOf(result, root, engine.rules);
+  const shown = report.findings;
+  const note = (text: string) => { report.notes.push(text); if (!options.quiet) process.stderr.write(`nhi-lens: note: ${text}\n`); };
   if (options.writeBaseline) {
     writeAtomically(options.writeBaseline, JSON.stringify(baselineOf(result.findings), null, 2) + '\n');
     process.stderr.write(`nhi-lens: wrote ${result.findings.length} findings to ${options.writeBaseline}\n`);
@@ -114,7 +109,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       }
     }
   }
-  if (options.github) await mergeGitHubAlerts(options, root, report, note);
+  if (options.github) await mergeGitHubAlerts(options, report, note);
   addInventory(report, result.identities);
   return { report, engine, root };
 }
@@ -128,18 +123,13 @@ function githubTarget(options: CliOptions, root: string, note: (text: string) =>
   return { token, repository, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL ?? GITHUB_API_URL };
 }
 
-async function mergeGitHubAlerts(options: CliOptions, root: string, report: Report, note: (text: string) => void): Promise<void> {
-  const target = githubTarget(options, root, note, 'GitHub secret-scanning check');
+async function mergeGitHubAlerts(options: CliOptions, report: Report, note: (text: string) => void): Promise<void> {
+  const target = githubTarget(options, report.root, note, 'GitHub secret-scanning check');
   if (!target) return;
-  try {
-    const alerts = await fetchOpenAlerts(target);
-    const prefix = repoPrefixOf(root);
-    report.githubAlerts = mergeAlerts(report.findings, alerts, prefix);
-    for (const f of report.findings) if (f.github) f.message = `${f.message} (GitHub already alerted: #${f.github.alert})`;
-    if (!options.quiet) process.stderr.write(`nhi-lens: GitHub: ${alerts.length} open secret-scanning alerts, ${alerts.length - report.githubAlerts.length} matched here\n`);
-  } catch (error) {
-    note(error instanceof GitHubError ? error.message : `GitHub secret-scanning check failed: ${(error as Error).message}`);
-  }
+  const notesBefore = report.notes.length;
+  const merged = await addGitHubAlerts(report, target);
+  if (!options.quiet) for (const text of report.notes.slice(notesBefore)) process.stderr.write(`nhi-lens: note: ${text}\n`);
+  if (merged && !options.quiet) process.stderr.write(`nhi-lens: GitHub: ${merged.alerts} open secret-scanning alerts, ${merged.matched} matched here\n`);
 }
 
 async function audit(options: CliOptions): Promise<number> {

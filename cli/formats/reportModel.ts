@@ -1,5 +1,7 @@
 import { buildInventory, findingOwners, readCodeOwners, type Finding, type Identity, type IdentityRecord, type RuleInfo, type Severity, type SkipNote } from '../../engine';
+import type { AuditResult } from '../auditRunner';
 import type { SecretAlert } from '../github/secretScanning';
+import { TOOL_VERSION } from '../version';
 
 /** What every report format renders: the findings to show and the facts around them. */
 export interface Report {
@@ -23,6 +25,16 @@ export interface Report {
   githubAlerts?: SecretAlert[];
   /** Notes to show with the report: git unavailable, GitHub failures. */
   notes: string[];
+}
+
+/** The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes later (`addInventory`). */
+export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Report {
+  const shown = run.findings.filter((f) => !f.baselined);
+  return {
+    toolVersion: TOOL_VERSION, root, findings: shown, baselined: run.findings.length - shown.length, suppressed: run.suppressed, skipped: run.skipped,
+    filesScanned: run.filesScanned, bytesScanned: run.bytesScanned, durationMs: run.durationMs, rules, cancelled: run.cancelled,
+    inventory: [], owners: new Map(), notes: [],
+  };
 }
 
 export interface Summary { total: number; bySeverity: Record<Severity, number>; byCategory: Record<string, number>; files: number }

@@ -1,5 +1,7 @@
 import type { Finding } from '../../engine';
-import { explainGitHubError, githubClient, type GitHubTarget } from './githubApi';
+import { repoPrefixOf } from '../git/secretHistory';
+import type { Report } from '../formats/reportModel';
+import { explainGitHubError, GitHubError, githubClient, type GitHubTarget } from './githubApi';
 
 /** Where GitHub saw a secret in the repository's files (other location types are ignored). */
 export interface AlertLocation { path: string; line: number }
@@ -50,7 +52,8 @@ export function mergeAlerts(findings: Finding[], alerts: SecretAlert[], pathPref
   for (const f of findings) {
     if (f.category !== 'secret') continue;
     const key = `${pathPrefix}${f.path.replace(/\\/g, '/')}:${f.range.start.line + 1}`;
-    byLocation.set(key, [...(byLocation.get(key) ?? []), f]);
+    const list = byLocation.get(key);
+    if (list) list.push(f); else byLocation.set(key, [f]);
   }
   const unmatched: SecretAlert[] = [];
   for (const alert of alerts) {
@@ -59,4 +62,21 @@ export function mergeAlerts(findings: Finding[], alerts: SecretAlert[], pathPref
     if (!matched.length) unmatched.push(alert);
   }
   return unmatched;
+}
+
+/**
+ * Fetches the open alerts and merges them into the report (the CLI's `--github`, the editor's
+ * GitHub audit). A failure becomes a note on the report; the local audit always stands.
+ * Returns how many alerts there were and how many matched a finding, or undefined on failure.
+ */
+export async function addGitHubAlerts(report: Report, target: GitHubTarget): Promise<{ alerts: number; matched: number } | undefined> {
+  try {
+    const alerts = await fetchOpenAlerts(target);
+    report.githubAlerts = mergeAlerts(report.findings, alerts, repoPrefixOf(report.root));
+    for (const f of report.findings) if (f.github) f.message = `${f.message} (GitHub already alerted: #${f.github.alert})`;
+    return { alerts: alerts.length, matched: alerts.length - report.githubAlerts.length };
+  } catch (error) {
+    report.notes.push(error instanceof GitHubError ? error.message : `GitHub secret-scanning check failed: ${(error as Error).message}`);
+    return undefined;
+  }
 }

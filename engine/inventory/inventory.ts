@@ -42,7 +42,8 @@ export function buildInventory(records: IdentityRecord[], findings: Finding[], c
     const resource = f.fix.iac?.resource;
     if (!resource) continue;
     const key = `${scopeOf(f.path)}\0${resource}`;
-    byResource.set(key, [...(byResource.get(key) ?? []), f]);
+    const list = byResource.get(key);
+    if (list) list.push(f); else byResource.set(key, [f]);
   }
   const secrets = findings.filter((f) => f.category === 'secret');
   const owner = (path: string, tagged?: string): Pick<Identity, 'owner' | 'ownerSource'> => {

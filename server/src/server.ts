@@ -123,6 +123,7 @@ connection.onDidChangeWatchedFiles((params) => {
   const watched = new Set([state.configFile, state.baselineFile].filter(Boolean).map((f) => pathToFileURL(f!).href));
   if (!params.changes.some((c) => watched.has(c.uri))) return;
   state.reload();
+  gitState.invalidate(); // other rules find other secrets in the past versions
   reportProblems();
   refreshAll();
 });

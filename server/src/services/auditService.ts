@@ -1,16 +1,15 @@
 import type { CancellationToken, ResultProgressReporter, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { loadBuiltinRules, type Finding } from '../../../engine';
 import { runAudit } from '../../../cli/auditRunner';
-import { annotateGitState, applyGitAdvice, repoPrefixOf } from '../../../cli/git/secretHistory';
-import { GITHUB_API_URL, GitHubError, type GitHubTarget } from '../../../cli/github/githubApi';
+import { annotateGitState, applyGitAdvice } from '../../../cli/git/secretHistory';
+import { GITHUB_API_URL, type GitHubTarget } from '../../../cli/github/githubApi';
 import { detectCommit, detectRepository } from '../../../cli/github/repository';
 import { uploadSarif } from '../../../cli/github/sarifUpload';
-import { fetchOpenAlerts, mergeAlerts } from '../../../cli/github/secretScanning';
+import { addGitHubAlerts } from '../../../cli/github/secretScanning';
 import { renderHtml } from '../../../cli/formats/htmlReport';
 import { renderMarkdown } from '../../../cli/formats/markdownReport';
 import { renderSarif } from '../../../cli/formats/sarifReport';
-import { addInventory, type Report } from '../../../cli/formats/reportModel';
-import { TOOL_VERSION } from '../../../cli/version';
+import { addInventory, reportOf, type Report } from '../../../cli/formats/reportModel';
 import type { AuditResult, GitHubAccess, ReportParams } from '../../../protocol/nhiLensProtocol';
 import type { WorkspaceState } from '../workspaceState';
 
@@ -49,21 +48,17 @@ export class AuditService {
         },
         onFindings: (findings) => { const shown = findings.filter((f) => !f.baselined); if (shown.length) partial?.report(shown); },
       });
-      const shown = run.findings.filter((f) => !f.baselined);
-      const notes: string[] = [];
+      const report = reportOf(run, root, state.engine.rules);
+      const shown = report.findings;
       // Running git is running an external program: trusted workspaces only.
       if (state.trusted && !run.cancelled && shown.some((f) => f.category === 'secret')) {
         workDone.report(100, 'checking secrets against git history…');
         if (await annotateGitState(root, shown, state.engine)) applyGitAdvice(shown);
       }
-      const report: Report = {
-        toolVersion: TOOL_VERSION, root, findings: shown, baselined: run.findings.length - shown.length, suppressed: run.suppressed, skipped: run.skipped,
-        filesScanned: run.filesScanned, bytesScanned: run.bytesScanned, durationMs: run.durationMs, rules: state.engine.rules, cancelled: run.cancelled,
-        inventory: [], owners: new Map(), notes,
-      };
       if (github && !run.cancelled) {
         workDone.report(100, 'fetching GitHub secret-scanning alerts…');
-        await this.mergeGitHub(report, github, root);
+        const target = targetOf(github, root);
+        if (typeof target === 'string') report.notes.push(target); else await addGitHubAlerts(report, target);
       }
       addInventory(report, run.identities);
       this.last = report;
@@ -72,24 +67,12 @@ export class AuditService {
         findings: shown,
         skipped: run.skipped,
         inventory: report.inventory,
-        notes,
+        notes: report.notes,
       };
     } finally {
       cancel.dispose();
       cancelFromProgress?.dispose();
       workDone.done();
-    }
-  }
-
-  private async mergeGitHub(report: Report, github: GitHubAccess, root: string): Promise<void> {
-    const target = targetOf(github, root);
-    if (typeof target === 'string') { report.notes.push(target); return; }
-    try {
-      const alerts = await fetchOpenAlerts(target);
-      report.githubAlerts = mergeAlerts(report.findings, alerts, repoPrefixOf(root));
-      for (const f of report.findings) if (f.github) f.message = `${f.message} (GitHub already alerted: #${f.github.alert})`;
-    } catch (error) {
-      report.notes.push(error instanceof GitHubError ? error.message : `GitHub secret-scanning check failed: ${(error as Error).message}`);
     }
   }
 

@@ -29,7 +29,7 @@ export class GitStateCache {
     return entry?.history;
   }
 
-  /** A commit, checkout or config change: everything is re-read on next use. */
+  /** The rules changed: past versions are scanned again on next use. */
   invalidate(): void {
     this.entries.clear();
     this.available = undefined;
