@@ -2,15 +2,16 @@
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
 
 await Promise.all([
-  build({ ...common, entryPoints: { cli: 'cli/main.ts', auditWorker: 'cli/auditWorker.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+  // The scan worker is shared: the CLI's audit and the server's workspace audit both start it.
+  build({ ...common, entryPoints: { cli: 'cli/main.ts', scanWorker: 'workspace/scan/scanWorker.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' }),
   // The engine as a library (benchmarks, other tools): same code the CLI and server bundle.
   build({ ...common, entryPoints: { engine: 'engine/index.ts' }, outdir: 'dist' }),
-  build({ ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'engine/rules/compileBuiltinRules.ts', 'compile-iam': 'engine/iac/aws/buildIamData.ts' }, outdir: 'dist/.build' }),
+  build({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'build/compileBuiltinRules.ts', 'compile-iam': 'build/buildIamData.ts' }, outdir: 'dist/.build' }),
 ]);
 // Validate rules/*.yaml and ship them as JSON: the bundles load it instead of parsing YAML.
 execFileSync(process.execPath, ['dist/.build/compile-rules.js', 'dist/builtin-rules.json'], { stdio: 'inherit' });

@@ -6,23 +6,23 @@ import {
   CONFIG_FILE_NAME, Engine, RuleError, baselineOf, loadBuiltinRules, loadConfigFile, readBaseline,
   type BaselineEntry, type LoadedConfig, type Severity,
 } from '../engine';
-import { runAudit, type AuditProgress } from './auditRunner';
-import { annotateGitState, applyGitAdvice } from './git/secretHistory';
-import { scanHistory } from './git/historyScan';
-import { GITHUB_API_URL, GitHubError, type GitHubTarget } from './github/githubApi';
-import { detectCommit, detectRepository } from './github/repository';
-import { addGitHubAlerts } from './github/secretScanning';
-import { uploadSarif } from './github/sarifUpload';
-import { renderHtml } from './formats/htmlReport';
-import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from './formats/inventoryReport';
+import { runAudit, type AuditProgress } from '../workspace/scan/scanPool';
+import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
+import { scanHistory } from '../workspace/git/historyScan';
+import { GITHUB_API_URL, GitHubError, type GitHubTarget } from '../integrations/github/githubApi';
+import { detectCommit, detectRepository } from '../integrations/github/repository';
+import { addGitHubAlerts } from '../integrations/github/secretScanning';
+import { uploadSarif } from '../integrations/github/sarifUpload';
+import { renderHtml } from '../report/htmlReport';
+import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from '../report/inventoryReport';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
-import { renderJson } from './formats/jsonReport';
-import { renderMarkdown } from './formats/markdownReport';
-import { renderRulesJson, renderRulesMarkdown, renderRulesText } from './formats/rulesReport';
-import { renderSarif } from './formats/sarifReport';
-import { renderText } from './formats/textReport';
-import { addInventory, reportOf, type Report } from './formats/reportModel';
-import { TOOL_VERSION } from './version';
+import { renderJson } from '../report/jsonReport';
+import { renderMarkdown } from '../report/markdownReport';
+import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report/rulesReport';
+import { renderSarif } from '../report/sarifReport';
+import { renderText } from '../report/textReport';
+import { addInventory, reportOf, type Report } from '../report/reportModel';
+import { TOOL_VERSION } from '../app/version';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

@@ -7,7 +7,7 @@ export { builtinRulesDir, loadBuiltinRules, loadRulePack } from './rules/ruleLoa
 export { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
 export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
-export { terraformSiblingReader } from './iac/terraform/moduleFiles';
+export { terraformSiblingReader } from '../workspace/terraformSiblings';
 export type { IacSettings, OffsetEdit } from './iac/iacIssue';
 export * from './inventory/identity';
 export { buildInventory, findingOwners } from './inventory/inventory';

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { IDENTITY_KIND_LABEL, type Identity } from '../engine/inventory/identity';
+
+export type GroupBy = 'kind' | 'owner' | 'file';
+
+type Node = { group: string; items: Identity[] } | Identity;
+
+/** The NHI inventory of the last audit, grouped by kind, owner or file; a click reveals the identity. */
+export class InventoryTree implements vscode.TreeDataProvider<Node> {
+  private identities: Identity[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private groupBy: GroupBy = 'kind') {}
+
+  update(identities: Identity[]): void { this.identities = identities; this.changed.fire(); }
+
+  setGroupBy(groupBy: GroupBy): void { this.groupBy = groupBy; this.changed.fire(); }
+
+  getChildren(node?: Node): Node[] {
+    if (node) return 'group' in node ? node.items : [];
+    const groups = new Map<string, Identity[]>();
+    for (const i of this.identities) {
+      const key = this.groupBy === 'kind' ? IDENTITY_KIND_LABEL[i.kind] : this.groupBy === 'owner' ? i.owner ?? '(no owner)' : i.path;
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    }
+    return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, items]) => ({ group, items }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ('group' in node) {
+      const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = `${node.items.length}`;
+      item.iconPath = new vscode.ThemeIcon(this.groupBy === 'file' ? 'file' : this.groupBy === 'owner' ? 'person' : 'symbol-class');
+      return item;
+    }
+    const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
+    item.description = [node.breadth !== 'unknown' ? node.breadth : '', node.credential, this.groupBy === 'owner' ? '' : node.owner ?? 'no owner', node.findings.length ? `${node.findings.length} findings` : ''].filter(Boolean).join(' · ');
+    item.tooltip = new vscode.MarkdownString(`**${IDENTITY_KIND_LABEL[node.kind]}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`);
+    item.iconPath = new vscode.ThemeIcon(node.breadth === 'admin' ? 'warning' : node.credential === 'static' ? 'key' : 'account');
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (folder) {
+      const range = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
+      item.command = { command: 'vscode.open', title: 'Reveal', arguments: [vscode.Uri.joinPath(folder, node.path), { selection: range }] };
+    }
+    return item;
+  }
+}

@@ -1,0 +1,25 @@
+import type { OffsetEdit } from '..';
+
+/**
+ * Replaces a wildcard element (offsets of its text, without quotes) by the candidate values,
+ * as list items where it already is in a list, else as a new list.
+ */
+export function narrowEdit(text: string, start: number, end: number, candidates: string[]): OffsetEdit | undefined {
+  if (!candidates.length) return undefined;
+  const quote = text[start - 1] === '"' || text[start - 1] === "'" ? text[start - 1] : '';
+  if (quote && text[end] !== quote) return undefined;
+  const outerStart = start - quote.length;
+  const outerEnd = end + quote.length;
+  const lineStart = text.lastIndexOf('\n', outerStart - 1) + 1;
+  const before = text.slice(lineStart, outerStart);
+  // YAML block list item: "- s3:*" → one item per candidate, same indentation.
+  const blockItem = /^([ \t]*)-[ \t]+$/.exec(before);
+  if (blockItem) {
+    const q = quote || (candidates.some((c) => /[:*#]/.test(c) && /^\*/.test(c)) ? '"' : '');
+    return { start: outerStart, end: outerEnd, newText: candidates.map((c, i) => `${i ? `\n${blockItem[1]}- ` : ''}${q}${c}${q}`).join('') };
+  }
+  const q = quote || '"';
+  const items = candidates.map((c) => `${q}${c}${q}`).join(', ');
+  const inList = /[[,][ \t]*$/.test(before) || /^[ \t]*$/.test(before) && /[[,][ \t]*\r?\n?$/.test(text.slice(Math.max(0, lineStart - 3), lineStart));
+  return { start: outerStart, end: outerEnd, newText: inList ? items : `[${items}]` };
+}

@@ -1,0 +1,100 @@
+import { buildInventory, findingOwners, readCodeOwners, type Finding, type Identity, type IdentityRecord, type RuleInfo, type Severity, type SkipNote } from '../engine';
+import type { AuditResult } from '../workspace/scan/scanPool';
+import type { SecretAlert } from '../integrations/github/secretScanning';
+import { TOOL_VERSION } from '../app/version';
+
+/** What every report format renders: the findings to show and the facts around them. */
+export interface Report {
+  toolVersion: string;
+  /** Folder finding paths are relative to. */
+  root: string;
+  findings: Finding[];
+  baselined: number;
+  suppressed: number;
+  skipped: SkipNote[];
+  filesScanned: number;
+  bytesScanned: number;
+  durationMs: number;
+  rules: RuleInfo[];
+  cancelled?: boolean;
+  /** The NHI inventory of the scanned files. */
+  inventory: Identity[];
+  /** Who answers for each finding (by fingerprint); absent: nobody. */
+  owners: Map<string, string>;
+  /** Open GitHub secret-scanning alerts not matched to a finding (with `--github`). */
+  githubAlerts?: SecretAlert[];
+  /** Notes to show with the report: git unavailable, GitHub failures. */
+  notes: string[];
+}
+
+/** The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes later (`addInventory`). */
+export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Report {
+  const shown = run.findings.filter((f) => !f.baselined);
+  return {
+    toolVersion: TOOL_VERSION, root, findings: shown, baselined: run.findings.length - shown.length, suppressed: run.suppressed, skipped: run.skipped,
+    filesScanned: run.filesScanned, bytesScanned: run.bytesScanned, durationMs: run.durationMs, rules, cancelled: run.cancelled,
+    inventory: [], owners: new Map(), notes: [],
+  };
+}
+
+export interface Summary { total: number; bySeverity: Record<Severity, number>; byCategory: Record<string, number>; files: number }
+
+export function summarize(findings: Finding[]): Summary {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byCategory: Record<string, number> = {};
+  for (const f of findings) {
+    bySeverity[f.severity]++;
+    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+  }
+  return { total: findings.length, bySeverity, byCategory, files: new Set(findings.map((f) => f.path)).size };
+}
+
+/** The `limit` largest counts, largest first, ties by name. */
+function top(counts: Map<string, number>, limit: number): Array<{ name: string; count: number }> {
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+}
+
+/** Files and identities with the most findings, and the owners who answer for the most. */
+export function offenders(report: Report, limit = 5): { files: Array<{ name: string; count: number }>; identities: Array<{ name: string; count: number }>; owners: Array<{ name: string; count: number }> } {
+  const files = new Map<string, number>();
+  const owners = new Map<string, number>();
+  for (const f of report.findings) {
+    files.set(f.path, (files.get(f.path) ?? 0) + 1);
+    const owner = report.owners.get(f.fingerprint) ?? '(no owner)';
+    owners.set(owner, (owners.get(owner) ?? 0) + 1);
+  }
+  const shown = new Set(report.findings.map((f) => f.fingerprint));
+  const identities = new Map<string, number>();
+  for (const i of report.inventory) {
+    const n = i.findings.filter((fp) => shown.has(fp)).length;
+    if (n && i.kind !== 'secret') identities.set(`${i.name} (${i.path})`, n);
+  }
+  return { files: top(files, limit), identities: top(identities, limit), owners: top(owners, limit) };
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Rules that produced at least one finding, in id order (SARIF and Markdown list only those). */
+export function rulesUsed(report: Report): RuleInfo[] {
+  const ids = new Set(report.findings.map((f) => f.ruleId));
+  return report.rules.filter((r) => ids.has(r.definition.id)).sort((a, b) => a.definition.id.localeCompare(b.definition.id));
+}
+
+/** One line on where a secret stands in git and on GitHub, for reports. */
+export function gitNote(f: Finding): string {
+  const parts: string[] = [];
+  if (f.git?.state === 'uncommitted') parts.push('not committed');
+  if (f.git?.state === 'committed') parts.push(`in history since ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
+  if (f.git?.state === 'removed') parts.push(`removed, still in history at ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
+  if (f.github) parts.push(`GitHub already alerted (#${f.github.alert})`);
+  return parts.join('; ');
+}
+
+/** Fills the report's inventory and owners from the scanned identities, its findings and CODEOWNERS. */
+export function addInventory(report: Report, identities: IdentityRecord[]): void {
+  const codeOwners = readCodeOwners(report.root);
+  report.inventory = buildInventory(identities, report.findings, codeOwners);
+  report.owners = findingOwners(report.inventory, report.findings, codeOwners);
+}

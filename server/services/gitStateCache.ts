@@ -1,0 +1,46 @@
+import type { Engine } from '../../engine';
+import { gitTopLevel, secretsInFileHistory } from '../../workspace/git/secretHistory';
+
+type History = Map<string, { commit: string; date: string }>;
+
+/** How long a file's history stays fresh; after that it is re-read in the background. */
+const FRESH_MS = 60_000;
+
+/**
+ * Which secrets of each open file are already in git history, read in the background so typing
+ * never waits on git. Diagnostics use what is known; when a read finishes with something new,
+ * `generation` moves and `onUpdate` asks for the diagnostics again.
+ */
+export class GitStateCache {
+  generation = 0;
+  private readonly entries = new Map<string, { at: number; history?: History; pending?: boolean }>();
+  private available?: boolean;
+
+  constructor(private readonly root: () => string | undefined, private readonly engine: () => Engine, private readonly onUpdate: () => void) {}
+
+  /** The file's secrets in history, or undefined while unknown (git missing, or still reading). */
+  historyOf(path: string): History | undefined {
+    const root = this.root();
+    if (!root) return undefined;
+    this.available ??= !!gitTopLevel(root);
+    if (!this.available) return undefined;
+    const entry = this.entries.get(path);
+    if (!entry || (!entry.pending && Date.now() - entry.at > FRESH_MS)) this.refresh(root, path, entry?.history);
+    return entry?.history;
+  }
+
+  /** The rules changed: past versions are scanned again on next use. */
+  invalidate(): void {
+    this.entries.clear();
+    this.available = undefined;
+  }
+
+  private refresh(root: string, path: string, previous?: History): void {
+    this.entries.set(path, { at: Date.now(), history: previous, pending: true });
+    void secretsInFileHistory(root, path, this.engine()).then((history) => {
+      this.entries.set(path, { at: Date.now(), history });
+      const changed = !previous || previous.size !== history.size || [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit);
+      if (changed) { this.generation++; this.onUpdate(); }
+    }, () => this.entries.delete(path));
+  }
+}

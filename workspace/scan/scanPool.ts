@@ -1,0 +1,154 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Baseline, Engine, type BaselineEntry, type Finding, type IdentityRecord, type LoadedRule, type SkipNote, type WorkspaceConfig } from '../../engine';
+import { terraformSiblingReader } from '../../engine';
+import { scanFile, type FileScan } from '../files/fileReader';
+import { walkFiles, type WalkedFile } from '../files/fileWalker';
+
+/** Everything a worker needs to build the same engine as the main thread (plain data). */
+export interface EngineSetup {
+  rules: LoadedRule[];
+  config: WorkspaceConfig;
+  baseline: BaselineEntry[];
+  /** Folder that scanned paths are relative to. */
+  root: string;
+  /** Also collect the identities each file declares (the NHI inventory). */
+  inventory?: boolean;
+}
+
+/** The engine an audit (main thread or worker) scans with. */
+export function engineFor(setup: EngineSetup): Engine {
+  return new Engine({ rules: setup.rules, config: setup.config, baseline: new Baseline(setup.baseline), siblingFiles: terraformSiblingReader(setup.root) });
+}
+
+export interface AuditProgress { filesDone: number; filesTotal: number; bytesDone: number; findings: number; currentFile?: string }
+
+export interface AuditOptions {
+  targets: string[];
+  root: string;
+  setup: EngineSetup;
+  gitignore?: boolean;
+  /** Worker threads; 0 scans on the calling thread. Default: one per core for large trees. */
+  jobs?: number;
+  onProgress?: (progress: AuditProgress) => void;
+  /** Called with each file's findings as soon as it is scanned (partial results). */
+  onFindings?: (findings: Finding[]) => void;
+  signal?: AbortSignal;
+}
+
+export interface AuditResult {
+  findings: Finding[];
+  /** Identities declared in the scanned files (with `setup.inventory`). */
+  identities: IdentityRecord[];
+  skipped: SkipNote[];
+  filesScanned: number;
+  bytesScanned: number;
+  suppressed: number;
+  cancelled: boolean;
+  durationMs: number;
+}
+
+const BATCH_FILES = 64;
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** Below this much work, starting workers costs more than it saves. */
+const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
+
+function batchesOf(files: WalkedFile[]): WalkedFile[][] {
+  const batches: WalkedFile[][] = [];
+  let current: WalkedFile[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    current.push(f);
+    bytes += f.size;
+    if (current.length >= BATCH_FILES || bytes >= BATCH_BYTES) { batches.push(current); current = []; bytes = 0; }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+/** Walks the targets and scans every file, on worker threads when the tree is large. */
+export async function runAudit(options: AuditOptions): Promise<AuditResult> {
+  const started = Date.now();
+  const engine = engineFor(options.setup);
+  const files = [...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) })];
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const result: AuditResult = { findings: [], identities: [], skipped: [], filesScanned: 0, bytesScanned: 0, suppressed: 0, cancelled: false, durationMs: 0 };
+  const progress: AuditProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, findings: 0 };
+  const collect = (scan: FileScan) => {
+    result.filesScanned++;
+    result.bytesScanned += scan.bytes;
+    result.suppressed += scan.suppressed;
+    result.findings.push(...scan.findings);
+    if (scan.identities) result.identities.push(...scan.identities);
+    result.skipped.push(...scan.skipped);
+    if (scan.findings.length) options.onFindings?.(scan.findings);
+    progress.filesDone++;
+    progress.bytesDone += scan.bytes;
+    progress.findings += scan.findings.length;
+    progress.currentFile = scan.path;
+  };
+
+  const small = files.length <= IN_PROCESS_LIMIT.files && totalBytes <= IN_PROCESS_LIMIT.bytes;
+  // One core walks and collects; the others scan. On two cores, measured, a single worker is
+  // slower and heavier than scanning here (npm run bench prints both), so workers start at three.
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const jobs = options.jobs ?? (small || cores < 3 ? 0 : Math.min(cores - 1, 8));
+  if (jobs === 0) {
+    for (const f of files) {
+      if (options.signal?.aborted) { result.cancelled = true; break; }
+      collect(scanFile(engine, f.absolute, f.relative, options.setup.inventory));
+      options.onProgress?.(progress);
+      if (result.filesScanned % 50 === 0) await new Promise((r) => setImmediate(r)); // let cancellation in
+    }
+  } else {
+    result.cancelled = await scanOnWorkers(batchesOf(files), jobs, options, collect, () => options.onProgress?.(progress));
+  }
+  result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offsets.start - b.offsets.start));
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+/**
+ * Resolves true when cancelled. Batches are handed out as workers free up. The calling thread
+ * only collects: its default young generation is large, a worker's is capped, which keeps the
+ * resident set low (each worker is a whole V8 heap; see npm run bench for figures).
+ */
+function scanOnWorkers(batches: WalkedFile[][], jobs: number, options: AuditOptions, onScan: (scan: FileScan) => void, onBatch: () => void): Promise<boolean> {
+  const workerFile = path.join(__dirname, 'scanWorker.js');
+  const count = Math.min(jobs, Math.max(1, batches.length));
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let pending = 0;
+    let finished = false;
+    const finish = (cancelled: boolean, error?: Error) => {
+      if (finished) return;
+      finished = true;
+      for (const w of workers) void w.terminate();
+      if (error) reject(error); else resolve(cancelled);
+    };
+    const dispatch = (worker: Worker) => {
+      if (options.signal?.aborted) { finish(true); return; }
+      if (next >= batches.length) { if (pending === 0) finish(false); return; }
+      const id = next++;
+      pending++;
+      worker.postMessage({ id, files: batches[id].map(({ absolute, relative }) => ({ absolute, relative })) });
+    };
+    options.signal?.addEventListener('abort', () => finish(true), { once: true });
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(workerFile, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 } });
+      workers.push(worker);
+      worker.on('message', (message: { results: FileScan[] }) => {
+        pending--;
+        for (const scan of message.results) onScan(scan);
+        onBatch();
+        dispatch(worker);
+      });
+      worker.on('error', (error) => finish(false, new Error(`audit worker failed: ${error.message}`)));
+      // Two batches in flight per worker keep it busy while this thread collects.
+      dispatch(worker);
+      dispatch(worker);
+    }
+  });
+}
