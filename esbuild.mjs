@@ -2,7 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: process.argv.includes('--minify'),
+  logLevel: 'warning',
+};
 
 await Promise.all([
   // The scan worker is shared: the CLI's audit and the server's workspace audit both start it.
@@ -11,7 +19,12 @@ await Promise.all([
   // The engine as a library (benchmarks, other tools): same code the CLI and server bundle.
   build({ ...common, entryPoints: { engine: 'engine/index.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, sourcemap: false, entryPoints: { 'compile-rules': 'build/compileBuiltinRules.ts', 'compile-iam': 'build/buildIamData.ts' }, outdir: 'dist/.build' }),
+  build({
+    ...common,
+    sourcemap: false,
+    entryPoints: { 'compile-rules': 'build/compileBuiltinRules.ts', 'compile-iam': 'build/buildIamData.ts' },
+    outdir: 'dist/.build',
+  }),
 ]);
 // Validate rules/*.yaml and ship them as JSON: the bundles load it instead of parsing YAML.
 execFileSync(process.execPath, ['dist/.build/compile-rules.js', 'dist/builtin-rules.json'], { stdio: 'inherit' });

@@ -9,14 +9,44 @@ export const PACKAGES = ['typescript@5.6.3', 'aws-sdk@2.1692.0', 'three@0.170.0'
 
 // Deterministic pseudo-random strings, so every run plants the same secrets.
 let seed = 20261122;
-function random() { seed = (seed * 1103515245 + 12345) >>> 0; return seed / 4294967296; }
-function pick(alphabet, n) { let s = ''; for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)]; return s; }
+function random() {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  return seed / 4294967296;
+}
+function pick(alphabet, n) {
+  let s = '';
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)];
+  return s;
+}
 const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const HEX = '0123456789abcdef';
-const CRC = (() => { const t = new Uint32Array(256); for (let n = 0; n < 256; n++) { let c = n; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; t[n] = c >>> 0; } return t; })();
-function crc32(s) { let c = 0xffffffff; for (let i = 0; i < s.length; i++) c = CRC[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8); return (c ^ 0xffffffff) >>> 0; }
-function base62(v) { const a = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'; let o = ''; do { o = a[v % 62] + o; v = Math.floor(v / 62); } while (v > 0); return o.padStart(6, '0'); }
-const checksummed = (prefix) => { const r = pick(AN, 30); return prefix + r + base62(crc32(r)); };
+const CRC = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+function crc32(s) {
+  let c = 0xffffffff;
+  for (let i = 0; i < s.length; i++) c = CRC[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function base62(v) {
+  const a = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let o = '';
+  do {
+    o = a[v % 62] + o;
+    v = Math.floor(v / 62);
+  } while (v > 0);
+  return o.padStart(6, '0');
+}
+const checksummed = (prefix) => {
+  const r = pick(AN, 30);
+  return prefix + r + base62(crc32(r));
+};
 
 /** Secret kinds that both tools claim to detect, each with a realistic line around it. */
 const KINDS = [
@@ -26,14 +56,24 @@ const KINDS = [
   () => [`GITHUB_TOKEN: ${checksummed('gho_')}`, 'github'],
   () => [`//registry.npmjs.org/:_authToken=${checksummed('npm_')}`, 'npm'],
   () => [`slack_token = "xoxb-${pick('0123456789', 12)}-${pick('0123456789', 13)}-${pick(AN, 24)}"`, 'slack'],
-  () => [`SLACK_WEBHOOK=https://hooks.slack.com/services/T${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/B${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/${pick(AN, 24)}`, 'slack-webhook'],
+  () => [
+    `SLACK_WEBHOOK=https://hooks.slack.com/services/T${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/B${pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 10)}/${pick(AN, 24)}`,
+    'slack-webhook',
+  ],
   () => [`sendgrid: SG.${pick(AN + '_-', 22)}.${pick(AN + '_-', 43)}`, 'sendgrid'],
   () => [`OPENAI_API_KEY="sk-proj-${pick(AN, 74)}T3BlbkFJ${pick(AN, 74)}"`, 'openai'],
   () => [`ANTHROPIC_API_KEY = "sk-ant-api03-${pick(AN + '_-', 93)}AA"`, 'anthropic'],
   () => [`SHOPIFY_TOKEN=shpat_${pick(HEX, 32)}`, 'shopify'],
   () => [`DATABASE_URL=postgres://app:${pick(AN, 16)}@db.internal:5432/app`, 'db-uri'],
   () => [`const apiKey = "AIza${pick(AN + '_-', 35)}";`, 'gcp'],
-  () => [crypto.generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey, 'private-key'],
+  () => [
+    crypto.generateKeyPairSync('rsa', {
+      modulusLength: 1024,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    }).privateKey,
+    'private-key',
+  ],
 ];
 
 export const PLANTED_DIR = 'planted';
@@ -47,7 +87,10 @@ export function ensureCorpus(dir) {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"nhi-lens-bench-corpus","version":"1.0.0","private":true}\n');
   process.stderr.write(`bench: installing corpus packages (${PACKAGES.join(', ')})…\n`);
-  execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...PACKAGES], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...PACKAGES], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   // Scanners skip node_modules by design; the corpus is plain folders of code.
   fs.renameSync(path.join(dir, 'node_modules'), path.join(dir, 'packages'));
   fs.rmSync(path.join(dir, 'package.json'));

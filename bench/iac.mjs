@@ -98,7 +98,11 @@ const GHA_UNIT = (i) => `  job_${i}:
 function grow(head, unit, lines = 5000) {
   let text = head;
   for (let i = 0; text.split('\n').length < lines; i++) text += unit(i);
-  return text.split('\n').slice(0, lines).join('\n').replace(/\n[^\n]*$/, '\n'); // whole units only
+  return text
+    .split('\n')
+    .slice(0, lines)
+    .join('\n')
+    .replace(/\n[^\n]*$/, '\n'); // whole units only
 }
 
 const files = [
@@ -117,14 +121,32 @@ export function runIacBench() {
     const first = engine.scan(doc);
     const cold = Number(process.hrtime.bigint() - t) / 1e6;
     const warm = [];
-    for (let i = 0; i < 51; i++) { t = process.hrtime.bigint(); engine.scan(doc); warm.push(Number(process.hrtime.bigint() - t) / 1e6); }
+    for (let i = 0; i < 51; i++) {
+      t = process.hrtime.bigint();
+      engine.scan(doc);
+      warm.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
     warm.sort((a, b) => a - b);
-    rows.push({ kind, lines: text.split('\n').length - 1, kb: text.length / 1024, cold, median: warm[25], p90: warm[45], findings: first.findings.length, skipped: first.skipped.length });
+    rows.push({
+      kind,
+      lines: text.split('\n').length - 1,
+      kb: text.length / 1024,
+      cold,
+      median: warm[25],
+      p90: warm[45],
+      findings: first.findings.length,
+      skipped: first.skipped.length,
+    });
   }
-  console.log('IaC analysis of a 5,000-line file (secrets + structural checks; cold = first scan of the process, includes loading IAM data):');
+  console.log(
+    'IaC analysis of a 5,000-line file (secrets + structural checks; cold = first scan of the process, includes loading IAM data):',
+  );
   console.log('| kind | lines | KB | cold | median warm | p90 warm | findings |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.kind} | ${r.lines} | ${r.kb.toFixed(0)} | ${r.cold.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.findings} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.kind} | ${r.lines} | ${r.kb.toFixed(0)} | ${r.cold.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.findings} |`,
+    );
   console.log('');
   return rows;
 }

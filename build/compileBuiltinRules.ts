@@ -14,7 +14,10 @@ const rules = loadBuiltinRules(dir, false);
 // shipped file (marketplace secret scans, and a smaller file to read at start-up).
 const file: CompiledRulesFile = {
   format: 'nhi-lens-rules/1',
-  rules: rules.map(({ definition, source }) => ({ definition: { ...definition, examples: { positive: [], negative: [] } }, source: path.relative(path.dirname(dir), source).split(path.sep).join('/') })),
+  rules: rules.map(({ definition, source }) => ({
+    definition: { ...definition, examples: { positive: [], negative: [] } },
+    source: path.relative(path.dirname(dir), source).split(path.sep).join('/'),
+  })),
 };
 fs.writeFileSync(out, JSON.stringify(file));
 process.stdout.write(`compiled ${rules.length} rules to ${out}\n`);

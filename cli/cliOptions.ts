@@ -107,19 +107,25 @@ export function parseCli(argv: string[]): CliOptions {
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   const command = values.help ? 'help' : values.version ? 'version' : (first ?? 'help');
-  if (!['audit', 'inventory', 'rules', 'help', 'version'].includes(command)) throw new UsageError(`unknown command "${command}" (try: nhi-lens audit .)`);
+  if (!['audit', 'inventory', 'rules', 'help', 'version'].includes(command))
+    throw new UsageError(`unknown command "${command}" (try: nhi-lens audit .)`);
   if (command === 'rules' && rest.length) throw new UsageError('rules takes no paths');
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 0 to 64 (got "${values.jobs}")`);
+    if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)
+      throw new UsageError(`--jobs must be a whole number from 0 to 64 (got "${values.jobs}")`);
   }
-  const format = command === 'inventory'
-    ? oneOf(values.format, ['markdown', 'json', 'csv'] as const, '--format', 'markdown')
-    : oneOf(values.format, ['text', 'json', 'sarif', 'markdown', 'html'] as const, '--format', 'text');
-  if (command === 'rules' && (format === 'sarif' || format === 'html')) throw new UsageError('rules can be listed as text, json or markdown');
-  if (values['github-repo'] !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values['github-repo'])) throw new UsageError(`--github-repo must be owner/name (got "${values['github-repo']}")`);
-  if (values['github-url'] !== undefined && !/^https?:\/\/[^\s]+$/.test(values['github-url'])) throw new UsageError(`--github-url must be an http(s) URL (got "${values['github-url']}")`);
+  const format =
+    command === 'inventory'
+      ? oneOf(values.format, ['markdown', 'json', 'csv'] as const, '--format', 'markdown')
+      : oneOf(values.format, ['text', 'json', 'sarif', 'markdown', 'html'] as const, '--format', 'text');
+  if (command === 'rules' && (format === 'sarif' || format === 'html'))
+    throw new UsageError('rules can be listed as text, json or markdown');
+  if (values['github-repo'] !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(values['github-repo']))
+    throw new UsageError(`--github-repo must be owner/name (got "${values['github-repo']}")`);
+  if (values['github-url'] !== undefined && !/^https?:\/\/[^\s]+$/.test(values['github-url']))
+    throw new UsageError(`--github-url must be an http(s) URL (got "${values['github-url']}")`);
   return {
     command: command as CliOptions['command'],
     targets: command === 'audit' || command === 'inventory' ? (rest.length ? rest : ['.']) : [],

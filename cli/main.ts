@@ -3,8 +3,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CONFIG_FILE_NAME, Engine, RuleError, baselineOf, loadBuiltinRules, loadConfigFile, readBaseline,
-  type BaselineEntry, type LoadedConfig, type Severity,
+  CONFIG_FILE_NAME,
+  Engine,
+  RuleError,
+  baselineOf,
+  loadBuiltinRules,
+  loadConfigFile,
+  readBaseline,
+  type BaselineEntry,
+  type LoadedConfig,
+  type Severity,
 } from '../engine';
 import { runAudit, type AuditProgress } from '../workspace/scan/scanPool';
 import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
@@ -22,7 +30,7 @@ import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report
 import { renderSarif } from '../report/sarifReport';
 import { renderText } from '../report/textReport';
 import { addInventory, reportOf, type Report } from '../report/reportModel';
-import { TOOL_VERSION } from '../app/version';
+import { TOOL_VERSION } from '../engine/version';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -56,12 +64,19 @@ function progressPrinter(enabled: boolean): ((p: AuditProgress) => void) | undef
     if (now - last < 100 && p.filesDone < p.filesTotal) return;
     last = now;
     const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
-    process.stderr.write(`\r\x1b[2Knhi-lens: ${percent}% ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1048576).toFixed(1)} MB, ${p.findings} findings`);
+    process.stderr.write(
+      `\r\x1b[2Knhi-lens: ${percent}% ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1048576).toFixed(1)} MB, ${p.findings} findings`,
+    );
   };
 }
 
 /** What an audit run produced, before it is rendered. */
-interface AuditRun { report: Report; engine: Engine; root: string; exit?: number }
+interface AuditRun {
+  report: Report;
+  engine: Engine;
+  root: string;
+  exit?: number;
+}
 
 async function runScan(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
@@ -69,7 +84,10 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
   const baselineFile = options.baseline ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
   let baseline: BaselineEntry[] = [];
   if (baselineFile && !options.writeBaseline) {
-    if (!fs.existsSync(baselineFile)) throw new RuleError([`${baselineFile}: baseline file not found (create it with --write-baseline ${path.relative(process.cwd(), baselineFile) || baselineFile})`]);
+    if (!fs.existsSync(baselineFile))
+      throw new RuleError([
+        `${baselineFile}: baseline file not found (create it with --write-baseline ${path.relative(process.cwd(), baselineFile) || baselineFile})`,
+      ]);
     baseline = readBaseline(baselineFile).entries;
   }
   const rules = loadBuiltinRules();
@@ -81,22 +99,30 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
   process.once('SIGINT', onInterrupt);
   const showProgress = !options.quiet && !!process.stderr.isTTY;
   const result = await runAudit({
-    targets: options.targets, root, setup: { rules, config: loaded.config, baseline, root, inventory: !options.writeBaseline }, gitignore: options.gitignore, jobs: options.jobs,
-    onProgress: progressPrinter(showProgress), signal: controller.signal,
+    targets: options.targets,
+    root,
+    setup: { rules, config: loaded.config, baseline, root, inventory: !options.writeBaseline },
+    gitignore: options.gitignore,
+    jobs: options.jobs,
+    onProgress: progressPrinter(showProgress),
+    signal: controller.signal,
   });
   process.removeListener('SIGINT', onInterrupt);
   if (showProgress) process.stderr.write('\r\x1b[2K');
 
   const report = reportOf(result, root, engine.rules);
   const shown = report.findings;
-  const note = (text: string) => { report.notes.push(text); if (!options.quiet) process.stderr.write(`nhi-lens: note: ${text}\n`); };
+  const note = (text: string) => {
+    report.notes.push(text);
+    if (!options.quiet) process.stderr.write(`nhi-lens: note: ${text}\n`);
+  };
   if (options.writeBaseline) {
     writeAtomically(options.writeBaseline, JSON.stringify(baselineOf(result.findings), null, 2) + '\n');
     process.stderr.write(`nhi-lens: wrote ${result.findings.length} findings to ${options.writeBaseline}\n`);
     return { report, engine, root, exit: 0 };
   }
   if ((options.git || options.history) && !result.cancelled) {
-    const inGit = shown.some((f) => f.category === 'secret') || options.history ? (await annotateGitState(root, shown, engine)) : true;
+    const inGit = shown.some((f) => f.category === 'secret') || options.history ? await annotateGitState(root, shown, engine) : true;
     if (!inGit) note('not a git repository (or git not installed): secrets were not checked against history');
     else applyGitAdvice(shown);
     if (inGit && options.history) {
@@ -105,7 +131,8 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       else {
         applyGitAdvice(history.findings);
         shown.push(...history.findings.filter((f) => !f.baselined));
-        if (history.blobsSkipped) note(`${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`);
+        if (history.blobsSkipped)
+          note(`${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`);
       }
     }
   }
@@ -118,8 +145,14 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
 function githubTarget(options: CliOptions, root: string, note: (text: string) => void, action: string): GitHubTarget | undefined {
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
   const repository = options.githubRepo ?? detectRepository(root);
-  if (!token) { note(`${action} skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts`); return undefined; }
-  if (!repository) { note(`${action} skipped: no GitHub repository found (pass --github-repo owner/name, or add an origin remote)`); return undefined; }
+  if (!token) {
+    note(`${action} skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts`);
+    return undefined;
+  }
+  if (!repository) {
+    note(`${action} skipped: no GitHub repository found (pass --github-repo owner/name, or add an origin remote)`);
+    return undefined;
+  }
   return { token, repository, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL ?? GITHUB_API_URL };
 }
 
@@ -129,25 +162,40 @@ async function mergeGitHubAlerts(options: CliOptions, report: Report, note: (tex
   const notesBefore = report.notes.length;
   const merged = await addGitHubAlerts(report, target);
   if (!options.quiet) for (const text of report.notes.slice(notesBefore)) process.stderr.write(`nhi-lens: note: ${text}\n`);
-  if (merged && !options.quiet) process.stderr.write(`nhi-lens: GitHub: ${merged.alerts} open secret-scanning alerts, ${merged.matched} matched here\n`);
+  if (merged && !options.quiet)
+    process.stderr.write(`nhi-lens: GitHub: ${merged.alerts} open secret-scanning alerts, ${merged.matched} matched here\n`);
 }
 
 async function audit(options: CliOptions): Promise<number> {
   const { report, root, exit } = await runScan(options);
   if (exit !== undefined) return exit;
   const toTerminal = !options.output && !!process.stdout.isTTY;
-  const rendered = options.format === 'json' ? renderJson(report)
-    : options.format === 'sarif' ? renderSarif(report)
-    : options.format === 'markdown' ? renderMarkdown(report)
-    : options.format === 'html' ? renderHtml(report, { linkBase: path.relative(options.output ? path.dirname(path.resolve(options.output)) : process.cwd(), root) })
-    : renderText(report, toTerminal && !process.env.NO_COLOR);
-  if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
+  const rendered =
+    options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'sarif'
+        ? renderSarif(report)
+        : options.format === 'markdown'
+          ? renderMarkdown(report)
+          : options.format === 'html'
+            ? renderHtml(report, {
+                linkBase: path.relative(options.output ? path.dirname(path.resolve(options.output)) : process.cwd(), root),
+              })
+            : renderText(report, toTerminal && !process.env.NO_COLOR);
+  if (options.output) writeAtomically(options.output, rendered);
+  else process.stdout.write(rendered);
   const sarif = options.sarif || options.uploadSarif ? (options.format === 'sarif' ? rendered : renderSarif(report)) : undefined;
   if (options.sarif) writeAtomically(options.sarif, sarif!);
   let uploadFailed = false;
   if (options.uploadSarif) uploadFailed = !(await upload(options, root, sarif!));
   if (report.cancelled) return 130;
-  if (failing(report.findings.map((f) => f.severity), options.failOn)) return 1;
+  if (
+    failing(
+      report.findings.map((f) => f.severity),
+      options.failOn,
+    )
+  )
+    return 1;
   return uploadFailed ? 3 : 0;
 }
 
@@ -156,7 +204,10 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
   const target = githubTarget(options, root, say, 'SARIF upload');
   if (!target) return false;
   const { commitSha, ref } = detectCommit(root);
-  if (!commitSha || !ref) { say('SARIF upload skipped: no commit or branch to attach it to (set GITHUB_SHA and GITHUB_REF, or run in a git checkout on a branch)'); return false; }
+  if (!commitSha || !ref) {
+    say('SARIF upload skipped: no commit or branch to attach it to (set GITHUB_SHA and GITHUB_REF, or run in a git checkout on a branch)');
+    return false;
+  }
   try {
     const done = await uploadSarif(target, { sarif, commitSha, ref });
     say(`uploaded SARIF to ${target.repository} code scanning (upload ${done.id}, ${ref} at ${commitSha.slice(0, 12)})`);
@@ -169,10 +220,14 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
 
 async function inventory(options: CliOptions): Promise<number> {
   const { report } = await runScan({ ...options, git: false, history: false, github: false });
-  const rendered = options.format === 'json' ? renderInventoryJson(report.inventory, TOOL_VERSION)
-    : options.format === 'csv' ? renderInventoryCsv(report.inventory)
-    : renderInventoryMarkdown(report.inventory);
-  if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
+  const rendered =
+    options.format === 'json'
+      ? renderInventoryJson(report.inventory, TOOL_VERSION)
+      : options.format === 'csv'
+        ? renderInventoryCsv(report.inventory)
+        : renderInventoryMarkdown(report.inventory);
+  if (options.output) writeAtomically(options.output, rendered);
+  else process.stdout.write(rendered);
   return report.cancelled ? 130 : 0;
 }
 
@@ -184,8 +239,14 @@ function failing(severities: Severity[], failOn: FailOn): boolean {
 function listRules(options: CliOptions): number {
   const loaded = options.config ? loadConfigFile(options.config, true) : loadConfigFile(CONFIG_FILE_NAME, false);
   const engine = new Engine({ rules: loadBuiltinRules(), config: loaded.config });
-  const rendered = options.format === 'json' ? renderRulesJson(engine.rules) : options.format === 'markdown' ? renderRulesMarkdown(engine.rules) : renderRulesText(engine.rules);
-  if (options.output) writeAtomically(options.output, rendered); else process.stdout.write(rendered);
+  const rendered =
+    options.format === 'json'
+      ? renderRulesJson(engine.rules)
+      : options.format === 'markdown'
+        ? renderRulesMarkdown(engine.rules)
+        : renderRulesText(engine.rules);
+  if (options.output) writeAtomically(options.output, rendered);
+  else process.stdout.write(rendered);
   return 0;
 }
 
@@ -193,15 +254,28 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const options = parseCli(argv);
     switch (options.command) {
-      case 'help': process.stdout.write(USAGE); return 0;
-      case 'version': process.stdout.write(`${TOOL_VERSION}\n`); return 0;
-      case 'rules': return listRules(options);
-      case 'audit': return await audit(options);
-      case 'inventory': return await inventory(options);
+      case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      case 'version':
+        process.stdout.write(`${TOOL_VERSION}\n`);
+        return 0;
+      case 'rules':
+        return listRules(options);
+      case 'audit':
+        return await audit(options);
+      case 'inventory':
+        return await inventory(options);
     }
   } catch (error) {
-    if (error instanceof UsageError) { process.stderr.write(`nhi-lens: ${error.message}\n${USAGE.split('\n')[0]}\n`); return 2; }
-    if (error instanceof RuleError) { process.stderr.write(`nhi-lens: ${error.problems.join('\nnhi-lens: ')}\n`); return 2; }
+    if (error instanceof UsageError) {
+      process.stderr.write(`nhi-lens: ${error.message}\n${USAGE.split('\n')[0]}\n`);
+      return 2;
+    }
+    if (error instanceof RuleError) {
+      process.stderr.write(`nhi-lens: ${error.problems.join('\nnhi-lens: ')}\n`);
+      return 2;
+    }
     const message = (error as Error).message ?? String(error);
     process.stderr.write(`nhi-lens: ${message.split('\n')[0]}\n`);
     return 2;
@@ -209,5 +283,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -5,9 +5,22 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
-import { AuditReportRequest, AuditWorkspaceRequest, Commands, UploadSarifRequest, type AuditResult, type GitHubAccess } from '../protocol/nhiLensProtocol';
+import {
+  AuditReportRequest,
+  AuditWorkspaceRequest,
+  Commands,
+  UploadSarifRequest,
+  type AuditResult,
+  type GitHubAccess,
+} from '../protocol/nhiLensProtocol';
 import { githubAccess } from './githubAccess';
 import { InventoryTree, type GroupBy } from './inventoryTree';
 import { showReportPanel } from './reportPanel';
@@ -37,7 +50,9 @@ function errorHandler(name: string): ErrorHandler {
       crashes.push(now);
       while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
       if (crashes.length > 4) {
-        void vscode.window.showErrorMessage(`${name} stopped after crashing ${crashes.length} times in 3 minutes. Run "Developer: Reload Window" to start it again.`);
+        void vscode.window.showErrorMessage(
+          `${name} stopped after crashing ${crashes.length} times in 3 minutes. Run "Developer: Reload Window" to start it again.`,
+        );
         return { action: CloseAction.DoNotRestart };
       }
       void vscode.window.showWarningMessage(`${name} crashed and was restarted.`);
@@ -73,21 +88,31 @@ async function auditWorkspace(github?: GitHubAccess): Promise<void> {
   for (const note of result.notes ?? []) void vscode.window.showWarningMessage(`NHI Lens: ${note}`);
   const { summary } = result;
   const verb = summary.cancelled ? 'Audit cancelled after' : 'Audited';
-  const choice = await vscode.window.showInformationMessage(`NHI Lens: ${verb} ${summary.files} files: ${summary.findings} findings.`, 'Show Report', 'Export SARIF');
+  const choice = await vscode.window.showInformationMessage(
+    `NHI Lens: ${verb} ${summary.files} files: ${summary.findings} findings.`,
+    'Show Report',
+    'Export SARIF',
+  );
   if (choice === 'Show Report') await showReport();
   if (choice === 'Export SARIF') await exportSarif();
 }
 
 async function showReport(): Promise<void> {
   if (!client) return;
-  if (!lastAudit) { await auditWorkspace(); if (!lastAudit) return; }
+  if (!lastAudit) {
+    await auditWorkspace();
+    if (!lastAudit) return;
+  }
   const c = client;
   await showReportPanel(async (cspSource) => (await c.sendRequest(AuditReportRequest.type, { format: 'html', cspSource }))?.content);
 }
 
 async function showMarkdownReport(): Promise<void> {
   if (!client) return;
-  if (!lastAudit) { await auditWorkspace(); if (!lastAudit) return; }
+  if (!lastAudit) {
+    await auditWorkspace();
+    if (!lastAudit) return;
+  }
   const report = await client.sendRequest(AuditReportRequest.type, { format: 'markdown' });
   if (!report) return;
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: report.content });
@@ -123,7 +148,10 @@ async function exportSarif(): Promise<void> {
   const report = await client.sendRequest(AuditReportRequest.type, { format: 'sarif' });
   if (!report) return;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const target = await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'nhi-lens.sarif'), filters: { SARIF: ['sarif', 'json'] } });
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder && vscode.Uri.joinPath(folder, 'nhi-lens.sarif'),
+    filters: { SARIF: ['sarif', 'json'] },
+  });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, Buffer.from(report.content, 'utf8'));
   void vscode.window.showInformationMessage(`NHI Lens: SARIF written to ${vscode.workspace.asRelativePath(target)}.`);
@@ -131,9 +159,15 @@ async function exportSarif(): Promise<void> {
 
 async function createConfig(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) { void vscode.window.showWarningMessage('NHI Lens: open a folder first.'); return; }
+  if (!folder) {
+    void vscode.window.showWarningMessage('NHI Lens: open a folder first.');
+    return;
+  }
   const file = vscode.Uri.joinPath(folder, '.nhi-lens.yaml');
-  const exists = await vscode.workspace.fs.stat(file).then(() => true, () => false);
+  const exists = await vscode.workspace.fs.stat(file).then(
+    () => true,
+    () => false,
+  );
   if (!exists) await vscode.workspace.fs.writeFile(file, Buffer.from(CONFIG_TEMPLATE, 'utf8'));
   await vscode.window.showTextDocument(file);
 }
@@ -153,7 +187,10 @@ async function setSecretsManager(): Promise<void> {
 /** Copies the manager's store command; the value goes to the clipboard only, never to a log. */
 async function copyStoreCommand(uri: string, range: unknown, manager: string, keyName: string | null): Promise<void> {
   if (!client) return;
-  const command = await client.sendRequest<string | null>('workspace/executeCommand', { command: Commands.storeCommand, arguments: [uri, range, manager, keyName] });
+  const command = await client.sendRequest<string | null>('workspace/executeCommand', {
+    command: Commands.storeCommand,
+    arguments: [uri, range, manager, keyName],
+  });
   if (!command) return;
   await vscode.env.clipboard.writeText(command);
   void vscode.window.showInformationMessage('NHI Lens: command copied. Run it in a terminal you trust, then clear your clipboard.');

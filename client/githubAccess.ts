@@ -18,7 +18,9 @@ export async function githubAccess(): Promise<GitHubAccess | undefined> {
     const session = await vscode.authentication.getSession(provider, SCOPES, { createIfNone: true });
     return { token: session.accessToken, baseUrl: apiUrl, repository };
   } catch (error) {
-    void vscode.window.showWarningMessage(`NHI Lens: GitHub sign-in did not complete (${(error as Error).message}). The local audit works without it.`);
+    void vscode.window.showWarningMessage(
+      `NHI Lens: GitHub sign-in did not complete (${(error as Error).message}). The local audit works without it.`,
+    );
     return undefined;
   }
 }

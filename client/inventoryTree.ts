@@ -13,15 +13,21 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
 
   constructor(private groupBy: GroupBy = 'kind') {}
 
-  update(identities: Identity[]): void { this.identities = identities; this.changed.fire(); }
+  update(identities: Identity[]): void {
+    this.identities = identities;
+    this.changed.fire();
+  }
 
-  setGroupBy(groupBy: GroupBy): void { this.groupBy = groupBy; this.changed.fire(); }
+  setGroupBy(groupBy: GroupBy): void {
+    this.groupBy = groupBy;
+    this.changed.fire();
+  }
 
   getChildren(node?: Node): Node[] {
     if (node) return 'group' in node ? node.items : [];
     const groups = new Map<string, Identity[]>();
     for (const i of this.identities) {
-      const key = this.groupBy === 'kind' ? IDENTITY_KIND_LABEL[i.kind] : this.groupBy === 'owner' ? i.owner ?? '(no owner)' : i.path;
+      const key = this.groupBy === 'kind' ? IDENTITY_KIND_LABEL[i.kind] : this.groupBy === 'owner' ? (i.owner ?? '(no owner)') : i.path;
       groups.set(key, [...(groups.get(key) ?? []), i]);
     }
     return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, items]) => ({ group, items }));
@@ -35,8 +41,17 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
-    item.description = [node.breadth !== 'unknown' ? node.breadth : '', node.credential, this.groupBy === 'owner' ? '' : node.owner ?? 'no owner', node.findings.length ? `${node.findings.length} findings` : ''].filter(Boolean).join(' · ');
-    item.tooltip = new vscode.MarkdownString(`**${IDENTITY_KIND_LABEL[node.kind]}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`);
+    item.description = [
+      node.breadth !== 'unknown' ? node.breadth : '',
+      node.credential,
+      this.groupBy === 'owner' ? '' : (node.owner ?? 'no owner'),
+      node.findings.length ? `${node.findings.length} findings` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    item.tooltip = new vscode.MarkdownString(
+      `**${IDENTITY_KIND_LABEL[node.kind]}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`,
+    );
     item.iconPath = new vscode.ThemeIcon(node.breadth === 'admin' ? 'warning' : node.credential === 'static' ? 'key' : 'account');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (folder) {

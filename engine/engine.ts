@@ -31,7 +31,12 @@ export interface EngineOptions {
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
-export interface RuleInfo { definition: RuleDefinition; severity: Severity; docs: string; source: string }
+export interface RuleInfo {
+  definition: RuleDefinition;
+  severity: Severity;
+  docs: string;
+  source: string;
+}
 
 export function docsLink(rule: RuleDefinition): string {
   return rule.docs ?? `${DOCS_BASE}#${rule.id}`;
@@ -51,10 +56,14 @@ export class Engine {
 
   constructor(options: EngineOptions = {}) {
     const config = options.config ?? {};
-    const loaded = [...(options.rules ?? loadBuiltinRules()), ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' }))];
+    const loaded = [
+      ...(options.rules ?? loadBuiltinRules()),
+      ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' })),
+    ];
     const ids = new Set<string>();
     const duplicates = loaded.filter(({ definition }) => ids.has(definition.id) || !ids.add(definition.id));
-    if (duplicates.length) throw new RuleError(duplicates.map(({ definition, source }) => `${source}: rule "${definition.id}" duplicates an existing rule id`));
+    if (duplicates.length)
+      throw new RuleError(duplicates.map(({ definition, source }) => `${source}: rule "${definition.id}" duplicates an existing rule id`));
 
     const disabled = new Set(config.disable ?? []);
     for (const [id, o] of Object.entries(config.overrides ?? {})) if (o.enabled === false) disabled.add(id);
@@ -68,12 +77,17 @@ export class Engine {
       severity: config.overrides?.[definition.id]?.severity ?? definition.severity,
       docs: docsLink(definition),
     }));
-    this.secrets = SecretScanner.build(this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)));
+    this.secrets = SecretScanner.build(
+      this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
+    );
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
     this.limits = { ...DEFAULT_LIMITS, ...config.limits };
     this.baseline = options.baseline ?? new Baseline();
     const unknownChecks = loaded.filter(({ definition: d }) => d.check && !(IAC_CHECKS as readonly string[]).includes(d.check));
-    if (unknownChecks.length) throw new RuleError(unknownChecks.map(({ definition, source }) => `${source}: rule "${definition.id}" names unknown check "${definition.check}"`));
+    if (unknownChecks.length)
+      throw new RuleError(
+        unknownChecks.map(({ definition, source }) => `${source}: rule "${definition.id}" names unknown check "${definition.check}"`),
+      );
     for (const rule of this.rules) if (rule.definition.check) this.checkRules.set(rule.definition.check, rule);
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
     this.iac = { settings, siblingFiles: options.siblingFiles };
@@ -85,7 +99,9 @@ export class Engine {
     return !!this.pathIgnore && p !== '' && !p.startsWith('..') && this.pathIgnore.ignores(p);
   }
 
-  get maxFileBytes(): number { return this.limits.maxFileBytes; }
+  get maxFileBytes(): number {
+    return this.limits.maxFileBytes;
+  }
 
   /**
    * Scans one document. Never throws on content: bad input is skipped with a reason.
@@ -96,7 +112,8 @@ export class Engine {
     const skipped: SkipNote[] = [];
     const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
     if (this.isIgnoredPath(path)) return empty();
-    if (text.length > this.limits.maxFileBytes) return empty(`file larger than ${Math.round(this.limits.maxFileBytes / 1024)} KiB not scanned`);
+    if (text.length > this.limits.maxFileBytes)
+      return empty(`file larger than ${Math.round(this.limits.maxFileBytes / 1024)} KiB not scanned`);
     if (looksBinary(text)) return empty('binary file not scanned');
     const suppressions = new Suppressions(text);
     if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
@@ -104,33 +121,58 @@ export class Engine {
     const kind = fileKindOf(path);
     const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped);
     const analysis = this.checkRules.size || options.inventory ? analyseIac(text, path, kind, this.iac, options.inventory) : undefined;
-    const drafts: IdentityDraft[] | undefined = options.inventory ? [...(analysis?.identities ?? []), ...secretReferences(text)] : undefined;
-    if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length) return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) };
+    const drafts: IdentityDraft[] | undefined = options.inventory
+      ? [...(analysis?.identities ?? []), ...secretReferences(text)]
+      : undefined;
+    if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length)
+      return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) };
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
     for (const c of candidates) {
       const range = lines.rangeAt(c.start, c.end);
-      if (suppressions.isSuppressed(range.start.line, c.rule.definition.id)) { suppressed++; continue; }
+      if (suppressions.isSuppressed(range.start.line, c.rule.definition.id)) {
+        suppressed++;
+        continue;
+      }
       findings.push(this.toFinding(c, path, text, lines, range, kind));
     }
     for (const issue of analysis?.issues ?? []) {
       const rule = this.checkRules.get(issue.check);
       if (!rule) continue;
       const range = lines.rangeAt(issue.start, issue.end);
-      if (suppressions.isSuppressed(range.start.line, rule.definition.id)) { suppressed++; continue; }
+      if (suppressions.isSuppressed(range.start.line, rule.definition.id)) {
+        suppressed++;
+        continue;
+      }
       findings.push(this.iacFinding(issue, rule, path, text, lines, kind));
     }
     if (analysis?.parseError) {
-      skipped.push({ path, reason: `${analysis.parseError.message} (the rest of the file was still analysed)`, line: lines.rangeAt(analysis.parseError.start, analysis.parseError.end).start.line });
+      skipped.push({
+        path,
+        reason: `${analysis.parseError.message} (the rest of the file was still analysed)`,
+        line: lines.rangeAt(analysis.parseError.start, analysis.parseError.end).start.line,
+      });
     }
     findings.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
     if (!drafts) return { findings, suppressed, skipped };
-    const identities: IdentityRecord[] = drafts.map(({ start, end, ...d }) => ({ ...d, path, range: lines.rangeAt(start, end), offsets: { start, end } }));
+    const identities: IdentityRecord[] = drafts.map(({ start, end, ...d }) => ({
+      ...d,
+      path,
+      range: lines.rangeAt(start, end),
+      offsets: { start, end },
+    }));
     return { findings, suppressed, skipped, identities };
   }
 
-  private iacFinding(issue: IacIssue, rule: RuleInfo, path: string, text: string, lines: LineIndex, kind: Finding['fix']['fileKind']): Finding {
+  private iacFinding(
+    issue: IacIssue,
+    rule: RuleInfo,
+    path: string,
+    text: string,
+    lines: LineIndex,
+    kind: Finding['fix']['fileKind'],
+  ): Finding {
     const def = rule.definition;
     const element = text.slice(issue.start, issue.end).replace(/\s+/g, ' ');
     const finding: Finding = {
@@ -153,7 +195,14 @@ export class Engine {
           check: issue.check,
           resource: issue.resource,
           ...(issue.narrower ? { narrower: issue.narrower } : {}),
-          ...(issue.fix ? { fix: { title: issue.fix.title, edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })) } } : {}),
+          ...(issue.fix
+            ? {
+                fix: {
+                  title: issue.fix.title,
+                  edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })),
+                },
+              }
+            : {}),
         },
       },
     };
@@ -161,7 +210,14 @@ export class Engine {
     return finding;
   }
 
-  private toFinding(c: Candidate, path: string, text: string, lines: LineIndex, range: Finding['range'], kind: Finding['fix']['fileKind']): Finding {
+  private toFinding(
+    c: Candidate,
+    path: string,
+    text: string,
+    lines: LineIndex,
+    range: Finding['range'],
+    kind: Finding['fix']['fileKind'],
+  ): Finding {
     const def = c.rule.definition;
     const lineStart = lines.lineStart(range.start.line);
     let lineEnd = text.indexOf('\n', lineStart);

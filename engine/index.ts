@@ -5,6 +5,7 @@ export { Baseline, baselineOf, readBaseline, type BaselineEntry, type BaselineFi
 export { CONFIG_FILE_NAME, loadConfigFile, loadWorkspaceConfig, type LoadedConfig, type WorkspaceConfig } from './config/workspaceConfig';
 export { builtinRulesDir, loadBuiltinRules, loadRulePack } from './rules/ruleLoader';
 export { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
+export { TOOL_VERSION } from './version';
 export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
 export { terraformSiblingReader } from '../workspace/terraformSiblings';

@@ -12,7 +12,10 @@ const DIRECTIVE = /nhi-lens:ignore(?!-file)(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*
 const FILE_DIRECTIVE = /nhi-lens:ignore-file(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?/;
 const COMMENT_ONLY = /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b|REM\b)/;
 
-export interface Suppression { rules: string[] | 'all'; reason?: string }
+export interface Suppression {
+  rules: string[] | 'all';
+  reason?: string;
+}
 
 export class Suppressions {
   private readonly byLine = new Map<number, Suppression>();

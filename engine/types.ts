@@ -8,19 +8,49 @@ export type Category = 'secret' | 'permission' | 'ownership' | 'credential-lifet
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A 0-based position in UTF-16 code units, as LSP counts them. */
-export interface Position { line: number; character: number }
+export interface Position {
+  line: number;
+  character: number;
+}
 
 /** A 0-based, end-exclusive range. */
-export interface Range { start: Position; end: Position }
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 /** The file kinds the engine knows; they drive quick-fix idioms and value heuristics. */
 export type FileKind =
-  | 'javascript' | 'typescript' | 'python' | 'go' | 'java' | 'csharp' | 'kotlin' | 'php' | 'ruby'
-  | 'rust' | 'shell' | 'powershell' | 'yaml' | 'json' | 'toml' | 'ini' | 'properties' | 'dotenv'
-  | 'xml' | 'makefile' | 'dockerfile' | 'terraform' | 'markdown' | 'text';
+  | 'javascript'
+  | 'typescript'
+  | 'python'
+  | 'go'
+  | 'java'
+  | 'csharp'
+  | 'kotlin'
+  | 'php'
+  | 'ruby'
+  | 'rust'
+  | 'shell'
+  | 'powershell'
+  | 'yaml'
+  | 'json'
+  | 'toml'
+  | 'ini'
+  | 'properties'
+  | 'dotenv'
+  | 'xml'
+  | 'makefile'
+  | 'dockerfile'
+  | 'terraform'
+  | 'markdown'
+  | 'text';
 
 /** One file handed to the engine. `path` is used for file kind, path rules and reports. */
-export interface ScanDocument { path: string; text: string }
+export interface ScanDocument {
+  path: string;
+  text: string;
+}
 
 /** What a quick-fix needs to rewrite the finding in the idiom of the file. */
 export interface FixData {
@@ -76,7 +106,11 @@ export interface Finding {
 export type GitState = { state: 'uncommitted' } | { state: 'committed' | 'removed'; commit: string; date: string };
 
 /** Why a file or part of it was not scanned. */
-export interface SkipNote { path: string; reason: string; line?: number }
+export interface SkipNote {
+  path: string;
+  reason: string;
+  line?: number;
+}
 
 /** The result of scanning one document. */
 export interface ScanResult {

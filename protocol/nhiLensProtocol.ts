@@ -17,13 +17,24 @@ export interface NhiLensSettings {
 export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };
 
 /** GitHub access the client obtained from VS Code's GitHub sign-in, for this request only. */
-export interface GitHubAccess { token: string; /** REST API root; GitHub Enterprise Server: https://HOST/api/v3. */ baseUrl?: string; /** `owner/name`; default: the origin remote. */ repository?: string }
+export interface GitHubAccess {
+  token: string;
+  /** REST API root; GitHub Enterprise Server: https://HOST/api/v3. */ baseUrl?: string;
+  /** `owner/name`; default: the origin remote. */ repository?: string;
+}
 
 export interface AuditParams extends WorkDoneProgressParams, PartialResultParams {
   /** Merge the repository's open secret-scanning alerts into the audit. */
   github?: GitHubAccess;
 }
-export interface AuditSummary { files: number; bytes: number; findings: number; skipped: number; cancelled: boolean; durationMs: number }
+export interface AuditSummary {
+  files: number;
+  bytes: number;
+  findings: number;
+  skipped: number;
+  cancelled: boolean;
+  durationMs: number;
+}
 export interface AuditResult {
   summary: AuditSummary;
   findings: Finding[];
@@ -46,7 +57,10 @@ export namespace AuditWorkspaceRequest {
 }
 
 /** The reports the last audit produced, rendered: Markdown for people, SARIF for tools. */
-export interface ReportParams { format: 'markdown' | 'sarif' | 'html'; /** HTML shown in a webview: its CSP source. */ cspSource?: string }
+export interface ReportParams {
+  format: 'markdown' | 'sarif' | 'html';
+  /** HTML shown in a webview: its CSP source. */ cspSource?: string;
+}
 export namespace AuditReportRequest {
   export const method = 'nhiLens/auditReport';
   export const type = new RequestType<ReportParams, { content: string } | null, void>(method);

@@ -10,7 +10,10 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  * where the page is written, so location links open the files), or a VS Code webview (a click
  * posts a reveal request instead).
  */
-export interface HtmlOptions { webview?: { cspSource: string }; linkBase?: string }
+export interface HtmlOptions {
+  webview?: { cspSource: string };
+  linkBase?: string;
+}
 
 const STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--card:#f6f8fa;--line:#d1d9e0;--error:#cf222e;--warning:#9a6700;--info:#0969da}
@@ -51,19 +54,33 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const nonce = randomBytes(16).toString('base64');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${options.webview?.cspSource ?? "'none'"}`;
   const top = offenders(report);
-  const base = options.webview ? '' : options.linkBase ?? '';
+  const base = options.webview ? '' : (options.linkBase ?? '');
   const rules = new Map(rulesUsed(report).map((r) => [r.definition.id, r.definition]));
-  const findings = [...report.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start);
-  const rows = findings.map((f) => `<tr>
+  const findings = [...report.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start,
+  );
+  const rows = findings
+    .map(
+      (f) => `<tr>
 <td><span class="sev ${f.severity}">${f.severity}</span></td>
 <td>${locationLink(f.path, f.range.start.line, f.range.start.character, base)}</td>
 <td>${esc(f.message)}<br><code>${esc(f.masked)}</code>${gitNote(f) ? `<br><span class="muted">${esc(gitNote(f))}</span>` : ''}${f.github?.url ? ` <a href="${esc(f.github.url)}">alert</a>` : ''}</td>
 <td><details><summary>${esc(rules.get(f.ruleId)?.title ?? f.title)}</summary>${esc(f.remediation)}</details></td>
 <td><a href="${esc(f.docs)}"><code>${esc(f.ruleId)}</code></a></td>
-<td>${esc(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`).join('\n');
-  const inventory = report.inventory.map((i) => `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${esc(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${esc(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`).join('\n');
-  const card = (label: string, value: number | string, cls = '') => `<div class="card"><b class="${cls}">${value}</b><span class="muted">${esc(label)}</span></div>`;
-  const alerts = report.githubAlerts?.length ? `<h2>GitHub alerts not found in the files</h2><p class="muted">Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.</p><ul>${report.githubAlerts.map((a) => `<li><a href="${esc(a.url)}">#${a.number}</a> ${esc(a.secretType)}${a.locations[0] ? ` <span class="muted">first seen in <code>${esc(a.locations[0].path)}</code> line ${a.locations[0].line}</span>` : ''}</li>`).join('')}</ul>` : '';
+<td>${esc(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`,
+    )
+    .join('\n');
+  const inventory = report.inventory
+    .map(
+      (i) =>
+        `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${esc(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${esc(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`,
+    )
+    .join('\n');
+  const card = (label: string, value: number | string, cls = '') =>
+    `<div class="card"><b class="${cls}">${value}</b><span class="muted">${esc(label)}</span></div>`;
+  const alerts = report.githubAlerts?.length
+    ? `<h2>GitHub alerts not found in the files</h2><p class="muted">Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.</p><ul>${report.githubAlerts.map((a) => `<li><a href="${esc(a.url)}">#${a.number}</a> ${esc(a.secretType)}${a.locations[0] ? ` <span class="muted">first seen in <code>${esc(a.locations[0].path)}</code> line ${a.locations[0].line}</span>` : ''}</li>`).join('')}</ul>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
@@ -75,7 +92,10 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 ${report.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
 <section class="cards" id="summary">
 ${card('findings', s.total)}${card('errors', s.bySeverity.error, 'sev error')}${card('warnings', s.bySeverity.warning, 'sev warning')}${card('info', s.bySeverity.info, 'sev info')}
-${Object.entries(s.byCategory).sort().map(([c, n]) => card(c, n)).join('')}
+${Object.entries(s.byCategory)
+  .sort()
+  .map(([c, n]) => card(c, n))
+  .join('')}
 ${card('identities', report.inventory.length)}${card('without owner', report.inventory.filter((i) => !i.owner).length)}
 </section>
 <h2>Top offenders</h2>
@@ -90,7 +110,14 @@ ${alerts}
 <table id="inventory"><thead><tr><th>Kind</th><th>Name</th><th>Location</th><th>Owner</th><th>Breadth</th><th>Credential</th><th class="n">Findings</th></tr></thead><tbody>
 ${inventory}
 </tbody></table>
-${report.skipped.length ? `<h2>Not scanned</h2><ul>${report.skipped.slice(0, 200).map((k) => `<li><code>${esc(k.path)}</code>${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${esc(k.reason)}</li>`).join('')}</ul>` : ''}
+${
+  report.skipped.length
+    ? `<h2>Not scanned</h2><ul>${report.skipped
+        .slice(0, 200)
+        .map((k) => `<li><code>${esc(k.path)}</code>${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${esc(k.reason)}</li>`)
+        .join('')}</ul>`
+    : ''
+}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body></html>
 `;

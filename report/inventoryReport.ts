@@ -15,7 +15,11 @@ export function renderInventoryCsv(identities: Identity[]): string {
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const header = ['kind', 'name', 'provider', 'path', 'line', 'owner', 'owner_source', 'breadth', 'credential', 'findings'];
-  const rows = identities.map((i) => [i.kind, i.name, i.provider, i.path, i.range.start.line + 1, i.owner ?? '', i.ownerSource, i.breadth, i.credential, i.findings.length].map(cell).join(','));
+  const rows = identities.map((i) =>
+    [i.kind, i.name, i.provider, i.path, i.range.start.line + 1, i.owner ?? '', i.ownerSource, i.breadth, i.credential, i.findings.length]
+      .map(cell)
+      .join(','),
+  );
   return [header.join(','), ...rows].join('\r\n') + '\r\n';
 }
 
@@ -23,8 +27,19 @@ export function renderInventoryMarkdown(identities: Identity[]): string {
   const byKind = new Map<string, number>();
   for (const i of identities) byKind.set(IDENTITY_KIND_LABEL[i.kind], (byKind.get(IDENTITY_KIND_LABEL[i.kind]) ?? 0) + 1);
   const unowned = identities.filter((i) => !i.owner).length;
-  const out = ['# NHI inventory', '', `${plural(identities.length, 'identity').replace('identitys', 'identities')}, ${unowned} without an owner, ${identities.filter((i) => i.breadth === 'admin').length} with admin rights, ${identities.filter((i) => i.credential === 'static').length} with static credentials.`, ''];
-  out.push(`${[...byKind].sort().map(([k, n]) => `${k}: ${n}`).join(' · ')}`, '');
+  const out = [
+    '# NHI inventory',
+    '',
+    `${plural(identities.length, 'identity').replace('identitys', 'identities')}, ${unowned} without an owner, ${identities.filter((i) => i.breadth === 'admin').length} with admin rights, ${identities.filter((i) => i.credential === 'static').length} with static credentials.`,
+    '',
+  ];
+  out.push(
+    `${[...byKind]
+      .sort()
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(' · ')}`,
+    '',
+  );
   if (identities.length) out.push(...inventoryTable(identities), '');
   return out.join('\n');
 }

@@ -2,13 +2,30 @@ import { summarize, type Report } from './reportModel';
 
 /** Machine-readable report; finding values are masked like everywhere else. */
 export function renderJson(report: Report): string {
-  return JSON.stringify({
-    tool: { name: 'nhi-lens', version: report.toolVersion },
-    summary: { ...summarize(report.findings), baselined: report.baselined, suppressed: report.suppressed, filesScanned: report.filesScanned, bytesScanned: report.bytesScanned, durationMs: report.durationMs, cancelled: !!report.cancelled },
-    findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => ({ ...f, ...(report.owners.has(f.fingerprint) ? { owner: report.owners.get(f.fingerprint) } : {}) })),
-    skipped: report.skipped,
-    inventory: report.inventory,
-    ...(report.githubAlerts ? { githubAlertsNotFound: report.githubAlerts } : {}),
-    notes: report.notes,
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        tool: { name: 'nhi-lens', version: report.toolVersion },
+        summary: {
+          ...summarize(report.findings),
+          baselined: report.baselined,
+          suppressed: report.suppressed,
+          filesScanned: report.filesScanned,
+          bytesScanned: report.bytesScanned,
+          durationMs: report.durationMs,
+          cancelled: !!report.cancelled,
+        },
+        findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => ({
+          ...f,
+          ...(report.owners.has(f.fingerprint) ? { owner: report.owners.get(f.fingerprint) } : {}),
+        })),
+        skipped: report.skipped,
+        inventory: report.inventory,
+        ...(report.githubAlerts ? { githubAlertsNotFound: report.githubAlerts } : {}),
+        notes: report.notes,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

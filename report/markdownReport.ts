@@ -8,7 +8,13 @@ const code = (text: string) => `\`${text.replace(/`/g, 'ˋ')}\``;
 export function renderMarkdown(report: Report): string {
   const s = summarize(report.findings);
   const out: string[] = ['# NHI Lens audit', ''];
-  out.push(`${plural(s.total, 'finding')} in ${plural(s.files, 'file')} (${plural(report.filesScanned, 'file')} scanned${report.baselined ? `, ${report.baselined} accepted in the baseline` : ''}${report.suppressed ? `, ${report.suppressed} suppressed inline` : ''}); ${plural(report.inventory.length, 'identity')} in the inventory.`.replace('identitys', 'identities'), '');
+  out.push(
+    `${plural(s.total, 'finding')} in ${plural(s.files, 'file')} (${plural(report.filesScanned, 'file')} scanned${report.baselined ? `, ${report.baselined} accepted in the baseline` : ''}${report.suppressed ? `, ${report.suppressed} suppressed inline` : ''}); ${plural(report.inventory.length, 'identity')} in the inventory.`.replace(
+      'identitys',
+      'identities',
+    ),
+    '',
+  );
   for (const note of report.notes) out.push(`> ${cell(note)}`, '');
   out.push('| Severity | Count |', '| --- | ---: |');
   for (const sev of ['error', 'warning', 'info'] as const) out.push(`| ${sev} | ${s.bySeverity[sev]} |`);
@@ -17,26 +23,57 @@ export function renderMarkdown(report: Report): string {
   out.push('');
   if (report.findings.length) {
     const top = offenders(report);
-    out.push('## Top offenders', '', '| Files with most findings | Count |', '| --- | ---: |', ...top.files.map((f) => `| ${code(f.name)} | ${f.count} |`), '');
-    if (top.identities.length) out.push('| Identities with most findings | Count |', '| --- | ---: |', ...top.identities.map((f) => `| ${cell(f.name)} | ${f.count} |`), '');
+    out.push(
+      '## Top offenders',
+      '',
+      '| Files with most findings | Count |',
+      '| --- | ---: |',
+      ...top.files.map((f) => `| ${code(f.name)} | ${f.count} |`),
+      '',
+    );
+    if (top.identities.length)
+      out.push(
+        '| Identities with most findings | Count |',
+        '| --- | ---: |',
+        ...top.identities.map((f) => `| ${cell(f.name)} | ${f.count} |`),
+        '',
+      );
     out.push('| Owners with most findings | Count |', '| --- | ---: |', ...top.owners.map((f) => `| ${cell(f.name)} | ${f.count} |`), '');
     out.push('## Findings', '', '| Location | Severity | Rule | Value | Git / GitHub |', '| --- | --- | --- | --- | --- |');
     for (const f of report.findings) {
-      out.push(`| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} | [${f.ruleId}](${f.docs}) | ${code(cell(f.masked))} | ${cell(gitNote(f))} |`);
+      out.push(
+        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} | [${f.ruleId}](${f.docs}) | ${code(cell(f.masked))} | ${cell(gitNote(f))} |`,
+      );
     }
     out.push('', '## How to fix', '');
     for (const { definition: d } of rulesUsed(report)) out.push(`- **${cell(d.title)}** (\`${d.id}\`): ${cell(d.remediation)}`);
     out.push('');
   }
   if (report.githubAlerts?.length) {
-    out.push('## GitHub alerts not found in the files', '', 'Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.', '');
-    for (const a of report.githubAlerts) out.push(`- [#${a.number}](${a.url}) ${cell(a.secretType)}${a.locations[0] ? ` (first seen in ${code(a.locations[0].path)} line ${a.locations[0].line})` : ''}`);
+    out.push(
+      '## GitHub alerts not found in the files',
+      '',
+      'Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.',
+      '',
+    );
+    for (const a of report.githubAlerts)
+      out.push(
+        `- [#${a.number}](${a.url}) ${cell(a.secretType)}${a.locations[0] ? ` (first seen in ${code(a.locations[0].path)} line ${a.locations[0].line})` : ''}`,
+      );
     out.push('');
   }
-  if (report.inventory.length) out.push('## NHI inventory', '', ...inventoryTable(report.inventory.slice(0, 500)), ...(report.inventory.length > 500 ? [`- … and ${report.inventory.length - 500} more (nhi-lens inventory lists them all)`] : []), '');
+  if (report.inventory.length)
+    out.push(
+      '## NHI inventory',
+      '',
+      ...inventoryTable(report.inventory.slice(0, 500)),
+      ...(report.inventory.length > 500 ? [`- … and ${report.inventory.length - 500} more (nhi-lens inventory lists them all)`] : []),
+      '',
+    );
   if (report.skipped.length) {
     out.push('## Not scanned', '');
-    for (const k of report.skipped.slice(0, 200)) out.push(`- ${code(k.path)}${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${k.reason}`);
+    for (const k of report.skipped.slice(0, 200))
+      out.push(`- ${code(k.path)}${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${k.reason}`);
     if (report.skipped.length > 200) out.push(`- … and ${report.skipped.length - 200} more`);
     out.push('');
   }
@@ -48,7 +85,9 @@ export function inventoryTable(identities: Report['inventory']): string[] {
   const rows = ['| Kind | Name | Location | Owner | Breadth | Credential | Findings |', '| --- | --- | --- | --- | --- | --- | ---: |'];
   for (const i of identities) {
     const owner = i.owner ? `${cell(i.owner)} (${i.ownerSource})` : 'none';
-    rows.push(`| ${IDENTITY_KIND_LABEL[i.kind]} | ${cell(i.name)} | ${code(`${i.path}:${i.range.start.line + 1}`)} | ${owner} | ${i.breadth} | ${i.credential} | ${i.findings.length} |`);
+    rows.push(
+      `| ${IDENTITY_KIND_LABEL[i.kind]} | ${cell(i.name)} | ${code(`${i.path}:${i.range.start.line + 1}`)} | ${owner} | ${i.breadth} | ${i.credential} | ${i.findings.length} |`,
+    );
   }
   return rows;
 }

@@ -1,7 +1,17 @@
-import { buildInventory, findingOwners, readCodeOwners, type Finding, type Identity, type IdentityRecord, type RuleInfo, type Severity, type SkipNote } from '../engine';
+import {
+  buildInventory,
+  findingOwners,
+  readCodeOwners,
+  type Finding,
+  type Identity,
+  type IdentityRecord,
+  type RuleInfo,
+  type Severity,
+  type SkipNote,
+} from '../engine';
 import type { AuditResult } from '../workspace/scan/scanPool';
 import type { SecretAlert } from '../integrations/github/secretScanning';
-import { TOOL_VERSION } from '../app/version';
+import { TOOL_VERSION } from '../engine/version';
 
 /** What every report format renders: the findings to show and the facts around them. */
 export interface Report {
@@ -31,13 +41,29 @@ export interface Report {
 export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Report {
   const shown = run.findings.filter((f) => !f.baselined);
   return {
-    toolVersion: TOOL_VERSION, root, findings: shown, baselined: run.findings.length - shown.length, suppressed: run.suppressed, skipped: run.skipped,
-    filesScanned: run.filesScanned, bytesScanned: run.bytesScanned, durationMs: run.durationMs, rules, cancelled: run.cancelled,
-    inventory: [], owners: new Map(), notes: [],
+    toolVersion: TOOL_VERSION,
+    root,
+    findings: shown,
+    baselined: run.findings.length - shown.length,
+    suppressed: run.suppressed,
+    skipped: run.skipped,
+    filesScanned: run.filesScanned,
+    bytesScanned: run.bytesScanned,
+    durationMs: run.durationMs,
+    rules,
+    cancelled: run.cancelled,
+    inventory: [],
+    owners: new Map(),
+    notes: [],
   };
 }
 
-export interface Summary { total: number; bySeverity: Record<Severity, number>; byCategory: Record<string, number>; files: number }
+export interface Summary {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byCategory: Record<string, number>;
+  files: number;
+}
 
 export function summarize(findings: Finding[]): Summary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -51,11 +77,21 @@ export function summarize(findings: Finding[]): Summary {
 
 /** The `limit` largest counts, largest first, ties by name. */
 function top(counts: Map<string, number>, limit: number): Array<{ name: string; count: number }> {
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, limit);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }
 
 /** Files and identities with the most findings, and the owners who answer for the most. */
-export function offenders(report: Report, limit = 5): { files: Array<{ name: string; count: number }>; identities: Array<{ name: string; count: number }>; owners: Array<{ name: string; count: number }> } {
+export function offenders(
+  report: Report,
+  limit = 5,
+): {
+  files: Array<{ name: string; count: number }>;
+  identities: Array<{ name: string; count: number }>;
+  owners: Array<{ name: string; count: number }>;
+} {
   const files = new Map<string, number>();
   const owners = new Map<string, number>();
   for (const f of report.findings) {
@@ -87,7 +123,8 @@ export function gitNote(f: Finding): string {
   const parts: string[] = [];
   if (f.git?.state === 'uncommitted') parts.push('not committed');
   if (f.git?.state === 'committed') parts.push(`in history since ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
-  if (f.git?.state === 'removed') parts.push(`removed, still in history at ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
+  if (f.git?.state === 'removed')
+    parts.push(`removed, still in history at ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
   if (f.github) parts.push(`GitHub already alerted (#${f.github.alert})`);
   return parts.join('; ');
 }

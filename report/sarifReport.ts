@@ -12,49 +12,76 @@ export function renderSarif(report: Report): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'nhi-lens',
-          semanticVersion: report.toolVersion,
-          informationUri: 'https://github.com/nhi-lens/nhi-lens',
-          rules: rules.map(({ definition: d, severity, docs }) => ({
-            id: d.id,
-            name: d.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
-            shortDescription: { text: d.title },
-            fullDescription: { text: d.description },
-            help: { text: d.remediation, markdown: `${d.remediation}\n\n[Rule documentation](${docs})` },
-            helpUri: docs,
-            defaultConfiguration: { level: LEVEL[severity] },
-            properties: { tags: ['security', 'nhi', d.category], 'security-severity': SECURITY_SEVERITY[severity], precision: d.generic ? 'medium' : 'high' },
-          })),
-        },
-      },
-      originalUriBaseIds: { ROOT: { uri: pathToUri(report.root) } },
-      columnKind: 'utf16CodeUnits',
-      results: report.findings.map((f) => ({
-        ruleId: f.ruleId,
-        ruleIndex: index.get(f.ruleId),
-        level: LEVEL[f.severity],
-        message: { text: `${f.message}. ${f.remediation}` },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.path), uriBaseId: 'ROOT' },
-            region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'nhi-lens',
+            semanticVersion: report.toolVersion,
+            informationUri: 'https://github.com/nhi-lens/nhi-lens',
+            rules: rules.map(({ definition: d, severity, docs }) => ({
+              id: d.id,
+              name: d.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase()),
+              shortDescription: { text: d.title },
+              fullDescription: { text: d.description },
+              help: { text: d.remediation, markdown: `${d.remediation}\n\n[Rule documentation](${docs})` },
+              helpUri: docs,
+              defaultConfiguration: { level: LEVEL[severity] },
+              properties: {
+                tags: ['security', 'nhi', d.category],
+                'security-severity': SECURITY_SEVERITY[severity],
+                precision: d.generic ? 'medium' : 'high',
+              },
+            })),
           },
-        }],
-        partialFingerprints: { 'nhiLensFingerprint/v1': f.fingerprint },
-        properties: { category: f.category, masked: f.masked, ...(f.git ? { git: f.git } : {}), ...(f.github ? { githubAlert: f.github.alert } : {}) },
-      })),
-      invocations: [{
-        executionSuccessful: !report.cancelled,
-        toolExecutionNotifications: report.skipped.slice(0, 1000).map((s) => ({
-          level: 'note',
-          message: { text: `Not scanned: ${s.reason}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: 'ROOT' }, ...(s.line !== undefined ? { region: { startLine: s.line + 1 } } : {}) } }],
+        },
+        originalUriBaseIds: { ROOT: { uri: pathToUri(report.root) } },
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: index.get(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: `${f.message}. ${f.remediation}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(f.path), uriBaseId: 'ROOT' },
+                region: {
+                  startLine: f.range.start.line + 1,
+                  startColumn: f.range.start.character + 1,
+                  endLine: f.range.end.line + 1,
+                  endColumn: f.range.end.character + 1,
+                },
+              },
+            },
+          ],
+          partialFingerprints: { 'nhiLensFingerprint/v1': f.fingerprint },
+          properties: {
+            category: f.category,
+            masked: f.masked,
+            ...(f.git ? { git: f.git } : {}),
+            ...(f.github ? { githubAlert: f.github.alert } : {}),
+          },
         })),
-      }],
-    }],
+        invocations: [
+          {
+            executionSuccessful: !report.cancelled,
+            toolExecutionNotifications: report.skipped.slice(0, 1000).map((s) => ({
+              level: 'note',
+              message: { text: `Not scanned: ${s.reason}` },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(s.path), uriBaseId: 'ROOT' },
+                    ...(s.line !== undefined ? { region: { startLine: s.line + 1 } } : {}),
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+      },
+    ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }

@@ -23,7 +23,9 @@ export function renderText(report: Report, color = false): string {
     report.baselined ? `${report.baselined} in baseline` : '',
     report.suppressed ? `${report.suppressed} suppressed inline` : '',
     report.skipped.length ? `${report.skipped.length} skipped (--format json lists why)` : '',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   const scanned = `${plural(report.filesScanned, 'file')}, ${(report.bytesScanned / 1048576).toFixed(1)} MB scanned in ${(report.durationMs / 1000).toFixed(2)} s`;
   lines.push(c('bold', counts) + (extra ? `; ${extra}` : ''));
   lines.push(c('dim', scanned + (report.cancelled ? ' (cancelled: results are partial)' : '')));

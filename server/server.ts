@@ -6,12 +6,32 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind,
-  MessageType, ProposedFeatures, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Diagnostic, type DocumentDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { baselineOf, CONFIG_FILE_NAME, type Finding } from '../engine';
-import { AuditReportRequest, AuditWorkspaceRequest, Commands, UploadSarifRequest, DEFAULT_SETTINGS, type NhiLensSettings } from '../protocol/nhiLensProtocol';
+import {
+  AuditReportRequest,
+  AuditWorkspaceRequest,
+  Commands,
+  UploadSarifRequest,
+  DEFAULT_SETTINGS,
+  type NhiLensSettings,
+} from '../protocol/nhiLensProtocol';
 import { SECRETS_MANAGERS, storeCommand, type SecretsManager } from '../engine/fixes/secretReplacement';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
@@ -38,7 +58,11 @@ function relativePath(uri: string): string {
 }
 
 // Git runs only in trusted workspaces: it is an external program the workspace can configure.
-const gitState = new GitStateCache(() => (state.trusted ? state.root : undefined), () => state.engine, () => refreshAll());
+const gitState = new GitStateCache(
+  () => (state.trusted ? state.root : undefined),
+  () => state.engine,
+  () => refreshAll(),
+);
 const diagnostics = new DiagnosticsService(() => state, relativePath, gitState);
 const auditService = new AuditService();
 const codeActions = new CodeActionService(() => ({
@@ -69,7 +93,13 @@ function publish(document: TextDocument): void {
 
 function schedule(document: TextDocument): void {
   clearTimeout(timers.get(document.uri));
-  timers.set(document.uri, setTimeout(() => { timers.delete(document.uri); publish(document); }, DEBOUNCE_MS));
+  timers.set(
+    document.uri,
+    setTimeout(() => {
+      timers.delete(document.uri);
+      publish(document);
+    }, DEBOUNCE_MS),
+  );
 }
 
 /** Re-check everything after a config, baseline or settings change. */
@@ -101,7 +131,9 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
       executeCommandProvider: { commands: [Commands.storeCommand, Commands.addToBaseline] },
-      ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'nhi-lens', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+      ...(pullDiagnostics
+        ? { diagnosticProvider: { identifier: 'nhi-lens', interFileDependencies: false, workspaceDiagnostics: true } }
+        : {}),
     },
     serverInfo: { name: 'nhi-lens' },
   };
@@ -110,14 +142,19 @@ connection.onInitialize((params) => {
 connection.onInitialized(async () => {
   reportProblems();
   if (watchedFilesRegistration) {
-    await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*baseline*.json' }] });
+    await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*baseline*.json' }],
+    });
   }
   if (configurationCapability) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'nhiLens' });
   await loadSettings();
   refreshAll();
 });
 
-connection.onDidChangeConfiguration(async () => { await loadSettings(); refreshAll(); });
+connection.onDidChangeConfiguration(async () => {
+  await loadSettings();
+  refreshAll();
+});
 
 connection.onDidChangeWatchedFiles((params) => {
   const watched = new Set([state.configFile, state.baselineFile].filter(Boolean).map((f) => pathToFileURL(f!).href));
@@ -150,14 +187,26 @@ connection.languages.diagnostics.onWorkspace((params, token) => {
   if (!settings.enable || token.isCancellationRequested) return { items };
   for (const document of documents.all()) {
     const report = diagnostics.report(document);
-    items.push(previous.get(document.uri) === report.resultId
-      ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: document.uri, version: document.version, resultId: report.resultId }
-      : { kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: document.version, resultId: report.resultId, items: report.diagnostics });
+    items.push(
+      previous.get(document.uri) === report.resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: document.uri, version: document.version, resultId: report.resultId }
+        : {
+            kind: DocumentDiagnosticReportKind.Full,
+            uri: document.uri,
+            version: document.version,
+            resultId: report.resultId,
+            items: report.diagnostics,
+          },
+    );
   }
   const resultId = `audit:${state.generation}:${auditGeneration}`;
   for (const [uri, list] of auditDiagnostics) {
     if (documents.get(uri)) continue;
-    items.push(previous.get(uri) === resultId ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId } : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: list });
+    items.push(
+      previous.get(uri) === resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: list },
+    );
   }
   return { items };
 });
@@ -176,7 +225,12 @@ connection.onCodeActionResolve((action) => {
 connection.onExecuteCommand(async (params) => {
   const args = params.arguments ?? [];
   if (params.command === Commands.storeCommand) {
-    const [uri, range, manager, keyName] = args as [string, { start: { line: number; character: number }; end: { line: number; character: number } }, SecretsManager, string | null];
+    const [uri, range, manager, keyName] = args as [
+      string,
+      { start: { line: number; character: number }; end: { line: number; character: number } },
+      SecretsManager,
+      string | null,
+    ];
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document || !range?.start || !range.end || !SECRETS_MANAGERS.includes(manager)) return null;
     // The value goes back to the client that asked (for the clipboard) and nowhere else.
@@ -197,7 +251,7 @@ async function addToBaseline(uri: string, fingerprint: string, ruleId: string): 
   const entry = { fingerprint, ruleId, path: relativePath(uri) };
   const current = state.baseline.entries;
   if (current.some((e) => e.fingerprint === fingerprint && e.path === entry.path)) return true;
-  const content = `${JSON.stringify(baselineOf([...current, entry].map((e) => ({ ...e } as unknown as Finding))), null, 2)}\n`;
+  const content = `${JSON.stringify(baselineOf([...current, entry].map((e) => ({ ...e }) as unknown as Finding)), null, 2)}\n`;
   const target = pathToFileURL(file).href;
   const exists = fs.existsSync(file);
   const old = exists ? fs.readFileSync(file, 'utf8') : '';
@@ -205,7 +259,12 @@ async function addToBaseline(uri: string, fingerprint: string, ruleId: string): 
   const end = { line: oldLines.length - 1, character: oldLines[oldLines.length - 1].length };
   const result = await connection.workspace.applyEdit({
     label: `Accept ${ruleId} into ${path.basename(file) || DEFAULT_BASELINE_FILE}`,
-    edit: { documentChanges: [...(exists ? [] : [{ kind: 'create' as const, uri: target, options: { ignoreIfExists: true } }]), { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: content }] }] },
+    edit: {
+      documentChanges: [
+        ...(exists ? [] : [{ kind: 'create' as const, uri: target, options: { ignoreIfExists: true } }]),
+        { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: content }] },
+      ],
+    },
   });
   if (!result.applied) return false;
   state.acceptIntoBaseline(entry);
@@ -216,9 +275,10 @@ async function addToBaseline(uri: string, fingerprint: string, ruleId: string): 
 let workDoneProgressCapability = false;
 
 connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
-  const workDone = params.workDoneToken !== undefined || !workDoneProgressCapability
-    ? connection.languages.attachWorkDoneProgress(params)
-    : await connection.window.createWorkDoneProgress();
+  const workDone =
+    params.workDoneToken !== undefined || !workDoneProgressCapability
+      ? connection.languages.attachWorkDoneProgress(params)
+      : await connection.window.createWorkDoneProgress();
   const partial = connection.languages.attachPartialResultProgress(AuditWorkspaceRequest.partialResult, params);
   const cancelled = 'token' in workDone ? (workDone as { token: typeof token }).token : undefined;
   const result = await auditService.audit(state, token, workDone, partial, cancelled, params.github);
@@ -232,7 +292,8 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
   auditDiagnostics = byUri;
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   else {
-    for (const uri of previous.keys()) if (!byUri.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of previous.keys())
+      if (!byUri.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, list] of byUri) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: list });
   }
   return result;

@@ -1,6 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Baseline, CONFIG_FILE_NAME, Engine, type BaselineEntry, RuleError, loadWorkspaceConfig, readBaseline, terraformSiblingReader, type WorkspaceConfig } from '../engine';
+import {
+  Baseline,
+  CONFIG_FILE_NAME,
+  Engine,
+  type BaselineEntry,
+  RuleError,
+  loadWorkspaceConfig,
+  readBaseline,
+  terraformSiblingReader,
+  type WorkspaceConfig,
+} from '../engine';
 
 export const DEFAULT_BASELINE_FILE = '.nhi-lens-baseline.json';
 
@@ -21,11 +31,16 @@ export class WorkspaceState {
   private readonly siblingFiles?: ReturnType<typeof terraformSiblingReader>;
 
   /** In an untrusted workspace the workspace's own rules (regexes it chose) are not run. */
-  constructor(readonly root: string | undefined, readonly trusted = true) {
+  constructor(
+    readonly root: string | undefined,
+    readonly trusted = true,
+  ) {
     this.siblingFiles = root ? terraformSiblingReader(root, false) : undefined;
   }
 
-  get configFile(): string | undefined { return this.root && path.join(this.root, CONFIG_FILE_NAME); }
+  get configFile(): string | undefined {
+    return this.root && path.join(this.root, CONFIG_FILE_NAME);
+  }
 
   get baselineFile(): string | undefined {
     if (!this.root) return undefined;
@@ -47,7 +62,11 @@ export class WorkspaceState {
     this.baseline = new Baseline();
     const file = this.baselineFile;
     if (file && fs.existsSync(file)) {
-      try { this.baseline = readBaseline(file); } catch (error) { this.problems.push(describe(error)); }
+      try {
+        this.baseline = readBaseline(file);
+      } catch (error) {
+        this.problems.push(describe(error));
+      }
     }
     this.rebuildEngine();
   }

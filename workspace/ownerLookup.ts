@@ -9,7 +9,12 @@ export function codeOwnersOf(root: string, relativePath: string): string[] {
 /** The git author configured for the workspace (`git config user.email`), if any. */
 export function gitAuthorOf(root: string): string | undefined {
   try {
-    const email = execFileSync('git', ['config', 'user.email'], { cwd: root, encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const email = execFileSync('git', ['config', 'user.email'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 2000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return email || undefined;
   } catch {
     return undefined; // no git, not a repository, or no author configured

@@ -33,7 +33,9 @@ export function terraformSiblingReader(root: string, cache = true): (file: strin
           const stat = fs.statSync(p);
           if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) files.push({ path: p, text: read(p, stat) });
         }
-      } catch { /* unreadable folder: no sibling defaults */ }
+      } catch {
+        /* unreadable folder: no sibling defaults */
+      }
       if (cache) folders.set(dir, files);
     }
     return files.filter((f) => f.path !== absolute);

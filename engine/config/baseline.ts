@@ -6,8 +6,16 @@ import { RuleError } from '../rules/ruleTypes';
  * Accepted findings, keyed by content fingerprint and file, never by line number: edits that
  * move a secret do not resurrect it, and the file has no timestamps to cause merge conflicts.
  */
-export interface BaselineEntry { fingerprint: string; ruleId: string; path: string }
-export interface BaselineFile { version: 1; tool: 'nhi-lens'; findings: BaselineEntry[] }
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  path: string;
+}
+export interface BaselineFile {
+  version: 1;
+  tool: 'nhi-lens';
+  findings: BaselineEntry[];
+}
 
 export class Baseline {
   private readonly keys: Set<string>;
@@ -17,7 +25,9 @@ export class Baseline {
   has(finding: Pick<Finding, 'fingerprint' | 'path'>): boolean {
     return this.keys.has(keyOf(finding.fingerprint, finding.path));
   }
-  get size(): number { return this.entries.length; }
+  get size(): number {
+    return this.entries.length;
+  }
 }
 
 function keyOf(fingerprint: string, filePath: string): string {
@@ -45,6 +55,8 @@ export function baselineOf(findings: Finding[]): BaselineFile {
     const entry = { fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.path.replace(/\\/g, '/') };
     unique.set(keyOf(entry.fingerprint, entry.path), entry);
   }
-  const sorted = [...unique.values()].sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
+  const sorted = [...unique.values()].sort(
+    (a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint),
+  );
   return { version: 1, tool: 'nhi-lens', findings: sorted };
 }

@@ -19,7 +19,11 @@ export interface WorkspaceConfig {
 export const CONFIG_FILE_NAME = '.nhi-lens.yaml';
 
 /** A config with the folder it was read from (paths in it are relative to that folder). */
-export interface LoadedConfig { config: WorkspaceConfig; file?: string; dir: string }
+export interface LoadedConfig {
+  config: WorkspaceConfig;
+  file?: string;
+  dir: string;
+}
 
 /** Reads and validates a config file; a missing optional file yields the empty config. */
 export function loadConfigFile(file: string, required = true): LoadedConfig {

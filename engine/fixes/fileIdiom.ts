@@ -2,13 +2,36 @@ import type { FileKind } from '..';
 
 /** How a file expects a secret to be referenced: its language, or the tool that reads it. */
 export type FileIdiom =
-  | 'javascript' | 'typescript' | 'python' | 'go' | 'java' | 'csharp' | 'kotlin' | 'terraform'
-  | 'cloudformation' | 'kubernetes' | 'github-actions' | 'docker-compose' | 'mcp' | 'dotenv'
-  | 'properties' | 'shell' | 'other';
+  | 'javascript'
+  | 'typescript'
+  | 'python'
+  | 'go'
+  | 'java'
+  | 'csharp'
+  | 'kotlin'
+  | 'terraform'
+  | 'cloudformation'
+  | 'kubernetes'
+  | 'github-actions'
+  | 'docker-compose'
+  | 'mcp'
+  | 'dotenv'
+  | 'properties'
+  | 'shell'
+  | 'other';
 
 const BY_KIND: Partial<Record<FileKind, FileIdiom>> = {
-  javascript: 'javascript', typescript: 'typescript', python: 'python', go: 'go', java: 'java',
-  csharp: 'csharp', kotlin: 'kotlin', terraform: 'terraform', dotenv: 'dotenv', properties: 'properties', shell: 'shell',
+  javascript: 'javascript',
+  typescript: 'typescript',
+  python: 'python',
+  go: 'go',
+  java: 'java',
+  csharp: 'csharp',
+  kotlin: 'kotlin',
+  terraform: 'terraform',
+  dotenv: 'dotenv',
+  properties: 'properties',
+  shell: 'shell',
 };
 
 /** Decides the idiom from the path first (tools own their file names), then the content. */
@@ -17,7 +40,13 @@ export function fileIdiomOf(path: string, kind: FileKind, text: string): FileIdi
   const name = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
   if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p)) return 'github-actions';
   if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
-  if (name === 'mcp.json' || name === '.mcp.json' || name === 'claude_desktop_config.json' || /(?:^|\/)\.(?:vscode|cursor)\/mcp\.json$/.test(p)) return 'mcp';
+  if (
+    name === 'mcp.json' ||
+    name === '.mcp.json' ||
+    name === 'claude_desktop_config.json' ||
+    /(?:^|\/)\.(?:vscode|cursor)\/mcp\.json$/.test(p)
+  )
+    return 'mcp';
   if (kind === 'yaml' || kind === 'json') {
     if (/AWSTemplateFormatVersion|\bAWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
     if (/^apiVersion:/m.test(text) && /^kind:/m.test(text)) return 'kubernetes';
@@ -27,7 +56,10 @@ export function fileIdiomOf(path: string, kind: FileKind, text: string): FileIdi
 
 /** `SLACK_BOT_TOKEN` for environment variables and CI secrets. */
 export function envName(keyName: string | undefined): string {
-  const base = (keyName ?? 'secret').replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const base = (keyName ?? 'secret')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   const name = base.toUpperCase() || 'SECRET';
   return /^[0-9]/.test(name) ? `SECRET_${name}` : name;
 }

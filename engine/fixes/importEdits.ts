@@ -37,22 +37,25 @@ export function importEdit(text: string, idiom: FileIdiom, line: string): Offset
       if (text.includes(`"${module}"`) || text.includes(`'${module}'`)) return undefined;
       const commonJs = /\brequire\(/.test(text) && !/^import\s/m.test(text);
       const written = commonJs ? asRequire(line) : line;
-      const at = afterLastMatchingLine(text, commonJs ? /^(?:const|let|var) .*=\s*require\(/ : /^import\s.*from\s|^import\s+["']/)
-        ?? afterLastMatchingLine(text, /^#!|^["']use strict["'];?$/, 3) ?? 0;
+      const at =
+        afterLastMatchingLine(text, commonJs ? /^(?:const|let|var) .*=\s*require\(/ : /^import\s.*from\s|^import\s+["']/) ??
+        afterLastMatchingLine(text, /^#!|^["']use strict["'];?$/, 3) ??
+        0;
       return insertAt(at, written, text);
     }
     case 'python': {
       if (new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'm').test(text)) return undefined;
-      const at = afterLastMatchingLine(text, /^(?:import\s|from\s+\S+\s+import\s)/)
-        ?? afterLastMatchingLine(text, /^#|^$/, 5) ?? 0;
+      const at = afterLastMatchingLine(text, /^(?:import\s|from\s+\S+\s+import\s)/) ?? afterLastMatchingLine(text, /^#|^$/, 5) ?? 0;
       return insertAt(at, line, text);
     }
     case 'java':
     case 'kotlin':
     case 'csharp': {
       if (new RegExp(`^\\s*${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/;$/, '')};?\\s*$`, 'm').test(text)) return undefined;
-      const at = afterLastMatchingLine(text, idiom === 'csharp' ? /^using\s+[\w.]+;/ : /^import\s/)
-        ?? afterLastMatchingLine(text, /^package\s/, 50) ?? 0;
+      const at =
+        afterLastMatchingLine(text, idiom === 'csharp' ? /^using\s+[\w.]+;/ : /^import\s/) ??
+        afterLastMatchingLine(text, /^package\s/, 50) ??
+        0;
       return insertAt(at, line, text);
     }
     case 'go': {

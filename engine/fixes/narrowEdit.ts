@@ -16,10 +16,15 @@ export function narrowEdit(text: string, start: number, end: number, candidates:
   const blockItem = /^([ \t]*)-[ \t]+$/.exec(before);
   if (blockItem) {
     const q = quote || (candidates.some((c) => /[:*#]/.test(c) && /^\*/.test(c)) ? '"' : '');
-    return { start: outerStart, end: outerEnd, newText: candidates.map((c, i) => `${i ? `\n${blockItem[1]}- ` : ''}${q}${c}${q}`).join('') };
+    return {
+      start: outerStart,
+      end: outerEnd,
+      newText: candidates.map((c, i) => `${i ? `\n${blockItem[1]}- ` : ''}${q}${c}${q}`).join(''),
+    };
   }
   const q = quote || '"';
   const items = candidates.map((c) => `${q}${c}${q}`).join(', ');
-  const inList = /[[,][ \t]*$/.test(before) || /^[ \t]*$/.test(before) && /[[,][ \t]*\r?\n?$/.test(text.slice(Math.max(0, lineStart - 3), lineStart));
+  const inList =
+    /[[,][ \t]*$/.test(before) || (/^[ \t]*$/.test(before) && /[[,][ \t]*\r?\n?$/.test(text.slice(Math.max(0, lineStart - 3), lineStart)));
   return { start: outerStart, end: outerEnd, newText: inList ? items : `[${items}]` };
 }

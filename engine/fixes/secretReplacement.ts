@@ -25,7 +25,13 @@ export interface SecretSite {
   fix: FixData;
 }
 
-const MANAGER_LABEL: Record<SecretsManager, string> = { env: 'an environment variable', aws: 'AWS Secrets Manager', vault: 'HashiCorp Vault', azure: 'Azure Key Vault', gcp: 'Google Secret Manager' };
+const MANAGER_LABEL: Record<SecretsManager, string> = {
+  env: 'an environment variable',
+  aws: 'AWS Secrets Manager',
+  vault: 'HashiCorp Vault',
+  azure: 'Azure Key Vault',
+  gcp: 'Google Secret Manager',
+};
 
 /** The quoted literal around the value, so the whole literal is replaced by an expression. */
 function literalSpan(site: SecretSite): { start: number; end: number } {
@@ -35,35 +41,96 @@ function literalSpan(site: SecretSite): { start: number; end: number } {
   return { start, end };
 }
 
-interface CodeIdiom { expression: (name: string, env: string) => string; imports: string[] }
+interface CodeIdiom {
+  expression: (name: string, env: string) => string;
+  imports: string[];
+}
 
 /** Single-expression reads per language and manager; `imports` are added once at the top. */
 const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>>> = {
   javascript: {
     env: { expression: (_n, env) => `process.env.${env}`, imports: [] },
-    aws: { expression: (n) => `(await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: "${n}" }))).SecretString`, imports: ['import { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";'] },
-    vault: { expression: (n) => `(await nodeVault({ endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN }).read("secret/data/${n}")).data.data.value`, imports: ['import nodeVault from "node-vault";'] },
-    azure: { expression: (n) => `(await new SecretClient(process.env.AZURE_KEY_VAULT_URL, new DefaultAzureCredential()).getSecret("${n}")).value`, imports: ['import { SecretClient } from "@azure/keyvault-secrets";', 'import { DefaultAzureCredential } from "@azure/identity";'] },
-    gcp: { expression: (n) => `(await new SecretManagerServiceClient().accessSecretVersion({ name: \`projects/\${process.env.GOOGLE_CLOUD_PROJECT}/secrets/${n}/versions/latest\` }))[0].payload.data.toString()`, imports: ['import { SecretManagerServiceClient } from "@google-cloud/secret-manager";'] },
+    aws: {
+      expression: (n) => `(await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: "${n}" }))).SecretString`,
+      imports: ['import { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";'],
+    },
+    vault: {
+      expression: (n) =>
+        `(await nodeVault({ endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN }).read("secret/data/${n}")).data.data.value`,
+      imports: ['import nodeVault from "node-vault";'],
+    },
+    azure: {
+      expression: (n) => `(await new SecretClient(process.env.AZURE_KEY_VAULT_URL, new DefaultAzureCredential()).getSecret("${n}")).value`,
+      imports: ['import { SecretClient } from "@azure/keyvault-secrets";', 'import { DefaultAzureCredential } from "@azure/identity";'],
+    },
+    gcp: {
+      expression: (n) =>
+        `(await new SecretManagerServiceClient().accessSecretVersion({ name: \`projects/\${process.env.GOOGLE_CLOUD_PROJECT}/secrets/${n}/versions/latest\` }))[0].payload.data.toString()`,
+      imports: ['import { SecretManagerServiceClient } from "@google-cloud/secret-manager";'],
+    },
   },
   python: {
     env: { expression: (_n, env) => `os.environ["${env}"]`, imports: ['import os'] },
-    aws: { expression: (n) => `boto3.client("secretsmanager").get_secret_value(SecretId="${n}")["SecretString"]`, imports: ['import boto3'] },
-    vault: { expression: (n) => `hvac.Client(url=os.environ["VAULT_ADDR"], token=os.environ["VAULT_TOKEN"]).secrets.kv.v2.read_secret_version(path="${n}")["data"]["data"]["value"]`, imports: ['import os', 'import hvac'] },
-    azure: { expression: (n) => `SecretClient(vault_url=os.environ["AZURE_KEY_VAULT_URL"], credential=DefaultAzureCredential()).get_secret("${n}").value`, imports: ['import os', 'from azure.identity import DefaultAzureCredential', 'from azure.keyvault.secrets import SecretClient'] },
-    gcp: { expression: (n) => `secretmanager.SecretManagerServiceClient().access_secret_version(name=f"projects/{os.environ['GOOGLE_CLOUD_PROJECT']}/secrets/${n}/versions/latest").payload.data.decode()`, imports: ['import os', 'from google.cloud import secretmanager'] },
+    aws: {
+      expression: (n) => `boto3.client("secretsmanager").get_secret_value(SecretId="${n}")["SecretString"]`,
+      imports: ['import boto3'],
+    },
+    vault: {
+      expression: (n) =>
+        `hvac.Client(url=os.environ["VAULT_ADDR"], token=os.environ["VAULT_TOKEN"]).secrets.kv.v2.read_secret_version(path="${n}")["data"]["data"]["value"]`,
+      imports: ['import os', 'import hvac'],
+    },
+    azure: {
+      expression: (n) =>
+        `SecretClient(vault_url=os.environ["AZURE_KEY_VAULT_URL"], credential=DefaultAzureCredential()).get_secret("${n}").value`,
+      imports: ['import os', 'from azure.identity import DefaultAzureCredential', 'from azure.keyvault.secrets import SecretClient'],
+    },
+    gcp: {
+      expression: (n) =>
+        `secretmanager.SecretManagerServiceClient().access_secret_version(name=f"projects/{os.environ['GOOGLE_CLOUD_PROJECT']}/secrets/${n}/versions/latest").payload.data.decode()`,
+      imports: ['import os', 'from google.cloud import secretmanager'],
+    },
   },
   java: {
     env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] },
-    aws: { expression: (n) => `SecretsManagerClient.create().getSecretValue(r -> r.secretId("${n}")).secretString()`, imports: ['import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;'] },
-    azure: { expression: (n) => `new SecretClientBuilder().vaultUrl(System.getenv("AZURE_KEY_VAULT_URL")).credential(new DefaultAzureCredentialBuilder().build()).buildClient().getSecret("${n}").getValue()`, imports: ['import com.azure.identity.DefaultAzureCredentialBuilder;', 'import com.azure.security.keyvault.secrets.SecretClientBuilder;'] },
-    gcp: { expression: (n) => `SecretManagerServiceClient.create().accessSecretVersion(SecretVersionName.of(System.getenv("GOOGLE_CLOUD_PROJECT"), "${n}", "latest")).getPayload().getData().toStringUtf8()`, imports: ['import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;', 'import com.google.cloud.secretmanager.v1.SecretVersionName;'] },
+    aws: {
+      expression: (n) => `SecretsManagerClient.create().getSecretValue(r -> r.secretId("${n}")).secretString()`,
+      imports: ['import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;'],
+    },
+    azure: {
+      expression: (n) =>
+        `new SecretClientBuilder().vaultUrl(System.getenv("AZURE_KEY_VAULT_URL")).credential(new DefaultAzureCredentialBuilder().build()).buildClient().getSecret("${n}").getValue()`,
+      imports: [
+        'import com.azure.identity.DefaultAzureCredentialBuilder;',
+        'import com.azure.security.keyvault.secrets.SecretClientBuilder;',
+      ],
+    },
+    gcp: {
+      expression: (n) =>
+        `SecretManagerServiceClient.create().accessSecretVersion(SecretVersionName.of(System.getenv("GOOGLE_CLOUD_PROJECT"), "${n}", "latest")).getPayload().getData().toStringUtf8()`,
+      imports: [
+        'import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;',
+        'import com.google.cloud.secretmanager.v1.SecretVersionName;',
+      ],
+    },
   },
   csharp: {
     env: { expression: (_n, env) => `Environment.GetEnvironmentVariable("${env}")`, imports: ['using System;'] },
-    aws: { expression: (n) => `(await new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = "${n}" })).SecretString`, imports: ['using Amazon.SecretsManager;', 'using Amazon.SecretsManager.Model;'] },
-    azure: { expression: (n) => `(await new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEY_VAULT_URL")!), new DefaultAzureCredential()).GetSecretAsync("${n}")).Value.Value`, imports: ['using System;', 'using Azure.Identity;', 'using Azure.Security.KeyVault.Secrets;'] },
-    gcp: { expression: (n) => `SecretManagerServiceClient.Create().AccessSecretVersion(new SecretVersionName(Environment.GetEnvironmentVariable("GOOGLE_CLOUD_PROJECT"), "${n}", "latest")).Payload.Data.ToStringUtf8()`, imports: ['using System;', 'using Google.Cloud.SecretManager.V1;'] },
+    aws: {
+      expression: (n) =>
+        `(await new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = "${n}" })).SecretString`,
+      imports: ['using Amazon.SecretsManager;', 'using Amazon.SecretsManager.Model;'],
+    },
+    azure: {
+      expression: (n) =>
+        `(await new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEY_VAULT_URL")!), new DefaultAzureCredential()).GetSecretAsync("${n}")).Value.Value`,
+      imports: ['using System;', 'using Azure.Identity;', 'using Azure.Security.KeyVault.Secrets;'],
+    },
+    gcp: {
+      expression: (n) =>
+        `SecretManagerServiceClient.Create().AccessSecretVersion(new SecretVersionName(Environment.GetEnvironmentVariable("GOOGLE_CLOUD_PROJECT"), "${n}", "latest")).Payload.Data.ToStringUtf8()`,
+      imports: ['using System;', 'using Google.Cloud.SecretManager.V1;'],
+    },
   },
   go: { env: { expression: (_n, env) => `os.Getenv("${env}")`, imports: ['os'] } },
   kotlin: { env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] } },
@@ -77,10 +144,26 @@ function terraformReplacement(site: SecretSite, manager: SecretsManager): Secret
   const name = secretPathName(site.fix.keyName);
   const blocks: Record<SecretsManager, { header: string; body: string; ref: string }> = {
     env: { header: `variable "${id}"`, body: '  type      = string\n  sensitive = true\n', ref: `var.${id}` },
-    aws: { header: `data "aws_secretsmanager_secret_version" "${id}"`, body: `  secret_id = "${name}"\n`, ref: `data.aws_secretsmanager_secret_version.${id}.secret_string` },
-    vault: { header: `data "vault_kv_secret_v2" "${id}"`, body: `  mount = "secret"\n  name  = "${name}"\n`, ref: `data.vault_kv_secret_v2.${id}.data["value"]` },
-    azure: { header: `data "azurerm_key_vault_secret" "${id}"`, body: `  name         = "${name}"\n  key_vault_id = var.key_vault_id\n`, ref: `data.azurerm_key_vault_secret.${id}.value` },
-    gcp: { header: `data "google_secret_manager_secret_version" "${id}"`, body: `  secret = "${name}"\n`, ref: `data.google_secret_manager_secret_version.${id}.secret_data` },
+    aws: {
+      header: `data "aws_secretsmanager_secret_version" "${id}"`,
+      body: `  secret_id = "${name}"\n`,
+      ref: `data.aws_secretsmanager_secret_version.${id}.secret_string`,
+    },
+    vault: {
+      header: `data "vault_kv_secret_v2" "${id}"`,
+      body: `  mount = "secret"\n  name  = "${name}"\n`,
+      ref: `data.vault_kv_secret_v2.${id}.data["value"]`,
+    },
+    azure: {
+      header: `data "azurerm_key_vault_secret" "${id}"`,
+      body: `  name         = "${name}"\n  key_vault_id = var.key_vault_id\n`,
+      ref: `data.azurerm_key_vault_secret.${id}.value`,
+    },
+    gcp: {
+      header: `data "google_secret_manager_secret_version" "${id}"`,
+      body: `  secret = "${name}"\n`,
+      ref: `data.google_secret_manager_secret_version.${id}.secret_data`,
+    },
   };
   const b = blocks[manager];
   const span = literalSpan(site);
@@ -89,7 +172,14 @@ function terraformReplacement(site: SecretSite, manager: SecretsManager): Secret
     const sep = site.text.endsWith('\n') ? '\n' : '\n\n';
     edits.push({ start: site.text.length, end: site.text.length, newText: `${sep}${b.header} {\n${b.body}}\n` });
   }
-  return { title: manager === 'env' ? `Replace with sensitive variable var.${id}` : `Replace with ${MANAGER_LABEL[manager]} (${b.header.split(' ')[1].replace(/"/g, '')})`, edits, manager };
+  return {
+    title:
+      manager === 'env'
+        ? `Replace with sensitive variable var.${id}`
+        : `Replace with ${MANAGER_LABEL[manager]} (${b.header.split(' ')[1].replace(/"/g, '')})`,
+    edits,
+    manager,
+  };
 }
 
 /** Kubernetes: `value: "…"` becomes `valueFrom.secretKeyRef` on the same env entry. */
@@ -106,7 +196,11 @@ function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined 
   const variable = /name:[ \t]*["']?([\w.-]+)/.exec(above)?.[1] ?? site.fix.keyName;
   const name = secretPathName(variable);
   const newText = `valueFrom:\n${indent}  secretKeyRef:\n${indent}    name: ${name}\n${indent}    key: ${envName(variable)}`;
-  return { title: `Read from Kubernetes Secret "${name}" (valueFrom.secretKeyRef)`, edits: [{ start: keyStart, end: span.end, newText }], manager: 'env' };
+  return {
+    title: `Read from Kubernetes Secret "${name}" (valueFrom.secretKeyRef)`,
+    edits: [{ start: keyStart, end: span.end, newText }],
+    manager: 'env',
+  };
 }
 
 /**
@@ -118,24 +212,42 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
   const env = envName(site.fix.keyName);
   const name = secretPathName(site.fix.keyName);
   const span = literalSpan(site);
-  const replace = (title: string, newText: string, used: SecretsManager = 'env'): SecretReplacement => ({ title, edits: [{ ...span, newText }], manager: used });
+  const replace = (title: string, newText: string, used: SecretsManager = 'env'): SecretReplacement => ({
+    title,
+    edits: [{ ...span, newText }],
+    manager: used,
+  });
   switch (idiom) {
-    case 'terraform': return terraformReplacement(site, manager);
+    case 'terraform':
+      return terraformReplacement(site, manager);
     case 'cloudformation': {
       const quote = site.text[span.start] === '"' || site.fix.fileKind === 'json' ? '"' : "'";
-      return replace(`Replace with a CloudFormation dynamic reference to AWS Secrets Manager secret "${name}"`, `${quote}{{resolve:secretsmanager:${name}:SecretString}}${quote}`, 'aws');
+      return replace(
+        `Replace with a CloudFormation dynamic reference to AWS Secrets Manager secret "${name}"`,
+        `${quote}{{resolve:secretsmanager:${name}:SecretString}}${quote}`,
+        'aws',
+      );
     }
-    case 'kubernetes': return kubernetesReplacement(site);
-    case 'github-actions': return replace(`Replace with \${{ secrets.${env} }}`, `\${{ secrets.${env} }}`);
-    case 'docker-compose': return replace(`Replace with \${${env}} from the environment`, `\${${env}}`);
+    case 'kubernetes':
+      return kubernetesReplacement(site);
+    case 'github-actions':
+      return replace(`Replace with \${{ secrets.${env} }}`, `\${{ secrets.${env} }}`);
+    case 'docker-compose':
+      return replace(`Replace with \${${env}} from the environment`, `\${${env}}`);
     case 'mcp': {
       const quoted = span.start < site.start;
       return replace(`Replace with \${env:${env}}`, quoted ? `"\${env:${env}}"` : `\${env:${env}}`);
     }
-    case 'properties': return replace(`Replace with \${${env}} (resolved from the environment)`, `\${${env}}`);
+    case 'properties':
+      return replace(`Replace with \${${env}} (resolved from the environment)`, `\${${env}}`);
     case 'dotenv': {
       const file = site.path.replace(/\\/g, '/').split('/').pop()!;
-      return { title: `Keep ${file} out of git (add it to .gitignore)`, edits: [], gitignoreLine: site.path.replace(/\\/g, '/').replace(/^\.?\//, ''), manager: 'env' };
+      return {
+        title: `Keep ${file} out of git (add it to .gitignore)`,
+        edits: [],
+        gitignoreLine: site.path.replace(/\\/g, '/').replace(/^\.?\//, ''),
+        manager: 'env',
+      };
     }
     default: {
       const byManager = CODE[idiom];
@@ -150,7 +262,10 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       }
       // Several imports at one insertion point read best in the order written above.
       const merged = mergeInsertions(edits);
-      const title = used === manager ? `Read from ${MANAGER_LABEL[used]} ("${used === 'env' ? env : name}")` : `Read from environment variable ${env} (no ${MANAGER_LABEL[manager]} one-liner for this language)`;
+      const title =
+        used === manager
+          ? `Read from ${MANAGER_LABEL[used]} ("${used === 'env' ? env : name}")`
+          : `Read from environment variable ${env} (no ${MANAGER_LABEL[manager]} one-liner for this language)`;
       return { title, edits: merged, manager: used };
     }
   }
@@ -171,10 +286,15 @@ export function storeCommand(manager: SecretsManager, keyName: string | undefine
   const name = secretPathName(keyName);
   const quoted = `'${value.replace(/'/g, `'\\''`)}'`;
   switch (manager) {
-    case 'aws': return `aws secretsmanager create-secret --name ${name} --secret-string ${quoted}`;
-    case 'vault': return `vault kv put secret/${name} value=${quoted}`;
-    case 'azure': return `az keyvault secret set --vault-name <vault-name> --name ${name} --value ${quoted}`;
-    case 'gcp': return `printf %s ${quoted} | gcloud secrets create ${name} --data-file=-`;
-    default: return undefined;
+    case 'aws':
+      return `aws secretsmanager create-secret --name ${name} --secret-string ${quoted}`;
+    case 'vault':
+      return `vault kv put secret/${name} value=${quoted}`;
+    case 'azure':
+      return `az keyvault secret set --vault-name <vault-name> --name ${name} --value ${quoted}`;
+    case 'gcp':
+      return `printf %s ${quoted} | gcloud secrets create ${name} --data-file=-`;
+    default:
+      return undefined;
   }
 }

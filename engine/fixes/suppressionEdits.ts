@@ -2,14 +2,34 @@ import type { FileKind, OffsetEdit } from '..';
 
 /** Line-comment opener per file kind; JSON has none (only the baseline can accept findings there). */
 const COMMENT: Partial<Record<FileKind, [string, string]>> = {
-  javascript: ['// ', ''], typescript: ['// ', ''], go: ['// ', ''], java: ['// ', ''], csharp: ['// ', ''],
-  kotlin: ['// ', ''], rust: ['// ', ''], php: ['// ', ''],
-  python: ['# ', ''], ruby: ['# ', ''], shell: ['# ', ''], powershell: ['# ', ''], yaml: ['# ', ''], toml: ['# ', ''],
-  ini: ['# ', ''], properties: ['# ', ''], dotenv: ['# ', ''], makefile: ['# ', ''], dockerfile: ['# ', ''],
-  terraform: ['# ', ''], text: ['# ', ''], xml: ['<!-- ', ' -->'], markdown: ['<!-- ', ' -->'],
+  javascript: ['// ', ''],
+  typescript: ['// ', ''],
+  go: ['// ', ''],
+  java: ['// ', ''],
+  csharp: ['// ', ''],
+  kotlin: ['// ', ''],
+  rust: ['// ', ''],
+  php: ['// ', ''],
+  python: ['# ', ''],
+  ruby: ['# ', ''],
+  shell: ['# ', ''],
+  powershell: ['# ', ''],
+  yaml: ['# ', ''],
+  toml: ['# ', ''],
+  ini: ['# ', ''],
+  properties: ['# ', ''],
+  dotenv: ['# ', ''],
+  makefile: ['# ', ''],
+  dockerfile: ['# ', ''],
+  terraform: ['# ', ''],
+  text: ['# ', ''],
+  xml: ['<!-- ', ' -->'],
+  markdown: ['<!-- ', ' -->'],
 };
 
-export function canComment(kind: FileKind): boolean { return !!COMMENT[kind]; }
+export function canComment(kind: FileKind): boolean {
+  return !!COMMENT[kind];
+}
 
 const lineStartOf = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 

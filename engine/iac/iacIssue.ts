@@ -1,7 +1,11 @@
 /** What the structural analysers report, in offsets; the engine turns these into findings. */
 
 /** A text replacement in offsets. `{{owner}}` in `newText` stands for the owner to fill in. */
-export interface OffsetEdit { start: number; end: number; newText: string }
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
 
 export interface IacIssue {
   /** The check that fired (a rule's `check`). */
@@ -52,5 +56,8 @@ export interface IacAnalysis {
 /** Matches a tag key against the configured owner keys (`owner` also matches `team.io/owner`). */
 export function isOwnerKey(key: string, ownerTags: string[]): boolean {
   const k = key.toLowerCase();
-  return ownerTags.some((o) => { const t = o.toLowerCase(); return k === t || k.endsWith(`/${t}`); });
+  return ownerTags.some((o) => {
+    const t = o.toLowerCase();
+    return k === t || k.endsWith(`/${t}`);
+  });
 }

@@ -24,13 +24,26 @@ const WORKFLOW_PATH = /(?:^|[\\/])\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/i;
 export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
   if (kind === 'terraform') return path.endsWith('.tf');
   if (kind !== 'yaml' && kind !== 'json') return false;
-  return WORKFLOW_PATH.test(path) || text.includes('AWS::') || text.includes('AWSTemplateFormatVersion')
-    || (text.includes('apiVersion') && text.includes('kind')) || text.includes('"Statement"') || /assignablescopes/i.test(text);
+  return (
+    WORKFLOW_PATH.test(path) ||
+    text.includes('AWS::') ||
+    text.includes('AWSTemplateFormatVersion') ||
+    (text.includes('apiVersion') && text.includes('kind')) ||
+    text.includes('"Statement"') ||
+    /assignablescopes/i.test(text)
+  );
 }
 
 function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | undefined {
   if (WORKFLOW_PATH.test(path)) return 'github-workflow';
-  if (get(doc, 'AWSTemplateFormatVersion') || get(doc, 'Resources')?.type === 'map' && (get(doc, 'Resources') as { entries: { value: SourceNode }[] }).entries.some((e) => /^(?:AWS|Alexa)::/.test(stringValue(get(e.value, 'Type')) ?? ''))) return 'cloudformation';
+  if (
+    get(doc, 'AWSTemplateFormatVersion') ||
+    (get(doc, 'Resources')?.type === 'map' &&
+      (get(doc, 'Resources') as { entries: { value: SourceNode }[] }).entries.some((e) =>
+        /^(?:AWS|Alexa)::/.test(stringValue(get(e.value, 'Type')) ?? ''),
+      ))
+  )
+    return 'cloudformation';
   if (all.some((d) => stringValue(get(d, 'apiVersion')) && stringValue(get(d, 'kind')))) return 'kubernetes';
   if (entry(doc, 'Statement') && (entry(doc, 'Version') || doc.type === 'map')) return 'iam-policy';
   if (isAzureRoleDefinition(doc)) return 'azure-role-definition';
@@ -60,20 +73,43 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
   const parsed = parseYamlSource(text);
   const first = parsed.documents[0];
   const iacKind = first && classify(path, first, parsed.documents);
-  const parseError = parsed.error && { message: `${kind === 'json' ? 'JSON' : 'YAML'} syntax error: ${parsed.error.message}`, start: parsed.error.start, end: parsed.error.end };
+  const parseError = parsed.error && {
+    message: `${kind === 'json' ? 'JSON' : 'YAML'} syntax error: ${parsed.error.message}`,
+    start: parsed.error.start,
+    end: parsed.error.end,
+  };
   if (!iacKind) {
     // Only report a syntax error where the file was meant to be IaC.
-    return parseError && (WORKFLOW_PATH.test(path) || /AWSTemplateFormatVersion/.test(text)) && !text.includes('{{') ? { issues: [], parseError } : undefined;
+    return parseError && (WORKFLOW_PATH.test(path) || /AWSTemplateFormatVersion/.test(text)) && !text.includes('{{')
+      ? { issues: [], parseError }
+      : undefined;
   }
   let issues: IacIssue[] = [];
   let identities: IdentityDraft[] | undefined;
   const owners = ctx.settings.ownerTags;
   switch (iacKind) {
-    case 'github-workflow': issues = analyseWorkflow(first, text); if (inventory) identities = workflowIdentities(first, path); break;
-    case 'cloudformation': issues = analyseCloudFormation(first, text, ctx); if (inventory) identities = cloudFormationIdentities(first, text, owners); break;
-    case 'kubernetes': issues = analyseKubernetes(parsed.documents, text, ctx); if (inventory) identities = kubernetesIdentities(parsed.documents, owners); break;
-    case 'iam-policy': issues = analysePolicy(first, { resource: path.split(/[\\/]/).pop() ?? path, settings: ctx.settings, fileActions: collectActions(first) }); break;
-    case 'azure-role-definition': issues = analyseAzureRoleDefinition(first); break;
+    case 'github-workflow':
+      issues = analyseWorkflow(first, text);
+      if (inventory) identities = workflowIdentities(first, path);
+      break;
+    case 'cloudformation':
+      issues = analyseCloudFormation(first, text, ctx);
+      if (inventory) identities = cloudFormationIdentities(first, text, owners);
+      break;
+    case 'kubernetes':
+      issues = analyseKubernetes(parsed.documents, text, ctx);
+      if (inventory) identities = kubernetesIdentities(parsed.documents, owners);
+      break;
+    case 'iam-policy':
+      issues = analysePolicy(first, {
+        resource: path.split(/[\\/]/).pop() ?? path,
+        settings: ctx.settings,
+        fileActions: collectActions(first),
+      });
+      break;
+    case 'azure-role-definition':
+      issues = analyseAzureRoleDefinition(first);
+      break;
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
   return { issues, identities, parseError: parseError && !text.includes('{{') ? parseError : undefined };

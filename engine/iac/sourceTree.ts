@@ -3,18 +3,43 @@
  * so a policy analyser is written once whatever file the policy came from.
  */
 
-interface NodeBase { start: number; end: number }
-export interface MapEntry { key: string; keyStart: number; keyEnd: number; value: SourceNode }
-export interface MapNode extends NodeBase { type: 'map'; entries: MapEntry[] }
-export interface SeqNode extends NodeBase { type: 'seq'; items: SourceNode[] }
+interface NodeBase {
+  start: number;
+  end: number;
+}
+export interface MapEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  value: SourceNode;
+}
+export interface MapNode extends NodeBase {
+  type: 'map';
+  entries: MapEntry[];
+}
+export interface SeqNode extends NodeBase {
+  type: 'seq';
+  items: SourceNode[];
+}
 /** `start`/`end` exclude the quotes of a quoted string; `quoted` says there are some around. */
-export interface ScalarNode extends NodeBase { type: 'scalar'; value: string | number | boolean | null; quoted?: boolean }
+export interface ScalarNode extends NodeBase {
+  type: 'scalar';
+  value: string | number | boolean | null;
+  quoted?: boolean;
+}
 /** A value only known at deploy time: `!Ref`, `{"Fn::Sub": …}`, `var.x`, `"${local.y}"`. */
-export interface ExprNode extends NodeBase { type: 'expr'; text: string }
+export interface ExprNode extends NodeBase {
+  type: 'expr';
+  text: string;
+}
 export type SourceNode = MapNode | SeqNode | ScalarNode | ExprNode;
 
 /** A string literal found in the tree, with its position. */
-export interface StringAt { value: string; start: number; end: number }
+export interface StringAt {
+  value: string;
+  start: number;
+  end: number;
+}
 
 export function entry(node: SourceNode | undefined, key: string): MapEntry | undefined {
   if (node?.type !== 'map') return undefined;
@@ -42,7 +67,10 @@ export function stringValue(node: SourceNode | undefined): string | undefined {
 export function stringsOf(node: SourceNode | undefined): StringAt[] {
   if (!node) return [];
   if (node.type === 'scalar' && node.value !== null) return [{ value: String(node.value), start: node.start, end: node.end }];
-  if (node.type === 'seq') return node.items.flatMap((item) => (item.type === 'scalar' && item.value !== null ? [{ value: String(item.value), start: item.start, end: item.end }] : []));
+  if (node.type === 'seq')
+    return node.items.flatMap((item) =>
+      item.type === 'scalar' && item.value !== null ? [{ value: String(item.value), start: item.start, end: item.end }] : [],
+    );
   return [];
 }
 

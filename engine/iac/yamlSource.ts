@@ -31,8 +31,12 @@ export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
       starts.forEach((start, i) => {
         const end = starts[i + 1] ?? text.length;
         try {
-          documents.push(...buildDocuments(parseEvents(text.slice(start, end), { maxDepth: MAX_DEPTH }), text.slice(start, end), baseOffset + start));
-        } catch { /* this document is the broken one */ }
+          documents.push(
+            ...buildDocuments(parseEvents(text.slice(start, end), { maxDepth: MAX_DEPTH }), text.slice(start, end), baseOffset + start),
+          );
+        } catch {
+          /* this document is the broken one */
+        }
       });
     }
     return { documents, error: failure };
@@ -46,7 +50,12 @@ function syntaxError(error: unknown, base: number): { message: string; start: nu
 }
 
 type Frame =
-  | { kind: 'map'; node: Extract<SourceNode, { type: 'map' }>; key?: { key: string; keyStart: number; keyEnd: number } | null; flow: boolean }
+  | {
+      kind: 'map';
+      node: Extract<SourceNode, { type: 'map' }>;
+      key?: { key: string; keyStart: number; keyEnd: number } | null;
+      flow: boolean;
+    }
   | { kind: 'seq'; node: Extract<SourceNode, { type: 'seq' }>; flow: boolean }
   | { kind: 'doc'; node?: SourceNode };
 
@@ -59,12 +68,16 @@ const PLAIN_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$
 function plainValue(raw: string): string | number | boolean | null {
   if (PLAIN_NULL.test(raw)) return null;
   if (PLAIN_BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
-  if (PLAIN_INT.test(raw) || PLAIN_FLOAT.test(raw)) { const n = Number(raw); return Number.isFinite(n) ? n : raw; }
+  if (PLAIN_INT.test(raw) || PLAIN_FLOAT.test(raw)) {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : raw;
+  }
   return raw;
 }
 
 /** A tag such as !Ref or !Sub is a CloudFormation intrinsic; `!!str` and friends are not. */
-const isIntrinsicTag = (text: string, start: number, end: number) => start >= 0 && text[start] === '!' && text[start + 1] !== '!' && end > start + 1;
+const isIntrinsicTag = (text: string, start: number, end: number) =>
+  start >= 0 && text[start] === '!' && text[start + 1] !== '!' && end > start + 1;
 
 /** `{"Ref": …}` and `{"Fn::GetAtt": …}` in JSON templates are the same intrinsics. */
 function isIntrinsicMap(node: SourceNode): boolean {
@@ -80,8 +93,15 @@ function buildDocuments(events: Event[], text: string, base: number): SourceNode
   const attach = (node: SourceNode) => {
     const top = stack[stack.length - 1];
     if (!top) return;
-    if (top.kind === 'doc') { top.node = node; return; }
-    if (top.kind === 'seq') { top.node.items.push(node); if (node.end > top.node.end) top.node.end = node.end; return; }
+    if (top.kind === 'doc') {
+      top.node = node;
+      return;
+    }
+    if (top.kind === 'seq') {
+      top.node.items.push(node);
+      if (node.end > top.node.end) top.node.end = node.end;
+      return;
+    }
     if (top.key === undefined) {
       // This node is a key: only scalar keys are kept (complex keys are skipped with their value).
       top.key = node.type === 'scalar' && node.value !== null ? { key: String(node.value), keyStart: node.start, keyEnd: node.end } : null;
@@ -122,18 +142,27 @@ function buildDocuments(events: Event[], text: string, base: number): SourceNode
         break;
       }
       case EVENT_ID.ALIAS:
-        attach({ type: 'expr', text: text.slice(ev.anchorStart - 1, ev.anchorEnd), start: base + ev.anchorStart - 1, end: base + ev.anchorEnd });
+        attach({
+          type: 'expr',
+          text: text.slice(ev.anchorStart - 1, ev.anchorEnd),
+          start: base + ev.anchorStart - 1,
+          end: base + ev.anchorEnd,
+        });
         break;
       case EVENT_ID.POP: {
         const frame = stack.pop();
         if (!frame) break;
-        if (frame.kind === 'doc') { if (frame.node) documents.push(frame.node); break; }
+        if (frame.kind === 'doc') {
+          if (frame.node) documents.push(frame.node);
+          break;
+        }
         let node: SourceNode = frame.node;
         if (frame.flow) {
           const close = text.indexOf(frame.kind === 'map' ? '}' : ']', node.end - base);
           if (close >= 0) node.end = base + close + 1;
         }
-        if (taggedDepths.delete(stack.length) || isIntrinsicMap(node)) node = { type: 'expr', text: text.slice(node.start - base, node.end - base), start: node.start, end: node.end };
+        if (taggedDepths.delete(stack.length) || isIntrinsicMap(node))
+          node = { type: 'expr', text: text.slice(node.start - base, node.end - base), start: node.start, end: node.end };
         attach(node);
         break;
       }

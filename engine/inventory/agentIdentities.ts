@@ -22,9 +22,20 @@ export function agentIdentities(config: SourceNode): IdentityDraft[] {
       for (const e of values.entries) {
         const v = e.value.type === 'scalar' ? String(e.value.value ?? '') : '';
         if (!SECRETISH.test(e.key) && !/^Bearer\s/i.test(v)) continue;
-        if (/\$\{|\{\{/.test(v) || v === '') { if (credential === 'none') credential = 'reference'; } else credential = 'static';
+        if (/\$\{|\{\{/.test(v) || v === '') {
+          if (credential === 'none') credential = 'reference';
+        } else credential = 'static';
       }
     }
-    return { kind: 'agent-server', name: `MCP server ${server.key}`, provider: 'mcp', start: server.keyStart, end: server.value.end, credential, links: [], permissionsDeclared: false };
+    return {
+      kind: 'agent-server',
+      name: `MCP server ${server.key}`,
+      provider: 'mcp',
+      start: server.keyStart,
+      end: server.value.end,
+      credential,
+      links: [],
+      permissionsDeclared: false,
+    };
   });
 }

@@ -2,9 +2,21 @@
 import type { Range } from '../types';
 
 export type IdentityKind =
-  | 'iam-role' | 'iam-user' | 'access-key' | 'service-account' | 'service-account-key' | 'service-account-token'
-  | 'managed-identity' | 'service-principal' | 'client-secret' | 'workflow-token' | 'cloud-login'
-  | 'secret' | 'secret-store' | 'secret-reference' | 'agent-server';
+  | 'iam-role'
+  | 'iam-user'
+  | 'access-key'
+  | 'service-account'
+  | 'service-account-key'
+  | 'service-account-token'
+  | 'managed-identity'
+  | 'service-principal'
+  | 'client-secret'
+  | 'workflow-token'
+  | 'cloud-login'
+  | 'secret'
+  | 'secret-store'
+  | 'secret-reference'
+  | 'agent-server';
 
 /** How much the identity may do: `admin` can do (or become) anything; `unknown` when the code does not say. */
 export type Breadth = 'admin' | 'wide' | 'scoped' | 'unknown';

@@ -5,8 +5,15 @@ import type { Breadth, Identity, IdentityRecord } from './identity';
 
 /** Checks that grant (or let an identity grant itself) everything. */
 const ADMIN_CHECKS = new Set([
-  'aws-iam-admin-wildcard', 'aws-iam-not-action-allow', 'aws-iam-privileged-managed-policy', 'aws-iam-privilege-escalation',
-  'k8s-cluster-admin-binding', 'k8s-rbac-escalation-verb', 'gcp-primitive-role', 'azure-privileged-role-assignment', 'azure-custom-role-wildcard',
+  'aws-iam-admin-wildcard',
+  'aws-iam-not-action-allow',
+  'aws-iam-privileged-managed-policy',
+  'aws-iam-privilege-escalation',
+  'k8s-cluster-admin-binding',
+  'k8s-rbac-escalation-verb',
+  'gcp-primitive-role',
+  'azure-privileged-role-assignment',
+  'azure-custom-role-wildcard',
 ]);
 
 /**
@@ -29,7 +36,8 @@ function idOf(path: string, kind: string, name: string): string {
   return createHash('sha256').update(`${path}\0${kind}\0${name}`).digest('hex').slice(0, 16);
 }
 
-const contains = (r: IdentityRecord, f: Finding) => f.path === r.path && f.offsets.start >= r.offsets.start && f.offsets.end <= r.offsets.end;
+const contains = (r: IdentityRecord, f: Finding) =>
+  f.path === r.path && f.offsets.start >= r.offsets.start && f.offsets.end <= r.offsets.end;
 
 /**
  * Turns what the scans found into the inventory: links each identity to the findings about it
@@ -43,7 +51,8 @@ export function buildInventory(records: IdentityRecord[], findings: Finding[], c
     if (!resource) continue;
     const key = `${scopeOf(f.path)}\0${resource}`;
     const list = byResource.get(key);
-    if (list) list.push(f); else byResource.set(key, [f]);
+    if (list) list.push(f);
+    else byResource.set(key, [f]);
   }
   const secrets = findings.filter((f) => f.category === 'secret');
   const owner = (path: string, tagged?: string): Pick<Identity, 'owner' | 'ownerSource'> => {
@@ -58,17 +67,35 @@ export function buildInventory(records: IdentityRecord[], findings: Finding[], c
     const list = [...linked.values()];
     const credential = r.credential !== 'static' && list.some((f) => f.category === 'secret') ? 'static' : r.credential;
     return {
-      id: idOf(r.path, r.kind, r.name), kind: r.kind, name: r.name, provider: r.provider, path: r.path, range: r.range,
-      ...owner(r.path, r.owner), breadth: breadthOf(r, list), credential, findings: list.map((f) => f.fingerprint),
+      id: idOf(r.path, r.kind, r.name),
+      kind: r.kind,
+      name: r.name,
+      provider: r.provider,
+      path: r.path,
+      range: r.range,
+      ...owner(r.path, r.owner),
+      breadth: breadthOf(r, list),
+      credential,
+      findings: list.map((f) => f.fingerprint),
     };
   });
   for (const f of secrets) {
     identities.push({
-      id: idOf(f.path, 'secret', f.fingerprint), kind: 'secret', name: `${f.title} ${f.masked}`, provider: f.ruleId.split('-')[0],
-      path: f.path, range: f.range, ...owner(f.path), breadth: 'unknown', credential: 'static', findings: [f.fingerprint],
+      id: idOf(f.path, 'secret', f.fingerprint),
+      kind: 'secret',
+      name: `${f.title} ${f.masked}`,
+      provider: f.ruleId.split('-')[0],
+      path: f.path,
+      range: f.range,
+      ...owner(f.path),
+      breadth: 'unknown',
+      credential: 'static',
+      findings: [f.fingerprint],
     });
   }
-  return identities.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.kind.localeCompare(b.kind)));
+  return identities.sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.kind.localeCompare(b.kind),
+  );
 }
 
 /**

@@ -4,7 +4,10 @@ import type { IdentityDraft, IdentityKind } from './identity';
 
 function ownerLabel(node: SourceNode | undefined, keys: string[]): string | undefined {
   if (node?.type !== 'map') return undefined;
-  return node.entries.filter((e) => isOwnerKey(e.key, keys)).map((e) => stringValue(e.value)).find(Boolean);
+  return node.entries
+    .filter((e) => isOwnerKey(e.key, keys))
+    .map((e) => stringValue(e.value))
+    .find(Boolean);
 }
 
 /** `Kind/namespace/name`, the same resource name the Kubernetes analyser gives its findings. */
@@ -29,17 +32,42 @@ export function kubernetesIdentities(documents: SourceNode[], ownerTags: string[
       for (const b of bindings) {
         const bindingNs = stringValue(get(b, 'metadata', 'namespace'));
         const subjects = itemsOf(get(b, 'subjects'));
-        const bound = subjects.some((s) => stringValue(get(s, 'kind')) === 'ServiceAccount' && stringValue(get(s, 'name')) === name
-          && (stringValue(get(s, 'namespace')) ?? bindingNs ?? 'default') === (namespace ?? 'default'));
+        const bound = subjects.some(
+          (s) =>
+            stringValue(get(s, 'kind')) === 'ServiceAccount' &&
+            stringValue(get(s, 'name')) === name &&
+            (stringValue(get(s, 'namespace')) ?? bindingNs ?? 'default') === (namespace ?? 'default'),
+        );
         if (!bound) continue;
         links.push(k8sName(b));
         const roleKind = stringValue(get(b, 'roleRef', 'kind'));
         const roleName = stringValue(get(b, 'roleRef', 'name'));
-        if (roleKind && roleName) links.push(roleKind === 'Role' ? `Role/${bindingNs ? `${bindingNs}/` : ''}${roleName}` : `ClusterRole/${roleName}`);
+        if (roleKind && roleName)
+          links.push(roleKind === 'Role' ? `Role/${bindingNs ? `${bindingNs}/` : ''}${roleName}` : `ClusterRole/${roleName}`);
       }
-      drafts.push({ kind: 'service-account', name: k8sName(doc), provider: 'kubernetes', start: nameNode.start, end: nameNode.end, owner, credential: 'federated', links, permissionsDeclared: links.length > 1 });
+      drafts.push({
+        kind: 'service-account',
+        name: k8sName(doc),
+        provider: 'kubernetes',
+        start: nameNode.start,
+        end: nameNode.end,
+        owner,
+        credential: 'federated',
+        links,
+        permissionsDeclared: links.length > 1,
+      });
     } else if (kind === 'Secret' && stringValue(get(doc, 'type')) === 'kubernetes.io/service-account-token') {
-      drafts.push({ kind: 'service-account-token', name: k8sName(doc), provider: 'kubernetes', start: nameNode.start, end: nameNode.end, owner, credential: 'static', links: [k8sName(doc)], permissionsDeclared: false });
+      drafts.push({
+        kind: 'service-account-token',
+        name: k8sName(doc),
+        provider: 'kubernetes',
+        start: nameNode.start,
+        end: nameNode.end,
+        owner,
+        credential: 'static',
+        links: [k8sName(doc)],
+        permissionsDeclared: false,
+      });
     }
   }
   return drafts;
@@ -74,9 +102,23 @@ export function cloudFormationIdentities(template: SourceNode, text: string, own
     const props = get(res.value, 'Properties');
     const linked = policies.filter((p) => /^[\w]+$/.test(res.key) && mentions(p, res.key)).map((p) => p.key);
     let credential = spec.credential;
-    if (spec.kind === 'iam-user' && resources.entries.some((r) => stringValue(get(r.value, 'Type')) === 'AWS::IAM::AccessKey' && mentions(r, res.key))) credential = 'static';
+    if (
+      spec.kind === 'iam-user' &&
+      resources.entries.some((r) => stringValue(get(r.value, 'Type')) === 'AWS::IAM::AccessKey' && mentions(r, res.key))
+    )
+      credential = 'static';
     const declared = linked.length > 0 || !!get(props, 'Policies') || !!get(props, 'ManagedPolicyArns');
-    drafts.push({ kind: spec.kind, name: res.key, provider: 'aws', start: res.keyStart, end: res.keyEnd, owner: cfnOwner(props, ownerTags), credential, links: [res.key, ...linked], permissionsDeclared: declared });
+    drafts.push({
+      kind: spec.kind,
+      name: res.key,
+      provider: 'aws',
+      start: res.keyStart,
+      end: res.keyEnd,
+      owner: cfnOwner(props, ownerTags),
+      credential,
+      links: [res.key, ...linked],
+      permissionsDeclared: declared,
+    });
   }
   return drafts;
 }

@@ -9,13 +9,21 @@ const REFERENCES: Array<{ provider: string; keyword: string; pattern: RegExp; be
   { provider: 'aws', keyword: '{{resolve:', pattern: /\{\{resolve:(?:secretsmanager|ssm-secure):([^:}\s]{1,256})/g },
   { provider: 'aws', keyword: 'ecretId', pattern: /ecretId\W{1,4}["']([^"'\s]{1,256})["']/g, before: /[Ss]/ },
   { provider: 'github', keyword: '${{', pattern: /\$\{\{\s{0,5}secrets\.([A-Za-z_][\w]{0,100})\s{0,5}\}\}/g },
-  { provider: 'kubernetes', keyword: 'secretKeyRef', pattern: /secretKeyRef:[^\S\n]{0,20}\n?[^\S\n]{0,40}(?:key:[^\n]{0,200}\n[^\S\n]{0,40})?name:[^\S\n]{0,20}["']?([\w.-]{1,253})/g },
+  {
+    provider: 'kubernetes',
+    keyword: 'secretKeyRef',
+    pattern: /secretKeyRef:[^\S\n]{0,20}\n?[^\S\n]{0,40}(?:key:[^\n]{0,200}\n[^\S\n]{0,40})?name:[^\S\n]{0,20}["']?([\w.-]{1,253})/g,
+  },
   { provider: 'gcp', keyword: '/secrets/', pattern: /projects\/[^/\s"']{1,100}\/secrets\/([\w-]{1,255})/g },
   { provider: 'azure', keyword: 'etSecret', pattern: /etSecret(?:Async)?\(\s{0,5}["']([\w-]{1,127})["']/g, before: /[gG]/ },
   { provider: 'azure', keyword: 'get_secret(', pattern: /\bget_secret\(\s{0,5}["']([\w-]{1,127})["']/g },
   { provider: 'azure', keyword: 'azure.net/secrets/', pattern: /\.vault\.azure\.net\/secrets\/([\w-]{1,127})/g },
   { provider: 'vault', keyword: 'secret/', pattern: /secret\/(?:data\/)?([\w.-]{1,200}(?:\/[\w.-]{1,200}){0,8})/g, before: /["'\s]/ },
-  { provider: 'vault', keyword: 'read_secret_version', pattern: /read_secret_version\(\s{0,5}path\s{0,3}=\s{0,3}["']([^"'\s]{1,256})["']/g },
+  {
+    provider: 'vault',
+    keyword: 'read_secret_version',
+    pattern: /read_secret_version\(\s{0,5}path\s{0,3}=\s{0,3}["']([^"'\s]{1,256})["']/g,
+  },
 ];
 
 /**
@@ -27,7 +35,8 @@ function keywordsIn(text: string): Set<string> {
   const found = new Set<string>();
   for (let i = text.indexOf('ecret'); i >= 0; i = text.indexOf('ecret', i + 5)) {
     const around = text.slice(Math.max(0, i - 20), i + 25);
-    for (const { keyword } of REFERENCES) if (!found.has(keyword) && keyword.includes('ecret') && around.includes(keyword)) found.add(keyword);
+    for (const { keyword } of REFERENCES)
+      if (!found.has(keyword) && keyword.includes('ecret') && around.includes(keyword)) found.add(keyword);
   }
   if (text.includes('{{')) for (const { keyword } of REFERENCES) if (keyword.includes('{{') && text.includes(keyword)) found.add(keyword);
   return found;
@@ -51,7 +60,16 @@ export function secretReferences(text: string): IdentityDraft[] {
       if (BUILT_IN.has(name) || seen.has(key)) continue;
       seen.add(key);
       const start = m.index! + m[0].lastIndexOf(name);
-      drafts.push({ kind: 'secret-reference', name, provider, start, end: start + name.length, credential: 'reference', links: [], permissionsDeclared: false });
+      drafts.push({
+        kind: 'secret-reference',
+        name,
+        provider,
+        start,
+        end: start + name.length,
+        credential: 'reference',
+        links: [],
+        permissionsDeclared: false,
+      });
     }
   }
   return drafts;

@@ -4,7 +4,12 @@ import { isOwnerKey } from '../iac/iacIssue';
 import { addressOf, headerRange, type TerraformFile } from '../iac/terraform/terraformModule';
 import type { CredentialType, IdentityDraft, IdentityKind } from './identity';
 
-interface Spec { kind: IdentityKind; provider: string; credential: CredentialType; owner?: 'tags' | 'labels' | 'metadata' }
+interface Spec {
+  kind: IdentityKind;
+  provider: string;
+  credential: CredentialType;
+  owner?: 'tags' | 'labels' | 'metadata';
+}
 
 const RESOURCES: Record<string, Spec> = {
   aws_iam_role: { kind: 'iam-role', provider: 'aws', credential: 'federated', owner: 'tags' },
@@ -28,9 +33,13 @@ const RESOURCES: Record<string, Spec> = {
 
 /** Data sources that read a secret from a manager: the code uses a reference, not a value. */
 const SECRET_DATA: Record<string, string> = {
-  aws_secretsmanager_secret_version: 'aws', aws_secretsmanager_secret: 'aws', aws_ssm_parameter: 'aws',
-  google_secret_manager_secret_version: 'gcp', azurerm_key_vault_secret: 'azure',
-  vault_kv_secret_v2: 'vault', vault_generic_secret: 'vault',
+  aws_secretsmanager_secret_version: 'aws',
+  aws_secretsmanager_secret: 'aws',
+  aws_ssm_parameter: 'aws',
+  google_secret_manager_secret_version: 'gcp',
+  azurerm_key_vault_secret: 'azure',
+  vault_kv_secret_v2: 'vault',
+  vault_generic_secret: 'vault',
 };
 
 /** Policies reached through a reference: their findings are the identity's permissions. */
@@ -45,7 +54,10 @@ function ownerIn(expr: HclExpr | undefined, file: TerraformFile, keys: string[],
     return item?.value.kind === 'string' && !item.value.templated ? item.value.value : undefined;
   }
   if (expr.kind === 'call' && expr.name === 'merge') {
-    for (const arg of [...expr.args].reverse()) { const o = ownerIn(arg, file, keys, depth + 1); if (o) return o; }
+    for (const arg of [...expr.args].reverse()) {
+      const o = ownerIn(arg, file, keys, depth + 1);
+      if (o) return o;
+    }
   }
   if (expr.kind === 'ref') {
     const m = /^local\.([\w-]+)$/.exec(expr.text);
@@ -58,7 +70,10 @@ function ownerOf(block: HclBlock, spec: Spec, file: TerraformFile, keys: string[
   if (!spec.owner) return undefined;
   if (spec.owner !== 'metadata') return ownerIn(attribute(block.body, spec.owner)?.value, file, keys);
   const metadata = blocksOf(block.body, 'metadata')[0];
-  return metadata && (ownerIn(attribute(metadata.body, 'labels')?.value, file, keys) ?? ownerIn(attribute(metadata.body, 'annotations')?.value, file, keys));
+  return (
+    metadata &&
+    (ownerIn(attribute(metadata.body, 'labels')?.value, file, keys) ?? ownerIn(attribute(metadata.body, 'annotations')?.value, file, keys))
+  );
 }
 
 /** Identities a Terraform file declares, linked to the resources that grant them rights. */
@@ -81,24 +96,55 @@ export function terraformIdentities(file: TerraformFile, ownerTags: string[]): I
       for (const other of file.resources) {
         if (other === block || !blockText(other).includes(mention)) continue;
         const otherType = other.labels[0].value;
-        if (RESOURCES[otherType]?.credential === 'static' && CREDENTIAL_OF.test(otherType)) { credential = 'static'; continue; }
+        if (RESOURCES[otherType]?.credential === 'static' && CREDENTIAL_OF.test(otherType)) {
+          credential = 'static';
+          continue;
+        }
         if (RESOURCES[otherType]) continue;
         links.add(addressOf(other));
         declared = true;
         for (const m of blockText(other).matchAll(POLICY_REF)) links.add(m[0]);
       }
-      drafts.push({ kind: spec.kind, name: address, provider: spec.provider, ...headerRange(block), owner: ownerOf(block, spec, file, ownerTags), credential, links: [...links], permissionsDeclared: declared });
+      drafts.push({
+        kind: spec.kind,
+        name: address,
+        provider: spec.provider,
+        ...headerRange(block),
+        owner: ownerOf(block, spec, file, ownerTags),
+        credential,
+        links: [...links],
+        permissionsDeclared: declared,
+      });
     }
     // Azure resources with a system-assigned identity: an identity nobody declared as such.
     const identity = type.startsWith('azurerm_') ? blocksOf(block.body, 'identity')[0] : undefined;
     const idType = identity && attribute(identity.body, 'type')?.value;
     if (idType?.kind === 'string' && /SystemAssigned/.test(idType.value)) {
-      drafts.push({ kind: 'managed-identity', name: `${address} (system-assigned)`, provider: 'azure', start: identity!.start, end: identity!.open, owner: ownerIn(attribute(block.body, 'tags')?.value, file, ownerTags), credential: 'federated', links: [address], permissionsDeclared: false });
+      drafts.push({
+        kind: 'managed-identity',
+        name: `${address} (system-assigned)`,
+        provider: 'azure',
+        start: identity!.start,
+        end: identity!.open,
+        owner: ownerIn(attribute(block.body, 'tags')?.value, file, ownerTags),
+        credential: 'federated',
+        links: [address],
+        permissionsDeclared: false,
+      });
     }
   }
   for (const block of file.dataSources) {
     const provider = SECRET_DATA[block.labels[0].value];
-    if (provider) drafts.push({ kind: 'secret-reference', name: addressOf(block), provider, ...headerRange(block), credential: 'reference', links: [addressOf(block)], permissionsDeclared: false });
+    if (provider)
+      drafts.push({
+        kind: 'secret-reference',
+        name: addressOf(block),
+        provider,
+        ...headerRange(block),
+        credential: 'reference',
+        links: [addressOf(block)],
+        permissionsDeclared: false,
+      });
   }
   return drafts;
 }

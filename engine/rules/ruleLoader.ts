@@ -37,9 +37,12 @@ function describe(error: ErrorObject, data: unknown, source: string): string {
     parts.splice(0, ruleAt + 2);
   }
   const field = parts.length ? ` ${parts.join('.')}` : '';
-  const extra = error.keyword === 'additionalProperties'
-    ? ` (${(error.params as { additionalProperty: string }).additionalProperty})`
-    : error.keyword === 'enum' ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : '';
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? ` (${(error.params as { additionalProperty: string }).additionalProperty})`
+      : error.keyword === 'enum'
+        ? ` (${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')})`
+        : '';
   return `${source}:${where}${field} ${error.message}${extra}`;
 }
 
@@ -48,7 +51,13 @@ export function checkRuleSemantics(rule: RuleDefinition, source: string): string
   const problems: string[] = [];
   const at = `${source}: rule "${rule.id}"`;
   const compiles = (pattern: string, field: string, flags: string) => {
-    try { new RegExp(pattern, flags); return true; } catch (e) { problems.push(`${at} ${field} does not compile: ${(e as Error).message}`); return false; }
+    try {
+      new RegExp(pattern, flags);
+      return true;
+    } catch (e) {
+      problems.push(`${at} ${field} does not compile: ${(e as Error).message}`);
+      return false;
+    }
   };
   if (rule.pattern !== undefined && compiles(rule.pattern, 'pattern', rule.caseInsensitive ? 'dgi' : 'dg')) {
     if (!rule.pattern.includes('(?<secret>')) problems.push(`${at} pattern needs a named group (?<secret>…) around the value`);
@@ -90,7 +99,10 @@ export function builtinRulesDir(): string {
 }
 
 /** Built-in rules compiled at build time (see compileBuiltinRules.ts). */
-export interface CompiledRulesFile { format: 'nhi-lens-rules/1'; rules: LoadedRule[] }
+export interface CompiledRulesFile {
+  format: 'nhi-lens-rules/1';
+  rules: LoadedRule[];
+}
 
 /** The compiled rules file next to the running bundle, if the build produced one. */
 function compiledRules(): LoadedRule[] | undefined {
@@ -108,7 +120,10 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
   const compiled = !dir && useCompiled ? compiledRules() : undefined;
   if (compiled) return compiled;
   dir ??= builtinRulesDir();
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   const all = files.flatMap((f) => loadRulePack(path.join(dir, f)));
   const seen = new Map<string, string>();
   const problems: string[] = [];

@@ -30,7 +30,10 @@ export interface RuleDefinition {
 export type RuleExample = string | { path: string; text: string };
 
 /** A rule definition together with where it came from, for error messages. */
-export interface LoadedRule { definition: RuleDefinition; source: string }
+export interface LoadedRule {
+  definition: RuleDefinition;
+  source: string;
+}
 
 /** A problem in a rule pack or config file: which file, which rule, what is wrong. */
 export class RuleError extends Error {

@@ -31,8 +31,13 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
   const prefix = STRING_PREFIX.exec(line.slice(i, i + 4));
   if (prefix) i += prefix[0].length;
   let quote = '';
-  if (line[i] === '\\' && (line[i + 1] === '"' || line[i + 1] === "'")) { quote = '\\' + line[i + 1]; i += 2; }
-  else if (line[i] === '"' || line[i] === "'" || line[i] === '`') { quote = line[i]; i += 1; }
+  if (line[i] === '\\' && (line[i + 1] === '"' || line[i + 1] === "'")) {
+    quote = '\\' + line[i + 1];
+    i += 2;
+  } else if (line[i] === '"' || line[i] === "'" || line[i] === '`') {
+    quote = line[i];
+    i += 1;
+  }
   const start = i;
   let end: number;
   if (quote) {

@@ -16,10 +16,30 @@ const PLACEHOLDER_WORDS =
 
 const SEQUENCES = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty/i;
 
-const TEMPLATE_ONLY = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|:[a-z_]+|\{[^{}]*\}|\[[^\]]*\]|<[^>]*>)$/;
+const TEMPLATE_ONLY =
+  /^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|:[a-z_]+|\{[^{}]*\}|\[[^\]]*\]|<[^>]*>)$/;
 
 /** Words that documentation and samples use in place of a real credential. */
-const STAND_IN_VALUES = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'key', 'user', 'username', 'mypassword', 'yourpassword', 'mysecret', 'yoursecret', 'p@ssw0rd', 'passw0rd', 'letmein']);
+const STAND_IN_VALUES = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'token',
+  'apikey',
+  'api_key',
+  'key',
+  'user',
+  'username',
+  'mypassword',
+  'yourpassword',
+  'mysecret',
+  'yoursecret',
+  'p@ssw0rd',
+  'passw0rd',
+  'letmein',
+]);
 
 /** True when the value is a placeholder, redaction or documentation sample. */
 export function isPlaceholder(value: string): boolean {
@@ -34,9 +54,11 @@ export function isPlaceholder(value: string): boolean {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SRI_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
-const COMMON_WORDS = /^(?:true|false|null|none|nil|undefined|yes|no|on|off|password|secret|token|string|required|optional|empty|default|admin|root|test|testing|pass|passwd|bearer|basic|[a-z]+_(?:key|token|secret|password))$/i;
+const COMMON_WORDS =
+  /^(?:true|false|null|none|nil|undefined|yes|no|on|off|password|secret|token|string|required|optional|empty|default|admin|root|test|testing|pass|passwd|bearer|basic|[a-z]+_(?:key|token|secret|password))$/i;
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->|\/)[A-Za-z_$][\w$]*)+$/;
-const FILE_OR_URL = /^(?:[a-z][a-z0-9+.-]*:\/\/[^:@\s]*|\.{0,2}\/[\w./-]*|[\w-]+\.(?:pem|key|json|txt|ya?ml|crt|p12|pfx|jks|env|cfg|conf))$/i;
+const FILE_OR_URL =
+  /^(?:[a-z][a-z0-9+.-]*:\/\/[^:@\s]*|\.{0,2}\/[\w./-]*|[\w-]+\.(?:pem|key|json|txt|ya?ml|crt|p12|pfx|jks|env|cfg|conf))$/i;
 
 /**
  * Extra filters for generic (name-based) detections, whose values have no format of their
@@ -46,7 +68,8 @@ export function isGenericNonSecret(value: string): boolean {
   if (UUID.test(value) || SRI_HASH.test(value) || COMMON_WORDS.test(value)) return true;
   if (IDENTIFIER_PATH.test(value) || FILE_OR_URL.test(value)) return true;
   // Code expressions: calls, indexing, interpolation, environment lookups.
-  if (/[()[\]{}]/.test(value) || /^(?:env|process|os|System|Environment|ENV|secrets|vars|var|local|data|module)[.:[]/.test(value)) return true;
+  if (/[()[\]{}]/.test(value) || /^(?:env|process|os|System|Environment|ENV|secrets|vars|var|local|data|module)[.:[]/.test(value))
+    return true;
   // Timestamps and dates (PasswordLastUsed: 2016-09-08T21:47:36Z).
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return true;
   // A value that spells out what it is ("term-token-…", "my-secret-key") is a sample.
@@ -64,11 +87,15 @@ export function isGenericNonSecret(value: string): boolean {
  */
 export function isTestOrDocPath(path: string): boolean {
   const p = path.replace(/\\/g, '/');
-  return /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|examples?|samples?|docs?|mocks?)\//i.test(p)
-    || /(?:\.(?:test|spec|examples?|fixture|mock)\.[a-z0-9]+|_test\.go|(?:^|\/)test_[^/]+\.py|Tests?\.(?:cs|java|kt))$/i.test(p);
+  return (
+    /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|examples?|samples?|docs?|mocks?)\//i.test(p) ||
+    /(?:\.(?:test|spec|examples?|fixture|mock)\.[a-z0-9]+|_test\.go|(?:^|\/)test_[^/]+\.py|Tests?\.(?:cs|java|kt))$/i.test(p)
+  );
 }
 
 /** Lockfiles are full of integrity hashes; generic rules skip them (provider rules do not). */
 export function isLockfile(path: string): boolean {
-  return /(?:^|[\\/])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|uv\.lock)$/.test(path);
+  return /(?:^|[\\/])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|uv\.lock)$/.test(
+    path,
+  );
 }

@@ -5,7 +5,11 @@
 
 const ALPHABET = 128;
 
-export interface KeywordHit { keyword: number; offset: number; lineStart: number }
+export interface KeywordHit {
+  keyword: number;
+  offset: number;
+  lineStart: number;
+}
 
 export class KeywordIndex {
   private readonly delta: Int32Array;
@@ -39,7 +43,11 @@ export class KeywordIndex {
     const queue: number[] = [];
     for (let c = 0; c < ALPHABET; c++) {
       const next = goto[0].get(c);
-      if (next !== undefined) { delta[c] = next; fail[next] = 0; queue.push(next); }
+      if (next !== undefined) {
+        delta[c] = next;
+        fail[next] = 0;
+        queue.push(next);
+      }
     }
     for (let head = 0; head < queue.length; head++) {
       const s = queue[head];
@@ -67,7 +75,8 @@ export class KeywordIndex {
     for (let i = 0, n = text.length; i < n; i++) {
       let c = text.charCodeAt(i);
       if (c === 10) lineStart = i + 1;
-      if (c >= ALPHABET) c = 0; // non-ASCII never appears in a keyword
+      if (c >= ALPHABET)
+        c = 0; // non-ASCII never appears in a keyword
       else if (c >= 65 && c <= 90) c += 32;
       state = delta[state * ALPHABET + c];
       const ids = outputs[state];

@@ -21,7 +21,10 @@ export interface CompiledRule {
 
 /** A value that passed every check, before positions and suppressions are worked out. */
 export interface Candidate {
-  rule: CompiledRule; start: number; end: number; value: string;
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  value: string;
   /** The name the value is assigned to, when the rule's pattern captures it as `(?<name>…)`. */
   keyName?: string;
 }
@@ -46,7 +49,8 @@ export function compileRule(definition: RuleDefinition, severity: Severity): Omi
       maxLength: a.maxLength ?? 300,
     },
     allowValues: (definition.allowlist?.values ?? []).map((v) => new RegExp(v)),
-    skipsPath: pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
+    skipsPath:
+      pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
   };
 }
 
@@ -56,7 +60,11 @@ export class SecretScanner {
   /** keyword id → rules that list it as a keyword. */
   private readonly rulesByKeyword: number[][];
 
-  constructor(readonly rules: CompiledRule[], keywords: string[], rulesByKeyword: number[][]) {
+  constructor(
+    readonly rules: CompiledRule[],
+    keywords: string[],
+    rulesByKeyword: number[][],
+  ) {
     this.index = new KeywordIndex(keywords);
     this.rulesByKeyword = rulesByKeyword;
   }
@@ -65,7 +73,10 @@ export class SecretScanner {
     const ids = new Map<string, number>();
     const idOf = (k: string) => {
       let id = ids.get(k);
-      if (id === undefined) { id = ids.size; ids.set(k, id); }
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(k, id);
+      }
       return id;
     };
     const byKeyword: number[][] = [];
@@ -112,7 +123,10 @@ export class SecretScanner {
         if (lineStart < coveredUntil) continue;
         let lineEnd = text.indexOf('\n', lineStart);
         if (lineEnd < 0) lineEnd = text.length;
-        if (lineEnd - lineStart > maxLineLength) { longLines.add(lineStart); continue; }
+        if (lineEnd - lineStart > maxLineLength) {
+          longLines.add(lineStart);
+          continue;
+        }
         const end = def.multiline ? Math.min(text.length, lineStart + MULTILINE_WINDOW) : lineEnd;
         const window = text.slice(lineStart, end);
         if (rule.regex) {
@@ -128,11 +142,15 @@ export class SecretScanner {
               candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
               if (def.multiline) coveredUntil = lineStart + span[1];
             }
-            if (def.multiline && m.index > lineEnd - lineStart) { searchedToEnd = false; break; } // later keyword lines get their own window
+            if (def.multiline && m.index > lineEnd - lineStart) {
+              searchedToEnd = false;
+              break;
+            } // later keyword lines get their own window
           }
           // A search that found nothing has ruled out every match starting early enough to fit in
           // this window: later keyword lines there need no window of their own (bounds the work).
-          if (def.multiline && searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
+          if (def.multiline && searchedToEnd && end === lineStart + MULTILINE_WINDOW)
+            coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
         } else if (rule.assignment) {
           const a = rule.assignment;
           for (const found of findAssignments(window)) {
@@ -140,7 +158,14 @@ export class SecretScanner {
             if (!found.quote && !literalUnquoted) continue;
             const value = found.value;
             if (value.length < a.minLength || value.length > a.maxLength) continue;
-            if (this.accepts(rule, value)) candidates.push({ rule, start: lineStart + found.valueStart, end: lineStart + found.valueEnd, value, keyName: found.name.replace(/^[$@]/, '') });
+            if (this.accepts(rule, value))
+              candidates.push({
+                rule,
+                start: lineStart + found.valueStart,
+                end: lineStart + found.valueEnd,
+                value,
+                keyName: found.name.replace(/^[$@]/, ''),
+              });
           }
         }
       }

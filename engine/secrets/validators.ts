@@ -26,7 +26,10 @@ const BASE62_LOWER_FIRST = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 
 export function base62(value: number, alphabet = BASE62_UPPER_FIRST, width = 6): string {
   let out = '';
-  do { out = alphabet[value % 62] + out; value = Math.floor(value / 62); } while (value > 0);
+  do {
+    out = alphabet[value % 62] + out;
+    value = Math.floor(value / 62);
+  } while (value > 0);
   return out.padStart(width, '0');
 }
 

@@ -1,13 +1,45 @@
 import type { FileKind } from '../types';
 
 const BY_EXTENSION: Record<string, FileKind> = {
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascript',
-  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescript',
-  py: 'python', go: 'go', java: 'java', cs: 'csharp', kt: 'kotlin', kts: 'kotlin',
-  php: 'php', rb: 'ruby', rs: 'rust', sh: 'shell', bash: 'shell', zsh: 'shell', ps1: 'powershell',
-  yml: 'yaml', yaml: 'yaml', json: 'json', jsonc: 'json', toml: 'toml', ini: 'ini', cfg: 'ini',
-  conf: 'ini', properties: 'properties', env: 'dotenv', xml: 'xml', config: 'xml', csproj: 'xml',
-  tf: 'terraform', tfvars: 'terraform', hcl: 'terraform', md: 'markdown', markdown: 'markdown',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascript',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescript',
+  py: 'python',
+  go: 'go',
+  java: 'java',
+  cs: 'csharp',
+  kt: 'kotlin',
+  kts: 'kotlin',
+  php: 'php',
+  rb: 'ruby',
+  rs: 'rust',
+  sh: 'shell',
+  bash: 'shell',
+  zsh: 'shell',
+  ps1: 'powershell',
+  yml: 'yaml',
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'json',
+  toml: 'toml',
+  ini: 'ini',
+  cfg: 'ini',
+  conf: 'ini',
+  properties: 'properties',
+  env: 'dotenv',
+  xml: 'xml',
+  config: 'xml',
+  csproj: 'xml',
+  tf: 'terraform',
+  tfvars: 'terraform',
+  hcl: 'terraform',
+  md: 'markdown',
+  markdown: 'markdown',
 };
 
 /** Guesses the file kind from its name; content is not read. */
@@ -24,8 +56,18 @@ export function fileKindOf(path: string): FileKind {
 /** Kinds where an unquoted value after `=`/`:` is a literal string, not a code expression. */
 export function unquotedValuesAreLiterals(kind: FileKind): boolean {
   switch (kind) {
-    case 'yaml': case 'ini': case 'properties': case 'dotenv': case 'shell': case 'makefile':
-    case 'dockerfile': case 'toml': case 'text': case 'markdown': case 'xml': case 'powershell':
+    case 'yaml':
+    case 'ini':
+    case 'properties':
+    case 'dotenv':
+    case 'shell':
+    case 'makefile':
+    case 'dockerfile':
+    case 'toml':
+    case 'text':
+    case 'markdown':
+    case 'xml':
+    case 'powershell':
       return true;
     default:
       return false;

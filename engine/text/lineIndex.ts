@@ -13,7 +13,8 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo, character: offset - this.starts[lo] };
   }
@@ -22,6 +23,10 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
-  lineStart(line: number): number { return this.starts[line] ?? this.starts[this.starts.length - 1]; }
-  get lineCount(): number { return this.starts.length; }
+  lineStart(line: number): number {
+    return this.starts[line] ?? this.starts[this.starts.length - 1];
+  }
+  get lineCount(): number {
+    return this.starts.length;
+  }
 }

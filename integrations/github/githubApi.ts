@@ -1,5 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import { TOOL_VERSION } from '../../app/version';
+import { TOOL_VERSION } from '../../engine/version';
 
 export const GITHUB_API_URL = 'https://api.github.com';
 
@@ -25,31 +25,56 @@ export function githubClient(target: GitHubTarget): Octokit {
   });
 }
 
-interface RequestFailure { status?: number; message?: string; response?: { headers?: Record<string, string | number | undefined>; data?: unknown } }
+interface RequestFailure {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+}
 
 /** Turns an octokit failure into one sentence: what happened, why it likely did, what to do. */
 export function explainGitHubError(error: unknown, action: string, target: GitHubTarget): GitHubError {
   const e = error as RequestFailure;
   const headers = e.response?.headers ?? {};
   const host = target.baseUrl.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  const apiMessage = typeof (e.response?.data as { message?: unknown })?.message === 'string' ? (e.response!.data as { message: string }).message : undefined;
+  const apiMessage =
+    typeof (e.response?.data as { message?: unknown })?.message === 'string'
+      ? (e.response!.data as { message: string }).message
+      : undefined;
   const resetAt = Number(headers['x-ratelimit-reset']);
-  const rateLimited = e.status === 429 || (e.status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(apiMessage ?? '')));
+  const rateLimited =
+    e.status === 429 ||
+    (e.status === 403 &&
+      (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(apiMessage ?? '')));
   if (rateLimited) {
-    const when = Number.isFinite(resetAt) && resetAt > 0 ? ` until ${new Date(resetAt * 1000).toISOString().slice(11, 16)} UTC` : headers['retry-after'] ? ` for ${headers['retry-after']} s` : '';
+    const when =
+      Number.isFinite(resetAt) && resetAt > 0
+        ? ` until ${new Date(resetAt * 1000).toISOString().slice(11, 16)} UTC`
+        : headers['retry-after']
+          ? ` for ${headers['retry-after']} s`
+          : '';
     return new GitHubError(`${action}: GitHub rate limit reached${when}; try again later`);
   }
   switch (e.status) {
-    case 401: return new GitHubError(`${action}: ${host} rejected the token (401); check GITHUB_TOKEN or sign in again`);
-    case 403: return new GitHubError(`${action}: the token may not do this on ${target.repository} (403${apiMessage ? `: ${apiMessage}` : ''}); it needs the security_events scope (classic) or "Secret scanning alerts"/"Code scanning alerts" permission (fine-grained)`);
-    case 404: return new GitHubError(`${action}: not found on ${host} (404): check the repository name ${target.repository}, that the token can see it, and that the feature is enabled for it (GitHub Advanced Security on private repositories and GitHub Enterprise Server)`);
-    case 422: return new GitHubError(`${action}: GitHub refused the request (422${apiMessage ? `: ${apiMessage}` : ''})`);
+    case 401:
+      return new GitHubError(`${action}: ${host} rejected the token (401); check GITHUB_TOKEN or sign in again`);
+    case 403:
+      return new GitHubError(
+        `${action}: the token may not do this on ${target.repository} (403${apiMessage ? `: ${apiMessage}` : ''}); it needs the security_events scope (classic) or "Secret scanning alerts"/"Code scanning alerts" permission (fine-grained)`,
+      );
+    case 404:
+      return new GitHubError(
+        `${action}: not found on ${host} (404): check the repository name ${target.repository}, that the token can see it, and that the feature is enabled for it (GitHub Advanced Security on private repositories and GitHub Enterprise Server)`,
+      );
+    case 422:
+      return new GitHubError(`${action}: GitHub refused the request (422${apiMessage ? `: ${apiMessage}` : ''})`);
   }
   // Octokit reports a request that got no answer (refused, DNS, timeout) as a 500 without response.
   if (e.status === undefined || !e.response) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (e.message ?? String(error)).split('\n')[0];
-    return new GitHubError(`${action}: cannot reach ${target.baseUrl} (${why}); check the network or the API URL (GitHub Enterprise Server: https://HOST/api/v3)`);
+    return new GitHubError(
+      `${action}: cannot reach ${target.baseUrl} (${why}); check the network or the API URL (GitHub Enterprise Server: https://HOST/api/v3)`,
+    );
   }
   return new GitHubError(`${action}: GitHub answered ${e.status}${apiMessage ? ` (${apiMessage})` : ''}`);
 }

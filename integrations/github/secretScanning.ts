@@ -4,16 +4,36 @@ import type { Report } from '../../report/reportModel';
 import { explainGitHubError, GitHubError, githubClient, type GitHubTarget } from './githubApi';
 
 /** Where GitHub saw a secret in the repository's files (other location types are ignored). */
-export interface AlertLocation { path: string; line: number }
+export interface AlertLocation {
+  path: string;
+  line: number;
+}
 
 /** An open secret-scanning alert, without its secret: only where it is and what kind. */
-export interface SecretAlert { number: number; secretType: string; url: string; locations: AlertLocation[] }
+export interface SecretAlert {
+  number: number;
+  secretType: string;
+  url: string;
+  locations: AlertLocation[];
+}
 
-interface RawLocation { type?: string; details?: { path?: string; start_line?: number } }
-interface RawAlert { number: number; secret_type?: string; secret_type_display_name?: string; html_url?: string; first_location_detected?: RawLocation['details'] | null; has_more_locations?: boolean }
+interface RawLocation {
+  type?: string;
+  details?: { path?: string; start_line?: number };
+}
+interface RawAlert {
+  number: number;
+  secret_type?: string;
+  secret_type_display_name?: string;
+  html_url?: string;
+  first_location_detected?: RawLocation['details'] | null;
+  has_more_locations?: boolean;
+}
 
 function fileLocation(loc: RawLocation): AlertLocation[] {
-  return loc.type === 'commit' && loc.details?.path && loc.details.start_line ? [{ path: loc.details.path, line: loc.details.start_line }] : [];
+  return loc.type === 'commit' && loc.details?.path && loc.details.start_line
+    ? [{ path: loc.details.path, line: loc.details.start_line }]
+    : [];
 }
 
 /**
@@ -24,7 +44,13 @@ export async function fetchOpenAlerts(target: GitHubTarget): Promise<SecretAlert
   const octokit = githubClient(target);
   const [owner, repo] = target.repository.split('/');
   try {
-    const raw = await octokit.paginate('GET /repos/{owner}/{repo}/secret-scanning/alerts', { owner, repo, state: 'open', per_page: 100, hide_secret: true }) as RawAlert[];
+    const raw = (await octokit.paginate('GET /repos/{owner}/{repo}/secret-scanning/alerts', {
+      owner,
+      repo,
+      state: 'open',
+      per_page: 100,
+      hide_secret: true,
+    })) as RawAlert[];
     const alerts: SecretAlert[] = [];
     for (const a of raw) {
       let locations: AlertLocation[];
@@ -32,10 +58,20 @@ export async function fetchOpenAlerts(target: GitHubTarget): Promise<SecretAlert
         locations = [{ path: a.first_location_detected.path, line: a.first_location_detected.start_line }];
       } else {
         // Older servers (GHES) do not say where in the list: ask per alert.
-        const locs = await octokit.paginate('GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations', { owner, repo, alert_number: a.number, per_page: 100 }) as RawLocation[];
+        const locs = (await octokit.paginate('GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations', {
+          owner,
+          repo,
+          alert_number: a.number,
+          per_page: 100,
+        })) as RawLocation[];
         locations = locs.flatMap(fileLocation);
       }
-      alerts.push({ number: a.number, secretType: a.secret_type_display_name ?? a.secret_type ?? 'secret', url: a.html_url ?? '', locations });
+      alerts.push({
+        number: a.number,
+        secretType: a.secret_type_display_name ?? a.secret_type ?? 'secret',
+        url: a.html_url ?? '',
+        locations,
+      });
     }
     return alerts;
   } catch (error) {
@@ -53,7 +89,8 @@ export function mergeAlerts(findings: Finding[], alerts: SecretAlert[], pathPref
     if (f.category !== 'secret') continue;
     const key = `${pathPrefix}${f.path.replace(/\\/g, '/')}:${f.range.start.line + 1}`;
     const list = byLocation.get(key);
-    if (list) list.push(f); else byLocation.set(key, [f]);
+    if (list) list.push(f);
+    else byLocation.set(key, [f]);
   }
   const unmatched: SecretAlert[] = [];
   for (const alert of alerts) {

@@ -24,7 +24,14 @@ export class AuditService {
   private last?: Report;
 
   /** `progressCancel` is the token of server-created progress (its Cancel button), if any. */
-  async audit(state: WorkspaceState, token: CancellationToken, workDone: WorkDoneProgressReporter, partial?: ResultProgressReporter<Finding[]>, progressCancel?: CancellationToken, github?: GitHubAccess): Promise<AuditResult> {
+  async audit(
+    state: WorkspaceState,
+    token: CancellationToken,
+    workDone: WorkDoneProgressReporter,
+    partial?: ResultProgressReporter<Finding[]>,
+    progressCancel?: CancellationToken,
+    github?: GitHubAccess,
+  ): Promise<AuditResult> {
     if (!state.root) throw new Error('open a folder to audit a workspace');
     const root = state.root;
     const controller = new AbortController();
@@ -46,7 +53,10 @@ export class AuditService {
           const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
           workDone.report(percent, `${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
         },
-        onFindings: (findings) => { const shown = findings.filter((f) => !f.baselined); if (shown.length) partial?.report(shown); },
+        onFindings: (findings) => {
+          const shown = findings.filter((f) => !f.baselined);
+          if (shown.length) partial?.report(shown);
+        },
       });
       const report = reportOf(run, root, state.engine.rules);
       const shown = report.findings;
@@ -58,12 +68,20 @@ export class AuditService {
       if (github && !run.cancelled) {
         workDone.report(100, 'fetching GitHub secret-scanning alerts…');
         const target = targetOf(github, root);
-        if (typeof target === 'string') report.notes.push(target); else await addGitHubAlerts(report, target);
+        if (typeof target === 'string') report.notes.push(target);
+        else await addGitHubAlerts(report, target);
       }
       addInventory(report, run.identities);
       this.last = report;
       return {
-        summary: { files: run.filesScanned, bytes: run.bytesScanned, findings: shown.length, skipped: run.skipped.length, cancelled: run.cancelled, durationMs: run.durationMs },
+        summary: {
+          files: run.filesScanned,
+          bytes: run.bytesScanned,
+          findings: shown.length,
+          skipped: run.skipped.length,
+          cancelled: run.cancelled,
+          durationMs: run.durationMs,
+        },
         findings: shown,
         skipped: run.skipped,
         inventory: report.inventory,

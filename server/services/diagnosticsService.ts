@@ -9,21 +9,44 @@ import type { GitStateCache } from './gitStateCache';
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
 /** What a code action needs, carried in `Diagnostic.data` (never the secret value). */
-export interface FindingData { ruleId: string; fingerprint: string; category: Finding['category']; path: string; fix: FixData }
+export interface FindingData {
+  ruleId: string;
+  fingerprint: string;
+  category: Finding['category'];
+  path: string;
+  fix: FixData;
+}
 
 export function toDiagnostic(f: Finding): Diagnostic {
   const data: FindingData = { ruleId: f.ruleId, fingerprint: f.fingerprint, category: f.category, path: f.path, fix: f.fix };
-  return { range: f.range, severity: SEVERITY[f.severity], code: f.ruleId, codeDescription: { href: f.docs }, source: 'nhi-lens', message: f.message, data };
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: { href: f.docs },
+    source: 'nhi-lens',
+    message: f.message,
+    data,
+  };
 }
 
 /** Parse errors and skipped files show up too, once, as information. */
 function skipDiagnostic(note: SkipNote): Diagnostic | undefined {
   if (note.reason === 'nhi-lens:ignore-file') return undefined;
   const line = note.line ?? 0;
-  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'nhi-lens', message: note.reason };
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'nhi-lens',
+    message: note.reason,
+  };
 }
 
-export interface DocumentReport { resultId: string; diagnostics: Diagnostic[]; findings: Finding[] }
+export interface DocumentReport {
+  resultId: string;
+  diagnostics: Diagnostic[];
+  findings: Finding[];
+}
 
 /**
  * Scans open documents, once per content and configuration: the result id is a hash of both,
@@ -32,7 +55,11 @@ export interface DocumentReport { resultId: string; diagnostics: Diagnostic[]; f
 export class DiagnosticsService {
   private readonly cache = new Map<string, DocumentReport>();
 
-  constructor(private readonly state: () => WorkspaceState, private readonly relativePath: (uri: string) => string, private readonly git?: GitStateCache) {}
+  constructor(
+    private readonly state: () => WorkspaceState,
+    private readonly relativePath: (uri: string) => string,
+    private readonly git?: GitStateCache,
+  ) {}
 
   resultIdOf(document: TextDocument): string {
     const hash = createHash('sha1').update(document.getText()).digest('hex').slice(0, 16);
@@ -50,7 +77,10 @@ export class DiagnosticsService {
     const secrets = findings.filter((f) => f.category === 'secret');
     const history = secrets.length && document.uri.startsWith('file:') ? this.git?.historyOf(path) : undefined;
     if (history) {
-      for (const f of secrets) { const first = history.get(f.fingerprint); f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' }; }
+      for (const f of secrets) {
+        const first = history.get(f.fingerprint);
+        f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' };
+      }
       applyGitAdvice(secrets);
     }
     const diagnostics = [...findings.map(toDiagnostic), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
@@ -59,6 +89,10 @@ export class DiagnosticsService {
     return report;
   }
 
-  forget(uri: string): void { this.cache.delete(uri); }
-  clear(): void { this.cache.clear(); }
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+  clear(): void {
+    this.cache.clear();
+  }
 }

@@ -16,7 +16,11 @@ export class GitStateCache {
   private readonly entries = new Map<string, { at: number; history?: History; pending?: boolean }>();
   private available?: boolean;
 
-  constructor(private readonly root: () => string | undefined, private readonly engine: () => Engine, private readonly onUpdate: () => void) {}
+  constructor(
+    private readonly root: () => string | undefined,
+    private readonly engine: () => Engine,
+    private readonly onUpdate: () => void,
+  ) {}
 
   /** The file's secrets in history, or undefined while unknown (git missing, or still reading). */
   historyOf(path: string): History | undefined {
@@ -37,10 +41,17 @@ export class GitStateCache {
 
   private refresh(root: string, path: string, previous?: History): void {
     this.entries.set(path, { at: Date.now(), history: previous, pending: true });
-    void secretsInFileHistory(root, path, this.engine()).then((history) => {
-      this.entries.set(path, { at: Date.now(), history });
-      const changed = !previous || previous.size !== history.size || [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit);
-      if (changed) { this.generation++; this.onUpdate(); }
-    }, () => this.entries.delete(path));
+    void secretsInFileHistory(root, path, this.engine()).then(
+      (history) => {
+        this.entries.set(path, { at: Date.now(), history });
+        const changed =
+          !previous || previous.size !== history.size || [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit);
+        if (changed) {
+          this.generation++;
+          this.onUpdate();
+        }
+      },
+      () => this.entries.delete(path),
+    );
   }
 }

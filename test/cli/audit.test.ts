@@ -23,7 +23,8 @@ function plantedSecrets(dir: string): string[] {
       if (entry.isDirectory()) walk(p);
       else {
         const text = fs.readFileSync(p, 'utf8');
-        for (const f of engine.scan({ path: p, text }).findings) if (f.category === 'secret') values.push(text.slice(f.offsets.start, f.offsets.end));
+        for (const f of engine.scan({ path: p, text }).findings)
+          if (f.category === 'secret') values.push(text.slice(f.offsets.start, f.offsets.end));
       }
     }
   };
@@ -34,7 +35,9 @@ function plantedSecrets(dir: string): string[] {
 describe('nhi-lens audit (bundled CLI)', function () {
   this.timeout(120_000);
   let ws: string;
-  beforeEach(() => { ws = copyOfExampleWorkspace(); });
+  beforeEach(() => {
+    ws = copyOfExampleWorkspace();
+  });
 
   it('prints findings as text and exits 1', () => {
     const run = runCli(['audit', '.', '--quiet'], ws);
@@ -47,7 +50,10 @@ describe('nhi-lens audit (bundled CLI)', function () {
     const run = runCli(['audit', '--format', 'json'], ws);
     const report = JSON.parse(run.stdout);
     const byCategory = (c: string) => report.findings.filter((f: { category: string }) => f.category === c).length;
-    assert.deepEqual([byCategory('secret'), byCategory('permission'), byCategory('ownership'), byCategory('credential-lifetime')], [13, 6, 4, 2]);
+    assert.deepEqual(
+      [byCategory('secret'), byCategory('permission'), byCategory('ownership'), byCategory('credential-lifetime')],
+      [13, 6, 4, 2],
+    );
     assert.deepEqual(report.skipped, [{ path: 'tests/fixtures/sample-event.json', reason: 'nhi-lens:ignore-file' }]);
     for (const f of report.findings) assert.ok(f.ruleId && f.masked && /^[0-9a-f]{32}$/.test(f.fingerprint) && f.range.start.line >= 0);
   });
@@ -57,7 +63,9 @@ describe('nhi-lens audit (bundled CLI)', function () {
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stdout, '');
     const sarif = JSON.parse(fs.readFileSync(path.join(ws, 'out.sarif'), 'utf8')) as { runs: SarifRun[] };
-    const schema = JSON.parse(fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    );
     // The schema's patterns are not valid with the `u` flag, so compile them as plain regexes.
     const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
     assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
@@ -82,7 +90,8 @@ describe('nhi-lens audit (bundled CLI)', function () {
       for (const planted of secrets) {
         const secret = planted.replace(/-----[A-Z ]+-----/g, ''); // PEM armor lines are shown on purpose
         // Not the value, nor any 12-character piece of it.
-        for (let i = 0; i + 12 <= secret.length; i += 6) assert.ok(!output.includes(secret.slice(i, i + 12)), `output leaks part of a secret: …${secret.slice(i, i + 4)}…`);
+        for (let i = 0; i + 12 <= secret.length; i += 6)
+          assert.ok(!output.includes(secret.slice(i, i + 12)), `output leaks part of a secret: …${secret.slice(i, i + 4)}…`);
       }
     }
   });
@@ -95,7 +104,10 @@ describe('nhi-lens audit (bundled CLI)', function () {
     fs.writeFileSync(path.join(ws, 'src', 'new.js'), `const slack = "${SLACK}";\n`);
     const fresh = runCli(['audit', '--baseline', '.nhi-lens-baseline.json', '--format', 'json'], ws);
     assert.equal(fresh.code, 1);
-    assert.deepEqual(JSON.parse(fresh.stdout).findings.map((f: { path: string }) => f.path), ['src/new.js']);
+    assert.deepEqual(
+      JSON.parse(fresh.stdout).findings.map((f: { path: string }) => f.path),
+      ['src/new.js'],
+    );
   });
 
   it('the config can name the baseline', () => {
@@ -133,14 +145,23 @@ describe('nhi-lens audit (bundled CLI)', function () {
   });
 
   it('skips binary files with a reason', () => {
-    fs.writeFileSync(path.join(ws, 'logo.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(`token=${SLACK}`)]));
+    fs.writeFileSync(
+      path.join(ws, 'logo.png'),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(`token=${SLACK}`)]),
+    );
     const report = JSON.parse(runCli(['audit', '--format', 'json'], ws).stdout);
-    assert.deepEqual(report.skipped.find((s: { path: string }) => s.path === 'logo.png'), { path: 'logo.png', reason: 'binary file not scanned' });
+    assert.deepEqual(
+      report.skipped.find((s: { path: string }) => s.path === 'logo.png'),
+      { path: 'logo.png', reason: 'binary file not scanned' },
+    );
   });
 
   it('scans files named on the command line, with paths relative to the workspace', () => {
     const run = runCli(['audit', 'src/notify.py', '--format', 'json'], ws);
-    assert.deepEqual(JSON.parse(run.stdout).findings.map((f: { path: string; ruleId: string }) => `${f.path}:${f.ruleId}`), ['src/notify.py:slack-bot-token']);
+    assert.deepEqual(
+      JSON.parse(run.stdout).findings.map((f: { path: string; ruleId: string }) => `${f.path}:${f.ruleId}`),
+      ['src/notify.py:slack-bot-token'],
+    );
   });
 });
 

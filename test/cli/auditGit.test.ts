@@ -8,7 +8,12 @@ import { runCli } from './cliHarness';
 const COMMITTED = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 const FRESH = 'xoxb-9182736450-1928374650192-Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7';
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T10:00:00Z', GIT_COMMITTER_DATE: '2026-03-04T10:00:00Z' } });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T10:00:00Z', GIT_COMMITTER_DATE: '2026-03-04T10:00:00Z' },
+  });
 
 describe('nhi-lens audit: secrets against git history', function () {
   this.timeout(60_000);
@@ -26,7 +31,15 @@ describe('nhi-lens audit: secrets against git history', function () {
     fs.appendFileSync(path.join(repo, 'notify.py'), `SLACK_FALLBACK = "${FRESH}"\n`);
   });
 
-  const audit = (...args: string[]) => JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', ...args], repo).stdout) as { findings: Array<{ message: string; severity: string; range: { start: { line: number } }; git?: { state: string; commit?: string; date?: string } }> };
+  const audit = (...args: string[]) =>
+    JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', ...args], repo).stdout) as {
+      findings: Array<{
+        message: string;
+        severity: string;
+        range: { start: { line: number } };
+        git?: { state: string; commit?: string; date?: string };
+      }>;
+    };
 
   it('marks a committed secret "rotate it" with its first commit, and a new one "remove before committing"', () => {
     const head = git(repo, 'rev-parse', 'HEAD').trim();

@@ -12,10 +12,16 @@ describe('nhi-lens audit on infrastructure as code (bundled CLI)', function () {
     fs.cpSync(path.join(REPO, 'test', 'fixtures', 'iac'), ws, { recursive: true });
   });
 
-  const audit = (...args: string[]) => JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', ...args], ws).stdout) as { findings: Array<{ ruleId: string; path: string; category: string; fix: { iac?: { resource: string } } }>; skipped: unknown[] };
+  const audit = (...args: string[]) =>
+    JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', ...args], ws).stdout) as {
+      findings: Array<{ ruleId: string; path: string; category: string; fix: { iac?: { resource: string } } }>;
+      skipped: unknown[];
+    };
 
   it('reads default_tags from the module folder even when one file is audited alone', () => {
-    const owners = audit('terraform-module/iam.tf').findings.filter((f) => f.ruleId === 'missing-owner-tag').map((f) => f.fix.iac?.resource);
+    const owners = audit('terraform-module/iam.tf')
+      .findings.filter((f) => f.ruleId === 'missing-owner-tag')
+      .map((f) => f.fix.iac?.resource);
     assert.deepEqual(owners, ['aws_iam_role.auditor']);
   });
 
@@ -28,7 +34,10 @@ describe('nhi-lens audit on infrastructure as code (bundled CLI)', function () {
   });
 
   it('SARIF carries IaC rules with their category, and config overrides apply', () => {
-    fs.writeFileSync(path.join(ws, '.nhi-lens.yaml'), 'overrides:\n  k8s-rbac-wildcard: { severity: error }\ndisable: [missing-owner-tag]\n');
+    fs.writeFileSync(
+      path.join(ws, '.nhi-lens.yaml'),
+      'overrides:\n  k8s-rbac-wildcard: { severity: error }\ndisable: [missing-owner-tag]\n',
+    );
     const sarif = JSON.parse(runCli(['audit', '--format', 'sarif', '--fail-on', 'never'], ws).stdout);
     const rules = sarif.runs[0].tool.driver.rules as Array<{ id: string; properties: { tags: string[] } }>;
     const results = sarif.runs[0].results as Array<{ ruleId: string; level: string }>;

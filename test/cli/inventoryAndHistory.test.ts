@@ -8,25 +8,57 @@ import { copyOfExampleWorkspace, runCli } from './cliHarness';
 describe('nhi-lens inventory', function () {
   this.timeout(60_000);
   let ws: string;
-  before(() => { ws = copyOfExampleWorkspace(); });
+  before(() => {
+    ws = copyOfExampleWorkspace();
+  });
 
   it('json: every identity of the example workspace with kind, location, owner, breadth, credential and findings', () => {
     const run = runCli(['inventory', '--format', 'json'], ws);
     assert.equal(run.code, 0, run.stderr);
-    const { identities } = JSON.parse(run.stdout) as { identities: Array<{ kind: string; name: string; path: string; owner: string | null; ownerSource: string; breadth: string; credential: string; findings: string[] }> };
+    const { identities } = JSON.parse(run.stdout) as {
+      identities: Array<{
+        kind: string;
+        name: string;
+        path: string;
+        owner: string | null;
+        ownerSource: string;
+        breadth: string;
+        credential: string;
+        findings: string[];
+      }>;
+    };
     const kinds = new Set(identities.map((i) => i.kind));
-    for (const k of ['iam-role', 'iam-user', 'access-key', 'service-account', 'workflow-token', 'cloud-login', 'secret', 'secret-reference', 'agent-server']) assert.ok(kinds.has(k), `no ${k}`);
+    for (const k of [
+      'iam-role',
+      'iam-user',
+      'access-key',
+      'service-account',
+      'workflow-token',
+      'cloud-login',
+      'secret',
+      'secret-reference',
+      'agent-server',
+    ])
+      assert.ok(kinds.has(k), `no ${k}`);
     const user = identities.find((i) => i.name === 'aws_iam_user.ci')!;
     assert.deepEqual([user.breadth, user.credential, user.owner, user.ownerSource], ['admin', 'static', '@acme/platform', 'codeowners']);
-    const audit = JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', '--no-git'], ws).stdout) as { findings: Array<{ fingerprint: string }> };
+    const audit = JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', '--no-git'], ws).stdout) as {
+      findings: Array<{ fingerprint: string }>;
+    };
     const known = new Set(audit.findings.map((f) => f.fingerprint));
-    assert.ok(identities.every((i) => i.findings.every((fp) => known.has(fp))), 'linked findings are findings of the audit');
+    assert.ok(
+      identities.every((i) => i.findings.every((fp) => known.has(fp))),
+      'linked findings are findings of the audit',
+    );
     assert.ok(!/sk_live_\w{8}|xoxb-\d{6}|ghp_\w{12}/.test(run.stdout), 'names of secrets are masked');
   });
 
   it('csv: a header and one row per identity; cells a spreadsheet would evaluate are neutralised', () => {
     fs.mkdirSync(path.join(ws, 'tf'), { recursive: true });
-    fs.writeFileSync(path.join(ws, 'tf', 'x.tf'), 'resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = "{}"\n  tags = { owner = "=HYPERLINK(\\"http://evil\\")" }\n}\n');
+    fs.writeFileSync(
+      path.join(ws, 'tf', 'x.tf'),
+      'resource "aws_iam_role" "r" {\n  name = "r"\n  assume_role_policy = "{}"\n  tags = { owner = "=HYPERLINK(\\"http://evil\\")" }\n}\n',
+    );
     const run = runCli(['inventory', '--format', 'csv', '--output', 'inv.csv'], ws);
     assert.equal(run.code, 0, run.stderr);
     const lines = fs.readFileSync(path.join(ws, 'inv.csv'), 'utf8').trimEnd().split('\r\n');
@@ -39,8 +71,14 @@ describe('nhi-lens inventory', function () {
 
   it('markdown: a summary line and a table', () => {
     const run = runCli(['inventory'], ws);
-    assert.match(run.stdout, /^# NHI inventory\n\n\d+ identities, \d+ without an owner, \d+ with admin rights, \d+ with static credentials\./);
-    assert.match(run.stdout, /\| IAM user \| aws_iam_user\.ci \| `infra\/main\.tf:5` \| @acme\/platform \(codeowners\) \| admin \| static \| 2 \|/);
+    assert.match(
+      run.stdout,
+      /^# NHI inventory\n\n\d+ identities, \d+ without an owner, \d+ with admin rights, \d+ with static credentials\./,
+    );
+    assert.match(
+      run.stdout,
+      /\| IAM user \| aws_iam_user\.ci \| `infra\/main\.tf:5` \| @acme\/platform \(codeowners\) \| admin \| static \| 2 \|/,
+    );
   });
 
   it('rejects audit-only formats', () => {
@@ -56,7 +94,12 @@ describe('nhi-lens audit --history', function () {
   const DELETED_FILE = 'sk_live_Q8vNc2LmT7xWp4RzK9bYh3JdF6sA';
   const STILL = 'xoxb-9182736450-1928374650192-Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7';
   let repo: string;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-05-06T07:08:09Z', GIT_COMMITTER_DATE: '2026-05-06T07:08:09Z' } });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-05-06T07:08:09Z', GIT_COMMITTER_DATE: '2026-05-06T07:08:09Z' },
+    });
 
   before(() => {
     repo = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-history-'));
@@ -81,18 +124,33 @@ describe('nhi-lens audit --history', function () {
   it('reports secrets removed from the files but still in history, once each, with the first commit', () => {
     const run = runCli(['audit', '--history', '--format', 'json', '--fail-on', 'never'], repo);
     assert.equal(run.code, 0, run.stderr);
-    const { findings } = JSON.parse(run.stdout) as { findings: Array<{ path: string; ruleId: string; severity: string; message: string; git?: { state: string; commit: string } }> };
+    const { findings } = JSON.parse(run.stdout) as {
+      findings: Array<{ path: string; ruleId: string; severity: string; message: string; git?: { state: string; commit: string } }>;
+    };
     const first = git('rev-list', '--max-parents=0', 'HEAD').trim();
     const removed = findings.filter((f) => f.git?.state === 'removed');
     assert.deepEqual(removed.map((f) => f.path).sort(), ['billing.ts', 'notify.py'], 'copy.py holds the same secret: one finding');
-    assert.ok(removed.every((f) => f.git!.commit === first && f.severity === 'error' && /still in git history \(commit [0-9a-f]{12}, 2026-05-06\): rotate it/.test(f.message)));
+    assert.ok(
+      removed.every(
+        (f) =>
+          f.git!.commit === first &&
+          f.severity === 'error' &&
+          /still in git history \(commit [0-9a-f]{12}, 2026-05-06\): rotate it/.test(f.message),
+      ),
+    );
     const current = findings.filter((f) => f.git?.state === 'committed');
-    assert.deepEqual(current.map((f) => f.path), ['notify.py'], 'the secret still in the file is reported as committed, not twice');
+    assert.deepEqual(
+      current.map((f) => f.path),
+      ['notify.py'],
+      'the secret still in the file is reported as committed, not twice',
+    );
     assert.ok(!run.stdout.includes(REMOVED) && !run.stdout.includes(DELETED_FILE), 'values stay masked');
   });
 
   it('without --history, removed secrets are not reported', () => {
-    const { findings } = JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never'], repo).stdout) as { findings: Array<{ git?: { state: string } }> };
+    const { findings } = JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never'], repo).stdout) as {
+      findings: Array<{ git?: { state: string } }>;
+    };
     assert.ok(findings.every((f) => f.git?.state !== 'removed'));
   });
 

@@ -27,7 +27,11 @@ function freePort(): Promise<number> {
 async function waitForHttp(url: string, ms: number): Promise<void> {
   const started = Date.now();
   for (;;) {
-    try { if ((await fetch(url, { redirect: 'manual' })).status < 500) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(url, { redirect: 'manual' })).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() - started > ms) throw new Error(`code-server did not answer on ${url}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -49,23 +53,55 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     const missing = [CODE_SERVER, NODE24, CHROMIUM].filter((p) => !fs.existsSync(p));
     if (missing.length) {
       // CI installs both (see .ci/run) and sets NHI_REQUIRE_CODE_SERVER, so there this fails.
-      if (process.env.NHI_REQUIRE_CODE_SERVER) throw new Error(`missing: ${missing.join(', ')} (npm run setup:editor; apt-get install chromium)`);
+      if (process.env.NHI_REQUIRE_CODE_SERVER)
+        throw new Error(`missing: ${missing.join(', ')} (npm run setup:editor; apt-get install chromium)`);
       this.skip();
     }
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-code-server-'));
     const vsix = path.join(tmp, 'nhi-lens.vsix');
-    const pack = spawnSync(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: REPO, encoding: 'utf8' });
+    const pack = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', vsix],
+      { cwd: REPO, encoding: 'utf8' },
+    );
     assert.equal(pack.status, 0, pack.stderr);
     const dirs = ['--extensions-dir', path.join(tmp, 'extensions'), '--user-data-dir', path.join(tmp, 'user-data')];
-    const install = spawnSync(NODE24, [CODE_SERVER, ...dirs, '--install-extension', vsix], { encoding: 'utf8', env: { ...process.env, HOME: tmp } });
+    const install = spawnSync(NODE24, [CODE_SERVER, ...dirs, '--install-extension', vsix], {
+      encoding: 'utf8',
+      env: { ...process.env, HOME: tmp },
+    });
     assert.match(install.stdout, /successfully installed/, install.stderr);
     workspace = path.join(tmp, 'workspace');
     fs.cpSync(path.join(REPO, 'examples', 'workspace'), workspace, { recursive: true });
     const port = await freePort();
-    server = spawn(NODE24, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...dirs, workspace],
-      { env: { ...process.env, HOME: tmp }, stdio: 'ignore' });
+    server = spawn(
+      NODE24,
+      [
+        CODE_SERVER,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        ...dirs,
+        workspace,
+      ],
+      { env: { ...process.env, HOME: tmp }, stdio: 'ignore' },
+    );
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
     page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
@@ -107,11 +143,17 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
       await page.keyboard.press('Escape');
       await page.click(`.monaco-editor .view-line span:has-text("${SECRET_PREFIX}")`);
       await page.keyboard.press('Control+.');
-      item = await page.waitForSelector('.action-widget .monaco-list-row:has-text("Move this secret")', { timeout: 10_000 }).catch(() => null);
+      item = await page
+        .waitForSelector('.action-widget .monaco-list-row:has-text("Move this secret")', { timeout: 10_000 })
+        .catch(() => null);
     }
     assert.ok(item, 'the quick-fix menu never offered "Move this secret"');
     await item.click();
-    await page.waitForFunction("document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('process.env.STRIPE_SECRET_KEY')", null, { timeout: 30_000 });
+    await page.waitForFunction(
+      "document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('process.env.STRIPE_SECRET_KEY')",
+      null,
+      { timeout: 30_000 },
+    );
     await page.waitForSelector('.markers-panel .monaco-list-row:has-text("stripe-secret-key")', { state: 'detached', timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-after-quick-fix.png') });
   });
@@ -132,10 +174,12 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await folders.click();
     const header = await page.waitForSelector('.pane-header:has-text("NHI Inventory")');
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    const row = await page.waitForSelector('.monaco-list-row:has-text("aws_iam_user.ci")', { timeout: 30_000 }).catch(async (error: Error) => {
-      await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-inventory-failed.png') });
-      throw error;
-    });
+    const row = await page
+      .waitForSelector('.monaco-list-row:has-text("aws_iam_user.ci")', { timeout: 30_000 })
+      .catch(async (error: Error) => {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-inventory-failed.png') });
+        throw error;
+      });
     assert.match((await row.textContent()) ?? '', /admin · static/);
     await row.click();
     await page.waitForSelector('.tab:has-text("main.tf")', { timeout: 30_000 });
@@ -148,12 +192,18 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     let cards: string[] = [];
     for (let i = 0; i < 100 && !cards.length; i++) {
       for (const frame of page.frames()) {
-        cards = await frame.locator('#summary .card').allInnerTexts().catch(() => []);
+        cards = await frame
+          .locator('#summary .card')
+          .allInnerTexts()
+          .catch(() => []);
         if (cards.length) break;
       }
       if (!cards.length) await page.waitForTimeout(200);
     }
-    assert.ok(cards.some((c) => /findings/.test(c)), `report cards: ${cards.join(' | ')}`);
+    assert.ok(
+      cards.some((c) => /findings/.test(c)),
+      `report cards: ${cards.join(' | ')}`,
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-report-webview.png') });
   });
 });

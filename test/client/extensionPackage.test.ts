@@ -17,7 +17,9 @@ describe('the VS Code extension package', function () {
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command);
     // copyStoreCommand is invoked by a code action, not from the palette.
     assert.deepEqual(registered.filter((c) => c !== 'nhiLens.copyStoreCommand').sort(), [...contributed].sort());
-    for (const [key, setting] of Object.entries<{ description?: string; markdownDescription?: string }>(pkg.contributes.configuration.properties)) {
+    for (const [key, setting] of Object.entries<{ description?: string; markdownDescription?: string }>(
+      pkg.contributes.configuration.properties,
+    )) {
       assert.ok(key.startsWith('nhiLens.') && (setting.description ?? setting.markdownDescription), key);
     }
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
@@ -25,20 +27,43 @@ describe('the VS Code extension package', function () {
   });
 
   it('vsce packages the bundles, compiled rules and schemas only, and nothing secret', () => {
-    const run = spawnSync(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: REPO, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr);
-    const files = run.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    const files = run.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
     assert.deepEqual(files, [
-      'LICENSE', 'README.md', 'dist/builtin-rules.json', 'dist/extension.js',
-      'dist/iam-actions.json', 'dist/scanWorker.js', 'dist/server.js', 'docs/rules.md', 'package.json', 'rules/config.schema.json', 'rules/schema.json',
+      'LICENSE',
+      'README.md',
+      'dist/builtin-rules.json',
+      'dist/extension.js',
+      'dist/iam-actions.json',
+      'dist/scanWorker.js',
+      'dist/server.js',
+      'docs/rules.md',
+      'package.json',
+      'rules/config.schema.json',
+      'rules/schema.json',
     ]);
     // The rule table holds the patterns themselves; everything else must scan clean.
     const engine = new Engine({ rules: builtinRules() });
     for (const file of files.filter((f) => f !== 'dist/builtin-rules.json')) {
       const findings = engine.scan({ path: file, text: fs.readFileSync(path.join(REPO, file), 'utf8') }).findings;
-      assert.deepEqual(findings.map((f) => `${f.ruleId}@${f.range.start.line}`), [], file);
+      assert.deepEqual(
+        findings.map((f) => `${f.ruleId}@${f.range.start.line}`),
+        [],
+        file,
+      );
     }
     const compiled = JSON.parse(fs.readFileSync(path.join(REPO, 'dist', 'builtin-rules.json'), 'utf8'));
-    assert.ok(compiled.rules.every((r: { definition: { examples: { positive: unknown[] } } }) => r.definition.examples.positive.length === 0), 'examples are not shipped');
+    assert.ok(
+      compiled.rules.every((r: { definition: { examples: { positive: unknown[] } } }) => r.definition.examples.positive.length === 0),
+      'examples are not shipped',
+    );
   });
 });

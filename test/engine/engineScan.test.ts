@@ -50,16 +50,25 @@ describe('Engine.scan', () => {
 
   it('skips lockfiles for generic rules but not for provider rules', () => {
     const text = `"resolved": "https://registry.acme.io/x.tgz", "token": "q8Zr3Lm0Pd5Xv2Kc7Hs1", "npm": "${SLACK}"`;
-    assert.deepEqual(engine.scan({ path: 'package-lock.json', text }).findings.map((f) => f.ruleId), ['slack-bot-token']);
+    assert.deepEqual(
+      engine.scan({ path: 'package-lock.json', text }).findings.map((f) => f.ruleId),
+      ['slack-bot-token'],
+    );
   });
 
   it('skips binary, oversized content and over-long lines with a reason, without throwing', () => {
-    assert.deepEqual(engine.scan({ path: 'a.bin', text: `\0\0PNG ${SLACK}` }).skipped.map((s) => s.reason), ['binary file not scanned']);
+    assert.deepEqual(
+      engine.scan({ path: 'a.bin', text: `\0\0PNG ${SLACK}` }).skipped.map((s) => s.reason),
+      ['binary file not scanned'],
+    );
     const small = new Engine({ rules: builtinRules(), config: { limits: { maxFileBytes: 2048, maxLineLength: 300 } } });
     assert.match(small.scan({ path: 'big.txt', text: 'a'.repeat(5000) }).skipped[0].reason, /larger than/);
     const longLine = small.scan({ path: 'min.js', text: `ok\nvar t="${SLACK}";${'x'.repeat(400)}\n` });
     assert.equal(longLine.findings.length, 0);
-    assert.deepEqual(longLine.skipped.map((s) => [s.line, s.reason]), [[1, 'line longer than 300 characters not scanned']]);
+    assert.deepEqual(
+      longLine.skipped.map((s) => [s.line, s.reason]),
+      [[1, 'line longer than 300 characters not scanned']],
+    );
   });
 
   it('finishes on pathological input built from rule keywords', function () {
@@ -77,7 +86,10 @@ describe('Engine.scan', () => {
 
   it('finds several secrets on one line and across a PEM block', () => {
     const text = `a="${AWS_KEY}" b="${SLACK}"\n`;
-    assert.deepEqual(engine.scan({ path: 'x.js', text }).findings.map((f) => f.ruleId), ['aws-access-key-id', 'slack-bot-token']);
+    assert.deepEqual(
+      engine.scan({ path: 'x.js', text }).findings.map((f) => f.ruleId),
+      ['aws-access-key-id', 'slack-bot-token'],
+    );
   });
 
   it('marks findings present in the baseline, keyed by fingerprint and path', () => {

@@ -9,7 +9,11 @@ describe('KeywordIndex (Aho–Corasick prefilter)', () => {
   };
 
   it('finds overlapping keywords case-insensitively, at their last character', () => {
-    assert.deepEqual(hits(['ghp_', 'hp_', 'token'], 'x GHP_a\nTOKEN'), [['ghp_', 5, 0], ['hp_', 5, 0], ['token', 12, 8]]);
+    assert.deepEqual(hits(['ghp_', 'hp_', 'token'], 'x GHP_a\nTOKEN'), [
+      ['ghp_', 5, 0],
+      ['hp_', 5, 0],
+      ['token', 12, 8],
+    ]);
   });
 
   it('reports the start of the line each hit is on', () => {

@@ -31,12 +31,22 @@ describe('workspace config (.nhi-lens.yaml)', () => {
   it('adds user rules with the built-in schema', () => {
     const { config } = loadConfigFile(tempFile('.nhi-lens.yaml', CUSTOM_RULE));
     const engine = new Engine({ rules: builtinRules(), config });
-    assert.deepEqual(engine.scan({ path: 'a.go', text: 'tok := "acme_q8zr3lm0pd5xv2kc7hs1ty4u"' }).findings.map((f) => f.ruleId), ['acme-internal-token']);
+    assert.deepEqual(
+      engine.scan({ path: 'a.go', text: 'tok := "acme_q8zr3lm0pd5xv2kc7hs1ty4u"' }).findings.map((f) => f.ruleId),
+      ['acme-internal-token'],
+    );
   });
 
   it('re-grades and disables rules, and ignores paths', () => {
     const slack = 'SLACK=xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
-    const engine = new Engine({ rules: builtinRules(), config: { overrides: { 'slack-bot-token': { severity: 'info' } }, disable: ['aws-access-key-id'], paths: { ignore: ['fixtures/**'] } } });
+    const engine = new Engine({
+      rules: builtinRules(),
+      config: {
+        overrides: { 'slack-bot-token': { severity: 'info' } },
+        disable: ['aws-access-key-id'],
+        paths: { ignore: ['fixtures/**'] },
+      },
+    });
     assert.equal(engine.scan({ path: 'a.env', text: slack }).findings[0].severity, 'info');
     assert.equal(engine.scan({ path: 'a.env', text: 'K=AKIAZ3MPLQ7RTX4VWY2Q' }).findings.length, 0);
     assert.equal(engine.scan({ path: 'fixtures/a.env', text: slack }).findings.length, 0);
@@ -50,26 +60,47 @@ describe('workspace config (.nhi-lens.yaml)', () => {
 
   it('reports schema errors with file, rule id and field', () => {
     const file = tempFile('.nhi-lens.yaml', CUSTOM_RULE.replace('severity: error', 'severity: critical'));
-    assert.throws(() => loadConfigFile(file), (e: RuleError) => {
-      assert.ok(e instanceof RuleError);
-      assert.match(e.message, new RegExp(`${file.replace(/[.\\]/g, '\\$&')}: rule "acme-internal-token" severity must be equal to one of the allowed values \\(error, warning, info\\)`));
-      return true;
-    });
+    assert.throws(
+      () => loadConfigFile(file),
+      (e: RuleError) => {
+        assert.ok(e instanceof RuleError);
+        assert.match(
+          e.message,
+          new RegExp(
+            `${file.replace(/[.\\]/g, '\\$&')}: rule "acme-internal-token" severity must be equal to one of the allowed values \\(error, warning, info\\)`,
+          ),
+        );
+        return true;
+      },
+    );
   });
 
   it('reports a pattern that does not compile, or lacks the secret group', () => {
-    assert.throws(() => loadConfigFile(tempFile('c.yaml', CUSTOM_RULE.replace("[a-z0-9]{24})(?!", '[a-z0-9]{24}(?!'))), /rule "acme-internal-token" pattern does not compile/);
+    assert.throws(
+      () => loadConfigFile(tempFile('c.yaml', CUSTOM_RULE.replace('[a-z0-9]{24})(?!', '[a-z0-9]{24}(?!'))),
+      /rule "acme-internal-token" pattern does not compile/,
+    );
     assert.throws(() => loadConfigFile(tempFile('c.yaml', CUSTOM_RULE.replace('(?<secret>', '('))), /needs a named group/);
   });
 
   it('rejects a rule without examples, and duplicate rule ids', () => {
-    assert.throws(() => loadConfigFile(tempFile('c.yaml', CUSTOM_RULE.replace(/ {4}examples:[\s\S]*$/, ''))), /must have required property 'examples'/);
+    assert.throws(
+      () => loadConfigFile(tempFile('c.yaml', CUSTOM_RULE.replace(/ {4}examples:[\s\S]*$/, ''))),
+      /must have required property 'examples'/,
+    );
     const duplicate = { definition: builtinRules()[0].definition, source: 'x.yaml' };
     assert.throws(() => new Engine({ rules: [...builtinRules(), duplicate] }), /duplicates an existing rule id/);
   });
 
   it('fails fast and clearly on a YAML alias bomb', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 12 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      ),
+    ].join('\n');
     assert.throws(() => loadConfigFile(tempFile('bomb.yaml', bomb)), /not valid YAML: .*[Aa]lias/);
   });
 

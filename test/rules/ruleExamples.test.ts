@@ -3,7 +3,8 @@ import type { RuleExample } from '../../engine/rules/ruleTypes';
 import { builtinRules, defaultEngine } from '../support/engineFixture';
 
 /** Bare-string examples are scanned as a neutral text file; IaC examples name their file. */
-const asDocument = (example: RuleExample, id: string) => (typeof example === 'string' ? { path: `snippets/${id}.txt`, text: example } : example);
+const asDocument = (example: RuleExample, id: string) =>
+  typeof example === 'string' ? { path: `snippets/${id}.txt`, text: example } : example;
 
 // Every built-in rule runs its own examples: each positive must be found by that rule, each
 // negative must not. Adding a rule without both kinds of examples fails the schema already.

@@ -17,7 +17,9 @@ function quantifierSkeleton(pattern: string): string {
 
 describe('rule patterns are safe from catastrophic backtracking (recheck)', function () {
   this.timeout(30 * 60 * 1000);
-  const patterns = builtinRules().filter((r) => r.definition.pattern).map((r) => r.definition);
+  const patterns = builtinRules()
+    .filter((r) => r.definition.pattern)
+    .map((r) => r.definition);
 
   it('skeleton helper finds unbounded quantifiers outside classes only', () => {
     assert.ok(UNBOUNDED.test(quantifierSkeleton('a[0-9]+b')));
@@ -34,14 +36,20 @@ describe('rule patterns are safe from catastrophic backtracking (recheck)', func
     const problems: string[] = [];
     // Two analyses at a time: one per core.
     for (let i = 0; i < patterns.length; i += 2) {
-      await Promise.all(patterns.slice(i, i + 2).map(async (rule) => {
-        const result = await check(rule.pattern!, rule.caseInsensitive ? 'i' : '', { timeout: 20_000, randomSeed: 42 });
-        if (result.status === 'safe') return;
-        if (result.status === 'unknown') { problems.push(`${rule.id}: analysis did not finish (${result.error.kind})`); return; }
-        const complexity = result.complexity;
-        if (complexity.type === 'exponential') problems.push(`${rule.id}: exponential backtracking`);
-        else if (UNBOUNDED.test(quantifierSkeleton(rule.pattern!))) problems.push(`${rule.id}: ${complexity.summary} with an unbounded quantifier`);
-      }));
+      await Promise.all(
+        patterns.slice(i, i + 2).map(async (rule) => {
+          const result = await check(rule.pattern!, rule.caseInsensitive ? 'i' : '', { timeout: 20_000, randomSeed: 42 });
+          if (result.status === 'safe') return;
+          if (result.status === 'unknown') {
+            problems.push(`${rule.id}: analysis did not finish (${result.error.kind})`);
+            return;
+          }
+          const complexity = result.complexity;
+          if (complexity.type === 'exponential') problems.push(`${rule.id}: exponential backtracking`);
+          else if (UNBOUNDED.test(quantifierSkeleton(rule.pattern!)))
+            problems.push(`${rule.id}: ${complexity.summary} with an unbounded quantifier`);
+        }),
+      );
     }
     assert.deepEqual(problems, []);
   });

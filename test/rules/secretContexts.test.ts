@@ -62,12 +62,30 @@ describe('provider detectors in every common context', () => {
 
 describe('placeholders stay quiet in every context', () => {
   const engine = defaultEngine();
-  const placeholders = ['xxxxxxxxxxxxxxxxxxxxxxxx', '************************', 'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '<your-token-here>', '${SERVICE_TOKEN}', '{{ service_token }}', 'changeme', 'YOUR_API_KEY', 'sk_live_...', 'AKIAIOSFODNN7EXAMPLE', 'REDACTED', '$(cat /run/secrets/token)', '%SERVICE_TOKEN%'];
+  const placeholders = [
+    'xxxxxxxxxxxxxxxxxxxxxxxx',
+    '************************',
+    'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+    '<your-token-here>',
+    '${SERVICE_TOKEN}',
+    '{{ service_token }}',
+    'changeme',
+    'YOUR_API_KEY',
+    'sk_live_...',
+    'AKIAIOSFODNN7EXAMPLE',
+    'REDACTED',
+    '$(cat /run/secrets/token)',
+    '%SERVICE_TOKEN%',
+  ];
   for (const placeholder of placeholders) {
     it(`"${placeholder}"`, () => {
       for (const context of CONTEXTS) {
         const findings = engine.scan({ path: context.path, text: context.render(placeholder) }).findings;
-        assert.deepEqual(findings.map((f) => f.ruleId), [], `${context.label} reported a placeholder`);
+        assert.deepEqual(
+          findings.map((f) => f.ruleId),
+          [],
+          `${context.label} reported a placeholder`,
+        );
       }
     });
   }

@@ -11,7 +11,12 @@ const FRESH = 'xoxb-9182736450-1928374650192-Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7';
 describe('language server: git state in live diagnostics', function () {
   this.timeout(30_000);
   let s: LspSession;
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: s.root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T10:00:00Z', GIT_COMMITTER_DATE: '2026-03-04T10:00:00Z' } });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: s.root,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T10:00:00Z', GIT_COMMITTER_DATE: '2026-03-04T10:00:00Z' },
+    });
 
   before(async () => {
     s = await LspSession.start({}, { 'notify.py': `SLACK_TOKEN = "${COMMITTED}"\n` });
@@ -27,10 +32,14 @@ describe('language server: git state in live diagnostics', function () {
     const text = `SLACK_TOKEN = "${COMMITTED}"\nSLACK_FALLBACK = "${FRESH}"\n`;
     fs.writeFileSync(path.join(s.root, 'notify.py'), text);
     const uri = s.uri('notify.py');
-    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text },
+    });
     const head = git('rev-parse', 'HEAD').trim();
     // The first publish may come before git has answered; the server publishes again when it has.
-    const published = await s.until('diagnostics with git state', () => [...s.published].reverse().find((p) => p.uri === uri && p.diagnostics.some((d) => /git history/.test(d.message))));
+    const published = await s.until('diagnostics with git state', () =>
+      [...s.published].reverse().find((p) => p.uri === uri && p.diagnostics.some((d) => /git history/.test(d.message))),
+    );
     const [committed, fresh] = published.diagnostics;
     assert.match(committed.message, new RegExp(`already in git history \\(commit ${head.slice(0, 12)}, 2026-03-04\\): rotate it`));
     assert.equal(committed.severity, 1, 'error');

@@ -2,9 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CancellationTokenSource, CodeActionRequest, CodeActionResolveRequest, DidChangeTextDocumentNotification, DidChangeWatchedFilesNotification,
-  DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExecuteCommandRequest, FileChangeType, WorkspaceDiagnosticRequest,
-  type CodeAction, type Diagnostic, type FullDocumentDiagnosticReport, type TextEdit,
+  CancellationTokenSource,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  FileChangeType,
+  WorkspaceDiagnosticRequest,
+  type CodeAction,
+  type Diagnostic,
+  type FullDocumentDiagnosticReport,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { AuditReportRequest, AuditWorkspaceRequest, type AuditResult } from '../../protocol/nhiLensProtocol';
 import { applyTextEdits, LspSession } from './lspHarness';
@@ -26,21 +37,34 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     const uri = s.uri(name);
     versions.set(uri, 1);
     texts.set(uri, text);
-    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text },
+    });
     return uri;
   };
   const replaceAll = async (uri: string, text: string) => {
     const version = (versions.get(uri) ?? 1) + 1;
     versions.set(uri, version);
     texts.set(uri, text);
-    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   };
-  const pull = async (uri: string, previousResultId?: string) => s.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
+  const pull = async (uri: string, previousResultId?: string) =>
+    s.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, previousResultId });
   const full = async (uri: string) => (await pull(uri)) as FullDocumentDiagnosticReport;
-  const actions = async (uri: string, diagnostics: Diagnostic[]) => (await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+  const actions = async (uri: string, diagnostics: Diagnostic[]) =>
+    (await s.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
   const applyAction = async (uri: string, action: CodeAction) => {
     const edit = action.edit!;
-    const edits: TextEdit[] = edit.changes?.[uri] ?? (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? c.edits as TextEdit[] : []));
+    const edits: TextEdit[] =
+      edit.changes?.[uri] ??
+      (edit.documentChanges ?? []).flatMap((c) => ('textDocument' in c && c.textDocument.uri === uri ? (c.edits as TextEdit[]) : []));
     await replaceAll(uri, applyTextEdits(texts.get(uri)!, edits));
   };
 
@@ -50,13 +74,18 @@ describe('language server features over stdio (pull diagnostics, code actions, a
       ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`src/gen/f${i}.py`, `TOKEN_${i} = "${SLACK}"\n`])),
     });
   });
-  after(async () => { await s.stop(); });
+  after(async () => {
+    await s.stop();
+  });
 
   it('answers pull diagnostics and says unchanged for an unchanged document', async () => {
     const uri = await open('app/settings.py', `import logging\nSLACK_BOT_TOKEN = "${SLACK}"\n`);
     const first = await full(uri);
     assert.equal(first.kind, 'full');
-    assert.deepEqual(first.items.map((d) => [d.code, d.source, d.range.start.line]), [['slack-bot-token', 'nhi-lens', 1]]);
+    assert.deepEqual(
+      first.items.map((d) => [d.code, d.source, d.range.start.line]),
+      [['slack-bot-token', 'nhi-lens', 1]],
+    );
     assert.ok(!JSON.stringify(first).includes(SLACK), 'the value never crosses the protocol');
     const again = await pull(uri, first.resultId);
     assert.deepEqual(again, { kind: 'unchanged', resultId: first.resultId });
@@ -86,7 +115,10 @@ describe('language server features over stdio (pull diagnostics, code actions, a
   });
 
   it('a literal with no variable name is named after the rule', async () => {
-    const uri = await open('src/billing.ts', `const stripe = new Stripe("sk_live_${'51HqLyjWDarjtT1zdp7dc'}abcDEF123xyz", { apiVersion: "2024-06-20" });\n`);
+    const uri = await open(
+      'src/billing.ts',
+      `const stripe = new Stripe("sk_live_${'51HqLyjWDarjtT1zdp7dc'}abcDEF123xyz", { apiVersion: "2024-06-20" });\n`,
+    );
     const { items } = await full(uri);
     const preferred = (await actions(uri, items)).find((a) => a.isPreferred)!;
     const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
@@ -108,20 +140,26 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     const owner = (await actions(uri, (await full(uri)).items)).find((a) => a.title === 'Add an "owner" tag')!;
     assert.ok(owner.isPreferred);
     await applyAction(uri, owner);
-    assert.match(texts.get(uri)!, /  tags = \{\n    owner = "platform-team"\n  \}\n\}\n$/);
+    assert.match(texts.get(uri)!, / {2}tags = \{\n {4}owner = "platform-team"\n {2}\}\n\}\n$/);
     assert.deepEqual((await full(uri)).items, []);
 
     const policy = await open('policy.json', '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}\n');
     const narrow = (await actions(policy, (await full(policy)).items)).find((a) => a.title.startsWith('Narrow to'))!;
     await applyAction(policy, narrow);
-    assert.equal(texts.get(policy), '{"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*", "s3:Describe*"], "Resource": "*"}]}\n');
+    assert.equal(
+      texts.get(policy),
+      '{"Statement": [{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*", "s3:Describe*"], "Resource": "*"}]}\n',
+    );
   });
 
   it('add-to-baseline edits the baseline file and the finding disappears', async () => {
     const uri = await open('lib/client.js', `const slackToken = "${SLACK}";\n`);
     const { items } = await full(uri);
     const accept = (await actions(uri, items)).find((a) => a.command?.command === 'nhiLens.server.addToBaseline')!;
-    const ok = await s.connection.sendRequest(ExecuteCommandRequest.type, { command: accept.command!.command, arguments: accept.command!.arguments });
+    const ok = await s.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: accept.command!.command,
+      arguments: accept.command!.arguments,
+    });
     assert.equal(ok, true);
     const edit = s.applied[s.applied.length - 1].edit;
     assert.ok(JSON.stringify(edit).includes('.nhi-lens-baseline.json'));
@@ -136,21 +174,30 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     assert.equal(before.items.length, 1);
     fs.writeFileSync(path.join(s.root, '.nhi-lens.yaml'), 'disable: [slack-bot-token]\n');
     const refreshes = s.refreshes;
-    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: s.uri('.nhi-lens.yaml'), type: FileChangeType.Created }] });
+    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: s.uri('.nhi-lens.yaml'), type: FileChangeType.Created }],
+    });
     await s.until('a diagnostic refresh', () => s.refreshes > refreshes);
     const after = await pull(uri, before.resultId);
     assert.equal(after.kind, 'full');
     assert.deepEqual((after as FullDocumentDiagnosticReport).items, []);
     fs.writeFileSync(path.join(s.root, '.nhi-lens.yaml'), 'disable: [\n');
-    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: s.uri('.nhi-lens.yaml'), type: FileChangeType.Changed }] });
+    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: s.uri('.nhi-lens.yaml'), type: FileChangeType.Changed }],
+    });
     await s.until('a message about the broken config', () => s.messages.some((m) => /\.nhi-lens\.yaml.*not valid YAML/.test(m)));
     assert.equal((await full(uri)).items.length, 1, 'built-in rules keep running');
     fs.rmSync(path.join(s.root, '.nhi-lens.yaml'));
-    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: s.uri('.nhi-lens.yaml'), type: FileChangeType.Deleted }] });
+    await s.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: s.uri('.nhi-lens.yaml'), type: FileChangeType.Deleted }],
+    });
   });
 
   it('audits the workspace with progress, partial results and a report', async () => {
-    const result: AuditResult = await s.connection.sendRequest(AuditWorkspaceRequest.type, { workDoneToken: 'audit-1', partialResultToken: 'partial-1' });
+    const result: AuditResult = await s.connection.sendRequest(AuditWorkspaceRequest.type, {
+      workDoneToken: 'audit-1',
+      partialResultToken: 'partial-1',
+    });
     assert.equal(result.summary.cancelled, false);
     assert.ok(result.summary.files >= 41);
     assert.ok(result.findings.filter((f) => f.path.startsWith('src/gen/')).length === 40);
@@ -167,10 +214,16 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     const html = (await s.connection.sendRequest(AuditReportRequest.type, { format: 'html', cspSource: 'vscode-webview://abc' }))!.content;
     assert.match(html, /img-src vscode-webview:\/\/abc/);
     assert.ok(!html.includes(SLACK));
-    assert.ok(result.inventory.some((i) => i.kind === 'secret' && i.path === 'src/gen/f7.py'), 'the audit returns the inventory for the tree view');
+    assert.ok(
+      result.inventory.some((i) => i.kind === 'secret' && i.path === 'src/gen/f7.py'),
+      'the audit returns the inventory for the tree view',
+    );
     assert.deepEqual(result.notes, []);
     const report = await s.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
-    assert.ok(report.items.some((i) => i.uri.endsWith('src/gen/f7.py') && i.kind === 'full' && i.items.length === 1), 'audited files reach the Problems panel');
+    assert.ok(
+      report.items.some((i) => i.uri.endsWith('src/gen/f7.py') && i.kind === 'full' && i.items.length === 1),
+      'audited files reach the Problems panel',
+    );
   });
 
   it('a cancelled audit stops and says so', async () => {
@@ -186,10 +239,20 @@ describe('language server features over stdio (pull diagnostics, code actions, a
   });
 
   it('survives malformed and unknown requests', async () => {
-    assert.equal(await s.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: 'file:///nowhere.py' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), null);
+    assert.equal(
+      await s.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: 'file:///nowhere.py' },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      }),
+      null,
+    );
     await assert.rejects(s.connection.sendRequest(DocumentDiagnosticRequest.type, {} as never));
     await assert.rejects(s.connection.sendRequest('nhiLens/doesNotExist', {}));
-    assert.equal(await s.connection.sendRequest(ExecuteCommandRequest.type, { command: 'nhiLens.server.addToBaseline', arguments: [] }), false);
+    assert.equal(
+      await s.connection.sendRequest(ExecuteCommandRequest.type, { command: 'nhiLens.server.addToBaseline', arguments: [] }),
+      false,
+    );
     const uri = s.uri('app/settings.py');
     assert.equal((await pull(uri)).kind, 'full', 'still serving');
   });

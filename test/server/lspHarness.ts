@@ -4,10 +4,25 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
-  PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, ConfigurationRequest, RegistrationRequest,
-  ApplyWorkspaceEditRequest, WorkDoneProgressCreateRequest, ShowMessageNotification, DiagnosticRefreshRequest,
-  type ClientCapabilities, type ProtocolConnection, type PublishDiagnosticsParams, type ApplyWorkspaceEditParams, type ProgressToken,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  ConfigurationRequest,
+  RegistrationRequest,
+  ApplyWorkspaceEditRequest,
+  WorkDoneProgressCreateRequest,
+  ShowMessageNotification,
+  DiagnosticRefreshRequest,
+  type ClientCapabilities,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ApplyWorkspaceEditParams,
+  type ProgressToken,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
@@ -20,7 +35,11 @@ export class LspSession {
   readonly messages: string[] = [];
   refreshes = 0;
   settings: Record<string, unknown> = { enable: true, secretsManager: 'env', owner: 'platform-team' };
-  private constructor(readonly server: ChildProcess, readonly connection: ProtocolConnection, readonly root: string) {}
+  private constructor(
+    readonly server: ChildProcess,
+    readonly connection: ProtocolConnection,
+    readonly root: string,
+  ) {}
 
   static async start(capabilities: ClientCapabilities, files: Record<string, string> = {}): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
@@ -36,16 +55,29 @@ export class LspSession {
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => session.settings));
     connection.onRequest(RegistrationRequest.type, () => null);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-    connection.onRequest(DiagnosticRefreshRequest.type, () => { session.refreshes++; return null; });
-    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => { session.applied.push(p); return { applied: true }; });
+    connection.onRequest(DiagnosticRefreshRequest.type, () => {
+      session.refreshes++;
+      return null;
+    });
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+      session.applied.push(p);
+      return { applied: true };
+    });
     connection.onNotification('$/progress', (p: { token: ProgressToken; value: unknown }) => session.progress.push(p));
     connection.listen();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }] });
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities,
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    });
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
   }
 
-  uri(name: string): string { return pathToFileURL(path.join(this.root, name)).href; }
+  uri(name: string): string {
+    return pathToFileURL(path.join(this.root, name)).href;
+  }
 
   /** Waits for a condition on what the server sent; fails with `what` after 5 s. */
   async until<T>(what: string, probe: () => T | undefined): Promise<T> {
@@ -58,7 +90,9 @@ export class LspSession {
   }
 
   diagnosticsFor(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-    return this.until(`diagnostics for ${uri} v${version}`, () => [...this.published].reverse().find((p) => p.uri === uri && (version === undefined || p.version === version)));
+    return this.until(`diagnostics for ${uri} v${version}`, () =>
+      [...this.published].reverse().find((p) => p.uri === uri && (version === undefined || p.version === version)),
+    );
   }
 
   async stop(): Promise<void> {

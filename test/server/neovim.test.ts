@@ -27,17 +27,29 @@ describe('Neovim attaches to the server and sees its diagnostics', function () {
     fs.writeFileSync(file, `import os\nSLACK_BOT_TOKEN = "${SLACK}"\n`);
     const out = path.join(root, 'result.json');
     const run = spawnSync('nvim', ['--headless', '--clean', '-n', '-u', 'NONE', '-c', `luafile ${SCRIPT}`], {
-      cwd: root, encoding: 'utf8', timeout: 50_000,
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 50_000,
       env: { ...process.env, NHI_OUT: out, NHI_SERVER: SERVER, NHI_ROOT: root, NHI_FILE: file, NHI_NODE: process.execPath },
     });
     assert.ok(fs.existsSync(out), `Neovim wrote no result (exit ${run.status}): ${run.stderr}`);
-    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as { ok: boolean; diagnostics: Array<{ lnum: number; col: number; end_col: number; message: string; source: string; severity: number; code: string }>; actions: string[] };
+    const result = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      ok: boolean;
+      diagnostics: Array<{ lnum: number; col: number; end_col: number; message: string; source: string; severity: number; code: string }>;
+      actions: string[];
+    };
     assert.ok(result.ok, 'no diagnostics within 20 s');
     assert.equal(result.diagnostics.length, 1);
     const [d] = result.diagnostics;
-    assert.deepEqual([d.lnum, d.col, d.end_col, d.source, d.code, d.severity], [1, 19, 19 + SLACK.length, 'nhi-lens', 'slack-bot-token', 1]);
+    assert.deepEqual(
+      [d.lnum, d.col, d.end_col, d.source, d.code, d.severity],
+      [1, 19, 19 + SLACK.length, 'nhi-lens', 'slack-bot-token', 1],
+    );
     assert.ok(!d.message.includes(SLACK));
-    assert.ok(result.actions.some((t) => t.startsWith('Move this secret out of the file')), result.actions.join(' | '));
+    assert.ok(
+      result.actions.some((t) => t.startsWith('Move this secret out of the file')),
+      result.actions.join(' | '),
+    );
     assert.ok(result.actions.some((t) => t.startsWith('Suppress slack-bot-token on this line')));
   });
 });

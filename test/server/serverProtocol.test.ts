@@ -5,9 +5,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
-  DidOpenTextDocumentNotification, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, PublishDiagnosticsNotification, ShutdownRequest, ExitNotification,
-  type ProtocolConnection, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  InitializeRequest,
+  InitializedNotification,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  ExitNotification,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 const SERVER = path.resolve(__dirname, '../../../dist/server.js');
@@ -36,7 +46,12 @@ describe('language server over stdio (push diagnostics)', function () {
     connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => published.push(p));
     connection.listen();
-    const init = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }] });
+    const init = await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    });
     assert.ok(init.capabilities.textDocumentSync);
     await connection.sendNotification(InitializedNotification.type, {});
   });
@@ -51,7 +66,9 @@ describe('language server over stdio (push diagnostics)', function () {
   it('publishes a masked diagnostic on the exact range, with severity from the workspace config', async () => {
     const uri = pathToFileURL(path.join(root, 'app.py')).href;
     const text = `import os\nSLACK_BOT_TOKEN = "${SLACK}"\n`;
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text },
+    });
     const { diagnostics } = await waitFor(uri, 1);
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
@@ -67,7 +84,9 @@ describe('language server over stdio (push diagnostics)', function () {
     const uri = pathToFileURL(path.join(root, 'app.py')).href;
     await connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 1, character: 19 }, end: { line: 1, character: 19 + SLACK.length } }, text: '${SLACK_BOT_TOKEN}' }],
+      contentChanges: [
+        { range: { start: { line: 1, character: 19 }, end: { line: 1, character: 19 + SLACK.length } }, text: '${SLACK_BOT_TOKEN}' },
+      ],
     });
     const { diagnostics } = await waitFor(uri, 2);
     assert.deepEqual(diagnostics, []);
@@ -75,7 +94,9 @@ describe('language server over stdio (push diagnostics)', function () {
 
   it('clears the diagnostics of a closed document', async () => {
     const uri = pathToFileURL(path.join(root, 'other.py')).href;
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'python', version: 1, text: `T = "${SLACK}"\n` } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text: `T = "${SLACK}"\n` },
+    });
     assert.equal((await waitFor(uri, 1)).diagnostics.length, 1);
     const before = published.length;
     await connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });

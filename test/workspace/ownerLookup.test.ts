@@ -8,7 +8,10 @@ import { codeOwnersOf, ownerFor } from '../../workspace/ownerLookup';
 describe('owner for the add-owner quick-fix', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-owner-'));
   fs.mkdirSync(path.join(root, '.github'));
-  fs.writeFileSync(path.join(root, '.github', 'CODEOWNERS'), '# owners\n* @acme/platform\ninfra/payments/ @acme/payments @alice\n*.md @acme/docs\n');
+  fs.writeFileSync(
+    path.join(root, '.github', 'CODEOWNERS'),
+    '# owners\n* @acme/platform\ninfra/payments/ @acme/payments @alice\n*.md @acme/docs\n',
+  );
 
   it('CODEOWNERS: the last matching rule wins', () => {
     assert.deepEqual(codeOwnersOf(root, 'infra/payments/iam.tf'), ['@acme/payments', '@alice']);

@@ -2,7 +2,14 @@ import * as fs from 'node:fs';
 import type { Engine, Finding, IdentityRecord, SkipNote } from '../../engine';
 
 /** What scanning one file on disk produced. */
-export interface FileScan { path: string; bytes: number; findings: Finding[]; suppressed: number; skipped: SkipNote[]; identities?: IdentityRecord[] }
+export interface FileScan {
+  path: string;
+  bytes: number;
+  findings: Finding[];
+  suppressed: number;
+  skipped: SkipNote[];
+  identities?: IdentityRecord[];
+}
 
 /**
  * One read buffer per thread, grown as needed: a fresh Buffer per file would churn the C heap,
@@ -29,7 +36,10 @@ function readWhole(absolute: string, size: number): Buffer {
 /** Reads one file and scans it; size and binary checks happen before decoding. */
 export function scanFile(engine: Engine, absolute: string, relative: string, inventory = false): FileScan {
   const result: FileScan = { path: relative, bytes: 0, findings: [], suppressed: 0, skipped: [] };
-  const skip = (reason: string) => { result.skipped.push({ path: relative, reason }); return result; };
+  const skip = (reason: string) => {
+    result.skipped.push({ path: relative, reason });
+    return result;
+  };
   let buffer: Buffer;
   try {
     const size = fs.statSync(absolute).size;

@@ -14,9 +14,16 @@ export interface WalkOptions {
   isIgnored?: (relativePath: string) => boolean;
 }
 
-export interface WalkedFile { absolute: string; relative: string; size: number }
+export interface WalkedFile {
+  absolute: string;
+  relative: string;
+  size: number;
+}
 
-interface Layer { base: string; rules: Ignore }
+interface Layer {
+  base: string;
+  rules: Ignore;
+}
 
 function readGitignore(dir: string): Ignore | undefined {
   try {
@@ -61,10 +68,17 @@ export function* walkFiles(targets: string[], options: WalkOptions): Generator<W
   for (const target of targets) {
     const absolute = path.resolve(target);
     let stat: fs.Stats;
-    try { stat = fs.lstatSync(absolute); } catch { throw new Error(`${target}: no such file or directory`); }
+    try {
+      stat = fs.lstatSync(absolute);
+    } catch {
+      throw new Error(`${target}: no such file or directory`);
+    }
     if (stat.isFile()) {
       const relative = toRelative(options.root, absolute);
-      if (!seen.has(absolute) && !options.isIgnored?.(relative)) { seen.add(absolute); yield { absolute, relative, size: stat.size }; }
+      if (!seen.has(absolute) && !options.isIgnored?.(relative)) {
+        seen.add(absolute);
+        yield { absolute, relative, size: stat.size };
+      }
       continue;
     }
     if (!stat.isDirectory()) continue;
@@ -73,11 +87,21 @@ export function* walkFiles(targets: string[], options: WalkOptions): Generator<W
   }
 }
 
-function* walkDirectory(dir: string, parentLayers: Layer[], options: WalkOptions, useGitignore: boolean, seen: Set<string>): Generator<WalkedFile> {
+function* walkDirectory(
+  dir: string,
+  parentLayers: Layer[],
+  options: WalkOptions,
+  useGitignore: boolean,
+  seen: Set<string>,
+): Generator<WalkedFile> {
   const own = useGitignore ? readGitignore(dir) : undefined;
   const layers = own ? [...parentLayers, { base: dir, rules: own }] : parentLayers;
   let entries: fs.Dirent[];
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);
@@ -91,7 +115,11 @@ function* walkDirectory(dir: string, parentLayers: Layer[], options: WalkOptions
       if (options.isIgnored?.(relative) || seen.has(absolute)) continue;
       seen.add(absolute);
       let size = 0;
-      try { size = fs.statSync(absolute).size; } catch { continue; }
+      try {
+        size = fs.statSync(absolute).size;
+      } catch {
+        continue;
+      }
       yield { absolute, relative, size };
     }
   }

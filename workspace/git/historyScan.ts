@@ -2,7 +2,12 @@ import { spawn } from 'node:child_process';
 import type { Engine, Finding } from '../../engine';
 
 /** One version of one file that some commit introduced. */
-interface HistoricBlob { sha: string; path: string; commit: string; date: string }
+interface HistoricBlob {
+  sha: string;
+  path: string;
+  commit: string;
+  date: string;
+}
 
 const ZERO = /^0+$/;
 
@@ -27,17 +32,36 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
   let date = '';
   let rest = '';
   const onLine = (line: string) => {
-    if (line.startsWith('\u0001')) { [commit, date] = line.slice(1).split(' '); return; }
+    if (line.startsWith('\u0001')) {
+      [commit, date] = line.slice(1).split(' ');
+      return;
+    }
     // :100644 100644 <old> <new> M\tpath
     const m = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) \w+\t(.+)$/.exec(line);
     if (!m || m[1] === '160000' || ZERO.test(m[2]) || blobs.has(m[2])) return;
     blobs.set(m[2], { sha: m[2], path: unquote(m[3]), commit, date });
   };
-  const code = await gitStream(root, ['-c', 'core.quotePath=false', 'log', '--all', '--reverse', '-m', '--raw', '--no-abbrev', '--no-renames', '--root', '--format=%x01%H %cI'], (chunk) => {
-    const lines = (rest + chunk.toString('utf8')).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
-  });
+  const code = await gitStream(
+    root,
+    [
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--all',
+      '--reverse',
+      '-m',
+      '--raw',
+      '--no-abbrev',
+      '--no-renames',
+      '--root',
+      '--format=%x01%H %cI',
+    ],
+    (chunk) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    },
+  );
   if (rest) onLine(rest);
   return code === 0 ? [...blobs.values()] : undefined;
 }
@@ -45,15 +69,29 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
 /** git quotes paths with unusual characters in C style. */
 function unquote(p: string): string {
   if (!p.startsWith('"')) return p;
-  try { return JSON.parse(p) as string; } catch { return p.slice(1, -1); }
+  try {
+    return JSON.parse(p) as string;
+  } catch {
+    return p.slice(1, -1);
+  }
 }
 
 /** Sizes of the blobs, to skip the ones too large to scan before reading them. */
 async function blobSizes(root: string, shas: string[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   let text = '';
-  await gitStream(root, ['cat-file', '--batch-check=%(objectname) %(objectsize)'], (c) => { text += c.toString('utf8'); }, shas.join('\n') + '\n');
-  for (const line of text.split('\n')) { const [sha, size] = line.split(' '); if (size) sizes.set(sha, Number(size)); }
+  await gitStream(
+    root,
+    ['cat-file', '--batch-check=%(objectname) %(objectsize)'],
+    (c) => {
+      text += c.toString('utf8');
+    },
+    shas.join('\n') + '\n',
+  );
+  for (const line of text.split('\n')) {
+    const [sha, size] = line.split(' ');
+    if (size) sizes.set(sha, Number(size));
+  }
   return sizes;
 }
 
@@ -61,51 +99,76 @@ async function blobSizes(root: string, shas: string[]): Promise<Map<string, numb
 async function readBlobs(root: string, shas: string[], onBlob: (sha: string, content: Buffer) => void): Promise<void> {
   let buffer: Buffer = Buffer.alloc(0);
   let header: { sha: string; size: number } | undefined;
-  await gitStream(root, ['cat-file', '--batch'], (chunk) => {
-    buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-    for (;;) {
-      if (!header) {
-        const nl = buffer.indexOf(10);
-        if (nl < 0) return;
-        const [sha, , size] = buffer.subarray(0, nl).toString('utf8').split(' ');
-        buffer = buffer.subarray(nl + 1);
-        if (size === undefined) continue; // "<sha> missing"
-        header = { sha, size: Number(size) };
+  await gitStream(
+    root,
+    ['cat-file', '--batch'],
+    (chunk) => {
+      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+      for (;;) {
+        if (!header) {
+          const nl = buffer.indexOf(10);
+          if (nl < 0) return;
+          const [sha, , size] = buffer.subarray(0, nl).toString('utf8').split(' ');
+          buffer = buffer.subarray(nl + 1);
+          if (size === undefined) continue; // "<sha> missing"
+          header = { sha, size: Number(size) };
+        }
+        if (buffer.length < header.size + 1) return;
+        onBlob(header.sha, buffer.subarray(0, header.size));
+        buffer = buffer.subarray(header.size + 1);
+        header = undefined;
       }
-      if (buffer.length < header.size + 1) return;
-      onBlob(header.sha, buffer.subarray(0, header.size));
-      buffer = buffer.subarray(header.size + 1);
-      header = undefined;
-    }
-  }, shas.join('\n') + '\n');
+    },
+    shas.join('\n') + '\n',
+  );
 }
 
-export interface HistoryScan { findings: Finding[]; blobsScanned: number; blobsSkipped: number }
+export interface HistoryScan {
+  findings: Finding[];
+  blobsScanned: number;
+  blobsSkipped: number;
+}
 
 /**
  * Scans every version of every file in the reachable history (each blob once) and returns the
  * secrets that are in history but not in `current`: removed from the files, still leaked.
  * Resolves undefined when git or the repository is not available.
  */
-export async function scanHistory(root: string, engine: Engine, current: Finding[], maxBlobBytes: number): Promise<HistoryScan | undefined> {
+export async function scanHistory(
+  root: string,
+  engine: Engine,
+  current: Finding[],
+  maxBlobBytes: number,
+): Promise<HistoryScan | undefined> {
   const blobs = await historicBlobs(root);
   if (!blobs) return undefined;
-  const sizes = await blobSizes(root, blobs.map((b) => b.sha));
+  const sizes = await blobSizes(
+    root,
+    blobs.map((b) => b.sha),
+  );
   const wanted = blobs.filter((b) => (sizes.get(b.sha) ?? Infinity) <= maxBlobBytes);
   const bySha = new Map(wanted.map((b) => [b.sha, b]));
   const present = new Set(current.map((f) => f.fingerprint));
   const found = new Map<string, Finding>();
   let scanned = 0;
-  await readBlobs(root, wanted.map((b) => b.sha), (sha, content) => {
-    const blob = bySha.get(sha);
-    if (!blob || content.subarray(0, 8192).includes(0)) return;
-    scanned++;
-    for (const f of engine.scan({ path: blob.path, text: content.toString('utf8') }).findings) {
-      if (f.category !== 'secret' || present.has(f.fingerprint)) continue;
-      if (found.has(f.fingerprint)) continue; // blobs come oldest first: keep the first leak
-      f.git = { state: 'removed', commit: blob.commit, date: blob.date };
-      found.set(f.fingerprint, f);
-    }
-  });
-  return { findings: [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start), blobsScanned: scanned, blobsSkipped: blobs.length - wanted.length };
+  await readBlobs(
+    root,
+    wanted.map((b) => b.sha),
+    (sha, content) => {
+      const blob = bySha.get(sha);
+      if (!blob || content.subarray(0, 8192).includes(0)) return;
+      scanned++;
+      for (const f of engine.scan({ path: blob.path, text: content.toString('utf8') }).findings) {
+        if (f.category !== 'secret' || present.has(f.fingerprint)) continue;
+        if (found.has(f.fingerprint)) continue; // blobs come oldest first: keep the first leak
+        f.git = { state: 'removed', commit: blob.commit, date: blob.date };
+        found.set(f.fingerprint, f);
+      }
+    },
+  );
+  return {
+    findings: [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start),
+    blobsScanned: scanned,
+    blobsSkipped: blobs.length - wanted.length,
+  };
 }

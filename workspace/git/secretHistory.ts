@@ -17,7 +17,9 @@ export function git(root: string, args: string[], maxBuffer = 64 * 1024 * 1024):
 
 function gitAsync(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer, timeout: 60_000 }, (error, stdout) => resolve(error ? undefined : stdout));
+    execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer, timeout: 60_000 }, (error, stdout) =>
+      resolve(error ? undefined : stdout),
+    );
   });
 }
 
@@ -31,9 +33,14 @@ export function gitTopLevel(root: string): string | undefined {
  * first). Values never leave this process: past versions are read with `git show` and scanned
  * here, and matched by fingerprint. Stops early once every fingerprint in `wanted` is dated.
  */
-export async function secretsInFileHistory(root: string, path: string, engine: Engine, wanted?: Set<string>): Promise<Map<string, { commit: string; date: string }>> {
+export async function secretsInFileHistory(
+  root: string,
+  path: string,
+  engine: Engine,
+  wanted?: Set<string>,
+): Promise<Map<string, { commit: string; date: string }>> {
   const found = new Map<string, { commit: string; date: string }>();
-  const log = await gitAsync(root, ['log', `--max-count=${MAX_COMMITS_PER_FILE}`, '--format=%H %cI', '--reverse', '--', path]) ?? '';
+  const log = (await gitAsync(root, ['log', `--max-count=${MAX_COMMITS_PER_FILE}`, '--format=%H %cI', '--reverse', '--', path])) ?? '';
   // Rename history is not followed: a secret committed under another name counts from its rename.
   for (const line of log.split('\n').filter(Boolean)) {
     if (wanted && [...wanted].every((fp) => found.has(fp))) break;
@@ -69,7 +76,8 @@ export async function annotateGitState(root: string, findings: Finding[], engine
 export function gitAdvice(state: Finding['git']): string | undefined {
   if (!state) return undefined;
   if (state.state === 'uncommitted') return 'not committed yet: remove it before committing';
-  if (state.state === 'removed') return `no longer in the files but still in git history (commit ${state.commit.slice(0, 12)}, ${state.date.slice(0, 10)}): rotate it`;
+  if (state.state === 'removed')
+    return `no longer in the files but still in git history (commit ${state.commit.slice(0, 12)}, ${state.date.slice(0, 10)}): rotate it`;
   return `already in git history (commit ${state.commit.slice(0, 12)}, ${state.date.slice(0, 10)}): rotate it, deleting is not enough`;
 }
 

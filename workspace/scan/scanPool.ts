@@ -1,7 +1,16 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { Baseline, Engine, type BaselineEntry, type Finding, type IdentityRecord, type LoadedRule, type SkipNote, type WorkspaceConfig } from '../../engine';
+import {
+  Baseline,
+  Engine,
+  type BaselineEntry,
+  type Finding,
+  type IdentityRecord,
+  type LoadedRule,
+  type SkipNote,
+  type WorkspaceConfig,
+} from '../../engine';
 import { terraformSiblingReader } from '../../engine';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { walkFiles, type WalkedFile } from '../files/fileWalker';
@@ -19,10 +28,21 @@ export interface EngineSetup {
 
 /** The engine an audit (main thread or worker) scans with. */
 export function engineFor(setup: EngineSetup): Engine {
-  return new Engine({ rules: setup.rules, config: setup.config, baseline: new Baseline(setup.baseline), siblingFiles: terraformSiblingReader(setup.root) });
+  return new Engine({
+    rules: setup.rules,
+    config: setup.config,
+    baseline: new Baseline(setup.baseline),
+    siblingFiles: terraformSiblingReader(setup.root),
+  });
 }
 
-export interface AuditProgress { filesDone: number; filesTotal: number; bytesDone: number; findings: number; currentFile?: string }
+export interface AuditProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  findings: number;
+  currentFile?: string;
+}
 
 export interface AuditOptions {
   targets: string[];
@@ -61,7 +81,11 @@ function batchesOf(files: WalkedFile[]): WalkedFile[][] {
   for (const f of files) {
     current.push(f);
     bytes += f.size;
-    if (current.length >= BATCH_FILES || bytes >= BATCH_BYTES) { batches.push(current); current = []; bytes = 0; }
+    if (current.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
   }
   if (current.length) batches.push(current);
   return batches;
@@ -71,9 +95,20 @@ function batchesOf(files: WalkedFile[]): WalkedFile[][] {
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
   const engine = engineFor(options.setup);
-  const files = [...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) })];
+  const files = [
+    ...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) }),
+  ];
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
-  const result: AuditResult = { findings: [], identities: [], skipped: [], filesScanned: 0, bytesScanned: 0, suppressed: 0, cancelled: false, durationMs: 0 };
+  const result: AuditResult = {
+    findings: [],
+    identities: [],
+    skipped: [],
+    filesScanned: 0,
+    bytesScanned: 0,
+    suppressed: 0,
+    cancelled: false,
+    durationMs: 0,
+  };
   const progress: AuditProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, findings: 0 };
   const collect = (scan: FileScan) => {
     result.filesScanned++;
@@ -96,7 +131,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const jobs = options.jobs ?? (small || cores < 3 ? 0 : Math.min(cores - 1, 8));
   if (jobs === 0) {
     for (const f of files) {
-      if (options.signal?.aborted) { result.cancelled = true; break; }
+      if (options.signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
       collect(scanFile(engine, f.absolute, f.relative, options.setup.inventory));
       options.onProgress?.(progress);
       if (result.filesScanned % 50 === 0) await new Promise((r) => setImmediate(r)); // let cancellation in
@@ -114,7 +152,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
  * only collects: its default young generation is large, a worker's is capped, which keeps the
  * resident set low (each worker is a whole V8 heap; see npm run bench for figures).
  */
-function scanOnWorkers(batches: WalkedFile[][], jobs: number, options: AuditOptions, onScan: (scan: FileScan) => void, onBatch: () => void): Promise<boolean> {
+function scanOnWorkers(
+  batches: WalkedFile[][],
+  jobs: number,
+  options: AuditOptions,
+  onScan: (scan: FileScan) => void,
+  onBatch: () => void,
+): Promise<boolean> {
   const workerFile = path.join(__dirname, 'scanWorker.js');
   const count = Math.min(jobs, Math.max(1, batches.length));
   return new Promise((resolve, reject) => {
@@ -126,18 +170,28 @@ function scanOnWorkers(batches: WalkedFile[][], jobs: number, options: AuditOpti
       if (finished) return;
       finished = true;
       for (const w of workers) void w.terminate();
-      if (error) reject(error); else resolve(cancelled);
+      if (error) reject(error);
+      else resolve(cancelled);
     };
     const dispatch = (worker: Worker) => {
-      if (options.signal?.aborted) { finish(true); return; }
-      if (next >= batches.length) { if (pending === 0) finish(false); return; }
+      if (options.signal?.aborted) {
+        finish(true);
+        return;
+      }
+      if (next >= batches.length) {
+        if (pending === 0) finish(false);
+        return;
+      }
       const id = next++;
       pending++;
       worker.postMessage({ id, files: batches[id].map(({ absolute, relative }) => ({ absolute, relative })) });
     };
     options.signal?.addEventListener('abort', () => finish(true), { once: true });
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerFile, { workerData: options.setup, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 } });
+      const worker = new Worker(workerFile, {
+        workerData: options.setup,
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 },
+      });
       workers.push(worker);
       worker.on('message', (message: { results: FileScan[] }) => {
         pending--;

@@ -4,7 +4,12 @@ import * as path from 'node:path';
 /** Access level of an IAM action, as AWS documents it. */
 export type AccessLevel = 'Read' | 'List' | 'Write' | 'Permissions management' | 'Tagging';
 
-export interface IamAction { service: string; name: string; level: AccessLevel; /** Supports no resource-level scoping: `*` is the only possible Resource. */ anyResourceOnly: boolean }
+export interface IamAction {
+  service: string;
+  name: string;
+  level: AccessLevel;
+  /** Supports no resource-level scoping: `*` is the only possible Resource. */ anyResourceOnly: boolean;
+}
 
 const LEVEL_CODES: Record<string, AccessLevel> = { R: 'Read', L: 'List', W: 'Write', P: 'Permissions management', T: 'Tagging' };
 
@@ -19,13 +24,21 @@ export const IAM_DATA_FILE = 'iam-actions.json';
  */
 export function compileIamData(actionsDir: string): CompactIamData {
   const out: CompactIamData = {};
-  for (const file of fs.readdirSync(actionsDir).filter((f) => f.endsWith('.json')).sort()) {
-    const actions = JSON.parse(fs.readFileSync(path.join(actionsDir, file), 'utf8')) as Record<string, { name: string; accessLevel: string; resourceTypes: unknown[] }>;
-    out[file.slice(0, -5)] = Object.values(actions).map((a) => {
-      // "Permissions management, Write" and "Tagging, Write" are reported by their specific level.
-      const code = a.accessLevel.startsWith('Permissions') ? 'P' : a.accessLevel.startsWith('Tagging') ? 'T' : a.accessLevel[0];
-      return `${a.name}=${code}${a.resourceTypes.length ? '' : '*'}`;
-    }).join(',');
+  for (const file of fs
+    .readdirSync(actionsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const actions = JSON.parse(fs.readFileSync(path.join(actionsDir, file), 'utf8')) as Record<
+      string,
+      { name: string; accessLevel: string; resourceTypes: unknown[] }
+    >;
+    out[file.slice(0, -5)] = Object.values(actions)
+      .map((a) => {
+        // "Permissions management, Write" and "Tagging, Write" are reported by their specific level.
+        const code = a.accessLevel.startsWith('Permissions') ? 'P' : a.accessLevel.startsWith('Tagging') ? 'T' : a.accessLevel[0];
+        return `${a.name}=${code}${a.resourceTypes.length ? '' : '*'}`;
+      })
+      .join(',');
   }
   return out;
 }
@@ -63,17 +76,21 @@ export class IamActions {
   }
 
   /** False when no action data could be found: level-based checks then stay silent. */
-  get available(): boolean { return !!this.data; }
+  get available(): boolean {
+    return !!this.data;
+  }
 
   serviceActions(service: string): IamAction[] {
     const key = service.toLowerCase();
     let list = this.parsed.get(key);
     if (!list) {
       const raw = this.data?.[key];
-      list = raw ? raw.split(',').map((item) => {
-        const eq = item.indexOf('=');
-        return { service: key, name: item.slice(0, eq), level: LEVEL_CODES[item[eq + 1]], anyResourceOnly: item.endsWith('*') };
-      }) : [];
+      list = raw
+        ? raw.split(',').map((item) => {
+            const eq = item.indexOf('=');
+            return { service: key, name: item.slice(0, eq), level: LEVEL_CODES[item[eq + 1]], anyResourceOnly: item.endsWith('*') };
+          })
+        : [];
       this.parsed.set(key, list);
     }
     return list;
@@ -104,12 +121,21 @@ export class IamActions {
 export function wildcardMatch(pattern: string, name: string): boolean {
   const p = pattern.toLowerCase();
   const s = name.toLowerCase();
-  let pi = 0, si = 0, star = -1, mark = 0;
+  let pi = 0,
+    si = 0,
+    star = -1,
+    mark = 0;
   while (si < s.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === s[si])) { pi++; si++; }
-    else if (pi < p.length && p[pi] === '*') { star = pi++; mark = si; }
-    else if (star >= 0) { pi = star + 1; si = ++mark; }
-    else return false;
+    if (pi < p.length && (p[pi] === '?' || p[pi] === s[si])) {
+      pi++;
+      si++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = si;
+    } else if (star >= 0) {
+      pi = star + 1;
+      si = ++mark;
+    } else return false;
   }
   while (pi < p.length && p[pi] === '*') pi++;
   return pi === p.length;

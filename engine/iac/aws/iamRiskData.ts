@@ -15,7 +15,7 @@ export const ESCALATION_ACTIONS: Record<string, string> = {
   'iam:putrolepolicy': 'can write any inline policy on a role',
   'iam:createaccesskey': 'can mint access keys for other users',
   'iam:createloginprofile': 'can set a console password for other users',
-  'iam:updateloginprofile': 'can reset other users\' console passwords',
+  'iam:updateloginprofile': "can reset other users' console passwords",
   'iam:updateassumerolepolicy': 'can let itself assume any role',
   'iam:addusertogroup': 'can join a more privileged group',
   'iam:passrole': 'can hand any role to a service it controls',
@@ -60,4 +60,13 @@ export function managedPolicyName(value: string): string | undefined {
 }
 
 /** Write actions that accept a resource type in theory but are granted on "*" in practice. */
-export const CONVENTIONALLY_ANY_RESOURCE = new Set(['cloudwatch:putmetricdata', 'logs:createloggroup', 'ssm:updateinstanceinformation', 'ec2messages:sendreply', 'ssmmessages:createcontrolchannel', 'ssmmessages:createdatachannel', 'ssmmessages:openchannel', 'ssmmessages:opendatachannel']);
+export const CONVENTIONALLY_ANY_RESOURCE = new Set([
+  'cloudwatch:putmetricdata',
+  'logs:createloggroup',
+  'ssm:updateinstanceinformation',
+  'ec2messages:sendreply',
+  'ssmmessages:createcontrolchannel',
+  'ssmmessages:createdatachannel',
+  'ssmmessages:openchannel',
+  'ssmmessages:opendatachannel',
+]);

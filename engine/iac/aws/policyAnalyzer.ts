@@ -4,33 +4,48 @@ import { IamActions, type IamAction } from './iamActions';
 import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
 
 /** Where a policy document sits, for messages and fingerprints. */
-export interface PolicyPlace { resource: string; settings: IacSettings; /** Every literal action written in the file, for narrowing suggestions. */ fileActions: string[] }
+export interface PolicyPlace {
+  resource: string;
+  settings: IacSettings;
+  /** Every literal action written in the file, for narrowing suggestions. */ fileActions: string[];
+}
 
 const isAnyResource = (r: string) => r === '*';
 /** `*`, or an ARN whose resource part is only a wildcard (`arn:aws:iam::*:role/*`). */
 const isBroadResource = (r: string) => r === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(?:[\w-]+\/)?\*$/.test(r);
 
-interface Statement { node: SourceNode; index: number; effect: string | undefined; actions: StringAt[]; notAction?: { start: number; end: number }; resources: StringAt[]; hasCondition: boolean; principal?: SourceNode }
+interface Statement {
+  node: SourceNode;
+  index: number;
+  effect: string | undefined;
+  actions: StringAt[];
+  notAction?: { start: number; end: number };
+  resources: StringAt[];
+  hasCondition: boolean;
+  principal?: SourceNode;
+}
 
 function readStatements(policy: SourceNode): Statement[] {
   const list = entryCI(policy, 'Statement')?.value;
-  return itemsOf(list).filter((s) => s.type === 'map').map((node, index) => {
-    const effectNode = entryCI(node, 'Effect');
-    const notAction = entryCI(node, 'NotAction');
-    const resource = entryCI(node, 'Resource')?.value;
-    const condition = entryCI(node, 'Condition')?.value;
-    return {
-      node,
-      index,
-      // aws_iam_policy_document statements default to Allow; JSON policies require Effect.
-      effect: effectNode ? stringValue(effectNode.value) : 'Allow',
-      actions: stringsOf(entryCI(node, 'Action')?.value),
-      notAction: notAction ? { start: notAction.keyStart, end: notAction.keyEnd } : undefined,
-      resources: stringsOf(resource),
-      hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
-      principal: entryCI(node, 'Principal')?.value,
-    };
-  });
+  return itemsOf(list)
+    .filter((s) => s.type === 'map')
+    .map((node, index) => {
+      const effectNode = entryCI(node, 'Effect');
+      const notAction = entryCI(node, 'NotAction');
+      const resource = entryCI(node, 'Resource')?.value;
+      const condition = entryCI(node, 'Condition')?.value;
+      return {
+        node,
+        index,
+        // aws_iam_policy_document statements default to Allow; JSON policies require Effect.
+        effect: effectNode ? stringValue(effectNode.value) : 'Allow',
+        actions: stringsOf(entryCI(node, 'Action')?.value),
+        notAction: notAction ? { start: notAction.keyStart, end: notAction.keyEnd } : undefined,
+        resources: stringsOf(resource),
+        hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
+        principal: entryCI(node, 'Principal')?.value,
+      };
+    });
 }
 
 /**
@@ -42,15 +57,32 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
   const iam = IamActions.get();
   const statements = readStatements(policy).filter((s) => s.effect === 'Allow');
   const issue = (check: string, at: { start: number; end: number }, message: string, subject: string, narrower?: string[]) => {
-    issues.push({ check, start: at.start, end: at.end, message, resource: place.resource, subject: `${place.resource}|${subject}`, ...(narrower?.length ? { narrower } : {}) });
+    issues.push({
+      check,
+      start: at.start,
+      end: at.end,
+      message,
+      resource: place.resource,
+      subject: `${place.resource}|${subject}`,
+      ...(narrower?.length ? { narrower } : {}),
+    });
   };
 
   let passRole: StringAt | undefined;
   const companions: Array<{ at: StringAt; action: string }> = [];
 
   for (const st of statements) {
-    if (st.principal) { trustIssues(st, place, issue); continue; }
-    if (st.notAction) issue('aws-iam-not-action-allow', st.notAction, `Allow with NotAction in ${place.resource} grants every action except the listed ones, including services added later`, `notaction#${st.index}`);
+    if (st.principal) {
+      trustIssues(st, place, issue);
+      continue;
+    }
+    if (st.notAction)
+      issue(
+        'aws-iam-not-action-allow',
+        st.notAction,
+        `Allow with NotAction in ${place.resource} grants every action except the listed ones, including services added later`,
+        `notaction#${st.index}`,
+      );
     const anyResource = st.resources.some((r) => isAnyResource(r.value));
     const broadResource = st.resources.some((r) => isBroadResource(r.value));
 
@@ -59,7 +91,13 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
       const lower = value.toLowerCase();
       if (lower === '*' || lower === '*:*') {
         if (anyResource) {
-          issue('aws-iam-admin-wildcard', action, `Action "*" on every resource in ${place.resource} is full administrator access`, 'action:*', fileCandidates(place.fileActions));
+          issue(
+            'aws-iam-admin-wildcard',
+            action,
+            `Action "*" on every resource in ${place.resource} is full administrator access`,
+            'action:*',
+            fileCandidates(place.fileActions),
+          );
         }
         continue;
       }
@@ -72,15 +110,30 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
       for (const n of named) if (PASSROLE_COMPANIONS[n]) companions.push({ at: action, action: n });
       if (st.hasCondition) continue;
 
-      const escalation = named.filter((n) => ESCALATION_ACTIONS[n] && (n === 'iam:passrole' || n === 'sts:assumerole' ? anyResource : broadResource));
+      const escalation = named.filter(
+        (n) => ESCALATION_ACTIONS[n] && (n === 'iam:passrole' || n === 'sts:assumerole' ? anyResource : broadResource),
+      );
       if (escalation.length) {
         const first = escalation[0];
-        const more = escalation.length > 1 ? ` (and ${escalation.length - 1} more escalation action${escalation.length > 2 ? 's' : ''})` : '';
-        issue('aws-iam-privilege-escalation', action, `${value} in ${place.resource} is a privilege-escalation path: it ${ESCALATION_ACTIONS[first]}${more}`, `action:${lower}`, serviceCandidates(service, place.fileActions, iam));
+        const more =
+          escalation.length > 1 ? ` (and ${escalation.length - 1} more escalation action${escalation.length > 2 ? 's' : ''})` : '';
+        issue(
+          'aws-iam-privilege-escalation',
+          action,
+          `${value} in ${place.resource} is a privilege-escalation path: it ${ESCALATION_ACTIONS[first]}${more}`,
+          `action:${lower}`,
+          serviceCandidates(service, place.fileActions, iam),
+        );
         continue;
       }
       if (lower.slice(colon + 1) === '*' && anyResource) {
-        issue('aws-iam-service-wildcard', action, `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`, `action:${lower}`, serviceCandidates(service, place.fileActions, iam));
+        issue(
+          'aws-iam-service-wildcard',
+          action,
+          `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`,
+          `action:${lower}`,
+          serviceCandidates(service, place.fileActions, iam),
+        );
         continue;
       }
       if (anyResource && iam.available) {
@@ -88,7 +141,13 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
         if (broad.length) {
           const levels = [...new Set(broad.map((a) => a.level))].join(' and ');
           const what = broad.length === 1 ? `${service}:${broad[0].name}` : `${value} (${broad.length} ${levels} actions)`;
-          issue('aws-iam-broad-action-on-any-resource', action, `${what} is granted on every resource in ${place.resource}: scope Resource to the ARNs it needs`, `action:${lower}`, serviceCandidates(service, place.fileActions, iam));
+          issue(
+            'aws-iam-broad-action-on-any-resource',
+            action,
+            `${what} is granted on every resource in ${place.resource}: scope Resource to the ARNs it needs`,
+            `action:${lower}`,
+            serviceCandidates(service, place.fileActions, iam),
+          );
         }
       }
     }
@@ -96,7 +155,12 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
 
   if (passRole) {
     for (const c of companions) {
-      issue('aws-iam-privilege-escalation', c.at, `iam:PassRole with ${c.action} in ${place.resource} lets this identity ${PASSROLE_COMPANIONS[c.action]} that runs as a more privileged role`, `passrole+${c.action}`);
+      issue(
+        'aws-iam-privilege-escalation',
+        c.at,
+        `iam:PassRole with ${c.action} in ${place.resource} lets this identity ${PASSROLE_COMPANIONS[c.action]} that runs as a more privileged role`,
+        `passrole+${c.action}`,
+      );
     }
   }
   return dedupe(issues);
@@ -104,10 +168,19 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
 
 /** Actions whose level counts as broad, leaving out those AWS only allows on `*` anyway. */
 function broadActions(actions: IamAction[], settings: IacSettings): IamAction[] {
-  return actions.filter((a) => !a.anyResourceOnly && !CONVENTIONALLY_ANY_RESOURCE.has(`${a.service}:${a.name.toLowerCase()}`) && (settings.broadAccessLevels as string[]).includes(a.level));
+  return actions.filter(
+    (a) =>
+      !a.anyResourceOnly &&
+      !CONVENTIONALLY_ANY_RESOURCE.has(`${a.service}:${a.name.toLowerCase()}`) &&
+      (settings.broadAccessLevels as string[]).includes(a.level),
+  );
 }
 
-function trustIssues(st: Statement, place: PolicyPlace, issue: (check: string, at: { start: number; end: number }, message: string, subject: string) => void): void {
+function trustIssues(
+  st: Statement,
+  place: PolicyPlace,
+  issue: (check: string, at: { start: number; end: number }, message: string, subject: string) => void,
+): void {
   if (!st.actions.some((a) => /^sts:assumerole/i.test(a.value) || a.value === '*' || /^sts:\*$/i.test(a.value))) return;
   if (st.hasCondition) return;
   const principal = st.principal!;
@@ -119,7 +192,12 @@ function trustIssues(st: Statement, place: PolicyPlace, issue: (check: string, a
     }
   }
   for (const w of wildcards) {
-    issue('aws-iam-trust-any-principal', w, `Any AWS principal can assume ${place.resource}: the trust policy names "${w.value}" with no condition`, `trust:${w.value}`);
+    issue(
+      'aws-iam-trust-any-principal',
+      w,
+      `Any AWS principal can assume ${place.resource}: the trust policy names "${w.value}" with no condition`,
+      `trust:${w.value}`,
+    );
   }
 }
 
@@ -138,16 +216,23 @@ function fileCandidates(fileActions: string[]): string[] {
 /** Same-service literal actions in the file, else the service's read-only patterns that exist. */
 function serviceCandidates(service: string, fileActions: string[], iam: IamActions): string[] {
   const prefix = `${service}:`;
-  const used = (candidateCache.get(fileActions) ?? fileCandidates(fileActions)).filter((a) => a.length > prefix.length && a.slice(0, prefix.length).toLowerCase() === prefix).slice(0, 20);
+  const used = (candidateCache.get(fileActions) ?? fileCandidates(fileActions))
+    .filter((a) => a.length > prefix.length && a.slice(0, prefix.length).toLowerCase() === prefix)
+    .slice(0, 20);
   if (used.length) return used;
   const actions = iam.serviceActions(service);
-  const readOnly = ['Get', 'List', 'Describe'].filter((verb) => actions.some((a) => a.name.startsWith(verb) && (a.level === 'Read' || a.level === 'List')));
+  const readOnly = ['Get', 'List', 'Describe'].filter((verb) =>
+    actions.some((a) => a.name.startsWith(verb) && (a.level === 'Read' || a.level === 'List')),
+  );
   return readOnly.map((verb) => `${service}:${verb}*`);
 }
 
 function dedupe(issues: IacIssue[]): IacIssue[] {
   const seen = new Set<string>();
-  return issues.filter((i) => { const k = `${i.check}@${i.start}`; return !seen.has(k) && !!seen.add(k); });
+  return issues.filter((i) => {
+    const k = `${i.check}@${i.start}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
 }
 
 /** Every literal `service:action` string of a policy tree, for narrowing suggestions. */

@@ -10,9 +10,19 @@ export function isAzureRoleDefinition(doc: SourceNode): boolean {
 export function analyseAzureRoleDefinition(doc: SourceNode): IacIssue[] {
   const props = entryCI(doc, 'properties')?.value ?? doc;
   const name = stringValue(entryCI(props, 'roleName')?.value) ?? stringValue(entryCI(doc, 'Name')?.value) ?? 'custom role';
-  const actionLists = [entryCI(props, 'Actions')?.value, ...itemsOf(entryCI(props, 'permissions')?.value).map((p) => entryCI(p, 'actions')?.value)];
-  return actionLists.flatMap((list) => stringsOf(list)).filter((a) => a.value === '*').map((a) => ({
-    check: 'azure-custom-role-wildcard', start: a.start, end: a.end, resource: name, subject: `${name}|*`,
-    message: `Custom role "${name}" is allowed every action ("*"): list the operations it needs`,
-  }));
+  const actionLists = [
+    entryCI(props, 'Actions')?.value,
+    ...itemsOf(entryCI(props, 'permissions')?.value).map((p) => entryCI(p, 'actions')?.value),
+  ];
+  return actionLists
+    .flatMap((list) => stringsOf(list))
+    .filter((a) => a.value === '*')
+    .map((a) => ({
+      check: 'azure-custom-role-wildcard',
+      start: a.start,
+      end: a.end,
+      resource: name,
+      subject: `${name}|*`,
+      message: `Custom role "${name}" is allowed every action ("*"): list the operations it needs`,
+    }));
 }

@@ -5,7 +5,13 @@ import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type Sou
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 
 const POLICY_HOLDERS = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
-const POLICY_RESOURCES = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::RolePolicy', 'AWS::IAM::UserPolicy', 'AWS::IAM::GroupPolicy'];
+const POLICY_RESOURCES = [
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::RolePolicy',
+  'AWS::IAM::UserPolicy',
+  'AWS::IAM::GroupPolicy',
+];
 /** Identity-bearing types that accept `Tags` (AWS::IAM::ManagedPolicy and Group do not). */
 const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::SecretsManager::Secret', 'AWS::KMS::Key', 'AWS::IAM::OIDCProvider'];
 
@@ -33,7 +39,14 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
       }
     }
     if (type === 'AWS::IAM::AccessKey') {
-      issues.push({ check: 'aws-iam-access-key-created', start: res.keyStart, end: res.keyEnd, resource: id, subject: id, message: `${id} (AWS::IAM::AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)` });
+      issues.push({
+        check: 'aws-iam-access-key-created',
+        start: res.keyStart,
+        end: res.keyEnd,
+        resource: id,
+        subject: id,
+        message: `${id} (AWS::IAM::AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
+      });
     }
     if (OWNED_TYPES.includes(type)) {
       const issue = ownershipIssue(res, props, text, ctx);
@@ -54,12 +67,25 @@ function managedPolicyIssues(node: SourceNode | undefined, resource: string, bar
   const issues: IacIssue[] = [];
   for (const item of itemsOf(node)) {
     // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess" is as clear as a literal.
-    const value = item.type === 'scalar' && typeof item.value === 'string' ? item.value : item.type === 'expr' ? item.text.replace(/^!\w+\s+/, '').replace(/^["']|["']$/g, '') : undefined;
+    const value =
+      item.type === 'scalar' && typeof item.value === 'string'
+        ? item.value
+        : item.type === 'expr'
+          ? item.text.replace(/^!\w+\s+/, '').replace(/^["']|["']$/g, '')
+          : undefined;
     if (!value || (!bareNames && !value.includes(':iam::aws:policy/'))) continue;
     const name = managedPolicyName(value);
     const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
     if (!why) continue;
-    issues.push({ check: 'aws-iam-privileged-managed-policy', start: item.start, end: item.end, resource, subject: `${resource}|${name}`, message: `${resource} attaches ${name} (${why})`, narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+    issues.push({
+      check: 'aws-iam-privileged-managed-policy',
+      start: item.start,
+      end: item.end,
+      resource,
+      subject: `${resource}|${name}`,
+      message: `${resource} attaches ${name} (${why})`,
+      narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    });
   }
   return issues;
 }
@@ -69,21 +95,38 @@ function ownershipIssue(res: MapEntry, props: SourceNode | undefined, text: stri
   const tags = get(props, 'Tags');
   const id = res.key;
   if (tags?.type === 'seq') {
-    if (tags.items.some((t) => { const k = stringValue(get(t, 'Key')); return k !== undefined && isOwnerKey(k, keys); })) return undefined;
+    if (
+      tags.items.some((t) => {
+        const k = stringValue(get(t, 'Key'));
+        return k !== undefined && isOwnerKey(k, keys);
+      })
+    )
+      return undefined;
     if (tags.items.some((t) => t.type !== 'map' || get(t, 'Key')?.type === 'expr')) return unknownOwner(res, keys);
   } else if (tags) {
     return unknownOwner(res, keys);
   }
   const edit = tagEdit(text, props, tags, keys[0]);
   return {
-    check: 'missing-owner-tag', start: res.keyStart, end: res.keyEnd, resource: id, subject: id,
+    check: 'missing-owner-tag',
+    start: res.keyStart,
+    end: res.keyEnd,
+    resource: id,
+    subject: id,
     message: `${id} has no "${keys[0]}" tag: nobody is accountable for this identity`,
     ...(edit ? { fix: { title: `Add an "${keys[0]}" tag`, edits: [edit] } } : {}),
   };
 }
 
 function unknownOwner(res: MapEntry, keys: string[]): IacIssue {
-  return { check: 'owner-tag-not-static', start: res.keyStart, end: res.keyEnd, resource: res.key, subject: res.key, message: `${res.key}: the tags come from intrinsic functions, so an "${keys[0]}" tag cannot be confirmed statically` };
+  return {
+    check: 'owner-tag-not-static',
+    start: res.keyStart,
+    end: res.keyEnd,
+    resource: res.key,
+    subject: res.key,
+    message: `${res.key}: the tags come from intrinsic functions, so an "${keys[0]}" tag cannot be confirmed statically`,
+  };
 }
 
 const isFlow = (text: string, node: SourceNode) => text[node.start] === '{' || text[node.start] === '[';

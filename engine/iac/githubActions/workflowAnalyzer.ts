@@ -4,11 +4,34 @@ import { indentAt, lineEndOf, lineStartOf } from '../textEdits';
 
 /** Static cloud credentials passed to login actions, and the OIDC inputs that replace them. */
 const STATIC_LOGIN: Array<{ action: RegExp; inputs: string[]; cloud: string; oidc: Record<string, string> }> = [
-  { action: /^aws-actions\/configure-aws-credentials@/i, inputs: ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'], cloud: 'AWS', oidc: { 'role-to-assume': 'arn:aws:iam::<account-id>:role/<role-name>' } },
-  { action: /^google-github-actions\/auth@/i, inputs: ['credentials_json'], cloud: 'Google Cloud', oidc: { workload_identity_provider: 'projects/<project-number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>', service_account: '<name>@<project>.iam.gserviceaccount.com' } },
-  { action: /^azure\/login@/i, inputs: ['creds'], cloud: 'Azure', oidc: { 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}', 'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}' } },
+  {
+    action: /^aws-actions\/configure-aws-credentials@/i,
+    inputs: ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'],
+    cloud: 'AWS',
+    oidc: { 'role-to-assume': 'arn:aws:iam::<account-id>:role/<role-name>' },
+  },
+  {
+    action: /^google-github-actions\/auth@/i,
+    inputs: ['credentials_json'],
+    cloud: 'Google Cloud',
+    oidc: {
+      workload_identity_provider: 'projects/<project-number>/locations/global/workloadIdentityPools/<pool>/providers/<provider>',
+      service_account: '<name>@<project>.iam.gserviceaccount.com',
+    },
+  },
+  {
+    action: /^azure\/login@/i,
+    inputs: ['creds'],
+    cloud: 'Azure',
+    oidc: {
+      'client-id': '${{ vars.AZURE_CLIENT_ID }}',
+      'tenant-id': '${{ vars.AZURE_TENANT_ID }}',
+      'subscription-id': '${{ vars.AZURE_SUBSCRIPTION_ID }}',
+    },
+  },
 ];
-const STATIC_ENV = /^(?:AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS_JSON|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/;
+const STATIC_ENV =
+  /^(?:AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS_JSON|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/;
 const PR_HEAD = /github\.event\.pull_request\.head\.(?:sha|ref)|github\.head_ref|refs\/pull\//;
 
 function triggers(on: SourceNode | undefined): string[] {
@@ -30,7 +53,25 @@ export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] 
   const top = entry(workflow, 'permissions');
   if (top) issues.push(...permissionIssues(top, 'workflow'));
   else if (onEntry && jobEntries.length && !jobEntries.every((j) => entry(j.value, 'permissions'))) {
-    issues.push({ check: 'gha-missing-permissions', start: onEntry.keyStart, end: onEntry.keyEnd, resource: 'workflow', subject: 'workflow|permissions', message: 'No top-level permissions: the GITHUB_TOKEN gets the repository default, which may be read-write. Declare `permissions: contents: read` and widen per job', fix: { title: 'Add read-only top-level permissions', edits: [{ start: lineStartOf(text, onEntry.keyStart), end: lineStartOf(text, onEntry.keyStart), newText: 'permissions:\n  contents: read\n' }] } });
+    issues.push({
+      check: 'gha-missing-permissions',
+      start: onEntry.keyStart,
+      end: onEntry.keyEnd,
+      resource: 'workflow',
+      subject: 'workflow|permissions',
+      message:
+        'No top-level permissions: the GITHUB_TOKEN gets the repository default, which may be read-write. Declare `permissions: contents: read` and widen per job',
+      fix: {
+        title: 'Add read-only top-level permissions',
+        edits: [
+          {
+            start: lineStartOf(text, onEntry.keyStart),
+            end: lineStartOf(text, onEntry.keyStart),
+            newText: 'permissions:\n  contents: read\n',
+          },
+        ],
+      },
+    });
   }
 
   const prTarget = triggers(onEntry?.value).includes('pull_request_target');
@@ -40,7 +81,14 @@ export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] 
     if (perms) issues.push(...permissionIssues(perms, name));
     const secrets = get(job.value, 'secrets');
     if (secrets?.type === 'scalar' && secrets.value === 'inherit') {
-      issues.push({ check: 'gha-secrets-inherit', start: secrets.start, end: secrets.end, resource: name, subject: `${job.key}|secrets`, message: `${name} passes every repository and organization secret to a reusable workflow: pass only the secrets it uses` });
+      issues.push({
+        check: 'gha-secrets-inherit',
+        start: secrets.start,
+        end: secrets.end,
+        resource: name,
+        subject: `${job.key}|secrets`,
+        message: `${name} passes every repository and organization secret to a reusable workflow: pass only the secrets it uses`,
+      });
     }
     issues.push(...envIssues(get(job.value, 'env'), name, job.key));
     for (const [i, step] of itemsOf(get(job.value, 'steps')).entries()) {
@@ -50,7 +98,14 @@ export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] 
       if (prTarget && /^actions\/checkout@/i.test(uses)) {
         const ref = get(withNode, 'ref');
         if (ref && PR_HEAD.test(ref.type === 'scalar' ? String(ref.value) : ref.type === 'expr' ? ref.text : '')) {
-          issues.push({ check: 'gha-pull-request-target-checkout', start: ref.start, end: ref.end, resource: name, subject: `${job.key}#${i}|checkout`, message: `${name} checks out the pull request's code in a pull_request_target workflow, which runs with secrets and a write token: untrusted code can steal them` });
+          issues.push({
+            check: 'gha-pull-request-target-checkout',
+            start: ref.start,
+            end: ref.end,
+            resource: name,
+            subject: `${job.key}#${i}|checkout`,
+            message: `${name} checks out the pull request's code in a pull_request_target workflow, which runs with secrets and a write token: untrusted code can steal them`,
+          });
         }
       }
       const login = STATIC_LOGIN.find((l) => l.action.test(uses));
@@ -67,30 +122,65 @@ export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] 
 function permissionIssues(perms: MapEntry, where: string): IacIssue[] {
   const v = perms.value;
   if (v.type === 'scalar' && v.value === 'write-all') {
-    return [{ check: 'gha-permissions-write-all', start: v.start, end: v.end, resource: where, subject: `${where}|write-all`, message: `${where} gives the GITHUB_TOKEN write access to everything: grant only the scopes it needs`, narrower: ['contents: read'] }];
+    return [
+      {
+        check: 'gha-permissions-write-all',
+        start: v.start,
+        end: v.end,
+        resource: where,
+        subject: `${where}|write-all`,
+        message: `${where} gives the GITHUB_TOKEN write access to everything: grant only the scopes it needs`,
+        narrower: ['contents: read'],
+      },
+    ];
   }
   return [];
 }
 
 function envIssues(env: SourceNode | undefined, where: string, subject: string): IacIssue[] {
   if (env?.type !== 'map') return [];
-  return env.entries.filter((e) => STATIC_ENV.test(e.key)).map((e) => ({
-    check: 'gha-static-cloud-credentials', start: e.keyStart, end: e.keyEnd, resource: where, subject: `${subject}|env:${e.key}`,
-    message: `${where} passes the static cloud credential ${e.key} to the job: use OIDC federation (short-lived tokens, nothing to leak or rotate)`,
-  }));
+  return env.entries
+    .filter((e) => STATIC_ENV.test(e.key))
+    .map((e) => ({
+      check: 'gha-static-cloud-credentials',
+      start: e.keyStart,
+      end: e.keyEnd,
+      resource: where,
+      subject: `${subject}|env:${e.key}`,
+      message: `${where} passes the static cloud credential ${e.key} to the job: use OIDC federation (short-lived tokens, nothing to leak or rotate)`,
+    }));
 }
 
 /** Replaces the static inputs with the OIDC ones (first line replaced, the others removed). */
-function staticLoginIssue(statics: MapEntry[], login: (typeof STATIC_LOGIN)[number], where: string, subject: string, text: string): IacIssue {
+function staticLoginIssue(
+  statics: MapEntry[],
+  login: (typeof STATIC_LOGIN)[number],
+  where: string,
+  subject: string,
+  text: string,
+): IacIssue {
   const first = statics[0];
   const indent = indentAt(text, first.keyStart);
   const edits: OffsetEdit[] = statics.map((e, i) => {
     const start = lineStartOf(text, e.keyStart);
     const end = Math.min(text.length, lineEndOf(text, e.value.end) + 1);
-    return { start, end, newText: i === 0 ? Object.entries(login.oidc).map(([k, v]) => `${indent}${k}: ${v}\n`).join('') : '' };
+    return {
+      start,
+      end,
+      newText:
+        i === 0
+          ? Object.entries(login.oidc)
+              .map(([k, v]) => `${indent}${k}: ${v}\n`)
+              .join('')
+          : '',
+    };
   });
   return {
-    check: 'gha-static-cloud-credentials', start: first.keyStart, end: first.keyEnd, resource: where, subject: `${subject}|${first.key}`,
+    check: 'gha-static-cloud-credentials',
+    start: first.keyStart,
+    end: first.keyEnd,
+    resource: where,
+    subject: `${subject}|${first.key}`,
     message: `${where} logs in to ${login.cloud} with a static key (${statics.map((s) => s.key).join(', ')}): use OIDC federation, which needs \`permissions: id-token: write\` and no stored secret`,
     fix: { title: `Switch to ${login.cloud} OIDC federation`, edits },
   };

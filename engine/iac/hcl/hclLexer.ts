@@ -4,8 +4,7 @@
  * which alone would blow the editor's budget; this lexer and parser do it in a few ms.
  */
 
-export type TokenType =
-  | 'ident' | 'number' | 'string' | 'heredoc' | 'punct' | 'newline' | 'eof' | 'error';
+export type TokenType = 'ident' | 'number' | 'string' | 'heredoc' | 'punct' | 'newline' | 'eof' | 'error';
 
 export interface Token {
   type: TokenType;
@@ -36,13 +35,22 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13) { i++; continue; }
-    if (c === 10) { tokens.push({ type: 'newline', text: '\n', start: i, end: i + 1 }); i++; continue; }
-    if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) { // # or // comment
+    if (c === 32 || c === 9 || c === 13) {
+      i++;
+      continue;
+    }
+    if (c === 10) {
+      tokens.push({ type: 'newline', text: '\n', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+      // # or // comment
       while (i < n && text.charCodeAt(i) !== 10) i++;
       continue;
     }
-    if (c === 47 && text.charCodeAt(i + 1) === 42) { // /* block */
+    if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      // /* block */
       const close = text.indexOf('*/', i + 2);
       const end = close < 0 ? n : close + 2;
       // A block comment spanning lines still ends the attribute it follows.
@@ -58,21 +66,44 @@ export function tokenize(text: string): Token[] {
     }
     if (isDigit(c)) {
       const start = i;
-      while (i < n && /[0-9.eE+\-]/.test(text[i]) && !(text[i] === '.' && !isDigit(text.charCodeAt(i + 1)))
-        && !((text[i] === '+' || text[i] === '-') && !/[eE]/.test(text[i - 1]))) i++;
+      while (
+        i < n &&
+        /[0-9.eE+-]/.test(text[i]) &&
+        !(text[i] === '.' && !isDigit(text.charCodeAt(i + 1))) &&
+        !((text[i] === '+' || text[i] === '-') && !/[eE]/.test(text[i - 1]))
+      )
+        i++;
       tokens.push({ type: 'number', text: text.slice(start, i), start, end: i });
       continue;
     }
-    if (c === 34) { i = readString(text, i, tokens); continue; }
+    if (c === 34) {
+      i = readString(text, i, tokens);
+      continue;
+    }
     if (c === 60 && text.charCodeAt(i + 1) === 60 && /[-A-Za-z_]/.test(text[i + 2] ?? '')) {
       const next = readHeredoc(text, i, tokens);
-      if (next > i) { i = next; continue; }
+      if (next > i) {
+        i = next;
+        continue;
+      }
     }
     const three = text.slice(i, i + 3);
     const two = text.slice(i, i + 2);
-    if (PUNCT3.includes(three)) { tokens.push({ type: 'punct', text: three, start: i, end: i + 3 }); i += 3; continue; }
-    if (PUNCT2.includes(two)) { tokens.push({ type: 'punct', text: two, start: i, end: i + 2 }); i += 2; continue; }
-    if (PUNCT1.includes(text[i])) { tokens.push({ type: 'punct', text: text[i], start: i, end: i + 1 }); i++; continue; }
+    if (PUNCT3.includes(three)) {
+      tokens.push({ type: 'punct', text: three, start: i, end: i + 3 });
+      i += 3;
+      continue;
+    }
+    if (PUNCT2.includes(two)) {
+      tokens.push({ type: 'punct', text: two, start: i, end: i + 2 });
+      i += 2;
+      continue;
+    }
+    if (PUNCT1.includes(text[i])) {
+      tokens.push({ type: 'punct', text: text[i], start: i, end: i + 1 });
+      i++;
+      continue;
+    }
     tokens.push({ type: 'error', text: text[i], start: i, end: i + 1 });
     i++;
   }
@@ -102,7 +133,10 @@ function readString(text: string, start: number, tokens: Token[]): number {
         const code = parseInt(text.slice(i + 2, i + 2 + len), 16);
         value += Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '';
         i += 2 + len;
-      } else { value += ESCAPES[e] ?? e; i += 2; }
+      } else {
+        value += ESCAPES[e] ?? e;
+        i += 2;
+      }
       continue;
     }
     if ((ch === '$' || ch === '%') && text[i + 1] === '{') {
@@ -112,7 +146,11 @@ function readString(text: string, start: number, tokens: Token[]): number {
       i = close;
       continue;
     }
-    if ((ch === '$' || ch === '%') && text[i + 1] === ch && text[i + 2] === '{') { value += ch + '{'; i += 3; continue; }
+    if ((ch === '$' || ch === '%') && text[i + 1] === ch && text[i + 2] === '{') {
+      value += ch + '{';
+      i += 3;
+      continue;
+    }
     value += ch;
     i++;
   }

@@ -1,11 +1,27 @@
 import { tokenize, type Token } from './hclLexer';
 
 /** A body: the attributes and blocks of a file or of a block, in source order. */
-export interface HclBody { attributes: HclAttribute[]; blocks: HclBlock[]; start: number; end: number }
+export interface HclBody {
+  attributes: HclAttribute[];
+  blocks: HclBlock[];
+  start: number;
+  end: number;
+}
 
-export interface HclAttribute { name: string; nameStart: number; nameEnd: number; value: HclExpr; start: number; end: number }
+export interface HclAttribute {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  value: HclExpr;
+  start: number;
+  end: number;
+}
 
-export interface HclLabel { value: string; start: number; end: number }
+export interface HclLabel {
+  value: string;
+  start: number;
+  end: number;
+}
 
 export interface HclBlock {
   type: string;
@@ -19,23 +35,66 @@ export interface HclBlock {
   close: number;
 }
 
-interface ExprBase { start: number; end: number }
+interface ExprBase {
+  start: number;
+  end: number;
+}
 /** A quoted string. `value` is its decoded text; `templated` when it interpolates. */
-export interface HclString extends ExprBase { kind: 'string'; value: string; templated: boolean }
-export interface HclHeredoc extends ExprBase { kind: 'heredoc'; raw: string; contentStart: number; templated: boolean }
-export interface HclLiteral extends ExprBase { kind: 'literal'; value: number | boolean | null }
-export interface HclTuple extends ExprBase { kind: 'tuple'; items: HclExpr[] }
-export interface HclObjectItem { key: string | undefined; keyStart: number; keyEnd: number; value: HclExpr }
-export interface HclObject extends ExprBase { kind: 'object'; items: HclObjectItem[] }
-export interface HclCall extends ExprBase { kind: 'call'; name: string; args: HclExpr[] }
+export interface HclString extends ExprBase {
+  kind: 'string';
+  value: string;
+  templated: boolean;
+}
+export interface HclHeredoc extends ExprBase {
+  kind: 'heredoc';
+  raw: string;
+  contentStart: number;
+  templated: boolean;
+}
+export interface HclLiteral extends ExprBase {
+  kind: 'literal';
+  value: number | boolean | null;
+}
+export interface HclTuple extends ExprBase {
+  kind: 'tuple';
+  items: HclExpr[];
+}
+export interface HclObjectItem {
+  key: string | undefined;
+  keyStart: number;
+  keyEnd: number;
+  value: HclExpr;
+}
+export interface HclObject extends ExprBase {
+  kind: 'object';
+  items: HclObjectItem[];
+}
+export interface HclCall extends ExprBase {
+  kind: 'call';
+  name: string;
+  args: HclExpr[];
+}
 /** A reference such as `var.tags`, `local.x["y"]`, `aws_iam_role.r.arn`. */
-export interface HclRef extends ExprBase { kind: 'ref'; text: string }
+export interface HclRef extends ExprBase {
+  kind: 'ref';
+  text: string;
+}
 /** Anything whose value needs evaluation: operators, conditionals, `for` expressions. */
-export interface HclOther extends ExprBase { kind: 'other'; text: string }
+export interface HclOther extends ExprBase {
+  kind: 'other';
+  text: string;
+}
 export type HclExpr = HclString | HclHeredoc | HclLiteral | HclTuple | HclObject | HclCall | HclRef | HclOther;
 
-export interface HclParseError { message: string; start: number; end: number }
-export interface HclFile { body: HclBody; errors: HclParseError[] }
+export interface HclParseError {
+  message: string;
+  start: number;
+  end: number;
+}
+export interface HclFile {
+  body: HclBody;
+  errors: HclParseError[];
+}
 
 /** Deeper nesting than this is hostile or generated: the rest of the file is skipped with an error. */
 const MAX_DEPTH = 200;
@@ -66,25 +125,43 @@ class Parser {
     return { body, errors: this.errors };
   }
 
-  private get tok(): Token { return this.tokens[this.pos]; }
-  private peek(k = 1): Token { return this.tokens[Math.min(this.pos + k, this.tokens.length - 1)]; }
-  private next(): Token { const t = this.tokens[this.pos]; if (t.type !== 'eof') this.pos++; return t; }
-  private isPunct(text: string, t = this.tok): boolean { return t.type === 'punct' && t.text === text; }
+  private get tok(): Token {
+    return this.tokens[this.pos];
+  }
+  private peek(k = 1): Token {
+    return this.tokens[Math.min(this.pos + k, this.tokens.length - 1)];
+  }
+  private next(): Token {
+    const t = this.tokens[this.pos];
+    if (t.type !== 'eof') this.pos++;
+    return t;
+  }
+  private isPunct(text: string, t = this.tok): boolean {
+    return t.type === 'punct' && t.text === text;
+  }
 
   private error(message: string, t: Token): void {
     this.errors.push({ message, start: t.start, end: Math.max(t.end, t.start + 1) });
   }
 
-  private skipNewlines(): void { while (this.tok.type === 'newline') this.pos++; }
+  private skipNewlines(): void {
+    while (this.tok.type === 'newline') this.pos++;
+  }
 
   /** Skips to the start of the next line (error recovery), keeping bracket balance. */
   private recoverLine(): void {
     let depth = 0;
     while (this.tok.type !== 'eof') {
       const t = this.tok;
-      if (t.type === 'newline' && depth <= 0) { this.pos++; return; }
+      if (t.type === 'newline' && depth <= 0) {
+        this.pos++;
+        return;
+      }
       if (t.type === 'punct' && '{[('.includes(t.text)) depth++;
-      if (t.type === 'punct' && '}])'.includes(t.text)) { if (depth === 0) return; depth--; }
+      if (t.type === 'punct' && '}])'.includes(t.text)) {
+        if (depth === 0) return;
+        depth--;
+      }
       this.pos++;
     }
   }
@@ -132,14 +209,19 @@ class Parser {
       this.recoverLine();
       return undefined;
     }
-    if (this.depth > MAX_DEPTH) { this.abandon(this.tok); return undefined; }
+    if (this.depth > MAX_DEPTH) {
+      this.abandon(this.tok);
+      return undefined;
+    }
     const open = this.next().start;
     this.depth++;
     const body = this.parseBody(true);
     this.depth--;
     let close = this.tok.start;
-    if (this.isPunct('}')) { close = this.tok.start; this.pos++; }
-    else this.error(`block "${typeToken.text}" is not closed`, this.tokens[this.pos - 1] ?? this.tok);
+    if (this.isPunct('}')) {
+      close = this.tok.start;
+      this.pos++;
+    } else this.error(`block "${typeToken.text}" is not closed`, this.tokens[this.pos - 1] ?? this.tok);
     return { type: typeToken.text, labels, body, start: typeToken.start, end: close + 1, open, close };
   }
 
@@ -147,7 +229,11 @@ class Parser {
   private parseExpression(inBrackets: boolean): HclExpr {
     if (this.depth > MAX_DEPTH) return this.abandon(this.tok);
     this.depth++;
-    try { return this.parseExpressionAt(inBrackets); } finally { this.depth--; }
+    try {
+      return this.parseExpressionAt(inBrackets);
+    } finally {
+      this.depth--;
+    }
   }
 
   private parseExpressionAt(inBrackets: boolean): HclExpr {
@@ -189,7 +275,10 @@ class Parser {
   private parseUnary(): HclExpr {
     const start = this.tok.start;
     let prefixed = false;
-    while (this.isPunct('-') || this.isPunct('!')) { this.pos++; prefixed = true; }
+    while (this.isPunct('-') || this.isPunct('!')) {
+      this.pos++;
+      prefixed = true;
+    }
     const operand = this.parsePostfix(this.parsePrimary());
     return prefixed ? this.other(start, operand.end) : operand;
   }
@@ -222,7 +311,6 @@ class Parser {
     }
   }
 
-
   /** Gives up on input nested too deeply to be real configuration (stack safety). */
   private abandon(t: Token): HclExpr {
     this.error(`nesting deeper than ${MAX_DEPTH} levels: rest of the file skipped`, t);
@@ -238,7 +326,14 @@ class Parser {
         return { kind: 'string', value: t.text, templated: !!t.templated, start: t.start, end: t.end };
       case 'heredoc':
         this.pos++;
-        return { kind: 'heredoc', raw: t.raw ?? '', contentStart: t.contentStart ?? t.start, templated: !!t.templated, start: t.start, end: t.end };
+        return {
+          kind: 'heredoc',
+          raw: t.raw ?? '',
+          contentStart: t.contentStart ?? t.start,
+          templated: !!t.templated,
+          start: t.start,
+          end: t.end,
+        };
       case 'number':
         this.pos++;
         return { kind: 'literal', value: Number(t.text), start: t.start, end: t.end };
@@ -246,7 +341,8 @@ class Parser {
         this.pos++;
         if (t.text === 'true' || t.text === 'false') return { kind: 'literal', value: t.text === 'true', start: t.start, end: t.end };
         if (t.text === 'null') return { kind: 'literal', value: null, start: t.start, end: t.end };
-        if (this.isPunct('::')) { // provider::name::function(...)
+        if (this.isPunct('::')) {
+          // provider::name::function(...)
           while (this.isPunct('::') && this.peek().type === 'ident') this.pos += 2;
         }
         if (this.isPunct('(')) return this.parseCall(t);
@@ -279,9 +375,20 @@ class Parser {
       const before = this.pos;
       args.push(this.parseExpression(true));
       this.skipNewlines();
-      if (this.isPunct('...')) { this.pos++; this.skipNewlines(); }
-      if (this.isPunct(',')) { this.pos++; this.skipNewlines(); continue; }
-      if (!this.isPunct(')')) { this.error('expected "," or ")" in function call', this.tok); if (this.pos === before) this.pos++; break; }
+      if (this.isPunct('...')) {
+        this.pos++;
+        this.skipNewlines();
+      }
+      if (this.isPunct(',')) {
+        this.pos++;
+        this.skipNewlines();
+        continue;
+      }
+      if (!this.isPunct(')')) {
+        this.error('expected "," or ")" in function call', this.tok);
+        if (this.pos === before) this.pos++;
+        break;
+      }
     }
     const end = this.expectClose(')');
     return { kind: 'call', name: name.text, args, start: name.start, end };
@@ -296,8 +403,16 @@ class Parser {
       const before = this.pos;
       items.push(this.parseExpression(true));
       this.skipNewlines();
-      if (this.isPunct(',')) { this.pos++; this.skipNewlines(); continue; }
-      if (!this.isPunct(']')) { this.error('expected "," or "]" in list', this.tok); if (this.pos === before) this.pos++; return this.skipBalanced(open, ']'); }
+      if (this.isPunct(',')) {
+        this.pos++;
+        this.skipNewlines();
+        continue;
+      }
+      if (!this.isPunct(']')) {
+        this.error('expected "," or "]" in list', this.tok);
+        if (this.pos === before) this.pos++;
+        return this.skipBalanced(open, ']');
+      }
     }
     const end = this.expectClose(']');
     return { kind: 'tuple', items, start: open.start, end };
@@ -310,8 +425,12 @@ class Parser {
     const items: HclObjectItem[] = [];
     while (!this.isPunct('}') && this.tok.type !== 'eof') {
       const keyExpr = this.parseExpression(true);
-      const key = keyExpr.kind === 'string' && !keyExpr.templated ? keyExpr.value
-        : keyExpr.kind === 'ref' && /^[A-Za-z_][\w-]*$/.test(keyExpr.text) ? keyExpr.text : undefined;
+      const key =
+        keyExpr.kind === 'string' && !keyExpr.templated
+          ? keyExpr.value
+          : keyExpr.kind === 'ref' && /^[A-Za-z_][\w-]*$/.test(keyExpr.text)
+            ? keyExpr.text
+            : undefined;
       this.skipNewlines();
       if (!this.isPunct('=') && !this.isPunct(':')) {
         this.error('expected "=" after an object key', this.tok);
@@ -352,6 +471,10 @@ class Parser {
     return this.tokens[Math.max(0, this.pos - 1)].end;
   }
 
-  private ref(start: number, end: number): HclRef { return { kind: 'ref', text: this.text.slice(start, end), start, end }; }
-  private other(start: number, end: number): HclOther { return { kind: 'other', text: this.text.slice(start, end), start, end }; }
+  private ref(start: number, end: number): HclRef {
+    return { kind: 'ref', text: this.text.slice(start, end), start, end };
+  }
+  private other(start: number, end: number): HclOther {
+    return { kind: 'other', text: this.text.slice(start, end), start, end };
+  }
 }

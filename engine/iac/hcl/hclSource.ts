@@ -17,7 +17,9 @@ export function hclToSource(expr: HclExpr): SourceNode {
     case 'object':
       return {
         type: 'map',
-        entries: expr.items.filter((i) => i.key !== undefined).map((i) => ({ key: i.key!, keyStart: i.keyStart, keyEnd: i.keyEnd, value: hclToSource(i.value) })),
+        entries: expr.items
+          .filter((i) => i.key !== undefined)
+          .map((i) => ({ key: i.key!, keyStart: i.keyStart, keyEnd: i.keyEnd, value: hclToSource(i.value) })),
         ...span,
       };
     case 'heredoc':

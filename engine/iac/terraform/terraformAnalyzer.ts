@@ -5,7 +5,7 @@ import type { HclBlock, HclBody } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IacIssue } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
-import { addressOf, headerRange, TerraformFile } from './terraformModule';
+import { addressOf, headerRange, type TerraformFile } from './terraformModule';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
 /** Attributes that hold an IAM policy document, on any resource that has them. */
@@ -59,16 +59,31 @@ function policyDocumentBlock(block: HclBlock): SourceNode {
         if (type?.value.kind !== 'string' || !ids) return [];
         return [{ key: type.value.value, keyStart: type.value.start, keyEnd: type.value.end, value: hclToSource(ids.value) }];
       });
-      entries.push({ key: 'Principal', keyStart: principals[0].start, keyEnd: principals[0].open, value: { type: 'map', entries: principalEntries, start: principals[0].start, end: principals[0].end } });
+      entries.push({
+        key: 'Principal',
+        keyStart: principals[0].start,
+        keyEnd: principals[0].open,
+        value: { type: 'map', entries: principalEntries, start: principals[0].start, end: principals[0].end },
+      });
     }
     const conditions = blocksOf(st.body, 'condition');
     if (conditions.length) {
-      entries.push({ key: 'Condition', keyStart: conditions[0].start, keyEnd: conditions[0].open, value: { type: 'expr', text: 'condition', start: conditions[0].start, end: conditions[0].end } });
+      entries.push({
+        key: 'Condition',
+        keyStart: conditions[0].start,
+        keyEnd: conditions[0].open,
+        value: { type: 'expr', text: 'condition', start: conditions[0].start, end: conditions[0].end },
+      });
     }
     return { type: 'map', entries, start: st.start, end: st.end };
   });
   const list: SourceNode = { type: 'seq', items: statements, start: block.start, end: block.end };
-  return { type: 'map', entries: [{ key: 'Statement', keyStart: block.start, keyEnd: block.start, value: list }], start: block.start, end: block.end };
+  return {
+    type: 'map',
+    entries: [{ key: 'Statement', keyStart: block.start, keyEnd: block.start, value: list }],
+    start: block.start,
+    end: block.end,
+  };
 }
 
 const ATTACHMENTS: Record<string, string> = {
@@ -93,7 +108,15 @@ function managedPolicyIssues(file: TerraformFile): IacIssue[] {
       const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
       if (!why) continue;
       const address = addressOf(block);
-      issues.push({ check: 'aws-iam-privileged-managed-policy', start: v.start, end: v.end, resource: address, subject: `${address}|${name}`, message: `${address} attaches ${name} (${why})`, narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+      issues.push({
+        check: 'aws-iam-privileged-managed-policy',
+        start: v.start,
+        end: v.end,
+        resource: address,
+        subject: `${address}|${name}`,
+        message: `${address} attaches ${name} (${why})`,
+        narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      });
     }
   }
   return issues;
@@ -103,11 +126,23 @@ function credentialIssues(file: TerraformFile): IacIssue[] {
   const issues: IacIssue[] = [];
   for (const block of file.resourcesOf('aws_iam_access_key')) {
     const address = addressOf(block);
-    issues.push({ check: 'aws-iam-access-key-created', ...headerRange(block), resource: address, subject: address, message: `${address} creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)` });
+    issues.push({
+      check: 'aws-iam-access-key-created',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
+    });
   }
   for (const block of file.resourcesOf('google_service_account_key')) {
     const address = addressOf(block);
-    issues.push({ check: 'gcp-service-account-key-created', ...headerRange(block), resource: address, subject: address, message: `${address} creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts` });
+    issues.push({
+      check: 'gcp-service-account-key-created',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts`,
+    });
   }
   return issues;
 }

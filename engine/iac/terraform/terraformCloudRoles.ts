@@ -1,7 +1,7 @@
 import type { HclBlock, HclExpr } from '../hcl/hclParser';
 import { attribute, blocksOf } from '../hcl/hclSource';
 import type { IacIssue } from '../iacIssue';
-import { addressOf, TerraformFile } from './terraformModule';
+import { addressOf, type TerraformFile } from './terraformModule';
 
 const GCP_PRIMITIVE: Record<string, string> = { 'roles/owner': 'Owner', 'roles/editor': 'Editor' };
 const GCP_IMPERSONATION: Record<string, string> = {
@@ -21,15 +21,33 @@ function membersOf(block: HclBlock): string[] {
   return all.flatMap((m) => (m?.kind === 'string' ? [m.value] : []));
 }
 
-function gcpRoleIssue(role: { value: string; start: number; end: number }, level: string, members: string[], address: string): IacIssue | undefined {
+function gcpRoleIssue(
+  role: { value: string; start: number; end: number },
+  level: string,
+  members: string[],
+  address: string,
+): IacIssue | undefined {
   const key = role.value.toLowerCase();
   const toServiceAccount = members.some((m) => m.startsWith('serviceAccount:'));
   const who = toServiceAccount ? ' to a service account' : '';
   if (GCP_PRIMITIVE[key]) {
-    return { check: 'gcp-primitive-role', ...role, resource: address, subject: `${address}|${key}`, message: `${address} grants the primitive ${GCP_PRIMITIVE[key]} role at ${level} level${who}: use predefined roles scoped to what is needed`, narrower: ['roles/viewer'] };
+    return {
+      check: 'gcp-primitive-role',
+      ...role,
+      resource: address,
+      subject: `${address}|${key}`,
+      message: `${address} grants the primitive ${GCP_PRIMITIVE[key]} role at ${level} level${who}: use predefined roles scoped to what is needed`,
+      narrower: ['roles/viewer'],
+    };
   }
   if (GCP_IMPERSONATION[key]) {
-    return { check: 'gcp-impersonation-role', ...role, resource: address, subject: `${address}|${key}`, message: `${address} grants ${role.value} at ${level} level${who}: it can ${GCP_IMPERSONATION[key]} in the ${level}; grant it on the one service account instead` };
+    return {
+      check: 'gcp-impersonation-role',
+      ...role,
+      resource: address,
+      subject: `${address}|${key}`,
+      message: `${address} grants ${role.value} at ${level} level${who}: it can ${GCP_IMPERSONATION[key]} in the ${level}; grant it on the one service account instead`,
+    };
   }
   return undefined;
 }
@@ -54,7 +72,11 @@ export function gcpRoleIssues(file: TerraformFile): IacIssue[] {
   return issues;
 }
 
-const AZURE_PRIVILEGED: Record<string, string> = { owner: 'Owner', contributor: 'Contributor', 'user access administrator': 'User Access Administrator' };
+const AZURE_PRIVILEGED: Record<string, string> = {
+  owner: 'Owner',
+  contributor: 'Contributor',
+  'user access administrator': 'User Access Administrator',
+};
 /** Built-in role definition ids, the same in every tenant. */
 const AZURE_PRIVILEGED_IDS: Record<string, string> = {
   '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
@@ -67,7 +89,12 @@ function azureScopeLevel(scope: HclExpr | undefined): string | undefined {
   if (!scope) return undefined;
   const text = scope.kind === 'string' ? scope.value : scope.kind === 'ref' ? scope.text : '';
   if (/managementGroups\//i.test(text) || /^(?:data\.)?azurerm_management_group\.[\w-]+\.id$/.test(text)) return 'management group';
-  if (/^\/subscriptions\/[^/]+\/?$/i.test(text) || /^data\.azurerm_subscription\.[\w-]+\.(?:id|primary\.id)$/.test(text) || /^azurerm_subscription\.[\w-]+\.id$/.test(text)) return 'subscription';
+  if (
+    /^\/subscriptions\/[^/]+\/?$/i.test(text) ||
+    /^data\.azurerm_subscription\.[\w-]+\.(?:id|primary\.id)$/.test(text) ||
+    /^azurerm_subscription\.[\w-]+\.id$/.test(text)
+  )
+    return 'subscription';
   return undefined;
 }
 
@@ -79,12 +106,22 @@ export function azureRoleIssues(file: TerraformFile): IacIssue[] {
     const address = addressOf(block);
     const byName = stringOf(attribute(block.body, 'role_definition_name')?.value);
     const byId = stringOf(attribute(block.body, 'role_definition_id')?.value);
-    const role = byName && AZURE_PRIVILEGED[byName.value.toLowerCase()]
-      ? { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()] }
-      : byId && AZURE_PRIVILEGED_IDS[byId.value.slice(byId.value.lastIndexOf('/') + 1).toLowerCase()]
-        ? { at: byId, name: AZURE_PRIVILEGED_IDS[byId.value.slice(byId.value.lastIndexOf('/') + 1).toLowerCase()] } : undefined;
+    const role =
+      byName && AZURE_PRIVILEGED[byName.value.toLowerCase()]
+        ? { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()] }
+        : byId && AZURE_PRIVILEGED_IDS[byId.value.slice(byId.value.lastIndexOf('/') + 1).toLowerCase()]
+          ? { at: byId, name: AZURE_PRIVILEGED_IDS[byId.value.slice(byId.value.lastIndexOf('/') + 1).toLowerCase()] }
+          : undefined;
     if (!role) continue;
-    issues.push({ check: 'azure-privileged-role-assignment', start: role.at.start, end: role.at.end, resource: address, subject: `${address}|${role.name}`, message: `${address} assigns ${role.name} at ${level} scope: assign a narrower role on the resource group or resource that needs it`, narrower: ['Reader'] });
+    issues.push({
+      check: 'azure-privileged-role-assignment',
+      start: role.at.start,
+      end: role.at.end,
+      resource: address,
+      subject: `${address}|${role.name}`,
+      message: `${address} assigns ${role.name} at ${level} scope: assign a narrower role on the resource group or resource that needs it`,
+      narrower: ['Reader'],
+    });
   }
   for (const block of file.resourcesOf('azurerm_role_definition')) {
     const address = addressOf(block);
@@ -92,7 +129,14 @@ export function azureRoleIssues(file: TerraformFile): IacIssue[] {
       const actions = attribute(permissions.body, 'actions')?.value;
       for (const item of actions?.kind === 'tuple' ? actions.items : []) {
         if (item.kind === 'string' && item.value === '*') {
-          issues.push({ check: 'azure-custom-role-wildcard', start: item.start + 1, end: item.end - 1, resource: address, subject: `${address}|*`, message: `${address} is a custom role allowed every action ("*"): list the operations it needs` });
+          issues.push({
+            check: 'azure-custom-role-wildcard',
+            start: item.start + 1,
+            end: item.end - 1,
+            resource: address,
+            subject: `${address}|*`,
+            message: `${address} is a custom role allowed every action ("*"): list the operations it needs`,
+          });
         }
       }
     }

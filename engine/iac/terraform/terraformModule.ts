@@ -7,16 +7,23 @@ export class TerraformFile {
   readonly dataSources: HclBlock[];
   private readonly locals = new Map<string, HclExpr>();
 
-  constructor(readonly text: string, readonly parsed: HclFile = parseHcl(text)) {
+  constructor(
+    readonly text: string,
+    readonly parsed: HclFile = parseHcl(text),
+  ) {
     const body = parsed.body;
     this.resources = blocksOf(body, 'resource').filter((b) => b.labels.length >= 2);
     this.dataSources = blocksOf(body, 'data').filter((b) => b.labels.length >= 2);
     for (const block of blocksOf(body, 'locals')) for (const a of block.body.attributes) this.locals.set(a.name, a.value);
   }
 
-  local(name: string): HclExpr | undefined { return this.locals.get(name); }
+  local(name: string): HclExpr | undefined {
+    return this.locals.get(name);
+  }
 
-  resourcesOf(...types: string[]): HclBlock[] { return this.resources.filter((b) => types.includes(b.labels[0].value)); }
+  resourcesOf(...types: string[]): HclBlock[] {
+    return this.resources.filter((b) => types.includes(b.labels[0].value));
+  }
 }
 
 /** `aws_iam_role.deploy` or `data.aws_iam_policy_document.x`. */

@@ -25,7 +25,11 @@ function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string
   if (!expr || depth > 8) return expr ? 'unknown' : 'absent';
   switch (expr.kind) {
     case 'object':
-      return expr.items.some((i) => i.key !== undefined && isOwnerKey(i.key, keys)) ? 'present' : expr.items.some((i) => i.key === undefined) ? 'unknown' : 'absent';
+      return expr.items.some((i) => i.key !== undefined && isOwnerKey(i.key, keys))
+        ? 'present'
+        : expr.items.some((i) => i.key === undefined)
+          ? 'unknown'
+          : 'absent';
     case 'call': {
       if (expr.name !== 'merge') return 'unknown';
       const states = expr.args.map((a) => ownerState(a, file, keys, depth + 1));
@@ -75,7 +79,15 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
     const address = addressOf(block);
     const header = headerRange(block);
     if (spec.attr === 'owners') {
-      if (!attr) issues.push({ check: 'missing-owner-tag', ...header, resource: address, subject: address, message: `${address} has no owners: nobody is accountable for this identity`, fix: { title: 'Add owners', edits: [insertAttribute(file.text, block, `owners = ["${OWNER_PLACEHOLDER}"]`)] } });
+      if (!attr)
+        issues.push({
+          check: 'missing-owner-tag',
+          ...header,
+          resource: address,
+          subject: address,
+          message: `${address} has no owners: nobody is accountable for this identity`,
+          fix: { title: 'Add owners', edits: [insertAttribute(file.text, block, `owners = ["${OWNER_PLACEHOLDER}"]`)] },
+        });
       continue;
     }
     let state = ownerState(attr?.value, file, keys);
@@ -88,11 +100,20 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
     if (state === 'present') continue;
     const label = spec.attr === 'labels' ? 'label' : 'tag';
     if (state === 'unknown') {
-      issues.push({ check: 'owner-tag-not-static', ...header, resource: address, subject: address, message: `${address}: the ${label}s come from variables or functions, so an "${keys[0]}" ${label} cannot be confirmed statically` });
+      issues.push({
+        check: 'owner-tag-not-static',
+        ...header,
+        resource: address,
+        subject: address,
+        message: `${address}: the ${label}s come from variables or functions, so an "${keys[0]}" ${label} cannot be confirmed statically`,
+      });
       continue;
     }
     issues.push({
-      check: 'missing-owner-tag', ...header, resource: address, subject: address,
+      check: 'missing-owner-tag',
+      ...header,
+      resource: address,
+      subject: address,
       message: `${address} has no "${keys[0]}" ${label}: nobody is accountable for this identity`,
       fix: { title: `Add an "${keys[0]}" ${label}`, edits: [ownerEdit(file.text, block, attr?.value, spec.attr, keys[0])] },
     });
@@ -102,8 +123,8 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
 
 /** Adds the owner key to the literal map (or the literal inside `merge`), or a new attribute. */
 function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, attr: string, key: string): OffsetEdit {
-  const literal: HclObject | undefined = value?.kind === 'object' ? value
-    : value?.kind === 'call' ? value.args.find((a): a is HclObject => a.kind === 'object') : undefined;
+  const literal: HclObject | undefined =
+    value?.kind === 'object' ? value : value?.kind === 'call' ? value.args.find((a): a is HclObject => a.kind === 'object') : undefined;
   const pair = `${key} = "${OWNER_PLACEHOLDER}"`;
   if (literal) {
     const first = literal.items[0];
@@ -114,7 +135,11 @@ function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, at
     if (first) return { start: first.keyStart, end: first.keyStart, newText: `${pair}, ` };
     return { start: literal.start + 1, end: literal.end - 1, newText: ` ${pair} ` };
   }
-  return insertAttribute(text, block, `${attr} = {\n${indentAt(text, block.start)}${indentUnit(text).repeat(2)}${pair}\n${indentAt(text, block.start)}${indentUnit(text)}}`);
+  return insertAttribute(
+    text,
+    block,
+    `${attr} = {\n${indentAt(text, block.start)}${indentUnit(text).repeat(2)}${pair}\n${indentAt(text, block.start)}${indentUnit(text)}}`,
+  );
 }
 
 /** Inserts `line` as the last attribute of a block, on its own line before the closing brace. */

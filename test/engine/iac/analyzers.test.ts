@@ -8,10 +8,15 @@ import { builtinRules } from '../../support/engineFixture';
 const FIXTURES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'iac');
 const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 /** `ruleId@line:text` of each finding: the exact offending element, 1-based line. */
-const summary = (text: string, findings: Finding[]) => findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${text.slice(f.offsets.start, f.offsets.end)}`);
+const summary = (text: string, findings: Finding[]) =>
+  findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${text.slice(f.offsets.start, f.offsets.end)}`);
 
-const siblingsOf = (file: string) => fs.readdirSync(path.dirname(file)).map((name) => path.join(path.dirname(file), name))
-  .filter((p) => p !== file).map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
+const siblingsOf = (file: string) =>
+  fs
+    .readdirSync(path.dirname(file))
+    .map((name) => path.join(path.dirname(file), name))
+    .filter((p) => p !== file)
+    .map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
 
 describe('IaC analysers on realistic files', () => {
   const rules = builtinRules();
@@ -33,7 +38,10 @@ describe('IaC analysers on realistic files', () => {
 
     it('takes default_tags from a sibling providers.tf; without it, every role is unowned', () => {
       const alone = new Engine({ rules }).scan({ path: file, text }).findings.filter((f) => f.ruleId === 'missing-owner-tag');
-      assert.deepEqual(alone.map((f) => f.fix.iac?.resource), ['aws_iam_role.billing_deploy', 'aws_iam_role.auditor']);
+      assert.deepEqual(
+        alone.map((f) => f.fix.iac?.resource),
+        ['aws_iam_role.billing_deploy', 'aws_iam_role.auditor'],
+      );
     });
 
     it('narrows lambda:* to the lambda actions the file already uses', () => {
@@ -44,7 +52,10 @@ describe('IaC analysers on realistic files', () => {
     it('the add-owner edit produces valid Terraform that no longer lacks an owner', () => {
       const f = engine.scan({ path: file, text }).findings.find((x) => x.ruleId === 'missing-owner-tag')!;
       const fixed = applyIacFix(text, f);
-      assert.match(fixed, /  name               = "auditor"\n  assume_role_policy = data.aws_iam_policy_document.github_trust.json\n  tags = \{\n    owner = "platform-team"\n  \}\n\}/);
+      assert.match(
+        fixed,
+        / {2}name {15}= "auditor"\n {2}assume_role_policy = data.aws_iam_policy_document.github_trust.json\n {2}tags = \{\n {4}owner = "platform-team"\n {2}\}\n\}/,
+      );
       const after = engine.scan({ path: file, text: fixed });
       assert.ok(!after.findings.some((x) => x.ruleId === 'missing-owner-tag'));
       assert.deepEqual(after.skipped, []);
@@ -53,11 +64,20 @@ describe('IaC analysers on realistic files', () => {
     it('adds the owner into an existing literal tag map, multi-line or inline', () => {
       for (const tags of ['{\n    env = "prod"\n  }', '{ env = "prod" }', '{}', 'merge(var.base, { env = "prod" })']) {
         const src = `resource "aws_kms_key" "k" {\n  description = "k"\n  tags = ${tags}\n}\n`;
-        const f = new Engine({ rules }).scan({ path: 'kms.tf', text: src }).findings.find((x) => x.ruleId === 'missing-owner-tag' || x.ruleId === 'owner-tag-not-static')!;
-        if (f.ruleId === 'owner-tag-not-static') { assert.ok(tags.startsWith('merge')); continue; }
+        const f = new Engine({ rules })
+          .scan({ path: 'kms.tf', text: src })
+          .findings.find((x) => x.ruleId === 'missing-owner-tag' || x.ruleId === 'owner-tag-not-static')!;
+        if (f.ruleId === 'owner-tag-not-static') {
+          assert.ok(tags.startsWith('merge'));
+          continue;
+        }
         const fixed = applyIacFix(src, f);
         const again = new Engine({ rules }).scan({ path: 'kms.tf', text: fixed });
-        assert.deepEqual(again.findings.map((x) => x.ruleId), [], fixed);
+        assert.deepEqual(
+          again.findings.map((x) => x.ruleId),
+          [],
+          fixed,
+        );
       }
     });
 
@@ -90,12 +110,13 @@ describe('IaC analysers on realistic files', () => {
         current = applyIacFix(current, f);
         assert.ok(!engine.scan({ path: 'k8s/operator.yaml', text: current }).findings.some((x) => x.ruleId === id), current);
       }
-      assert.match(current, /  labels:\n    owner: platform-team\n    app: operator\n/);
-      assert.match(current, /        spec:\n          automountServiceAccountToken: false\n          restartPolicy: OnFailure/);
+      assert.match(current, / {2}labels:\n {4}owner: platform-team\n {4}app: operator\n/);
+      assert.match(current, / {8}spec:\n {10}automountServiceAccountToken: false\n {10}restartPolicy: OnFailure/);
     });
 
     it('iac.automountServiceAccountToken widens or silences the automount check', () => {
-      const ids = (e: Engine) => e.scan({ path: 'k8s/operator.yaml', text }).findings.filter((f) => f.ruleId === 'k8s-automount-service-account-token').length;
+      const ids = (e: Engine) =>
+        e.scan({ path: 'k8s/operator.yaml', text }).findings.filter((f) => f.ruleId === 'k8s-automount-service-account-token').length;
       // The operator Deployment uses a ServiceAccount that disables automount in the same file.
       assert.equal(ids(new Engine({ rules, config: { iac: { automountServiceAccountToken: 'all' } } })), 1);
       assert.equal(ids(new Engine({ rules, config: { iac: { automountServiceAccountToken: 'off' } } })), 0);
@@ -120,7 +141,10 @@ describe('IaC analysers on realistic files', () => {
       const f = engine.scan({ path: wf, text }).findings.find((x) => x.ruleId === 'gha-static-cloud-credentials')!;
       assert.equal(f.fix.iac?.fix?.title, 'Switch to AWS OIDC federation');
       const fixed = applyIacFix(text, f);
-      assert.match(fixed, /        with:\n          role-to-assume: arn:aws:iam::<account-id>:role\/<role-name>\n          aws-region: \$\{\{ env.AWS_REGION \}\}\n/);
+      assert.match(
+        fixed,
+        / {8}with:\n {10}role-to-assume: arn:aws:iam::<account-id>:role\/<role-name>\n {10}aws-region: \$\{\{ env.AWS_REGION \}\}\n/,
+      );
       assert.ok(!engine.scan({ path: wf, text: fixed }).findings.some((x) => x.ruleId === 'gha-static-cloud-credentials'));
     });
 
@@ -128,7 +152,7 @@ describe('IaC analysers on realistic files', () => {
       const f = engine.scan({ path: wf, text }).findings.find((x) => x.ruleId === 'gha-missing-permissions')!;
       const fixed = applyIacFix(text, f);
       assert.ok(!engine.scan({ path: wf, text: fixed }).findings.some((x) => x.ruleId === 'gha-missing-permissions'));
-      assert.match(fixed, /^name: deploy\npermissions:\n  contents: read\non:/);
+      assert.match(fixed, /^name: deploy\npermissions:\n {2}contents: read\non:/);
     });
   });
 
@@ -158,7 +182,10 @@ describe('IaC analysers on realistic files', () => {
     it('a file that does not parse gets one clear note and the readable part is still analysed', () => {
       const text = 'resource "aws_iam_access_key" "k" {\n  user = "u"\n}\nresource "broken" {\n  x = = 1\n}\n';
       const result = engine.scan({ path: 'bad.tf', text });
-      assert.deepEqual(result.findings.map((f) => f.ruleId), ['aws-iam-access-key-created']);
+      assert.deepEqual(
+        result.findings.map((f) => f.ruleId),
+        ['aws-iam-access-key-created'],
+      );
       assert.equal(result.skipped.length, 1);
       assert.match(result.skipped[0].reason, /^Terraform syntax error: .* \(the rest of the file was still analysed\)$/);
       assert.equal(result.skipped[0].line, 4);
@@ -167,7 +194,11 @@ describe('IaC analysers on realistic files', () => {
     it('broken YAML workflows and templates get a note; Helm templates and plain YAML do not', () => {
       const broken = 'on: push\njobs: [unclosed\n';
       assert.equal(engine.scan({ path: '.github/workflows/x.yml', text: broken }).skipped.length, 1);
-      assert.equal(engine.scan({ path: 'templates/deploy.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n  x: [\n' }).skipped.length, 0);
+      assert.equal(
+        engine.scan({ path: 'templates/deploy.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n  x: [\n' })
+          .skipped.length,
+        0,
+      );
       assert.equal(engine.scan({ path: 'notes.yaml', text: 'a: [unclosed\n' }).skipped.length, 0);
     });
 
@@ -175,7 +206,20 @@ describe('IaC analysers on realistic files', () => {
       const inputs = [
         { path: 'deep.tf', text: `x = ${'['.repeat(200_000)}` },
         { path: 'k8s.yaml', text: `apiVersion: v1\nkind: List\nitems: ${'['.repeat(50_000)}` },
-        { path: 'bomb.yaml', text: `apiVersion: v1\nkind: ConfigMap\n${Array.from({ length: 20 }, (_, i) => `a${i}: &a${i} [${i ? Array(9).fill(`*a${i - 1}`).join(',') : 'x'}]`).join('\n')}\n` },
+        {
+          path: 'bomb.yaml',
+          text: `apiVersion: v1\nkind: ConfigMap\n${Array.from(
+            { length: 20 },
+            (_, i) =>
+              `a${i}: &a${i} [${
+                i
+                  ? Array(9)
+                      .fill(`*a${i - 1}`)
+                      .join(',')
+                  : 'x'
+              }]`,
+          ).join('\n')}\n`,
+        },
         { path: 'p.json', text: `{"Statement": [{"Effect": "Allow", "Action": "${'*a'.repeat(2000)}:x", "Resource": "*"}]}` },
         { path: 'rbac.yaml', text: 'apiVersion: v1\nkind: ClusterRole\nrules: 5\n' },
         { path: 'wf.yaml', text: 'apiVersion: 3\nkind: {}\nspec: null\n' },
@@ -190,7 +234,10 @@ describe('IaC analysers on realistic files', () => {
     it('overrides re-grade and disable check rules', () => {
       const regraded = new Engine({ rules, config: { overrides: { 'aws-iam-access-key-created': { severity: 'error' } } } });
       assert.equal(regraded.scan({ path: 'k.tf', text }).findings[0].severity, 'error');
-      assert.deepEqual(new Engine({ rules, config: { disable: ['aws-iam-access-key-created'] } }).scan({ path: 'k.tf', text }).findings, []);
+      assert.deepEqual(
+        new Engine({ rules, config: { disable: ['aws-iam-access-key-created'] } }).scan({ path: 'k.tf', text }).findings,
+        [],
+      );
     });
 
     it('an inline nhi-lens:ignore comment silences the finding on the next line', () => {
@@ -206,7 +253,27 @@ describe('IaC analysers on realistic files', () => {
     });
 
     it('a user rule naming an unknown check is a clear config error', () => {
-      assert.throws(() => new Engine({ rules, config: { rules: [{ id: 'mine', title: 'Mine', description: 'my own check rule', remediation: 'do the right thing', category: 'permission', severity: 'error', check: 'nope', examples: { positive: ['a'], negative: ['b'] } }] } }), /rule "mine" names unknown check "nope"/);
+      assert.throws(
+        () =>
+          new Engine({
+            rules,
+            config: {
+              rules: [
+                {
+                  id: 'mine',
+                  title: 'Mine',
+                  description: 'my own check rule',
+                  remediation: 'do the right thing',
+                  category: 'permission',
+                  severity: 'error',
+                  check: 'nope',
+                  examples: { positive: ['a'], negative: ['b'] },
+                },
+              ],
+            },
+          }),
+        /rule "mine" names unknown check "nope"/,
+      );
     });
   });
 });

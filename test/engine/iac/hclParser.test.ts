@@ -11,7 +11,10 @@ describe('HCL parser', () => {
     assert.deepEqual(errors, []);
     const [block] = body.blocks;
     assert.equal(block.type, 'resource');
-    assert.deepEqual(block.labels.map((l) => l.value), ['aws_iam_role', 'app']);
+    assert.deepEqual(
+      block.labels.map((l) => l.value),
+      ['aws_iam_role', 'app'],
+    );
     assert.equal(slice(text, block), text.trimEnd());
     const [name, count] = block.body.attributes;
     assert.equal(slice(text, name.value), '"app"');
@@ -23,12 +26,27 @@ describe('HCL parser', () => {
     const value = parseHcl(text).body.attributes[0].value;
     assert.equal(value.kind, 'call');
     const args = (value as Extract<HclExpr, { kind: 'call' }>).args;
-    assert.deepEqual(args.map((a) => a.kind), ['ref', 'object', 'tuple']);
+    assert.deepEqual(
+      args.map((a) => a.kind),
+      ['ref', 'object', 'tuple'],
+    );
     assert.deepEqual(hclToSource(args[1]), {
-      type: 'map', start: args[1].start, end: args[1].end,
+      type: 'map',
+      start: args[1].start,
+      end: args[1].end,
       entries: [
-        { key: 'owner', keyStart: text.indexOf('owner'), keyEnd: text.indexOf('owner') + 5, value: { type: 'scalar', value: 'a', start: text.indexOf('"a"') + 1, end: text.indexOf('"a"') + 2, quoted: true } },
-        { key: 'cost-center', keyStart: text.indexOf('"cost'), keyEnd: text.indexOf('"cost') + 13, value: { type: 'scalar', value: 42, start: text.indexOf('42'), end: text.indexOf('42') + 2 } },
+        {
+          key: 'owner',
+          keyStart: text.indexOf('owner'),
+          keyEnd: text.indexOf('owner') + 5,
+          value: { type: 'scalar', value: 'a', start: text.indexOf('"a"') + 1, end: text.indexOf('"a"') + 2, quoted: true },
+        },
+        {
+          key: 'cost-center',
+          keyStart: text.indexOf('"cost'),
+          keyEnd: text.indexOf('"cost') + 13,
+          value: { type: 'scalar', value: 42, start: text.indexOf('42'), end: text.indexOf('42') + 2 },
+        },
       ],
     });
   });
@@ -42,11 +60,13 @@ describe('HCL parser', () => {
   });
 
   it('parses heredoc and jsonencode policies into source trees with file offsets', () => {
-    const text = 'policy = <<-EOT\n  {"Statement": [{"Action": "s3:*"}]}\n  EOT\nother = jsonencode({ Statement = [{ Action = "ec2:*" }] })\n';
+    const text =
+      'policy = <<-EOT\n  {"Statement": [{"Action": "s3:*"}]}\n  EOT\nother = jsonencode({ Statement = [{ Action = "ec2:*" }] })\n';
     const [heredoc, encoded] = parseHcl(text).body.attributes;
     const fromHeredoc = inlineDocument(heredoc.value)!;
     const fromEncode = inlineDocument(encoded.value)!;
-    const action = (doc: typeof fromHeredoc) => ((doc as any).entries[0].value.items[0].entries[0].value);
+    type Shape = { entries: { value: { items: { entries: { value: Parameters<typeof slice>[1] }[] }[] } }[] };
+    const action = (doc: typeof fromHeredoc) => (doc as unknown as Shape).entries[0].value.items[0].entries[0].value;
     assert.equal(slice(text, action(fromHeredoc)), 's3:*');
     assert.equal(slice(text, action(fromEncode)), 'ec2:*');
   });
@@ -55,7 +75,10 @@ describe('HCL parser', () => {
     const text = 'a = [for s in var.l : upper(s) if s != ""]\nb = var.x ? "y" : "z"\nc = 1 + 2 * -3\nd = {for k, v in var.m : k => v...}\n';
     const { body, errors } = parseHcl(text);
     assert.deepEqual(errors, []);
-    assert.deepEqual(body.attributes.map((a) => a.value.kind), ['other', 'other', 'other', 'other']);
+    assert.deepEqual(
+      body.attributes.map((a) => a.value.kind),
+      ['other', 'other', 'other', 'other'],
+    );
     assert.equal(slice(text, body.attributes[1].value), 'var.x ? "y" : "z"');
   });
 
@@ -69,16 +92,32 @@ describe('HCL parser', () => {
   });
 
   it('survives unterminated input, stray braces and binary noise without throwing', () => {
-    for (const text of ['resource "a" "b" {', 'x = "unterminated', 'x = <<EOF\nnever closed', '}}}]]])))', 'a = [1, 2', '\u0000\u0001\u0002 = {', 'x = {a = }']) {
+    for (const text of [
+      'resource "a" "b" {',
+      'x = "unterminated',
+      'x = <<EOF\nnever closed',
+      '}}}]]])))',
+      'a = [1, 2',
+      '\u0000\u0001\u0002 = {',
+      'x = {a = }',
+    ]) {
       const { errors } = parseHcl(text);
       assert.ok(errors.length > 0, text);
     }
   });
 
   it('stops at hostile nesting depth with one clear error instead of overflowing the stack', () => {
-    for (const text of [`x = ${'['.repeat(100_000)}`, `x = ${'{a = '.repeat(50_000)}`, `x = ${'a ? b : '.repeat(50_000)}c`, `${'b {\n'.repeat(50_000)}`]) {
+    for (const text of [
+      `x = ${'['.repeat(100_000)}`,
+      `x = ${'{a = '.repeat(50_000)}`,
+      `x = ${'a ? b : '.repeat(50_000)}c`,
+      `${'b {\n'.repeat(50_000)}`,
+    ]) {
       const { errors } = parseHcl(text);
-      assert.ok(errors.some((e) => /nesting deeper/.test(e.message)), errors[0]?.message);
+      assert.ok(
+        errors.some((e) => /nesting deeper/.test(e.message)),
+        errors[0]?.message,
+      );
     }
     assert.deepEqual(parseHcl(`x = ${'-'.repeat(100_000)}1\n`).errors, []);
   });

@@ -15,7 +15,10 @@ const POLICY_JSON = `{
 /** The same policy written the five ways Terraform and CloudFormation allow. */
 const SAME_POLICY: Record<string, { path: string; text: string }> = {
   'standalone JSON': { path: 'policies/app.json', text: POLICY_JSON },
-  'Terraform heredoc': { path: 'iam.tf', text: `resource "aws_iam_policy" "app" {\n  policy = <<EOF\n${POLICY_JSON}\nEOF\n  tags = { owner = "a" }\n}\n` },
+  'Terraform heredoc': {
+    path: 'iam.tf',
+    text: `resource "aws_iam_policy" "app" {\n  policy = <<EOF\n${POLICY_JSON}\nEOF\n  tags = { owner = "a" }\n}\n`,
+  },
   'Terraform jsonencode': {
     path: 'iam.tf',
     text: `resource "aws_iam_policy" "app" {
@@ -79,25 +82,34 @@ describe('AWS policy analysis', () => {
     it(`finds the same problems at the same elements: ${how}`, () => {
       const findings = engine.scan(doc).findings.filter((f) => f.category === 'permission');
       const got = findings.map((f) => `${f.ruleId}@${doc.text.slice(f.offsets.start, f.offsets.end)}`).sort();
-      assert.deepEqual(got, [
-        `aws-iam-not-action-allow@${how.includes('document') ? 'not_actions' : 'NotAction'}`,
-        'aws-iam-privilege-escalation@iam:PassRole',
-        'aws-iam-service-wildcard@s3:*',
-      ].sort());
+      assert.deepEqual(
+        got,
+        [
+          `aws-iam-not-action-allow@${how.includes('document') ? 'not_actions' : 'NotAction'}`,
+          'aws-iam-privilege-escalation@iam:PassRole',
+          'aws-iam-service-wildcard@s3:*',
+        ].sort(),
+      );
       const wildcard = findings.find((f) => f.ruleId === 'aws-iam-service-wildcard')!;
       assert.deepEqual(wildcard.fix.iac?.narrower, ['s3:GetObject'], 'suggests the s3 actions used elsewhere in the file');
     });
   }
 
   it('suggests the read-only set when the file uses no other action of the service', () => {
-    const [f] = engine.scan({ path: 'p.json', text: '{"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}' }).findings;
+    const [f] = engine.scan({
+      path: 'p.json',
+      text: '{"Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}',
+    }).findings;
     assert.deepEqual(f.fix.iac?.narrower, ['dynamodb:Get*', 'dynamodb:List*', 'dynamodb:Describe*']);
   });
 
   it('expands action wildcards against the IAM action table', () => {
     const iam = IamActions.get();
     assert.ok(iam.available, 'IAM data is found from the source tree');
-    const names = iam.expand('iam:Put*Policy').map((a) => a.name).sort();
+    const names = iam
+      .expand('iam:Put*Policy')
+      .map((a) => a.name)
+      .sort();
     assert.ok(names.includes('PutRolePolicy') && names.includes('PutUserPolicy') && names.includes('PutGroupPolicy'));
     assert.ok(names.every((n) => /^Put.*Policy$/.test(n)));
     assert.equal(iam.expand('s3:GetObject')[0].level, 'Read');
@@ -114,11 +126,22 @@ describe('AWS policy analysis', () => {
   });
 
   it('reports nothing for Deny statements, conditioned PassRole, or read actions on *', () => {
-    const text = JSON.stringify({ Statement: [
-      { Effect: 'Deny', Action: '*', Resource: '*' },
-      { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } },
-      { Effect: 'Allow', Action: ['ec2:Describe*', 's3:List*', 'cloudwatch:PutMetricData'], Resource: '*' },
-    ] }, null, 2);
+    const text = JSON.stringify(
+      {
+        Statement: [
+          { Effect: 'Deny', Action: '*', Resource: '*' },
+          {
+            Effect: 'Allow',
+            Action: 'iam:PassRole',
+            Resource: '*',
+            Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+          },
+          { Effect: 'Allow', Action: ['ec2:Describe*', 's3:List*', 'cloudwatch:PutMetricData'], Resource: '*' },
+        ],
+      },
+      null,
+      2,
+    );
     assert.deepEqual(engine.scan({ path: 'p.json', text }).findings, []);
   });
 
@@ -132,6 +155,9 @@ describe('AWS policy analysis', () => {
     const text = '{"Statement": [{"Effect": "Allow", "Action": ["s3:PutObjectTagging"], "Resource": "*"}]}';
     assert.deepEqual(engine.scan({ path: 'p.json', text }).findings, []);
     const tagging = new Engine({ config: { iac: { broadAccessLevels: ['Tagging'] } } });
-    assert.deepEqual(tagging.scan({ path: 'p.json', text }).findings.map((f) => f.ruleId), ['aws-iam-broad-action-on-any-resource']);
+    assert.deepEqual(
+      tagging.scan({ path: 'p.json', text }).findings.map((f) => f.ruleId),
+      ['aws-iam-broad-action-on-any-resource'],
+    );
   });
 });

@@ -25,7 +25,10 @@ describe('YAML source trees', () => {
 
   it('never expands aliases, so an alias bomb costs nothing', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
-    for (let i = 1; i < 30; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i < 30; i++)
+      text += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const { documents } = parseYamlSource(text);
     const last = get(documents[0], 'a29')!;
     assert.equal(last.type, 'seq');

@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { buildInventory, CodeOwners, findingOwners, type Finding, type Identity, type IdentityRecord, type ScanDocument } from '../../../engine';
+import {
+  buildInventory,
+  CodeOwners,
+  findingOwners,
+  type Finding,
+  type Identity,
+  type IdentityRecord,
+  type ScanDocument,
+} from '../../../engine';
 import { defaultEngine } from '../../support/engineFixture';
 
 /** Scans files as an audit does and builds their inventory. */
@@ -72,7 +80,10 @@ describe('NHI inventory', () => {
   it('Terraform: roles, users, keys, service accounts, managed identities and secret lookups, with owner, breadth and credential', () => {
     const { identities } = inventoryOf([{ path: 'infra/iam.tf', text: TERRAFORM }]);
     const deploy = byName(identities, 'aws_iam_role.deploy');
-    assert.deepEqual([deploy.kind, deploy.owner, deploy.ownerSource, deploy.breadth, deploy.credential], ['iam-role', 'team-payments', 'tag', 'admin', 'federated']);
+    assert.deepEqual(
+      [deploy.kind, deploy.owner, deploy.ownerSource, deploy.breadth, deploy.credential],
+      ['iam-role', 'team-payments', 'tag', 'admin', 'federated'],
+    );
     assert.ok(deploy.findings.length >= 1, 'the AdministratorAccess attachment is linked to the role');
     const reader = byName(identities, 'aws_iam_role.reader');
     assert.deepEqual([reader.breadth, reader.owner], ['scoped', 'team-data'], 'a policy with no broad grant is scoped');
@@ -88,7 +99,10 @@ describe('NHI inventory', () => {
 
   it('Terraform: findings link by module, so a same-named role in another folder is another role', () => {
     const { identities } = inventoryOf([
-      { path: 'infra/roles.tf', text: 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = "{}"\n}\nresource "aws_iam_role_policy" "app" {\n  role = aws_iam_role.app.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n' },
+      {
+        path: 'infra/roles.tf',
+        text: 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = "{}"\n}\nresource "aws_iam_role_policy" "app" {\n  role = aws_iam_role.app.id\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n',
+      },
       { path: 'other/roles.tf', text: 'resource "aws_iam_role" "app" {\n  name = "app"\n  assume_role_policy = "{}"\n}\n' },
     ]);
     const [infra, other] = ['infra/roles.tf', 'other/roles.tf'].map((p) => identities.find((i) => i.path === p && i.kind === 'iam-role')!);
@@ -97,13 +111,14 @@ describe('NHI inventory', () => {
   });
 
   it('Kubernetes: ServiceAccounts linked through bindings to their Roles; legacy token Secrets are static', () => {
-    const text = [
-      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: deployer\n  namespace: ci\n  labels:\n    owner: platform',
-      'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: deploy\n  namespace: ci\nrules:\n  - apiGroups: ["apps"]\n    resources: ["*"]\n    verbs: ["get"]',
-      'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: deployer\n  namespace: ci\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\nroleRef:\n  kind: Role\n  name: deploy\n  apiGroup: rbac.authorization.k8s.io',
-      'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: idle\n  namespace: ci',
-      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: deployer-token\n  namespace: ci\n  annotations:\n    kubernetes.io/service-account.name: deployer\ntype: kubernetes.io/service-account-token',
-    ].join('\n---\n') + '\n';
+    const text =
+      [
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: deployer\n  namespace: ci\n  labels:\n    owner: platform',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: deploy\n  namespace: ci\nrules:\n  - apiGroups: ["apps"]\n    resources: ["*"]\n    verbs: ["get"]',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: deployer\n  namespace: ci\nsubjects:\n  - kind: ServiceAccount\n    name: deployer\nroleRef:\n  kind: Role\n  name: deploy\n  apiGroup: rbac.authorization.k8s.io',
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: idle\n  namespace: ci',
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: deployer-token\n  namespace: ci\n  annotations:\n    kubernetes.io/service-account.name: deployer\ntype: kubernetes.io/service-account-token',
+      ].join('\n---\n') + '\n';
     const { identities } = inventoryOf([{ path: 'k8s/ci.yaml', text }]);
     const deployer = byName(identities, 'ServiceAccount/ci/deployer');
     assert.deepEqual([deployer.owner, deployer.breadth, deployer.credential], ['platform', 'wide', 'federated']);
@@ -170,18 +185,27 @@ jobs:
   });
 
   it('MCP configs: each server, with its credential written in or referenced', () => {
-    const text = JSON.stringify({ mcpServers: {
-      github: { command: 'npx', env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp_R8kQ2mZx7LpV4nTb9WcY1sHd6JfGa3Ue5XoN' } },
-      linear: { url: 'https://mcp.linear.app/sse', headers: { Authorization: 'Bearer ${env:LINEAR_TOKEN}' } },
-      files: { command: 'mcp-files' },
-    } }, null, 2);
+    const text = JSON.stringify(
+      {
+        mcpServers: {
+          github: { command: 'npx', env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp_R8kQ2mZx7LpV4nTb9WcY1sHd6JfGa3Ue5XoN' } },
+          linear: { url: 'https://mcp.linear.app/sse', headers: { Authorization: 'Bearer ${env:LINEAR_TOKEN}' } },
+          files: { command: 'mcp-files' },
+        },
+      },
+      null,
+      2,
+    );
     const { identities } = inventoryOf([{ path: '.cursor/mcp.json', text }]);
     const github = byName(identities, 'MCP server github');
     assert.equal(github.credential, 'static');
     assert.equal(github.findings.length, 1, 'the token written in the config is linked to the server');
     assert.equal(byName(identities, 'MCP server linear').credential, 'reference');
     assert.equal(byName(identities, 'MCP server files').credential, 'none');
-    assert.ok(identities.some((i) => i.kind === 'secret' && i.path === '.cursor/mcp.json'), 'the token is also a secret in a file');
+    assert.ok(
+      identities.some((i) => i.kind === 'secret' && i.path === '.cursor/mcp.json'),
+      'the token is also a secret in a file',
+    );
   });
 
   it('secrets-manager references in code, one per name; none in files that only mention a manager', () => {
@@ -192,16 +216,31 @@ jobs:
       'password: "{{resolve:secretsmanager:prod/db:SecretString:password}}"',
     ].join('\n');
     const { identities } = inventoryOf([{ path: 'src/app.ts', text: code }]);
-    assert.deepEqual(identities.filter((i) => i.kind === 'secret-reference').map((i) => `${i.provider}:${i.name}`).sort(), ['aws:prod/db', 'aws:prod/stripe', 'gcp:db-password']);
+    assert.deepEqual(
+      identities
+        .filter((i) => i.kind === 'secret-reference')
+        .map((i) => `${i.provider}:${i.name}`)
+        .sort(),
+      ['aws:prod/db', 'aws:prod/stripe', 'gcp:db-password'],
+    );
     const none = inventoryOf([{ path: 'README.md', text: 'We keep secrets in AWS Secrets Manager and read them with the SDK.\n' }]);
     assert.deepEqual(none.identities, []);
   });
 
-  it('owners: a tag wins, else CODEOWNERS for the file, else none; findings get their identity\'s owner', () => {
+  it("owners: a tag wins, else CODEOWNERS for the file, else none; findings get their identity's owner", () => {
     const owners = new CodeOwners('# comment\n*.tf @acme/infra\n/infra/legacy/ @acme/legacy\n');
-    const { identities, findings } = inventoryOf([{ path: 'infra/iam.tf', text: TERRAFORM }, { path: 'infra/legacy/user.tf', text: 'resource "aws_iam_user" "old" {\n  name = "old"\n}\n' }], owners);
+    const { identities, findings } = inventoryOf(
+      [
+        { path: 'infra/iam.tf', text: TERRAFORM },
+        { path: 'infra/legacy/user.tf', text: 'resource "aws_iam_user" "old" {\n  name = "old"\n}\n' },
+      ],
+      owners,
+    );
     assert.equal(byName(identities, 'aws_iam_role.deploy').ownerSource, 'tag');
-    assert.deepEqual([byName(identities, 'aws_iam_user.ci').owner, byName(identities, 'aws_iam_user.ci').ownerSource], ['@acme/infra', 'codeowners']);
+    assert.deepEqual(
+      [byName(identities, 'aws_iam_user.ci').owner, byName(identities, 'aws_iam_user.ci').ownerSource],
+      ['@acme/infra', 'codeowners'],
+    );
     assert.equal(byName(identities, 'aws_iam_user.old').owner, '@acme/legacy', 'the last matching CODEOWNERS line wins');
     const byFinding = findingOwners(identities, findings, owners);
     const admin = findings.find((f) => f.ruleId === 'aws-iam-privileged-managed-policy')!;

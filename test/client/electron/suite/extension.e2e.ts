@@ -9,8 +9,14 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 3
     if (value) return value;
     if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics(() => { sub.dispose(); resolve(); });
-      setTimeout(() => { sub.dispose(); resolve(); }, 250);
+      const sub = vscode.languages.onDidChangeDiagnostics(() => {
+        sub.dispose();
+        resolve();
+      });
+      setTimeout(() => {
+        sub.dispose();
+        resolve();
+      }, 250);
     });
   }
 }
@@ -23,7 +29,14 @@ describe('NHI Lens in VS Code', () => {
     const extension = vscode.extensions.getExtension('nhi-lens.nhi-lens')!;
     await extension.activate();
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['nhiLens.auditWorkspace', 'nhiLens.showReport', 'nhiLens.exportSarif', 'nhiLens.createConfig', 'nhiLens.setSecretsManager']) assert.ok(commands.includes(c), c);
+    for (const c of [
+      'nhiLens.auditWorkspace',
+      'nhiLens.showReport',
+      'nhiLens.exportSarif',
+      'nhiLens.createConfig',
+      'nhiLens.setSecretsManager',
+    ])
+      assert.ok(commands.includes(c), c);
   });
 
   it('flags the Stripe key of the example service in the Problems panel, masked', async () => {
@@ -39,9 +52,25 @@ describe('NHI Lens in VS Code', () => {
     const uri = vscode.Uri.joinPath(root(), 'src', 'billing.ts');
     const document = await vscode.workspace.openTextDocument(uri);
     const [d] = ours(uri);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 10);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
     const preferred = actions.find((a) => a.isPreferred && /Move this secret/.test(a.title))!;
-    const resolved = preferred.edit ? preferred : (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value, 10)).find((a) => a.isPreferred && a.edit)!;
+    const resolved = preferred.edit
+      ? preferred
+      : (
+          await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            uri,
+            d.range,
+            vscode.CodeActionKind.QuickFix.value,
+            10,
+          )
+        ).find((a) => a.isPreferred && a.edit)!;
     assert.ok(await vscode.workspace.applyEdit(resolved.edit!));
     assert.match(document.getText(), /process\.env\.STRIPE/);
     await until('the diagnostic to clear', () => ours(uri).length === 0);
