@@ -4,7 +4,7 @@
  * Usage: node buildIamData.js <out.json>
  */
 import * as fs from 'node:fs';
-import { compileIamData, iamDataActionsDir } from '../engine/iac/aws/iamActions';
+import { compileIamData, iamDataActionsDir } from '../workspace/iamDataFile';
 
 const out = process.argv[2];
 const dir = iamDataActionsDir(process.cwd());

@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtinRulesDir, loadBuiltinRules, type CompiledRulesFile } from '../engine/rules/ruleLoader';
+import type { CompiledRulesFile } from '../engine/rules/ruleLoader';
+import { builtinRulesDir, loadBuiltinRules } from '../workspace/rules/ruleFiles';
 
 const out = process.argv[2];
 const dir = builtinRulesDir();

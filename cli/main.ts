@@ -2,24 +2,14 @@
 /** nhi-lens command line: the engine for CI and pre-commit hooks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  CONFIG_FILE_NAME,
-  Engine,
-  RuleError,
-  baselineOf,
-  loadBuiltinRules,
-  loadConfigFile,
-  readBaseline,
-  type BaselineEntry,
-  type LoadedConfig,
-  type Severity,
-} from '../engine';
-import { runAudit, type AuditProgress } from '../workspace/scan/scanPool';
-import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
-import { scanHistory } from '../workspace/git/historyScan';
-import { GITHUB_API_URL, GitHubError, type GitHubTarget } from '../integrations/github/githubApi';
-import { detectCommit, detectRepository } from '../integrations/github/repository';
-import { addGitHubAlerts } from '../integrations/github/secretScanning';
+import { CONFIG_FILE_NAME, RuleError, baselineOf, type BaselineEntry, type Engine, type LoadedConfig, type Severity } from '../engine';
+import { auditWorkspace, githubTarget } from '../app/auditWorkspace';
+import { loadConfigFile } from '../workspace/config/configFile';
+import { readBaseline } from '../workspace/config/baselineFile';
+import { createEngine } from '../workspace/engineFactory';
+import { type AuditProgress } from '../workspace/scan/scanPool';
+import { GitHubError } from '../integrations/github/githubApi';
+import { detectCommit } from '../integrations/github/repository';
 import { uploadSarif } from '../integrations/github/sarifUpload';
 import { renderHtml } from '../report/htmlReport';
 import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from '../report/inventoryReport';
@@ -29,7 +19,7 @@ import { renderMarkdown } from '../report/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report/rulesReport';
 import { renderSarif } from '../report/sarifReport';
 import { renderText } from '../report/textReport';
-import { addInventory, reportOf, type Report } from '../report/reportModel';
+import { type Report } from '../report/reportModel';
 import { TOOL_VERSION } from '../engine/version';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -90,80 +80,58 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       ]);
     baseline = readBaseline(baselineFile).entries;
   }
-  const rules = loadBuiltinRules();
-  const engine = new Engine({ rules, config: loaded.config }); // validates config rules and ids up front
-  for (const warning of engine.warnings) process.stderr.write(`nhi-lens: warning: ${warning}\n`);
+  if (options.writeBaseline) return writeBaseline(options, loaded, root);
 
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
   const showProgress = !options.quiet && !!process.stderr.isTTY;
-  const result = await runAudit({
-    targets: options.targets,
+  const say = (text: string) => {
+    if (!options.quiet) process.stderr.write(`nhi-lens: ${text}\n`);
+  };
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (options.github && !token) say("note: GitHub secret-scanning check skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts");
+  try {
+    const outcome = await auditWorkspace({
+      root,
+      targets: options.targets,
+      config: loaded.config,
+      baseline,
+      gitignore: options.gitignore,
+      jobs: options.jobs,
+      git: options.git,
+      history: options.history,
+      github:
+        options.github && token
+          ? { token, repository: options.githubRepo ?? process.env.GITHUB_REPOSITORY, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL }
+          : undefined,
+      onProgress: progressPrinter(showProgress),
+      signal: controller.signal,
+    });
+    for (const warning of outcome.engine.warnings) process.stderr.write(`nhi-lens: warning: ${warning}\n`);
+    for (const text of outcome.report.notes) say(`note: ${text}`);
+    if (outcome.github) say(`GitHub: ${outcome.github.alerts} open secret-scanning alerts, ${outcome.github.matched} matched here`);
+    return { report: outcome.report, engine: outcome.engine, root };
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+    if (showProgress) process.stderr.write('\r\x1b[2K');
+  }
+}
+
+/** `--write-baseline`: every current finding goes into the baseline file; nothing is reported. */
+async function writeBaseline(options: CliOptions, loaded: LoadedConfig, root: string): Promise<AuditRun> {
+  const { report, run, engine } = await auditWorkspace({
     root,
-    setup: { rules, config: loaded.config, baseline, root, inventory: !options.writeBaseline },
+    targets: options.targets,
+    config: loaded.config,
+    baseline: [],
     gitignore: options.gitignore,
     jobs: options.jobs,
-    onProgress: progressPrinter(showProgress),
-    signal: controller.signal,
+    inventory: false,
   });
-  process.removeListener('SIGINT', onInterrupt);
-  if (showProgress) process.stderr.write('\r\x1b[2K');
-
-  const report = reportOf(result, root, engine.rules);
-  const shown = report.findings;
-  const note = (text: string) => {
-    report.notes.push(text);
-    if (!options.quiet) process.stderr.write(`nhi-lens: note: ${text}\n`);
-  };
-  if (options.writeBaseline) {
-    writeAtomically(options.writeBaseline, JSON.stringify(baselineOf(result.findings), null, 2) + '\n');
-    process.stderr.write(`nhi-lens: wrote ${result.findings.length} findings to ${options.writeBaseline}\n`);
-    return { report, engine, root, exit: 0 };
-  }
-  if ((options.git || options.history) && !result.cancelled) {
-    const inGit = shown.some((f) => f.category === 'secret') || options.history ? await annotateGitState(root, shown, engine) : true;
-    if (!inGit) note('not a git repository (or git not installed): secrets were not checked against history');
-    else applyGitAdvice(shown);
-    if (inGit && options.history) {
-      const history = await scanHistory(root, engine, result.findings, engine.maxFileBytes);
-      if (!history) note('git history could not be read: --history found nothing');
-      else {
-        applyGitAdvice(history.findings);
-        shown.push(...history.findings.filter((f) => !f.baselined));
-        if (history.blobsSkipped)
-          note(`${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`);
-      }
-    }
-  }
-  if (options.github) await mergeGitHubAlerts(options, report, note);
-  addInventory(report, result.identities);
-  return { report, engine, root };
-}
-
-/** Where to talk to GitHub, or a note saying what is missing. */
-function githubTarget(options: CliOptions, root: string, note: (text: string) => void, action: string): GitHubTarget | undefined {
-  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  const repository = options.githubRepo ?? detectRepository(root);
-  if (!token) {
-    note(`${action} skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts`);
-    return undefined;
-  }
-  if (!repository) {
-    note(`${action} skipped: no GitHub repository found (pass --github-repo owner/name, or add an origin remote)`);
-    return undefined;
-  }
-  return { token, repository, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL ?? GITHUB_API_URL };
-}
-
-async function mergeGitHubAlerts(options: CliOptions, report: Report, note: (text: string) => void): Promise<void> {
-  const target = githubTarget(options, report.root, note, 'GitHub secret-scanning check');
-  if (!target) return;
-  const notesBefore = report.notes.length;
-  const merged = await addGitHubAlerts(report, target);
-  if (!options.quiet) for (const text of report.notes.slice(notesBefore)) process.stderr.write(`nhi-lens: note: ${text}\n`);
-  if (merged && !options.quiet)
-    process.stderr.write(`nhi-lens: GitHub: ${merged.alerts} open secret-scanning alerts, ${merged.matched} matched here\n`);
+  writeAtomically(options.writeBaseline!, JSON.stringify(baselineOf(run.findings), null, 2) + '\n');
+  process.stderr.write(`nhi-lens: wrote ${run.findings.length} findings to ${options.writeBaseline}\n`);
+  return { report, engine, root, exit: 0 };
 }
 
 async function audit(options: CliOptions): Promise<number> {
@@ -201,8 +169,19 @@ async function audit(options: CliOptions): Promise<number> {
 
 async function upload(options: CliOptions, root: string, sarif: string): Promise<boolean> {
   const say = (text: string) => process.stderr.write(`nhi-lens: ${text}\n`);
-  const target = githubTarget(options, root, say, 'SARIF upload');
-  if (!target) return false;
+  const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+  if (!token) {
+    say("SARIF upload skipped: set GITHUB_TOKEN to a token that can upload code scanning results");
+    return false;
+  }
+  const target = githubTarget(
+    { token, repository: options.githubRepo ?? process.env.GITHUB_REPOSITORY, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL },
+    root,
+  );
+  if (typeof target === 'string') {
+    say(`SARIF upload skipped: ${target}`);
+    return false;
+  }
   const { commitSha, ref } = detectCommit(root);
   if (!commitSha || !ref) {
     say('SARIF upload skipped: no commit or branch to attach it to (set GITHUB_SHA and GITHUB_REF, or run in a git checkout on a branch)');
@@ -238,7 +217,7 @@ function failing(severities: Severity[], failOn: FailOn): boolean {
 
 function listRules(options: CliOptions): number {
   const loaded = options.config ? loadConfigFile(options.config, true) : loadConfigFile(CONFIG_FILE_NAME, false);
-  const engine = new Engine({ rules: loadBuiltinRules(), config: loaded.config });
+  const engine = createEngine({ config: loaded.config });
   const rendered =
     options.format === 'json'
       ? renderRulesJson(engine.rules)

@@ -2,7 +2,6 @@ import ignore, { type Ignore } from 'ignore';
 import type { Finding, ScanDocument, ScanResult, Severity, SkipNote } from './types';
 import type { WorkspaceConfig } from './config/workspaceConfig';
 import { Baseline } from './config/baseline';
-import { loadBuiltinRules } from './rules/ruleLoader';
 import { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
 import { assignmentAround } from './secrets/assignments';
 import { fingerprintOf, maskSecret } from './secrets/masking';
@@ -12,6 +11,7 @@ import { fileKindOf } from './text/fileKind';
 import { IAC_CHECKS } from './iac/checks';
 import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings } from './iac/iacIssue';
 import { analyseIac } from './iac/iacScanner';
+import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
@@ -22,12 +22,14 @@ export const DEFAULT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxLineLength: 1_
 export const DOCS_BASE = 'https://github.com/nhi-lens/nhi-lens/blob/main/docs/rules.md';
 
 export interface EngineOptions {
-  /** Rule definitions to use; defaults to the built-in packs. Config rules are added to these. */
-  rules?: LoadedRule[];
+  /** Rule definitions to use (the built-in packs, as the workspace layer reads them); config rules are added to these. */
+  rules: LoadedRule[];
   config?: WorkspaceConfig;
   baseline?: Baseline;
   /** Reads the other files of a file's folder (Terraform `default_tags` live in sibling files). */
   siblingFiles?: IacContext['siblingFiles'];
+  /** Hands over the AWS IAM action table when a policy is first analysed; without it, level-based checks stay silent. */
+  iamData?: IamDataLoader;
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
@@ -54,10 +56,10 @@ export class Engine {
   private readonly checkRules = new Map<string, RuleInfo>();
   private readonly iac: IacContext;
 
-  constructor(options: EngineOptions = {}) {
+  constructor(options: EngineOptions) {
     const config = options.config ?? {};
     const loaded = [
-      ...(options.rules ?? loadBuiltinRules()),
+      ...options.rules,
       ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' })),
     ];
     const ids = new Set<string>();
@@ -90,7 +92,7 @@ export class Engine {
       );
     for (const rule of this.rules) if (rule.definition.check) this.checkRules.set(rule.definition.check, rule);
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
-    this.iac = { settings, siblingFiles: options.siblingFiles };
+    this.iac = { settings, siblingFiles: options.siblingFiles, iam: IamActions.of(options.iamData) };
   }
 
   /** True when config `paths.ignore` excludes this workspace-relative path. */

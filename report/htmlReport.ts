@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { IDENTITY_KIND_LABEL } from '../engine';
-import { gitNote, offenders, plural, rulesUsed, summarize, type Report } from './reportModel';
+import { githubNote, offenders, plural, rulesUsed, summarize, type Report } from './reportModel';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -64,7 +64,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
       (f) => `<tr>
 <td><span class="sev ${f.severity}">${f.severity}</span></td>
 <td>${locationLink(f.path, f.range.start.line, f.range.start.character, base)}</td>
-<td>${esc(f.message)}<br><code>${esc(f.masked)}</code>${gitNote(f) ? `<br><span class="muted">${esc(gitNote(f))}</span>` : ''}${f.github?.url ? ` <a href="${esc(f.github.url)}">alert</a>` : ''}</td>
+<td>${esc(f.message)}<br><code>${esc(f.masked)}</code>${githubNote(f) ? `<br><span class="muted">${esc(githubNote(f))}</span>` : ''}${f.github?.url ? ` <a href="${esc(f.github.url)}">alert</a>` : ''}</td>
 <td><details><summary>${esc(rules.get(f.ruleId)?.title ?? f.title)}</summary>${esc(f.remediation)}</details></td>
 <td><a href="${esc(f.docs)}"><code>${esc(f.ruleId)}</code></a></td>
 <td>${esc(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`,

@@ -1,7 +1,6 @@
 import {
   buildInventory,
   findingOwners,
-  readCodeOwners,
   type Finding,
   type Identity,
   type IdentityRecord,
@@ -10,8 +9,22 @@ import {
   type SkipNote,
 } from '../engine';
 import type { AuditResult } from '../workspace/scan/scanPool';
-import type { SecretAlert } from '../integrations/github/secretScanning';
+import { readCodeOwners } from '../workspace/codeOwnersFile';
 import { TOOL_VERSION } from '../engine/version';
+
+/** Where GitHub saw a secret in the repository's files (other location types are ignored). */
+export interface AlertLocation {
+  path: string;
+  line: number;
+}
+
+/** An open secret-scanning alert, without its secret: only where it is and what kind. */
+export interface SecretAlert {
+  number: number;
+  secretType: string;
+  url: string;
+  locations: AlertLocation[];
+}
 
 /** What every report format renders: the findings to show and the facts around them. */
 export interface Report {
@@ -118,15 +131,24 @@ export function rulesUsed(report: Report): RuleInfo[] {
   return report.rules.filter((r) => ids.has(r.definition.id)).sort((a, b) => a.definition.id.localeCompare(b.definition.id));
 }
 
-/** One line on where a secret stands in git and on GitHub, for reports. */
+/**
+ * One line on where a secret stands in git and on GitHub, for reports that show no message.
+ * (The message already carries the git advice: formats that print the message add only `githubNote`.)
+ */
 export function gitNote(f: Finding): string {
   const parts: string[] = [];
   if (f.git?.state === 'uncommitted') parts.push('not committed');
   if (f.git?.state === 'committed') parts.push(`in history since ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
   if (f.git?.state === 'removed')
     parts.push(`removed, still in history at ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
-  if (f.github) parts.push(`GitHub already alerted (#${f.github.alert})`);
+  const github = githubNote(f);
+  if (github) parts.push(github);
   return parts.join('; ');
+}
+
+/** The GitHub part of `gitNote`: whether GitHub already alerted on this secret. */
+export function githubNote(f: Finding): string {
+  return f.github ? `GitHub already alerted (#${f.github.alert})` : '';
 }
 
 /** Fills the report's inventory and owners from the scanned identities, its findings and CODEOWNERS. */

@@ -1,16 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  Baseline,
-  CONFIG_FILE_NAME,
-  Engine,
-  type BaselineEntry,
-  RuleError,
-  loadWorkspaceConfig,
-  readBaseline,
-  terraformSiblingReader,
-  type WorkspaceConfig,
-} from '../engine';
+import { Baseline, CONFIG_FILE_NAME, type BaselineEntry, type Engine, RuleError, type WorkspaceConfig } from '../engine';
+import { readBaseline } from '../workspace/config/baselineFile';
+import { loadWorkspaceConfig } from '../workspace/config/configFile';
+import { createEngine } from '../workspace/engineFactory';
+import { terraformSiblingReader } from '../workspace/terraformSiblings';
 
 export const DEFAULT_BASELINE_FILE = '.nhi-lens-baseline.json';
 
@@ -20,7 +14,6 @@ export const DEFAULT_BASELINE_FILE = '.nhi-lens-baseline.json';
  * and the problem is reported once.
  */
 export class WorkspaceState {
-  engine: Engine = new Engine();
   config: WorkspaceConfig = {};
   baseline = new Baseline();
   /** Bumped on every reload: part of every diagnostic result id. */
@@ -29,6 +22,7 @@ export class WorkspaceState {
 
   /** One reader for the server's life: it re-reads sibling .tf files only when they change. */
   private readonly siblingFiles?: ReturnType<typeof terraformSiblingReader>;
+  private current?: Engine;
 
   /** In an untrusted workspace the workspace's own rules (regexes it chose) are not run. */
   constructor(
@@ -77,14 +71,25 @@ export class WorkspaceState {
     this.rebuildEngine();
   }
 
+  /** The engine for the current config and baseline; built on first use, once per reload. */
+  get engine(): Engine {
+    return (this.current ??= this.buildEngine());
+  }
+
   private rebuildEngine(): void {
     this.generation++;
+    this.current = this.buildEngine();
+  }
+
+  private buildEngine(): Engine {
+    const setup = { baseline: this.baseline, root: this.root, siblingFiles: this.siblingFiles };
     try {
-      this.engine = new Engine({ config: this.config, baseline: this.baseline, siblingFiles: this.siblingFiles });
-      this.problems.push(...this.engine.warnings.map((w) => `${CONFIG_FILE_NAME}: ${w}`));
+      const engine = createEngine({ ...setup, config: this.config });
+      this.problems.push(...engine.warnings.map((w) => `${CONFIG_FILE_NAME}: ${w}`));
+      return engine;
     } catch (error) {
       this.problems.push(describe(error));
-      this.engine = new Engine({ baseline: this.baseline, siblingFiles: this.siblingFiles });
+      return createEngine(setup);
     }
   }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readCodeOwners } from '../engine';
+import { readCodeOwners } from './codeOwnersFile';
 
 /** The owners CODEOWNERS assigns to a workspace-relative path (last matching rule wins). */
 export function codeOwnersOf(root: string, relativePath: string): string[] {

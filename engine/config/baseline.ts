@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import type { Finding } from '../types';
 import { RuleError } from '../rules/ruleTypes';
 
@@ -34,16 +33,17 @@ function keyOf(fingerprint: string, filePath: string): string {
   return `${fingerprint}\0${filePath.replace(/\\/g, '/')}`;
 }
 
-export function readBaseline(file: string): Baseline {
+/** Parses a baseline file's text; `source` names it in errors (never its content). */
+export function parseBaseline(text: string, source: string): Baseline {
   let data: Partial<BaselineFile>;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<BaselineFile>;
-  } catch (error) {
-    throw new RuleError([`${file}: cannot read baseline: ${(error as Error).message.split('\n')[0]}`]);
+    data = JSON.parse(text) as Partial<BaselineFile>;
+  } catch {
+    throw new RuleError([`${source}: cannot read baseline: not valid JSON`]);
   }
-  const entries = data.findings;
+  const entries = data?.findings;
   if (!Array.isArray(entries) || !entries.every((e) => typeof e?.fingerprint === 'string' && typeof e?.path === 'string')) {
-    throw new RuleError([`${file}: not an nhi-lens baseline (expected {"findings": [{"fingerprint", "ruleId", "path"}]})`]);
+    throw new RuleError([`${source}: not an nhi-lens baseline (expected {"findings": [{"fingerprint", "ruleId", "path"}]})`]);
   }
   return new Baseline(entries);
 }

@@ -1,3 +1,4 @@
+import type { IamActions } from './aws/iamActions';
 /** What the structural analysers report, in offsets; the engine turns these into findings. */
 
 /** A text replacement in offsets. `{{owner}}` in `newText` stands for the owner to fill in. */
@@ -43,6 +44,8 @@ export const DEFAULT_IAC_SETTINGS: IacSettings = {
 /** What an analyser gets besides the file: settings and a way to read sibling module files. */
 export interface IacContext {
   settings: IacSettings;
+  /** AWS IAM actions, loaded on the first policy analysed. */
+  iam: IamActions;
   /** Other files of the same folder (for Terraform provider `default_tags`); may be absent. */
   siblingFiles?: (path: string) => Array<{ path: string; text: string }>;
 }

@@ -104,6 +104,7 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
       issues = analysePolicy(first, {
         resource: path.split(/[\\/]/).pop() ?? path,
         settings: ctx.settings,
+        iam: ctx.iam,
         fileActions: collectActions(first),
       });
       break;

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Where GitHub looks for CODEOWNERS, in its order. */
@@ -29,16 +27,4 @@ export class CodeOwners {
     for (let i = this.rules.length - 1; i >= 0; i--) if (this.rules[i].matcher.ignores(p)) return this.rules[i].owners;
     return [];
   }
-}
-
-/** The workspace's CODEOWNERS, parsed; undefined when it has none or it cannot be read. */
-export function readCodeOwners(root: string): CodeOwners | undefined {
-  for (const location of CODEOWNERS_LOCATIONS) {
-    try {
-      return new CodeOwners(fs.readFileSync(path.join(root, location), 'utf8'));
-    } catch {
-      // not there (or unreadable): try the next location
-    }
-  }
-  return undefined;
 }

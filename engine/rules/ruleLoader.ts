@@ -1,5 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import packSchema from '../../rules/schema.json';
@@ -77,63 +75,33 @@ function checkDefinitions(rules: RuleDefinition[], source: string): string[] {
   return rules.flatMap((rule) => checkRuleSemantics(rule, source));
 }
 
-/** Reads and validates one rule pack file. */
-export function loadRulePack(file: string): LoadedRule[] {
-  const data = parseYamlSafely(fs.readFileSync(file, 'utf8'), file);
+/** Parses and validates one rule pack; `source` names it in errors. */
+export function parseRulePack(text: string, source: string): LoadedRule[] {
+  const data = parseYamlSafely(text, source);
   const validatePack = schemaValidators().pack;
-  if (!validatePack(data)) throw new RuleError((validatePack.errors ?? []).map((e) => describe(e, data, file)));
+  if (!validatePack(data)) throw new RuleError((validatePack.errors ?? []).map((e) => describe(e, data, source)));
   const rules = (data as { rules: RuleDefinition[] }).rules;
-  const problems = checkDefinitions(rules, file);
+  const problems = checkDefinitions(rules, source);
   if (problems.length) throw new RuleError(problems);
-  return rules.map((definition) => ({ definition, source: file }));
+  return rules.map((definition) => ({ definition, source }));
 }
 
-/** The folder of built-in packs: `rules/` next to the bundle or the source tree. */
-export function builtinRulesDir(): string {
-  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'rules');
-    // The compiled tree has a rules/ folder of JSON schemas only; the real one has the packs.
-    if (fs.existsSync(path.join(candidate, 'schema.json')) && fs.readdirSync(candidate).some((f) => f.endsWith('.yaml'))) return candidate;
-  }
-  throw new RuleError([`cannot find the built-in rules folder above ${__dirname}`]);
-}
-
-/** Built-in rules compiled at build time (see compileBuiltinRules.ts). */
-export interface CompiledRulesFile {
-  format: 'nhi-lens-rules/1';
-  rules: LoadedRule[];
-}
-
-/** The compiled rules file next to the running bundle, if the build produced one. */
-function compiledRules(): LoadedRule[] | undefined {
-  const file = path.join(__dirname, 'builtin-rules.json');
-  if (!fs.existsSync(file)) return undefined;
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
-  return data.format === 'nhi-lens-rules/1' ? data.rules : undefined;
-}
-
-/**
- * Every built-in rule, in pack file-name order; duplicate ids are an error. Uses the compiled
- * JSON next to the bundle when there is one, else parses and validates rules/*.yaml.
- */
-export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[] {
-  const compiled = !dir && useCompiled ? compiledRules() : undefined;
-  if (compiled) return compiled;
-  dir ??= builtinRulesDir();
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort();
-  const all = files.flatMap((f) => loadRulePack(path.join(dir, f)));
+/** Rule ids are unique across packs: the second definition of an id is an error. */
+export function checkUniqueIds(rules: LoadedRule[]): void {
   const seen = new Map<string, string>();
   const problems: string[] = [];
-  for (const { definition, source } of all) {
+  for (const { definition, source } of rules) {
     const first = seen.get(definition.id);
     if (first) problems.push(`${source}: rule "${definition.id}" is already defined in ${first}`);
     seen.set(definition.id, source);
   }
   if (problems.length) throw new RuleError(problems);
-  return all;
+}
+
+/** Built-in rules compiled at build time (see build/compileBuiltinRules.ts). */
+export interface CompiledRulesFile {
+  format: 'nhi-lens-rules/1';
+  rules: LoadedRule[];
 }
 
 /** Validates a parsed workspace config object against rules/config.schema.json. */

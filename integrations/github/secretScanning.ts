@@ -1,21 +1,9 @@
 import type { Finding } from '../../engine';
 import { repoPrefixOf } from '../../workspace/git/secretHistory';
-import type { Report } from '../../report/reportModel';
+import type { AlertLocation, Report, SecretAlert } from '../../report/reportModel';
 import { explainGitHubError, GitHubError, githubClient, type GitHubTarget } from './githubApi';
 
-/** Where GitHub saw a secret in the repository's files (other location types are ignored). */
-export interface AlertLocation {
-  path: string;
-  line: number;
-}
-
-/** An open secret-scanning alert, without its secret: only where it is and what kind. */
-export interface SecretAlert {
-  number: number;
-  secretType: string;
-  url: string;
-  locations: AlertLocation[];
-}
+export type { AlertLocation, SecretAlert };
 
 interface RawLocation {
   type?: string;

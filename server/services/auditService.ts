@@ -1,24 +1,22 @@
 import type { CancellationToken, ResultProgressReporter, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { loadBuiltinRules, type Finding } from '../../engine';
-import { runAudit } from '../../workspace/scan/scanPool';
-import { annotateGitState, applyGitAdvice } from '../../workspace/git/secretHistory';
-import { GITHUB_API_URL, type GitHubTarget } from '../../integrations/github/githubApi';
-import { detectCommit, detectRepository } from '../../integrations/github/repository';
+import { auditWorkspace, githubTarget } from '../../app/auditWorkspace';
+import { detectCommit } from '../../integrations/github/repository';
 import { uploadSarif } from '../../integrations/github/sarifUpload';
-import { addGitHubAlerts } from '../../integrations/github/secretScanning';
 import { renderHtml } from '../../report/htmlReport';
 import { renderMarkdown } from '../../report/markdownReport';
 import { renderSarif } from '../../report/sarifReport';
-import { addInventory, reportOf, type Report } from '../../report/reportModel';
+import type { Finding } from '../../engine';
+import type { Report } from '../../report/reportModel';
 import type { AuditResult, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
 import type { WorkspaceState } from '../workspaceState';
 
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * The workspace audit: the CLI's walker and worker threads, with progress (percent and current
- * file), partial results (findings as files finish) and cancellation from the client; then git
- * state (trusted workspaces), GitHub alerts (when the client passed a token) and the inventory.
+ * The workspace audit over LSP: the audit use case the CLI runs too (app/auditWorkspace), with
+ * progress (percent and current file), partial results (findings as files finish) and
+ * cancellation from the client; git state in trusted workspaces, GitHub alerts when the client
+ * passed a token. Keeps the last report for the report and SARIF requests.
  */
 export class AuditService {
   private last?: Report;
@@ -40,11 +38,13 @@ export class AuditService {
     workDone.begin('NHI Lens: auditing workspace', 0, 'listing files…', true);
     let lastReport = 0;
     try {
-      const run = await runAudit({
-        targets: [root],
+      const { report, run } = await auditWorkspace({
         root,
-        setup: { rules: loadBuiltinRules(), config: state.config, baseline: state.baseline.entries, root, inventory: true },
-        gitignore: true,
+        config: state.config,
+        baseline: state.baseline.entries,
+        // Running git is running an external program: trusted workspaces only.
+        git: state.trusted && 'when-available',
+        github,
         signal: controller.signal,
         onProgress: (p) => {
           const now = Date.now();
@@ -53,25 +53,10 @@ export class AuditService {
           const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
           workDone.report(percent, `${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
         },
-        onFindings: (findings) => {
-          const shown = findings.filter((f) => !f.baselined);
-          if (shown.length) partial?.report(shown);
-        },
+        onFindings: (findings) => partial?.report(findings),
+        onStage: (message) => workDone.report(100, message),
       });
-      const report = reportOf(run, root, state.engine.rules);
       const shown = report.findings;
-      // Running git is running an external program: trusted workspaces only.
-      if (state.trusted && !run.cancelled && shown.some((f) => f.category === 'secret')) {
-        workDone.report(100, 'checking secrets against git history…');
-        if (await annotateGitState(root, shown, state.engine)) applyGitAdvice(shown);
-      }
-      if (github && !run.cancelled) {
-        workDone.report(100, 'fetching GitHub secret-scanning alerts…');
-        const target = targetOf(github, root);
-        if (typeof target === 'string') report.notes.push(target);
-        else await addGitHubAlerts(report, target);
-      }
-      addInventory(report, run.identities);
       this.last = report;
       return {
         summary: {
@@ -97,7 +82,7 @@ export class AuditService {
   /** Uploads the last audit's SARIF for the checked-out commit. Throws with a clear message. */
   async uploadSarif(github: GitHubAccess, root: string | undefined): Promise<string> {
     if (!this.last || !root) throw new Error('run NHI Lens: Audit Workspace first');
-    const target = targetOf(github, root);
+    const target = githubTarget(github, root);
     if (typeof target === 'string') throw new Error(target);
     const { commitSha, ref } = detectCommit(root, {});
     if (!commitSha || !ref) throw new Error('no commit or branch checked out to attach the SARIF to');
@@ -112,10 +97,4 @@ export class AuditService {
     if (params.format === 'html') return renderHtml(this.last, params.cspSource ? { webview: { cspSource: params.cspSource } } : {});
     return renderMarkdown(this.last);
   }
-}
-
-function targetOf(github: GitHubAccess, root: string): GitHubTarget | string {
-  const repository = github.repository ?? detectRepository(root, {});
-  if (!repository) return 'GitHub: no repository found (set nhiLens.github.repository, or add an origin remote)';
-  return { token: github.token, repository, baseUrl: github.baseUrl || GITHUB_API_URL };
 }

@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { Engine } from '../../engine';
-import { builtinRules } from '../support/engineFixture';
+import { builtinRules, testEngine } from '../support/engineFixture';
 import { REPO, copyOfExampleWorkspace, runCli } from './cliHarness';
 
 interface SarifRun {
@@ -15,7 +14,7 @@ const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 
 /** The real secret values in a workspace, found by the engine itself (the planted secrets). */
 function plantedSecrets(dir: string): string[] {
-  const engine = new Engine({ rules: builtinRules() });
+  const engine = testEngine({ rules: builtinRules() });
   const values: string[] = [];
   const walk = (d: string) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {

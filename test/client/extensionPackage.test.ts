@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine } from '../../engine';
-import { builtinRules } from '../support/engineFixture';
+import { builtinRules, testEngine } from '../support/engineFixture';
 
 const REPO = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -51,7 +50,7 @@ describe('the VS Code extension package', function () {
       'rules/schema.json',
     ]);
     // The rule table holds the patterns themselves; everything else must scan clean.
-    const engine = new Engine({ rules: builtinRules() });
+    const engine = testEngine({ rules: builtinRules() });
     for (const file of files.filter((f) => f !== 'dist/builtin-rules.json')) {
       const findings = engine.scan({ path: file, text: fs.readFileSync(path.join(REPO, file), 'utf8') }).findings;
       assert.deepEqual(

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Baseline, Engine, baselineOf } from '../../engine';
-import { builtinRules, defaultEngine } from '../support/engineFixture';
+import { Baseline, baselineOf } from '../../engine';
+import { builtinRules, defaultEngine, testEngine } from '../support/engineFixture';
 
 const AWS_KEY = 'AKIAZ3MPLQ7RTX4VWY2Q';
 const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
@@ -61,7 +61,7 @@ describe('Engine.scan', () => {
       engine.scan({ path: 'a.bin', text: `\0\0PNG ${SLACK}` }).skipped.map((s) => s.reason),
       ['binary file not scanned'],
     );
-    const small = new Engine({ rules: builtinRules(), config: { limits: { maxFileBytes: 2048, maxLineLength: 300 } } });
+    const small = testEngine({ rules: builtinRules(), config: { limits: { maxFileBytes: 2048, maxLineLength: 300 } } });
     assert.match(small.scan({ path: 'big.txt', text: 'a'.repeat(5000) }).skipped[0].reason, /larger than/);
     const longLine = small.scan({ path: 'min.js', text: `ok\nvar t="${SLACK}";${'x'.repeat(400)}\n` });
     assert.equal(longLine.findings.length, 0);
@@ -96,7 +96,7 @@ describe('Engine.scan', () => {
     const text = `token: ${SLACK}\n`;
     const first = engine.scan({ path: 'ci/config.yml', text }).findings;
     const baseline = new Baseline(baselineOf(first).findings);
-    const withBaseline = new Engine({ rules: builtinRules(), baseline });
+    const withBaseline = testEngine({ rules: builtinRules(), baseline });
     assert.equal(withBaseline.scan({ path: 'ci/config.yml', text: `# moved down\n\n${text}` }).findings[0].baselined, true);
     assert.equal(withBaseline.scan({ path: 'other.yml', text }).findings[0].baselined, undefined);
   });

@@ -2,8 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Engine, RuleError, loadConfigFile, loadRulePack } from '../../engine';
-import { builtinRules } from '../support/engineFixture';
+import { RuleError } from '../../engine';
+import { loadConfigFile } from '../../workspace/config/configFile';
+import { loadRulePack } from '../../workspace/rules/ruleFiles';
+import { builtinRules, testEngine } from '../support/engineFixture';
 
 function tempFile(name: string, content: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-'));
@@ -30,7 +32,7 @@ rules:
 describe('workspace config (.nhi-lens.yaml)', () => {
   it('adds user rules with the built-in schema', () => {
     const { config } = loadConfigFile(tempFile('.nhi-lens.yaml', CUSTOM_RULE));
-    const engine = new Engine({ rules: builtinRules(), config });
+    const engine = testEngine({ rules: builtinRules(), config });
     assert.deepEqual(
       engine.scan({ path: 'a.go', text: 'tok := "acme_q8zr3lm0pd5xv2kc7hs1ty4u"' }).findings.map((f) => f.ruleId),
       ['acme-internal-token'],
@@ -39,7 +41,7 @@ describe('workspace config (.nhi-lens.yaml)', () => {
 
   it('re-grades and disables rules, and ignores paths', () => {
     const slack = 'SLACK=xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
-    const engine = new Engine({
+    const engine = testEngine({
       rules: builtinRules(),
       config: {
         overrides: { 'slack-bot-token': { severity: 'info' } },
@@ -54,7 +56,7 @@ describe('workspace config (.nhi-lens.yaml)', () => {
   });
 
   it('warns about unknown rule ids instead of ignoring them silently', () => {
-    const engine = new Engine({ rules: builtinRules(), config: { overrides: { 'slack-bot-tokn': { severity: 'info' } } } });
+    const engine = testEngine({ rules: builtinRules(), config: { overrides: { 'slack-bot-tokn': { severity: 'info' } } } });
     assert.deepEqual(engine.warnings, ['config names unknown rule "slack-bot-tokn"']);
   });
 
@@ -89,7 +91,7 @@ describe('workspace config (.nhi-lens.yaml)', () => {
       /must have required property 'examples'/,
     );
     const duplicate = { definition: builtinRules()[0].definition, source: 'x.yaml' };
-    assert.throws(() => new Engine({ rules: [...builtinRules(), duplicate] }), /duplicates an existing rule id/);
+    assert.throws(() => testEngine({ rules: [...builtinRules(), duplicate] }), /duplicates an existing rule id/);
   });
 
   it('fails fast and clearly on a YAML alias bomb', () => {

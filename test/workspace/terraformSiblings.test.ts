@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { terraformSiblingReader } from '../../engine';
+import { terraformSiblingReader } from '../../workspace/terraformSiblings';
 
 describe('Terraform module sibling files', () => {
   it('lists the other .tf files of the folder; the uncached reader sees edits, the cached one does not', () => {

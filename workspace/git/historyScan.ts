@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Engine, Finding } from '../../engine';
+import { repoPrefixOf } from './secretHistory';
 
 /** One version of one file that some commit introduced. */
 interface HistoricBlob {
@@ -28,6 +29,8 @@ function gitStream(root: string, args: string[], onData: (chunk: Buffer) => void
  */
 async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> {
   const blobs = new Map<string, HistoricBlob>();
+  // git prints paths from the repository's top; findings are relative to the audited folder.
+  const prefix = repoPrefixOf(root);
   let commit = '';
   let date = '';
   let rest = '';
@@ -39,7 +42,9 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
     // :100644 100644 <old> <new> M\tpath
     const m = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) \w+\t(.+)$/.exec(line);
     if (!m || m[1] === '160000' || ZERO.test(m[2]) || blobs.has(m[2])) return;
-    blobs.set(m[2], { sha: m[2], path: unquote(m[3]), commit, date });
+    const path = unquote(m[3]);
+    if (!path.startsWith(prefix)) return;
+    blobs.set(m[2], { sha: m[2], path: path.slice(prefix.length), commit, date });
   };
   const code = await gitStream(
     root,
@@ -55,6 +60,8 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
       '--no-renames',
       '--root',
       '--format=%x01%H %cI',
+      '--',
+      '.',
     ],
     (chunk) => {
       const lines = (rest + chunk.toString('utf8')).split('\n');

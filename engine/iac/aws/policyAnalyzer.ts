@@ -1,12 +1,14 @@
 import type { IacIssue, IacSettings } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode, type StringAt } from '../sourceTree';
-import { IamActions, type IamAction } from './iamActions';
+import type { IamActions, IamAction } from './iamActions';
 import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
 
 /** Where a policy document sits, for messages and fingerprints. */
 export interface PolicyPlace {
   resource: string;
   settings: IacSettings;
+  /** AWS actions and their access levels. */
+  iam: IamActions;
   /** Every literal action written in the file, for narrowing suggestions. */ fileActions: string[];
 }
 
@@ -54,7 +56,7 @@ function readStatements(policy: SourceNode): Statement[] {
  */
 export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[] {
   const issues: IacIssue[] = [];
-  const iam = IamActions.get();
+  const iam = place.iam;
   const statements = readStatements(policy).filter((s) => s.effect === 'Allow');
   const issue = (check: string, at: { start: number; end: number }, message: string, subject: string, narrower?: string[]) => {
     issues.push({

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Engine, type Finding } from '../../../engine';
+import type { Engine, Finding } from '../../../engine';
 import { applyIacFix } from '../../support/applyEdits';
-import { builtinRules } from '../../support/engineFixture';
+import { builtinRules, testEngine } from '../../support/engineFixture';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'iac');
 const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
@@ -20,7 +20,7 @@ const siblingsOf = (file: string) =>
 
 describe('IaC analysers on realistic files', () => {
   const rules = builtinRules();
-  const engine = new Engine({ rules, siblingFiles: (p) => siblingsOf(p) });
+  const engine = testEngine({ rules, siblingFiles: (p) => siblingsOf(p) });
 
   describe('Terraform module', () => {
     const file = path.join(FIXTURES, 'terraform-module', 'iam.tf');
@@ -37,7 +37,7 @@ describe('IaC analysers on realistic files', () => {
     });
 
     it('takes default_tags from a sibling providers.tf; without it, every role is unowned', () => {
-      const alone = new Engine({ rules }).scan({ path: file, text }).findings.filter((f) => f.ruleId === 'missing-owner-tag');
+      const alone = testEngine({ rules }).scan({ path: file, text }).findings.filter((f) => f.ruleId === 'missing-owner-tag');
       assert.deepEqual(
         alone.map((f) => f.fix.iac?.resource),
         ['aws_iam_role.billing_deploy', 'aws_iam_role.auditor'],
@@ -64,7 +64,7 @@ describe('IaC analysers on realistic files', () => {
     it('adds the owner into an existing literal tag map, multi-line or inline', () => {
       for (const tags of ['{\n    env = "prod"\n  }', '{ env = "prod" }', '{}', 'merge(var.base, { env = "prod" })']) {
         const src = `resource "aws_kms_key" "k" {\n  description = "k"\n  tags = ${tags}\n}\n`;
-        const f = new Engine({ rules })
+        const f = testEngine({ rules })
           .scan({ path: 'kms.tf', text: src })
           .findings.find((x) => x.ruleId === 'missing-owner-tag' || x.ruleId === 'owner-tag-not-static')!;
         if (f.ruleId === 'owner-tag-not-static') {
@@ -72,7 +72,7 @@ describe('IaC analysers on realistic files', () => {
           continue;
         }
         const fixed = applyIacFix(src, f);
-        const again = new Engine({ rules }).scan({ path: 'kms.tf', text: fixed });
+        const again = testEngine({ rules }).scan({ path: 'kms.tf', text: fixed });
         assert.deepEqual(
           again.findings.map((x) => x.ruleId),
           [],
@@ -83,8 +83,8 @@ describe('IaC analysers on realistic files', () => {
 
     it('uses configured owner keys', () => {
       const src = 'resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n  tags = { Team = "a" }\n}\n';
-      assert.equal(new Engine({ rules }).scan({ path: 'r.tf', text: src }).findings.length, 1);
-      assert.equal(new Engine({ rules, config: { iac: { ownerTags: ['team'] } } }).scan({ path: 'r.tf', text: src }).findings.length, 0);
+      assert.equal(testEngine({ rules }).scan({ path: 'r.tf', text: src }).findings.length, 1);
+      assert.equal(testEngine({ rules, config: { iac: { ownerTags: ['team'] } } }).scan({ path: 'r.tf', text: src }).findings.length, 0);
     });
   });
 
@@ -118,8 +118,8 @@ describe('IaC analysers on realistic files', () => {
       const ids = (e: Engine) =>
         e.scan({ path: 'k8s/operator.yaml', text }).findings.filter((f) => f.ruleId === 'k8s-automount-service-account-token').length;
       // The operator Deployment uses a ServiceAccount that disables automount in the same file.
-      assert.equal(ids(new Engine({ rules, config: { iac: { automountServiceAccountToken: 'all' } } })), 1);
-      assert.equal(ids(new Engine({ rules, config: { iac: { automountServiceAccountToken: 'off' } } })), 0);
+      assert.equal(ids(testEngine({ rules, config: { iac: { automountServiceAccountToken: 'all' } } })), 1);
+      assert.equal(ids(testEngine({ rules, config: { iac: { automountServiceAccountToken: 'off' } } })), 0);
     });
   });
 
@@ -232,10 +232,10 @@ describe('IaC analysers on realistic files', () => {
     const text = 'resource "aws_iam_access_key" "ci" {\n  user = "ci"\n}\n';
 
     it('overrides re-grade and disable check rules', () => {
-      const regraded = new Engine({ rules, config: { overrides: { 'aws-iam-access-key-created': { severity: 'error' } } } });
+      const regraded = testEngine({ rules, config: { overrides: { 'aws-iam-access-key-created': { severity: 'error' } } } });
       assert.equal(regraded.scan({ path: 'k.tf', text }).findings[0].severity, 'error');
       assert.deepEqual(
-        new Engine({ rules, config: { disable: ['aws-iam-access-key-created'] } }).scan({ path: 'k.tf', text }).findings,
+        testEngine({ rules, config: { disable: ['aws-iam-access-key-created'] } }).scan({ path: 'k.tf', text }).findings,
         [],
       );
     });
@@ -255,7 +255,7 @@ describe('IaC analysers on realistic files', () => {
     it('a user rule naming an unknown check is a clear config error', () => {
       assert.throws(
         () =>
-          new Engine({
+          testEngine({
             rules,
             config: {
               rules: [

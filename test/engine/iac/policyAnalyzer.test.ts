@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { Engine } from '../../../engine/engine';
 import { IamActions, wildcardMatch } from '../../../engine/iac/aws/iamActions';
-import { defaultEngine } from '../../support/engineFixture';
+import { loadIamData } from '../../../workspace/iamDataFile';
+import { defaultEngine, testEngine } from '../../support/engineFixture';
 
 const POLICY_JSON = `{
   "Version": "2012-10-17",
@@ -104,7 +104,7 @@ describe('AWS policy analysis', () => {
   });
 
   it('expands action wildcards against the IAM action table', () => {
-    const iam = IamActions.get();
+    const iam = IamActions.of(loadIamData);
     assert.ok(iam.available, 'IAM data is found from the source tree');
     const names = iam
       .expand('iam:Put*Policy')
@@ -154,7 +154,7 @@ describe('AWS policy analysis', () => {
   it('honours iac.broadAccessLevels from the config', () => {
     const text = '{"Statement": [{"Effect": "Allow", "Action": ["s3:PutObjectTagging"], "Resource": "*"}]}';
     assert.deepEqual(engine.scan({ path: 'p.json', text }).findings, []);
-    const tagging = new Engine({ config: { iac: { broadAccessLevels: ['Tagging'] } } });
+    const tagging = testEngine({ config: { iac: { broadAccessLevels: ['Tagging'] } } });
     assert.deepEqual(
       tagging.scan({ path: 'p.json', text }).findings.map((f) => f.ruleId),
       ['aws-iam-broad-action-on-any-resource'],

@@ -1,0 +1,129 @@
+import type { BaselineEntry, Engine, Finding, WorkspaceConfig } from '../engine';
+import { GITHUB_API_URL, type GitHubTarget } from '../integrations/github/githubApi';
+import { detectRepository } from '../integrations/github/repository';
+import { addGitHubAlerts } from '../integrations/github/secretScanning';
+import { addInventory, reportOf, type Report } from '../report/reportModel';
+import { createEngine } from '../workspace/engineFactory';
+import { scanHistory } from '../workspace/git/historyScan';
+import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
+import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
+
+/** GitHub access for the alerts check: a token and, optionally, where (else detected from the checkout). */
+export interface GitHubAccess {
+  token: string;
+  repository?: string;
+  /** REST API root; empty or absent: github.com. */
+  baseUrl?: string;
+}
+
+/** One workspace audit, as the CLI and the language server both ask for it. */
+export interface AuditRequest {
+  /** Folder that finding paths are relative to (config and baseline live here). */
+  root: string;
+  /** Files and folders to scan; default: the root. */
+  targets?: string[];
+  config: WorkspaceConfig;
+  baseline: BaselineEntry[];
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
+  /** Worker threads (see runAudit). */
+  jobs?: number;
+  /** Build the NHI inventory (default true). */
+  inventory?: boolean;
+  /**
+   * Mark secrets as committed or not (runs git: trusted workspaces only). `true` notes on the
+   * report when git is not available; `when-available` (the editor) stays quiet.
+   */
+  git?: boolean | 'when-available';
+  /** Also scan every past version of every file for secrets removed since (implies git). */
+  history?: boolean;
+  /** Merge GitHub's open secret-scanning alerts. */
+  github?: GitHubAccess;
+  signal?: AbortSignal;
+  onProgress?: (progress: AuditProgress) => void;
+  /** Findings of each file as it is scanned (not in the baseline). */
+  onFindings?: (findings: Finding[]) => void;
+  /** A slower stage after the scan starts (git, GitHub): for a progress line. */
+  onStage?: (message: string) => void;
+}
+
+/** What an audit produced: the report every format renders, the scan's raw result and the engine used. */
+export interface AuditOutcome {
+  report: Report;
+  run: AuditResult;
+  engine: Engine;
+  /** How many open GitHub alerts there were and how many matched a finding (when GitHub was asked and answered). */
+  github?: { alerts: number; matched: number };
+}
+
+/**
+ * Walks and scans the workspace, then adds what the scan alone cannot know: git state and
+ * history, GitHub's alerts, the inventory and owners. Each of those degrades to a note on the
+ * report when it cannot run; the local findings always stand.
+ */
+export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcome> {
+  const { root, config, baseline } = request;
+  // Also validates the config's rules and ids before any worker starts.
+  const engine = createEngine({ config, baseline, root, siblingCache: 'per-audit' });
+  const run = await runAudit({
+    targets: request.targets?.length ? request.targets : [root],
+    root,
+    setup: { config, baseline, root, inventory: request.inventory !== false },
+    gitignore: request.gitignore !== false,
+    jobs: request.jobs,
+    signal: request.signal,
+    onProgress: request.onProgress,
+    onFindings: request.onFindings
+      ? (findings) => {
+          const shown = findings.filter((f) => !f.baselined);
+          if (shown.length) request.onFindings!(shown);
+        }
+      : undefined,
+  });
+  const report = reportOf(run, root, engine.rules);
+  if (!run.cancelled && (request.git || request.history)) await addGitState(report, engine, run, request);
+  let github: AuditOutcome['github'];
+  if (!run.cancelled && request.github) {
+    request.onStage?.('fetching GitHub secret-scanning alerts…');
+    const target = githubTarget(request.github, root);
+    if (typeof target === 'string') report.notes.push(target);
+    else github = await addGitHubAlerts(report, target);
+  }
+  addInventory(report, run.identities);
+  return { report, run, engine, ...(github ? { github } : {}) };
+}
+
+async function addGitState(report: Report, engine: Engine, run: AuditResult, request: AuditRequest): Promise<void> {
+  const shown = report.findings;
+  const needsGit = request.history || shown.some((f) => f.category === 'secret');
+  if (!needsGit) return;
+  request.onStage?.('checking secrets against git history…');
+  if (!(await annotateGitState(report.root, shown, engine))) {
+    if (request.git !== 'when-available' || request.history) {
+      report.notes.push('not a git repository (or git not installed): secrets were not checked against history');
+    }
+    return;
+  }
+  applyGitAdvice(shown);
+  if (!request.history) return;
+  request.onStage?.('scanning every past version of every file…');
+  const history = await scanHistory(report.root, engine, run.findings, engine.maxFileBytes);
+  if (!history) {
+    report.notes.push('git history could not be read: --history found nothing');
+    return;
+  }
+  applyGitAdvice(history.findings);
+  const shownFromHistory = history.findings.filter((f) => !f.baselined);
+  report.findings.push(...shownFromHistory);
+  report.baselined += history.findings.length - shownFromHistory.length;
+  if (history.blobsSkipped) {
+    report.notes.push(`${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`);
+  }
+}
+
+/** Where to talk to GitHub, or the sentence saying what is missing. */
+export function githubTarget(access: GitHubAccess, root: string): GitHubTarget | string {
+  const repository = access.repository || detectRepository(root, {});
+  if (!repository) return 'GitHub: no repository found (pass --github-repo owner/name or set nhiLens.github.repository, or add an origin remote)';
+  return { token: access.token, repository, baseUrl: access.baseUrl || GITHUB_API_URL };
+}

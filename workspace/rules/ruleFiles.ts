@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkUniqueIds, parseRulePack, type CompiledRulesFile } from '../../engine/rules/ruleLoader';
+import { RuleError, type LoadedRule } from '../../engine/rules/ruleTypes';
+import { readSettingsFile } from '../files/boundedFile';
+
+/** Reads and validates one rule pack file. */
+export function loadRulePack(file: string): LoadedRule[] {
+  return parseRulePack(readSettingsFile(file, 'rule pack'), file);
+}
+
+/** The folder of built-in packs: `rules/` next to the bundle or the source tree. */
+export function builtinRulesDir(): string {
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'rules');
+    // The compiled tree has a rules/ folder of JSON schemas only; the real one has the packs.
+    if (fs.existsSync(path.join(candidate, 'schema.json')) && fs.readdirSync(candidate).some((f) => f.endsWith('.yaml'))) return candidate;
+  }
+  throw new RuleError([`cannot find the built-in rules folder above ${__dirname}`]);
+}
+
+/** The compiled rules file next to the running bundle, if the build produced one. */
+function compiledRules(): LoadedRule[] | undefined {
+  const file = path.join(__dirname, 'builtin-rules.json');
+  if (!fs.existsSync(file)) return undefined;
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
+  return data.format === 'nhi-lens-rules/1' ? data.rules : undefined;
+}
+
+let builtin: LoadedRule[] | undefined;
+
+/**
+ * Every built-in rule, in pack file-name order; duplicate ids are an error. Uses the compiled
+ * JSON next to the bundle when there is one, else parses and validates rules/*.yaml. With no
+ * arguments the result is read once per process (the rules ship with the tool).
+ */
+export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[] {
+  if (!dir && useCompiled && builtin) return builtin;
+  const compiled = !dir && useCompiled ? compiledRules() : undefined;
+  let rules = compiled;
+  if (!rules) {
+    const folder = dir ?? builtinRulesDir();
+    const files = fs
+      .readdirSync(folder)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
+    rules = files.flatMap((f) => loadRulePack(path.join(folder, f)));
+    checkUniqueIds(rules);
+  }
+  if (!dir && useCompiled) builtin = rules;
+  return rules;
+}
