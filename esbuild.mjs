@@ -13,8 +13,9 @@ const common = {
 };
 
 await Promise.all([
-  // The scan worker is shared: the CLI's audit and the server's workspace audit both start it.
-  build({ ...common, entryPoints: { cli: 'cli/main.ts', scanWorker: 'workspace/scan/scanWorker.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist' }),
+  // The scan worker belongs to the workspace layer: the CLI's audit and the server's both start it.
+  build({ ...common, entryPoints: { scanWorker: 'workspace/scan/scanWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' }),
   // The engine as a library (benchmarks, other tools): same code the CLI and server bundle.
   build({ ...common, entryPoints: { engine: 'engine/index.ts' }, outdir: 'dist' }),

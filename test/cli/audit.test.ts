@@ -7,7 +7,11 @@ import { REPO, copyOfExampleWorkspace, runCli } from './cliHarness';
 
 interface SarifRun {
   tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, string> }[] } };
-  results: { ruleId: string; ruleIndex: number; locations: { physicalLocation: { region: { startLine: number } } }[] }[];
+  results: {
+    ruleId: string;
+    ruleIndex: number;
+    locations: { physicalLocation: { region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } } }[];
+  }[];
 }
 
 const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
@@ -71,9 +75,20 @@ describe('nhi-lens audit (bundled CLI)', function () {
     const run0 = sarif.runs[0];
     assert.equal(run0.results.length, 25);
     const ruleIds = run0.tool.driver.rules.map((r) => r.id);
-    for (const result of run0.results) {
+    // Regions are 1-based with an exclusive end column: they must cover exactly the flagged text.
+    const json = JSON.parse(runCli(['audit', '--format', 'json'], ws).stdout) as {
+      findings: Array<{ path: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>;
+    };
+    for (const [i, result] of run0.results.entries()) {
       assert.equal(ruleIds[result.ruleIndex], result.ruleId);
-      assert.ok(result.locations[0].physicalLocation.region.startLine >= 1);
+      const region = result.locations[0].physicalLocation.region;
+      const { start, end } = json.findings[i].range;
+      assert.deepEqual(
+        [region.startLine, region.startColumn, region.endLine, region.endColumn],
+        [start.line + 1, start.character + 1, end.line + 1, end.character + 1],
+        `${result.ruleId} region`,
+      );
+      assert.ok(region.endLine! > region.startLine || region.endColumn! > region.startColumn!, 'a region is never empty');
     }
     assert.ok(run0.tool.driver.rules.every((r) => r.helpUri.includes('#') && r.properties['security-severity']));
   });

@@ -51,6 +51,19 @@ describe('nhi-lens audit: secrets against git history', function () {
     assert.match(fresh.message, /not committed yet: remove it before committing/);
   });
 
+  it('a committed secret of a warning-level rule becomes an error; the same one uncommitted stays a warning', () => {
+    // generic-password-assignment is a warning: only its git state can make it an error.
+    fs.writeFileSync(path.join(repo, 'db.properties'), 'db.password=Wint3r!sComing42\n');
+    const before = audit().findings.find((f) => f.message.startsWith('Hard-coded password'));
+    assert.equal(before?.severity, 'warning');
+    assert.equal(before?.git?.state, 'uncommitted');
+    git(repo, 'add', 'db.properties');
+    git(repo, 'commit', '-q', '-m', 'db config');
+    const after = audit().findings.find((f) => f.message.startsWith('Hard-coded password'));
+    assert.equal(after?.git?.state, 'committed');
+    assert.equal(after?.severity, 'error', 'committed: rotate it, whatever the rule says');
+  });
+
   it('--no-git, and folders outside a repository, leave findings as they are', () => {
     assert.ok(audit('--no-git').findings.every((f) => f.git === undefined));
     const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-nogit-'));

@@ -147,6 +147,47 @@ describe('nhi-lens audit --history', function () {
     assert.ok(!run.stdout.includes(REMOVED) && !run.stdout.includes(DELETED_FILE), 'values stay masked');
   });
 
+  it('honours the baseline: a removed secret accepted there is not reported again', () => {
+    const baseline = path.join(repo, '..', `${path.basename(repo)}-baseline.json`);
+    const all = runCli(['audit', '--history', '--format', 'json', '--fail-on', 'never'], repo);
+    const removed = (
+      JSON.parse(all.stdout) as { findings: Array<{ fingerprint: string; ruleId: string; path: string; git?: { state: string } }> }
+    ).findings.filter((f) => f.git?.state === 'removed' && f.path === 'billing.ts');
+    assert.equal(removed.length, 1);
+    fs.writeFileSync(
+      baseline,
+      JSON.stringify({
+        version: 1,
+        tool: 'nhi-lens',
+        findings: removed.map(({ fingerprint, ruleId, path: p }) => ({ fingerprint, ruleId, path: p })),
+      }),
+    );
+    const run = runCli(['audit', '--history', '--baseline', baseline, '--format', 'json', '--fail-on', 'never'], repo);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ path: string; git?: { state: string } }>; summary: { baselined: number } };
+    assert.deepEqual(
+      report.findings.filter((f) => f.git?.state === 'removed').map((f) => f.path),
+      ['notify.py'],
+      'the baselined history finding is gone, the other stays',
+    );
+  });
+
+  it('audits a subfolder: history paths are relative to it, and other folders stay out', () => {
+    const sub = path.join(repo, 'services', 'api');
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, 'client.py'), `API_TOKEN = "${DELETED_FILE}"\n`);
+    git('add', '.');
+    git('commit', '-q', '-m', 'api client');
+    fs.writeFileSync(path.join(sub, 'client.py'), 'API_TOKEN = os.environ["API_TOKEN"]\n');
+    git('commit', '-q', '-am', 'api client from env');
+    const run = runCli(['audit', sub, '--history', '--format', 'json', '--fail-on', 'never'], repo);
+    const { findings } = JSON.parse(run.stdout) as { findings: Array<{ path: string; git?: { state: string } }> };
+    assert.deepEqual(
+      findings.map((f) => `${f.path}:${f.git?.state}`),
+      ['client.py:removed'],
+      "paths relative to the audited folder; secrets of the rest of the repository are not this folder's",
+    );
+  });
+
   it('without --history, removed secrets are not reported', () => {
     const { findings } = JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never'], repo).stdout) as {
       findings: Array<{ git?: { state: string } }>;
