@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { readCodeOwners } from './codeOwnersFile';
+import { git } from './git/gitRunner';
 
 /** The owners CODEOWNERS assigns to a workspace-relative path (last matching rule wins). */
 export function codeOwnersOf(root: string, relativePath: string): string[] {
@@ -8,17 +8,8 @@ export function codeOwnersOf(root: string, relativePath: string): string[] {
 
 /** The git author configured for the workspace (`git config user.email`), if any. */
 export function gitAuthorOf(root: string): string | undefined {
-  try {
-    const email = execFileSync('git', ['config', 'user.email'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 2000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-    return email || undefined;
-  } catch {
-    return undefined; // no git, not a repository, or no author configured
-  }
+  // No git, not a repository, or no author configured: undefined.
+  return git(root, ['config', 'user.email'], { timeoutMs: 2000 })?.trim() || undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { git as runGit } from '../../workspace/git/secretHistory';
+import { git as runGit } from '../../workspace/git/gitRunner';
 
 const git = (root: string, args: string[]) => runGit(root, args)?.trim() || undefined;
 

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import type { Engine, Finding } from '../../engine';
+import { gitStream } from './gitRunner';
 import { repoPrefixOf } from './secretHistory';
 
 /** One version of one file that some commit introduced. */
@@ -11,17 +11,6 @@ interface HistoricBlob {
 }
 
 const ZERO = /^0+$/;
-
-/** Runs git and streams its stdout to `onData`; resolves with the exit code (-1 when git is missing). */
-function gitStream(root: string, args: string[], onData: (chunk: Buffer) => void, input?: string): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
-    child.stdout!.on('data', onData);
-    child.on('error', () => resolve(-1));
-    child.on('close', (code) => resolve(code ?? -1));
-    if (input !== undefined) child.stdin!.end(input);
-  });
-}
 
 /**
  * Every blob any reachable commit introduced, oldest commit first, each blob once: the first

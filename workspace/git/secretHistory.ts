@@ -1,27 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine, Finding } from '../../engine';
+import { git, gitAsync } from './gitRunner';
 
 const MAX_COMMITS_PER_FILE = 500;
 const MAX_BLOB_BYTES = 5 * 1024 * 1024;
-
-/** Runs git and returns its stdout, or undefined when git is missing or the command failed. */
-export function git(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer, stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
-  } catch {
-    return undefined;
-  }
-}
-
-function gitAsync(root: string, args: string[], maxBuffer = 64 * 1024 * 1024): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer, timeout: 60_000 }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
-    );
-  });
-}
 
 /** The work tree's top folder when `root` is inside a git repository and git is installed. */
 export function gitTopLevel(root: string): string | undefined {
@@ -45,7 +28,7 @@ export async function secretsInFileHistory(
   for (const line of log.split('\n').filter(Boolean)) {
     if (wanted && [...wanted].every((fp) => found.has(fp))) break;
     const [commit, date] = line.split(' ');
-    const text = await gitAsync(root, ['show', `${commit}:./${path}`], MAX_BLOB_BYTES);
+    const text = await gitAsync(root, ['show', `${commit}:./${path}`], { maxBuffer: MAX_BLOB_BYTES });
     if (text === undefined) continue;
     for (const old of engine.scan({ path, text }).findings) {
       if (old.category === 'secret' && !found.has(old.fingerprint)) found.set(old.fingerprint, { commit, date });

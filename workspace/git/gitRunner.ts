@@ -1,0 +1,58 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+
+/**
+ * The one way nhi-lens runs git: argument arrays (never a shell), stdin closed unless we feed
+ * it, stderr discarded, a time limit and an output cap on every call, and "git is missing or
+ * failed" as `undefined` rather than an exception: every git feature degrades to a note.
+ */
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_BUFFER = 64 * 1024 * 1024;
+
+export interface GitOptions {
+  /** Output cap in bytes; larger output counts as a failure. */
+  maxBuffer?: number;
+  timeoutMs?: number;
+}
+
+/** Runs git synchronously and returns its stdout, or undefined when git is missing or the command failed. */
+export function git(root: string, args: string[], options: GitOptions = {}): string | undefined {
+  try {
+    return execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** `git` without blocking the thread (the language server keeps answering while it runs). */
+export function gitAsync(root: string, args: string[], options: GitOptions = {}): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      'git',
+      args,
+      { cwd: root, encoding: 'utf8', maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER, timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
+      (error, stdout) => resolve(error ? undefined : stdout),
+    );
+    child.stdin?.end();
+  });
+}
+
+/**
+ * Runs git and streams its stdout to `onData` (history scans read gigabytes this way, one
+ * chunk at a time); `input` is written to its stdin. Resolves with the exit code, -1 when git
+ * is missing.
+ */
+export function gitStream(root: string, args: string[], onData: (chunk: Buffer) => void, input?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
+    child.stdout!.on('data', onData);
+    child.on('error', () => resolve(-1));
+    child.on('close', (code) => resolve(code ?? -1));
+    if (input !== undefined) child.stdin!.end(input);
+  });
+}
