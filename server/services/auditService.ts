@@ -1,5 +1,5 @@
 import type { CancellationToken, ResultProgressReporter, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { loadBuiltinRules, type Finding } from '../../engine';
+import { loadBuiltinRules } from '../../engine';
 import { runAudit } from '../../workspace/scan/scanPool';
 import { annotateGitState, applyGitAdvice } from '../../workspace/git/secretHistory';
 import { GITHUB_API_URL, type GitHubTarget } from '../../integrations/github/githubApi';
@@ -10,7 +10,8 @@ import { renderHtml } from '../../report/htmlReport';
 import { renderMarkdown } from '../../report/markdownReport';
 import { renderSarif } from '../../report/sarifReport';
 import { addInventory, reportOf, type Report } from '../../report/reportModel';
-import type { AuditResult, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
+import type { AuditFinding, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
+import { toAuditFindings } from '../protocolMapping';
 import type { WorkspaceState } from '../workspaceState';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -23,15 +24,18 @@ const PROGRESS_INTERVAL_MS = 100;
 export class AuditService {
   private last?: Report;
 
-  /** `progressCancel` is the token of server-created progress (its Cancel button), if any. */
+  /**
+   * Returns the report (the server maps it to the wire with `toAuditResult`); partial results go
+   * out already mapped. `progressCancel` is the token of server-created progress (its Cancel button), if any.
+   */
   async audit(
     state: WorkspaceState,
     token: CancellationToken,
     workDone: WorkDoneProgressReporter,
-    partial?: ResultProgressReporter<Finding[]>,
+    partial?: ResultProgressReporter<AuditFinding[]>,
     progressCancel?: CancellationToken,
     github?: GitHubAccess,
-  ): Promise<AuditResult> {
+  ): Promise<Report> {
     if (!state.root) throw new Error('open a folder to audit a workspace');
     const root = state.root;
     const controller = new AbortController();
@@ -55,7 +59,7 @@ export class AuditService {
         },
         onFindings: (findings) => {
           const shown = findings.filter((f) => !f.baselined);
-          if (shown.length) partial?.report(shown);
+          if (shown.length) partial?.report(toAuditFindings(shown));
         },
       });
       const report = reportOf(run, root, state.engine.rules);
@@ -73,20 +77,7 @@ export class AuditService {
       }
       addInventory(report, run.identities);
       this.last = report;
-      return {
-        summary: {
-          files: run.filesScanned,
-          bytes: run.bytesScanned,
-          findings: shown.length,
-          skipped: run.skipped.length,
-          cancelled: run.cancelled,
-          durationMs: run.durationMs,
-        },
-        findings: shown,
-        skipped: run.skipped,
-        inventory: report.inventory,
-        notes: report.notes,
-      };
+      return report;
     } finally {
       cancel.dispose();
       cancelFromProgress?.dispose();
