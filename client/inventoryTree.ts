@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
-import { IDENTITY_KIND_LABEL, type Identity } from '../engine/inventory/identity';
+import type { InventoryItem } from '../protocol/nhiLensProtocol';
 
 export type GroupBy = 'kind' | 'owner' | 'file';
 
-type Node = { group: string; items: Identity[] } | Identity;
+type Node = { group: string; items: InventoryItem[] } | InventoryItem;
 
 /** The NHI inventory of the last audit, grouped by kind, owner or file; a click reveals the identity. */
 export class InventoryTree implements vscode.TreeDataProvider<Node> {
-  private identities: Identity[] = [];
+  private items: InventoryItem[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private groupBy: GroupBy = 'kind') {}
 
-  update(identities: Identity[]): void {
-    this.identities = identities;
+  update(items: InventoryItem[]): void {
+    this.items = items;
     this.changed.fire();
   }
 
@@ -25,9 +25,9 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
 
   getChildren(node?: Node): Node[] {
     if (node) return 'group' in node ? node.items : [];
-    const groups = new Map<string, Identity[]>();
-    for (const i of this.identities) {
-      const key = this.groupBy === 'kind' ? IDENTITY_KIND_LABEL[i.kind] : this.groupBy === 'owner' ? (i.owner ?? '(no owner)') : i.path;
+    const groups = new Map<string, InventoryItem[]>();
+    for (const i of this.items) {
+      const key = this.groupBy === 'kind' ? i.kindLabel : this.groupBy === 'owner' ? (i.owner ?? '(no owner)') : i.path;
       groups.set(key, [...(groups.get(key) ?? []), i]);
     }
     return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, items]) => ({ group, items }));
@@ -50,7 +50,7 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
       .filter(Boolean)
       .join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `**${IDENTITY_KIND_LABEL[node.kind]}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`,
+      `**${node.kindLabel}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`,
     );
     item.iconPath = new vscode.ThemeIcon(node.breadth === 'admin' ? 'warning' : node.credential === 'static' ? 'key' : 'account');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

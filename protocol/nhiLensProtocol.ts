@@ -1,12 +1,21 @@
 /**
  * Custom LSP messages between the VS Code client and the server, declared once so a renamed
- * method cannot drift between the two sides.
+ * method cannot drift between the two sides. The shapes here are the wire contract: declared
+ * on their own (no engine types), so the client bundle carries no engine code and an engine
+ * refactor cannot change the JSON by accident (server/protocolMapping.ts type-checks the
+ * engine's objects against these shapes where it sends them).
  */
-import { ProgressType, RequestType, type PartialResultParams, type WorkDoneProgressParams } from 'vscode-languageserver-protocol';
-import type { Finding, Identity, SkipNote } from '../engine';
+import {
+  ProgressType,
+  RequestType,
+  type PartialResultParams,
+  type Range,
+  type WorkDoneProgressParams,
+} from 'vscode-languageserver-protocol';
 
 /** Settings under `nhiLens.*`, read through `workspace/configuration`. */
 export interface NhiLensSettings {
+  /** Off: no diagnostics (the audit still runs when asked). */
   enable: boolean;
   /** Where the secret-replacement quick-fix reads secrets from. */
   secretsManager: 'env' | 'aws' | 'vault' | 'azure' | 'gcp';
@@ -18,49 +27,153 @@ export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager:
 
 /** GitHub access the client obtained from VS Code's GitHub sign-in, for this request only. */
 export interface GitHubAccess {
+  /** OAuth token; used for this request, never stored or logged by the server. */
   token: string;
-  /** REST API root; GitHub Enterprise Server: https://HOST/api/v3. */ baseUrl?: string;
-  /** `owner/name`; default: the origin remote. */ repository?: string;
+  /** REST API root; GitHub Enterprise Server: https://HOST/api/v3. */
+  baseUrl?: string;
+  /** `owner/name`; default: the origin remote. */
+  repository?: string;
 }
 
+/** `workDoneToken` and `partialResultToken` are the standard LSP ones (see AuditWorkspaceRequest). */
 export interface AuditParams extends WorkDoneProgressParams, PartialResultParams {
   /** Merge the repository's open secret-scanning alerts into the audit. */
   github?: GitHubAccess;
 }
+
+/** Counts of one audit run. */
 export interface AuditSummary {
+  /** Files scanned. */
   files: number;
+  /** Bytes scanned. */
   bytes: number;
+  /** Findings returned (baselined ones are not). */
   findings: number;
+  /** Files or parts of files not scanned (see `AuditResult.skipped`). */
   skipped: number;
+  /** The audit was cancelled: the counts cover the files done until then. */
   cancelled: boolean;
+  /** Wall time of the scan. */
   durationMs: number;
 }
+
+/** Where a secret is in git: `uncommitted` can still be removed; `committed`/`removed` must be rotated. */
+export type FindingGitState = { state: 'uncommitted' } | { state: 'committed' | 'removed'; commit: string; date: string };
+
+/**
+ * One finding, as the client sees it. Never carries the secret value. The server may send more
+ * fields than declared here (the engine's quick-fix data); clients must not rely on them:
+ * quick-fixes come through code actions.
+ */
+export interface AuditFinding {
+  /** Rule id, e.g. `aws-access-key-id`; also the diagnostic code. */
+  ruleId: string;
+  /** The rule's title. */
+  title: string;
+  /** What kind of NHI problem it is. */
+  category: 'secret' | 'permission' | 'ownership' | 'credential-lifetime';
+  /** How loudly to report it. */
+  severity: 'error' | 'warning' | 'info';
+  /** The message shown for the finding. */
+  message: string;
+  /** File path relative to the workspace folder, `/`-separated. */
+  path: string;
+  /** LSP range of the offending value (the secret, not the line). */
+  range: Range;
+  /** UTF-16 offsets of `range` in the file's text. */
+  offsets: { start: number; end: number };
+  /** The value with most of it hidden, e.g. `AKIA…7Q2M`. */
+  masked: string;
+  /** Stable id across edits and moves (the baseline key); reveals nothing. */
+  fingerprint: string;
+  /** What to do about it. */
+  remediation: string;
+  /** Link to the rule's documentation. */
+  docs: string;
+  /** Matched the baseline (audit results leave these out). */
+  baselined?: boolean;
+  /** Secrets in a git repository: whether the value is already in a commit. */
+  git?: FindingGitState;
+  /** GitHub secret scanning already has an open alert for this secret. */
+  github?: { alert: number; url: string };
+}
+
+/** A file, or part of one, the audit did not scan, and why. */
+export interface SkippedNote {
+  /** File path relative to the workspace folder. */
+  path: string;
+  /** Why, for people: too large, binary, a syntax error… */
+  reason: string;
+  /** 0-based line where the skipped part starts, when only part of the file was skipped. */
+  line?: number;
+}
+
+/** One non-human identity or credential of the workspace's NHI inventory. */
+export interface InventoryItem {
+  /** Stable across runs: derived from path, kind and name. */
+  id: string;
+  /** Kind id, e.g. `iam-role`, `service-account`, `secret` (open set: new kinds may appear). */
+  kind: string;
+  /** The kind for people, e.g. `IAM role`: shown as is, so clients need no label table. */
+  kindLabel: string;
+  /** Address or name as written: `aws_iam_role.deploy`, `ServiceAccount/prod/api`. */
+  name: string;
+  /** Platform, e.g. `aws`, `gcp`, `kubernetes`, `github`. */
+  provider: string;
+  /** File path relative to the workspace folder. */
+  path: string;
+  /** LSP range of the declaration. */
+  range: Range;
+  /** Who answers for it; null: nobody found. */
+  owner: string | null;
+  /** Where the owner came from: a tag on the identity, CODEOWNERS, or nowhere. */
+  ownerSource: 'tag' | 'codeowners' | 'none';
+  /** How much it may do: `admin` anything; `unknown` when the code does not say. */
+  breadth: 'admin' | 'wide' | 'scoped' | 'unknown';
+  /** How it authenticates: long-lived keys, short-lived tokens, a secrets-manager pointer, or none declared. */
+  credential: 'static' | 'federated' | 'reference' | 'none';
+  /** Fingerprints of the findings about it (see `AuditFinding.fingerprint`). */
+  findings: string[];
+}
+
+/** What `nhiLens/auditWorkspace` returns. */
 export interface AuditResult {
   summary: AuditSummary;
-  findings: Finding[];
-  skipped: SkipNote[];
+  /** The findings not in the baseline. */
+  findings: AuditFinding[];
+  /** What was not scanned, and why. */
+  skipped: SkippedNote[];
   /** The NHI inventory of the workspace. */
-  inventory: Identity[];
+  inventory: InventoryItem[];
   /** Things the user should know: git unavailable, a GitHub failure (the audit itself stands). */
   notes: string[];
 }
 
 /**
- * Audits every file of the workspace folder. Reports progress on `workDoneToken` (or on
- * server-created progress when the client gives none) and, on `partialResultToken`, each
- * file's findings as it is scanned. Cancelling the request stops the audit.
+ * Audits every file of the (first) workspace folder. Reads, of `AuditParams`:
+ * - `workDoneToken`: progress (begin, percent with the current file, end) goes there; without
+ *   one, the server creates the progress itself when the client supports `window.workDoneProgress`;
+ * - `partialResultToken`: each scanned file's findings (baselined ones left out) go there as
+ *   `AuditFinding[]` batches while the audit runs; the response still carries all of them, with
+ *   the git and GitHub annotations the batches lack;
+ * - `github`: merges the repository's open secret-scanning alerts into the findings.
+ * Cancelling the request (or the server-created progress) stops the audit; the result then says
+ * `summary.cancelled`.
  */
 export namespace AuditWorkspaceRequest {
   export const method = 'nhiLens/auditWorkspace';
   export const type = new RequestType<AuditParams, AuditResult, void>(method);
-  export const partialResult = new ProgressType<Finding[]>();
+  export const partialResult = new ProgressType<AuditFinding[]>();
 }
 
-/** The reports the last audit produced, rendered: Markdown for people, SARIF for tools. */
+/** The reports the last audit produced, rendered: Markdown for people, SARIF for tools, HTML for a webview. */
 export interface ReportParams {
+  /** Which rendering of the last audit. */
   format: 'markdown' | 'sarif' | 'html';
-  /** HTML shown in a webview: its CSP source. */ cspSource?: string;
+  /** HTML shown in a webview: its CSP source. */
+  cspSource?: string;
 }
+/** Returns null before any audit. */
 export namespace AuditReportRequest {
   export const method = 'nhiLens/auditReport';
   export const type = new RequestType<ReportParams, { content: string } | null, void>(method);
@@ -74,7 +187,10 @@ export namespace UploadSarifRequest {
 
 /** Server-side commands the code actions and the client run. */
 export const Commands = {
-  /** Args: [uri, diagnostic data]: returns the shell command that stores the secret in the manager. */
+  /**
+   * Args: [uri, range of the secret, manager (a `secretsManager` value), key name or null]:
+   * returns the shell command that stores the secret in the manager (for the clipboard only).
+   */
   storeCommand: 'nhiLens.server.storeSecretCommand',
   /** Args: [uri, fingerprint, ruleId]: adds the finding to the baseline file through an edit. */
   addToBaseline: 'nhiLens.server.addToBaseline',

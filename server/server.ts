@@ -33,6 +33,7 @@ import {
   type NhiLensSettings,
 } from '../protocol/nhiLensProtocol';
 import { SECRETS_MANAGERS, storeCommand, type SecretsManager } from '../engine/fixes/secretReplacement';
+import { toAuditResult } from './protocolMapping';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
@@ -281,10 +282,10 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
       : await connection.window.createWorkDoneProgress();
   const partial = connection.languages.attachPartialResultProgress(AuditWorkspaceRequest.partialResult, params);
   const cancelled = 'token' in workDone ? (workDone as { token: typeof token }).token : undefined;
-  const result = await auditService.audit(state, token, workDone, partial, cancelled, params.github);
+  const report = await auditService.audit(state, token, workDone, partial, cancelled, params.github);
   auditGeneration++;
   const byUri = new Map<string, Diagnostic[]>();
-  for (const f of result.findings) {
+  for (const f of report.findings) {
     const uri = pathToFileURL(path.join(state.root!, f.path)).href;
     byUri.set(uri, [...(byUri.get(uri) ?? []), toDiagnostic(f)]);
   }
@@ -296,7 +297,7 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
       if (!byUri.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, list] of byUri) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: list });
   }
-  return result;
+  return toAuditResult(report);
 });
 
 connection.onRequest(AuditReportRequest.type, (params) => {

@@ -5,9 +5,9 @@ import { uploadSarif } from '../../integrations/github/sarifUpload';
 import { renderHtml } from '../../report/htmlReport';
 import { renderMarkdown } from '../../report/markdownReport';
 import { renderSarif } from '../../report/sarifReport';
-import type { Finding } from '../../engine';
 import type { Report } from '../../report/reportModel';
-import type { AuditResult, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
+import type { AuditFinding, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
+import { toAuditFindings } from '../protocolMapping';
 import type { WorkspaceState } from '../workspaceState';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -21,15 +21,18 @@ const PROGRESS_INTERVAL_MS = 100;
 export class AuditService {
   private last?: Report;
 
-  /** `progressCancel` is the token of server-created progress (its Cancel button), if any. */
+  /**
+   * Returns the report (the server maps it to the wire with `toAuditResult`); partial results go
+   * out already mapped. `progressCancel` is the token of server-created progress (its Cancel button), if any.
+   */
   async audit(
     state: WorkspaceState,
     token: CancellationToken,
     workDone: WorkDoneProgressReporter,
-    partial?: ResultProgressReporter<Finding[]>,
+    partial?: ResultProgressReporter<AuditFinding[]>,
     progressCancel?: CancellationToken,
     github?: GitHubAccess,
-  ): Promise<AuditResult> {
+  ): Promise<Report> {
     if (!state.root) throw new Error('open a folder to audit a workspace');
     const root = state.root;
     const controller = new AbortController();
@@ -38,7 +41,7 @@ export class AuditService {
     workDone.begin('NHI Lens: auditing workspace', 0, 'listing files…', true);
     let lastReport = 0;
     try {
-      const { report, run } = await auditWorkspace({
+      const { report } = await auditWorkspace({
         root,
         config: state.config,
         baseline: state.baseline.entries,
@@ -53,25 +56,11 @@ export class AuditService {
           const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
           workDone.report(percent, `${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
         },
-        onFindings: (findings) => partial?.report(findings),
+        onFindings: (findings) => partial?.report(toAuditFindings(findings)),
         onStage: (message) => workDone.report(100, message),
       });
-      const shown = report.findings;
       this.last = report;
-      return {
-        summary: {
-          files: run.filesScanned,
-          bytes: run.bytesScanned,
-          findings: shown.length,
-          skipped: run.skipped.length,
-          cancelled: run.cancelled,
-          durationMs: run.durationMs,
-        },
-        findings: shown,
-        skipped: run.skipped,
-        inventory: report.inventory,
-        notes: report.notes,
-      };
+      return report;
     } finally {
       cancel.dispose();
       cancelFromProgress?.dispose();

@@ -181,6 +181,9 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
         throw error;
       });
     assert.match((await row.textContent()) ?? '', /admin · static/);
+    // Grouped by kind under the label the server sent with each item (the client has no label table).
+    const group = await page.waitForSelector('.monaco-list-row[aria-expanded="true"]:has-text("IAM user")');
+    assert.match((await group.textContent()) ?? '', /^\s*IAM user\s*\d+\s*$/);
     await row.click();
     await page.waitForSelector('.tab:has-text("main.tf")', { timeout: 30_000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-inventory.png') });

@@ -17,6 +17,7 @@ import {
   type FullDocumentDiagnosticReport,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { IDENTITY_KIND_LABEL, type IdentityKind } from '../../engine';
 import { AuditReportRequest, AuditWorkspaceRequest, type AuditResult } from '../../protocol/nhiLensProtocol';
 import { applyTextEdits, LspSession } from './lspHarness';
 
@@ -215,9 +216,20 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     assert.match(html, /img-src vscode-webview:\/\/abc/);
     assert.ok(!html.includes(SLACK));
     assert.ok(
-      result.inventory.some((i) => i.kind === 'secret' && i.path === 'src/gen/f7.py'),
-      'the audit returns the inventory for the tree view',
+      result.inventory.some((i) => i.kind === 'secret' && i.path === 'src/gen/f7.py' && i.kindLabel === 'Secret in a file'),
+      'the audit returns the inventory for the tree view, labelled',
     );
+    assert.deepEqual(
+      result.inventory.filter((i) => i.kindLabel !== IDENTITY_KIND_LABEL[i.kind as IdentityKind]).map((i) => i.kind),
+      [],
+      'every inventory item carries its kind label',
+    );
+    const slack = result.findings.find((f) => f.ruleId === 'slack-bot-token');
+    assert.ok(slack, 'the Slack token is among the findings');
+    assert.ok(/^[0-9a-f]+$/.test(slack.fingerprint) && slack.masked.length > 0 && !slack.masked.includes(SLACK), 'fingerprint and mask');
+    assert.equal(typeof slack.range.start.line, 'number');
+    assert.match(slack.docs, /^https:/);
+    assert.ok(!JSON.stringify(result).includes(SLACK), 'the value never crosses the protocol');
     assert.deepEqual(result.notes, []);
     const report = await s.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
     assert.ok(
