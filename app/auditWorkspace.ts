@@ -117,13 +117,16 @@ async function addGitState(report: Report, engine: Engine, run: AuditResult, req
   report.findings.push(...shownFromHistory);
   report.baselined += history.findings.length - shownFromHistory.length;
   if (history.blobsSkipped) {
-    report.notes.push(`${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`);
+    report.notes.push(
+      `${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`,
+    );
   }
 }
 
 /** Where to talk to GitHub, or the sentence saying what is missing. */
 export function githubTarget(access: GitHubAccess, root: string): GitHubTarget | string {
   const repository = access.repository || detectRepository(root, {});
-  if (!repository) return 'GitHub: no repository found (pass --github-repo owner/name or set nhiLens.github.repository, or add an origin remote)';
+  if (!repository)
+    return 'GitHub: no repository found (pass --github-repo owner/name or set nhiLens.github.repository, or add an origin remote)';
   return { token: access.token, repository, baseUrl: access.baseUrl || GITHUB_API_URL };
 }

@@ -90,7 +90,8 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
     if (!options.quiet) process.stderr.write(`nhi-lens: ${text}\n`);
   };
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  if (options.github && !token) say("note: GitHub secret-scanning check skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts");
+  if (options.github && !token)
+    say("note: GitHub secret-scanning check skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts");
   try {
     const outcome = await auditWorkspace({
       root,
@@ -103,7 +104,11 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       history: options.history,
       github:
         options.github && token
-          ? { token, repository: options.githubRepo ?? process.env.GITHUB_REPOSITORY, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL }
+          ? {
+              token,
+              repository: options.githubRepo ?? process.env.GITHUB_REPOSITORY,
+              baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL,
+            }
           : undefined,
       onProgress: progressPrinter(showProgress),
       signal: controller.signal,
@@ -171,7 +176,7 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
   const say = (text: string) => process.stderr.write(`nhi-lens: ${text}\n`);
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
   if (!token) {
-    say("SARIF upload skipped: set GITHUB_TOKEN to a token that can upload code scanning results");
+    say('SARIF upload skipped: set GITHUB_TOKEN to a token that can upload code scanning results');
     return false;
   }
   const target = githubTarget(

@@ -55,7 +55,8 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
   }
   const fileActions: string[] = [];
   for (const { doc } of documents) collectActions(doc, fileActions);
-  for (const { doc, resource } of documents) issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
+  for (const { doc, resource } of documents)
+    issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   return issues;
 }
 

@@ -32,7 +32,8 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   for (const { doc } of documents) collectActions(doc, fileActions);
 
   const issues: IacIssue[] = [];
-  for (const { doc, resource } of documents) issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
+  for (const { doc, resource } of documents)
+    issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx));
   const error = file.parsed.errors[0];

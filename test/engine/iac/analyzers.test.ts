@@ -37,7 +37,9 @@ describe('IaC analysers on realistic files', () => {
     });
 
     it('takes default_tags from a sibling providers.tf; without it, every role is unowned', () => {
-      const alone = testEngine({ rules }).scan({ path: file, text }).findings.filter((f) => f.ruleId === 'missing-owner-tag');
+      const alone = testEngine({ rules })
+        .scan({ path: file, text })
+        .findings.filter((f) => f.ruleId === 'missing-owner-tag');
       assert.deepEqual(
         alone.map((f) => f.fix.iac?.resource),
         ['aws_iam_role.billing_deploy', 'aws_iam_role.auditor'],
