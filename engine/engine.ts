@@ -103,6 +103,17 @@ export class Engine {
   }
 
   /**
+   * Why content of this size and beginning is not scanned, or undefined when it is: the one
+   * size and binary guard, which callers apply before reading or decoding a whole file.
+   * `head` is the start of the content (bytes or text); its first 8 KiB are enough.
+   */
+  skipReason(size: number, head: string | Uint8Array): string | undefined {
+    if (size > this.limits.maxFileBytes) return `file larger than ${Math.round(this.limits.maxFileBytes / 1024)} KiB not scanned`;
+    if (looksBinary(head)) return 'binary file not scanned';
+    return undefined;
+  }
+
+  /**
    * Scans one document. Never throws on content: bad input is skipped with a reason.
    * With `inventory`, also returns the identities and secret references the file declares.
    */
@@ -111,9 +122,8 @@ export class Engine {
     const skipped: SkipNote[] = [];
     const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
     if (this.isIgnoredPath(path)) return empty();
-    if (text.length > this.limits.maxFileBytes)
-      return empty(`file larger than ${Math.round(this.limits.maxFileBytes / 1024)} KiB not scanned`);
-    if (looksBinary(text)) return empty('binary file not scanned');
+    const unscannable = this.skipReason(text.length, text);
+    if (unscannable) return empty(unscannable);
     const suppressions = new Suppressions(text);
     if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
 
@@ -245,6 +255,6 @@ export class Engine {
 }
 
 /** NUL characters do not occur in text files; one in the first 8 KiB marks the file binary. */
-export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\0');
+export function looksBinary(head: string | Uint8Array): boolean {
+  return typeof head === 'string' ? head.slice(0, 8192).includes('\0') : head.subarray(0, 8192).includes(0);
 }

@@ -43,13 +43,15 @@ export function scanFile(engine: Engine, absolute: string, relative: string, inv
   let buffer: Buffer;
   try {
     const size = fs.statSync(absolute).size;
-    if (size > engine.maxFileBytes) return skip(`file larger than ${Math.round(engine.maxFileBytes / 1024)} KiB not scanned`);
+    const tooLarge = engine.skipReason(size, '');
+    if (tooLarge) return skip(tooLarge);
     buffer = readWhole(absolute, size);
   } catch (error) {
     return skip(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   result.bytes = buffer.length;
-  if (buffer.subarray(0, 8192).includes(0)) return skip('binary file not scanned');
+  const binary = engine.skipReason(buffer.length, buffer);
+  if (binary) return skip(binary);
   let text = buffer.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const scan = engine.scan({ path: relative, text }, { inventory });

@@ -152,7 +152,7 @@ export async function scanHistory(
     wanted.map((b) => b.sha),
     (sha, content) => {
       const blob = bySha.get(sha);
-      if (!blob || content.subarray(0, 8192).includes(0)) return;
+      if (!blob || engine.skipReason(content.length, content)) return;
       scanned++;
       for (const f of engine.scan({ path: blob.path, text: content.toString('utf8') }).findings) {
         if (f.category !== 'secret' || present.has(f.fingerprint)) continue;
