@@ -18,7 +18,7 @@ await Promise.all([
   build({ ...common, entryPoints: { scanWorker: 'workspace/scan/scanWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' }),
   // The engine as a library (benchmarks, other tools): same code the CLI and server bundle.
-  build({ ...common, entryPoints: { engine: 'engine/index.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { engine: 'build/engineLibrary.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { extension: 'client/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({
     ...common,

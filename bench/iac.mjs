@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { Engine } = createRequire(import.meta.url)(path.join(repo, 'dist', 'engine.js'));
+const { createEngine } = createRequire(import.meta.url)(path.join(repo, 'dist', 'engine.js'));
 
 const TF_UNIT = (i) => `
 resource "aws_iam_role" "svc_${i}" {
@@ -115,7 +115,7 @@ const files = [
 export function runIacBench() {
   const rows = [];
   for (const [kind, file, text] of files) {
-    const engine = new Engine();
+    const engine = createEngine();
     const doc = { path: file, text };
     let t = process.hrtime.bigint();
     const first = engine.scan(doc);

@@ -5,6 +5,7 @@ import { Baseline } from './config/baseline';
 import { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
 import { assignmentAround } from './secrets/assignments';
 import { fingerprintOf, maskSecret } from './secrets/masking';
+import { OutputMask } from './secrets/outputMasking';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
@@ -134,7 +135,7 @@ export class Engine {
       ? [...(analysis?.identities ?? []), ...secretReferences(text)]
       : undefined;
     if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length)
-      return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) };
+      return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) }; // nothing found: nothing to mask
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
@@ -164,14 +165,13 @@ export class Engine {
       });
     }
     findings.sort((a, b) => a.offsets.start - b.offsets.start || a.ruleId.localeCompare(b.ruleId));
-    if (!drafts) return { findings, suppressed, skipped };
-    const identities: IdentityRecord[] = drafts.map(({ start, end, ...d }) => ({
+    const identities: IdentityRecord[] | undefined = drafts?.map(({ start, end, ...d }) => ({
       ...d,
       path,
       range: lines.rangeAt(start, end),
       offsets: { start, end },
     }));
-    return { findings, suppressed, skipped, identities };
+    return sealed({ findings, suppressed, skipped, ...(identities ? { identities } : {}) }, new OutputMask(candidates.map((c) => c.value)));
   }
 
   private iacFinding(
@@ -252,6 +252,22 @@ export class Engine {
     if (this.baseline.has(finding)) finding.baselined = true;
     return finding;
   }
+}
+
+/**
+ * Every text of a scan result that could quote the file (messages, IaC excerpts, names, skip
+ * reasons from parsers) passes the file's output mask before it leaves the engine.
+ */
+function sealed(result: ScanResult, mask: OutputMask): ScanResult {
+  if (mask.empty) return result;
+  for (const f of result.findings) {
+    f.message = mask.apply(f.message);
+    f.masked = mask.apply(f.masked);
+    if (f.fix.keyName) f.fix.keyName = mask.apply(f.fix.keyName);
+  }
+  for (const note of result.skipped) note.reason = mask.apply(note.reason);
+  for (const identity of result.identities ?? []) identity.name = mask.apply(identity.name);
+  return result;
 }
 
 /** NUL characters do not occur in text files; one in the first 8 KiB marks the file binary. */

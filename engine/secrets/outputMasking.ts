@@ -1,0 +1,33 @@
+import { maskSecret } from './masking';
+
+/** Pieces of a secret shorter than this say nothing useful about it and are left alone. */
+const MIN_PIECE = 8;
+/** Runs of characters a token can be made of: what a parser error might quote of one. */
+const TOKEN_RUN = /[A-Za-z0-9_\-+/=.~:@$%]{8,}/g;
+
+/**
+ * The last step before any text leaves the engine: messages, skip reasons, notes and names are
+ * passed through `apply`, which masks every secret value found in the file, whole or in part
+ * (a parser error quoting the first 20 characters of a key is a leak too). One chokepoint, so
+ * no analyser, parser or message template has to remember it.
+ */
+export class OutputMask {
+  private readonly values: string[];
+
+  constructor(values: Iterable<string>) {
+    // Longest first: a value that contains another is masked as a whole.
+    this.values = [...new Set([...values].filter((v) => v.length >= MIN_PIECE))].sort((a, b) => b.length - a.length);
+  }
+
+  get empty(): boolean {
+    return this.values.length === 0;
+  }
+
+  apply(text: string): string {
+    if (!this.values.length || text.length < MIN_PIECE) return text;
+    let out = text;
+    for (const value of this.values) if (out.includes(value)) out = out.split(value).join(maskSecret(value));
+    // A quoted piece of a secret: any token-like run that is part of a value, or holds one.
+    return out.replace(TOKEN_RUN, (run) => (this.values.some((v) => v.includes(run) || run.includes(v)) ? maskSecret(run) : run));
+  }
+}
