@@ -10,6 +10,7 @@ export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
 export { terraformSiblingReader } from '../workspace/terraformSiblings';
 export type { IacSettings, OffsetEdit } from './iac/iacIssue';
+export type { CheckId } from './iac/checkRegistry';
 export * from './inventory/identity';
 export { buildInventory, findingOwners } from './inventory/inventory';
 export { CodeOwners, CODEOWNERS_LOCATIONS, readCodeOwners } from './inventory/codeOwners';
