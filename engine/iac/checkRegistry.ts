@@ -2,8 +2,8 @@
  * The structural IaC checks, in one place: what each flags, which analysers emit it, what access
  * it amounts to, and the quick fix its issues may carry. Rules stay data (rules/iac-*.yaml give a
  * check an id, texts, a severity and examples); this is the code side they name with `check:`.
- * `npm run build` fails when a rule names a check missing here, or a check here has no rule
- * (see engine/rules/checkCoverage.ts).
+ * `npm run build` fails when a rule names a check missing here, a check here has no rule or two,
+ * or a rule's category contradicts `grants` (see engine/rules/checkCoverage.ts).
  */
 import type { IacKind } from './iacScanner';
 
