@@ -9,7 +9,8 @@ import { OutputMask } from './secrets/outputMasking';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
-import { IAC_CHECKS } from './iac/checks';
+import { isCheckId, type CheckId } from './iac/checkRegistry';
+import { unknownCheckProblems } from './rules/checkCoverage';
 import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings } from './iac/iacIssue';
 import { analyseIac } from './iac/iacScanner';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
@@ -54,7 +55,7 @@ export class Engine {
   private readonly pathIgnore?: Ignore;
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
-  private readonly checkRules = new Map<string, RuleInfo>();
+  private readonly checkRules = new Map<CheckId, RuleInfo>();
   private readonly iac: IacContext;
 
   constructor(options: EngineOptions) {
@@ -83,12 +84,12 @@ export class Engine {
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
     this.limits = { ...DEFAULT_LIMITS, ...config.limits };
     this.baseline = options.baseline ?? new Baseline();
-    const unknownChecks = loaded.filter(({ definition: d }) => d.check && !(IAC_CHECKS as readonly string[]).includes(d.check));
-    if (unknownChecks.length)
-      throw new RuleError(
-        unknownChecks.map(({ definition, source }) => `${source}: rule "${definition.id}" names unknown check "${definition.check}"`),
-      );
-    for (const rule of this.rules) if (rule.definition.check) this.checkRules.set(rule.definition.check, rule);
+    const unknownChecks = unknownCheckProblems(loaded);
+    if (unknownChecks.length) throw new RuleError(unknownChecks);
+    for (const rule of this.rules) {
+      const check = rule.definition.check;
+      if (check && isCheckId(check)) this.checkRules.set(check, rule);
+    }
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
     this.iac = { settings, siblingFiles: options.siblingFiles, iam: IamActions.of(options.iamData) };
   }

@@ -12,6 +12,7 @@ export { TOOL_VERSION } from './version';
 export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
 export type { IacSettings, OffsetEdit } from './iac/iacIssue';
+export type { CheckId } from './iac/checkRegistry';
 export * from './inventory/identity';
 export { buildInventory, findingOwners } from './inventory/inventory';
 export { CodeOwners, CODEOWNERS_LOCATIONS } from './inventory/codeOwners';

@@ -1,4 +1,5 @@
 /** Public types shared by the engine, the CLI, the language server and the tests. */
+import type { CheckId } from './iac/checkRegistry';
 import type { IdentityRecord } from './inventory/identity';
 
 /** What kind of NHI problem a finding is about. */
@@ -66,7 +67,7 @@ export interface FixData {
 /** What an IaC quick-fix needs. `{{owner}}` in an edit stands for the owner to fill in. */
 export interface IacFixData {
   /** The structural check that fired (rules may rename it, the check id stays). */
-  check: string;
+  check: CheckId;
   resource: string;
   narrower?: string[];
   fix?: { title: string; edits: Array<{ range: Range; newText: string }> };

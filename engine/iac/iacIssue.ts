@@ -1,5 +1,6 @@
 import type { IamActions } from './aws/iamActions';
 /** What the structural analysers report, in offsets; the engine turns these into findings. */
+import type { Analyser, CheckId, ChecksOf, IAC_CHECKS } from './checkRegistry';
 
 /** A text replacement in offsets. `{{owner}}` in `newText` stands for the owner to fill in. */
 export interface OffsetEdit {
@@ -8,9 +9,31 @@ export interface OffsetEdit {
   newText: string;
 }
 
-export interface IacIssue {
+/** A ready edit for the obvious fix (add the owner tag, switch to OIDC), with a title. */
+export interface IacEdit {
+  title: string;
+  edits: OffsetEdit[];
+}
+
+interface NarrowFix {
+  /** Narrower replacement candidates for a wildcard: actions, verbs, roles. */
+  narrower?: string[];
+  fix?: never;
+}
+interface EditFix {
+  fix?: IacEdit;
+  narrower?: never;
+}
+interface NoFix {
+  narrower?: never;
+  fix?: never;
+}
+/** The quick-fix data an issue may carry: what its check declares in the registry. */
+type FixFields<S> = S extends { fix: 'narrow' } ? NarrowFix : S extends { fix: 'edit' } ? EditFix : NoFix;
+
+interface IssueCore<C extends CheckId> {
   /** The check that fired (a rule's `check`). */
-  check: string;
+  check: C;
   /** The offending element: the `"*"`, the action, the role name, the resource header. */
   start: number;
   end: number;
@@ -19,11 +42,17 @@ export interface IacIssue {
   resource: string;
   /** Stable identity of the offending element for the fingerprint (no offsets, no secrets). */
   subject: string;
-  /** Narrower replacement candidates for a wildcard: actions, verbs, roles. */
-  narrower?: string[];
-  /** A ready edit for the obvious fix (add the owner tag, switch to OIDC), with a title. */
-  fix?: { title: string; edits: OffsetEdit[] };
 }
+
+/**
+ * One issue an analyser found. `check` is a registry id, so an unknown check does not compile;
+ * an analyser returns `IacIssue<ChecksOf<'its-name'>>`, so it can only emit the checks listed
+ * for it, with only the quick fix each declares.
+ */
+export type IacIssue<C extends CheckId = CheckId> = C extends CheckId ? IssueCore<C> & FixFields<(typeof IAC_CHECKS)[C]> : never;
+
+/** What one analyser may report. */
+export type IssueFrom<A extends Analyser> = IacIssue<ChecksOf<A>>;
 
 /** IaC settings from `.nhi-lens.yaml` (`iac:`), with defaults applied. */
 export interface IacSettings {

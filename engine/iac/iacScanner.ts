@@ -50,8 +50,8 @@ function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | u
   return undefined;
 }
 
-/** The analysis, plus the identities the file declares when the inventory was asked for. */
-export type IacScan = IacAnalysis & { identities?: IdentityDraft[] };
+/** The analysis and how the file was read, plus the identities it declares when the inventory was asked for. */
+export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft[] };
 
 /**
  * Runs the structural analysers on one file. Returns undefined when the file is not IaC.
@@ -67,6 +67,7 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
   if (kind === 'terraform') {
     const file = new TerraformFile(text);
     const analysis: IacScan = analyseTerraform(file, path, ctx);
+    analysis.kind = 'terraform';
     if (inventory) analysis.identities = terraformIdentities(file, ctx.settings.ownerTags);
     return analysis;
   }
@@ -113,5 +114,5 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
       break;
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
-  return { issues, identities, parseError: parseError && !text.includes('{{') ? parseError : undefined };
+  return { issues, identities, kind: iacKind, parseError: parseError && !text.includes('{{') ? parseError : undefined };
 }

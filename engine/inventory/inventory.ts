@@ -1,20 +1,8 @@
 import { createHash } from 'node:crypto';
+import { checkSpec } from '../iac/checkRegistry';
 import type { Finding } from '../types';
 import type { CodeOwners } from './codeOwners';
 import type { Breadth, Identity, IdentityRecord } from './identity';
-
-/** Checks that grant (or let an identity grant itself) everything. */
-const ADMIN_CHECKS = new Set([
-  'aws-iam-admin-wildcard',
-  'aws-iam-not-action-allow',
-  'aws-iam-privileged-managed-policy',
-  'aws-iam-privilege-escalation',
-  'k8s-cluster-admin-binding',
-  'k8s-rbac-escalation-verb',
-  'gcp-primitive-role',
-  'azure-privileged-role-assignment',
-  'azure-custom-role-wildcard',
-]);
 
 /**
  * Terraform resources live in a module (the folder); everything else in its file. Findings and
@@ -27,7 +15,7 @@ function scopeOf(path: string): string {
 
 function breadthOf(record: IdentityRecord, linked: Finding[]): Breadth {
   const permission = linked.filter((f) => f.category === 'permission');
-  if (permission.some((f) => ADMIN_CHECKS.has(f.fix.iac?.check ?? f.ruleId))) return 'admin';
+  if (permission.some((f) => f.fix.iac && checkSpec(f.fix.iac.check).grants === 'admin')) return 'admin';
   if (permission.length) return 'wide';
   return record.permissionsDeclared ? 'scoped' : 'unknown';
 }

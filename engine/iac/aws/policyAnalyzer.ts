@@ -1,7 +1,12 @@
-import type { IacIssue, IacSettings } from '../iacIssue';
+import type { ChecksOf, ChecksWithFix } from '../checkRegistry';
+import type { IacSettings, IssueFrom } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode, type StringAt } from '../sourceTree';
 import type { IamActions, IamAction } from './iamActions';
 import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
+
+type PolicyIssue = IssueFrom<'aws-policy'>;
+type PolicyCheck = ChecksOf<'aws-policy'>;
+type Place = { start: number; end: number };
 
 /** Where a policy document sits, for messages and fingerprints. */
 export interface PolicyPlace {
@@ -54,11 +59,15 @@ function readStatements(policy: SourceNode): Statement[] {
  * Analyses one IAM policy document (identity or trust policy, wherever it was written) and
  * reports each offending element once, with the most serious check that applies to it.
  */
-export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[] {
-  const issues: IacIssue[] = [];
+export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIssue[] {
+  const issues: PolicyIssue[] = [];
   const iam = place.iam;
   const statements = readStatements(policy).filter((s) => s.effect === 'Allow');
-  const issue = (check: string, at: { start: number; end: number }, message: string, subject: string, narrower?: string[]) => {
+  const issue = (check: PolicyCheck, at: Place, message: string, subject: string) => {
+    issues.push({ check, start: at.start, end: at.end, message, resource: place.resource, subject: `${place.resource}|${subject}` });
+  };
+  // Only the checks that declare a narrowing fix take candidates.
+  const narrowable = (check: PolicyCheck & ChecksWithFix<'narrow'>, at: Place, message: string, subject: string, narrower: string[]) => {
     issues.push({
       check,
       start: at.start,
@@ -66,7 +75,7 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
       message,
       resource: place.resource,
       subject: `${place.resource}|${subject}`,
-      ...(narrower?.length ? { narrower } : {}),
+      ...(narrower.length ? { narrower } : {}),
     });
   };
 
@@ -93,7 +102,7 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
       const lower = value.toLowerCase();
       if (lower === '*' || lower === '*:*') {
         if (anyResource) {
-          issue(
+          narrowable(
             'aws-iam-admin-wildcard',
             action,
             `Action "*" on every resource in ${place.resource} is full administrator access`,
@@ -119,7 +128,7 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
         const first = escalation[0];
         const more =
           escalation.length > 1 ? ` (and ${escalation.length - 1} more escalation action${escalation.length > 2 ? 's' : ''})` : '';
-        issue(
+        narrowable(
           'aws-iam-privilege-escalation',
           action,
           `${value} in ${place.resource} is a privilege-escalation path: it ${ESCALATION_ACTIONS[first]}${more}`,
@@ -129,7 +138,7 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
         continue;
       }
       if (lower.slice(colon + 1) === '*' && anyResource) {
-        issue(
+        narrowable(
           'aws-iam-service-wildcard',
           action,
           `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`,
@@ -143,7 +152,7 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): IacIssue[
         if (broad.length) {
           const levels = [...new Set(broad.map((a) => a.level))].join(' and ');
           const what = broad.length === 1 ? `${service}:${broad[0].name}` : `${value} (${broad.length} ${levels} actions)`;
-          issue(
+          narrowable(
             'aws-iam-broad-action-on-any-resource',
             action,
             `${what} is granted on every resource in ${place.resource}: scope Resource to the ARNs it needs`,
@@ -181,7 +190,7 @@ function broadActions(actions: IamAction[], settings: IacSettings): IamAction[] 
 function trustIssues(
   st: Statement,
   place: PolicyPlace,
-  issue: (check: string, at: { start: number; end: number }, message: string, subject: string) => void,
+  issue: (check: PolicyCheck, at: Place, message: string, subject: string) => void,
 ): void {
   if (!st.actions.some((a) => /^sts:assumerole/i.test(a.value) || a.value === '*' || /^sts:\*$/i.test(a.value))) return;
   if (st.hasCondition) return;
@@ -229,7 +238,7 @@ function serviceCandidates(service: string, fileActions: string[], iam: IamActio
   return readOnly.map((verb) => `${service}:${verb}*`);
 }
 
-function dedupe(issues: IacIssue[]): IacIssue[] {
+function dedupe(issues: PolicyIssue[]): PolicyIssue[] {
   const seen = new Set<string>();
   return issues.filter((i) => {
     const k = `${i.check}@${i.start}`;

@@ -1,4 +1,4 @@
-import type { IacIssue } from '../iacIssue';
+import type { IssueFrom } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode } from '../sourceTree';
 
 /** True for an Azure role definition JSON (CLI `az role definition` format or ARM properties). */
@@ -7,7 +7,7 @@ export function isAzureRoleDefinition(doc: SourceNode): boolean {
 }
 
 /** Flags `"*"` in the Actions of a custom Azure role definition. */
-export function analyseAzureRoleDefinition(doc: SourceNode): IacIssue[] {
+export function analyseAzureRoleDefinition(doc: SourceNode): IssueFrom<'azure-role-definition'>[] {
   const props = entryCI(doc, 'properties')?.value ?? doc;
   const name = stringValue(entryCI(props, 'roleName')?.value) ?? stringValue(entryCI(doc, 'Name')?.value) ?? 'custom role';
   const actionLists = [

@@ -1,8 +1,10 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
-import { isOwnerKey, type IacContext, type OffsetEdit, type IacIssue } from '../iacIssue';
+import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+
+type TemplateIssue = IssueFrom<'cloudformation'>;
 
 const POLICY_HOLDERS = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
 const POLICY_RESOURCES = [
@@ -16,11 +18,11 @@ const POLICY_RESOURCES = [
 const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::SecretsManager::Secret', 'AWS::KMS::Key', 'AWS::IAM::OIDCProvider'];
 
 /** Analyses a CloudFormation or SAM template already parsed into a source tree. */
-export function analyseCloudFormation(template: SourceNode, text: string, ctx: IacContext): IacIssue[] {
+export function analyseCloudFormation(template: SourceNode, text: string, ctx: IacContext): IssueFrom<'cloudformation' | 'aws-policy'>[] {
   const resources = get(template, 'Resources');
   if (resources?.type !== 'map') return [];
   const documents: Array<{ doc: SourceNode; resource: string }> = [];
-  const issues: IacIssue[] = [];
+  const issues: IssueFrom<'cloudformation' | 'aws-policy'>[] = [];
   for (const res of resources.entries) {
     const type = stringValue(get(res.value, 'Type'));
     const props = get(res.value, 'Properties');
@@ -64,8 +66,8 @@ function pushDoc(list: Array<{ doc: SourceNode; resource: string }>, doc: Source
   if (doc?.type === 'map') list.push({ doc, resource });
 }
 
-function managedPolicyIssues(node: SourceNode | undefined, resource: string, bareNames = false): IacIssue[] {
-  const issues: IacIssue[] = [];
+function managedPolicyIssues(node: SourceNode | undefined, resource: string, bareNames = false): TemplateIssue[] {
+  const issues: TemplateIssue[] = [];
   for (const item of itemsOf(node)) {
     // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess" is as clear as a literal.
     const value =
@@ -91,7 +93,7 @@ function managedPolicyIssues(node: SourceNode | undefined, resource: string, bar
   return issues;
 }
 
-function ownershipIssue(res: MapEntry, props: SourceNode | undefined, text: string, ctx: IacContext): IacIssue | undefined {
+function ownershipIssue(res: MapEntry, props: SourceNode | undefined, text: string, ctx: IacContext): TemplateIssue | undefined {
   const keys = ctx.settings.ownerTags;
   const tags = get(props, 'Tags');
   const id = res.key;
@@ -119,7 +121,7 @@ function ownershipIssue(res: MapEntry, props: SourceNode | undefined, text: stri
   };
 }
 
-function unknownOwner(res: MapEntry, keys: string[]): IacIssue {
+function unknownOwner(res: MapEntry, keys: string[]): TemplateIssue {
   return {
     check: 'owner-tag-not-static',
     start: res.keyStart,

@@ -1,6 +1,8 @@
-import type { OffsetEdit, IacIssue } from '../iacIssue';
+import type { OffsetEdit, IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type SourceNode } from '../sourceTree';
 import { indentAt, lineEndOf, lineStartOf } from '../textEdits';
+
+type WorkflowIssue = IssueFrom<'github-actions'>;
 
 /** Static cloud credentials passed to login actions, and the OIDC inputs that replace them. */
 const STATIC_LOGIN: Array<{ action: RegExp; inputs: string[]; cloud: string; oidc: Record<string, string> }> = [
@@ -43,9 +45,9 @@ function triggers(on: SourceNode | undefined): string[] {
 }
 
 /** Analyses a GitHub Actions workflow file. */
-export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] {
+export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIssue[] {
   if (workflow.type !== 'map') return [];
-  const issues: IacIssue[] = [];
+  const issues: WorkflowIssue[] = [];
   const jobs = get(workflow, 'jobs');
   const jobEntries = jobs?.type === 'map' ? jobs.entries : [];
   const onEntry = entry(workflow, 'on');
@@ -119,7 +121,7 @@ export function analyseWorkflow(workflow: SourceNode, text: string): IacIssue[] 
   return issues;
 }
 
-function permissionIssues(perms: MapEntry, where: string): IacIssue[] {
+function permissionIssues(perms: MapEntry, where: string): WorkflowIssue[] {
   const v = perms.value;
   if (v.type === 'scalar' && v.value === 'write-all') {
     return [
@@ -137,7 +139,7 @@ function permissionIssues(perms: MapEntry, where: string): IacIssue[] {
   return [];
 }
 
-function envIssues(env: SourceNode | undefined, where: string, subject: string): IacIssue[] {
+function envIssues(env: SourceNode | undefined, where: string, subject: string): WorkflowIssue[] {
   if (env?.type !== 'map') return [];
   return env.entries
     .filter((e) => STATIC_ENV.test(e.key))
@@ -158,7 +160,7 @@ function staticLoginIssue(
   where: string,
   subject: string,
   text: string,
-): IacIssue {
+): WorkflowIssue {
   const first = statics[0];
   const indent = indentAt(text, first.keyStart);
   const edits: OffsetEdit[] = statics.map((e, i) => {

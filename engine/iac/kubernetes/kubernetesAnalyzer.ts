@@ -1,6 +1,8 @@
-import { isOwnerKey, type IacContext, type OffsetEdit, type IacIssue } from '../iacIssue';
+import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+
+type KubernetesIssue = IssueFrom<'kubernetes'>;
 
 const WORKLOAD_POD_SPEC: Record<string, string[]> = {
   Pod: ['spec'],
@@ -32,8 +34,8 @@ function nameOf(doc: SourceNode): string {
 }
 
 /** Analyses every document of a Kubernetes manifest. */
-export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext): IacIssue[] {
-  const issues: IacIssue[] = [];
+export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext): KubernetesIssue[] {
+  const issues: KubernetesIssue[] = [];
   // A ServiceAccount in the same file that disables automount covers the workloads using it.
   const noAutomount = new Set(
     documents
@@ -74,8 +76,8 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
   return issues;
 }
 
-function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): IacIssue[] {
-  const issues: IacIssue[] = [];
+function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): KubernetesIssue[] {
+  const issues: KubernetesIssue[] = [];
   itemsOf(get(doc, 'rules')).forEach((rule, r) => {
     const verbs = stringsOf(get(rule, 'verbs'));
     const resources = stringsOf(get(rule, 'resources'));
@@ -143,7 +145,7 @@ function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): IacIss
   return issues;
 }
 
-function bindingIssues(doc: SourceNode, resource: string): IacIssue[] {
+function bindingIssues(doc: SourceNode, resource: string): KubernetesIssue[] {
   const role = get(doc, 'roleRef', 'name');
   if (role?.type !== 'scalar' || role.value !== 'cluster-admin') return [];
   const accounts = itemsOf(get(doc, 'subjects'))
@@ -162,7 +164,7 @@ function bindingIssues(doc: SourceNode, resource: string): IacIssue[] {
   ];
 }
 
-function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext): IacIssue | undefined {
+function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext): KubernetesIssue | undefined {
   const keys = ctx.settings.ownerTags;
   const metadata = get(doc, 'metadata');
   const labels = get(metadata, 'labels');
@@ -204,7 +206,7 @@ function automountIssue(
   resource: string,
   ctx: IacContext,
   noAutomount: Set<string | undefined>,
-): IacIssue | undefined {
+): KubernetesIssue | undefined {
   const specEntry = path.slice(0, -1).reduce<SourceNode | undefined>((n, k) => get(n, k), doc);
   const spec = entry(specEntry, path[path.length - 1]);
   if (spec?.value.type !== 'map') return undefined;

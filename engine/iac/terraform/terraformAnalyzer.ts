@@ -2,7 +2,7 @@ import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
 import { hclToSource, inlineDocument, attribute, blocksOf } from '../hcl/hclSource';
 import type { HclBlock, HclBody } from '../hcl/hclParser';
-import type { IacAnalysis, IacContext, IacIssue } from '../iacIssue';
+import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
@@ -31,7 +31,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   const fileActions: string[] = [];
   for (const { doc } of documents) collectActions(doc, fileActions);
 
-  const issues: IacIssue[] = [];
+  const issues: IssueFrom<'terraform' | 'aws-policy'>[] = [];
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
@@ -96,8 +96,8 @@ const ATTACHMENTS: Record<string, string> = {
   aws_iam_role_policy_attachments_exclusive: 'policy_arns',
 };
 
-function managedPolicyIssues(file: TerraformFile): IacIssue[] {
-  const issues: IacIssue[] = [];
+function managedPolicyIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
   for (const block of file.resourcesOf(...Object.keys(ATTACHMENTS))) {
     const attr = attribute(block.body, ATTACHMENTS[block.labels[0].value]);
     if (!attr) continue;
@@ -123,8 +123,8 @@ function managedPolicyIssues(file: TerraformFile): IacIssue[] {
   return issues;
 }
 
-function credentialIssues(file: TerraformFile): IacIssue[] {
-  const issues: IacIssue[] = [];
+function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
   for (const block of file.resourcesOf('aws_iam_access_key')) {
     const address = addressOf(block);
     issues.push({

@@ -1,6 +1,6 @@
 import type { HclBlock, HclExpr } from '../hcl/hclParser';
 import { attribute, blocksOf } from '../hcl/hclSource';
-import type { IacIssue } from '../iacIssue';
+import type { IssueFrom } from '../iacIssue';
 import { addressOf, type TerraformFile } from './terraformModule';
 
 const GCP_PRIMITIVE: Record<string, string> = { 'roles/owner': 'Owner', 'roles/editor': 'Editor' };
@@ -26,7 +26,7 @@ function gcpRoleIssue(
   level: string,
   members: string[],
   address: string,
-): IacIssue | undefined {
+): IssueFrom<'terraform'> | undefined {
   const key = role.value.toLowerCase();
   const toServiceAccount = members.some((m) => m.startsWith('serviceAccount:'));
   const who = toServiceAccount ? ' to a service account' : '';
@@ -52,8 +52,8 @@ function gcpRoleIssue(
   return undefined;
 }
 
-export function gcpRoleIssues(file: TerraformFile): IacIssue[] {
-  const issues: IacIssue[] = [];
+export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
   for (const block of file.resources) {
     const m = GCP_LEVEL.exec(block.labels[0].value);
     if (!m) continue;
@@ -98,8 +98,8 @@ function azureScopeLevel(scope: HclExpr | undefined): string | undefined {
   return undefined;
 }
 
-export function azureRoleIssues(file: TerraformFile): IacIssue[] {
-  const issues: IacIssue[] = [];
+export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
   for (const block of file.resourcesOf('azurerm_role_assignment')) {
     const level = azureScopeLevel(attribute(block.body, 'scope')?.value);
     if (!level) continue;

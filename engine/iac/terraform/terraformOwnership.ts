@@ -1,6 +1,6 @@
 import type { HclBlock, HclExpr, HclObject } from '../hcl/hclParser';
 import { attribute, blocksOf } from '../hcl/hclSource';
-import { isOwnerKey, type IacContext, type OffsetEdit, type IacIssue } from '../iacIssue';
+import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import { addressOf, headerRange, providerAlias, providerBlocks, resourceProviderAlias, TerraformFile } from './terraformModule';
 
@@ -67,12 +67,12 @@ function defaultTagStates(file: TerraformFile, path: string, ctx: IacContext): M
   return states;
 }
 
-export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx: IacContext): IacIssue[] {
+export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx: IacContext): IssueFrom<'terraform'>[] {
   const owned = file.resources.filter((b) => OWNED_RESOURCES[b.labels[0].value]);
   if (!owned.length) return [];
   const keys = ctx.settings.ownerTags;
   let defaults: Map<string, OwnerState> | undefined;
-  const issues: IacIssue[] = [];
+  const issues: IssueFrom<'terraform'>[] = [];
   for (const block of owned) {
     const spec = OWNED_RESOURCES[block.labels[0].value];
     const attr = attribute(block.body, spec.attr);

@@ -1,0 +1,213 @@
+/**
+ * The structural IaC checks, in one place: what each flags, which analysers emit it, what access
+ * it amounts to, and the quick fix its issues may carry. Rules stay data (rules/iac-*.yaml give a
+ * check an id, texts, a severity and examples); this is the code side they name with `check:`.
+ * `npm run build` fails when a rule names a check missing here, a check here has no rule or two,
+ * or a rule's category contradicts `grants` (see engine/rules/checkCoverage.ts).
+ */
+import type { IacKind } from './iacScanner';
+
+/** The analysers, by module, and the file kinds each one reads. */
+export const ANALYSERS = {
+  /** aws/policyAnalyzer.ts: any IAM policy document, wherever it is written. */
+  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy'] },
+  /** terraform/*: attachments, cloud roles, keys and owners of Terraform resources. */
+  terraform: { reads: ['terraform'] },
+  /** cloudformation/cloudFormationAnalyzer.ts: resources of CloudFormation and SAM templates. */
+  cloudformation: { reads: ['cloudformation'] },
+  /** kubernetes/kubernetesAnalyzer.ts: RBAC, ServiceAccounts, token Secrets and workloads. */
+  kubernetes: { reads: ['kubernetes'] },
+  /** githubActions/workflowAnalyzer.ts: GitHub Actions workflows. */
+  'github-actions': { reads: ['github-workflow'] },
+  /** azure/roleDefinitionAnalyzer.ts: Azure custom role definitions as JSON. */
+  'azure-role-definition': { reads: ['azure-role-definition'] },
+} as const satisfies Record<string, { reads: readonly IacKind[] }>;
+
+export type Analyser = keyof typeof ANALYSERS;
+
+/** What the registry knows about one check. */
+export interface CheckSpec {
+  /** What the check flags, in a line: for readers and for the build's "no rule" message. */
+  flags: string;
+  /** The analysers that emit it. An analyser can only emit the checks that list it (see `ChecksOf`). */
+  analysers: readonly Analyser[];
+  /**
+   * Permission checks only: whether what it flags amounts to administrator access (the identity
+   * can do or grant itself anything) or only to wide access. The inventory rates breadth by it;
+   * a check with `grants` is served by a rule of category `permission`, and only such a check.
+   */
+  grants?: 'admin' | 'wide';
+  /** The quick fix its issues may carry: narrower replacements for the flagged element, or a ready edit. */
+  fix?: 'narrow' | 'edit';
+}
+
+export const IAC_CHECKS = {
+  'aws-iam-admin-wildcard': {
+    flags: 'an Allow of Action "*" on Resource "*"',
+    analysers: ['aws-policy'],
+    grants: 'admin',
+    fix: 'narrow',
+  },
+  'aws-iam-service-wildcard': {
+    flags: 'an Allow of `service:*` on Resource "*"',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
+  'aws-iam-not-action-allow': {
+    flags: 'an Allow statement with NotAction',
+    analysers: ['aws-policy'],
+    grants: 'admin',
+  },
+  'aws-iam-broad-action-on-any-resource': {
+    flags: 'actions of a broad access level (iac.broadAccessLevels) on Resource "*"',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
+  'aws-iam-privilege-escalation': {
+    flags: 'actions that let an identity raise its own privileges, alone or with iam:PassRole',
+    analysers: ['aws-policy'],
+    grants: 'admin',
+    fix: 'narrow',
+  },
+  'aws-iam-trust-any-principal': {
+    flags: 'a trust policy any AWS principal can assume, with no condition',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+  },
+  'aws-iam-privileged-managed-policy': {
+    flags: 'an administrator-level AWS managed policy attached to an identity',
+    analysers: ['terraform', 'cloudformation'],
+    grants: 'admin',
+    fix: 'narrow',
+  },
+  'aws-iam-access-key-created': {
+    flags: 'an IAM access key created from code',
+    analysers: ['terraform', 'cloudformation'],
+  },
+  'gcp-primitive-role': {
+    flags: 'the primitive Owner or Editor role granted on a project, folder or organization',
+    analysers: ['terraform'],
+    grants: 'admin',
+    fix: 'narrow',
+  },
+  'gcp-impersonation-role': {
+    flags: 'a service-account impersonation role granted project-, folder- or organization-wide',
+    analysers: ['terraform'],
+    grants: 'wide',
+  },
+  'gcp-service-account-key-created': {
+    flags: 'a GCP service account key created from code',
+    analysers: ['terraform'],
+  },
+  'azure-privileged-role-assignment': {
+    flags: 'Owner, Contributor or User Access Administrator assigned at subscription or management-group scope',
+    analysers: ['terraform'],
+    grants: 'admin',
+    fix: 'narrow',
+  },
+  'azure-custom-role-wildcard': {
+    flags: 'a custom Azure role allowed every action ("*")',
+    analysers: ['terraform', 'azure-role-definition'],
+    grants: 'admin',
+  },
+  'k8s-rbac-wildcard': {
+    flags: 'a "*" in the verbs, resources or apiGroups of an RBAC rule',
+    analysers: ['kubernetes'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
+  'k8s-rbac-cluster-secrets-read': {
+    flags: 'a ClusterRole that reads Secrets in every namespace',
+    analysers: ['kubernetes'],
+    grants: 'wide',
+  },
+  'k8s-rbac-escalation-verb': {
+    flags: 'the escalate, bind or impersonate verbs in an RBAC rule',
+    analysers: ['kubernetes'],
+    grants: 'admin',
+  },
+  'k8s-rbac-exec-or-proxy': {
+    flags: 'pods/exec, pods/attach or nodes/proxy in an RBAC rule',
+    analysers: ['kubernetes'],
+    grants: 'wide',
+  },
+  'k8s-cluster-admin-binding': {
+    flags: 'cluster-admin bound to a ServiceAccount',
+    analysers: ['kubernetes'],
+    grants: 'admin',
+  },
+  'k8s-legacy-service-account-token': {
+    flags: 'a Secret of type kubernetes.io/service-account-token',
+    analysers: ['kubernetes'],
+  },
+  'k8s-automount-service-account-token': {
+    flags: 'a workload that mounts a ServiceAccount token (iac.automountServiceAccountToken)',
+    analysers: ['kubernetes'],
+    fix: 'edit',
+  },
+  'gha-permissions-write-all': {
+    flags: 'permissions: write-all for a workflow or job',
+    analysers: ['github-actions'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
+  'gha-missing-permissions': {
+    flags: 'a workflow with no top-level permissions where some job declares none either',
+    analysers: ['github-actions'],
+    grants: 'wide',
+    fix: 'edit',
+  },
+  'gha-secrets-inherit': {
+    flags: 'secrets: inherit passed to a reusable workflow',
+    analysers: ['github-actions'],
+    grants: 'wide',
+  },
+  'gha-pull-request-target-checkout': {
+    flags: "a pull_request_target workflow that checks out the pull request's code",
+    analysers: ['github-actions'],
+    grants: 'wide',
+  },
+  'gha-static-cloud-credentials': {
+    flags: 'static cloud keys in a workflow (login inputs or env) where OIDC federation exists',
+    analysers: ['github-actions'],
+    fix: 'edit',
+  },
+  'missing-owner-tag': {
+    flags: 'an identity-bearing resource with no owner tag, label or annotation (iac.ownerTags)',
+    analysers: ['terraform', 'cloudformation', 'kubernetes'],
+    fix: 'edit',
+  },
+  'owner-tag-not-static': {
+    flags: 'tags computed by variables or functions, so an owner cannot be confirmed statically',
+    analysers: ['terraform', 'cloudformation'],
+  },
+} as const satisfies Record<string, CheckSpec>;
+
+/** A check's id: only the registry's keys type-check. */
+export type CheckId = keyof typeof IAC_CHECKS;
+
+/** The checks an analyser may emit: those whose spec lists it. */
+export type ChecksOf<A extends Analyser> = {
+  [C in CheckId]: A extends (typeof IAC_CHECKS)[C]['analysers'][number] ? C : never;
+}[CheckId];
+
+/** The checks whose issues may carry the given kind of quick fix. */
+export type ChecksWithFix<F extends NonNullable<CheckSpec['fix']>> = {
+  [C in CheckId]: (typeof IAC_CHECKS)[C] extends { fix: F } ? C : never;
+}[CheckId];
+
+export function isCheckId(name: string): name is CheckId {
+  return Object.hasOwn(IAC_CHECKS, name);
+}
+
+/** A check's spec, with the optional fields readable whichever check it is. */
+export function checkSpec(id: CheckId): CheckSpec {
+  return IAC_CHECKS[id];
+}
+
+/** The file kinds in which a check can fire: those its analysers read. */
+export function fileKindsOf(id: CheckId): IacKind[] {
+  return [...new Set(checkSpec(id).analysers.flatMap((a) => ANALYSERS[a].reads))];
+}

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const REPO = path.resolve(__dirname, '../../..');
+/** The rule compilation `npm run build` runs (bundled by esbuild.mjs before the tests). */
+const COMPILE = path.join(REPO, 'dist', '.build', 'compile-rules.js');
+
+function compile(rulesDir: string): { code: number | null; stderr: string; out: string } {
+  const out = path.join(rulesDir, 'compiled.json');
+  const r = spawnSync(process.execPath, [COMPILE, out, rulesDir], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stderr: r.stderr, out };
+}
+
+/** A copy of the built-in packs, plus extra pack files. */
+function rulesDirWith(extra: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-rules-'));
+  for (const f of fs.readdirSync(path.join(REPO, 'rules')).filter((n) => n.endsWith('.yaml')))
+    fs.copyFileSync(path.join(REPO, 'rules', f), path.join(dir, f));
+  for (const [name, text] of Object.entries(extra)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const UNKNOWN_CHECK_PACK = `pack: fake
+description: A pack whose rule names a check nobody implemented.
+rules:
+  - id: acme-wildcard
+    check: acme-wildcard
+    title: ACME wildcard
+    category: permission
+    severity: warning
+    description: Flags ACME wildcards, if only there were an analyser for them.
+    remediation: Implement the check first.
+    examples:
+      positive: [{ path: acme.yaml, text: "acme: '*'" }]
+      negative: [{ path: acme.yaml, text: "acme: read" }]
+`;
+
+describe('build: rule compilation', () => {
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  it('compiles the built-in packs', () => {
+    const dir = rulesDirWith({});
+    dirs.push(dir);
+    const r = compile(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(fs.existsSync(r.out));
+  });
+
+  it('fails, writing nothing, when a pack names a check with no implementation', () => {
+    const dir = rulesDirWith({ 'zz-fake.yaml': UNKNOWN_CHECK_PACK });
+    dirs.push(dir);
+    const r = compile(dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /zz-fake\.yaml: rule "acme-wildcard" names unknown check "acme-wildcard"/);
+    assert.ok(!fs.existsSync(r.out));
+  });
+
+  it('fails when an implemented check has no rule', () => {
+    const dir = rulesDirWith({});
+    dirs.push(dir);
+    const pack = path.join(dir, 'iac-kubernetes.yaml');
+    // Point the one rule reporting k8s-rbac-exec-or-proxy at a check of its own, to orphan it.
+    fs.writeFileSync(pack, fs.readFileSync(pack, 'utf8').replace('check: k8s-rbac-exec-or-proxy', 'check: k8s-rbac-wildcard'));
+    const r = compile(dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /check "k8s-rbac-exec-or-proxy" \(.+\) is implemented but no rule in rules\/ reports it/);
+  });
+});
