@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAME, RuleError, baselineOf, type BaselineEntry, type Engine, type LoadedConfig, type Severity } from '../engine';
 import { auditWorkspace, githubTarget } from '../app/auditWorkspace';
 import { loadConfigFile } from '../workspace/config/configFile';
+import { workspacePath } from '../workspace/config/workspacePaths';
 import { readBaseline } from '../workspace/config/baselineFile';
 import { createEngine } from '../workspace/engineFactory';
 import { type AuditProgress } from '../workspace/scan/scanPool';
@@ -71,7 +72,9 @@ interface AuditRun {
 async function runScan(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
-  const baselineFile = options.baseline ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
+  // --baseline is the user's own choice; a config's `baseline` must stay inside its folder.
+  const baselineFile =
+    options.baseline ?? (loaded.config.baseline ? workspacePath(loaded.dir, loaded.dir, loaded.config.baseline, 'baseline') : undefined);
   let baseline: BaselineEntry[] = [];
   if (baselineFile && !options.writeBaseline) {
     if (!fs.existsSync(baselineFile))

@@ -19,6 +19,8 @@ import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 
 export const DEFAULT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxLineLength: 1_000_000 };
+/** The most any config may raise the limits to (the schema says so too; this holds for callers that skip it). */
+export const MAX_LIMITS = { maxFileBytes: 64 * 1024 * 1024, maxLineLength: 10_000_000 };
 
 /** Where rule docs live; each rule's anchor is appended. */
 export const DOCS_BASE = 'https://github.com/nhi-lens/nhi-lens/blob/main/docs/rules.md';
@@ -82,7 +84,10 @@ export class Engine {
       this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
     );
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
-    this.limits = { ...DEFAULT_LIMITS, ...config.limits };
+    this.limits = {
+      maxFileBytes: Math.min(config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes, MAX_LIMITS.maxFileBytes),
+      maxLineLength: Math.min(config.limits?.maxLineLength ?? DEFAULT_LIMITS.maxLineLength, MAX_LIMITS.maxLineLength),
+    };
     this.baseline = options.baseline ?? new Baseline();
     const unknownChecks = unknownCheckProblems(loaded);
     if (unknownChecks.length) throw new RuleError(unknownChecks);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Baseline, CONFIG_FILE_NAME, type BaselineEntry, type Engine, RuleError, type WorkspaceConfig } from '../engine';
 import { readBaseline } from '../workspace/config/baselineFile';
 import { loadWorkspaceConfig } from '../workspace/config/configFile';
+import { workspacePath } from '../workspace/config/workspacePaths';
 import { createEngine } from '../workspace/engineFactory';
 import { terraformSiblingReader } from '../workspace/terraformSiblings';
 
@@ -36,9 +37,14 @@ export class WorkspaceState {
     return this.root && path.join(this.root, CONFIG_FILE_NAME);
   }
 
+  /** The baseline file; undefined (no baseline, no "Accept into the baseline") when the config points outside the workspace. */
   get baselineFile(): string | undefined {
     if (!this.root) return undefined;
-    return path.resolve(this.root, this.config.baseline ?? DEFAULT_BASELINE_FILE);
+    try {
+      return workspacePath(this.root, this.root, this.config.baseline ?? DEFAULT_BASELINE_FILE, 'baseline');
+    } catch {
+      return undefined;
+    }
   }
 
   reload(): void {
@@ -55,6 +61,8 @@ export class WorkspaceState {
     }
     this.baseline = new Baseline();
     const file = this.baselineFile;
+    if (this.root && !file)
+      this.problems.push(`${CONFIG_FILE_NAME}: baseline "${this.config.baseline}" is outside the workspace: not used`);
     if (file && fs.existsSync(file)) {
       try {
         this.baseline = readBaseline(file);

@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import packSchema from '../../rules/schema.json';
 import configSchema from '../../rules/config.schema.json';
+import { patternSafetyProblems } from './patternSafety';
 import { RuleError, type LoadedRule, type RuleDefinition } from './ruleTypes';
 
 // Compiled on first use: audit workers receive validated rules and never need a validator.
@@ -45,17 +46,19 @@ function describe(error: ErrorObject, data: unknown, source: string): string {
 }
 
 /** Checks what a schema cannot: patterns compile, have a `secret` group, keywords are lower-case. */
-export function checkRuleSemantics(rule: RuleDefinition, source: string): string[] {
+export function checkRuleSemantics(rule: RuleDefinition, source: string, custom = false): string[] {
   const problems: string[] = [];
   const at = `${source}: rule "${rule.id}"`;
   const compiles = (pattern: string, field: string, flags: string) => {
     try {
       new RegExp(pattern, flags);
-      return true;
     } catch (e) {
       problems.push(`${at} ${field} does not compile: ${(e as Error).message}`);
       return false;
     }
+    // Every pattern runs over file content: none may backtrack without bound.
+    for (const problem of patternSafetyProblems(pattern, custom)) problems.push(`${at} ${field} ${problem}`);
+    return true;
   };
   if (rule.pattern !== undefined && compiles(rule.pattern, 'pattern', rule.caseInsensitive ? 'dgi' : 'dg')) {
     if (!rule.pattern.includes('(?<secret>')) problems.push(`${at} pattern needs a named group (?<secret>…) around the value`);
@@ -71,8 +74,8 @@ export function checkRuleSemantics(rule: RuleDefinition, source: string): string
   return problems;
 }
 
-function checkDefinitions(rules: RuleDefinition[], source: string): string[] {
-  return rules.flatMap((rule) => checkRuleSemantics(rule, source));
+function checkDefinitions(rules: RuleDefinition[], source: string, custom = false): string[] {
+  return rules.flatMap((rule) => checkRuleSemantics(rule, source, custom));
 }
 
 /** Parses and validates one rule pack; `source` names it in errors. */
@@ -109,6 +112,6 @@ export function validateConfigData(data: unknown, source: string): void {
   const validateConfigShape = schemaValidators().config;
   if (!validateConfigShape(data)) throw new RuleError((validateConfigShape.errors ?? []).map((e) => describe(e, data, source)));
   const rules = (data as { rules?: RuleDefinition[] }).rules ?? [];
-  const problems = checkDefinitions(rules, source);
+  const problems = checkDefinitions(rules, source, true);
   if (problems.length) throw new RuleError(problems);
 }
