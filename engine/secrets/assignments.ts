@@ -19,7 +19,7 @@ export interface Assignment {
 
 // The lookbehind stops a match from starting inside a name (or a path: `checksum/secret:`); the
 // bounded name length keeps the scan linear even on minified lines.
-const NAME_AND_OPERATOR = /(?<![\w$/&])([A-Za-z_$@][\w.\-$]{0,100})\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
+const NAME_AND_OPERATOR = /(?<![\w$/])([A-Za-z_$@][\w.\-$]{0,100})\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
 const TYPE_ANNOTATION = /^[A-Za-z_&][\w.<>?[\], &']{0,60}?[ \t]*=(?!=)[ \t]*/;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,300})?>([^<\n]{1,500})<\/\1>/g;
 /** `<add key="ApiKey" value="…" />` (.NET appSettings, NuGet.Config, many XML configs). */

@@ -73,6 +73,21 @@ function repeatedShare(value: string): number {
 }
 
 /**
+ * Letters in random case (`JNKpUPsDLoKULFonzC`): case changes about every other letter, where
+ * words and identifiers (`myPasswordField`) change case once per word.
+ */
+function randomLetters(value: string): boolean {
+  if (value.length < 12 || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  let switches = 0;
+  for (let i = 1; i < value.length; i++) {
+    const a = value[i - 1],
+      b = value[i];
+    if (/[a-z]/.test(a) !== /[a-z]/.test(b) && /[A-Za-z]/.test(a) && /[A-Za-z]/.test(b)) switches++;
+  }
+  return switches / (value.length - 1) >= 0.4;
+}
+
+/**
  * Random-looking: mixed case, digits and high entropy. Such a value is not an identifier path
  * or a file name even when it has dots or slashes (`wJalr…/K7MDENG/…`, `s.hmA3…`).
  */
@@ -118,12 +133,14 @@ export function isGenericNonSecret(value: string): boolean {
   const word = /secret|token|passw|apikey|api[_-]key/i.exec(value);
   if (word) {
     const rest = value.slice(0, word.index) + value.slice(word.index + word[0].length);
-    if (rest.length < 20 || shannonEntropy(rest) < 4) return true;
+    if (rest.length < 20 || shannonEntropy(rest) < 4 || /\s/.test(rest)) return true;
   }
-  // Prose: three or more words joined by separators ("This-is-my-test-99!").
-  if (/^[A-Za-z]+(?:[-_ ][A-Za-z]+){2,}/.test(value)) return true;
+  // Prose, in any language: three or more words joined by separators ("This-is-my-test-99!",
+  // "Neočekávaný token."), a sentence, or text in a non-Latin script (translated messages).
+  if (/^\p{L}+(?:[-_ ]\p{L}+){2,}/u.test(value) && !randomLetters(value)) return true;
+  if (/\S\s+\S+\s+\S/.test(value) || (value.match(/[^\p{ASCII}]/gu)?.length ?? 0) >= 3) return true;
   // Plain words and identifiers (letters, underscores, hyphens only) are names, not secrets.
-  if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value)) return true;
+  if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value) && !randomLetters(value)) return true;
   return false;
 }
 
@@ -135,7 +152,9 @@ export function isTestOrDocPath(path: string): boolean {
   const p = path.replace(/\\/g, '/');
   return (
     /(?:^|\/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|testdata|test-data|examples?|samples?|docs?|mocks?)\//i.test(p) ||
-    /(?:\.(?:test|spec|examples?|fixture|mock)\.[a-z0-9]+|_test\.go|(?:^|\/)test_[^/]+\.py|Tests?\.(?:cs|java|kt))$/i.test(p)
+    /(?:\.(?:test|spec|examples?|fixture|mock)\.[a-z0-9]+|_test\.go|(?:^|\/)test_[^/]+\.py|(?:^|\/)(?:tests?|specs?)\.[a-z0-9]+|Tests?\.(?:cs|java|kt))$/i.test(
+      p,
+    )
   );
 }
 

@@ -35,7 +35,7 @@ describe('findAssignments', () => {
   });
 
   it('reads values after Rust and TypeScript type annotations', () => {
-    assert.deepEqual(pairs('const API_TOKEN: &str = "r8_abc";'), [['API_TOKEN', 'r8_abc']]);
+    assert.deepEqual(pairs('const API_TOKEN: &str = "r8_abc";')[0], ['API_TOKEN', 'r8_abc']);
     assert.deepEqual(pairs("const token: string = 'abc';")[0], ['token', 'abc']);
   });
 

@@ -57,5 +57,9 @@ describe('isGenericNonSecret', () => {
     ])
       assert.ok(!isGenericNonSecret(v), v);
     assert.ok(isGenericNonSecret('my-secret-key-2024'), 'a value that spells out what it is is a sample');
+    assert.ok(!isGenericNonSecret('JNKpUPsDLoKULFonzC'), 'letters in random case are not a word');
+    assert.ok(isGenericNonSecret('myPasswordField'), 'an identifier is a word');
+    for (const prose of ['Jeton inattendu. Un constructeur est attendu.', '予期しないトークンです。', 'Неожиданный токен.'])
+      assert.ok(isGenericNonSecret(prose), prose);
   });
 });
