@@ -23,7 +23,7 @@ const VENDOR_SAMPLES = new Set([
 ]);
 
 const PLACEHOLDER_WORDS =
-  /example|placeholder|changeme|change[_-]me|replace[_-]?me|redacted|dummy|\bfake|[_-]fake|sample|not[_-]?a[_-]?real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|insert[_-]?(?:your|key|token)|lorem|foobar|xxxx|\*\*\*|\.\.\.|…|<[^>]*>|\{\{|\}\}|\$\{|\$\(|%\(|%s\b|\[\[|__[A-Z0-9_]+__/i;
+  /example|placeholder|changeme|change[_-]me|replace[_-]?me|redacted|dummy|\bfake|[_-]fake|sample|not[_-]?a[_-]?real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|insert[_-]?(?:your|key|token)|lorem|foobar|xxxx|\*\*\*|\.\.\.|…|<[A-Za-z][\w .:/@-]{2,40}>|<>|\{\{|\}\}|\$\{|\$\(|%\(|%s\b|\[\[|__[A-Z0-9_]+__/i;
 
 const SEQUENCES = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty/i;
 
@@ -88,6 +88,17 @@ function randomLetters(value: string): boolean {
 }
 
 /**
+ * Lower-case letters with too few vowels to be words (Gmail app passwords: `vqbtkzmhxsplrwna`):
+ * English words and identifiers are about 40% vowels, random letters about 20%.
+ */
+function consonantRun(value: string): boolean {
+  const letters = value.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 16) return false;
+  const vowels = letters.replace(/[^aeiouyAEIOUY]/g, '').length;
+  return vowels / letters.length < 0.2;
+}
+
+/**
  * Random-looking: mixed case, digits and high entropy. Such a value is not an identifier path
  * or a file name even when it has dots or slashes (`wJalr…/K7MDENG/…`, `s.hmA3…`).
  */
@@ -140,7 +151,7 @@ export function isGenericNonSecret(value: string): boolean {
   if (/^\p{L}+(?:[-_ ]\p{L}+){2,}/u.test(value) && !randomLetters(value)) return true;
   if (/\S\s+\S+\s+\S/.test(value) || (value.match(/[^\p{ASCII}]/gu)?.length ?? 0) >= 3) return true;
   // Plain words and identifiers (letters, underscores, hyphens only) are names, not secrets.
-  if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value) && !randomLetters(value)) return true;
+  if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value) && !randomLetters(value) && !consonantRun(value)) return true;
   return false;
 }
 

@@ -6,6 +6,7 @@ import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
 import { isGenericNonSecret, isLockfile, isPlaceholder, isTestOrDocPath } from './falsePositives';
 import { KeywordIndex } from './keywordIndex';
+import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
 
 /** A rule ready to run: regexes compiled once, severity after config overrides. */
@@ -90,7 +91,8 @@ export class SecretScanner {
     return new SecretScanner(compiled, keywords, byKeyword);
   }
 
-  scan(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[]): Candidate[] {
+  /** Every secret in the text; `decode` also looks inside base64 values of Kubernetes Secrets. */
+  scan(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[], decode = true): Candidate[] {
     const { rules, rulesByKeyword } = this;
     const present = new Uint8Array(this.index.keywords.length);
     const lastLine = new Int32Array(rules.length).fill(-1);
@@ -175,16 +177,31 @@ export class SecretScanner {
     for (const lineStart of longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
+    if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     return resolveOverlaps(candidates);
+  }
+
+  /**
+   * Scans what a base64 Secret value holds, written as `key: "value"` (or the key over a
+   * multi-line value) so name-based rules see the key; a finding covers the whole base64 value.
+   */
+  private scanDecoded(encoded: EncodedSecretValue, path: string, maxLineLength: number): Candidate[] {
+    const { key, decoded } = encoded;
+    const oneLine = !/["\r\n]/.test(decoded);
+    const prefix = oneLine ? `${key}: "` : `${key}:\n`;
+    const inner = this.scan(`${prefix}${decoded}${oneLine ? '"' : ''}\n`, path, 'yaml', maxLineLength, [], false);
+    return inner
+      .filter((c) => c.start >= prefix.length && c.start < prefix.length + decoded.length)
+      .map((c) => ({ ...c, start: encoded.start, end: encoded.end, keyName: c.keyName ?? key }));
   }
 
   private accepts(rule: CompiledRule, value: string, match: string): boolean {
     const def = rule.definition;
     if (def.entropy !== undefined && shannonEntropy(value) < def.entropy) return false;
     if (def.validate && !VALIDATORS[def.validate](value, match)) return false;
-    // Multiline rules skip the placeholder words only for multi-line values (PEM bodies hold runs
-    // such as AAAAAA); a one-line value they capture is checked like any other.
-    if ((!def.multiline || !value.includes('\n')) && isPlaceholder(value)) return false;
+    // Multiline rules capture blocks (PEM bodies hold runs such as AAAAAA, XML keys hold tags):
+    // only a short one-line value they capture is checked for placeholders.
+    if ((!def.multiline || (value.length < 100 && !value.includes('\n'))) && isPlaceholder(value)) return false;
     if (rule.allowValues.some((re) => re.test(value))) return false;
     if (def.generic && isGenericNonSecret(value)) return false;
     return true;

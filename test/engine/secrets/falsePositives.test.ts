@@ -18,6 +18,12 @@ describe('isPlaceholder', () => {
       assert.ok(isPlaceholder(v), v);
   });
 
+  it('a tag-like placeholder needs a word inside: `<token>` is one, a salt with `<E>` is not', () => {
+    assert.ok(isPlaceholder('<your-token-here>'));
+    assert.ok(isPlaceholder('<key id>'));
+    assert.ok(!isPlaceholder('k3$f!q9z@x2m#v7w(r5t^y1u&i8o*p4a-s6d_g0h=j+l)cB[N]M{Q}W<E>R'));
+  });
+
   it('generated values with an incidental repeat are not placeholders', () => {
     for (const v of ['AKIAQ2ZRX7MPLW4TVNBY', 'ghp_ababab9Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3Tq7xLm2Rt9Kw', 'hvs.CAESIJ3kq8mZ2vT9xLwQbababR7'])
       assert.ok(!isPlaceholder(v), v);
@@ -58,6 +64,8 @@ describe('isGenericNonSecret', () => {
       assert.ok(!isGenericNonSecret(v), v);
     assert.ok(isGenericNonSecret('my-secret-key-2024'), 'a value that spells out what it is is a sample');
     assert.ok(!isGenericNonSecret('JNKpUPsDLoKULFonzC'), 'letters in random case are not a word');
+    assert.ok(!isGenericNonSecret('vqbtkzmhxsplrwna'), 'lower-case letters with almost no vowels are not a word');
+    assert.ok(isGenericNonSecret('strongpasswordpolicy'), 'a long lower-case word is a word');
     assert.ok(isGenericNonSecret('myPasswordField'), 'an identifier is a word');
     for (const prose of ['Jeton inattendu. Un constructeur est attendu.', '予期しないトークンです。', 'Неожиданный токен.'])
       assert.ok(isGenericNonSecret(prose), prose);
