@@ -94,8 +94,8 @@ function randomLetters(value: string): boolean {
 function consonantRun(value: string): boolean {
   const letters = value.replace(/[^A-Za-z]/g, '');
   if (letters.length < 16) return false;
-  const vowels = letters.replace(/[^aeiouyAEIOUY]/g, '').length;
-  return vowels / letters.length < 0.2;
+  const vowels = letters.replace(/[^aeiouAEIOU]/g, '').length;
+  return vowels / letters.length <= 0.25;
 }
 
 /**
@@ -103,7 +103,9 @@ function consonantRun(value: string): boolean {
  * or a file name even when it has dots or slashes (`wJalr…/K7MDENG/…`, `s.hmA3…`).
  */
 function looksGenerated(value: string): boolean {
-  return /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 4;
+  // Short strings cannot reach 4 bits per character: the bar is lower for them.
+  const bar = Math.min(4, 0.85 * Math.log2(value.length));
+  return /\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= bar;
 }
 
 const SRI_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
@@ -133,7 +135,7 @@ export function isGenericNonSecret(value: string): boolean {
   if (PASSWORD_HASH.test(value) || PUBLIC_VALUE.test(value) || SECRET_REFERENCE.test(value)) return true;
   if ((IDENTIFIER_PATH.test(value) || FILE_OR_URL.test(value)) && !looksGenerated(value)) return true;
   // ARNs and YAML tags (`!Ref`, `!vault |`, `!GetAtt`) name or compute a value elsewhere.
-  if (/^arn:aws[\w-]{0,10}:/.test(value) || /^![A-Za-z]/.test(value)) return true;
+  if (/^arn:aws[\w-]{0,10}:/.test(value) || /^![A-Za-z]+(?:::[A-Za-z]+)?$/.test(value)) return true;
   // Code expressions: calls, indexing, interpolation, environment lookups.
   if (/[()[\]{}]/.test(value) || /^(?:env|process|os|System|Environment|ENV|secrets|vars|var|local|data|module)[.:[]/.test(value))
     return true;
@@ -148,7 +150,7 @@ export function isGenericNonSecret(value: string): boolean {
   }
   // Prose, in any language: three or more words joined by separators ("This-is-my-test-99!",
   // "Neočekávaný token."), a sentence, or text in a non-Latin script (translated messages).
-  if (/^\p{L}+(?:[-_ ]\p{L}+){2,}/u.test(value) && !randomLetters(value)) return true;
+  if (/^\p{L}\p{Ll}*(?:[-_ ]\p{L}\p{Ll}*){2,}(?![\p{L}\d])/u.test(value) && !randomLetters(value)) return true;
   if (/\S\s+\S+\s+\S/.test(value) || (value.match(/[^\p{ASCII}]/gu)?.length ?? 0) >= 3) return true;
   // Plain words and identifiers (letters, underscores, hyphens only) are names, not secrets.
   if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value) && !randomLetters(value) && !consonantRun(value)) return true;

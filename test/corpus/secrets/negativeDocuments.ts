@@ -1092,6 +1092,183 @@ function localDatabases(): Array<[string, string, Piece]> {
   ];
 }
 
+/** Commands, statements, keys and manifests shaped like the credential-bearing ones, holding none. */
+function lookalikes(rng: Rng): Array<[string, string, Piece]> {
+  const C = (v: string) => N(v, 'command without a credential', 'command-lookalike');
+  const K = (v: string, kind: string) => N(v, kind, 'key-lookalike');
+  const b64 = (t: string) => Buffer.from(t).toString('base64');
+  const der = (p: string) => p.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+  return [
+    [
+      'scripts/db.sh',
+      'shell',
+      lines(
+        '#!/usr/bin/env bash',
+        code`${C('mysql -u root -p')}`,
+        code`${C('mysql -u root -p shop < schema.sql')}`,
+        code`${C('mysql -h db -u app -p"$MYSQL_PASSWORD" app')}`,
+        code`${C('mysqldump -u root -p --all-databases > all.sql')}`,
+        code`${C('redis-cli -a "$REDIS_PASSWORD" ping')}`,
+        code`${C('redis-cli -h cache.internal -p 6379 ping')}`,
+        code`${C('sqlcmd -S localhost -U sa -P "$SA_PASSWORD" -Q "SELECT 1"')}`,
+        code`${C('sqlcmd -S . -E -Q "SELECT 1"')}`,
+        code`${C('ldapsearch -x -W -D "cn=admin,dc=acme,dc=io" "(uid=jdoe)"')}`,
+        code`${C('mongosh "mongodb://localhost:27017" --username admin --password')}`,
+        '',
+      ),
+    ],
+    [
+      'scripts/http.sh',
+      'shell',
+      lines(
+        code`${C('curl -u "$USER:$TOKEN" https://api.acme.io/v1/me')}`,
+        code`${C('curl -u ci: https://nexus.acme.io/service/rest/v1/status')}`,
+        code`${C('curl --user "$(cat /run/secrets/creds)" https://nexus.acme.io')}`,
+        code`${C('curl -u apikey:$IBM_API_KEY https://iam.cloud.ibm.com/identity/token')}`,
+        code`${C('wget --ask-password --user=backup https://files.acme.io/db.tar.gz')}`,
+        code`${C('net use \\\\files\\share /user:CORP\\svc_backup *')}`,
+        code`${C('sshpass -f /run/secrets/ssh_pass ssh deploy@10.0.3.4')}`,
+        '',
+      ),
+    ],
+    [
+      'scripts/sign.sh',
+      'shell',
+      lines(
+        code`${C('keytool -importkeystore -srckeystore app.p12 -destkeystore app.jks -deststorepass:env STOREPASS')}`,
+        code`${C('openssl pkcs12 -export -in cert.pem -inkey key.pem -out bundle.p12 -passout env:P12_PASSWORD')}`,
+        code`${C('openssl rsa -in key.pem -passin file:/run/secrets/key_pass -out plain.pem')}`,
+        code`${C('gpg --batch --passphrase-file /run/secrets/gpg -d backup.gpg')}`,
+        code`${C('gpg --batch --passphrase-fd 0 -d backup.gpg < pass.txt')}`,
+        code`${C('helm repo add acme https://charts.acme.io --username ci --password "$HELM_PASSWORD"')}`,
+        code`${C('htpasswd -c .htpasswd admin')}`,
+        code`${C('htpasswd -nbB admin "$ADMIN_PASSWORD" > .htpasswd')}`,
+        code`${C('rabbitmqctl add_user app "$RABBITMQ_PASSWORD"')}`,
+        code`${C('echo "$SUDO_PASS" | sudo -S true')}`,
+        code`${C('acme deploy --token-file /run/secrets/acme --env prod')}`,
+        code`${C('acme deploy --token=$(cat /run/secrets/acme)')}`,
+        code`${C('acme secrets get --secret-name prod/billing/db')}`,
+        '',
+      ),
+    ],
+    [
+      'migrations/002_roles.sql',
+      'sql',
+      lines(
+        code`${C("CREATE USER app WITH PASSWORD :'app_password';")}`,
+        code`${C('ALTER ROLE reporting WITH PASSWORD NULL;')}`,
+        code`${C("CREATE USER 'etl'@'%' IDENTIFIED BY :etl_password;")}`,
+        code`${C("SET PASSWORD FOR 'app'@'%' = PASSWORD(?);")}`,
+        code`${C("ALTER USER app IDENTIFIED WITH caching_sha2_password BY '${MYSQL_APP_PASSWORD}';")}`,
+        '',
+      ),
+    ],
+    [
+      'etc/notes.conf',
+      'config',
+      lines('# operator notes', code`${C('password required')}`, code`${C('password protected')}`, code`${C('passphrase optional')}`, ''),
+    ],
+    [
+      'infra/variables.tf',
+      'terraform',
+      lines(
+        code`variable "db_password" {\n  type      = string\n  ${C('sensitive = true')}\n}`,
+        code`variable "api_key_name" {\n  ${C('default = "billing-key"')}\n}`,
+        code`variable "token_ttl" {\n  ${C('default = "3600"')}\n}`,
+        code`variable "secret_rotation_days" {\n  ${C('default = 30')}\n}`,
+        code`variable "webhook_secret_arn" {\n  ${C('default = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hook-AbCdEf"')}\n}`,
+        '',
+      ),
+    ],
+    [
+      'config/keys.env',
+      'dotenv',
+      lines(
+        code`CA_CERT=${K(der(certificatePem(rng)), 'certificate without armour')}`,
+        code`JWT_PUBLIC_KEY=${K(der(publicKeyPem(rng)), 'public key without armour')}`,
+        '',
+      ),
+    ],
+    [
+      'keys/public.xml',
+      'xml',
+      lines(
+        code`${K(`<RSAKeyValue><Modulus>${rng.bytes(256).toString('base64')}</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>`, '.NET public key')}`,
+        '',
+      ),
+    ],
+    [
+      'keys/jwk.json',
+      'jwk',
+      lines(
+        code`${K(`{"kty": "EC", "crv": "P-256", "x": "${rng.bytes(32).toString('base64url')}", "y": "${rng.bytes(32).toString('base64url')}"}`, 'public JWK')}`,
+        '',
+      ),
+    ],
+    [
+      'jenkins/casc.yaml',
+      'jenkins',
+      lines(
+        'credentials:',
+        '  system:',
+        '    domainCredentials:',
+        '      - credentials:',
+        '          - usernamePassword:',
+        '              id: nexus',
+        code`              ${C('password: "${NEXUS_PASSWORD}"')}`,
+        '',
+      ),
+    ],
+    [
+      'mysite/settings.py',
+      'django',
+      lines(code`${C('SECRET_KEY = env("DJANGO_SECRET_KEY")')}`, code`${C('SECRET_KEY = get_random_secret_key()')}`, ''),
+    ],
+    [
+      'sonar-project.properties',
+      'sonar',
+      lines(code`${C('sonar.login=${env.SONAR_TOKEN}')}`, code`${C('sonar.host.url=https://sonar.acme.io')}`, ''),
+    ],
+    ['.env.example', 'dotenv', lines(code`${C('APP_KEY=')}`, code`${C('APP_SECRET=')}`, '')],
+    [
+      'wp-config-sample.php',
+      'php',
+      lines(
+        code`${C("define( 'AUTH_KEY',         'put your unique phrase here' );")}`,
+        code`${C("define( 'DB_PASSWORD', getenv('WORDPRESS_DB_PASSWORD') );")}`,
+        '',
+      ),
+    ],
+    [
+      'k8s/config-secret.yaml',
+      'kubernetes-secret',
+      lines(
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata: { name: settings }',
+        'data:',
+        code`  config.json: ${K(b64('{"logLevel":"info","region":"eu-west-1"}'), 'non-secret Secret data')}`,
+        code`  username: ${K(b64('svc-billing'), 'non-secret Secret data')}`,
+        code`  host: ${K(b64('db.internal'), 'non-secret Secret data')}`,
+        code`  port: ${K(b64('5432'), 'non-secret Secret data')}`,
+        code`  password: ${K(b64('${DB_PASSWORD}'), 'placeholder in Secret data')}`,
+        '',
+      ),
+    ],
+    [
+      'config/urls.yml',
+      'yaml',
+      lines(
+        code`database: ${C('postgres://app:${DB_PASSWORD}@db.internal:5432/app')}`,
+        code`cache: ${C('redis://:@localhost:6379/0')}`,
+        code`upstream: ${C('https://deploy@git.acme.io/platform/infra.git')}`,
+        code`proxy: ${C('http://proxy.acme.io:3128')}`,
+        '',
+      ),
+    ],
+  ];
+}
+
 export function negativeDocuments(rng: Rng): CorpusDocument[] {
   const all = [
     ...lockfiles(rng),
@@ -1104,6 +1281,7 @@ export function negativeDocuments(rng: Rng): CorpusDocument[] {
     ...logsAndUi(rng),
     ...pinnedHashes(rng),
     ...localDatabases(),
+    ...lookalikes(rng),
   ];
   // Drop labels on empty values (an empty assignment is still written, just not counted).
   return all.map(([path, context, piece], i) => ({
