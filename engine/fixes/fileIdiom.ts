@@ -1,4 +1,5 @@
-import type { FileKind } from '..';
+import type { FileKind } from '../types';
+import { toolFileOf, type ToolFile } from '../text/toolFiles';
 
 /** How a file expects a secret to be referenced: its language, or the tool that reads it. */
 export type FileIdiom =
@@ -34,24 +35,18 @@ const BY_KIND: Partial<Record<FileKind, FileIdiom>> = {
   shell: 'shell',
 };
 
-/** Decides the idiom from the path first (tools own their file names), then the content. */
+const BY_TOOL: Record<ToolFile, FileIdiom> = {
+  'github-workflow': 'github-actions',
+  'docker-compose': 'docker-compose',
+  'mcp-config': 'mcp',
+  cloudformation: 'cloudformation',
+  kubernetes: 'kubernetes',
+};
+
+/** Decides the idiom from the tool that owns the file, else from the language. */
 export function fileIdiomOf(path: string, kind: FileKind, text: string): FileIdiom {
-  const p = path.replace(/\\/g, '/');
-  const name = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
-  if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p)) return 'github-actions';
-  if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
-  if (
-    name === 'mcp.json' ||
-    name === '.mcp.json' ||
-    name === 'claude_desktop_config.json' ||
-    /(?:^|\/)\.(?:vscode|cursor)\/mcp\.json$/.test(p)
-  )
-    return 'mcp';
-  if (kind === 'yaml' || kind === 'json') {
-    if (/AWSTemplateFormatVersion|\bAWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
-    if (/^apiVersion:/m.test(text) && /^kind:/m.test(text)) return 'kubernetes';
-  }
-  return BY_KIND[kind] ?? 'other';
+  const tool = toolFileOf(path, kind, text);
+  return tool ? BY_TOOL[tool] : (BY_KIND[kind] ?? 'other');
 }
 
 /** `SLACK_BOT_TOKEN` for environment variables and CI secrets. */
