@@ -2,18 +2,18 @@
 /** nhi-lens command line: the engine for CI and pre-commit hooks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, RuleError, baselineOf, type BaselineEntry, type Engine, type LoadedConfig, type Severity } from '../engine';
+import { CONFIG_FILE_NAME, RuleError, baselineOf, type Engine, type LoadedConfig, type Severity } from '../engine';
 import { auditWorkspace, githubTarget } from '../app/auditWorkspace';
 import { loadConfigFile } from '../workspace/config/configFile';
-import { readBaseline } from '../workspace/config/baselineFile';
 import { createEngine } from '../workspace/engineFactory';
-import { type AuditProgress } from '../workspace/scan/scanPool';
 import { GitHubError } from '../integrations/github/githubApi';
 import { detectCommit } from '../integrations/github/repository';
 import { uploadSarif } from '../integrations/github/sarifUpload';
 import { renderHtml } from '../report/htmlReport';
 import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from '../report/inventoryReport';
+import { auditRoot, findBaseline, findConfig, progressPrinter } from './auditSetup';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
+import { fix } from './fixCommand';
 import { renderJson } from '../report/jsonReport';
 import { renderMarkdown } from '../report/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report/rulesReport';
@@ -32,34 +32,6 @@ function writeAtomically(file: string, content: string): void {
   fs.renameSync(temp, file);
 }
 
-function findConfig(options: CliOptions): LoadedConfig {
-  if (options.config) return loadConfigFile(options.config, true);
-  const first = options.targets[0] ?? '.';
-  const folder = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : process.cwd();
-  return loadConfigFile(path.join(folder, CONFIG_FILE_NAME), false);
-}
-
-function auditRoot(options: CliOptions, loaded: LoadedConfig): string {
-  if (loaded.file) return loaded.dir;
-  const first = options.targets[0];
-  if (first && fs.existsSync(first) && fs.statSync(first).isDirectory()) return path.resolve(first);
-  return process.cwd();
-}
-
-function progressPrinter(enabled: boolean): ((p: AuditProgress) => void) | undefined {
-  if (!enabled) return undefined;
-  let last = 0;
-  return (p) => {
-    const now = Date.now();
-    if (now - last < 100 && p.filesDone < p.filesTotal) return;
-    last = now;
-    const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
-    process.stderr.write(
-      `\r\x1b[2Knhi-lens: ${percent}% ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1048576).toFixed(1)} MB, ${p.findings} findings`,
-    );
-  };
-}
-
 /** What an audit run produced, before it is rendered. */
 interface AuditRun {
   report: Report;
@@ -71,15 +43,7 @@ interface AuditRun {
 async function runScan(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
-  const baselineFile = options.baseline ?? (loaded.config.baseline ? path.resolve(loaded.dir, loaded.config.baseline) : undefined);
-  let baseline: BaselineEntry[] = [];
-  if (baselineFile && !options.writeBaseline) {
-    if (!fs.existsSync(baselineFile))
-      throw new RuleError([
-        `${baselineFile}: baseline file not found (create it with --write-baseline ${path.relative(process.cwd(), baselineFile) || baselineFile})`,
-      ]);
-    baseline = readBaseline(baselineFile).entries;
-  }
+  const baseline = findBaseline(options, loaded);
   if (options.writeBaseline) return writeBaseline(options, loaded, root);
 
   const controller = new AbortController();
@@ -90,7 +54,8 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
     if (!options.quiet) process.stderr.write(`nhi-lens: ${text}\n`);
   };
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
-  if (options.github && !token) say("note: GitHub secret-scanning check skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts");
+  if (options.github && !token)
+    say("note: GitHub secret-scanning check skipped: set GITHUB_TOKEN to a token that can read this repository's security alerts");
   try {
     const outcome = await auditWorkspace({
       root,
@@ -103,7 +68,11 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       history: options.history,
       github:
         options.github && token
-          ? { token, repository: options.githubRepo ?? process.env.GITHUB_REPOSITORY, baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL }
+          ? {
+              token,
+              repository: options.githubRepo ?? process.env.GITHUB_REPOSITORY,
+              baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL,
+            }
           : undefined,
       onProgress: progressPrinter(showProgress),
       signal: controller.signal,
@@ -171,7 +140,7 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
   const say = (text: string) => process.stderr.write(`nhi-lens: ${text}\n`);
   const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
   if (!token) {
-    say("SARIF upload skipped: set GITHUB_TOKEN to a token that can upload code scanning results");
+    say('SARIF upload skipped: set GITHUB_TOKEN to a token that can upload code scanning results');
     return false;
   }
   const target = githubTarget(
@@ -245,6 +214,8 @@ export async function main(argv: string[]): Promise<number> {
         return await audit(options);
       case 'inventory':
         return await inventory(options);
+      case 'fix':
+        return await fix(options);
     }
   } catch (error) {
     if (error instanceof UsageError) {

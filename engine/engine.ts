@@ -58,10 +58,7 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     const config = options.config ?? {};
-    const loaded = [
-      ...options.rules,
-      ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' })),
-    ];
+    const loaded = [...options.rules, ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' }))];
     const ids = new Set<string>();
     const duplicates = loaded.filter(({ definition }) => ids.has(definition.id) || !ids.add(definition.id));
     if (duplicates.length)
@@ -202,6 +199,7 @@ export class Engine {
                 fix: {
                   title: issue.fix.title,
                   edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })),
+                  ...(issue.fix.ownerFormat ? { ownerFormat: issue.fix.ownerFormat } : {}),
                 },
               }
             : {}),

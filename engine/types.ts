@@ -1,4 +1,5 @@
 /** Public types shared by the engine, the CLI, the language server and the tests. */
+import type { OwnerFormat } from './iac/iacIssue';
 import type { IdentityRecord } from './inventory/identity';
 
 /** What kind of NHI problem a finding is about. */
@@ -69,7 +70,7 @@ export interface IacFixData {
   check: string;
   resource: string;
   narrower?: string[];
-  fix?: { title: string; edits: Array<{ range: Range; newText: string }> };
+  fix?: { title: string; edits: Array<{ range: Range; newText: string }>; ownerFormat?: OwnerFormat };
 }
 
 /** One problem found in one file. Never carries the secret value itself. */

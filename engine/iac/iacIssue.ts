@@ -22,8 +22,14 @@ export interface IacIssue {
   /** Narrower replacement candidates for a wildcard: actions, verbs, roles. */
   narrower?: string[];
   /** A ready edit for the obvious fix (add the owner tag, switch to OIDC), with a title. */
-  fix?: { title: string; edits: OffsetEdit[] };
+  fix?: { title: string; edits: OffsetEdit[]; ownerFormat?: OwnerFormat };
 }
+
+/**
+ * What an owner written by an owner fix must look like, where it is not free text: Kubernetes
+ * and Google label values have a restricted alphabet, Azure AD owners are object ids.
+ */
+export type OwnerFormat = 'kubernetes-label' | 'gcp-label' | 'azure-object-id';
 
 /** IaC settings from `.nhi-lens.yaml` (`iac:`), with defaults applied. */
 export interface IacSettings {
