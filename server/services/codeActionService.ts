@@ -43,9 +43,10 @@ function targetOf(document: TextDocument, diagnostic: Diagnostic): FixTarget {
 }
 
 /**
- * Code actions for nhi-lens diagnostics: the engine's fix proposals as LSP actions, plus the
- * editor-only commands (copy the store command, accept into the baseline). The secret rewrite is computed in `resolve`, only for
- * the action the user picks; everything else is cheap and returned whole.
+ * Code actions for nhi-lens diagnostics: the engine's fix proposals (fixesFor) as LSP actions,
+ * plus the editor-only commands (copy the store command, accept into the baseline). The secret
+ * rewrite is computed in `resolve`, only for the action the user picks; everything else is
+ * cheap and returned whole.
  */
 export class CodeActionService {
   constructor(private readonly ctx: () => CodeActionContext) {}
