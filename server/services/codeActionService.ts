@@ -37,7 +37,8 @@ function toTextEdits(document: TextDocument, edits: OffsetEdit[]): TextEdit[] {
  * the action the user picks; everything else is cheap and returned whole.
  */
 export class CodeActionService {
-  constructor(private readonly ctx: () => CodeActionContext) {}
+  /** `ctx` answers for the document's workspace folder (its root, its .gitignore). */
+  constructor(private readonly ctx: (uri: string) => CodeActionContext) {}
 
   actionsFor(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
@@ -45,7 +46,7 @@ export class CodeActionService {
       const data = diagnostic.data as FindingData;
       const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [document.uri]: edits } });
       if (data.category === 'secret') {
-        const manager = this.ctx().settings.secretsManager;
+        const manager = this.ctx(document.uri).settings.secretsManager;
         actions.push({
           title: `Move this secret out of the file (${manager === 'env' ? 'environment' : manager})`,
           kind: CodeActionKind.QuickFix,
@@ -68,7 +69,12 @@ export class CodeActionService {
       }
       const iac = data.fix.iac;
       if (iac?.fix) {
-        const owner = ownerFor(this.ctx().root, data.path, this.ctx().settings.owner, this.ctx().trusted);
+        const owner = ownerFor(
+          this.ctx(document.uri).root,
+          data.path,
+          this.ctx(document.uri).settings.owner,
+          this.ctx(document.uri).trusted,
+        );
         actions.push({
           title: iac.fix.title,
           kind: CodeActionKind.QuickFix,
@@ -109,6 +115,8 @@ export class CodeActionService {
             edit: edit(toTextEdits(document, [file])),
           });
       }
+      // A document outside every workspace folder has no baseline to accept it into.
+      if (!this.ctx(document.uri).root) continue;
       actions.push({
         title: 'Accept into the baseline (.nhi-lens-baseline.json)',
         kind: CodeActionKind.QuickFix,
@@ -128,7 +136,10 @@ export class CodeActionService {
     const end = document.offsetAt(data.diagnostic.range.end);
     // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
     const fix = { ...finding.fix, keyName: finding.fix.keyName ?? finding.ruleId };
-    const plan = secretReplacement({ path: finding.path, text: document.getText(), start, end, fix }, this.ctx().settings.secretsManager);
+    const plan = secretReplacement(
+      { path: finding.path, text: document.getText(), start, end, fix },
+      this.ctx(document.uri).settings.secretsManager,
+    );
     if (!plan)
       return {
         ...action,
@@ -137,10 +148,10 @@ export class CodeActionService {
       };
     const changes: Record<string, TextEdit[]> = {};
     if (plan.edits.length) changes[document.uri] = toTextEdits(document, plan.edits);
-    const gitignore = this.ctx().gitignoreUri();
+    const gitignore = this.ctx(document.uri).gitignoreUri();
     const documentChanges: WorkspaceEdit['documentChanges'] = [];
     if (plan.gitignoreLine && gitignore) {
-      const current = this.ctx().gitignoreText();
+      const current = this.ctx(document.uri).gitignoreText();
       if (current === undefined) {
         documentChanges.push({ kind: 'create', uri: gitignore, options: { ignoreIfExists: true } });
         documentChanges.push({
