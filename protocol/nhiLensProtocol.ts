@@ -160,8 +160,9 @@ export interface AuditedFolder {
 export interface AuditResult {
   summary: AuditSummary;
   /**
-   * The workspace folders audited, in the client's order. The other fields merge all of them;
-   * each path stays relative to its own folder and `uri` says which.
+   * The workspace folders the audit covered, in the client's order (one that could not be audited
+   * says why in `notes`). The other fields merge all of them; each path stays relative to its own
+   * folder and `uri` says which.
    */
   folders: AuditedFolder[];
   /** The findings not in the baseline. */
@@ -184,8 +185,8 @@ export interface AuditResult {
  *   `AuditFinding[]` batches while the audit runs; the response still carries all of them, with
  *   the git and GitHub annotations the batches lack;
  * - `github`: merges the repository's open secret-scanning alerts into the findings.
- * Cancelling the request (or the server-created progress) stops the audit; the result then says
- * `summary.cancelled`.
+ * Cancelling the request (or the server-created progress) stops the audit (folders not reached
+ * are not audited); the result then says `summary.cancelled`.
  */
 export namespace AuditWorkspaceRequest {
   export const method = 'nhiLens/auditWorkspace';

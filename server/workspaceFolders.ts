@@ -42,8 +42,8 @@ export interface DocumentScope {
   key: number;
 }
 
-const samePathCase = process.platform === 'win32' || process.platform === 'darwin';
-const comparable = (p: string) => (samePathCase ? p.toLowerCase() : p);
+// Windows paths ignore case (path.relative does too); elsewhere case tells files apart.
+const comparable = (p: string) => (process.platform === 'win32' ? p.toLowerCase() : p);
 
 /**
  * Every workspace folder the server serves, keyed by the folder's path (two spellings of one

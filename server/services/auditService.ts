@@ -69,6 +69,7 @@ export class AuditService {
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     const cancelFromProgress = progressCancel?.onCancellationRequested(() => controller.abort());
+    if (token.isCancellationRequested || progressCancel?.isCancellationRequested) controller.abort();
     workDone.begin('NHI Lens: auditing workspace', 0, 'listing files…', true);
     const result: WorkspaceAudit = { folders, audits: [], notes: [], cancelled: false };
     const failures: unknown[] = [];
