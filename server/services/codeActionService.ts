@@ -49,14 +49,15 @@ function targetOf(document: TextDocument, diagnostic: Diagnostic): FixTarget {
  * cheap and returned whole.
  */
 export class CodeActionService {
-  constructor(private readonly ctx: () => CodeActionContext) {}
+  /** `ctx` answers for the document's workspace folder (its root, its .gitignore). */
+  constructor(private readonly ctx: (uri: string) => CodeActionContext) {}
 
   actionsFor(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const text = document.getText();
     for (const diagnostic of diagnostics.filter(isOurs)) {
       const data = diagnostic.data as FindingData;
-      const ctx = this.ctx();
+      const ctx = this.ctx(document.uri);
       const manager = ctx.settings.secretsManager;
       const proposals = fixesFor(targetOf(document, diagnostic), text, {
         manager,
@@ -84,6 +85,8 @@ export class CodeActionService {
           });
         }
       }
+      // A document outside every workspace folder has no baseline to accept it into.
+      if (!ctx.root) continue;
       actions.push({
         title: 'Accept into the baseline (.nhi-lens-baseline.json)',
         kind: CodeActionKind.QuickFix,
@@ -98,7 +101,7 @@ export class CodeActionService {
   resolve(action: CodeAction, document: TextDocument | undefined): CodeAction {
     const data = action.data as ResolveData | undefined;
     if (data?.kind !== 'replace-secret' || !document || document.uri !== data.uri) return action;
-    const plan = secretFix(targetOf(document, data.diagnostic), document.getText(), this.ctx().settings.secretsManager);
+    const plan = secretFix(targetOf(document, data.diagnostic), document.getText(), this.ctx(document.uri).settings.secretsManager);
     if (!plan)
       return {
         ...action,
@@ -107,10 +110,10 @@ export class CodeActionService {
       };
     const changes: Record<string, TextEdit[]> = {};
     if (plan.edits.length) changes[document.uri] = toTextEdits(document, plan.edits);
-    const gitignore = this.ctx().gitignoreUri();
+    const gitignore = this.ctx(document.uri).gitignoreUri();
     const documentChanges: WorkspaceEdit['documentChanges'] = [];
     if (plan.gitignoreLine && gitignore) {
-      const current = this.ctx().gitignoreText();
+      const current = this.ctx(document.uri).gitignoreText();
       if (current === undefined) {
         documentChanges.push({ kind: 'create', uri: gitignore, options: { ignoreIfExists: true } });
         documentChanges.push({

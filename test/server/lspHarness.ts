@@ -41,7 +41,15 @@ export class LspSession {
     readonly root: string,
   ) {}
 
-  static async start(capabilities: ClientCapabilities, files: Record<string, string> = {}): Promise<LspSession> {
+  /**
+   * Writes `files` under a new temporary root and starts the server on it. `folders` are the
+   * workspace folders, as paths under the root (default: the root itself, one folder).
+   */
+  static async start(
+    capabilities: ClientCapabilities,
+    files: Record<string, string> = {},
+    options: { folders?: string[]; initializationOptions?: unknown } = {},
+  ): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
@@ -65,11 +73,14 @@ export class LspSession {
     });
     connection.onNotification('$/progress', (p: { token: ProgressToken; value: unknown }) => session.progress.push(p));
     connection.listen();
+    const folders = options.folders ?? [''];
+    for (const folder of folders) fs.mkdirSync(path.join(root, folder), { recursive: true });
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       capabilities,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+      workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(path.join(root, folder)).href, name: folder || 'ws' })),
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return session;
