@@ -129,6 +129,7 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     // ours (each try waits for the menu itself, not for a fixed time). The deadline is a hang
     // guard for a busy machine; a quiet one needs one try.
     const deadline = Date.now() + 120_000;
+    const tries: string[] = [];
     let item = null;
     while (!item && Date.now() < deadline) {
       await page.keyboard.press('Escape');
@@ -137,8 +138,13 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
       item = await page
         .waitForSelector('.action-widget .monaco-list-row:has-text("Move this secret")', { timeout: 15_000 })
         .catch(() => null);
+      if (!item) {
+        // What the menu offered instead, for the failure message (and a picture of the first miss).
+        tries.push(JSON.stringify(await page.locator('.action-widget .monaco-list-row').allInnerTexts()));
+        if (tries.length === 1) await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-quick-fix-missed.png') });
+      }
     }
-    assert.ok(item, 'the quick-fix menu never offered "Move this secret"');
+    assert.ok(item, `the quick-fix menu never offered "Move this secret"; it showed: ${tries.join(' then ')}`);
     await item.click();
     await page.waitForFunction(
       "document.querySelector('.monaco-editor .view-lines')?.textContent?.includes('process.env.STRIPE_SECRET_KEY')",
