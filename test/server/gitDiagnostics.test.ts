@@ -8,8 +8,7 @@ import { LspSession } from './lspHarness';
 const COMMITTED = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 const FRESH = 'xoxb-9182736450-1928374650192-Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7';
 
-describe('language server: git state in live diagnostics', function () {
-  this.timeout(30_000);
+describe('language server: git state in live diagnostics', () => {
   let s: LspSession;
   const git = (...args: string[]) =>
     execFileSync('git', args, {
