@@ -24,7 +24,8 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { baselineOf, CONFIG_FILE_NAME, type Finding } from '../engine';
+import { baselineOf, CONFIG_FILE_NAME, parseBaseline, RuleError, type BaselineEntry, type Finding } from '../engine';
+import { readSettingsFile } from '../workspace/files/boundedFile';
 import {
   AuditReportRequest,
   AuditWorkspaceRequest,
@@ -39,7 +40,6 @@ import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
-import { DEFAULT_BASELINE_FILE } from './workspaceState';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -59,10 +59,12 @@ const DEBOUNCE_MS = 150;
 const diagnostics = new DiagnosticsService((uri) => folders.scopeOf(uri));
 const auditService = new AuditService();
 const codeActions = new CodeActionService((uri) => {
-  const root = folders.folderOf(uri)?.root;
+  const folder = folders.folderOf(uri);
+  const root = folder?.root;
   return {
     settings,
     root,
+    baselineFile: folder?.state.baselineFile,
     trusted: folders.trusted,
     relativePath: (other) => folders.scopeOf(other).path,
     gitignoreUri: () => (root ? pathToFileURL(path.join(root, '.gitignore')).href : undefined),
@@ -233,7 +235,10 @@ documents.onDidClose((e) => {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: auditDiagnostics.get(e.document.uri)?.items ?? [] });
 });
 
-connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  // Let queued edits and cancellations in first: in a burst of typing, the pulls that pile up
+  // all see the latest text, the first scans it and the rest are answered from the cache.
+  await new Promise((resolve) => setImmediate(resolve));
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const report = diagnostics.report(document);
@@ -305,32 +310,58 @@ connection.onExecuteCommand(async (params) => {
   return null;
 });
 
-/** Adds one finding to its folder's baseline file through a workspace edit, and applies it at once. */
+/**
+ * Adds one finding to its folder's baseline file through a workspace edit, and applies it at
+ * once. The file is re-read first (the editor's copy if it is open, else the disk: entries a
+ * `git pull` added since are kept) and merged; a file that is not a baseline is never
+ * overwritten; the edit names the open document's version, so a concurrent change makes the
+ * editor refuse it rather than lose anything.
+ */
 async function addToBaseline(uri: string, fingerprint: string, ruleId: string): Promise<boolean> {
   const { folder, path: relative } = folders.scopeOf(uri);
   const state = folder?.state;
   const file = state?.baselineFile;
   if (!folder || !state || !file) return false;
   const entry = { fingerprint, ruleId, path: relative };
-  const current = state.baseline.entries;
-  if (current.some((e) => e.fingerprint === fingerprint && e.path === entry.path)) return true;
-  const content = `${JSON.stringify(baselineOf([...current, entry].map((e) => ({ ...e }) as unknown as Finding)), null, 2)}\n`;
   const target = pathToFileURL(file).href;
-  const exists = fs.existsSync(file);
-  const old = exists ? fs.readFileSync(file, 'utf8') : '';
-  const oldLines = old.split('\n');
-  const end = { line: oldLines.length - 1, character: oldLines[oldLines.length - 1].length };
+  const open = documents.get(target);
+  const exists = !!open || fs.existsSync(file);
+  let current: BaselineEntry[] = [];
+  let text = '';
+  try {
+    text = open ? open.getText() : exists ? readSettingsFile(file, 'baseline') : '';
+    if (text.trim()) current = parseBaseline(text, path.basename(file)).entries;
+  } catch (error) {
+    const message = error instanceof RuleError ? error.problems.join('; ') : (error as Error).message;
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: `NHI Lens: not changing ${path.basename(file)}: ${message}`,
+    });
+    return false;
+  }
+  if (current.some((e) => e.fingerprint === fingerprint && e.path === entry.path)) {
+    state.acceptIntoBaseline(current);
+    refreshFolder(folder);
+    return true;
+  }
+  const merged = baselineOf([...current, entry].map((e) => ({ ...e }) as unknown as Finding));
+  const content = `${JSON.stringify(merged, null, 2)}\n`;
+  const lines = text.split('\n');
+  const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
   const result = await connection.workspace.applyEdit({
-    label: `Accept ${ruleId} into ${path.basename(file) || DEFAULT_BASELINE_FILE}`,
+    label: `Accept ${ruleId} into ${path.basename(file)}`,
     edit: {
       documentChanges: [
         ...(exists ? [] : [{ kind: 'create' as const, uri: target, options: { ignoreIfExists: true } }]),
-        { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: content }] },
+        {
+          textDocument: { uri: target, version: open?.version ?? null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: content }],
+        },
       ],
     },
   });
   if (!result.applied) return false;
-  state.acceptIntoBaseline(entry);
+  state.acceptIntoBaseline(merged.findings);
   refreshFolder(folder);
   return true;
 }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
@@ -17,6 +18,8 @@ interface ResolveData {
 export interface CodeActionContext {
   settings: NhiLensSettings;
   root: string | undefined;
+  /** The folder's baseline file; undefined when there is none to write (outside every folder, or a config pointing outside). */
+  baselineFile: string | undefined;
   trusted: boolean;
   relativePath: (uri: string) => string;
   gitignoreUri: () => string | undefined;
@@ -86,9 +89,9 @@ export class CodeActionService {
         }
       }
       // A document outside every workspace folder has no baseline to accept it into.
-      if (!ctx.root) continue;
+      if (!ctx.root || !ctx.baselineFile) continue;
       actions.push({
-        title: 'Accept into the baseline (.nhi-lens-baseline.json)',
+        title: `Accept into the baseline (${path.basename(ctx.baselineFile)})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [document.uri, data.fingerprint, data.ruleId] },

@@ -58,7 +58,12 @@ export class DiagnosticsService {
   constructor(private readonly scopeOf: (uri: string) => DocumentScope) {}
 
   resultIdOf(document: TextDocument, scope = this.scopeOf(document.uri)): string {
-    const hash = createHash('sha1').update(document.getText()).digest('hex').slice(0, 16);
+    // A document too large to scan is skipped from its size alone: hashing 200 MB would cost seconds.
+    const text = document.getText();
+    const hash =
+      text.length > scope.state.engine.maxFileBytes
+        ? `large-${document.version}`
+        : createHash('sha1').update(text).digest('hex').slice(0, 16);
     return `${scope.key}:${scope.state.generation}:${scope.git?.generation ?? 0}:${hash}`;
   }
 

@@ -48,6 +48,31 @@ describe('language server over stdio (push diagnostics)', () => {
     assert.deepEqual(diagnostics, []);
   });
 
+  it('a burst of 2,000 edits is coalesced: few publishes, the last one for the final text', async () => {
+    const uri = s.uri('burst.py');
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text: '' },
+    });
+    await s.diagnosticsFor(uri, 1);
+    const before = s.published.filter((p) => p.uri === uri).length;
+    const EDITS = 2000;
+    // Typing "x = 1\n" one character at a time, then the secret as the last edit.
+    for (let v = 2; v <= EDITS; v++) {
+      await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line: v, character: 0 }, end: { line: v, character: 0 } }, text: v % 2 ? 'x\n' : '#' }],
+      });
+    }
+    await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: EDITS + 1 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: `T = "${SLACK}"\n` }],
+    });
+    const last = await s.diagnosticsFor(uri, EDITS + 1);
+    assert.equal(last.diagnostics.length, 1, 'the final text is what was checked');
+    const publishes = s.published.filter((p) => p.uri === uri).length - before;
+    assert.ok(publishes <= 50, `${publishes} publishes for ${EDITS} edits`);
+  });
+
   it('clears the diagnostics of a closed document', async () => {
     const uri = s.uri('other.py');
     await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
