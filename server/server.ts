@@ -44,7 +44,7 @@ import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceF
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 /** Every workspace folder, each with its own config, baseline and git state (replaced at initialize). */
-let folders = new WorkspaceFolders(true, (folder) => refreshFolder(folder));
+let folders = new WorkspaceFolders(true, refreshFile);
 let settings: NhiLensSettings = DEFAULT_SETTINGS;
 let pullDiagnostics = false;
 let configurationCapability = false;
@@ -122,6 +122,16 @@ function refreshFolder(folder: WorkspaceFolder): void {
   else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder) publish(d);
 }
 
+/**
+ * Re-check the documents of one file after git told us more about its history. In push mode
+ * only those are published; a pull client re-pulls, and every other document answers `unchanged`.
+ */
+function refreshFile(folder: WorkspaceFolder, file: string): void {
+  if (!folders.has(folder)) return; // a git read that finished after its folder was removed
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder && folders.scopeOf(d.uri).path === file) publish(d);
+}
+
 async function loadSettings(): Promise<void> {
   if (!configurationCapability) return;
   const raw = (await connection.workspace.getConfiguration('nhiLens')) as Partial<NhiLensSettings> | null;
@@ -132,7 +142,7 @@ async function loadSettings(): Promise<void> {
 connection.onInitialize((params) => {
   // Trust is the client's, for the whole workspace: every folder gets it.
   const trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
-  folders = new WorkspaceFolders(trusted, (folder) => refreshFolder(folder));
+  folders = new WorkspaceFolders(trusted, refreshFile);
   const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
   for (const folder of initial) folders.add(folder.uri, folder.name);
   const caps = params.capabilities;

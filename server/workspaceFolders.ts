@@ -59,7 +59,7 @@ export class WorkspaceFolders {
   /** Trust is the client's, for the whole workspace: it applies to every folder. */
   constructor(
     readonly trusted: boolean,
-    private readonly onGitUpdate: (folder: WorkspaceFolder) => void,
+    private readonly onGitUpdate: (folder: WorkspaceFolder, path: string) => void,
   ) {
     this.outside = new WorkspaceState(undefined, trusted);
   }
@@ -76,7 +76,7 @@ export class WorkspaceFolders {
     const git: GitStateCache = new GitStateCache(
       () => (state.trusted ? root : undefined),
       () => state.engine,
-      () => this.onGitUpdate(folder),
+      (file) => this.onGitUpdate(folder, file),
     );
     const folder: WorkspaceFolder = {
       uri,

@@ -64,7 +64,7 @@ export class DiagnosticsService {
       text.length > scope.state.engine.maxFileBytes
         ? `large-${document.version}`
         : createHash('sha1').update(text).digest('hex').slice(0, 16);
-    return `${scope.key}:${scope.state.generation}:${scope.git?.generation ?? 0}:${hash}`;
+    return `${scope.key}:${scope.state.generation}:${scope.git?.versionOf(scope.path) ?? 0}:${hash}`;
   }
 
   report(document: TextDocument): DocumentReport {

@@ -45,4 +45,28 @@ describe('language server: git state in live diagnostics', () => {
     assert.match(fresh.message, /not committed yet: remove it before committing/);
     assert.ok(!published.diagnostics.some((d) => d.message.includes(COMMITTED) || d.message.includes(FRESH)));
   });
+
+  it('git answers for one file republish that file only, not every open document', async () => {
+    // Ten open documents without secrets (no git lookup), then one with a committed secret.
+    const quiet = Array.from({ length: 10 }, (_, i) => s.uri(`quiet${i}.py`));
+    for (const [i, uri] of quiet.entries()) {
+      await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'python', version: 1, text: `x = ${i}\n` },
+      });
+      await s.diagnosticsFor(uri, 1);
+    }
+    const before = new Map(quiet.map((u) => [u, s.published.filter((p) => p.uri === u).length]));
+    const text = `SLACK_TOKEN = "${COMMITTED}"\n`;
+    fs.writeFileSync(path.join(s.root, 'other.py'), text);
+    git('add', 'other.py');
+    git('commit', '-q', '-m', 'other');
+    const uri = s.uri('other.py');
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text },
+    });
+    await s.until('other.py with git state', () =>
+      s.published.find((p) => p.uri === uri && p.diagnostics.some((d) => /git history/.test(d.message))),
+    );
+    for (const u of quiet) assert.equal(s.published.filter((p) => p.uri === u).length, before.get(u), `${u} was not republished`);
+  });
 });
