@@ -74,14 +74,21 @@ function batchesOf(files: WalkedFile[]): WalkedFile[][] {
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
   const engine = createEngine({ ...options.setup, siblingCache: 'per-audit' });
+  // Links, pipes, devices and unreadable folders are listed with the files' own skip notes.
+  const walkSkipped: SkipNote[] = [];
   const files = [
-    ...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) }),
+    ...walkFiles(options.targets, {
+      root: options.root,
+      gitignore: options.gitignore,
+      isIgnored: (p) => engine.isIgnoredPath(p),
+      onSkip: (note) => walkSkipped.push(note),
+    }),
   ];
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const result: AuditResult = {
     findings: [],
     identities: [],
-    skipped: [],
+    skipped: walkSkipped,
     filesScanned: 0,
     bytesScanned: 0,
     suppressed: 0,
