@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import type { VerifyOptions } from '../app/auditWorkspace';
+import { EndpointError, parseEndpointOverrides } from '../integrations/verify/endpoints';
+import { userCacheFile } from '../integrations/verify/verdictCache';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'html' | 'csv';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -36,6 +39,19 @@ GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin
   --github-repo <o/r> Repository to use
   --github-url <url>  API URL (GitHub Enterprise Server: https://HOST/api/v3; default:
                       GITHUB_API_URL, else https://api.github.com)
+
+Verification (opt-in: without --verify nothing is sent anywhere):
+  --verify            Ask each secret's own provider (AWS STS, GitHub, GitLab, Slack,
+                      Stripe, OpenAI, Anthropic, SendGrid, Twilio, npm, Google, Hugging
+                      Face, Datadog) whether it works and whose it is; live ones become
+                      errors and sort first
+  --verify-endpoint <provider=url>  Ask this endpoint instead of the provider's official
+                      one (GitHub Enterprise Server, GovCloud); repeatable; also
+                      NHI_LENS_VERIFY_ENDPOINTS=provider=url,provider=url
+  --verify-cache <file>  Keep verdicts here (default: the user cache folder, e.g.
+                      ~/.cache/nhi-lens/verify-cache.json); it holds fingerprints, never values
+  --no-verify-cache   Keep verdicts for this run only
+
   --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
   --quiet             No progress line
 
@@ -66,6 +82,8 @@ export interface CliOptions {
   uploadSarif: boolean;
   githubRepo?: string;
   githubUrl?: string;
+  /** `audit --verify`: how to verify (absent: nothing is sent to any provider). */
+  verify?: VerifyOptions;
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
@@ -74,7 +92,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-export function parseCli(argv: string[]): CliOptions {
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -97,6 +115,10 @@ export function parseCli(argv: string[]): CliOptions {
         'upload-sarif': { type: 'boolean' },
         'github-repo': { type: 'string' },
         'github-url': { type: 'string' },
+        verify: { type: 'boolean' },
+        'verify-endpoint': { type: 'string', multiple: true },
+        'verify-cache': { type: 'string' },
+        'no-verify-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -126,6 +148,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`--github-repo must be owner/name (got "${values['github-repo']}")`);
   if (values['github-url'] !== undefined && !/^https?:\/\/[^\s]+$/.test(values['github-url']))
     throw new UsageError(`--github-url must be an http(s) URL (got "${values['github-url']}")`);
+  const verify = command === 'audit' ? verifyOptions(values, env) : undefined;
   return {
     command: command as CliOptions['command'],
     targets: command === 'audit' || command === 'inventory' ? (rest.length ? rest : ['.']) : [],
@@ -145,5 +168,34 @@ export function parseCli(argv: string[]): CliOptions {
     uploadSarif: !!values['upload-sarif'],
     githubRepo: values['github-repo'],
     githubUrl: values['github-url'],
+    ...(verify ? { verify } : {}),
   };
+}
+
+/** `--verify` and its options; endpoints from NHI_LENS_VERIFY_ENDPOINTS and the flags (the user's, never the repository's). */
+function verifyOptions(
+  values: { verify?: boolean; 'verify-endpoint'?: string[]; 'verify-cache'?: string; 'no-verify-cache'?: boolean },
+  env: NodeJS.ProcessEnv,
+): VerifyOptions | undefined {
+  if (!values.verify) {
+    const stray = values['verify-endpoint']?.length ? '--verify-endpoint' : values['verify-cache'] !== undefined ? '--verify-cache' : '';
+    if (stray) throw new UsageError(`${stray} needs --verify`);
+    return undefined;
+  }
+  if (values['verify-cache'] !== undefined && values['no-verify-cache'])
+    throw new UsageError('--verify-cache and --no-verify-cache cannot be used together');
+  try {
+    // The flags win over the environment, provider by provider.
+    const endpoints = parseEndpointOverrides([
+      ...(env.NHI_LENS_VERIFY_ENDPOINTS ? [env.NHI_LENS_VERIFY_ENDPOINTS] : []),
+      ...(values['verify-endpoint'] ?? []),
+    ]);
+    return {
+      endpoints,
+      ...(values['no-verify-cache'] ? {} : { cacheFile: values['verify-cache'] ?? userCacheFile(env) }),
+    };
+  } catch (error) {
+    if (error instanceof EndpointError) throw new UsageError(error.message);
+    throw error;
+  }
 }

@@ -36,6 +36,7 @@ export function renderSarif(report: Report): string {
           },
         },
         originalUriBaseIds: { ROOT: { uri: pathToUri(report.root) } },
+        ...(report.verification ? { properties: { verification: report.verification } } : {}),
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => ({
           ruleId: f.ruleId,
@@ -61,6 +62,7 @@ export function renderSarif(report: Report): string {
             masked: f.masked,
             ...(f.git ? { git: f.git } : {}),
             ...(f.github ? { githubAlert: f.github.alert } : {}),
+            ...(f.verification ? { verification: f.verification } : {}),
           },
         })),
         invocations: [

@@ -14,7 +14,8 @@ export function renderText(report: Report, color = false): string {
       currentPath = f.path;
     }
     const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${f.message}  ${c('dim', f.ruleId)}`);
+    const live = f.verification?.state === 'live' ? `${c('bold', c('error', 'LIVE'))} ` : '';
+    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${live}${f.message}  ${c('dim', f.ruleId)}`);
   }
   const s = summarize(report.findings);
   if (lines.length) lines.push('');
@@ -28,6 +29,12 @@ export function renderText(report: Report, color = false): string {
     .join(', ');
   const scanned = `${plural(report.filesScanned, 'file')}, ${(report.bytesScanned / 1048576).toFixed(1)} MB scanned in ${(report.durationMs / 1000).toFixed(2)} s`;
   lines.push(c('bold', counts) + (extra ? `; ${extra}` : ''));
+  const v = report.verification;
+  if (v)
+    lines.push(
+      (v.live ? c('bold', c('error', `${plural(v.live, 'live credential')}: rotate first`)) + '; ' : '') +
+        `${plural(v.credentials, 'credential')} verified with their providers: ${v.live} live, ${v.invalid} not valid, ${v.unknown} unknown`,
+    );
   lines.push(c('dim', scanned + (report.cancelled ? ' (cancelled: results are partial)' : '')));
   return lines.join('\n') + '\n';
 }
