@@ -159,7 +159,8 @@ export const PROVIDERS: readonly ProviderSpec[] = [
     checks: [
       {
         rules: ['slack-bot-token', 'slack-user-token', 'slack-legacy-token'],
-        shape: /^xox[abprs]-[A-Za-z0-9-]{10,250}$/,
+        // Not refresh tokens (xoxr-): auth.test would call a good one invalid.
+        shape: /^xox[abps]-[A-Za-z0-9-]{10,250}$/,
         method: 'POST',
         path: '/auth.test',
         auth: { kind: 'bearer' },
@@ -275,7 +276,8 @@ export const PROVIDERS: readonly ProviderSpec[] = [
         method: 'GET',
         path: '/2010-04-01/Accounts.json?PageSize=1',
         auth: { kind: 'basic-pair' },
-        live: [ok(200)],
+        // Standard API keys authenticate but may not list accounts (403); bad credentials are 401.
+        live: [ok(200), ok(403)],
         invalid: [ok(401)],
         identity: ['{accounts.0.friendly_name} ({accounts.0.sid})', '{accounts.0.sid}'],
       },
