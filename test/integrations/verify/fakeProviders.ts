@@ -107,7 +107,7 @@ export class FakeProvider {
   seen: Seen[] = [];
   /** Credentials it accepts: the secret (Twilio: `sid:token`) → the identity it answers with. */
   valid = new Map<string, string>();
-  /** GitLab tokens without the read_user scope; Google keys whose project has not enabled the API. */
+  /** GitLab tokens without the read_user scope, Google keys whose project has not enabled the API, Twilio standard API keys. */
   limited = new Set<string>();
   /** AWS: keys by key ID. */
   awsKeys = new Map<string, FakeAwsKey>();
@@ -266,6 +266,7 @@ export class FakeProvider {
         if (route !== 'GET /2010-04-01/Accounts.json') return notFound();
         const basic = /^Basic (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
         const pair = basic ? Buffer.from(basic, 'base64').toString('utf8') : '';
+        if (this.limited.has(pair)) return send(403, { code: 20403, message: 'Forbidden', status: 403 });
         return this.valid.has(pair)
           ? send(200, { accounts: [{ sid: pair.split(':')[0], friendly_name: this.valid.get(pair), status: 'active' }] })
           : send(401, { code: 20003, message: 'Authenticate', status: 401 });

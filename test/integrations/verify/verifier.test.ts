@@ -252,21 +252,31 @@ describe('live verification (integrations/verify against loopback providers)', f
     assert.deepEqual({ ...run.verdicts.get(c.key), checkedAt: '' }, { state: 'live', provider: 'GitHub', checkedAt: '' });
   });
 
-  it('GitLab tokens without read_user and Google keys of a project without the API are live', async () => {
+  it('GitLab tokens without read_user, Google keys of a project without the API and Twilio API keys that may not list accounts are live', async () => {
     const gitlab = fake.gitlab();
     const google = fake.google();
+    const apiKeySid = `SK${fake.twilioToken()}`;
+    const apiKeySecret = fake.twilioToken();
     fakes.get('gitlab')!.limited.add(gitlab);
     fakes.get('google')!.limited.add(google);
     fakes.get('google')!.valid.set(google, 'projects/123456');
-    const cs = credentialsOf('.env', `GITLAB_TOKEN=${gitlab}\nGOOGLE_API_KEY=${google}\n`);
+    fakes.get('twilio')!.limited.add(`${apiKeySid}:${apiKeySecret}`);
+    const cs = credentialsOf(
+      '.env',
+      `GITLAB_TOKEN=${gitlab}\nGOOGLE_API_KEY=${google}\nTWILIO_API_KEY=${apiKeySid}\nTWILIO_API_SECRET=${apiKeySecret}\n`,
+    );
     const run = await verify(cs);
     assert.deepEqual(
       cs.map((c) => [c.provider.id, run.verdicts.get(c.key)?.state, run.verdicts.get(c.key)?.identity]),
       [
         ['gitlab', 'live', undefined],
         ['google', 'live', 'projects/123456'],
+        ['twilio', 'live', undefined],
       ],
     );
+    // The API key SID is a finding of its own: it shares the verdict.
+    assert.equal(cs[2].id, apiKeySid);
+    assert.equal(cs[2].fingerprints.length, 2);
   });
 
   describe('when the provider does not answer well: unknown, never an exception', () => {
