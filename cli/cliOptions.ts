@@ -39,6 +39,8 @@ GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin
   --github-repo <o/r> Repository to use
   --github-url <url>  API URL (GitHub Enterprise Server: https://HOST/api/v3; default:
                       GITHUB_API_URL, else https://api.github.com)
+  --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
+  --quiet             No progress line
 
 Verification (opt-in: without --verify nothing is sent anywhere):
   --verify            Ask each secret's own provider (AWS STS, GitHub, GitLab, Slack,
@@ -47,13 +49,11 @@ Verification (opt-in: without --verify nothing is sent anywhere):
                       errors and sort first
   --verify-endpoint <provider=url>  Ask this endpoint instead of the provider's official
                       one (GitHub Enterprise Server, GovCloud); repeatable; also
-                      NHI_LENS_VERIFY_ENDPOINTS=provider=url,provider=url
+                      NHI_LENS_VERIFY_ENDPOINTS=provider=url,provider=url; GitHub's
+                      default is --github-url or GITHUB_API_URL when set
   --verify-cache <file>  Keep verdicts here (default: the user cache folder, e.g.
                       ~/.cache/nhi-lens/verify-cache.json); it holds fingerprints, never values
   --no-verify-cache   Keep verdicts for this run only
-
-  --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
-  --quiet             No progress line
 
 Exit codes: 0 nothing at the --fail-on level, 1 findings, 2 usage or configuration error.
 A GitHub failure is reported on stderr and never loses the local report; with
@@ -148,7 +148,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     throw new UsageError(`--github-repo must be owner/name (got "${values['github-repo']}")`);
   if (values['github-url'] !== undefined && !/^https?:\/\/[^\s]+$/.test(values['github-url']))
     throw new UsageError(`--github-url must be an http(s) URL (got "${values['github-url']}")`);
-  const verify = command === 'audit' ? verifyOptions(values, env) : undefined;
+  const verify = command === 'audit' ? verifyOptions(values, values['github-url'] ?? env.GITHUB_API_URL, env) : undefined;
   return {
     command: command as CliOptions['command'],
     targets: command === 'audit' || command === 'inventory' ? (rest.length ? rest : ['.']) : [],
@@ -172,9 +172,15 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-/** `--verify` and its options; endpoints from NHI_LENS_VERIFY_ENDPOINTS and the flags (the user's, never the repository's). */
+/**
+ * `--verify` and its options; endpoints from NHI_LENS_VERIFY_ENDPOINTS and the flags (the user's,
+ * never the repository's). GitHub tokens go to the GitHub the audit talks to (`--github-url`,
+ * `GITHUB_API_URL`: a GitHub Enterprise Server's tokens are not sent to github.com) unless a
+ * verify endpoint names another.
+ */
 function verifyOptions(
   values: { verify?: boolean; 'verify-endpoint'?: string[]; 'verify-cache'?: string; 'no-verify-cache'?: boolean },
+  githubApiUrl: string | undefined,
   env: NodeJS.ProcessEnv,
 ): VerifyOptions | undefined {
   if (!values.verify) {
@@ -187,6 +193,7 @@ function verifyOptions(
   try {
     // The flags win over the environment, provider by provider.
     const endpoints = parseEndpointOverrides([
+      ...(githubApiUrl ? [`github=${githubApiUrl}`] : []),
       ...(env.NHI_LENS_VERIFY_ENDPOINTS ? [env.NHI_LENS_VERIFY_ENDPOINTS] : []),
       ...(values['verify-endpoint'] ?? []),
     ]);

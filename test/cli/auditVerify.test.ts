@@ -208,6 +208,24 @@ describe('nhi-lens audit --verify (against loopback providers)', function () {
     assertNoValue(fs.readFileSync(cacheFile, 'utf8'), 'the cache file');
   });
 
+  it('GitHub tokens go to the GitHub the audit talks to (--github-url, GITHUB_API_URL) unless a verify endpoint names another', async () => {
+    const github = fakes.get('github')!;
+    const others = [...fakes].filter(([id]) => id !== 'github').map(([id, f]) => `${id}=${f.url}`);
+    const run = await runCliAsync(
+      ['audit', '.', '--no-git', '--fail-on', 'never', '--verify', '--no-verify-cache', '--format', 'json'],
+      ws,
+      {
+        NHI_LENS_VERIFY_ENDPOINTS: others.join(','),
+        GITHUB_API_URL: github.url,
+        XDG_CACHE_HOME: cacheHome,
+      },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(github.seen.length, 2);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    assert.equal(report.findings.find((f) => f.path === '.env' && f.ruleId === 'github-pat-classic')?.verification?.identity, '@octocat');
+  });
+
   it('a repository cannot configure verification: its config has no such key', async () => {
     const config = path.join(ws, '.nhi-lens.yaml');
     const original = fs.readFileSync(config, 'utf8');
