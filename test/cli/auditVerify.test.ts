@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
 import type { ProviderId } from '../../integrations/verify/providers';
 import { fake } from '../integrations/verify/fakeCredentials';
 import { startFakeProviders, type FakeProvider } from '../integrations/verify/fakeProviders';
-import { copyOfExampleWorkspace, runCliAsync } from './cliHarness';
+import { REPO, copyOfExampleWorkspace, runCliAsync } from './cliHarness';
 
 interface JsonFinding {
   ruleId: string;
@@ -188,6 +189,11 @@ describe('nhi-lens audit --verify (against loopback providers)', function () {
         results: Array<{ level: string; properties: { verification?: { state: string } } }>;
       }>;
     };
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+    );
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
     assert.equal(sarif.runs[0].properties?.verification?.live, 5);
     const liveResults = sarif.runs[0].results.filter((r) => r.properties.verification?.state === 'live');
     assert.equal(liveResults.length, 7);
