@@ -66,8 +66,8 @@ export interface AuditOutcome {
 
 /**
  * Walks and scans the workspace, then adds what the scan alone cannot know: git state and
- * history, GitHub's alerts, whether secrets are live (opt-in), the inventory and owners. Each of those degrades to a note on the
- * report when it cannot run; the local findings always stand.
+ * history, GitHub's alerts, whether secrets are live (opt-in), the inventory and owners. Each
+ * of those degrades to a note on the report when it cannot run; the local findings always stand.
  */
 export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcome> {
   const { root, config, baseline } = request;

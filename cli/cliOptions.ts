@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SECRETS_MANAGERS, type SecretsManager } from '../engine/fixes/secretReplacement';
 import type { VerifyOptions } from '../app/auditWorkspace';
 import { EndpointError, parseEndpointOverrides } from '../integrations/verify/endpoints';
 import { userCacheFile } from '../integrations/verify/verdictCache';
@@ -14,6 +15,7 @@ export const USAGE = `Usage: nhi-lens <command> [options]
 Commands:
   audit [paths…]      Scan files and folders (default: .) for secrets and NHI issues
   inventory [paths…]  List every identity and credential the code declares or contains
+  fix [paths…]        Show (or with --write, make) the safe fixes as a unified diff
   rules               List the active rules
   help                Show this help
 
@@ -55,13 +57,25 @@ Verification (opt-in: without --verify nothing is sent anywhere):
                       ~/.cache/nhi-lens/verify-cache.json); it holds fingerprints, never values
   --no-verify-cache   Keep verdicts for this run only
 
+Fix options (also --config, --baseline, --no-gitignore, --jobs, --quiet):
+  --manager <m>       env | aws | vault | azure | gcp: where rewritten secrets are read
+                      from (default: env)
+  --owner <owner>     Owner for missing owner tags (default: the file's CODEOWNERS
+                      owner; without either, those fixes are listed, not made)
+  --write             Make the fixes (each file replaced atomically, only if unchanged
+                      since read), then audit the fixed files again and report
+  Safe fixes only: secret -> manager or environment reference, owner tag, CI login via
+  OIDC. The preview masks secret values, so hunks that remove one do not apply as is.
+
 Exit codes: 0 nothing at the --fail-on level, 1 findings, 2 usage or configuration error.
 A GitHub failure is reported on stderr and never loses the local report; with
 --upload-sarif it makes the exit code 3 when nothing else failed.
+fix: 0 nothing to fix (or, with --write, every fix made and confirmed by the re-audit),
+1 fixes to make (or some not made or not confirmed), 2 usage or configuration error.
 `;
 
 export interface CliOptions {
-  command: 'audit' | 'inventory' | 'rules' | 'help' | 'version';
+  command: 'audit' | 'inventory' | 'fix' | 'rules' | 'help' | 'version';
   targets: string[];
   format: Format;
   output?: string;
@@ -82,14 +96,49 @@ export interface CliOptions {
   uploadSarif: boolean;
   githubRepo?: string;
   githubUrl?: string;
+  /** fix: where rewritten secrets are read from. */
+  manager: SecretsManager;
+  /** fix: the owner for owner tags. */
+  owner?: string;
+  /** fix: make the fixes instead of printing them. */
+  write: boolean;
   /** `audit --verify`: how to verify (absent: nothing is sent to any provider). */
   verify?: VerifyOptions;
 }
+
+/** Options that only shape an audit report: `fix` prints a diff and refuses them. */
+const REPORT_ONLY = [
+  'format',
+  'output',
+  'sarif',
+  'write-baseline',
+  'fail-on',
+  'no-git',
+  'history',
+  'github',
+  'upload-sarif',
+  'github-repo',
+  'github-url',
+];
+const FIX_ONLY = ['manager', 'owner', 'write'];
+const AUDIT_ONLY = ['verify', 'verify-endpoint', 'verify-cache', 'no-verify-cache'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
   if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
   return value as T;
+}
+
+/**
+ * An owner goes into Terraform strings and YAML values: a team handle, a name or an e-mail
+ * address, without quotes, braces or other syntax of those files.
+ */
+function ownerOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const owner = value.trim();
+  if (!/^[\w@./+:-](?:[\w@./+: -]{0,198}[\w@./+:-])?$/.test(owner))
+    throw new UsageError(`--owner must be a team, name or e-mail address (letters, digits, spaces and @ . / _ + : -; got "${value}")`);
+  return owner;
 }
 
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
@@ -115,6 +164,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'upload-sarif': { type: 'boolean' },
         'github-repo': { type: 'string' },
         'github-url': { type: 'string' },
+        manager: { type: 'string' },
+        owner: { type: 'string' },
+        write: { type: 'boolean' },
         verify: { type: 'boolean' },
         'verify-endpoint': { type: 'string', multiple: true },
         'verify-cache': { type: 'string' },
@@ -129,9 +181,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   const command = values.help ? 'help' : values.version ? 'version' : (first ?? 'help');
-  if (!['audit', 'inventory', 'rules', 'help', 'version'].includes(command))
+  if (!['audit', 'inventory', 'fix', 'rules', 'help', 'version'].includes(command))
     throw new UsageError(`unknown command "${command}" (try: nhi-lens audit .)`);
   if (command === 'rules' && rest.length) throw new UsageError('rules takes no paths');
+  const given = (names: string[]) => names.filter((n) => (values as Record<string, unknown>)[n] !== undefined).map((n) => `--${n}`);
+  if (command === 'fix' && given(REPORT_ONLY).length)
+    throw new UsageError(`${given(REPORT_ONLY).join(', ')}: not an option of fix (it prints a diff; see nhi-lens help)`);
+  if (command !== 'fix' && given(FIX_ONLY).length) throw new UsageError(`${given(FIX_ONLY).join(', ')}: only fix takes this`);
+  if (command !== 'audit' && given(AUDIT_ONLY).length) throw new UsageError(`${given(AUDIT_ONLY).join(', ')}: only audit takes this`);
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
@@ -151,7 +208,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const verify = command === 'audit' ? verifyOptions(values, values['github-url'] ?? env.GITHUB_API_URL, env) : undefined;
   return {
     command: command as CliOptions['command'],
-    targets: command === 'audit' || command === 'inventory' ? (rest.length ? rest : ['.']) : [],
+    targets: command === 'audit' || command === 'inventory' || command === 'fix' ? (rest.length ? rest : ['.']) : [],
     format,
     output: values.output,
     config: values.config,
@@ -168,6 +225,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     uploadSarif: !!values['upload-sarif'],
     githubRepo: values['github-repo'],
     githubUrl: values['github-url'],
+    manager: oneOf(values.manager, SECRETS_MANAGERS, '--manager', 'env'),
+    owner: ownerOption(values.owner),
+    write: !!values.write,
     ...(verify ? { verify } : {}),
   };
 }

@@ -215,6 +215,7 @@ export class Engine {
                 fix: {
                   title: issue.fix.title,
                   edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })),
+                  ...(issue.fix.ownerFormat ? { ownerFormat: issue.fix.ownerFormat } : {}),
                 },
               }
             : {}),

@@ -1,5 +1,6 @@
 /** Public types shared by the engine, the CLI, the language server and the tests. */
 import type { CheckId } from './iac/checkRegistry';
+import type { OwnerFormat } from './iac/iacIssue';
 import type { IdentityRecord } from './inventory/identity';
 
 /** What kind of NHI problem a finding is about. */
@@ -70,7 +71,7 @@ export interface IacFixData {
   check: CheckId;
   resource: string;
   narrower?: string[];
-  fix?: { title: string; edits: Array<{ range: Range; newText: string }> };
+  fix?: { title: string; edits: Array<{ range: Range; newText: string }>; ownerFormat?: OwnerFormat };
 }
 
 /** One problem found in one file. Never carries the secret value itself. */

@@ -256,6 +256,12 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       const code = byManager[used]!;
       const expression = code.expression(name, env);
       const edits: OffsetEdit[] = [{ ...span, newText: expression }];
+      if (idiom === 'go') {
+        // A Go constant cannot hold a function call: `const k = "…"` becomes `var k = os.Getenv(…)`.
+        const lineStart = site.text.lastIndexOf('\n', span.start - 1) + 1;
+        const decl = /^([ \t]*)const(?=[ \t]+\w+(?:[ \t]+[\w.]+)?[ \t]*=[ \t]*$)/.exec(site.text.slice(lineStart, span.start));
+        if (decl) edits.push({ start: lineStart + decl[1].length, end: lineStart + decl[0].length, newText: 'var' });
+      }
       for (const line of code.imports) {
         const edit = importEdit(site.text, idiom, line);
         if (edit && !edits.some((e) => e.start === edit.start && e.newText === edit.newText)) edits.push(edit);

@@ -253,6 +253,9 @@ describe('nhi-lens audit --verify (against loopback providers)', function () {
     const stray = await audit(['--verify-endpoint', `github=${fakes.get('github')!.url}`]);
     assert.equal(stray.code, 2);
     assert.match(stray.stderr, /--verify-endpoint needs --verify/);
+    const inventory = await runCliAsync(['inventory', '.', '--verify'], ws, env());
+    assert.equal(inventory.code, 2);
+    assert.match(inventory.stderr, /--verify: only audit takes this/);
     assert.equal(sentAnything(), 0);
   });
 });

@@ -169,6 +169,44 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     assert.deepEqual((await full(uri)).items, []);
   });
 
+  it('add-to-baseline re-reads the file: entries added on disk are kept, a BOM is fine, a broken file is never overwritten', async () => {
+    const file = path.join(s.root, '.nhi-lens-baseline.json');
+    const pulled = { fingerprint: 'f'.repeat(32), ruleId: 'github-pat', path: 'from/a/pull.py' };
+    // Written behind the server's back (a git pull), with a byte-order mark.
+    fs.writeFileSync(file, `\ufeff${JSON.stringify({ version: 1, tool: 'nhi-lens', findings: [pulled] })}\n`);
+    const uri = await open('lib/merge.js', `const token = "${SLACK}";\n`);
+    const accept = (await actions(uri, (await full(uri)).items)).find((a) => a.command?.command === 'nhiLens.server.addToBaseline')!;
+    const before = s.applied.length;
+    assert.equal(
+      await s.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: accept.command!.command,
+        arguments: accept.command!.arguments,
+      }),
+      true,
+    );
+    const written = JSON.stringify(s.applied.slice(before));
+    assert.ok(written.includes('from/a/pull.py'), 'the entry added on disk is kept');
+    assert.ok(written.includes('lib/merge.js'), 'the new entry is added');
+
+    fs.writeFileSync(file, 'not a baseline\n');
+    const other = await open('lib/other.js', `const token = "${SLACK}";\n`);
+    const again = (await actions(other, (await full(other)).items)).find((a) => a.command?.command === 'nhiLens.server.addToBaseline')!;
+    const count = s.applied.length;
+    assert.equal(
+      await s.connection.sendRequest(ExecuteCommandRequest.type, { command: again.command!.command, arguments: again.command!.arguments }),
+      false,
+    );
+    assert.equal(s.applied.length, count, 'no edit to a file that is not a baseline');
+    fs.rmSync(file);
+  });
+
+  it('a document larger than the limit is skipped from its size, with one note', async () => {
+    const uri = await open('big/dump.txt', `${'x'.repeat(80)}\n`.repeat(70_000)); // 5.6 MB > 5 MiB
+    const { items } = await full(uri);
+    assert.equal(items.length, 1);
+    assert.match(items[0].message, /larger than 5120 KiB not scanned/);
+  });
+
   it('reloads .nhi-lens.yaml when it changes on disk', async () => {
     const uri = await open('deploy/key.py', `SLACK = "${SLACK}"\n`);
     const before = await full(uri);

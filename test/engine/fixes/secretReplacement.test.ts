@@ -67,6 +67,15 @@ describe('secret replacement quick-fix', () => {
     );
   });
 
+  it('Go: a constant holding the secret becomes a variable (a constant cannot call os.Getenv)', () => {
+    const text = `package main\n\nimport "os"\n\nconst slackToken = "${SLACK}"\n`;
+    assert.equal(rewrite('main.go', text).text, `package main\n\nimport "os"\n\nvar slackToken = os.Getenv("SLACK_TOKEN")\n`);
+    const typed = `package main\n\nimport "os"\n\nconst slackToken string = "${SLACK}"\n`;
+    assert.match(rewrite('main.go', typed).text, /\nvar slackToken string = os\.Getenv\(/);
+    const inFunction = `package main\n\nimport "os"\n\nfunc token() string {\n\treturn "${SLACK}"\n}\n`;
+    assert.match(rewrite('main.go', inFunction).text, /\treturn os\.Getenv\("SECRET"\)\n/, 'no const, nothing else changes');
+  });
+
   it('Java and C# with Google Secret Manager', () => {
     const java = rewrite('src/Notify.java', `package app;\n\nclass Notify {\n  String slackToken = "${SLACK}";\n}\n`, 'gcp').text;
     assert.match(
