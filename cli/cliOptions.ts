@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import { SECRETS_MANAGERS, type SecretsManager } from '../engine/fixes/secretReplacement';
+import type { VerifyOptions } from '../app/auditWorkspace';
+import { EndpointError, parseEndpointOverrides } from '../integrations/verify/endpoints';
+import { userCacheFile } from '../integrations/verify/verdictCache';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'html' | 'csv';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -40,6 +43,19 @@ GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin
                       GITHUB_API_URL, else https://api.github.com)
   --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
   --quiet             No progress line
+
+Verification (opt-in: without --verify nothing is sent anywhere):
+  --verify            Ask each secret's own provider (AWS STS, GitHub, GitLab, Slack,
+                      Stripe, OpenAI, Anthropic, SendGrid, Twilio, npm, Google, Hugging
+                      Face, Datadog) whether it works and whose it is; live ones become
+                      errors and sort first
+  --verify-endpoint <provider=url>  Ask this endpoint instead of the provider's official
+                      one (GitHub Enterprise Server, GovCloud); repeatable; also
+                      NHI_LENS_VERIFY_ENDPOINTS=provider=url,provider=url; GitHub's
+                      default is --github-url or GITHUB_API_URL when set
+  --verify-cache <file>  Keep verdicts here (default: the user cache folder, e.g.
+                      ~/.cache/nhi-lens/verify-cache.json); it holds fingerprints, never values
+  --no-verify-cache   Keep verdicts for this run only
 
 Fix options (also --config, --baseline, --no-gitignore, --jobs, --quiet):
   --manager <m>       env | aws | vault | azure | gcp: where rewritten secrets are read
@@ -86,6 +102,8 @@ export interface CliOptions {
   owner?: string;
   /** fix: make the fixes instead of printing them. */
   write: boolean;
+  /** `audit --verify`: how to verify (absent: nothing is sent to any provider). */
+  verify?: VerifyOptions;
 }
 
 /** Options that only shape an audit report: `fix` prints a diff and refuses them. */
@@ -103,6 +121,7 @@ const REPORT_ONLY = [
   'github-url',
 ];
 const FIX_ONLY = ['manager', 'owner', 'write'];
+const AUDIT_ONLY = ['verify', 'verify-endpoint', 'verify-cache', 'no-verify-cache'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -122,7 +141,7 @@ function ownerOption(value: string | undefined): string | undefined {
   return owner;
 }
 
-export function parseCli(argv: string[]): CliOptions {
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -148,6 +167,10 @@ export function parseCli(argv: string[]): CliOptions {
         manager: { type: 'string' },
         owner: { type: 'string' },
         write: { type: 'boolean' },
+        verify: { type: 'boolean' },
+        'verify-endpoint': { type: 'string', multiple: true },
+        'verify-cache': { type: 'string' },
+        'no-verify-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -165,6 +188,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (command === 'fix' && given(REPORT_ONLY).length)
     throw new UsageError(`${given(REPORT_ONLY).join(', ')}: not an option of fix (it prints a diff; see nhi-lens help)`);
   if (command !== 'fix' && given(FIX_ONLY).length) throw new UsageError(`${given(FIX_ONLY).join(', ')}: only fix takes this`);
+  if (command !== 'audit' && given(AUDIT_ONLY).length) throw new UsageError(`${given(AUDIT_ONLY).join(', ')}: only audit takes this`);
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
@@ -181,6 +205,7 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`--github-repo must be owner/name (got "${values['github-repo']}")`);
   if (values['github-url'] !== undefined && !/^https?:\/\/[^\s]+$/.test(values['github-url']))
     throw new UsageError(`--github-url must be an http(s) URL (got "${values['github-url']}")`);
+  const verify = command === 'audit' ? verifyOptions(values, values['github-url'] ?? env.GITHUB_API_URL, env) : undefined;
   return {
     command: command as CliOptions['command'],
     targets: command === 'audit' || command === 'inventory' || command === 'fix' ? (rest.length ? rest : ['.']) : [],
@@ -203,5 +228,41 @@ export function parseCli(argv: string[]): CliOptions {
     manager: oneOf(values.manager, SECRETS_MANAGERS, '--manager', 'env'),
     owner: ownerOption(values.owner),
     write: !!values.write,
+    ...(verify ? { verify } : {}),
   };
+}
+
+/**
+ * `--verify` and its options; endpoints from NHI_LENS_VERIFY_ENDPOINTS and the flags (the user's,
+ * never the repository's). GitHub tokens go to the GitHub the audit talks to (`--github-url`,
+ * `GITHUB_API_URL`: a GitHub Enterprise Server's tokens are not sent to github.com) unless a
+ * verify endpoint names another.
+ */
+function verifyOptions(
+  values: { verify?: boolean; 'verify-endpoint'?: string[]; 'verify-cache'?: string; 'no-verify-cache'?: boolean },
+  githubApiUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+): VerifyOptions | undefined {
+  if (!values.verify) {
+    const stray = values['verify-endpoint']?.length ? '--verify-endpoint' : values['verify-cache'] !== undefined ? '--verify-cache' : '';
+    if (stray) throw new UsageError(`${stray} needs --verify`);
+    return undefined;
+  }
+  if (values['verify-cache'] !== undefined && values['no-verify-cache'])
+    throw new UsageError('--verify-cache and --no-verify-cache cannot be used together');
+  try {
+    // The flags win over the environment, provider by provider.
+    const endpoints = parseEndpointOverrides([
+      ...(githubApiUrl ? [`github=${githubApiUrl}`] : []),
+      ...(env.NHI_LENS_VERIFY_ENDPOINTS ? [env.NHI_LENS_VERIFY_ENDPOINTS] : []),
+      ...(values['verify-endpoint'] ?? []),
+    ]);
+    return {
+      endpoints,
+      ...(values['no-verify-cache'] ? {} : { cacheFile: values['verify-cache'] ?? userCacheFile(env) }),
+    };
+  } catch (error) {
+    if (error instanceof EndpointError) throw new UsageError(error.message);
+    throw error;
+  }
 }

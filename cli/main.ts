@@ -74,6 +74,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
               baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL,
             }
           : undefined,
+      verify: options.verify,
       onProgress: progressPrinter(showProgress),
       signal: controller.signal,
     });

@@ -21,6 +21,13 @@ export interface NhiLensSettings {
   secretsManager: 'env' | 'aws' | 'vault' | 'azure' | 'gcp';
   /** Owner written by the add-owner quick-fix when CODEOWNERS names none. */
   owner: string;
+  /**
+   * Verify secrets with their own providers during a workspace audit (machine scope; never in
+   * an untrusted workspace). Absent: `off`.
+   */
+  verify?: 'off' | 'ask' | 'on';
+  /** The user's endpoints by provider id (`github`, `aws`…) for verification (machine scope). */
+  verifyEndpoints?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };
@@ -101,6 +108,22 @@ export interface AuditFinding {
   git?: FindingGitState;
   /** GitHub secret scanning already has an open alert for this secret. */
   github?: { alert: number; url: string };
+  /** What the secret's own provider answered, when the audit verified it. */
+  verification?: FindingVerification;
+}
+
+/**
+ * A provider's verdict: `live` (works; `identity` says whose, e.g. `@octocat`), `invalid`,
+ * `unknown` (no verdict: timeout, rate limit, error; `detail` says which).
+ */
+export interface FindingVerification {
+  state: 'live' | 'invalid' | 'unknown';
+  identity?: string;
+  /** The provider asked, e.g. `GitHub`. */
+  provider: string;
+  detail?: string;
+  /** ISO 8601 time of the provider's answer. */
+  checkedAt: string;
 }
 
 /** A file, or part of one, the audit did not scan, and why. */

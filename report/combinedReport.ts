@@ -24,13 +24,16 @@ export function combineReports(parts: ReportPart[], notes: string[] = []): Repor
     for (const rule of report.rules) if (!rules.has(rule.definition.id)) rules.set(rule.definition.id, rule);
     for (const [fingerprint, owner] of report.owners) if (!owners.has(fingerprint)) owners.set(fingerprint, owner);
   }
+  const verified = parts.filter(({ report }) => report.verification);
+  const findings = parts.flatMap(({ name, report }) => prefixed(name, report.findings));
   const alerts = parts.flatMap(({ name, report }) =>
     (report.githubAlerts ?? []).map((a) => ({ ...a, locations: prefixed(name, a.locations) })),
   );
   return {
     toolVersion: parts[0]?.report.toolVersion ?? '',
     root: '',
-    findings: parts.flatMap(({ name, report }) => prefixed(name, report.findings)),
+    // Live credentials first across folders, as within one (app/verifyFindings.ts).
+    findings: [...findings.filter((f) => f.verification?.state === 'live'), ...findings.filter((f) => f.verification?.state !== 'live')],
     baselined: sum(parts, (r) => r.baselined),
     suppressed: sum(parts, (r) => r.suppressed),
     skipped: parts.flatMap(({ name, report }) => prefixed(name, report.skipped)),
@@ -42,6 +45,16 @@ export function combineReports(parts: ReportPart[], notes: string[] = []): Repor
     inventory: parts.flatMap(({ name, report }) => prefixed(name, report.inventory)),
     owners,
     ...(alerts.length ? { githubAlerts: alerts } : {}),
+    ...(verified.length
+      ? {
+          verification: {
+            credentials: sum(verified, (r) => r.verification!.credentials),
+            live: sum(verified, (r) => r.verification!.live),
+            invalid: sum(verified, (r) => r.verification!.invalid),
+            unknown: sum(verified, (r) => r.verification!.unknown),
+          },
+        }
+      : {}),
     notes: [...parts.flatMap(({ name, report }) => report.notes.map((n) => `${name}: ${n}`)), ...notes],
   };
 }

@@ -59,6 +59,7 @@ function sarifRun({ report, category }: SarifRunInput): object {
       },
     },
     originalUriBaseIds: { ROOT: { uri: pathToUri(report.root) } },
+    ...(report.verification ? { properties: { verification: report.verification } } : {}),
     columnKind: 'utf16CodeUnits',
     results: report.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -84,6 +85,7 @@ function sarifRun({ report, category }: SarifRunInput): object {
         masked: f.masked,
         ...(f.git ? { git: f.git } : {}),
         ...(f.github ? { githubAlert: f.github.alert } : {}),
+        ...(f.verification ? { verification: f.verification } : {}),
       },
     })),
     invocations: [

@@ -53,6 +53,31 @@ describe('reports over several workspace folders', () => {
     assert.ok(!md.includes(TOKEN));
   });
 
+  it('verified folders: live credentials first across folders, verification counts added up', () => {
+    const api = folderReport('/ws/api', 'src/app.py');
+    const web = folderReport('/ws/web', 'src/app.py');
+    const checkedAt = '2026-01-01T00:00:00.000Z';
+    api.findings[0].verification = { state: 'invalid', provider: 'Slack', checkedAt };
+    api.verification = { credentials: 1, live: 0, invalid: 1, unknown: 0 };
+    web.findings[0].verification = { state: 'live', provider: 'Slack', identity: '@bot in Acme', checkedAt };
+    web.verification = { credentials: 1, live: 1, invalid: 0, unknown: 0 };
+    const combined = combineReports([
+      { name: 'api', report: api },
+      { name: 'web', report: web },
+      { name: 'docs', report: folderReport('/ws/docs', 'a.py') },
+    ]);
+    assert.deepEqual(
+      combined.findings.map((f) => [f.path, f.verification?.state]),
+      [
+        ['web/src/app.py', 'live'],
+        ['api/src/app.py', 'invalid'],
+        ['docs/a.py', undefined],
+      ],
+    );
+    assert.deepEqual(combined.verification, { credentials: 2, live: 1, invalid: 1, unknown: 0 });
+    assert.equal(combineReports([{ name: 'api', report: folderReport('/ws/api', 'x.py') }]).verification, undefined);
+  });
+
   it('leaves the folder reports as they were', () => {
     const api = folderReport('/ws/api', 'src/app.py');
     combineReports([{ name: 'api', report: api }]);
