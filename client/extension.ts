@@ -77,12 +77,33 @@ function updateStatus(item: vscode.StatusBarItem): void {
   item.show();
 }
 
+/**
+ * With `nhiLens.verify: ask`, asks before each audit whether secrets may be checked with their
+ * own providers (each value goes only to its provider's endpoint). Untrusted workspaces never verify.
+ */
+async function verifyAgreed(): Promise<boolean> {
+  if (!vscode.workspace.isTrusted || vscode.workspace.getConfiguration('nhiLens').get<string>('verify') !== 'ask') return false;
+  const choice = await vscode.window.showInformationMessage(
+    'NHI Lens: check which secrets are live?',
+    {
+      modal: true,
+      detail:
+        "Each secret is sent only to its own provider's official endpoint (AWS STS for AWS keys, GitHub for GitHub tokens…), which answers whether it works and whose it is.",
+    },
+    'Verify',
+    'Audit without verifying',
+  );
+  return choice === 'Verify';
+}
+
 async function auditWorkspace(github?: GitHubAccess): Promise<void> {
   if (!client) return;
   const c = client;
+  const verify = await verifyAgreed();
+  const params = { ...(github ? { github } : {}), ...(verify ? { verify } : {}) };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'NHI Lens: auditing workspace', cancellable: true },
-    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, github ? { github } : {}, token),
+    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, params, token),
   );
   lastAudit = result;
   inventory.update(result.inventory ?? []);

@@ -46,6 +46,11 @@ export interface GitHubAccess {
 export interface AuditParams extends WorkDoneProgressParams, PartialResultParams {
   /** Merge the repository's open secret-scanning alerts into the audit. */
   github?: GitHubAccess;
+  /**
+   * With `nhiLens.verify: ask`: the user agreed, for this audit, to ask each secret's own
+   * provider whether it is live. Ignored when the setting is `off` or the workspace untrusted.
+   */
+  verify?: boolean;
 }
 
 /** Counts of one audit run. */

@@ -26,6 +26,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { baselineOf, CONFIG_FILE_NAME, parseBaseline, RuleError, type BaselineEntry, type Finding } from '../engine';
 import { readSettingsFile } from '../workspace/files/boundedFile';
+import type { VerifyOptions } from '../app/auditWorkspace';
+import { parseEndpointOverrides } from '../integrations/verify/endpoints';
+import { VerdictCache } from '../integrations/verify/verdictCache';
 import {
   AuditReportRequest,
   AuditWorkspaceRequest,
@@ -132,11 +135,45 @@ function refreshFile(folder: WorkspaceFolder, file: string): void {
   else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder && folders.scopeOf(d.uri).path === file) publish(d);
 }
 
+/** Verdicts of this editor session (memory only: the editor writes no verification cache file). */
+const verdicts = new VerdictCache();
+/** `nhiLens.github.apiUrl` (machine scope): where GitHub tokens are verified by default. */
+let githubApiUrl: string | undefined;
+
+/**
+ * What the audit verifies: nothing unless `nhiLens.verify` is `on`, or `ask` and the user agreed
+ * for this audit. Endpoints are the user's machine settings; GitHub's default follows
+ * `nhiLens.github.apiUrl` (a GitHub Enterprise Server's tokens are not sent to github.com).
+ */
+function verifyOptions(agreed: boolean): VerifyOptions | undefined {
+  if (!(settings.verify === 'on' || (settings.verify === 'ask' && agreed))) return undefined;
+  try {
+    const endpoints = parseEndpointOverrides([
+      ...(githubApiUrl ? [`github=${githubApiUrl}`] : []),
+      ...Object.entries(settings.verifyEndpoints ?? {}).map(([k, v]) => `${k}=${v}`),
+    ]);
+    return { endpoints, cache: verdicts };
+  } catch (error) {
+    connection.console.error(`nhi-lens: nhiLens.verifyEndpoints: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 async function loadSettings(): Promise<void> {
   if (!configurationCapability) return;
   const raw = (await connection.workspace.getConfiguration('nhiLens')) as Partial<NhiLensSettings> | null;
   const manager = SECRETS_MANAGERS.includes(raw?.secretsManager as SecretsManager) ? raw!.secretsManager! : DEFAULT_SETTINGS.secretsManager;
-  settings = { enable: raw?.enable ?? true, secretsManager: manager, owner: typeof raw?.owner === 'string' ? raw.owner : '' };
+  const verify = raw?.verify === 'on' || raw?.verify === 'ask' ? raw.verify : 'off';
+  const endpoints = raw?.verifyEndpoints && typeof raw.verifyEndpoints === 'object' ? raw.verifyEndpoints : {};
+  settings = {
+    enable: raw?.enable ?? true,
+    secretsManager: manager,
+    owner: typeof raw?.owner === 'string' ? raw.owner : '',
+    verify,
+    verifyEndpoints: Object.fromEntries(Object.entries(endpoints).filter((e): e is [string, string] => typeof e[1] === 'string')),
+  };
+  const apiUrl = (raw as { github?: { apiUrl?: unknown } } | null)?.github?.apiUrl;
+  githubApiUrl = typeof apiUrl === 'string' && apiUrl.trim() ? apiUrl.trim() : undefined;
 }
 
 connection.onInitialize((params) => {
@@ -392,6 +429,7 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
     partial,
     cancelled,
     params.github,
+    verifyOptions(params.verify === true),
   );
   auditGeneration++;
   const byUri = new Map<string, { root: string; items: Diagnostic[] }>();

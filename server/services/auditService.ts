@@ -1,5 +1,5 @@
 import type { CancellationToken, ResultProgressReporter, WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { auditWorkspace, githubTarget } from '../../app/auditWorkspace';
+import { auditWorkspace, githubTarget, type VerifyOptions } from '../../app/auditWorkspace';
 import type { WorkspaceConfig } from '../../engine';
 import { detectCommit } from '../../integrations/github/repository';
 import { uploadSarif } from '../../integrations/github/sarifUpload';
@@ -64,6 +64,7 @@ export class AuditService {
     partial?: ResultProgressReporter<AuditFinding[]>,
     progressCancel?: CancellationToken,
     github?: GitHubAccess,
+    verify?: VerifyOptions,
   ): Promise<WorkspaceAudit> {
     if (!folders.length) throw new Error('open a folder to audit a workspace');
     const controller = new AbortController();
@@ -87,6 +88,8 @@ export class AuditService {
             // Running git is running an external program: trusted workspaces only.
             git: folder.state.trusted && 'when-available',
             github,
+            // Verification sends a secret to its provider: never for an untrusted workspace.
+            verify: folder.state.trusted ? verify : undefined,
             signal: controller.signal,
             onProgress: (p) => {
               const now = Date.now();

@@ -39,6 +39,8 @@ export class LspSession {
   readonly messages: string[] = [];
   refreshes = 0;
   settings: Record<string, unknown> = { enable: true, secretsManager: 'env', owner: 'platform-team' };
+  /** How many times the server asked for its settings (workspace/configuration). */
+  configurationRequests = 0;
   /** What the server answered to `initialize`. */
   initialized!: InitializeResult;
   /** Re-run on every message the server sends; each resolves its `until` when its probe holds. */
@@ -58,7 +60,7 @@ export class LspSession {
   static async start(
     capabilities: ClientCapabilities,
     files: Record<string, string> = {},
-    options: { folders?: string[]; initializationOptions?: unknown } = {},
+    options: { folders?: string[]; initializationOptions?: unknown; settings?: Record<string, unknown> } = {},
   ): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
     for (const [name, text] of Object.entries(files)) {
@@ -68,6 +70,7 @@ export class LspSession {
     const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const session = new LspSession(server, connection, root);
+    if (options.settings) session.settings = { ...session.settings, ...options.settings };
     const record =
       <P, R>(handler: (p: P) => R) =>
       (p: P): R => {
@@ -87,7 +90,11 @@ export class LspSession {
       ShowMessageNotification.type,
       record((p) => session.messages.push(p.message)),
     );
-    connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => session.settings));
+    connection.onRequest(ConfigurationRequest.type, (p) => {
+      session.configurationRequests++;
+      session.changed();
+      return p.items.map(() => session.settings);
+    });
     connection.onRequest(RegistrationRequest.type, () => null);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
     connection.onRequest(
@@ -122,7 +129,7 @@ export class LspSession {
     return session;
   }
 
-  private changed(): void {
+  changed(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
 
