@@ -9,6 +9,9 @@ import * as path from 'node:path';
  * Each test still makes its own with mkdtemp, so no two tests share one.
  */
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-test-'));
+// Traversable by others, as the system temp folder is: a test runs the CLI as an unprivileged
+// user (taking away a folder's permissions means nothing to root) on a tree under this folder.
+fs.chmodSync(root, 0o755);
 process.env.TMPDIR = root;
 
 export const mochaHooks = {
