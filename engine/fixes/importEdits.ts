@@ -62,8 +62,13 @@ export function importEdit(text: string, idiom: FileIdiom, line: string): Offset
       if (new RegExp(`^\\s*(?:import\\s+)?(?:\\w+\\s+)?"${line}"`, 'm').test(text)) return undefined;
       const block = /^import \($/m.exec(text);
       if (block) return insertAt(block.index + block[0].length + 1, `\t"${line}"`, text);
-      const at = afterLastMatchingLine(text, /^import\s+"/) ?? afterLastMatchingLine(text, /^package\s/, 50) ?? 0;
-      return insertAt(at, `import "${line}"`, text);
+      const afterImport = afterLastMatchingLine(text, /^import\s+"/);
+      if (afterImport !== undefined) return insertAt(afterImport, `import "${line}"`, text);
+      // The first import after `package` is set off by a blank line, as gofmt'd files have it.
+      const afterPackage = afterLastMatchingLine(text, /^package\s/, 50);
+      if (afterPackage === undefined) return insertAt(0, `import "${line}"`, text);
+      const edit = insertAt(afterPackage, `import "${line}"`, text);
+      return { ...edit, newText: edit.newText.replace(/(^\n?)/, '$1\n') };
     }
     default:
       return undefined;

@@ -33,6 +33,18 @@ const MANAGER_LABEL: Record<SecretsManager, string> = {
   gcp: 'Google Secret Manager',
 };
 
+/** How titles name a language that lacks a manager's idiom. */
+const LANGUAGE_LABEL: Partial<Record<FileIdiom, string>> = {
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  python: 'Python',
+  go: 'Go',
+  java: 'Java',
+  csharp: 'C#',
+  kotlin: 'Kotlin',
+  shell: 'shell scripts',
+};
+
 /** The quoted literal around the value, so the whole literal is replaced by an expression. */
 function literalSpan(site: SecretSite): { start: number; end: number } {
   const q = site.fix.quote;
@@ -240,10 +252,15 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
     }
     case 'properties':
       return replace(`Replace with \${${env}} (resolved from the environment)`, `\${${env}}`);
-    case 'dotenv': {
+    case 'dotenv':
+    case 'key-file': {
+      // Nothing reads these from elsewhere: the honest fix is to keep the file local.
       const file = site.path.replace(/\\/g, '/').split('/').pop()!;
       return {
-        title: `Keep ${file} out of git (add it to .gitignore)`,
+        title:
+          idiom === 'key-file'
+            ? `Keep ${file} out of git (add it to .gitignore; rotate the key if it was ever committed)`
+            : `Keep ${file} out of git (add it to .gitignore)`,
         edits: [],
         gitignoreLine: site.path.replace(/\\/g, '/').replace(/^\.?\//, ''),
         manager: 'env',
@@ -271,7 +288,7 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       const title =
         used === manager
           ? `Read from ${MANAGER_LABEL[used]} ("${used === 'env' ? env : name}")`
-          : `Read from environment variable ${env} (no ${MANAGER_LABEL[manager]} one-liner for this language)`;
+          : `Read from environment variable ${env} (no ${MANAGER_LABEL[manager]} rewrite for ${LANGUAGE_LABEL[idiom] ?? 'this language'})`;
       return { title, edits: merged, manager: used };
     }
   }
