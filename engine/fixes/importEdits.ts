@@ -1,5 +1,6 @@
 import type { OffsetEdit } from '..';
 import type { FileIdiom } from './fileIdiom';
+import type { ModuleKind } from './javascriptSecret';
 
 /** Offset just past the line that matches last among the file's leading lines. */
 function afterLastMatchingLine(text: string, pattern: RegExp, scanLines = 200): number | undefined {
@@ -21,7 +22,7 @@ const insertAt = (at: number, line: string, text: string): OffsetEdit => {
 
 /** `import { A, B } from "m";` written as CommonJS for files that use `require`. */
 function asRequire(line: string): string {
-  const m = /^import (\{[^}]*\}|\w+) from ("[^"]+");$/.exec(line);
+  const m = /^import (\{[^}]*\}|\w+) from ("[^"]+"|'[^']+');$/.exec(line);
   return m ? `const ${m[1]} = require(${m[2]});` : line;
 }
 
@@ -29,13 +30,13 @@ function asRequire(line: string): string {
  * The edit adding `line` (an import in the file's language) unless the file already has it.
  * Go takes a bare package path (`os`).
  */
-export function importEdit(text: string, idiom: FileIdiom, line: string): OffsetEdit | undefined {
+export function importEdit(text: string, idiom: FileIdiom, line: string, moduleKind?: ModuleKind): OffsetEdit | undefined {
   switch (idiom) {
     case 'javascript':
     case 'typescript': {
-      const module = /from ("[^"]+")/.exec(line)?.[1].slice(1, -1) ?? '';
+      const module = /from ("[^"]+"|'[^']+')/.exec(line)?.[1].slice(1, -1) ?? '';
       if (text.includes(`"${module}"`) || text.includes(`'${module}'`)) return undefined;
-      const commonJs = /\brequire\(/.test(text) && !/^import\s/m.test(text);
+      const commonJs = moduleKind ? moduleKind === 'commonjs' : /\brequire\(/.test(text) && !/^import\s/m.test(text);
       const written = commonJs ? asRequire(line) : line;
       const at =
         afterLastMatchingLine(text, commonJs ? /^(?:const|let|var) .*=\s*require\(/ : /^import\s.*from\s|^import\s+["']/) ??

@@ -75,7 +75,9 @@ export function findAssignments(line: string): Assignment[] {
 export function assignmentAround(line: string, start: number, end: number): { keyName?: string; quote?: string } {
   let best: Assignment | undefined;
   for (const a of findAssignments(line)) {
-    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart >= best.valueStart)) best = a;
+    // The innermost assignment wins; on a tie the first name does (`token: string = "…"` is
+    // named `token`, not its type, which the annotation skip also matches as `string = "…"`).
+    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart > best.valueStart)) best = a;
   }
   const before = line[start - 1];
   const quote = best?.quote || (before === '"' || before === "'" || before === '`' ? before : undefined);

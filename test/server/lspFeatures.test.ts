@@ -124,7 +124,10 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     const preferred = (await actions(uri, items)).find((a) => a.isPreferred)!;
     const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
     await applyAction(uri, resolved);
-    assert.equal(texts.get(uri), 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY, { apiVersion: "2024-06-20" });\n');
+    assert.equal(
+      texts.get(uri),
+      'const stripe = new Stripe((process.env.STRIPE_SECRET_KEY ?? (() => { throw new Error("STRIPE_SECRET_KEY is not set"); })()), { apiVersion: "2024-06-20" });\n',
+    );
   });
 
   it('a key file is offered "keep it out of git" before the menu opens, never a move that does nothing', async () => {

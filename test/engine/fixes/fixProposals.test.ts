@@ -51,12 +51,26 @@ describe('fix proposals (fixesFor)', () => {
     });
 
     it('the manager changes the rewrite and its title', () => {
-      const text = `const slackToken = "${SLACK}";\n`;
+      const text = `import { WebClient } from "@slack/web-api";\nconst slackToken = "${SLACK}";\n`;
       const aws = byKind(proposals('src/a.ts', text, 'slack-bot-token', { manager: 'aws' }), 'secret-to-manager');
       assert.match(aws.title, /AWS Secrets Manager/);
+      assert.equal(aws.reads, 'aws');
       assert.match(apply(text, aws.edits), /GetSecretValueCommand\(\{ SecretId: "slack-token" \}\)/);
       const env = byKind(proposals('src/a.ts', text, 'slack-bot-token'), 'secret-to-manager');
-      assert.equal(apply(text, env.edits), 'const slackToken = process.env.SLACK_TOKEN;\n');
+      assert.equal(
+        apply(text, env.edits),
+        'import { WebClient } from "@slack/web-api";\nconst slackToken = (process.env.SLACK_TOKEN ?? (() => { throw new Error("SLACK_TOKEN is not set"); })());\n',
+      );
+    });
+
+    it('an SDK read needs await: a CommonJS top level reads the environment and says why', () => {
+      const text = `const { WebClient } = require('@slack/web-api');\nconst slackToken = '${SLACK}';\n`;
+      const aws = byKind(proposals('src/a.js', text, 'slack-bot-token', { manager: 'aws', deferSecretRewrite: true }), 'secret-to-manager');
+      assert.equal(aws.reads, 'env');
+      assert.equal(
+        aws.title,
+        'Read from environment variable SLACK_TOKEN (AWS Secrets Manager needs await, which is not valid outside an async function of a CommonJS file)',
+      );
     });
 
     it('the editor defers the rewrite: the proposal has no edits until secretFix computes them, but its final title', () => {
