@@ -27,19 +27,25 @@ export function quoteStyleOf(text: string, literalQuote: string | undefined): "'
 }
 
 interface Brace {
-  /** A function body (or something we cannot tell from one): `await` needs it to be async. */
+  /** A function or class body (or something we cannot tell from one): `await` needs it to be async. */
   functionLike: boolean;
   async: boolean;
+  /** The enclosing expression's start, restored when an object literal closes. */
+  expressionStart: number;
 }
 
 /**
  * Whether `await` is valid at `offset`: inside an async function, or at the top level of an ES
- * module. A small scanner over braces, skipping strings and comments; a `{` after `)` or `=>` is
- * taken for a function body (an `if` block too, which only makes the answer conservative).
+ * module. A small scanner over braces, skipping strings and comments: a `{` after `)` or `=>` is
+ * taken for a function body (an `if` block too, which only makes the answer conservative), a
+ * class body is not async, nor is an arrow with an expression body unless marked `async`.
  */
 export function awaitAllowedAt(text: string, offset: number, kind: ModuleKind): boolean {
   const stack: Brace[] = [];
-  let statementStart = 0;
+  /** Where the text that decides what a `{` opens starts. */
+  let headerStart = 0;
+  /** Where the current statement or expression inside a function starts (object braces do not end it). */
+  let expressionStart = 0;
   for (let i = 0; i < offset; i++) {
     const c = text[i];
     if (c === '/' && text[i + 1] === '/') {
@@ -53,15 +59,22 @@ export function awaitAllowedAt(text: string, offset: number, kind: ModuleKind): 
       while (j < offset && text[j] !== c) j += text[j] === '\\' ? 2 : 1;
       i = j;
     } else if (c === '{') {
-      const header = text.slice(statementStart, i);
-      const functionLike = /(?:\)|=>)\s*(?::[^;{}]*)?$/.test(header);
-      stack.push({ functionLike, async: /\basync\b/.test(header) });
-      statementStart = i + 1;
+      const header = text.slice(headerStart, i);
+      const classBody = /\bclass\b[^(){}]*$/.test(header);
+      const functionLike = classBody || /(?:\)|=>)\s*(?::[^;{}]*)?$/.test(header);
+      stack.push({ functionLike, async: !classBody && /\basync\b/.test(header), expressionStart });
+      headerStart = i + 1;
+      if (functionLike) expressionStart = i + 1;
     } else if (c === '}') {
-      stack.pop();
-      statementStart = i + 1;
-    } else if (c === ';') statementStart = i + 1;
+      const closed = stack.pop();
+      headerStart = i + 1;
+      if (closed?.functionLike) expressionStart = i + 1;
+      else if (closed) expressionStart = closed.expressionStart;
+    } else if (c === ';') headerStart = expressionStart = i + 1;
   }
+  // `() => new Client(…)`: an arrow whose body is an expression, not yet ended by `;`.
+  const arrows = [...text.slice(expressionStart, offset).matchAll(/(\basync\s*)?(?:\([^()]*\)|[\w$]+)\s*(?::[^=;{}]*)?=>\s*(?!\{)/g)];
+  if (arrows.length) return !!arrows[arrows.length - 1][1];
   const functions = stack.filter((b) => b.functionLike);
   if (!functions.length) return kind === 'esm';
   return functions[functions.length - 1].async;
