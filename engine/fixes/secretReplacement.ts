@@ -1,6 +1,7 @@
 import type { FixData, OffsetEdit } from '..';
 import { envName, fileIdiomOf, identifierName, secretPathName, type FileIdiom } from './fileIdiom';
 import { importEdit } from './importEdits';
+import { spliceIntoString } from './stringSplice';
 import { awaitAllowedAt, javascriptRead, moduleKindOf, quoteStyleOf } from './javascriptSecret';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
@@ -254,7 +255,10 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       const used: SecretsManager = byManager[manager] ? manager : 'env';
       const code = byManager[used]!;
       const expression = code.expression(name, env);
-      const edits: OffsetEdit[] = [{ ...span, newText: expression }];
+      // Shell expands `${X:?}` inside double quotes itself.
+      const spliced = idiom === 'shell' ? undefined : spliceIntoString(site, expression, false);
+      if (spliced === null) return undefined;
+      const edits: OffsetEdit[] = [spliced ?? { ...span, newText: expression }];
       if (idiom === 'go') {
         // A Go constant cannot hold a function call: `const k = "…"` becomes `var k = os.Getenv(…)`.
         const lineStart = site.text.lastIndexOf('\n', span.start - 1) + 1;
@@ -294,7 +298,8 @@ function javascriptReplacement(site: SecretSite, idiom: 'javascript' | 'typescri
   const read = javascriptRead(manager, name, env, options);
   const used: SecretsManager = read ? manager : 'env';
   const code = read ?? javascriptRead('env', name, env, options)!;
-  const edits: OffsetEdit[] = [{ ...span, newText: code.expression }];
+  const spliced = spliceIntoString(site, code.expression, true);
+  const edits: OffsetEdit[] = [spliced ?? { ...span, newText: code.expression }];
   for (const line of code.imports) {
     const edit = importEdit(site.text, idiom, line, moduleKind);
     if (edit) edits.push(edit);

@@ -56,6 +56,14 @@ const CASES: Case[] = [
     toolchain: 'python',
     text: `class Settings:\n    slack_token: str = "${SLACK}"\n`,
   },
+  {
+    sdk: true,
+    name: 'inside a longer string',
+    path: 'headers.py',
+    toolchain: 'python',
+    text: `HEADERS = {"Authorization": "Bearer ${SLACK}".strip()}\n`,
+  },
+  { sdk: true, name: 'inside an f-string', path: 'fstring.py', toolchain: 'python', text: `user = "u"\nAUTH = f"{user}:${SLACK}"\n` },
   // JavaScript: `node --check` parses as the file's module kind (`.mjs`, or `"type": "module"`).
   {
     name: 'CommonJS top level',
@@ -109,6 +117,13 @@ const CASES: Case[] = [
     toolchain: 'node',
     text: `import { WebClient } from '@slack/web-api';\n\nexport class Notifier {\n  client = new WebClient('${SLACK}');\n}\n`,
   },
+  {
+    sdk: true,
+    name: 'inside a longer string, ES module',
+    path: 'esm-headers.mjs',
+    toolchain: 'node',
+    text: `export const headers = { Authorization: 'Bearer ${SLACK}' };\n`,
+  },
   // TypeScript strict, against @types/node and the SDKs' declared shapes (sdkShapes below).
   {
     name: 'typed constant, CommonJS',
@@ -146,6 +161,14 @@ const CASES: Case[] = [
     toolchain: 'tsc',
     text: `import { WebClient } from '@slack/web-api';\n\nexport async function main(): Promise<WebClient> {\n  const token: string = '${SLACK}';\n  return new WebClient(token);\n}\n`,
   },
+  {
+    sdk: true,
+    name: 'inside a template literal, ES module',
+    path: 'esm-template.ts',
+    toolchain: 'tsc',
+    esm: true,
+    text: 'export const url: string = `https://hooks.example.com/post?token=' + SLACK + '&channel=general`;\n',
+  },
   // Java: the SDK jars are not here, so only the environment read is compiled.
   {
     name: 'static final field',
@@ -160,6 +183,13 @@ const CASES: Case[] = [
     toolchain: 'javac',
     managers: ['env'],
     text: `public class Client {\n    String token() {\n        return "${SLACK}";\n    }\n}\n`,
+  },
+  {
+    name: 'inside a longer string',
+    path: 'Headers.java',
+    toolchain: 'javac',
+    managers: ['env'],
+    text: `public class Headers {\n    static final String AUTHORIZATION = "Bearer ${SLACK}";\n}\n`,
   },
   // Go: `go vet` on one file; the manager idioms other than env read the environment in Go.
   {
@@ -291,7 +321,7 @@ describe('preferred secret fixes pass the language toolchain', function () {
   const tsc = new Map<string, string>();
 
   const managersOf = (c: Case) => c.managers ?? (c.toolchain === 'go' ? (['env', 'aws'] as SecretsManager[]) : SECRETS_MANAGERS);
-  const key = (c: Case, manager: SecretsManager) => `${c.name}/${manager}`;
+  const key = (c: Case, manager: SecretsManager) => `${c.toolchain}/${c.name}/${manager}`;
 
   before(function () {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'toolchain-'));
