@@ -2,6 +2,7 @@ import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
 import { narrowEdit } from './narrowEdit';
+import { secretKeyName } from './secretName';
 import { secretReplacement, type SecretsManager } from './secretReplacement';
 import { canComment, suppressFileEdit, suppressLineEdit } from './suppressionEdits';
 
@@ -92,7 +93,7 @@ function withLineEnding(edits: OffsetEdit[], eol: '\n' | '\r\n'): OffsetEdit[] {
  */
 export function secretFix(finding: FixTarget, text: string, manager: SecretsManager): FixProposal | undefined {
   // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
-  const fix = { ...finding.fix, keyName: finding.fix.keyName ?? finding.ruleId };
+  const fix = { ...finding.fix, keyName: secretKeyName(text, finding.offsets.start, finding.fix.keyName) ?? finding.ruleId };
   const plan = secretReplacement({ path: finding.path, text, start: finding.offsets.start, end: finding.offsets.end, fix }, manager);
   if (!plan) return undefined;
   if (plan.gitignoreLine !== undefined && !plan.edits.length) {
