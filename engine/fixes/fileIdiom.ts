@@ -17,6 +17,8 @@ export type FileIdiom =
   | 'docker-compose'
   | 'mcp'
   | 'dotenv'
+  /** A file that is a key or certificate bundle as a whole (`deploy-key.pem`, `id_rsa`). */
+  | 'key-file'
   | 'properties'
   | 'shell'
   | 'other';
@@ -43,10 +45,16 @@ const BY_TOOL: Record<ToolFile, FileIdiom> = {
   kubernetes: 'kubernetes',
 };
 
+/** Names that hold a key as a whole file: no code reads it from elsewhere, it is the secret itself. */
+const KEY_FILE = /(?:\.(?:pem|key|p12|pfx|ppk|jks|keystore)|^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?)$/i;
+
 /** Decides the idiom from the tool that owns the file, else from the language. */
 export function fileIdiomOf(path: string, kind: FileKind, text: string): FileIdiom {
   const tool = toolFileOf(path, kind, text);
-  return tool ? BY_TOOL[tool] : (BY_KIND[kind] ?? 'other');
+  if (tool) return BY_TOOL[tool];
+  const idiom = BY_KIND[kind];
+  if (idiom) return idiom;
+  return KEY_FILE.test(path.replace(/\\/g, '/').split('/').pop() ?? '') ? 'key-file' : 'other';
 }
 
 /** `SLACK_BOT_TOKEN` for environment variables and CI secrets. */

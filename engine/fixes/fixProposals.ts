@@ -2,6 +2,7 @@ import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
 import { narrowEdit } from './narrowEdit';
+import { secretKeyName } from './secretName';
 import { secretReplacement, type SecretsManager } from './secretReplacement';
 import { canComment, suppressFileEdit, suppressLineEdit } from './suppressionEdits';
 
@@ -9,7 +10,7 @@ import { canComment, suppressFileEdit, suppressLineEdit } from './suppressionEdi
 export type FixKind =
   /** The literal becomes a read from the secrets manager or the environment, in the file's idiom. */
   | 'secret-to-manager'
-  /** A `.env`-style file is added to `.gitignore` (it stays local; the value stays in it). */
+  /** A `.env`-style or key file is added to `.gitignore` (it stays local; the value stays in it). */
   | 'ignore-env-file'
   /** The IaC resource gets an owner tag or label. */
   | 'owner-tag'
@@ -44,9 +45,14 @@ export interface FixProposal {
   needs?: string[];
   /**
    * Set when the edits were not computed (`deferSecretRewrite`): `secretFix` computes them
-   * when the fix is picked.
+   * when the fix is picked. The title and kind are already the final ones.
    */
   deferred?: boolean;
+  /**
+   * Where a `secret-to-manager` rewrite reads the secret from: `env` when the file's language
+   * has no idiom for the configured manager (the title says so).
+   */
+  reads?: SecretsManager;
 }
 
 /** What a fix needs to know about its finding: what an editor diagnostic carries too. */
@@ -81,17 +87,13 @@ function withLineEnding(edits: OffsetEdit[], eol: '\n' | '\r\n'): OffsetEdit[] {
   return edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, '\r\n') }));
 }
 
-function managerLabel(manager: SecretsManager): string {
-  return manager === 'env' ? 'environment' : manager;
-}
-
 /**
  * The rewrite of a hardcoded secret into a read from `manager`, in the idiom of the file, or
  * undefined when the file has no idiom for it.
  */
 export function secretFix(finding: FixTarget, text: string, manager: SecretsManager): FixProposal | undefined {
   // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
-  const fix = { ...finding.fix, keyName: finding.fix.keyName ?? finding.ruleId };
+  const fix = { ...finding.fix, keyName: secretKeyName(text, finding.offsets.start, finding.fix.keyName) ?? finding.ruleId };
   const plan = secretReplacement({ path: finding.path, text, start: finding.offsets.start, end: finding.offsets.end, fix }, manager);
   if (!plan) return undefined;
   if (plan.gitignoreLine !== undefined && !plan.edits.length) {
@@ -104,6 +106,7 @@ export function secretFix(finding: FixTarget, text: string, manager: SecretsMana
     preferred: true,
     safe: true,
     edits: withLineEnding(plan.edits, lineEndingOf(text)),
+    reads: plan.manager,
     ...(plan.gitignoreLine !== undefined ? { gitignoreLine: plan.gitignoreLine } : {}),
   };
 }
@@ -182,19 +185,10 @@ export function fixesFor(finding: FixTarget, text: string, options: FixOptions):
   const proposals: FixProposal[] = [];
   const eol = lineEndingOf(text);
   if (finding.category === 'secret') {
-    if (options.deferSecretRewrite) {
-      proposals.push({
-        kind: 'secret-to-manager',
-        title: `Move this secret out of the file (${managerLabel(options.manager)})`,
-        preferred: true,
-        safe: true,
-        edits: [],
-        deferred: true,
-      });
-    } else {
-      const secret = secretFix(finding, text, options.manager);
-      if (secret) proposals.push(secret);
-    }
+    // Computed even when deferred: whether a rewrite exists, and what it reads from, decide
+    // the menu (no no-op entry, no title promising a manager the rewrite does not use).
+    const secret = secretFix(finding, text, options.manager);
+    if (secret) proposals.push(options.deferSecretRewrite ? { ...secret, edits: [], deferred: true } : secret);
   }
   const lines = new LineIndex(text);
   const iac = finding.fix.iac;

@@ -13,6 +13,8 @@ export interface Assignment {
   valueEnd: number;
   /** Opening quote of the value (`"`, `'`, `` ` ``), empty when unquoted. */
   quote: string;
+  /** Offset of the name within the line. */
+  nameStart: number;
 }
 
 // The lookbehind stops a match from starting inside a name; the bounded name length keeps
@@ -22,7 +24,7 @@ const TYPE_ANNOTATION = /^[A-Za-z_][\w.<>?[\], ]{0,60}?[ \t]*=(?!=)[ \t]*/;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,300})?>([^<\n]{1,500})<\/\1>/g;
 const STRING_PREFIX = /^(?:[rRbBuUfF]{1,2}|@|\$@?)(?=["'])/;
 
-function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name'> | undefined {
+function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name' | 'nameStart'> | undefined {
   let i = at;
   if (afterColon) {
     const annotated = TYPE_ANNOTATION.exec(line.slice(i, i + 120));
@@ -59,13 +61,13 @@ export function findAssignments(line: string): Assignment[] {
   NAME_AND_OPERATOR.lastIndex = 0;
   for (let m = NAME_AND_OPERATOR.exec(line); m; m = NAME_AND_OPERATOR.exec(line)) {
     const value = readValue(line, m.index + m[0].length, m[2] === ':');
-    if (value) found.push({ name: m[1], ...value });
+    if (value) found.push({ name: m[1], ...value, nameStart: m.index });
   }
   if (line.includes('</')) {
     XML_ELEMENT.lastIndex = 0;
     for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
       const valueStart = m.index + m[0].indexOf('>') + 1;
-      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '' });
+      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '', nameStart: m.index + 1 });
     }
   }
   return found;
@@ -75,7 +77,11 @@ export function findAssignments(line: string): Assignment[] {
 export function assignmentAround(line: string, start: number, end: number): { keyName?: string; quote?: string } {
   let best: Assignment | undefined;
   for (const a of findAssignments(line)) {
-    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart >= best.valueStart)) best = a;
+    // `postgres://app:secret@db`: `app` is the URI's user, not a name for the secret.
+    if (line.slice(Math.max(0, a.nameStart - 3), a.nameStart) === '://') continue;
+    // The innermost assignment wins; on a tie the first name does (`token: string = "…"` is
+    // named `token`, not its type, which the annotation skip also matches as `string = "…"`).
+    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart > best.valueStart)) best = a;
   }
   const before = line[start - 1];
   const quote = best?.quote || (before === '"' || before === "'" || before === '`' ? before : undefined);

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
-import { fixesFor, secretFix, type FixTarget } from '../../engine/fixes/fixProposals';
+import { fixesFor, secretFix, type FixProposal, type FixTarget } from '../../engine/fixes/fixProposals';
 import { ownerFor } from '../../workspace/ownerLookup';
 import type { OffsetEdit } from '../../engine';
 import type { FindingData } from './diagnosticsService';
@@ -28,6 +28,15 @@ export interface CodeActionContext {
 
 const isOurs = (d: Diagnostic): d is Diagnostic & { data: FindingData } =>
   d.source === 'nhi-lens' && !!d.data && typeof (d.data as FindingData).ruleId === 'string';
+
+/** The menu leads with the headline users look for, then says exactly what the rewrite reads. */
+function menuTitle(proposal: FixProposal): string {
+  if (proposal.kind !== 'secret-to-manager') return proposal.title;
+  return `Move this secret out of the file: ${proposal.title.charAt(0).toLowerCase()}${proposal.title.slice(1)}`;
+}
+
+const listedIn = (gitignore: string | undefined, line: string | undefined): boolean =>
+  gitignore !== undefined && line !== undefined && gitignore.split(/\r?\n/).includes(line);
 
 function toTextEdits(document: TextDocument, edits: OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));
@@ -69,21 +78,25 @@ export class CodeActionService {
         deferSecretRewrite: true,
       });
       for (const proposal of proposals) {
-        const action: CodeAction = { title: proposal.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+        // Outside every folder there is no .gitignore to add the file to, and a file already listed
+        // there needs nothing: either way that fix would do nothing.
+        if (proposal.kind === 'ignore-env-file' && (!ctx.gitignoreUri() || listedIn(ctx.gitignoreText(), proposal.gitignoreLine))) continue;
+        const action: CodeAction = { title: menuTitle(proposal), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
         if (proposal.preferred) action.isPreferred = true;
         if (proposal.deferred)
           action.data = { kind: 'replace-secret', uri: document.uri, version: document.version, diagnostic } satisfies ResolveData;
         else action.edit = { changes: { [document.uri]: toTextEdits(document, proposal.edits) } };
         actions.push(action);
-        if (proposal.kind === 'secret-to-manager' && manager !== 'env') {
+        // Only when the rewrite reads from the manager (Go has no AWS idiom: it reads the environment).
+        if (proposal.kind === 'secret-to-manager' && proposal.reads && proposal.reads !== 'env') {
           actions.push({
-            title: `Copy the command that stores this secret in ${manager}`,
+            title: `Copy the command that stores this secret in ${proposal.reads}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             command: {
               title: 'Copy store command',
               command: 'nhiLens.copyStoreCommand',
-              arguments: [document.uri, diagnostic.range, manager, data.fix.keyName ?? null],
+              arguments: [document.uri, diagnostic.range, proposal.reads, data.fix.keyName ?? null],
             },
           });
         }
@@ -144,6 +157,6 @@ export class CodeActionService {
           ],
         }
       : { changes };
-    return { ...action, title: plan.title, edit: editResult };
+    return { ...action, title: menuTitle(plan), edit: editResult };
   }
 }

@@ -124,7 +124,27 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     const preferred = (await actions(uri, items)).find((a) => a.isPreferred)!;
     const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
     await applyAction(uri, resolved);
-    assert.equal(texts.get(uri), 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY, { apiVersion: "2024-06-20" });\n');
+    assert.equal(
+      texts.get(uri),
+      'const stripe = new Stripe((process.env.STRIPE_SECRET_KEY ?? (() => { throw new Error("STRIPE_SECRET_KEY is not set"); })()), { apiVersion: "2024-06-20" });\n',
+    );
+  });
+
+  it('a key file is offered "keep it out of git" before the menu opens, never a move that does nothing', async () => {
+    const pem = fs.readFileSync(path.join(__dirname, '../../../examples/workspace/config/deploy-key.pem'), 'utf8');
+    const uri = await open('config/deploy-key.pem', pem);
+    const { items } = await full(uri);
+    const list = await actions(uri, items);
+    assert.ok(!list.some((a) => /Move this secret/.test(a.title)), list.map((a) => a.title).join(' | '));
+    const preferred = list.find((a) => a.isPreferred)!;
+    assert.match(preferred.title, /^Keep deploy-key\.pem out of git/);
+    const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
+    assert.equal(resolved.disabled, undefined);
+    const gitignoreEdits = (resolved.edit?.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : []));
+    assert.ok(
+      gitignoreEdits.some((e) => e.newText.includes('config/deploy-key.pem')),
+      JSON.stringify(resolved.edit),
+    );
   });
 
   it('suppress-on-this-line writes a comment the engine honours', async () => {

@@ -51,24 +51,56 @@ describe('fix proposals (fixesFor)', () => {
     });
 
     it('the manager changes the rewrite and its title', () => {
-      const text = `const slackToken = "${SLACK}";\n`;
+      const text = `import { WebClient } from "@slack/web-api";\nconst slackToken = "${SLACK}";\n`;
       const aws = byKind(proposals('src/a.ts', text, 'slack-bot-token', { manager: 'aws' }), 'secret-to-manager');
       assert.match(aws.title, /AWS Secrets Manager/);
+      assert.equal(aws.reads, 'aws');
       assert.match(apply(text, aws.edits), /GetSecretValueCommand\(\{ SecretId: "slack-token" \}\)/);
       const env = byKind(proposals('src/a.ts', text, 'slack-bot-token'), 'secret-to-manager');
-      assert.equal(apply(text, env.edits), 'const slackToken = process.env.SLACK_TOKEN;\n');
+      assert.equal(
+        apply(text, env.edits),
+        'import { WebClient } from "@slack/web-api";\nconst slackToken = (process.env.SLACK_TOKEN ?? (() => { throw new Error("SLACK_TOKEN is not set"); })());\n',
+      );
     });
 
-    it('the editor defers the rewrite: the proposal has no edits until secretFix computes them', () => {
+    it('an SDK read needs await: a CommonJS top level reads the environment and says why', () => {
+      const text = `const { WebClient } = require('@slack/web-api');\nconst slackToken = '${SLACK}';\n`;
+      const aws = byKind(proposals('src/a.js', text, 'slack-bot-token', { manager: 'aws', deferSecretRewrite: true }), 'secret-to-manager');
+      assert.equal(aws.reads, 'env');
+      assert.equal(
+        aws.title,
+        'Read from environment variable SLACK_TOKEN (AWS Secrets Manager needs await, which is not valid outside an async function of a CommonJS file)',
+      );
+    });
+
+    it('the editor defers the rewrite: the proposal has no edits until secretFix computes them, but its final title', () => {
       const text = `SLACK_BOT_TOKEN = "${SLACK}"\n`;
       const [finding] = findingsOf('a.py', text);
       const [deferred] = fixesFor(finding, text, { manager: 'vault', deferSecretRewrite: true });
-      assert.deepEqual(
-        { kind: deferred.kind, deferred: deferred.deferred, edits: deferred.edits, title: deferred.title },
-        { kind: 'secret-to-manager', deferred: true, edits: [], title: 'Move this secret out of the file (vault)' },
-      );
       const resolved = secretFix(finding, text, 'vault')!;
+      assert.deepEqual(
+        { kind: deferred.kind, deferred: deferred.deferred, edits: deferred.edits, title: deferred.title, reads: deferred.reads },
+        {
+          kind: 'secret-to-manager',
+          deferred: true,
+          edits: [],
+          title: 'Read from HashiCorp Vault ("slack-bot-token")',
+          reads: 'vault',
+        },
+      );
+      assert.equal(resolved.title, deferred.title);
       assert.match(apply(text, resolved.edits), /hvac\.Client/);
+    });
+
+    it("a language without the manager's idiom says so and reads the environment (Go + AWS)", () => {
+      const text = `package main\n\nconst slackToken = "${SLACK}"\n`;
+      for (const deferSecretRewrite of [false, true]) {
+        const secret = byKind(proposals('main.go', text, 'slack-bot-token', { manager: 'aws', deferSecretRewrite }), 'secret-to-manager');
+        assert.equal(secret.title, 'Read from environment variable SLACK_TOKEN (no AWS Secrets Manager rewrite for Go)');
+        assert.equal(secret.reads, 'env');
+      }
+      const fixed = apply(text, byKind(proposals('main.go', text, 'slack-bot-token', { manager: 'aws' }), 'secret-to-manager').edits);
+      assert.equal(fixed, 'package main\n\nimport "os"\n\nvar slackToken = os.Getenv("SLACK_TOKEN")\n');
     });
 
     it('a .env file is kept out of git, which is not a safe fix (the value stays in the file)', () => {
@@ -81,12 +113,28 @@ describe('fix proposals (fixesFor)', () => {
       assert.ok(!list.some((p) => p.kind === 'secret-to-manager'));
     });
 
-    it('a file with no idiom (a PEM key) gets no rewrite, only suppressions', () => {
+    it('a key file (deploy-key.pem, id_rsa) has no rewrite: the menu offers keeping it out of git, never a no-op move', () => {
       const pem = fs.readFileSync(path.join(__dirname, '../../../../examples/workspace/config/deploy-key.pem'), 'utf8');
-      const finding = findingsOf('config/key.pem', pem).find((f) => f.category === 'secret');
-      assert.ok(finding, 'the PEM key is found');
-      const list = fixesFor(finding, pem, { manager: 'env' });
-      assert.ok(!list.some((p) => p.safe), kinds(list).join(', '));
+      for (const file of ['config/deploy-key.pem', 'home/.ssh/id_rsa', 'certs\\server.key']) {
+        const finding = findingsOf(file, pem).find((f) => f.category === 'secret');
+        assert.ok(finding, `the PEM key is found in ${file}`);
+        for (const deferSecretRewrite of [false, true]) {
+          const list = fixesFor(finding, pem, { manager: 'aws', deferSecretRewrite });
+          assert.ok(!list.some((p) => p.kind === 'secret-to-manager'), kinds(list).join(', '));
+          assert.ok(!list.some((p) => p.safe), kinds(list).join(', '));
+          const ignore = byKind(list, 'ignore-env-file');
+          assert.equal(ignore.preferred, true);
+          assert.equal(ignore.gitignoreLine, file.replace(/\\/g, '/'));
+          assert.match(ignore.title, new RegExp(`^Keep ${file.replace(/.*[\\/]/, '').replace('.', '\\.')} out of git .*rotate the key`));
+        }
+      }
+    });
+
+    it('a file with no idiom and no key-file name (a YAML config) gets no rewrite, only the suppressions that fit', () => {
+      const text = `slack:\n  token: "${SLACK}"\n`;
+      const list = proposals('config/app.yaml', text, 'slack-bot-token', { manager: 'env', deferSecretRewrite: true });
+      assert.ok(!list.some((p) => p.kind === 'secret-to-manager' || p.kind === 'ignore-env-file'), kinds(list).join(', '));
+      assert.ok(list.length > 0 && list.every((p) => p.kind.startsWith('suppress')), kinds(list).join(', '));
     });
 
     it('JSON takes no comment: no suppression edits there', () => {
