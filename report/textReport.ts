@@ -1,4 +1,5 @@
-import { plural, summarize, type Report } from './reportModel';
+import { visible } from './escaping';
+import { omittedNote, plural, summarizeReport, type Report } from './reportModel';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -10,13 +11,14 @@ export function renderText(report: Report, color = false): string {
   for (const f of report.findings) {
     if (f.path !== currentPath) {
       if (currentPath) lines.push('');
-      lines.push(c('bold', f.path));
+      lines.push(c('bold', visible(f.path)));
       currentPath = f.path;
     }
     const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${f.message}  ${c('dim', f.ruleId)}`);
+    // Names and messages come from the repository: a newline or an escape sequence in them must not forge lines or colours.
+    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${visible(f.message)}  ${c('dim', visible(f.ruleId))}`);
   }
-  const s = summarize(report.findings);
+  const s = summarizeReport(report);
   if (lines.length) lines.push('');
   const counts = `${plural(s.total, 'finding')} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info) in ${plural(s.files, 'file')}`;
   const extra = [
@@ -28,6 +30,8 @@ export function renderText(report: Report, color = false): string {
     .join(', ');
   const scanned = `${plural(report.filesScanned, 'file')}, ${(report.bytesScanned / 1048576).toFixed(1)} MB scanned in ${(report.durationMs / 1000).toFixed(2)} s`;
   lines.push(c('bold', counts) + (extra ? `; ${extra}` : ''));
+  const omitted = omittedNote(report);
+  if (omitted) lines.push(`note: ${omitted}`);
   lines.push(c('dim', scanned + (report.cancelled ? ' (cancelled: results are partial)' : '')));
   return lines.join('\n') + '\n';
 }
