@@ -84,6 +84,7 @@ export default tseslint.config(
       'out/',
       'bench/.corpus/',
       'bench/results/',
+      'bench/.big-tree/',
       'test-artifacts/',
       'test/client/code-server/',
       'test/fixtures/',
