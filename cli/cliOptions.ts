@@ -33,6 +33,8 @@ Audit options:
   --no-git            Do not check whether found secrets are already in git history
   --history           Also scan every past version of every file (all reachable commits)
                       and report secrets removed from the files but still in history
+  --max-findings <n>  List the n most severe findings in full and count the rest
+                      (default: limits.maxFindings in the config, else 20000)
 
 GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin remote):
   --github            Mark secrets GitHub secret scanning already alerted on, and list
@@ -87,6 +89,8 @@ export interface CliOptions {
   /** Check each secret against git history (already committed: rotate it). */
   git: boolean;
   jobs?: number;
+  /** Findings listed in full (the rest counted); undefined: the config's, else the default. */
+  maxFindings?: number;
   quiet: boolean;
   /** Scan every blob of the reachable history too. */
   history: boolean;
@@ -157,6 +161,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'no-gitignore': { type: 'boolean' },
         'no-git': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
+        'max-findings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         history: { type: 'boolean' },
         sarif: { type: 'string' },
@@ -195,6 +200,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     if (!Number.isInteger(jobs) || jobs < 0 || jobs > 64)
       throw new UsageError(`--jobs must be a whole number from 0 to 64 (got "${values.jobs}")`);
   }
+  let maxFindings: number | undefined;
+  if (values['max-findings'] !== undefined) {
+    maxFindings = Number(values['max-findings']);
+    if (!Number.isInteger(maxFindings) || maxFindings < 1 || maxFindings > 1_000_000)
+      throw new UsageError(`--max-findings must be a whole number from 1 to 1000000 (got "${values['max-findings']}")`);
+  }
   const format =
     command === 'inventory'
       ? oneOf(values.format, ['markdown', 'json', 'csv'] as const, '--format', 'markdown')
@@ -218,6 +229,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     gitignore: !values['no-gitignore'],
     git: !values['no-git'],
     jobs,
+    maxFindings,
     quiet: !!values.quiet,
     history: !!values.history,
     sarif: values.sarif,

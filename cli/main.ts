@@ -26,6 +26,8 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Writes through a temporary file and a rename, so a failed run never leaves half a report. */
 function writeAtomically(file: string, content: string): void {
+  // A device or pipe (`--output /dev/null`, `/dev/stdout`) is written to, never renamed over (as root that would replace /dev/null).
+  if (fs.existsSync(file) && !fs.statSync(file).isFile()) return fs.writeFileSync(file, content);
   const temp = `${file}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   fs.writeFileSync(temp, content);
@@ -64,6 +66,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       baseline,
       gitignore: options.gitignore,
       jobs: options.jobs,
+      maxFindings: options.maxFindings,
       git: options.git,
       history: options.history,
       github:
@@ -97,6 +100,7 @@ async function writeBaseline(options: CliOptions, loaded: LoadedConfig, root: st
     baseline: [],
     gitignore: options.gitignore,
     jobs: options.jobs,
+    maxFindings: Infinity, // the baseline accepts every finding, not the listed ones
     inventory: false,
   });
   writeAtomically(options.writeBaseline!, JSON.stringify(baselineOf(run.findings), null, 2) + '\n');
@@ -168,7 +172,7 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
 }
 
 async function inventory(options: CliOptions): Promise<number> {
-  const { report } = await runScan({ ...options, git: false, history: false, github: false });
+  const { report } = await runScan({ ...options, git: false, history: false, github: false, maxFindings: options.maxFindings ?? Infinity });
   const rendered =
     options.format === 'json'
       ? renderInventoryJson(report.inventory, TOOL_VERSION)

@@ -1,3 +1,4 @@
+import { mergeOmitted, noOmittedFindings } from '../workspace/scan/retainedFindings';
 import type { RuleInfo } from '../engine';
 import type { Report } from './reportModel';
 
@@ -35,6 +36,13 @@ export function combineReports(parts: ReportPart[], notes: string[] = []): Repor
     // Live credentials first across folders, as within one (app/verifyFindings.ts).
     findings: [...findings.filter((f) => f.verification?.state === 'live'), ...findings.filter((f) => f.verification?.state !== 'live')],
     baselined: sum(parts, (r) => r.baselined),
+    // Paths of omitted findings get their folder's prefix, like the listed ones.
+    omitted: parts.reduce(
+      (all, { name, report }) =>
+        mergeOmitted(all, { ...report.omitted, paths: new Set([...report.omitted.paths].map((p) => `${name}/${p}`)) }),
+      noOmittedFindings(),
+    ),
+    maxFindings: Math.max(0, ...parts.map(({ report }) => report.maxFindings)),
     suppressed: sum(parts, (r) => r.suppressed),
     skipped: parts.flatMap(({ name, report }) => prefixed(name, report.skipped)),
     filesScanned: sum(parts, (r) => r.filesScanned),

@@ -1,13 +1,18 @@
 import { IDENTITY_KIND_LABEL } from '../engine';
-import { gitNote, offenders, plural, rulesUsed, summarize, type Report } from './reportModel';
+import { markdownCode, markdownText, webUrl } from './escaping';
+import { gitNote, offenders, plural, rulesUsed, summarizeReport, type Report } from './reportModel';
 import type { Finding } from '../engine';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (text: string) => `\`${text.replace(/`/g, 'ˋ')}\``;
+/** Repository-controlled text (names, messages, notes, reasons) in a cell, a list item or a quote. */
+const cell = markdownText;
+/** A path or value shown as code, in a table cell (`inTable`) or running text. */
+const code = markdownCode;
+/** A link, or the plain label when the target is not a web URL. */
+const link = (label: string, url: string | undefined) => (webUrl(url) ? `[${label}](<${url}>)` : label);
 
 /** A report to paste into a pull request or an issue. */
 export function renderMarkdown(report: Report): string {
-  const s = summarize(report.findings);
+  const s = summarizeReport(report);
   const out: string[] = ['# NHI Lens audit', ''];
   out.push(
     `${plural(s.total, 'finding')} in ${plural(s.files, 'file')} (${plural(report.filesScanned, 'file')} scanned${report.baselined ? `, ${report.baselined} accepted in the baseline` : ''}${report.suppressed ? `, ${report.suppressed} suppressed inline` : ''}); ${plural(report.inventory.length, 'identity')} in the inventory.`.replace(
@@ -56,11 +61,11 @@ export function renderMarkdown(report: Report): string {
     );
     for (const f of report.findings) {
       out.push(
-        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} |${verified ? ` ${verifiedCell(f)} |` : ''} [${f.ruleId}](${f.docs}) | ${code(cell(f.masked))} | ${cell(gitNote(f))} |`,
+        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} |${verified ? ` ${verifiedCell(f)} |` : ''} ${link(f.ruleId, f.docs)} | ${code(f.masked)} | ${cell(gitNote(f))} |`,
       );
     }
     out.push('', '## How to fix', '');
-    for (const { definition: d } of rulesUsed(report)) out.push(`- **${cell(d.title)}** (\`${d.id}\`): ${cell(d.remediation)}`);
+    for (const { definition: d } of rulesUsed(report)) out.push(`- **${cell(d.title)}** (${code(d.id, false)}): ${cell(d.remediation)}`);
     out.push('');
   }
   if (report.githubAlerts?.length) {
@@ -72,7 +77,7 @@ export function renderMarkdown(report: Report): string {
     );
     for (const a of report.githubAlerts)
       out.push(
-        `- [#${a.number}](${a.url}) ${cell(a.secretType)}${a.locations[0] ? ` (first seen in ${code(a.locations[0].path)} line ${a.locations[0].line})` : ''}`,
+        `- ${link(`#${a.number}`, a.url)} ${cell(a.secretType)}${a.locations[0] ? ` (first seen in ${code(a.locations[0].path, false)} line ${a.locations[0].line})` : ''}`,
       );
     out.push('');
   }
@@ -87,7 +92,7 @@ export function renderMarkdown(report: Report): string {
   if (report.skipped.length) {
     out.push('## Not scanned', '');
     for (const k of report.skipped.slice(0, 200))
-      out.push(`- ${code(k.path)}${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${k.reason}`);
+      out.push(`- ${code(k.path, false)}${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${cell(k.reason)}`);
     if (report.skipped.length > 200) out.push(`- … and ${report.skipped.length - 200} more`);
     out.push('');
   }

@@ -1,4 +1,5 @@
 import type { Severity } from '../engine';
+import { uriPath } from './escaping';
 import { rulesUsed, type Report } from './reportModel';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -69,7 +70,7 @@ function sarifRun({ report, category }: SarifRunInput): object {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.path), uriBaseId: 'ROOT' },
+            artifactLocation: { uri: uriPath(f.path), uriBaseId: 'ROOT' },
             region: {
               startLine: f.range.start.line + 1,
               startColumn: f.range.start.character + 1,
@@ -91,25 +92,31 @@ function sarifRun({ report, category }: SarifRunInput): object {
     invocations: [
       {
         executionSuccessful: !report.cancelled,
-        toolExecutionNotifications: report.skipped.slice(0, 1000).map((s) => ({
-          level: 'note',
-          message: { text: `Not scanned: ${s.reason}` },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(s.path), uriBaseId: 'ROOT' },
-                ...(s.line !== undefined ? { region: { startLine: s.line + 1 } } : {}),
+        toolExecutionNotifications: [
+          // The report's notes first: findings past maxFindings, git or GitHub unavailable.
+          ...report.notes.map((note) => ({ level: 'warning', message: { text: note } })),
+          ...report.skipped.slice(0, 1000).map((s) => ({
+            level: 'note',
+            message: { text: `Not scanned: ${s.reason}` },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uriPath(s.path), uriBaseId: 'ROOT' },
+                  ...(s.line !== undefined ? { region: { startLine: s.line + 1 } } : {}),
+                },
               },
-            },
-          ],
-        })),
+            ],
+          })),
+        ],
       },
     ],
     ...(category ? { automationDetails: { id: category } } : {}),
   };
 }
 
+/** The audited folder as a `file:` URI ending in `/`, each segment percent-encoded (a `#` or `?` in a folder name too). */
 function pathToUri(folder: string): string {
-  const posix = folder.replace(/\\/g, '/');
-  return encodeURI(`file://${posix.startsWith('/') ? '' : '/'}${posix}${posix.endsWith('/') ? '' : '/'}`);
+  const posix = folder.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (!posix) return 'file:///';
+  return `file://${posix.startsWith('/') ? '' : '/'}${uriPath(posix)}/`;
 }

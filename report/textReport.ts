@@ -1,4 +1,5 @@
-import { plural, summarize, type Report } from './reportModel';
+import { visible } from './escaping';
+import { omittedNote, plural, summarizeReport, type Report } from './reportModel';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -19,14 +20,15 @@ export function renderText(report: Report, color = false): string {
     }
     if (f.path !== currentPath) {
       if (currentPath) lines.push('');
-      lines.push(c('bold', f.path));
+      lines.push(c('bold', visible(f.path)));
       currentPath = f.path;
     }
     const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
     const live = isLive ? `${c('bold', c('error', 'LIVE'))} ` : '';
-    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${live}${f.message}  ${c('dim', f.ruleId)}`);
+    // Names and messages come from the repository: a newline or an escape sequence in them must not forge lines or colours.
+    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${live}${visible(f.message)}  ${c('dim', visible(f.ruleId))}`);
   }
-  const s = summarize(report.findings);
+  const s = summarizeReport(report);
   if (lines.length) lines.push('');
   const counts = `${plural(s.total, 'finding')} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info) in ${plural(s.files, 'file')}`;
   const extra = [
@@ -44,6 +46,8 @@ export function renderText(report: Report, color = false): string {
       (v.live ? c('bold', c('error', `${plural(v.live, 'live credential')}: rotate first`)) + '; ' : '') +
         `${plural(v.credentials, 'credential')} verified with their providers: ${v.live} live, ${v.invalid} not valid, ${v.unknown} unknown`,
     );
+  const omitted = omittedNote(report);
+  if (omitted) lines.push(`note: ${omitted}`);
   lines.push(c('dim', scanned + (report.cancelled ? ' (cancelled: results are partial)' : '')));
   return lines.join('\n') + '\n';
 }

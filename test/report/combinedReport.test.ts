@@ -1,3 +1,4 @@
+import { noOmittedFindings } from '../../workspace/scan/retainedFindings';
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../engine';
 import { combineReports } from '../../report/combinedReport';
@@ -21,6 +22,9 @@ function folderReport(root: string, file: string, notes: string[] = []) {
     suppressed: 1,
     cancelled: false,
     durationMs: 5,
+    baselined: 0,
+    omitted: noOmittedFindings(),
+    maxFindings: 20_000,
   };
   const report = reportOf(run, root, engine.rules);
   report.notes.push(...notes);
