@@ -85,6 +85,7 @@ export default tseslint.config(
       'bench/.corpus/',
       'bench/results/',
       'bench/.secrets-corpus/',
+      'bench/.big-tree/',
       'test-artifacts/',
       'test/client/code-server/',
       'test/fixtures/',

@@ -2,11 +2,15 @@ import type { BaselineEntry, Engine, Finding, WorkspaceConfig } from '../engine'
 import { GITHUB_API_URL, type GitHubTarget } from '../integrations/github/githubApi';
 import { detectRepository } from '../integrations/github/repository';
 import { addGitHubAlerts } from '../integrations/github/secretScanning';
-import { addInventory, reportOf, type Report } from '../report/reportModel';
+import { addFindings, addInventory, omittedNote, reportOf, type Report } from '../report/reportModel';
 import { createEngine } from '../workspace/engineFactory';
 import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
+import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
+import { addVerification, type VerifyOptions } from './verifyFindings';
+
+export type { VerifyOptions };
 
 /** GitHub access for the alerts check: a token and, optionally, where (else detected from the checkout). */
 export interface GitHubAccess {
@@ -31,6 +35,11 @@ export interface AuditRequest {
   /** Build the NHI inventory (default true). */
   inventory?: boolean;
   /**
+   * Findings listed in full, the most severe first; the rest are counted in the summary, with a
+   * note. Default: the config's `limits.maxFindings`, else DEFAULT_MAX_FINDINGS. Infinity lists all.
+   */
+  maxFindings?: number;
+  /**
    * Mark secrets as committed or not (runs git: trusted workspaces only). `true` notes on the
    * report when git is not available; `when-available` (the editor) stays quiet.
    */
@@ -39,6 +48,11 @@ export interface AuditRequest {
   history?: boolean;
   /** Merge GitHub's open secret-scanning alerts. */
   github?: GitHubAccess;
+  /**
+   * Ask each secret's own provider whether it works (opt-in: absent, nothing leaves the
+   * machine). Only for a user who asked for it, never in an untrusted workspace.
+   */
+  verify?: VerifyOptions;
   signal?: AbortSignal;
   onProgress?: (progress: AuditProgress) => void;
   /** Findings of each file as it is scanned (not in the baseline). */
@@ -58,8 +72,8 @@ export interface AuditOutcome {
 
 /**
  * Walks and scans the workspace, then adds what the scan alone cannot know: git state and
- * history, GitHub's alerts, the inventory and owners. Each of those degrades to a note on the
- * report when it cannot run; the local findings always stand.
+ * history, GitHub's alerts, whether secrets are live (opt-in), the inventory and owners. Each
+ * of those degrades to a note on the report when it cannot run; the local findings always stand.
  */
 export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcome> {
   const { root, config, baseline } = request;
@@ -71,6 +85,8 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
     setup: { config, baseline, root, inventory: request.inventory !== false },
     gitignore: request.gitignore !== false,
     jobs: request.jobs,
+    maxFindings: request.maxFindings ?? config.limits?.maxFindings ?? DEFAULT_MAX_FINDINGS,
+    secretFingerprints: !!request.history,
     signal: request.signal,
     onProgress: request.onProgress,
     onFindings: request.onFindings
@@ -89,7 +105,13 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
     if (typeof target === 'string') report.notes.push(target);
     else github = await addGitHubAlerts(report, target);
   }
+  if (!run.cancelled && request.verify) {
+    request.onStage?.('verifying credentials with their providers…');
+    await addVerification(report, engine.maxFileBytes, request.verify, request.signal);
+  }
   addInventory(report, run.identities);
+  const omitted = omittedNote(report);
+  if (omitted) report.notes.unshift(omitted);
   return { report, run, engine, ...(github ? { github } : {}) };
 }
 
@@ -107,14 +129,14 @@ async function addGitState(report: Report, engine: Engine, run: AuditResult, req
   applyGitAdvice(shown);
   if (!request.history) return;
   request.onStage?.('scanning every past version of every file…');
-  const history = await scanHistory(report.root, engine, run.findings, engine.maxFileBytes);
+  const history = await scanHistory(report.root, engine, run.secretFingerprints ?? new Set(), engine.maxFileBytes);
   if (!history) {
     report.notes.push('git history could not be read: --history found nothing');
     return;
   }
   applyGitAdvice(history.findings);
   const shownFromHistory = history.findings.filter((f) => !f.baselined);
-  report.findings.push(...shownFromHistory);
+  addFindings(report, shownFromHistory);
   report.baselined += history.findings.length - shownFromHistory.length;
   if (history.blobsSkipped) {
     report.notes.push(

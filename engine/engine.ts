@@ -6,6 +6,7 @@ import { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTyp
 import { assignmentAround } from './secrets/assignments';
 import { fingerprintOf, maskSecret } from './secrets/masking';
 import { OutputMask } from './secrets/outputMasking';
+import { detached } from './text/detachedText';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
@@ -58,6 +59,8 @@ export class Engine {
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
   private readonly checkRules = new Map<CheckId, RuleInfo>();
+  /** Documentation link of each active rule, by id. */
+  private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
 
   constructor(options: EngineOptions) {
@@ -80,6 +83,7 @@ export class Engine {
       severity: config.overrides?.[definition.id]?.severity ?? definition.severity,
       docs: docsLink(definition),
     }));
+    this.docs = new Map(this.rules.map((r) => [r.definition.id, r.docs]));
     this.secrets = SecretScanner.build(
       this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
     );
@@ -215,6 +219,7 @@ export class Engine {
                 fix: {
                   title: issue.fix.title,
                   edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })),
+                  ...(issue.fix.ownerFormat ? { ownerFormat: issue.fix.ownerFormat } : {}),
                 },
               }
             : {}),
@@ -255,7 +260,7 @@ export class Engine {
       masked,
       fingerprint: fingerprintOf(def.id, c.value),
       remediation: def.remediation,
-      docs: docsLink(def),
+      docs: this.docs.get(def.id) ?? docsLink(def), // one string per rule, not one per finding
       fix: { fileKind: kind, ...around },
     };
     if (this.baseline.has(finding)) finding.baselined = true;
@@ -265,17 +270,34 @@ export class Engine {
 
 /**
  * Every text of a scan result that could quote the file (messages, IaC excerpts, names, skip
- * reasons from parsers) passes the file's output mask before it leaves the engine.
+ * reasons from parsers) passes the file's output mask before it leaves the engine, and is
+ * detached from the file's text, so a kept finding does not keep the whole file in memory.
  */
 function sealed(result: ScanResult, mask: OutputMask): ScanResult {
-  if (mask.empty) return result;
+  const out = mask.empty ? detached : (text: string) => detached(mask.apply(text));
   for (const f of result.findings) {
-    f.message = mask.apply(f.message);
-    f.masked = mask.apply(f.masked);
-    if (f.fix.keyName) f.fix.keyName = mask.apply(f.fix.keyName);
+    f.message = out(f.message);
+    f.masked = out(f.masked);
+    if (f.fix.keyName) f.fix.keyName = out(f.fix.keyName);
+    const iac = f.fix.iac;
+    if (iac) {
+      iac.resource = out(iac.resource);
+      if (iac.narrower) iac.narrower = iac.narrower.map(detached); // edit text: detached, never altered
+      if (iac.fix)
+        iac.fix = {
+          ...iac.fix,
+          title: out(iac.fix.title),
+          edits: iac.fix.edits.map((e) => ({ range: e.range, newText: detached(e.newText) })),
+        };
+    }
   }
-  for (const note of result.skipped) note.reason = mask.apply(note.reason);
-  for (const identity of result.identities ?? []) identity.name = mask.apply(identity.name);
+  for (const note of result.skipped) note.reason = out(note.reason);
+  for (const identity of result.identities ?? []) {
+    identity.name = out(identity.name);
+    identity.provider = detached(identity.provider);
+    identity.links = identity.links.map(out); // masked like `fix.iac.resource`, which they are matched against
+    if (identity.owner) identity.owner = detached(identity.owner);
+  }
   return result;
 }
 

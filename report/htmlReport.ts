@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { IDENTITY_KIND_LABEL } from '../engine';
-import { githubNote, offenders, plural, rulesUsed, summarize, type Report } from './reportModel';
+import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
+import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** An attribute that must keep the real value (the webview posts `data-path` back): controls as character references, never raw. */
+const attr = (s: string) => esc(s).replace(INVISIBLE, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
+/** Repository-controlled text: escaped, and made visible (a newline in a file name would collapse into a space). */
+const show = (s: string) => esc(visible(s));
+/** A link when the URL is a web link (a rule's docs come from the repository's config), else the label alone. */
+const anchor = (url: string | undefined, label: string) => (webUrl(url) ? `<a href="${esc(url!)}">${label}</a>` : label);
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
@@ -28,7 +35,9 @@ th{font-weight:600;background:var(--card)}td.n{text-align:right}code{font:12px u
 .sev{font-weight:600;text-transform:uppercase;font-size:11px}.sev.error{color:var(--error)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
 .note{border-left:3px solid var(--warning);padding:4px 12px;background:var(--card)}details summary{cursor:pointer}
 input[type=search]{font:inherit;padding:4px 8px;width:280px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
-a{color:var(--info)}`;
+a{color:var(--info)}
+.badge{display:inline-block;font-weight:700;font-size:11px;text-transform:uppercase;border-radius:4px;padding:0 6px;margin-right:6px}
+.badge.live{color:#fff;background:var(--error)}.badge.invalid,.badge.unknown{color:var(--muted);border:1px solid var(--line)}`;
 
 /** Filters the findings table as the reader types; posts reveal requests in a webview. */
 const SCRIPT = `
@@ -39,47 +48,63 @@ if(vscode)document.addEventListener('click',(e)=>{const a=e.target.closest('a[da
 
 function locationLink(path: string, line: number, character: number, base: string): string {
   const label = `${path}:${line + 1}:${character + 1}`;
-  const href = [...(base ? base.replace(/\\/g, '/').split('/') : []), ...path.split('/')].map(encodeURIComponent).join('/');
-  return `<a href="${esc(href)}" data-path="${esc(path)}" data-line="${line}" data-character="${character}"><code>${esc(label)}</code></a>`;
+  const href = uriPath([...(base ? [base.replace(/\\/g, '/')] : []), path].join('/'));
+  // data-path keeps the real name: the webview posts it back to open the file.
+  return `<a href="${esc(href)}" data-path="${attr(path)}" data-line="${line}" data-character="${character}"><code>${show(label)}</code></a>`;
 }
 
 function countTable(title: string, rows: Array<{ name: string; count: number }>, code = false): string {
   if (!rows.length) return '';
-  return `<div><table><thead><tr><th>${esc(title)}</th><th class="n">Findings</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${code ? `<code>${esc(r.name)}</code>` : esc(r.name)}</td><td class="n">${r.count}</td></tr>`).join('')}</tbody></table></div>`;
+  return `<div><table><thead><tr><th>${esc(title)}</th><th class="n">Findings</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${code ? `<code>${show(r.name)}</code>` : show(r.name)}</td><td class="n">${r.count}</td></tr>`).join('')}</tbody></table></div>`;
 }
 
 /** A self-contained HTML page: no external resource, scripts limited by a nonce. */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const s = summarize(report.findings);
+  const s = summarizeReport(report);
   const nonce = randomBytes(16).toString('base64');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${options.webview?.cspSource ?? "'none'"}`;
   const top = offenders(report);
   const base = options.webview ? '' : (options.linkBase ?? '');
   const rules = new Map(rulesUsed(report).map((r) => [r.definition.id, r.definition]));
+  const live = (f: (typeof report.findings)[number]) => (f.verification?.state === 'live' ? 0 : 1);
   const findings = [...report.findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start,
+    (a, b) =>
+      live(a) - live(b) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.path.localeCompare(b.path) ||
+      a.offsets.start - b.offsets.start,
   );
+  const badge = (f: (typeof report.findings)[number]) => {
+    const v = f.verification;
+    if (!v) return '';
+    const label = v.state === 'live' ? 'live' : v.state === 'invalid' ? 'not valid' : 'unknown';
+    return `<span class="badge ${v.state}" title="${esc(verificationNote(f))}">${label}</span>`;
+  };
+  const identity = (f: (typeof report.findings)[number]) =>
+    f.verification?.state === 'live' && f.verification.identity
+      ? `<br><span class="muted">belongs to</span> <code class="identity">${esc(f.verification.identity)}</code>`
+      : '';
   const rows = findings
     .map(
       (f) => `<tr>
 <td><span class="sev ${f.severity}">${f.severity}</span></td>
 <td>${locationLink(f.path, f.range.start.line, f.range.start.character, base)}</td>
-<td>${esc(f.message)}<br><code>${esc(f.masked)}</code>${githubNote(f) ? `<br><span class="muted">${esc(githubNote(f))}</span>` : ''}${f.github?.url ? ` <a href="${esc(f.github.url)}">alert</a>` : ''}</td>
-<td><details><summary>${esc(rules.get(f.ruleId)?.title ?? f.title)}</summary>${esc(f.remediation)}</details></td>
-<td><a href="${esc(f.docs)}"><code>${esc(f.ruleId)}</code></a></td>
-<td>${esc(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`,
+<td>${badge(f)}${show(f.message)}<br><code>${show(f.masked)}</code>${identity(f)}${githubNote(f) ? `<br><span class="muted">${esc(githubNote(f))}</span>` : ''}${f.github?.url ? ` ${anchor(f.github.url, 'alert')}` : ''}</td>
+<td><details><summary>${show(rules.get(f.ruleId)?.title ?? f.title)}</summary>${show(f.remediation)}</details></td>
+<td>${anchor(f.docs, `<code>${esc(f.ruleId)}</code>`)}</td>
+<td>${show(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`,
     )
     .join('\n');
   const inventory = report.inventory
     .map(
       (i) =>
-        `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${esc(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${esc(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`,
+        `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${show(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${show(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`,
     )
     .join('\n');
   const card = (label: string, value: number | string, cls = '') =>
     `<div class="card"><b class="${cls}">${value}</b><span class="muted">${esc(label)}</span></div>`;
   const alerts = report.githubAlerts?.length
-    ? `<h2>GitHub alerts not found in the files</h2><p class="muted">Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.</p><ul>${report.githubAlerts.map((a) => `<li><a href="${esc(a.url)}">#${a.number}</a> ${esc(a.secretType)}${a.locations[0] ? ` <span class="muted">first seen in <code>${esc(a.locations[0].path)}</code> line ${a.locations[0].line}</span>` : ''}</li>`).join('')}</ul>`
+    ? `<h2>GitHub alerts not found in the files</h2><p class="muted">Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.</p><ul>${report.githubAlerts.map((a) => `<li>${anchor(a.url, `#${a.number}`)} ${esc(a.secretType)}${a.locations[0] ? ` <span class="muted">first seen in <code>${show(a.locations[0].path)}</code> line ${a.locations[0].line}</span>` : ''}</li>`).join('')}</ul>`
     : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -89,9 +114,9 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <body>
 <h1>NHI Lens audit</h1>
 <p class="muted">${esc(plural(report.filesScanned, 'file'))} scanned in ${(report.durationMs / 1000).toFixed(2)} s by nhi-lens ${esc(report.toolVersion)}${report.baselined ? `, ${report.baselined} accepted in the baseline` : ''}${report.suppressed ? `, ${report.suppressed} suppressed inline` : ''}${report.cancelled ? ' (cancelled: results are partial)' : ''}.</p>
-${report.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n')}
+${report.notes.map((n) => `<p class="note">${show(n)}</p>`).join('\n')}
 <section class="cards" id="summary">
-${card('findings', s.total)}${card('errors', s.bySeverity.error, 'sev error')}${card('warnings', s.bySeverity.warning, 'sev warning')}${card('info', s.bySeverity.info, 'sev info')}
+${card('findings', s.total)}${report.verification ? card('live credentials', report.verification.live, 'sev error') : ''}${card('errors', s.bySeverity.error, 'sev error')}${card('warnings', s.bySeverity.warning, 'sev warning')}${card('info', s.bySeverity.info, 'sev info')}
 ${Object.entries(s.byCategory)
   .sort()
   .map(([c, n]) => card(c, n))
@@ -114,7 +139,7 @@ ${
   report.skipped.length
     ? `<h2>Not scanned</h2><ul>${report.skipped
         .slice(0, 200)
-        .map((k) => `<li><code>${esc(k.path)}</code>${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${esc(k.reason)}</li>`)
+        .map((k) => `<li><code>${show(k.path)}</code>${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${show(k.reason)}</li>`)
         .join('')}</ul>`
     : ''
 }

@@ -1,4 +1,4 @@
-import { summarize, type Report } from './reportModel';
+import { summarizeReport, type Report } from './reportModel';
 
 /** Machine-readable report; finding values are masked like everywhere else. */
 export function renderJson(report: Report): string {
@@ -7,13 +7,18 @@ export function renderJson(report: Report): string {
       {
         tool: { name: 'nhi-lens', version: report.toolVersion },
         summary: {
-          ...summarize(report.findings),
+          ...summarizeReport(report),
+          // Past maxFindings, findings are counted in the figures above but not listed below.
+          listed: report.findings.length,
+          omitted: report.omitted.total,
+          maxFindings: Number.isFinite(report.maxFindings) ? report.maxFindings : null,
           baselined: report.baselined,
           suppressed: report.suppressed,
           filesScanned: report.filesScanned,
           bytesScanned: report.bytesScanned,
           durationMs: report.durationMs,
           cancelled: !!report.cancelled,
+          ...(report.verification ? { verification: report.verification } : {}),
         },
         findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => ({
           ...f,

@@ -1,12 +1,18 @@
 import { IDENTITY_KIND_LABEL } from '../engine';
-import { gitNote, offenders, plural, rulesUsed, summarize, type Report } from './reportModel';
+import { markdownCode, markdownText, webUrl } from './escaping';
+import { gitNote, offenders, plural, rulesUsed, summarizeReport, type Report } from './reportModel';
+import type { Finding } from '../engine';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const code = (text: string) => `\`${text.replace(/`/g, 'ˋ')}\``;
+/** Repository-controlled text (names, messages, notes, reasons) in a cell, a list item or a quote. */
+const cell = markdownText;
+/** A path or value shown as code, in a table cell (`inTable`) or running text. */
+const code = markdownCode;
+/** A link, or the plain label when the target is not a web URL. */
+const link = (label: string, url: string | undefined) => (webUrl(url) ? `[${label}](<${url}>)` : label);
 
 /** A report to paste into a pull request or an issue. */
 export function renderMarkdown(report: Report): string {
-  const s = summarize(report.findings);
+  const s = summarizeReport(report);
   const out: string[] = ['# NHI Lens audit', ''];
   out.push(
     `${plural(s.total, 'finding')} in ${plural(s.files, 'file')} (${plural(report.filesScanned, 'file')} scanned${report.baselined ? `, ${report.baselined} accepted in the baseline` : ''}${report.suppressed ? `, ${report.suppressed} suppressed inline` : ''}); ${plural(report.inventory.length, 'identity')} in the inventory.`.replace(
@@ -15,6 +21,12 @@ export function renderMarkdown(report: Report): string {
     ),
     '',
   );
+  const v = report.verification;
+  if (v)
+    out.push(
+      `${v.live ? `**${plural(v.live, 'live credential')}**: rotate ${v.live === 1 ? 'it' : 'them'} first. ` : ''}${plural(v.credentials, 'credential')} verified with their providers: ${v.live} live, ${v.invalid} not valid, ${v.unknown} unknown.`,
+      '',
+    );
   for (const note of report.notes) out.push(`> ${cell(note)}`, '');
   out.push('| Severity | Count |', '| --- | ---: |');
   for (const sev of ['error', 'warning', 'info'] as const) out.push(`| ${sev} | ${s.bySeverity[sev]} |`);
@@ -39,14 +51,21 @@ export function renderMarkdown(report: Report): string {
         '',
       );
     out.push('| Owners with most findings | Count |', '| --- | ---: |', ...top.owners.map((f) => `| ${cell(f.name)} | ${f.count} |`), '');
-    out.push('## Findings', '', '| Location | Severity | Rule | Value | Git / GitHub |', '| --- | --- | --- | --- | --- |');
+    // The Verified column only when the audit verified (`--verify`).
+    const verified = !!v;
+    out.push(
+      '## Findings',
+      '',
+      `| Location | Severity |${verified ? ' Verified |' : ''} Rule | Value | Git / GitHub |`,
+      `| --- | --- |${verified ? ' --- |' : ''} --- | --- | --- |`,
+    );
     for (const f of report.findings) {
       out.push(
-        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} | [${f.ruleId}](${f.docs}) | ${code(cell(f.masked))} | ${cell(gitNote(f))} |`,
+        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} |${verified ? ` ${verifiedCell(f)} |` : ''} ${link(f.ruleId, f.docs)} | ${code(f.masked)} | ${cell(gitNote(f))} |`,
       );
     }
     out.push('', '## How to fix', '');
-    for (const { definition: d } of rulesUsed(report)) out.push(`- **${cell(d.title)}** (\`${d.id}\`): ${cell(d.remediation)}`);
+    for (const { definition: d } of rulesUsed(report)) out.push(`- **${cell(d.title)}** (${code(d.id, false)}): ${cell(d.remediation)}`);
     out.push('');
   }
   if (report.githubAlerts?.length) {
@@ -58,7 +77,7 @@ export function renderMarkdown(report: Report): string {
     );
     for (const a of report.githubAlerts)
       out.push(
-        `- [#${a.number}](${a.url}) ${cell(a.secretType)}${a.locations[0] ? ` (first seen in ${code(a.locations[0].path)} line ${a.locations[0].line})` : ''}`,
+        `- ${link(`#${a.number}`, a.url)} ${cell(a.secretType)}${a.locations[0] ? ` (first seen in ${code(a.locations[0].path, false)} line ${a.locations[0].line})` : ''}`,
       );
     out.push('');
   }
@@ -73,11 +92,20 @@ export function renderMarkdown(report: Report): string {
   if (report.skipped.length) {
     out.push('## Not scanned', '');
     for (const k of report.skipped.slice(0, 200))
-      out.push(`- ${code(k.path)}${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${k.reason}`);
+      out.push(`- ${code(k.path, false)}${k.line !== undefined ? ` line ${k.line + 1}` : ''}: ${cell(k.reason)}`);
     if (report.skipped.length > 200) out.push(`- … and ${report.skipped.length - 200} more`);
     out.push('');
   }
   return out.join('\n');
+}
+
+/** `**live**: @octocat`, `not valid`, `unknown: timed out after 5 s`, or empty when not verified. */
+function verifiedCell(f: Finding): string {
+  const v = f.verification;
+  if (!v) return '';
+  if (v.state === 'live') return `**live**${v.identity ? `: ${code(cell(v.identity))}` : ''}`;
+  if (v.state === 'invalid') return 'not valid';
+  return `unknown${v.detail ? `: ${cell(v.detail)}` : ''}`;
 }
 
 /** The inventory as a Markdown table (also `nhi-lens inventory --format markdown`). */

@@ -9,6 +9,7 @@ import {
   type SkipNote,
 } from '../engine';
 import type { AuditResult } from '../workspace/scan/scanPool';
+import { mergeOmitted, RetainedFindings, type OmittedFindings } from '../workspace/scan/retainedFindings';
 import { readCodeOwners } from '../workspace/codeOwnersFile';
 import { TOOL_VERSION } from '../engine/version';
 
@@ -46,8 +47,22 @@ export interface Report {
   owners: Map<string, string>;
   /** Open GitHub secret-scanning alerts not matched to a finding (with `--github`). */
   githubAlerts?: SecretAlert[];
-  /** Notes to show with the report: git unavailable, GitHub failures. */
+  /** Notes to show with the report: git unavailable, GitHub failures, findings past the cap. */
   notes: string[];
+  /** Set when credentials were verified with their providers (`--verify`): how many, with what outcome. */
+  verification?: VerificationSummary;
+  /** Findings past `maxFindings`: not in `findings`, counted here (every summary includes them). */
+  omitted: OmittedFindings;
+  /** How many findings the report keeps in full. */
+  maxFindings: number;
+}
+
+/** What the verification stage did, counted per credential (an AWS key ID and its secret are one). */
+export interface VerificationSummary {
+  credentials: number;
+  live: number;
+  invalid: number;
+  unknown: number;
 }
 
 /** The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes later (`addInventory`). */
@@ -57,7 +72,7 @@ export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Rep
     toolVersion: TOOL_VERSION,
     root,
     findings: shown,
-    baselined: run.findings.length - shown.length,
+    baselined: run.baselined + run.findings.length - shown.length,
     suppressed: run.suppressed,
     skipped: run.skipped,
     filesScanned: run.filesScanned,
@@ -68,7 +83,28 @@ export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Rep
     inventory: [],
     owners: new Map(),
     notes: [],
+    omitted: run.omitted,
+    maxFindings: run.maxFindings,
   };
+}
+
+/**
+ * Adds findings found after the scan (past versions in git) under the same cap: the most severe
+ * are kept, the rest counted with the scan's omitted ones.
+ */
+export function addFindings(report: Report, findings: Finding[]): void {
+  const retained = new RetainedFindings(report.maxFindings);
+  retained.add([...report.findings, ...findings]);
+  report.findings = retained.findings();
+  mergeOmitted(report.omitted, retained.omitted);
+}
+
+/** The sentence every format shows when findings were counted but not listed. */
+export function omittedNote(report: Report): string | undefined {
+  const { total } = report.omitted;
+  if (!total) return undefined;
+  const all = report.findings.length + total;
+  return `${all} findings: the ${report.findings.length} most severe are listed; ${total} more are counted in the summary only, not listed nor in the inventory (raise limits.maxFindings or --max-findings, now ${report.maxFindings}, to list them)`;
 }
 
 export interface Summary {
@@ -76,16 +112,36 @@ export interface Summary {
   bySeverity: Record<Severity, number>;
   byCategory: Record<string, number>;
   files: number;
+  /** Findings whose provider said the credential works (`--verify`). */
+  live: number;
 }
 
 export function summarize(findings: Finding[]): Summary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byCategory: Record<string, number> = {};
+  let live = 0;
   for (const f of findings) {
     bySeverity[f.severity]++;
     byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+    if (f.verification?.state === 'live') live++;
   }
-  return { total: findings.length, bySeverity, byCategory, files: new Set(findings.map((f) => f.path)).size };
+  return { total: findings.length, bySeverity, byCategory, files: new Set(findings.map((f) => f.path)).size, live };
+}
+
+/** The summary of everything the audit found: the findings listed and those counted only. */
+export function summarizeReport(report: Report): Summary {
+  const listed = summarize(report.findings);
+  if (!report.omitted.total) return listed;
+  const all = mergeOmitted(
+    {
+      total: listed.total,
+      bySeverity: { ...listed.bySeverity },
+      byCategory: { ...listed.byCategory },
+      paths: new Set(report.findings.map((f) => f.path)),
+    },
+    report.omitted,
+  );
+  return { total: all.total, bySeverity: all.bySeverity, byCategory: all.byCategory, files: all.paths.size, live: listed.live };
 }
 
 /** The `limit` largest counts, largest first, ties by name. */
@@ -144,6 +200,19 @@ export function gitNote(f: Finding): string {
   const github = githubNote(f);
   if (github) parts.push(github);
   return parts.join('; ');
+}
+
+/**
+ * What the provider said about a verified credential, for people: `live at AWS:
+ * arn:aws:iam::123456789012:user/ci`, `not valid at GitHub`, `not verified at Slack: timed out
+ * after 5 s`; empty when it was not verified.
+ */
+export function verificationNote(f: Finding): string {
+  const v = f.verification;
+  if (!v) return '';
+  if (v.state === 'live') return `live at ${v.provider}${v.identity ? `: ${v.identity}` : ''}`;
+  if (v.state === 'invalid') return `not valid at ${v.provider}`;
+  return `not verified at ${v.provider}${v.detail ? `: ${v.detail}` : ''}`;
 }
 
 /** The GitHub part of `gitNote`: whether GitHub already alerted on this secret. */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readSettingsFile } from './files/boundedFile';
 
 const MAX_SIBLING_BYTES = 1024 * 1024;
 
@@ -15,7 +16,7 @@ export function terraformSiblingReader(root: string, cache = true): (file: strin
   const read = (p: string, stat: fs.Stats): string => {
     const hit = known.get(p);
     if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.text;
-    const text = fs.readFileSync(p, 'utf8');
+    const text = readSettingsFile(p, 'Terraform file', MAX_SIBLING_BYTES);
     if (known.size >= 1000) known.clear(); // bounded memory in a long editor session
     known.set(p, { mtimeMs: stat.mtimeMs, size: stat.size, text });
     return text;
@@ -30,8 +31,13 @@ export function terraformSiblingReader(root: string, cache = true): (file: strin
         for (const name of fs.readdirSync(dir)) {
           if (!name.endsWith('.tf')) continue;
           const p = path.join(dir, name);
-          const stat = fs.statSync(p);
-          if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) files.push({ path: p, text: read(p, stat) });
+          try {
+            // lstat: a link is not followed (it may lead out of the workspace), a FIFO never opened.
+            const stat = fs.lstatSync(p);
+            if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) files.push({ path: p, text: read(p, stat) });
+          } catch {
+            /* gone, unreadable or swapped meanwhile: not a sibling */
+          }
         }
       } catch {
         /* unreadable folder: no sibling defaults */

@@ -10,7 +10,8 @@ export interface WorkspaceConfig {
   disable?: string[];
   paths?: { ignore?: string[] };
   baseline?: string;
-  limits?: { maxFileBytes?: number; maxLineLength?: number };
+  /** `maxFindings` is the audit's (app/auditWorkspace): the engine reads the other two. */
+  limits?: { maxFileBytes?: number; maxLineLength?: number; maxFindings?: number };
   iac?: Partial<IacSettings>;
 }
 

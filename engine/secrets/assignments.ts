@@ -15,6 +15,8 @@ export interface Assignment {
   valueEnd: number;
   /** Opening quote of the value (`"`, `'`, `` ` ``), empty when unquoted. */
   quote: string;
+  /** Offset of the name within the line. */
+  nameStart: number;
 }
 
 // The lookbehind stops a match from starting inside a name (or a path: `checksum/secret:`); the
@@ -33,7 +35,7 @@ const ENV_LOOKUP =
   /^(?:process\.env|import\.meta\.env|ENV|os\.environ(?:\.get)?|Deno\.env\.get)(?:\.([A-Za-z_]\w{0,100})|\[["']([A-Za-z_]\w{0,100})["']\]|\(["']([A-Za-z_]\w{0,100})["']\))/;
 const STRING_PREFIX = /^(?:[rRbBuUfF]{1,2}|@|\$@?)(?=["'])/;
 
-function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name'> | undefined {
+function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name' | 'nameStart'> | undefined {
   let i = at;
   if (afterColon) {
     const annotated = TYPE_ANNOTATION.exec(line.slice(i, i + 120));
@@ -70,13 +72,22 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
 }
 
 /** A quoted default after an environment lookup, named by the variable the lookup reads. */
-function envFallback(line: string, lookup: Omit<Assignment, 'name'>, name: string): Assignment | undefined {
+function envFallback(
+  line: string,
+  lookup: Omit<Assignment, 'name' | 'nameStart'>,
+  name: string,
+  nameStart: number,
+): Assignment | undefined {
   const env = ENV_LOOKUP.exec(lookup.value);
   if (!env) return undefined;
   const op = ENV_FALLBACK.exec(line.slice(lookup.valueEnd, lookup.valueEnd + 16));
   if (!op) return undefined;
   const value = readValue(line, lookup.valueEnd + op[0].length, false);
-  return value?.quote ? { name: env[1] ?? env[2] ?? env[3] ?? name, ...value } : undefined;
+  if (!value?.quote) return undefined;
+  const variable = env[1] ?? env[2] ?? env[3];
+  return variable
+    ? { name: variable, ...value, nameStart: lookup.valueStart + env[0].lastIndexOf(variable) }
+    : { name, ...value, nameStart };
 }
 
 /** Every assignment on the line, in order. */
@@ -89,28 +100,35 @@ export function findAssignments(line: string): Assignment[] {
     if (m[2] === ':' && m[0].endsWith(':') && !/["'`]/.test(m[0]) && !/["'`]/.test(line[m.index + m[0].length] ?? '')) continue;
     const value = readValue(line, m.index + m[0].length, m[2] === ':');
     if (!value) continue;
-    const fallback = value.quote ? undefined : envFallback(line, value, m[1]);
-    found.push(fallback ?? { name: m[1], ...value });
+    const fallback = value.quote ? undefined : envFallback(line, value, m[1], m.index);
+    found.push(fallback ?? { name: m[1], ...value, nameStart: m.index });
   }
   if (line.includes('(')) {
     CALL_PAIR.lastIndex = 0;
     for (let m = CALL_PAIR.exec(line); m; m = CALL_PAIR.exec(line)) {
       const value = readValue(line, m.index + m[0].length, false);
-      if (value?.quote) found.push({ name: m[2], ...value });
+      if (value?.quote) found.push({ name: m[2], ...value, nameStart: m.index + m[0].indexOf(m[2]) });
     }
   }
   if (line.includes('</')) {
     XML_ELEMENT.lastIndex = 0;
     for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
       const valueStart = m.index + m[0].indexOf('>') + 1;
-      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '' });
+      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '', nameStart: m.index + 1 });
     }
   }
   if (/value[ \t]{0,4}=/i.test(line)) {
     XML_KEY_VALUE.lastIndex = 0;
     for (let m = XML_KEY_VALUE.exec(line); m; m = XML_KEY_VALUE.exec(line)) {
       const valueEnd = m.index + m[0].length - 1;
-      found.push({ name: m[2], value: m[4], valueStart: valueEnd - m[4].length, valueEnd, quote: m[3] });
+      found.push({
+        name: m[2],
+        value: m[4],
+        valueStart: valueEnd - m[4].length,
+        valueEnd,
+        quote: m[3],
+        nameStart: m.index + m[0].indexOf(m[2]),
+      });
     }
   }
   return found;
@@ -133,7 +151,11 @@ export function snakeName(name: string): string {
 export function assignmentAround(line: string, start: number, end: number): { keyName?: string; quote?: string } {
   let best: Assignment | undefined;
   for (const a of findAssignments(line)) {
-    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart >= best.valueStart)) best = a;
+    // `postgres://app:secret@db`: `app` is the URI's user, not a name for the secret.
+    if (line.slice(Math.max(0, a.nameStart - 3), a.nameStart) === '://') continue;
+    // The innermost assignment wins; on a tie the first name does (`token: string = "…"` is
+    // named `token`, not its type, which the annotation skip also matches as `string = "…"`).
+    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart > best.valueStart)) best = a;
   }
   const before = line[start - 1];
   const quote = best?.quote || (before === '"' || before === "'" || before === '`' ? before : undefined);

@@ -139,6 +139,13 @@ export function isGenericNonSecret(value: string): boolean {
   // Code expressions: calls, indexing, interpolation, environment lookups.
   if (/[()[\]{}]/.test(value) || /^(?:env|process|os|System|Environment|ENV|secrets|vars|var|local|data|module)[.:[]/.test(value))
     return true;
+  // The code between two string literals, not a literal: `"Credential=" + key.id + "/"` (JS, Java,
+  // C#, Python), `'Credential=' . $key . '/'` (PHP), `"a" & key & "b"` (VB). No secret has a
+  // space beside one of these operators at its edge.
+  if (/^\s*[+.&]\s|\s[+.&]\s*$/.test(value)) return true;
+  // The same, minified: `"Credential="+this.credentials.accessKeyId+"/"` — a dotted identifier
+  // path between operators (base64 has no dots, so no key looks like this).
+  if (/^[+&][A-Za-z_$][\w$]{0,64}(?:\.[A-Za-z_$][\w$]{0,64}){1,8}[+&]$/.test(value)) return true;
   // Timestamps and dates (PasswordLastUsed: 2016-09-08T21:47:36Z).
   if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return true;
   // A value that spells out what it is ("term-token-…", "my-secret-key") is a sample, unless

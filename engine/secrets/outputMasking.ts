@@ -4,6 +4,12 @@ import { maskSecret } from './masking';
 const MIN_PIECE = 8;
 /** Runs of characters a token can be made of: what a parser error might quote of one. */
 const TOKEN_RUN = /[A-Za-z0-9_\-+/=.~:@$%]{8,}/g;
+/**
+ * A run that shares this many characters in a row with a secret gives that much of it away, even
+ * when the run is neither part of the value nor holds it: a key name made of a secret's first
+ * 20 characters and more text (`ghp_1a2b…_backup`), found by the engine fuzz.
+ */
+const SHARED_PIECE = 12;
 
 /**
  * The last step before any text leaves the engine: messages, skip reasons, notes and names are
@@ -13,10 +19,13 @@ const TOKEN_RUN = /[A-Za-z0-9_\-+/=.~:@$%]{8,}/g;
  */
 export class OutputMask {
   private readonly values: string[];
+  /** Every run of SHARED_PIECE characters of every value. */
+  private readonly pieces = new Set<string>();
 
   constructor(values: Iterable<string>) {
     // Longest first: a value that contains another is masked as a whole.
     this.values = [...new Set([...values].filter((v) => v.length >= MIN_PIECE))].sort((a, b) => b.length - a.length);
+    for (const v of this.values) for (let i = 0; i + SHARED_PIECE <= v.length; i++) this.pieces.add(v.slice(i, i + SHARED_PIECE));
   }
 
   get empty(): boolean {
@@ -27,7 +36,14 @@ export class OutputMask {
     if (!this.values.length || text.length < MIN_PIECE) return text;
     let out = text;
     for (const value of this.values) if (out.includes(value)) out = out.split(value).join(maskSecret(value));
-    // A quoted piece of a secret: any token-like run that is part of a value, or holds one.
-    return out.replace(TOKEN_RUN, (run) => (this.values.some((v) => v.includes(run) || run.includes(v)) ? maskSecret(run) : run));
+    // A quoted piece of a secret: any token-like run that is part of a value, holds one, or shares a long piece with one.
+    return out.replace(TOKEN_RUN, (run) =>
+      this.values.some((v) => v.includes(run) || run.includes(v)) || this.sharesPiece(run) ? maskSecret(run) : run,
+    );
+  }
+
+  private sharesPiece(run: string): boolean {
+    for (let i = 0; i + SHARED_PIECE <= run.length; i++) if (this.pieces.has(run.slice(i, i + SHARED_PIECE))) return true;
+    return false;
   }
 }

@@ -26,6 +26,9 @@ const BROKEN: Array<{ path: string; text: string }> = [
   { path: 'config/tokens.py', text: `TOKENS = {"${AWS_KEY_ID}": "${GITHUB_PAT}"}\n` },
   { path: '.env', text: `${GITHUB_PAT}=${STRIPE_RESTRICTED}\n` },
   { path: 'config/map.yaml', text: `${SLACK_BOT}: ${GITHUB_PAT}\n` },
+  // A key name holding the first 20 characters of a secret and more (engine fuzz, seed 1).
+  { path: '.env', text: `${GITHUB_PAT.slice(0, 20)}API_TOKEN=${GITHUB_PAT}\n` },
+  { path: 'ci.yml', text: `${STRIPE_RESTRICTED.slice(0, 18)}_management_token: ${STRIPE_RESTRICTED}\n` },
 ];
 
 describe('no secret value leaves the engine, whatever quotes it', () => {
@@ -37,6 +40,14 @@ describe('no secret value leaves the engine, whatever quotes it', () => {
     const piece = mask.apply(`found "${GITHUB_PAT.slice(0, 20)}"`);
     assert.ok(!piece.includes(GITHUB_PAT.slice(0, 20)), piece);
     assert.equal(mask.apply('expected "{" to open block "resource"'), 'expected "{" to open block "resource"');
+    // Found by the engine fuzz: a name glued from a secret's first characters and other text.
+    const glued = mask.apply(`in "${GITHUB_PAT.slice(0, 20)}_backup_token"`);
+    assert.ok(!glued.includes(GITHUB_PAT.slice(0, 12)) && !glued.includes(GITHUB_PAT.slice(8, 20)), glued);
+    assert.equal(
+      mask.apply(`in "${GITHUB_PAT.slice(0, 11)}_backup_token"`),
+      `in "${GITHUB_PAT.slice(0, 11)}_backup_token"`,
+      'a short shared piece stays',
+    );
   });
 
   for (const file of BROKEN) {

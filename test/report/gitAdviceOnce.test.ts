@@ -4,6 +4,7 @@ import { renderHtml } from '../../report/htmlReport';
 import { renderMarkdown } from '../../report/markdownReport';
 import { reportOf } from '../../report/reportModel';
 import { applyGitAdvice } from '../../workspace/git/secretHistory';
+import { noOmittedFindings } from '../../workspace/scan/retainedFindings';
 import { defaultEngine } from '../support/engineFixture';
 
 describe('git advice in reports', () => {
@@ -15,7 +16,19 @@ describe('git advice in reports', () => {
     assert.equal(findings.length, 1);
     findings[0].git = { state: 'committed', commit: 'a1b2c3d4e5f6a7b8', date: '2026-03-04T10:00:00Z' };
     applyGitAdvice(findings);
-    const run = { findings, identities: [], skipped: [], filesScanned: 1, bytesScanned: 1, suppressed: 0, cancelled: false, durationMs: 1 };
+    const run = {
+      findings,
+      baselined: 0,
+      omitted: noOmittedFindings(),
+      maxFindings: Infinity,
+      identities: [],
+      skipped: [],
+      filesScanned: 1,
+      bytesScanned: 1,
+      suppressed: 0,
+      cancelled: false,
+      durationMs: 1,
+    };
     return reportOf(run, '/tmp/ws', engine.rules);
   }
   const count = (text: string, needle: string) => text.split(needle).length - 1;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { Engine, Finding, IdentityRecord, SkipNote } from '../../engine';
+import { notRegularReason } from './fileKinds';
 
 /** What scanning one file on disk produced. */
 export interface FileScan {
@@ -17,10 +18,24 @@ export interface FileScan {
  */
 let readBuffer = Buffer.allocUnsafe(256 * 1024);
 
-function readWhole(absolute: string, size: number): Buffer {
-  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
-  const fd = fs.openSync(absolute, 'r');
+/**
+ * Opens for reading what the walker saw as a regular file, without following a link and without
+ * blocking: if the entry was swapped for a link or a FIFO since, the open or the fstat says so
+ * and nothing is read (a FIFO opened for reading would wait for a writer forever).
+ */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+
+class NotRegular extends Error {}
+
+function readWhole(engine: Engine, absolute: string): Buffer | NotRegular {
+  const fd = fs.openSync(absolute, OPEN_FLAGS);
   try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return new NotRegular(notRegularReason(stat));
+    const tooLarge = engine.skipReason(stat.size, '');
+    if (tooLarge) return new NotRegular(tooLarge);
+    const size = stat.size;
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
     let filled = 0;
     while (filled < size) {
       const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
@@ -40,15 +55,16 @@ export function scanFile(engine: Engine, absolute: string, relative: string, inv
     result.skipped.push({ path: relative, reason });
     return result;
   };
-  let buffer: Buffer;
+  let read: Buffer | NotRegular;
   try {
-    const size = fs.statSync(absolute).size;
-    const tooLarge = engine.skipReason(size, '');
-    if (tooLarge) return skip(tooLarge);
-    buffer = readWhole(absolute, size);
+    read = readWhole(engine, absolute);
   } catch (error) {
-    return skip(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return skip('became a symbolic link after the walk: not followed');
+    return skip(`cannot read: ${code ?? (error as Error).message}`);
   }
+  if (read instanceof NotRegular) return skip(read.message);
+  const buffer = read;
   result.bytes = buffer.length;
   const binary = engine.skipReason(buffer.length, buffer);
   if (binary) return skip(binary);

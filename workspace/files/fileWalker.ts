@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import type { SkipNote } from '../../engine';
+import { readSettingsFile } from './boundedFile';
+import { notRegularReason } from './fileKinds';
 
 /** Folders never worth scanning: version-control internals and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', '__pycache__', '.terraform', '.tox', '.mypy_cache']);
@@ -12,6 +15,11 @@ export interface WalkOptions {
   gitignore?: boolean;
   /** Extra exclusion on root-relative POSIX paths (config `paths.ignore`). */
   isIgnored?: (relativePath: string) => boolean;
+  /**
+   * Told about every entry the walk does not read, with why: symbolic links, pipes, sockets,
+   * devices and folders it cannot list. Without it they are passed over silently.
+   */
+  onSkip?: (note: SkipNote) => void;
 }
 
 export interface WalkedFile {
@@ -25,14 +33,16 @@ interface Layer {
   rules: Ignore;
 }
 
+/** .gitignore files are read like settings: regular files only, size-capped (a FIFO would hang the walk). */
 function readGitignore(dir: string): Ignore | undefined {
   try {
-    const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
-    return ignore().add(text);
+    return ignore().add(readSettingsFile(path.join(dir, '.gitignore'), '.gitignore', GITIGNORE_MAX_BYTES));
   } catch {
     return undefined;
   }
 }
+
+const GITIGNORE_MAX_BYTES = 1024 * 1024;
 
 /** .gitignore files of the enclosing repository above `dir` (outermost first). */
 function ancestorLayers(dir: string): Layer[] {
@@ -58,69 +68,168 @@ export function toRelative(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/') || path.basename(absolute);
 }
 
+/** Where the walk stands: the options, the audited folder with its links resolved, and what was seen. */
+interface Walk {
+  options: WalkOptions;
+  useGitignore: boolean;
+  /** Real path of the audited folder: a link resolving outside it is said to point outside. */
+  realRoot: string;
+  seen: Set<string>;
+}
+
 /**
- * Yields the files under the given paths, depth first, without following symbolic links.
- * Files named explicitly are always yielded (unless the config ignores them).
+ * Yields the regular files under the given paths, depth first. Symbolic links inside the tree are
+ * never followed (a link to a file in the tree would scan it twice, one outside would scan what
+ * the user did not ask for, a loop would never end) and nothing but regular files is ever opened;
+ * each such entry is reported to `onSkip` with the reason. A path named explicitly is the user's
+ * choice: it is followed if it is a link, and always yielded (unless the config ignores it).
  */
 export function* walkFiles(targets: string[], options: WalkOptions): Generator<WalkedFile> {
-  const useGitignore = options.gitignore !== false;
-  const seen = new Set<string>();
+  const walk: Walk = { options, useGitignore: options.gitignore !== false, realRoot: realPathOr(options.root), seen: new Set() };
   for (const target of targets) {
     const absolute = path.resolve(target);
     let stat: fs.Stats;
     try {
-      stat = fs.lstatSync(absolute);
-    } catch {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && isLink(absolute)) {
+        skip(walk, absolute, 'broken symbolic link: not followed');
+        continue;
+      }
+      if (code === 'ELOOP') {
+        skip(walk, absolute, 'symbolic link loop: not followed');
+        continue;
+      }
       throw new Error(`${target}: no such file or directory`);
     }
     if (stat.isFile()) {
       const relative = toRelative(options.root, absolute);
-      if (!seen.has(absolute) && !options.isIgnored?.(relative)) {
-        seen.add(absolute);
-        yield { absolute, relative, size: stat.size };
+      // Yield the link's target, so the reader (which never opens a link) reads what was named.
+      const real = isLink(absolute) ? realPathOr(absolute) : absolute;
+      if (!walk.seen.has(real) && !options.isIgnored?.(relative)) {
+        walk.seen.add(real);
+        yield { absolute: real, relative, size: stat.size };
       }
       continue;
     }
-    if (!stat.isDirectory()) continue;
-    const layers = useGitignore ? ancestorLayers(absolute) : [];
-    yield* walkDirectory(absolute, layers, options, useGitignore, seen);
+    if (!stat.isDirectory()) {
+      skip(walk, absolute, notRegularReason(stat));
+      continue;
+    }
+    const layers = walk.useGitignore ? ancestorLayers(absolute) : [];
+    yield* walkDirectory(walk, absolute, layers);
   }
 }
 
-function* walkDirectory(
-  dir: string,
-  parentLayers: Layer[],
-  options: WalkOptions,
-  useGitignore: boolean,
-  seen: Set<string>,
-): Generator<WalkedFile> {
-  const own = useGitignore ? readGitignore(dir) : undefined;
-  const layers = own ? [...parentLayers, { base: dir, rules: own }] : parentLayers;
+function realPathOr(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const rel = path.relative(folder, target);
+  return !path.isAbsolute(rel) && rel.split(path.sep)[0] !== '..';
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function skip(walk: Walk, absolute: string, reason: string): void {
+  walk.options.onSkip?.({ path: toRelative(walk.options.root, absolute), reason });
+}
+
+/** Why a symbolic link is not followed: where it leads, in words (never its target path). */
+function linkReason(walk: Walk, link: string): string {
+  let target: string;
+  try {
+    target = fs.realpathSync(link);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'symbolic link loop: not followed';
+    if (code === 'ENOENT') return 'broken symbolic link: not followed';
+    return `symbolic link not followed (${code ?? 'unresolvable'})`;
+  }
+  if (!isInside(walk.realRoot, target)) return 'symbolic link pointing outside the audited folder: not followed';
+  let what = 'a file';
+  try {
+    const stat = fs.statSync(target);
+    what = stat.isDirectory() ? 'a folder' : stat.isFile() ? 'a file' : notRegularReason(stat).replace(/:.*$/, '');
+  } catch {
+    /* vanished meanwhile: call it a file */
+  }
+  return `symbolic link to ${what} inside the audited folder: not followed (scanned at its own path)`;
+}
+
+function* walkDirectory(walk: Walk, dir: string, parentLayers: Layer[]): Generator<WalkedFile> {
+  const { options } = walk;
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    skip(walk, dir, `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'}): not scanned`);
     return;
   }
+  // Only a folder that has a .gitignore costs a read (most have none).
+  const own = walk.useGitignore && entries.some((e) => e.name === '.gitignore') ? readGitignore(dir) : undefined;
+  const layers = own ? [...parentLayers, { base: dir, rules: own }] : parentLayers;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
+    let type: fs.Dirent | fs.Stats = entry;
+    if (!known(entry)) {
+      // Some file systems do not say what an entry is: ask, without following links.
+      try {
+        type = fs.lstatSync(absolute);
+      } catch {
+        continue; // gone meanwhile
+      }
+    }
+    if (type.isDirectory()) {
       if (ALWAYS_SKIPPED.has(entry.name) || ignoredBy(layers, absolute, true)) continue;
       if (options.isIgnored?.(`${toRelative(options.root, absolute)}/`)) continue;
-      yield* walkDirectory(absolute, layers, options, useGitignore, seen);
-    } else if (entry.isFile()) {
-      if (ignoredBy(layers, absolute, false)) continue;
-      const relative = toRelative(options.root, absolute);
-      if (options.isIgnored?.(relative) || seen.has(absolute)) continue;
-      seen.add(absolute);
-      let size = 0;
-      try {
-        size = fs.statSync(absolute).size;
-      } catch {
-        continue;
-      }
-      yield { absolute, relative, size };
+      yield* walkDirectory(walk, absolute, layers);
+      continue;
     }
+    if (ignoredBy(layers, absolute, false)) continue;
+    const relative = toRelative(options.root, absolute);
+    if (options.isIgnored?.(relative)) continue;
+    if (type.isSymbolicLink()) {
+      skip(walk, absolute, linkReason(walk, absolute));
+      continue;
+    }
+    if (!type.isFile()) {
+      skip(walk, absolute, notRegularReason(type));
+      continue;
+    }
+    if (walk.seen.has(absolute)) continue;
+    walk.seen.add(absolute);
+    let size = 0;
+    try {
+      size = fs.lstatSync(absolute).size;
+    } catch {
+      continue; // gone meanwhile
+    }
+    yield { absolute, relative, size };
   }
+}
+
+function known(entry: fs.Dirent): boolean {
+  return (
+    entry.isFile() ||
+    entry.isDirectory() ||
+    entry.isSymbolicLink() ||
+    entry.isFIFO() ||
+    entry.isSocket() ||
+    entry.isCharacterDevice() ||
+    entry.isBlockDevice()
+  );
 }

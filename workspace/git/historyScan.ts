@@ -127,13 +127,14 @@ export interface HistoryScan {
 
 /**
  * Scans every version of every file in the reachable history (each blob once) and returns the
- * secrets that are in history but not in `current`: removed from the files, still leaked.
+ * secrets that are in history but not among `present` (the fingerprints of the secrets in the
+ * files now, listed or not): removed from the files, still leaked.
  * Resolves undefined when git or the repository is not available.
  */
 export async function scanHistory(
   root: string,
   engine: Engine,
-  current: Finding[],
+  present: ReadonlySet<string>,
   maxBlobBytes: number,
 ): Promise<HistoryScan | undefined> {
   const blobs = await historicBlobs(root);
@@ -144,7 +145,6 @@ export async function scanHistory(
   );
   const wanted = blobs.filter((b) => (sizes.get(b.sha) ?? Infinity) <= maxBlobBytes);
   const bySha = new Map(wanted.map((b) => [b.sha, b]));
-  const present = new Set(current.map((f) => f.fingerprint));
   const found = new Map<string, Finding>();
   let scanned = 0;
   await readBlobs(

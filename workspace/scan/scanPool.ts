@@ -5,6 +5,8 @@ import type { BaselineEntry, Finding, IdentityRecord, SkipNote } from '../../eng
 import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { walkFiles, type WalkedFile } from '../files/fileWalker';
+import { DEFAULT_MAX_FINDINGS, RetainedFindings, type OmittedFindings } from './retainedFindings';
+import { SharedStrings } from './sharedStrings';
 
 /** Everything a worker needs to build the same engine as the main thread (plain data). */
 export interface ScanSetup extends EngineSetup {
@@ -34,10 +36,22 @@ export interface AuditOptions {
   /** Called with each file's findings as soon as it is scanned (partial results). */
   onFindings?: (findings: Finding[]) => void;
   signal?: AbortSignal;
+  /** Findings kept in full (the most severe); the rest are counted. Default DEFAULT_MAX_FINDINGS; Infinity keeps all. */
+  maxFindings?: number;
+  /** Also collect the fingerprint of every secret found, kept or not (for the history scan). */
+  secretFingerprints?: boolean;
 }
 
 export interface AuditResult {
+  /** The findings kept (not baselined, the `maxFindings` most severe), by file and position. */
   findings: Finding[];
+  /** Findings matched by the baseline: counted only. */
+  baselined: number;
+  /** Findings past `maxFindings`: counted only. */
+  omitted: OmittedFindings;
+  maxFindings: number;
+  /** Fingerprints of every secret found in the files (with `secretFingerprints`). */
+  secretFingerprints?: Set<string>;
   /** Identities declared in the scanned files (with `setup.inventory`). */
   identities: IdentityRecord[];
   skipped: SkipNote[];
@@ -74,14 +88,26 @@ function batchesOf(files: WalkedFile[]): WalkedFile[][] {
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
   const engine = createEngine({ ...options.setup, siblingCache: 'per-audit' });
+  // Links, pipes, devices and unreadable folders are listed with the files' own skip notes.
+  const walkSkipped: SkipNote[] = [];
   const files = [
-    ...walkFiles(options.targets, { root: options.root, gitignore: options.gitignore, isIgnored: (p) => engine.isIgnoredPath(p) }),
+    ...walkFiles(options.targets, {
+      root: options.root,
+      gitignore: options.gitignore,
+      isIgnored: (p) => engine.isIgnoredPath(p),
+      onSkip: (note) => walkSkipped.push(note),
+    }),
   ];
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const retained = new RetainedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const result: AuditResult = {
     findings: [],
+    baselined: 0,
+    omitted: retained.omitted,
+    maxFindings: retained.cap,
+    ...(options.secretFingerprints ? { secretFingerprints: new Set<string>() } : {}),
     identities: [],
-    skipped: [],
+    skipped: walkSkipped,
     filesScanned: 0,
     bytesScanned: 0,
     suppressed: 0,
@@ -89,13 +115,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     durationMs: 0,
   };
   const progress: AuditProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, findings: 0 };
+  const strings = new SharedStrings();
   const collect = (scan: FileScan) => {
+    strings.shareScan(scan);
     result.filesScanned++;
     result.bytesScanned += scan.bytes;
     result.suppressed += scan.suppressed;
-    result.findings.push(...scan.findings);
-    if (scan.identities) result.identities.push(...scan.identities);
-    result.skipped.push(...scan.skipped);
+    retained.add(scan.findings);
+    if (result.secretFingerprints) for (const f of scan.findings) if (f.category === 'secret') result.secretFingerprints.add(f.fingerprint);
+    if (scan.identities) for (const identity of scan.identities) result.identities.push(identity);
+    for (const note of scan.skipped) result.skipped.push(note);
     if (scan.findings.length) options.onFindings?.(scan.findings);
     progress.filesDone++;
     progress.bytesDone += scan.bytes;
@@ -121,7 +150,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   } else {
     result.cancelled = await scanOnWorkers(batchesOf(files), jobs, options, collect, () => options.onProgress?.(progress));
   }
-  result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offsets.start - b.offsets.start));
+  result.findings = retained.findings();
+  result.baselined = retained.baselined;
   result.durationMs = Date.now() - started;
   return result;
 }
