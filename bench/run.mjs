@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
 import { runDetectionBench } from './detection.mjs';
 import { runIacBench } from './iac.mjs';
+import { runKeystrokeBench } from './keystroke.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 runIacBench();
 await runDetectionBench();
+runKeystrokeBench();
 
 const corpus = path.resolve(process.env.NHI_BENCH_CORPUS ?? path.join(repo, 'bench', '.corpus'));
 const results = path.join(repo, 'bench', 'results');

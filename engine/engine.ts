@@ -19,6 +19,49 @@ import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 
+/**
+ * Where secrets are usually samples: tests, fixtures, examples, documentation. Secret findings
+ * there stay visible one severity level lower (config `paths.lowerSeverity`; `[]` turns it off).
+ * Generic (name-based) rules do not run there at all (engine/secrets/falsePositives.ts).
+ */
+export const DEFAULT_LOWER_SEVERITY_PATHS = [
+  'test/',
+  'tests/',
+  '__tests__/',
+  '__mocks__/',
+  'spec/',
+  'specs/',
+  'fixture/',
+  'fixtures/',
+  'testdata/',
+  'test-data/',
+  'example/',
+  'examples/',
+  'sample/',
+  'samples/',
+  'doc/',
+  'docs/',
+  'mock/',
+  'mocks/',
+  '*.test.*',
+  '*.spec.*',
+  '*.example',
+  '*.example.*',
+  '*.examples.*',
+  '*.sample',
+  '*.fixture.*',
+  '*.mock.*',
+  '*_test.go',
+  'test_*.py',
+  '*Test.java',
+  '*Tests.java',
+  '*Test.kt',
+  '*Test.cs',
+  '*Tests.cs',
+];
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
+
 export const DEFAULT_LIMITS = { maxFileBytes: 5 * 1024 * 1024, maxLineLength: 1_000_000 };
 /** The most any config may raise the limits to (the schema says so too; this holds for callers that skip it). */
 export const MAX_LIMITS = { maxFileBytes: 64 * 1024 * 1024, maxLineLength: 10_000_000 };
@@ -56,6 +99,7 @@ export class Engine {
   readonly warnings: string[] = [];
   private readonly secrets: SecretScanner;
   private readonly pathIgnore?: Ignore;
+  private readonly lowerSeverityPaths?: Ignore;
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
   private readonly checkRules = new Map<CheckId, RuleInfo>();
@@ -88,6 +132,8 @@ export class Engine {
       this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
     );
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
+    const lower = config.paths?.lowerSeverity ?? DEFAULT_LOWER_SEVERITY_PATHS;
+    this.lowerSeverityPaths = lower.length ? ignore().add(lower) : undefined;
     this.limits = {
       maxFileBytes: Math.min(config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes, MAX_LIMITS.maxFileBytes),
       maxLineLength: Math.min(config.limits?.maxLineLength ?? DEFAULT_LIMITS.maxLineLength, MAX_LIMITS.maxLineLength),
@@ -107,6 +153,12 @@ export class Engine {
   isIgnoredPath(relativePath: string): boolean {
     const p = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
     return !!this.pathIgnore && p !== '' && !p.startsWith('..') && this.pathIgnore.ignores(p);
+  }
+
+  /** True when config `paths.lowerSeverity` (by default: tests, fixtures, examples, docs) covers this path. */
+  isLowerSeverityPath(relativePath: string): boolean {
+    const p = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+    return !!this.lowerSeverityPaths && p !== '' && !p.startsWith('..') && this.lowerSeverityPaths.ignores(p);
   }
 
   get maxFileBytes(): number {
@@ -149,13 +201,16 @@ export class Engine {
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
+    const lowered = candidates.length > 0 && this.isLowerSeverityPath(path);
     for (const c of candidates) {
       const range = lines.rangeAt(c.start, c.end);
       if (suppressions.isSuppressed(range.start.line, c.rule.definition.id)) {
         suppressed++;
         continue;
       }
-      findings.push(this.toFinding(c, path, text, lines, range, kind));
+      const finding = this.toFinding(c, path, text, lines, range, kind);
+      if (lowered) finding.severity = LOWER[finding.severity];
+      findings.push(finding);
     }
     for (const issue of analysis?.issues ?? []) {
       const rule = this.checkRules.get(issue.check);

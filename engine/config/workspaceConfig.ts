@@ -8,7 +8,8 @@ export interface WorkspaceConfig {
   rules?: RuleDefinition[];
   overrides?: Record<string, { severity?: Severity; enabled?: boolean }>;
   disable?: string[];
-  paths?: { ignore?: string[] };
+  /** `lowerSeverity`: secret findings in these paths are one level lower (defaults: engine DEFAULT_LOWER_SEVERITY_PATHS). */
+  paths?: { ignore?: string[]; lowerSeverity?: string[] };
   baseline?: string;
   /** `maxFindings` is the audit's (app/auditWorkspace): the engine reads the other two. */
   limits?: { maxFileBytes?: number; maxLineLength?: number; maxFindings?: number };

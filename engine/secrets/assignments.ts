@@ -28,12 +28,15 @@ const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,300})?>([^<\n]{1,500
 const XML_KEY_VALUE =
   /\b(?:key|name)[ \t]{0,4}=[ \t]{0,4}(["'])([A-Za-z_][\w.:-]{0,100})\1[ \t]{1,20}value[ \t]{0,4}=[ \t]{0,4}(["'])([^"'\n]{1,500})\3/gi;
 /** A call whose first argument names the second: `define('DB_PASSWORD', '…')`, `os.getenv("TOKEN", "…")`. */
-const CALL_PAIR = /(?<![\w$])[A-Za-z_$][\w$.]{0,60}\([ \t]{0,4}(["'])([A-Za-z_][\w.-]{0,100})\1[ \t]{0,4},[ \t]{0,4}/g;
+// Anchored on the parenthesis (a call follows a name character), not on every name: cheap on long lines.
+const CALL_PAIR = /(?<=[\w$])\([ \t]{0,4}(["'])([A-Za-z_][\w.-]{0,100})\1[ \t]{0,4},[ \t]{0,4}/g;
 /** The default after an environment lookup: `process.env.TOKEN || '…'`, `ENV['TOKEN'] ?? "…"`, `os.environ.get("TOKEN") or "…"`. */
 const ENV_FALLBACK = /^[ \t]*(?:\|\||\?\?|or\b)[ \t]*/;
 const ENV_LOOKUP =
   /^(?:process\.env|import\.meta\.env|ENV|os\.environ(?:\.get)?|Deno\.env\.get)(?:\.([A-Za-z_]\w{0,100})|\[["']([A-Za-z_]\w{0,100})["']\]|\(["']([A-Za-z_]\w{0,100})["']\))/;
 const STRING_PREFIX = /^(?:[rRbBuUfF]{1,2}|@|\$@?)(?=["'])/;
+/** An environment lookup whose argument is quoted (sticky: tested where a bare value starts). */
+const LOOKUP_CALL = /ENV\[|os\.environ(?:\.get)?[[(]|Deno\.env\.get\(|process\.env\[/y;
 
 function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name' | 'nameStart'> | undefined {
   let i = at;
@@ -62,9 +65,12 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
     end = start;
     while (end < line.length && !' \t;,#"\'<>)}]&\r'.includes(line[end])) end++;
     // `ENV['X']`, `os.environ.get("X")`: the lookup's brackets and quotes belong to the expression.
-    if (/^(?:ENV\[|os\.environ(?:\.get)?[[(]|Deno\.env\.get\(|process\.env\[)/.test(line.slice(start, start + 24))) {
-      const close = /^[^)\]\n]{0,120}[)\]]/.exec(line.slice(start));
-      if (close) end = start + close[0].length;
+    if ('EopD'.includes(line[start])) {
+      LOOKUP_CALL.lastIndex = start;
+      if (LOOKUP_CALL.test(line)) {
+        const close = line.slice(start, start + 160).search(/[)\]]/);
+        if (close > 0) end = start + close + 1;
+      }
     }
   }
   if (end <= start) return undefined;
@@ -134,17 +140,35 @@ export function findAssignments(line: string): Assignment[] {
   return found;
 }
 
+/** Where snakeName has work beyond lower-casing: a camelCase hump, a separator, a `$`/`@` sigil. */
+const SNAKE_BOUNDARY = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]|[-.\s$@]/;
+
 /**
  * A name in snake_case, lower case, whatever the code's convention: `dbPassword`, `DB-PASSWORD`
  * and `db.password` all become `db_password`, so one name pattern fits every spelling.
  */
 export function snakeName(name: string): string {
-  return name
-    .replace(/^[$@]+/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .replace(/[-.\s]+/g, '_')
-    .toLowerCase();
+  // The scanner asks this for every assignment on every keyword line: names that are already
+  // snake_case (in any case) take the fast path, the rest one pass without regexes.
+  if (!SNAKE_BOUNDARY.test(name)) return name.toLowerCase();
+  let out = '';
+  let i = 0;
+  while (name[i] === '$' || name[i] === '@') i++;
+  const first = i;
+  for (; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      const prev = i > first ? name.charCodeAt(i - 1) : 0;
+      const next = name.charCodeAt(i + 1);
+      const afterLowerOrDigit = (prev >= 97 && prev <= 122) || (prev >= 48 && prev <= 57);
+      const endsCapitalRun = prev >= 65 && prev <= 90 && next >= 97 && next <= 122;
+      if ((afterLowerOrDigit || endsCapitalRun) && !out.endsWith('_')) out += '_';
+      out += String.fromCharCode(c + 32);
+    } else if (c === 45 || c === 46 || c === 32 || c === 9) {
+      if (!out.endsWith('_')) out += '_';
+    } else out += name[i];
+  }
+  return out;
 }
 
 /** The name a value at [start, end) of the line is assigned to, and its quote. */

@@ -30,6 +30,12 @@ export interface Candidate {
   keyName?: string;
 }
 
+/** The assignments of a line, and their names in snake_case (same order). */
+interface ParsedLine {
+  assignments: ReturnType<typeof findAssignments>;
+  snakes: string[];
+}
+
 /** Multiline rules (PEM blocks) look this far past their keyword line... */
 const MULTILINE_WINDOW = 16_384;
 /** ...and no multiline match is longer than this (PEM bodies are capped at 12,000 characters). */
@@ -111,6 +117,8 @@ export class SecretScanner {
 
     const candidates: Candidate[] = [];
     const longLines = new Set<number>();
+    // Assignment rules share one parse of each line they look at, names in snake_case included.
+    const parsed = new Map<number, ParsedLine>();
     const literalUnquoted = unquotedValuesAreLiterals(kind);
     const genericSkipsFile = isLockfile(path) || isTestOrDocPath(path);
     for (let r = 0; r < rules.length; r++) {
@@ -155,10 +163,20 @@ export class SecretScanner {
             coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
         } else if (rule.assignment) {
           const a = rule.assignment;
-          for (const found of findAssignments(window)) {
-            // Names are matched as written and in snake_case (`dbPassword` → `db_password`).
-            const snake = snakeName(found.name);
-            if (!(a.name.test(found.name) || a.name.test(snake)) || a.exclude?.test(found.name) || a.exclude?.test(snake)) continue;
+          let line = def.multiline ? undefined : parsed.get(lineStart);
+          if (!line) {
+            const assignments = findAssignments(window);
+            line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
+            if (!def.multiline) parsed.set(lineStart, line);
+          }
+          for (let n = 0; n < line.assignments.length; n++) {
+            const found = line.assignments[n];
+            // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
+            // that spelling differs by more than case (a workspace rule may expect `apiKey`).
+            const snake = line.snakes[n];
+            const raw = found.name.toLowerCase() === snake ? undefined : found.name;
+            if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
+            if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
             if (!found.quote && !literalUnquoted) continue;
             const value = found.value;
             if (value.length < a.minLength || value.length > a.maxLength) continue;

@@ -150,3 +150,32 @@ describe('Engine.scan: names and values of generic detections', () => {
     assert.deepEqual(rules('k8s/deploy.yaml', text), []);
   });
 });
+
+describe('Engine.scan: secrets in tests, fixtures, examples and docs', () => {
+  const aws = 'aws_access_key_id = "AKIAZ3MPLQ7RTX4VWY2Q"\n';
+  const severities = (engine: ReturnType<typeof testEngine>, path: string) =>
+    engine.scan({ path, text: aws }).findings.map((f) => f.severity);
+
+  it('stay visible one level lower by default', () => {
+    const engine = testEngine();
+    assert.deepEqual(severities(engine, 'src/config.py'), ['error']);
+    for (const path of [
+      'tests/config.py',
+      'pkg/fixtures/creds.json',
+      'docs/setup.md',
+      'src/client.test.ts',
+      'cmd/main_test.go',
+      'examples/app/.env',
+    ])
+      assert.deepEqual(severities(engine, path), ['warning'], path);
+    assert.ok(engine.isLowerSeverityPath('test_auth.py') && !engine.isLowerSeverityPath('src/latest.py'));
+  });
+
+  it('the paths are configurable, and an empty list keeps full severity everywhere', () => {
+    const custom = testEngine({ config: { paths: { lowerSeverity: ['sandbox/'] } } });
+    assert.deepEqual(severities(custom, 'sandbox/x.py'), ['warning']);
+    assert.deepEqual(severities(custom, 'tests/x.py'), ['error']);
+    const off = testEngine({ config: { paths: { lowerSeverity: [] } } });
+    assert.deepEqual(severities(off, 'tests/x.py'), ['error']);
+  });
+});
