@@ -242,7 +242,10 @@ export class Engine {
     const lineStart = lines.lineStart(range.start.line);
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const around = c.end <= lineEnd ? assignmentAround(text.slice(lineStart, lineEnd), c.start - lineStart, c.end - lineStart) : {};
+    // Only the text next to the value can name it; a minified line holds thousands of assignments.
+    const from = Math.max(lineStart, c.start - 512);
+    const to = Math.min(lineEnd, c.end + 512);
+    const around = c.end <= lineEnd ? assignmentAround(text.slice(from, to), c.start - from, c.end - from) : {};
     if (c.keyName) around.keyName = c.keyName;
     const masked = maskSecret(c.value);
     const finding: Finding = {

@@ -133,3 +133,20 @@ describe('Engine.scan', () => {
     assert.deepEqual(file, baselineOf(findings));
   });
 });
+
+describe('Engine.scan: names and values of generic detections', () => {
+  const engine = defaultEngine();
+  const rules = (path: string, text: string) => engine.scan({ path, text }).findings.map((f) => f.ruleId);
+
+  it('matches names in every spelling, and excludes verbs only as whole words', () => {
+    assert.deepEqual(rules('app/settings.py', 'USER_PASSWORD = "Kq8#mZ2vT9xLw"'), ['generic-password-assignment']);
+    assert.deepEqual(rules('src/app.ts', 'const userToken = "Zx9Lq2Vm8Rt4Kc7W";'), ['generic-secret-assignment']);
+    assert.deepEqual(rules('src/app.ts', 'const isPasswordValid = "Kq8#mZ2vT9xLw";'), []);
+    assert.deepEqual(rules('app/settings.py', 'minio_secret_key = "Zx9Lq2Vm8Rt4Kc7Wb1Yn"'), ['generic-secret-assignment']);
+  });
+
+  it('a multiline rule does not report a placeholder it captured on one line', () => {
+    const text = 'env:\n  - name: DATABASE_PASSWORD\n    value: "********"\n';
+    assert.deepEqual(rules('k8s/deploy.yaml', text), []);
+  });
+});
