@@ -84,6 +84,7 @@ export default tseslint.config(
       'out/',
       'bench/.corpus/',
       'bench/results/',
+      'bench/.secrets-corpus/',
       'bench/.big-tree/',
       'test-artifacts/',
       'test/client/code-server/',

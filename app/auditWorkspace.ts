@@ -8,6 +8,9 @@ import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
+import { addVerification, type VerifyOptions } from './verifyFindings';
+
+export type { VerifyOptions };
 
 /** GitHub access for the alerts check: a token and, optionally, where (else detected from the checkout). */
 export interface GitHubAccess {
@@ -45,6 +48,11 @@ export interface AuditRequest {
   history?: boolean;
   /** Merge GitHub's open secret-scanning alerts. */
   github?: GitHubAccess;
+  /**
+   * Ask each secret's own provider whether it works (opt-in: absent, nothing leaves the
+   * machine). Only for a user who asked for it, never in an untrusted workspace.
+   */
+  verify?: VerifyOptions;
   signal?: AbortSignal;
   onProgress?: (progress: AuditProgress) => void;
   /** Findings of each file as it is scanned (not in the baseline). */
@@ -64,8 +72,8 @@ export interface AuditOutcome {
 
 /**
  * Walks and scans the workspace, then adds what the scan alone cannot know: git state and
- * history, GitHub's alerts, the inventory and owners. Each of those degrades to a note on the
- * report when it cannot run; the local findings always stand.
+ * history, GitHub's alerts, whether secrets are live (opt-in), the inventory and owners. Each
+ * of those degrades to a note on the report when it cannot run; the local findings always stand.
  */
 export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcome> {
   const { root, config, baseline } = request;
@@ -96,6 +104,10 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
     const target = githubTarget(request.github, root);
     if (typeof target === 'string') report.notes.push(target);
     else github = await addGitHubAlerts(report, target);
+  }
+  if (!run.cancelled && request.verify) {
+    request.onStage?.('verifying credentials with their providers…');
+    await addVerification(report, engine.maxFileBytes, request.verify, request.signal);
   }
   addInventory(report, run.identities);
   const omitted = omittedNote(report);

@@ -1,15 +1,18 @@
-// npm run bench: throughput, files/s, peak RSS and recall of nhi-lens and of secretlint
-// (recommended preset) on the same corpus, in the same run. Prints figures; asserts nothing.
+// npm run bench: IaC analysis time, secret detection on the labelled corpus (bench/detection.mjs),
+// then throughput, files/s, peak RSS and recall of nhi-lens and of secretlint (recommended preset)
+// on the same corpus, in the same run. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
+import { runDetectionBench } from './detection.mjs';
 import { runIacBench } from './iac.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 runIacBench();
+await runDetectionBench();
 
 const corpus = path.resolve(process.env.NHI_BENCH_CORPUS ?? path.join(repo, 'bench', '.corpus'));
 const results = path.join(repo, 'bench', 'results');

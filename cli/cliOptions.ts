@@ -1,4 +1,8 @@
 import { parseArgs } from 'node:util';
+import { SECRETS_MANAGERS, type SecretsManager } from '../engine/fixes/secretReplacement';
+import type { VerifyOptions } from '../app/auditWorkspace';
+import { EndpointError, parseEndpointOverrides } from '../integrations/verify/endpoints';
+import { userCacheFile } from '../integrations/verify/verdictCache';
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown' | 'html' | 'csv';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -11,6 +15,7 @@ export const USAGE = `Usage: nhi-lens <command> [options]
 Commands:
   audit [paths…]      Scan files and folders (default: .) for secrets and NHI issues
   inventory [paths…]  List every identity and credential the code declares or contains
+  fix [paths…]        Show (or with --write, make) the safe fixes as a unified diff
   rules               List the active rules
   help                Show this help
 
@@ -41,13 +46,38 @@ GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin
   --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
   --quiet             No progress line
 
+Verification (opt-in: without --verify nothing is sent anywhere):
+  --verify            Ask each secret's own provider (AWS STS, GitHub, GitLab, Slack,
+                      Stripe, OpenAI, Anthropic, SendGrid, Twilio, npm, Google, Hugging
+                      Face, Datadog) whether it works and whose it is; live ones become
+                      errors and sort first
+  --verify-endpoint <provider=url>  Ask this endpoint instead of the provider's official
+                      one (GitHub Enterprise Server, GovCloud); repeatable; also
+                      NHI_LENS_VERIFY_ENDPOINTS=provider=url,provider=url; GitHub's
+                      default is --github-url or GITHUB_API_URL when set
+  --verify-cache <file>  Keep verdicts here (default: the user cache folder, e.g.
+                      ~/.cache/nhi-lens/verify-cache.json); it holds fingerprints, never values
+  --no-verify-cache   Keep verdicts for this run only
+
+Fix options (also --config, --baseline, --no-gitignore, --jobs, --quiet):
+  --manager <m>       env | aws | vault | azure | gcp: where rewritten secrets are read
+                      from (default: env)
+  --owner <owner>     Owner for missing owner tags (default: the file's CODEOWNERS
+                      owner; without either, those fixes are listed, not made)
+  --write             Make the fixes (each file replaced atomically, only if unchanged
+                      since read), then audit the fixed files again and report
+  Safe fixes only: secret -> manager or environment reference, owner tag, CI login via
+  OIDC. The preview masks secret values, so hunks that remove one do not apply as is.
+
 Exit codes: 0 nothing at the --fail-on level, 1 findings, 2 usage or configuration error.
 A GitHub failure is reported on stderr and never loses the local report; with
 --upload-sarif it makes the exit code 3 when nothing else failed.
+fix: 0 nothing to fix (or, with --write, every fix made and confirmed by the re-audit),
+1 fixes to make (or some not made or not confirmed), 2 usage or configuration error.
 `;
 
 export interface CliOptions {
-  command: 'audit' | 'inventory' | 'rules' | 'help' | 'version';
+  command: 'audit' | 'inventory' | 'fix' | 'rules' | 'help' | 'version';
   targets: string[];
   format: Format;
   output?: string;
@@ -70,7 +100,32 @@ export interface CliOptions {
   uploadSarif: boolean;
   githubRepo?: string;
   githubUrl?: string;
+  /** fix: where rewritten secrets are read from. */
+  manager: SecretsManager;
+  /** fix: the owner for owner tags. */
+  owner?: string;
+  /** fix: make the fixes instead of printing them. */
+  write: boolean;
+  /** `audit --verify`: how to verify (absent: nothing is sent to any provider). */
+  verify?: VerifyOptions;
 }
+
+/** Options that only shape an audit report: `fix` prints a diff and refuses them. */
+const REPORT_ONLY = [
+  'format',
+  'output',
+  'sarif',
+  'write-baseline',
+  'fail-on',
+  'no-git',
+  'history',
+  'github',
+  'upload-sarif',
+  'github-repo',
+  'github-url',
+];
+const FIX_ONLY = ['manager', 'owner', 'write'];
+const AUDIT_ONLY = ['verify', 'verify-endpoint', 'verify-cache', 'no-verify-cache'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -78,7 +133,19 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-export function parseCli(argv: string[]): CliOptions {
+/**
+ * An owner goes into Terraform strings and YAML values: a team handle, a name or an e-mail
+ * address, without quotes, braces or other syntax of those files.
+ */
+function ownerOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const owner = value.trim();
+  if (!/^[\w@./+:-](?:[\w@./+: -]{0,198}[\w@./+:-])?$/.test(owner))
+    throw new UsageError(`--owner must be a team, name or e-mail address (letters, digits, spaces and @ . / _ + : -; got "${value}")`);
+  return owner;
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
@@ -102,6 +169,13 @@ export function parseCli(argv: string[]): CliOptions {
         'upload-sarif': { type: 'boolean' },
         'github-repo': { type: 'string' },
         'github-url': { type: 'string' },
+        manager: { type: 'string' },
+        owner: { type: 'string' },
+        write: { type: 'boolean' },
+        verify: { type: 'boolean' },
+        'verify-endpoint': { type: 'string', multiple: true },
+        'verify-cache': { type: 'string' },
+        'no-verify-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -112,9 +186,14 @@ export function parseCli(argv: string[]): CliOptions {
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   const command = values.help ? 'help' : values.version ? 'version' : (first ?? 'help');
-  if (!['audit', 'inventory', 'rules', 'help', 'version'].includes(command))
+  if (!['audit', 'inventory', 'fix', 'rules', 'help', 'version'].includes(command))
     throw new UsageError(`unknown command "${command}" (try: nhi-lens audit .)`);
   if (command === 'rules' && rest.length) throw new UsageError('rules takes no paths');
+  const given = (names: string[]) => names.filter((n) => (values as Record<string, unknown>)[n] !== undefined).map((n) => `--${n}`);
+  if (command === 'fix' && given(REPORT_ONLY).length)
+    throw new UsageError(`${given(REPORT_ONLY).join(', ')}: not an option of fix (it prints a diff; see nhi-lens help)`);
+  if (command !== 'fix' && given(FIX_ONLY).length) throw new UsageError(`${given(FIX_ONLY).join(', ')}: only fix takes this`);
+  if (command !== 'audit' && given(AUDIT_ONLY).length) throw new UsageError(`${given(AUDIT_ONLY).join(', ')}: only audit takes this`);
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
@@ -137,9 +216,10 @@ export function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`--github-repo must be owner/name (got "${values['github-repo']}")`);
   if (values['github-url'] !== undefined && !/^https?:\/\/[^\s]+$/.test(values['github-url']))
     throw new UsageError(`--github-url must be an http(s) URL (got "${values['github-url']}")`);
+  const verify = command === 'audit' ? verifyOptions(values, values['github-url'] ?? env.GITHUB_API_URL, env) : undefined;
   return {
     command: command as CliOptions['command'],
-    targets: command === 'audit' || command === 'inventory' ? (rest.length ? rest : ['.']) : [],
+    targets: command === 'audit' || command === 'inventory' || command === 'fix' ? (rest.length ? rest : ['.']) : [],
     format,
     output: values.output,
     config: values.config,
@@ -157,5 +237,44 @@ export function parseCli(argv: string[]): CliOptions {
     uploadSarif: !!values['upload-sarif'],
     githubRepo: values['github-repo'],
     githubUrl: values['github-url'],
+    manager: oneOf(values.manager, SECRETS_MANAGERS, '--manager', 'env'),
+    owner: ownerOption(values.owner),
+    write: !!values.write,
+    ...(verify ? { verify } : {}),
   };
+}
+
+/**
+ * `--verify` and its options; endpoints from NHI_LENS_VERIFY_ENDPOINTS and the flags (the user's,
+ * never the repository's). GitHub tokens go to the GitHub the audit talks to (`--github-url`,
+ * `GITHUB_API_URL`: a GitHub Enterprise Server's tokens are not sent to github.com) unless a
+ * verify endpoint names another.
+ */
+function verifyOptions(
+  values: { verify?: boolean; 'verify-endpoint'?: string[]; 'verify-cache'?: string; 'no-verify-cache'?: boolean },
+  githubApiUrl: string | undefined,
+  env: NodeJS.ProcessEnv,
+): VerifyOptions | undefined {
+  if (!values.verify) {
+    const stray = values['verify-endpoint']?.length ? '--verify-endpoint' : values['verify-cache'] !== undefined ? '--verify-cache' : '';
+    if (stray) throw new UsageError(`${stray} needs --verify`);
+    return undefined;
+  }
+  if (values['verify-cache'] !== undefined && values['no-verify-cache'])
+    throw new UsageError('--verify-cache and --no-verify-cache cannot be used together');
+  try {
+    // The flags win over the environment, provider by provider.
+    const endpoints = parseEndpointOverrides([
+      ...(githubApiUrl ? [`github=${githubApiUrl}`] : []),
+      ...(env.NHI_LENS_VERIFY_ENDPOINTS ? [env.NHI_LENS_VERIFY_ENDPOINTS] : []),
+      ...(values['verify-endpoint'] ?? []),
+    ]);
+    return {
+      endpoints,
+      ...(values['no-verify-cache'] ? {} : { cacheFile: values['verify-cache'] ?? userCacheFile(env) }),
+    };
+  } catch (error) {
+    if (error instanceof EndpointError) throw new UsageError(error.message);
+    throw error;
+  }
 }

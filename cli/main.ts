@@ -2,19 +2,18 @@
 /** nhi-lens command line: the engine for CI and pre-commit hooks. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, RuleError, baselineOf, type BaselineEntry, type Engine, type LoadedConfig, type Severity } from '../engine';
+import { CONFIG_FILE_NAME, RuleError, baselineOf, type Engine, type LoadedConfig, type Severity } from '../engine';
 import { auditWorkspace, githubTarget } from '../app/auditWorkspace';
 import { loadConfigFile } from '../workspace/config/configFile';
-import { workspacePath } from '../workspace/config/workspacePaths';
-import { readBaseline } from '../workspace/config/baselineFile';
 import { createEngine } from '../workspace/engineFactory';
-import { type AuditProgress } from '../workspace/scan/scanPool';
 import { GitHubError } from '../integrations/github/githubApi';
 import { detectCommit } from '../integrations/github/repository';
 import { uploadSarif } from '../integrations/github/sarifUpload';
 import { renderHtml } from '../report/htmlReport';
 import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from '../report/inventoryReport';
+import { auditRoot, findBaseline, findConfig, progressPrinter } from './auditSetup';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
+import { fix } from './fixCommand';
 import { renderJson } from '../report/jsonReport';
 import { renderMarkdown } from '../report/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report/rulesReport';
@@ -35,34 +34,6 @@ function writeAtomically(file: string, content: string): void {
   fs.renameSync(temp, file);
 }
 
-function findConfig(options: CliOptions): LoadedConfig {
-  if (options.config) return loadConfigFile(options.config, true);
-  const first = options.targets[0] ?? '.';
-  const folder = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : process.cwd();
-  return loadConfigFile(path.join(folder, CONFIG_FILE_NAME), false);
-}
-
-function auditRoot(options: CliOptions, loaded: LoadedConfig): string {
-  if (loaded.file) return loaded.dir;
-  const first = options.targets[0];
-  if (first && fs.existsSync(first) && fs.statSync(first).isDirectory()) return path.resolve(first);
-  return process.cwd();
-}
-
-function progressPrinter(enabled: boolean): ((p: AuditProgress) => void) | undefined {
-  if (!enabled) return undefined;
-  let last = 0;
-  return (p) => {
-    const now = Date.now();
-    if (now - last < 100 && p.filesDone < p.filesTotal) return;
-    last = now;
-    const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
-    process.stderr.write(
-      `\r\x1b[2Knhi-lens: ${percent}% ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1048576).toFixed(1)} MB, ${p.findings} findings`,
-    );
-  };
-}
-
 /** What an audit run produced, before it is rendered. */
 interface AuditRun {
   report: Report;
@@ -74,17 +45,7 @@ interface AuditRun {
 async function runScan(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
-  // --baseline is the user's own choice; a config's `baseline` must stay inside its folder.
-  const baselineFile =
-    options.baseline ?? (loaded.config.baseline ? workspacePath(loaded.dir, loaded.dir, loaded.config.baseline, 'baseline') : undefined);
-  let baseline: BaselineEntry[] = [];
-  if (baselineFile && !options.writeBaseline) {
-    if (!fs.existsSync(baselineFile))
-      throw new RuleError([
-        `${baselineFile}: baseline file not found (create it with --write-baseline ${path.relative(process.cwd(), baselineFile) || baselineFile})`,
-      ]);
-    baseline = readBaseline(baselineFile).entries;
-  }
+  const baseline = findBaseline(options, loaded);
   if (options.writeBaseline) return writeBaseline(options, loaded, root);
 
   const controller = new AbortController();
@@ -116,6 +77,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
               baseUrl: options.githubUrl ?? process.env.GITHUB_API_URL,
             }
           : undefined,
+      verify: options.verify,
       onProgress: progressPrinter(showProgress),
       signal: controller.signal,
     });
@@ -257,6 +219,8 @@ export async function main(argv: string[]): Promise<number> {
         return await audit(options);
       case 'inventory':
         return await inventory(options);
+      case 'fix':
+        return await fix(options);
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -24,6 +24,7 @@ import {
 import { githubAccess } from './githubAccess';
 import { InventoryTree, type GroupBy } from './inventoryTree';
 import { showReportPanel } from './reportPanel';
+import { reportPathTarget } from './reportPaths';
 
 let client: LanguageClient | undefined;
 let lastAudit: AuditResult | undefined;
@@ -76,12 +77,33 @@ function updateStatus(item: vscode.StatusBarItem): void {
   item.show();
 }
 
+/**
+ * With `nhiLens.verify: ask`, asks before each audit whether secrets may be checked with their
+ * own providers (each value goes only to its provider's endpoint). Untrusted workspaces never verify.
+ */
+async function verifyAgreed(): Promise<boolean> {
+  if (!vscode.workspace.isTrusted || vscode.workspace.getConfiguration('nhiLens').get<string>('verify') !== 'ask') return false;
+  const choice = await vscode.window.showInformationMessage(
+    'NHI Lens: check which secrets are live?',
+    {
+      modal: true,
+      detail:
+        "Each secret is sent only to its own provider's official endpoint (AWS STS for AWS keys, GitHub for GitHub tokens…), which answers whether it works and whose it is.",
+    },
+    'Verify',
+    'Audit without verifying',
+  );
+  return choice === 'Verify';
+}
+
 async function auditWorkspace(github?: GitHubAccess): Promise<void> {
   if (!client) return;
   const c = client;
+  const verify = await verifyAgreed();
+  const params = { ...(github ? { github } : {}), ...(verify ? { verify } : {}) };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'NHI Lens: auditing workspace', cancellable: true },
-    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, github ? { github } : {}, token),
+    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, params, token),
   );
   lastAudit = result;
   inventory.update(result.inventory ?? []);
@@ -104,7 +126,19 @@ async function showReport(): Promise<void> {
     if (!lastAudit) return;
   }
   const c = client;
-  await showReportPanel(async (cspSource) => (await c.sendRequest(AuditReportRequest.type, { format: 'html', cspSource }))?.content);
+  await showReportPanel(
+    async (cspSource) => (await c.sendRequest(AuditReportRequest.type, { format: 'html', cspSource }))?.content,
+    revealTarget,
+  );
+}
+
+/** The file a path of the last audit's report names, in the folder it belongs to. */
+function revealTarget(reportPath: string): vscode.Uri | undefined {
+  const folders = lastAudit?.folders?.length
+    ? lastAudit.folders
+    : (vscode.workspace.workspaceFolders ?? []).slice(0, 1).map((f) => ({ uri: f.uri.toString(), name: f.name }));
+  const target = reportPathTarget(reportPath, folders);
+  return target && vscode.Uri.joinPath(vscode.Uri.parse(target.folderUri), target.path);
 }
 
 async function showMarkdownReport(): Promise<void> {
@@ -158,11 +192,15 @@ async function exportSarif(): Promise<void> {
 }
 
 async function createConfig(): Promise<void> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!folder) {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (!folders.length) {
     void vscode.window.showWarningMessage('NHI Lens: open a folder first.');
     return;
   }
+  // Each folder of a multi-root workspace has its own config: ask which.
+  const folder =
+    folders.length === 1 ? folders[0].uri : (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create .nhi-lens.yaml in' }))?.uri;
+  if (!folder) return;
   const file = vscode.Uri.joinPath(folder, '.nhi-lens.yaml');
   const exists = await vscode.workspace.fs.stat(file).then(
     () => true,

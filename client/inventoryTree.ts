@@ -53,11 +53,9 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
       `**${node.kindLabel}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`,
     );
     item.iconPath = new vscode.ThemeIcon(node.breadth === 'admin' ? 'warning' : node.credential === 'static' ? 'key' : 'account');
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (folder) {
-      const range = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
-      item.command = { command: 'vscode.open', title: 'Reveal', arguments: [vscode.Uri.joinPath(folder, node.path), { selection: range }] };
-    }
+    // The server resolved the path against the identity's own folder (multi-root workspaces).
+    const range = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
+    item.command = { command: 'vscode.open', title: 'Reveal', arguments: [vscode.Uri.parse(node.uri), { selection: range }] };
     return item;
   }
 }

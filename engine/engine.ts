@@ -219,6 +219,7 @@ export class Engine {
                 fix: {
                   title: issue.fix.title,
                   edits: issue.fix.edits.map((e) => ({ range: lines.rangeAt(e.start, e.end), newText: e.newText })),
+                  ...(issue.fix.ownerFormat ? { ownerFormat: issue.fix.ownerFormat } : {}),
                 },
               }
             : {}),
@@ -241,7 +242,10 @@ export class Engine {
     const lineStart = lines.lineStart(range.start.line);
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const around = c.end <= lineEnd ? assignmentAround(text.slice(lineStart, lineEnd), c.start - lineStart, c.end - lineStart) : {};
+    // Only the text next to the value can name it; a minified line holds thousands of assignments.
+    const from = Math.max(lineStart, c.start - 512);
+    const to = Math.min(lineEnd, c.end + 512);
+    const around = c.end <= lineEnd ? assignmentAround(text.slice(from, to), c.start - from, c.end - from) : {};
     if (c.keyName) around.keyName = c.keyName;
     const masked = maskSecret(c.value);
     const finding: Finding = {
@@ -280,7 +284,11 @@ function sealed(result: ScanResult, mask: OutputMask): ScanResult {
       iac.resource = out(iac.resource);
       if (iac.narrower) iac.narrower = iac.narrower.map(detached); // edit text: detached, never altered
       if (iac.fix)
-        iac.fix = { title: out(iac.fix.title), edits: iac.fix.edits.map((e) => ({ range: e.range, newText: detached(e.newText) })) };
+        iac.fix = {
+          ...iac.fix,
+          title: out(iac.fix.title),
+          edits: iac.fix.edits.map((e) => ({ range: e.range, newText: detached(e.newText) })),
+        };
     }
   }
   for (const note of result.skipped) note.reason = out(note.reason);

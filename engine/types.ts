@@ -1,5 +1,6 @@
 /** Public types shared by the engine, the CLI, the language server and the tests. */
 import type { CheckId } from './iac/checkRegistry';
+import type { OwnerFormat } from './iac/iacIssue';
 import type { IdentityRecord } from './inventory/identity';
 
 /** What kind of NHI problem a finding is about. */
@@ -70,7 +71,7 @@ export interface IacFixData {
   check: CheckId;
   resource: string;
   narrower?: string[];
-  fix?: { title: string; edits: Array<{ range: Range; newText: string }> };
+  fix?: { title: string; edits: Array<{ range: Range; newText: string }>; ownerFormat?: OwnerFormat };
 }
 
 /** One problem found in one file. Never carries the secret value itself. */
@@ -98,6 +99,29 @@ export interface Finding {
   git?: GitState;
   /** Set when GitHub secret scanning already has an open alert for this secret. */
   github?: { alert: number; url: string };
+  /**
+   * What the credential's own provider answered when asked (opt-in: `audit --verify`, the
+   * `nhiLens.verify` setting). Never set by the engine: the audit adds it after the scan.
+   */
+  verification?: Verification;
+}
+
+/**
+ * A provider's verdict on a credential: `live` (it works; `identity` says whose it is, e.g.
+ * `arn:aws:iam::123456789012:user/ci` or `@octocat`, when the provider tells), `invalid`
+ * (revoked, expired or never valid), `unknown` (no verdict: timeout, rate limit, network or
+ * provider error; `detail` says which).
+ */
+export interface Verification {
+  state: 'live' | 'invalid' | 'unknown';
+  /** Who the provider says the credential belongs to (live only, when it says). */
+  identity?: string;
+  /** The provider asked, for people: `AWS`, `GitHub`. */
+  provider: string;
+  /** Why there is no verdict (unknown only). */
+  detail?: string;
+  /** When the provider answered (ISO 8601); a cached verdict keeps its first answer's time. */
+  checkedAt: string;
 }
 
 /**

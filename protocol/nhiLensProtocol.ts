@@ -21,6 +21,13 @@ export interface NhiLensSettings {
   secretsManager: 'env' | 'aws' | 'vault' | 'azure' | 'gcp';
   /** Owner written by the add-owner quick-fix when CODEOWNERS names none. */
   owner: string;
+  /**
+   * Verify secrets with their own providers during a workspace audit (machine scope; never in
+   * an untrusted workspace). Absent: `off`.
+   */
+  verify?: 'off' | 'ask' | 'on';
+  /** The user's endpoints by provider id (`github`, `aws`…) for verification (machine scope). */
+  verifyEndpoints?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };
@@ -39,6 +46,11 @@ export interface GitHubAccess {
 export interface AuditParams extends WorkDoneProgressParams, PartialResultParams {
   /** Merge the repository's open secret-scanning alerts into the audit. */
   github?: GitHubAccess;
+  /**
+   * With `nhiLens.verify: ask`: the user agreed, for this audit, to ask each secret's own
+   * provider whether it is live. Ignored when the setting is `off` or the workspace untrusted.
+   */
+  verify?: boolean;
 }
 
 /** Counts of one audit run. */
@@ -78,6 +90,11 @@ export interface AuditFinding {
   message: string;
   /** File path relative to the workspace folder, `/`-separated. */
   path: string;
+  /**
+   * The file's URI: `path` resolved against the workspace folder it belongs to. Use it to open
+   * the file: in a multi-root workspace the same `path` can exist in several folders.
+   */
+  uri: string;
   /** LSP range of the offending value (the secret, not the line). */
   range: Range;
   /** UTF-16 offsets of `range` in the file's text. */
@@ -96,12 +113,30 @@ export interface AuditFinding {
   git?: FindingGitState;
   /** GitHub secret scanning already has an open alert for this secret. */
   github?: { alert: number; url: string };
+  /** What the secret's own provider answered, when the audit verified it. */
+  verification?: FindingVerification;
+}
+
+/**
+ * A provider's verdict: `live` (works; `identity` says whose, e.g. `@octocat`), `invalid`,
+ * `unknown` (no verdict: timeout, rate limit, error; `detail` says which).
+ */
+export interface FindingVerification {
+  state: 'live' | 'invalid' | 'unknown';
+  identity?: string;
+  /** The provider asked, e.g. `GitHub`. */
+  provider: string;
+  detail?: string;
+  /** ISO 8601 time of the provider's answer. */
+  checkedAt: string;
 }
 
 /** A file, or part of one, the audit did not scan, and why. */
 export interface SkippedNote {
   /** File path relative to the workspace folder. */
   path: string;
+  /** The file's URI (see `AuditFinding.uri`). */
+  uri: string;
   /** Why, for people: too large, binary, a syntax error… */
   reason: string;
   /** 0-based line where the skipped part starts, when only part of the file was skipped. */
@@ -110,7 +145,7 @@ export interface SkippedNote {
 
 /** One non-human identity or credential of the workspace's NHI inventory. */
 export interface InventoryItem {
-  /** Stable across runs: derived from path, kind and name. */
+  /** Stable across runs: derived from path, kind and name (unique within its folder: `uri` tells folders apart). */
   id: string;
   /** Kind id, e.g. `iam-role`, `service-account`, `secret` (open set: new kinds may appear). */
   kind: string;
@@ -122,6 +157,8 @@ export interface InventoryItem {
   provider: string;
   /** File path relative to the workspace folder. */
   path: string;
+  /** The file's URI (see `AuditFinding.uri`). */
+  uri: string;
   /** LSP range of the declaration. */
   range: Range;
   /** Who answers for it; null: nobody found. */
@@ -136,9 +173,26 @@ export interface InventoryItem {
   findings: string[];
 }
 
+/** A workspace folder an audit covered. */
+export interface AuditedFolder {
+  /** The folder's URI, as the client sent it. */
+  uri: string;
+  /**
+   * Unique among the folders (the client's folder name, numbered when two share one). When an
+   * audit covers several folders, the Markdown and HTML reports write each path as `name/path`.
+   */
+  name: string;
+}
+
 /** What `nhiLens/auditWorkspace` returns. */
 export interface AuditResult {
   summary: AuditSummary;
+  /**
+   * The workspace folders the audit covered, in the client's order (one that could not be audited
+   * says why in `notes`). The other fields merge all of them; each path stays relative to its own
+   * folder and `uri` says which.
+   */
+  folders: AuditedFolder[];
   /** The findings not in the baseline. */
   findings: AuditFinding[];
   /** What was not scanned, and why. */
@@ -150,15 +204,17 @@ export interface AuditResult {
 }
 
 /**
- * Audits every file of the (first) workspace folder. Reads, of `AuditParams`:
+ * Audits every file of every workspace folder, one folder after the other, each with its own
+ * `.nhi-lens.yaml` and baseline; a file in nested folders is audited once, by the innermost
+ * folder. Reads, of `AuditParams`:
  * - `workDoneToken`: progress (begin, percent with the current file, end) goes there; without
  *   one, the server creates the progress itself when the client supports `window.workDoneProgress`;
  * - `partialResultToken`: each scanned file's findings (baselined ones left out) go there as
  *   `AuditFinding[]` batches while the audit runs; the response still carries all of them, with
  *   the git and GitHub annotations the batches lack;
  * - `github`: merges the repository's open secret-scanning alerts into the findings.
- * Cancelling the request (or the server-created progress) stops the audit; the result then says
- * `summary.cancelled`.
+ * Cancelling the request (or the server-created progress) stops the audit (folders not reached
+ * are not audited); the result then says `summary.cancelled`.
  */
 export namespace AuditWorkspaceRequest {
   export const method = 'nhiLens/auditWorkspace';
@@ -166,7 +222,12 @@ export namespace AuditWorkspaceRequest {
   export const partialResult = new ProgressType<AuditFinding[]>();
 }
 
-/** The reports the last audit produced, rendered: Markdown for people, SARIF for tools, HTML for a webview. */
+/**
+ * The reports the last audit produced, rendered: Markdown for people, SARIF for tools, HTML for a
+ * webview. An audit of several folders gives one Markdown/HTML report whose paths start with the
+ * folder's name (`AuditedFolder.name`), and one SARIF log with a run per folder (each run's paths
+ * relative to its folder, its `automationDetails.id` naming the folder).
+ */
 export interface ReportParams {
   /** Which rendering of the last audit. */
   format: 'markdown' | 'sarif' | 'html';
@@ -179,7 +240,10 @@ export namespace AuditReportRequest {
   export const type = new RequestType<ReportParams, { content: string } | null, void>(method);
 }
 
-/** Uploads the last audit's SARIF to GitHub code scanning for the checked-out commit. */
+/**
+ * Uploads the last audit's SARIF to GitHub code scanning for the checked-out commit: one upload
+ * per folder (its repository, its commit), each with its own category when there are several.
+ */
 export namespace UploadSarifRequest {
   export const method = 'nhiLens/uploadSarif';
   export const type = new RequestType<GitHubAccess, { message: string }, void>(method);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IDENTITY_KIND_LABEL } from '../engine';
 import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
-import { githubNote, offenders, plural, rulesUsed, summarizeReport, type Report } from './reportModel';
+import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** An attribute that must keep the real value (the webview posts `data-path` back): controls as character references, never raw. */
@@ -35,7 +35,9 @@ th{font-weight:600;background:var(--card)}td.n{text-align:right}code{font:12px u
 .sev{font-weight:600;text-transform:uppercase;font-size:11px}.sev.error{color:var(--error)}.sev.warning{color:var(--warning)}.sev.info{color:var(--info)}
 .note{border-left:3px solid var(--warning);padding:4px 12px;background:var(--card)}details summary{cursor:pointer}
 input[type=search]{font:inherit;padding:4px 8px;width:280px;border:1px solid var(--line);border-radius:6px;background:var(--bg);color:var(--fg)}
-a{color:var(--info)}`;
+a{color:var(--info)}
+.badge{display:inline-block;font-weight:700;font-size:11px;text-transform:uppercase;border-radius:4px;padding:0 6px;margin-right:6px}
+.badge.live{color:#fff;background:var(--error)}.badge.invalid,.badge.unknown{color:var(--muted);border:1px solid var(--line)}`;
 
 /** Filters the findings table as the reader types; posts reveal requests in a webview. */
 const SCRIPT = `
@@ -64,15 +66,30 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const top = offenders(report);
   const base = options.webview ? '' : (options.linkBase ?? '');
   const rules = new Map(rulesUsed(report).map((r) => [r.definition.id, r.definition]));
+  const live = (f: (typeof report.findings)[number]) => (f.verification?.state === 'live' ? 0 : 1);
   const findings = [...report.findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start,
+    (a, b) =>
+      live(a) - live(b) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.path.localeCompare(b.path) ||
+      a.offsets.start - b.offsets.start,
   );
+  const badge = (f: (typeof report.findings)[number]) => {
+    const v = f.verification;
+    if (!v) return '';
+    const label = v.state === 'live' ? 'live' : v.state === 'invalid' ? 'not valid' : 'unknown';
+    return `<span class="badge ${v.state}" title="${esc(verificationNote(f))}">${label}</span>`;
+  };
+  const identity = (f: (typeof report.findings)[number]) =>
+    f.verification?.state === 'live' && f.verification.identity
+      ? `<br><span class="muted">belongs to</span> <code class="identity">${esc(f.verification.identity)}</code>`
+      : '';
   const rows = findings
     .map(
       (f) => `<tr>
 <td><span class="sev ${f.severity}">${f.severity}</span></td>
 <td>${locationLink(f.path, f.range.start.line, f.range.start.character, base)}</td>
-<td>${show(f.message)}<br><code>${show(f.masked)}</code>${githubNote(f) ? `<br><span class="muted">${esc(githubNote(f))}</span>` : ''}${f.github?.url ? ` ${anchor(f.github.url, 'alert')}` : ''}</td>
+<td>${badge(f)}${show(f.message)}<br><code>${show(f.masked)}</code>${identity(f)}${githubNote(f) ? `<br><span class="muted">${esc(githubNote(f))}</span>` : ''}${f.github?.url ? ` ${anchor(f.github.url, 'alert')}` : ''}</td>
 <td><details><summary>${show(rules.get(f.ruleId)?.title ?? f.title)}</summary>${show(f.remediation)}</details></td>
 <td>${anchor(f.docs, `<code>${esc(f.ruleId)}</code>`)}</td>
 <td>${show(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`,
@@ -99,7 +116,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <p class="muted">${esc(plural(report.filesScanned, 'file'))} scanned in ${(report.durationMs / 1000).toFixed(2)} s by nhi-lens ${esc(report.toolVersion)}${report.baselined ? `, ${report.baselined} accepted in the baseline` : ''}${report.suppressed ? `, ${report.suppressed} suppressed inline` : ''}${report.cancelled ? ' (cancelled: results are partial)' : ''}.</p>
 ${report.notes.map((n) => `<p class="note">${show(n)}</p>`).join('\n')}
 <section class="cards" id="summary">
-${card('findings', s.total)}${card('errors', s.bySeverity.error, 'sev error')}${card('warnings', s.bySeverity.warning, 'sev warning')}${card('info', s.bySeverity.info, 'sev info')}
+${card('findings', s.total)}${report.verification ? card('live credentials', report.verification.live, 'sev error') : ''}${card('errors', s.bySeverity.error, 'sev error')}${card('warnings', s.bySeverity.warning, 'sev warning')}${card('info', s.bySeverity.info, 'sev info')}
 ${Object.entries(s.byCategory)
   .sort()
   .map(([c, n]) => card(c, n))

@@ -18,6 +18,7 @@ export function renderJson(report: Report): string {
           bytesScanned: report.bytesScanned,
           durationMs: report.durationMs,
           cancelled: !!report.cancelled,
+          ...(report.verification ? { verification: report.verification } : {}),
         },
         findings: report.findings.map(({ offsets: _offsets, baselined: _b, ...f }) => ({
           ...f,

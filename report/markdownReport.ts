@@ -1,6 +1,7 @@
 import { IDENTITY_KIND_LABEL } from '../engine';
 import { markdownCode, markdownText, webUrl } from './escaping';
 import { gitNote, offenders, plural, rulesUsed, summarizeReport, type Report } from './reportModel';
+import type { Finding } from '../engine';
 
 /** Repository-controlled text (names, messages, notes, reasons) in a cell, a list item or a quote. */
 const cell = markdownText;
@@ -20,6 +21,12 @@ export function renderMarkdown(report: Report): string {
     ),
     '',
   );
+  const v = report.verification;
+  if (v)
+    out.push(
+      `${v.live ? `**${plural(v.live, 'live credential')}**: rotate ${v.live === 1 ? 'it' : 'them'} first. ` : ''}${plural(v.credentials, 'credential')} verified with their providers: ${v.live} live, ${v.invalid} not valid, ${v.unknown} unknown.`,
+      '',
+    );
   for (const note of report.notes) out.push(`> ${cell(note)}`, '');
   out.push('| Severity | Count |', '| --- | ---: |');
   for (const sev of ['error', 'warning', 'info'] as const) out.push(`| ${sev} | ${s.bySeverity[sev]} |`);
@@ -44,10 +51,17 @@ export function renderMarkdown(report: Report): string {
         '',
       );
     out.push('| Owners with most findings | Count |', '| --- | ---: |', ...top.owners.map((f) => `| ${cell(f.name)} | ${f.count} |`), '');
-    out.push('## Findings', '', '| Location | Severity | Rule | Value | Git / GitHub |', '| --- | --- | --- | --- | --- |');
+    // The Verified column only when the audit verified (`--verify`).
+    const verified = !!v;
+    out.push(
+      '## Findings',
+      '',
+      `| Location | Severity |${verified ? ' Verified |' : ''} Rule | Value | Git / GitHub |`,
+      `| --- | --- |${verified ? ' --- |' : ''} --- | --- | --- |`,
+    );
     for (const f of report.findings) {
       out.push(
-        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} | ${link(f.ruleId, f.docs)} | ${code(f.masked)} | ${cell(gitNote(f))} |`,
+        `| ${code(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}`)} | ${f.severity} |${verified ? ` ${verifiedCell(f)} |` : ''} ${link(f.ruleId, f.docs)} | ${code(f.masked)} | ${cell(gitNote(f))} |`,
       );
     }
     out.push('', '## How to fix', '');
@@ -83,6 +97,15 @@ export function renderMarkdown(report: Report): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** `**live**: @octocat`, `not valid`, `unknown: timed out after 5 s`, or empty when not verified. */
+function verifiedCell(f: Finding): string {
+  const v = f.verification;
+  if (!v) return '';
+  if (v.state === 'live') return `**live**${v.identity ? `: ${code(cell(v.identity))}` : ''}`;
+  if (v.state === 'invalid') return 'not valid';
+  return `unknown${v.detail ? `: ${cell(v.detail)}` : ''}`;
 }
 
 /** The inventory as a Markdown table (also `nhi-lens inventory --format markdown`). */

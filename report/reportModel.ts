@@ -49,10 +49,20 @@ export interface Report {
   githubAlerts?: SecretAlert[];
   /** Notes to show with the report: git unavailable, GitHub failures, findings past the cap. */
   notes: string[];
+  /** Set when credentials were verified with their providers (`--verify`): how many, with what outcome. */
+  verification?: VerificationSummary;
   /** Findings past `maxFindings`: not in `findings`, counted here (every summary includes them). */
   omitted: OmittedFindings;
   /** How many findings the report keeps in full. */
   maxFindings: number;
+}
+
+/** What the verification stage did, counted per credential (an AWS key ID and its secret are one). */
+export interface VerificationSummary {
+  credentials: number;
+  live: number;
+  invalid: number;
+  unknown: number;
 }
 
 /** The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes later (`addInventory`). */
@@ -102,16 +112,20 @@ export interface Summary {
   bySeverity: Record<Severity, number>;
   byCategory: Record<string, number>;
   files: number;
+  /** Findings whose provider said the credential works (`--verify`). */
+  live: number;
 }
 
 export function summarize(findings: Finding[]): Summary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const byCategory: Record<string, number> = {};
+  let live = 0;
   for (const f of findings) {
     bySeverity[f.severity]++;
     byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+    if (f.verification?.state === 'live') live++;
   }
-  return { total: findings.length, bySeverity, byCategory, files: new Set(findings.map((f) => f.path)).size };
+  return { total: findings.length, bySeverity, byCategory, files: new Set(findings.map((f) => f.path)).size, live };
 }
 
 /** The summary of everything the audit found: the findings listed and those counted only. */
@@ -127,7 +141,7 @@ export function summarizeReport(report: Report): Summary {
     },
     report.omitted,
   );
-  return { total: all.total, bySeverity: all.bySeverity, byCategory: all.byCategory, files: all.paths.size };
+  return { total: all.total, bySeverity: all.bySeverity, byCategory: all.byCategory, files: all.paths.size, live: listed.live };
 }
 
 /** The `limit` largest counts, largest first, ties by name. */
@@ -186,6 +200,19 @@ export function gitNote(f: Finding): string {
   const github = githubNote(f);
   if (github) parts.push(github);
   return parts.join('; ');
+}
+
+/**
+ * What the provider said about a verified credential, for people: `live at AWS:
+ * arn:aws:iam::123456789012:user/ci`, `not valid at GitHub`, `not verified at Slack: timed out
+ * after 5 s`; empty when it was not verified.
+ */
+export function verificationNote(f: Finding): string {
+  const v = f.verification;
+  if (!v) return '';
+  if (v.state === 'live') return `live at ${v.provider}${v.identity ? `: ${v.identity}` : ''}`;
+  if (v.state === 'invalid') return `not valid at ${v.provider}`;
+  return `not verified at ${v.provider}${v.detail ? `: ${v.detail}` : ''}`;
 }
 
 /** The GitHub part of `gitNote`: whether GitHub already alerted on this secret. */

@@ -8,15 +8,25 @@ export function renderText(report: Report, color = false): string {
   const c = (code: keyof typeof COLORS, text: string) => (color ? `${COLORS[code]}${text}${COLORS.reset}` : text);
   const lines: string[] = [];
   let currentPath = '';
+  // With verification, live credentials come first (the report sorts them so) under a heading of their own.
+  let section: 'live' | 'rest' | undefined;
   for (const f of report.findings) {
+    const isLive = f.verification?.state === 'live';
+    if (report.verification?.live && section !== (isLive ? 'live' : 'rest')) {
+      section = isLive ? 'live' : 'rest';
+      if (lines.length) lines.push('');
+      lines.push(isLive ? c('bold', c('error', '== Live credentials: rotate these first ==')) : c('bold', '== Other findings =='));
+      currentPath = '';
+    }
     if (f.path !== currentPath) {
       if (currentPath) lines.push('');
       lines.push(c('bold', visible(f.path)));
       currentPath = f.path;
     }
     const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+    const live = isLive ? `${c('bold', c('error', 'LIVE'))} ` : '';
     // Names and messages come from the repository: a newline or an escape sequence in them must not forge lines or colours.
-    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${visible(f.message)}  ${c('dim', visible(f.ruleId))}`);
+    lines.push(`  ${where.padEnd(9)} ${c(f.severity, f.severity.padEnd(7))} ${live}${visible(f.message)}  ${c('dim', visible(f.ruleId))}`);
   }
   const s = summarizeReport(report);
   if (lines.length) lines.push('');
@@ -30,6 +40,12 @@ export function renderText(report: Report, color = false): string {
     .join(', ');
   const scanned = `${plural(report.filesScanned, 'file')}, ${(report.bytesScanned / 1048576).toFixed(1)} MB scanned in ${(report.durationMs / 1000).toFixed(2)} s`;
   lines.push(c('bold', counts) + (extra ? `; ${extra}` : ''));
+  const v = report.verification;
+  if (v)
+    lines.push(
+      (v.live ? c('bold', c('error', `${plural(v.live, 'live credential')}: rotate first`)) + '; ' : '') +
+        `${plural(v.credentials, 'credential')} verified with their providers: ${v.live} live, ${v.invalid} not valid, ${v.unknown} unknown`,
+    );
   const omitted = omittedNote(report);
   if (omitted) lines.push(`note: ${omitted}`);
   lines.push(c('dim', scanned + (report.cancelled ? ' (cancelled: results are partial)' : '')));

@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -21,9 +21,14 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { baselineOf, CONFIG_FILE_NAME, type Finding } from '../engine';
+import { baselineOf, CONFIG_FILE_NAME, parseBaseline, RuleError, type BaselineEntry, type Finding } from '../engine';
+import { readSettingsFile } from '../workspace/files/boundedFile';
+import type { VerifyOptions } from '../app/auditWorkspace';
+import { parseEndpointOverrides } from '../integrations/verify/endpoints';
+import { VerdictCache } from '../integrations/verify/verdictCache';
 import {
   AuditReportRequest,
   AuditWorkspaceRequest,
@@ -33,56 +38,56 @@ import {
   type NhiLensSettings,
 } from '../protocol/nhiLensProtocol';
 import { SECRETS_MANAGERS, storeCommand, type SecretsManager } from '../engine/fixes/secretReplacement';
-import { toAuditResult } from './protocolMapping';
+import { fileUriOf, toAuditResult } from './protocolMapping';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
-import { GitStateCache } from './services/gitStateCache';
-import { DEFAULT_BASELINE_FILE, WorkspaceState } from './workspaceState';
+import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let state = new WorkspaceState(undefined);
+/** Every workspace folder, each with its own config, baseline and git state (replaced at initialize). */
+let folders = new WorkspaceFolders(true, refreshFile);
 let settings: NhiLensSettings = DEFAULT_SETTINGS;
 let pullDiagnostics = false;
 let configurationCapability = false;
 let watchedFilesRegistration = false;
+let folderChangeNotifications = false;
 const timers = new Map<string, NodeJS.Timeout>();
-/** Diagnostics of files the last workspace audit found, by URI (files not open in the editor). */
-let auditDiagnostics = new Map<string, Diagnostic[]>();
+/** Diagnostics of files the last workspace audit found, by URI (files not open in the editor), with the root of their folder. */
+let auditDiagnostics = new Map<string, { root: string; items: Diagnostic[] }>();
 let auditGeneration = 0;
 const DEBOUNCE_MS = 150;
 
-function relativePath(uri: string): string {
-  if (!uri.startsWith('file:')) return uri;
-  return state.relativePath(fileURLToPath(uri));
-}
-
-// Git runs only in trusted workspaces: it is an external program the workspace can configure.
-const gitState = new GitStateCache(
-  () => (state.trusted ? state.root : undefined),
-  () => state.engine,
-  () => refreshAll(),
-);
-const diagnostics = new DiagnosticsService(() => state, relativePath, gitState);
+const diagnostics = new DiagnosticsService((uri) => folders.scopeOf(uri));
 const auditService = new AuditService();
-const codeActions = new CodeActionService(() => ({
-  settings,
-  root: state.root,
-  trusted: state.trusted,
-  relativePath,
-  gitignoreUri: () => (state.root ? pathToFileURL(path.join(state.root, '.gitignore')).href : undefined),
-  gitignoreText: () => {
-    const file = state.root && path.join(state.root, '.gitignore');
-    return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-  },
-}));
+const codeActions = new CodeActionService((uri) => {
+  const folder = folders.folderOf(uri);
+  const root = folder?.root;
+  return {
+    settings,
+    root,
+    baselineFile: folder?.state.baselineFile,
+    trusted: folders.trusted,
+    relativePath: (other) => folders.scopeOf(other).path,
+    gitignoreUri: () => (root ? pathToFileURL(path.join(root, '.gitignore')).href : undefined),
+    gitignoreText: () => {
+      const file = root && path.join(root, '.gitignore');
+      return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    },
+  };
+});
 
-function reportProblems(): void {
-  for (const problem of state.problems) {
-    connection.console.error(`nhi-lens: ${problem}`);
+function reportProblems(folder: WorkspaceFolder): void {
+  // With several folders, say which folder's config is broken.
+  const where = folders.list().length > 1 ? ` (${folder.name})` : '';
+  for (const problem of folder.state.problems) {
+    connection.console.error(`nhi-lens${where}: ${problem}`);
     // A notification, not window/showMessageRequest: some clients do not answer requests.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `NHI Lens: ${problem}` });
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `NHI Lens${where}: ${problem}`,
+    });
   }
 }
 
@@ -103,26 +108,82 @@ function schedule(document: TextDocument): void {
   );
 }
 
-/** Re-check everything after a config, baseline or settings change. */
+/** Re-check everything after a settings or workspace folder change. */
 function refreshAll(): void {
   diagnostics.clear();
   if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   else for (const d of documents.all()) publish(d);
 }
 
+/**
+ * Re-check one folder's documents after its config, baseline or git state changed. A pull client
+ * re-pulls every document, but the other folders' result ids have not moved: they cost nothing.
+ */
+function refreshFolder(folder: WorkspaceFolder): void {
+  if (!folders.has(folder)) return; // a git read that finished after its folder was removed
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder) publish(d);
+}
+
+/**
+ * Re-check the documents of one file after git told us more about its history. In push mode
+ * only those are published; a pull client re-pulls, and every other document answers `unchanged`.
+ */
+function refreshFile(folder: WorkspaceFolder, file: string): void {
+  if (!folders.has(folder)) return; // a git read that finished after its folder was removed
+  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder && folders.scopeOf(d.uri).path === file) publish(d);
+}
+
+/** Verdicts of this editor session (memory only: the editor writes no verification cache file). */
+const verdicts = new VerdictCache();
+/** `nhiLens.github.apiUrl` (machine scope): where GitHub tokens are verified by default. */
+let githubApiUrl: string | undefined;
+
+/**
+ * What the audit verifies: nothing unless `nhiLens.verify` is `on`, or `ask` and the user agreed
+ * for this audit. Endpoints are the user's machine settings; GitHub's default follows
+ * `nhiLens.github.apiUrl` (a GitHub Enterprise Server's tokens are not sent to github.com).
+ */
+function verifyOptions(agreed: boolean): VerifyOptions | undefined {
+  if (!(settings.verify === 'on' || (settings.verify === 'ask' && agreed))) return undefined;
+  try {
+    const endpoints = parseEndpointOverrides([
+      ...(githubApiUrl ? [`github=${githubApiUrl}`] : []),
+      ...Object.entries(settings.verifyEndpoints ?? {}).map(([k, v]) => `${k}=${v}`),
+    ]);
+    return { endpoints, cache: verdicts };
+  } catch (error) {
+    connection.console.error(`nhi-lens: nhiLens.verifyEndpoints: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 async function loadSettings(): Promise<void> {
   if (!configurationCapability) return;
   const raw = (await connection.workspace.getConfiguration('nhiLens')) as Partial<NhiLensSettings> | null;
   const manager = SECRETS_MANAGERS.includes(raw?.secretsManager as SecretsManager) ? raw!.secretsManager! : DEFAULT_SETTINGS.secretsManager;
-  settings = { enable: raw?.enable ?? true, secretsManager: manager, owner: typeof raw?.owner === 'string' ? raw.owner : '' };
+  const verify = raw?.verify === 'on' || raw?.verify === 'ask' ? raw.verify : 'off';
+  const endpoints = raw?.verifyEndpoints && typeof raw.verifyEndpoints === 'object' ? raw.verifyEndpoints : {};
+  settings = {
+    enable: raw?.enable ?? true,
+    secretsManager: manager,
+    owner: typeof raw?.owner === 'string' ? raw.owner : '',
+    verify,
+    verifyEndpoints: Object.fromEntries(Object.entries(endpoints).filter((e): e is [string, string] => typeof e[1] === 'string')),
+  };
+  const apiUrl = (raw as { github?: { apiUrl?: unknown } } | null)?.github?.apiUrl;
+  githubApiUrl = typeof apiUrl === 'string' && apiUrl.trim() ? apiUrl.trim() : undefined;
 }
 
 connection.onInitialize((params) => {
-  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  // Trust is the client's, for the whole workspace: every folder gets it.
   const trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
-  state = new WorkspaceState(folder?.startsWith('file:') ? fileURLToPath(folder) : undefined, trusted);
-  state.reload();
+  folders = new WorkspaceFolders(trusted, refreshFile);
+  const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+  for (const folder of initial) folders.add(folder.uri, folder.name);
   const caps = params.capabilities;
+  folderChangeNotifications = !!caps.workspace?.workspaceFolders;
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   configurationCapability = !!caps.workspace?.configuration;
   watchedFilesRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -132,6 +193,8 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
       executeCommandProvider: { commands: [Commands.storeCommand, Commands.addToBaseline] },
+      // Registered statically: the client then sends workspace/didChangeWorkspaceFolders.
+      ...(folderChangeNotifications ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       ...(pullDiagnostics
         ? { diagnosticProvider: { identifier: 'nhi-lens', interFileDependencies: false, workspaceDiagnostics: true } }
         : {}),
@@ -141,7 +204,8 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(async () => {
-  reportProblems();
+  for (const folder of folders.list()) reportProblems(folder);
+  if (folderChangeNotifications) connection.workspace.onDidChangeWorkspaceFolders(changeFolders);
   if (watchedFilesRegistration) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*baseline*.json' }],
@@ -157,24 +221,71 @@ connection.onDidChangeConfiguration(async () => {
   refreshAll();
 });
 
-connection.onDidChangeWatchedFiles((params) => {
-  const watched = new Set([state.configFile, state.baselineFile].filter(Boolean).map((f) => pathToFileURL(f!).href));
-  if (!params.changes.some((c) => watched.has(c.uri))) return;
-  state.reload();
-  gitState.invalidate(); // other rules find other secrets in the past versions
-  reportProblems();
+/** Folders added and removed: their documents move to another folder (or none) and are checked again. */
+function changeFolders(event: WorkspaceFoldersChangeEvent): void {
+  const removedRoots = new Set<string>();
+  for (const { uri } of event.removed) {
+    const folder = folders.remove(uri);
+    if (folder) removedRoots.add(folder.root);
+  }
+  const added = event.added.flatMap(({ uri, name }) => folders.add(uri, name) ?? []);
+  for (const folder of added) reportProblems(folder);
+  if (removedRoots.size) clearAuditDiagnostics((root) => removedRoots.has(root));
   refreshAll();
+}
+
+/** Forgets the audit's diagnostics of files in the folders `which` names, and clears them in the client. */
+function clearAuditDiagnostics(which: (root: string) => boolean): void {
+  const cleared = [...auditDiagnostics].filter(([, entry]) => which(entry.root)).map(([uri]) => uri);
+  if (!cleared.length) return;
+  auditGeneration++;
+  for (const uri of cleared) {
+    if (pullDiagnostics) {
+      // A pull client keeps what it last pulled for a URI: report it empty once more.
+      auditDiagnostics.set(uri, { root: '', items: [] });
+    } else {
+      auditDiagnostics.delete(uri);
+      if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+}
+
+connection.onDidChangeWatchedFiles((params) => {
+  const changed = new Set(params.changes.flatMap((c) => filePathOf(c.uri) ?? []));
+  for (const folder of folders.list()) {
+    const { configFile, baselineFile } = folder.state;
+    if (!(configFile && changed.has(configFile)) && !(baselineFile && changed.has(baselineFile))) continue;
+    folder.state.reload();
+    folder.git.invalidate(); // other rules find other secrets in the past versions
+    reportProblems(folder);
+    refreshFolder(folder);
+  }
 });
 
-documents.onDidOpen((e) => publish(e.document));
-documents.onDidChangeContent((e) => schedule(e.document));
+/** TextDocuments announces an opened document's content right after the open: it was just published. */
+let justOpened: TextDocument | undefined;
+documents.onDidOpen((e) => {
+  justOpened = e.document;
+  publish(e.document);
+});
+documents.onDidChangeContent((e) => {
+  if (e.document === justOpened) {
+    justOpened = undefined;
+    return;
+  }
+  schedule(e.document);
+});
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   diagnostics.forget(e.document.uri);
-  if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: auditDiagnostics.get(e.document.uri) ?? [] });
+  if (!pullDiagnostics)
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: auditDiagnostics.get(e.document.uri)?.items ?? [] });
 });
 
-connection.languages.diagnostics.on((params, token): DocumentDiagnosticReport => {
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  // Let queued edits and cancellations in first: in a burst of typing, the pulls that pile up
+  // all see the latest text, the first scans it and the rest are answered from the cache.
+  await new Promise((resolve) => setImmediate(resolve));
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   const report = diagnostics.report(document);
@@ -200,9 +311,10 @@ connection.languages.diagnostics.onWorkspace((params, token) => {
           },
     );
   }
-  const resultId = `audit:${state.generation}:${auditGeneration}`;
-  for (const [uri, list] of auditDiagnostics) {
+  for (const [uri, { root, items: list }] of auditDiagnostics) {
     if (documents.get(uri)) continue;
+    const folder = root ? folders.folderOfPath(root) : undefined;
+    const resultId = `audit:${folder?.id ?? 0}:${folder?.state.generation ?? 0}:${auditGeneration}`;
     items.push(
       previous.get(uri) === resultId
         ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
@@ -245,31 +357,59 @@ connection.onExecuteCommand(async (params) => {
   return null;
 });
 
-/** Adds one finding to the baseline file through a workspace edit, and applies it at once. */
+/**
+ * Adds one finding to its folder's baseline file through a workspace edit, and applies it at
+ * once. The file is re-read first (the editor's copy if it is open, else the disk: entries a
+ * `git pull` added since are kept) and merged; a file that is not a baseline is never
+ * overwritten; the edit names the open document's version, so a concurrent change makes the
+ * editor refuse it rather than lose anything.
+ */
 async function addToBaseline(uri: string, fingerprint: string, ruleId: string): Promise<boolean> {
-  const file = state.baselineFile;
-  if (!file) return false;
-  const entry = { fingerprint, ruleId, path: relativePath(uri) };
-  const current = state.baseline.entries;
-  if (current.some((e) => e.fingerprint === fingerprint && e.path === entry.path)) return true;
-  const content = `${JSON.stringify(baselineOf([...current, entry].map((e) => ({ ...e }) as unknown as Finding)), null, 2)}\n`;
+  const { folder, path: relative } = folders.scopeOf(uri);
+  const state = folder?.state;
+  const file = state?.baselineFile;
+  if (!folder || !state || !file) return false;
+  const entry = { fingerprint, ruleId, path: relative };
   const target = pathToFileURL(file).href;
-  const exists = fs.existsSync(file);
-  const old = exists ? fs.readFileSync(file, 'utf8') : '';
-  const oldLines = old.split('\n');
-  const end = { line: oldLines.length - 1, character: oldLines[oldLines.length - 1].length };
+  const open = documents.get(target);
+  const exists = !!open || fs.existsSync(file);
+  let current: BaselineEntry[] = [];
+  let text = '';
+  try {
+    text = open ? open.getText() : exists ? readSettingsFile(file, 'baseline') : '';
+    if (text.trim()) current = parseBaseline(text, path.basename(file)).entries;
+  } catch (error) {
+    const message = error instanceof RuleError ? error.problems.join('; ') : (error as Error).message;
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Error,
+      message: `NHI Lens: not changing ${path.basename(file)}: ${message}`,
+    });
+    return false;
+  }
+  if (current.some((e) => e.fingerprint === fingerprint && e.path === entry.path)) {
+    state.acceptIntoBaseline(current);
+    refreshFolder(folder);
+    return true;
+  }
+  const merged = baselineOf([...current, entry].map((e) => ({ ...e }) as unknown as Finding));
+  const content = `${JSON.stringify(merged, null, 2)}\n`;
+  const lines = text.split('\n');
+  const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
   const result = await connection.workspace.applyEdit({
-    label: `Accept ${ruleId} into ${path.basename(file) || DEFAULT_BASELINE_FILE}`,
+    label: `Accept ${ruleId} into ${path.basename(file)}`,
     edit: {
       documentChanges: [
         ...(exists ? [] : [{ kind: 'create' as const, uri: target, options: { ignoreIfExists: true } }]),
-        { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: content }] },
+        {
+          textDocument: { uri: target, version: open?.version ?? null },
+          edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: content }],
+        },
       ],
     },
   });
   if (!result.applied) return false;
-  state.acceptIntoBaseline(entry);
-  refreshAll();
+  state.acceptIntoBaseline(merged.findings);
+  refreshFolder(folder);
   return true;
 }
 
@@ -282,22 +422,37 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
       : await connection.window.createWorkDoneProgress();
   const partial = connection.languages.attachPartialResultProgress(AuditWorkspaceRequest.partialResult, params);
   const cancelled = 'token' in workDone ? (workDone as { token: typeof token }).token : undefined;
-  const report = await auditService.audit(state, token, workDone, partial, cancelled, params.github);
+  const audit = await auditService.audit(
+    folders.list().map((folder) => ({ ...folder, inner: folders.innerFolders(folder) })),
+    token,
+    workDone,
+    partial,
+    cancelled,
+    params.github,
+    verifyOptions(params.verify === true),
+  );
   auditGeneration++;
-  const byUri = new Map<string, Diagnostic[]>();
-  for (const f of report.findings) {
-    const uri = pathToFileURL(path.join(state.root!, f.path)).href;
-    byUri.set(uri, [...(byUri.get(uri) ?? []), toDiagnostic(f)]);
+  const byUri = new Map<string, { root: string; items: Diagnostic[] }>();
+  for (const { folder, report } of audit.audits) {
+    for (const f of report.findings) {
+      const uri = fileUriOf(folder.root, f.path);
+      const entry = byUri.get(uri) ?? { root: folder.root, items: [] };
+      entry.items.push(toDiagnostic(f));
+      byUri.set(uri, entry);
+    }
   }
   const previous = auditDiagnostics;
   auditDiagnostics = byUri;
-  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-  else {
+  if (pullDiagnostics) {
+    // A pull client keeps what it last pulled for a URI: files clean now are reported empty once.
+    for (const [uri, entry] of previous) if (entry.items.length && !byUri.has(uri)) byUri.set(uri, { root: '', items: [] });
+    void connection.languages.diagnostics.refresh();
+  } else {
     for (const uri of previous.keys())
       if (!byUri.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, list] of byUri) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: list });
+    for (const [uri, { items }] of byUri) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: items });
   }
-  return toAuditResult(report);
+  return toAuditResult(audit);
 });
 
 connection.onRequest(AuditReportRequest.type, (params) => {
@@ -307,7 +462,7 @@ connection.onRequest(AuditReportRequest.type, (params) => {
 
 connection.onRequest(UploadSarifRequest.type, async (params) => {
   try {
-    return { message: await auditService.uploadSarif(params, state.root) };
+    return { message: await auditService.uploadSarif(params) };
   } catch (error) {
     throw new ResponseError(ErrorCodes.InvalidRequest, (error as Error).message);
   }

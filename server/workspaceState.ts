@@ -73,9 +73,9 @@ export class WorkspaceState {
     this.rebuildEngine();
   }
 
-  /** Accepts one finding into the in-memory baseline (the file edit is saved by the editor). */
-  acceptIntoBaseline(entry: BaselineEntry): void {
-    this.baseline = new Baseline([...this.baseline.entries, entry]);
+  /** The baseline as just written to its file (the editor saves the edit): the engine follows at once. */
+  acceptIntoBaseline(entries: BaselineEntry[]): void {
+    this.baseline = new Baseline(entries);
     this.rebuildEngine();
   }
 

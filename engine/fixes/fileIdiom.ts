@@ -1,4 +1,5 @@
-import type { FileKind } from '..';
+import type { FileKind } from '../types';
+import { toolFileOf, type ToolFile } from '../text/toolFiles';
 
 /** How a file expects a secret to be referenced: its language, or the tool that reads it. */
 export type FileIdiom =
@@ -16,6 +17,8 @@ export type FileIdiom =
   | 'docker-compose'
   | 'mcp'
   | 'dotenv'
+  /** A file that is a key or certificate bundle as a whole (`deploy-key.pem`, `id_rsa`). */
+  | 'key-file'
   | 'properties'
   | 'shell'
   | 'other';
@@ -34,24 +37,24 @@ const BY_KIND: Partial<Record<FileKind, FileIdiom>> = {
   shell: 'shell',
 };
 
-/** Decides the idiom from the path first (tools own their file names), then the content. */
+const BY_TOOL: Record<ToolFile, FileIdiom> = {
+  'github-workflow': 'github-actions',
+  'docker-compose': 'docker-compose',
+  'mcp-config': 'mcp',
+  cloudformation: 'cloudformation',
+  kubernetes: 'kubernetes',
+};
+
+/** Names that hold a key as a whole file: no code reads it from elsewhere, it is the secret itself. */
+const KEY_FILE = /(?:\.(?:pem|key|p12|pfx|ppk|jks|keystore)|^id_(?:rsa|dsa|ecdsa|ed25519)(?:_[\w-]+)?)$/i;
+
+/** Decides the idiom from the tool that owns the file, else from the language. */
 export function fileIdiomOf(path: string, kind: FileKind, text: string): FileIdiom {
-  const p = path.replace(/\\/g, '/');
-  const name = p.slice(p.lastIndexOf('/') + 1).toLowerCase();
-  if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(p)) return 'github-actions';
-  if (/^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
-  if (
-    name === 'mcp.json' ||
-    name === '.mcp.json' ||
-    name === 'claude_desktop_config.json' ||
-    /(?:^|\/)\.(?:vscode|cursor)\/mcp\.json$/.test(p)
-  )
-    return 'mcp';
-  if (kind === 'yaml' || kind === 'json') {
-    if (/AWSTemplateFormatVersion|\bAWS::[A-Za-z0-9]+::/.test(text)) return 'cloudformation';
-    if (/^apiVersion:/m.test(text) && /^kind:/m.test(text)) return 'kubernetes';
-  }
-  return BY_KIND[kind] ?? 'other';
+  const tool = toolFileOf(path, kind, text);
+  if (tool) return BY_TOOL[tool];
+  const idiom = BY_KIND[kind];
+  if (idiom) return idiom;
+  return KEY_FILE.test(path.replace(/\\/g, '/').split('/').pop() ?? '') ? 'key-file' : 'other';
 }
 
 /** `SLACK_BOT_TOKEN` for environment variables and CI secrets. */

@@ -1,6 +1,8 @@
 import type { FixData, OffsetEdit } from '..';
 import { envName, fileIdiomOf, identifierName, secretPathName, type FileIdiom } from './fileIdiom';
 import { importEdit } from './importEdits';
+import { spliceIntoString } from './stringSplice';
+import { awaitAllowedAt, javascriptRead, moduleKindOf, quoteStyleOf } from './javascriptSecret';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
 export type SecretsManager = 'env' | 'aws' | 'vault' | 'azure' | 'gcp';
@@ -33,6 +35,18 @@ const MANAGER_LABEL: Record<SecretsManager, string> = {
   gcp: 'Google Secret Manager',
 };
 
+/** How titles name a language that lacks a manager's idiom. */
+const LANGUAGE_LABEL: Partial<Record<FileIdiom, string>> = {
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  python: 'Python',
+  go: 'Go',
+  java: 'Java',
+  csharp: 'C#',
+  kotlin: 'Kotlin',
+  shell: 'shell scripts',
+};
+
 /** The quoted literal around the value, so the whole literal is replaced by an expression. */
 function literalSpan(site: SecretSite): { start: number; end: number } {
   const q = site.fix.quote;
@@ -48,27 +62,6 @@ interface CodeIdiom {
 
 /** Single-expression reads per language and manager; `imports` are added once at the top. */
 const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>>> = {
-  javascript: {
-    env: { expression: (_n, env) => `process.env.${env}`, imports: [] },
-    aws: {
-      expression: (n) => `(await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: "${n}" }))).SecretString`,
-      imports: ['import { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";'],
-    },
-    vault: {
-      expression: (n) =>
-        `(await nodeVault({ endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN }).read("secret/data/${n}")).data.data.value`,
-      imports: ['import nodeVault from "node-vault";'],
-    },
-    azure: {
-      expression: (n) => `(await new SecretClient(process.env.AZURE_KEY_VAULT_URL, new DefaultAzureCredential()).getSecret("${n}")).value`,
-      imports: ['import { SecretClient } from "@azure/keyvault-secrets";', 'import { DefaultAzureCredential } from "@azure/identity";'],
-    },
-    gcp: {
-      expression: (n) =>
-        `(await new SecretManagerServiceClient().accessSecretVersion({ name: \`projects/\${process.env.GOOGLE_CLOUD_PROJECT}/secrets/${n}/versions/latest\` }))[0].payload.data.toString()`,
-      imports: ['import { SecretManagerServiceClient } from "@google-cloud/secret-manager";'],
-    },
-  },
   python: {
     env: { expression: (_n, env) => `os.environ["${env}"]`, imports: ['import os'] },
     aws: {
@@ -136,7 +129,6 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
   kotlin: { env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] } },
   shell: { env: { expression: (_n, env) => `\${${env}:?}`, imports: [] } },
 };
-CODE.typescript = CODE.javascript;
 
 /** Terraform: a data source per manager (or a sensitive variable) and the reference to it. */
 function terraformReplacement(site: SecretSite, manager: SecretsManager): SecretReplacement {
@@ -240,22 +232,39 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
     }
     case 'properties':
       return replace(`Replace with \${${env}} (resolved from the environment)`, `\${${env}}`);
-    case 'dotenv': {
+    case 'dotenv':
+    case 'key-file': {
+      // Nothing reads these from elsewhere: the honest fix is to keep the file local.
       const file = site.path.replace(/\\/g, '/').split('/').pop()!;
       return {
-        title: `Keep ${file} out of git (add it to .gitignore)`,
+        title:
+          idiom === 'key-file'
+            ? `Keep ${file} out of git (add it to .gitignore; rotate the key if it was ever committed)`
+            : `Keep ${file} out of git (add it to .gitignore)`,
         edits: [],
         gitignoreLine: site.path.replace(/\\/g, '/').replace(/^\.?\//, ''),
         manager: 'env',
       };
     }
+    case 'javascript':
+    case 'typescript':
+      return javascriptReplacement(site, idiom, manager);
     default: {
       const byManager = CODE[idiom];
       if (!byManager) return undefined;
       const used: SecretsManager = byManager[manager] ? manager : 'env';
       const code = byManager[used]!;
       const expression = code.expression(name, env);
-      const edits: OffsetEdit[] = [{ ...span, newText: expression }];
+      // Shell expands `${X:?}` inside double quotes itself.
+      const spliced = idiom === 'shell' ? undefined : spliceIntoString(site, expression, false);
+      if (spliced === null) return undefined;
+      const edits: OffsetEdit[] = [spliced ?? { ...span, newText: expression }];
+      if (idiom === 'go') {
+        // A Go constant cannot hold a function call: `const k = "…"` becomes `var k = os.Getenv(…)`.
+        const lineStart = site.text.lastIndexOf('\n', span.start - 1) + 1;
+        const decl = /^([ \t]*)const(?=[ \t]+\w+(?:[ \t]+[\w.]+)?[ \t]*=[ \t]*$)/.exec(site.text.slice(lineStart, span.start));
+        if (decl) edits.push({ start: lineStart + decl[1].length, end: lineStart + decl[0].length, newText: 'var' });
+      }
       for (const line of code.imports) {
         const edit = importEdit(site.text, idiom, line);
         if (edit && !edits.some((e) => e.start === edit.start && e.newText === edit.newText)) edits.push(edit);
@@ -265,10 +274,42 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       const title =
         used === manager
           ? `Read from ${MANAGER_LABEL[used]} ("${used === 'env' ? env : name}")`
-          : `Read from environment variable ${env} (no ${MANAGER_LABEL[manager]} one-liner for this language)`;
+          : `Read from environment variable ${env} (no ${MANAGER_LABEL[manager]} rewrite for ${LANGUAGE_LABEL[idiom] ?? 'this language'})`;
       return { title, edits: merged, manager: used };
     }
   }
+}
+
+/**
+ * JavaScript and TypeScript: the read in the file's quote style, typed for strict TypeScript, and
+ * an SDK read only where `await` is valid (an async function, or the top level of an ES module);
+ * elsewhere the environment, with a title that says why.
+ */
+function javascriptReplacement(site: SecretSite, idiom: 'javascript' | 'typescript', manager: SecretsManager): SecretReplacement {
+  const env = envName(site.fix.keyName);
+  const name = secretPathName(site.fix.keyName);
+  const span = literalSpan(site);
+  const moduleKind = moduleKindOf(site.path, site.text);
+  const options = {
+    typescript: idiom === 'typescript',
+    quote: quoteStyleOf(site.text, site.fix.quote),
+    awaitAllowed: awaitAllowedAt(site.text, span.start, moduleKind),
+  };
+  const read = javascriptRead(manager, name, env, options);
+  const used: SecretsManager = read ? manager : 'env';
+  const code = read ?? javascriptRead('env', name, env, options)!;
+  const spliced = spliceIntoString(site, code.expression, true);
+  const edits: OffsetEdit[] = [spliced ?? { ...span, newText: code.expression }];
+  for (const line of code.imports) {
+    const edit = importEdit(site.text, idiom, line, moduleKind);
+    if (edit) edits.push(edit);
+  }
+  const where = moduleKind === 'commonjs' ? 'outside an async function of a CommonJS file' : 'outside an async function';
+  const title =
+    used === manager
+      ? `Read from ${MANAGER_LABEL[used]} ("${used === 'env' ? env : name}")`
+      : `Read from environment variable ${env} (${MANAGER_LABEL[manager]} needs await, which is not valid ${where})`;
+  return { title, edits: mergeInsertions(edits), manager: used };
 }
 
 function mergeInsertions(edits: OffsetEdit[]): OffsetEdit[] {

@@ -13,7 +13,15 @@ export interface OffsetEdit {
 export interface IacEdit {
   title: string;
   edits: OffsetEdit[];
+  /** For owner fixes: the format the owner written must have, where it is not free text. */
+  ownerFormat?: OwnerFormat;
 }
+
+/**
+ * What an owner written by an owner fix must look like, where it is not free text: Kubernetes
+ * and Google label values have a restricted alphabet, Azure AD owners are object ids.
+ */
+export type OwnerFormat = 'kubernetes-label' | 'gcp-label' | 'azure-object-id';
 
 interface NarrowFix {
   /** Narrower replacement candidates for a wildcard: actions, verbs, roles. */

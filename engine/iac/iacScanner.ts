@@ -10,7 +10,8 @@ import { analyseTerraform } from './terraform/terraformAnalyzer';
 import { TerraformFile } from './terraform/terraformModule';
 import { parseYamlSource } from './yamlSource';
 import type { IdentityDraft } from '../inventory/identity';
-import { agentIdentities, isAgentConfig } from '../inventory/agentIdentities';
+import { agentIdentities } from '../inventory/agentIdentities';
+import { isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
 import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/manifestIdentities';
 import { terraformIdentities } from '../inventory/terraformIdentities';
 import { workflowIdentities } from '../inventory/workflowIdentities';
@@ -18,16 +19,13 @@ import { workflowIdentities } from '../inventory/workflowIdentities';
 /** The structured file kinds the IaC analysers understand. */
 export type IacKind = 'terraform' | 'cloudformation' | 'kubernetes' | 'github-workflow' | 'iam-policy' | 'azure-role-definition';
 
-const WORKFLOW_PATH = /(?:^|[\\/])\.github[\\/]workflows[\\/][^\\/]+\.ya?ml$/i;
-
 /** Cheap test on path and text before any parsing: most files are not IaC. */
 export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
   if (kind === 'terraform') return path.endsWith('.tf');
   if (kind !== 'yaml' && kind !== 'json') return false;
   return (
-    WORKFLOW_PATH.test(path) ||
-    text.includes('AWS::') ||
-    text.includes('AWSTemplateFormatVersion') ||
+    isWorkflowPath(path) ||
+    looksLikeCloudFormation(text) ||
     (text.includes('apiVersion') && text.includes('kind')) ||
     text.includes('"Statement"') ||
     /assignablescopes/i.test(text)
@@ -35,7 +33,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
 }
 
 function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | undefined {
-  if (WORKFLOW_PATH.test(path)) return 'github-workflow';
+  if (isWorkflowPath(path)) return 'github-workflow';
   if (
     get(doc, 'AWSTemplateFormatVersion') ||
     (get(doc, 'Resources')?.type === 'map' &&
@@ -59,7 +57,7 @@ export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft
  * With `inventory`, the same parse also yields the identities the file declares.
  */
 export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacContext, inventory = false): IacScan | undefined {
-  if (inventory && kind === 'json' && isAgentConfig(path, text)) {
+  if (inventory && kind === 'json' && isMcpConfig(path, text)) {
     const config = parseYamlSource(text).documents[0];
     return { issues: [], identities: config ? agentIdentities(config) : [] };
   }
@@ -81,7 +79,7 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
   };
   if (!iacKind) {
     // Only report a syntax error where the file was meant to be IaC.
-    return parseError && (WORKFLOW_PATH.test(path) || /AWSTemplateFormatVersion/.test(text)) && !text.includes('{{')
+    return parseError && (isWorkflowPath(path) || /AWSTemplateFormatVersion/.test(text)) && !text.includes('{{')
       ? { issues: [], parseError }
       : undefined;
   }

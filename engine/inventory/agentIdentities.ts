@@ -2,15 +2,10 @@ import type { SourceNode } from '../iac/sourceTree';
 import { get } from '../iac/sourceTree';
 import type { IdentityDraft } from './identity';
 
-/** MCP client configs: Claude, Cursor, VS Code (`servers`), Windsurf and the generic `.mcp.json`. */
-const MCP_FILE = /(?:^|[\\/])(?:\.?mcp\.json|claude_desktop_config\.json|mcp_config\.json|mcp_settings\.json)$/i;
+/** Names of env entries and headers that carry a credential. */
 const SECRETISH = /token|secret|key|password|pat|auth|credential/i;
 
-export function isAgentConfig(path: string, text: string): boolean {
-  return MCP_FILE.test(path) || (path.endsWith('.json') && text.includes('"mcpServers"'));
-}
-
-/** Each MCP server an agent is configured to start or call, with how it gets its credentials. */
+/** Each MCP server (MCP client configs: Claude, Cursor, VS Code `servers`, Windsurf, the generic `.mcp.json`) an agent is configured to start or call, with how it gets its credentials. */
 export function agentIdentities(config: SourceNode): IdentityDraft[] {
   const servers = get(config, 'mcpServers') ?? get(config, 'servers') ?? get(config, 'mcp', 'servers');
   if (servers?.type !== 'map') return [];

@@ -1,8 +1,10 @@
 /**
  * Finds `name <op> value` assignments on one line in the syntaxes of code and config files:
- * `=`, `:`, `:=`, `=>`, `?=`, XML elements, JSON (also escaped inside a JSON string).
- * Used by generic rules to detect secrets by name, and by every rule to name the key a
- * quick-fix should read the secret from.
+ * `=`, `:`, `:=`, `=>`, `?=`, XML elements and `key="…" value="…"` attribute pairs, JSON (also
+ * escaped inside a JSON string), calls that pair a name with a value (`define('NAME', '…')`,
+ * `os.getenv("NAME", "…")`, `setdefault`), and defaults after an environment lookup
+ * (`process.env.NAME || '…'`). Used by generic rules to detect secrets by name, and by every
+ * rule to name the key a quick-fix should read the secret from.
  */
 
 export interface Assignment {
@@ -13,16 +15,27 @@ export interface Assignment {
   valueEnd: number;
   /** Opening quote of the value (`"`, `'`, `` ` ``), empty when unquoted. */
   quote: string;
+  /** Offset of the name within the line. */
+  nameStart: number;
 }
 
-// The lookbehind stops a match from starting inside a name; the bounded name length keeps
-// the scan linear even on minified lines.
-const NAME_AND_OPERATOR = /(?<![\w$])([A-Za-z_$@][\w.\-$]{0,100})\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
-const TYPE_ANNOTATION = /^[A-Za-z_][\w.<>?[\], ]{0,60}?[ \t]*=(?!=)[ \t]*/;
+// The lookbehind stops a match from starting inside a name (or a path: `checksum/secret:`); the
+// bounded name length keeps the scan linear even on minified lines.
+const NAME_AND_OPERATOR = /(?<![\w$/])([A-Za-z_$@][\w.\-$]{0,100})\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
+const TYPE_ANNOTATION = /^[A-Za-z_&][\w.<>?[\], &']{0,60}?[ \t]*=(?!=)[ \t]*/;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,300})?>([^<\n]{1,500})<\/\1>/g;
+/** `<add key="ApiKey" value="…" />` (.NET appSettings, NuGet.Config, many XML configs). */
+const XML_KEY_VALUE =
+  /\b(?:key|name)[ \t]{0,4}=[ \t]{0,4}(["'])([A-Za-z_][\w.:-]{0,100})\1[ \t]{1,20}value[ \t]{0,4}=[ \t]{0,4}(["'])([^"'\n]{1,500})\3/gi;
+/** A call whose first argument names the second: `define('DB_PASSWORD', '…')`, `os.getenv("TOKEN", "…")`. */
+const CALL_PAIR = /(?<![\w$])[A-Za-z_$][\w$.]{0,60}\([ \t]{0,4}(["'])([A-Za-z_][\w.-]{0,100})\1[ \t]{0,4},[ \t]{0,4}/g;
+/** The default after an environment lookup: `process.env.TOKEN || '…'`, `ENV['TOKEN'] ?? "…"`, `os.environ.get("TOKEN") or "…"`. */
+const ENV_FALLBACK = /^[ \t]*(?:\|\||\?\?|or\b)[ \t]*/;
+const ENV_LOOKUP =
+  /^(?:process\.env|import\.meta\.env|ENV|os\.environ(?:\.get)?|Deno\.env\.get)(?:\.([A-Za-z_]\w{0,100})|\[["']([A-Za-z_]\w{0,100})["']\]|\(["']([A-Za-z_]\w{0,100})["']\))/;
 const STRING_PREFIX = /^(?:[rRbBuUfF]{1,2}|@|\$@?)(?=["'])/;
 
-function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name'> | undefined {
+function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name' | 'nameStart'> | undefined {
   let i = at;
   if (afterColon) {
     const annotated = TYPE_ANNOTATION.exec(line.slice(i, i + 120));
@@ -48,9 +61,29 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
   } else {
     end = start;
     while (end < line.length && !' \t;,#"\'<>)}]&\r'.includes(line[end])) end++;
+    // `ENV['X']`, `os.environ.get("X")`: the lookup's brackets and quotes belong to the expression.
+    if (/^(?:ENV\[|os\.environ(?:\.get)?[[(]|Deno\.env\.get\(|process\.env\[)/.test(line.slice(start, start + 24))) {
+      const close = /^[^)\]\n]{0,120}[)\]]/.exec(line.slice(start));
+      if (close) end = start + close[0].length;
+    }
   }
   if (end <= start) return undefined;
   return { value: line.slice(start, end), valueStart: start, valueEnd: end, quote: quote.slice(-1) };
+}
+
+/** A quoted default after an environment lookup, named by the variable the lookup reads. */
+function envFallback(
+  line: string,
+  lookup: Omit<Assignment, 'name' | 'nameStart'>,
+  name: string,
+  nameStart: number,
+): Assignment | undefined {
+  const env = ENV_LOOKUP.exec(lookup.value);
+  if (!env) return undefined;
+  const op = ENV_FALLBACK.exec(line.slice(lookup.valueEnd, lookup.valueEnd + 16));
+  if (!op) return undefined;
+  const value = readValue(line, lookup.valueEnd + op[0].length, false);
+  return value?.quote ? { name: env[1] ?? env[2] ?? env[3] ?? name, ...value, nameStart } : undefined;
 }
 
 /** Every assignment on the line, in order. */
@@ -58,24 +91,68 @@ export function findAssignments(line: string): Assignment[] {
   const found: Assignment[] = [];
   NAME_AND_OPERATOR.lastIndex = 0;
   for (let m = NAME_AND_OPERATOR.exec(line); m; m = NAME_AND_OPERATOR.exec(line)) {
+    // `name:value` glued together, with a bare name, is part of a URI, an ARN or a path
+    // (`…:secret:prod/db`), not a mapping: YAML needs a space after the colon.
+    if (m[2] === ':' && m[0].endsWith(':') && !/["'`]/.test(m[0]) && !/["'`]/.test(line[m.index + m[0].length] ?? '')) continue;
     const value = readValue(line, m.index + m[0].length, m[2] === ':');
-    if (value) found.push({ name: m[1], ...value });
+    if (!value) continue;
+    const fallback = value.quote ? undefined : envFallback(line, value, m[1], m.index);
+    found.push(fallback ?? { name: m[1], ...value, nameStart: m.index });
+  }
+  if (line.includes('(')) {
+    CALL_PAIR.lastIndex = 0;
+    for (let m = CALL_PAIR.exec(line); m; m = CALL_PAIR.exec(line)) {
+      const value = readValue(line, m.index + m[0].length, false);
+      // The name is the quoted first argument: it starts one past its quote.
+      if (value?.quote) found.push({ name: m[2], ...value, nameStart: m.index + m[0].indexOf(m[1]) + 1 });
+    }
   }
   if (line.includes('</')) {
     XML_ELEMENT.lastIndex = 0;
     for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
       const valueStart = m.index + m[0].indexOf('>') + 1;
-      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '' });
+      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '', nameStart: m.index + 1 });
+    }
+  }
+  if (/value[ \t]{0,4}=/i.test(line)) {
+    XML_KEY_VALUE.lastIndex = 0;
+    for (let m = XML_KEY_VALUE.exec(line); m; m = XML_KEY_VALUE.exec(line)) {
+      const valueEnd = m.index + m[0].length - 1;
+      found.push({
+        name: m[2],
+        value: m[4],
+        valueStart: valueEnd - m[4].length,
+        valueEnd,
+        quote: m[3],
+        nameStart: m.index + m[0].indexOf(m[2]),
+      });
     }
   }
   return found;
+}
+
+/**
+ * A name in snake_case, lower case, whatever the code's convention: `dbPassword`, `DB-PASSWORD`
+ * and `db.password` all become `db_password`, so one name pattern fits every spelling.
+ */
+export function snakeName(name: string): string {
+  return name
+    .replace(/^[$@]+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[-.\s]+/g, '_')
+    .toLowerCase();
 }
 
 /** The name a value at [start, end) of the line is assigned to, and its quote. */
 export function assignmentAround(line: string, start: number, end: number): { keyName?: string; quote?: string } {
   let best: Assignment | undefined;
   for (const a of findAssignments(line)) {
-    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart >= best.valueStart)) best = a;
+    // `postgres://app:secret@db`: `app` is the URI's user, not a name for the secret.
+    if (line.slice(Math.max(0, a.nameStart - 3), a.nameStart) === '://') continue;
+    // The innermost assignment wins; on a tie the first name does (`token: string = "…"` is
+    // named `token`, not its type, which the annotation skip also matches as `string = "…"`).
+    if (a.valueStart <= start && end <= a.valueEnd && (!best || a.valueStart > best.valueStart)) best = a;
   }
   const before = line[start - 1];
   const quote = best?.quote || (before === '"' || before === "'" || before === '`' ? before : undefined);

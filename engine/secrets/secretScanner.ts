@@ -2,10 +2,11 @@ import ignore from 'ignore';
 import type { FileKind, Severity, SkipNote } from '../types';
 import type { RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
-import { findAssignments } from './assignments';
+import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
 import { isGenericNonSecret, isLockfile, isPlaceholder, isTestOrDocPath } from './falsePositives';
 import { KeywordIndex } from './keywordIndex';
+import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
 
 /** A rule ready to run: regexes compiled once, severity after config overrides. */
@@ -81,7 +82,7 @@ export class SecretScanner {
     };
     const byKeyword: number[][] = [];
     const compiled = rules.map((rule, r) => {
-      for (const k of new Set(rule.definition.keywords ?? [])) (byKeyword[idOf(k)] ??= []).push(r);
+      for (const k of new Set((rule.definition.keywords ?? []).flatMap(nameSpellings))) (byKeyword[idOf(k)] ??= []).push(r);
       const contextKeywords = (rule.definition.context ?? []).map((k) => idOf(k.toLowerCase()));
       return { ...rule, contextKeywords };
     });
@@ -90,7 +91,8 @@ export class SecretScanner {
     return new SecretScanner(compiled, keywords, byKeyword);
   }
 
-  scan(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[]): Candidate[] {
+  /** Every secret in the text; `decode` also looks inside base64 values of Kubernetes Secrets. */
+  scan(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[], decode = true): Candidate[] {
     const { rules, rulesByKeyword } = this;
     const present = new Uint8Array(this.index.keywords.length);
     const lastLine = new Int32Array(rules.length).fill(-1);
@@ -138,7 +140,7 @@ export class SecretScanner {
             const span = m.indices?.groups?.secret;
             if (!span || span[1] <= span[0]) continue;
             const value = window.slice(span[0], span[1]);
-            if (this.accepts(rule, value)) {
+            if (this.accepts(rule, value, m[0])) {
               candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
               if (def.multiline) coveredUntil = lineStart + span[1];
             }
@@ -154,11 +156,13 @@ export class SecretScanner {
         } else if (rule.assignment) {
           const a = rule.assignment;
           for (const found of findAssignments(window)) {
-            if (!a.name.test(found.name) || a.exclude?.test(found.name)) continue;
+            // Names are matched as written and in snake_case (`dbPassword` → `db_password`).
+            const snake = snakeName(found.name);
+            if (!(a.name.test(found.name) || a.name.test(snake)) || a.exclude?.test(found.name) || a.exclude?.test(snake)) continue;
             if (!found.quote && !literalUnquoted) continue;
             const value = found.value;
             if (value.length < a.minLength || value.length > a.maxLength) continue;
-            if (this.accepts(rule, value))
+            if (this.accepts(rule, value, value))
               candidates.push({
                 rule,
                 start: lineStart + found.valueStart,
@@ -173,18 +177,45 @@ export class SecretScanner {
     for (const lineStart of longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
+    if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     return resolveOverlaps(candidates);
   }
 
-  private accepts(rule: CompiledRule, value: string): boolean {
+  /**
+   * Scans what a base64 Secret value holds, written as `key: "value"` (or the key over a
+   * multi-line value) so name-based rules see the key; a finding covers the whole base64 value.
+   */
+  private scanDecoded(encoded: EncodedSecretValue, path: string, maxLineLength: number): Candidate[] {
+    const { key, decoded } = encoded;
+    const oneLine = !/["\r\n]/.test(decoded);
+    const prefix = oneLine ? `${key}: "` : `${key}:\n`;
+    const inner = this.scan(`${prefix}${decoded}${oneLine ? '"' : ''}\n`, path, 'yaml', maxLineLength, [], false);
+    return inner
+      .filter((c) => c.start >= prefix.length && c.start < prefix.length + decoded.length)
+      .map((c) => ({ ...c, start: encoded.start, end: encoded.end, keyName: c.keyName ?? key }));
+  }
+
+  private accepts(rule: CompiledRule, value: string, match: string): boolean {
     const def = rule.definition;
     if (def.entropy !== undefined && shannonEntropy(value) < def.entropy) return false;
-    if (def.validate && !VALIDATORS[def.validate](value)) return false;
-    if (!def.multiline && isPlaceholder(value)) return false;
+    if (def.validate && !VALIDATORS[def.validate](value, match)) return false;
+    // Multiline rules capture blocks (PEM bodies hold runs such as AAAAAA, XML keys hold tags):
+    // only a short one-line value they capture is checked for placeholders.
+    if ((!def.multiline || (value.length < 100 && !value.includes('\n'))) && isPlaceholder(value)) return false;
     if (rule.allowValues.some((re) => re.test(value))) return false;
     if (def.generic && isGenericNonSecret(value)) return false;
     return true;
   }
+}
+
+/**
+ * A keyword that is a snake_case name (`atlas_private_key`) also matches the other spellings of
+ * that name: `atlasPrivateKey` (the index lower-cases text), `atlas-private-key`, `atlas.private.key`.
+ * Prefix keywords (`sk_live_`, `dop_v1_`) end with a separator and are kept as they are.
+ */
+export function nameSpellings(keyword: string): string[] {
+  if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(keyword)) return [keyword];
+  return [keyword, keyword.replace(/_/g, ''), keyword.replace(/_/g, '-'), keyword.replace(/_/g, '.')];
 }
 
 function lineNumberAt(text: string, offset: number): number {

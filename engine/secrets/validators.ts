@@ -3,7 +3,8 @@
  * validator is not a live credential of that format (typo, truncation, made-up sample).
  */
 
-export type ValidatorName = 'github-checksum' | 'npm-checksum' | 'jwt' | 'pem-private-key' | 'base64-json';
+export type ValidatorName =
+  'github-checksum' | 'npm-checksum' | 'jwt' | 'pem-private-key' | 'base64-json' | 'uri-credentials' | 'basic-auth' | 'der-private-key';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -97,10 +98,107 @@ function pemValid(block: string): boolean {
   return /^[A-Za-z0-9+/=]+$/.test(body) && !/(.)\1{15}/.test(body);
 }
 
-export const VALIDATORS: Record<ValidatorName, (value: string) => boolean> = {
+/** Hosts on this machine or a compose/cluster-local service name (`db`, `postgres`). */
+const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z][A-Za-z0-9_-]{0,62})$/i;
+/** Passwords that images and tutorials ship with, for local and test databases. */
+const DEFAULT_PASSWORDS = new Set([
+  'postgres',
+  'root',
+  'guest',
+  'password',
+  'passw0rd',
+  'secret',
+  'admin',
+  'test',
+  'example',
+  'changeme',
+  'pass',
+  'dev',
+  'local',
+  'docker',
+  'mysql',
+  'mongo',
+  'rabbitmq',
+  'redispw',
+  'mysecretpassword',
+  'yourstrong(!)password',
+  'toor',
+  'default',
+]);
+
+function percentDecoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Credentials in a URI are reported unless they are a local test database's defaults: the
+ * user's own name or a well-known image default, on localhost or a single-label service host.
+ */
+function uriCredentialsValid(value: string, match = value): boolean {
+  const uri = /:\/\/([^:@/\s]{0,100}):[^@\s]{1,200}@(\[[0-9A-Fa-f:.]{2,45}\]|[^:/?#\s@,"'`<>]{1,253})/.exec(match);
+  if (!uri || !LOCAL_HOST.test(uri[2])) return true;
+  const password = percentDecoded(value);
+  return password !== percentDecoded(uri[1]) && !DEFAULT_PASSWORDS.has(password.toLowerCase());
+}
+
+/** Base64 of `user:password` (HTTP Basic, Docker `auths`), with a password worth the name. */
+function basicAuthValid(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{8,}={0,2}$/.test(value)) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  const password = decoded.slice(colon + 1);
+  return password.length >= 4 && !DEFAULT_PASSWORDS.has(password.toLowerCase()) && !/^\$|^<.*>$|^\*+$/.test(password);
+}
+
+/** One DER TLV header at `at`: tag, content start and content length. */
+function derHeader(der: Buffer, at: number): { tag: number; start: number; length: number } | undefined {
+  if (at + 2 > der.length) return undefined;
+  const tag = der[at];
+  let length = der[at + 1];
+  let start = at + 2;
+  if (length & 0x80) {
+    const n = length & 0x7f;
+    if (n < 1 || n > 3 || start + n > der.length) return undefined;
+    length = 0;
+    for (let i = 0; i < n; i++) length = (length << 8) | der[start + i];
+    start += n;
+  }
+  return start + length <= der.length ? { tag, start, length } : undefined;
+}
+
+/**
+ * Base64 of a DER private key without PEM armour: PKCS#1 (RSA), SEC1 (EC) or PKCS#8, which all
+ * open with a SEQUENCE holding a small INTEGER version. Certificates and public keys open with a
+ * SEQUENCE holding another SEQUENCE, so they fail here.
+ */
+function derPrivateKeyValid(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{60,}={0,2}$/.test(value)) return false;
+  const der = Buffer.from(value, 'base64');
+  const outer = derHeader(der, 0);
+  if (!outer || outer.tag !== 0x30 || outer.start + outer.length < der.length - 2) return false;
+  const version = derHeader(der, outer.start);
+  if (!version || version.tag !== 0x02 || version.length !== 1 || der[version.start] > 1) return false;
+  const next = derHeader(der, version.start + version.length);
+  // PKCS#1: INTEGER modulus; SEC1: OCTET STRING key; PKCS#8: SEQUENCE algorithm identifier.
+  return !!next && (next.tag === 0x02 || next.tag === 0x04 || next.tag === 0x30) && next.length >= 8;
+}
+
+/**
+ * Checks by name; `match` is the whole text the rule's pattern matched (the value is part of it),
+ * for checks that need the value's surroundings (the host of a URI).
+ */
+export const VALIDATORS: Record<ValidatorName, (value: string, match?: string) => boolean> = {
   'github-checksum': checksumTokenValid,
   'npm-checksum': checksumTokenValid,
   jwt: jwtValid,
   'pem-private-key': pemValid,
   'base64-json': (value) => isJsonObject(decodeBase64Url(value)),
+  'uri-credentials': uriCredentialsValid,
+  'basic-auth': basicAuthValid,
+  'der-private-key': derPrivateKeyValid,
 };

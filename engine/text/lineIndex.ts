@@ -23,6 +23,14 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 
+  /** The offset of a position; positions past the end of a line or the text are clamped to it. */
+  offsetAt(position: Position, textLength: number): number {
+    if (position.line >= this.starts.length) return textLength;
+    const start = this.starts[position.line];
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : textLength;
+    return Math.min(start + Math.max(0, position.character), next);
+  }
+
   lineStart(line: number): number {
     return this.starts[line] ?? this.starts[this.starts.length - 1];
   }

@@ -14,12 +14,42 @@ export interface GitHubTarget {
 /** A GitHub call that failed, with a message that says what to do; the local audit is unaffected. */
 export class GitHubError extends Error {}
 
+/** How long one GitHub call may take, the answer's body included. */
+export const GITHUB_TIMEOUT_MS = 30_000;
+
+/** Statuses whose response has no body (a Response with one cannot be built). */
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+
+/**
+ * fetch with a deadline on the whole exchange. Octokit has no timeout of its own, and Node's
+ * fetch can leave a request unsettled for good when the server drops the connection just after
+ * accepting it: with nothing else pending, the CLI then exited 0 with no report at all. The
+ * timer keeps the process alive until the call settles or fails with "no answer within …".
+ */
+export function fetchWithTimeout(timeoutMs = GITHUB_TIMEOUT_MS): typeof fetch {
+  return async (input, init) => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline.signal]) : deadline.signal;
+    try {
+      const response = await fetch(input, { ...init, signal });
+      // Read the body under the same deadline, then hand octokit a complete response.
+      const body = NULL_BODY_STATUS.has(response.status) ? null : await response.arrayBuffer();
+      const complete = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      Object.defineProperty(complete, 'url', { value: response.url });
+      return complete;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
 export function githubClient(target: GitHubTarget): Octokit {
   return new Octokit({
     auth: target.token,
     baseUrl: target.baseUrl.replace(/\/+$/, ''),
     userAgent: `nhi-lens/${TOOL_VERSION}`,
-    request: { timeout: 30_000 },
+    request: { fetch: fetchWithTimeout() },
     // Octokit logs warnings (deprecations) to the console; the CLI reports what matters itself.
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
   });

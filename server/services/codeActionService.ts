@@ -1,11 +1,10 @@
+import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
-import { narrowEdit } from '../../engine/fixes/narrowEdit';
+import { fixesFor, secretFix, type FixProposal, type FixTarget } from '../../engine/fixes/fixProposals';
 import { ownerFor } from '../../workspace/ownerLookup';
 import type { OffsetEdit } from '../../engine';
-import { secretReplacement } from '../../engine/fixes/secretReplacement';
-import { canComment, suppressFileEdit, suppressLineEdit } from '../../engine/fixes/suppressionEdits';
 import type { FindingData } from './diagnosticsService';
 
 /** What `codeAction/resolve` needs to compute the deferred secret rewrite. */
@@ -19,6 +18,8 @@ interface ResolveData {
 export interface CodeActionContext {
   settings: NhiLensSettings;
   root: string | undefined;
+  /** The folder's baseline file; undefined when there is none to write (outside every folder, or a config pointing outside). */
+  baselineFile: string | undefined;
   trusted: boolean;
   relativePath: (uri: string) => string;
   gitignoreUri: () => string | undefined;
@@ -28,89 +29,82 @@ export interface CodeActionContext {
 const isOurs = (d: Diagnostic): d is Diagnostic & { data: FindingData } =>
   d.source === 'nhi-lens' && !!d.data && typeof (d.data as FindingData).ruleId === 'string';
 
+/** The menu leads with the headline users look for, then says exactly what the rewrite reads. */
+function menuTitle(proposal: FixProposal): string {
+  if (proposal.kind !== 'secret-to-manager') return proposal.title;
+  return `Move this secret out of the file: ${proposal.title.charAt(0).toLowerCase()}${proposal.title.slice(1)}`;
+}
+
+const listedIn = (gitignore: string | undefined, line: string | undefined): boolean =>
+  gitignore !== undefined && line !== undefined && gitignore.split(/\r?\n/).includes(line);
+
 function toTextEdits(document: TextDocument, edits: OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText }));
 }
 
+/** The finding a diagnostic stands for, with offsets in the document's current text. */
+function targetOf(document: TextDocument, diagnostic: Diagnostic): FixTarget {
+  const data = diagnostic.data as FindingData;
+  return {
+    ruleId: data.ruleId,
+    category: data.category,
+    path: data.path,
+    offsets: { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) },
+    fix: data.fix,
+  };
+}
+
 /**
- * Code actions for nhi-lens diagnostics. The secret rewrite is computed in `resolve`, only for
- * the action the user picks; everything else is cheap and returned whole.
+ * Code actions for nhi-lens diagnostics: the engine's fix proposals (fixesFor) as LSP actions,
+ * plus the editor-only commands (copy the store command, accept into the baseline). The secret
+ * rewrite is computed in `resolve`, only for the action the user picks; everything else is
+ * cheap and returned whole.
  */
 export class CodeActionService {
-  constructor(private readonly ctx: () => CodeActionContext) {}
+  /** `ctx` answers for the document's workspace folder (its root, its .gitignore). */
+  constructor(private readonly ctx: (uri: string) => CodeActionContext) {}
 
   actionsFor(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
+    const text = document.getText();
     for (const diagnostic of diagnostics.filter(isOurs)) {
       const data = diagnostic.data as FindingData;
-      const edit = (edits: TextEdit[]): WorkspaceEdit => ({ changes: { [document.uri]: edits } });
-      if (data.category === 'secret') {
-        const manager = this.ctx().settings.secretsManager;
-        actions.push({
-          title: `Move this secret out of the file (${manager === 'env' ? 'environment' : manager})`,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: true,
-          data: { kind: 'replace-secret', uri: document.uri, version: document.version, diagnostic } satisfies ResolveData,
-        });
-        if (manager !== 'env') {
+      const ctx = this.ctx(document.uri);
+      const manager = ctx.settings.secretsManager;
+      const proposals = fixesFor(targetOf(document, diagnostic), text, {
+        manager,
+        // Only an owner fix asks: finding the owner may read CODEOWNERS or run git.
+        owner: () => ownerFor(ctx.root, data.path, ctx.settings.owner, ctx.trusted),
+        deferSecretRewrite: true,
+      });
+      for (const proposal of proposals) {
+        // Outside every folder there is no .gitignore to add the file to, and a file already listed
+        // there needs nothing: either way that fix would do nothing.
+        if (proposal.kind === 'ignore-env-file' && (!ctx.gitignoreUri() || listedIn(ctx.gitignoreText(), proposal.gitignoreLine))) continue;
+        const action: CodeAction = { title: menuTitle(proposal), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+        if (proposal.preferred) action.isPreferred = true;
+        if (proposal.deferred)
+          action.data = { kind: 'replace-secret', uri: document.uri, version: document.version, diagnostic } satisfies ResolveData;
+        else action.edit = { changes: { [document.uri]: toTextEdits(document, proposal.edits) } };
+        actions.push(action);
+        // Only when the rewrite reads from the manager (Go has no AWS idiom: it reads the environment).
+        if (proposal.kind === 'secret-to-manager' && proposal.reads && proposal.reads !== 'env') {
           actions.push({
-            title: `Copy the command that stores this secret in ${manager}`,
+            title: `Copy the command that stores this secret in ${proposal.reads}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             command: {
               title: 'Copy store command',
               command: 'nhiLens.copyStoreCommand',
-              arguments: [document.uri, diagnostic.range, manager, data.fix.keyName ?? null],
+              arguments: [document.uri, diagnostic.range, proposal.reads, data.fix.keyName ?? null],
             },
           });
         }
       }
-      const iac = data.fix.iac;
-      if (iac?.fix) {
-        const owner = ownerFor(this.ctx().root, data.path, this.ctx().settings.owner, this.ctx().trusted);
-        actions.push({
-          title: iac.fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: true,
-          edit: edit(iac.fix.edits.map((e) => ({ range: e.range, newText: e.newText.replace(/\{\{owner\}\}/g, owner) }))),
-        });
-      }
-      if (iac?.narrower?.length) {
-        const start = document.offsetAt(diagnostic.range.start);
-        const end = document.offsetAt(diagnostic.range.end);
-        const narrow = narrowEdit(document.getText(), start, end, iac.narrower);
-        if (narrow)
-          actions.push({
-            title: `Narrow to ${iac.narrower.slice(0, 3).join(', ')}${iac.narrower.length > 3 ? ', …' : ''}`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: !iac.fix,
-            edit: edit(toTextEdits(document, [narrow])),
-          });
-      }
-      const text = document.getText();
-      if (canComment(data.fix.fileKind)) {
-        const line = suppressLineEdit(text, data.fix.fileKind, document.offsetAt(diagnostic.range.start), data.ruleId);
-        if (line)
-          actions.push({
-            title: `Suppress ${data.ruleId} on this line (edit the reason)`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: edit(toTextEdits(document, [line])),
-          });
-        const file = suppressFileEdit(text, data.fix.fileKind, data.ruleId);
-        if (file)
-          actions.push({
-            title: `Suppress ${data.ruleId} in this file`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: edit(toTextEdits(document, [file])),
-          });
-      }
+      // A document outside every workspace folder has no baseline to accept it into.
+      if (!ctx.root || !ctx.baselineFile) continue;
       actions.push({
-        title: 'Accept into the baseline (.nhi-lens-baseline.json)',
+        title: `Accept into the baseline (${path.basename(ctx.baselineFile)})`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         command: { title: 'Add to baseline', command: Commands.addToBaseline, arguments: [document.uri, data.fingerprint, data.ruleId] },
@@ -123,12 +117,7 @@ export class CodeActionService {
   resolve(action: CodeAction, document: TextDocument | undefined): CodeAction {
     const data = action.data as ResolveData | undefined;
     if (data?.kind !== 'replace-secret' || !document || document.uri !== data.uri) return action;
-    const finding = data.diagnostic.data as FindingData;
-    const start = document.offsetAt(data.diagnostic.range.start);
-    const end = document.offsetAt(data.diagnostic.range.end);
-    // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
-    const fix = { ...finding.fix, keyName: finding.fix.keyName ?? finding.ruleId };
-    const plan = secretReplacement({ path: finding.path, text: document.getText(), start, end, fix }, this.ctx().settings.secretsManager);
+    const plan = secretFix(targetOf(document, data.diagnostic), document.getText(), this.ctx(document.uri).settings.secretsManager);
     if (!plan)
       return {
         ...action,
@@ -137,10 +126,10 @@ export class CodeActionService {
       };
     const changes: Record<string, TextEdit[]> = {};
     if (plan.edits.length) changes[document.uri] = toTextEdits(document, plan.edits);
-    const gitignore = this.ctx().gitignoreUri();
+    const gitignore = this.ctx(document.uri).gitignoreUri();
     const documentChanges: WorkspaceEdit['documentChanges'] = [];
     if (plan.gitignoreLine && gitignore) {
-      const current = this.ctx().gitignoreText();
+      const current = this.ctx(document.uri).gitignoreText();
       if (current === undefined) {
         documentChanges.push({ kind: 'create', uri: gitignore, options: { ignoreIfExists: true } });
         documentChanges.push({
@@ -168,6 +157,6 @@ export class CodeActionService {
           ],
         }
       : { changes };
-    return { ...action, title: plan.title, edit: editResult };
+    return { ...action, title: menuTitle(plan), edit: editResult };
   }
 }

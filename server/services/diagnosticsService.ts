@@ -3,8 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FixData, SkipNote } from '../../engine';
 import { applyGitAdvice } from '../../workspace/git/secretHistory';
-import type { WorkspaceState } from '../workspaceState';
-import type { GitStateCache } from './gitStateCache';
+import type { DocumentScope } from '../workspaceFolders';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -50,32 +49,35 @@ export interface DocumentReport {
 
 /**
  * Scans open documents, once per content and configuration: the result id is a hash of both,
- * so a client re-pulling unchanged documents gets `unchanged` and costs nothing.
+ * so a client re-pulling unchanged documents gets `unchanged` and costs nothing. Each document
+ * is checked with the state of its workspace folder (`scopeOf`).
  */
 export class DiagnosticsService {
   private readonly cache = new Map<string, DocumentReport>();
 
-  constructor(
-    private readonly state: () => WorkspaceState,
-    private readonly relativePath: (uri: string) => string,
-    private readonly git?: GitStateCache,
-  ) {}
+  constructor(private readonly scopeOf: (uri: string) => DocumentScope) {}
 
-  resultIdOf(document: TextDocument): string {
-    const hash = createHash('sha1').update(document.getText()).digest('hex').slice(0, 16);
-    return `${this.state().generation}:${this.git?.generation ?? 0}:${hash}`;
+  resultIdOf(document: TextDocument, scope = this.scopeOf(document.uri)): string {
+    // A document too large to scan is skipped from its size alone: hashing 200 MB would cost seconds.
+    const text = document.getText();
+    const hash =
+      text.length > scope.state.engine.maxFileBytes
+        ? `large-${document.version}`
+        : createHash('sha1').update(text).digest('hex').slice(0, 16);
+    return `${scope.key}:${scope.state.generation}:${scope.git?.versionOf(scope.path) ?? 0}:${hash}`;
   }
 
   report(document: TextDocument): DocumentReport {
-    const resultId = this.resultIdOf(document);
+    const scope = this.scopeOf(document.uri);
+    const resultId = this.resultIdOf(document, scope);
     const cached = this.cache.get(document.uri);
     if (cached?.resultId === resultId) return cached;
-    const path = this.relativePath(document.uri);
-    const result = this.state().engine.scan({ path, text: document.getText() });
+    const { path, git } = scope;
+    const result = scope.state.engine.scan({ path, text: document.getText() });
     const findings = result.findings.filter((f) => !f.baselined);
     // Committed secrets must be rotated, new ones removed: say which, once git has told us.
     const secrets = findings.filter((f) => f.category === 'secret');
-    const history = secrets.length && document.uri.startsWith('file:') ? this.git?.historyOf(path) : undefined;
+    const history = secrets.length ? git?.historyOf(path) : undefined;
     if (history) {
       for (const f of secrets) {
         const first = history.get(f.fingerprint);

@@ -9,18 +9,26 @@ const FRESH_MS = 60_000;
 /**
  * Which secrets of each open file are already in git history, read in the background so typing
  * never waits on git. Diagnostics use what is known; when a read finishes with something new,
- * `generation` moves and `onUpdate` asks for the diagnostics again.
+ * that file's `versionOf` moves and `onUpdate(path)` asks for that file's diagnostics again:
+ * the other open documents keep their result ids and are not re-checked.
  */
 export class GitStateCache {
-  generation = 0;
-  private readonly entries = new Map<string, { at: number; history?: History; pending?: boolean }>();
+  private readonly entries = new Map<string, { at: number; history?: History; pending?: boolean; version?: number }>();
+  /** Bumped by `invalidate`, so every file's version moves at once. */
+  private epoch = 0;
+  private nextVersion = 1;
   private available?: boolean;
 
   constructor(
     private readonly root: () => string | undefined,
     private readonly engine: () => Engine,
-    private readonly onUpdate: () => void,
+    private readonly onUpdate: (path: string) => void,
   ) {}
+
+  /** Changes whenever what is known of this file's history changes: part of its diagnostics' result id. */
+  versionOf(path: string): string {
+    return `${this.epoch}.${this.entries.get(path)?.version ?? 0}`;
+  }
 
   /** The file's secrets in history, or undefined while unknown (git missing, or still reading). */
   historyOf(path: string): History | undefined {
@@ -37,19 +45,18 @@ export class GitStateCache {
   invalidate(): void {
     this.entries.clear();
     this.available = undefined;
+    this.epoch++;
   }
 
   private refresh(root: string, path: string, previous?: History): void {
-    this.entries.set(path, { at: Date.now(), history: previous, pending: true });
+    const version = this.entries.get(path)?.version;
+    this.entries.set(path, { at: Date.now(), history: previous, pending: true, version });
     void secretsInFileHistory(root, path, this.engine()).then(
       (history) => {
-        this.entries.set(path, { at: Date.now(), history });
         const changed =
           !previous || previous.size !== history.size || [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit);
-        if (changed) {
-          this.generation++;
-          this.onUpdate();
-        }
+        this.entries.set(path, { at: Date.now(), history, version: changed ? this.nextVersion++ : version });
+        if (changed) this.onUpdate(path);
       },
       () => this.entries.delete(path),
     );

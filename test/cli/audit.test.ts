@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { builtinRules, testEngine } from '../support/engineFixture';
-import { REPO, copyOfExampleWorkspace, runCli } from './cliHarness';
+import { REPO, copyOfExampleWorkspace, plantedSecrets, runCli } from './cliHarness';
 
 interface SarifRun {
   tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, string> }[] } };
@@ -15,25 +14,6 @@ interface SarifRun {
 }
 
 const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
-
-/** The real secret values in a workspace, found by the engine itself (the planted secrets). */
-function plantedSecrets(dir: string): string[] {
-  const engine = testEngine({ rules: builtinRules() });
-  const values: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else {
-        const text = fs.readFileSync(p, 'utf8');
-        for (const f of engine.scan({ path: p, text }).findings)
-          if (f.category === 'secret') values.push(text.slice(f.offsets.start, f.offsets.end));
-      }
-    }
-  };
-  walk(dir);
-  return values;
-}
 
 describe('nhi-lens audit (bundled CLI)', function () {
   this.timeout(120_000);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SECRETS_MANAGERS } from '../../engine/fixes/secretReplacement';
 import { builtinRules, testEngine } from '../support/engineFixture';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -23,6 +24,12 @@ describe('the VS Code extension package', function () {
     }
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.equal(pkg.main, './dist/extension.js');
+  });
+
+  it('offers exactly the secrets managers the quick-fixes implement', () => {
+    const setting = pkg.contributes.configuration.properties['nhiLens.secretsManager'] as { enum: string[]; enumDescriptions: string[] };
+    assert.deepEqual(setting.enum, SECRETS_MANAGERS);
+    assert.equal(setting.enumDescriptions.length, SECRETS_MANAGERS.length);
   });
 
   it('vsce packages the bundles, compiled rules and schemas only, and nothing secret', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Baseline, baselineOf } from '../../engine';
+import { Baseline, DEFAULT_LIMITS, baselineOf } from '../../engine';
 import { builtinRules, defaultEngine, testEngine } from '../support/engineFixture';
 
 const AWS_KEY = 'AKIAZ3MPLQ7RTX4VWY2Q';
@@ -71,8 +71,7 @@ describe('Engine.scan', () => {
     );
   });
 
-  it('finishes on pathological input built from rule keywords', function () {
-    this.timeout(20_000); // a hang guard, not a performance claim (see npm run bench)
+  it('pathological input built from rule keywords: no crash, and a planted secret is still found where it is', () => {
     const hostile = [
       'ghp_'.repeat(50_000),
       '-----BEGIN RSA PRIVATE KEY-----\n'.repeat(20_000),
@@ -81,7 +80,33 @@ describe('Engine.scan', () => {
       `api_key = "${'a1'.repeat(50_000)}`,
       `${'a.'.repeat(100_000)}= "x"`,
     ];
-    for (const text of hostile) assert.ok(Array.isArray(engine.scan({ path: 'hostile.txt', text }).findings));
+    const planted = `SLACK_TOKEN = "${SLACK}"`;
+    for (const body of hostile) {
+      for (const text of [`${body}\n${planted}\n`, `${planted}\n${body}`]) {
+        const result = engine.scan({ path: 'hostile.txt', text });
+        const where = `${body.slice(0, 16)}… (${text.startsWith(planted) ? 'secret first' : 'secret last'})`;
+        assert.deepEqual(
+          result.findings.map((f) => [f.ruleId, f.offsets.start, f.offsets.end]),
+          [['slack-bot-token', text.indexOf(SLACK), text.indexOf(SLACK) + SLACK.length]],
+          where,
+        );
+        assert.deepEqual(result.skipped, [], where);
+      }
+    }
+  });
+
+  it('a hostile line past the line limit is skipped with a reason naming the limit; the other lines are scanned', () => {
+    const { maxLineLength } = DEFAULT_LIMITS;
+    const text = `${'ghp_'.repeat(maxLineLength / 4 + 1)}\nSLACK_TOKEN = "${SLACK}"\n`;
+    const result = engine.scan({ path: 'hostile.txt', text });
+    assert.deepEqual(
+      result.skipped.map((s) => [s.line, s.reason]),
+      [[0, `line longer than ${maxLineLength} characters not scanned`]],
+    );
+    assert.deepEqual(
+      result.findings.map((f) => [f.ruleId, f.range.start.line]),
+      [['slack-bot-token', 1]],
+    );
   });
 
   it('finds several secrets on one line and across a PEM block', () => {
@@ -106,5 +131,22 @@ describe('Engine.scan', () => {
     const file = baselineOf([...findings].reverse());
     assert.deepEqual(Object.keys(file.findings[0]).sort(), ['fingerprint', 'path', 'ruleId']);
     assert.deepEqual(file, baselineOf(findings));
+  });
+});
+
+describe('Engine.scan: names and values of generic detections', () => {
+  const engine = defaultEngine();
+  const rules = (path: string, text: string) => engine.scan({ path, text }).findings.map((f) => f.ruleId);
+
+  it('matches names in every spelling, and excludes verbs only as whole words', () => {
+    assert.deepEqual(rules('app/settings.py', 'USER_PASSWORD = "Kq8#mZ2vT9xLw"'), ['generic-password-assignment']);
+    assert.deepEqual(rules('src/app.ts', 'const userToken = "Zx9Lq2Vm8Rt4Kc7W";'), ['generic-secret-assignment']);
+    assert.deepEqual(rules('src/app.ts', 'const isPasswordValid = "Kq8#mZ2vT9xLw";'), []);
+    assert.deepEqual(rules('app/settings.py', 'minio_secret_key = "Zx9Lq2Vm8Rt4Kc7Wb1Yn"'), ['generic-secret-assignment']);
+  });
+
+  it('a multiline rule does not report a placeholder it captured on one line', () => {
+    const text = 'env:\n  - name: DATABASE_PASSWORD\n    value: "********"\n';
+    assert.deepEqual(rules('k8s/deploy.yaml', text), []);
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { VALIDATORS, base62, crc32 } from '../../engine/secrets/validators';
 
 describe('validators', () => {
@@ -10,8 +11,8 @@ describe('validators', () => {
 
   it('accepts GitHub and npm tokens whose last six characters are the CRC32 of the body', () => {
     const random = 'aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0';
-    assert.ok(VALIDATORS['github-checksum'](withChecksum('ghp_', random)));
-    assert.ok(VALIDATORS['npm-checksum'](withChecksum('npm_', random)));
+    assert.ok(VALIDATORS['github-checksum'](withChecksum('ghp_', random), ''));
+    assert.ok(VALIDATORS['npm-checksum'](withChecksum('npm_', random), ''));
   });
 
   it('rejects a token with one character changed', () => {
@@ -34,5 +35,42 @@ describe('validators', () => {
     assert.ok(VALIDATORS['pem-private-key'](pem.replace(/\n/g, '\\n')));
     assert.ok(!VALIDATORS['pem-private-key']('-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----'));
     assert.ok(!VALIDATORS['pem-private-key'](`-----BEGIN RSA PRIVATE KEY-----\n${'A'.repeat(80)}\n-----END RSA PRIVATE KEY-----`));
+  });
+});
+
+describe('validators: URIs, Basic credentials and bare DER keys', () => {
+  const uri = (text: string) => {
+    const m = /:\/\/[^:]*:([^@]*)@/.exec(text)!;
+    return VALIDATORS['uri-credentials'](m[1], text);
+  };
+
+  it('uri-credentials: reports real passwords, not local test defaults', () => {
+    assert.ok(uri('postgres://app:Xk29vLmq81@db.acme.io:5432/app'));
+    assert.ok(uri('postgres://app:Xk29vLmq81@localhost:5432/app'), 'random password on localhost is still a secret');
+    assert.ok(uri('postgres://postgres:postgres@prod-db.acme.io/app'), 'a default on a real host is reported');
+    assert.ok(!uri('postgres://postgres:postgres@localhost:5432/test'));
+    assert.ok(!uri('amqp://guest:guest@rabbitmq:5672/'), 'compose service name');
+    assert.ok(!uri('mysql://root:root@127.0.0.1:3306/test'));
+    assert.ok(!uri('mssql://sa:yourStrong(!)Password@localhost:1433'));
+    assert.ok(!uri('redis://default:redispw@localhost:55000'));
+  });
+
+  it('basic-auth: base64 of user:password with a real password', () => {
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    assert.ok(VALIDATORS['basic-auth'](b64('deploy:Tq7x9LmKa2'), ''));
+    assert.ok(!VALIDATORS['basic-auth'](b64('deploy:password'), ''));
+    assert.ok(!VALIDATORS['basic-auth'](b64('no colon here'), ''));
+    assert.ok(!VALIDATORS['basic-auth'](b64('user:$TOKEN'), ''));
+  });
+
+  it('der-private-key: PKCS#1, SEC1 and PKCS#8 key bodies, not certificates or public keys', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const sec1 = privateKey.export({ type: 'sec1', format: 'der' }).toString('base64');
+    const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const spki = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    assert.ok(VALIDATORS['der-private-key'](sec1, ''));
+    assert.ok(VALIDATORS['der-private-key'](pkcs8, ''));
+    assert.ok(!VALIDATORS['der-private-key'](spki, ''));
+    assert.ok(!VALIDATORS['der-private-key'](Buffer.from('x'.repeat(90)).toString('base64'), ''));
   });
 });

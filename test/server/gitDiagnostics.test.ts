@@ -8,8 +8,7 @@ import { LspSession } from './lspHarness';
 const COMMITTED = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 const FRESH = 'xoxb-9182736450-1928374650192-Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7';
 
-describe('language server: git state in live diagnostics', function () {
-  this.timeout(30_000);
+describe('language server: git state in live diagnostics', () => {
   let s: LspSession;
   const git = (...args: string[]) =>
     execFileSync('git', args, {
@@ -45,5 +44,29 @@ describe('language server: git state in live diagnostics', function () {
     assert.equal(committed.severity, 1, 'error');
     assert.match(fresh.message, /not committed yet: remove it before committing/);
     assert.ok(!published.diagnostics.some((d) => d.message.includes(COMMITTED) || d.message.includes(FRESH)));
+  });
+
+  it('git answers for one file republish that file only, not every open document', async () => {
+    // Ten open documents without secrets (no git lookup), then one with a committed secret.
+    const quiet = Array.from({ length: 10 }, (_, i) => s.uri(`quiet${i}.py`));
+    for (const [i, uri] of quiet.entries()) {
+      await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'python', version: 1, text: `x = ${i}\n` },
+      });
+      await s.diagnosticsFor(uri, 1);
+    }
+    const before = new Map(quiet.map((u) => [u, s.published.filter((p) => p.uri === u).length]));
+    const text = `SLACK_TOKEN = "${COMMITTED}"\n`;
+    fs.writeFileSync(path.join(s.root, 'other.py'), text);
+    git('add', 'other.py');
+    git('commit', '-q', '-m', 'other');
+    const uri = s.uri('other.py');
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text },
+    });
+    await s.until('other.py with git state', () =>
+      s.published.find((p) => p.uri === uri && p.diagnostics.some((d) => /git history/.test(d.message))),
+    );
+    for (const u of quiet) assert.equal(s.published.filter((p) => p.uri === u).length, before.get(u), `${u} was not republished`);
   });
 });

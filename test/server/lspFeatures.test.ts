@@ -124,7 +124,27 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     const preferred = (await actions(uri, items)).find((a) => a.isPreferred)!;
     const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
     await applyAction(uri, resolved);
-    assert.equal(texts.get(uri), 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY, { apiVersion: "2024-06-20" });\n');
+    assert.equal(
+      texts.get(uri),
+      'const stripe = new Stripe((process.env.STRIPE_SECRET_KEY ?? (() => { throw new Error("STRIPE_SECRET_KEY is not set"); })()), { apiVersion: "2024-06-20" });\n',
+    );
+  });
+
+  it('a key file is offered "keep it out of git" before the menu opens, never a move that does nothing', async () => {
+    const pem = fs.readFileSync(path.join(__dirname, '../../../examples/workspace/config/deploy-key.pem'), 'utf8');
+    const uri = await open('config/deploy-key.pem', pem);
+    const { items } = await full(uri);
+    const list = await actions(uri, items);
+    assert.ok(!list.some((a) => /Move this secret/.test(a.title)), list.map((a) => a.title).join(' | '));
+    const preferred = list.find((a) => a.isPreferred)!;
+    assert.match(preferred.title, /^Keep deploy-key\.pem out of git/);
+    const resolved = await s.connection.sendRequest(CodeActionResolveRequest.type, preferred);
+    assert.equal(resolved.disabled, undefined);
+    const gitignoreEdits = (resolved.edit?.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : []));
+    assert.ok(
+      gitignoreEdits.some((e) => e.newText.includes('config/deploy-key.pem')),
+      JSON.stringify(resolved.edit),
+    );
   });
 
   it('suppress-on-this-line writes a comment the engine honours', async () => {
@@ -167,6 +187,44 @@ describe('language server features over stdio (pull diagnostics, code actions, a
     assert.ok(JSON.stringify(edit).includes('lib/client.js'));
     assert.ok(!JSON.stringify(edit).includes(SLACK));
     assert.deepEqual((await full(uri)).items, []);
+  });
+
+  it('add-to-baseline re-reads the file: entries added on disk are kept, a BOM is fine, a broken file is never overwritten', async () => {
+    const file = path.join(s.root, '.nhi-lens-baseline.json');
+    const pulled = { fingerprint: 'f'.repeat(32), ruleId: 'github-pat', path: 'from/a/pull.py' };
+    // Written behind the server's back (a git pull), with a byte-order mark.
+    fs.writeFileSync(file, `\ufeff${JSON.stringify({ version: 1, tool: 'nhi-lens', findings: [pulled] })}\n`);
+    const uri = await open('lib/merge.js', `const token = "${SLACK}";\n`);
+    const accept = (await actions(uri, (await full(uri)).items)).find((a) => a.command?.command === 'nhiLens.server.addToBaseline')!;
+    const before = s.applied.length;
+    assert.equal(
+      await s.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: accept.command!.command,
+        arguments: accept.command!.arguments,
+      }),
+      true,
+    );
+    const written = JSON.stringify(s.applied.slice(before));
+    assert.ok(written.includes('from/a/pull.py'), 'the entry added on disk is kept');
+    assert.ok(written.includes('lib/merge.js'), 'the new entry is added');
+
+    fs.writeFileSync(file, 'not a baseline\n');
+    const other = await open('lib/other.js', `const token = "${SLACK}";\n`);
+    const again = (await actions(other, (await full(other)).items)).find((a) => a.command?.command === 'nhiLens.server.addToBaseline')!;
+    const count = s.applied.length;
+    assert.equal(
+      await s.connection.sendRequest(ExecuteCommandRequest.type, { command: again.command!.command, arguments: again.command!.arguments }),
+      false,
+    );
+    assert.equal(s.applied.length, count, 'no edit to a file that is not a baseline');
+    fs.rmSync(file);
+  });
+
+  it('a document larger than the limit is skipped from its size, with one note', async () => {
+    const uri = await open('big/dump.txt', `${'x'.repeat(80)}\n`.repeat(70_000)); // 5.6 MB > 5 MiB
+    const { items } = await full(uri);
+    assert.equal(items.length, 1);
+    assert.match(items[0].message, /larger than 5120 KiB not scanned/);
   });
 
   it('reloads .nhi-lens.yaml when it changes on disk', async () => {

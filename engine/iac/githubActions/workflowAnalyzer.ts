@@ -1,6 +1,6 @@
 import type { OffsetEdit, IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type SourceNode } from '../sourceTree';
-import { indentAt, lineEndOf, lineStartOf } from '../textEdits';
+import { indentAt, indentUnit, lineEndOf, lineStartOf } from '../textEdits';
 
 type WorkflowIssue = IssueFrom<'github-actions'>;
 
@@ -113,7 +113,7 @@ export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIss
       const login = STATIC_LOGIN.find((l) => l.action.test(uses));
       if (login && withNode?.type === 'map') {
         const statics = withNode.entries.filter((e) => login.inputs.includes(e.key));
-        if (statics.length) issues.push(staticLoginIssue(statics, login, name, `${job.key}#${i}`, text));
+        if (statics.length) issues.push(staticLoginIssue(statics, login, name, `${job.key}#${i}`, text, { workflow, job }));
       }
     }
   }
@@ -160,6 +160,7 @@ function staticLoginIssue(
   where: string,
   subject: string,
   text: string,
+  scope: { workflow: SourceNode; job: MapEntry },
 ): WorkflowIssue {
   const first = statics[0];
   const indent = indentAt(text, first.keyStart);
@@ -184,6 +185,46 @@ function staticLoginIssue(
     resource: where,
     subject: `${subject}|${first.key}`,
     message: `${where} logs in to ${login.cloud} with a static key (${statics.map((s) => s.key).join(', ')}): use OIDC federation, which needs \`permissions: id-token: write\` and no stored secret`,
-    fix: { title: `Switch to ${login.cloud} OIDC federation`, edits },
+    fix: {
+      title: `Switch to ${login.cloud} OIDC federation`,
+      edits: [...idTokenPermission(text, scope.workflow, scope.job), ...edits].sort((a, b) => a.start - b.start),
+    },
   };
+}
+
+/**
+ * The `id-token: write` permission OIDC needs, where it takes effect without dropping any
+ * other: into the job's own `permissions` map; else into the workflow's map (a job-level block
+ * would replace it for this job); else a new job block with `contents: read` beside it (the
+ * default token could read the repository; an explicit block grants only what it lists).
+ * Nothing when the token already has it (`write-all`, `id-token: write`), or under `read-all`,
+ * which no map can express without listing every scope.
+ */
+function idTokenPermission(text: string, workflow: SourceNode, job: MapEntry): OffsetEdit[] {
+  const jobPerms = entry(job.value, 'permissions');
+  if (jobPerms) return addToPermissions(text, jobPerms.value);
+  const workflowPerms = entry(workflow, 'permissions');
+  if (workflowPerms?.value.type === 'map') return addToPermissions(text, workflowPerms.value);
+  if (workflowPerms || job.value.type !== 'map' || !job.value.entries.length) return [];
+  const firstKey = job.value.entries[0].keyStart;
+  const indent = indentAt(text, firstKey);
+  const step = indentUnit(text);
+  const at = lineStartOf(text, firstKey);
+  return [{ start: at, end: at, newText: `${indent}permissions:\n${indent}${step}contents: read\n${indent}${step}id-token: write\n` }];
+}
+
+function addToPermissions(text: string, perms: SourceNode): OffsetEdit[] {
+  if (perms.type !== 'map') return [];
+  const current = entry(perms, 'id-token');
+  if (current) {
+    const value = current.value;
+    return stringValue(value) === 'write' ? [] : [{ start: value.start, end: value.end, newText: 'write' }];
+  }
+  if (text[perms.start] === '{' || !perms.entries.length) {
+    const pairs = perms.entries.map((e) => `${e.key}: ${text.slice(e.value.start, e.value.end)}`);
+    return [{ start: perms.start, end: perms.end, newText: `{ ${[...pairs, 'id-token: write'].join(', ')} }` }];
+  }
+  const first = perms.entries[0].keyStart;
+  const at = lineStartOf(text, first);
+  return [{ start: at, end: at, newText: `${indentAt(text, first)}id-token: write\n` }];
 }

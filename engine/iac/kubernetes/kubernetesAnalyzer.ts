@@ -180,7 +180,7 @@ function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ct
     resource,
     subject: resource,
     message: `${resource} has no "${keys[0]}" label or annotation: nobody is accountable for this identity`,
-    ...(edit ? { fix: { title: `Add an "${keys[0]}" label`, edits: [edit] } } : {}),
+    ...(edit ? { fix: { title: `Add an "${keys[0]}" label`, edits: [edit], ownerFormat: 'kubernetes-label' as const } } : {}),
   };
 }
 

@@ -86,7 +86,11 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
           resource: address,
           subject: address,
           message: `${address} has no owners: nobody is accountable for this identity`,
-          fix: { title: 'Add owners', edits: [insertAttribute(file.text, block, `owners = ["${OWNER_PLACEHOLDER}"]`)] },
+          fix: {
+            title: 'Add owners',
+            edits: [insertAttribute(file.text, block, `owners = ["${OWNER_PLACEHOLDER}"]`)],
+            ownerFormat: 'azure-object-id',
+          },
         });
       continue;
     }
@@ -115,7 +119,11 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
       resource: address,
       subject: address,
       message: `${address} has no "${keys[0]}" ${label}: nobody is accountable for this identity`,
-      fix: { title: `Add an "${keys[0]}" ${label}`, edits: [ownerEdit(file.text, block, attr?.value, spec.attr, keys[0])] },
+      fix: {
+        title: `Add an "${keys[0]}" ${label}`,
+        edits: [ownerEdit(file.text, block, attr?.value, spec.attr, keys[0])],
+        ...(spec.attr === 'labels' ? { ownerFormat: 'gcp-label' as const } : {}),
+      },
     });
   }
   return issues;

@@ -32,18 +32,39 @@ describe('secret replacement quick-fix', () => {
     const { text: out, title } = rewrite('src/notify.ts', text, 'aws');
     assert.equal(
       out,
-      'import { WebClient } from "@slack/web-api";\nimport { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";\n\nconst slackToken = (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: "slack-token" }))).SecretString;\n',
+      'import { WebClient } from "@slack/web-api";\nimport { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";\n\nconst slackToken = ((await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: "slack-token" }))).SecretString ?? (() => { throw new Error("secret slack-token has no value"); })());\n',
     );
     assert.match(title, /AWS Secrets Manager/);
     const again = `import { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";\nconst slackToken = "${SLACK}";\n`;
     assert.equal(rewrite('src/notify.ts', again, 'aws').text.split('@aws-sdk/client-secrets-manager').length, 2, 'import not duplicated');
   });
 
-  it('CommonJS files get require, not import', () => {
-    const text = `const { WebClient } = require("@slack/web-api");\nconst slackToken = "${SLACK}";\n`;
+  it('CommonJS files get require, not import, where await is valid (an async function)', () => {
+    const text = `const { WebClient } = require("@slack/web-api");\nasync function main() {\n  const slackToken = "${SLACK}";\n}\n`;
     assert.match(
       rewrite('src/notify.js', text, 'azure').text,
-      /^const \{ WebClient \} = require\("@slack\/web-api"\);\nconst \{ SecretClient \} = require\("@azure\/keyvault-secrets"\);\nconst \{ DefaultAzureCredential \} = require\("@azure\/identity"\);\n/,
+      /^const \{ WebClient \} = require\("@slack\/web-api"\);\nconst \{ SecretClient \} = require\("@azure\/keyvault-secrets"\);\nconst \{ DefaultAzureCredential \} = require\("@azure\/identity"\);\nasync function main/,
+    );
+    const topLevel = `const { WebClient } = require("@slack/web-api");\nconst slackToken = "${SLACK}";\n`;
+    assert.equal(
+      rewrite('src/notify.js', topLevel, 'azure').text,
+      'const { WebClient } = require("@slack/web-api");\nconst slackToken = process.env.SLACK_TOKEN;\n',
+    );
+  });
+
+  it("JavaScript and TypeScript keep the file's quote style", () => {
+    const text = `import { WebClient } from '@slack/web-api';\n\nexport const slackToken = "${SLACK}";\nconst channel = 'general';\n`;
+    const out = rewrite('src/notify.mjs', text, 'aws').text;
+    assert.match(out, /from '@aws-sdk\/client-secrets-manager';/);
+    assert.match(out, /SecretId: 'slack-token'/);
+    assert.ok(!out.slice(0, out.indexOf('const channel')).includes('"'), out);
+  });
+
+  it('TypeScript: a typed declaration is named after the variable, not its type', () => {
+    const out = rewrite('src/a.ts', `const slackToken: string = '${SLACK}';\n`).text;
+    assert.equal(
+      out,
+      "const slackToken: string = (process.env.SLACK_TOKEN ?? (() => { throw new Error('SLACK_TOKEN is not set'); })());\n",
     );
   });
 
@@ -65,6 +86,15 @@ describe('secret replacement quick-fix', () => {
       rewrite('main.go', text).text,
       `package main\n\nimport (\n\t"os"\n\t"fmt"\n)\n\nvar slackToken = os.Getenv("SLACK_TOKEN")\n`,
     );
+  });
+
+  it('Go: a constant holding the secret becomes a variable (a constant cannot call os.Getenv)', () => {
+    const text = `package main\n\nimport "os"\n\nconst slackToken = "${SLACK}"\n`;
+    assert.equal(rewrite('main.go', text).text, `package main\n\nimport "os"\n\nvar slackToken = os.Getenv("SLACK_TOKEN")\n`);
+    const typed = `package main\n\nimport "os"\n\nconst slackToken string = "${SLACK}"\n`;
+    assert.match(rewrite('main.go', typed).text, /\nvar slackToken string = os\.Getenv\(/);
+    const inFunction = `package main\n\nimport "os"\n\nfunc token() string {\n\treturn "${SLACK}"\n}\n`;
+    assert.match(rewrite('main.go', inFunction).text, /\treturn os\.Getenv\("SECRET"\)\n/, 'no const, nothing else changes');
   });
 
   it('Java and C# with Google Secret Manager', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { parse as parseYaml } from 'yaml';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine, Finding } from '../../../engine';
@@ -148,6 +149,39 @@ describe('IaC analysers on realistic files', () => {
         / {8}with:\n {10}role-to-assume: arn:aws:iam::<account-id>:role\/<role-name>\n {10}aws-region: \$\{\{ env.AWS_REGION \}\}\n/,
       );
       assert.ok(!engine.scan({ path: wf, text: fixed }).findings.some((x) => x.ruleId === 'gha-static-cloud-credentials'));
+    });
+
+    it('the OIDC switch grants id-token: write where it takes effect, keeping every other permission', () => {
+      const oidc = (workflow: string) => {
+        const f = engine.scan({ path: wf, text: workflow }).findings.find((x) => x.ruleId === 'gha-static-cloud-credentials')!;
+        const fixed = applyIacFix(workflow, f);
+        assert.doesNotThrow(() => parseYaml(fixed), fixed);
+        return { fixed, parsed: parseYaml(fixed) as { permissions?: unknown; jobs: { deploy: { permissions?: unknown } } } };
+      };
+      const login = [
+        '    steps:',
+        '      - uses: aws-actions/configure-aws-credentials@v4',
+        '        with:',
+        '          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
+        '          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+        '          aws-region: eu-west-1',
+        '',
+      ].join('\n');
+      // No permissions anywhere: a job block, with the read the default token had.
+      const none = oidc(`on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n${login}`);
+      assert.deepEqual(none.parsed.jobs.deploy.permissions, { contents: 'read', 'id-token': 'write' });
+      // The job's own map: one line added.
+      const job = oidc(
+        `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n      packages: write\n${login}`,
+      );
+      assert.deepEqual(job.parsed.jobs.deploy.permissions, { 'id-token': 'write', contents: 'read', packages: 'write' });
+      // Only the workflow's map: added there (a job block would replace it for this job).
+      const top = oidc(`on: push\npermissions: { contents: read }\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n${login}`);
+      assert.deepEqual(top.parsed.permissions, { contents: 'read', 'id-token': 'write' });
+      assert.equal(top.parsed.jobs.deploy.permissions, undefined);
+      // Already granted: nothing changes there.
+      const granted = oidc(`on: push\njobs:\n  deploy:\n    permissions:\n      id-token: write\n${login}`);
+      assert.deepEqual(granted.parsed.jobs.deploy.permissions, { 'id-token': 'write' });
     });
 
     it('the permissions edit adds a read-only top-level block', () => {

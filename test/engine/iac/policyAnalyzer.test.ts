@@ -120,9 +120,11 @@ describe('AWS policy analysis', () => {
   it('matches IAM wildcards in linear time, even for hostile patterns', () => {
     assert.ok(wildcardMatch('Put*Pol?cy', 'PutRolePolicy'));
     assert.ok(!wildcardMatch('Put*Policy', 'PutRolePolicyX'));
-    const started = process.hrtime.bigint();
+    // A backtracking matcher takes exponential time on these; the suite's timeout is the guard,
+    // not a clock (a busy machine must not fail the test).
     assert.ok(!wildcardMatch(`${'*a'.repeat(200)}b`, 'a'.repeat(5000)));
-    assert.ok(process.hrtime.bigint() - started < 5_000_000_000n);
+    assert.ok(wildcardMatch(`${'*a'.repeat(200)}*`, 'a'.repeat(5000)));
+    assert.ok(!wildcardMatch(`${'?'.repeat(5001)}`, 'a'.repeat(5000)));
   });
 
   it('reports nothing for Deny statements, conditioned PassRole, or read actions on *', () => {

@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { fetchWithTimeout } from '../../../integrations/github/githubApi';
 import { CLI, copyOfExampleWorkspace, type CliRun } from '../../cli/cliHarness';
 
 /** The CLI run asynchronously: the fake GitHub answers from this same process. */
@@ -204,29 +206,59 @@ describe('GitHub integration (octokit against a local fake GitHub)', function ()
     });
   }
 
-  it('network failure: says it cannot reach the API URL, and keeps the audit', async () => {
-    const run = await runCliAsync(
-      [
-        'audit',
-        '.',
-        '--format',
-        'json',
-        '--fail-on',
-        'never',
-        '--no-git',
-        '--github',
-        '--github-repo',
-        'acme/app',
-        '--github-url',
-        'http://127.0.0.1:9/api/v3',
-      ],
-      ws,
-      { GITHUB_TOKEN: 't' },
-    );
-    assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /cannot reach http:\/\/127\.0\.0\.1:9\/api\/v3/);
-    assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 25);
-  });
+  /** A local listener that is not a web server: `answer` gets each connection (no fixed port, nothing else may hold it). */
+  async function withListener(answer: (socket: net.Socket) => void, test: (url: string) => Promise<void>): Promise<void> {
+    const sockets = new Set<net.Socket>();
+    const listener = net.createServer((socket) => {
+      sockets.add(socket);
+      answer(socket);
+    });
+    await new Promise<void>((r) => listener.listen(0, '127.0.0.1', r));
+    try {
+      await test(`http://127.0.0.1:${(listener.address() as AddressInfo).port}/api/v3`);
+    } finally {
+      // close() waits for every connection to end: end them.
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((r) => listener.close(() => r()));
+    }
+  }
+
+  it('network failure: says it cannot reach the API URL, and keeps the audit', () =>
+    withListener(
+      (socket) => socket.end('not HTTP\r\n\r\n'),
+      async (url) => {
+        const run = await runCliAsync(
+          [
+            'audit',
+            '.',
+            '--format',
+            'json',
+            '--fail-on',
+            'never',
+            '--no-git',
+            '--github',
+            '--github-repo',
+            'acme/app',
+            '--github-url',
+            url,
+          ],
+          ws,
+          { GITHUB_TOKEN: 't' },
+        );
+        assert.equal(run.code, 0, run.stderr);
+        assert.ok(run.stderr.includes(`cannot reach ${url} (`), run.stderr);
+        assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 25);
+      },
+    ));
+
+  it('a connection dropped on accept fails the call at the deadline instead of leaving it unsettled', () =>
+    // Node's fetch alone may never settle here (the CLI then exited 0 without a report).
+    withListener(
+      (socket) => socket.destroy(),
+      async (url) => {
+        await assert.rejects(fetchWithTimeout(300)(`${url}/repos/acme/app`), /no answer within 0\.3 s|fetch failed/);
+      },
+    ));
 
   it('without a token, GitHub is skipped with a note and nothing is sent', async () => {
     const run = await audit(['--github'], {});

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { findAssignments, snakeName } from '../../../engine/secrets/assignments';
+
+const pairs = (line: string) => findAssignments(line).map((a) => [a.name, a.value]);
+
+describe('findAssignments', () => {
+  it('reads .NET-style key/value attribute pairs', () => {
+    const line = '    <add key="StripeSecretKey" value="rk_9Xq2" />';
+    const [a] = findAssignments(line).filter((x) => x.name === 'StripeSecretKey');
+    assert.equal(a.value, 'rk_9Xq2');
+    assert.equal(line.slice(a.valueStart, a.valueEnd), 'rk_9Xq2');
+    assert.equal(a.quote, '"');
+    // `name="…"` followed by another attribute than value is not a pair.
+    assert.ok(!pairs('<add name="Default" connectionString="Server=x" />').some(([n]) => n === 'Default'));
+  });
+
+  it('reads calls that pair a name with a value: define(), getenv defaults, setdefault', () => {
+    assert.deepEqual(pairs("define( 'DB_PASSWORD', 'Kq8mZ2vT' );"), [['DB_PASSWORD', 'Kq8mZ2vT']]);
+    assert.deepEqual(pairs('API_TOKEN = os.getenv("API_TOKEN", "t0k3nV4lue")').at(-1), ['API_TOKEN', 't0k3nV4lue']);
+    assert.deepEqual(pairs('os.environ.setdefault("SECRET_KEY", "abc123xyz")'), [['SECRET_KEY', 'abc123xyz']]);
+    // A variable as second argument is not a literal.
+    assert.deepEqual(pairs('os.environ.setdefault("SECRET_KEY", value)'), []);
+  });
+
+  it('reads the literal default after an environment lookup, named by the variable', () => {
+    const found = findAssignments("const stripeKey = process.env.STRIPE_SECRET_KEY || 'sk_abc123';");
+    assert.deepEqual(
+      found.map((a) => [a.name, a.value, a.quote]),
+      [['STRIPE_SECRET_KEY', 'sk_abc123', "'"]],
+    );
+    assert.deepEqual(pairs('token = os.environ.get("GH_TOKEN") or "ghx_123456"'), [['GH_TOKEN', 'ghx_123456']]);
+    assert.deepEqual(pairs("key = ENV['API_KEY'] ?? 'abcdef12'"), [['API_KEY', 'abcdef12']]);
+    // Without a fallback the lookup itself is the value (a code expression).
+    assert.deepEqual(pairs('const key = process.env.API_KEY;'), [['key', 'process.env.API_KEY']]);
+  });
+
+  it('reads values after Rust and TypeScript type annotations', () => {
+    assert.deepEqual(pairs('const API_TOKEN: &str = "r8_abc";')[0], ['API_TOKEN', 'r8_abc']);
+    assert.deepEqual(pairs("const token: string = 'abc';")[0], ['token', 'abc']);
+  });
+
+  it('does not take a path segment or a glued `name:value` for a mapping', () => {
+    assert.deepEqual(pairs('    checksum/secret: 9f2c'), []);
+    assert.deepEqual(
+      pairs('ref: arn:aws:secretsmanager:eu-west-1:1:secret:prod/db-AbC').map(([n]) => n),
+      ['ref'],
+    );
+    assert.deepEqual(pairs('{apiKey:"k-123"}'), [['apiKey', 'k-123']]);
+    assert.deepEqual(pairs('//registry.npmjs.org/:_authToken=npm_abc'), [['_authToken', 'npm_abc']]);
+  });
+});
+
+describe('snakeName', () => {
+  it('spells every convention the same way', () => {
+    for (const name of ['dbPassword', 'DB_PASSWORD', 'db-password', 'db.password', 'DbPassword', '$dbPassword'])
+      assert.equal(snakeName(name), 'db_password');
+    assert.equal(snakeName('HTTPServerToken'), 'http_server_token');
+    assert.equal(snakeName('isPasswordValid'), 'is_password_valid');
+  });
+});

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { isGenericNonSecret, isPlaceholder } from '../../../engine/secrets/falsePositives';
+
+describe('isPlaceholder', () => {
+  it('knows vendor documentation samples: AWS, Stripe, jwt.io, RFC 4122', () => {
+    for (const v of [
+      'AKIAIOSFODNN7EXAMPLE',
+      'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+      '550e8400-e29b-41d4-a716-446655440000',
+      'xoxb-not-a-real-token-this-will-not-work',
+    ])
+      assert.ok(isPlaceholder(v), v);
+  });
+
+  it('a short unit said over and over is typed by hand (AKIA + a repeated word)', () => {
+    for (const v of ['AKIATESTTESTTESTTEST', 'AKIAFAKEFAKEFAKEFAKE', 'AKIAABCDABCDABCDABCD', 'AKIAKEYKEYKEYKEYKEYK'])
+      assert.ok(isPlaceholder(v), v);
+  });
+
+  it('a tag-like placeholder needs a word inside: `<token>` is one, a salt with `<E>` is not', () => {
+    assert.ok(isPlaceholder('<your-token-here>'));
+    assert.ok(isPlaceholder('<key id>'));
+    assert.ok(!isPlaceholder('k3$f!q9z@x2m#v7w(r5t^y1u&i8o*p4a-s6d_g0h=j+l)cB[N]M{Q}W<E>R'));
+  });
+
+  it('generated values with an incidental repeat are not placeholders', () => {
+    for (const v of ['AKIAQ2ZRX7MPLW4TVNBY', 'ghp_ababab9Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3Tq7xLm2Rt9Kw', 'hvs.CAESIJ3kq8mZ2vT9xLwQbababR7'])
+      assert.ok(!isPlaceholder(v), v);
+  });
+});
+
+describe('isGenericNonSecret', () => {
+  it('password hashes, type names, public keys, ARNs, YAML tags and secret-manager references are not secrets', () => {
+    for (const v of [
+      '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW',
+      '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG',
+      'pbkdf2_sha256$600000$abc$def=',
+      'String!',
+      'string;',
+      'SecretStr',
+      'pk_live_51Hq2x0AbCdEfGhIjKlMnOpQr',
+      'phc_Zx8qLm2Vt9Rw4Kc7Yb1Nh5Ts3Pq6Xa0Lm2Rt9Kw7Vb',
+      'arn:aws:lambda:eu-west-1:123456789012:function:cfn-notify',
+      '!vault',
+      '!Ref',
+      'projects/acme-prod/secrets/stripe-key/versions/latest',
+      'vault:secret/data/prod#api_token',
+      'op://Production/Stripe/credential',
+      'prod/billing/db',
+      'config.secrets.githubToken',
+    ])
+      assert.ok(isGenericNonSecret(v), v);
+  });
+
+  it('generated values with slashes or dots are not taken for paths, and format prefixes are not sample words', () => {
+    for (const v of [
+      'wJalrXUtnFEMI/K7MDENG/bPxRfiCY2x8LmQ7Vb1NtZ9',
+      '/3ZQk8Lm2Vx9Kc4Rt8Wb1Yn5Hs3Tq7xLm2Rt9Kw7Vb==',
+      's.hmA3kq8mZ2vT9xLwQbR7u1Yc',
+      'secret_Zx8qLm2Vt9Rw4Kc7Yb1Nh5Ts3Pq6Xa0Lm2Rt9Kw7Vb',
+      '6f1c2e9a-4b7d-4c3e-9a8f-2b1d7e6c5a43',
+    ])
+      assert.ok(!isGenericNonSecret(v), v);
+    assert.ok(isGenericNonSecret('my-secret-key-2024'), 'a value that spells out what it is is a sample');
+    assert.ok(!isGenericNonSecret('JNKpUPsDLoKULFonzC'), 'letters in random case are not a word');
+    assert.ok(!isGenericNonSecret('vqbtkzmhxsplrwna'), 'lower-case letters with almost no vowels are not a word');
+    assert.ok(isGenericNonSecret('strongpasswordpolicy'), 'a long lower-case word is a word');
+    assert.ok(isGenericNonSecret('myPasswordField'), 'an identifier is a word');
+    for (const prose of ['Jeton inattendu. Un constructeur est attendu.', '予期しないトークンです。', 'Неожиданный токен.'])
+      assert.ok(isGenericNonSecret(prose), prose);
+  });
+});

@@ -1,0 +1,25 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * Loaded by mocha before the test files (test/.mocharc.json `require`): every temporary
+ * directory of the run, the tests' own and those of the processes they start (CLI, server,
+ * git, code-server, Chromium), goes under one folder of this run, removed when the run ends.
+ * Each test still makes its own with mkdtemp, so no two tests share one.
+ */
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-test-'));
+// Traversable by others, as the system temp folder is: a test runs the CLI as an unprivileged
+// user (taking away a folder's permissions means nothing to root) on a tree under this folder.
+fs.chmodSync(root, 0o755);
+process.env.TMPDIR = root;
+
+export const mochaHooks = {
+  afterAll(): void {
+    try {
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A process that is still exiting may hold a file; the folder is in the system's temp dir.
+    }
+  },
+};
