@@ -89,11 +89,7 @@ function envFallback(
   const op = ENV_FALLBACK.exec(line.slice(lookup.valueEnd, lookup.valueEnd + 16));
   if (!op) return undefined;
   const value = readValue(line, lookup.valueEnd + op[0].length, false);
-  if (!value?.quote) return undefined;
-  const variable = env[1] ?? env[2] ?? env[3];
-  return variable
-    ? { name: variable, ...value, nameStart: lookup.valueStart + env[0].lastIndexOf(variable) }
-    : { name, ...value, nameStart };
+  return value?.quote ? { name: env[1] ?? env[2] ?? env[3] ?? name, ...value, nameStart } : undefined;
 }
 
 /** Every assignment on the line, in order. */
@@ -113,7 +109,8 @@ export function findAssignments(line: string): Assignment[] {
     CALL_PAIR.lastIndex = 0;
     for (let m = CALL_PAIR.exec(line); m; m = CALL_PAIR.exec(line)) {
       const value = readValue(line, m.index + m[0].length, false);
-      if (value?.quote) found.push({ name: m[2], ...value, nameStart: m.index + m[0].indexOf(m[2]) });
+      // The name is the quoted first argument: it starts one past its quote.
+      if (value?.quote) found.push({ name: m[2], ...value, nameStart: m.index + m[0].indexOf(m[1]) + 1 });
     }
   }
   if (line.includes('</')) {
