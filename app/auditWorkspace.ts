@@ -2,10 +2,11 @@ import type { BaselineEntry, Engine, Finding, WorkspaceConfig } from '../engine'
 import { GITHUB_API_URL, type GitHubTarget } from '../integrations/github/githubApi';
 import { detectRepository } from '../integrations/github/repository';
 import { addGitHubAlerts } from '../integrations/github/secretScanning';
-import { addFindings, addInventory, omittedNote, reportOf, type Report } from '../report/reportModel';
+import { addFindings, addInventory, omittedNote, orderByExposure, reportOf, type Report } from '../report/reportModel';
 import { createEngine } from '../workspace/engineFactory';
 import { scanHistory } from '../workspace/git/historyScan';
-import { annotateGitState, applyGitAdvice } from '../workspace/git/secretHistory';
+import { annotateGitState } from '../workspace/git/secretExposure';
+import { applyGitAdvice } from '../workspace/git/secretHistory';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
 import { addVerification, type VerifyOptions } from './verifyFindings';
@@ -97,7 +98,10 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
       : undefined,
   });
   const report = reportOf(run, root, engine.rules);
-  if (!run.cancelled && (request.git || request.history)) await addGitState(report, engine, run, request);
+  if (!run.cancelled && (request.git || request.history)) {
+    await addGitState(report, engine, run, request);
+    orderByExposure(report);
+  }
   let github: AuditOutcome['github'];
   if (!run.cancelled && request.github) {
     request.onStage?.('fetching GitHub secret-scanning alerts…');

@@ -172,7 +172,8 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
 }
 
 async function inventory(options: CliOptions): Promise<number> {
-  const { report } = await runScan({ ...options, git: false, history: false, github: false, maxFindings: options.maxFindings ?? Infinity });
+  // git stays on (unless --no-git): the inventory says how exposed each secret is ("committed 412 days ago, pushed").
+  const { report } = await runScan({ ...options, history: false, github: false, maxFindings: options.maxFindings ?? Infinity });
   const rendered =
     options.format === 'json'
       ? renderInventoryJson(report.inventory, TOOL_VERSION)

@@ -11,6 +11,7 @@ export { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTyp
 export { TOOL_VERSION } from './version';
 export { maskSecret, fingerprintOf } from './secrets/masking';
 export { fileKindOf } from './text/fileKind';
+export { compareExposure, daysAgo, exposureNote, inventoryGitNote } from './secrets/gitExposure';
 export type { IacSettings, OffsetEdit, OwnerFormat } from './iac/iacIssue';
 export type { CheckId } from './iac/checkRegistry';
 export * from './inventory/identity';

@@ -128,7 +128,25 @@ export interface Verification {
  * Where a secret is in git: `uncommitted` can still be removed; `committed` must be rotated;
  * `removed` is gone from the files but still in history (found by `audit --history`): rotate it.
  */
-export type GitState = { state: 'uncommitted' } | { state: 'committed' | 'removed'; commit: string; date: string };
+export type GitState = { state: 'uncommitted' } | ({ state: 'committed' | 'removed' } & SecretCommit);
+
+/**
+ * The commit a secret entered the history in, and how exposed it has been since. The optional
+ * facts are absent when git could not tell (or, for `commitsSince`, when the commit is not an
+ * ancestor of HEAD).
+ */
+export interface SecretCommit {
+  /** Full id of the first commit that contained the secret. */
+  commit: string;
+  /** That commit's committer date (ISO 8601): when the secret entered the history. */
+  date: string;
+  /** That commit's author name. */
+  author?: string;
+  /** The commit is reachable from a remote-tracking branch: the secret has left this machine. */
+  pushed?: boolean;
+  /** Commits made on top of it up to HEAD (`git rev-list --count --ancestry-path <commit>..HEAD`). */
+  commitsSince?: number;
+}
 
 /** Why a file or part of it was not scanned. */
 export interface SkipNote {

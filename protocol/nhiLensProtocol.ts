@@ -69,8 +69,27 @@ export interface AuditSummary {
   durationMs: number;
 }
 
-/** Where a secret is in git: `uncommitted` can still be removed; `committed`/`removed` must be rotated. */
-export type FindingGitState = { state: 'uncommitted' } | { state: 'committed' | 'removed'; commit: string; date: string };
+/**
+ * Where a secret is in git: `uncommitted` can still be removed; `committed`/`removed` must be
+ * rotated. For those, the commit it entered the history in and how exposed it is since; the
+ * optional facts are absent when git could not tell. The same data rides in a diagnostic's
+ * `data.git` (for a hover: "committed 412 days ago by Dev, pushed").
+ */
+export type FindingGitState =
+  | { state: 'uncommitted' }
+  | {
+      state: 'committed' | 'removed';
+      /** Full id of the first commit that contained the secret. */
+      commit: string;
+      /** Its committer date, ISO 8601. */
+      date: string;
+      /** Its author's name. */
+      author?: string;
+      /** On a remote-tracking branch: the secret has left the machine. */
+      pushed?: boolean;
+      /** Commits HEAD has on top of it (committed only). */
+      commitsSince?: number;
+    };
 
 /**
  * One finding, as the client sees it. Never carries the secret value. The server may send more

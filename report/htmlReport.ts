@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { IDENTITY_KIND_LABEL } from '../engine';
+import { IDENTITY_KIND_LABEL, compareExposure, inventoryGitNote } from '../engine';
 import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
 import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
 
@@ -70,15 +70,18 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const findings = [...report.findings].sort(
     (a, b) =>
       live(a) - live(b) ||
+      compareExposure(a.git, b.git) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       a.path.localeCompare(b.path) ||
       a.offsets.start - b.offsets.start,
   );
   const badge = (f: (typeof report.findings)[number]) => {
+    // A secret in a pushed commit has left the machine: flagged like a live one.
+    const pushed = f.git && f.git.state !== 'uncommitted' && f.git.pushed ? '<span class="badge live">pushed</span>' : '';
     const v = f.verification;
-    if (!v) return '';
+    if (!v) return pushed;
     const label = v.state === 'live' ? 'live' : v.state === 'invalid' ? 'not valid' : 'unknown';
-    return `<span class="badge ${v.state}" title="${esc(verificationNote(f))}">${label}</span>`;
+    return `<span class="badge ${v.state}" title="${esc(verificationNote(f))}">${label}</span>${pushed}`;
   };
   const identity = (f: (typeof report.findings)[number]) =>
     f.verification?.state === 'live' && f.verification.identity
@@ -98,7 +101,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const inventory = report.inventory
     .map(
       (i) =>
-        `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${show(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${show(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}</td><td class="n">${i.findings.length}</td></tr>`,
+        `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${show(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${show(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}${i.git ? `<br><span class="muted">${esc(inventoryGitNote(i.git))}</span>` : ''}</td><td class="n">${i.findings.length}</td></tr>`,
     )
     .join('\n');
   const card = (label: string, value: number | string, cls = '') =>

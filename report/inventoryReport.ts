@@ -1,4 +1,4 @@
-import { IDENTITY_KIND_LABEL, type Identity } from '../engine';
+import { IDENTITY_KIND_LABEL, inventoryGitNote, type Identity } from '../engine';
 import { inventoryTable } from './markdownReport';
 import { plural } from './reportModel';
 
@@ -14,9 +14,21 @@ export function renderInventoryCsv(identities: Identity[]): string {
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const header = ['kind', 'name', 'provider', 'path', 'line', 'owner', 'owner_source', 'breadth', 'credential', 'findings'];
+  const header = ['kind', 'name', 'provider', 'path', 'line', 'owner', 'owner_source', 'breadth', 'credential', 'findings', 'git'];
   const rows = identities.map((i) =>
-    [i.kind, i.name, i.provider, i.path, i.range.start.line + 1, i.owner ?? '', i.ownerSource, i.breadth, i.credential, i.findings.length]
+    [
+      i.kind,
+      i.name,
+      i.provider,
+      i.path,
+      i.range.start.line + 1,
+      i.owner ?? '',
+      i.ownerSource,
+      i.breadth,
+      i.credential,
+      i.findings.length,
+      inventoryGitNote(i.git),
+    ]
       .map(cell)
       .join(','),
   );

@@ -1,4 +1,4 @@
-import { IDENTITY_KIND_LABEL } from '../engine';
+import { IDENTITY_KIND_LABEL, inventoryGitNote } from '../engine';
 import { markdownCode, markdownText, webUrl } from './escaping';
 import { gitNote, offenders, plural, rulesUsed, summarizeReport, type Report } from './reportModel';
 import type { Finding } from '../engine';
@@ -114,7 +114,7 @@ export function inventoryTable(identities: Report['inventory']): string[] {
   for (const i of identities) {
     const owner = i.owner ? `${cell(i.owner)} (${i.ownerSource})` : 'none';
     rows.push(
-      `| ${IDENTITY_KIND_LABEL[i.kind]} | ${cell(i.name)} | ${code(`${i.path}:${i.range.start.line + 1}`)} | ${owner} | ${i.breadth} | ${i.credential} | ${i.findings.length} |`,
+      `| ${IDENTITY_KIND_LABEL[i.kind]} | ${cell(i.name)} | ${code(`${i.path}:${i.range.start.line + 1}`)} | ${owner} | ${i.breadth} | ${i.credential}${i.git ? ` (${inventoryGitNote(i.git)})` : ''} | ${i.findings.length} |`,
     );
   }
   return rows;

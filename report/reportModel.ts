@@ -1,5 +1,7 @@
 import {
   buildInventory,
+  compareExposure,
+  exposureNote,
   findingOwners,
   type Finding,
   type Identity,
@@ -191,12 +193,14 @@ export function rulesUsed(report: Report): RuleInfo[] {
  * One line on where a secret stands in git and on GitHub, for reports that show no message.
  * (The message already carries the git advice: formats that print the message add only `githubNote`.)
  */
-export function gitNote(f: Finding): string {
+export function gitNote(f: Finding, now: number = Date.now()): string {
   const parts: string[] = [];
-  if (f.git?.state === 'uncommitted') parts.push('not committed');
-  if (f.git?.state === 'committed') parts.push(`in history since ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
-  if (f.git?.state === 'removed')
-    parts.push(`removed, still in history at ${f.git.commit.slice(0, 12)} (${f.git.date.slice(0, 10)}): rotate`);
+  const g = f.git;
+  if (g?.state === 'uncommitted') parts.push('not committed');
+  if (g?.state === 'committed')
+    parts.push(`in history since ${g.commit.slice(0, 12)} (${g.date.slice(0, 10)}, ${exposureNote(g, now)}): rotate`);
+  if (g?.state === 'removed')
+    parts.push(`removed, still in history at ${g.commit.slice(0, 12)} (${g.date.slice(0, 10)}, ${exposureNote(g, now)}): rotate`);
   const github = githubNote(f);
   if (github) parts.push(github);
   return parts.join('; ');
@@ -218,6 +222,17 @@ export function verificationNote(f: Finding): string {
 /** The GitHub part of `gitNote`: whether GitHub already alerted on this secret. */
 export function githubNote(f: Finding): string {
   return f.github ? `GitHub already alerted (#${f.github.alert})` : '';
+}
+
+/**
+ * Puts the most exposed secrets first (pushed, then committed locally; the oldest first among
+ * them); the other findings keep their order after them. Run after git state is known.
+ */
+export function orderByExposure(report: Report): void {
+  report.findings = report.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => compareExposure(a.f.git, b.f.git) || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 /** Fills the report's inventory and owners from the scanned identities, its findings and CODEOWNERS. */

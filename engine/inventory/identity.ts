@@ -1,5 +1,5 @@
 /** The NHI inventory model: every identity and credential the code declares or contains. */
-import type { Range } from '../types';
+import type { GitState, Range } from '../types';
 
 export type IdentityKind =
   | 'iam-role'
@@ -72,6 +72,11 @@ export interface Identity {
   credential: CredentialType;
   /** Fingerprints of the findings about this identity. */
   findings: string[];
+  /**
+   * The most exposed git state among its secrets (pushed and oldest first), when the audit
+   * checked git: "committed 412 days ago, pushed".
+   */
+  git?: GitState;
 }
 
 export const IDENTITY_KIND_LABEL: Record<IdentityKind, string> = {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkSpec } from '../iac/checkRegistry';
-import type { Finding } from '../types';
+import { compareExposure } from '../secrets/gitExposure';
+import type { Finding, GitState } from '../types';
 import type { CodeOwners } from './codeOwners';
 import type { Breadth, Identity, IdentityRecord } from './identity';
 
@@ -65,6 +66,7 @@ export function buildInventory(records: IdentityRecord[], findings: Finding[], c
       breadth: breadthOf(r, list),
       credential,
       findings: list.map((f) => f.fingerprint),
+      ...mostExposed(list),
     };
   });
   for (const f of secrets) {
@@ -79,11 +81,19 @@ export function buildInventory(records: IdentityRecord[], findings: Finding[], c
       breadth: 'unknown',
       credential: 'static',
       findings: [f.fingerprint],
+      ...mostExposed([f]),
     });
   }
   return identities.sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : a.range.start.line - b.range.start.line || a.kind.localeCompare(b.kind),
   );
+}
+
+/** `{ git }` with the most exposed git state of the findings' secrets, or nothing when none has one. */
+function mostExposed(findings: Finding[]): Pick<Identity, 'git'> {
+  let most: GitState | undefined;
+  for (const f of findings) if (f.git && (!most || compareExposure(f.git, most) < 0)) most = f.git;
+  return most ? { git: most } : {};
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, FixData, SkipNote } from '../../engine';
+import type { Finding, FixData, GitState, SkipNote } from '../../engine';
 import { applyGitAdvice } from '../../workspace/git/secretHistory';
 import type { DocumentScope } from '../workspaceFolders';
 
@@ -14,10 +14,19 @@ export interface FindingData {
   category: Finding['category'];
   path: string;
   fix: FixData;
+  /** Secrets: where the value is in git (commit, author, pushed, commits since), once known. */
+  git?: GitState;
 }
 
 export function toDiagnostic(f: Finding): Diagnostic {
-  const data: FindingData = { ruleId: f.ruleId, fingerprint: f.fingerprint, category: f.category, path: f.path, fix: f.fix };
+  const data: FindingData = {
+    ruleId: f.ruleId,
+    fingerprint: f.fingerprint,
+    category: f.category,
+    path: f.path,
+    fix: f.fix,
+    ...(f.git ? { git: f.git } : {}),
+  };
   return {
     range: f.range,
     severity: SEVERITY[f.severity],

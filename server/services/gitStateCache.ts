@@ -1,7 +1,9 @@
 import type { Engine } from '../../engine';
-import { gitTopLevel, secretsInFileHistory } from '../../workspace/git/secretHistory';
+import { secretsInHistory, type FileSecretHistory } from '../../workspace/git/secretExposure';
+import { gitTopLevel } from '../../workspace/git/secretHistory';
 
-type History = Map<string, { commit: string; date: string }>;
+/** Fingerprint → the commit the secret entered the history in, its author, pushed or not, commits since. */
+type History = FileSecretHistory;
 
 /** How long a file's history stays fresh; after that it is re-read in the background. */
 const FRESH_MS = 60_000;
@@ -51,10 +53,18 @@ export class GitStateCache {
   private refresh(root: string, path: string, previous?: History): void {
     const version = this.entries.get(path)?.version;
     this.entries.set(path, { at: Date.now(), history: previous, pending: true, version });
-    void secretsInFileHistory(root, path, this.engine()).then(
-      (history) => {
+    void secretsInHistory(root, [path], this.engine()).then(
+      (found) => {
+        // git failed: keep what was known, read again after FRESH_MS.
+        const history = found?.get(path) ?? previous ?? new Map();
+        // A push or a new commit changes what the diagnostic says, as a new commit id does.
         const changed =
-          !previous || previous.size !== history.size || [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit);
+          !previous ||
+          previous.size !== history.size ||
+          [...history].some(([fp, v]) => {
+            const was = previous.get(fp);
+            return !was || was.commit !== v.commit || was.pushed !== v.pushed || was.commitsSince !== v.commitsSince;
+          });
         this.entries.set(path, { at: Date.now(), history, version: changed ? this.nextVersion++ : version });
         if (changed) this.onUpdate(path);
       },

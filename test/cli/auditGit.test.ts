@@ -44,9 +44,21 @@ describe('nhi-lens audit: secrets against git history', function () {
   it('marks a committed secret "rotate it" with its first commit, and a new one "remove before committing"', () => {
     const head = git(repo, 'rev-parse', 'HEAD').trim();
     const [committed, fresh] = audit().findings;
-    assert.deepEqual(committed.git, { state: 'committed', commit: head, date: '2026-03-04T10:00:00+00:00' });
+    assert.deepEqual(committed.git, {
+      state: 'committed',
+      commit: head,
+      date: '2026-03-04T10:00:00+00:00',
+      author: 'Dev',
+      pushed: false,
+      commitsSince: 0,
+    });
     assert.equal(committed.severity, 'error');
-    assert.match(committed.message, new RegExp(`already in git history \\(commit ${head.slice(0, 12)}, 2026-03-04\\): rotate it`));
+    assert.match(
+      committed.message,
+      new RegExp(
+        `already in git history \\(commit ${head.slice(0, 12)}, 2026-03-04: \\d+ days ago by Dev, not pushed, 0 commits since\\): rotate it`,
+      ),
+    );
     assert.deepEqual(fresh.git, { state: 'uncommitted' });
     assert.match(fresh.message, /not committed yet: remove it before committing/);
   });

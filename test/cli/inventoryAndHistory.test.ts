@@ -62,7 +62,7 @@ describe('nhi-lens inventory', function () {
     const run = runCli(['inventory', '--format', 'csv', '--output', 'inv.csv'], ws);
     assert.equal(run.code, 0, run.stderr);
     const lines = fs.readFileSync(path.join(ws, 'inv.csv'), 'utf8').trimEnd().split('\r\n');
-    assert.equal(lines[0], 'kind,name,provider,path,line,owner,owner_source,breadth,credential,findings');
+    assert.equal(lines[0], 'kind,name,provider,path,line,owner,owner_source,breadth,credential,findings,git');
     const json = JSON.parse(runCli(['inventory', '--format', 'json'], ws).stdout) as { identities: unknown[] };
     assert.equal(lines.length - 1, json.identities.length);
     const row = lines.find((l) => l.includes('aws_iam_role.r'))!;
@@ -135,7 +135,7 @@ describe('nhi-lens audit --history', function () {
         (f) =>
           f.git!.commit === first &&
           f.severity === 'error' &&
-          /still in git history \(commit [0-9a-f]{12}, 2026-05-06\): rotate it/.test(f.message),
+          /still in git history \(commit [0-9a-f]{12}, 2026-05-06: \d+ days ago by Dev, not pushed\): rotate it/.test(f.message),
       ),
     );
     const current = findings.filter((f) => f.git?.state === 'committed');

@@ -40,7 +40,21 @@ describe('language server: git state in live diagnostics', () => {
       [...s.published].reverse().find((p) => p.uri === uri && p.diagnostics.some((d) => /git history/.test(d.message))),
     );
     const [committed, fresh] = published.diagnostics;
-    assert.match(committed.message, new RegExp(`already in git history \\(commit ${head.slice(0, 12)}, 2026-03-04\\): rotate it`));
+    assert.match(
+      committed.message,
+      new RegExp(
+        `already in git history \\(commit ${head.slice(0, 12)}, 2026-03-04: \\d+ days ago by Dev, not pushed, 0 commits since\\): rotate it`,
+      ),
+    );
+    // The same facts ride in the diagnostic's data, for a hover or the client.
+    assert.deepEqual((committed.data as { git?: object }).git, {
+      state: 'committed',
+      commit: head,
+      date: '2026-03-04T10:00:00+00:00',
+      author: 'Dev',
+      pushed: false,
+      commitsSince: 0,
+    });
     assert.equal(committed.severity, 1, 'error');
     assert.match(fresh.message, /not committed yet: remove it before committing/);
     assert.ok(!published.diagnostics.some((d) => d.message.includes(COMMITTED) || d.message.includes(FRESH)));

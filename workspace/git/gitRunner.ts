@@ -45,14 +45,30 @@ export function gitAsync(root: string, args: string[], options: GitOptions = {})
 /**
  * Runs git and streams its stdout to `onData` (history scans read gigabytes this way, one
  * chunk at a time); `input` is written to its stdin. Resolves with the exit code, -1 when git
- * is missing.
+ * is missing or `signal` stopped it (a reader that has what it needs stops the walk early).
  */
-export function gitStream(root: string, args: string[], onData: (chunk: Buffer) => void, input?: string): Promise<number> {
+export function gitStream(
+  root: string,
+  args: string[],
+  onData: (chunk: Buffer) => void,
+  input?: string,
+  signal?: AbortSignal,
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
+    const child = spawn('git', args, { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'], signal });
     child.stdout!.on('data', onData);
     child.on('error', () => resolve(-1));
     child.on('close', (code) => resolve(code ?? -1));
     if (input !== undefined) child.stdin!.end(input);
   });
+}
+
+/** git quotes paths with unusual characters in C style (`core.quotePath=false` keeps UTF-8 as is). */
+export function unquoteGitPath(p: string): string {
+  if (!p.startsWith('"')) return p;
+  try {
+    return JSON.parse(p) as string;
+  } catch {
+    return p.slice(1, -1);
+  }
 }

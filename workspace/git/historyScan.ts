@@ -1,5 +1,7 @@
-import type { Engine, Finding } from '../../engine';
-import { gitStream } from './gitRunner';
+import type { Engine, Finding, SecretCommit } from '../../engine';
+import { blobSizes, readBlobs } from './blobReader';
+import { gitStream, unquoteGitPath } from './gitRunner';
+import { commitExposure } from './secretExposure';
 import { repoPrefixOf } from './secretHistory';
 
 /** One version of one file that some commit introduced. */
@@ -8,6 +10,7 @@ interface HistoricBlob {
   path: string;
   commit: string;
   date: string;
+  author: string;
 }
 
 const ZERO = /^0+$/;
@@ -22,18 +25,20 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
   const prefix = repoPrefixOf(root);
   let commit = '';
   let date = '';
+  let author = '';
   let rest = '';
   const onLine = (line: string) => {
     if (line.startsWith('\u0001')) {
-      [commit, date] = line.slice(1).split(' ');
+      const [id, when, ...name] = line.slice(1).split(' ');
+      [commit, date, author] = [id, when, name.join(' ')];
       return;
     }
     // :100644 100644 <old> <new> M\tpath
     const m = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) \w+\t(.+)$/.exec(line);
     if (!m || m[1] === '160000' || ZERO.test(m[2]) || blobs.has(m[2])) return;
-    const path = unquote(m[3]);
+    const path = unquoteGitPath(m[3]);
     if (!path.startsWith(prefix)) return;
-    blobs.set(m[2], { sha: m[2], path: path.slice(prefix.length), commit, date });
+    blobs.set(m[2], { sha: m[2], path: path.slice(prefix.length), commit, date, author });
   };
   const code = await gitStream(
     root,
@@ -48,7 +53,7 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
       '--no-abbrev',
       '--no-renames',
       '--root',
-      '--format=%x01%H %cI',
+      '--format=%x01%H %cI %an',
       '--',
       '.',
     ],
@@ -60,63 +65,6 @@ async function historicBlobs(root: string): Promise<HistoricBlob[] | undefined> 
   );
   if (rest) onLine(rest);
   return code === 0 ? [...blobs.values()] : undefined;
-}
-
-/** git quotes paths with unusual characters in C style. */
-function unquote(p: string): string {
-  if (!p.startsWith('"')) return p;
-  try {
-    return JSON.parse(p) as string;
-  } catch {
-    return p.slice(1, -1);
-  }
-}
-
-/** Sizes of the blobs, to skip the ones too large to scan before reading them. */
-async function blobSizes(root: string, shas: string[]): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  let text = '';
-  await gitStream(
-    root,
-    ['cat-file', '--batch-check=%(objectname) %(objectsize)'],
-    (c) => {
-      text += c.toString('utf8');
-    },
-    shas.join('\n') + '\n',
-  );
-  for (const line of text.split('\n')) {
-    const [sha, size] = line.split(' ');
-    if (size) sizes.set(sha, Number(size));
-  }
-  return sizes;
-}
-
-/** Streams the blobs' contents through one `git cat-file --batch`, one blob in memory at a time. */
-async function readBlobs(root: string, shas: string[], onBlob: (sha: string, content: Buffer) => void): Promise<void> {
-  let buffer: Buffer = Buffer.alloc(0);
-  let header: { sha: string; size: number } | undefined;
-  await gitStream(
-    root,
-    ['cat-file', '--batch'],
-    (chunk) => {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      for (;;) {
-        if (!header) {
-          const nl = buffer.indexOf(10);
-          if (nl < 0) return;
-          const [sha, , size] = buffer.subarray(0, nl).toString('utf8').split(' ');
-          buffer = buffer.subarray(nl + 1);
-          if (size === undefined) continue; // "<sha> missing"
-          header = { sha, size: Number(size) };
-        }
-        if (buffer.length < header.size + 1) return;
-        onBlob(header.sha, buffer.subarray(0, header.size));
-        buffer = buffer.subarray(header.size + 1);
-        header = undefined;
-      }
-    },
-    shas.join('\n') + '\n',
-  );
 }
 
 export interface HistoryScan {
@@ -157,11 +105,14 @@ export async function scanHistory(
       for (const f of engine.scan({ path: blob.path, text: content.toString('utf8') }).findings) {
         if (f.category !== 'secret' || present.has(f.fingerprint)) continue;
         if (found.has(f.fingerprint)) continue; // blobs come oldest first: keep the first leak
-        f.git = { state: 'removed', commit: blob.commit, date: blob.date };
+        f.git = { state: 'removed', commit: blob.commit, date: blob.date, author: blob.author };
         found.set(f.fingerprint, f);
       }
     },
   );
+  // Pushed or not; "commits since" is left out: the commit may be on another branch than HEAD.
+  const exposure = await commitExposure(root, new Set([...found.values()].map((f) => (f.git as SecretCommit).commit)), { since: false });
+  for (const f of found.values()) Object.assign(f.git!, exposure.get((f.git as SecretCommit).commit));
   return {
     findings: [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start),
     blobsScanned: scanned,

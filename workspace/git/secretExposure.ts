@@ -1,0 +1,217 @@
+import type { Engine, Finding, SecretCommit } from '../../engine';
+import { blobSizes, readBlobs } from './blobReader';
+import { git, gitAsync, gitStream, unquoteGitPath } from './gitRunner';
+import { gitTopLevel, repoPrefixOf } from './secretHistory';
+
+/** One file's secrets in history: fingerprint → the commit it entered in, and its exposure since. */
+export type FileSecretHistory = Map<string, SecretCommit>;
+
+/** Past this many files, `git log` walks the whole tree's history instead of a pathspec per file (argv stays short). */
+const MAX_PATHSPECS = 1000;
+/** `git rev-list --count` runs at once, one per distinct commit. */
+const COUNT_CONCURRENCY = 4;
+
+/** One version of one of the files, and the first commit (oldest first) that wrote it. */
+interface FileVersion {
+  path: string;
+  sha: string;
+  commit: string;
+}
+
+/**
+ * When each secret of `paths` entered HEAD's history, by whom, whether that commit is pushed and
+ * how many commits were made on top of it: one `git log` pass over the files' history, each
+ * past version read once through `git cat-file --batch` and scanned here.
+ *
+ * How a secret is matched to its past: by fingerprint, never by value. The other way would be
+ * `git log -S<secret>` (the pickaxe), which puts the secret in git's argv, readable by every
+ * user of the machine in `ps` and /proc; the pickaxe cannot read its needle from stdin. Here
+ * git is only given paths and commit ids, and the values never leave this process.
+ *
+ * `paths` are relative to `root`. Resolves a map from path to its history (empty for a file with
+ * no secret in its past, all empty when HEAD has no commit yet), or undefined when git failed.
+ */
+export async function secretsInHistory(
+  root: string,
+  paths: readonly string[],
+  engine: Engine,
+  wanted?: ReadonlySet<string>,
+): Promise<Map<string, FileSecretHistory> | undefined> {
+  const result = new Map<string, FileSecretHistory>(paths.map((p) => [p, new Map()]));
+  if (!paths.length) return result;
+  const log = await fileVersions(root, paths);
+  if (!log) return git(root, ['rev-parse', '--verify', '-q', 'HEAD']) === undefined ? result : undefined;
+
+  const sizes = await blobSizes(root, [...new Set(log.versions.map((v) => v.sha))]);
+  const pathsOfBlob = new Map<string, Set<string>>();
+  for (const v of log.versions) {
+    if ((sizes.get(v.sha) ?? Infinity) > engine.maxFileBytes) continue;
+    const set = pathsOfBlob.get(v.sha) ?? new Set();
+    set.add(v.path);
+    pathsOfBlob.set(v.sha, set);
+  }
+  // The secrets each version holds; a blob is scanned once per file name it had (the name decides the file kind).
+  const secretsOf = new Map<string, string[]>();
+  await readBlobs(root, [...pathsOfBlob.keys()], (sha, content) => {
+    if (engine.skipReason(content.length, content)) return;
+    const text = content.toString('utf8');
+    for (const path of pathsOfBlob.get(sha) ?? []) {
+      const fingerprints = engine
+        .scan({ path, text })
+        .findings.filter((f) => f.category === 'secret' && (!wanted || wanted.has(f.fingerprint)))
+        .map((f) => f.fingerprint);
+      if (fingerprints.length) secretsOf.set(`${path}\0${sha}`, fingerprints);
+    }
+  });
+
+  const first = new Map<string, Map<string, string>>();
+  for (const v of log.versions) {
+    const history = first.get(v.path) ?? new Map<string, string>();
+    first.set(v.path, history);
+    for (const fp of secretsOf.get(`${v.path}\0${v.sha}`) ?? []) if (!history.has(fp)) history.set(fp, v.commit);
+  }
+  const commits = new Set([...first.values()].flatMap((h) => [...h.values()]));
+  const exposure = await commitExposure(root, commits, { since: true });
+  for (const [path, history] of first) {
+    const out = result.get(path)!;
+    for (const [fp, commit] of history) {
+      const info = log.commits.get(commit)!;
+      out.set(fp, { commit, date: info.date, author: info.author, ...exposure.get(commit) });
+    }
+  }
+  return result;
+}
+
+/**
+ * Marks each secret finding as only in the working tree, or already committed (with the commit
+ * it entered the history in, its author, whether it is pushed, and how many commits followed):
+ * one history pass for all the files. Returns false when git is not available here.
+ */
+export async function annotateGitState(root: string, findings: Finding[], engine: Engine): Promise<boolean> {
+  if (!gitTopLevel(root)) return false;
+  const secrets = findings.filter((f) => f.category === 'secret');
+  const history = await secretsInHistory(
+    root,
+    [...new Set(secrets.map((f) => f.path))],
+    engine,
+    new Set(secrets.map((f) => f.fingerprint)),
+  );
+  // git failed mid-way: the secrets stay unmarked rather than wrongly "not committed".
+  if (!history) return true;
+  for (const f of secrets) {
+    const first = history.get(f.path)?.get(f.fingerprint);
+    f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' };
+  }
+  return true;
+}
+
+/** Every version of the files in HEAD's history, oldest commit first, each (file, blob) once, with each commit's date and author. */
+async function fileVersions(
+  root: string,
+  paths: readonly string[],
+): Promise<{ versions: FileVersion[]; commits: Map<string, { date: string; author: string }> } | undefined> {
+  const prefix = repoPrefixOf(root);
+  const wanted = new Set(paths);
+  const versions: FileVersion[] = [];
+  const seen = new Set<string>();
+  const commits = new Map<string, { date: string; author: string }>();
+  let commit = '';
+  let rest = '';
+  const onLine = (line: string) => {
+    if (line.startsWith('\u0001')) {
+      const [id, date, ...author] = line.slice(1).split(' ');
+      commit = id;
+      commits.set(id, { date, author: author.join(' ') });
+      return;
+    }
+    // :100644 100644 <old> <new> M\tpath
+    const m = /^:\d+ (\d+) [0-9a-f]+ ([0-9a-f]+) \w+\t(.+)$/.exec(line);
+    if (!m || m[1] === '160000' || /^0+$/.test(m[2])) return;
+    const full = unquoteGitPath(m[3]);
+    if (!full.startsWith(prefix)) return;
+    const path = full.slice(prefix.length);
+    if (!wanted.has(path) || seen.has(`${path}\0${m[2]}`)) return;
+    seen.add(`${path}\0${m[2]}`);
+    versions.push({ path, sha: m[2], commit });
+  };
+  // Paths, not values, go to git: `:(literal)` so a `*` or `[` in a file name is not a glob.
+  const pathspecs = paths.length <= MAX_PATHSPECS ? paths.map((p) => `:(literal)${p}`) : ['.'];
+  const code = await gitStream(
+    root,
+    [
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--reverse',
+      '-m',
+      '--raw',
+      '--no-abbrev',
+      '--no-renames',
+      '--format=%x01%H %cI %an',
+      'HEAD',
+      '--',
+      ...pathspecs,
+    ],
+    (chunk) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    },
+  );
+  if (rest) onLine(rest);
+  return code === 0 ? { versions, commits } : undefined;
+}
+
+/**
+ * Whether each commit is pushed (reachable from a remote-tracking branch) and, with `since`,
+ * how many commits HEAD has on top of it. Facts git could not tell are left out.
+ */
+export async function commitExposure(
+  root: string,
+  commits: ReadonlySet<string>,
+  options: { since: boolean },
+): Promise<Map<string, Pick<SecretCommit, 'pushed' | 'commitsSince'>>> {
+  const out = new Map<string, Pick<SecretCommit, 'pushed' | 'commitsSince'>>([...commits].map((c) => [c, {}]));
+  if (!commits.size) return out;
+  const pushed = await pushedCommits(root, commits);
+  if (pushed) for (const c of commits) out.get(c)!.pushed = pushed.has(c);
+  if (options.since) {
+    const queue = [...commits];
+    const worker = async () => {
+      for (let c = queue.shift(); c; c = queue.shift()) {
+        const count = await gitAsync(root, ['rev-list', '--count', '--ancestry-path', `${c}..HEAD`]);
+        if (count !== undefined && /^\d+\s*$/.test(count)) out.get(c)!.commitsSince = Number(count);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(COUNT_CONCURRENCY, queue.length) }, worker));
+  }
+  return out;
+}
+
+/**
+ * The commits among `commits` that a remote-tracking branch contains: one `git rev-list
+ * --remotes` walk (rather than a `git branch -r --contains` per commit), stopped as soon as all
+ * are found. Undefined when git failed; empty when there is no remote-tracking branch.
+ */
+async function pushedCommits(root: string, commits: ReadonlySet<string>): Promise<Set<string> | undefined> {
+  const refs = await gitAsync(root, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/remotes']);
+  if (refs === undefined) return undefined;
+  const found = new Set<string>();
+  if (!refs.trim()) return found;
+  const stop = new AbortController();
+  let rest = '';
+  const code = await gitStream(
+    root,
+    ['rev-list', '--remotes'],
+    (chunk) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (commits.has(line)) found.add(line);
+      if (found.size === commits.size) stop.abort();
+    },
+    undefined,
+    stop.signal,
+  );
+  if (commits.has(rest)) found.add(rest);
+  return code === 0 || stop.signal.aborted ? found : undefined;
+}
