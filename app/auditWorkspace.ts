@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import type { BaselineEntry, Engine, Finding, WorkspaceConfig } from '../engine';
 import { GITHUB_API_URL, type GitHubTarget } from '../integrations/github/githubApi';
 import { detectRepository } from '../integrations/github/repository';
 import { addGitHubAlerts } from '../integrations/github/secretScanning';
 import { addFindings, addInventory, omittedNote, orderByExposure, reportOf, type Report } from '../report/reportModel';
 import { createEngine } from '../workspace/engineFactory';
+import { changesSince, fingerprintsInBlobs } from '../workspace/git/changedFiles';
 import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState } from '../workspace/git/secretExposure';
 import { applyGitAdvice } from '../workspace/git/secretHistory';
@@ -47,6 +49,11 @@ export interface AuditRequest {
   git?: boolean | 'when-available';
   /** Also scan every past version of every file for secrets removed since (implies git). */
   history?: boolean;
+  /**
+   * `--diff <ref>`: audit only the files changed since the merge base of this ref and HEAD, and
+   * report only the findings the change introduces (a pull request sees its own problems).
+   */
+  since?: string;
   /** Merge GitHub's open secret-scanning alerts. */
   github?: GitHubAccess;
   /**
@@ -80,8 +87,9 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   const { root, config, baseline } = request;
   // Also validates the config's rules and ids before any worker starts.
   const engine = createEngine({ config, baseline, root, siblingCache: 'per-audit' });
+  const since = request.since ? await changedSince(root, request.since, engine) : undefined;
   const run = await runAudit({
-    targets: request.targets?.length ? request.targets : [root],
+    targets: since ? since.targets : request.targets?.length ? request.targets : [root],
     root,
     setup: { config, baseline, root, inventory: request.inventory !== false },
     gitignore: request.gitignore !== false,
@@ -97,7 +105,10 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
         }
       : undefined,
   });
+  // Findings the base already had (in any changed file: a moved secret is not new) are not the change's.
+  if (since) run.findings = run.findings.filter((f) => !since.before.has(f.fingerprint));
   const report = reportOf(run, root, engine.rules);
+  if (since) report.notes.push(since.note);
   if (!run.cancelled && (request.git || request.history)) {
     await addGitState(report, engine, run, request);
     orderByExposure(report);
@@ -147,6 +158,27 @@ async function addGitState(report: Report, engine: Engine, run: AuditResult, req
       `${history.blobsSkipped} past file versions larger than ${Math.round(engine.maxFileBytes / 1024)} KiB were not scanned`,
     );
   }
+}
+
+/**
+ * The files changed since the merge base of `ref` and HEAD (absolute paths, for the walk), and
+ * the fingerprints of everything their base versions held. Throws with the reason when git
+ * cannot tell (unknown ref, shallow clone).
+ */
+async function changedSince(root: string, ref: string, engine: Engine): Promise<{ targets: string[]; before: Set<string>; note: string }> {
+  const changes = await changesSince(root, ref);
+  if (typeof changes === 'string') throw new Error(changes);
+  const before = await fingerprintsInBlobs(
+    root,
+    engine,
+    changes.files.flatMap((c) => (c.before ? [{ path: c.path, sha: c.before }] : [])),
+  );
+  const targets = changes.files.filter((c) => c.status !== 'D').map((c) => path.resolve(root, c.path));
+  return {
+    targets,
+    before,
+    note: `--diff ${ref}: ${targets.length} files changed since ${changes.mergeBase.slice(0, 12)} (the merge base); only findings they introduce are reported`,
+  };
 }
 
 /** Where to talk to GitHub, or the sentence saying what is missing. */

@@ -17,6 +17,7 @@ Commands:
   inventory [paths…]  List every identity and credential the code declares or contains
   fix [paths…]        Show (or with --write, make) the safe fixes as a unified diff
   rules               List the active rules
+  install-hook        Install a git pre-commit hook that runs audit --staged
   help                Show this help
 
 Audit options:
@@ -35,6 +36,12 @@ Audit options:
                       and report secrets removed from the files but still in history
   --max-findings <n>  List the n most severe findings in full and count the rest
                       (default: limits.maxFindings in the config, else 20000)
+  --staged            Check what \`git commit\` would record: the staged version of each
+                      changed file (not the working tree); report only findings the
+                      commit adds (what the pre-commit hook runs)
+  --diff <ref>        Audit only the files changed since the merge base of <ref> and
+                      HEAD; report only findings the change adds (pull requests:
+                      --diff origin/main; needs the base in the clone: fetch-depth: 0)
 
 GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin remote):
   --github            Mark secrets GitHub secret scanning already alerted on, and list
@@ -69,6 +76,12 @@ Fix options (also --config, --baseline, --no-gitignore, --jobs, --quiet):
   Safe fixes only: secret -> manager or environment reference, owner tag, CI login via
   OIDC. The preview masks secret values, so hunks that remove one do not apply as is.
 
+install-hook options:
+  --force             Replace a pre-commit hook that is not nhi-lens's (kept as
+                      pre-commit.nhi-lens-backup)
+  The hook goes where git looks (core.hooksPath, else .git/hooks); running it again
+  updates it. Exit codes: 0 installed or up to date, 1 another hook is there, 2 error.
+
 Exit codes: 0 nothing at the --fail-on level, 1 findings, 2 usage or configuration error.
 A GitHub failure is reported on stderr and never loses the local report; with
 --upload-sarif it makes the exit code 3 when nothing else failed.
@@ -77,7 +90,7 @@ fix: 0 nothing to fix (or, with --write, every fix made and confirmed by the re-
 `;
 
 export interface CliOptions {
-  command: 'audit' | 'inventory' | 'fix' | 'rules' | 'help' | 'version';
+  command: 'audit' | 'inventory' | 'fix' | 'rules' | 'install-hook' | 'help' | 'version';
   targets: string[];
   format: Format;
   output?: string;
@@ -108,6 +121,12 @@ export interface CliOptions {
   write: boolean;
   /** `audit --verify`: how to verify (absent: nothing is sent to any provider). */
   verify?: VerifyOptions;
+  /** `audit --staged`: the index's changes only (pre-commit). */
+  staged: boolean;
+  /** `audit --diff <ref>`: only what changed since the merge base of this ref. */
+  diff?: string;
+  /** `install-hook --force`: replace another pre-commit hook. */
+  force: boolean;
 }
 
 /** Options that only shape an audit report: `fix` prints a diff and refuses them. */
@@ -125,7 +144,9 @@ const REPORT_ONLY = [
   'github-url',
 ];
 const FIX_ONLY = ['manager', 'owner', 'write'];
-const AUDIT_ONLY = ['verify', 'verify-endpoint', 'verify-cache', 'no-verify-cache'];
+const AUDIT_ONLY = ['verify', 'verify-endpoint', 'verify-cache', 'no-verify-cache', 'staged', 'diff'];
+/** `--staged` scans blobs from the index, one pass, no history: these do not apply. */
+const NOT_STAGED = ['diff', 'history', 'write-baseline', 'github', 'upload-sarif', 'verify', 'jobs'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -176,6 +197,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'verify-endpoint': { type: 'string', multiple: true },
         'verify-cache': { type: 'string' },
         'no-verify-cache': { type: 'boolean' },
+        staged: { type: 'boolean' },
+        diff: { type: 'string' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -186,14 +210,19 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
   const command = values.help ? 'help' : values.version ? 'version' : (first ?? 'help');
-  if (!['audit', 'inventory', 'fix', 'rules', 'help', 'version'].includes(command))
+  if (!['audit', 'inventory', 'fix', 'rules', 'install-hook', 'help', 'version'].includes(command))
     throw new UsageError(`unknown command "${command}" (try: nhi-lens audit .)`);
   if (command === 'rules' && rest.length) throw new UsageError('rules takes no paths');
+  if (command === 'install-hook' && rest.length > 1) throw new UsageError('install-hook takes at most one folder (the repository)');
+  if (values.force && command !== 'install-hook') throw new UsageError('--force: only install-hook takes this');
   const given = (names: string[]) => names.filter((n) => (values as Record<string, unknown>)[n] !== undefined).map((n) => `--${n}`);
   if (command === 'fix' && given(REPORT_ONLY).length)
     throw new UsageError(`${given(REPORT_ONLY).join(', ')}: not an option of fix (it prints a diff; see nhi-lens help)`);
   if (command !== 'fix' && given(FIX_ONLY).length) throw new UsageError(`${given(FIX_ONLY).join(', ')}: only fix takes this`);
   if (command !== 'audit' && given(AUDIT_ONLY).length) throw new UsageError(`${given(AUDIT_ONLY).join(', ')}: only audit takes this`);
+  if (values.staged && given(NOT_STAGED).length) throw new UsageError(`${given(NOT_STAGED).join(', ')}: not with --staged`);
+  if (values.diff !== undefined && (!values.diff || values.diff.startsWith('-')))
+    throw new UsageError(`--diff needs a git ref, e.g. --diff origin/main (got "${values.diff}")`);
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
@@ -219,7 +248,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   const verify = command === 'audit' ? verifyOptions(values, values['github-url'] ?? env.GITHUB_API_URL, env) : undefined;
   return {
     command: command as CliOptions['command'],
-    targets: command === 'audit' || command === 'inventory' || command === 'fix' ? (rest.length ? rest : ['.']) : [],
+    targets:
+      command === 'audit' || command === 'inventory' || command === 'fix' || command === 'install-hook' ? (rest.length ? rest : ['.']) : [],
     format,
     output: values.output,
     config: values.config,
@@ -241,6 +271,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     owner: ownerOption(values.owner),
     write: !!values.write,
     ...(verify ? { verify } : {}),
+    staged: !!values.staged,
+    ...(values.diff !== undefined ? { diff: values.diff } : {}),
+    force: !!values.force,
   };
 }
 

@@ -14,6 +14,8 @@ import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from
 import { auditRoot, findBaseline, findConfig, progressPrinter } from './auditSetup';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
 import { fix } from './fixCommand';
+import { installHookCommand } from './installHookCommand';
+import { auditStaged } from '../app/auditChanges';
 import { renderJson } from '../report/jsonReport';
 import { renderMarkdown } from '../report/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report/rulesReport';
@@ -47,6 +49,11 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
   const root = auditRoot(options, loaded);
   const baseline = findBaseline(options, loaded);
   if (options.writeBaseline) return writeBaseline(options, loaded, root);
+  if (options.staged) {
+    const { report, engine } = await auditStaged({ root, config: loaded.config, baseline, maxFindings: options.maxFindings });
+    for (const warning of engine.warnings) process.stderr.write(`nhi-lens: warning: ${warning}\n`);
+    return { report, engine, root };
+  }
 
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
@@ -69,6 +76,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       maxFindings: options.maxFindings,
       git: options.git,
       history: options.history,
+      since: options.diff,
       github:
         options.github && token
           ? {
@@ -125,7 +133,8 @@ async function audit(options: CliOptions): Promise<number> {
               })
             : renderText(report, toTerminal && !process.env.NO_COLOR);
   if (options.output) writeAtomically(options.output, rendered);
-  else process.stdout.write(rendered);
+  // A clean commit stays quiet: a hook that talks on every commit gets ignored.
+  else if (!(options.staged && options.format === 'text' && !report.findings.length)) process.stdout.write(rendered);
   const sarif = options.sarif || options.uploadSarif ? (options.format === 'sarif' ? rendered : renderSarif(report)) : undefined;
   if (options.sarif) writeAtomically(options.sarif, sarif!);
   let uploadFailed = false;
@@ -136,8 +145,13 @@ async function audit(options: CliOptions): Promise<number> {
       report.findings.map((f) => f.severity),
       options.failOn,
     )
-  )
+  ) {
+    if (options.staged)
+      process.stderr.write(
+        `nhi-lens: commit stopped: the staged changes add ${report.findings.length === 1 ? 'a finding' : `${report.findings.length} findings`} (above). Remove the secret (keep it in a secrets manager or the environment), mark a false positive with nhi-lens:ignore, or skip this check once with git commit --no-verify.\n`,
+      );
     return 1;
+  }
   return uploadFailed ? 3 : 0;
 }
 
@@ -222,6 +236,8 @@ export async function main(argv: string[]): Promise<number> {
         return await inventory(options);
       case 'fix':
         return await fix(options);
+      case 'install-hook':
+        return installHookCommand(options);
     }
   } catch (error) {
     if (error instanceof UsageError) {
