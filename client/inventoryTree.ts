@@ -43,14 +43,14 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
     item.description = [
       node.breadth !== 'unknown' ? node.breadth : '',
-      node.credential,
+      node.exposure && node.exposure !== 'not committed' ? `${node.credential}, ${node.exposure}` : node.credential,
       this.groupBy === 'owner' ? '' : (node.owner ?? 'no owner'),
       node.findings.length ? `${node.findings.length} findings` : '',
     ]
       .filter(Boolean)
       .join(' · ');
     item.tooltip = new vscode.MarkdownString(
-      `**${node.kindLabel}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}\n- findings: ${node.findings.length}`,
+      `**${node.kindLabel}** ${node.name}\n\n- file: \`${node.path}:${node.range.start.line + 1}\`\n- owner: ${node.owner ?? 'none'} (${node.ownerSource})\n- permissions: ${node.breadth}\n- credential: ${node.credential}${node.exposure ? ` (${node.exposure})` : ''}\n- findings: ${node.findings.length}`,
     );
     item.iconPath = new vscode.ThemeIcon(node.breadth === 'admin' ? 'warning' : node.credential === 'static' ? 'key' : 'account');
     // The server resolved the path against the identity's own folder (multi-root workspaces).

@@ -190,6 +190,10 @@ export interface InventoryItem {
   credential: 'static' | 'federated' | 'reference' | 'none';
   /** Fingerprints of the findings about it (see `AuditFinding.fingerprint`). */
   findings: string[];
+  /** The most exposed git state of its secrets (pushed and oldest first), when the audit read git. */
+  git?: FindingGitState;
+  /** That state for people: `committed 412 days ago, pushed`, `not committed`. */
+  exposure?: string;
 }
 
 /** A workspace folder an audit covered. */

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IDENTITY_KIND_LABEL, type Finding, type Identity, type SkipNote } from '../engine';
+import { IDENTITY_KIND_LABEL, inventoryGitNote, type Finding, type Identity, type SkipNote } from '../engine';
 import type { SecretsManager } from '../engine/fixes/secretReplacement';
 import type { Report } from '../report/reportModel';
 import type { AuditFinding, AuditResult, InventoryItem, NhiLensSettings, SkippedNote } from '../protocol/nhiLensProtocol';
@@ -58,7 +58,12 @@ export function toSkippedNotes(skipped: SkipNote[], root: string): SkippedNote[]
 export function toInventoryItems(identities: Identity[], root: string): InventoryItem[] {
   return identities.map(
     (identity) =>
-      ({ ...identity, kindLabel: IDENTITY_KIND_LABEL[identity.kind], uri: fileUriOf(root, identity.path) }) satisfies InventoryItem,
+      ({
+        ...identity,
+        kindLabel: IDENTITY_KIND_LABEL[identity.kind],
+        uri: fileUriOf(root, identity.path),
+        ...(identity.git ? { exposure: inventoryGitNote(identity.git) } : {}),
+      }) satisfies InventoryItem,
   );
 }
 

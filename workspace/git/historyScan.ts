@@ -111,7 +111,8 @@ export async function scanHistory(
     },
   );
   // Pushed or not; "commits since" is left out: the commit may be on another branch than HEAD.
-  const exposure = await commitExposure(root, new Set([...found.values()].map((f) => (f.git as SecretCommit).commit)), { since: false });
+  const commits = new Map([...found.values()].map((f) => [(f.git as SecretCommit).commit, (f.git as SecretCommit).date]));
+  const exposure = await commitExposure(root, commits, { since: false });
   for (const f of found.values()) Object.assign(f.git!, exposure.get((f.git as SecretCommit).commit));
   return {
     findings: [...found.values()].sort((a, b) => a.path.localeCompare(b.path) || a.offsets.start - b.offsets.start),

@@ -70,7 +70,7 @@ export async function secretsInHistory(
     first.set(v.path, history);
     for (const fp of secretsOf.get(`${v.path}\0${v.sha}`) ?? []) if (!history.has(fp)) history.set(fp, v.commit);
   }
-  const commits = new Set([...first.values()].flatMap((h) => [...h.values()]));
+  const commits = new Map([...first.values()].flatMap((h) => [...h.values()]).map((c) => [c, log.commits.get(c)!.date]));
   const exposure = await commitExposure(root, commits, { since: true });
   for (const [path, history] of first) {
     const out = result.get(path)!;
@@ -168,15 +168,15 @@ async function fileVersions(
  */
 export async function commitExposure(
   root: string,
-  commits: ReadonlySet<string>,
+  commits: ReadonlyMap<string, string>,
   options: { since: boolean },
 ): Promise<Map<string, Pick<SecretCommit, 'pushed' | 'commitsSince'>>> {
-  const out = new Map<string, Pick<SecretCommit, 'pushed' | 'commitsSince'>>([...commits].map((c) => [c, {}]));
+  const out = new Map<string, Pick<SecretCommit, 'pushed' | 'commitsSince'>>([...commits.keys()].map((c) => [c, {}]));
   if (!commits.size) return out;
   const pushed = await pushedCommits(root, commits);
-  if (pushed) for (const c of commits) out.get(c)!.pushed = pushed.has(c);
+  if (pushed) for (const c of commits.keys()) out.get(c)!.pushed = pushed.has(c);
   if (options.since) {
-    const queue = [...commits];
+    const queue = [...commits.keys()];
     const worker = async () => {
       for (let c = queue.shift(); c; c = queue.shift()) {
         const count = await gitAsync(root, ['rev-list', '--count', '--ancestry-path', `${c}..HEAD`]);
@@ -189,20 +189,24 @@ export async function commitExposure(
 }
 
 /**
- * The commits among `commits` that a remote-tracking branch contains: one `git rev-list
- * --remotes` walk (rather than a `git branch -r --contains` per commit), stopped as soon as all
- * are found. Undefined when git failed; empty when there is no remote-tracking branch.
+ * The commits among `commits` (id → committer date) that a remote-tracking branch contains: one
+ * `git rev-list --remotes` walk (rather than a `git branch -r --contains` per commit), stopped as
+ * soon as all are found, and never past the oldest of them (`--since`, a day early for clock
+ * skew): a commit that was never pushed does not cost a walk of the whole remote history.
+ * Undefined when git failed; empty when there is no remote-tracking branch.
  */
-async function pushedCommits(root: string, commits: ReadonlySet<string>): Promise<Set<string> | undefined> {
+async function pushedCommits(root: string, commits: ReadonlyMap<string, string>): Promise<Set<string> | undefined> {
   const refs = await gitAsync(root, ['for-each-ref', '--count=1', '--format=%(refname)', 'refs/remotes']);
   if (refs === undefined) return undefined;
   const found = new Set<string>();
   if (!refs.trim()) return found;
   const stop = new AbortController();
   let rest = '';
+  const oldest = Math.min(...[...commits.values()].map((d) => Date.parse(d) || 0));
+  const since = oldest > 86_400_000 ? [`--since=${new Date(oldest - 86_400_000).toISOString()}`] : [];
   const code = await gitStream(
     root,
-    ['rev-list', '--remotes'],
+    ['rev-list', ...since, '--remotes'],
     (chunk) => {
       const lines = (rest + chunk.toString('utf8')).split('\n');
       rest = lines.pop() ?? '';

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { compareExposure, daysAgo, exposureNote, inventoryGitNote, type GitState } from '../../../engine';
+import { toInventoryItems } from '../../../server/protocolMapping';
 import { secretsInHistory } from '../../../workspace/git/secretExposure';
 import { defaultEngine } from '../../support/engineFixture';
 import { runCli } from '../../cli/cliHarness';
@@ -159,6 +160,27 @@ describe('git exposure wording and order (engine)', () => {
     assert.equal(inventoryGitNote(committed('2026-03-04T10:00:00Z', true), now), 'committed 412 days ago, pushed');
     assert.equal(inventoryGitNote({ state: 'uncommitted' }, now), 'not committed');
     assert.equal(inventoryGitNote(undefined, now), '');
+  });
+
+  it("the editor's inventory rows carry the state and its words; identities without git carry neither", () => {
+    const base = {
+      id: 'x',
+      kind: 'secret' as const,
+      name: 'Slack bot token xoxb…5Hs3',
+      provider: 'slack',
+      path: 'a.py',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      owner: null,
+      ownerSource: 'none' as const,
+      breadth: 'unknown' as const,
+      credential: 'static' as const,
+      findings: ['fp'],
+    };
+    const [withGit, without] = toInventoryItems([{ ...base, git: committed('2020-01-01T00:00:00Z', true) }, base], '/ws');
+    assert.match(withGit.exposure!, /^committed \d+ days ago, pushed$/);
+    assert.equal(withGit.git?.state, 'committed');
+    assert.equal(without.exposure, undefined);
+    assert.equal(without.git, undefined);
   });
 
   it('pushed before local before uncommitted before no git; older first among the committed', () => {
