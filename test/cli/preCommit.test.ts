@@ -112,6 +112,15 @@ describe('nhi-lens install-hook', function () {
     assert.equal(blocked.status, 1);
     assert.match(blocked.stderr, /commit stopped/);
     assert.equal(git('rev-list', '--count', 'HEAD').trim(), '1', 'the leaking commit was not made');
+    // `commit -a` and `commit <path>` stage into a temporary index (GIT_INDEX_FILE): that is what is checked.
+    git('reset', '-q');
+    fs.rmSync(path.join(dir, 'leak.py'));
+    fs.appendFileSync(path.join(dir, 'ok.txt'), `token = "${NEW}"\n`);
+    const all = commit(dir, '-a', '-m', 'leak via -a');
+    assert.equal(all.status, 1, 'commit -a');
+    assert.match(all.stderr, /ok\.txt/, "git shows a hook's output on stderr");
+    assert.equal(commit(dir, 'ok.txt', '-m', 'leak via path').status, 1, 'commit <path>');
+    assert.equal(git('rev-list', '--count', 'HEAD').trim(), '1');
   });
 
   it("goes where core.hooksPath says, and refuses to overwrite another tool's hook without --force (kept as a backup)", () => {
