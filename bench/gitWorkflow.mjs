@@ -1,7 +1,8 @@
 // node bench/gitWorkflow.mjs (after npm run build): whole-process times of the git workflow
 // modes, in a generated repository: the pre-commit check (`audit --staged`) of a typical commit,
 // and a full audit that dates committed secrets (one history pass) against the same audit with
-// --no-git. Prints medians and the machine load; asserts nothing.
+// --no-git. Prints medians and the machine load; asserts nothing. NHI_BENCH_CLI=path/to/cli.js
+// times another build (e.g. an older commit's) on the same generated repository.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repo, 'dist', 'cli.js');
+const cli = path.resolve(process.env.NHI_BENCH_CLI ?? path.join(repo, 'dist', 'cli.js'));
 const RUNS = Number(process.env.NHI_BENCH_RUNS ?? 9);
 const COMMITS = 300;
 
@@ -38,12 +39,14 @@ function time(args) {
     const t = process.hrtime.bigint();
     const run = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
     samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+    if (run.status === 2) return `not supported by this build: ${run.stderr.trim().split('\n')[0]}`;
     if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')}: exit ${run.status}: ${run.stderr}`);
   }
   samples.sort((a, b) => a - b);
   return `median ${samples[samples.length >> 1].toFixed(0)} ms (min ${samples[0].toFixed(0)}, max ${samples.at(-1).toFixed(0)})`;
 }
 
+console.log(`CLI: ${cli}`);
 console.log(
   `load before: ${os
     .loadavg()
