@@ -173,9 +173,16 @@ describe('nhi-lens audit --diff <ref> (pull requests)', function () {
     git('commit', '-q', '-m', 'feature');
     // main moves on after the branch point: its own new files are not the pull request's.
     git('checkout', '-q', 'main');
-    fs.writeFileSync(path.join(dir, 'later.py'), `T = "${token('5551234567', '5559876543210', 'Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2')}"\n`);
+    fs.writeFileSync(path.join(dir, 'later.py'), `T = "${token('3847561920', '5829104736251', 'Hq4Wm8Ty2Ke6Np3Vd7Lb9Rc5')}"\n`);
     git('add', '.');
     git('commit', '-q', '-m', 'later on main');
+    const onMain = JSON.parse(runCli(['audit', '--format', 'json', '--fail-on', 'never', '--no-git'], dir).stdout) as {
+      findings: Array<{ path: string }>;
+    };
+    assert.ok(
+      onMain.findings.some((f) => f.path === 'later.py'),
+      "main's later secret is a finding on main",
+    );
     git('checkout', '-q', 'feature');
 
     const run = runCli(['audit', '--diff', 'main', '--format', 'json'], dir);

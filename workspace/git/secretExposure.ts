@@ -8,6 +8,8 @@ export type FileSecretHistory = Map<string, SecretCommit>;
 
 /** Past this many files, `git log` walks the whole tree's history instead of a pathspec per file (argv stays short). */
 const MAX_PATHSPECS = 1000;
+/** Versions of one file scanned at most (see boundedVersions). */
+const MAX_VERSIONS_PER_FILE = 400;
 /** `git rev-list --count` runs at once, one per distinct commit. */
 const COUNT_CONCURRENCY = 4;
 
@@ -42,9 +44,10 @@ export async function secretsInHistory(
   const log = await fileVersions(root, paths);
   if (!log) return git(root, ['rev-parse', '--verify', '-q', 'HEAD']) === undefined ? result : undefined;
 
-  const sizes = await blobSizes(root, [...new Set(log.versions.map((v) => v.sha))]);
+  const versions = boundedVersions(log.versions);
+  const sizes = await blobSizes(root, [...new Set(versions.map((v) => v.sha))]);
   const pathsOfBlob = new Map<string, Set<string>>();
-  for (const v of log.versions) {
+  for (const v of versions) {
     if ((sizes.get(v.sha) ?? Infinity) > engine.maxFileBytes) continue;
     const set = pathsOfBlob.get(v.sha) ?? new Set();
     set.add(v.path);
@@ -65,7 +68,7 @@ export async function secretsInHistory(
   });
 
   const first = new Map<string, Map<string, string>>();
-  for (const v of log.versions) {
+  for (const v of versions) {
     const history = first.get(v.path) ?? new Map<string, string>();
     first.set(v.path, history);
     for (const fp of secretsOf.get(`${v.path}\0${v.sha}`) ?? []) if (!history.has(fp)) history.set(fp, v.commit);
@@ -103,6 +106,29 @@ export async function annotateGitState(root: string, findings: Finding[], engine
     f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' };
   }
   return true;
+}
+
+/**
+ * At most MAX_VERSIONS_PER_FILE versions of each file: its oldest half and its newest half.
+ * A file rewritten in thousands of commits (a lock file, a generated config) would otherwise
+ * cost thousands of scans on every refresh in the editor. A secret still in the file is in its
+ * newest versions, so it is always found committed; one that entered in the skipped middle is
+ * dated from the first kept version that has it (later than it really entered).
+ */
+function boundedVersions(versions: FileVersion[]): FileVersion[] {
+  const byPath = new Map<string, FileVersion[]>();
+  for (const v of versions) {
+    const list = byPath.get(v.path);
+    if (list) list.push(v);
+    else byPath.set(v.path, [v]);
+  }
+  if ([...byPath.values()].every((list) => list.length <= MAX_VERSIONS_PER_FILE)) return versions;
+  const kept = new Set<FileVersion>();
+  for (const list of byPath.values()) {
+    const half = MAX_VERSIONS_PER_FILE / 2;
+    for (const v of list.length <= MAX_VERSIONS_PER_FILE ? list : [...list.slice(0, half), ...list.slice(-half)]) kept.add(v);
+  }
+  return versions.filter((v) => kept.has(v));
 }
 
 /** Every version of the files in HEAD's history, oldest commit first, each (file, blob) once, with each commit's date and author. */

@@ -80,6 +80,29 @@ describe('git exposure of committed secrets: when, by whom, pushed, commits sinc
     assert.equal(none?.get('a.py')?.size, 0);
   });
 
+  it('a file rewritten in hundreds of commits: its oldest and newest versions are read, a secret still there is always committed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-hot-file-'));
+    git(dir, '2025-01-01T00:00:00Z', 'init', '-q', '-b', 'main');
+    // 410 versions of one file through one git fast-import: FIRST from version 1, MIDDLE from
+    // version 205 (among those not read), each later version appending a line.
+    const MIDDLE = token('3847561920', '5829104736251', 'Hq4Wm8Ty2Ke6Np3Vd7Lb9Rc5');
+    let stream = '';
+    let content = '';
+    for (let i = 1; i <= 410; i++) {
+      content += i === 1 ? `FIRST = "${OLD}"\n` : i === 205 ? `MIDDLE = "${MIDDLE}"\n` : `x${i} = ${i}\n`;
+      const message = `v${i}\n`;
+      stream += `commit refs/heads/main\nmark :${i}\ncommitter Dev <dev@example.com> ${1_700_000_000 + i * 60} +0000\n`;
+      stream += `data ${Buffer.byteLength(message)}\n${message}${i > 1 ? `from :${i - 1}\n` : ''}`;
+      stream += `M 100644 inline hot.py\ndata ${Buffer.byteLength(content)}\n${content}\n`;
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: dir, input: stream });
+    const ids = git(dir, '2025-01-01T00:00:00Z', 'rev-list', '--reverse', 'HEAD').trim().split('\n');
+    const history = await secretsInHistory(dir, ['hot.py'], defaultEngine());
+    const dated = [...history!.get('hot.py')!.values()].map((c) => ids.indexOf(c.commit) + 1).sort((a, b) => a - b);
+    // FIRST from version 1; MIDDLE from the first newest version read (211), not "uncommitted".
+    assert.deepEqual(dated, [1, 211]);
+  });
+
   it('never hands a secret value to git: argv holds paths and commit ids only (no pickaxe)', async () => {
     // A git on PATH that records its arguments, then runs the real one.
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
