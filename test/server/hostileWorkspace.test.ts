@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeActionRequest,
@@ -187,6 +188,37 @@ describe('language server over stdio: a hostile .nhi-lens.yaml', function () {
       assert.deepEqual(await docs.diagnostics(slow), []);
       const uri = await docs.open('app.py', `SLACK_BOT_TOKEN = "${SLACK}"\n`);
       assert.equal((await docs.diagnostics(uri)).length, 1, 'the built-in rules still run');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('limits above the caps are a config problem the server reports, not an out-of-memory crash', async () => {
+    const s = await serverWith({ '.nhi-lens.yaml': 'limits:\n  maxFileBytes: 100000000000\n' });
+    try {
+      await s.until('the limit refused', () => s.messages.find((m) => /limits.maxFileBytes must be <= 67108864/.test(m)));
+      const docs = documents(s);
+      const uri = await docs.open('app.py', `SLACK_BOT_TOKEN = "${SLACK}"\n`);
+      assert.equal((await docs.diagnostics(uri)).length, 1);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('a config linked to a file outside the workspace is not read, and nothing of it is shown', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outside-'));
+    fs.writeFileSync(path.join(outside, 'passwd'), 'root:x:0:0:private-marker-7f3a:/root:/bin/bash\nprivate-marker-key: x\n');
+    const s = await LspSession.start(
+      PULL_CLIENT,
+      {},
+      { prepare: (root) => fs.symlinkSync(path.join(outside, 'passwd'), path.join(root, '.nhi-lens.yaml')) },
+    );
+    try {
+      await s.until('the link refused', () => s.messages.find((m) => /links outside the workspace: not read/.test(m)));
+      const docs = documents(s);
+      const uri = await docs.open('app.py', `SLACK_BOT_TOKEN = "${SLACK}"\n`);
+      assert.equal((await docs.diagnostics(uri)).length, 1);
+      assert.ok(!s.messages.some((m) => m.includes('private-marker')), s.messages.join('\n'));
     } finally {
       await s.stop();
     }
