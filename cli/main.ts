@@ -9,7 +9,7 @@ import { GitHubError } from '../integrations/github/githubApi';
 import { detectCommit } from '../integrations/github/repository';
 import { uploadSarif } from '../integrations/github/sarifUpload';
 import { htmlReportChunks } from '../report/htmlReport';
-import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from '../report/inventoryReport';
+import { inventoryCsvChunks, inventoryJsonChunks, renderInventoryMarkdown } from '../report/inventoryReport';
 import { auditRoot, findBaseline, findConfig, progressPrinter } from './auditSetup';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
 import { fix } from './fixCommand';
@@ -170,14 +170,14 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
 
 async function inventory(options: CliOptions): Promise<number> {
   const { report } = await runScan({ ...options, git: false, history: false, github: false, maxFindings: options.maxFindings ?? Infinity });
-  const rendered =
+  const chunks: ReportChunks =
     options.format === 'json'
-      ? renderInventoryJson(report.inventory, TOOL_VERSION)
+      ? inventoryJsonChunks(report.inventory, TOOL_VERSION)
       : options.format === 'csv'
-        ? renderInventoryCsv(report.inventory)
-        : renderInventoryMarkdown(report.inventory);
-  if (options.output) writeAtomically(options.output, rendered);
-  else process.stdout.write(rendered);
+        ? inventoryCsvChunks(report.inventory)
+        : [renderInventoryMarkdown(report.inventory)];
+  if (options.output) writeReportFile(options.output, chunks);
+  else await writeReportStdout(chunks);
   return report.cancelled ? 130 : 0;
 }
 

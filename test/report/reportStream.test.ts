@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
-import type { Finding } from '../../engine';
+import type { Finding, Identity } from '../../engine';
 import { writeReportFile, writeReportStdout } from '../../cli/reportOutput';
 import { htmlReportChunks } from '../../report/htmlReport';
+import { inventoryCsvChunks, inventoryJsonChunks } from '../../report/inventoryReport';
 import { jsonReportChunks, renderJson } from '../../report/jsonReport';
 import { markdownReportChunks } from '../../report/markdownReport';
 import { reportOf, type Report } from '../../report/reportModel';
@@ -42,7 +43,8 @@ function manyFindings(files: number): Report {
   return reportOf(run, '/ws', engine.rules);
 }
 
-describe('reports written as a stream', () => {
+describe('reports written as a stream', function () {
+  this.timeout(60_000);
   it('jsonChunks joined is exactly JSON.stringify(value, null, 2), streamed arrays at any depth', () => {
     const values: unknown[] = [
       { a: 1, b: [1, 2, { c: 'x\ny' }], d: undefined, e: null, f: {}, g: [] },
@@ -93,6 +95,33 @@ describe('reports written as a stream', () => {
     assert.equal(parsed.skipped.length, 50);
     assert.equal(parsed.summary.total, 30);
     assert.ok(!text.includes(TOKEN));
+  });
+
+  it('the inventory (JSON, CSV) comes one identity at a time, the same text as before', () => {
+    const identities = Array.from(
+      { length: 300 },
+      (_, i) =>
+        ({
+          kind: 'aws-iam-user',
+          name: i % 7 ? `user${i}` : `=cmd|"x",${i}`,
+          provider: 'aws',
+          path: `infra/m${i}/main.tf`,
+          range: { start: { line: i, character: 0 }, end: { line: i, character: 4 } },
+          ownerSource: 'none',
+          breadth: 'scoped',
+          credential: 'static',
+          findings: [`f${i}`],
+        }) as unknown as Identity,
+    );
+    const json = [...inventoryJsonChunks(identities, '1.2.3')];
+    assert.ok(json.length >= 300);
+    assert.equal(json.join(''), JSON.stringify({ tool: { name: 'nhi-lens', version: '1.2.3' }, identities }, null, 2) + '\n');
+    const csv = [...inventoryCsvChunks(identities)];
+    assert.equal(csv.length, 301);
+    const lines = csv.join('').split('\r\n');
+    assert.equal(lines[0], 'kind,name,provider,path,line,owner,owner_source,breadth,credential,findings');
+    assert.equal(lines[1], `aws-iam-user,"'=cmd|""x"",0",aws,infra/m0/main.tf,1,,none,scoped,static,1`);
+    assert.equal(lines[2], 'aws-iam-user,user1,aws,infra/m1/main.tf,2,,none,scoped,static,1');
   });
 
   it('a report file is written whole, or not at all when rendering fails', () => {
