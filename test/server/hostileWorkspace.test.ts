@@ -16,6 +16,7 @@ import {
   type FullDocumentDiagnosticReport,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { AuditWorkspaceRequest } from '../../protocol/nhiLensProtocol';
 import { applyTextEdits, LspSession } from './lspHarness';
 
 /** A Slack bot token assembled at run time. */
@@ -131,6 +132,39 @@ describe('language server over stdio: edits never lose content', function () {
     assert.ok(docs.texts.get(bom)!.startsWith('\ufeff'), 'the BOM stays first');
     assert.equal(docs.texts.get(bom)!.indexOf('\ufeff', 1), -1, 'one BOM');
     assert.deepEqual(await docs.diagnostics(bom), []);
+  });
+});
+
+describe('language server over stdio: a crafted tree', function () {
+  this.timeout(60_000);
+
+  (process.platform === 'win32' ? it.skip : it)('the audit lists links and FIFOs it passed over in its skipped notes', async () => {
+    const s = await LspSession.start(
+      { window: { workDoneProgress: true } },
+      { 'app.env': `SLACK_TOKEN=${SLACK}\n` },
+      {
+        prepare: (root) => {
+          const elsewhere = `${root}-elsewhere`; // beside the workspace, outside it
+          fs.mkdirSync(elsewhere);
+          fs.writeFileSync(path.join(elsewhere, 'secret.env'), `SLACK_TOKEN=${SLACK}\n`);
+          fs.symlinkSync(path.join(elsewhere, 'secret.env'), path.join(root, 'outside.env'));
+          execFileSync('mkfifo', [path.join(root, 'pipe.env')]);
+        },
+      },
+    );
+    try {
+      const result = await s.connection.sendRequest(AuditWorkspaceRequest.type, {});
+      assert.deepEqual(
+        result.findings.map((f) => f.path),
+        ['app.env'],
+      );
+      const reason = (p: string) => result.skipped.find((k) => k.path === p)?.reason;
+      assert.equal(reason('outside.env'), 'symbolic link pointing outside the audited folder: not followed');
+      assert.equal(reason('pipe.env'), 'named pipe (FIFO): not read');
+      assert.equal(result.summary.skipped, result.skipped.length);
+    } finally {
+      await s.stop();
+    }
   });
 });
 
