@@ -4,21 +4,16 @@
 // same ones and none is ever committed.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Rng } from './seededRandom.mjs';
 
 export const BIG_TREE_FILES = 50_000;
-const VERSION = 2;
+// 3: secrets from the tests' generator (test/support/seededRandom.ts) instead of an LCG of its own.
+const VERSION = 3;
 
-// Deterministic pseudo-random strings (same LCG as bench/corpus.mjs, its own seed).
-let seed = 20261214;
-function random() {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed / 4294967296;
-}
-function pick(alphabet, n) {
-  let s = '';
-  for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)];
-  return s;
-}
+// Deterministic pseudo-random strings (the tests' generator, its own seed).
+const SEED = 20261214;
+let rng = new Rng(SEED);
+const pick = (alphabet, n) => rng.chars(alphabet, n);
 const UPPER32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const HEX = '0123456789abcdef';
@@ -69,11 +64,11 @@ function fileOf(i) {
 /** Writes the tree under `dir` unless an identical one is already there. */
 export function ensureBigTree(dir, files = BIG_TREE_FILES) {
   const marker = path.join(dir, '.big-tree-ready.json');
-  const wanted = JSON.stringify({ files, version: VERSION, seed: 20261214 });
+  const wanted = JSON.stringify({ files, version: VERSION, seed: SEED });
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === wanted) return;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  seed = 20261214;
+  rng = new Rng(SEED);
   const made = new Set();
   for (let i = 0; i < files; i++) {
     const [relative, text] = fileOf(i);

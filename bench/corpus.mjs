@@ -3,50 +3,17 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ALNUM, HEX, Rng, checksummedToken } from './seededRandom.mjs';
 
 /** Pinned third-party code: about 180 MB in 8,000 files (JavaScript, TypeScript, JSON, docs). */
 export const PACKAGES = ['typescript@5.6.3', 'aws-sdk@2.1692.0', 'three@0.170.0', 'rxjs@7.8.1', 'lodash@4.17.21', 'moment@2.30.1'];
 
 // Deterministic pseudo-random strings, so every run plants the same secrets.
-let seed = 20261122;
-function random() {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed / 4294967296;
-}
-function pick(alphabet, n) {
-  let s = '';
-  for (let i = 0; i < n; i++) s += alphabet[Math.floor(random() * alphabet.length)];
-  return s;
-}
-const AN = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const HEX = '0123456789abcdef';
-const CRC = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(s) {
-  let c = 0xffffffff;
-  for (let i = 0; i < s.length; i++) c = CRC[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function base62(v) {
-  const a = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  let o = '';
-  do {
-    o = a[v % 62] + o;
-    v = Math.floor(v / 62);
-  } while (v > 0);
-  return o.padStart(6, '0');
-}
-const checksummed = (prefix) => {
-  const r = pick(AN, 30);
-  return prefix + r + base62(crc32(r));
-};
+const SEED = 20261122;
+let rng = new Rng(SEED);
+const pick = (alphabet, n) => rng.chars(alphabet, n);
+const AN = ALNUM;
+const checksummed = (prefix) => checksummedToken(rng, prefix);
 
 /** Secret kinds that both tools claim to detect, each with a realistic line around it. */
 const KINDS = [
@@ -81,19 +48,27 @@ export const PLANTED_COUNT = 280;
 
 export function ensureCorpus(dir) {
   const marker = path.join(dir, '.corpus-ready.json');
-  const wanted = JSON.stringify({ packages: PACKAGES, planted: PLANTED_COUNT, version: 1 });
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === wanted) return;
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"nhi-lens-bench-corpus","version":"1.0.0","private":true}\n');
-  process.stderr.write(`bench: installing corpus packages (${PACKAGES.join(', ')})…\n`);
-  execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...PACKAGES], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  // Scanners skip node_modules by design; the corpus is plain folders of code.
-  fs.renameSync(path.join(dir, 'node_modules'), path.join(dir, 'packages'));
-  fs.rmSync(path.join(dir, 'package.json'));
+  // Version 2: secrets from the tests' generator (test/support/seededRandom.ts) instead of an LCG of its own.
+  const wanted = JSON.stringify({ packages: PACKAGES, planted: PLANTED_COUNT, version: 2 });
+  const ready = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '';
+  if (ready === wanted) return;
+  // Packages already installed: only the planted secrets are made again.
+  if (ready && JSON.parse(ready).packages?.join() === PACKAGES.join()) {
+    fs.rmSync(path.join(dir, PLANTED_DIR), { recursive: true, force: true });
+  } else {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"nhi-lens-bench-corpus","version":"1.0.0","private":true}\n');
+    process.stderr.write(`bench: installing corpus packages (${PACKAGES.join(', ')})…\n`);
+    execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...PACKAGES], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    // Scanners skip node_modules by design; the corpus is plain folders of code.
+    fs.renameSync(path.join(dir, 'node_modules'), path.join(dir, 'packages'));
+    fs.rmSync(path.join(dir, 'package.json'));
+  }
+  rng = new Rng(SEED);
   const planted = path.join(dir, PLANTED_DIR);
   fs.mkdirSync(planted);
   const manifest = [];

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 /** nhi-lens command line: the engine for CI and pre-commit hooks. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, RuleError, baselineOf, type Engine, type LoadedConfig, type Severity } from '../engine';
 import { auditWorkspace, githubTarget } from '../app/auditWorkspace';
@@ -9,31 +8,28 @@ import { createEngine } from '../workspace/engineFactory';
 import { GitHubError } from '../integrations/github/githubApi';
 import { detectCommit } from '../integrations/github/repository';
 import { uploadSarif } from '../integrations/github/sarifUpload';
-import { renderHtml } from '../report/htmlReport';
-import { renderInventoryCsv, renderInventoryJson, renderInventoryMarkdown } from '../report/inventoryReport';
+import { htmlReportChunks } from '../report/htmlReport';
+import { inventoryCsvChunks, inventoryJsonChunks, renderInventoryMarkdown } from '../report/inventoryReport';
 import { auditRoot, findBaseline, findConfig, progressPrinter } from './auditSetup';
 import { USAGE, UsageError, parseCli, type CliOptions, type FailOn } from './cliOptions';
 import { fix } from './fixCommand';
 import { installHookCommand } from './installHookCommand';
 import { auditStaged } from '../app/auditChanges';
-import { renderJson } from '../report/jsonReport';
-import { renderMarkdown } from '../report/markdownReport';
+import { jsonReportChunks } from '../report/jsonReport';
+import { markdownReportChunks } from '../report/markdownReport';
 import { renderRulesJson, renderRulesMarkdown, renderRulesText } from '../report/rulesReport';
-import { renderSarif } from '../report/sarifReport';
-import { renderText } from '../report/textReport';
+import { renderSarif, sarifChunks } from '../report/sarifReport';
+import { textReportChunks } from '../report/textReport';
 import { type Report } from '../report/reportModel';
+import type { ReportChunks } from '../report/reportStream';
+import { writeReportFile, writeReportStdout } from './reportOutput';
 import { TOOL_VERSION } from '../engine/version';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /** Writes through a temporary file and a rename, so a failed run never leaves half a report. */
 function writeAtomically(file: string, content: string): void {
-  // A device or pipe (`--output /dev/null`, `/dev/stdout`) is written to, never renamed over (as root that would replace /dev/null).
-  if (fs.existsSync(file) && !fs.statSync(file).isFile()) return fs.writeFileSync(file, content);
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  fs.writeFileSync(temp, content);
-  fs.renameSync(temp, file);
+  writeReportFile(file, [content]);
 }
 
 /** What an audit run produced, before it is rendered. */
@@ -120,25 +116,26 @@ async function audit(options: CliOptions): Promise<number> {
   const { report, root, exit } = await runScan(options);
   if (exit !== undefined) return exit;
   const toTerminal = !options.output && !!process.stdout.isTTY;
-  const rendered =
+  // Rendered as it is written: a report of many findings is never one string in memory.
+  const chunks = (): ReportChunks =>
     options.format === 'json'
-      ? renderJson(report)
+      ? jsonReportChunks(report)
       : options.format === 'sarif'
-        ? renderSarif(report)
+        ? sarifChunks([{ report }])
         : options.format === 'markdown'
-          ? renderMarkdown(report)
+          ? markdownReportChunks(report)
           : options.format === 'html'
-            ? renderHtml(report, {
+            ? htmlReportChunks(report, {
                 linkBase: path.relative(options.output ? path.dirname(path.resolve(options.output)) : process.cwd(), root),
               })
-            : renderText(report, toTerminal && !process.env.NO_COLOR);
-  if (options.output) writeAtomically(options.output, rendered);
+            : textReportChunks(report, toTerminal && !process.env.NO_COLOR);
+  if (options.output) writeReportFile(options.output, chunks());
   // A clean commit stays quiet: a hook that talks on every commit gets ignored.
-  else if (!(options.staged && options.format === 'text' && !report.findings.length)) process.stdout.write(rendered);
-  const sarif = options.sarif || options.uploadSarif ? (options.format === 'sarif' ? rendered : renderSarif(report)) : undefined;
-  if (options.sarif) writeAtomically(options.sarif, sarif!);
+  else if (!(options.staged && options.format === 'text' && !report.findings.length)) await writeReportStdout(chunks());
+  if (options.sarif) writeReportFile(options.sarif, sarifChunks([{ report }]));
   let uploadFailed = false;
-  if (options.uploadSarif) uploadFailed = !(await upload(options, root, sarif!));
+  // The upload sends one gzipped body: only then is the SARIF log one string.
+  if (options.uploadSarif) uploadFailed = !(await upload(options, root, renderSarif(report)));
   if (report.cancelled) return 130;
   if (
     failing(
@@ -188,14 +185,14 @@ async function upload(options: CliOptions, root: string, sarif: string): Promise
 async function inventory(options: CliOptions): Promise<number> {
   // git stays on (unless --no-git): the inventory says how exposed each secret is ("committed 412 days ago, pushed").
   const { report } = await runScan({ ...options, history: false, github: false, maxFindings: options.maxFindings ?? Infinity });
-  const rendered =
+  const chunks: ReportChunks =
     options.format === 'json'
-      ? renderInventoryJson(report.inventory, TOOL_VERSION)
+      ? inventoryJsonChunks(report.inventory, TOOL_VERSION)
       : options.format === 'csv'
-        ? renderInventoryCsv(report.inventory)
-        : renderInventoryMarkdown(report.inventory);
-  if (options.output) writeAtomically(options.output, rendered);
-  else process.stdout.write(rendered);
+        ? inventoryCsvChunks(report.inventory)
+        : [renderInventoryMarkdown(report.inventory)];
+  if (options.output) writeReportFile(options.output, chunks);
+  else await writeReportStdout(chunks);
   return report.cancelled ? 130 : 0;
 }
 

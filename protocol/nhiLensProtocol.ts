@@ -59,9 +59,14 @@ export interface AuditSummary {
   files: number;
   /** Bytes scanned. */
   bytes: number;
-  /** Findings returned (baselined ones are not). */
+  /**
+   * Findings found, baselined ones not counted: all of them, also those past the cap that are
+   * counted only (then `listed` is smaller and a note says so).
+   */
   findings: number;
-  /** Files or parts of files not scanned (see `AuditResult.skipped`). */
+  /** Findings in `AuditResult.findings`: at most the server's cap (the most severe), and the folder's `limits.maxFindings`. */
+  listed: number;
+  /** Files or parts of files not scanned (`AuditResult.skipped` lists them up to the same cap as findings). */
   skipped: number;
   /** The audit was cancelled: the counts cover the files done until then. */
   cancelled: boolean;
@@ -216,7 +221,10 @@ export interface AuditResult {
    * folder and `uri` says which.
    */
   folders: AuditedFolder[];
-  /** The findings not in the baseline. */
+  /**
+   * The findings not in the baseline, up to a cap (the server's, 5,000, and each folder's
+   * `limits.maxFindings`): the most severe. `summary.findings` counts them all.
+   */
   findings: AuditFinding[];
   /** What was not scanned, and why. */
   skipped: SkippedNote[];
@@ -233,8 +241,9 @@ export interface AuditResult {
  * - `workDoneToken`: progress (begin, percent with the current file, end) goes there; without
  *   one, the server creates the progress itself when the client supports `window.workDoneProgress`;
  * - `partialResultToken`: each scanned file's findings (baselined ones left out) go there as
- *   `AuditFinding[]` batches while the audit runs; the response still carries all of them, with
- *   the git and GitHub annotations the batches lack;
+ *   `AuditFinding[]` batches while the audit runs, up to the same cap as the response's findings
+ *   (in the order files finish); the response carries the most severe up to the cap, with the
+ *   git and GitHub annotations the batches lack;
  * - `github`: merges the repository's open secret-scanning alerts into the findings.
  * Cancelling the request (or the server-created progress) stops the audit (folders not reached
  * are not audited); the result then says `summary.cancelled`.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { IDENTITY_KIND_LABEL, compareExposure, inventoryGitNote } from '../engine';
 import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
 import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
+import { eachRendered, joinChunks, joinedLines, type ReportChunks } from './reportStream';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** An attribute that must keep the real value (the webview posts `data-path` back): controls as character references, never raw. */
@@ -60,6 +61,11 @@ function countTable(title: string, rows: Array<{ name: string; count: number }>,
 
 /** A self-contained HTML page: no external resource, scripts limited by a nonce. */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  return joinChunks(htmlReportChunks(report, options));
+}
+
+/** The HTML page piece by piece (one table row at a time), for writing as a stream. */
+export function* htmlReportChunks(report: Report, options: HtmlOptions = {}): ReportChunks {
   const s = summarizeReport(report);
   const nonce = randomBytes(16).toString('base64');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${options.webview?.cspSource ?? "'none'"}`;
@@ -87,29 +93,21 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     f.verification?.state === 'live' && f.verification.identity
       ? `<br><span class="muted">belongs to</span> <code class="identity">${esc(f.verification.identity)}</code>`
       : '';
-  const rows = findings
-    .map(
-      (f) => `<tr>
+  const row = (f: (typeof report.findings)[number]) => `<tr>
 <td><span class="sev ${f.severity}">${f.severity}</span></td>
 <td>${locationLink(f.path, f.range.start.line, f.range.start.character, base)}</td>
 <td>${badge(f)}${show(f.message)}<br><code>${show(f.masked)}</code>${identity(f)}${githubNote(f) ? `<br><span class="muted">${esc(githubNote(f))}</span>` : ''}${f.github?.url ? ` ${anchor(f.github.url, 'alert')}` : ''}</td>
 <td><details><summary>${show(rules.get(f.ruleId)?.title ?? f.title)}</summary>${show(f.remediation)}</details></td>
 <td>${anchor(f.docs, `<code>${esc(f.ruleId)}</code>`)}</td>
-<td>${show(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`,
-    )
-    .join('\n');
-  const inventory = report.inventory
-    .map(
-      (i) =>
-        `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${show(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${show(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}${i.git ? `<br><span class="muted">${esc(inventoryGitNote(i.git))}</span>` : ''}</td><td class="n">${i.findings.length}</td></tr>`,
-    )
-    .join('\n');
+<td>${show(report.owners.get(f.fingerprint) ?? 'none')}</td></tr>`;
+  const inventoryRow = (i: (typeof report.inventory)[number]) =>
+    `<tr><td>${esc(IDENTITY_KIND_LABEL[i.kind])}</td><td>${show(i.name)}</td><td>${locationLink(i.path, i.range.start.line, i.range.start.character, base)}</td><td>${i.owner ? `${show(i.owner)} <span class="muted">(${i.ownerSource})</span>` : 'none'}</td><td>${i.breadth}</td><td>${i.credential}${i.git ? `<br><span class="muted">${esc(inventoryGitNote(i.git))}</span>` : ''}</td><td class="n">${i.findings.length}</td></tr>`;
   const card = (label: string, value: number | string, cls = '') =>
     `<div class="card"><b class="${cls}">${value}</b><span class="muted">${esc(label)}</span></div>`;
   const alerts = report.githubAlerts?.length
     ? `<h2>GitHub alerts not found in the files</h2><p class="muted">Open secret-scanning alerts whose secret is no longer where GitHub saw it: rotate, then close the alert.</p><ul>${report.githubAlerts.map((a) => `<li>${anchor(a.url, `#${a.number}`)} ${esc(a.secretType)}${a.locations[0] ? ` <span class="muted">first seen in <code>${show(a.locations[0].path)}</code> line ${a.locations[0].line}</span>` : ''}</li>`).join('')}</ul>`
     : '';
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -131,12 +129,16 @@ ${card('identities', report.inventory.length)}${card('without owner', report.inv
 <h2>Findings</h2>
 <p><input type="search" id="filter" placeholder="Filter findings" aria-label="Filter findings"></p>
 <table id="findings"><thead><tr><th>Severity</th><th>Location</th><th>Finding</th><th>Remediation</th><th>Rule</th><th>Owner</th></tr></thead><tbody>
-${rows}
+`;
+  yield* joinedLines(eachRendered(findings, row));
+  yield `
 </tbody></table>
 ${alerts}
 <h2>NHI inventory</h2>
 <table id="inventory"><thead><tr><th>Kind</th><th>Name</th><th>Location</th><th>Owner</th><th>Breadth</th><th>Credential</th><th class="n">Findings</th></tr></thead><tbody>
-${inventory}
+`;
+  yield* joinedLines(eachRendered(report.inventory, inventoryRow));
+  yield `
 </tbody></table>
 ${
   report.skipped.length

@@ -1,6 +1,7 @@
 import type { Severity } from '../engine';
 import { uriPath } from './escaping';
 import { rulesUsed, type Report } from './reportModel';
+import { joinChunks, jsonChunks, StreamedArray, type ReportChunks } from './reportStream';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 /** GitHub code scanning ranks security results by this property (0–10). */
@@ -26,12 +27,17 @@ export interface SarifRunInput {
  * relative to its own folder (`originalUriBaseIds`), which one run over several folders could not.
  */
 export function renderSarifRuns(runs: SarifRunInput[]): string {
-  const sarif = {
+  return joinChunks(sarifChunks(runs));
+}
+
+/** The SARIF log piece by piece (one result at a time), for writing as a stream. */
+export function* sarifChunks(runs: SarifRunInput[]): ReportChunks {
+  yield* jsonChunks({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: runs.map(sarifRun),
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  });
+  yield '\n';
 }
 
 function sarifRun({ report, category }: SarifRunInput): object {
@@ -62,7 +68,7 @@ function sarifRun({ report, category }: SarifRunInput): object {
     originalUriBaseIds: { ROOT: { uri: pathToUri(report.root) } },
     ...(report.verification ? { properties: { verification: report.verification } } : {}),
     columnKind: 'utf16CodeUnits',
-    results: report.findings.map((f) => ({
+    results: new StreamedArray(report.findings, (f) => ({
       ruleId: f.ruleId,
       ruleIndex: index.get(f.ruleId),
       level: LEVEL[f.severity],

@@ -12,28 +12,61 @@ import type { AuditFinding, AuditResult, InventoryItem, NhiLensSettings, Skipped
 import type { WorkspaceAudit } from './services/auditService';
 
 /**
- * The answer to `nhiLens/auditWorkspace`: every folder's report merged, as the protocol declares
- * it. Paths stay relative to their folder; each item's `uri` says which folder.
+ * How many findings, and skip notes, an audit sends the editor at most (partial results and the
+ * answer alike). A repository with 66,000 findings would otherwise send 100 MB of JSON that the
+ * client must parse and hold; nobody reads past the first thousands in a list. The summary still
+ * counts them all, a note says so, and the report (Markdown, HTML, SARIF) lists up to
+ * `limits.maxFindings`.
  */
-export function toAuditResult(audit: WorkspaceAudit): AuditResult {
+export const MAX_FINDINGS_SENT = 5_000;
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * The answer to `nhiLens/auditWorkspace`: every folder's report merged, as the protocol declares
+ * it. Paths stay relative to their folder; each item's `uri` says which folder. Past `maxSent`,
+ * the most severe findings are listed and the rest counted.
+ */
+export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT): AuditResult {
   const reports = audit.audits.map(({ folder, report }) => ({ root: folder.root, name: folder.name, report }));
   const several = audit.folders.length > 1;
   const sum = (count: (r: Report) => number) => reports.reduce((n, { report }) => n + count(report), 0);
+  const found = reports.flatMap(({ root, report }) => report.findings.map((finding) => ({ root, finding })));
+  const listed = mostSevere(found, maxSent);
+  const skipped = reports.flatMap(({ root, report }) => report.skipped.map((note) => ({ root, note })));
+  const total = sum((r) => r.findings.length + r.omitted.total);
+  const notes = [...reports.flatMap(({ name, report }) => report.notes.map((n) => (several ? `${name}: ${n}` : n))), ...audit.notes];
+  if (listed.length < found.length)
+    notes.unshift(
+      `${total} findings: the ${listed.length} most severe are listed here, the rest are counted only; the report (Show Report, Export SARIF) lists up to ${found.length}`,
+    );
+  if (skipped.length > maxSent) notes.push(`${skipped.length} files or parts not scanned: the first ${maxSent} are listed here`);
   return {
     summary: {
       files: sum((r) => r.filesScanned),
       bytes: sum((r) => r.bytesScanned),
-      findings: sum((r) => r.findings.length),
-      skipped: sum((r) => r.skipped.length),
+      findings: total,
+      listed: listed.length,
+      skipped: skipped.length,
       cancelled: audit.cancelled || reports.some(({ report }) => report.cancelled === true),
       durationMs: sum((r) => r.durationMs),
     },
     folders: audit.folders.map(({ uri, name }) => ({ uri, name })),
-    findings: reports.flatMap(({ root, report }) => toAuditFindings(report.findings, root)),
-    skipped: reports.flatMap(({ root, report }) => toSkippedNotes(report.skipped, root)),
+    findings: listed.map(({ root, finding }) => toAuditFindings([finding], root)[0]),
+    skipped: skipped.slice(0, maxSent).map(({ root, note }) => toSkippedNotes([note], root)[0]),
     inventory: reports.flatMap(({ root, report }) => toInventoryItems(report.inventory, root)),
-    notes: [...reports.flatMap(({ name, report }) => report.notes.map((n) => (several ? `${name}: ${n}` : n))), ...audit.notes],
+    notes,
   };
+}
+
+/** The `max` most severe findings, in their order (by folder, file and place); all of them when they fit. */
+function mostSevere<T extends { finding: Finding }>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  const order = items.map((_, i) => i).sort((a, b) => RANK[items[a].finding.severity] - RANK[items[b].finding.severity] || a - b);
+  return order
+    .slice(0, max)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]);
 }
 
 /** The URI of a file given by its folder-relative `/` path (what findings carry). */

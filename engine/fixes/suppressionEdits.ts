@@ -46,7 +46,9 @@ export function suppressLineEdit(text: string, kind: FileKind, offset: number, r
 export function suppressFileEdit(text: string, kind: FileKind, ruleId: string, reason = 'reason'): OffsetEdit | undefined {
   const c = COMMENT[kind];
   if (!c) return undefined;
-  const at = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
-  const prefix = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
+  // A byte-order mark stays first (an editor that keeps it in the text sends it), then a shebang line.
+  const bom = text.startsWith('\ufeff') ? 1 : 0;
+  const at = text.startsWith('#!', bom) ? text.indexOf('\n') + 1 || text.length : bom;
+  const prefix = at > bom && text[at - 1] !== '\n' ? '\n' : '';
   return { start: at, end: at, newText: `${prefix}${c[0]}nhi-lens:ignore-file ${ruleId} -- ${reason}${c[1]}\n` };
 }

@@ -9,7 +9,8 @@ import { renderMarkdown } from '../../report/markdownReport';
 import { renderSarifRuns } from '../../report/sarifReport';
 import type { Report } from '../../report/reportModel';
 import type { AuditFinding, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
-import { toAuditFindings } from '../protocolMapping';
+import { MAX_FINDINGS_SENT, toAuditFindings } from '../protocolMapping';
+import { DEFAULT_MAX_FINDINGS } from '../../workspace/scan/retainedFindings';
 import type { WorkspaceState } from '../workspaceState';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -75,11 +76,15 @@ export class AuditService {
     const result: WorkspaceAudit = { folders, audits: [], notes: [], cancelled: false };
     const failures: unknown[] = [];
     let lastReport = 0;
+    // Partial results stop at the cap of the answer: a flood of findings must not flood the client.
+    let sent = 0;
     try {
       for (const [index, folder] of folders.entries()) {
         if (controller.signal.aborted) break;
         const label = folders.length > 1 ? `${folder.name}: ` : '';
         const percentOf = (fraction: number) => Math.floor(((index + fraction) / folders.length) * 100);
+        let sentOfFolder = 0;
+        const folderCap = folder.state.config.limits?.maxFindings ?? DEFAULT_MAX_FINDINGS;
         try {
           const { report } = await auditWorkspace({
             root: folder.root,
@@ -98,7 +103,14 @@ export class AuditService {
               const percent = percentOf(p.filesTotal ? p.filesDone / p.filesTotal : 1);
               workDone.report(percent, `${label}${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
             },
-            onFindings: (findings) => partial?.report(toAuditFindings(findings, folder.root)),
+            onFindings: (findings) => {
+              const room = Math.min(MAX_FINDINGS_SENT - sent, folderCap - sentOfFolder);
+              if (!partial || room <= 0) return;
+              const batch = findings.slice(0, room);
+              sent += batch.length;
+              sentOfFolder += batch.length;
+              partial.report(toAuditFindings(batch, folder.root));
+            },
             onStage: (message) => workDone.report(percentOf(1), `${label}${message}`),
           });
           result.audits.push({ folder, report });

@@ -117,6 +117,13 @@ export class CodeActionService {
   resolve(action: CodeAction, document: TextDocument | undefined): CodeAction {
     const data = action.data as ResolveData | undefined;
     if (data?.kind !== 'replace-secret' || !document || document.uri !== data.uri) return action;
+    // The diagnostic's range is of the version the menu was computed for: on any other version it
+    // would land on other text (a line inserted above, and the rewrite corrupts the line before).
+    if (document.version !== data.version)
+      return {
+        ...action,
+        disabled: { reason: 'The file changed since this fix was offered: open the quick-fix menu again.' },
+      };
     const plan = secretFix(targetOf(document, data.diagnostic), document.getText(), this.ctx(document.uri).settings.secretsManager);
     if (!plan)
       return {

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { LoadedRule } from '../../engine';
+import { base62, crc32 } from '../support/seededRandom';
 
 /** One fuzz input: a document for `Engine.scan` and the secret values planted in it. */
 export interface FuzzInput {
@@ -26,30 +27,6 @@ const DIGITS = '0123456789'.split('');
 
 const chars = (alphabet: string[], length: number) =>
   fc.array(fc.constantFrom(...alphabet), { minLength: length, maxLength: length }).map((a) => a.join(''));
-
-const CRC = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-function crc32(s: string): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < s.length; i++) c = CRC[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function base62(v: number): string {
-  const a = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  let o = '';
-  do {
-    o = a[v % 62] + o;
-    v = Math.floor(v / 62);
-  } while (v > 0);
-  return o.padStart(6, '0');
-}
 
 /** Fake secrets in the formats the built-in rules know (prefixes split so no literal token is in the source). */
 const secretValue: fc.Arbitrary<string> = fc.oneof(

@@ -60,13 +60,20 @@ export class LspSession {
   static async start(
     capabilities: ClientCapabilities,
     files: Record<string, string> = {},
-    options: { folders?: string[]; initializationOptions?: unknown; settings?: Record<string, unknown> } = {},
+    options: {
+      folders?: string[];
+      initializationOptions?: unknown;
+      settings?: Record<string, unknown>;
+      /** Makes what `files` cannot (a FIFO, a link) in the root before the server starts. */
+      prepare?: (root: string) => void;
+    } = {},
   ): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       fs.writeFileSync(path.join(root, name), text);
     }
+    options.prepare?.(root);
     const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const session = new LspSession(server, connection, root);

@@ -1,7 +1,7 @@
 /** Credentials typed on command lines: shell history, scripts, CI logs, runbooks, Dockerfiles. */
 import { code, lines, secret, type CorpusDocument, type Mark, type Piece } from './document';
 import { PROVIDERS } from './providers';
-import { ALNUM, HEX, type Rng, b64 } from './random';
+import { ALNUM, HEX, type Rng, b64 } from '../../support/seededRandom';
 
 const token = (rng: Rng, id: string) => PROVIDERS.find((p) => p.id === id)!.make(rng);
 const S = (value: string, provider: string): Mark => secret(value, { provider, group: 'command' });

@@ -4,7 +4,7 @@
  */
 import { code, lines, secret, type CorpusDocument, type Mark, type Piece } from './document';
 import { PROVIDERS } from './providers';
-import { ALNUM, BASE64, HEX, type Rng, b64 } from './random';
+import { ALNUM, BASE64, HEX, type Rng, b64 } from '../../support/seededRandom';
 
 const make = (rng: Rng, id: string) => {
   const p = PROVIDERS.find((x) => x.id === id);

@@ -3,7 +3,7 @@
  * file (imports, neighbouring settings, comments) around a few named entries.
  */
 import { code, lines, type Mark, type Piece } from './document';
-import type { Rng } from './random';
+import type { Rng } from '../../support/seededRandom';
 
 /** A value and the words of the name it is given (['stripe', 'secret', 'key']). */
 export interface Entry {

@@ -12,7 +12,7 @@ import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
 import { privateKeyDocuments } from './privateKeys';
 import { PROVIDERS } from './providers';
-import { Rng } from './random';
+import { Rng } from '../../support/seededRandom';
 import { uriDocuments } from './uris';
 
 export const CORPUS_SEED = 20_261_201;

@@ -2,7 +2,7 @@
 import { code, lines, secret, type CorpusDocument, type Mark, type Piece } from './document';
 import { pem, rsaPkcs1Der } from './keys';
 import { PROVIDERS } from './providers';
-import { ALNUM, BASE64, type Rng, b64 } from './random';
+import { ALNUM, BASE64, type Rng, b64 } from '../../support/seededRandom';
 
 const token = (rng: Rng, id: string) => PROVIDERS.find((p) => p.id === id)!.make(rng);
 const S = (value: string, provider: string, group: string): Mark => secret(value, { provider, group });

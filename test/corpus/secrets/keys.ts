@@ -4,7 +4,7 @@
  * base64 starts the way real keys do: MIIE…, MHcC…, b3BlbnNzaC1rZXktdjE…); the numbers in
  * them are seeded random bytes, not working keys.
  */
-import { HEX, type Rng } from './random';
+import { HEX, type Rng } from '../../support/seededRandom';
 
 function len(n: number): Buffer {
   if (n < 0x80) return Buffer.from([n]);

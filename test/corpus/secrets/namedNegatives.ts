@@ -7,7 +7,7 @@
 import type { Entry } from './contexts';
 import { negative } from './document';
 import { PROVIDERS } from './providers';
-import { ALNUM, BASE64, BASE64URL, type Rng } from './random';
+import { ALNUM, BASE64, BASE64URL, type Rng } from '../../support/seededRandom';
 
 /** The jwt.io sample token: published on jwt.io and copied into countless docs and tests. */
 export const JWT_IO_SAMPLE =

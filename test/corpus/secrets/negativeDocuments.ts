@@ -8,7 +8,7 @@
 import { code, lines, negative, type CorpusDocument, type Mark, type Piece } from './document';
 import { certificatePem, publicKeyPem, sshPublicKeyLine } from './keys';
 import { JWT_IO_SAMPLE } from './namedNegatives';
-import { ALNUM, BASE64, HEX, type Rng, b64 } from './random';
+import { ALNUM, BASE64, HEX, type Rng, b64 } from '../../support/seededRandom';
 
 const N = (value: string, kind: string, group: string): Mark => negative(value, kind, group);
 

@@ -16,7 +16,7 @@ import {
   puttyKey,
   rsaPkcs1Der,
 } from './keys';
-import { type Rng, b64, b64url } from './random';
+import { type Rng, b64, b64url } from '../../support/seededRandom';
 
 const K = (value: string, provider: string): Mark => secret(value, { provider, group: 'private-key' });
 

@@ -4,7 +4,7 @@
  * documentation and public token-format write-ups, not from this project's rules, so the
  * corpus can disagree with the rules.
  */
-import { ALNUM, BASE64URL, HEX, type Rng, b64, b64url, checksummedToken } from './random';
+import { ALNUM, BASE64URL, HEX, type Rng, b64, b64url, checksummedToken } from '../../support/seededRandom';
 
 export interface Provider {
   id: string;

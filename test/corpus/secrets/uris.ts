@@ -1,6 +1,6 @@
 /** Credentials inside URIs and connection strings, of well-known schemes and of any scheme. */
 import { code, lines, secret, type CorpusDocument } from './document';
-import { ALNUM, type Rng } from './random';
+import { ALNUM, type Rng } from '../../support/seededRandom';
 
 const URI_PASSWORD = ALNUM + '-_.~!*';
 

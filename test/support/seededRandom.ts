@@ -1,7 +1,9 @@
 /**
- * Seeded randomness for the labelled secrets corpus: the same seed gives the same corpus, so
- * figures can be compared run to run. Values are assembled here in the providers' published
- * formats (with their checksums where a format has one); none is copied from a real key.
+ * The one seeded generator of test data and benchmark trees: the labelled secrets corpus, the
+ * engine fuzz's checksummed tokens, and the benchmark trees (bench/seededRandom.mjs loads this
+ * file). The same seed gives the same data, so figures can be compared run to run. Values are
+ * assembled here in the providers' published formats (with their checksums where a format has
+ * one); none is copied from a real key.
  */
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
