@@ -23,7 +23,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { baselineOf, CONFIG_FILE_NAME, parseBaseline, RuleError, type BaselineEntry, type Finding } from '../engine';
 import { readSettingsFile } from '../workspace/files/boundedFile';
 import type { VerifyOptions } from '../app/auditWorkspace';
@@ -43,9 +43,10 @@ import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
+import { editorDocuments } from './editorDocument';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(editorDocuments);
 /** Every workspace folder, each with its own config, baseline and git state (replaced at initialize). */
 let folders = new WorkspaceFolders(true, refreshFile);
 let settings: NhiLensSettings = DEFAULT_SETTINGS;
