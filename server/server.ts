@@ -7,14 +7,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   ResponseError,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -44,8 +42,9 @@ import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
+import { createServerConnection } from './coalescingReader';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createServerConnection();
 const documents = new TextDocuments(editorDocuments);
 /** Every workspace folder, each with its own config, baseline and git state (replaced at initialize). */
 let folders = new WorkspaceFolders(true, refreshFile);
