@@ -82,7 +82,11 @@ export class CoalescingMessageReader extends AbstractMessageReader {
 export function createServerConnection() {
   const args = process.argv.slice(2);
   if (args.includes('--node-ipc')) {
-    return createConnection(ProposedFeatures.all, new CoalescingMessageReader(new IPCMessageReader(process)), new IPCMessageWriter(process));
+    return createConnection(
+      ProposedFeatures.all,
+      new CoalescingMessageReader(new IPCMessageReader(process)),
+      new IPCMessageWriter(process),
+    );
   }
   if (!args.includes('--stdio')) return createConnection(ProposedFeatures.all);
   const connection = createConnection(
