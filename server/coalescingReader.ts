@@ -1,5 +1,5 @@
 /**
- * The server's connection, with edit bursts coalesced before they reach the message queue.
+ * Edit bursts coalesced before they reach the connection's message queue.
  *
  * vscode-languageserver handles one message per event-loop turn, in order: behind 10,000
  * `didChange` notifications (a macro, a generated edit, a client replaying a queue) a code
@@ -8,16 +8,9 @@
  * order, and the last version: the document ends up exactly as it would have, the queue is one
  * message long instead of thousands, and requests behind the burst are answered at once.
  */
-import { format } from 'node:util';
 import {
   AbstractMessageReader,
-  createConnection,
   DidChangeTextDocumentNotification,
-  IPCMessageReader,
-  IPCMessageWriter,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
   type DataCallback,
   type DidChangeTextDocumentParams,
   type Disposable,
@@ -73,39 +66,4 @@ export class CoalescingMessageReader extends AbstractMessageReader {
     super.dispose();
     this.inner.dispose();
   }
-}
-
-/**
- * The connection over the transport named on the command line, as `createConnection` would pick
- * it (`--stdio`, `--node-ipc`), with a coalescing reader; other transports go unchanged.
- */
-export function createServerConnection() {
-  const args = process.argv.slice(2);
-  if (args.includes('--node-ipc')) {
-    return createConnection(
-      ProposedFeatures.all,
-      new CoalescingMessageReader(new IPCMessageReader(process)),
-      new IPCMessageWriter(process),
-    );
-  }
-  if (!args.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const connection = createConnection(
-    ProposedFeatures.all,
-    new CoalescingMessageReader(new StreamMessageReader(process.stdin)),
-    new StreamMessageWriter(process.stdout),
-  );
-  // What createConnection does for --stdio itself: stdout carries the protocol, so console output
-  // goes to the client's log; and the server ends with its input (exit code 0 after `shutdown`).
-  let shutdown = false;
-  connection.onShutdown(() => {
-    shutdown = true;
-  });
-  const end = () => process.exit(shutdown ? 0 : 1);
-  process.stdin.on('end', end);
-  process.stdin.on('close', end);
-  console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
-  console.debug = (...args: unknown[]) => connection.console.log(format(...args));
-  console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
-  console.error = (...args: unknown[]) => connection.console.error(format(...args));
-  return connection;
 }

@@ -15,6 +15,7 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_LIMITS } from '../engine/engine';
+import { markedLength } from './oversizedMessages';
 
 /** Past this many characters the gap is folded into the text on the next edit outside it. */
 const GAP_LIMIT = 16 * 1024;
@@ -180,8 +181,10 @@ export class EditorDocument implements TextDocument {
     this.joined = undefined;
     this.gap = '';
     this.tail = '';
-    if (content.length > MAX_LIMITS.maxFileBytes) {
-      this.tooLarge = content.length;
+    // The transport may already have dropped the text of a huge document, leaving its length.
+    const dropped = markedLength(content);
+    if (dropped !== undefined || content.length > MAX_LIMITS.maxFileBytes) {
+      this.tooLarge = dropped ?? content.length;
       this.head = '';
     } else {
       this.tooLarge = undefined;

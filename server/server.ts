@@ -42,7 +42,7 @@ import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
-import { createServerConnection } from './coalescingReader';
+import { createServerConnection } from './serverConnection';
 
 const connection = createServerConnection();
 const documents = new TextDocuments(editorDocuments);
