@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(repo, 'dist', 'server.js');
+// NHI_BENCH_SERVER: another build of the server (e.g. of an older commit) to compare with.
+const SERVER = path.resolve(process.env.NHI_BENCH_SERVER ?? path.join(repo, 'dist', 'server.js'));
 const rpc = createRequire(import.meta.url)('vscode-languageserver-protocol/node');
 
 // ---- generated documents (seeded: every run sees the same text) -------------------------------
@@ -510,7 +511,7 @@ async function huge(mb) {
 export async function runLspBench(options = {}) {
   const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,huge').split(','));
   const runs = options.runs ?? 7;
-  console.log(`language server over stdio (${path.relative(repo, SERVER)}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  console.log(`language server over stdio (${SERVER}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   const results = {};
   if (only.has('coldStart')) results.coldStart = await coldStart(runs);
   if (only.has('recheck')) results.recheck = await recheck(60);
