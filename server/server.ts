@@ -131,8 +131,21 @@ function refreshFolder(folder: WorkspaceFolder): void {
  */
 function refreshFile(folder: WorkspaceFolder, file: string): void {
   if (!folders.has(folder)) return; // a git read that finished after its folder was removed
-  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  if (pullDiagnostics) refreshSoon();
   else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder && folders.scopeOf(d.uri).path === file) publish(d);
+}
+
+/**
+ * One refresh request for the git reads that finish close together: each makes a pull client
+ * re-pull every open document, and opening 200 files starts 200 reads.
+ */
+let refreshTimer: NodeJS.Timeout | undefined;
+const GIT_REFRESH_MS = 100;
+function refreshSoon(): void {
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = undefined;
+    void connection.languages.diagnostics.refresh();
+  }, GIT_REFRESH_MS);
 }
 
 /** Verdicts of this editor session (memory only: the editor writes no verification cache file). */

@@ -21,15 +21,35 @@ export interface LineCandidate {
   keyName?: string;
 }
 
-/** One line's results: per rule index, its candidates there once it has run. */
+/**
+ * One line's results: the rules that have run on it (by index) and what each found, in the same
+ * order. Two short lists rather than an array indexed by rule: a line meets a handful of the
+ * hundreds of rules, and 500 open files keep thousands of lines.
+ */
 export interface LineResults {
-  byRule: (LineCandidate[] | undefined)[];
+  rules: number[];
+  found: LineCandidate[][];
   /** The line's assignments and their snake_case names, shared by the assignment rules. */
   parsed?: { assignments: ReturnType<typeof findAssignments>; snakes: string[] };
 }
 
 /** Longer lines (a minified bundle is one line) are matched afresh: they change with every keystroke anyway. */
 export const MEMO_MAX_LINE = 64 * 1024;
+
+export const newLineResults = (): LineResults => ({ rules: [], found: [] });
+
+/** What rule `r` found on the line, running it with `run` the first time. */
+export function resultsOf(results: LineResults, r: number, run: () => LineCandidate[]): LineCandidate[] {
+  const at = results.rules.indexOf(r);
+  if (at >= 0) return results.found[at];
+  const found = run();
+  results.rules.push(r);
+  results.found.push(found.length ? found : NOTHING);
+  return found;
+}
+
+/** Shared by every line where a rule found nothing (most of them). */
+const NOTHING: LineCandidate[] = [];
 
 export class SecretLineMemo {
   private owner?: object;
@@ -49,7 +69,7 @@ export class SecretLineMemo {
   line(text: string): LineResults {
     let entry = this.next.get(text);
     if (entry) return entry;
-    entry = this.previous.get(text) ?? { byRule: [] };
+    entry = this.previous.get(text) ?? newLineResults();
     this.next.set(detached(text), entry);
     return entry;
   }

@@ -9,7 +9,7 @@ import { KeywordIndex } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
 import { detached } from '../text/detachedText';
-import { MEMO_MAX_LINE, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
 
 /** A rule ready to run: regexes compiled once, severity after config overrides. */
 export interface CompiledRule {
@@ -151,9 +151,11 @@ export class SecretScanner {
         }
         if (!def.multiline) {
           // One-line rules: the line's text decides what they find (memoised across scans when asked).
-          const line = memo && lineEnd - lineStart <= MEMO_MAX_LINE ? memo.line(text.slice(lineStart, lineEnd)) : undefined;
-          const results = line ?? perScan.get(lineStart) ?? perScan.set(lineStart, { byRule: [] }).get(lineStart)!;
-          const found = (results.byRule[r] ??= this.matchLine(rule, text.slice(lineStart, lineEnd), results, literalUnquoted, !!line));
+          const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
+          let results = perScan.get(lineStart);
+          if (!results) perScan.set(lineStart, (results = keep ? memo.line(text.slice(lineStart, lineEnd)) : newLineResults()));
+          const line = results;
+          const found = resultsOf(line, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), line, literalUnquoted, keep));
           for (const c of found)
             candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
           continue;

@@ -37,6 +37,9 @@ function randomChange(document: TextDocument, random: () => number): TextDocumen
   return { range: { start: document.positionAt(start), end: document.positionAt(end) }, text };
 }
 
+/** Lines without findings that make a document large enough for the server to keep its lines' results between scans (32 KB). */
+const FILLER = Array.from({ length: 900 }, (_, i) => `value_${i} = compute(${i})  # filler line`).join('\n') + '\n';
+
 const comparable = (items: Diagnostic[]) => items.map(({ range, code, message, severity }) => ({ range, code, message, severity }));
 
 /**
@@ -62,7 +65,7 @@ describe('language server: incremental edits give the diagnostics of a fresh ope
         let state = seed;
         const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
         const uri = s.uri(`edited-${seed}.py`);
-        const initial = `${PIECES[0]}\n${PIECES[2]}\r\n${PIECES[1]}\n`;
+        const initial = `${PIECES[0]}\n${PIECES[2]}\r\n${PIECES[1]}\n${FILLER}`;
         const mirror = TextDocument.create(uri, 'python', 1, initial);
         await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
           textDocument: { uri, languageId: 'python', version: 1, text: initial },
@@ -89,7 +92,7 @@ describe('language server: incremental edits give the diagnostics of a fresh ope
 
   it('a burst of edits written at once (merged by the server) ends in the same document as applied one by one', async () => {
     const uri = s.uri('burst.py');
-    const initial = 'x = 1\n';
+    const initial = `x = 1\n${FILLER}`;
     const mirror = TextDocument.create(uri, 'python', 1, initial);
     await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'python', version: 1, text: initial },
