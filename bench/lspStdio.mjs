@@ -248,7 +248,13 @@ class Client {
   }
 }
 
-const tempRoot = (label) => fs.mkdtempSync(path.join(os.tmpdir(), `nhi-lens-lsp-bench-${label}-`));
+/** Temporary workspaces of this run, removed at its end. */
+const roots = [];
+const tempRoot = (label) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `nhi-lens-lsp-bench-${label}-`));
+  roots.push(root);
+  return root;
+};
 const endOf = (text) => {
   const lines = text.split('\n');
   return { line: lines.length - 1, character: lines[lines.length - 1].length };
@@ -524,6 +530,7 @@ export async function runLspBench(options = {}) {
   if (only.has('burst')) results.burst = await burst(10_000);
   if (only.has('huge')) results.huge = await huge(200);
   console.log(`load after: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
   return results;
 }
 
