@@ -1,4 +1,6 @@
 // npm run bench: IaC analysis time, secret detection on the labelled corpus (bench/detection.mjs),
+// the editor's re-check in-process (bench/keystroke.mjs) and the language server over stdio
+// (bench/lspStdio.mjs),
 // then throughput, files/s, peak RSS and recall of nhi-lens and of secretlint (recommended preset)
 // on the same corpus, in the same run. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
@@ -10,11 +12,13 @@ import { PACKAGES, ensureCorpus } from './corpus.mjs';
 import { runDetectionBench } from './detection.mjs';
 import { runIacBench } from './iac.mjs';
 import { runKeystrokeBench } from './keystroke.mjs';
+import { runLspBench } from './lspStdio.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 runIacBench();
 await runDetectionBench();
 runKeystrokeBench();
+await runLspBench();
 
 const corpus = path.resolve(process.env.NHI_BENCH_CORPUS ?? path.join(repo, 'bench', '.corpus'));
 const results = path.join(repo, 'bench', 'results');

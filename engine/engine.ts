@@ -8,6 +8,7 @@ import { fingerprintOf, maskSecret } from './secrets/masking';
 import { OutputMask } from './secrets/outputMasking';
 import { detached } from './text/detachedText';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
+import type { SecretLineMemo } from './secrets/lineMemo';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
 import { isCheckId, type CheckId } from './iac/checkRegistry';
@@ -179,8 +180,10 @@ export class Engine {
   /**
    * Scans one document. Never throws on content: bad input is skipped with a reason.
    * With `inventory`, also returns the identities and secret references the file declares.
+   * With `memo` (one per open document, kept by the caller), lines unchanged since the last scan
+   * of that document are not matched again by the one-line secret rules: same result, less work.
    */
-  scan(document: ScanDocument, options: { inventory?: boolean } = {}): ScanResult {
+  scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
     const { path, text } = document;
     const skipped: SkipNote[] = [];
     const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
@@ -191,7 +194,7 @@ export class Engine {
     if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
 
     const kind = fileKindOf(path);
-    const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped);
+    const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped, true, options.memo);
     const analysis = this.checkRules.size || options.inventory ? analyseIac(text, path, kind, this.iac, options.inventory) : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
       ? [...(analysis?.identities ?? []), ...secretReferences(text)]

@@ -7,14 +7,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   ErrorCodes,
   ResponseError,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   MessageType,
-  ProposedFeatures,
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
@@ -23,7 +21,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { baselineOf, CONFIG_FILE_NAME, parseBaseline, RuleError, type BaselineEntry, type Finding } from '../engine';
 import { readSettingsFile } from '../workspace/files/boundedFile';
 import type { VerifyOptions } from '../app/auditWorkspace';
@@ -43,9 +41,11 @@ import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
+import { editorDocuments } from './editorDocument';
+import { createServerConnection } from './serverConnection';
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const connection = createServerConnection();
+const documents = new TextDocuments(editorDocuments);
 /** Every workspace folder, each with its own config, baseline and git state (replaced at initialize). */
 let folders = new WorkspaceFolders(true, refreshFile);
 let settings: NhiLensSettings = DEFAULT_SETTINGS;
@@ -131,8 +131,21 @@ function refreshFolder(folder: WorkspaceFolder): void {
  */
 function refreshFile(folder: WorkspaceFolder, file: string): void {
   if (!folders.has(folder)) return; // a git read that finished after its folder was removed
-  if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  if (pullDiagnostics) refreshSoon();
   else for (const d of documents.all()) if (folders.folderOf(d.uri) === folder && folders.scopeOf(d.uri).path === file) publish(d);
+}
+
+/**
+ * One refresh request for the git reads that finish close together: each makes a pull client
+ * re-pull every open document, and opening 200 files starts 200 reads.
+ */
+let refreshTimer: NodeJS.Timeout | undefined;
+const GIT_REFRESH_MS = 100;
+function refreshSoon(): void {
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = undefined;
+    void connection.languages.diagnostics.refresh();
+  }, GIT_REFRESH_MS);
 }
 
 /** Verdicts of this editor session (memory only: the editor writes no verification cache file). */

@@ -8,6 +8,8 @@ import { isGenericNonSecret, isLockfile, isPlaceholder, isTestOrDocPath } from '
 import { KeywordIndex } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
+import { detached } from '../text/detachedText';
+import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
 
 /** A rule ready to run: regexes compiled once, severity after config overrides. */
 export interface CompiledRule {
@@ -98,7 +100,15 @@ export class SecretScanner {
   }
 
   /** Every secret in the text; `decode` also looks inside base64 values of Kubernetes Secrets. */
-  scan(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[], decode = true): Candidate[] {
+  scan(
+    text: string,
+    path: string,
+    kind: FileKind,
+    maxLineLength: number,
+    skipped: SkipNote[],
+    decode = true,
+    memo?: SecretLineMemo,
+  ): Candidate[] {
     const { rules, rulesByKeyword } = this;
     const present = new Uint8Array(this.index.keywords.length);
     const lastLine = new Int32Array(rules.length).fill(-1);
@@ -117,8 +127,10 @@ export class SecretScanner {
 
     const candidates: Candidate[] = [];
     const longLines = new Set<number>();
-    // Assignment rules share one parse of each line they look at, names in snake_case included.
-    const parsed = new Map<number, ParsedLine>();
+    // One-line rules share one parse of each line they look at (assignments, names in snake_case):
+    // per line start for this scan, or by line text in the caller's memo, across scans.
+    const perScan = new Map<number, LineResults>();
+    memo?.begin(this, kind);
     const literalUnquoted = unquotedValuesAreLiterals(kind);
     const genericSkipsFile = isLockfile(path) || isTestOrDocPath(path);
     for (let r = 0; r < rules.length; r++) {
@@ -137,7 +149,18 @@ export class SecretScanner {
           longLines.add(lineStart);
           continue;
         }
-        const end = def.multiline ? Math.min(text.length, lineStart + MULTILINE_WINDOW) : lineEnd;
+        if (!def.multiline) {
+          // One-line rules: the line's text decides what they find (memoised across scans when asked).
+          const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
+          let results = perScan.get(lineStart);
+          if (!results) perScan.set(lineStart, (results = keep ? memo.line(text.slice(lineStart, lineEnd)) : newLineResults()));
+          const line = results;
+          const found = resultsOf(line, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), line, literalUnquoted, keep));
+          for (const c of found)
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+          continue;
+        }
+        const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
         const window = text.slice(lineStart, end);
         if (rule.regex) {
           const re = rule.regex;
@@ -150,53 +173,89 @@ export class SecretScanner {
             const value = window.slice(span[0], span[1]);
             if (this.accepts(rule, value, m[0])) {
               candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
-              if (def.multiline) coveredUntil = lineStart + span[1];
+              coveredUntil = lineStart + span[1];
             }
-            if (def.multiline && m.index > lineEnd - lineStart) {
+            if (m.index > lineEnd - lineStart) {
               searchedToEnd = false;
               break;
             } // later keyword lines get their own window
           }
           // A search that found nothing has ruled out every match starting early enough to fit in
           // this window: later keyword lines there need no window of their own (bounds the work).
-          if (def.multiline && searchedToEnd && end === lineStart + MULTILINE_WINDOW)
-            coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
+          if (searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
         } else if (rule.assignment) {
-          const a = rule.assignment;
-          let line = def.multiline ? undefined : parsed.get(lineStart);
-          if (!line) {
-            const assignments = findAssignments(window);
-            line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
-            if (!def.multiline) parsed.set(lineStart, line);
-          }
-          for (let n = 0; n < line.assignments.length; n++) {
-            const found = line.assignments[n];
-            // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
-            // that spelling differs by more than case (a workspace rule may expect `apiKey`).
-            const snake = line.snakes[n];
-            const raw = found.name.toLowerCase() === snake ? undefined : found.name;
-            if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
-            if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
-            if (!found.quote && !literalUnquoted) continue;
-            const value = found.value;
-            if (value.length < a.minLength || value.length > a.maxLength) continue;
-            if (this.accepts(rule, value, value))
-              candidates.push({
-                rule,
-                start: lineStart + found.valueStart,
-                end: lineStart + found.valueEnd,
-                value,
-                keyName: found.name.replace(/^[$@]/, ''),
-              });
-          }
+          const assignments = findAssignments(window);
+          const line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
+          for (const c of this.assignmentMatches(rule, line, literalUnquoted, false))
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
         }
       }
     }
     for (const lineStart of longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
+    memo?.end();
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     return resolveOverlaps(candidates);
+  }
+
+  /**
+   * What a one-line rule finds on one line, relative to the line's start. `keep`: the result
+   * goes into a memo that outlives this scan, so its strings are copied off the document's text.
+   */
+  private matchLine(rule: CompiledRule, line: string, results: LineResults, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
+    const found: LineCandidate[] = [];
+    const copy = keep ? detached : (s: string) => s;
+    if (rule.regex) {
+      const re = rule.regex;
+      re.lastIndex = 0;
+      for (let m = re.exec(line); m; m = re.exec(line)) {
+        if (m[0].length === 0) re.lastIndex++;
+        const span = m.indices?.groups?.secret;
+        if (!span || span[1] <= span[0]) continue;
+        const value = line.slice(span[0], span[1]);
+        if (this.accepts(rule, value, m[0])) {
+          const name = m.groups?.name;
+          found.push({ start: span[0], end: span[1], value: copy(value), keyName: name === undefined ? undefined : copy(name) });
+        }
+      }
+    } else if (rule.assignment) {
+      if (!results.parsed) {
+        const assignments = findAssignments(line);
+        const parsed = { assignments, snakes: assignments.map((a) => snakeName(a.name)) };
+        results.parsed = keep ? (JSON.parse(JSON.stringify(parsed)) as typeof parsed) : parsed; // kept: a copy, off the document
+      }
+      found.push(...this.assignmentMatches(rule, results.parsed, literalUnquoted, keep));
+    }
+    return found;
+  }
+
+  /** The assignments of a line (or multiline window) that an assignment rule accepts, relative to its start. */
+  private assignmentMatches(rule: CompiledRule, line: ParsedLine, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
+    const a = rule.assignment!;
+    const found: LineCandidate[] = [];
+    for (let n = 0; n < line.assignments.length; n++) {
+      const assignment = line.assignments[n];
+      // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
+      // that spelling differs by more than case (a workspace rule may expect `apiKey`).
+      const snake = line.snakes[n];
+      const raw = assignment.name.toLowerCase() === snake ? undefined : assignment.name;
+      if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
+      if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
+      if (!assignment.quote && !literalUnquoted) continue;
+      const value = assignment.value;
+      if (value.length < a.minLength || value.length > a.maxLength) continue;
+      if (this.accepts(rule, value, value)) {
+        const keyName = assignment.name.replace(/^[$@]/, '');
+        found.push({
+          start: assignment.valueStart,
+          end: assignment.valueEnd,
+          value: keep ? detached(value) : value,
+          keyName: keep ? detached(keyName) : keyName,
+        });
+      }
+    }
+    return found;
   }
 
   /**

@@ -4,6 +4,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FixData, GitState, SkipNote } from '../../engine';
 import { applyGitAdvice } from '../../workspace/git/secretHistory';
 import type { DocumentScope } from '../workspaceFolders';
+import { EditorDocument } from '../editorDocument';
+import { SecretLineMemo } from '../../engine/secrets/lineMemo';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -61,19 +63,36 @@ export interface DocumentReport {
  * so a client re-pulling unchanged documents gets `unchanged` and costs nothing. Each document
  * is checked with the state of its workspace folder (`scopeOf`).
  */
+/**
+ * Documents from this size on keep their lines' secret results between scans. A smaller one is
+ * scanned afresh in well under a millisecond, and 500 open files need not keep their lines twice.
+ */
+const MEMO_FROM = 32 * 1024;
+
 export class DiagnosticsService {
   private readonly cache = new Map<string, DocumentReport>();
+  /** Per open document: what the one-line secret rules found on its lines at the last scan. */
+  private readonly memos = new Map<string, SecretLineMemo>();
+  /** The content hash of each document at a version: a client re-pulling 200 documents hashes none of them again. */
+  private readonly hashes = new WeakMap<TextDocument, { version: number; hash: string }>();
 
   constructor(private readonly scopeOf: (uri: string) => DocumentScope) {}
 
   resultIdOf(document: TextDocument, scope = this.scopeOf(document.uri)): string {
+    return `${scope.key}:${scope.state.generation}:${scope.git?.versionOf(scope.path) ?? 0}:${this.hashOf(document, scope)}`;
+  }
+
+  private hashOf(document: TextDocument, scope: DocumentScope): string {
+    const known = this.hashes.get(document);
+    if (known?.version === document.version) return known.hash;
     // A document too large to scan is skipped from its size alone: hashing 200 MB would cost seconds.
-    const text = document.getText();
+    const size = sizeOf(document);
     const hash =
-      text.length > scope.state.engine.maxFileBytes
+      size > scope.state.engine.maxFileBytes
         ? `large-${document.version}`
-        : createHash('sha1').update(text).digest('hex').slice(0, 16);
-    return `${scope.key}:${scope.state.generation}:${scope.git?.versionOf(scope.path) ?? 0}:${hash}`;
+        : createHash('sha1').update(document.getText()).digest('hex').slice(0, 16);
+    this.hashes.set(document, { version: document.version, hash });
+    return hash;
   }
 
   report(document: TextDocument): DocumentReport {
@@ -82,7 +101,18 @@ export class DiagnosticsService {
     const cached = this.cache.get(document.uri);
     if (cached?.resultId === resultId) return cached;
     const { path, git } = scope;
-    const result = scope.state.engine.scan({ path, text: document.getText() });
+    const tooLarge = document instanceof EditorDocument ? document.tooLarge : undefined;
+    if (tooLarge !== undefined) {
+      // Its text was never kept: say why it is not scanned, from its size.
+      const reason = scope.state.engine.isIgnoredPath(path) ? undefined : scope.state.engine.skipReason(tooLarge, '');
+      const report = { resultId, diagnostics: reason ? [skipDiagnostic({ path, reason })!] : [], findings: [] };
+      this.cache.set(document.uri, report);
+      return report;
+    }
+    const text = document.getText();
+    let memo = this.memos.get(document.uri);
+    if (!memo && text.length >= MEMO_FROM) this.memos.set(document.uri, (memo = new SecretLineMemo()));
+    const result = scope.state.engine.scan({ path, text }, { memo });
     const findings = result.findings.filter((f) => !f.baselined);
     // Committed secrets must be rotated, new ones removed: say which, once git has told us.
     const secrets = findings.filter((f) => f.category === 'secret');
@@ -102,8 +132,15 @@ export class DiagnosticsService {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.memos.delete(uri);
   }
   clear(): void {
     this.cache.clear();
   }
+}
+
+/** The document's length in characters, without joining the text of a document that keeps none. */
+function sizeOf(document: TextDocument): number {
+  if (document instanceof EditorDocument && document.tooLarge !== undefined) return document.tooLarge;
+  return document.getText().length;
 }

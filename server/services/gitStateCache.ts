@@ -7,6 +7,8 @@ type History = FileSecretHistory;
 
 /** How long a file's history stays fresh; after that it is re-read in the background. */
 const FRESH_MS = 60_000;
+/** At most this many history reads (git processes and scans of past versions) at a time. */
+const MAX_PARALLEL_READS = 2;
 
 /**
  * Which secrets of each open file are already in git history, read in the background so typing
@@ -20,6 +22,8 @@ export class GitStateCache {
   private epoch = 0;
   private nextVersion = 1;
   private available?: boolean;
+  private readonly queue: Array<() => Promise<void>> = [];
+  private running = 0;
 
   constructor(
     private readonly root: () => string | undefined,
@@ -53,22 +57,42 @@ export class GitStateCache {
   private refresh(root: string, path: string, previous?: History): void {
     const version = this.entries.get(path)?.version;
     this.entries.set(path, { at: Date.now(), history: previous, pending: true, version });
-    void secretsInHistory(root, [path], this.engine()).then(
-      (found) => {
-        // git failed: keep what was known, read again after FRESH_MS.
-        const history = found?.get(path) ?? previous ?? new Map();
-        // A push or a new commit changes what the diagnostic says, as a new commit id does.
-        const changed =
-          !previous ||
-          previous.size !== history.size ||
-          [...history].some(([fp, v]) => {
-            const was = previous.get(fp);
-            return !was || was.commit !== v.commit || was.pushed !== v.pushed || was.commitsSince !== v.commitsSince;
-          });
-        this.entries.set(path, { at: Date.now(), history, version: changed ? this.nextVersion++ : version });
-        if (changed) this.onUpdate(path);
-      },
-      () => this.entries.delete(path),
+    this.queue.push(() =>
+      secretsInHistory(root, [path], this.engine()).then(
+        (found) => {
+          // git failed: keep what was known, read again after FRESH_MS.
+          const history = found?.get(path) ?? previous ?? new Map();
+          // A push or a new commit changes what the diagnostic says, as a new commit id does.
+          const changed =
+            !previous ||
+            previous.size !== history.size ||
+            [...history].some(([fp, v]) => {
+              const was = previous.get(fp);
+              return !was || was.commit !== v.commit || was.pushed !== v.pushed || was.commitsSince !== v.commitsSince;
+            });
+          this.entries.set(path, { at: Date.now(), history, version: changed ? this.nextVersion++ : version });
+          if (changed) this.onUpdate(path);
+        },
+        () => {
+          this.entries.delete(path);
+        },
+      ),
     );
+    this.startReads();
+  }
+
+  /**
+   * Runs queued reads, a few at a time: opening 200 files with secrets would otherwise start 200
+   * git processes at once, and on two cores the editor's typing would wait behind them.
+   */
+  private startReads(): void {
+    while (this.running < MAX_PARALLEL_READS && this.queue.length) {
+      const read = this.queue.shift()!;
+      this.running++;
+      void read().finally(() => {
+        this.running--;
+        this.startReads();
+      });
+    }
   }
 }

@@ -1,0 +1,116 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ScanResult } from '../../../engine';
+import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
+import { builtinRules, defaultEngine, testEngine } from '../../support/engineFixture';
+
+/**
+ * Lines to build documents from: every secret rule's own examples (positives find something,
+ * negatives are the near misses), plus lines that open and close multiline matches, context
+ * words, suppression comments and a Kubernetes Secret with base64 data.
+ */
+function linePool(): string[] {
+  const lines = new Set<string>();
+  for (const { definition } of builtinRules()) {
+    if (definition.category !== 'secret') continue;
+    for (const example of [...definition.examples.positive, ...definition.examples.negative]) {
+      for (const line of (typeof example === 'string' ? example : example.text).split('\n')) if (line.trim()) lines.add(line);
+    }
+  }
+  for (const extra of [
+    'kind: Secret',
+    'data:',
+    '  password: aHVudGVyMmh1bnRlcjI=',
+    '# nhi-lens:ignore',
+    '// nhi-lens:ignore-next-line',
+    'env:',
+    '  - name: DATABASE_PASSWORD',
+    '    value: "Kq8#mZ2vT9xL"',
+    '-----BEGIN RSA PRIVATE KEY-----',
+    '-----END RSA PRIVATE KEY-----',
+    'const x = 1;',
+    '',
+  ])
+    lines.add(extra);
+  return [...lines];
+}
+
+const PATHS = [
+  'src/app.ts',
+  'config/.env',
+  'app/settings.py',
+  'deploy/app.yaml',
+  'infra/main.tf',
+  'conf/app.json',
+  'notes.md',
+  'test/fixture.ts',
+];
+
+/** What a client sees of a scan (the findings, the notes, the suppressed count). */
+const view = (r: ScanResult) => JSON.stringify({ findings: r.findings, skipped: r.skipped, suppressed: r.suppressed });
+
+describe('secret line memo: a document scanned again after edits', () => {
+  const pool = linePool();
+  const engine = defaultEngine();
+
+  it('random edits: the memoised scan equals a fresh scan of the same text, every time', () => {
+    const line = fc.constantFrom(...pool);
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 40 }),
+      insert: fc.oneof(
+        fc.array(line, { maxLength: 3 }).map((ls) => ls.join('\n')),
+        fc.constantFrom('a', '"', '\n', ' ', '=', 'x'),
+        fc.string({ maxLength: 6 }),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PATHS),
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.array(edit, { maxLength: 12 }),
+        (path, lines, edits) => {
+          let text = lines.join('\n') + '\n';
+          const memo = new SecretLineMemo();
+          assert.equal(view(engine.scan({ path, text }, { memo })), view(engine.scan({ path, text })));
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+            assert.equal(
+              view(engine.scan({ path, text }, { memo })),
+              view(engine.scan({ path, text })),
+              `after an edit at ${at} of ${path}`,
+            );
+          }
+        },
+      ),
+      { seed: 4242, numRuns: 150 },
+    );
+  });
+
+  it('reuses unchanged lines and keeps only the lines of the last scan', () => {
+    const memo = new SecretLineMemo();
+    const first = 'AWS_ACCESS_KEY_ID = "AKIATGOKENEFHORM6SCL"\npassword = "Zq8mT2vX9kLw"\n';
+    const before = engine.scan({ path: 'a.py', text: first }, { memo });
+    assert.equal(before.findings.length, 2);
+    assert.equal(memo.size, 2);
+    // One line changed: the other comes from the memo, at its new offset.
+    const second = `# a comment\n${first.replace('Zq8mT2vX9kLw', 'Zq8mT2vX9kLwQ')}`;
+    const after = engine.scan({ path: 'a.py', text: second }, { memo });
+    assert.equal(view(after), view(engine.scan({ path: 'a.py', text: second })));
+    assert.deepEqual(
+      after.findings.map((f) => f.range.start.line),
+      [1, 2],
+    );
+    assert.equal(memo.size, 2, 'the old password line is forgotten');
+  });
+
+  it('a memo filled by one engine (other rules) or another file kind starts afresh', () => {
+    const memo = new SecretLineMemo();
+    const text = 'AWS_ACCESS_KEY_ID = "AKIATGOKENEFHORM6SCL"\n';
+    assert.equal(engine.scan({ path: 'a.py', text }, { memo }).findings.length, 1);
+    const without = testEngine({ config: { disable: ['aws-access-key-id'] } });
+    assert.equal(view(without.scan({ path: 'a.py', text }, { memo })), view(without.scan({ path: 'a.py', text })));
+    assert.equal(view(engine.scan({ path: 'b.env', text }, { memo })), view(engine.scan({ path: 'b.env', text })));
+  });
+});
