@@ -85,6 +85,8 @@ export class AuditService {
             root: folder.root,
             config: withFoldersIgnored(folder.state.config, folder.inner),
             baseline: folder.state.baseline.entries,
+            // Unchanged files keep their last results (kept in the user's cache folder, never in the workspace).
+            cache: true,
             // Running git is running an external program: trusted workspaces only.
             git: folder.state.trusted && 'when-available',
             github,
