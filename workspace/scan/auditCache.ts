@@ -53,7 +53,11 @@ export function auditCacheKey(parts: CacheKeyParts): string {
 
 /** Where an audited folder's cache lives by default: the user's cache folder, one file per folder and key. */
 export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string {
-  const name = crypto.createHash('sha256').update(`${realPathOr(root)}\0${key}`).digest('hex').slice(0, 32);
+  const name = crypto
+    .createHash('sha256')
+    .update(`${realPathOr(root)}\0${key}`)
+    .digest('hex')
+    .slice(0, 32);
   return path.join(userCacheFolder(env), 'audit', `${name}.json`);
 }
 
@@ -282,7 +286,9 @@ function validFinding(f: unknown): boolean {
   if (!isObject(f)) return false;
   for (const field of ['ruleId', 'title', 'category', 'message', 'masked', 'fingerprint', 'remediation', 'docs'])
     if (!isString(f[field])) return false;
-  return SEVERITIES.has(f.severity as string) && validRange(f.range) && validOffsets(f.offsets) && isObject(f.fix) && isString(f.fix.fileKind);
+  return (
+    SEVERITIES.has(f.severity as string) && validRange(f.range) && validOffsets(f.offsets) && isObject(f.fix) && isString(f.fix.fileKind)
+  );
 }
 
 function validIdentity(i: unknown): boolean {

@@ -74,7 +74,6 @@ export interface AuditResult {
   durationMs: number;
 }
 
-
 /** A file to scan, as listed by the walk, with the content hash the cache expects of it (if any). */
 interface Job extends WalkedFile {
   expect?: string;
