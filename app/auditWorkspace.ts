@@ -94,6 +94,7 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   const inventory = request.inventory !== false;
   const cache = request.cache ? openCache(request.cache, engine, request, inventory) : undefined;
   const run = await runAudit({
+    engine,
     cache,
     targets: request.targets?.length ? request.targets : [root],
     root,

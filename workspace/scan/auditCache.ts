@@ -85,8 +85,11 @@ export class AuditCache {
   private readonly previous: Map<string, unknown>;
   /** When the audit that wrote the previous entries started (epoch ms). */
   private readonly previousStart: number;
-  private readonly next = new Map<string, string>();
+  /** This audit's entries: reused ones as they were read, fresh ones already serialized. */
+  private readonly next = new Map<string, Entry | string>();
   private nextBytes = 0;
+  /** Something differs from the file as read (a fresh scan, a new mtime, a file gone): it must be written. */
+  private changed = false;
   private readonly startedAt = Date.now();
   private readonly siblingSignatures = new Map<string, string>();
   /** Why the previous content was not used (absent when it was, or when there was none). */
@@ -116,7 +119,7 @@ export class AuditCache {
     const entry = this.entry(relative);
     if (!entry || entry[0] !== size || entry[3] !== this.siblingSignature(relative, absolute)) return undefined;
     if (entry[1] === mtimeMs && mtimeMs < this.previousStart - RACY_MS) {
-      this.keep(relative, [entry[0], mtimeMs, entry[2], entry[3], entry[4]]);
+      this.keep(relative, entry);
       return { scan: scanOf(relative, entry) };
     }
     return { hash: entry[2] };
@@ -126,6 +129,7 @@ export class AuditCache {
   confirm(relative: string, mtimeMs: number): FileScan | undefined {
     const entry = this.entry(relative);
     if (!entry) return undefined;
+    if (entry[1] !== mtimeMs) this.changed = true;
     this.keep(relative, [entry[0], mtimeMs, entry[2], entry[3], entry[4]]);
     return scanOf(relative, entry);
   }
@@ -133,15 +137,31 @@ export class AuditCache {
   /** Records a fresh scan of a file that was read whole (`hash` of its content). */
   record(scan: FileScan, absolute: string, size: number, mtimeMs: number, hash: string): void {
     this.misses++;
+    this.changed = true;
     if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) return;
     const { path: relative, ...stored } = scan;
     const empty = !stored.findings.length && !stored.skipped.length && !stored.suppressed && !stored.identities?.length;
-    this.keep(relative, [size, mtimeMs, hash, this.siblingSignature(relative, absolute), empty ? 0 : withoutPaths(stored)], false);
+    const entry: Entry = [size, mtimeMs, hash, this.siblingSignature(relative, absolute), empty ? 0 : withoutPaths(stored)];
+    this.keep(relative, JSON.stringify(entry), false);
   }
 
-  /** Writes the entries of this audit (only those: files gone since are forgotten), atomically. Never throws. */
+  /**
+   * Writes the entries of this audit (only those: files gone since are forgotten), atomically,
+   * unless they are exactly what was read. Never throws; false when it could not write.
+   */
   save(): boolean {
-    const body = [...this.next].map(([relative, entry]) => `${JSON.stringify(relative)}:${entry}`).join(',\n');
+    if (!this.changed && this.next.size === this.previous.size && this.ignored === undefined && this.previousStart) {
+      try {
+        const now = new Date();
+        fs.utimesSync(this.file, now, now); // still in use: pruned last
+      } catch {
+        /* only its place in the pruning order is at stake */
+      }
+      return true;
+    }
+    const body = [...this.next]
+      .map(([relative, entry]) => `${JSON.stringify(relative)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`)
+      .join(',\n');
     const text = `{"format":${JSON.stringify(FORMAT)},"version":${FORMAT_VERSION},"key":${JSON.stringify(this.key)},"root":${JSON.stringify(this.root)},"startedAt":${this.startedAt},"entries":{\n${body}\n}}\n`;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
@@ -164,13 +184,17 @@ export class AuditCache {
     return raw !== undefined && validEntry(raw) ? raw : undefined;
   }
 
-  private keep(relative: string, entry: Entry, hit = true): void {
+  private keep(relative: string, entry: Entry | string, hit = true): void {
     if (hit) this.hits++;
-    const text = JSON.stringify(entry);
-    // Bounded: past the budget, files are rescanned next time instead.
-    if (this.nextBytes + text.length + relative.length > MAX_CACHE_BYTES - 4096) return;
-    this.nextBytes += text.length + relative.length + 8;
-    this.next.set(relative, text);
+    // Bounded: past the budget, files are rescanned next time instead. A reused entry is
+    // counted at its stored size (an estimate: it was written within the budget before).
+    const size = typeof entry === 'string' ? entry.length : entry[4] === 0 ? 80 : 80 + JSON.stringify(entry[4]).length;
+    if (this.nextBytes + size + relative.length > MAX_CACHE_BYTES - 4096) {
+      this.changed = true;
+      return;
+    }
+    this.nextBytes += size + relative.length + 8;
+    this.next.set(relative, entry);
   }
 
   /** Names, sizes and mtimes of a `.tf` file's folder's `.tf` files ('' for other files). */

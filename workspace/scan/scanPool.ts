@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BaselineEntry, Finding, IdentityRecord, SkipNote } from '../../engine';
+import type { BaselineEntry, Engine, Finding, IdentityRecord, SkipNote } from '../../engine';
 import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { walkFiles, type WalkedFile } from '../files/fileWalker';
@@ -32,6 +32,8 @@ export interface AuditProgress {
 
 export interface AuditOptions {
   targets: string[];
+  /** An engine already built from `setup` (saves building a second one on this thread). */
+  engine?: Engine;
   root: string;
   setup: ScanSetup;
   gitignore?: boolean;
@@ -109,7 +111,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
-  const engine = createEngine({ ...options.setup, siblingCache: 'per-audit' });
+  const engine = options.engine ?? createEngine({ ...options.setup, siblingCache: 'per-audit' });
   const cache = options.cache;
   // Links, pipes, devices and unreadable folders are listed with the files' own skip notes.
   const walkSkipped: SkipNote[] = [];
