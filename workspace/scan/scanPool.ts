@@ -95,6 +95,8 @@ const SLICE_FILES = 8;
 const SLICE_BYTES = 512 * 1024;
 /** Files listed between two looks at the workers (a walk step is a few milliseconds). */
 const LIST_STEP = 256;
+/** The walk pauses while this many files wait: memory stays bounded however large the tree. */
+const MAX_QUEUED = 4096;
 /** Below this much work, starting a worker costs more than it saves. */
 const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
 /** Batches queued at each worker, so it never waits for this thread between two. */
@@ -205,7 +207,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     while (!options.signal?.aborted) {
-      if (progress.listing) list(LIST_STEP);
+      if (progress.listing && queue.length < MAX_QUEUED) list(LIST_STEP);
       const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
       if (!pool && wantedWorkers > 0 && enough) pool = new WorkerPool(wantedWorkers, options.setup, !!cache);
       if (pool) {
