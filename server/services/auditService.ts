@@ -95,8 +95,10 @@ export class AuditService {
             signal: controller.signal,
             onProgress: (p) => {
               const now = Date.now();
-              if (now - lastReport < PROGRESS_INTERVAL_MS && p.filesDone < p.filesTotal) return;
+              if (now - lastReport < PROGRESS_INTERVAL_MS && (p.listing || p.filesDone < p.filesTotal)) return;
               lastReport = now;
+              // The walk streams: until it has listed every file, the total (and a percentage) is not known.
+              if (p.listing) return workDone.report(`${label}${p.filesDone} files… ${p.currentFile ?? ''}`.trim());
               const percent = percentOf(p.filesTotal ? p.filesDone / p.filesTotal : 1);
               workDone.report(percent, `${label}${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
             },

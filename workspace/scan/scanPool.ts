@@ -256,6 +256,7 @@ class WorkerPool {
   private readonly handlers = new Map<number, (scans: FileScan[]) => void>();
   private nextId = 0;
   private wake?: () => void;
+  private stopped = false;
   failure?: { throw(): never };
 
   constructor(
@@ -278,14 +279,10 @@ class WorkerPool {
         handler?.(message.results);
         this.interrupt();
       });
-      worker.on('error', (error) => {
-        const failure = new Error(`audit worker failed: ${error.message}`);
-        this.failure ??= {
-          throw: () => {
-            throw failure;
-          },
-        };
-        this.interrupt();
+      worker.on('error', (error) => this.fail(`audit worker failed: ${error.message}`));
+      // A worker that ends by itself (not stopped) would leave its batches unanswered forever.
+      worker.on('exit', (code) => {
+        if (!this.stopped) this.fail(`audit worker stopped unexpectedly (exit code ${code})`);
       });
     }
   }
@@ -320,7 +317,18 @@ class WorkerPool {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const { worker } of this.workers) void worker.terminate();
+  }
+
+  private fail(message: string): void {
+    const failure = new Error(message);
+    this.failure ??= {
+      throw: () => {
+        throw failure;
+      },
+    };
+    this.interrupt();
   }
 
   /** Ends a wait in `nextMessage`. */
