@@ -8,7 +8,8 @@
 // Environment: NHI_BENCH_CLI=path/to/cli.js times another build (e.g. an older one, for a
 // before/after); NHI_BENCH_NPM_TREE=dir keeps the corpus elsewhere; NHI_BENCH_SCALE=10,100,1000
 // chooses the scaling sizes in MB; NHI_BENCH_RUNS=n repeats the timed runs (median; default 3);
-// NHI_BENCH_SECRETLINT=0 skips secretlint.
+// NHI_BENCH_SECRETLINT_RUNS=n the secretlint runs (default 1: it takes minutes); 0 skips it;
+// NHI_BENCH_CACHE=0 skips the cache runs (a build without --cache).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -186,12 +187,13 @@ export async function runAuditBench() {
   const single = await medianOf(runs, () => audit('.', ['--jobs', '0'], corpus));
   add('nhi-lens --jobs 0 (one thread)', single, recall(single.report));
   let theirs;
-  if (process.env.NHI_BENCH_SECRETLINT !== '0') {
+  const secretlintRuns = Number(process.env.NHI_BENCH_SECRETLINT_RUNS ?? 1);
+  if (secretlintRuns > 0) {
     const rc = path.join(os.tmpdir(), `secretlintrc-${process.pid}.json`);
     fs.writeFileSync(rc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
     const out = path.join(os.tmpdir(), `secretlint-${process.pid}.json`);
     const bin = path.join(repo, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
-    theirs = await medianOf(runs, () =>
+    theirs = await medianOf(secretlintRuns, () =>
       measure(process.execPath, [bin, '**/*', '--secretlintrc', rc, '--format', 'json', '--output', out, '--no-color'], { cwd: corpus }),
     );
     let report = [];
@@ -222,7 +224,13 @@ export async function runAuditBench() {
       `node itself (node -e 0): ${(median(bare.map((s) => s.seconds)) * 1000).toFixed(0)} ms`,
   );
 
-  // Cold and warm cache.
+  if (process.env.NHI_BENCH_CACHE !== '0') await cacheRuns(corpus, ours);
+  await scalingRuns(corpus);
+  console.log(`\nload after: ${load()}`);
+}
+
+/** Cold and warm cache: the first audit with an empty cache, then audits of the unchanged tree. */
+async function cacheRuns(corpus, ours) {
   const cacheFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cache-')), 'cache.json');
   const cold = await audit('.', ['--cache-location', cacheFile], corpus);
   const warm = await medianOf(runs, () => audit('.', ['--cache-location', cacheFile], corpus));
@@ -233,8 +241,10 @@ export async function runAuditBench() {
       `cache file ${(fs.statSync(cacheFile).size / 1048576).toFixed(1)} MB`,
   );
   fs.rmSync(path.dirname(cacheFile), { recursive: true, force: true });
+}
 
-  // Scaling: the time per MB as the tree grows.
+/** The time per MB as the tree grows. */
+async function scalingRuns(corpus) {
   const sizes = (process.env.NHI_BENCH_SCALE ?? '10,100,1000')
     .split(',')
     .map(Number)
@@ -269,7 +279,6 @@ export async function runAuditBench() {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   console.log(`\nscaling (copies of the corpus, one run each):\n${scale.join('\n')}`);
-  console.log(`\nload after: ${load()}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runAuditBench();
