@@ -211,7 +211,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
       if (!pool && wantedWorkers > 0 && enough) pool = new WorkerPool(wantedWorkers, options.setup, !!cache);
       if (pool) {
-        pool.failure?.throw();
+        if (pool.failure) throw pool.failure;
         // While listing, only whole batches go out; at the end, smaller ones keep every thread busy to the last file.
         const share = progress.listing ? BATCH_FILES : Math.max(4, Math.ceil(queue.length / (pool.size * IN_FLIGHT_PER_WORKER + 2)));
         while (queue.length && pool.wantsWork() && (!progress.listing || queue.length >= BATCH_FILES || queuedBytes >= BATCH_BYTES)) {
@@ -232,7 +232,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         await pool.nextMessage();
       } else await nextTurn(); // lets the workers' results and cancellation in
     }
-    pool?.failure?.throw();
+    if (pool?.failure) throw pool.failure;
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     pool?.stop();
@@ -257,7 +257,8 @@ class WorkerPool {
   private nextId = 0;
   private wake?: () => void;
   private stopped = false;
-  failure?: { throw(): never };
+  /** Why the pool cannot go on (a worker failed or ended): the audit throws it. */
+  failure?: Error;
 
   constructor(
     readonly size: number,
@@ -322,12 +323,7 @@ class WorkerPool {
   }
 
   private fail(message: string): void {
-    const failure = new Error(message);
-    this.failure ??= {
-      throw: () => {
-        throw failure;
-      },
-    };
+    this.failure ??= new Error(message);
     this.interrupt();
   }
 
