@@ -49,7 +49,8 @@ GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin
   --github-url <url>  API URL (GitHub Enterprise Server: https://HOST/api/v3; default:
                       GITHUB_API_URL, else https://api.github.com)
   --jobs <n>          Worker threads besides the main one, which scans too (default: one
-                      per core beyond the first, for large trees; 0 = none)
+                      per core beyond the first that the load leaves free, for large
+                      trees; 0 = none)
   --quiet             No progress line
 
 Verification (opt-in: without --verify nothing is sent anywhere):

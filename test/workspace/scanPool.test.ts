@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { auditWorkspace } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
-import type { AuditProgress } from '../../workspace/scan/scanPool';
+import { defaultWorkerCount, type AuditProgress } from '../../workspace/scan/scanPool';
 import { REPO } from '../cli/cliHarness';
 
 /** The example workspace copied `copies` times into one tree: every kind of file, enough of them for worker threads. */
@@ -43,6 +43,16 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.equal(last.filesDone, run.filesScanned);
     assert.ok(seen.every((p) => p.filesDone <= p.filesTotal));
     assert.ok(seen.findIndex((p) => !p.listing) >= 0 && seen.slice(seen.findIndex((p) => !p.listing)).every((p) => !p.listing));
+  });
+
+  it('starts a worker per core beyond the first, only for cores the load leaves free', () => {
+    assert.equal(defaultWorkerCount(2, 0), 1);
+    assert.equal(defaultWorkerCount(2, 0.6), 1);
+    assert.equal(defaultWorkerCount(2, 1.2), 0, 'a busy 2-core machine: the calling thread alone');
+    assert.equal(defaultWorkerCount(2, 18), 0);
+    assert.equal(defaultWorkerCount(1, 0), 0);
+    assert.equal(defaultWorkerCount(8, 2.5), 5);
+    assert.equal(defaultWorkerCount(32, 0), 7, 'at most 7');
   });
 
   it('an audit cancelled before it starts says so and stops', async () => {

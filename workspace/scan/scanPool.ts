@@ -201,7 +201,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
 
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const wantedWorkers = options.jobs ?? Math.min(cores - 1, 7);
+  const wantedWorkers = options.jobs ?? defaultWorkerCount(cores, os.loadavg()[0]);
   let pool: WorkerPool | undefined;
   const onAbort = () => pool?.interrupt();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -245,6 +245,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   result.identities.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offsets.start - b.offsets.start));
   result.durationMs = Date.now() - started;
   return result;
+}
+
+/**
+ * Worker threads to start besides the calling thread: one per core beyond the first, but only for
+ * cores the machine's load (the 1-minute average, 0 where the system does not report one) leaves
+ * free. A worker costs its own start-up and warm-up (about a third more CPU on a 60 MB tree,
+ * bench/RESULTS.md): on a machine whose cores are all busy it only makes the audit slower.
+ */
+export function defaultWorkerCount(cores: number, load: number): number {
+  const free = Math.floor(cores - Math.max(0, load));
+  return Math.max(0, Math.min(cores - 1, free, 7));
 }
 
 /**
