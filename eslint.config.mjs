@@ -86,6 +86,7 @@ export default tseslint.config(
       'bench/results/',
       'bench/.secrets-corpus/',
       'bench/.big-tree/',
+      'bench/.npm-tree/',
       'test-artifacts/',
       'test/client/code-server/',
       'test/fixtures/',

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BaselineEntry, Engine, Finding, WorkspaceConfig } from '../engine';
 import { GITHUB_API_URL, type GitHubTarget } from '../integrations/github/githubApi';
@@ -9,9 +10,11 @@ import { changesSince, fingerprintsInBlobs } from '../workspace/git/changedFiles
 import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState } from '../workspace/git/secretExposure';
 import { applyGitAdvice } from '../workspace/git/secretHistory';
+import { AuditCache, auditCacheKey, defaultAuditCacheFile, pruneCacheFolder } from '../workspace/scan/auditCache';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
 import { addVerification, type VerifyOptions } from './verifyFindings';
+import { TOOL_VERSION } from '../engine/version';
 
 export type { VerifyOptions };
 
@@ -35,6 +38,12 @@ export interface AuditRequest {
   gitignore?: boolean;
   /** Worker threads (see runAudit). */
   jobs?: number;
+  /**
+   * Reuse per-file results of the last audit of this folder with the same rules, config and
+   * baseline, and keep this audit's for the next: `true` keeps them in the user's cache folder,
+   * a string names the cache file.
+   */
+  cache?: boolean | string;
   /** Build the NHI inventory (default true). */
   inventory?: boolean;
   /**
@@ -76,6 +85,8 @@ export interface AuditOutcome {
   engine: Engine;
   /** How many open GitHub alerts there were and how many matched a finding (when GitHub was asked and answered). */
   github?: { alerts: number; matched: number };
+  /** With a cache: where it is, how many files it answered for, and why an existing one was not used. */
+  cache?: { file: string; hits: number; misses: number; ignored?: string; saved: boolean };
 }
 
 /**
@@ -88,10 +99,14 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   // Also validates the config's rules and ids before any worker starts.
   const engine = createEngine({ config, baseline, root, siblingCache: 'per-audit' });
   const since = request.since ? await changedSince(root, request.since, engine) : undefined;
+  const inventory = request.inventory !== false;
+  const cache = request.cache ? openCache(request.cache, engine, request, inventory) : undefined;
   const run = await runAudit({
+    engine,
+    cache,
     targets: since ? since.targets : request.targets?.length ? request.targets : [root],
     root,
-    setup: { config, baseline, root, inventory: request.inventory !== false },
+    setup: { config, baseline, root, inventory },
     gitignore: request.gitignore !== false,
     jobs: request.jobs,
     maxFindings: request.maxFindings ?? config.limits?.maxFindings ?? DEFAULT_MAX_FINDINGS,
@@ -107,6 +122,13 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   });
   // Findings the base already had (in any changed file: a moved secret is not new) are not the change's.
   if (since) run.findings = run.findings.filter((f) => !since.before.has(f.fingerprint));
+  let cacheUse: AuditOutcome['cache'];
+  if (cache) {
+    // A cancelled audit saw only part of the tree: the previous cache stays as it was.
+    const saved = !run.cancelled && cache.save();
+    if (saved && request.cache === true) pruneCacheFolder(path.dirname(cache.file));
+    cacheUse = { file: cache.file, hits: cache.hits, misses: cache.misses, ...(cache.ignored ? { ignored: cache.ignored } : {}), saved };
+  }
   const report = reportOf(run, root, engine.rules);
   if (since) report.notes.push(since.note);
   if (!run.cancelled && (request.git || request.history)) {
@@ -127,7 +149,32 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   addInventory(report, run.identities);
   const omitted = omittedNote(report);
   if (omitted) report.notes.unshift(omitted);
-  return { report, run, engine, ...(github ? { github } : {}) };
+  return { report, run, engine, ...(github ? { github } : {}), ...(cacheUse ? { cache: cacheUse } : {}) };
+}
+
+/**
+ * The audit cache for this request: keyed by everything the per-file results depend on (this
+ * build of the tool, the active rules, the config, the baseline, whether identities are listed).
+ */
+function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache {
+  const key = auditCacheKey({
+    toolVersion: `${TOOL_VERSION} ${buildStamp()}`,
+    rules: engine.rules,
+    config: request.config,
+    baseline: request.baseline,
+    inventory,
+  });
+  return AuditCache.open(where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where), key, request.root);
+}
+
+/** Size and mtime of the running code: a rebuilt tool (same version number, other code) does not trust an older cache. */
+function buildStamp(): string {
+  try {
+    const stat = fs.statSync(__filename);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function addGitState(report: Report, engine: Engine, run: AuditResult, request: AuditRequest): Promise<void> {

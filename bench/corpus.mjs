@@ -8,6 +8,26 @@ import { ALNUM, HEX, Rng, checksummedToken } from './seededRandom.mjs';
 /** Pinned third-party code: about 180 MB in 8,000 files (JavaScript, TypeScript, JSON, docs). */
 export const PACKAGES = ['typescript@5.6.3', 'aws-sdk@2.1692.0', 'three@0.170.0', 'rxjs@7.8.1', 'lodash@4.17.21', 'moment@2.30.1'];
 
+/**
+ * The tree issue 13 measured: packages as an application installs them (with their
+ * dependencies), about 62 MB in 8,800 files of mostly small JavaScript, TypeScript and JSON, and
+ * 200 planted key files. More like a user's tree than the corpus above, where a few huge files
+ * dominate.
+ */
+export const NPM_TREE = {
+  packages: [
+    'typescript@5.6.3',
+    '@aws-sdk/client-s3@3.700.0',
+    'lodash@4.17.21',
+    'express@4.21.1',
+    'react-dom@18.3.1',
+    'moment@2.30.1',
+    'rxjs@7.8.1',
+    '@octokit/rest@21.0.2',
+  ],
+  planted: 200,
+};
+
 // Deterministic pseudo-random strings, so every run plants the same secrets.
 const SEED = 20261122;
 let rng = new Rng(SEED);
@@ -46,21 +66,22 @@ const KINDS = [
 export const PLANTED_DIR = 'planted';
 export const PLANTED_COUNT = 280;
 
-export function ensureCorpus(dir) {
+/** Builds the corpus of `spec` (default: the one above) in `dir` unless it is already there. */
+export function ensureCorpus(dir, spec = { packages: PACKAGES, planted: PLANTED_COUNT }) {
   const marker = path.join(dir, '.corpus-ready.json');
   // Version 2: secrets from the tests' generator (test/support/seededRandom.ts) instead of an LCG of its own.
-  const wanted = JSON.stringify({ packages: PACKAGES, planted: PLANTED_COUNT, version: 2 });
+  const wanted = JSON.stringify({ packages: spec.packages, planted: spec.planted, version: 2 });
   const ready = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '';
   if (ready === wanted) return;
   // Packages already installed: only the planted secrets are made again.
-  if (ready && JSON.parse(ready).packages?.join() === PACKAGES.join()) {
+  if (ready && JSON.parse(ready).packages?.join() === spec.packages.join()) {
     fs.rmSync(path.join(dir, PLANTED_DIR), { recursive: true, force: true });
   } else {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"nhi-lens-bench-corpus","version":"1.0.0","private":true}\n');
-    process.stderr.write(`bench: installing corpus packages (${PACKAGES.join(', ')})…\n`);
-    execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...PACKAGES], {
+    process.stderr.write(`bench: installing corpus packages (${spec.packages.join(', ')})…\n`);
+    execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', ...spec.packages], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -68,11 +89,11 @@ export function ensureCorpus(dir) {
     fs.renameSync(path.join(dir, 'node_modules'), path.join(dir, 'packages'));
     fs.rmSync(path.join(dir, 'package.json'));
   }
-  rng = new Rng(SEED);
+  rng = new Rng(SEED); // the same planted secrets for a corpus whichever is built first
   const planted = path.join(dir, PLANTED_DIR);
   fs.mkdirSync(planted);
   const manifest = [];
-  for (let i = 0; i < PLANTED_COUNT; i++) {
+  for (let i = 0; i < spec.planted; i++) {
     const [line, kind] = KINDS[i % KINDS.length]();
     const file = `config-${String(i).padStart(3, '0')}.${['js', 'py', 'env', 'yml', 'ts', 'sh', 'json', 'properties'][i % 8]}`;
     fs.writeFileSync(path.join(planted, file), `# service configuration ${i}\n\n${line}\n\n# end\n`);

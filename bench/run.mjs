@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runAuditBench } from './audit.mjs';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
 import { runDetectionBench } from './detection.mjs';
 import { runIacBench } from './iac.mjs';
@@ -174,3 +175,6 @@ fs.writeFileSync(
     2,
   ),
 );
+
+// The audit on the tree of issue 13 (a user's tree of small files), with the cache and the scaling series.
+await runAuditBench();

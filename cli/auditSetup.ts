@@ -42,11 +42,14 @@ export function progressPrinter(enabled: boolean): ((p: AuditProgress) => void) 
   let last = 0;
   return (p) => {
     const now = Date.now();
-    if (now - last < 100 && p.filesDone < p.filesTotal) return;
+    if (now - last < 100 && (p.listing || p.filesDone < p.filesTotal)) return;
     last = now;
-    const percent = p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100;
+    // While the walk is still listing, the total is not known yet: no percentage.
+    const percent = p.listing ? '' : `${p.filesTotal ? Math.floor((p.filesDone / p.filesTotal) * 100) : 100}% `;
+    const total = p.listing ? `${p.filesTotal}+` : `${p.filesTotal}`;
+    const cached = p.filesCached ? ` (${p.filesCached} cached)` : '';
     process.stderr.write(
-      `\r\x1b[2Knhi-lens: ${percent}% ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1048576).toFixed(1)} MB, ${p.findings} findings`,
+      `\r\x1b[2Knhi-lens: ${percent}${p.filesDone}/${total} files${cached}, ${(p.bytesDone / 1048576).toFixed(1)} MB, ${p.findings} findings`,
     );
   };
 }

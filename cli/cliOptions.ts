@@ -42,6 +42,11 @@ Audit options:
   --diff <ref>        Audit only the files changed since the merge base of <ref> and
                       HEAD; report only findings the change adds (pull requests:
                       --diff origin/main; needs the base in the clone: fetch-depth: 0)
+  --cache             Reuse each unchanged file's results from the last audit of this
+                      folder with the same rules, config and baseline (kept in the user
+                      cache folder, e.g. ~/.cache/nhi-lens/audit; findings masked, never
+                      secret values)
+  --cache-location <file>  Keep the audit cache in this file instead (implies --cache)
 
 GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin remote):
   --github            Mark secrets GitHub secret scanning already alerted on, and list
@@ -50,7 +55,9 @@ GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin
   --github-repo <o/r> Repository to use
   --github-url <url>  API URL (GitHub Enterprise Server: https://HOST/api/v3; default:
                       GITHUB_API_URL, else https://api.github.com)
-  --jobs <n>          Worker threads (default: one per core for large trees; 0 = none)
+  --jobs <n>          Worker threads besides the main one, which scans too (default: one
+                      per core beyond the first that the load leaves free, for large
+                      trees; 0 = none)
   --quiet             No progress line
 
 Verification (opt-in: without --verify nothing is sent anywhere):
@@ -104,6 +111,8 @@ export interface CliOptions {
   jobs?: number;
   /** Findings listed in full (the rest counted); undefined: the config's, else the default. */
   maxFindings?: number;
+  /** `--cache` (true: the default location) or `--cache-location <file>`. */
+  cache?: true | string;
   quiet: boolean;
   /** Scan every blob of the reachable history too. */
   history: boolean;
@@ -146,7 +155,8 @@ const REPORT_ONLY = [
 const FIX_ONLY = ['manager', 'owner', 'write'];
 const AUDIT_ONLY = ['verify', 'verify-endpoint', 'verify-cache', 'no-verify-cache', 'staged', 'diff'];
 /** `--staged` scans blobs from the index, one pass, no history: these do not apply. */
-const NOT_STAGED = ['diff', 'history', 'write-baseline', 'github', 'upload-sarif', 'verify', 'jobs'];
+const NOT_STAGED = ['diff', 'cache', 'cache-location', 'history', 'write-baseline', 'github', 'upload-sarif', 'verify', 'jobs'];
+const SCAN_ONLY = ['cache', 'cache-location'];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -183,6 +193,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
         'no-git': { type: 'boolean' },
         jobs: { type: 'string', short: 'j' },
         'max-findings': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         history: { type: 'boolean' },
         sarif: { type: 'string' },
@@ -223,6 +235,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   if (values.staged && given(NOT_STAGED).length) throw new UsageError(`${given(NOT_STAGED).join(', ')}: not with --staged`);
   if (values.diff !== undefined && (!values.diff || values.diff.startsWith('-')))
     throw new UsageError(`--diff needs a git ref, e.g. --diff origin/main (got "${values.diff}")`);
+  if (command !== 'audit' && command !== 'inventory' && given(SCAN_ONLY).length)
+    throw new UsageError(`${given(SCAN_ONLY).join(', ')}: only audit and inventory take this`);
+  if (values['cache-location'] !== undefined && !values['cache-location'].trim())
+    throw new UsageError('--cache-location needs a file name');
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     jobs = Number(values.jobs);
@@ -260,6 +276,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
     git: !values['no-git'],
     jobs,
     maxFindings,
+    ...(values['cache-location'] !== undefined ? { cache: values['cache-location'] } : values.cache ? { cache: true as const } : {}),
     quiet: !!values.quiet,
     history: !!values.history,
     sarif: values.sarif,

@@ -70,6 +70,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       gitignore: options.gitignore,
       jobs: options.jobs,
       maxFindings: options.maxFindings,
+      cache: options.cache,
       git: options.git,
       history: options.history,
       since: options.diff,
@@ -86,6 +87,11 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       signal: controller.signal,
     });
     for (const warning of outcome.engine.warnings) process.stderr.write(`nhi-lens: warning: ${warning}\n`);
+    if (outcome.cache) {
+      const { hits, misses, ignored, saved } = outcome.cache;
+      if (ignored) say(`note: previous audit cache not used (${ignored})`);
+      say(`cache: ${hits} files unchanged, ${misses} scanned${saved ? '' : ' (cache not saved)'}`);
+    }
     for (const text of outcome.report.notes) say(`note: ${text}`);
     if (outcome.github) say(`GitHub: ${outcome.github.alerts} open secret-scanning alerts, ${outcome.github.matched} matched here`);
     return { report: outcome.report, engine: outcome.engine, root };

@@ -90,6 +90,8 @@ export class AuditService {
             root: folder.root,
             config: withFoldersIgnored(folder.state.config, folder.inner),
             baseline: folder.state.baseline.entries,
+            // Unchanged files keep their last results (kept in the user's cache folder, never in the workspace).
+            cache: true,
             // Running git is running an external program: trusted workspaces only.
             git: folder.state.trusted && 'when-available',
             github,
@@ -98,8 +100,10 @@ export class AuditService {
             signal: controller.signal,
             onProgress: (p) => {
               const now = Date.now();
-              if (now - lastReport < PROGRESS_INTERVAL_MS && p.filesDone < p.filesTotal) return;
+              if (now - lastReport < PROGRESS_INTERVAL_MS && (p.listing || p.filesDone < p.filesTotal)) return;
               lastReport = now;
+              // The walk streams: until it has listed every file, the total (and a percentage) is not known.
+              if (p.listing) return workDone.report(`${label}${p.filesDone} files… ${p.currentFile ?? ''}`.trim());
               const percent = percentOf(p.filesTotal ? p.filesDone / p.filesTotal : 1);
               workDone.report(percent, `${label}${p.filesDone}/${p.filesTotal} ${p.currentFile ?? ''}`.trim());
             },

@@ -13,6 +13,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-test-'));
 // user (taking away a folder's permissions means nothing to root) on a tree under this folder.
 fs.chmodSync(root, 0o755);
 process.env.TMPDIR = root;
+// The audit cache (and any other user cache) of the run's CLI and server processes goes there too, not into the user's home.
+process.env.XDG_CACHE_HOME = path.join(root, 'user-cache');
 
 export const mochaHooks = {
   afterAll(): void {

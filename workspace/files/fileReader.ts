@@ -10,6 +10,16 @@ export interface FileScan {
   suppressed: number;
   skipped: SkipNote[];
   identities?: IdentityRecord[];
+  /** Content hash of what was read (when asked for: the audit cache). */
+  hash?: string;
+  /** The content hash was the expected one: nothing was scanned, the cached results hold. */
+  unchanged?: boolean;
+}
+
+/** What the audit cache asks of a read: hash the content, and skip the scan when it hashes to `expect`. */
+export interface HashRequest {
+  hash: (buffer: Uint8Array) => string;
+  expect?: string;
 }
 
 /**
@@ -49,7 +59,7 @@ function readWhole(engine: Engine, absolute: string): Buffer | NotRegular {
 }
 
 /** Reads one file and scans it; size and binary checks happen before decoding. */
-export function scanFile(engine: Engine, absolute: string, relative: string, inventory = false): FileScan {
+export function scanFile(engine: Engine, absolute: string, relative: string, inventory = false, hashing?: HashRequest): FileScan {
   const result: FileScan = { path: relative, bytes: 0, findings: [], suppressed: 0, skipped: [] };
   const skip = (reason: string) => {
     result.skipped.push({ path: relative, reason });
@@ -66,6 +76,13 @@ export function scanFile(engine: Engine, absolute: string, relative: string, inv
   if (read instanceof NotRegular) return skip(read.message);
   const buffer = read;
   result.bytes = buffer.length;
+  if (hashing) {
+    result.hash = hashing.hash(buffer);
+    if (result.hash === hashing.expect) {
+      result.unchanged = true;
+      return result;
+    }
+  }
   const binary = engine.skipReason(buffer.length, buffer);
   if (binary) return skip(binary);
   let text = buffer.toString('utf8');

@@ -26,6 +26,8 @@ export interface WalkedFile {
   absolute: string;
   relative: string;
   size: number;
+  /** Modification time when walked (the audit cache compares it). */
+  mtimeMs: number;
 }
 
 interface Layer {
@@ -109,7 +111,7 @@ export function* walkFiles(targets: string[], options: WalkOptions): Generator<W
       const real = isLink(absolute) ? realPathOr(absolute) : absolute;
       if (!walk.seen.has(real) && !options.isIgnored?.(relative)) {
         walk.seen.add(real);
-        yield { absolute: real, relative, size: stat.size };
+        yield { absolute: real, relative, size: stat.size, mtimeMs: stat.mtimeMs };
       }
       continue;
     }
@@ -212,13 +214,13 @@ function* walkDirectory(walk: Walk, dir: string, parentLayers: Layer[]): Generat
     }
     if (walk.seen.has(absolute)) continue;
     walk.seen.add(absolute);
-    let size = 0;
+    let stat: fs.Stats;
     try {
-      size = fs.lstatSync(absolute).size;
+      stat = fs.lstatSync(absolute);
     } catch {
       continue; // gone meanwhile
     }
-    yield { absolute, relative, size };
+    yield { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs };
   }
 }
 

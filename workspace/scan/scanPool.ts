@@ -1,10 +1,11 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BaselineEntry, Finding, IdentityRecord, SkipNote } from '../../engine';
+import type { BaselineEntry, Engine, Finding, IdentityRecord, SkipNote } from '../../engine';
 import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { walkFiles, type WalkedFile } from '../files/fileWalker';
+import { contentHash, type AuditCache } from './auditCache';
 import { DEFAULT_MAX_FINDINGS, RetainedFindings, type OmittedFindings } from './retainedFindings';
 import { SharedStrings } from './sharedStrings';
 
@@ -23,15 +24,26 @@ export interface AuditProgress {
   bytesDone: number;
   findings: number;
   currentFile?: string;
+  /** The walk is still listing files: `filesTotal` is what it found so far. */
+  listing: boolean;
+  /** Files whose cached results were reused (with a cache). */
+  filesCached: number;
 }
 
 export interface AuditOptions {
   targets: string[];
+  /** An engine already built from `setup` (saves building a second one on this thread). */
+  engine?: Engine;
   root: string;
   setup: ScanSetup;
   gitignore?: boolean;
-  /** Worker threads; 0 scans on the calling thread. Default: one per core for large trees. */
+  /**
+   * Worker threads besides the calling thread, which lists, collects and scans too; 0 scans on
+   * the calling thread only. Default: one per core beyond the first (for trees large enough).
+   */
   jobs?: number;
+  /** Per-file results of earlier audits to reuse; this audit's results are recorded into it (the caller saves it). */
+  cache?: AuditCache;
   onProgress?: (progress: AuditProgress) => void;
   /** Called with each file's findings as soon as it is scanned (partial results). */
   onFindings?: (findings: Finding[]) => void;
@@ -57,48 +69,60 @@ export interface AuditResult {
   skipped: SkipNote[];
   filesScanned: number;
   bytesScanned: number;
+  /** Of `filesScanned`, files whose results came from the cache (absent: no cache). */
+  filesCached?: number;
   suppressed: number;
   cancelled: boolean;
   durationMs: number;
 }
 
-const BATCH_FILES = 64;
-const BATCH_BYTES = 4 * 1024 * 1024;
-/** Below this much work, starting workers costs more than it saves. */
-const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
-
-function batchesOf(files: WalkedFile[]): WalkedFile[][] {
-  const batches: WalkedFile[][] = [];
-  let current: WalkedFile[] = [];
-  let bytes = 0;
-  for (const f of files) {
-    current.push(f);
-    bytes += f.size;
-    if (current.length >= BATCH_FILES || bytes >= BATCH_BYTES) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-  }
-  if (current.length) batches.push(current);
-  return batches;
+/** A file to scan, as listed by the walk, with the content hash the cache expects of it (if any). */
+interface Job extends WalkedFile {
+  expect?: string;
 }
 
-/** Walks the targets and scans every file, on worker threads when the tree is large. */
+/** What a worker is sent: files to scan, and whether to hash them for the cache. */
+export interface WorkerBatch {
+  id: number;
+  hash: boolean;
+  files: Array<{ absolute: string; relative: string; expect?: string }>;
+}
+
+const BATCH_FILES = 64;
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** The calling thread scans this much between two looks at the walk and the workers. */
+const SLICE_FILES = 8;
+const SLICE_BYTES = 512 * 1024;
+/** Files listed between two looks at the workers (a walk step is a few milliseconds). */
+const LIST_STEP = 256;
+/** The walk pauses while this many files wait: memory stays bounded however large the tree. */
+const MAX_QUEUED = 4096;
+/** Below this much work, starting a worker costs more than it saves. */
+const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
+/** Batches queued at each worker, so it never waits for this thread between two. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Walks the targets and scans every file. The walk is streamed: files are handed out as they are
+ * listed, so scanning starts with the first ones and the list of a large tree is never held
+ * whole. This thread lists, collects and scans small slices itself; worker threads (one per core
+ * beyond the first, started only once there is enough work) take batches. Files the cache
+ * vouches for are not read at all.
+ */
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const started = Date.now();
-  const engine = createEngine({ ...options.setup, siblingCache: 'per-audit' });
+  const engine = options.engine ?? createEngine({ ...options.setup, siblingCache: 'per-audit' });
+  const cache = options.cache;
   // Links, pipes, devices and unreadable folders are listed with the files' own skip notes.
   const walkSkipped: SkipNote[] = [];
-  const files = [
-    ...walkFiles(options.targets, {
-      root: options.root,
-      gitignore: options.gitignore,
-      isIgnored: (p) => engine.isIgnoredPath(p),
-      onSkip: (note) => walkSkipped.push(note),
-    }),
-  ];
-  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const walker = walkFiles(options.targets, {
+    root: options.root,
+    gitignore: options.gitignore,
+    isIgnored: (p) => engine.isIgnoredPath(p),
+    onSkip: (note) => walkSkipped.push(note),
+  });
   const retained = new RetainedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const result: AuditResult = {
     findings: [],
@@ -110,17 +134,22 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     skipped: walkSkipped,
     filesScanned: 0,
     bytesScanned: 0,
+    filesCached: 0,
     suppressed: 0,
     cancelled: false,
     durationMs: 0,
   };
-  const progress: AuditProgress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, findings: 0 };
+  const progress: AuditProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, findings: 0, listing: true, filesCached: 0 };
   const strings = new SharedStrings();
-  const collect = (scan: FileScan) => {
+  const collect = (scan: FileScan, cached = false) => {
     strings.shareScan(scan);
     result.filesScanned++;
     result.bytesScanned += scan.bytes;
     result.suppressed += scan.suppressed;
+    if (cached) {
+      result.filesCached = (result.filesCached ?? 0) + 1;
+      progress.filesCached++;
+    }
     retained.add(scan.findings);
     if (result.secretFingerprints) for (const f of scan.findings) if (f.category === 'secret') result.secretFingerprints.add(f.fingerprint);
     if (scan.identities) for (const identity of scan.identities) result.identities.push(identity);
@@ -131,87 +160,188 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     progress.findings += scan.findings.length;
     progress.currentFile = scan.path;
   };
-
-  const small = files.length <= IN_PROCESS_LIMIT.files && totalBytes <= IN_PROCESS_LIMIT.bytes;
-  // One core walks and collects; the others scan. On two cores, measured, a single worker is
-  // slower and heavier than scanning here (npm run bench prints both), so workers start at three.
-  const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const jobs = options.jobs ?? (small || cores < 3 ? 0 : Math.min(cores - 1, 8));
-  if (jobs === 0) {
-    for (const f of files) {
-      if (options.signal?.aborted) {
-        result.cancelled = true;
-        break;
-      }
-      collect(scanFile(engine, f.absolute, f.relative, options.setup.inventory));
-      options.onProgress?.(progress);
-      if (result.filesScanned % 50 === 0) await new Promise((r) => setImmediate(r)); // let cancellation in
+  const hashing = cache ? { hash: contentHash } : undefined;
+  /** A scan back from this thread or a worker: the cache learns it (or vouches for it), then it is collected. */
+  const finish = (job: Job, scan: FileScan) => {
+    if (cache && scan.unchanged) {
+      const cached = cache.confirm(job.relative, job.mtimeMs);
+      if (cached) return collect(cached, true);
+      scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory); // cannot happen: the entry was valid when listed
     }
-  } else {
-    result.cancelled = await scanOnWorkers(batchesOf(files), jobs, options, collect, () => options.onProgress?.(progress));
+    if (cache && scan.hash) cache.record(scan, job.absolute, job.size, job.mtimeMs, scan.hash);
+    const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
+    collect(plain);
+  };
+
+  const queue: Job[] = [];
+  let queuedBytes = 0;
+  const take = (files: number, bytes: number): Job[] => {
+    let n = 0;
+    let sum = 0;
+    while (n < queue.length && n < files && (n === 0 || sum + queue[n].size <= bytes)) sum += queue[n++].size;
+    queuedBytes -= sum;
+    return queue.splice(0, n);
+  };
+  const list = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const next = walker.next();
+      if (next.done) {
+        progress.listing = false;
+        return;
+      }
+      const f = next.value;
+      progress.filesTotal++;
+      const known = cache?.lookup(f.relative, f.absolute, f.size, f.mtimeMs);
+      if (known && 'scan' in known) collect(known.scan, true);
+      else {
+        queue.push(known ? { ...f, expect: known.hash } : f);
+        queuedBytes += f.size;
+      }
+    }
+  };
+
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const wantedWorkers = options.jobs ?? defaultWorkerCount(cores, os.loadavg()[0]);
+  let pool: WorkerPool | undefined;
+  const onAbort = () => pool?.interrupt();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    while (!options.signal?.aborted) {
+      if (progress.listing && queue.length < MAX_QUEUED) list(LIST_STEP);
+      const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
+      if (!pool && wantedWorkers > 0 && enough) pool = new WorkerPool(wantedWorkers, options.setup, !!cache);
+      if (pool) {
+        if (pool.failure) throw pool.failure;
+        // While listing, only whole batches go out; at the end, smaller ones keep every thread busy to the last file.
+        const share = progress.listing ? BATCH_FILES : Math.max(4, Math.ceil(queue.length / (pool.size * IN_FLIGHT_PER_WORKER + 2)));
+        while (queue.length && pool.wantsWork() && (!progress.listing || queue.length >= BATCH_FILES || queuedBytes >= BATCH_BYTES)) {
+          const jobs = take(Math.min(share, BATCH_FILES), BATCH_BYTES);
+          pool.send(jobs, (scans) => {
+            scans.forEach((scan, i) => finish(jobs[i], scan));
+            options.onProgress?.(progress);
+          });
+        }
+      }
+      if (queue.length) {
+        for (const job of take(SLICE_FILES, SLICE_BYTES))
+          finish(job, scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }));
+      }
+      options.onProgress?.(progress);
+      if (!progress.listing && !queue.length) {
+        if (!pool?.busy) break;
+        await pool.nextMessage();
+      } else await nextTurn(); // lets the workers' results and cancellation in
+    }
+    if (pool?.failure) throw pool.failure;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    pool?.stop();
   }
+  result.cancelled = !!options.signal?.aborted;
   result.findings = retained.findings();
   result.baselined = retained.baselined;
+  // Workers finish in any order: the lists come out the same every run.
+  result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.identities.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offsets.start - b.offsets.start));
   result.durationMs = Date.now() - started;
   return result;
 }
 
 /**
- * Resolves true when cancelled. Batches are handed out as workers free up. The calling thread
- * only collects: its default young generation is large, a worker's is capped, which keeps the
- * resident set low (each worker is a whole V8 heap; see npm run bench for figures).
+ * Worker threads to start besides the calling thread: one per core beyond the first, but only for
+ * cores the machine's load (the 1-minute average, 0 where the system does not report one) leaves
+ * free. A worker costs its own start-up and warm-up (about a third more CPU on a 60 MB tree,
+ * bench/RESULTS.md): on a machine whose cores are all busy it only makes the audit slower.
  */
-function scanOnWorkers(
-  batches: WalkedFile[][],
-  jobs: number,
-  options: AuditOptions,
-  onScan: (scan: FileScan) => void,
-  onBatch: () => void,
-): Promise<boolean> {
-  const workerFile = path.join(__dirname, 'scanWorker.js');
-  const count = Math.min(jobs, Math.max(1, batches.length));
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let pending = 0;
-    let finished = false;
-    const finish = (cancelled: boolean, error?: Error) => {
-      if (finished) return;
-      finished = true;
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else resolve(cancelled);
-    };
-    const dispatch = (worker: Worker) => {
-      if (options.signal?.aborted) {
-        finish(true);
-        return;
-      }
-      if (next >= batches.length) {
-        if (pending === 0) finish(false);
-        return;
-      }
-      const id = next++;
-      pending++;
-      worker.postMessage({ id, files: batches[id].map(({ absolute, relative }) => ({ absolute, relative })) });
-    };
-    options.signal?.addEventListener('abort', () => finish(true), { once: true });
-    for (let i = 0; i < count; i++) {
+export function defaultWorkerCount(cores: number, load: number): number {
+  const free = Math.floor(cores - Math.max(0, load));
+  return Math.max(0, Math.min(cores - 1, free, 7));
+}
+
+/**
+ * Audit worker threads, each with its own engine, fed batches of files. A worker's young
+ * generation is capped, which keeps its resident set low (each worker is a whole V8 heap).
+ */
+class WorkerPool {
+  private readonly workers: Array<{ worker: Worker; inFlight: number }> = [];
+  private readonly handlers = new Map<number, (scans: FileScan[]) => void>();
+  private nextId = 0;
+  private wake?: () => void;
+  private stopped = false;
+  /** Why the pool cannot go on (a worker failed or ended): the audit throws it. */
+  failure?: Error;
+
+  constructor(
+    readonly size: number,
+    setup: ScanSetup,
+    private readonly hash: boolean,
+  ) {
+    const workerFile = path.join(__dirname, 'scanWorker.js');
+    for (let i = 0; i < size; i++) {
       const worker = new Worker(workerFile, {
-        workerData: options.setup,
+        workerData: setup,
         resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 },
       });
-      workers.push(worker);
-      worker.on('message', (message: { results: FileScan[] }) => {
-        pending--;
-        for (const scan of message.results) onScan(scan);
-        onBatch();
-        dispatch(worker);
+      const slot = { worker, inFlight: 0 };
+      this.workers.push(slot);
+      worker.on('message', (message: { id: number; results: FileScan[] }) => {
+        slot.inFlight--;
+        const handler = this.handlers.get(message.id);
+        this.handlers.delete(message.id);
+        handler?.(message.results);
+        this.interrupt();
       });
-      worker.on('error', (error) => finish(false, new Error(`audit worker failed: ${error.message}`)));
-      // Two batches in flight per worker keep it busy while this thread collects.
-      dispatch(worker);
-      dispatch(worker);
+      worker.on('error', (error) => this.fail(`audit worker failed: ${error.message}`));
+      // A worker that ends by itself (not stopped) would leave its batches unanswered forever.
+      worker.on('exit', (code) => {
+        if (!this.stopped) this.fail(`audit worker stopped unexpectedly (exit code ${code})`);
+      });
     }
-  });
+  }
+
+  get busy(): boolean {
+    return this.handlers.size > 0 && !this.failure;
+  }
+
+  wantsWork(): boolean {
+    return this.workers.some((w) => w.inFlight < IN_FLIGHT_PER_WORKER);
+  }
+
+  /** Sends a batch to the least loaded worker; `onResults` gets its scans in the batch's order. */
+  send(jobs: Job[], onResults: (scans: FileScan[]) => void): void {
+    const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const id = this.nextId++;
+    slot.inFlight++;
+    this.handlers.set(id, onResults);
+    const batch: WorkerBatch = {
+      id,
+      hash: this.hash,
+      files: jobs.map(({ absolute, relative, expect }) => (expect ? { absolute, relative, expect } : { absolute, relative })),
+    };
+    slot.worker.postMessage(batch);
+  }
+
+  /** Resolves when a batch comes back (or a worker fails). */
+  nextMessage(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const { worker } of this.workers) void worker.terminate();
+  }
+
+  private fail(message: string): void {
+    this.failure ??= new Error(message);
+    this.interrupt();
+  }
+
+  /** Ends a wait in `nextMessage`. */
+  interrupt(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
 }

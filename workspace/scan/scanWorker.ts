@@ -1,13 +1,16 @@
 /** Worker thread of the audit: builds an engine from the rules it is handed and scans batches. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from '../engineFactory';
-import type { ScanSetup } from './scanPool';
+import type { ScanSetup, WorkerBatch } from './scanPool';
 import { scanFile } from '../files/fileReader';
+import { contentHash } from './auditCache';
 
 const setup = workerData as ScanSetup;
 const engine = createEngine({ ...setup, siblingCache: 'per-audit' });
 
-parentPort!.on('message', (batch: { id: number; files: { absolute: string; relative: string }[] }) => {
-  const results = batch.files.map((f) => scanFile(engine, f.absolute, f.relative, setup.inventory));
+parentPort!.on('message', (batch: WorkerBatch) => {
+  const results = batch.files.map((f) =>
+    scanFile(engine, f.absolute, f.relative, setup.inventory, batch.hash ? { hash: contentHash, expect: f.expect } : undefined),
+  );
   parentPort!.postMessage({ id: batch.id, results });
 });

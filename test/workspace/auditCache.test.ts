@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
+import { loadWorkspaceConfig } from '../../workspace/config/configFile';
+import { REPO, plantedSecrets } from '../cli/cliHarness';
+
+/** A fake Slack bot token assembled at run time (never a real one, never in the source whole). */
+const slackToken = (n: number) =>
+  ['xo', 'xb-', '2741093856-', `48201937465${String(n).padStart(2, '0')}-`, 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('');
+
+function workspace(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cache-'));
+  fs.cpSync(path.join(REPO, 'examples', 'workspace'), dir, { recursive: true });
+  return dir;
+}
+
+/** Moves every file's mtime a minute into the past: as a tree is when it was not just written. */
+function age(dir: string): void {
+  const past = new Date(Date.now() - 60_000);
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) fs.utimesSync(p, past, past);
+    }
+  };
+  walk(dir);
+}
+
+async function audit(root: string, cache: string | undefined, jobs = 0): Promise<AuditOutcome> {
+  const { config } = loadWorkspaceConfig(root);
+  return auditWorkspace({ root, config, baseline: [], jobs, git: false, ...(cache ? { cache } : {}) });
+}
+
+/** What a report says, without the timing, as its JSON says it (an absent field and an undefined one are the same there). */
+function results(outcome: AuditOutcome): unknown {
+  const { findings, skipped, inventory, filesScanned, bytesScanned, suppressed } = outcome.report;
+  return JSON.parse(JSON.stringify({ findings, skipped, inventory, filesScanned, bytesScanned, suppressed }));
+}
+
+describe('audit cache', function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheFile: string;
+  beforeEach(() => {
+    root = workspace();
+    cacheFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachefile-')), 'audit-cache.json');
+  });
+
+  it('a second audit of an unchanged tree reuses every file and reports the same', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    const first = await audit(root, cacheFile);
+    assert.equal(first.cache?.hits, 0);
+    assert.equal(first.cache?.misses, first.report.filesScanned);
+    assert.ok(fs.existsSync(cacheFile));
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 0);
+    assert.equal(second.cache?.hits, first.report.filesScanned);
+    assert.equal(second.run.filesCached, first.report.filesScanned);
+    assert.deepEqual(results(second), results(first));
+    assert.deepEqual(results(first), results(uncached));
+    assert.ok(second.report.findings.length > 10, 'the example workspace has findings to reuse');
+  });
+
+  it('a file whose content changed is scanned again; the others are reused', async () => {
+    age(root);
+    await audit(root, cacheFile);
+    fs.appendFileSync(path.join(root, 'src', 'billing.ts'), `\nconst slack = "${slackToken(1)}";\n`);
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 1);
+    assert.equal(second.cache?.hits, second.report.filesScanned - 1);
+    assert.ok(second.report.findings.some((f) => f.path === 'src/billing.ts' && f.masked.startsWith('xoxb')));
+    assert.deepEqual(results(second), results(await audit(root, undefined)));
+  });
+
+  it('a change written within the clock tick of the last audit is caught by the content hash', async () => {
+    // Fresh files: their mtime is too close to the audit that recorded them for size+mtime to be trusted.
+    await audit(root, cacheFile);
+    const file = path.join(root, 'src', 'billing.ts');
+    const stat = fs.statSync(file);
+    const text = fs.readFileSync(file, 'utf8');
+    // Same size, same mtime, other content: only the hash can tell.
+    fs.writeFileSync(file, text.replace('sk_live_', 'sk_lave_'));
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    assert.equal(fs.statSync(file).size, stat.size);
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 1);
+    assert.deepEqual(results(second), results(await audit(root, undefined)));
+  });
+
+  it('an older file with its size and mtime unchanged is not read again', async () => {
+    age(root);
+    await audit(root, cacheFile);
+    const file = path.join(root, 'src', 'billing.ts');
+    const stat = fs.statSync(file);
+    const before = (await audit(root, undefined)).report.findings.filter((f) => f.path === 'src/billing.ts');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('sk_live_', 'sk_lave_'));
+    fs.utimesSync(file, stat.atime, stat.mtime);
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 0, 'size and mtime vouch for the file: its content was not read');
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    assert.deepEqual(json(second.report.findings.filter((f) => f.path === 'src/billing.ts')), json(before));
+  });
+
+  it('other rules, config or baseline start afresh', async () => {
+    age(root);
+    const first = await audit(root, cacheFile);
+    fs.writeFileSync(
+      path.join(root, '.nhi-lens.yaml'),
+      `${fs.readFileSync(path.join(root, '.nhi-lens.yaml'), 'utf8')}\ndisable: [stripe-secret-key]\n`,
+    );
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.hits, 0);
+    assert.match(second.cache?.ignored ?? '', /other rules, config, baseline or version/);
+    assert.ok(first.report.findings.some((f) => f.ruleId === 'stripe-secret-key'));
+    assert.ok(!second.report.findings.some((f) => f.ruleId === 'stripe-secret-key'));
+    const { config } = loadWorkspaceConfig(root);
+    const baseline = [
+      { ruleId: first.report.findings[0].ruleId, fingerprint: first.report.findings[0].fingerprint, path: first.report.findings[0].path },
+    ];
+    const third = await auditWorkspace({ root, config, baseline, jobs: 0, git: false, cache: cacheFile });
+    assert.equal(third.cache?.hits, 0, 'a new baseline is another key');
+  });
+
+  it('a corrupt cache file is ignored and replaced; the audit is the same', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    for (const garbage of ['{"format": "nhi-lens audit cache", "version": 1, "key": ', '\u0000\u0001binary', '[]', '{"entries": 5}']) {
+      fs.writeFileSync(cacheFile, garbage);
+      const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.hits, 0);
+      assert.ok(run.cache?.ignored, `ignored: ${garbage}`);
+      assert.deepEqual(results(run), results(uncached));
+      assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8')), 'replaced by a good cache');
+    }
+  });
+
+  it('crafted entries are not trusted: wrong shapes are rescanned, paths outside the walk never reported', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    await audit(root, cacheFile);
+    const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+    const [name, entry] = Object.entries(saved.entries as Record<string, unknown[]>).find(([, e]) => e[4] !== 0)!;
+    saved.entries[name] = [entry[0], entry[1], entry[2], entry[3], { bytes: 1, suppressed: 0, skipped: [], findings: [{ ruleId: 5 }] }];
+    const stolen = (entry[4] as { findings: unknown[] }).findings;
+    saved.entries['../../etc/passwd'] = [1, 1, 'x'.repeat(32), '', { bytes: 1, suppressed: 0, skipped: [], findings: stolen }];
+    saved.entries['/etc/shadow'] = entry;
+    saved.entries.__proto__ = entry;
+    fs.writeFileSync(cacheFile, JSON.stringify(saved));
+    const run = await audit(root, cacheFile);
+    assert.equal(run.cache?.misses, 1, 'the malformed entry is scanned afresh');
+    assert.deepEqual(results(run), results(uncached));
+    assert.ok(run.report.findings.every((f) => !f.path.includes('..') && !path.isAbsolute(f.path)));
+  });
+
+  it('keeps masked findings and fingerprints only, never a secret value', async () => {
+    fs.writeFileSync(path.join(root, 'slack.env'), `SLACK_BOT_TOKEN=${slackToken(2)}\n`);
+    const run = await audit(root, cacheFile);
+    assert.ok(run.report.findings.some((f) => f.path === 'slack.env'));
+    const stored = fs.readFileSync(cacheFile, 'utf8');
+    const secrets = plantedSecrets(root);
+    assert.ok(secrets.length > 10);
+    for (const secret of secrets) assert.ok(!stored.includes(secret), `a secret value is in the cache: ${secret.slice(0, 4)}…`);
+  });
+
+  it("a .tf file's results are scanned again when another .tf file of its folder changes", async () => {
+    const infra = path.join(root, 'module');
+    fs.mkdirSync(infra);
+    fs.writeFileSync(path.join(infra, 'iam.tf'), 'resource "aws_iam_role" "deploy" {\n  name = "deploy"\n  assume_role_policy = "{}"\n}\n');
+    age(root);
+    const owners = (o: AuditOutcome) =>
+      o.report.findings.filter((f) => f.path === 'module/iam.tf' && f.ruleId === 'missing-owner-tag').length;
+    const first = await audit(root, cacheFile);
+    assert.equal(owners(first), 1);
+    fs.writeFileSync(path.join(infra, 'providers.tf'), 'provider "aws" {\n  default_tags {\n    tags = { owner = "platform" }\n  }\n}\n');
+    const second = await audit(root, cacheFile);
+    assert.equal(owners(second), 0, 'default_tags of the new sibling apply');
+    assert.equal(second.cache?.misses, 2, 'iam.tf and the new providers.tf');
+  });
+
+  it('worker threads fill and use the cache like the calling thread', async () => {
+    // Enough files for the audit to start a worker (more than 200).
+    for (let i = 0; i < 260; i++)
+      fs.writeFileSync(path.join(root, `svc-${i}.env`), `SLACK_BOT_TOKEN=${slackToken(i % 100)}\nNAME=svc${i}\n`);
+    const uncached = await audit(root, undefined, 0);
+    const first = await audit(root, cacheFile, 1);
+    assert.deepEqual(results(first), results(uncached));
+    // Just written: the second audit reads and hashes every file (on the worker too) and scans none.
+    const second = await audit(root, cacheFile, 1);
+    assert.equal(second.cache?.misses, 0);
+    assert.equal(second.cache?.hits, uncached.report.filesScanned);
+    assert.deepEqual(results(second), results(uncached));
+  });
+});

@@ -1,0 +1,67 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { auditWorkspace } from '../../app/auditWorkspace';
+import { loadWorkspaceConfig } from '../../workspace/config/configFile';
+import { defaultWorkerCount, type AuditProgress } from '../../workspace/scan/scanPool';
+import { REPO } from '../cli/cliHarness';
+
+/** The example workspace copied `copies` times into one tree: every kind of file, enough of them for worker threads. */
+function bigWorkspace(copies: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-pool-'));
+  for (let i = 0; i < copies; i++) fs.cpSync(path.join(REPO, 'examples', 'workspace'), path.join(dir, `copy-${i}`), { recursive: true });
+  return dir;
+}
+
+describe('audit scan pool (streamed walk, calling thread and workers)', function () {
+  this.timeout(120_000);
+
+  it('worker threads and the calling thread alone give the same report', async () => {
+    const root = bigWorkspace(12);
+    const { config } = loadWorkspaceConfig(root);
+    const run = (jobs: number) => auditWorkspace({ root, config, baseline: [], jobs, git: false });
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    const alone = (await run(0)).report;
+    const pooled = (await run(2)).report;
+    assert.ok(alone.filesScanned > 200, 'enough files to start workers');
+    assert.deepEqual(json(pooled.findings), json(alone.findings));
+    assert.deepEqual(json(pooled.skipped), json(alone.skipped));
+    assert.deepEqual(json(pooled.inventory), json(alone.inventory));
+    assert.equal(pooled.bytesScanned, alone.bytesScanned);
+    assert.equal(alone.findings.filter((f) => f.ruleId === 'stripe-secret-key').length, 12);
+  });
+
+  it('progress says when the walk has listed every file, and ends at the total', async () => {
+    const root = bigWorkspace(3);
+    const { config } = loadWorkspaceConfig(root);
+    const seen: AuditProgress[] = [];
+    const { run } = await auditWorkspace({ root, config, baseline: [], jobs: 0, git: false, onProgress: (p) => seen.push({ ...p }) });
+    const last = seen[seen.length - 1];
+    assert.equal(last.listing, false);
+    assert.equal(last.filesDone, last.filesTotal);
+    assert.equal(last.filesDone, run.filesScanned);
+    assert.ok(seen.every((p) => p.filesDone <= p.filesTotal));
+    assert.ok(seen.findIndex((p) => !p.listing) >= 0 && seen.slice(seen.findIndex((p) => !p.listing)).every((p) => !p.listing));
+  });
+
+  it('starts a worker per core beyond the first, only for cores the load leaves free', () => {
+    assert.equal(defaultWorkerCount(2, 0), 1);
+    assert.equal(defaultWorkerCount(2, 0.6), 1);
+    assert.equal(defaultWorkerCount(2, 1.2), 0, 'a busy 2-core machine: the calling thread alone');
+    assert.equal(defaultWorkerCount(2, 18), 0);
+    assert.equal(defaultWorkerCount(1, 0), 0);
+    assert.equal(defaultWorkerCount(8, 2.5), 5);
+    assert.equal(defaultWorkerCount(32, 0), 7, 'at most 7');
+  });
+
+  it('an audit cancelled before it starts says so and stops', async () => {
+    const root = bigWorkspace(12);
+    const { config } = loadWorkspaceConfig(root);
+    const controller = new AbortController();
+    controller.abort();
+    const { run } = await auditWorkspace({ root, config, baseline: [], jobs: 1, git: false, signal: controller.signal });
+    assert.equal(run.cancelled, true);
+    assert.equal(run.filesScanned, 0);
+  });
+});

@@ -1,0 +1,350 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileScan } from '../files/fileReader';
+import { userCacheFolder } from '../files/userCacheFolder';
+
+/**
+ * Per-file audit results kept between audits (CLI `--cache`, the language server's audit), so a
+ * second audit of an unchanged tree reads only what changed.
+ *
+ * A file's results are reused when its size and mtime are what they were (and the mtime was
+ * older than the audit that recorded it, so a write in the same clock tick cannot slip by), else
+ * when the content hash is the same. A `.tf` file's results also depend on the other `.tf` files
+ * of its folder (provider `default_tags`): their names, sizes and mtimes are part of its entry.
+ * The whole cache belongs to one key: tool version, rules, config, baseline and what was asked
+ * (inventory); any change to one of them starts afresh.
+ *
+ * What is stored is what a JSON report shows: findings with masked values and fingerprints,
+ * never a secret value (the engine's findings never carry one). The file is bounded in size,
+ * read only when it is a regular file under the bound, and each entry is checked before use: a
+ * corrupt or crafted cache is ignored (that entry or all of it), never trusted for a path the walk
+ * did not yield itself, and never crashes an audit.
+ */
+
+const FORMAT = 'nhi-lens audit cache';
+const FORMAT_VERSION = 1;
+/** Larger cache files are not read (and entries past it are not written). */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** A file with more findings than this is rescanned each time rather than cached. */
+const MAX_FINDINGS_PER_ENTRY = 1000;
+/** Cache files kept in the default folder (one per audited folder and key), the least recent removed first. */
+const MAX_CACHE_FILES = 32;
+/** Clock granularity and skew allowance: an mtime this close to the recording audit's start is not trusted alone. */
+const RACY_MS = 2000;
+
+/** What an audit's results depend on besides the files themselves. */
+export interface CacheKeyParts {
+  toolVersion: string;
+  /** The active rules as data (ids, patterns, severities, sources). */
+  rules: unknown;
+  config: unknown;
+  baseline: unknown;
+  inventory: boolean;
+}
+
+/** One hash of everything the results depend on: any change gives another key. */
+export function auditCacheKey(parts: CacheKeyParts): string {
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([FORMAT_VERSION, parts.toolVersion, parts.rules, parts.config ?? null, parts.baseline ?? null, parts.inventory]))
+    .digest('hex');
+}
+
+/** Where an audited folder's cache lives by default: the user's cache folder, one file per folder and key. */
+export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string {
+  const name = crypto
+    .createHash('sha256')
+    .update(`${realPathOr(root)}\0${key}`)
+    .digest('hex')
+    .slice(0, 32);
+  return path.join(userCacheFolder(env), 'audit', `${name}.json`);
+}
+
+/** A file's content hash, as the cache keeps it. */
+export function contentHash(buffer: Uint8Array): string {
+  return crypto.createHash('sha256').update(buffer).digest('base64url').slice(0, 32);
+}
+
+/** Scan results as stored: everything but the path, which is the entry's key. */
+type StoredScan = Omit<FileScan, 'path'>;
+
+/** [size, mtimeMs, content hash, sibling signature ('' when none), results (0 when nothing at all)] */
+type Entry = [number, number, string, string, StoredScan | 0];
+
+/** What the cache knows of a walked file. */
+export type Lookup =
+  /** Reuse these results as they are. */
+  | { scan: FileScan }
+  /** Read the file; if its content hash is `hash`, the cached results hold (see `confirm`). */
+  | { hash: string }
+  /** Nothing usable: scan it. */
+  | undefined;
+
+export class AuditCache {
+  private readonly previous: Map<string, unknown>;
+  /** When the audit that wrote the previous entries started (epoch ms). */
+  private readonly previousStart: number;
+  /** This audit's entries: reused ones as they were read, fresh ones already serialized. */
+  private readonly next = new Map<string, Entry | string>();
+  private nextBytes = 0;
+  /** Something differs from the file as read (a fresh scan, a new mtime, a file gone): it must be written. */
+  private changed = false;
+  private readonly startedAt = Date.now();
+  private readonly siblingSignatures = new Map<string, string>();
+  /** Why the previous content was not used (absent when it was, or when there was none). */
+  readonly ignored?: string;
+  hits = 0;
+  misses = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly key: string,
+    private readonly root: string,
+    loaded: { entries: Map<string, unknown>; startedAt: number } | string | undefined,
+  ) {
+    if (typeof loaded === 'string') this.ignored = loaded;
+    this.previous = typeof loaded === 'object' ? loaded.entries : new Map();
+    this.previousStart = typeof loaded === 'object' ? loaded.startedAt : 0;
+  }
+
+  /** Opens the cache at `file` for this key and folder; a missing, corrupt or foreign file just starts empty. */
+  static open(file: string, key: string, root: string): AuditCache {
+    const realRoot = realPathOr(root);
+    return new AuditCache(file, key, realRoot, load(file, key, realRoot));
+  }
+
+  /** What is known of a walked file (by its root-relative path, size and mtime). */
+  lookup(relative: string, absolute: string, size: number, mtimeMs: number): Lookup {
+    const entry = this.entry(relative);
+    if (!entry || entry[0] !== size || entry[3] !== this.siblingSignature(relative, absolute)) return undefined;
+    if (entry[1] === mtimeMs && mtimeMs < this.previousStart - RACY_MS) {
+      this.keep(relative, entry);
+      return { scan: scanOf(relative, entry) };
+    }
+    return { hash: entry[2] };
+  }
+
+  /** The file was read and its hash is the cached one: its cached results, kept for the next audit with its new mtime. */
+  confirm(relative: string, mtimeMs: number): FileScan | undefined {
+    const entry = this.entry(relative);
+    if (!entry) return undefined;
+    if (entry[1] !== mtimeMs) this.changed = true;
+    this.keep(relative, [entry[0], mtimeMs, entry[2], entry[3], entry[4]]);
+    return scanOf(relative, entry);
+  }
+
+  /** Records a fresh scan of a file that was read whole (`hash` of its content). */
+  record(scan: FileScan, absolute: string, size: number, mtimeMs: number, hash: string): void {
+    this.misses++;
+    this.changed = true;
+    if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) return;
+    const { path: relative, ...stored } = scan;
+    const empty = !stored.findings.length && !stored.skipped.length && !stored.suppressed && !stored.identities?.length;
+    const entry: Entry = [size, mtimeMs, hash, this.siblingSignature(relative, absolute), empty ? 0 : withoutPaths(stored)];
+    this.keep(relative, JSON.stringify(entry), false);
+  }
+
+  /**
+   * Writes the entries of this audit (only those: files gone since are forgotten), atomically,
+   * unless they are exactly what was read. Never throws; false when it could not write.
+   */
+  save(): boolean {
+    if (!this.changed && this.next.size === this.previous.size && this.ignored === undefined && this.previousStart) {
+      try {
+        const now = new Date();
+        fs.utimesSync(this.file, now, now); // still in use: pruned last
+      } catch {
+        /* only its place in the pruning order is at stake */
+      }
+      return true;
+    }
+    const body = [...this.next]
+      .map(([relative, entry]) => `${JSON.stringify(relative)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`)
+      .join(',\n');
+    const text = `{"format":${JSON.stringify(FORMAT)},"version":${FORMAT_VERSION},"key":${JSON.stringify(this.key)},"root":${JSON.stringify(this.root)},"startedAt":${this.startedAt},"entries":{\n${body}\n}}\n`;
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      fs.writeFileSync(temp, text, { mode: 0o600 });
+      fs.renameSync(temp, this.file);
+      return true;
+    } catch {
+      try {
+        fs.rmSync(temp, { force: true });
+      } catch {
+        /* nothing more to do: the next audit starts without a cache */
+      }
+      return false;
+    }
+  }
+
+  private entry(relative: string): Entry | undefined {
+    const raw = this.previous.get(relative);
+    return raw !== undefined && validEntry(raw) ? raw : undefined;
+  }
+
+  private keep(relative: string, entry: Entry | string, hit = true): void {
+    if (hit) this.hits++;
+    // Bounded: past the budget, files are rescanned next time instead. A reused entry is
+    // counted at its stored size (an estimate: it was written within the budget before).
+    const size = typeof entry === 'string' ? entry.length : entry[4] === 0 ? 80 : 80 + JSON.stringify(entry[4]).length;
+    if (this.nextBytes + size + relative.length > MAX_CACHE_BYTES - 4096) {
+      this.changed = true;
+      return;
+    }
+    this.nextBytes += size + relative.length + 8;
+    this.next.set(relative, entry);
+  }
+
+  /** Names, sizes and mtimes of a `.tf` file's folder's `.tf` files ('' for other files). */
+  private siblingSignature(relative: string, absolute: string): string {
+    if (!relative.endsWith('.tf')) return '';
+    const dir = path.dirname(absolute);
+    let signature = this.siblingSignatures.get(dir);
+    if (signature === undefined) {
+      const parts: string[] = [];
+      try {
+        for (const name of fs.readdirSync(dir).sort()) {
+          if (!name.endsWith('.tf')) continue;
+          try {
+            const stat = fs.lstatSync(path.join(dir, name));
+            parts.push(`${name}:${stat.size}:${stat.mtimeMs}`);
+          } catch {
+            parts.push(`${name}:gone`);
+          }
+        }
+      } catch {
+        parts.push('unreadable');
+      }
+      signature = crypto.createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22);
+      this.siblingSignatures.set(dir, signature);
+    }
+    return signature;
+  }
+}
+
+/** Removes the least recently written cache files of the default folder beyond the limit. Never throws. */
+export function pruneCacheFolder(folder: string, keep = MAX_CACHE_FILES): void {
+  try {
+    const files = fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => {
+        const file = path.join(folder, name);
+        return { file, mtimeMs: fs.lstatSync(file).mtimeMs };
+      })
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of files.slice(keep)) fs.rmSync(file, { force: true });
+  } catch {
+    /* a cache folder we cannot tidy costs disk space, nothing else */
+  }
+}
+
+function load(file: string, key: string, root: string): { entries: Map<string, unknown>; startedAt: number } | string | undefined {
+  let text: string;
+  try {
+    const stat = fs.lstatSync(file);
+    if (!stat.isFile()) return 'not a regular file';
+    if (stat.size > MAX_CACHE_BYTES) return 'larger than the limit';
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'corrupt';
+  }
+  if (!isObject(parsed) || parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION) return 'not an nhi-lens audit cache';
+  if (parsed.key !== key) return 'made with other rules, config, baseline or version';
+  if (parsed.root !== root) return 'made for another folder';
+  if (!isObject(parsed.entries) || typeof parsed.startedAt !== 'number') return 'corrupt';
+  return { entries: new Map(Object.entries(parsed.entries)), startedAt: parsed.startedAt };
+}
+
+function scanOf(relative: string, entry: Entry): FileScan {
+  const stored = entry[4];
+  if (stored === 0) return { path: relative, bytes: entry[0], findings: [], suppressed: 0, skipped: [] };
+  // A fresh copy each time: callers annotate findings (git state, verification) in place.
+  const copy = structuredClone(stored);
+  for (const f of copy.findings) f.path = relative;
+  for (const s of copy.skipped) s.path = relative;
+  for (const i of copy.identities ?? []) i.path = relative;
+  return { path: relative, ...copy };
+}
+
+/**
+ * The stored form blanks the paths (the entry's key says it; a crafted one could say otherwise).
+ * The key stays in place, so a reused finding has the same shape, and JSON, as a fresh one.
+ */
+function withoutPaths(scan: StoredScan): StoredScan {
+  return {
+    bytes: scan.bytes,
+    findings: scan.findings.map((f) => ({ ...f, path: '' })),
+    suppressed: scan.suppressed,
+    skipped: scan.skipped.map((s) => ({ ...s, path: '' })),
+    ...(scan.identities?.length ? { identities: scan.identities.map((i) => ({ ...i, path: '' })) } : {}),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+const isString = (s: unknown): s is string => typeof s === 'string';
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+function validRange(r: unknown): boolean {
+  if (!isObject(r) || !isObject(r.start) || !isObject(r.end)) return false;
+  return isCount(r.start.line) && isCount(r.start.character) && isCount(r.end.line) && isCount(r.end.character);
+}
+
+function validOffsets(o: unknown): boolean {
+  return isObject(o) && isCount(o.start) && isCount(o.end) && o.start <= o.end;
+}
+
+function validFinding(f: unknown): boolean {
+  if (!isObject(f)) return false;
+  for (const field of ['ruleId', 'title', 'category', 'message', 'masked', 'fingerprint', 'remediation', 'docs'])
+    if (!isString(f[field])) return false;
+  return (
+    SEVERITIES.has(f.severity as string) && validRange(f.range) && validOffsets(f.offsets) && isObject(f.fix) && isString(f.fix.fileKind)
+  );
+}
+
+function validIdentity(i: unknown): boolean {
+  return (
+    isObject(i) &&
+    isString(i.kind) &&
+    isString(i.name) &&
+    isString(i.provider) &&
+    isString(i.credential) &&
+    Array.isArray(i.links) &&
+    i.links.every(isString) &&
+    validRange(i.range) &&
+    validOffsets(i.offsets)
+  );
+}
+
+/** The shape an entry must have to be used at all; anything else is a miss. */
+function validEntry(raw: unknown): raw is Entry {
+  if (!Array.isArray(raw) || raw.length !== 5) return false;
+  const [size, mtimeMs, hash, siblings, stored] = raw as unknown[];
+  if (!isCount(size) || typeof mtimeMs !== 'number' || !isString(hash) || hash.length !== 32 || !isString(siblings)) return false;
+  if (stored === 0) return true;
+  if (!isObject(stored) || !isCount(stored.bytes) || !isCount(stored.suppressed)) return false;
+  if (!Array.isArray(stored.findings) || !stored.findings.every(validFinding)) return false;
+  if (!Array.isArray(stored.skipped) || !stored.skipped.every((s) => isObject(s) && isString(s.reason))) return false;
+  return stored.identities === undefined || (Array.isArray(stored.identities) && stored.identities.every(validIdentity));
+}
+
+function realPathOr(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
