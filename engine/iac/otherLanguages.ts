@@ -1,0 +1,56 @@
+/**
+ * The infrastructure languages recognised by name and a cheap text test before any parsing:
+ * Helm templates, Pulumi YAML programs, ARM templates, Bicep and AWS CDK in TypeScript. Each
+ * analyser runs only on files of its kind, so other files pay for a path test and, for
+ * TypeScript, one substring search.
+ */
+import type { FileKind } from '../types';
+import { kubernetesIdentities } from '../inventory/manifestIdentities';
+import { readArmTemplate, looksLikeArmTemplate } from './azure/armTemplate';
+import { analyseAzureTemplate } from './azure/azureTemplateAnalyzer';
+import { parseBicep } from './azure/bicepParser';
+import { analyseCdk, importsAwsCdk } from './cdk/cdkAnalyzer';
+import { analyseHelmTemplate } from './helm/helmAnalyzer';
+import { isHelmTemplatePath } from './helm/helmTemplate';
+import type { IacContext } from './iacIssue';
+import type { IacScan } from './iacScanner';
+import { analysePulumi, isPulumiProgram, isPulumiProgramPath } from './pulumi/pulumiAnalyzer';
+import { parseYamlSource } from './yamlSource';
+
+const yamlError = (error: { message: string; start: number; end: number } | undefined, what: string) =>
+  error && { message: `${what} syntax error: ${error.message}`, start: error.start, end: error.end };
+
+/** The analysis of a file in one of these languages; undefined when it is none of them. */
+export function analyseOtherLanguage(text: string, path: string, kind: FileKind, ctx: IacContext, inventory: boolean): IacScan | undefined {
+  if (kind === 'typescript') {
+    return importsAwsCdk(text) ? { issues: analyseCdk(text, path, ctx), kind: 'aws-cdk' } : undefined;
+  }
+  if (path.toLowerCase().endsWith('.bicep')) {
+    return { issues: analyseAzureTemplate(parseBicep(text), text, ctx), kind: 'bicep' };
+  }
+  if (kind === 'json' && looksLikeArmTemplate(text)) {
+    const parsed = parseYamlSource(text);
+    const template = parsed.documents[0] && readArmTemplate(parsed.documents[0]);
+    if (!template) return undefined;
+    return { issues: analyseAzureTemplate(template, text, ctx), kind: 'arm-template', parseError: yamlError(parsed.error, 'JSON') };
+  }
+  if (kind !== 'yaml') return undefined;
+  if (isPulumiProgramPath(path)) {
+    const parsed = parseYamlSource(text);
+    const program = parsed.documents[0];
+    if (!program || !isPulumiProgram(program)) return undefined;
+    return { issues: analysePulumi(program, text, ctx), kind: 'pulumi', parseError: yamlError(parsed.error, 'YAML') };
+  }
+  // A template without actions is a plain manifest: the Kubernetes path reads it as one.
+  if (isHelmTemplatePath(path) && text.includes('{{')) {
+    const helm = analyseHelmTemplate(text, ctx);
+    if (!helm.documents.length) return { issues: [] };
+    return {
+      issues: helm.issues,
+      kind: 'helm-template',
+      // No parse error: what fails to parse once actions are blanked is a template construct.
+      ...(inventory ? { identities: kubernetesIdentities(helm.documents, ctx.settings.ownerTags) } : {}),
+    };
+  }
+  return undefined;
+}
