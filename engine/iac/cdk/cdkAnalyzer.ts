@@ -199,11 +199,12 @@ const policyOf = (statements: SourceNode[]): SourceNode =>
  */
 function resourceNameAt(text: string, at: number, path: string): string {
   const before = text.slice(Math.max(0, at - 300), at);
-  const add = /([\w$]+)\s*\.\s*(?:addToPolicy|addToPrincipalPolicy|addToRolePolicy|addToResourcePolicy|addStatements)\s*\(\s*$/.exec(
-    before,
-  );
+  const add =
+    /([\w$]+)\s*\.\s*(?:addToPolicy|addToPrincipalPolicy|addToRolePolicy|addToResourcePolicy|addStatements)\s*\(\s*(?:[\w$]+\s*\.\s*)*$/.exec(
+      before,
+    );
   if (add) return add[1];
-  const assigned = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;]+)?=\s*$/.exec(before);
+  const assigned = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;]+)?=\s*(?:[\w$]+\s*\.\s*)*$/.exec(before);
   if (assigned) return assigned[1];
   const construct = [
     ...text.slice(Math.max(0, at - 4000), at).matchAll(/\bnew\s+(?:[\w$]+\.)*[\w$]+\s*\(\s*[\w$.]+\s*,\s*(['"`])([^'"`\n]+)\1/g),
