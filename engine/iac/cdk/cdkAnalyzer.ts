@@ -87,11 +87,11 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
       ...(m[1] === 'AwsManagedPolicyName' ? { narrower: ['ReadOnlyAccess'] } : { narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }),
     });
   }
+  let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
     const grantee = callArguments(text, m.index! + m[0].length)[0];
     if (grantee?.type !== 'expr') continue;
-    const anyone = ANY_PRINCIPAL.test(grantee.text) ? grantee : anyPrincipalVariable(text, grantee.text);
-    if (!anyone) continue;
+    if (!ANY_PRINCIPAL.test(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
     const receiver = /([\w$]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
     issues.push({
       check: 'aws-cdk-grant-to-any-principal',
@@ -143,15 +143,14 @@ function callArguments(text: string, at: number): SourceNode[] {
 
 const firstArgument = (text: string, at: number): SourceNode | undefined => callArguments(text, at)[0];
 
-/** `const anyone = new iam.AnyPrincipal()` earlier in the file, when the grantee is `anyone`. */
-function anyPrincipalVariable(text: string, name: string): SourceNode | undefined {
-  if (!/^[\w$]+$/.test(name)) return undefined;
-  const decl = new RegExp(`\\b(?:const|let|var)\\s+${name.replace(/\$/g, '\\$')}\\s*(?::[^=]+)?=\\s*`, 'g');
-  for (const m of text.matchAll(decl)) {
+/** Variables assigned any principal (`const anyone = new iam.AnyPrincipal()`), read once per file. */
+function anyPrincipalVariables(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?=new\s)/g)) {
     const value = readLiteral(text, m.index! + m[0].length).node;
-    if (value.type === 'expr' && ANY_PRINCIPAL.test(value.text)) return value;
+    if (value.type === 'expr' && ANY_PRINCIPAL.test(value.text)) names.add(m[1]);
   }
-  return undefined;
+  return names;
 }
 
 /** A CDK PolicyStatement's props as an IAM JSON statement; `principals` become a Principal map. */
@@ -204,7 +203,7 @@ function resourceNameAt(text: string, at: number, path: string): string {
       before,
     );
   if (add) return add[1];
-  const assigned = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;]+)?=\s*(?:[\w$]+\s*\.\s*)*$/.exec(before);
+  const assigned = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?:[\w$]+\s*\.\s*)*$/.exec(before);
   if (assigned) return assigned[1];
   const construct = [
     ...text.slice(Math.max(0, at - 4000), at).matchAll(/\bnew\s+(?:[\w$]+\.)*[\w$]+\s*\(\s*[\w$.]+\s*,\s*(['"`])([^'"`\n]+)\1/g),

@@ -8,7 +8,7 @@
 import type { IacContext, IssueFrom } from '../iacIssue';
 import { analyseKubernetes } from '../kubernetes/kubernetesAnalyzer';
 import { entry, get, stringValue, type SourceNode } from '../sourceTree';
-import { hasTemplatedPart, parseHelmTemplate } from './helmTemplate';
+import { hasTemplatedPart, parseHelmTemplate, type TemplateAction } from './helmTemplate';
 
 export interface HelmAnalysis {
   issues: IssueFrom<'kubernetes'>[];
@@ -35,11 +35,11 @@ export function analyseHelmTemplate(text: string, ctx: IacContext): HelmAnalysis
  * action alone on its line in metadata (`{{- include "chart.labels" . | nindent 4 }}`), or one
  * inside the labels or annotations. An action inside a value (`name: {{ .Release.Name }}`) adds no keys.
  */
-function ownerTemplated(doc: SourceNode, actions: Array<{ start: number; end: number }>, text: string): boolean {
+function ownerTemplated(doc: SourceNode, actions: TemplateAction[], text: string): boolean {
   const metadata = get(doc, 'metadata');
   if (!metadata) return false;
   if (labelsUnknown(metadata)) return true;
-  const blockActions = actions.filter((a) => text.slice(text.lastIndexOf('\n', a.start - 1) + 1, a.start).trim() === '');
+  const blockActions = actions.filter((a) => a.startsLine);
   const inLabels = ['labels', 'annotations'].flatMap((k) => {
     const e = entry(metadata, k);
     return e ? actions.filter((a) => a.start >= e.keyStart && a.start < e.value.end) : [];

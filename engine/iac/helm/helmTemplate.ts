@@ -11,19 +11,26 @@ export function isHelmTemplatePath(path: string): boolean {
   return /(?:^|[\\/])templates[\\/](?:[^\\/]+[\\/])*[^\\/]+\.ya?ml$/i.test(path);
 }
 
+/** A `{{ … }}` action; `startsLine` when only blanks precede it on its line (it may write whole keys). */
+export interface TemplateAction {
+  start: number;
+  end: number;
+  startsLine: boolean;
+}
+
 export interface HelmParse extends YamlParseResult {
-  /** The `{{ … }}` actions, in order, as offsets into the file. */
-  actions: Array<{ start: number; end: number }>;
+  /** The actions, in order, as offsets into the file. */
+  actions: TemplateAction[];
 }
 
 /** The `{{ … }}` spans of a template; an unclosed action runs to the end of the text. */
-export function templateActions(text: string): Array<{ start: number; end: number }> {
-  const actions: Array<{ start: number; end: number }> = [];
+export function templateActions(text: string): TemplateAction[] {
+  const actions: TemplateAction[] = [];
   let at = text.indexOf('{{');
   while (at >= 0) {
     const close = text.indexOf('}}', at + 2);
     const end = close < 0 ? text.length : close + 2;
-    actions.push({ start: at, end });
+    actions.push({ start: at, end, startsLine: text.slice(text.lastIndexOf('\n', at - 1) + 1, at).trim() === '' });
     at = text.indexOf('{{', end);
   }
   return actions;
@@ -57,8 +64,19 @@ export function parseHelmTemplate(text: string): HelmParse {
 }
 
 /** Replaces every scalar that overlaps an action by an unknown value holding the template text. */
-function unknownWhereTemplated(node: SourceNode, actions: Array<{ start: number; end: number }>, text: string): SourceNode {
-  const overlaps = (start: number, end: number) => actions.some((a) => a.start < Math.max(end, start + 1) && a.end > start);
+function unknownWhereTemplated(node: SourceNode, actions: TemplateAction[], text: string): SourceNode {
+  // Actions are sorted and disjoint: the last one starting before `end` is the only candidate.
+  const overlaps = (start: number, end: number) => {
+    const stop = Math.max(end, start + 1);
+    let lo = 0;
+    let hi = actions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (actions[mid].start < stop) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && actions[lo - 1].end > start;
+  };
   switch (node.type) {
     case 'map':
       return {
@@ -82,7 +100,7 @@ function unknownWhereTemplated(node: SourceNode, actions: Array<{ start: number;
  * Whether an action sits inside the span of a document's `metadata` (labels or annotations
  * from `include` or `.Values`): then an owner label may well be rendered, and cannot be denied.
  */
-export function hasTemplatedPart(node: SourceNode | undefined, actions: Array<{ start: number; end: number }>, text: string): boolean {
+export function hasTemplatedPart(node: SourceNode | undefined, actions: TemplateAction[], text: string): boolean {
   if (!node) return false;
   // The span of a block map ends at its last value; an action on the following lines of the
   // same indentation still belongs to it, so the span is extended to the next less-indented line.
