@@ -6,6 +6,7 @@
  */
 import type { FileKind } from '../types';
 import { kubernetesIdentities } from '../inventory/manifestIdentities';
+import { azureTemplateIdentities, pulumiIdentities } from '../inventory/templateIdentities';
 import { readArmTemplate, looksLikeArmTemplate } from './azure/armTemplate';
 import { analyseAzureTemplate } from './azure/azureTemplateAnalyzer';
 import { parseBicep } from './azure/bicepParser';
@@ -25,21 +26,37 @@ export function analyseOtherLanguage(text: string, path: string, kind: FileKind,
   if (kind === 'typescript') {
     return importsAwsCdk(text) ? { issues: analyseCdk(text, path, ctx), kind: 'aws-cdk' } : undefined;
   }
+  const owners = ctx.settings.ownerTags;
   if (path.toLowerCase().endsWith('.bicep')) {
-    return { issues: analyseAzureTemplate(parseBicep(text), text, ctx), kind: 'bicep' };
+    const template = parseBicep(text);
+    return {
+      issues: analyseAzureTemplate(template, text, ctx),
+      kind: 'bicep',
+      ...(inventory ? { identities: azureTemplateIdentities(template, text, owners) } : {}),
+    };
   }
   if (kind === 'json' && looksLikeArmTemplate(text)) {
     const parsed = parseYamlSource(text);
     const template = parsed.documents[0] && readArmTemplate(parsed.documents[0]);
     if (!template) return undefined;
-    return { issues: analyseAzureTemplate(template, text, ctx), kind: 'arm-template', parseError: yamlError(parsed.error, 'JSON') };
+    return {
+      issues: analyseAzureTemplate(template, text, ctx),
+      kind: 'arm-template',
+      parseError: yamlError(parsed.error, 'JSON'),
+      ...(inventory ? { identities: azureTemplateIdentities(template, text, owners) } : {}),
+    };
   }
   if (kind !== 'yaml') return undefined;
   if (isPulumiProgramPath(path)) {
     const parsed = parseYamlSource(text);
     const program = parsed.documents[0];
     if (!program || !isPulumiProgram(program)) return undefined;
-    return { issues: analysePulumi(program, text, ctx), kind: 'pulumi', parseError: yamlError(parsed.error, 'YAML') };
+    return {
+      issues: analysePulumi(program, text, ctx),
+      kind: 'pulumi',
+      parseError: yamlError(parsed.error, 'YAML'),
+      ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),
+    };
   }
   // A template without actions is a plain manifest: the Kubernetes path reads it as one.
   if (isHelmTemplatePath(path) && text.includes('{{')) {
@@ -49,7 +66,7 @@ export function analyseOtherLanguage(text: string, path: string, kind: FileKind,
       issues: helm.issues,
       kind: 'helm-template',
       // No parse error: what fails to parse once actions are blanked is a template construct.
-      ...(inventory ? { identities: kubernetesIdentities(helm.documents, ctx.settings.ownerTags) } : {}),
+      ...(inventory ? { identities: kubernetesIdentities(helm.documents, owners) } : {}),
     };
   }
   return undefined;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../../../engine';
+import { buildInventory, type Finding, type IdentityRecord } from '../../../engine';
 import { parseBicep } from '../../../engine/iac/azure/bicepParser';
 import { readLiteral } from '../../../engine/iac/cdk/tsLiteralReader';
 import { parseHelmTemplate } from '../../../engine/iac/helm/helmTemplate';
@@ -269,6 +269,52 @@ describe('more infrastructure languages', () => {
         '',
       ].join('\n');
       assert.deepEqual(summary(code, scan('lib/x.ts', code).findings), ['aws-cdk-grant-to-any-principal@3:anyone']);
+    });
+  });
+
+  describe('inventory', () => {
+    const inventory = (files: Array<[string, string]>) => {
+      const records: IdentityRecord[] = [];
+      const findings: Finding[] = [];
+      for (const [p, rel] of files) {
+        const result = engine.scan({ path: p, text: read(rel) }, { inventory: true });
+        records.push(...(result.identities ?? []));
+        findings.push(...result.findings);
+      }
+      return buildInventory(records, findings).map((i) => `${i.kind} ${i.name} owner=${i.owner} ${i.breadth} ${i.credential}`);
+    };
+
+    it('managed identities of Bicep and ARM, rated by the role assignments that name them', () => {
+      assert.deepEqual(
+        inventory([
+          ['infra/main.bicep', 'bicep/main.bicep'],
+          ['infra/identities.json', 'arm/identities.json'],
+        ]),
+        [
+          'managed-identity id-ci owner=null scoped federated',
+          'managed-identity id-deploy owner=platform-team unknown federated',
+          'managed-identity id-batch owner=null unknown federated',
+          'managed-identity ciIdentity owner=null admin federated',
+          'managed-identity ownedIdentity owner=platform-team unknown federated',
+          'managed-identity taggedElsewhere owner=null unknown federated',
+        ],
+      );
+    });
+
+    it('Pulumi roles and keys, linked to their attachments; Helm ServiceAccounts by their names as written', () => {
+      assert.deepEqual(
+        inventory([
+          ['Pulumi.yaml', 'pulumi/Pulumi.yaml'],
+          ['charts/a/templates/serviceaccount.yaml', 'helm-chart/templates/serviceaccount.yaml'],
+        ]),
+        [
+          'iam-role ciRole owner=null admin federated',
+          'iam-role ownedRole owner=platform-team scoped federated',
+          'access-key ciKey owner=null unknown static',
+          'service-account ServiceAccount/{{ include "reports.serviceAccountName" . }} owner=null unknown federated',
+          'service-account ServiceAccount/{{ .Release.Namespace }}/{{ .Release.Name }}-migrations owner=null unknown federated',
+        ],
+      );
     });
   });
 
