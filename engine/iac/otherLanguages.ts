@@ -23,11 +23,11 @@ const yamlError = (error: { message: string; start: number; end: number } | unde
 
 /** The analysis of a file in one of these languages; undefined when it is none of them. */
 export function analyseOtherLanguage(text: string, path: string, kind: FileKind, ctx: IacContext, inventory: boolean): IacScan | undefined {
-  if (kind === 'typescript') {
+  if (kind === 'typescript' || kind === 'javascript') {
     return importsAwsCdk(text) ? { issues: analyseCdk(text, path, ctx), kind: 'aws-cdk' } : undefined;
   }
   const owners = ctx.settings.ownerTags;
-  if (path.toLowerCase().endsWith('.bicep')) {
+  if (kind === 'bicep' && !/\.bicepparam$/i.test(path)) {
     const template = parseBicep(text);
     return {
       issues: analyseAzureTemplate(template, text, ctx),

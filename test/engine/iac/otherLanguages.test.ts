@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildInventory, type Finding, type IdentityRecord } from '../../../engine';
 import { parseBicep } from '../../../engine/iac/azure/bicepParser';
+import { fixesFor } from '../../../engine/fixes/fixProposals';
 import { readLiteral } from '../../../engine/iac/cdk/tsLiteralReader';
 import { parseHelmTemplate } from '../../../engine/iac/helm/helmTemplate';
 import { parseYamlSource } from '../../../engine/iac/yamlSource';
@@ -87,6 +88,17 @@ describe('more infrastructure languages', () => {
         '',
       ].join('\n');
       assert.deepEqual(summary(bicep, scan('a.bicep', bicep).findings), ['azure-privileged-role-assignment@8:ownerRole.id']);
+    });
+
+    it('suppression quick fixes write Bicep comments, and the comment silences the finding', () => {
+      const f = scan('infra/main.bicep', text).findings.find((x) => x.ruleId === 'azure-custom-role-wildcard')!;
+      const line = fixesFor(f, text, { manager: 'env' }).find((p) => p.kind === 'suppress-line')!;
+      assert.match(line.edits[0].newText, /^ +\/\/ nhi-lens:ignore azure-custom-role-wildcard -- reason\n$/);
+      const lines = text.split('\n');
+      lines.splice(f.range.start.line, 0, '          // nhi-lens:ignore azure-custom-role-wildcard -- platform break-glass role');
+      const result = scan('infra/main.bicep', lines.join('\n'));
+      assert.ok(!result.findings.some((x) => x.ruleId === 'azure-custom-role-wildcard'));
+      assert.equal(result.suppressed, 1);
     });
 
     it('the add-owner edit writes a tags object the reader then finds', () => {
@@ -243,6 +255,15 @@ describe('more infrastructure languages', () => {
       assert.match(admin.message, /in role is full administrator access/);
       assert.deepEqual(admin.fix.iac?.narrower, ['s3:GetObject', 's3:PutObject']);
       assert.match(found.find((f) => f.ruleId === 'aws-iam-access-key-created')!.message, /^LegacyKey /);
+    });
+
+    it('CDK apps in JavaScript are read the same way', () => {
+      const js = [
+        "const iam = require('aws-cdk-lib/aws-iam');",
+        "role.addToPolicy(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }));",
+        '',
+      ].join('\n');
+      assert.deepEqual(summary(js, scan('lib/app-stack.js', js).findings), ['aws-iam-admin-wildcard@2:*']);
     });
 
     it('a file that does not import the CDK is not read', () => {
