@@ -51,10 +51,16 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     return n === 1 ? base : `${base}#${n}`;
   };
 
+  let builders: Map<string, MapEntry[]> | undefined;
   for (const m of text.matchAll(STATEMENT)) {
     const arg = firstArgument(text, m.index! + m[0].length);
-    if (arg?.type !== 'map') continue;
-    const statement = m[0].includes('fromJson') ? arg : toIamStatement(arg, text);
+    const isNew = m[0].startsWith('new');
+    // `const st = new iam.PolicyStatement(); st.addActions('*'); st.addAllResources();`
+    const variable = isNew ? assignedVariable(text, m.index!) : undefined;
+    const built = variable ? (builders ??= builderCalls(text)).get(variable) : undefined;
+    if (arg?.type !== 'map' && !(built && (arg === undefined || isEmptyCall(text, m.index! + m[0].length)))) continue;
+    const props: SourceNode = arg?.type === 'map' ? arg : { type: 'map', entries: [], start: m.index!, end: m.index! + m[0].length };
+    const statement = m[0].includes('fromJson') ? props : withBuilderCalls(toIamStatement(props, text), built ?? []);
     documents.push({ doc: policyOf([statement]), resource: named(m.index!) });
   }
   for (const m of text.matchAll(ROLE)) {
@@ -123,13 +129,68 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
   return issues;
 }
 
+const BUILDER_KEYS: Record<string, string> = {
+  addActions: 'Action',
+  addNotActions: 'NotAction',
+  addResources: 'Resource',
+  addNotResources: 'NotResource',
+  addAllResources: 'Resource',
+  addAnyPrincipal: 'Principal',
+};
+
+/** The variable a `new …PolicyStatement(` at `at` is assigned to, if any. */
+function assignedVariable(text: string, at: number): string | undefined {
+  return /(?:const|let|var)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*$/.exec(text.slice(Math.max(0, at - 200), at))?.[1];
+}
+
+const isEmptyCall = (text: string, at: number) => text[skipTrivia(text, at)] === ')';
+
+/** Every `x.addActions(…)`-style builder call of the file, by receiver, read in one pass. */
+function builderCalls(text: string): Map<string, MapEntry[]> {
+  const calls = new Map<string, MapEntry[]>();
+  const re = /(?<![\w$.])([\w$]+)\s*\.\s*(addActions|addNotActions|addResources|addNotResources|addAllResources|addAnyPrincipal)\s*\(/g;
+  for (const m of text.matchAll(re)) {
+    const method = m[2];
+    const nameStart = m.index! + m[0].indexOf(method, m[1].length);
+    const at = { start: nameStart, end: nameStart + method.length };
+    const key = BUILDER_KEYS[method];
+    let value: SourceNode;
+    if (method === 'addAllResources') value = scalar('*', at);
+    else if (method === 'addAnyPrincipal') value = mapOf([['AWS', scalar('*', at)]]);
+    else {
+      const args = callArguments(text, m.index! + m[0].length, 64);
+      value = { type: 'seq', items: args, start: args[0]?.start ?? at.start, end: args[args.length - 1]?.end ?? at.end };
+    }
+    const list = calls.get(m[1]) ?? [];
+    list.push({ key, keyStart: at.start, keyEnd: at.end, value });
+    calls.set(m[1], list);
+  }
+  return calls;
+}
+
+/** A statement with the builder calls made on it: lists of the same key are joined. */
+function withBuilderCalls(statement: SourceNode, calls: MapEntry[]): SourceNode {
+  if (statement.type !== 'map' || !calls.length) return statement;
+  const entries = [...statement.entries];
+  for (const call of calls) {
+    const i = entries.findIndex((e) => e.key === call.key);
+    if (i < 0 || call.key === 'Principal') {
+      if (i < 0) entries.push(call);
+      continue;
+    }
+    const joined = [...itemsOf(entries[i].value), ...itemsOf(call.value)];
+    entries[i] = { ...entries[i], value: { type: 'seq', items: joined, start: entries[i].value.start, end: entries[i].value.end } };
+  }
+  return { ...statement, entries };
+}
+
 const isTrust = (doc: SourceNode) => itemsOf(entry(doc, 'Statement')?.value).some((st) => !!entry(st, 'Principal'));
 
 /** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown. */
-function callArguments(text: string, at: number): SourceNode[] {
+function callArguments(text: string, at: number, max = 4): SourceNode[] {
   const args: SourceNode[] = [];
   let pos = at;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < max; i++) {
     pos = skipTrivia(text, pos);
     if (text[pos] === ')' || pos >= text.length) break;
     const read = readLiteral(text, pos);

@@ -257,6 +257,24 @@ describe('more infrastructure languages', () => {
       assert.match(found.find((f) => f.ruleId === 'aws-iam-access-key-created')!.message, /^LegacyKey /);
     });
 
+    it('statements built with addActions / addResources / addAllResources are read with their calls', () => {
+      const code = [
+        "import * as iam from 'aws-cdk-lib/aws-iam';",
+        'const st = new iam.PolicyStatement();',
+        "st.addActions('s3:GetObject', '*');",
+        'st.addAllResources();',
+        "const scoped = new iam.PolicyStatement({ actions: ['s3:*'] });",
+        'scoped.addResources(bucket.bucketArn);',
+        "const open = new iam.PolicyStatement({ resources: ['*'] });",
+        "open.addActions('iam:*');",
+        '',
+      ].join('\n');
+      assert.deepEqual(summary(code, scan('lib/x.ts', code).findings), [
+        'aws-iam-admin-wildcard@3:*',
+        'aws-iam-privilege-escalation@8:iam:*',
+      ]);
+    });
+
     it('CDK apps in JavaScript are read the same way', () => {
       const js = [
         "const iam = require('aws-cdk-lib/aws-iam');",
