@@ -97,8 +97,9 @@ function unknownWhereTemplated(node: SourceNode, actions: TemplateAction[], text
 }
 
 /**
- * Whether an action sits inside the span of a document's `metadata` (labels or annotations
- * from `include` or `.Values`): then an owner label may well be rendered, and cannot be denied.
+ * Whether one of `actions` sits inside the span of a block map (a document's `metadata`, for
+ * labels or annotations from `include` or `.Values`): then an owner label may well be rendered,
+ * and cannot be denied.
  */
 export function hasTemplatedPart(node: SourceNode | undefined, actions: TemplateAction[], text: string): boolean {
   if (!node) return false;
