@@ -66,9 +66,9 @@ function privilegedRole(
     const name = PRIVILEGED_ROLE_IDS[m[0].toLowerCase()];
     if (name) return { name, start: node.start + m.index!, end: node.start + m.index! + m[0].length, literal: true };
   }
-  // `variables('ownerRole')`, a Bicep `var`, or an `existing` role definition (`owner.id`).
-  for (const m of written.matchAll(/[A-Za-z_]\w*/g)) {
-    const value = template.values.get(m[0]);
+  // `variables('ownerRole')`, a Bicep `var` (`roles.owner`), or an `existing` role definition (`owner.id`).
+  for (const m of written.matchAll(/([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)*)/g)) {
+    const value = resolve(template, m[1], m[2].split('.').slice(1));
     if (!value) continue;
     for (const g of sourceOf(value, text).matchAll(GUID)) {
       const name = PRIVILEGED_ROLE_IDS[g[0].toLowerCase()];
@@ -76,6 +76,19 @@ function privilegedRole(
     }
   }
   return undefined;
+}
+
+/**
+ * A variable, parameter default or `existing` resource, followed along a property path; only a
+ * single value counts (an object of several role ids does not say which one is used).
+ */
+function resolve(template: AzureTemplate, name: string, path: string[]): SourceNode | undefined {
+  let node = template.values.get(name);
+  if (!node) return undefined;
+  const existingId = node.type === 'map' && get(node, 'name') && path.length === 1 && (path[0] === 'id' || path[0] === 'name');
+  if (existingId) node = get(node, 'name');
+  else for (const key of path) node = get(node, key);
+  return node && (node.type === 'scalar' || node.type === 'expr') ? node : undefined;
 }
 
 /** The scope an assignment's `scope` property names; undefined when it is a resource or unknown. */

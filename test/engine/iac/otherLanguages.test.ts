@@ -101,6 +101,30 @@ describe('more infrastructure languages', () => {
       assert.equal(result.suppressed, 1);
     });
 
+    it('follows a property of a role map to the one id it names; loops and conditions keep their body', () => {
+      const bicep = (role: string) =>
+        [
+          "targetScope = 'managementGroup'",
+          'var roles = {',
+          "  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635'",
+          "  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7'",
+          '}',
+          "resource grants 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for (p, i) in principals: if (env == 'prod') {",
+          '  name: guid(managementGroup().id, p.id, string(i))',
+          '  properties: {',
+          `    roleDefinitionId: tenantResourceId('Microsoft.Authorization/roleDefinitions', roles.${role})`,
+          '  }',
+          '}]',
+          '',
+        ].join('\n');
+      const owner = scan('mg.bicep', bicep('owner')).findings;
+      assert.deepEqual(
+        owner.map((f) => f.message),
+        ['grants assigns Owner at management group scope: assign a narrower role on the resource group or resource that needs it'],
+      );
+      assert.deepEqual(scan('mg.bicep', bicep('reader')).findings, []);
+    });
+
     it('the add-owner edit writes a tags object the reader then finds', () => {
       const f = scan('infra/main.bicep', text).findings.find((x) => x.ruleId === 'missing-owner-tag')!;
       const fixed = applyIacFix(text, f);
