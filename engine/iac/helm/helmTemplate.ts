@@ -48,11 +48,11 @@ export function parseHelmTemplate(text: string): HelmParse {
   let last = 0;
   for (const a of actions) {
     out.push(text.slice(last, a.start));
+    // Alone: nothing but blanks and other actions on its lines (`{{- if x }}{{ include … }}{{- end }}`).
     const lineStart = text.lastIndexOf('\n', a.start - 1) + 1;
     const lineEnd = text.indexOf('\n', a.end);
-    const before = text.slice(lineStart, a.start);
-    const after = text.slice(a.end, lineEnd < 0 ? text.length : lineEnd);
-    const alone = before.trim() === '' && (after.trim() === '' || after.trim().startsWith('{{'));
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const alone = line.length < 4096 && line.replace(/\{\{[\s\S]*?(?:\}\}|$)/g, '').trim() === '';
     const span = text.slice(a.start, a.end);
     // Newlines inside an action are kept, so line numbers do not move.
     out.push(alone ? span.replace(/[^\n]/g, ' ') : span.replace(/[^\n]/g, 'x').replace(/x*\n[x\n]*/g, (m) => m.replace(/x/g, ' ')));

@@ -207,6 +207,24 @@ describe('more infrastructure languages', () => {
       );
     });
 
+    it('a line of several actions between keys is blanked whole, so the document still parses', () => {
+      const text = [
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: ClusterRole',
+        'metadata:',
+        '  name: x',
+        '  {{- if .Values.x }}{{ include "y" . }}{{- end }}',
+        '  namespace: prod',
+        'rules:',
+        '  - apiGroups: [""]',
+        '    resources: ["*"]',
+        '    verbs: ["get"]',
+        '',
+      ].join('\n');
+      assert.equal(parseHelmTemplate(text).error, undefined);
+      assert.deepEqual(summary(text, scan('charts/a/templates/role.yaml', text).findings), ['k8s-rbac-wildcard@9:*']);
+    });
+
     it('the same template outside templates/ stays an unparsed file (no false syntax error either)', () => {
       const result = scan('docs/rbac.yaml', rbac);
       assert.deepEqual(result.findings, []);
