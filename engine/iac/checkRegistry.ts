@@ -23,7 +23,7 @@ export const ANALYSERS = {
   'azure-role-definition': { reads: ['azure-role-definition'] },
   /** pulumi/pulumiAnalyzer.ts: AWS IAM resources of Pulumi YAML programs. */
   pulumi: { reads: ['pulumi'] },
-  /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK TypeScript. */
+  /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript or JavaScript. */
   'aws-cdk': { reads: ['aws-cdk'] },
   /** azure/azureTemplateAnalyzer.ts: role assignments, role definitions, Key Vaults and identities of Bicep and ARM templates. */
   'azure-template': { reads: ['arm-template', 'bicep'] },
