@@ -16,7 +16,7 @@ export const ANALYSERS = {
   /** cloudformation/cloudFormationAnalyzer.ts: resources of CloudFormation and SAM templates. */
   cloudformation: { reads: ['cloudformation'] },
   /** kubernetes/kubernetesAnalyzer.ts: RBAC, ServiceAccounts, token Secrets and workloads. */
-  kubernetes: { reads: ['kubernetes', 'helm-template'] },
+  kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi'] },
   /** githubActions/workflowAnalyzer.ts: GitHub Actions workflows. */
   'github-actions': { reads: ['github-workflow'] },
   /** azure/roleDefinitionAnalyzer.ts: Azure custom role definitions as JSON. */
@@ -26,7 +26,7 @@ export const ANALYSERS = {
   /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript or JavaScript. */
   'aws-cdk': { reads: ['aws-cdk'] },
   /** azure/azureTemplateAnalyzer.ts: role assignments, role definitions, Key Vaults and identities of Bicep and ARM templates. */
-  'azure-template': { reads: ['arm-template', 'bicep'] },
+  'azure-template': { reads: ['arm-template', 'bicep', 'pulumi'] },
 } as const satisfies Record<string, { reads: readonly IacKind[] }>;
 
 export type Analyser = keyof typeof ANALYSERS;

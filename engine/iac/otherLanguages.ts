@@ -15,7 +15,9 @@ import { analyseHelmTemplate } from './helm/helmAnalyzer';
 import { isHelmTemplatePath } from './helm/helmTemplate';
 import type { IacContext } from './iacIssue';
 import type { IacScan } from './iacScanner';
+import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { analysePulumi, isPulumiProgram, isPulumiProgramPath } from './pulumi/pulumiAnalyzer';
+import { pulumiAzureTemplate, pulumiKubernetesDocuments } from './pulumi/pulumiOtherProviders';
 import { parseYamlSource } from './yamlSource';
 
 const yamlError = (error: { message: string; start: number; end: number } | undefined, what: string) =>
@@ -52,7 +54,11 @@ export function analyseOtherLanguage(text: string, path: string, kind: FileKind,
     const program = parsed.documents[0];
     if (!program || !isPulumiProgram(program)) return undefined;
     return {
-      issues: analysePulumi(program, text, ctx),
+      issues: [
+        ...analysePulumi(program, text, ctx),
+        ...analyseKubernetes(pulumiKubernetesDocuments(program), text, ctx),
+        ...analyseAzureTemplate(pulumiAzureTemplate(program), text, ctx),
+      ],
       kind: 'pulumi',
       parseError: yamlError(parsed.error, 'YAML'),
       ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),

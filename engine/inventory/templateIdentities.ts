@@ -54,11 +54,13 @@ const PULUMI_IDENTITIES: Record<string, { kind: IdentityKind; credential: Identi
   'aws:iam:User': { kind: 'iam-user', credential: 'static' },
   'aws:iam:AccessKey': { kind: 'access-key', credential: 'static' },
   'aws:secretsmanager:Secret': { kind: 'secret-store', credential: 'reference' },
+  'azure-native:managedidentity:UserAssignedIdentity': { kind: 'managed-identity', credential: 'federated' },
 };
 /** Resources that give an identity its permissions through `role`/`user`/`group` (`${ciRole.name}`). */
-const PULUMI_GRANTS = /^aws:iam:(?:Role|User|Group)Policy(?:Attachment)?$|^aws:iam:PolicyAttachment$/;
+const PULUMI_GRANTS =
+  /^aws:iam:(?:Role|User|Group)Policy(?:Attachment)?$|^aws:iam:PolicyAttachment$|^azure-native:authorization:RoleAssignment$/;
 
-/** Roles, users, access keys and secrets of a Pulumi program, linked to the policies that name them. */
+/** Roles, users, access keys, secrets and managed identities of a Pulumi program, linked to the policies and role assignments that name them. */
 export function pulumiIdentities(program: SourceNode, text: string, ownerTags: string[]): IdentityDraft[] {
   const resources = get(program, 'resources');
   if (resources?.type !== 'map') return [];
@@ -72,14 +74,14 @@ export function pulumiIdentities(program: SourceNode, text: string, ownerTags: s
     for (const other of resources.entries) {
       const otherType = stringValue(get(other.value, 'type')) ?? '';
       if (!PULUMI_GRANTS.test(otherType)) continue;
-      const target = ['role', 'user', 'group', 'roles', 'users'].map((k) => get(other.value, 'properties', k)).find(Boolean);
+      const target = ['role', 'user', 'group', 'roles', 'users', 'principalId'].map((k) => get(other.value, 'properties', k)).find(Boolean);
       if (target && text.slice(target.start, target.end).includes(`\${${res.key}`)) links.push(other.key);
     }
     const inline = !!get(props, 'inlinePolicies') || !!get(props, 'managedPolicyArns');
     drafts.push({
       kind: spec.kind,
       name: res.key,
-      provider: 'aws',
+      provider: type.startsWith('azure') ? 'azure' : 'aws',
       start: res.keyStart,
       end: res.keyEnd,
       owner: ownerTag(get(props, 'tags'), ownerTags),

@@ -25,6 +25,6 @@ export interface AzureTemplate {
   resources: AzureResource[];
   /** Variables and parameter defaults by name, to resolve `variables('x')` or a Bicep `var`. */
   values: Map<string, SourceNode>;
-  /** How tags are written, for the add-owner edit. */
-  language: 'arm' | 'bicep';
+  /** How tags are written, for the add-owner edit (none for Pulumi, whose identities its own analyser checks). */
+  language: 'arm' | 'bicep' | 'pulumi';
 }

@@ -176,7 +176,12 @@ function ownerIssue(r: AzureResource, template: AzureTemplate, text: string, key
       subject: r.name,
       message: `${r.name}: the tags are computed, so an "${keys[0]}" tag on this managed identity cannot be confirmed statically`,
     };
-  const edit = template.language === 'bicep' ? bicepTagEdit(text, r.body, tags, keys[0]) : armTagEdit(text, r.body, tags, keys[0]);
+  const edit =
+    template.language === 'bicep'
+      ? bicepTagEdit(text, r.body, tags, keys[0])
+      : template.language === 'arm'
+        ? armTagEdit(text, r.body, tags, keys[0])
+        : undefined;
   return {
     check: 'missing-owner-tag',
     start: r.start,

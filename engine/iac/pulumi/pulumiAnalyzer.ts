@@ -34,7 +34,13 @@ const ATTACHMENT_TYPES = new Set([
   'aws:iam:PolicyAttachment',
 ]);
 /** Identity-bearing types that take `tags`. */
-const OWNED_TYPES = new Set(['aws:iam:Role', 'aws:iam:User', 'aws:secretsmanager:Secret', 'aws:kms:Key']);
+const OWNED_TYPES = new Set([
+  'aws:iam:Role',
+  'aws:iam:User',
+  'aws:secretsmanager:Secret',
+  'aws:kms:Key',
+  'azure-native:managedidentity:UserAssignedIdentity',
+]);
 
 /** `getPolicyDocument` statement keys, in the IAM JSON spelling the policy analysis reads. */
 const STATEMENT_KEYS: Record<string, string> = {
@@ -73,7 +79,7 @@ export function analysePulumi(program: SourceNode, text: string, ctx: IacContext
         subject: id,
         message: `${id} (aws:iam:AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
       });
-    if (OWNED_TYPES.has(type) && !defaultOwner) {
+    if (OWNED_TYPES.has(type) && !(defaultOwner && type.startsWith('aws:'))) {
       const issue = ownerIssue(res, props, type, text, ctx.settings.ownerTags);
       if (issue) issues.push(issue);
     }

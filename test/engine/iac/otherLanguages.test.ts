@@ -270,6 +270,23 @@ describe('more infrastructure languages', () => {
       assert.ok(!scan('infra/Pulumi.yaml', defaults).findings.some((x) => x.ruleId === 'missing-owner-tag'));
     });
 
+    it('Kubernetes RBAC and azure-native resources go through their own languages’ checks', () => {
+      const multi = read('pulumi-multi/Pulumi.yaml');
+      const found = scan('Pulumi.yaml', multi).findings;
+      assert.deepEqual(summary(multi, found), [
+        'missing-owner-tag@6:ciIdentity',
+        'azure-privileged-role-assignment@15:${ownerRole}',
+        'azure-key-vault-all-permissions@33:all',
+        'k8s-rbac-wildcard@38:*',
+        'k8s-rbac-cluster-secrets-read@39:secrets',
+        'k8s-cluster-admin-binding@49:cluster-admin',
+      ]);
+      assert.match(found[3].message, /^ClusterRole\/deployer rule 1/);
+      const records = engine.scan({ path: 'Pulumi.yaml', text: multi }, { inventory: true }).identities ?? [];
+      const identity = buildInventory(records, found).find((i) => i.name === 'ciIdentity')!;
+      assert.deepEqual([identity.kind, identity.provider, identity.breadth], ['managed-identity', 'azure', 'admin']);
+    });
+
     it('only Pulumi program files are read as Pulumi', () => {
       assert.deepEqual(
         scan('infra/stack.yaml', text).findings.filter((f) => f.category !== 'secret'),
