@@ -28,7 +28,7 @@ export function readArmTemplate(doc: SourceNode): AzureTemplate | undefined {
     seen.set(type, n);
     return `${type.slice(type.lastIndexOf('/') + 1)}[${n}]`;
   };
-  const collect = (list: SourceNode | undefined, parentType: string | undefined, depth: number) => {
+  const collect = (list: SourceNode | undefined, parentType: string | undefined, depth: number, scope: DeploymentScope) => {
     if (depth > 10) return;
     // languageVersion 2.0 writes resources as an object keyed by symbolic name.
     const entries =
@@ -47,11 +47,16 @@ export function readArmTemplate(doc: SourceNode): AzureTemplate | undefined {
         start: typeNode.start,
         end: typeNode.end,
         body: node,
+        scope,
       });
-      collect(get(node, 'resources'), type, depth + 1);
+      collect(get(node, 'resources'), type, depth + 1, scope);
+      // A nested deployment (what a Bicep module compiles to) deploys its inline template at the
+      // scope it names: a resource group, a subscription, or the inner template's own schema.
+      const inner = type.toLowerCase() === 'microsoft.resources/deployments' ? get(node, 'properties', 'template') : undefined;
+      if (inner) collect(get(inner, 'resources'), undefined, depth + 1, nestedScope(node, inner, scope));
     }
   };
-  collect(get(doc, 'resources'), undefined, 0);
+  collect(get(doc, 'resources'), undefined, 0, scopeOfSchema(schema));
   const values = new Map<string, SourceNode>();
   const variables = get(doc, 'variables');
   if (variables?.type === 'map') for (const e of variables.entries) values.set(e.key, e.value);
@@ -62,4 +67,12 @@ export function readArmTemplate(doc: SourceNode): AzureTemplate | undefined {
       if (value && !values.has(e.key)) values.set(e.key, value);
     }
   return { scope: scopeOfSchema(schema), resources, values, language: 'arm' };
+}
+
+function nestedScope(deployment: SourceNode, inner: SourceNode, outer: DeploymentScope): DeploymentScope {
+  const schema = stringValue(get(inner, '$schema'));
+  if (schema) return scopeOfSchema(schema);
+  if (get(deployment, 'resourceGroup')) return 'resourceGroup';
+  if (get(deployment, 'subscriptionId')) return 'subscription';
+  return outer;
 }

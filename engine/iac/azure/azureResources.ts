@@ -18,6 +18,8 @@ export interface AzureResource {
   end: number;
   /** The resource's object: `name`, `scope`, `properties`, `tags` … */
   body: SourceNode;
+  /** Where it deploys when not the template's scope (inside an ARM nested deployment). */
+  scope?: DeploymentScope;
 }
 
 export interface AzureTemplate {

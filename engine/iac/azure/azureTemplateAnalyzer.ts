@@ -107,7 +107,7 @@ function roleAssignmentIssue(r: AzureResource, template: AzureTemplate, text: st
   const roleNode = get(r.body, 'properties', 'roleDefinitionId');
   if (!roleNode) return undefined;
   const scopeNode = get(r.body, 'scope');
-  const level = scopeNode ? scopeOf(scopeNode, text) : template.scope;
+  const level = scopeNode ? scopeOf(scopeNode, text) : (r.scope ?? template.scope);
   if (!level || level === 'resourceGroup') return undefined;
   const role = privilegedRole(roleNode, template, text);
   if (!role) return undefined;

@@ -148,6 +148,14 @@ describe('more infrastructure languages', () => {
       );
     });
 
+    it('nested deployments (compiled Bicep modules) deploy at the scope they name', () => {
+      const text = read('arm/nested.json');
+      // The Owner goes to a resource group (resourceGroup: rg-app); the Contributor stays at subscription scope.
+      assert.deepEqual(summary(text, scan('infra/main.json', text).findings), [
+        'azure-privileged-role-assignment@45:b24988ac-6180-42a0-ab88-20f7382dd24c',
+      ]);
+    });
+
     it('managed identities: a missing owner tag gets an edit that stays valid JSON', () => {
       const text = read('arm/identities.json');
       const findings = scan('infra/identities.json', text).findings;
