@@ -45,6 +45,7 @@ export type FileKind =
   | 'makefile'
   | 'dockerfile'
   | 'terraform'
+  | 'bicep'
   | 'markdown'
   | 'text';
 

@@ -22,6 +22,7 @@ const COMMENT: Partial<Record<FileKind, [string, string]>> = {
   makefile: ['# ', ''],
   dockerfile: ['# ', ''],
   terraform: ['# ', ''],
+  bicep: ['// ', ''],
   text: ['# ', ''],
   xml: ['<!-- ', ' -->'],
   markdown: ['<!-- ', ' -->'],

@@ -10,17 +10,23 @@ import type { IacKind } from './iacScanner';
 /** The analysers, by module, and the file kinds each one reads. */
 export const ANALYSERS = {
   /** aws/policyAnalyzer.ts: any IAM policy document, wherever it is written. */
-  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy'] },
+  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'pulumi', 'aws-cdk'] },
   /** terraform/*: attachments, cloud roles, keys and owners of Terraform resources. */
   terraform: { reads: ['terraform'] },
   /** cloudformation/cloudFormationAnalyzer.ts: resources of CloudFormation and SAM templates. */
   cloudformation: { reads: ['cloudformation'] },
   /** kubernetes/kubernetesAnalyzer.ts: RBAC, ServiceAccounts, token Secrets and workloads. */
-  kubernetes: { reads: ['kubernetes'] },
+  kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi'] },
   /** githubActions/workflowAnalyzer.ts: GitHub Actions workflows. */
   'github-actions': { reads: ['github-workflow'] },
   /** azure/roleDefinitionAnalyzer.ts: Azure custom role definitions as JSON. */
   'azure-role-definition': { reads: ['azure-role-definition'] },
+  /** pulumi/pulumiAnalyzer.ts: AWS IAM resources of Pulumi YAML programs. */
+  pulumi: { reads: ['pulumi'] },
+  /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript or JavaScript. */
+  'aws-cdk': { reads: ['aws-cdk'] },
+  /** azure/azureTemplateAnalyzer.ts: role assignments, role definitions, Key Vaults and identities of Bicep and ARM templates. */
+  'azure-template': { reads: ['arm-template', 'bicep', 'pulumi'] },
 } as const satisfies Record<string, { reads: readonly IacKind[] }>;
 
 export type Analyser = keyof typeof ANALYSERS;
@@ -78,13 +84,13 @@ export const IAC_CHECKS = {
   },
   'aws-iam-privileged-managed-policy': {
     flags: 'an administrator-level AWS managed policy attached to an identity',
-    analysers: ['terraform', 'cloudformation'],
+    analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
     grants: 'admin',
     fix: 'narrow',
   },
   'aws-iam-access-key-created': {
     flags: 'an IAM access key created from code',
-    analysers: ['terraform', 'cloudformation'],
+    analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
   },
   'gcp-primitive-role': {
     flags: 'the primitive Owner or Editor role granted on a project, folder or organization',
@@ -103,14 +109,24 @@ export const IAC_CHECKS = {
   },
   'azure-privileged-role-assignment': {
     flags: 'Owner, Contributor or User Access Administrator assigned at subscription or management-group scope',
-    analysers: ['terraform'],
+    analysers: ['terraform', 'azure-template'],
     grants: 'admin',
     fix: 'narrow',
   },
   'azure-custom-role-wildcard': {
     flags: 'a custom Azure role allowed every action ("*")',
-    analysers: ['terraform', 'azure-role-definition'],
+    analysers: ['terraform', 'azure-role-definition', 'azure-template'],
     grants: 'admin',
+  },
+  'azure-key-vault-all-permissions': {
+    flags: 'a Key Vault access policy granting every permission ("all") on keys, secrets or certificates',
+    analysers: ['azure-template'],
+    grants: 'wide',
+  },
+  'aws-cdk-grant-to-any-principal': {
+    flags: 'a CDK grant* call whose grantee is any principal (AnyPrincipal, StarPrincipal, ArnPrincipal("*"))',
+    analysers: ['aws-cdk'],
+    grants: 'wide',
   },
   'k8s-rbac-wildcard': {
     flags: 'a "*" in the verbs, resources or apiGroups of an RBAC rule',
@@ -176,12 +192,12 @@ export const IAC_CHECKS = {
   },
   'missing-owner-tag': {
     flags: 'an identity-bearing resource with no owner tag, label or annotation (iac.ownerTags)',
-    analysers: ['terraform', 'cloudformation', 'kubernetes'],
+    analysers: ['terraform', 'cloudformation', 'kubernetes', 'pulumi', 'azure-template'],
     fix: 'edit',
   },
   'owner-tag-not-static': {
     flags: 'tags computed by variables or functions, so an owner cannot be confirmed statically',
-    analysers: ['terraform', 'cloudformation'],
+    analysers: ['terraform', 'cloudformation', 'pulumi', 'azure-template'],
   },
 } as const satisfies Record<string, CheckSpec>;
 

@@ -15,9 +15,21 @@ import { isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/to
 import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/manifestIdentities';
 import { terraformIdentities } from '../inventory/terraformIdentities';
 import { workflowIdentities } from '../inventory/workflowIdentities';
+import { analyseOtherLanguage } from './otherLanguages';
 
 /** The structured file kinds the IaC analysers understand. */
-export type IacKind = 'terraform' | 'cloudformation' | 'kubernetes' | 'github-workflow' | 'iam-policy' | 'azure-role-definition';
+export type IacKind =
+  | 'terraform'
+  | 'cloudformation'
+  | 'kubernetes'
+  | 'github-workflow'
+  | 'iam-policy'
+  | 'azure-role-definition'
+  | 'helm-template'
+  | 'pulumi'
+  | 'aws-cdk'
+  | 'arm-template'
+  | 'bicep';
 
 /** Cheap test on path and text before any parsing: most files are not IaC. */
 export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
@@ -61,6 +73,8 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
     const config = parseYamlSource(text).documents[0];
     return { issues: [], identities: config ? agentIdentities(config) : [] };
   }
+  const other = analyseOtherLanguage(text, path, kind, ctx, inventory);
+  if (other) return other;
   if (!mayBeIac(path, kind, text)) return undefined;
   if (kind === 'terraform') {
     const file = new TerraformFile(text);

@@ -38,6 +38,8 @@ const BY_EXTENSION: Record<string, FileKind> = {
   tf: 'terraform',
   tfvars: 'terraform',
   hcl: 'terraform',
+  bicep: 'bicep',
+  bicepparam: 'bicep',
   md: 'markdown',
   markdown: 'markdown',
 };

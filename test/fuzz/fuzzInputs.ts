@@ -127,6 +127,52 @@ const TEMPLATES: Record<string, Template> = {
     const key = ['-----BEGIN RSA PRIVATE', ' KEY-----\n', lines.join('\n'), '\n-----END RSA PRIVATE', ' KEY-----\n'].join('');
     return ['config/deploy-key.pem', key, [lines.join('\n')]];
   }),
+  bicep: fc
+    .tuple(name, secretValue, password)
+    .map(([n, s, p]) => [
+      `infra/${n}.bicep`,
+      `targetScope = 'subscription'\n@secure()\nparam adminPassword string = '${p}'\nvar apiToken = '${s}'\nresource ${n} 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {\n  name: 'id-${n}'\n  location: location\n}\nresource owner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(subscription().id, '${n}')\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '8e3af657-a8ff-443c-a75c-2fe8c4bcb635')\n    principalId: ${n}.properties.principalId\n  }\n}\nresource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {\n  name: 'kv'\n  properties: {\n    accessPolicies: [\n      {\n        permissions: { secrets: [ 'all' ] }\n      }\n    ]\n  }\n  resource child 'accessPolicies' = {\n    name: 'add'\n  }\n}\n`,
+      [s, p],
+    ]),
+  armTemplate: fc.tuple(name, secretValue).map(([n, s]) => [
+    `infra/${n}.json`,
+    JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+        parameters: { token: { type: 'securestring', defaultValue: s } },
+        variables: { owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
+        resources: [
+          { type: 'Microsoft.Authorization/roleAssignments', name: n, properties: { roleDefinitionId: "[variables('owner')]" } },
+          { type: 'Microsoft.Authorization/roleDefinitions', name: 'r', properties: { permissions: [{ actions: ['*'] }] } },
+          { type: 'Microsoft.ManagedIdentity/userAssignedIdentities', name: `id-${n}`, resources: [{ type: 'x', name: 'y' }] },
+        ],
+      },
+      null,
+      2,
+    ),
+    [s],
+  ]),
+  helmTemplate: fc
+    .tuple(name, secretValue)
+    .map(([n, s]) => [
+      `charts/${n}/templates/rbac.yaml`,
+      `{{- if .Values.rbac.create }}\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: {{ .Release.Name }}-${n}\n  labels:\n    {{- include "app.labels" . | nindent 4 }}\nrules:\n  - apiGroups: ["*"]\n    resources: ["secrets"]\n    verbs: ["*"]\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}\nstringData:\n  token: ${s}\n{{- end }}\n`,
+      [s],
+    ]),
+  pulumi: fc
+    .tuple(name, secretValue)
+    .map(([n, s]) => [
+      'Pulumi.yaml',
+      `name: ${n}\nruntime: yaml\nconfig:\n  apiToken:\n    default: ${s}\nresources:\n  ${n}:\n    type: aws:iam:Policy\n    properties:\n      policy: |\n        {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}\n  key:\n    type: aws:iam:AccessKey\n    properties:\n      user: ${n}\nvariables:\n  doc:\n    fn::invoke:\n      function: aws:iam:getPolicyDocument\n      arguments:\n        statements:\n          - actions: ["s3:*"]\n            resources: ["*"]\n`,
+      [s],
+    ]),
+  cdk: fc
+    .tuple(name, secretValue)
+    .map(([n, s]) => [
+      `lib/${n}-stack.ts`,
+      `import * as iam from 'aws-cdk-lib/aws-iam';\nconst token = '${s}';\nconst ${n} = new iam.Role(this, '${n}', { assumedBy: new iam.AnyPrincipal() });\n${n}.addToPolicy(new iam.PolicyStatement({ actions: ['*'], resources: [\`*\`] as string[] }));\n${n}.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));\nbucket.grantRead(new iam.StarPrincipal());\n`,
+      [s],
+    ]),
   iamPolicy: fc.tuple(fc.constantFrom('*', 's3:*', 'iam:PassRole', 'iam:*'), secretValue).map(([action, s]) => [
     'policies/admin.json',
     JSON.stringify({
@@ -158,6 +204,11 @@ const PATHS = [
   'Dockerfile',
   'settings.toml',
   'notes.txt',
+  'infra/main.bicep',
+  'infra/azuredeploy.json',
+  'charts/app/templates/deployment.yaml',
+  'Pulumi.yaml',
+  'lib/app-stack.ts',
 ];
 
 /** Pieces that parsers and scanners treat specially. */

@@ -1,0 +1,274 @@
+/**
+ * AWS CDK in TypeScript: the IAM statements, managed policies, trust and grants a stack writes
+ * as literals. Statements are turned into IAM JSON statements and go through the shared AWS
+ * policy analysis, so `new iam.PolicyStatement({ actions: ['*'], resources: ['*'] })` is the same
+ * finding as the same statement in Terraform or CloudFormation. Only literals are read (no type
+ * checker): `actions: myActions` is unknown, and so never reported.
+ */
+import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
+import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
+import type { IacContext, IssueFrom } from '../iacIssue';
+import { entry, itemsOf, type MapEntry, type SourceNode } from '../sourceTree';
+import { readLiteral, skipTrivia } from './tsLiteralReader';
+
+type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
+
+/** Only files that import the CDK are read; the test is one substring search per file. */
+export function importsAwsCdk(text: string): boolean {
+  return text.includes('aws-cdk-lib') || text.includes('@aws-cdk/');
+}
+
+/** CDK statement props, in the IAM JSON spelling the policy analysis reads. */
+const STATEMENT_KEYS: Record<string, string> = {
+  actions: 'Action',
+  notActions: 'NotAction',
+  resources: 'Resource',
+  notResources: 'NotResource',
+  conditions: 'Condition',
+  // Grant.addToPrincipal({ grantee, actions, resourceArns })
+  resourceArns: 'Resource',
+};
+
+/** Principals that stand for anyone: `new iam.AnyPrincipal()`, `new iam.StarPrincipal()`, `new iam.ArnPrincipal('*')`. */
+const ANY_PRINCIPAL =
+  /^new\s+(?:[\w$]+\.)*(?:AnyPrincipal|StarPrincipal)\s*\(\s*\)$|^new\s+(?:[\w$]+\.)*ArnPrincipal\s*\(\s*(['"`])\*\1\s*\)$/;
+
+const STATEMENT =
+  /\bnew\s+(?:[\w$]+\.)*PolicyStatement\s*\(|\bPolicyStatement\.fromJson\s*\(|\bGrant\.addToPrincipal(?:OrResource|AndResource)?\s*\(/g;
+const MANAGED = /\bManagedPolicy\.from(AwsManagedPolicyName|ManagedPolicyArn)\s*\(/g;
+const GRANT = /\.(grant\w*)\s*\(/g;
+const ROLE = /\bnew\s+(?:[\w$]+\.)*Role\s*\(/g;
+const ACCESS_KEY = /\bnew\s+(?:[\w$]+\.)*(?:CfnAccessKey|AccessKey)\s*\(/g;
+
+export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssue[] {
+  const issues: CdkIssue[] = [];
+  const documents: Array<{ doc: SourceNode; resource: string }> = [];
+  const counts = new Map<string, number>();
+  const named = (at: number) => {
+    const base = resourceNameAt(text, at, path);
+    const n = (counts.get(base) ?? 0) + 1;
+    counts.set(base, n);
+    return n === 1 ? base : `${base}#${n}`;
+  };
+
+  let builders: Map<string, MapEntry[]> | undefined;
+  for (const m of text.matchAll(STATEMENT)) {
+    const arg = firstArgument(text, m.index! + m[0].length);
+    const isNew = m[0].startsWith('new');
+    // `const st = new iam.PolicyStatement(); st.addActions('*'); st.addAllResources();`
+    const variable = isNew ? assignedVariable(text, m.index!) : undefined;
+    const built = variable ? (builders ??= builderCalls(text)).get(variable) : undefined;
+    if (arg?.type !== 'map' && !(built && (arg === undefined || isEmptyCall(text, m.index! + m[0].length)))) continue;
+    const props: SourceNode = arg?.type === 'map' ? arg : { type: 'map', entries: [], start: m.index!, end: m.index! + m[0].length };
+    const statement = m[0].includes('fromJson') ? props : withBuilderCalls(toIamStatement(props, text), built ?? []);
+    documents.push({ doc: policyOf([statement]), resource: named(m.index!) });
+  }
+  for (const m of text.matchAll(ROLE)) {
+    const props = callArguments(text, m.index! + m[0].length)[2];
+    const assumedBy = entry(props, 'assumedBy')?.value;
+    if (assumedBy?.type !== 'expr' || !ANY_PRINCIPAL.test(assumedBy.text)) continue;
+    const trust = mapOf([
+      ['Effect', scalar('Allow', assumedBy)],
+      ['Action', scalar('sts:AssumeRole', assumedBy)],
+      ['Principal', mapOf([['AWS', scalar('*', assumedBy)]])],
+    ]);
+    documents.push({ doc: policyOf([trust]), resource: named(m.index!) });
+  }
+  for (const m of text.matchAll(MANAGED)) {
+    const args = callArguments(text, m.index! + m[0].length);
+    const nameNode = m[1] === 'AwsManagedPolicyName' ? args[0] : args[2];
+    if (nameNode?.type !== 'scalar' || typeof nameNode.value !== 'string') continue;
+    if (m[1] === 'ManagedPolicyArn' && !nameNode.value.includes(':iam::aws:policy/')) continue;
+    const name = managedPolicyName(nameNode.value);
+    const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
+    if (!why) continue;
+    const resource = resourceNameAt(text, m.index!, path);
+    issues.push({
+      check: 'aws-iam-privileged-managed-policy',
+      start: nameNode.start,
+      end: nameNode.end,
+      resource,
+      subject: `${resource}|${name}`,
+      message: `${resource} uses the AWS managed policy ${name} (${why})`,
+      ...(m[1] === 'AwsManagedPolicyName' ? { narrower: ['ReadOnlyAccess'] } : { narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }),
+    });
+  }
+  let anyoneVariables: Set<string> | undefined;
+  for (const m of text.matchAll(GRANT)) {
+    const grantee = callArguments(text, m.index! + m[0].length)[0];
+    if (grantee?.type !== 'expr') continue;
+    if (!ANY_PRINCIPAL.test(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
+    const receiver = /([\w$]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
+    issues.push({
+      check: 'aws-cdk-grant-to-any-principal',
+      start: grantee.start,
+      end: grantee.end,
+      resource: receiver,
+      subject: `${receiver}|${m[1]}`,
+      message: `${receiver}.${m[1]}(…) grants to any principal: everyone, in every AWS account, gets this access. Grant to the role or account that needs it`,
+    });
+  }
+  for (const m of text.matchAll(ACCESS_KEY)) {
+    const id = callArguments(text, m.index! + m[0].length)[1];
+    const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
+    issues.push({
+      check: 'aws-iam-access-key-created',
+      start: m.index!,
+      end: m.index! + m[0].replace(/\s*\($/, '').length,
+      resource,
+      subject: resource,
+      message: `${resource} creates a long-lived IAM access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
+    });
+  }
+
+  // Narrowing candidates come from permission statements, not from trust (sts:AssumeRole).
+  const fileActions: string[] = [];
+  for (const { doc } of documents) if (!isTrust(doc)) collectActions(doc, fileActions);
+  for (const { doc, resource } of documents)
+    issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
+  return issues;
+}
+
+const BUILDER_KEYS: Record<string, string> = {
+  addActions: 'Action',
+  addNotActions: 'NotAction',
+  addResources: 'Resource',
+  addNotResources: 'NotResource',
+  addAllResources: 'Resource',
+  addAnyPrincipal: 'Principal',
+};
+
+/** The variable a `new …PolicyStatement(` at `at` is assigned to, if any. */
+function assignedVariable(text: string, at: number): string | undefined {
+  return /(?:const|let|var)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*$/.exec(text.slice(Math.max(0, at - 200), at))?.[1];
+}
+
+const isEmptyCall = (text: string, at: number) => text[skipTrivia(text, at)] === ')';
+
+/** Every `x.addActions(…)`-style builder call of the file, by receiver, read in one pass. */
+function builderCalls(text: string): Map<string, MapEntry[]> {
+  const calls = new Map<string, MapEntry[]>();
+  const re = /(?<![\w$.])([\w$]+)\s*\.\s*(addActions|addNotActions|addResources|addNotResources|addAllResources|addAnyPrincipal)\s*\(/g;
+  for (const m of text.matchAll(re)) {
+    const method = m[2];
+    const nameStart = m.index! + m[0].indexOf(method, m[1].length);
+    const at = { start: nameStart, end: nameStart + method.length };
+    const key = BUILDER_KEYS[method];
+    let value: SourceNode;
+    if (method === 'addAllResources') value = scalar('*', at);
+    else if (method === 'addAnyPrincipal') value = mapOf([['AWS', scalar('*', at)]]);
+    else {
+      const args = callArguments(text, m.index! + m[0].length, 64);
+      value = { type: 'seq', items: args, start: args[0]?.start ?? at.start, end: args[args.length - 1]?.end ?? at.end };
+    }
+    const list = calls.get(m[1]) ?? [];
+    list.push({ key, keyStart: at.start, keyEnd: at.end, value });
+    calls.set(m[1], list);
+  }
+  return calls;
+}
+
+/** A statement with the builder calls made on it: lists of the same key are joined. */
+function withBuilderCalls(statement: SourceNode, calls: MapEntry[]): SourceNode {
+  if (statement.type !== 'map' || !calls.length) return statement;
+  const entries = [...statement.entries];
+  for (const call of calls) {
+    const i = entries.findIndex((e) => e.key === call.key);
+    if (i < 0 || call.key === 'Principal') {
+      if (i < 0) entries.push(call);
+      continue;
+    }
+    const joined = [...itemsOf(entries[i].value), ...itemsOf(call.value)];
+    entries[i] = { ...entries[i], value: { type: 'seq', items: joined, start: entries[i].value.start, end: entries[i].value.end } };
+  }
+  return { ...statement, entries };
+}
+
+const isTrust = (doc: SourceNode) => itemsOf(entry(doc, 'Statement')?.value).some((st) => !!entry(st, 'Principal'));
+
+/** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown. */
+function callArguments(text: string, at: number, max = 4): SourceNode[] {
+  const args: SourceNode[] = [];
+  let pos = at;
+  for (let i = 0; i < max; i++) {
+    pos = skipTrivia(text, pos);
+    if (text[pos] === ')' || pos >= text.length) break;
+    const read = readLiteral(text, pos);
+    args.push(read.node);
+    pos = skipTrivia(text, read.end);
+    if (text[pos] !== ',') break;
+    pos++;
+  }
+  return args;
+}
+
+const firstArgument = (text: string, at: number): SourceNode | undefined => callArguments(text, at)[0];
+
+/** Variables assigned any principal (`const anyone = new iam.AnyPrincipal()`), read once per file. */
+function anyPrincipalVariables(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?=new\s)/g)) {
+    const value = readLiteral(text, m.index! + m[0].length).node;
+    if (value.type === 'expr' && ANY_PRINCIPAL.test(value.text)) names.add(m[1]);
+  }
+  return names;
+}
+
+/** A CDK PolicyStatement's props as an IAM JSON statement; `principals` become a Principal map. */
+function toIamStatement(props: SourceNode, text: string): SourceNode {
+  if (props.type !== 'map') return props;
+  const entries: MapEntry[] = [];
+  for (const e of props.entries) {
+    if (e.key === 'effect') {
+      const deny = e.value.type === 'expr' && /\bDENY$/.test(e.value.text);
+      const known = e.value.type === 'expr' && /\b(?:ALLOW|DENY)$/.test(e.value.text);
+      entries.push({ ...e, key: 'Effect', value: scalar(known ? (deny ? 'Deny' : 'Allow') : '?', e.value) });
+      continue;
+    }
+    if (e.key === 'principals') {
+      const anyone = itemsOf(e.value).filter((p) => p.type === 'expr' && ANY_PRINCIPAL.test(p.text));
+      const principal = anyone.length
+        ? mapOf([['AWS', { type: 'seq', items: anyone.map((p) => scalar('*', p)), start: e.value.start, end: e.value.end }]])
+        : mapOf([['AWS', { type: 'expr', text: text.slice(e.value.start, e.value.end), start: e.value.start, end: e.value.end }]]);
+      entries.push({ ...e, key: 'Principal', value: principal });
+      continue;
+    }
+    const key = STATEMENT_KEYS[e.key];
+    if (key) entries.push({ ...e, key });
+  }
+  return { type: 'map', entries, start: props.start, end: props.end };
+}
+
+const scalar = (value: string, at: { start: number; end: number }): SourceNode => ({ type: 'scalar', value, start: at.start, end: at.end });
+
+function mapOf(pairs: Array<[string, SourceNode]>): SourceNode {
+  return {
+    type: 'map',
+    start: 0,
+    end: 0,
+    entries: pairs.map(([key, value]) => ({ key, keyStart: value.start, keyEnd: value.end, value })),
+  };
+}
+
+const policyOf = (statements: SourceNode[]): SourceNode =>
+  mapOf([['Statement', { type: 'seq', items: statements, start: statements[0]?.start ?? 0, end: statements[0]?.end ?? 0 }]]);
+
+/**
+ * A name for what the code at `at` builds, for messages and fingerprints (never offsets): the
+ * receiver of `x.addToPolicy(`, the variable assigned, or the id of the nearest construct.
+ */
+function resourceNameAt(text: string, at: number, path: string): string {
+  const before = text.slice(Math.max(0, at - 300), at);
+  const add =
+    /([\w$]+)\s*\.\s*(?:addToPolicy|addToPrincipalPolicy|addToRolePolicy|addToResourcePolicy|addStatements)\s*\(\s*(?:[\w$]+\s*\.\s*)*$/.exec(
+      before,
+    );
+  if (add) return add[1];
+  const assigned = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?:[\w$]+\s*\.\s*)*$/.exec(before);
+  if (assigned) return assigned[1];
+  const construct = [
+    ...text.slice(Math.max(0, at - 4000), at).matchAll(/\bnew\s+(?:[\w$]+\.)*[\w$]+\s*\(\s*[\w$.]+\s*,\s*(['"`])([^'"`\n]+)\1/g),
+  ].pop();
+  if (construct) return construct[2];
+  return path.split(/[\\/]/).pop() ?? path;
+}
