@@ -120,8 +120,8 @@ describe('reports written as a stream', function () {
     assert.equal(csv.length, 301);
     const lines = csv.join('').split('\r\n');
     assert.equal(lines[0], 'kind,name,provider,path,line,owner,owner_source,breadth,credential,findings,git');
-    assert.equal(lines[1], `aws-iam-user,"'=cmd|""x"",0",aws,infra/m0/main.tf,1,,none,scoped,static,1`);
-    assert.equal(lines[2], 'aws-iam-user,user1,aws,infra/m1/main.tf,2,,none,scoped,static,1');
+    assert.equal(lines[1], `aws-iam-user,"'=cmd|""x"",0",aws,infra/m0/main.tf,1,,none,scoped,static,1,`);
+    assert.equal(lines[2], 'aws-iam-user,user1,aws,infra/m1/main.tf,2,,none,scoped,static,1,');
   });
 
   it('a report file is written whole, or not at all when rendering fails', () => {
