@@ -1,4 +1,5 @@
 // npm run bench: IaC analysis time, secret detection on the labelled corpus (bench/detection.mjs),
+// IaC check recall and precision on the labelled IaC corpus (bench/iacDetection.mjs),
 // then throughput, files/s, peak RSS and recall of nhi-lens and of secretlint (recommended preset)
 // on the same corpus, in the same run. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
@@ -8,12 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
 import { runDetectionBench } from './detection.mjs';
+import { runIacDetectionBench } from './iacDetection.mjs';
 import { runIacBench } from './iac.mjs';
 import { runKeystrokeBench } from './keystroke.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 runIacBench();
 await runDetectionBench();
+await runIacDetectionBench();
 runKeystrokeBench();
 
 const corpus = path.resolve(process.env.NHI_BENCH_CORPUS ?? path.join(repo, 'bench', '.corpus'));

@@ -1,0 +1,15 @@
+/** The labelled IaC corpus: documents with labelled regions, and how to score a scanner on them. */
+import { awsPolicyDocuments } from './awsPolicies';
+import { kubernetesDocuments } from './kubernetes';
+import { resetRegions, type IacDocument } from './labels';
+import { otherDocuments } from './otherClouds';
+
+export function buildIacCorpus(): IacDocument[] {
+  resetRegions();
+  const docs = [...awsPolicyDocuments(), ...kubernetesDocuments(), ...otherDocuments()];
+  resetRegions();
+  return docs;
+}
+
+export type { IacDocument, IacLabel, LabelAt } from './labels';
+export { formatIacScore, iacFalseAlarmRate, iacPrecision, iacRecall, scoreIacCorpus, type IacScore } from './score';
