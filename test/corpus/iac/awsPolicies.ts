@@ -111,7 +111,8 @@ export const IDENTITY_CASES: Case[] = [
   {
     name: 'iam:PassRole on one role with lambda:CreateFunction',
     st: allow('iam:PassRole', ROLE),
-    companion: allow('lambda:CreateFunction'),
+    // Scoped: lambda:CreateFunction on "*" would be a broad grant of its own.
+    companion: allow('lambda:CreateFunction', 'arn:aws:lambda:eu-west-1:123456789012:function:app-*'),
   },
   {
     name: 'iam:PassRole scoped by condition with ec2:RunInstances',
