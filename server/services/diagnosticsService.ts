@@ -16,9 +16,16 @@ export interface FindingData {
   fix: FixData;
 }
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/**
+ * A finding as an LSP diagnostic. With the document's `uri`, an IaC finding's other offending
+ * elements (the rest of the statement or RBAC rule) come along as related information.
+ */
+export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
   const data: FindingData = { ruleId: f.ruleId, fingerprint: f.fingerprint, category: f.category, path: f.path, fix: f.fix };
   return {
+    ...(uri && f.related?.length
+      ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }
+      : {}),
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
@@ -85,7 +92,7 @@ export class DiagnosticsService {
       }
       applyGitAdvice(secrets);
     }
-    const diagnostics = [...findings.map(toDiagnostic), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
+    const diagnostics = [...findings.map((f) => toDiagnostic(f, document.uri)), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
     const report = { resultId, diagnostics, findings };
     this.cache.set(document.uri, report);
     return report;

@@ -174,8 +174,12 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
     }
     if (!offences.length) return;
     const check = RULE_SERIOUSNESS.find((c) => offences.some((o) => o.check === c))!;
-    const main = offences.find((o) => o.check === check)!;
-    const related = offences.filter((o) => o !== main).map((o) => ({ start: o.at.start, end: o.at.end, message: o.what }));
+    // The first offending element in the text carries the finding (apiGroups before verbs).
+    const main = offences.filter((o) => o.check === check).sort((a, b) => a.at.start - b.at.start)[0];
+    const related = offences
+      .filter((o) => o !== main)
+      .sort((a, b) => a.at.start - b.at.start)
+      .map((o) => ({ start: o.at.start, end: o.at.end, message: o.what }));
     const more = related.length
       ? ` (${related.length} more element${related.length > 1 ? 's' : ''} of this rule: see related locations)`
       : '';
