@@ -48,6 +48,7 @@ function readStatements(policy: SourceNode): Statement[] {
       const effectNode = entryCI(node, 'Effect');
       const notAction = entryCI(node, 'NotAction');
       const resource = entryCI(node, 'Resource')?.value;
+      const notResource = entryCI(node, 'NotResource');
       const condition = entryCI(node, 'Condition')?.value;
       return {
         node,
@@ -57,7 +58,8 @@ function readStatements(policy: SourceNode): Statement[] {
         effect: effectNode ? stringValue(effectNode.value) : 'Allow',
         actions: stringsOf(entryCI(node, 'Action')?.value),
         notAction: notAction ? { start: notAction.keyStart, end: notAction.keyEnd } : undefined,
-        resources: stringsOf(resource),
+        // Allow with NotResource grants every resource but the listed ones: as broad as "*".
+        resources: notResource && !resource ? [{ value: '*', start: notResource.keyStart, end: notResource.keyEnd }] : stringsOf(resource),
         hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
         conditionKeys: conditionKeysOf(condition),
         principal: entryCI(node, 'Principal')?.value,
@@ -137,11 +139,10 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
       for (const n of named) if (PASSROLE_COMPANIONS[n]) companions.push({ at: action, action: n });
       if (st.hasCondition) continue;
       const narrower = () => serviceCandidates(service, place.fileActions, iam);
-      if (named.includes('iam:passrole') && anyResource) passRoles.push({ statement: st, at: action });
+      // Every role (`*`, `arn:aws:iam::123456789012:role/*`) is as good as any role to escalate with.
+      if (named.includes('iam:passrole') && broadResource) passRoles.push({ statement: st, at: action });
 
-      const escalation = named.filter(
-        (n) => ESCALATION_ACTIONS[n] && n !== 'iam:passrole' && (n === 'sts:assumerole' ? anyResource : broadResource),
-      );
+      const escalation = named.filter((n) => ESCALATION_ACTIONS[n] && n !== 'iam:passrole' && broadResource);
       if (escalation.length) {
         const first = escalation[0];
         const more =
@@ -276,6 +277,17 @@ function principalIssues(
         w,
         `Any AWS principal can assume ${place.resource}: the trust policy names "${w.value}" with no condition`,
         `trust:${w.value}`,
+      );
+      return;
+    }
+    // A web-identity provider (Cognito, GitHub OIDC, Google) with no condition trusts every user of it, anywhere.
+    const federated = stringsOf(entryCI(principal, 'Federated')?.value);
+    if (federated.length && !st.hasCondition && st.actions.some((a) => /^sts:assumerolewithwebidentity$/i.test(a.value.trim()))) {
+      issue(
+        'aws-iam-trust-any-principal',
+        federated[0],
+        `Every user of ${federated[0].value} can assume ${place.resource}: the trust policy has no condition on the audience or subject (aud, sub, amr)`,
+        `trust-federated:${federated[0].value}`,
       );
       return;
     }

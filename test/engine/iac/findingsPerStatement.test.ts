@@ -143,6 +143,35 @@ describe('IaC findings: one per statement, rule or binding (issue 12)', () => {
       assert.deepEqual(scan('config/other.yml', sls), [], 'only serverless.yml is read as Serverless Framework');
     });
 
+    it('Allow with NotResource is as broad as "*"; every role of an account is as good as any for PassRole and AssumeRole', () => {
+      assert.deepEqual(scan('p.json', policy('{ "Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::audit/*" }')), [
+        'aws-iam-admin-wildcard@4:*',
+      ]);
+      assert.deepEqual(
+        scan('p.json', policy('{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/*" }')),
+        ['aws-iam-privilege-escalation@4:iam:PassRole'],
+      );
+      assert.deepEqual(scan('p.json', policy('{ "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::*:role/*" }')), [
+        'aws-iam-privilege-escalation@4:sts:AssumeRole',
+      ]);
+      assert.deepEqual(
+        scan('p.json', policy('{ "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::*:role/cdk-*" }')),
+        [],
+      );
+    });
+
+    it('a web-identity provider with no condition trusts all its users; a sub condition scopes it', () => {
+      const trust = (condition = '') =>
+        policy(
+          `{ "Effect": "Allow", "Principal": { "Federated": "cognito-identity.amazonaws.com" }, "Action": "sts:AssumeRoleWithWebIdentity"${condition} }`,
+        );
+      assert.deepEqual(scan('t.json', trust()), ['aws-iam-trust-any-principal@4:cognito-identity.amazonaws.com']);
+      assert.deepEqual(
+        scan('t.json', trust(', "Condition": { "StringEquals": { "cognito-identity.amazonaws.com:aud": "eu-west-1:pool" } }')),
+        [],
+      );
+    });
+
     it('admin managed policies through data sources and module inputs', () => {
       const data = `data "aws_iam_policy" "admin" {\n  name = "AdministratorAccess"\n}\nresource "aws_iam_role_policy_attachment" "a" {\n  role       = "r"\n  policy_arn = data.aws_iam_policy.admin.arn\n}\n`;
       assert.deepEqual(scan('a.tf', data), ['aws-iam-privileged-managed-policy@6:data.aws_iam_policy.admin.arn']);
@@ -219,6 +248,17 @@ describe('IaC findings: one per statement, rule or binding (issue 12)', () => {
       assert.equal(automount(deployment('default'), all), 1);
       const patch = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n        - name: d\n          resources: { limits: { memory: 1Gi } }\n`;
       assert.equal(automount(patch, all), 0);
+    });
+  });
+
+  describe('GitHub Actions', () => {
+    it('a reusable workflow only called by others is not asked for top-level permissions', () => {
+      const wf = (on: string) => `on:\n${on}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n`;
+      assert.deepEqual(scan('.github/workflows/r.yml', wf('  workflow_call: {}')), []);
+      assert.deepEqual(
+        scan('.github/workflows/r.yml', wf('  workflow_call: {}\n  push: {}')).map((s) => s.split('@')[0]),
+        ['gha-missing-permissions'],
+      );
     });
   });
 
