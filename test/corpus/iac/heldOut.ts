@@ -66,7 +66,7 @@ const CASES: HeldOut[] = [
     'aws/sub.yaml',
     undefined,
     (m) =>
-      `Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument:\n        Statement:\n${m("          - Effect: Allow\n            Action: 's3:*'\n            Resource: !Sub 'arn:\${AWS::Partition}:s3:::\${Bucket}/*'")}\n`,
+      `Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument:\n        Statement:\n${m("          - Effect: Allow\n            Action: 's3:*'\n            Resource: !Sub 'arn:${AWS::Partition}:s3:::${Bucket}/*'")}\n`,
   ),
   h(
     'aws',
