@@ -82,8 +82,8 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'aws-resource-policy-any-principal': {
-    flags: 'a resource policy (bucket, queue, topic, key) that allows Principal "*" with no condition',
-    analysers: ['aws-policy'],
+    flags: 'a resource policy (bucket, queue, topic, key, Lambda permission) that allows Principal "*" with no condition',
+    analysers: ['aws-policy', 'terraform', 'cloudformation'],
     grants: 'wide',
   },
   'aws-iam-privileged-managed-policy': {

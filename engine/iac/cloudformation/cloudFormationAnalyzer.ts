@@ -59,6 +59,19 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
         else issues.push(...managedPolicyIssues(p, id, true));
       }
     }
+    if (type === 'AWS::Lambda::Permission') {
+      // Principal "*" with no SourceArn, SourceAccount or PrincipalOrgID: anyone may invoke the function.
+      const principal = get(props, 'Principal');
+      if (stringValue(principal) === '*' && !['SourceArn', 'SourceAccount', 'PrincipalOrgID'].some((k) => get(props, k)))
+        issues.push({
+          check: 'aws-resource-policy-any-principal',
+          start: principal!.start,
+          end: principal!.end,
+          resource: id,
+          subject: `${id}|principal:*`,
+          message: `${id} lets anyone (Principal "*", no SourceArn, SourceAccount or PrincipalOrgID) invoke the function`,
+        });
+    }
     if (type === 'AWS::IAM::AccessKey') {
       issues.push({
         check: 'aws-iam-access-key-created',

@@ -36,7 +36,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
-  issues.push(...kubernetesProviderIssues(file));
+  issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };
@@ -192,6 +192,26 @@ function managedPolicyIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       else if (expr.kind === 'object') expr.items.forEach((i) => visit(i.value));
     };
     for (const a of module.body.attributes) visit(a.value);
+  }
+  return issues;
+}
+
+/** `aws_lambda_permission` with principal "*" and no source ARN or account: anyone may invoke the function. */
+function lambdaPermissionIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
+  for (const block of file.resourcesOf('aws_lambda_permission')) {
+    const principal = attribute(block.body, 'principal')?.value;
+    if (principal?.kind !== 'string' || principal.value !== '*') continue;
+    if (['source_arn', 'source_account', 'principal_org_id'].some((a) => attribute(block.body, a))) continue;
+    const address = addressOf(block);
+    issues.push({
+      check: 'aws-resource-policy-any-principal',
+      start: principal.start + 1,
+      end: principal.end - 1,
+      resource: address,
+      subject: `${address}|principal:*`,
+      message: `${address} lets anyone (principal "*", no source_arn, source_account or principal_org_id) invoke the function`,
+    });
   }
   return issues;
 }

@@ -639,6 +639,48 @@ const KEYS: TextCase[] = [
   ),
 ];
 
+const ANY_PRINCIPAL = ['aws-resource-policy-any-principal'];
+const LAMBDA: TextCase[] = [
+  tf(
+    'aws-resource',
+    'Lambda invocable by anyone',
+    ANY_PRINCIPAL,
+    (m) =>
+      `resource "aws_lambda_permission" "public" {\n  statement_id  = "AllowAll"\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.api.function_name\n  ${m('principal     = "*"')}\n}\n`,
+  ),
+  tf(
+    'aws-resource',
+    'Lambda invocable by one API',
+    undefined,
+    (m) =>
+      `resource "aws_lambda_permission" "apigw" {\n  action        = "lambda:InvokeFunction"\n  function_name = aws_lambda_function.api.function_name\n  ${m('principal     = "apigateway.amazonaws.com"')}\n  source_arn    = "\${aws_api_gateway_rest_api.api.execution_arn}/*"\n}\n`,
+  ),
+  tf(
+    'aws-resource',
+    'Lambda * scoped to a source account',
+    undefined,
+    (m) =>
+      `resource "aws_lambda_permission" "acct" {\n  action         = "lambda:InvokeFunction"\n  function_name  = "api"\n  ${m('principal      = "*"')}\n  source_account = "123456789012"\n}\n`,
+  ),
+  {
+    name: 'CloudFormation Lambda permission for anyone',
+    path: 'cloudformation/lambda-permission.yaml',
+    category: 'aws-resource',
+    form: 'cfn-yaml',
+    expect: ANY_PRINCIPAL,
+    text: (m) =>
+      `Resources:\n  Open:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Fn\n      Principal: ${m("'*'")}\n`,
+  },
+  {
+    name: 'CloudFormation Lambda permission for S3 with SourceArn',
+    path: 'cloudformation/lambda-s3.yaml',
+    category: 'aws-resource',
+    form: 'cfn-yaml',
+    text: (m) =>
+      `Resources:\n  FromS3:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Fn\n      ${m('Principal: s3.amazonaws.com')}\n      SourceArn: !GetAtt Bucket.Arn\n`,
+  },
+];
+
 export function otherDocuments(): IacDocument[] {
-  return documents([...GHA, ...GCP, ...AZURE, ...MANAGED_CASES, ...OWNERSHIP, ...KEYS]);
+  return documents([...GHA, ...GCP, ...AZURE, ...MANAGED_CASES, ...LAMBDA, ...OWNERSHIP, ...KEYS]);
 }

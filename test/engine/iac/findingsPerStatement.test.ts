@@ -130,6 +130,17 @@ describe('IaC findings: one per statement, rule or binding (issue 12)', () => {
       assert.deepEqual(scan('key.yaml', open), ['aws-resource-policy-any-principal@9:*']);
     });
 
+    it('Lambda permissions for principal "*" need a source ARN, account or organization', () => {
+      const tf = (extra: string) =>
+        `resource "aws_lambda_permission" "p" {\n  action        = "lambda:InvokeFunction"\n  function_name = "api"\n  principal     = "*"\n${extra}}\n`;
+      assert.deepEqual(scan('l.tf', tf('')), ['aws-resource-policy-any-principal@4:*']);
+      assert.deepEqual(scan('l.tf', tf('  source_account = "123456789012"\n')), []);
+      const cfn = (extra: string) =>
+        `Resources:\n  P:\n    Type: AWS::Lambda::Permission\n    Properties:\n      Action: lambda:InvokeFunction\n      FunctionName: !Ref Fn\n      Principal: '*'\n${extra}`;
+      assert.deepEqual(scan('t.yaml', cfn('')), ['aws-resource-policy-any-principal@7:*']);
+      assert.deepEqual(scan('t.yaml', cfn('      SourceArn: !GetAtt Bucket.Arn\n')), []);
+    });
+
     it('reads CloudFormation policies written as JSON strings, SSO permission sets and Serverless statements', () => {
       const cfn = `Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument: '{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'\n`;
       assert.deepEqual(scan('t.yaml', cfn), ['aws-iam-admin-wildcard@6:*']);
