@@ -107,6 +107,11 @@ export const IAC_CHECKS = {
     analysers: ['terraform'],
     grants: 'wide',
   },
+  'gcp-service-agent-role': {
+    flags: 'a service-agent role (roles/*.serviceAgent) granted to a member that is not a Google service agent',
+    analysers: ['terraform'],
+    grants: 'wide',
+  },
   'gcp-default-service-account': {
     flags: 'a VM or node pool running as the default compute service account',
     analysers: ['terraform'],

@@ -9,6 +9,17 @@ const GCP_IMPERSONATION: Record<string, string> = {
   'roles/iam.serviceaccounttokencreator': 'mint tokens for every service account',
   'roles/iam.serviceaccountuser': 'act as every service account',
 };
+/**
+ * Google-managed service agents (`service-123@gcp-sa-pubsub.iam.gserviceaccount.com`,
+ * `123@cloudservices.gserviceaccount.com`, `…@container-engine-robot…`), or a
+ * `google_project_service_identity` reference: the members service-agent roles are meant for.
+ */
+const isServiceAgent = (member: string) =>
+  /@(?:gcp-sa-[\w-]+|cloudservices|[\w-]*robot[\w-]*|compute-system|cloudbuild|dataflow-service-producer-prod|cloud-ml\.google|gcf-admin-robot)\.(?:iam\.)?gserviceaccount\.com$/i.test(
+    member,
+  ) ||
+  /google_project_service_identity\./.test(member) ||
+  /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 
 function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
@@ -39,6 +50,17 @@ function gcpRoleIssue(
       subject: `${address}|${key}`,
       message: `${address} grants the primitive ${GCP_PRIMITIVE[key]} role at ${level} level${who}: use predefined roles scoped to what is needed`,
       narrower: ['roles/viewer'],
+    };
+  }
+  const agentRole = /^roles\/[\w.]+\.serviceagent$/.test(key);
+  const notAgents = agentRole ? members.filter((m) => !isServiceAgent(m)) : [];
+  if (notAgents.length) {
+    return {
+      check: 'gcp-service-agent-role',
+      ...role,
+      resource: address,
+      subject: `${address}|${key}`,
+      message: `${address} grants the service-agent role ${role.value} to ${notAgents[0]}${notAgents.length > 1 ? ` and ${notAgents.length - 1} more` : ''}: service-agent roles are broad and meant only for Google-managed service agents; grant a predefined role instead`,
     };
   }
   if (GCP_IMPERSONATION[key]) {

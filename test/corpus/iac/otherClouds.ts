@@ -207,7 +207,27 @@ const GCP: TextCase[] = [
     (m) =>
       `resource "google_container_node_pool" "pool" {\n  name    = "pool"\n  cluster = google_container_cluster.main.id\n  node_config {\n    machine_type = "e2-standard-4"\n${m(`    service_account = data.google_compute_default_service_account.default.email\n    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]`)}\n  }\n}\n`,
   ),
+  tf('gcp', 'service-agent role to a user service account', ['gcp-service-agent-role'], (m) =>
+    m(
+      `resource "google_project_iam_member" "ci_agent" {\n  project = var.project_id\n  role    = "roles/dataflow.serviceAgent"\n  member  = "serviceAccount:\${google_service_account.ci.email}"\n}\n`,
+    ),
+  ),
+  tf('gcp', 'service-agent role binding to a group', ['gcp-service-agent-role'], (m) =>
+    m(
+      `resource "google_project_iam_binding" "agents" {\n  project = "acme-prod"\n  role    = "roles/container.serviceAgent"\n  members = ["group:platform@example.com"]\n}\n`,
+    ),
+  ),
   // Negatives.
+  tf('gcp', 'service-agent role to the Google service agent', undefined, (m) =>
+    m(
+      `resource "google_project_iam_member" "pubsub_agent" {\n  project = var.project_id\n  role    = "roles/pubsub.serviceAgent"\n  member  = "serviceAccount:service-\${data.google_project.p.number}@gcp-sa-pubsub.iam.gserviceaccount.com"\n}\n`,
+    ),
+  ),
+  tf('gcp', 'service-agent role to a service identity', undefined, (m) =>
+    m(
+      `resource "google_project_iam_member" "sm_agent" {\n  project = var.project_id\n  role    = "roles/secretmanager.serviceAgent"\n  member  = "serviceAccount:\${google_project_service_identity.sm.email}"\n}\n`,
+    ),
+  ),
   tf('gcp', 'viewer on the project', undefined, (m) =>
     m(
       `resource "google_project_iam_member" "viewer" {\n  project = var.project_id\n  role    = "roles/viewer"\n  member  = "group:auditors@example.com"\n}\n`,

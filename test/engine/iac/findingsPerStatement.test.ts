@@ -298,6 +298,14 @@ describe('IaC findings: one per statement, rule or binding (issue 12)', () => {
       assert.deepEqual(scan('iam.tf', mod('roles/viewer')), []);
     });
 
+    it('GCP service-agent roles only for Google service agents', () => {
+      const grant = (member: string) =>
+        `resource "google_project_iam_member" "m" {\n  project = "p"\n  role    = "roles/container.serviceAgent"\n  member  = "${member}"\n}\n`;
+      assert.deepEqual(scan('iam.tf', grant('user:jane@example.com')), ['gcp-service-agent-role@3:roles/container.serviceAgent']);
+      assert.deepEqual(scan('iam.tf', grant('serviceAccount:service-123@container-engine-robot.iam.gserviceaccount.com')), []);
+      assert.deepEqual(scan('iam.tf', grant('serviceAccount:service-123@gcp-sa-pubsub.iam.gserviceaccount.com')), []);
+    });
+
     it('Azure custom roles that can write role assignments or definitions, one finding per permissions block', () => {
       const role = (actions: string) =>
         `resource "azurerm_role_definition" "r" {\n  name  = "r"\n  scope = var.scope\n  permissions {\n    actions = ${actions}\n  }\n}\n`;
