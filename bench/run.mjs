@@ -1,6 +1,7 @@
 // npm run bench: IaC analysis time, secret detection on the labelled corpus (bench/detection.mjs),
 // the editor's re-check in-process (bench/keystroke.mjs) and the language server over stdio
 // (bench/lspStdio.mjs),
+// IaC check recall and precision on the labelled IaC corpus (bench/iacDetection.mjs),
 // then throughput, files/s, peak RSS and recall of nhi-lens and of secretlint (recommended preset)
 // on the same corpus, in the same run. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { runAuditBench } from './audit.mjs';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
 import { runDetectionBench } from './detection.mjs';
+import { runIacDetectionBench } from './iacDetection.mjs';
 import { runIacBench } from './iac.mjs';
 import { runKeystrokeBench } from './keystroke.mjs';
 import { runLspBench } from './lspStdio.mjs';
@@ -18,6 +20,7 @@ import { runLspBench } from './lspStdio.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 runIacBench();
 await runDetectionBench();
+await runIacDetectionBench();
 runKeystrokeBench();
 await runLspBench();
 

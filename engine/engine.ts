@@ -266,6 +266,15 @@ export class Engine {
       fingerprint: fingerprintOf(def.id, issue.subject),
       remediation: def.remediation,
       docs: rule.docs,
+      ...(issue.related?.length
+        ? {
+            related: issue.related.map((r) => ({
+              range: lines.rangeAt(r.start, r.end),
+              offsets: { start: r.start, end: r.end },
+              message: r.message,
+            })),
+          }
+        : {}),
       fix: {
         fileKind: kind,
         iac: {
@@ -336,6 +345,7 @@ function sealed(result: ScanResult, mask: OutputMask): ScanResult {
   for (const f of result.findings) {
     f.message = out(f.message);
     f.masked = out(f.masked);
+    if (f.related) f.related = f.related.map((r) => ({ ...r, message: out(r.message) }));
     if (f.fix.keyName) f.fix.keyName = out(f.fix.keyName);
     const iac = f.fix.iac;
     if (iac) {

@@ -75,6 +75,13 @@ export interface IacFixData {
   fix?: { title: string; edits: Array<{ range: Range; newText: string }>; ownerFormat?: OwnerFormat };
 }
 
+/** Another place in the same file that belongs to a finding. */
+export interface RelatedLocation {
+  range: Range;
+  offsets: { start: number; end: number };
+  message: string;
+}
+
 /** One problem found in one file. Never carries the secret value itself. */
 export interface Finding {
   ruleId: string;
@@ -94,6 +101,11 @@ export interface Finding {
   remediation: string;
   docs: string;
   fix: FixData;
+  /**
+   * IaC: the other offending elements of the same policy statement, RBAC rule or binding (each
+   * `"*"`, each risky action), reported with this one finding rather than one finding each.
+   */
+  related?: RelatedLocation[];
   /** Set when the finding matched the baseline; reporters hide these by default. */
   baselined?: boolean;
   /** Secrets in a git repository: only in the working tree, or already in a commit (rotate it). */

@@ -86,6 +86,24 @@ function sarifRun({ report, category }: SarifRunInput): object {
           },
         },
       ],
+      // IaC: the other offending elements of the same statement or RBAC rule.
+      ...(f.related?.length
+        ? {
+            relatedLocations: f.related.map((r, id) => ({
+              id,
+              message: { text: r.message },
+              physicalLocation: {
+                artifactLocation: { uri: uriPath(f.path), uriBaseId: 'ROOT' },
+                region: {
+                  startLine: r.range.start.line + 1,
+                  startColumn: r.range.start.character + 1,
+                  endLine: r.range.end.line + 1,
+                  endColumn: r.range.end.character + 1,
+                },
+              },
+            })),
+          }
+        : {}),
       partialFingerprints: { 'nhiLensFingerprint/v1': f.fingerprint },
       properties: {
         category: f.category,

@@ -450,7 +450,7 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
     for (const f of report.findings) {
       const uri = fileUriOf(folder.root, f.path);
       const entry = byUri.get(uri) ?? { root: folder.root, items: [] };
-      entry.items.push(toDiagnostic(f));
+      entry.items.push(toDiagnostic(f, uri));
       byUri.set(uri, entry);
     }
   }

@@ -10,7 +10,7 @@ import type { IacKind } from './iacScanner';
 /** The analysers, by module, and the file kinds each one reads. */
 export const ANALYSERS = {
   /** aws/policyAnalyzer.ts: any IAM policy document, wherever it is written. */
-  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'pulumi', 'aws-cdk'] },
+  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'serverless', 'pulumi', 'aws-cdk'] },
   /** terraform/*: attachments, cloud roles, keys and owners of Terraform resources. */
   terraform: { reads: ['terraform'] },
   /** cloudformation/cloudFormationAnalyzer.ts: resources of CloudFormation and SAM templates. */
@@ -82,6 +82,16 @@ export const IAC_CHECKS = {
     analysers: ['aws-policy'],
     grants: 'wide',
   },
+  'aws-iam-cross-account-trust': {
+    flags: 'a trust policy that lets a whole other account assume the role with no sts:ExternalId, MFA or principal condition',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+  },
+  'aws-resource-policy-any-principal': {
+    flags: 'a resource policy (bucket, queue, topic, key, Lambda permission) that allows Principal "*" with no condition',
+    analysers: ['aws-policy', 'terraform', 'cloudformation'],
+    grants: 'wide',
+  },
   'aws-iam-privileged-managed-policy': {
     flags: 'an administrator-level AWS managed policy attached to an identity',
     analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
@@ -103,6 +113,16 @@ export const IAC_CHECKS = {
     analysers: ['terraform'],
     grants: 'wide',
   },
+  'gcp-service-agent-role': {
+    flags: 'a service-agent role (roles/*.serviceAgent) granted to a member that is not a Google service agent',
+    analysers: ['terraform'],
+    grants: 'wide',
+  },
+  'gcp-default-service-account': {
+    flags: 'a VM or node pool running as the default compute service account',
+    analysers: ['terraform'],
+    grants: 'wide',
+  },
   'gcp-service-account-key-created': {
     flags: 'a GCP service account key created from code',
     analysers: ['terraform'],
@@ -114,7 +134,7 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'azure-custom-role-wildcard': {
-    flags: 'a custom Azure role allowed every action ("*")',
+    flags: 'a custom Azure role allowed every action ("*") or to write role assignments or definitions',
     analysers: ['terraform', 'azure-role-definition', 'azure-template'],
     grants: 'admin',
   },
@@ -130,29 +150,39 @@ export const IAC_CHECKS = {
   },
   'k8s-rbac-wildcard': {
     flags: 'a "*" in the verbs, resources or apiGroups of an RBAC rule',
-    analysers: ['kubernetes'],
+    analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
     fix: 'narrow',
   },
   'k8s-rbac-cluster-secrets-read': {
     flags: 'a ClusterRole that reads Secrets in every namespace',
-    analysers: ['kubernetes'],
+    analysers: ['kubernetes', 'terraform'],
+    grants: 'wide',
+  },
+  'k8s-rbac-secrets-read': {
+    flags: 'a namespaced Role that reads every Secret of its namespace (no resourceNames)',
+    analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
   },
   'k8s-rbac-escalation-verb': {
-    flags: 'the escalate, bind or impersonate verbs in an RBAC rule',
-    analysers: ['kubernetes'],
+    flags: 'the escalate, bind or impersonate verbs, or create on serviceaccounts/token, in an RBAC rule',
+    analysers: ['kubernetes', 'terraform'],
     grants: 'admin',
   },
   'k8s-rbac-exec-or-proxy': {
-    flags: 'pods/exec, pods/attach or nodes/proxy in an RBAC rule',
-    analysers: ['kubernetes'],
+    flags: 'pods/exec, pods/attach, create on pods/* or nodes/proxy in an RBAC rule',
+    analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
   },
   'k8s-cluster-admin-binding': {
-    flags: 'cluster-admin bound to a ServiceAccount',
-    analysers: ['kubernetes'],
+    flags: 'cluster-admin bound to a ServiceAccount, user or group',
+    analysers: ['kubernetes', 'terraform'],
     grants: 'admin',
+  },
+  'k8s-default-service-account-binding': {
+    flags: "a role bound to a namespace's default ServiceAccount, which every pod without its own account runs as",
+    analysers: ['kubernetes', 'terraform'],
+    grants: 'wide',
   },
   'k8s-legacy-service-account-token': {
     flags: 'a Secret of type kubernetes.io/service-account-token',

@@ -39,6 +39,13 @@ interface NoFix {
 /** The quick-fix data an issue may carry: what its check declares in the registry. */
 type FixFields<S> = S extends { fix: 'narrow' } ? NarrowFix : S extends { fix: 'edit' } ? EditFix : NoFix;
 
+/** Another offending element of the same statement, rule or binding, shown with the one finding. */
+export interface RelatedPlace {
+  start: number;
+  end: number;
+  message: string;
+}
+
 interface IssueCore<C extends CheckId> {
   /** The check that fired (a rule's `check`). */
   check: C;
@@ -50,6 +57,8 @@ interface IssueCore<C extends CheckId> {
   resource: string;
   /** Stable identity of the offending element for the fingerprint (no offsets, no secrets). */
   subject: string;
+  /** The other offending elements of the same statement, rule or binding: one finding, not one each. */
+  related?: RelatedPlace[];
 }
 
 /**
@@ -68,14 +77,18 @@ export interface IacSettings {
   ownerTags: string[];
   /** IAM access levels that count as broad when granted on `Resource: "*"`. */
   broadAccessLevels: Array<'Write' | 'Permissions management' | 'Tagging'>;
-  /** `default-service-account` flags workloads on the default ServiceAccount only; `all` any workload; `off` none. */
-  automountServiceAccountToken: 'default-service-account' | 'all' | 'off';
+  /**
+   * Which workloads that mount a ServiceAccount token are reported: `bound`, those whose account a
+   * binding in the same file grants a role (the token grants something); `default-service-account`,
+   * those on the default account; `all`, any; `off`, none.
+   */
+  automountServiceAccountToken: 'bound' | 'default-service-account' | 'all' | 'off';
 }
 
 export const DEFAULT_IAC_SETTINGS: IacSettings = {
   ownerTags: ['owner'],
   broadAccessLevels: ['Write', 'Permissions management'],
-  automountServiceAccountToken: 'default-service-account',
+  automountServiceAccountToken: 'bound',
 };
 
 /** What an analyser gets besides the file: settings and a way to read sibling module files. */

@@ -29,7 +29,10 @@ export type IacKind =
   | 'pulumi'
   | 'aws-cdk'
   | 'arm-template'
-  | 'bicep';
+  | 'bicep'
+  | 'serverless';
+
+const isServerlessPath = (path: string) => /(?:^|[\\/])serverless\.ya?ml$/.test(path);
 
 /** Cheap test on path and text before any parsing: most files are not IaC. */
 export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
@@ -37,6 +40,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
   if (kind !== 'yaml' && kind !== 'json') return false;
   return (
     isWorkflowPath(path) ||
+    isServerlessPath(path) ||
     looksLikeCloudFormation(text) ||
     (text.includes('apiVersion') && text.includes('kind')) ||
     text.includes('"Statement"') ||
@@ -46,6 +50,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
 
 function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | undefined {
   if (isWorkflowPath(path)) return 'github-workflow';
+  if (isServerlessPath(path) && get(doc, 'provider')?.type === 'map') return 'serverless';
   if (
     get(doc, 'AWSTemplateFormatVersion') ||
     (get(doc, 'Resources')?.type === 'map' &&
@@ -124,6 +129,25 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
     case 'azure-role-definition':
       issues = analyseAzureRoleDefinition(first);
       break;
+    case 'serverless': {
+      // Serverless Framework: provider.iam.role.statements (v3) or provider.iamRoleStatements (v1/v2).
+      const statements = get(first, 'provider', 'iam', 'role', 'statements') ?? get(first, 'provider', 'iamRoleStatements');
+      if (statements?.type === 'seq') {
+        const policy: SourceNode = {
+          type: 'map',
+          entries: [{ key: 'Statement', keyStart: statements.start, keyEnd: statements.start, value: statements }],
+          start: statements.start,
+          end: statements.end,
+        };
+        issues = analysePolicy(policy, {
+          resource: path.split(/[\\/]/).pop() ?? path,
+          settings: ctx.settings,
+          iam: ctx.iam,
+          fileActions: collectActions(policy),
+        });
+      }
+      break;
+    }
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
   return { issues, identities, kind: iacKind, parseError: parseError && !text.includes('{{') ? parseError : undefined };

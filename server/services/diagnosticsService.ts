@@ -20,7 +20,11 @@ export interface FindingData {
   git?: GitState;
 }
 
-export function toDiagnostic(f: Finding): Diagnostic {
+/**
+ * A finding as an LSP diagnostic. With the document's `uri`, an IaC finding's other offending
+ * elements (the rest of the statement or RBAC rule) come along as related information.
+ */
+export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
   const data: FindingData = {
     ruleId: f.ruleId,
     fingerprint: f.fingerprint,
@@ -30,6 +34,9 @@ export function toDiagnostic(f: Finding): Diagnostic {
     ...(f.git ? { git: f.git } : {}),
   };
   return {
+    ...(uri && f.related?.length
+      ? { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }
+      : {}),
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
@@ -124,7 +131,7 @@ export class DiagnosticsService {
       }
       applyGitAdvice(secrets);
     }
-    const diagnostics = [...findings.map(toDiagnostic), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
+    const diagnostics = [...findings.map((f) => toDiagnostic(f, document.uri)), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
     const report = { resultId, diagnostics, findings };
     this.cache.set(document.uri, report);
     return report;

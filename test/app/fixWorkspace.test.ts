@@ -147,7 +147,7 @@ describe('fix use case (planFixes, applyFixPlan)', function () {
     fs.rmSync(path.join(ws, '.github/CODEOWNERS'));
     const plan = await planFixes(request(ws));
     const owners = plan.held.filter((h) => h.proposal.kind === 'owner-tag');
-    assert.equal(owners.length, 4);
+    assert.equal(owners.length, 3);
     for (const h of owners) assert.match(h.reason, /no owner: pass --owner or add a CODEOWNERS entry/);
     for (const f of plan.files) assert.ok(!/\{\{owner\}\}|TODO-owner/.test(f.after), f.path);
     assert.ok(!plan.files.some((f) => f.fixes.some((x) => x.proposal.kind === 'owner-tag')));

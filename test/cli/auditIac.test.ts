@@ -33,6 +33,23 @@ describe('nhi-lens audit on infrastructure as code (bundled CLI)', function () {
     assert.equal(single.filter((f) => f.ruleId === 'missing-owner-tag' && f.path.endsWith('iam.tf')).length, 13);
   });
 
+  it('SARIF gives the other offending elements of an RBAC rule as related locations of its one result', () => {
+    const sarif = JSON.parse(runCli(['audit', '--format', 'sarif', '--fail-on', 'never', 'k8s/operator.yaml'], ws).stdout);
+    const results = sarif.runs[0].results as Array<{
+      ruleId: string;
+      locations: Array<{ physicalLocation: { region: { startLine: number } } }>;
+      relatedLocations?: Array<{ message: { text: string }; physicalLocation: { region: { startLine: number } } }>;
+    }>;
+    const wildcard = results.filter((r) => r.ruleId === 'k8s-rbac-wildcard');
+    assert.equal(wildcard.length, 1);
+    assert.equal(wildcard[0].locations[0].physicalLocation.region.startLine, 21);
+    assert.deepEqual(
+      wildcard[0].relatedLocations?.map((r) => r.physicalLocation.region.startLine),
+      [22],
+    );
+    assert.match(wildcard[0].relatedLocations![0].message.text, /pods\/exec/);
+  });
+
   it('SARIF carries IaC rules with their category, and config overrides apply', () => {
     fs.writeFileSync(
       path.join(ws, '.nhi-lens.yaml'),

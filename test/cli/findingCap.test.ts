@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { sarifErrors } from '../support/sarifSchema';
 import { copyOfExampleWorkspace, runCli } from './cliHarness';
 
-/** The example workspace holds 25 findings: 13 errors, 12 warnings. */
-const NOTE = /^25 findings: the 5 most severe are listed; 20 more are counted in the summary only/;
+/** The example workspace holds 22 findings: 13 errors, 9 warnings. */
+const NOTE = /^22 findings: the 5 most severe are listed; 17 more are counted in the summary only/;
 
 describe('nhi-lens audit --max-findings: the most severe listed, the rest counted', function () {
   this.timeout(120_000);
@@ -15,16 +15,16 @@ describe('nhi-lens audit --max-findings: the most severe listed, the rest counte
     ws = copyOfExampleWorkspace();
   });
 
-  it('JSON: five errors listed, the summary still counts all 25, a note says so', () => {
+  it('JSON: five errors listed, the summary still counts all 22, a note says so', () => {
     const run = runCli(['audit', '--format', 'json', '--max-findings', '5', '--no-git'], ws);
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.findings.length, 5);
     assert.ok(report.findings.every((f: { severity: string }) => f.severity === 'error'));
-    assert.equal(report.summary.total, 25);
-    assert.deepEqual(report.summary.bySeverity, { error: 13, warning: 12, info: 0 });
+    assert.equal(report.summary.total, 22);
+    assert.deepEqual(report.summary.bySeverity, { error: 13, warning: 9, info: 0 });
     assert.equal(report.summary.files, 12);
-    assert.deepEqual([report.summary.listed, report.summary.omitted, report.summary.maxFindings], [5, 20, 5]);
+    assert.deepEqual([report.summary.listed, report.summary.omitted, report.summary.maxFindings], [5, 17, 5]);
     assert.match(report.notes[0], NOTE);
     const uncapped = JSON.parse(runCli(['audit', '--format', 'json', '--no-git'], ws).stdout);
     assert.deepEqual(uncapped.summary.byCategory, report.summary.byCategory);
@@ -44,16 +44,16 @@ describe('nhi-lens audit --max-findings: the most severe listed, the rest counte
 
   it('text, Markdown and HTML show the full counts and the note', () => {
     const text = runCli(['audit', '--max-findings', '5', '--no-git', '--quiet'], ws).stdout;
-    assert.match(text, /25 findings \(13 error, 12 warning, 0 info\) in 12 files/);
-    assert.match(text, /\nnote: 25 findings: the 5 most severe are listed/);
+    assert.match(text, /22 findings \(13 error, 9 warning, 0 info\) in 12 files/);
+    assert.match(text, /\nnote: 22 findings: the 5 most severe are listed/);
     assert.equal(text.match(/^\s+\d+:\d+\s+error/gm)?.length, 5);
     const md = runCli(['audit', '--format', 'markdown', '--max-findings', '5', '--no-git'], ws).stdout;
-    assert.match(md, /^25 findings in 12 files/m);
-    assert.match(md, /^> 25 findings: the 5 most severe are listed/m);
+    assert.match(md, /^22 findings in 12 files/m);
+    assert.match(md, /^> 22 findings: the 5 most severe are listed/m);
     assert.equal(md.match(/^\| `[^`]+:\d+:\d+` \| error \|/gm)?.length, 5);
     const html = runCli(['audit', '--format', 'html', '--max-findings', '5', '--no-git'], ws).stdout;
-    assert.match(html, /<p class="note">25 findings: the 5 most severe are listed/);
-    assert.match(html, /<b class="">25<\/b><span class="muted">findings<\/span>/);
+    assert.match(html, /<p class="note">22 findings: the 5 most severe are listed/);
+    assert.match(html, /<b class="">22<\/b><span class="muted">findings<\/span>/);
   });
 
   it('the config sets the cap; the baseline and the inventory still get every finding', () => {
@@ -63,7 +63,7 @@ describe('nhi-lens audit --max-findings: the most severe listed, the rest counte
     assert.match(report.notes[0], NOTE);
     const written = runCli(['audit', '--write-baseline', 'baseline.json', '--no-git'], ws);
     assert.equal(written.code, 0, written.stderr);
-    assert.equal(JSON.parse(fs.readFileSync(path.join(ws, 'baseline.json'), 'utf8')).findings.length, 25);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(ws, 'baseline.json'), 'utf8')).findings.length, 22);
     const inventory = JSON.parse(runCli(['inventory', '--format', 'json'], ws).stdout);
     const uncappedSecrets = JSON.parse(
       runCli(['audit', '--format', 'json', '--no-git', '--max-findings', '100'], ws).stdout,

@@ -1,5 +1,5 @@
 import type { ChecksOf, ChecksWithFix } from '../checkRegistry';
-import type { IacSettings, IssueFrom } from '../iacIssue';
+import type { IacSettings, IssueFrom, RelatedPlace } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode, type StringAt } from '../sourceTree';
 import type { IamActions, IamAction } from './iamActions';
 import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
@@ -24,12 +24,20 @@ const isBroadResource = (r: string) => r === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]
 interface Statement {
   node: SourceNode;
   index: number;
+  sid: string | undefined;
   effect: string | undefined;
   actions: StringAt[];
   notAction?: { start: number; end: number };
   resources: StringAt[];
   hasCondition: boolean;
+  /** Condition keys, lower-cased (`sts:externalid`), where they could be read. */
+  conditionKeys: string[];
   principal?: SourceNode;
+}
+
+function conditionKeysOf(condition: SourceNode | undefined): string[] {
+  if (condition?.type !== 'map') return [];
+  return condition.entries.flatMap((op) => (op.value.type === 'map' ? op.value.entries.map((e) => e.key.toLowerCase()) : []));
 }
 
 function readStatements(policy: SourceNode): Statement[] {
@@ -40,24 +48,46 @@ function readStatements(policy: SourceNode): Statement[] {
       const effectNode = entryCI(node, 'Effect');
       const notAction = entryCI(node, 'NotAction');
       const resource = entryCI(node, 'Resource')?.value;
+      const notResource = entryCI(node, 'NotResource');
       const condition = entryCI(node, 'Condition')?.value;
       return {
         node,
         index,
+        sid: stringValue(entryCI(node, 'Sid')?.value),
         // aws_iam_policy_document statements default to Allow; JSON policies require Effect.
         effect: effectNode ? stringValue(effectNode.value) : 'Allow',
         actions: stringsOf(entryCI(node, 'Action')?.value),
         notAction: notAction ? { start: notAction.keyStart, end: notAction.keyEnd } : undefined,
-        resources: stringsOf(resource),
+        // Allow with NotResource grants every resource but the listed ones: as broad as "*".
+        resources: notResource && !resource ? [{ value: '*', start: notResource.keyStart, end: notResource.keyEnd }] : stringsOf(resource),
         hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
+        conditionKeys: conditionKeysOf(condition),
         principal: entryCI(node, 'Principal')?.value,
       };
     });
 }
 
+/** What one offending element of a statement is, before the statement's finding is chosen. */
+interface Offence {
+  check: PolicyCheck & ChecksWithFix<'narrow'>;
+  at: StringAt;
+  /** The element's own line, for the finding's message or its related location. */
+  what: string;
+  narrower: () => string[];
+}
+
+/** Most serious first: a statement's finding takes the check of its most serious offence. */
+const SERIOUSNESS: Offence['check'][] = [
+  'aws-iam-admin-wildcard',
+  'aws-iam-privilege-escalation',
+  'aws-iam-service-wildcard',
+  'aws-iam-broad-action-on-any-resource',
+];
+
 /**
- * Analyses one IAM policy document (identity or trust policy, wherever it was written) and
- * reports each offending element once, with the most serious check that applies to it.
+ * Analyses one IAM policy document (identity, trust or resource policy, wherever it was
+ * written) and reports each offending statement once: the statement's most serious check, at
+ * its first offending element, with every other offending element as a related location.
  */
 export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
@@ -66,25 +96,15 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
   const issue = (check: PolicyCheck, at: Place, message: string, subject: string) => {
     issues.push({ check, start: at.start, end: at.end, message, resource: place.resource, subject: `${place.resource}|${subject}` });
   };
-  // Only the checks that declare a narrowing fix take candidates.
-  const narrowable = (check: PolicyCheck & ChecksWithFix<'narrow'>, at: Place, message: string, subject: string, narrower: string[]) => {
-    issues.push({
-      check,
-      start: at.start,
-      end: at.end,
-      message,
-      resource: place.resource,
-      subject: `${place.resource}|${subject}`,
-      ...(narrower.length ? { narrower } : {}),
-    });
-  };
 
-  let passRole: StringAt | undefined;
+  // iam:PassRole grants that no condition or role ARN scopes, and the actions that run as a passed role.
+  const passRoles: Array<{ statement: Statement; at: StringAt }> = [];
   const companions: Array<{ at: StringAt; action: string }> = [];
+  const offencesByStatement = new Map<Statement, Offence[]>();
 
   for (const st of statements) {
     if (st.principal) {
-      trustIssues(st, place, issue);
+      principalIssues(st, place, issue);
       continue;
     }
     if (st.notAction)
@@ -92,24 +112,23 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
         'aws-iam-not-action-allow',
         st.notAction,
         `Allow with NotAction in ${place.resource} grants every action except the listed ones, including services added later`,
-        `notaction#${st.index}`,
+        `notaction#${st.sid ?? st.index}`,
       );
     const anyResource = st.resources.some((r) => isAnyResource(r.value));
     const broadResource = st.resources.some((r) => isBroadResource(r.value));
+    const offences: Offence[] = [];
 
     for (const action of st.actions) {
       const value = action.value.trim();
       const lower = value.toLowerCase();
       if (lower === '*' || lower === '*:*') {
-        if (anyResource) {
-          narrowable(
-            'aws-iam-admin-wildcard',
-            action,
-            `Action "*" on every resource in ${place.resource} is full administrator access`,
-            'action:*',
-            fileCandidates(place.fileActions),
-          );
-        }
+        if (anyResource)
+          offences.push({
+            check: 'aws-iam-admin-wildcard',
+            at: action,
+            what: `Action "${value}" on every resource in ${place.resource} is full administrator access`,
+            narrower: () => fileCandidates(place.fileActions),
+          });
         continue;
       }
       const colon = lower.indexOf(':');
@@ -117,62 +136,90 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
       const service = lower.slice(0, colon);
       const expanded = iam.available ? iam.expand(lower) : [];
       const named = /[*?]/.test(lower) ? expanded.map((a) => `${service}:${a.name.toLowerCase()}`) : [lower];
-      if (named.includes('iam:passrole')) passRole ??= action;
       for (const n of named) if (PASSROLE_COMPANIONS[n]) companions.push({ at: action, action: n });
       if (st.hasCondition) continue;
+      const narrower = () => serviceCandidates(service, place.fileActions, iam);
+      // Every role (`*`, `arn:aws:iam::123456789012:role/*`) is as good as any role to escalate with.
+      if (named.includes('iam:passrole') && broadResource) passRoles.push({ statement: st, at: action });
 
-      const escalation = named.filter(
-        (n) => ESCALATION_ACTIONS[n] && (n === 'iam:passrole' || n === 'sts:assumerole' ? anyResource : broadResource),
-      );
+      const escalation = named.filter((n) => ESCALATION_ACTIONS[n] && n !== 'iam:passrole' && broadResource);
       if (escalation.length) {
         const first = escalation[0];
         const more =
           escalation.length > 1 ? ` (and ${escalation.length - 1} more escalation action${escalation.length > 2 ? 's' : ''})` : '';
-        narrowable(
-          'aws-iam-privilege-escalation',
-          action,
-          `${value} in ${place.resource} is a privilege-escalation path: it ${ESCALATION_ACTIONS[first]}${more}`,
-          `action:${lower}`,
-          serviceCandidates(service, place.fileActions, iam),
-        );
+        offences.push({
+          check: 'aws-iam-privilege-escalation',
+          at: action,
+          what: `${value} in ${place.resource} is a privilege-escalation path: it ${ESCALATION_ACTIONS[first]}${more}`,
+          narrower,
+        });
         continue;
       }
       if (lower.slice(colon + 1) === '*' && anyResource) {
-        narrowable(
-          'aws-iam-service-wildcard',
-          action,
-          `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`,
-          `action:${lower}`,
-          serviceCandidates(service, place.fileActions, iam),
-        );
+        offences.push({
+          check: 'aws-iam-service-wildcard',
+          at: action,
+          what: `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`,
+          narrower,
+        });
         continue;
       }
-      if (anyResource && iam.available) {
+      if (anyResource && iam.available && !named.includes('iam:passrole')) {
         const broad = broadActions(expanded, place.settings);
         if (broad.length) {
           const levels = [...new Set(broad.map((a) => a.level))].join(' and ');
           const what = broad.length === 1 ? `${service}:${broad[0].name}` : `${value} (${broad.length} ${levels} actions)`;
-          narrowable(
-            'aws-iam-broad-action-on-any-resource',
-            action,
-            `${what} is granted on every resource in ${place.resource}: scope Resource to the ARNs it needs`,
-            `action:${lower}`,
-            serviceCandidates(service, place.fileActions, iam),
-          );
+          offences.push({
+            check: 'aws-iam-broad-action-on-any-resource',
+            at: action,
+            what: `${what} is granted on every resource in ${place.resource}: scope Resource to the ARNs it needs`,
+            narrower,
+          });
         }
       }
     }
+    offencesByStatement.set(st, offences);
   }
 
-  if (passRole) {
-    for (const c of companions) {
-      issue(
-        'aws-iam-privilege-escalation',
-        c.at,
-        `iam:PassRole with ${c.action} in ${place.resource} lets this identity ${PASSROLE_COMPANIONS[c.action]} that runs as a more privileged role`,
-        `passrole+${c.action}`,
-      );
-    }
+  // One finding per unscoped PassRole grant: alone it hands any role to a service; with an action
+  // that runs code as the passed role (anywhere in the policy) it is a full escalation path.
+  for (const { statement, at } of passRoles) {
+    const offences = offencesByStatement.get(statement)!;
+    const runs = companions.filter((c) => c.at !== at);
+    const first = runs[0];
+    const grant: Offence = {
+      check: 'aws-iam-privilege-escalation',
+      at,
+      what: first
+        ? `iam:PassRole on every role with ${first.action} in ${place.resource} lets this identity ${PASSROLE_COMPANIONS[first.action]} that runs as a more privileged role`
+        : `${at.value} in ${place.resource} is a privilege-escalation path: it ${ESCALATION_ACTIONS['iam:passrole']}; scope it to the role ARNs or with iam:PassedToService`,
+      narrower: () => [],
+    };
+    offences.push(grant, ...runs.map((c) => ({ ...grant, at: c.at, what: `${c.action} runs code as the passed role` })));
+  }
+
+  for (const offences of offencesByStatement.values()) {
+    if (!offences.length) continue;
+    const check = SERIOUSNESS.find((c) => offences.some((o) => o.check === c))!;
+    const main = offences.find((o) => o.check === check)!;
+    const related: RelatedPlace[] = offences
+      .filter((o) => o !== main && o.at !== main.at)
+      .filter((o, i, all) => all.findIndex((x) => x.at.start === o.at.start) === i)
+      .map((o) => ({ start: o.at.start, end: o.at.end, message: o.what }));
+    const others = related.length
+      ? ` (${related.length} more element${related.length > 1 ? 's' : ''} of this statement: see related locations)`
+      : '';
+    const narrower = main.narrower();
+    issues.push({
+      check,
+      start: main.at.start,
+      end: main.at.end,
+      message: `${main.what}${others}`,
+      resource: place.resource,
+      subject: `${place.resource}|${check === 'aws-iam-admin-wildcard' ? 'action:*' : `action:${main.at.value.trim().toLowerCase()}`}`,
+      ...(narrower.length ? { narrower } : {}),
+      ...(related.length ? { related } : {}),
+    });
   }
   return dedupe(issues);
 }
@@ -187,14 +234,13 @@ function broadActions(actions: IamAction[], settings: IacSettings): IamAction[] 
   );
 }
 
-function trustIssues(
-  st: Statement,
-  place: PolicyPlace,
-  issue: (check: PolicyCheck, at: Place, message: string, subject: string) => void,
-): void {
-  if (!st.actions.some((a) => /^sts:assumerole/i.test(a.value) || a.value === '*' || /^sts:\*$/i.test(a.value))) return;
-  if (st.hasCondition) return;
-  const principal = st.principal!;
+const ASSUME_ACTION = /^(?:sts:assumerole(?:withwebidentity|withsaml)?|sts:\*|\*)$/i;
+/** Condition keys that make cross-account trust safe to grant: an external id, MFA, or an org/principal scope. */
+const TRUST_SCOPING_KEYS =
+  /^(?:sts:externalid|aws:multifactorauthpresent|aws:multifactorauthage|aws:principalorgid|aws:principalorgpaths|aws:principalarn|aws:principalaccount|aws:sourceidentity|aws:principaltag\/.*|sts:rolesessionname)$/;
+
+/** Literal wildcard principals of a statement: `"*"`, `{AWS: "*"}`, `arn:aws:iam::*:root`. */
+function wildcardPrincipals(principal: SourceNode): StringAt[] {
   const wildcards: StringAt[] = [];
   if (principal.type === 'scalar' && principal.value === '*') wildcards.push({ value: '*', start: principal.start, end: principal.end });
   for (const key of ['AWS', '*']) {
@@ -202,14 +248,71 @@ function trustIssues(
       if (p.value === '*' || /^arn:[^:]+:iam::\*:root$/.test(p.value)) wildcards.push(p);
     }
   }
-  for (const w of wildcards) {
-    issue(
-      'aws-iam-trust-any-principal',
-      w,
-      `Any AWS principal can assume ${place.resource}: the trust policy names "${w.value}" with no condition`,
-      `trust:${w.value}`,
-    );
+  return wildcards;
+}
+
+/** Whole-account principals written as literals (`123456789012`, `arn:aws:iam::123456789012:root`). */
+function accountPrincipals(principal: SourceNode): Array<StringAt & { account: string }> {
+  return stringsOf(entryCI(principal, 'AWS')?.value).flatMap((p) => {
+    const m = /^(?:(\d{12})|arn:[^:]+:iam::(\d{12}):root)$/.exec(p.value.trim());
+    return m ? [{ ...p, account: m[1] ?? m[2] }] : [];
+  });
+}
+
+/** Trust policies (who may assume a role) and resource policies (who may use a bucket, queue, key). */
+function principalIssues(
+  st: Statement,
+  place: PolicyPlace,
+  issue: (check: PolicyCheck, at: Place, message: string, subject: string) => void,
+): void {
+  const principal = st.principal!;
+  const trust = st.actions.some((a) => ASSUME_ACTION.test(a.value.trim()));
+  if (trust) {
+    if (st.hasCondition && (!st.conditionKeys.length || st.conditionKeys.some((k) => TRUST_SCOPING_KEYS.test(k)))) return;
+    const wildcards = wildcardPrincipals(principal);
+    if (wildcards.length && !st.hasCondition) {
+      const w = wildcards[0];
+      issue(
+        'aws-iam-trust-any-principal',
+        w,
+        `Any AWS principal can assume ${place.resource}: the trust policy names "${w.value}" with no condition`,
+        `trust:${w.value}`,
+      );
+      return;
+    }
+    // A web-identity provider (Cognito, GitHub OIDC, Google) with no condition trusts every user of it, anywhere.
+    const federated = stringsOf(entryCI(principal, 'Federated')?.value);
+    if (federated.length && !st.hasCondition && st.actions.some((a) => /^sts:assumerolewithwebidentity$/i.test(a.value.trim()))) {
+      issue(
+        'aws-iam-trust-any-principal',
+        federated[0],
+        `Every user of ${federated[0].value} can assume ${place.resource}: the trust policy has no condition on the audience or subject (aud, sub, amr)`,
+        `trust-federated:${federated[0].value}`,
+      );
+      return;
+    }
+    const accounts = accountPrincipals(principal);
+    if (accounts.length) {
+      const a = accounts[0];
+      issue(
+        'aws-iam-cross-account-trust',
+        a,
+        `Every identity of account ${a.account} can assume ${place.resource}: add an sts:ExternalId (third parties) or aws:MultiFactorAuthPresent condition, or name the role that needs it`,
+        `trust-account:${a.account}`,
+      );
+    }
+    return;
   }
+  if (st.hasCondition) return;
+  const wildcards = wildcardPrincipals(principal);
+  if (!wildcards.length) return;
+  const actions = st.actions.map((a) => a.value).join(', ') || 'every action but the listed ones';
+  issue(
+    'aws-resource-policy-any-principal',
+    wildcards[0],
+    `${place.resource} lets anyone (Principal "${wildcards[0].value}", no condition) ${actions}: name the accounts or services, or add a condition (aws:SourceArn, aws:PrincipalOrgID, aws:SourceVpce)`,
+    `public:${st.sid ?? actions}`,
+  );
 }
 
 const candidateCache = new WeakMap<string[], string[]>();

@@ -3,6 +3,7 @@ import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskDa
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+import { parseYamlSource } from '../yamlSource';
 
 type TemplateIssue = IssueFrom<'cloudformation'>;
 
@@ -14,8 +15,21 @@ const POLICY_RESOURCES = [
   'AWS::IAM::UserPolicy',
   'AWS::IAM::GroupPolicy',
 ];
-/** Identity-bearing types that accept `Tags` (AWS::IAM::ManagedPolicy and Group do not). */
-const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::SecretsManager::Secret', 'AWS::KMS::Key', 'AWS::IAM::OIDCProvider'];
+/** Resource-based policies: the type and the property holding its policy document. */
+const RESOURCE_POLICIES: Record<string, string> = {
+  'AWS::S3::BucketPolicy': 'PolicyDocument',
+  'AWS::SQS::QueuePolicy': 'PolicyDocument',
+  'AWS::SNS::TopicPolicy': 'PolicyDocument',
+  'AWS::KMS::Key': 'KeyPolicy',
+  'AWS::SecretsManager::ResourcePolicy': 'ResourcePolicy',
+  'AWS::ECR::Repository': 'RepositoryPolicyText',
+  'AWS::IoT::Policy': 'PolicyDocument',
+};
+/**
+ * Identities that accept `Tags` (AWS::IAM::Group does not). Keys, secrets and policies are not
+ * identities: their owner is the identity that uses them.
+ */
+const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::OIDCProvider'];
 
 /** Analyses a CloudFormation or SAM template already parsed into a source tree. */
 export function analyseCloudFormation(template: SourceNode, text: string, ctx: IacContext): IssueFrom<'cloudformation' | 'aws-policy'>[] {
@@ -29,6 +43,11 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
     if (!type) continue;
     const id = res.key;
     if (POLICY_RESOURCES.includes(type)) pushDoc(documents, get(props, 'PolicyDocument'), id);
+    if (RESOURCE_POLICIES[type]) pushDoc(documents, get(props, RESOURCE_POLICIES[type]), id);
+    if (type === 'AWS::SSO::PermissionSet') {
+      pushDoc(documents, get(props, 'InlinePolicy'), id);
+      issues.push(...managedPolicyIssues(get(props, 'ManagedPolicies'), id));
+    }
     if (POLICY_HOLDERS.includes(type)) {
       pushDoc(documents, get(props, 'AssumeRolePolicyDocument'), id);
       for (const p of itemsOf(get(props, 'Policies'))) pushDoc(documents, get(p, 'PolicyDocument'), id);
@@ -39,6 +58,19 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
         if (p.type === 'map' && entry(p, 'Statement')) pushDoc(documents, p, id);
         else issues.push(...managedPolicyIssues(p, id, true));
       }
+    }
+    if (type === 'AWS::Lambda::Permission') {
+      // Principal "*" with no SourceArn, SourceAccount or PrincipalOrgID: anyone may invoke the function.
+      const principal = get(props, 'Principal');
+      if (stringValue(principal) === '*' && !['SourceArn', 'SourceAccount', 'PrincipalOrgID'].some((k) => get(props, k)))
+        issues.push({
+          check: 'aws-resource-policy-any-principal',
+          start: principal!.start,
+          end: principal!.end,
+          resource: id,
+          subject: `${id}|principal:*`,
+          message: `${id} lets anyone (Principal "*", no SourceArn, SourceAccount or PrincipalOrgID) invoke the function`,
+        });
     }
     if (type === 'AWS::IAM::AccessKey') {
       issues.push({
@@ -62,8 +94,15 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
   return issues;
 }
 
+/** A policy document written as a map, or as a JSON string (CloudFormation accepts both). */
 function pushDoc(list: Array<{ doc: SourceNode; resource: string }>, doc: SourceNode | undefined, resource: string): void {
   if (doc?.type === 'map') list.push({ doc, resource });
+  else if (doc?.type === 'scalar' && typeof doc.value === 'string' && doc.value.trimStart().startsWith('{')) {
+    // Offsets hold where the string is written without escapes, which is how people write these.
+    const parsed = parseYamlSource(doc.value, doc.start);
+    const inner = parsed.documents[0];
+    if (!parsed.error && inner?.type === 'map') list.push({ doc: inner, resource });
+  }
 }
 
 function managedPolicyIssues(node: SourceNode | undefined, resource: string, bareNames = false): TemplateIssue[] {

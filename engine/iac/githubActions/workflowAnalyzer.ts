@@ -53,8 +53,10 @@ export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIss
   const onEntry = entry(workflow, 'on');
 
   const top = entry(workflow, 'permissions');
+  // A reusable workflow only called by others (on: workflow_call) runs with its caller's token: the caller sets permissions.
+  const onlyCalled = triggers(onEntry?.value).every((t) => t === 'workflow_call');
   if (top) issues.push(...permissionIssues(top, 'workflow'));
-  else if (onEntry && jobEntries.length && !jobEntries.every((j) => entry(j.value, 'permissions'))) {
+  else if (onEntry && !onlyCalled && jobEntries.length && !jobEntries.every((j) => entry(j.value, 'permissions'))) {
     issues.push({
       check: 'gha-missing-permissions',
       start: onEntry.keyStart,

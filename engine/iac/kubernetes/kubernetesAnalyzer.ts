@@ -1,5 +1,6 @@
-import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
-import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode } from '../sourceTree';
+import type { ChecksOf } from '../checkRegistry';
+import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
+import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
@@ -47,7 +48,16 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
       )
       .map((d) => stringValue(get(d, 'metadata', 'name'))),
   );
-  for (const doc of documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]))) {
+  const objects = documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]));
+  // ServiceAccounts some binding of this file grants a role: their mounted tokens grant something.
+  const bound = new Set(
+    objects
+      .filter((d) => /^(?:Cluster)?RoleBinding$/.test(stringValue(get(d, 'kind')) ?? ''))
+      .flatMap((d) => itemsOf(get(d, 'subjects')))
+      .filter((s) => stringValue(get(s, 'kind')) === 'ServiceAccount')
+      .map((s) => stringValue(get(s, 'name'))),
+  );
+  for (const doc of objects) {
     const kind = stringValue(get(doc, 'kind'));
     if (!kind) continue;
     const resource = nameOf(doc);
@@ -69,20 +79,40 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
         });
       }
     } else if (WORKLOAD_POD_SPEC[kind] && ctx.settings.automountServiceAccountToken !== 'off') {
-      const issue = automountIssue(doc, WORKLOAD_POD_SPEC[kind], text, resource, ctx, noAutomount);
+      const issue = automountIssue(doc, WORKLOAD_POD_SPEC[kind], text, resource, ctx, noAutomount, bound);
       if (issue) issues.push(issue);
     }
   }
   return issues;
 }
 
-function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): KubernetesIssue[] {
-  const issues: KubernetesIssue[] = [];
+/** The RBAC checks, which Terraform's kubernetes provider can emit as well as manifests. */
+export type RbacCheck = ChecksOf<'kubernetes'> & ChecksOf<'terraform'>;
+type RbacIssue = IacIssue<RbacCheck>;
+
+/** Most serious first: a rule's one finding takes the check of its most serious element. */
+const RULE_SERIOUSNESS: RbacCheck[] = [
+  'k8s-rbac-escalation-verb',
+  'k8s-rbac-wildcard',
+  'k8s-rbac-exec-or-proxy',
+  'k8s-rbac-cluster-secrets-read',
+  'k8s-rbac-secrets-read',
+];
+
+/**
+ * One finding per RBAC rule: the rule's most serious check at its first offending element, the
+ * other offending elements (a `"*"` in three fields, a verb and a subresource) as related locations.
+ */
+export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): RbacIssue[] {
+  const issues: RbacIssue[] = [];
+  const cluster = kind === 'ClusterRole';
   itemsOf(get(doc, 'rules')).forEach((rule, r) => {
     const verbs = stringsOf(get(rule, 'verbs'));
     const resources = stringsOf(get(rule, 'resources'));
     const groups = stringsOf(get(rule, 'apiGroups'));
+    const named = stringsOf(get(rule, 'resourceNames')).length > 0;
     const at = `${resource} rule ${r + 1}`;
+    const offences: Array<{ check: RbacCheck; at: StringAt; what: string; narrower?: string[] }> = [];
     for (const [field, list] of [
       ['verbs', verbs],
       ['resources', resources],
@@ -90,76 +120,121 @@ function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): Kubern
     ] as const) {
       for (const item of list) {
         if (item.value === '*')
-          issues.push({
+          offences.push({
             check: 'k8s-rbac-wildcard',
-            start: item.start,
-            end: item.end,
-            resource,
-            subject: `${resource}|${r}|${field}`,
-            message: `${at} allows "*" in ${field}: list the ${field} it needs`,
+            at: item,
+            what: `${at} allows "*" in ${field}: list the ${field} it needs`,
             narrower: field === 'verbs' ? ['get', 'list', 'watch'] : undefined,
           });
       }
     }
     for (const v of verbs) {
       const why = ESCALATION_VERBS[v.value.toLowerCase()];
-      if (why)
-        issues.push({
-          check: 'k8s-rbac-escalation-verb',
-          start: v.start,
-          end: v.end,
-          resource,
-          subject: `${resource}|${r}|${v.value}`,
-          message: `${at} grants "${v.value}": it can ${why}`,
-        });
+      if (why) offences.push({ check: 'k8s-rbac-escalation-verb', at: v, what: `${at} grants "${v.value}": it can ${why}` });
     }
+    const creates = verbs.some((v) => v.value === 'create' || v.value === '*');
     for (const res of resources) {
-      const why = DANGEROUS_RESOURCES[res.value.toLowerCase()];
-      if (why)
-        issues.push({
+      const name = res.value.toLowerCase();
+      const why = DANGEROUS_RESOURCES[name];
+      // nodes are cluster-scoped: nodes/proxy in a namespaced Role grants nothing.
+      if (why && (cluster || !name.startsWith('nodes/')))
+        offences.push({ check: 'k8s-rbac-exec-or-proxy', at: res, what: `${at} grants access to ${res.value}: it can ${why}` });
+      else if (name === 'pods/*' && creates)
+        offences.push({
           check: 'k8s-rbac-exec-or-proxy',
-          start: res.start,
-          end: res.end,
-          resource,
-          subject: `${resource}|${r}|${res.value}`,
-          message: `${at} grants access to ${res.value}: it can ${why}`,
+          at: res,
+          what: `${at} grants create on pods/*, which includes pods/exec and pods/attach`,
+        });
+      else if (name === 'serviceaccounts/token' && creates)
+        offences.push({
+          check: 'k8s-rbac-escalation-verb',
+          at: res,
+          what: `${at} grants create on serviceaccounts/token: it can mint tokens for, and act as, every ServiceAccount in scope`,
         });
     }
     const readsSecrets =
-      kind === 'ClusterRole' &&
+      !named &&
       verbs.some((v) => READ_VERBS.includes(v.value.toLowerCase())) &&
       (groups.length === 0 || groups.some((g) => g.value === '' || g.value === '*'));
     for (const res of resources) {
-      if (readsSecrets && res.value === 'secrets') {
-        issues.push({
-          check: 'k8s-rbac-cluster-secrets-read',
-          start: res.start,
-          end: res.end,
-          resource,
-          subject: `${resource}|${r}|secrets`,
-          message: `${at} reads Secrets in every namespace: use a namespaced Role, with resourceNames where possible`,
-        });
-      }
+      if (readsSecrets && res.value === 'secrets')
+        offences.push(
+          cluster
+            ? {
+                check: 'k8s-rbac-cluster-secrets-read',
+                at: res,
+                what: `${at} reads Secrets in every namespace: use a namespaced Role, with resourceNames where possible`,
+              }
+            : {
+                check: 'k8s-rbac-secrets-read',
+                at: res,
+                what: `${at} reads every Secret of the namespace: name the ones it needs with resourceNames`,
+              },
+        );
     }
+    if (!offences.length) return;
+    const check = RULE_SERIOUSNESS.find((c) => offences.some((o) => o.check === c))!;
+    // The first offending element in the text carries the finding (apiGroups before verbs).
+    const main = offences.filter((o) => o.check === check).sort((a, b) => a.at.start - b.at.start)[0];
+    const related = offences
+      .filter((o) => o !== main)
+      .sort((a, b) => a.at.start - b.at.start)
+      .map((o) => ({ start: o.at.start, end: o.at.end, message: o.what }));
+    const more = related.length
+      ? ` (${related.length} more element${related.length > 1 ? 's' : ''} of this rule: see related locations)`
+      : '';
+    const base = { start: main.at.start, end: main.at.end, resource, subject: `${resource}|${r}|${check}`, message: `${main.what}${more}` };
+    const extra = related.length ? { related } : {};
+    if (check === 'k8s-rbac-wildcard') {
+      const narrower = main.narrower ?? offences.find((o) => o.narrower)?.narrower;
+      issues.push({ check, ...base, ...extra, ...(narrower ? { narrower } : {}) });
+    } else issues.push({ check, ...base, ...extra });
   });
   return issues;
 }
 
-function bindingIssues(doc: SourceNode, resource: string): KubernetesIssue[] {
+/** Bindings: cluster-admin to anyone, or any role to a namespace's default ServiceAccount. */
+export function bindingIssues(doc: SourceNode, resource: string): RbacIssue[] {
   const role = get(doc, 'roleRef', 'name');
-  if (role?.type !== 'scalar' || role.value !== 'cluster-admin') return [];
-  const accounts = itemsOf(get(doc, 'subjects'))
-    .filter((s) => stringValue(get(s, 'kind')) === 'ServiceAccount')
-    .map((s) => `${stringValue(get(s, 'namespace')) ?? ''}/${stringValue(get(s, 'name')) ?? '?'}`.replace(/^\//, ''));
-  if (!accounts.length) return [];
+  const roleName = stringValue(role);
+  if (!role || !roleName) return [];
+  const subjects = itemsOf(get(doc, 'subjects')).map((s) => ({
+    node: s,
+    kind: stringValue(get(s, 'kind')),
+    name: stringValue(get(s, 'name')) ?? '?',
+    namespace: stringValue(get(s, 'namespace')),
+  }));
+  const who = (s: (typeof subjects)[number]) => `${s.kind ?? 'subject'} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
+  const defaults = subjects.filter((s) => s.kind === 'ServiceAccount' && s.name === 'default');
+  const defaultPlace = (s: (typeof subjects)[number]) => {
+    const n = get(s.node, 'name') ?? s.node;
+    return { start: n.start, end: n.end };
+  };
+  if (roleName === 'cluster-admin') {
+    // system:masters holds cluster-admin by design; binding it again changes nothing.
+    const granted = subjects.filter((s) => s.kind && s.name !== 'system:masters');
+    if (!granted.length) return [];
+    return [
+      {
+        check: 'k8s-cluster-admin-binding',
+        start: role.start,
+        end: role.end,
+        resource,
+        subject: `${resource}|cluster-admin`,
+        message: `${resource} binds cluster-admin to ${granted.map(who).join(', ')}: anything running or signed in as it owns the cluster`,
+      },
+    ];
+  }
+  if (!defaults.length) return [];
+  const first = defaults[0];
   return [
     {
-      check: 'k8s-cluster-admin-binding',
-      start: role.start,
-      end: role.end,
+      check: 'k8s-default-service-account-binding',
+      ...defaultPlace(first),
       resource,
-      subject: `${resource}|cluster-admin`,
-      message: `${resource} binds cluster-admin to the ServiceAccount ${accounts.join(', ')}: anything running as it owns the cluster`,
+      subject: `${resource}|default|${roleName}`,
+      message: `${resource} binds ${roleName} to the default ServiceAccount${first.namespace ? ` of ${first.namespace}` : ''}: every pod there without its own account gets it`,
+      ...(defaults.length > 1 ? { related: defaults.slice(1).map((s) => ({ ...defaultPlace(s), message: `also ${who(s)}` })) } : {}),
     },
   ];
 }
@@ -206,6 +281,7 @@ function automountIssue(
   resource: string,
   ctx: IacContext,
   noAutomount: Set<string | undefined>,
+  bound: Set<string | undefined>,
 ): KubernetesIssue | undefined {
   const specEntry = path.slice(0, -1).reduce<SourceNode | undefined>((n, k) => get(n, k), doc);
   const spec = entry(specEntry, path[path.length - 1]);
@@ -215,7 +291,11 @@ function automountIssue(
   if (automount && automount.value.type !== 'scalar') return undefined;
   const account = stringValue(get(spec.value, 'serviceAccountName')) ?? stringValue(get(spec.value, 'serviceAccount')) ?? 'default';
   if (noAutomount.has(account)) return undefined;
-  if (account !== 'default' && ctx.settings.automountServiceAccountToken === 'default-service-account' && !automount) return undefined;
+  // A kustomize patch or partial overlay names no image: it is not a workload of its own.
+  if (!itemsOf(get(spec.value, 'containers')).some((c) => get(c, 'image'))) return undefined;
+  const mode = ctx.settings.automountServiceAccountToken;
+  if (mode === 'bound' && !bound.has(account)) return undefined;
+  if (account !== 'default' && mode === 'default-service-account' && !automount) return undefined;
   const at = automount ? { start: automount.value.start, end: automount.value.end } : { start: spec.keyStart, end: spec.keyEnd };
   const first = spec.value.entries[0];
   const edits: OffsetEdit[] = automount
@@ -234,7 +314,7 @@ function automountIssue(
     ...at,
     resource,
     subject: resource,
-    message: `${resource} mounts the "${account}" ServiceAccount token${account === 'default' ? ', which a workload on the default account rarely needs' : ''}: set automountServiceAccountToken: false unless it calls the Kubernetes API`,
+    message: `${resource} mounts the "${account}" ServiceAccount token${bound.has(account) ? ', which a binding in this file grants a role' : account === 'default' ? ', which a workload on the default account rarely needs' : ''}: set automountServiceAccountToken: false unless it calls the Kubernetes API`,
     ...(edits.length ? { fix: { title: 'Set automountServiceAccountToken: false', edits } } : {}),
   };
 }

@@ -1,15 +1,16 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
 import { hclToSource, inlineDocument, attribute, blocksOf } from '../hcl/hclSource';
-import type { HclBlock, HclBody } from '../hcl/hclParser';
+import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
+import { kubernetesProviderIssues } from './terraformKubernetes';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
 /** Attributes that hold an IAM policy document, on any resource that has them. */
-const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document'];
+const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'inline_policy'];
 
 /** Analyses one Terraform file: IAM policies, managed-policy attachments, cloud roles, owners, static keys. */
 export function analyseTerraform(file: TerraformFile, path: string, ctx: IacContext): IacAnalysis {
@@ -35,6 +36,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
+  issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };
@@ -69,11 +71,37 @@ function policyDocumentBlock(block: HclBlock): SourceNode {
     }
     const conditions = blocksOf(st.body, 'condition');
     if (conditions.length) {
+      // test → variable → values, like the JSON form, so condition keys (sts:ExternalId) can be read.
+      const byTest = new Map<string, MapEntry[]>();
+      for (const c of conditions) {
+        const test = attribute(c.body, 'test')?.value;
+        const variable = attribute(c.body, 'variable')?.value;
+        const values = attribute(c.body, 'values');
+        const key = test?.kind === 'string' ? test.value : '?';
+        const list = byTest.get(key) ?? [];
+        list.push({
+          key: variable?.kind === 'string' ? variable.value : '?',
+          keyStart: c.start,
+          keyEnd: c.open,
+          value: values ? hclToSource(values.value) : { type: 'expr', text: 'values', start: c.start, end: c.end },
+        });
+        byTest.set(key, list);
+      }
       entries.push({
         key: 'Condition',
         keyStart: conditions[0].start,
         keyEnd: conditions[0].open,
-        value: { type: 'expr', text: 'condition', start: conditions[0].start, end: conditions[0].end },
+        value: {
+          type: 'map',
+          entries: [...byTest].map(([key, vars]) => ({
+            key,
+            keyStart: conditions[0].start,
+            keyEnd: conditions[0].open,
+            value: { type: 'map', entries: vars, start: conditions[0].start, end: conditions[0].end },
+          })),
+          start: conditions[0].start,
+          end: conditions[conditions.length - 1].end,
+        },
       });
     }
     return { type: 'map', entries, start: st.start, end: st.end };
@@ -94,31 +122,96 @@ const ATTACHMENTS: Record<string, string> = {
   aws_iam_policy_attachment: 'policy_arn',
   aws_iam_role: 'managed_policy_arns',
   aws_iam_role_policy_attachments_exclusive: 'policy_arns',
+  aws_ssoadmin_managed_policy_attachment: 'managed_policy_arn',
 };
+
+/** The privileged AWS managed policy a literal ARN names, with why it is privileged. */
+function privilegedPolicy(arn: string): { name: string; why: string } | undefined {
+  if (!arn.includes(':iam::aws:policy/')) return undefined;
+  const name = managedPolicyName(arn);
+  const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
+  return name && why ? { name, why } : undefined;
+}
+
+/** `data "aws_iam_policy" "x"` blocks that read a privileged managed policy, by address. */
+function privilegedPolicyData(file: TerraformFile): Map<string, { name: string; why: string }> {
+  const found = new Map<string, { name: string; why: string }>();
+  for (const data of file.dataSources.filter((d) => d.labels[0].value === 'aws_iam_policy')) {
+    const arn = attribute(data.body, 'arn')?.value;
+    const name = attribute(data.body, 'name')?.value;
+    const policy =
+      arn?.kind === 'string'
+        ? privilegedPolicy(arn.value)
+        : name?.kind === 'string' && PRIVILEGED_MANAGED_POLICIES[name.value.toLowerCase()]
+          ? { name: name.value, why: PRIVILEGED_MANAGED_POLICIES[name.value.toLowerCase()] }
+          : undefined;
+    if (policy) found.set(addressOf(data), policy);
+  }
+  return found;
+}
 
 function managedPolicyIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
+  const fromData = privilegedPolicyData(file);
+  const report = (at: { start: number; end: number }, address: string, policy: { name: string; why: string }) =>
+    issues.push({
+      check: 'aws-iam-privileged-managed-policy',
+      start: at.start,
+      end: at.end,
+      resource: address,
+      subject: `${address}|${policy.name}`,
+      message: `${address} attaches ${policy.name} (${policy.why})`,
+      narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    });
   for (const block of file.resourcesOf(...Object.keys(ATTACHMENTS))) {
     const attr = attribute(block.body, ATTACHMENTS[block.labels[0].value]);
     if (!attr) continue;
     const source = hclToSource(attr.value);
-    const values = source.type === 'seq' ? source.items : [source];
-    for (const v of values) {
-      if (v.type !== 'scalar' || typeof v.value !== 'string' || !v.value.includes(':iam::aws:policy/')) continue;
-      const name = managedPolicyName(v.value);
-      const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
-      if (!why) continue;
-      const address = addressOf(block);
-      issues.push({
-        check: 'aws-iam-privileged-managed-policy',
-        start: v.start,
-        end: v.end,
-        resource: address,
-        subject: `${address}|${name}`,
-        message: `${address} attaches ${name} (${why})`,
-        narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
-      });
+    for (const v of source.type === 'seq' ? source.items : [source]) {
+      const policy =
+        v.type === 'scalar' && typeof v.value === 'string'
+          ? privilegedPolicy(v.value)
+          : v.type === 'expr'
+            ? fromData.get(v.text.replace(/\.arn$/, ''))
+            : undefined;
+      if (policy) report(v, addressOf(block), policy);
     }
+  }
+  // Module inputs (`policies = { AdministratorAccess = "arn:…" }`, `custom_role_policy_arns = […]`):
+  // whatever the module does with a managed policy ARN, it attaches it to something.
+  for (const module of blocksOf(file.parsed.body, 'module')) {
+    const address = `module.${module.labels[0]?.value ?? '?'}`;
+    const visit = (expr: HclExpr) => {
+      if (expr.kind === 'string' && !expr.templated) {
+        const policy = privilegedPolicy(expr.value);
+        if (policy) report({ start: expr.start + 1, end: expr.end - 1 }, address, policy);
+      } else if (expr.kind === 'ref') {
+        const policy = fromData.get(expr.text.replace(/\.arn$/, ''));
+        if (policy) report(expr, address, policy);
+      } else if (expr.kind === 'tuple') expr.items.forEach(visit);
+      else if (expr.kind === 'object') expr.items.forEach((i) => visit(i.value));
+    };
+    for (const a of module.body.attributes) visit(a.value);
+  }
+  return issues;
+}
+
+/** `aws_lambda_permission` with principal "*" and no source ARN or account: anyone may invoke the function. */
+function lambdaPermissionIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
+  for (const block of file.resourcesOf('aws_lambda_permission')) {
+    const principal = attribute(block.body, 'principal')?.value;
+    if (principal?.kind !== 'string' || principal.value !== '*') continue;
+    if (['source_arn', 'source_account', 'principal_org_id'].some((a) => attribute(block.body, a))) continue;
+    const address = addressOf(block);
+    issues.push({
+      check: 'aws-resource-policy-any-principal',
+      start: principal.start + 1,
+      end: principal.end - 1,
+      resource: address,
+      subject: `${address}|principal:*`,
+      message: `${address} lets anyone (principal "*", no source_arn, source_account or principal_org_id) invoke the function`,
+    });
   }
   return issues;
 }

@@ -1,4 +1,5 @@
 import type { HclBlock, HclExpr } from '../hcl/hclParser';
+import { azureRoleActionsIssue } from '../azure/roleDefinitionAnalyzer';
 import { attribute, blocksOf } from '../hcl/hclSource';
 import type { IssueFrom } from '../iacIssue';
 import { addressOf, type TerraformFile } from './terraformModule';
@@ -8,6 +9,17 @@ const GCP_IMPERSONATION: Record<string, string> = {
   'roles/iam.serviceaccounttokencreator': 'mint tokens for every service account',
   'roles/iam.serviceaccountuser': 'act as every service account',
 };
+/**
+ * Google-managed service agents (`service-123@gcp-sa-pubsub.iam.gserviceaccount.com`,
+ * `123@cloudservices.gserviceaccount.com`, `…@container-engine-robot…`), or a
+ * `google_project_service_identity` reference: the members service-agent roles are meant for.
+ */
+const isServiceAgent = (member: string) =>
+  /@(?:gcp-sa-[\w-]+|cloudservices|[\w-]*robot[\w-]*|compute-system|cloudbuild|dataflow-service-producer-prod|cloud-ml\.google|gcf-admin-robot)\.(?:iam\.)?gserviceaccount\.com$/i.test(
+    member,
+  ) ||
+  /google_project_service_identity\./.test(member) ||
+  /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 
 function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
@@ -40,6 +52,17 @@ function gcpRoleIssue(
       narrower: ['roles/viewer'],
     };
   }
+  const agentRole = /^roles\/[\w.]+\.serviceagent$/.test(key);
+  const notAgents = agentRole ? members.filter((m) => !isServiceAgent(m)) : [];
+  if (notAgents.length) {
+    return {
+      check: 'gcp-service-agent-role',
+      ...role,
+      resource: address,
+      subject: `${address}|${key}`,
+      message: `${address} grants the service-agent role ${role.value} to ${notAgents[0]}${notAgents.length > 1 ? ` and ${notAgents.length - 1} more` : ''}: service-agent roles are broad and meant only for Google-managed service agents; grant a predefined role instead`,
+    };
+  }
   if (GCP_IMPERSONATION[key]) {
     return {
       check: 'gcp-impersonation-role',
@@ -61,12 +84,81 @@ export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     const issue = role && gcpRoleIssue(role, m[1], membersOf(block), addressOf(block));
     if (issue) issues.push(issue);
   }
+  // Modules take roles as map keys (`bindings = { "roles/editor" = [...] }`) or as
+  // `"project=>roles/editor"` strings (terraform-google-modules); either way a project-level grant.
+  for (const module of blocksOf(file.parsed.body, 'module')) {
+    const address = `module.${module.labels[0]?.value ?? '?'}`;
+    const visit = (expr: HclExpr) => {
+      if (expr.kind === 'object') {
+        for (const item of expr.items) {
+          const key = item.key?.toLowerCase();
+          const issue =
+            key && GCP_PRIMITIVE[key]
+              ? gcpRoleIssue({ value: item.key!, start: item.keyStart, end: item.keyEnd }, 'project', [], address)
+              : undefined;
+          if (issue) issues.push(issue);
+          else visit(item.value);
+        }
+      } else if (expr.kind === 'tuple') expr.items.forEach(visit);
+      else if (expr.kind === 'string' && !expr.templated) {
+        const m = /(?:^|=>)(roles\/(?:owner|editor))$/i.exec(expr.value);
+        const issue = m && gcpRoleIssue({ value: m[1], start: expr.end - 1 - m[1].length, end: expr.end - 1 }, 'project', [], address);
+        if (issue) issues.push(issue);
+      }
+    };
+    for (const a of module.body.attributes) visit(a.value);
+  }
+  issues.push(...defaultServiceAccountIssues(file));
   // `data "google_iam_policy"` bindings are applied with google_*_iam_policy, usually on a project.
   for (const data of file.dataSources.filter((d) => d.labels[0].value === 'google_iam_policy')) {
     for (const binding of blocksOf(data.body, 'binding')) {
       const role = stringOf(attribute(binding.body, 'role')?.value);
       const issue = role && gcpRoleIssue(role, 'project', membersOf(binding), addressOf(data));
       if (issue) issues.push(issue);
+    }
+  }
+  return issues;
+}
+
+/** The default compute service account, named in any of the ways Terraform code names it. */
+const isDefaultComputeAccount = (text: string) =>
+  /google_compute_default_service_account\.[\w-]+\.email/.test(text) ||
+  /-compute@developer\.gserviceaccount\.com$/.test(text) ||
+  text === 'default';
+
+/**
+ * VMs and node pools on the default compute service account: a `service_account` block with no
+ * email (GCE then uses the default account) or an email that names it. GKE node configs are only
+ * reported when they name it, since leaving it out there is the common, reviewed default.
+ */
+function defaultServiceAccountIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
+  const report = (at: { start: number; end: number }, address: string) =>
+    issues.push({
+      check: 'gcp-default-service-account',
+      ...at,
+      resource: address,
+      subject: `${address}|default-compute`,
+      message: `${address} runs as the default compute service account, which has the Editor role in most projects: give it a dedicated service account`,
+    });
+  for (const block of file.resourcesOf(
+    'google_compute_instance',
+    'google_compute_instance_template',
+    'google_compute_region_instance_template',
+  )) {
+    for (const sa of blocksOf(block.body, 'service_account')) {
+      const email = attribute(sa.body, 'email')?.value;
+      const text = email?.kind === 'string' ? email.value : email?.kind === 'ref' ? email.text : undefined;
+      if (!email) report({ start: sa.start, end: sa.open }, addressOf(block));
+      else if (text !== undefined && isDefaultComputeAccount(text)) report(email, addressOf(block));
+    }
+  }
+  for (const block of file.resourcesOf('google_container_node_pool', 'google_container_cluster')) {
+    for (const config of blocksOf(block.body, 'node_config')) {
+      const email = attribute(config.body, 'service_account');
+      const text = email?.value.kind === 'string' ? email.value.value : email?.value.kind === 'ref' ? email.value.text : undefined;
+      if (email && text !== undefined && isDefaultComputeAccount(text))
+        report({ start: email.nameStart, end: email.value.end }, addressOf(block));
     }
   }
   return issues;
@@ -127,18 +219,11 @@ export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     const address = addressOf(block);
     for (const permissions of blocksOf(block.body, 'permissions')) {
       const actions = attribute(permissions.body, 'actions')?.value;
-      for (const item of actions?.kind === 'tuple' ? actions.items : []) {
-        if (item.kind === 'string' && item.value === '*') {
-          issues.push({
-            check: 'azure-custom-role-wildcard',
-            start: item.start + 1,
-            end: item.end - 1,
-            resource: address,
-            subject: `${address}|*`,
-            message: `${address} is a custom role allowed every action ("*"): list the operations it needs`,
-          });
-        }
-      }
+      const items = (actions?.kind === 'tuple' ? actions.items : []).flatMap((i) =>
+        i.kind === 'string' && !i.templated ? [{ value: i.value, start: i.start + 1, end: i.end - 1 }] : [],
+      );
+      const issue = azureRoleActionsIssue(items, address, `${address} is a custom role`);
+      if (issue) issues.push(issue);
     }
   }
   return issues;

@@ -4,24 +4,24 @@ import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '..
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import { addressOf, headerRange, providerAlias, providerBlocks, resourceProviderAlias, TerraformFile } from './terraformModule';
 
-/** Identity-bearing resources and the attribute that carries their owner. Untaggable types are absent on purpose. */
+/**
+ * Identities (they act: users, roles, managed identities, service principals) and the attribute
+ * that carries their owner. Policies, keys and secrets are not identities: their owner is the
+ * identity that uses them. Untaggable types (access keys, GCP service accounts) are absent on purpose.
+ */
 const OWNED_RESOURCES: Record<string, { attr: 'tags' | 'labels' | 'owners'; provider: string }> = {
   aws_iam_role: { attr: 'tags', provider: 'aws' },
   aws_iam_user: { attr: 'tags', provider: 'aws' },
-  aws_iam_policy: { attr: 'tags', provider: 'aws' },
-  aws_secretsmanager_secret: { attr: 'tags', provider: 'aws' },
-  aws_kms_key: { attr: 'tags', provider: 'aws' },
   azurerm_user_assigned_identity: { attr: 'tags', provider: 'azurerm' },
   azuread_service_principal: { attr: 'owners', provider: 'azuread' },
   azuread_application: { attr: 'owners', provider: 'azuread' },
-  google_secret_manager_secret: { attr: 'labels', provider: 'google' },
-  google_kms_crypto_key: { attr: 'labels', provider: 'google' },
 };
 
-type OwnerState = 'present' | 'absent' | 'unknown';
+/** `caller`: in a reusable module, the tags come from its input (`var.tags`), so the module's caller sets the owner. */
+type OwnerState = 'present' | 'absent' | 'unknown' | 'caller';
 
 /** Whether an expression statically yields a map with an owner key. */
-function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string[], depth = 0): OwnerState {
+function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string[], depth = 0, inModule = false): OwnerState {
   if (!expr || depth > 8) return expr ? 'unknown' : 'absent';
   switch (expr.kind) {
     case 'object':
@@ -32,13 +32,20 @@ function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string
           : 'absent';
     case 'call': {
       if (expr.name !== 'merge') return 'unknown';
-      const states = expr.args.map((a) => ownerState(a, file, keys, depth + 1));
-      return states.includes('present') ? 'present' : states.includes('unknown') ? 'unknown' : 'absent';
+      const states = expr.args.map((a) => ownerState(a, file, keys, depth + 1, inModule));
+      return states.includes('present')
+        ? 'present'
+        : states.includes('caller')
+          ? 'caller'
+          : states.includes('unknown')
+            ? 'unknown'
+            : 'absent';
     }
     case 'ref': {
+      if (/^var\.[\w-]+$/.test(expr.text)) return inModule ? 'caller' : 'unknown';
       const m = /^local\.([\w-]+)$/.exec(expr.text);
       const local = m ? file.local(m[1]) : undefined;
-      return local ? ownerState(local, file, keys, depth + 1) : 'unknown';
+      return local ? ownerState(local, file, keys, depth + 1, inModule) : 'unknown';
     }
     case 'literal':
       return expr.value === null ? 'absent' : 'unknown';
@@ -71,6 +78,8 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
   const owned = file.resources.filter((b) => OWNED_RESOURCES[b.labels[0].value]);
   if (!owned.length) return [];
   const keys = ctx.settings.ownerTags;
+  // A reusable module (under modules/) that takes its tags from an input: its callers set the owner.
+  const inModule = /(?:^|[\\/])modules[\\/]/.test(path);
   let defaults: Map<string, OwnerState> | undefined;
   const issues: IssueFrom<'terraform'>[] = [];
   for (const block of owned) {
@@ -94,14 +103,14 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
         });
       continue;
     }
-    let state = ownerState(attr?.value, file, keys);
+    let state = ownerState(attr?.value, file, keys, 0, inModule);
     if (state !== 'present' && spec.provider === 'aws') {
       defaults ??= defaultTagStates(file, path, ctx);
       const fromProvider = defaults.get(resourceProviderAlias(block));
       if (fromProvider === 'present') state = 'present';
       else if (fromProvider === 'unknown' && state === 'absent') state = 'unknown';
     }
-    if (state === 'present') continue;
+    if (state === 'present' || state === 'caller') continue;
     const label = spec.attr === 'labels' ? 'label' : 'tag';
     if (state === 'unknown') {
       issues.push({

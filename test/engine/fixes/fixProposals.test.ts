@@ -216,16 +216,7 @@ describe('fix proposals (fixesFor)', () => {
       assert.match(apply(text, handle.edits), /owner: "@acme\/platform"/);
     });
 
-    it('Google labels need lowercase; Azure AD owners need an object id', () => {
-      const gcp = 'resource "google_secret_manager_secret" "s" {\n  secret_id = "s"\n}\n';
-      assert.match(
-        byKind(proposals('g.tf', gcp, 'missing-owner-tag', { manager: 'env', owner: 'Platform' }), 'owner-tag').needs?.[0] ?? '',
-        /Google Cloud label/,
-      );
-      assert.equal(
-        byKind(proposals('g.tf', gcp, 'missing-owner-tag', { manager: 'env', owner: 'platform' }), 'owner-tag').needs,
-        undefined,
-      );
+    it('Azure AD owners need an object id', () => {
       const azure = 'resource "azuread_application" "a" {\n  display_name = "a"\n}\n';
       assert.match(
         byKind(proposals('a.tf', azure, 'missing-owner-tag', { manager: 'env', owner: 'platform' }), 'owner-tag').needs?.[0] ?? '',

@@ -199,9 +199,14 @@ describe('more infrastructure languages', () => {
       ]);
       const deploy = read('helm-chart/templates/deployment.yaml');
       const found = scan('charts/reports/templates/deployment.yaml', deploy).findings;
-      // The Deployment names its account through a template; the Job runs on the default one.
-      assert.deepEqual(summary(deploy, found), ['k8s-automount-service-account-token@20:spec']);
-      assert.match(found[0].message, /^Job\//);
+      // By default only a token a binding in the same file makes worth stealing is reported: none here.
+      assert.deepEqual(summary(deploy, found), []);
+      // Asked about workloads on the default account: the Deployment names its account through a
+      // template (left to the template); the Job runs on the default one.
+      const strict = testEngine({ config: { iac: { automountServiceAccountToken: 'default-service-account' } } });
+      const onDefault = strict.scan({ path: 'charts/reports/templates/deployment.yaml', text: deploy }).findings;
+      assert.deepEqual(summary(deploy, onDefault), ['k8s-automount-service-account-token@20:spec']);
+      assert.match(onDefault[0].message, /^Job\//);
     });
 
     it('blanking keeps every offset and line: the YAML read has the same length as the file', () => {
@@ -285,8 +290,8 @@ describe('more infrastructure languages', () => {
         'missing-owner-tag@6:ciIdentity',
         'azure-privileged-role-assignment@15:${ownerRole}',
         'azure-key-vault-all-permissions@33:all',
+        // One finding per RBAC rule: the secrets read in the same rule is a related location.
         'k8s-rbac-wildcard@38:*',
-        'k8s-rbac-cluster-secrets-read@39:secrets',
         'k8s-cluster-admin-binding@49:cluster-admin',
       ]);
       assert.match(found[3].message, /^ClusterRole\/deployer rule 1/);

@@ -201,7 +201,7 @@ describe('GitHub integration (octokit against a local fake GitHub)', function ()
       assert.equal(run.code, 0, run.stderr);
       assert.match(run.stderr, message);
       const report = JSON.parse(run.stdout) as { findings: unknown[]; notes: string[] };
-      assert.equal(report.findings.length, 25);
+      assert.equal(report.findings.length, 22);
       assert.ok(report.notes.some((n) => message.test(n)));
     });
   }
@@ -247,7 +247,7 @@ describe('GitHub integration (octokit against a local fake GitHub)', function ()
         );
         assert.equal(run.code, 0, run.stderr);
         assert.ok(run.stderr.includes(`cannot reach ${url} (`), run.stderr);
-        assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 25);
+        assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 22);
       },
     ));
 
@@ -296,6 +296,6 @@ describe('GitHub integration (octokit against a local fake GitHub)', function ()
     });
     assert.equal(run.code, 3, run.stderr);
     assert.match(run.stderr, /uploading SARIF to code scanning: the token may not do this/);
-    assert.equal((JSON.parse(fs.readFileSync(out, 'utf8')) as { findings: unknown[] }).findings.length, 25);
+    assert.equal((JSON.parse(fs.readFileSync(out, 'utf8')) as { findings: unknown[] }).findings.length, 22);
   });
 });

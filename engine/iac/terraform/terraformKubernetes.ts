@@ -1,0 +1,65 @@
+/**
+ * RBAC written with Terraform's kubernetes provider (kubernetes_cluster_role, kubernetes_role,
+ * their bindings, and the _v1 names): read into the shape of the manifests, so the same rule
+ * and binding checks apply as to YAML.
+ */
+import type { HclBlock, HclBody } from '../hcl/hclParser';
+import { attribute, blocksOf, hclToSource } from '../hcl/hclSource';
+import { bindingIssues, rbacRuleIssues } from '../kubernetes/kubernetesAnalyzer';
+import type { IssueFrom } from '../iacIssue';
+import type { MapEntry, SourceNode } from '../sourceTree';
+import { addressOf, type TerraformFile } from './terraformModule';
+
+const ROLES: Record<string, string> = {
+  kubernetes_cluster_role: 'ClusterRole',
+  kubernetes_cluster_role_v1: 'ClusterRole',
+  kubernetes_role: 'Role',
+  kubernetes_role_v1: 'Role',
+};
+const BINDINGS = [
+  'kubernetes_cluster_role_binding',
+  'kubernetes_cluster_role_binding_v1',
+  'kubernetes_role_binding',
+  'kubernetes_role_binding_v1',
+];
+
+/** A block's attributes as a map node, keys renamed (`api_groups` → `apiGroups`). */
+function mapOf(block: HclBlock, names: Record<string, string>): SourceNode {
+  const entries: MapEntry[] = [];
+  for (const [hclName, key] of Object.entries(names)) {
+    const a = attribute(block.body, hclName);
+    if (a) entries.push({ key, keyStart: a.nameStart, keyEnd: a.nameEnd, value: hclToSource(a.value) });
+  }
+  return { type: 'map', entries, start: block.start, end: block.end };
+}
+
+function listEntry(key: string, body: HclBody, items: SourceNode[]): MapEntry {
+  return { key, keyStart: body.start, keyEnd: body.start, value: { type: 'seq', items, start: body.start, end: body.end } };
+}
+
+export function kubernetesProviderIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
+  for (const block of file.resourcesOf(...Object.keys(ROLES))) {
+    const rules = blocksOf(block.body, 'rule').map((r) =>
+      mapOf(r, { api_groups: 'apiGroups', resources: 'resources', verbs: 'verbs', resource_names: 'resourceNames' }),
+    );
+    const doc: SourceNode = { type: 'map', entries: [listEntry('rules', block.body, rules)], start: block.start, end: block.end };
+    issues.push(...rbacRuleIssues(doc, ROLES[block.labels[0].value], addressOf(block)));
+  }
+  for (const block of file.resourcesOf(...BINDINGS)) {
+    const roleRef = blocksOf(block.body, 'role_ref')[0];
+    if (!roleRef) continue;
+    const subjects = blocksOf(block.body, 'subject').map((s) => mapOf(s, { kind: 'kind', name: 'name', namespace: 'namespace' }));
+    const doc: SourceNode = {
+      type: 'map',
+      entries: [
+        { key: 'roleRef', keyStart: roleRef.start, keyEnd: roleRef.open, value: mapOf(roleRef, { name: 'name', kind: 'kind' }) },
+        listEntry('subjects', block.body, subjects),
+      ],
+      start: block.start,
+      end: block.end,
+    };
+    issues.push(...bindingIssues(doc, addressOf(block)));
+  }
+  return issues;
+}

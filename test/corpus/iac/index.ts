@@ -1,0 +1,16 @@
+/** The labelled IaC corpus: documents with labelled regions, and how to score a scanner on them. */
+import { awsPolicyDocuments } from './awsPolicies';
+import { heldOutDocuments } from './heldOut';
+import { kubernetesDocuments } from './kubernetes';
+import { resetRegions, type IacDocument } from './labels';
+import { otherDocuments } from './otherClouds';
+
+export function buildIacCorpus(): IacDocument[] {
+  resetRegions();
+  const docs = [...awsPolicyDocuments(), ...kubernetesDocuments(), ...otherDocuments(), ...heldOutDocuments()];
+  resetRegions();
+  return docs;
+}
+
+export type { IacDocument, IacLabel, LabelAt } from './labels';
+export { formatIacScore, iacFalseAlarmRate, iacPrecision, iacRecall, scoreIacCorpus, type IacScore } from './score';
