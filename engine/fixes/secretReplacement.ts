@@ -2,6 +2,9 @@ import type { FixData, OffsetEdit } from '..';
 import { envName, fileIdiomOf, identifierName, secretPathName, type FileIdiom } from './fileIdiom';
 import { importEdit } from './importEdits';
 import { spliceIntoString } from './stringSplice';
+import { shellReadEdit } from './shellSecret';
+import { goReadEdits } from './goDeclaration';
+import { csharpConstEdit } from './csharpDeclaration';
 import { awaitAllowedAt, javascriptRead, moduleKindOf, quoteStyleOf } from './javascriptSecret';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
@@ -107,16 +110,21 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
       ],
     },
   },
+  // Synchronous forms: a field initializer or a non-async method cannot `await`. A missing
+  // variable throws where the literal was read, naming it, and types as `string`, not `string?`.
   csharp: {
-    env: { expression: (_n, env) => `Environment.GetEnvironmentVariable("${env}")`, imports: ['using System;'] },
+    env: {
+      expression: (_n, env) => `(Environment.GetEnvironmentVariable("${env}") ?? throw new InvalidOperationException("${env} is not set"))`,
+      imports: ['using System;'],
+    },
     aws: {
       expression: (n) =>
-        `(await new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = "${n}" })).SecretString`,
+        `new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = "${n}" }).GetAwaiter().GetResult().SecretString`,
       imports: ['using Amazon.SecretsManager;', 'using Amazon.SecretsManager.Model;'],
     },
     azure: {
       expression: (n) =>
-        `(await new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEY_VAULT_URL")!), new DefaultAzureCredential()).GetSecretAsync("${n}")).Value.Value`,
+        `new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEY_VAULT_URL")), new DefaultAzureCredential()).GetSecret("${n}").Value.Value`,
       imports: ['using System;', 'using Azure.Identity;', 'using Azure.Security.KeyVault.Secrets;'],
     },
     gcp: {
@@ -127,7 +135,7 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
   },
   go: { env: { expression: (_n, env) => `os.Getenv("${env}")`, imports: ['os'] } },
   kotlin: { env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] } },
-  shell: { env: { expression: (_n, env) => `\${${env}:?}`, imports: [] } },
+  shell: { env: { expression: (_n, env) => `"\${${env}:?}"`, imports: [] } },
 };
 
 /** Terraform: a data source per manager (or a sensitive variable) and the reference to it. */
@@ -255,15 +263,21 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       const used: SecretsManager = byManager[manager] ? manager : 'env';
       const code = byManager[used]!;
       const expression = code.expression(name, env);
-      // Shell expands `${X:?}` inside double quotes itself.
-      const spliced = idiom === 'shell' ? undefined : spliceIntoString(site, expression, false);
-      if (spliced === null) return undefined;
-      const edits: OffsetEdit[] = [spliced ?? { ...span, newText: expression }];
+      let edits: OffsetEdit[];
+      if (idiom === 'shell') edits = [shellReadEdit(site.text, site.start, site.end, env)];
+      else {
+        const spliced = spliceIntoString(site, expression, false);
+        if (spliced === null) return undefined;
+        edits = [spliced ?? { ...span, newText: expression }];
+      }
       if (idiom === 'go') {
-        // A Go constant cannot hold a function call: `const k = "…"` becomes `var k = os.Getenv(…)`.
-        const lineStart = site.text.lastIndexOf('\n', span.start - 1) + 1;
-        const decl = /^([ \t]*)const(?=[ \t]+\w+(?:[ \t]+[\w.]+)?[ \t]*=[ \t]*$)/.exec(site.text.slice(lineStart, span.start));
-        if (decl) edits.push({ start: lineStart + decl[1].length, end: lineStart + decl[0].length, newText: 'var' });
+        const declared = goReadEdits(site.text, edits[0]);
+        if (!declared) return undefined;
+        edits = declared;
+      }
+      if (idiom === 'csharp') {
+        const readonly = csharpConstEdit(site.text, edits[0].start);
+        if (readonly) edits.push(readonly);
       }
       for (const line of code.imports) {
         const edit = importEdit(site.text, idiom, line);

@@ -168,6 +168,9 @@ export function snakeName(name: string): string {
   return out;
 }
 
+/** A type, not a name, where a typed declaration puts the type after the name. */
+const STRING_TYPE = /^(?:string|String|str|\[\]byte)$/;
+
 /** The name a value at [start, end) of the line is assigned to, and its quote. */
 export function assignmentAround(line: string, start: number, end: number): { keyName?: string; quote?: string } {
   let best: Assignment | undefined;
@@ -180,5 +183,9 @@ export function assignmentAround(line: string, start: number, end: number): { ke
   }
   const before = line[start - 1];
   const quote = best?.quote || (before === '"' || before === "'" || before === '`' ? before : undefined);
-  return { keyName: best?.name.replace(/^[$@]/, ''), quote: quote || undefined };
+  // Go's `slackToken string = "…"` (a const or var spec): the name is before the type.
+  const typed = best && STRING_TYPE.test(best.name) ? /([A-Za-z_]\w*)[ \t]+$/.exec(line.slice(0, best.nameStart)) : null;
+  const name =
+    typed && !/^(?:const|var|let|val|final|static|public|private|protected|internal|readonly)$/.test(typed[1]) ? typed[1] : best?.name;
+  return { keyName: name?.replace(/^[$@]/, ''), quote: quote || undefined };
 }
