@@ -5,6 +5,7 @@ import { spliceIntoString } from './stringSplice';
 import { shellReadEdit } from './shellSecret';
 import { goReadEdits } from './goDeclaration';
 import { csharpConstEdit } from './csharpDeclaration';
+import { kubernetesSecretNames, sameSecret, workflowSecretNames } from './referencedSecrets';
 import { awaitAllowedAt, javascriptRead, moduleKindOf, quoteStyleOf } from './javascriptSecret';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
@@ -48,6 +49,12 @@ const LANGUAGE_LABEL: Partial<Record<FileIdiom, string>> = {
   csharp: 'C#',
   kotlin: 'Kotlin',
   shell: 'shell scripts',
+  cloudformation: 'CloudFormation',
+  kubernetes: 'Kubernetes manifests',
+  'github-actions': 'GitHub Actions workflows',
+  'docker-compose': 'docker-compose files',
+  mcp: 'MCP configs',
+  properties: 'properties files',
 };
 
 /** The quoted literal around the value, so the whole literal is replaced by an expression. */
@@ -182,23 +189,37 @@ function terraformReplacement(site: SecretSite, manager: SecretsManager): Secret
   };
 }
 
-/** Kubernetes: `value: "…"` becomes `valueFrom.secretKeyRef` on the same env entry. */
+/**
+ * Kubernetes: `value: "…"` becomes `valueFrom.secretKeyRef` on the same env entry, in block
+ * style or, for a flow-style entry (`- {name: X, value: "…"}`), inline.
+ */
 function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined {
   const lineStart = site.text.lastIndexOf('\n', site.start - 1) + 1;
   const before = site.text.slice(lineStart, site.start);
-  const m = /^([ \t]*(?:-[ \t]+)?)value:[ \t]*["']?$/.exec(before);
-  if (!m) return undefined;
-  const indent = m[1].replace('-', ' ');
-  const keyStart = lineStart + m[1].length;
+  const block = /^([ \t]*(?:-[ \t]+)?)value:[ \t]*["']?$/.exec(before);
+  const flow = block ? null : /[{,][ \t]*(value:[ \t]*["']?)$/.exec(before);
+  if (!block && !flow) return undefined;
   const span = literalSpan(site);
-  // The variable is named on the `- name:` line of the same env entry.
-  const above = site.text.slice(Math.max(0, site.text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1), lineStart);
-  const variable = /name:[ \t]*["']?([\w.-]+)/.exec(above)?.[1] ?? site.fix.keyName;
-  const name = secretPathName(variable);
-  const newText = `valueFrom:\n${indent}  secretKeyRef:\n${indent}    name: ${name}\n${indent}    key: ${envName(variable)}`;
+  // The variable is named on the `- name:` line of the same env entry (the engine's key name).
+  const variable = site.fix.keyName && !/^value$/i.test(site.fix.keyName) ? site.fix.keyName : 'secret';
+  // The Secret the manifest already reads from gets the new key; else one named for the variable.
+  const existing = kubernetesSecretNames(site.text)[0];
+  const name = existing ?? secretPathName(variable);
+  const key = envName(variable);
+  let edit: OffsetEdit;
+  if (block) {
+    const indent = block[1].replace('-', ' ');
+    edit = {
+      start: lineStart + block[1].length,
+      end: span.end,
+      newText: `valueFrom:\n${indent}  secretKeyRef:\n${indent}    name: ${name}\n${indent}    key: ${key}`,
+    };
+  } else edit = { start: site.start - flow![1].length, end: span.end, newText: `valueFrom: {secretKeyRef: {name: ${name}, key: ${key}}}` };
   return {
-    title: `Read from Kubernetes Secret "${name}" (valueFrom.secretKeyRef)`,
-    edits: [{ start: keyStart, end: span.end, newText }],
+    title: existing
+      ? `Read from key ${key} of the Kubernetes Secret "${name}" this file already uses, via valueFrom.secretKeyRef`
+      : `Read from Kubernetes Secret "${name}" via valueFrom.secretKeyRef`,
+    edits: [edit],
     manager: 'env',
   };
 }
@@ -209,6 +230,14 @@ function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined 
  */
 export function secretReplacement(site: SecretSite, manager: SecretsManager): SecretReplacement | undefined {
   const idiom = fileIdiomOf(site.path, site.fix.fileKind, site.text);
+  const plan = replacementInIdiom(site, idiom, manager);
+  // A file whose tool reads secrets its own way (a workflow's secrets, a Kubernetes Secret):
+  // the title says the configured manager is not what it reads.
+  if (!plan || plan.manager === manager || manager === 'env' || !plan.edits.length || plan.title.includes(' (no ')) return plan;
+  return { ...plan, title: `${plan.title} (no ${MANAGER_LABEL[manager]} rewrite for ${LANGUAGE_LABEL[idiom] ?? 'this kind of file'})` };
+}
+
+function replacementInIdiom(site: SecretSite, idiom: FileIdiom, manager: SecretsManager): SecretReplacement | undefined {
   const env = envName(site.fix.keyName);
   const name = secretPathName(site.fix.keyName);
   const span = literalSpan(site);
@@ -230,8 +259,11 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
     }
     case 'kubernetes':
       return kubernetesReplacement(site);
-    case 'github-actions':
-      return replace(`Replace with \${{ secrets.${env} }}`, `\${{ secrets.${env} }}`);
+    case 'github-actions': {
+      // A secret the workflow already reads under a fitting name is this one.
+      const secret = sameSecret(env, workflowSecretNames(site.text)) ?? env;
+      return replace(`Replace with \${{ secrets.${secret} }}`, `\${{ secrets.${secret} }}`);
+    }
     case 'docker-compose':
       return replace(`Replace with \${${env}} from the environment`, `\${${env}}`);
     case 'mcp': {

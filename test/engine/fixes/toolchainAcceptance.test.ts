@@ -16,7 +16,7 @@ import { defaultEngine } from '../../support/engineFixture';
 
 const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 
-type Toolchain = 'python' | 'node' | 'tsc' | 'javac' | 'go';
+type Toolchain = 'python' | 'node' | 'tsc' | 'javac' | 'go' | 'bash' | 'mcs';
 
 interface Case {
   name: string;
@@ -30,6 +30,8 @@ interface Case {
   esm?: boolean;
   /** The SDK read is valid here (else the fix reads the environment and its title says why). */
   sdk?: boolean;
+  /** Managers the language has no idiom for even where `sdk` is set (the fix reads the environment). */
+  noIdiom?: SecretsManager[];
 }
 
 const CASES: Case[] = [
@@ -198,6 +200,64 @@ const CASES: Case[] = [
     toolchain: 'go',
     text: `package main\n\nimport "fmt"\n\nconst slackToken = "${SLACK}"\n\nfunc main() {\n\tfmt.Println(len(slackToken))\n}\n`,
   },
+  {
+    name: 'const block with other constants',
+    path: 'block.go',
+    toolchain: 'go',
+    text: `package main\n\nimport "fmt"\n\nconst (\n\tslackToken string = "${SLACK}" // the bot\n\tretries           = 2\n)\n\nfunc main() {\n\tfmt.Println(len(slackToken), retries)\n}\n`,
+  },
+  {
+    name: 'const block holding only the secret',
+    path: 'single.go',
+    toolchain: 'go',
+    text: `package main\n\nimport (\n\t"fmt"\n)\n\nconst (\n\tslackToken = "${SLACK}"\n)\n\nfunc main() {\n\tfmt.Println(len(slackToken))\n}\n`,
+  },
+  // Shell: `bash -n` parses the script, then it runs with the variable set and must print it
+  // (a read left inside single quotes parses but prints itself). Every manager reads the environment.
+  {
+    name: 'export with single quotes',
+    path: 'export.sh',
+    toolchain: 'bash',
+    text: `#!/usr/bin/env bash\nset -euo pipefail\nexport SLACK_TOKEN='${SLACK}'\nprintf '%s\\n' "$SLACK_TOKEN"\n`,
+  },
+  {
+    name: 'inside a single-quoted header',
+    path: 'curl.sh',
+    toolchain: 'bash',
+    text: `#!/bin/sh\nprintf '%s\\n' 'Authorization: Bearer ${SLACK}'\n`,
+  },
+  {
+    name: 'unquoted assignment',
+    path: 'plain.sh',
+    toolchain: 'bash',
+    text: `#!/bin/bash\nSLACK_TOKEN=${SLACK}\nprintf '%s\\n' "Authorization: Bearer $SLACK_TOKEN"\n`,
+  },
+  // C#: Mono's mcs compiles the environment read (a library); the SDK reads are only parsed
+  // (`mcs --parse`), as the SDK assemblies are not installed. Vault has no C# idiom here.
+  {
+    name: 'const field',
+    sdk: true,
+    noIdiom: ['vault'],
+    path: 'Config.cs',
+    toolchain: 'mcs',
+    text: `using System.Text;\n\nnamespace App\n{\n    public static class Config\n    {\n        public const string SlackToken = "${SLACK}";\n        public static int Length => SlackToken.Length;\n    }\n}\n`,
+  },
+  {
+    name: 'local const in a method',
+    sdk: true,
+    noIdiom: ['vault'],
+    path: 'Client.cs',
+    toolchain: 'mcs',
+    text: `namespace App\n{\n    public class Client\n    {\n        public string Token()\n        {\n            const string token = "${SLACK}";\n            return token;\n        }\n    }\n}\n`,
+  },
+  {
+    name: 'argument inside a longer string',
+    sdk: true,
+    noIdiom: ['vault'],
+    path: 'Headers.cs',
+    toolchain: 'mcs',
+    text: `public class Headers\n{\n    public static readonly string Authorization = "Bearer ${SLACK}";\n}\n`,
+  },
 ];
 
 /** Declarations with the SDKs' real signatures for what the rewrites use (the packages are not installed). */
@@ -259,6 +319,8 @@ const TOOLCHAINS: Record<Toolchain, () => boolean> = {
     fs.existsSync(path.join(REPO, 'node_modules/typescript/bin/tsc')) && fs.existsSync(path.join(REPO, 'node_modules/@types/node')),
   javac: () => available('javac', ['-version']),
   go: () => available('go', ['version']),
+  bash: () => available('bash', ['--version']),
+  mcs: () => available('mcs', ['--version']),
 };
 
 /** The file the preferred fix leaves, for one case and manager. */
@@ -268,7 +330,9 @@ function rewritten(c: Case, manager: SecretsManager): string {
   assert.ok(finding, `no secret found in ${c.name}`);
   const preferred = fixesFor(finding, c.text, { manager }).find((p) => p.preferred);
   assert.ok(preferred?.kind === 'secret-to-manager', `${c.name}: the preferred fix is ${preferred?.kind}`);
-  assert.equal(preferred.reads, manager === 'env' || c.sdk ? manager : 'env', `${c.name}: reads from`);
+  const idiom = manager === 'env' || (c.sdk && !c.noIdiom?.includes(manager));
+  assert.equal(preferred.reads, idiom ? manager : 'env', `${c.name}: reads from`);
+  if (!idiom) assert.match(preferred.title, / \(no .* rewrite for |needs await/, `${c.name}: the title says the manager is not used`);
   const out = applyEdits(c.text, preferred.edits);
   assert.ok(!out.includes(SLACK), `${c.name}: the secret is still in the file`);
   return out;
@@ -330,12 +394,12 @@ describe('preferred secret fixes pass the language toolchain', function () {
         // Java's public class must match the file name: one folder per manager.
         const dir = path.join(
           root,
-          c.toolchain === 'javac' || c.toolchain === 'go'
+          c.toolchain === 'javac' || c.toolchain === 'go' || c.toolchain === 'mcs'
             ? `${c.toolchain}-${manager}-${c.path}`
             : `${c.toolchain}-${c.esm ? 'esm' : 'cjs'}`,
         );
         fs.mkdirSync(dir, { recursive: true });
-        const file = c.toolchain === 'javac' || c.toolchain === 'go' ? c.path : `${manager}-${c.path}`;
+        const file = c.toolchain === 'javac' || c.toolchain === 'go' || c.toolchain === 'mcs' ? c.path : `${manager}-${c.path}`;
         const text = rewritten(c, manager);
         fs.writeFileSync(path.join(dir, file), text);
         written.set(key(c, manager), { dir, file, text });
@@ -378,6 +442,25 @@ describe('preferred secret fixes pass the language toolchain', function () {
             break;
           case 'go':
             errors = run('go', ['vet', file], dir);
+            break;
+          case 'bash': {
+            errors = run('bash', ['-n', file], dir);
+            const marker = 'set-from-the-environment';
+            const r = spawnSync('bash', [file], {
+              cwd: dir,
+              encoding: 'utf8',
+              env: { PATH: process.env.PATH, SLACK_TOKEN: marker, SLACK_BOT_TOKEN: marker },
+            });
+            if (!errors && !(r.status === 0 && r.stdout.includes(marker)))
+              errors = `ran without printing the variable: ${r.stdout}${r.stderr}`;
+            break;
+          }
+          case 'mcs':
+            // The environment read needs only System: compiled. SDK reads: parsed (no SDK assemblies here).
+            errors =
+              manager === 'env' || c.noIdiom?.includes(manager)
+                ? run('mcs', ['-target:library', '-out:out.dll', file], dir)
+                : run('mcs', ['--parse', file], dir);
             break;
         }
         assert.equal(errors, '', `${c.toolchain} refused the fixed file:\n${text}\n${errors}`);
