@@ -1,6 +1,7 @@
 import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
+import { narrowChoices } from './narrowChoices';
 import { narrowEdit } from './narrowEdit';
 import { secretKeyName } from './secretName';
 import { secretReplacement, type SecretsManager } from './secretReplacement';
@@ -191,16 +192,16 @@ export function fixesFor(finding: FixTarget, text: string, options: FixOptions):
     if (secret) proposals.push(options.deferSecretRewrite ? { ...secret, edits: [], deferred: true } : secret);
   }
   const lines = new LineIndex(text);
-  const iac = finding.fix.iac;
   const ready = iacFix(finding, text, lines, options);
   if (ready) proposals.push(ready);
-  if (iac?.narrower?.length) {
-    const narrow = narrowEdit(text, finding.offsets.start, finding.offsets.end, iac.narrower);
+  // A choice per candidate set; preferred only when the candidates are certain.
+  for (const choice of narrowChoices(finding, text)) {
+    const narrow = narrowEdit(text, finding.offsets.start, finding.offsets.end, choice.values);
     if (narrow)
       proposals.push({
         kind: 'narrow',
-        title: `Narrow to ${iac.narrower.slice(0, 3).join(', ')}${iac.narrower.length > 3 ? ', …' : ''}`,
-        preferred: !iac.fix,
+        title: choice.title,
+        preferred: choice.preferred && !ready,
         safe: false,
         edits: withLineEnding([narrow], eol),
       });

@@ -233,7 +233,8 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
   const plan = replacementInIdiom(site, idiom, manager);
   // A file whose tool reads secrets its own way (a workflow's secrets, a Kubernetes Secret):
   // the title says the configured manager is not what it reads.
-  if (!plan || plan.manager === manager || manager === 'env' || !plan.edits.length || plan.title.includes(' (no ')) return plan;
+  if (!plan || plan.manager === manager || manager === 'env' || !plan.edits.length || plan.title.includes(MANAGER_LABEL[manager]))
+    return plan;
   return { ...plan, title: `${plan.title} (no ${MANAGER_LABEL[manager]} rewrite for ${LANGUAGE_LABEL[idiom] ?? 'this kind of file'})` };
 }
 

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import type { OffsetEdit } from '../../../engine';
+import { fixesFor, type FixProposal } from '../../../engine/fixes/fixProposals';
+import { defaultEngine } from '../../support/engineFixture';
+
+/** Narrowing offers choices from what the code around the wildcard does; preferred only when certain. */
+
+const EXAMPLES = path.resolve(__dirname, '../../../../examples/workspace');
+
+function narrowings(filePath: string, text: string, check: string, subject?: RegExp): FixProposal[] {
+  const finding = defaultEngine()
+    .scan({ path: filePath, text })
+    .findings.find((f) => f.fix.iac?.check === check && (!subject || subject.test(f.message)));
+  assert.ok(finding, `no ${check} finding`);
+  return fixesFor(finding, text, { manager: 'env' }).filter((p) => p.kind === 'narrow');
+}
+
+function apply(text: string, edits: OffsetEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+describe('narrowing choices', function () {
+  it('AWS: never takes an action from a trust policy; the actions granted elsewhere are a choice, not preferred', function () {
+    const text = [
+      'resource "aws_iam_role" "r" {',
+      '  assume_role_policy = jsonencode({',
+      '    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }]',
+      '  })',
+      '}',
+      'resource "aws_iam_role_policy" "p" {',
+      '  role = aws_iam_role.r.id',
+      '  policy = jsonencode({',
+      '    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }, { Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::b/*" }]',
+      '  })',
+      '}',
+      '',
+    ].join('\n');
+    const choices = narrowings('main.tf', text, 'aws-iam-admin-wildcard');
+    assert.deepEqual(
+      choices.map((c) => [c.title, c.preferred]),
+      [['Narrow to s3:GetObject (the one action this file grants elsewhere)', false]],
+    );
+    assert.ok(apply(text, choices[0].edits).includes('Action = ["s3:GetObject"], Resource = "*"'));
+  });
+
+  it('AWS: with only a trust policy beside it, no narrowing is offered', function () {
+    const text = [
+      'resource "aws_iam_role" "r" {',
+      '  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })',
+      '}',
+      'resource "aws_iam_role_policy" "p" {',
+      '  role   = aws_iam_role.r.id',
+      '  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(narrowings('main.tf', text, 'aws-iam-admin-wildcard'), []);
+  });
+
+  it('the bundled main.tf: Action "*" gets the services of the resources it manages, as a choice', function () {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'infra/main.tf'), 'utf8');
+    const choices = narrowings('infra/main.tf', text, 'aws-iam-admin-wildcard');
+    assert.equal(choices.length, 1);
+    assert.equal(choices[0].preferred, false);
+    assert.match(choices[0].title, /rds:\*/);
+    assert.ok(apply(text, choices[0].edits).includes('Action   = ["rds:*"]'));
+  });
+
+  it('the bundled RBAC wildcards: verbs get read-only and read-write choices, neither preferred', function () {
+    const text = fs.readFileSync(path.join(EXAMPLES, 'k8s/rbac.yaml'), 'utf8');
+    const choices = narrowings('k8s/rbac.yaml', text, 'k8s-rbac-wildcard', /in verbs/);
+    assert.deepEqual(
+      choices.map((c) => c.preferred),
+      [false, false],
+    );
+    const readOnly = parse(apply(text, choices[0].edits));
+    assert.deepEqual(readOnly.rules[0].verbs, ['get', 'list', 'watch']);
+  });
+
+  it('RBAC apiGroups "*" with named resources: their groups, preferred (certain); resources from the kinds the file defines', function () {
+    const text = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: Role',
+      'metadata:',
+      '  name: deployer',
+      'rules:',
+      '  - apiGroups: ["*"]',
+      '    resources: ["deployments", "pods"]',
+      '    verbs: [get]',
+      '  - apiGroups:',
+      '      - apps',
+      '    resources:',
+      '      - "*"',
+      '    verbs: [get]',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      '',
+    ].join('\n');
+    const groups = narrowings('k8s/role.yaml', text, 'k8s-rbac-wildcard', /in apiGroups/);
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0].preferred, true);
+    assert.deepEqual(parse(apply(text, groups[0].edits).split('---')[0]).rules[0].apiGroups, ['apps', '']);
+    const resources = narrowings('k8s/role.yaml', text, 'k8s-rbac-wildcard', /in resources/);
+    assert.ok(resources.every((c) => !c.preferred));
+    assert.deepEqual(parse(apply(text, resources[0].edits).split('---')[0]).rules[1].resources, ['deployments']);
+  });
+
+  it('RBAC apiGroups "*" with resources "*" and nothing else in the file: no guess', function () {
+    const text =
+      'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: x\nrules:\n  - apiGroups: ["*"]\n    resources: ["*"]\n    verbs: [get]\n';
+    assert.deepEqual(narrowings('k8s/cr.yaml', text, 'k8s-rbac-wildcard', /in apiGroups/), []);
+  });
+});
