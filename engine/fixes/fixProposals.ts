@@ -2,6 +2,7 @@ import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
 import { narrowChoices } from './narrowChoices';
+import { withTrustNotes } from './oidcTrust';
 import { narrowEdit } from './narrowEdit';
 import { secretKeyName } from './secretName';
 import { secretReplacement, type SecretsManager } from './secretReplacement';
@@ -166,6 +167,8 @@ function iacFix(finding: FixTarget, text: string, lines: LineIndex, options: Fix
   }
   const kind = CHECK_KIND[iac.check] ?? 'iac-edit';
   const needs = [...new Set(edits.flatMap((e) => e.newText.match(ANGLE_PLACEHOLDER) ?? []))];
+  // The notes' placeholders describe the cloud side, in comments: nothing the file needs filled in.
+  if (kind === 'oidc') edits.splice(0, edits.length, ...withTrustNotes(edits, text));
   return {
     kind,
     title: iac.fix.title,
