@@ -128,7 +128,9 @@ export interface Verification {
  * Where a secret is in git: `uncommitted` can still be removed; `committed` must be rotated;
  * `removed` is gone from the files but still in history (found by `audit --history`): rotate it.
  */
-export type GitState = { state: 'uncommitted' } | { state: 'committed' | 'removed'; commit: string; date: string };
+export type GitState =
+  /** `ignored`: git ignores the file (a local `.env`), so the secret is not on its way into a commit. */
+  { state: 'uncommitted'; ignored?: boolean } | { state: 'committed' | 'removed'; commit: string; date: string };
 
 /** Why a file or part of it was not scanned. */
 export interface SkipNote {

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine';
-import { gitTopLevel, secretsInFileHistory } from '../../workspace/git/secretHistory';
+import { gitTopLevel, isIgnoredByGit, secretsInFileHistory } from '../../workspace/git/secretHistory';
 
 type History = Map<string, { commit: string; date: string }>;
 
@@ -13,7 +13,7 @@ const FRESH_MS = 60_000;
  * the other open documents keep their result ids and are not re-checked.
  */
 export class GitStateCache {
-  private readonly entries = new Map<string, { at: number; history?: History; pending?: boolean; version?: number }>();
+  private readonly entries = new Map<string, { at: number; history?: History; ignored?: boolean; pending?: boolean; version?: number }>();
   /** Bumped by `invalidate`, so every file's version moves at once. */
   private epoch = 0;
   private nextVersion = 1;
@@ -41,6 +41,11 @@ export class GitStateCache {
     return entry?.history;
   }
 
+  /** Whether git ignores the file (read with its history; false while unknown). */
+  ignoredOf(path: string): boolean {
+    return this.entries.get(path)?.ignored ?? false;
+  }
+
   /** The rules changed: past versions are scanned again on next use. */
   invalidate(): void {
     this.entries.clear();
@@ -49,13 +54,18 @@ export class GitStateCache {
   }
 
   private refresh(root: string, path: string, previous?: History): void {
-    const version = this.entries.get(path)?.version;
-    this.entries.set(path, { at: Date.now(), history: previous, pending: true, version });
-    void secretsInFileHistory(root, path, this.engine()).then(
-      (history) => {
+    const entry = this.entries.get(path);
+    const version = entry?.version;
+    const wasIgnored = entry?.ignored;
+    this.entries.set(path, { at: Date.now(), history: previous, ignored: wasIgnored, pending: true, version });
+    void Promise.all([secretsInFileHistory(root, path, this.engine()), isIgnoredByGit(root, path)]).then(
+      ([history, ignored]) => {
         const changed =
-          !previous || previous.size !== history.size || [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit);
-        this.entries.set(path, { at: Date.now(), history, version: changed ? this.nextVersion++ : version });
+          !previous ||
+          previous.size !== history.size ||
+          [...history].some(([fp, v]) => previous.get(fp)?.commit !== v.commit) ||
+          ignored !== wasIgnored;
+        this.entries.set(path, { at: Date.now(), history, ignored, version: changed ? this.nextVersion++ : version });
         if (changed) this.onUpdate(path);
       },
       () => this.entries.delete(path),

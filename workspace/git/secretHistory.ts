@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine, Finding } from '../../engine';
+import { fileIdiomOf } from '../../engine/fixes/fileIdiom';
 import { git, gitAsync } from './gitRunner';
 
 const MAX_COMMITS_PER_FILE = 500;
@@ -47,12 +48,27 @@ export async function annotateGitState(root: string, findings: Finding[], engine
   for (const f of findings) if (f.category === 'secret') byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
   for (const [path, list] of byPath) {
     const history = await secretsInFileHistory(root, path, engine, new Set(list.map((f) => f.fingerprint)));
+    const ignored = list.some((f) => !history.has(f.fingerprint)) && (await isIgnoredByGit(root, path));
     for (const f of list) {
       const first = history.get(f.fingerprint);
-      f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' };
+      f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted', ...(ignored ? { ignored } : {}) };
     }
   }
   return true;
+}
+
+/** Whether git ignores `path` (and does not track it): `git check-ignore` exits 0 only then. */
+export async function isIgnoredByGit(root: string, path: string): Promise<boolean> {
+  return (await gitAsync(root, ['check-ignore', '-q', '--', path])) !== undefined;
+}
+
+/**
+ * A file that holds secrets by design and stays on the machine: `.env` files and key files.
+ * Ignored by git and never committed, that is where a secret belongs.
+ */
+function isLocalSecretFile(f: Finding): boolean {
+  const idiom = fileIdiomOf(f.path, f.fix.fileKind, '');
+  return idiom === 'dotenv' || idiom === 'key-file';
 }
 
 /** The sentence a report or diagnostic adds for a finding's git state. */
@@ -67,7 +83,20 @@ export function gitAdvice(state: Finding['git']): string | undefined {
 /** A secret already committed must be rotated: it is an error whatever its rule says. */
 export function applyGitAdvice(findings: Finding[]): void {
   for (const f of findings) {
-    const advice = gitAdvice(f.git);
+    if (f.git?.state === 'uncommitted' && f.git.ignored && isLocalSecretFile(f)) {
+      // Where local secrets belong: at most information, and the message says why.
+      f.message = `${f.message} (ignored by git and never committed: this local file is where it belongs; keep it out of git)`;
+      f.severity = 'info';
+      continue;
+    }
+    const local = isLocalSecretFile(f);
+    // A local file's fix is to keep it out of git (and, once committed, to stop tracking it).
+    const advice =
+      local && f.git?.state === 'uncommitted'
+        ? 'not committed yet: keep this file out of git (add it to .gitignore)'
+        : local && f.git?.state === 'committed'
+          ? `${gitAdvice(f.git)}; stop tracking the file (git rm --cached) and keep it out of git`
+          : gitAdvice(f.git);
     if (!advice) continue;
     f.message = `${f.message} (${advice})`;
     if (f.git?.state === 'committed') f.severity = 'error';
