@@ -142,7 +142,17 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
   },
   go: { env: { expression: (_n, env) => `os.Getenv("${env}")`, imports: ['os'] } },
   kotlin: { env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] } },
-  shell: { env: { expression: (_n, env) => `"\${${env}:?}"`, imports: [] } },
+  // The managers' own CLIs, in a command substitution; shellReadEdit adds the quotes.
+  shell: {
+    env: { expression: (_n, env) => `\${${env}:?}`, imports: [] },
+    aws: { expression: (n) => `$(aws secretsmanager get-secret-value --secret-id ${n} --query SecretString --output text)`, imports: [] },
+    vault: { expression: (n) => `$(vault kv get -field=value secret/${n})`, imports: [] },
+    azure: {
+      expression: (n) => `$(az keyvault secret show --vault-name "\${AZURE_KEY_VAULT_NAME:?}" --name ${n} --query value --output tsv)`,
+      imports: [],
+    },
+    gcp: { expression: (n) => `$(gcloud secrets versions access latest --secret=${n})`, imports: [] },
+  },
 };
 
 /** Terraform: a data source per manager (or a sensitive variable) and the reference to it. */
@@ -297,7 +307,7 @@ function replacementInIdiom(site: SecretSite, idiom: FileIdiom, manager: Secrets
       const code = byManager[used]!;
       const expression = code.expression(name, env);
       let edits: OffsetEdit[];
-      if (idiom === 'shell') edits = [shellReadEdit(site.text, site.start, site.end, env)];
+      if (idiom === 'shell') edits = [shellReadEdit(site.text, site.start, site.end, expression)];
       else {
         const spliced = spliceIntoString(site, expression, false);
         if (spliced === null) return undefined;

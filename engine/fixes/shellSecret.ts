@@ -5,7 +5,8 @@ import type { OffsetEdit } from '..';
  * words. The read is written for the quoting the value sits in on its line: inside double quotes
  * as is, inside single quotes by closing them around a double-quoted read
  * (`'Bearer '"${NAME:?}"'…'`), and unquoted inside double quotes. `:?` stops the script with a
- * message naming the variable when it is unset, where the literal used to be.
+ * message naming the variable when it is unset, where the literal used to be. A manager is read
+ * with its own CLI in a command substitution (`"$(aws secretsmanager get-secret-value …)"`).
  */
 
 type Quoting = "'" | '"' | '';
@@ -29,9 +30,11 @@ function quotingAt(text: string, lineStart: number, at: number): { quote: Quotin
   return { quote: open, openAt };
 }
 
-/** The edit replacing the value at `start`–`end` by a read of environment variable `env`. */
-export function shellReadEdit(text: string, start: number, end: number, env: string): OffsetEdit {
-  const read = `\${${env}:?}`;
+/**
+ * The edit replacing the value at `start`–`end` by `read`, an expansion (`${NAME:?}`, or a
+ * manager's CLI as `$(…)`), quoted for where the value sits.
+ */
+export function shellReadEdit(text: string, start: number, end: number, read: string): OffsetEdit {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const { quote, openAt } = quotingAt(text, lineStart, start);
   if (quote === '"') return { start, end, newText: read };

@@ -212,22 +212,26 @@ const CASES: Case[] = [
     toolchain: 'go',
     text: `package main\n\nimport (\n\t"fmt"\n)\n\nconst (\n\tslackToken = "${SLACK}"\n)\n\nfunc main() {\n\tfmt.Println(len(slackToken))\n}\n`,
   },
-  // Shell: `bash -n` parses the script, then it runs with the variable set and must print it
-  // (a read left inside single quotes parses but prints itself). Every manager reads the environment.
+  // Shell: `bash -n` parses the script, then it runs with the variable set, and stand-ins for
+  // the managers' CLIs on PATH, and must print the value (a read left inside single quotes
+  // parses but prints itself).
   {
     name: 'export with single quotes',
+    sdk: true,
     path: 'export.sh',
     toolchain: 'bash',
     text: `#!/usr/bin/env bash\nset -euo pipefail\nexport SLACK_TOKEN='${SLACK}'\nprintf '%s\\n' "$SLACK_TOKEN"\n`,
   },
   {
     name: 'inside a single-quoted header',
+    sdk: true,
     path: 'curl.sh',
     toolchain: 'bash',
     text: `#!/bin/sh\nprintf '%s\\n' 'Authorization: Bearer ${SLACK}'\n`,
   },
   {
     name: 'unquoted assignment',
+    sdk: true,
     path: 'plain.sh',
     toolchain: 'bash',
     text: `#!/bin/bash\nSLACK_TOKEN=${SLACK}\nprintf '%s\\n' "Authorization: Bearer $SLACK_TOKEN"\n`,
@@ -446,10 +450,20 @@ describe('preferred secret fixes pass the language toolchain', function () {
           case 'bash': {
             errors = run('bash', ['-n', file], dir);
             const marker = 'set-from-the-environment';
+            // Stand-ins for aws, vault, az and gcloud: each prints the value the manager holds.
+            const bin = path.join(root, 'cli-stand-ins');
+            fs.mkdirSync(bin, { recursive: true });
+            for (const cli of ['aws', 'vault', 'az', 'gcloud'])
+              fs.writeFileSync(path.join(bin, cli), `#!/bin/sh\necho ${marker}\n`, { mode: 0o755 });
             const r = spawnSync('bash', [file], {
               cwd: dir,
               encoding: 'utf8',
-              env: { PATH: process.env.PATH, SLACK_TOKEN: marker, SLACK_BOT_TOKEN: marker },
+              env: {
+                PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+                SLACK_TOKEN: marker,
+                SLACK_BOT_TOKEN: marker,
+                AZURE_KEY_VAULT_NAME: 'kv',
+              },
             });
             if (!errors && !(r.status === 0 && r.stdout.includes(marker)))
               errors = `ran without printing the variable: ${r.stdout}${r.stderr}`;
