@@ -2,6 +2,7 @@ import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
 import { narrowChoices } from './narrowChoices';
+import type { RelatedSecrets } from './referencedSecrets';
 import { withTrustNotes } from './oidcTrust';
 import { narrowEdit } from './narrowEdit';
 import { secretKeyName } from './secretName';
@@ -70,6 +71,8 @@ export interface FixOptions {
   owner?: string | (() => string | undefined);
   /** The editor computes the secret rewrite only for the action the user picks. */
   deferSecretRewrite?: boolean;
+  /** Secrets the workspace's other files reference (read by the caller), asked only for a secret finding. */
+  related?: () => RelatedSecrets;
 }
 
 const CHECK_KIND: Record<string, FixKind> = { 'gha-static-cloud-credentials': 'oidc' };
@@ -93,10 +96,14 @@ function withLineEnding(edits: OffsetEdit[], eol: '\n' | '\r\n'): OffsetEdit[] {
  * The rewrite of a hardcoded secret into a read from `manager`, in the idiom of the file, or
  * undefined when the file has no idiom for it.
  */
-export function secretFix(finding: FixTarget, text: string, manager: SecretsManager): FixProposal | undefined {
+export function secretFix(finding: FixTarget, text: string, manager: SecretsManager, related?: RelatedSecrets): FixProposal | undefined {
   // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
   const fix = { ...finding.fix, keyName: secretKeyName(text, finding.offsets.start, finding.fix.keyName) ?? finding.ruleId };
-  const plan = secretReplacement({ path: finding.path, text, start: finding.offsets.start, end: finding.offsets.end, fix }, manager);
+  const plan = secretReplacement(
+    { path: finding.path, text, start: finding.offsets.start, end: finding.offsets.end, fix },
+    manager,
+    related,
+  );
   if (!plan) return undefined;
   if (plan.gitignoreLine !== undefined && !plan.edits.length) {
     // Hides the file from git and from audits that honour .gitignore, but the value stays in it.
@@ -191,7 +198,7 @@ export function fixesFor(finding: FixTarget, text: string, options: FixOptions):
   if (finding.category === 'secret') {
     // Computed even when deferred: whether a rewrite exists, and what it reads from, decide
     // the menu (no no-op entry, no title promising a manager the rewrite does not use).
-    const secret = secretFix(finding, text, options.manager);
+    const secret = secretFix(finding, text, options.manager, options.related?.());
     if (secret) proposals.push(options.deferSecretRewrite ? { ...secret, edits: [], deferred: true } : secret);
   }
   const lines = new LineIndex(text);

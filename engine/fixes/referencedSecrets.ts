@@ -4,6 +4,14 @@
  * objects) and the repository secrets a workflow reads (`${{ secrets.X }}`).
  */
 
+/** Secrets other files of the workspace reference: the caller reads them (the engine reads no files). */
+export interface RelatedSecrets {
+  /** Kubernetes Secret names the manifests next to the file read or define, most used first. */
+  kubernetesSecrets?: string[];
+  /** `${{ secrets.X }}` names the repository's other workflows read. */
+  workflowSecrets?: string[];
+}
+
 /** Kubernetes Secret names in `text`, most-referenced first (ties: first seen). */
 export function kubernetesSecretNames(text: string): string[] {
   const counts = new Map<string, number>();

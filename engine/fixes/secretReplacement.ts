@@ -5,7 +5,7 @@ import { spliceIntoString } from './stringSplice';
 import { shellReadEdit } from './shellSecret';
 import { goReadEdits } from './goDeclaration';
 import { csharpConstEdit } from './csharpDeclaration';
-import { kubernetesSecretNames, sameSecret, workflowSecretNames } from './referencedSecrets';
+import { kubernetesSecretNames, sameSecret, workflowSecretNames, type RelatedSecrets } from './referencedSecrets';
 import { awaitAllowedAt, javascriptRead, moduleKindOf, quoteStyleOf } from './javascriptSecret';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
@@ -203,7 +203,7 @@ function terraformReplacement(site: SecretSite, manager: SecretsManager): Secret
  * Kubernetes: `value: "…"` becomes `valueFrom.secretKeyRef` on the same env entry, in block
  * style or, for a flow-style entry (`- {name: X, value: "…"}`), inline.
  */
-function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined {
+function kubernetesReplacement(site: SecretSite, nearby: string[]): SecretReplacement | undefined {
   const lineStart = site.text.lastIndexOf('\n', site.start - 1) + 1;
   const before = site.text.slice(lineStart, site.start);
   const block = /^([ \t]*(?:-[ \t]+)?)value:[ \t]*["']?$/.exec(before);
@@ -213,7 +213,8 @@ function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined 
   // The variable is named on the `- name:` line of the same env entry (the engine's key name).
   const variable = site.fix.keyName && !/^value$/i.test(site.fix.keyName) ? site.fix.keyName : 'secret';
   // The Secret the manifest already reads from gets the new key; else one named for the variable.
-  const existing = kubernetesSecretNames(site.text)[0];
+  const inFile = kubernetesSecretNames(site.text)[0];
+  const existing = inFile ?? nearby[0];
   const name = existing ?? secretPathName(variable);
   const key = envName(variable);
   let edit: OffsetEdit;
@@ -227,7 +228,7 @@ function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined 
   } else edit = { start: site.start - flow![1].length, end: span.end, newText: `valueFrom: {secretKeyRef: {name: ${name}, key: ${key}}}` };
   return {
     title: existing
-      ? `Read from key ${key} of the Kubernetes Secret "${name}" this file already uses, via valueFrom.secretKeyRef`
+      ? `Read from key ${key} of the Kubernetes Secret "${name}" ${inFile ? 'this file' : 'the manifests beside it'} already use${inFile ? 's' : ''}, via valueFrom.secretKeyRef`
       : `Read from Kubernetes Secret "${name}" via valueFrom.secretKeyRef`,
     edits: [edit],
     manager: 'env',
@@ -238,9 +239,9 @@ function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined 
  * The preferred rewrite of a hardcoded secret for this file and manager, or undefined when the
  * file has no idiom for it (the suppress and baseline actions remain).
  */
-export function secretReplacement(site: SecretSite, manager: SecretsManager): SecretReplacement | undefined {
+export function secretReplacement(site: SecretSite, manager: SecretsManager, related: RelatedSecrets = {}): SecretReplacement | undefined {
   const idiom = fileIdiomOf(site.path, site.fix.fileKind, site.text);
-  const plan = replacementInIdiom(site, idiom, manager);
+  const plan = replacementInIdiom(site, idiom, manager, related);
   // A file whose tool reads secrets its own way (a workflow's secrets, a Kubernetes Secret):
   // the title says the configured manager is not what it reads.
   if (!plan || plan.manager === manager || manager === 'env' || !plan.edits.length || plan.title.includes(MANAGER_LABEL[manager]))
@@ -248,7 +249,12 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
   return { ...plan, title: `${plan.title} (no ${MANAGER_LABEL[manager]} rewrite for ${LANGUAGE_LABEL[idiom] ?? 'this kind of file'})` };
 }
 
-function replacementInIdiom(site: SecretSite, idiom: FileIdiom, manager: SecretsManager): SecretReplacement | undefined {
+function replacementInIdiom(
+  site: SecretSite,
+  idiom: FileIdiom,
+  manager: SecretsManager,
+  related: RelatedSecrets,
+): SecretReplacement | undefined {
   const env = envName(site.fix.keyName);
   const name = secretPathName(site.fix.keyName);
   const span = literalSpan(site);
@@ -269,10 +275,11 @@ function replacementInIdiom(site: SecretSite, idiom: FileIdiom, manager: Secrets
       );
     }
     case 'kubernetes':
-      return kubernetesReplacement(site);
+      return kubernetesReplacement(site, related.kubernetesSecrets ?? []);
     case 'github-actions': {
       // A secret the workflow already reads under a fitting name is this one.
-      const secret = sameSecret(env, workflowSecretNames(site.text)) ?? env;
+      // This file's names first; the repository's other workflows after.
+      const secret = sameSecret(env, workflowSecretNames(site.text)) ?? sameSecret(env, related.workflowSecrets ?? []) ?? env;
       return replace(`Replace with \${{ secrets.${secret} }}`, `\${{ secrets.${secret} }}`);
     }
     case 'docker-compose':

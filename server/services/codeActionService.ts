@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
 import { fixesFor, secretFix, type FixProposal, type FixTarget } from '../../engine/fixes/fixProposals';
 import { ownerFor } from '../../workspace/ownerLookup';
+import { relatedSecretsReader } from '../../workspace/relatedSecrets';
 import type { OffsetEdit } from '../../engine';
 import type { FindingData } from './diagnosticsService';
 
@@ -64,6 +65,16 @@ export class CodeActionService {
   /** `ctx` answers for the document's workspace folder (its root, its .gitignore). */
   constructor(private readonly ctx: (uri: string) => CodeActionContext) {}
 
+  /** One reader per folder root: it keeps what it read until the files change. */
+  private readonly related = new Map<string, ReturnType<typeof relatedSecretsReader>>();
+
+  private relatedFor(root: string | undefined) {
+    if (!root) return () => ({});
+    let reader = this.related.get(root);
+    if (!reader) this.related.set(root, (reader = relatedSecretsReader(root)));
+    return reader;
+  }
+
   actionsFor(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const text = document.getText();
@@ -76,6 +87,7 @@ export class CodeActionService {
         // Only an owner fix asks: finding the owner may read CODEOWNERS or run git.
         owner: () => ownerFor(ctx.root, data.path, ctx.settings.owner, ctx.trusted),
         deferSecretRewrite: true,
+        related: () => this.relatedFor(ctx.root)(data.path, data.fix.fileKind, text),
       });
       for (const proposal of proposals) {
         // Outside every folder there is no .gitignore to add the file to, and a file already listed
@@ -117,7 +129,10 @@ export class CodeActionService {
   resolve(action: CodeAction, document: TextDocument | undefined): CodeAction {
     const data = action.data as ResolveData | undefined;
     if (data?.kind !== 'replace-secret' || !document || document.uri !== data.uri) return action;
-    const plan = secretFix(targetOf(document, data.diagnostic), document.getText(), this.ctx(document.uri).settings.secretsManager);
+    const ctx = this.ctx(document.uri);
+    const target = targetOf(document, data.diagnostic);
+    const related = this.relatedFor(ctx.root)(target.path, target.fix.fileKind, document.getText());
+    const plan = secretFix(target, document.getText(), ctx.settings.secretsManager, related);
     if (!plan)
       return {
         ...action,
