@@ -96,6 +96,7 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
   },
   java: {
     env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] },
+    // Unchecked exceptions only: the read stands where the literal was, in any initializer.
     aws: {
       expression: (n) => `SecretsManagerClient.create().getSecretValue(r -> r.secretId("${n}")).secretString()`,
       imports: ['import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;'],
@@ -108,14 +109,8 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
         'import com.azure.security.keyvault.secrets.SecretClientBuilder;',
       ],
     },
-    gcp: {
-      expression: (n) =>
-        `SecretManagerServiceClient.create().accessSecretVersion(SecretVersionName.of(System.getenv("GOOGLE_CLOUD_PROJECT"), "${n}", "latest")).getPayload().getData().toStringUtf8()`,
-      imports: [
-        'import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;',
-        'import com.google.cloud.secretmanager.v1.SecretVersionName;',
-      ],
-    },
+    // No Google Secret Manager idiom: SecretManagerServiceClient.create() throws a checked
+    // IOException, which no expression in a field initializer or an ordinary method can hold.
   },
   // Synchronous forms: a field initializer or a non-async method cannot `await`. A missing
   // variable throws where the literal was read, naming it, and types as `string`, not `string?`.

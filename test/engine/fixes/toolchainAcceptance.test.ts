@@ -171,26 +171,30 @@ const CASES: Case[] = [
     esm: true,
     text: 'export const url: string = `https://hooks.example.com/post?token=' + SLACK + '&channel=general`;\n',
   },
-  // Java: the SDK jars are not here, so only the environment read is compiled.
+  // Java: compiled against stand-ins with the SDKs' real signatures (JAVA_SDK_SHAPES below; the
+  // jars are not installed). Vault and Google Secret Manager have no Java idiom here.
   {
     name: 'static final field',
     path: 'Config.java',
     toolchain: 'javac',
-    managers: ['env'],
+    sdk: true,
+    noIdiom: ['vault', 'gcp'],
     text: `public class Config {\n    private static final String SLACK_TOKEN = "${SLACK}";\n\n    public static String token() {\n        return SLACK_TOKEN;\n    }\n}\n`,
   },
   {
     name: 'returned literal',
     path: 'Client.java',
     toolchain: 'javac',
-    managers: ['env'],
+    sdk: true,
+    noIdiom: ['vault', 'gcp'],
     text: `public class Client {\n    String token() {\n        return "${SLACK}";\n    }\n}\n`,
   },
   {
     name: 'inside a longer string',
     path: 'Headers.java',
     toolchain: 'javac',
-    managers: ['env'],
+    sdk: true,
+    noIdiom: ['vault', 'gcp'],
     text: `public class Headers {\n    static final String AUTHORIZATION = "Bearer ${SLACK}";\n}\n`,
   },
   // Go: `go vet` on one file; the manager idioms other than env read the environment in Go.
@@ -236,8 +240,8 @@ const CASES: Case[] = [
     toolchain: 'bash',
     text: `#!/bin/bash\nSLACK_TOKEN=${SLACK}\nprintf '%s\\n' "Authorization: Bearer $SLACK_TOKEN"\n`,
   },
-  // C#: Mono's mcs compiles the environment read (a library); the SDK reads are only parsed
-  // (`mcs --parse`), as the SDK assemblies are not installed. Vault has no C# idiom here.
+  // C#: Mono's mcs compiles each rewrite as a library against stand-ins with the SDKs' real
+  // signatures (CSHARP_SDK_SHAPES below; the assemblies are not installed). Vault has no C# idiom here.
   {
     name: 'const field',
     sdk: true,
@@ -263,6 +267,82 @@ const CASES: Case[] = [
     text: `public class Headers\n{\n    public static readonly string Authorization = "Bearer ${SLACK}";\n}\n`,
   },
 ];
+
+/**
+ * Java stand-ins with the real SDKs' signatures for what the rewrites call (AWS SDK v2, Azure
+ * Key Vault): only unchecked exceptions, as in the SDKs. Compiled from `-sourcepath`.
+ */
+const JAVA_SDK_SHAPES: Record<string, string> = {
+  'software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.java': `package software.amazon.awssdk.services.secretsmanager;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+public interface SecretsManagerClient extends AutoCloseable {
+  static SecretsManagerClient create() { throw new UnsupportedOperationException(); }
+  default GetSecretValueResponse getSecretValue(Consumer<GetSecretValueRequest.Builder> request) { throw new UnsupportedOperationException(); }
+}
+`,
+  'software/amazon/awssdk/services/secretsmanager/model/GetSecretValueRequest.java': `package software.amazon.awssdk.services.secretsmanager.model;
+public final class GetSecretValueRequest {
+  public interface Builder { Builder secretId(String secretId); }
+}
+`,
+  'software/amazon/awssdk/services/secretsmanager/model/GetSecretValueResponse.java': `package software.amazon.awssdk.services.secretsmanager.model;
+public final class GetSecretValueResponse { public String secretString() { return null; } }
+`,
+  'com/azure/core/credential/TokenCredential.java': 'package com.azure.core.credential;\npublic interface TokenCredential {}\n',
+  'com/azure/identity/DefaultAzureCredential.java':
+    'package com.azure.identity;\npublic final class DefaultAzureCredential implements com.azure.core.credential.TokenCredential {}\n',
+  'com/azure/identity/DefaultAzureCredentialBuilder.java':
+    'package com.azure.identity;\npublic class DefaultAzureCredentialBuilder { public DefaultAzureCredential build() { return new DefaultAzureCredential(); } }\n',
+  'com/azure/security/keyvault/secrets/SecretClientBuilder.java': `package com.azure.security.keyvault.secrets;
+public final class SecretClientBuilder {
+  public SecretClientBuilder vaultUrl(String vaultUrl) { return this; }
+  public SecretClientBuilder credential(com.azure.core.credential.TokenCredential credential) { return this; }
+  public SecretClient buildClient() { return new SecretClient(); }
+}
+`,
+  'com/azure/security/keyvault/secrets/SecretClient.java': `package com.azure.security.keyvault.secrets;
+public final class SecretClient {
+  public com.azure.security.keyvault.secrets.models.KeyVaultSecret getSecret(String name) { return null; }
+}
+`,
+  'com/azure/security/keyvault/secrets/models/KeyVaultSecret.java':
+    'package com.azure.security.keyvault.secrets.models;\npublic class KeyVaultSecret { public String getValue() { return null; } }\n',
+};
+
+/** C# stand-ins with the real SDKs' signatures for what the rewrites call (AWS, Azure, Google). */
+const CSHARP_SDK_SHAPES = `
+namespace Amazon.SecretsManager {
+  public class AmazonSecretsManagerClient {
+    public System.Threading.Tasks.Task<Amazon.SecretsManager.Model.GetSecretValueResponse> GetSecretValueAsync(Amazon.SecretsManager.Model.GetSecretValueRequest request, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) { return null; }
+  }
+}
+namespace Amazon.SecretsManager.Model {
+  public class GetSecretValueRequest { public string SecretId { get; set; } }
+  public class GetSecretValueResponse { public string SecretString { get; set; } }
+}
+namespace Azure { public class Response<T> { public T Value { get { return default(T); } } } }
+namespace Azure.Core { public abstract class TokenCredential {} }
+namespace Azure.Identity { public class DefaultAzureCredential : Azure.Core.TokenCredential {} }
+namespace Azure.Security.KeyVault.Secrets {
+  public class SecretClient {
+    public SecretClient(System.Uri vaultUri, Azure.Core.TokenCredential credential) {}
+    public virtual Azure.Response<KeyVaultSecret> GetSecret(string name, string version = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) { return null; }
+  }
+  public class KeyVaultSecret { public string Value { get { return null; } } }
+}
+namespace Google.Protobuf { public class ByteString { public string ToStringUtf8() { return null; } } }
+namespace Google.Cloud.SecretManager.V1 {
+  public abstract class SecretManagerServiceClient {
+    public static SecretManagerServiceClient Create() { return null; }
+    public virtual AccessSecretVersionResponse AccessSecretVersion(SecretVersionName name, object callSettings = null) { return null; }
+  }
+  public class SecretVersionName { public SecretVersionName(string projectId, string secretId, string secretVersionId) {} }
+  public class AccessSecretVersionResponse { public SecretPayload Payload { get { return null; } } }
+  public class SecretPayload { public Google.Protobuf.ByteString Data { get { return null; } } }
+}
+`;
 
 /** Declarations with the SDKs' real signatures for what the rewrites use (the packages are not installed). */
 const SDK_SHAPES = `
@@ -441,9 +521,15 @@ describe('preferred secret fixes pass the language toolchain', function () {
           case 'tsc':
             errors = (tsc.get(`${path.basename(dir)}/${file}`) ?? '') + (tsc.get(`${path.basename(dir)}/*`) ?? '');
             break;
-          case 'javac':
-            errors = run('javac', ['-d', path.join(dir, 'classes'), file], dir);
+          case 'javac': {
+            const stubs = path.join(root, 'java-sdk-shapes');
+            for (const [name, source] of Object.entries(JAVA_SDK_SHAPES)) {
+              fs.mkdirSync(path.dirname(path.join(stubs, name)), { recursive: true });
+              fs.writeFileSync(path.join(stubs, name), source);
+            }
+            errors = run('javac', ['-d', path.join(dir, 'classes'), '-sourcepath', stubs, file], dir);
             break;
+          }
           case 'go':
             errors = run('go', ['vet', file], dir);
             break;
@@ -470,11 +556,8 @@ describe('preferred secret fixes pass the language toolchain', function () {
             break;
           }
           case 'mcs':
-            // The environment read needs only System: compiled. SDK reads: parsed (no SDK assemblies here).
-            errors =
-              manager === 'env' || c.noIdiom?.includes(manager)
-                ? run('mcs', ['-target:library', '-out:out.dll', file], dir)
-                : run('mcs', ['--parse', file], dir);
+            fs.writeFileSync(path.join(dir, 'SdkShapes.cs'), CSHARP_SDK_SHAPES);
+            errors = run('mcs', ['-target:library', '-out:out.dll', 'SdkShapes.cs', file], dir);
             break;
         }
         assert.equal(errors, '', `${c.toolchain} refused the fixed file:\n${text}\n${errors}`);
