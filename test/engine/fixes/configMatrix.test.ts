@@ -259,6 +259,19 @@ describe('names in messages', function () {
     }
   });
 
+  it('aws.secretKey= in a .properties file is an AWS secret access key, named by its key', function () {
+    const secret = ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYzQ8vR2mK9x'].join('/');
+    const text = `aws.accessKeyId=AKIAQ3EGRTYUIOPZXC7M\naws.secretKey=${secret}\n`;
+    const finding = defaultEngine()
+      .scan({ path: 'src/main/resources/application.properties', text })
+      .findings.find((f) => f.offsets.start === text.indexOf(secret));
+    assert.equal(finding?.ruleId, 'aws-secret-access-key');
+    assert.match(finding.message, /^AWS secret access key: .* in "aws\.secretKey"$/);
+    assert.ok(!finding.message.includes(secret));
+    const fix = fixesFor(finding, text, { manager: 'env' }).find((p) => p.preferred);
+    assert.ok(fix && applyEdits(text, fix.edits).includes('aws.secretKey=${AWS_SECRET_KEY}'));
+  });
+
   it('a Go typed constant is named by its identifier, not its type', function () {
     const text = `package main\n\nconst (\n\tslackToken string = "${SLACK}"\n)\n`;
     const finding = defaultEngine()
