@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileIdiomOf } from '../engine/fixes/fileIdiom';
+import { iamActionsIn, servicesManaged, type RelatedIam } from '../engine/fixes/narrowChoices';
 import { kubernetesSecretNames, workflowSecretNames, type RelatedSecrets } from '../engine/fixes/referencedSecrets';
 import type { FileKind } from '../engine/types';
 import { readScannedText } from './files/scannedText';
+import { terraformSiblingReader } from './terraformSiblings';
 
 /**
  * The secrets other files reference, so a quick-fix reuses them: for a Kubernetes manifest the
@@ -60,5 +62,21 @@ export function relatedSecretsReader(root: string | undefined): (file: string, k
       default:
         return {};
     }
+  };
+}
+
+/**
+ * What the other `.tf` files of a Terraform file's folder (its module) grant and manage, for
+ * narrowing a wildcard from what the module does. Empty for other files.
+ */
+export function relatedIamReader(root: string | undefined): (file: string) => RelatedIam {
+  const siblings = root ? terraformSiblingReader(root, false) : undefined;
+  return (file) => {
+    if (!siblings || !/\.tf$/i.test(file)) return { actions: [], services: [] };
+    const texts = siblings(file).map((f) => f.text);
+    return {
+      actions: [...new Set(texts.flatMap(iamActionsIn))],
+      services: [...new Set(texts.flatMap(servicesManaged))],
+    };
   };
 }

@@ -1,7 +1,7 @@
 import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
-import { narrowChoices } from './narrowChoices';
+import { narrowChoices, type RelatedIam } from './narrowChoices';
 import type { RelatedSecrets } from './referencedSecrets';
 import { withTrustNotes } from './oidcTrust';
 import { narrowEdit } from './narrowEdit';
@@ -73,6 +73,8 @@ export interface FixOptions {
   deferSecretRewrite?: boolean;
   /** Secrets the workspace's other files reference (read by the caller), asked only for a secret finding. */
   related?: () => RelatedSecrets;
+  /** What the files beside this one grant and manage, asked only for an AWS wildcard's narrowing. */
+  relatedIam?: () => RelatedIam;
 }
 
 const CHECK_KIND: Record<string, FixKind> = { 'gha-static-cloud-credentials': 'oidc' };
@@ -205,7 +207,7 @@ export function fixesFor(finding: FixTarget, text: string, options: FixOptions):
   const ready = iacFix(finding, text, lines, options);
   if (ready) proposals.push(ready);
   // A choice per candidate set; preferred only when the candidates are certain.
-  for (const choice of narrowChoices(finding, text)) {
+  for (const choice of narrowChoices(finding, text, options.relatedIam)) {
     const narrow = narrowEdit(text, finding.offsets.start, finding.offsets.end, choice.values);
     if (narrow)
       proposals.push({

@@ -8,6 +8,19 @@ import type { FixTarget } from './fixProposals';
  * analysers), the resources an RBAC rule names, the kinds of object the manifest defines. A
  * choice is preferred only when it is certain: the API groups of the resources a rule lists.
  */
+/** What the files beside this one grant and manage (the caller reads them: the engine reads no files). */
+export interface RelatedIam {
+  /** Literal IAM actions (`s3:GetObject`) written in the other files of the module. */
+  actions: string[];
+  /** Services whose resources those files manage (`rds`, `s3`). */
+  services: string[];
+}
+
+/** Literal IAM actions written in a Terraform or policy text (`"s3:GetObject"`). */
+export function iamActionsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/["']([a-z0-9-]{2,40}:[A-Za-z0-9]{2,80})["']/g)].map((m) => m[1]))];
+}
+
 export interface NarrowChoice {
   title: string;
   values: string[];
@@ -89,7 +102,7 @@ const TERRAFORM_SERVICE: Array<[RegExp, string]> = [
  * Services whose resources the file manages, other than IAM's own: what an identity defined
  * next to them is likely there for. Terraform resource types and CloudFormation `AWS::X::Y` types.
  */
-function servicesManaged(text: string): string[] {
+export function servicesManaged(text: string): string[] {
   const services = new Set<string>();
   for (const m of text.matchAll(/^[ \t]*resource[ \t]+"(aws_\w+)"/gm)) {
     const service = TERRAFORM_SERVICE.find(([re]) => re.test(m[1]))?.[1];
@@ -99,11 +112,27 @@ function servicesManaged(text: string): string[] {
   return [...services];
 }
 
-function awsChoices(narrower: string[], check: string, text: string): NarrowChoice[] {
+function awsChoices(narrower: string[], check: string, text: string, wildcard: string, related?: RelatedIam): NarrowChoice[] {
   const actions = narrower.filter((a) => !TRUST_ONLY.has(a.toLowerCase()));
+  // The module's other files: their literal actions (of the wildcard's service, unless it is "*").
+  const service = /^([a-z0-9-]+):\*$/i.exec(wildcard)?.[1]?.toLowerCase();
+  const nearby = (related?.actions ?? []).filter(
+    (a) => !TRUST_ONLY.has(a.toLowerCase()) && !actions.includes(a) && (!service || a.toLowerCase().startsWith(`${service}:`)),
+  );
+  const fromNearby: NarrowChoice[] =
+    nearby.length && actions.every((a) => a.includes('*'))
+      ? [
+          {
+            title: `Narrow to the ${nearby.length === 1 ? 'action' : `${nearby.length} actions`} the files beside it grant: ${nearby.slice(0, 3).join(', ')}${nearby.length > 3 ? ', …' : ''}`,
+            values: nearby.slice(0, 20),
+            preferred: false,
+          },
+        ]
+      : [];
   if (!actions.length && check === 'aws-iam-admin-wildcard') {
     // No action written anywhere else: the services of the resources managed beside it.
-    const services = servicesManaged(text);
+    const services = [...new Set([...servicesManaged(text), ...(related?.services ?? [])])];
+    if (fromNearby.length) return fromNearby;
     return services.length
       ? [
           {
@@ -114,10 +143,10 @@ function awsChoices(narrower: string[], check: string, text: string): NarrowChoi
         ]
       : [];
   }
-  if (!actions.length) return [];
+  if (!actions.length) return fromNearby;
   // No same-service action written in the file: the analyser offers the service's read-only patterns.
   if (actions.every((a) => a.includes('*')))
-    return [{ title: `Narrow to read-only actions: ${actions.join(', ')}`, values: actions, preferred: false }];
+    return [...fromNearby, { title: `Narrow to read-only actions: ${actions.join(', ')}`, values: actions, preferred: false }];
   if (actions.length === 1)
     return [{ title: `Narrow to ${actions[0]} (the one action this file grants elsewhere)`, values: actions, preferred: false }];
   const shown = actions.slice(0, 3).join(', ') + (actions.length > 3 ? ', …' : '');
@@ -198,11 +227,12 @@ function rbacChoices(text: string, offset: number): NarrowChoice[] {
 }
 
 /** The choices for one wildcard finding; the analyser's candidates are used as given elsewhere. */
-export function narrowChoices(finding: FixTarget, text: string): NarrowChoice[] {
+export function narrowChoices(finding: FixTarget, text: string, related?: () => RelatedIam): NarrowChoice[] {
   const iac = finding.fix.iac;
   if (!iac) return [];
   if (iac.check === 'k8s-rbac-wildcard') return rbacChoices(text, finding.offsets.start);
-  if (iac.check.startsWith('aws-iam-')) return awsChoices(iac.narrower ?? [], iac.check, text);
+  if (iac.check.startsWith('aws-iam-'))
+    return awsChoices(iac.narrower ?? [], iac.check, text, text.slice(finding.offsets.start, finding.offsets.end), related?.());
   if (!iac.narrower?.length) return [];
   const shown = iac.narrower.slice(0, 3).join(', ') + (iac.narrower.length > 3 ? ', …' : '');
   return [{ title: `Narrow to ${shown}`, values: iac.narrower, preferred: !iac.fix }];

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
 import { fixesFor, secretFix, type FixProposal, type FixTarget } from '../../engine/fixes/fixProposals';
 import { ownerFor } from '../../workspace/ownerLookup';
-import { relatedSecretsReader } from '../../workspace/relatedSecrets';
+import { relatedIamReader, relatedSecretsReader } from '../../workspace/relatedSecrets';
 import type { OffsetEdit } from '../../engine';
 import type { FindingData } from './diagnosticsService';
 
@@ -68,6 +68,15 @@ export class CodeActionService {
   /** One reader per folder root: it keeps what it read until the files change. */
   private readonly related = new Map<string, ReturnType<typeof relatedSecretsReader>>();
 
+  private readonly iam = new Map<string, ReturnType<typeof relatedIamReader>>();
+
+  private iamFor(root: string | undefined) {
+    if (!root) return relatedIamReader(undefined);
+    let reader = this.iam.get(root);
+    if (!reader) this.iam.set(root, (reader = relatedIamReader(root)));
+    return reader;
+  }
+
   private relatedFor(root: string | undefined) {
     if (!root) return () => ({});
     let reader = this.related.get(root);
@@ -88,6 +97,7 @@ export class CodeActionService {
         owner: () => ownerFor(ctx.root, data.path, ctx.settings.owner, ctx.trusted),
         deferSecretRewrite: true,
         related: () => this.relatedFor(ctx.root)(data.path, data.fix.fileKind, text),
+        relatedIam: () => this.iamFor(ctx.root)(data.path),
       });
       for (const proposal of proposals) {
         // Outside every folder there is no .gitignore to add the file to, and a file already listed

@@ -3,19 +3,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import type { OffsetEdit } from '../../../engine';
-import { fixesFor, type FixProposal } from '../../../engine/fixes/fixProposals';
+import * as os from 'node:os';
+import { fixesFor, type FixOptions, type FixProposal } from '../../../engine/fixes/fixProposals';
+import { relatedIamReader } from '../../../workspace/relatedSecrets';
 import { defaultEngine } from '../../support/engineFixture';
 
 /** Narrowing offers choices from what the code around the wildcard does; preferred only when certain. */
 
 const EXAMPLES = path.resolve(__dirname, '../../../../examples/workspace');
 
-function narrowings(filePath: string, text: string, check: string, subject?: RegExp): FixProposal[] {
+function narrowings(filePath: string, text: string, check: string, subject?: RegExp, options: Partial<FixOptions> = {}): FixProposal[] {
   const finding = defaultEngine()
     .scan({ path: filePath, text })
     .findings.find((f) => f.fix.iac?.check === check && (!subject || subject.test(f.message)));
   assert.ok(finding, `no ${check} finding`);
-  return fixesFor(finding, text, { manager: 'env' }).filter((p) => p.kind === 'narrow');
+  return fixesFor(finding, text, { manager: 'env', ...options }).filter((p) => p.kind === 'narrow');
 }
 
 function apply(text: string, edits: OffsetEdit[]): string {
@@ -111,6 +113,48 @@ describe('narrowing choices', function () {
     const resources = narrowings('k8s/role.yaml', text, 'k8s-rbac-wildcard', /in resources/);
     assert.ok(resources.every((c) => !c.preferred));
     assert.deepEqual(parse(apply(text, resources[0].edits).split('---')[0]).rules[1].resources, ['deployments']);
+  });
+
+  it("AWS: the actions the module's other files grant, of the same service, read by the workspace reader", function () {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'narrow-'));
+    fs.mkdirSync(path.join(root, 'infra'));
+    fs.writeFileSync(
+      path.join(root, 'infra/reader.tf'),
+      [
+        'data "aws_iam_policy_document" "read" {',
+        '  statement {',
+        '    actions   = ["s3:GetObject", "s3:ListBucket", "sqs:SendMessage", "sts:AssumeRole"]',
+        '    resources = ["arn:aws:s3:::reports/*"]',
+        '  }',
+        '}',
+        'resource "aws_dynamodb_table" "t" {',
+        '  name = "t"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const text = '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}\n';
+    const policy =
+      'resource "aws_iam_role_policy" "p" {\n  role   = "r"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] })\n}\n';
+    fs.writeFileSync(path.join(root, 'infra/main.tf'), policy);
+    const related = relatedIamReader(root);
+    assert.deepEqual(related('infra/main.tf'), {
+      actions: ['s3:GetObject', 's3:ListBucket', 'sqs:SendMessage', 'sts:AssumeRole'],
+      services: ['dynamodb'],
+    });
+    const choices = narrowings('infra/main.tf', policy, 'aws-iam-service-wildcard', undefined, {
+      relatedIam: () => related('infra/main.tf'),
+    });
+    assert.equal(choices[0].title, 'Narrow to the 2 actions the files beside it grant: s3:GetObject, s3:ListBucket');
+    assert.ok(choices.every((c) => !c.preferred));
+    assert.ok(apply(policy, choices[0].edits).includes('Action = ["s3:GetObject", "s3:ListBucket"]'));
+    // Without the module's files: the read-only patterns only.
+    assert.deepEqual(
+      narrowings('policy.json', text, 'aws-iam-service-wildcard').map((c) => c.title),
+      ['Narrow to read-only actions: s3:Get*, s3:List*, s3:Describe*'],
+    );
+    assert.deepEqual(relatedIamReader(root)('infra/policy.json'), { actions: [], services: [] });
+    fs.rmSync(root, { recursive: true, force: true });
   });
 
   it('RBAC apiGroups "*" with resources "*" and nothing else in the file: no guess', function () {
