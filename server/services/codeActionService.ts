@@ -3,8 +3,9 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type W
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
 import { fixesFor, secretFix, type FixProposal, type FixTarget } from '../../engine/fixes/fixProposals';
+import { secretKeyName } from '../../engine/fixes/secretName';
 import { ownerFor } from '../../workspace/ownerLookup';
-import { relatedIamReader, relatedSecretsReader } from '../../workspace/relatedSecrets';
+import { relatedIamReader, relatedSecretsReader } from '../../workspace/nearbyReferences';
 import type { OffsetEdit } from '../../engine';
 import type { FindingData } from './diagnosticsService';
 
@@ -118,7 +119,13 @@ export class CodeActionService {
             command: {
               title: 'Copy store command',
               command: 'nhiLens.copyStoreCommand',
-              arguments: [document.uri, diagnostic.range, proposal.reads, data.fix.keyName ?? null],
+              // The name the rewrite reads (from the context, as secretFix names it), so both agree.
+              arguments: [
+                document.uri,
+                diagnostic.range,
+                proposal.reads,
+                secretKeyName(text, document.offsetAt(diagnostic.range.start), data.fix.keyName) ?? data.ruleId,
+              ],
             },
           });
         }

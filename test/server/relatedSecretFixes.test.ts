@@ -107,3 +107,40 @@ describe('language server: secret fixes reuse what the workspace already referen
     assert.equal(parse(fixed).jobs.send.steps[0].env.SLACK_TOKEN, '${{ secrets.SLACK_BOT_TOKEN }}');
   });
 });
+
+describe('language server: the store command and the rewrite name the secret alike', function () {
+  this.timeout(60_000);
+  let s: LspSession;
+  before(async () => {
+    s = await LspSession.start(PULL_CLIENT, {}, { settings: { secretsManager: 'aws' } });
+    // The manager setting must be read before the first code action is asked for.
+    await s.until('settings read', () => s.configurationRequests > 0 || undefined);
+  });
+  after(() => s.stop());
+
+  it('a password passed to psycopg2.connect is "database-password" in both', async () => {
+    const text = 'import psycopg2\n\nconn = psycopg2.connect(host="db", user="app", password="Zq8vR2mK9xLp4Wn7")\n';
+    const uri = s.uri('app/db.py');
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text },
+    });
+    const report = (await s.connection.sendRequest(DocumentDiagnosticRequest.type, {
+      textDocument: { uri },
+    })) as FullDocumentDiagnosticReport;
+    const diagnostics = report.items.filter((d) => d.source === 'nhi-lens');
+    assert.equal(diagnostics.length, 1);
+    const actions = (await s.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    const copy = actions.find((a) => a.command?.command === 'nhiLens.copyStoreCommand');
+    assert.deepEqual(copy?.command?.arguments?.slice(2), ['aws', 'database_password']);
+    const resolved = await s.connection.sendRequest(
+      CodeActionResolveRequest.type,
+      actions.find((a) => a.isPreferred)!,
+    );
+    const edits = (resolved.edit?.changes?.[uri] ?? []) as TextEdit[];
+    assert.match(applyTextEdits(text, edits), /get_secret_value\(SecretId="database-password"\)/);
+  });
+});

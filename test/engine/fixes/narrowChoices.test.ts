@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { OffsetEdit } from '../../../engine';
 import * as os from 'node:os';
 import { fixesFor, type FixOptions, type FixProposal } from '../../../engine/fixes/fixProposals';
-import { relatedIamReader } from '../../../workspace/relatedSecrets';
+import { relatedIamReader } from '../../../workspace/nearbyReferences';
 import { defaultEngine } from '../../support/engineFixture';
 
 /** Narrowing offers choices from what the code around the wildcard does; preferred only when certain. */
