@@ -8,6 +8,9 @@ import { readScannedText } from './files/scannedText';
 import { terraformSiblingReader } from './terraformSiblings';
 
 /**
+ * What the files near a finding's file reference, for quick-fixes that reuse it (the engine
+ * reads no files): secret names here, and the IAM actions of a Terraform module below.
+ *
  * The secrets other files reference, so a quick-fix reuses them: for a Kubernetes manifest the
  * Secrets the manifests in its folder read or define, for a workflow the `${{ secrets.X }}` of
  * the repository's other workflows. Bounded: at most 50 files of 256 KB each, links not
