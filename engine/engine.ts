@@ -3,7 +3,7 @@ import type { Finding, ScanDocument, ScanResult, Severity, SkipNote } from './ty
 import type { WorkspaceConfig } from './config/workspaceConfig';
 import { Baseline } from './config/baseline';
 import { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
-import { assignmentAround } from './secrets/assignments';
+import { assignmentAround, pairedEntryName } from './secrets/assignments';
 import { fingerprintOf, maskSecret } from './secrets/masking';
 import { OutputMask } from './secrets/outputMasking';
 import { detached } from './text/detachedText';
@@ -314,6 +314,7 @@ export class Engine {
     const to = Math.min(lineEnd, c.end + 512);
     const around = c.end <= lineEnd ? assignmentAround(text.slice(from, to), c.start - from, c.end - from) : {};
     if (c.keyName) around.keyName = c.keyName;
+    if (around.keyName && /^value$/i.test(around.keyName)) around.keyName = pairedEntryName(text, c.start) ?? around.keyName;
     const masked = maskSecret(c.value);
     const finding: Finding = {
       ruleId: def.id,

@@ -141,7 +141,9 @@ export interface Verification {
  * Where a secret is in git: `uncommitted` can still be removed; `committed` must be rotated;
  * `removed` is gone from the files but still in history (found by `audit --history`): rotate it.
  */
-export type GitState = { state: 'uncommitted' } | ({ state: 'committed' | 'removed' } & SecretCommit);
+export type GitState =
+  /** `ignored`: git ignores the file (a local `.env`), so the secret is not on its way into a commit. */
+  { state: 'uncommitted'; ignored?: boolean } | ({ state: 'committed' | 'removed' } & SecretCommit);
 
 /**
  * The commit a secret entered the history in, and how exposed it has been since. The optional

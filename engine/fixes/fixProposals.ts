@@ -1,6 +1,9 @@
 import type { Finding, OffsetEdit, OwnerFormat } from '..';
 import { OWNER_PLACEHOLDER } from '../iac/textEdits';
 import { LineIndex } from '../text/lineIndex';
+import { narrowChoices, type RelatedIam } from './narrowChoices';
+import type { RelatedSecrets } from './referencedSecrets';
+import { withTrustNotes } from './oidcTrust';
 import { narrowEdit } from './narrowEdit';
 import { secretKeyName } from './secretName';
 import { secretReplacement, type SecretsManager } from './secretReplacement';
@@ -68,6 +71,10 @@ export interface FixOptions {
   owner?: string | (() => string | undefined);
   /** The editor computes the secret rewrite only for the action the user picks. */
   deferSecretRewrite?: boolean;
+  /** Secrets the workspace's other files reference (read by the caller), asked only for a secret finding. */
+  related?: () => RelatedSecrets;
+  /** What the files beside this one grant and manage, asked only for an AWS wildcard's narrowing. */
+  relatedIam?: () => RelatedIam;
 }
 
 const CHECK_KIND: Record<string, FixKind> = { 'gha-static-cloud-credentials': 'oidc' };
@@ -91,10 +98,14 @@ function withLineEnding(edits: OffsetEdit[], eol: '\n' | '\r\n'): OffsetEdit[] {
  * The rewrite of a hardcoded secret into a read from `manager`, in the idiom of the file, or
  * undefined when the file has no idiom for it.
  */
-export function secretFix(finding: FixTarget, text: string, manager: SecretsManager): FixProposal | undefined {
+export function secretFix(finding: FixTarget, text: string, manager: SecretsManager, related?: RelatedSecrets): FixProposal | undefined {
   // A literal passed straight to a call has no name: the rule names it (STRIPE_SECRET_KEY).
   const fix = { ...finding.fix, keyName: secretKeyName(text, finding.offsets.start, finding.fix.keyName) ?? finding.ruleId };
-  const plan = secretReplacement({ path: finding.path, text, start: finding.offsets.start, end: finding.offsets.end, fix }, manager);
+  const plan = secretReplacement(
+    { path: finding.path, text, start: finding.offsets.start, end: finding.offsets.end, fix },
+    manager,
+    related,
+  );
   if (!plan) return undefined;
   if (plan.gitignoreLine !== undefined && !plan.edits.length) {
     // Hides the file from git and from audits that honour .gitignore, but the value stays in it.
@@ -165,6 +176,8 @@ function iacFix(finding: FixTarget, text: string, lines: LineIndex, options: Fix
   }
   const kind = CHECK_KIND[iac.check] ?? 'iac-edit';
   const needs = [...new Set(edits.flatMap((e) => e.newText.match(ANGLE_PLACEHOLDER) ?? []))];
+  // The notes' placeholders describe the cloud side, in comments: nothing the file needs filled in.
+  if (kind === 'oidc') edits.splice(0, edits.length, ...withTrustNotes(edits, text));
   return {
     kind,
     title: iac.fix.title,
@@ -187,20 +200,21 @@ export function fixesFor(finding: FixTarget, text: string, options: FixOptions):
   if (finding.category === 'secret') {
     // Computed even when deferred: whether a rewrite exists, and what it reads from, decide
     // the menu (no no-op entry, no title promising a manager the rewrite does not use).
-    const secret = secretFix(finding, text, options.manager);
+    const secret = secretFix(finding, text, options.manager, options.related?.());
     if (secret) proposals.push(options.deferSecretRewrite ? { ...secret, edits: [], deferred: true } : secret);
   }
   const lines = new LineIndex(text);
-  const iac = finding.fix.iac;
   const ready = iacFix(finding, text, lines, options);
   if (ready) proposals.push(ready);
-  if (iac?.narrower?.length) {
-    const narrow = narrowEdit(text, finding.offsets.start, finding.offsets.end, iac.narrower);
+  // A choice per candidate set; preferred only when the candidates are certain.
+  for (const choice of narrowChoices(finding, text, options.relatedIam)) {
+    const at = choice.at ?? finding.offsets;
+    const narrow = narrowEdit(text, at.start, at.end, choice.values);
     if (narrow)
       proposals.push({
         kind: 'narrow',
-        title: `Narrow to ${iac.narrower.slice(0, 3).join(', ')}${iac.narrower.length > 3 ? ', …' : ''}`,
-        preferred: !iac.fix,
+        title: choice.title,
+        preferred: choice.preferred && !ready,
         safe: false,
         edits: withLineEnding([narrow], eol),
       });

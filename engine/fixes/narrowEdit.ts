@@ -19,7 +19,8 @@ export function narrowEdit(text: string, start: number, end: number, candidates:
     return {
       start: outerStart,
       end: outerEnd,
-      newText: candidates.map((c, i) => `${i ? `\n${blockItem[1]}- ` : ''}${q}${c}${q}`).join(''),
+      // An empty value (the core API group) is written quoted: a bare `- ` item is null.
+      newText: candidates.map((c, i) => `${i ? `\n${blockItem[1]}- ` : ''}${q || (c ? '' : '"')}${c}${q || (c ? '' : '"')}`).join(''),
     };
   }
   const q = quote || '"';

@@ -2,6 +2,10 @@ import type { FixData, OffsetEdit } from '..';
 import { envName, fileIdiomOf, identifierName, secretPathName, type FileIdiom } from './fileIdiom';
 import { importEdit } from './importEdits';
 import { spliceIntoString } from './stringSplice';
+import { shellReadEdit } from './shellSecret';
+import { goReadEdits } from './goDeclaration';
+import { csharpConstEdit } from './csharpDeclaration';
+import { kubernetesSecretNames, sameSecret, workflowSecretNames, type RelatedSecrets } from './referencedSecrets';
 import { awaitAllowedAt, javascriptRead, moduleKindOf, quoteStyleOf } from './javascriptSecret';
 
 /** Where secrets should live; set by `nhiLens.secretsManager`. */
@@ -45,6 +49,12 @@ const LANGUAGE_LABEL: Partial<Record<FileIdiom, string>> = {
   csharp: 'C#',
   kotlin: 'Kotlin',
   shell: 'shell scripts',
+  cloudformation: 'CloudFormation',
+  kubernetes: 'Kubernetes manifests',
+  'github-actions': 'GitHub Actions workflows',
+  'docker-compose': 'docker-compose files',
+  mcp: 'MCP configs',
+  properties: 'properties files',
 };
 
 /** The quoted literal around the value, so the whole literal is replaced by an expression. */
@@ -86,6 +96,7 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
   },
   java: {
     env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] },
+    // Unchecked exceptions only: the read stands where the literal was, in any initializer.
     aws: {
       expression: (n) => `SecretsManagerClient.create().getSecretValue(r -> r.secretId("${n}")).secretString()`,
       imports: ['import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;'],
@@ -98,25 +109,24 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
         'import com.azure.security.keyvault.secrets.SecretClientBuilder;',
       ],
     },
-    gcp: {
-      expression: (n) =>
-        `SecretManagerServiceClient.create().accessSecretVersion(SecretVersionName.of(System.getenv("GOOGLE_CLOUD_PROJECT"), "${n}", "latest")).getPayload().getData().toStringUtf8()`,
-      imports: [
-        'import com.google.cloud.secretmanager.v1.SecretManagerServiceClient;',
-        'import com.google.cloud.secretmanager.v1.SecretVersionName;',
-      ],
-    },
+    // No Google Secret Manager idiom: SecretManagerServiceClient.create() throws a checked
+    // IOException, which no expression in a field initializer or an ordinary method can hold.
   },
+  // Synchronous forms: a field initializer or a non-async method cannot `await`. A missing
+  // variable throws where the literal was read, naming it, and types as `string`, not `string?`.
   csharp: {
-    env: { expression: (_n, env) => `Environment.GetEnvironmentVariable("${env}")`, imports: ['using System;'] },
+    env: {
+      expression: (_n, env) => `(Environment.GetEnvironmentVariable("${env}") ?? throw new InvalidOperationException("${env} is not set"))`,
+      imports: ['using System;'],
+    },
     aws: {
       expression: (n) =>
-        `(await new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = "${n}" })).SecretString`,
+        `new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = "${n}" }).GetAwaiter().GetResult().SecretString`,
       imports: ['using Amazon.SecretsManager;', 'using Amazon.SecretsManager.Model;'],
     },
     azure: {
       expression: (n) =>
-        `(await new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEY_VAULT_URL")!), new DefaultAzureCredential()).GetSecretAsync("${n}")).Value.Value`,
+        `new SecretClient(new Uri(Environment.GetEnvironmentVariable("AZURE_KEY_VAULT_URL")), new DefaultAzureCredential()).GetSecret("${n}").Value.Value`,
       imports: ['using System;', 'using Azure.Identity;', 'using Azure.Security.KeyVault.Secrets;'],
     },
     gcp: {
@@ -127,7 +137,17 @@ const CODE: Partial<Record<FileIdiom, Partial<Record<SecretsManager, CodeIdiom>>
   },
   go: { env: { expression: (_n, env) => `os.Getenv("${env}")`, imports: ['os'] } },
   kotlin: { env: { expression: (_n, env) => `System.getenv("${env}")`, imports: [] } },
-  shell: { env: { expression: (_n, env) => `\${${env}:?}`, imports: [] } },
+  // The managers' own CLIs, in a command substitution; shellReadEdit adds the quotes.
+  shell: {
+    env: { expression: (_n, env) => `\${${env}:?}`, imports: [] },
+    aws: { expression: (n) => `$(aws secretsmanager get-secret-value --secret-id ${n} --query SecretString --output text)`, imports: [] },
+    vault: { expression: (n) => `$(vault kv get -field=value secret/${n})`, imports: [] },
+    azure: {
+      expression: (n) => `$(az keyvault secret show --vault-name "\${AZURE_KEY_VAULT_NAME:?}" --name ${n} --query value --output tsv)`,
+      imports: [],
+    },
+    gcp: { expression: (n) => `$(gcloud secrets versions access latest --secret=${n})`, imports: [] },
+  },
 };
 
 /** Terraform: a data source per manager (or a sensitive variable) and the reference to it. */
@@ -174,23 +194,38 @@ function terraformReplacement(site: SecretSite, manager: SecretsManager): Secret
   };
 }
 
-/** Kubernetes: `value: "…"` becomes `valueFrom.secretKeyRef` on the same env entry. */
-function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined {
+/**
+ * Kubernetes: `value: "…"` becomes `valueFrom.secretKeyRef` on the same env entry, in block
+ * style or, for a flow-style entry (`- {name: X, value: "…"}`), inline.
+ */
+function kubernetesReplacement(site: SecretSite, nearby: string[]): SecretReplacement | undefined {
   const lineStart = site.text.lastIndexOf('\n', site.start - 1) + 1;
   const before = site.text.slice(lineStart, site.start);
-  const m = /^([ \t]*(?:-[ \t]+)?)value:[ \t]*["']?$/.exec(before);
-  if (!m) return undefined;
-  const indent = m[1].replace('-', ' ');
-  const keyStart = lineStart + m[1].length;
+  const block = /^([ \t]*(?:-[ \t]+)?)value:[ \t]*["']?$/.exec(before);
+  const flow = block ? null : /[{,][ \t]*(value:[ \t]*["']?)$/.exec(before);
+  if (!block && !flow) return undefined;
   const span = literalSpan(site);
-  // The variable is named on the `- name:` line of the same env entry.
-  const above = site.text.slice(Math.max(0, site.text.lastIndexOf('\n', Math.max(0, lineStart - 2)) + 1), lineStart);
-  const variable = /name:[ \t]*["']?([\w.-]+)/.exec(above)?.[1] ?? site.fix.keyName;
-  const name = secretPathName(variable);
-  const newText = `valueFrom:\n${indent}  secretKeyRef:\n${indent}    name: ${name}\n${indent}    key: ${envName(variable)}`;
+  // The variable is named on the `- name:` line of the same env entry (the engine's key name).
+  const variable = site.fix.keyName && !/^value$/i.test(site.fix.keyName) ? site.fix.keyName : 'secret';
+  // The Secret the manifest already reads from gets the new key; else one named for the variable.
+  const inFile = kubernetesSecretNames(site.text)[0];
+  const existing = inFile ?? nearby[0];
+  const name = existing ?? secretPathName(variable);
+  const key = envName(variable);
+  let edit: OffsetEdit;
+  if (block) {
+    const indent = block[1].replace('-', ' ');
+    edit = {
+      start: lineStart + block[1].length,
+      end: span.end,
+      newText: `valueFrom:\n${indent}  secretKeyRef:\n${indent}    name: ${name}\n${indent}    key: ${key}`,
+    };
+  } else edit = { start: site.start - flow![1].length, end: span.end, newText: `valueFrom: {secretKeyRef: {name: ${name}, key: ${key}}}` };
   return {
-    title: `Read from Kubernetes Secret "${name}" (valueFrom.secretKeyRef)`,
-    edits: [{ start: keyStart, end: span.end, newText }],
+    title: existing
+      ? `Read from key ${key} of the Kubernetes Secret "${name}" ${inFile ? 'this file' : 'the manifests beside it'} already use${inFile ? 's' : ''}, via valueFrom.secretKeyRef`
+      : `Read from Kubernetes Secret "${name}" via valueFrom.secretKeyRef`,
+    edits: [edit],
     manager: 'env',
   };
 }
@@ -199,8 +234,22 @@ function kubernetesReplacement(site: SecretSite): SecretReplacement | undefined 
  * The preferred rewrite of a hardcoded secret for this file and manager, or undefined when the
  * file has no idiom for it (the suppress and baseline actions remain).
  */
-export function secretReplacement(site: SecretSite, manager: SecretsManager): SecretReplacement | undefined {
+export function secretReplacement(site: SecretSite, manager: SecretsManager, related: RelatedSecrets = {}): SecretReplacement | undefined {
   const idiom = fileIdiomOf(site.path, site.fix.fileKind, site.text);
+  const plan = replacementInIdiom(site, idiom, manager, related);
+  // A file whose tool reads secrets its own way (a workflow's secrets, a Kubernetes Secret):
+  // the title says the configured manager is not what it reads.
+  if (!plan || plan.manager === manager || manager === 'env' || !plan.edits.length || plan.title.includes(MANAGER_LABEL[manager]))
+    return plan;
+  return { ...plan, title: `${plan.title} (no ${MANAGER_LABEL[manager]} rewrite for ${LANGUAGE_LABEL[idiom] ?? 'this kind of file'})` };
+}
+
+function replacementInIdiom(
+  site: SecretSite,
+  idiom: FileIdiom,
+  manager: SecretsManager,
+  related: RelatedSecrets,
+): SecretReplacement | undefined {
   const env = envName(site.fix.keyName);
   const name = secretPathName(site.fix.keyName);
   const span = literalSpan(site);
@@ -221,9 +270,13 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       );
     }
     case 'kubernetes':
-      return kubernetesReplacement(site);
-    case 'github-actions':
-      return replace(`Replace with \${{ secrets.${env} }}`, `\${{ secrets.${env} }}`);
+      return kubernetesReplacement(site, related.kubernetesSecrets ?? []);
+    case 'github-actions': {
+      // A secret the workflow already reads under a fitting name is this one.
+      // This file's names first; the repository's other workflows after.
+      const secret = sameSecret(env, workflowSecretNames(site.text)) ?? sameSecret(env, related.workflowSecrets ?? []) ?? env;
+      return replace(`Replace with \${{ secrets.${secret} }}`, `\${{ secrets.${secret} }}`);
+    }
     case 'docker-compose':
       return replace(`Replace with \${${env}} from the environment`, `\${${env}}`);
     case 'mcp': {
@@ -255,15 +308,21 @@ export function secretReplacement(site: SecretSite, manager: SecretsManager): Se
       const used: SecretsManager = byManager[manager] ? manager : 'env';
       const code = byManager[used]!;
       const expression = code.expression(name, env);
-      // Shell expands `${X:?}` inside double quotes itself.
-      const spliced = idiom === 'shell' ? undefined : spliceIntoString(site, expression, false);
-      if (spliced === null) return undefined;
-      const edits: OffsetEdit[] = [spliced ?? { ...span, newText: expression }];
+      let edits: OffsetEdit[];
+      if (idiom === 'shell') edits = [shellReadEdit(site.text, site.start, site.end, expression)];
+      else {
+        const spliced = spliceIntoString(site, expression, false);
+        if (spliced === null) return undefined;
+        edits = [spliced ?? { ...span, newText: expression }];
+      }
       if (idiom === 'go') {
-        // A Go constant cannot hold a function call: `const k = "…"` becomes `var k = os.Getenv(…)`.
-        const lineStart = site.text.lastIndexOf('\n', span.start - 1) + 1;
-        const decl = /^([ \t]*)const(?=[ \t]+\w+(?:[ \t]+[\w.]+)?[ \t]*=[ \t]*$)/.exec(site.text.slice(lineStart, span.start));
-        if (decl) edits.push({ start: lineStart + decl[1].length, end: lineStart + decl[0].length, newText: 'var' });
+        const declared = goReadEdits(site.text, edits[0]);
+        if (!declared) return undefined;
+        edits = declared;
+      }
+      if (idiom === 'csharp') {
+        const readonly = csharpConstEdit(site.text, edits[0].start);
+        if (readonly) edits.push(readonly);
       }
       for (const line of code.imports) {
         const edit = importEdit(site.text, idiom, line);

@@ -168,6 +168,9 @@ export function snakeName(name: string): string {
   return out;
 }
 
+/** A type, not a name, where a typed declaration puts the type after the name. */
+const STRING_TYPE = /^(?:string|String|str|\[\]byte)$/;
+
 /** The name a value at [start, end) of the line is assigned to, and its quote. */
 export function assignmentAround(line: string, start: number, end: number): { keyName?: string; quote?: string } {
   let best: Assignment | undefined;
@@ -180,5 +183,27 @@ export function assignmentAround(line: string, start: number, end: number): { ke
   }
   const before = line[start - 1];
   const quote = best?.quote || (before === '"' || before === "'" || before === '`' ? before : undefined);
-  return { keyName: best?.name.replace(/^[$@]/, ''), quote: quote || undefined };
+  // Go's `slackToken string = "…"` (a const or var spec): the name is before the type.
+  const typed = best && STRING_TYPE.test(best.name) ? /([A-Za-z_]\w*)[ \t]+$/.exec(line.slice(0, best.nameStart)) : null;
+  const name =
+    typed && !/^(?:const|var|let|val|final|static|public|private|protected|internal|readonly)$/.test(typed[1]) ? typed[1] : best?.name;
+  return { keyName: name?.replace(/^[$@]/, ''), quote: quote || undefined };
+}
+
+/**
+ * The name of a `name`/`value` pair whose value is at `start`: Kubernetes and ECS env entries
+ * (`- name: STRIPE_API_KEY` then `value: …`, or `{"name": "X", "value": "…"}`) name the
+ * variable in the sibling `name`, which says more than `value`. Reads the line up to the value
+ * and the line above it.
+ */
+export function pairedEntryName(text: string, start: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const sameLine = /["']?name["']?[ \t]*[:=][ \t]*["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*,[^,]{0,40}$/.exec(
+    text.slice(Math.max(lineStart, start - 300), start),
+  );
+  if (sameLine) return sameLine[1];
+  if (lineStart === 0) return undefined;
+  const aboveStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const above = /^[ \t]*(?:-[ \t]+)?name:[ \t]*["']?([A-Za-z_][\w.-]{0,100})["']?[ \t]*\r?$/.exec(text.slice(aboveStart, lineStart - 1));
+  return above?.[1];
 }

@@ -3,7 +3,9 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type W
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
 import { fixesFor, secretFix, type FixProposal, type FixTarget } from '../../engine/fixes/fixProposals';
+import { secretKeyName } from '../../engine/fixes/secretName';
 import { ownerFor } from '../../workspace/ownerLookup';
+import { relatedIamReader, relatedSecretsReader } from '../../workspace/nearbyReferences';
 import type { OffsetEdit } from '../../engine';
 import type { FindingData } from './diagnosticsService';
 
@@ -64,6 +66,25 @@ export class CodeActionService {
   /** `ctx` answers for the document's workspace folder (its root, its .gitignore). */
   constructor(private readonly ctx: (uri: string) => CodeActionContext) {}
 
+  /** One reader per folder root: it keeps what it read until the files change. */
+  private readonly related = new Map<string, ReturnType<typeof relatedSecretsReader>>();
+
+  private readonly iam = new Map<string, ReturnType<typeof relatedIamReader>>();
+
+  private iamFor(root: string | undefined) {
+    if (!root) return relatedIamReader(undefined);
+    let reader = this.iam.get(root);
+    if (!reader) this.iam.set(root, (reader = relatedIamReader(root)));
+    return reader;
+  }
+
+  private relatedFor(root: string | undefined) {
+    if (!root) return () => ({});
+    let reader = this.related.get(root);
+    if (!reader) this.related.set(root, (reader = relatedSecretsReader(root)));
+    return reader;
+  }
+
   actionsFor(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const text = document.getText();
@@ -76,6 +97,8 @@ export class CodeActionService {
         // Only an owner fix asks: finding the owner may read CODEOWNERS or run git.
         owner: () => ownerFor(ctx.root, data.path, ctx.settings.owner, ctx.trusted),
         deferSecretRewrite: true,
+        related: () => this.relatedFor(ctx.root)(data.path, data.fix.fileKind, text),
+        relatedIam: () => this.iamFor(ctx.root)(data.path),
       });
       for (const proposal of proposals) {
         // Outside every folder there is no .gitignore to add the file to, and a file already listed
@@ -96,7 +119,13 @@ export class CodeActionService {
             command: {
               title: 'Copy store command',
               command: 'nhiLens.copyStoreCommand',
-              arguments: [document.uri, diagnostic.range, proposal.reads, data.fix.keyName ?? null],
+              // The name the rewrite reads (from the context, as secretFix names it), so both agree.
+              arguments: [
+                document.uri,
+                diagnostic.range,
+                proposal.reads,
+                secretKeyName(text, document.offsetAt(diagnostic.range.start), data.fix.keyName) ?? data.ruleId,
+              ],
             },
           });
         }
@@ -124,7 +153,10 @@ export class CodeActionService {
         ...action,
         disabled: { reason: 'The file changed since this fix was offered: open the quick-fix menu again.' },
       };
-    const plan = secretFix(targetOf(document, data.diagnostic), document.getText(), this.ctx(document.uri).settings.secretsManager);
+    const ctx = this.ctx(document.uri);
+    const target = targetOf(document, data.diagnostic);
+    const related = this.relatedFor(ctx.root)(target.path, target.fix.fileKind, document.getText());
+    const plan = secretFix(target, document.getText(), ctx.settings.secretsManager, related);
     if (!plan)
       return {
         ...action,

@@ -127,7 +127,7 @@ export class DiagnosticsService {
     if (history) {
       for (const f of secrets) {
         const first = history.get(f.fingerprint);
-        f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted' };
+        f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted', ...(git?.ignoredOf(path) ? { ignored: true } : {}) };
       }
       applyGitAdvice(secrets);
     }

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine';
 import { secretsInHistory, type FileSecretHistory } from '../../workspace/git/secretExposure';
-import { gitTopLevel } from '../../workspace/git/secretHistory';
+import { gitTopLevel, isIgnoredByGit } from '../../workspace/git/secretHistory';
 
 /** Fingerprint → the commit the secret entered the history in, its author, pushed or not, commits since. */
 type History = FileSecretHistory;
@@ -17,7 +17,7 @@ const MAX_PARALLEL_READS = 2;
  * the other open documents keep their result ids and are not re-checked.
  */
 export class GitStateCache {
-  private readonly entries = new Map<string, { at: number; history?: History; pending?: boolean; version?: number }>();
+  private readonly entries = new Map<string, { at: number; history?: History; ignored?: boolean; pending?: boolean; version?: number }>();
   /** Bumped by `invalidate`, so every file's version moves at once. */
   private epoch = 0;
   private nextVersion = 1;
@@ -47,6 +47,11 @@ export class GitStateCache {
     return entry?.history;
   }
 
+  /** Whether git ignores the file (read with its history; false while unknown). */
+  ignoredOf(path: string): boolean {
+    return this.entries.get(path)?.ignored ?? false;
+  }
+
   /** The rules changed: past versions are scanned again on next use. */
   invalidate(): void {
     this.entries.clear();
@@ -55,11 +60,13 @@ export class GitStateCache {
   }
 
   private refresh(root: string, path: string, previous?: History): void {
-    const version = this.entries.get(path)?.version;
-    this.entries.set(path, { at: Date.now(), history: previous, pending: true, version });
+    const entry = this.entries.get(path);
+    const version = entry?.version;
+    const wasIgnored = entry?.ignored;
+    this.entries.set(path, { at: Date.now(), history: previous, ignored: wasIgnored, pending: true, version });
     this.queue.push(() =>
-      secretsInHistory(root, [path], this.engine()).then(
-        (found) => {
+      Promise.all([secretsInHistory(root, [path], this.engine()), isIgnoredByGit(root, path)]).then(
+        ([found, ignored]) => {
           // git failed: keep what was known, read again after FRESH_MS.
           const history = found?.get(path) ?? previous ?? new Map();
           // A push or a new commit changes what the diagnostic says, as a new commit id does.
@@ -69,8 +76,9 @@ export class GitStateCache {
             [...history].some(([fp, v]) => {
               const was = previous.get(fp);
               return !was || was.commit !== v.commit || was.pushed !== v.pushed || was.commitsSince !== v.commitsSince;
-            });
-          this.entries.set(path, { at: Date.now(), history, version: changed ? this.nextVersion++ : version });
+            }) ||
+            ignored !== wasIgnored;
+          this.entries.set(path, { at: Date.now(), history, ignored, version: changed ? this.nextVersion++ : version });
           if (changed) this.onUpdate(path);
         },
         () => {

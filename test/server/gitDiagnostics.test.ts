@@ -60,6 +60,29 @@ describe('language server: git state in live diagnostics', () => {
     assert.ok(!published.diagnostics.some((d) => d.message.includes(COMMITTED) || d.message.includes(FRESH)));
   });
 
+  it('a .env file git ignores and never saw is where secrets belong: information only; one git would take says keep it out', async () => {
+    fs.writeFileSync(path.join(s.root, '.gitignore'), '.env\n');
+    git('add', '.gitignore');
+    git('commit', '-q', '-m', 'ignore .env');
+    const open = async (name: string) => {
+      const text = `SLACK_BOT_TOKEN=${FRESH}\n`;
+      fs.writeFileSync(path.join(s.root, name), text);
+      const uri = s.uri(name);
+      await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'dotenv', version: 1, text },
+      });
+      return s.until(`${name} with git state`, () =>
+        [...s.published].reverse().find((p) => p.uri === uri && p.diagnostics.some((d) => /\bgit\b/.test(d.message))),
+      );
+    };
+    const ignored = (await open('.env')).diagnostics[0];
+    assert.equal(ignored.severity, 3, 'information');
+    assert.match(ignored.message, /ignored by git and never committed: this local file is where it belongs/);
+    const tracked = (await open('.env.production')).diagnostics[0];
+    assert.notEqual(tracked.severity, 3);
+    assert.match(tracked.message, /not committed yet: keep this file out of git \(add it to \.gitignore\)/);
+  });
+
   it('git answers for one file republish that file only, not every open document', async () => {
     // Ten open documents without secrets (no git lookup), then one with a committed secret.
     const quiet = Array.from({ length: 10 }, (_, i) => s.uri(`quiet${i}.py`));

@@ -1,11 +1,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exposureNote, type Finding } from '../../engine';
-import { git } from './gitRunner';
+import { fileIdiomOf } from '../../engine/fixes/fileIdiom';
+import { git, gitAsync } from './gitRunner';
 
 /** The work tree's top folder when `root` is inside a git repository and git is installed. */
 export function gitTopLevel(root: string): string | undefined {
   return git(root, ['rev-parse', '--show-toplevel'])?.trim() || undefined;
+}
+
+/** Whether git ignores `path` (and does not track it): `git check-ignore` exits 0 only then. */
+export async function isIgnoredByGit(root: string, path: string): Promise<boolean> {
+  return (await gitAsync(root, ['check-ignore', '-q', '--', path])) !== undefined;
+}
+
+/**
+ * A file that holds secrets by design and stays on the machine: `.env` files and key files.
+ * Ignored by git and never committed, that is where a secret belongs.
+ */
+function isLocalSecretFile(f: Finding): boolean {
+  const idiom = fileIdiomOf(f.path, f.fix.fileKind, '');
+  return idiom === 'dotenv' || idiom === 'key-file';
 }
 
 /** The sentence a report or diagnostic adds for a finding's git state. */
@@ -20,7 +35,20 @@ export function gitAdvice(state: Finding['git'], now: number = Date.now()): stri
 /** A secret already committed must be rotated: it is an error whatever its rule says. */
 export function applyGitAdvice(findings: Finding[], now: number = Date.now()): void {
   for (const f of findings) {
-    const advice = gitAdvice(f.git, now);
+    if (f.git?.state === 'uncommitted' && f.git.ignored && isLocalSecretFile(f)) {
+      // Where local secrets belong: at most information, and the message says why.
+      f.message = `${f.message} (ignored by git and never committed: this local file is where it belongs; keep it out of git)`;
+      f.severity = 'info';
+      continue;
+    }
+    const local = isLocalSecretFile(f);
+    // A local file's fix is to keep it out of git (and, once committed, to stop tracking it).
+    const advice =
+      local && f.git?.state === 'uncommitted'
+        ? 'not committed yet: keep this file out of git (add it to .gitignore)'
+        : local && f.git?.state === 'committed'
+          ? `${gitAdvice(f.git, now)}; stop tracking the file (git rm --cached) and keep it out of git`
+          : gitAdvice(f.git, now);
     if (!advice) continue;
     f.message = `${f.message} (${advice})`;
     if (f.git?.state === 'committed') f.severity = 'error';

@@ -256,10 +256,11 @@ describe('fix proposals (fixesFor)', () => {
       assert.deepEqual(findingsOf('.github/workflows/a.yml', apply(text, edit.edits)), []);
     });
 
-    it('a wildcard gets a narrowing proposal, preferred when there is no ready fix, never safe', () => {
+    it('a wildcard gets a narrowing proposal, a choice that is not preferred (read-only is a guess), never safe', () => {
       const text = '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}\n';
       const narrow = byKind(proposals('policy.json', text, 'aws-iam-service-wildcard'), 'narrow');
-      assert.equal(narrow.preferred, true);
+      assert.equal(narrow.title, 'Narrow to read-only actions: s3:Get*, s3:List*, s3:Describe*');
+      assert.equal(narrow.preferred, false);
       assert.equal(narrow.safe, false);
       assert.equal(
         apply(text, narrow.edits),

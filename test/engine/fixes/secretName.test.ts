@@ -58,3 +58,24 @@ describe('names a person would choose for a moved secret', () => {
     );
   });
 });
+
+describe('secretKeyName: keyword arguments named after their call', () => {
+  const nameOf = (text: string, key: string) => secretKeyName(text, text.indexOf('Zq8v'), key);
+
+  it('a driver or client call names what the password is for', () => {
+    assert.equal(nameOf('conn = psycopg2.connect(host="db", user="app", password="Zq8vR2mK9xLp4Wn7")\n', 'password'), 'database_password');
+    assert.equal(nameOf('r = redis.Redis(host="cache", password="Zq8vR2mK9xLp4Wn7")\n', 'password'), 'redis_password');
+    assert.equal(nameOf('jira = JIRA(server="https://x", token="Zq8vR2mK9xLp4Wn7")\n', 'token'), 'JIRA_token');
+    // Across lines, and `passwd` spelled out as a person would.
+    assert.equal(nameOf('db = pymysql.connect(\n    host="db",\n    passwd="Zq8vR2mK9xLp4Wn7",\n)\n', 'passwd'), 'database_password');
+  });
+
+  it('no call, or a call that names nothing: the usual rules apply', () => {
+    assert.equal(nameOf('password = "Zq8vR2mK9xLp4Wn7"\n', 'password'), 'password');
+    assert.equal(nameOf('x = self.client.login(password="Zq8vR2mK9xLp4Wn7")\n', 'password'), 'password');
+    // A builtin container is not what the password is for.
+    assert.equal(nameOf('SETTINGS = dict(password="Zq8vR2mK9xLp4Wn7")\n', 'password'), 'password');
+    // A specific key keeps its own name.
+    assert.equal(nameOf('client = Client(api_token="Zq8vR2mK9xLp4Wn7")\n', 'api_token'), 'api_token');
+  });
+});

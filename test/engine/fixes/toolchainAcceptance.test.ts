@@ -16,7 +16,7 @@ import { defaultEngine } from '../../support/engineFixture';
 
 const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 
-type Toolchain = 'python' | 'node' | 'tsc' | 'javac' | 'go';
+type Toolchain = 'python' | 'node' | 'tsc' | 'javac' | 'go' | 'bash' | 'mcs';
 
 interface Case {
   name: string;
@@ -30,6 +30,8 @@ interface Case {
   esm?: boolean;
   /** The SDK read is valid here (else the fix reads the environment and its title says why). */
   sdk?: boolean;
+  /** Managers the language has no idiom for even where `sdk` is set (the fix reads the environment). */
+  noIdiom?: SecretsManager[];
 }
 
 const CASES: Case[] = [
@@ -169,26 +171,30 @@ const CASES: Case[] = [
     esm: true,
     text: 'export const url: string = `https://hooks.example.com/post?token=' + SLACK + '&channel=general`;\n',
   },
-  // Java: the SDK jars are not here, so only the environment read is compiled.
+  // Java: compiled against stand-ins with the SDKs' real signatures (JAVA_SDK_SHAPES below; the
+  // jars are not installed). Vault and Google Secret Manager have no Java idiom here.
   {
     name: 'static final field',
     path: 'Config.java',
     toolchain: 'javac',
-    managers: ['env'],
+    sdk: true,
+    noIdiom: ['vault', 'gcp'],
     text: `public class Config {\n    private static final String SLACK_TOKEN = "${SLACK}";\n\n    public static String token() {\n        return SLACK_TOKEN;\n    }\n}\n`,
   },
   {
     name: 'returned literal',
     path: 'Client.java',
     toolchain: 'javac',
-    managers: ['env'],
+    sdk: true,
+    noIdiom: ['vault', 'gcp'],
     text: `public class Client {\n    String token() {\n        return "${SLACK}";\n    }\n}\n`,
   },
   {
     name: 'inside a longer string',
     path: 'Headers.java',
     toolchain: 'javac',
-    managers: ['env'],
+    sdk: true,
+    noIdiom: ['vault', 'gcp'],
     text: `public class Headers {\n    static final String AUTHORIZATION = "Bearer ${SLACK}";\n}\n`,
   },
   // Go: `go vet` on one file; the manager idioms other than env read the environment in Go.
@@ -198,7 +204,145 @@ const CASES: Case[] = [
     toolchain: 'go',
     text: `package main\n\nimport "fmt"\n\nconst slackToken = "${SLACK}"\n\nfunc main() {\n\tfmt.Println(len(slackToken))\n}\n`,
   },
+  {
+    name: 'const block with other constants',
+    path: 'block.go',
+    toolchain: 'go',
+    text: `package main\n\nimport "fmt"\n\nconst (\n\tslackToken string = "${SLACK}" // the bot\n\tretries           = 2\n)\n\nfunc main() {\n\tfmt.Println(len(slackToken), retries)\n}\n`,
+  },
+  {
+    name: 'const block holding only the secret',
+    path: 'single.go',
+    toolchain: 'go',
+    text: `package main\n\nimport (\n\t"fmt"\n)\n\nconst (\n\tslackToken = "${SLACK}"\n)\n\nfunc main() {\n\tfmt.Println(len(slackToken))\n}\n`,
+  },
+  // Shell: `bash -n` parses the script, then it runs with the variable set, and stand-ins for
+  // the managers' CLIs on PATH, and must print the value (a read left inside single quotes
+  // parses but prints itself).
+  {
+    name: 'export with single quotes',
+    sdk: true,
+    path: 'export.sh',
+    toolchain: 'bash',
+    text: `#!/usr/bin/env bash\nset -euo pipefail\nexport SLACK_TOKEN='${SLACK}'\nprintf '%s\\n' "$SLACK_TOKEN"\n`,
+  },
+  {
+    name: 'inside a single-quoted header',
+    sdk: true,
+    path: 'curl.sh',
+    toolchain: 'bash',
+    text: `#!/bin/sh\nprintf '%s\\n' 'Authorization: Bearer ${SLACK}'\n`,
+  },
+  {
+    name: 'unquoted assignment',
+    sdk: true,
+    path: 'plain.sh',
+    toolchain: 'bash',
+    text: `#!/bin/bash\nSLACK_TOKEN=${SLACK}\nprintf '%s\\n' "Authorization: Bearer $SLACK_TOKEN"\n`,
+  },
+  // C#: Mono's mcs compiles each rewrite as a library against stand-ins with the SDKs' real
+  // signatures (CSHARP_SDK_SHAPES below; the assemblies are not installed). Vault has no C# idiom here.
+  {
+    name: 'const field',
+    sdk: true,
+    noIdiom: ['vault'],
+    path: 'Config.cs',
+    toolchain: 'mcs',
+    text: `using System.Text;\n\nnamespace App\n{\n    public static class Config\n    {\n        public const string SlackToken = "${SLACK}";\n        public static int Length => SlackToken.Length;\n    }\n}\n`,
+  },
+  {
+    name: 'local const in a method',
+    sdk: true,
+    noIdiom: ['vault'],
+    path: 'Client.cs',
+    toolchain: 'mcs',
+    text: `namespace App\n{\n    public class Client\n    {\n        public string Token()\n        {\n            const string token = "${SLACK}";\n            return token;\n        }\n    }\n}\n`,
+  },
+  {
+    name: 'argument inside a longer string',
+    sdk: true,
+    noIdiom: ['vault'],
+    path: 'Headers.cs',
+    toolchain: 'mcs',
+    text: `public class Headers\n{\n    public static readonly string Authorization = "Bearer ${SLACK}";\n}\n`,
+  },
 ];
+
+/**
+ * Java stand-ins with the real SDKs' signatures for what the rewrites call (AWS SDK v2, Azure
+ * Key Vault): only unchecked exceptions, as in the SDKs. Compiled from `-sourcepath`.
+ */
+const JAVA_SDK_SHAPES: Record<string, string> = {
+  'software/amazon/awssdk/services/secretsmanager/SecretsManagerClient.java': `package software.amazon.awssdk.services.secretsmanager;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+public interface SecretsManagerClient extends AutoCloseable {
+  static SecretsManagerClient create() { throw new UnsupportedOperationException(); }
+  default GetSecretValueResponse getSecretValue(Consumer<GetSecretValueRequest.Builder> request) { throw new UnsupportedOperationException(); }
+}
+`,
+  'software/amazon/awssdk/services/secretsmanager/model/GetSecretValueRequest.java': `package software.amazon.awssdk.services.secretsmanager.model;
+public final class GetSecretValueRequest {
+  public interface Builder { Builder secretId(String secretId); }
+}
+`,
+  'software/amazon/awssdk/services/secretsmanager/model/GetSecretValueResponse.java': `package software.amazon.awssdk.services.secretsmanager.model;
+public final class GetSecretValueResponse { public String secretString() { return null; } }
+`,
+  'com/azure/core/credential/TokenCredential.java': 'package com.azure.core.credential;\npublic interface TokenCredential {}\n',
+  'com/azure/identity/DefaultAzureCredential.java':
+    'package com.azure.identity;\npublic final class DefaultAzureCredential implements com.azure.core.credential.TokenCredential {}\n',
+  'com/azure/identity/DefaultAzureCredentialBuilder.java':
+    'package com.azure.identity;\npublic class DefaultAzureCredentialBuilder { public DefaultAzureCredential build() { return new DefaultAzureCredential(); } }\n',
+  'com/azure/security/keyvault/secrets/SecretClientBuilder.java': `package com.azure.security.keyvault.secrets;
+public final class SecretClientBuilder {
+  public SecretClientBuilder vaultUrl(String vaultUrl) { return this; }
+  public SecretClientBuilder credential(com.azure.core.credential.TokenCredential credential) { return this; }
+  public SecretClient buildClient() { return new SecretClient(); }
+}
+`,
+  'com/azure/security/keyvault/secrets/SecretClient.java': `package com.azure.security.keyvault.secrets;
+public final class SecretClient {
+  public com.azure.security.keyvault.secrets.models.KeyVaultSecret getSecret(String name) { return null; }
+}
+`,
+  'com/azure/security/keyvault/secrets/models/KeyVaultSecret.java':
+    'package com.azure.security.keyvault.secrets.models;\npublic class KeyVaultSecret { public String getValue() { return null; } }\n',
+};
+
+/** C# stand-ins with the real SDKs' signatures for what the rewrites call (AWS, Azure, Google). */
+const CSHARP_SDK_SHAPES = `
+namespace Amazon.SecretsManager {
+  public class AmazonSecretsManagerClient {
+    public System.Threading.Tasks.Task<Amazon.SecretsManager.Model.GetSecretValueResponse> GetSecretValueAsync(Amazon.SecretsManager.Model.GetSecretValueRequest request, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) { return null; }
+  }
+}
+namespace Amazon.SecretsManager.Model {
+  public class GetSecretValueRequest { public string SecretId { get; set; } }
+  public class GetSecretValueResponse { public string SecretString { get; set; } }
+}
+namespace Azure { public class Response<T> { public T Value { get { return default(T); } } } }
+namespace Azure.Core { public abstract class TokenCredential {} }
+namespace Azure.Identity { public class DefaultAzureCredential : Azure.Core.TokenCredential {} }
+namespace Azure.Security.KeyVault.Secrets {
+  public class SecretClient {
+    public SecretClient(System.Uri vaultUri, Azure.Core.TokenCredential credential) {}
+    public virtual Azure.Response<KeyVaultSecret> GetSecret(string name, string version = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) { return null; }
+  }
+  public class KeyVaultSecret { public string Value { get { return null; } } }
+}
+namespace Google.Protobuf { public class ByteString { public string ToStringUtf8() { return null; } } }
+namespace Google.Cloud.SecretManager.V1 {
+  public abstract class SecretManagerServiceClient {
+    public static SecretManagerServiceClient Create() { return null; }
+    public virtual AccessSecretVersionResponse AccessSecretVersion(SecretVersionName name, object callSettings = null) { return null; }
+  }
+  public class SecretVersionName { public SecretVersionName(string projectId, string secretId, string secretVersionId) {} }
+  public class AccessSecretVersionResponse { public SecretPayload Payload { get { return null; } } }
+  public class SecretPayload { public Google.Protobuf.ByteString Data { get { return null; } } }
+}
+`;
 
 /** Declarations with the SDKs' real signatures for what the rewrites use (the packages are not installed). */
 const SDK_SHAPES = `
@@ -259,6 +403,8 @@ const TOOLCHAINS: Record<Toolchain, () => boolean> = {
     fs.existsSync(path.join(REPO, 'node_modules/typescript/bin/tsc')) && fs.existsSync(path.join(REPO, 'node_modules/@types/node')),
   javac: () => available('javac', ['-version']),
   go: () => available('go', ['version']),
+  bash: () => available('bash', ['--version']),
+  mcs: () => available('mcs', ['--version']),
 };
 
 /** The file the preferred fix leaves, for one case and manager. */
@@ -268,7 +414,9 @@ function rewritten(c: Case, manager: SecretsManager): string {
   assert.ok(finding, `no secret found in ${c.name}`);
   const preferred = fixesFor(finding, c.text, { manager }).find((p) => p.preferred);
   assert.ok(preferred?.kind === 'secret-to-manager', `${c.name}: the preferred fix is ${preferred?.kind}`);
-  assert.equal(preferred.reads, manager === 'env' || c.sdk ? manager : 'env', `${c.name}: reads from`);
+  const idiom = manager === 'env' || (c.sdk && !c.noIdiom?.includes(manager));
+  assert.equal(preferred.reads, idiom ? manager : 'env', `${c.name}: reads from`);
+  if (!idiom) assert.match(preferred.title, / \(no .* rewrite for |needs await/, `${c.name}: the title says the manager is not used`);
   const out = applyEdits(c.text, preferred.edits);
   assert.ok(!out.includes(SLACK), `${c.name}: the secret is still in the file`);
   return out;
@@ -330,12 +478,12 @@ describe('preferred secret fixes pass the language toolchain', function () {
         // Java's public class must match the file name: one folder per manager.
         const dir = path.join(
           root,
-          c.toolchain === 'javac' || c.toolchain === 'go'
+          c.toolchain === 'javac' || c.toolchain === 'go' || c.toolchain === 'mcs'
             ? `${c.toolchain}-${manager}-${c.path}`
             : `${c.toolchain}-${c.esm ? 'esm' : 'cjs'}`,
         );
         fs.mkdirSync(dir, { recursive: true });
-        const file = c.toolchain === 'javac' || c.toolchain === 'go' ? c.path : `${manager}-${c.path}`;
+        const file = c.toolchain === 'javac' || c.toolchain === 'go' || c.toolchain === 'mcs' ? c.path : `${manager}-${c.path}`;
         const text = rewritten(c, manager);
         fs.writeFileSync(path.join(dir, file), text);
         written.set(key(c, manager), { dir, file, text });
@@ -373,11 +521,43 @@ describe('preferred secret fixes pass the language toolchain', function () {
           case 'tsc':
             errors = (tsc.get(`${path.basename(dir)}/${file}`) ?? '') + (tsc.get(`${path.basename(dir)}/*`) ?? '');
             break;
-          case 'javac':
-            errors = run('javac', ['-d', path.join(dir, 'classes'), file], dir);
+          case 'javac': {
+            const stubs = path.join(root, 'java-sdk-shapes');
+            for (const [name, source] of Object.entries(JAVA_SDK_SHAPES)) {
+              fs.mkdirSync(path.dirname(path.join(stubs, name)), { recursive: true });
+              fs.writeFileSync(path.join(stubs, name), source);
+            }
+            errors = run('javac', ['-d', path.join(dir, 'classes'), '-sourcepath', stubs, file], dir);
             break;
+          }
           case 'go':
             errors = run('go', ['vet', file], dir);
+            break;
+          case 'bash': {
+            errors = run('bash', ['-n', file], dir);
+            const marker = 'set-from-the-environment';
+            // Stand-ins for aws, vault, az and gcloud: each prints the value the manager holds.
+            const bin = path.join(root, 'cli-stand-ins');
+            fs.mkdirSync(bin, { recursive: true });
+            for (const cli of ['aws', 'vault', 'az', 'gcloud'])
+              fs.writeFileSync(path.join(bin, cli), `#!/bin/sh\necho ${marker}\n`, { mode: 0o755 });
+            const r = spawnSync('bash', [file], {
+              cwd: dir,
+              encoding: 'utf8',
+              env: {
+                PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+                SLACK_TOKEN: marker,
+                SLACK_BOT_TOKEN: marker,
+                AZURE_KEY_VAULT_NAME: 'kv',
+              },
+            });
+            if (!errors && !(r.status === 0 && r.stdout.includes(marker)))
+              errors = `ran without printing the variable: ${r.stdout}${r.stderr}`;
+            break;
+          }
+          case 'mcs':
+            fs.writeFileSync(path.join(dir, 'SdkShapes.cs'), CSHARP_SDK_SHAPES);
+            errors = run('mcs', ['-target:library', '-out:out.dll', 'SdkShapes.cs', file], dir);
             break;
         }
         assert.equal(errors, '', `${c.toolchain} refused the fixed file:\n${text}\n${errors}`);
