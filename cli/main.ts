@@ -21,6 +21,7 @@ import { renderSarif } from '../report/sarifReport';
 import { renderText } from '../report/textReport';
 import { type Report } from '../report/reportModel';
 import { TOOL_VERSION } from '../engine/version';
+import { namedFilesNotScanned } from './namedFiles';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -82,6 +83,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       signal: controller.signal,
     });
     for (const warning of outcome.engine.warnings) process.stderr.write(`nhi-lens: warning: ${warning}\n`);
+    for (const why of namedFilesNotScanned(options.targets, root, outcome.engine, outcome.report, loaded.file)) say(why);
     for (const text of outcome.report.notes) say(`note: ${text}`);
     if (outcome.github) say(`GitHub: ${outcome.github.alerts} open secret-scanning alerts, ${outcome.github.matched} matched here`);
     return { report: outcome.report, engine: outcome.engine, root };

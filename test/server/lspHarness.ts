@@ -17,6 +17,7 @@ import {
   ApplyWorkspaceEditRequest,
   WorkDoneProgressCreateRequest,
   ShowMessageNotification,
+  LogMessageNotification,
   DiagnosticRefreshRequest,
   type ClientCapabilities,
   type InitializeResult,
@@ -37,6 +38,8 @@ export class LspSession {
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly progress: Array<{ token: ProgressToken; value: unknown }> = [];
   readonly messages: string[] = [];
+  /** What the server logged (window/logMessage: the client's output channel). */
+  readonly logs: string[] = [];
   refreshes = 0;
   settings: Record<string, unknown> = { enable: true, secretsManager: 'env', owner: 'platform-team' };
   /** How many times the server asked for its settings (workspace/configuration). */
@@ -60,14 +63,14 @@ export class LspSession {
   static async start(
     capabilities: ClientCapabilities,
     files: Record<string, string> = {},
-    options: { folders?: string[]; initializationOptions?: unknown; settings?: Record<string, unknown> } = {},
+    options: { folders?: string[]; initializationOptions?: unknown; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {},
   ): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
       fs.writeFileSync(path.join(root, name), text);
     }
-    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const session = new LspSession(server, connection, root);
     if (options.settings) session.settings = { ...session.settings, ...options.settings };
@@ -89,6 +92,10 @@ export class LspSession {
     connection.onNotification(
       ShowMessageNotification.type,
       record((p) => session.messages.push(p.message)),
+    );
+    connection.onNotification(
+      LogMessageNotification.type,
+      record((p) => session.logs.push(p.message)),
     );
     connection.onRequest(ConfigurationRequest.type, (p) => {
       session.configurationRequests++;
