@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -111,6 +112,40 @@ describe('the editor guide: hovers, rule details, store-and-replace, the server 
       await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: on.line, character: 0 } }),
       null,
     );
+  });
+
+  it('says in the hover where a secret stands in git: committed (rotate) or not yet', async () => {
+    const other = ['xoxb', '9182736450', '1928374650192', 'Ab3Cd5Ef7Gh9Ij1Kl3Mn5Op7'].join('-');
+    const s = await start({}, { 'notify.py': `SLACK_TOKEN = "${SLACK}"\n` }, { initializationOptions: VSCODE });
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: s.root,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_DATE: '2026-03-04T10:00:00Z', GIT_COMMITTER_DATE: '2026-03-04T10:00:00Z' },
+      });
+    git('init', '-q');
+    git('config', 'user.email', 'dev@example.com');
+    git('config', 'user.name', 'Dev');
+    git('add', '.');
+    git('commit', '-q', '-m', 'notifier');
+    const text = `SLACK_TOKEN = "${SLACK}"\nSLACK_FALLBACK = "${other}"\n`;
+    fs.writeFileSync(path.join(s.root, 'notify.py'), text);
+    const uri = s.uri('notify.py');
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'python', version: 1, text },
+    });
+    const published = await s.until('diagnostics with git state', () =>
+      [...s.published].reverse().find((p) => p.uri === uri && p.diagnostics.some((d) => /git history/.test(d.message))),
+    );
+    const hoverAt = async (d: Diagnostic) =>
+      ((await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d.range.start }))!.contents as MarkupContent)
+        .value;
+    const head = git('rev-parse', 'HEAD').trim();
+    assert.match(
+      await hoverAt(published.diagnostics[0]),
+      new RegExp(`\\*\\*Git\\.\\*\\* Committed \\(first in \`${head.slice(0, 8)}\`, 2026-03-04\\)`),
+    );
+    assert.match(await hoverAt(published.diagnostics[1]), /\*\*Git\.\*\* Not committed yet/);
   });
 
   it('gives clients without the VS Code commands a hover with the online docs only, and no command actions', async () => {
