@@ -38,7 +38,9 @@ export async function storeAndReplace(
     `Store this secret in ${plan.managerLabel} as "${plan.name}" and replace it in the file?`,
     {
       modal: true,
-      detail: `NHI Lens runs:\n\n${plan.command}\n\nwith the value on its standard input (never on its command line or in a terminal), using your signed-in ${plan.managerLabel} credentials. Then the file reads "${plan.name}" from ${plan.managerLabel}. Rotate the secret too if it was ever committed.`,
+      detail:
+        plan.detail ??
+        `NHI Lens runs:\n\n${plan.command}\n\nwith the value on its standard input (never on its command line or in a terminal), using your signed-in ${plan.managerLabel} credentials. Then the file reads "${plan.name}" from ${plan.managerLabel}. Rotate the secret too if it was ever committed.`,
     },
     'Store and Replace',
   );

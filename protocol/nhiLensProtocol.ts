@@ -318,6 +318,8 @@ export interface StoreSecretPlan {
   /** The command line, for people (it never holds the value: that goes on standard input). */
   command: string;
   refusal?: string;
+  /** What happens, for the confirmation, when it is not a command line (the `env` manager writes `.env`). */
+  detail?: string;
   /** Azure: the vault name is needed (set AZURE_KEY_VAULT_URL or answer the prompt). */
   needsAzureVault?: boolean;
 }

@@ -4,6 +4,8 @@
  * log (the client's "NHI Lens" output channel). Kept out of server.ts, which only wires it.
  */
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TOOL_VERSION, type Finding, type RuleInfo } from '../engine';
 import { MANAGER_NAMES } from '../engine/fixes/storeInvocation';
@@ -19,7 +21,9 @@ import {
 } from '../protocol/nhiLensProtocol';
 import type { FindingData } from './services/diagnosticsService';
 import { hoverFor, ruleOf } from './services/hoverService';
-import { StoreSecretService } from './services/storeSecretService';
+import { StoreSecretService, type DotenvFile } from './services/storeSecretService';
+import { readSettingsFile } from '../workspace/files/boundedFile';
+import { gitAsync } from '../workspace/git/gitRunner';
 import type { DocumentScope } from './workspaceFolders';
 
 export interface GuideContext {
@@ -50,6 +54,7 @@ export class EditorGuide {
       applyEdit: async (label, edit) => (await connection.workspace.applyEdit({ label, edit })).applied,
       env: process.env,
       log: (message) => this.log(message),
+      dotenv: (uri) => this.dotenvOf(uri),
     });
     connection.onHover((params) => {
       const document = ctx.documents.get(params.textDocument.uri);
@@ -66,6 +71,34 @@ export class EditorGuide {
     );
     connection.onRequest(StoreSecretPlanRequest.type, (params) => this.store.plan(params));
     connection.onRequest(StoreSecretRequest.type, (params) => this.store.store(params));
+  }
+
+  /** The `.env` and `.gitignore` at the root of the document's workspace folder (the editor's text when open). */
+  private dotenvOf(uri: string): DotenvFile | undefined {
+    const root = this.ctx.scopeOf(uri).folder?.root;
+    if (!root || !this.ctx.trusted()) return undefined;
+    const read = (name: string) => {
+      const fileUri = pathToFileURL(path.join(root, name)).href;
+      const open = this.ctx.documents.get(fileUri);
+      if (open) return { uri: fileUri, text: open.getText(), version: open.version };
+      try {
+        return { uri: fileUri, text: readSettingsFile(path.join(root, name), name), version: null };
+      } catch {
+        return { uri: fileUri, text: undefined, version: null };
+      }
+    };
+    const dotenv = read('.env');
+    const gitignore = read('.gitignore');
+    return {
+      ...dotenv,
+      gitignoreUri: gitignore.uri,
+      gitignoreText: gitignore.text,
+      gitProblem: async () => {
+        if ((await gitAsync(root, ['ls-files', '--', '.env']))?.trim()) return '.env is tracked by git';
+        const commit = (await gitAsync(root, ['log', '--all', '-1', '--format=%h, %cs', '--', '.env']))?.trim();
+        return commit ? `.env was committed before (${commit})` : undefined;
+      },
+    };
   }
 
   /** Rules of the file's folder (its own rules, its overrides), or the built-in ones without a file. */
@@ -85,9 +118,9 @@ export class EditorGuide {
     for (const diagnostic of diagnostics.filter(isOurs)) {
       const { ruleId } = diagnostic.data;
       if (diagnostic.data.category === 'secret' && this.store.offers(document, diagnostic)) {
-        const manager = this.ctx.settings().secretsManager as keyof typeof MANAGER_NAMES;
+        const manager = this.ctx.settings().secretsManager;
         actions.push({
-          title: `Store in ${MANAGER_NAMES[manager]} and replace…`,
+          title: `Store in ${manager === 'env' ? '.env' : MANAGER_NAMES[manager]} and replace…`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           command: { title: 'Store and replace', command: ClientCommands.storeAndReplace, arguments: [document.uri, diagnostic] },

@@ -1,4 +1,5 @@
-import { secretPathName } from './fileIdiom';
+import { fileKindOf } from '../text/fileKind';
+import { envName, fileIdiomOf, secretPathName, type FileIdiom } from './fileIdiom';
 import type { FixTarget } from './fixProposals';
 import { secretKeyName } from './secretName';
 import type { SecretsManager } from './secretReplacement';
@@ -82,4 +83,37 @@ export function storeInvocation(manager: SecretsManager, name: string, azureVaul
 export function azureVaultName(url: string | undefined): string | undefined {
   const m = url ? /^https:\/\/([A-Za-z0-9-]{3,24})\.vault\.azure\.(?:net|cn|us)\/?$/.exec(url.trim()) : null;
   return m?.[1];
+}
+
+/**
+ * Languages whose environment rewrite reads the process environment, which a local `.env` feeds
+ * (dotenv and its ports, docker compose). Not CI or cluster files: their `secrets.X` and
+ * `secretKeyRef` read stores a local file never reaches.
+ */
+const DOTENV_IDIOMS = new Set<FileIdiom>(['javascript', 'typescript', 'python', 'go', 'java', 'csharp', 'kotlin', 'docker-compose']);
+
+/** Whether a local `.env` is where this file's environment rewrite reads from. */
+export function readsDotenv(path: string, text: string): boolean {
+  return DOTENV_IDIOMS.has(fileIdiomOf(path, fileKindOf(path), text));
+}
+
+/** The environment variable the `env` rewrite of this finding reads (`SLACK_BOT_TOKEN`). */
+export function storedEnvName(finding: FixTarget, text: string): string {
+  return envName(secretKeyName(text, finding.offsets.start, finding.fix.keyName) ?? finding.ruleId);
+}
+
+/**
+ * `NAME=value` for a `.env` file. Plain when every character is safe; else single-quoted, which
+ * dotenv, python-dotenv and docker compose read literally (no `$` expansion, `#` kept); a value
+ * with a quote or a line break is double-quoted with escapes.
+ */
+export function dotenvLine(name: string, value: string): string {
+  if (/^[A-Za-z0-9_./:@+=,~^%-]*$/.test(value)) return `${name}=${value}`;
+  if (!/['\r\n]/.test(value)) return `${name}='${value}'`;
+  return `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
+}
+
+/** Whether a `.env` text already sets `name` (`NAME=`, `export NAME=`). */
+export function dotenvSets(text: string, name: string): boolean {
+  return text.split(/\r?\n/).some((line) => new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`).test(line));
 }

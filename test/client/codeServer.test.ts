@@ -51,6 +51,8 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
   let page: Page;
   let workspace: string;
   let url: string;
+  /** A stand-in `aws` CLI on the editor's PATH: records its arguments and standard input next to itself. */
+  let fakeAws: string;
 
   before(async function () {
     const missing = [CODE_SERVER, NODE24, CHROMIUM].filter((p) => !fs.existsSync(p));
@@ -84,9 +86,17 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     assert.match(install.stdout, /successfully installed/, install.stderr);
     workspace = path.join(tmp, 'workspace');
     fs.cpSync(path.join(REPO, 'examples', 'workspace'), workspace, { recursive: true });
+    const bin = path.join(tmp, 'bin');
+    fs.mkdirSync(bin);
+    fakeAws = path.join(bin, 'aws');
+    fs.writeFileSync(
+      fakeAws,
+      `#!${process.execPath}\nconst fs = require('node:fs');\nfs.writeFileSync(${JSON.stringify(`${fakeAws}.stdin`)}, fs.readFileSync(0));\nfs.writeFileSync(${JSON.stringify(`${fakeAws}.argv`)}, JSON.stringify(process.argv.slice(2)));\n`,
+      { mode: 0o755 },
+    );
     ({ server, url } = await startCodeServer(
       ['--auth', 'none', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...dirs, workspace],
-      { ...process.env, HOME: tmp },
+      { ...process.env, HOME: tmp, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
     ));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -302,6 +312,42 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await page.waitForFunction(envLine, null, { timeout: 60_000 });
     await revertAndClose('.gitignore');
     await revertAndClose('.env');
+  });
+
+  it('"Store in AWS Secrets Manager and replace…": confirms, runs the CLI with the value on stdin, then rewrites the code', async () => {
+    const pickManager = async (label: string) => {
+      await runCommand('NHI Lens: Set Secrets Manager');
+      await page.click(`.quick-input-list .monaco-list-row:has-text("${label}")`);
+    };
+    await pickManager('AWS Secrets Manager');
+    await openFile('src/notify.py');
+    const value = /"(xoxb-[^"]+)"/.exec(fs.readFileSync(path.join(workspace, 'src', 'notify.py'), 'utf8'))![1];
+    // The quick-fix menu lists the action once the server has the new setting (hang guard only).
+    let action = null;
+    for (const deadline = Date.now() + 120_000; !action && Date.now() < deadline;) {
+      await selectText('xoxb-158725848148');
+      await page.keyboard.press('Control+.');
+      action = await page
+        .waitForSelector('.action-widget .monaco-list-row:has-text("Store in AWS Secrets Manager and replace")', { timeout: 15_000 })
+        .catch(() => null);
+    }
+    assert.ok(action, 'the quick-fix menu never offered "Store in AWS Secrets Manager and replace…"');
+    await action.click();
+    // A modal confirmation shows the exact command; nothing runs before "Store and Replace".
+    const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 30_000 });
+    assert.match(
+      (await dialog.textContent()) ?? '',
+      /aws secretsmanager create-secret --name slack-bot-token --secret-string file:\/\/\/dev\/stdin/,
+    );
+    assert.ok(!fs.existsSync(`${fakeAws}.stdin`), 'nothing runs before the confirmation');
+    await page.click('.monaco-dialog-box button:has-text("Store and Replace")');
+    await page.waitForFunction(`${ACTIVE_TEXT}.includes('get_secret_value(SecretId="slack-bot-token")')`, null, { timeout: 60_000 });
+    assert.equal(fs.readFileSync(`${fakeAws}.stdin`, 'utf8'), value);
+    const argv = JSON.parse(fs.readFileSync(`${fakeAws}.argv`, 'utf8')) as string[];
+    assert.deepEqual(argv, ['secretsmanager', 'create-secret', '--name', 'slack-bot-token', '--secret-string', 'file:///dev/stdin']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-store-and-replace.png') });
+    await revertAndClose('notify.py');
+    await pickManager('environment variables');
   });
 
   it('runs "NHI Lens: Audit Workspace" from the command palette; files never opened reach the Problems panel', async () => {

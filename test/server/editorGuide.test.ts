@@ -186,9 +186,14 @@ describe('the editor guide: hovers, rule details, store-and-replace, the server 
     const details = actions.find((a) => a.title === 'Show rule details: slack-bot-token')!;
     assert.deepEqual(details.command!.arguments, ['slack-bot-token', uri]);
 
-    // With the env manager there is nothing to store in; untrusted, nothing may run.
+    // A workflow's secrets live in GitHub, not in a local .env; untrusted, nothing may run.
     const env = await start(CLIENT, {}, { initializationOptions: VSCODE, settings: { secretsManager: 'env' } });
-    const e = await openAndPull(env, 'app.py', `slack_token = "${SLACK}"\n`);
+    const e = await openAndPull(
+      env,
+      '.github/workflows/ci.yml',
+      `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      SLACK_TOKEN: ${SLACK}\n    steps:\n      - run: echo\n`,
+    );
+    assert.ok(e.diagnostics.length);
     assert.ok(!(await actionsFor(env, e.uri, e.diagnostics)).some((a) => a.title.startsWith('Store in')));
     const untrusted = await start(
       CLIENT,
@@ -280,6 +285,56 @@ describe('the editor guide: hovers, rule details, store-and-replace, the server 
       assert.ok(!s.logs.some((l) => l.includes(SLACK.slice(5, 20))));
     });
   }
+
+  it('with the env manager, stores in the workspace .env (kept out of git) and rewrites the code to read the variable', async () => {
+    const s = await start(
+      CLIENT,
+      { '.gitignore': 'node_modules/' },
+      { initializationOptions: VSCODE, settings: { secretsManager: 'env' } },
+    );
+    const text = `slack_token = "${SLACK}"\n`;
+    const { uri, diagnostics } = await openAndPull(s, 'app.py', text);
+    const actions = await actionsFor(s, uri, diagnostics);
+    assert.ok(
+      actions.some((a) => a.title === 'Store in .env and replace…'),
+      actions.map((a) => a.title).join(' | '),
+    );
+    const params: StoreSecretParams = { uri, diagnostic: diagnostics[0] };
+    const plan = await s.connection.sendRequest(StoreSecretPlanRequest.type, params);
+    assert.equal(plan.refusal, undefined, plan.refusal);
+    assert.equal(plan.name, 'SLACK_TOKEN');
+    assert.equal(plan.command, 'append SLACK_TOKEN=… to .env and add .env to .gitignore');
+    assert.ok(!plan.detail!.includes(SLACK.slice(5, 20)));
+    const result = await s.connection.sendRequest(StoreSecretRequest.type, params);
+    assert.equal(result.ok, true, result.message);
+    const changes = s.applied.at(-1)!.edit.documentChanges! as Array<
+      { kind: 'create'; uri: string } | { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }
+    >;
+    const editsOf = (target: string) =>
+      changes.flatMap((c) => ('textDocument' in c && c.textDocument.uri === s.uri(target) ? c.edits : []));
+    assert.match(applyTextEdits(text, editsOf('app.py')), /os\.environ\["SLACK_TOKEN"\]/);
+    assert.ok(changes.some((c) => 'kind' in c && c.kind === 'create' && c.uri === s.uri('.env')));
+    assert.equal(applyTextEdits('', editsOf('.env')), `SLACK_TOKEN=${SLACK}\n`);
+    assert.equal(applyTextEdits('node_modules/', editsOf('.gitignore')), 'node_modules/\n.env\n');
+    assert.ok(!s.logs.some((l) => l.includes(SLACK.slice(5, 20))));
+  });
+
+  it('with the env manager, refuses a .env that git tracks, or that already sets the name', async () => {
+    const s = await start(CLIENT, { '.env': 'LOG_LEVEL=debug\n' }, { initializationOptions: VSCODE, settings: { secretsManager: 'env' } });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: s.root, encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '.env');
+    const { uri, diagnostics } = await openAndPull(s, 'app.py', `slack_token = "${SLACK}"\n`);
+    const tracked = await s.connection.sendRequest(StoreSecretPlanRequest.type, { uri, diagnostic: diagnostics[0] });
+    assert.match(tracked.refusal!, /^\.env is tracked by git: a secret written there would be in git/);
+    git('rm', '-q', '--cached', '.env');
+    fs.writeFileSync(path.join(s.root, '.env'), 'SLACK_TOKEN=\n');
+    const taken = await s.connection.sendRequest(StoreSecretPlanRequest.type, { uri, diagnostic: diagnostics[0] });
+    assert.match(taken.refusal!, /^\.env already sets SLACK_TOKEN/);
+    const result = await s.connection.sendRequest(StoreSecretRequest.type, { uri, diagnostic: diagnostics[0] });
+    assert.equal(result.ok, false);
+    assert.equal(s.applied.length, 0);
+  });
 
   it('reports a failing CLI with its error output masked, and leaves the file alone', async () => {
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-fakecli-'));
