@@ -89,6 +89,9 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     const bin = path.join(tmp, 'bin');
     fs.mkdirSync(bin);
     fakeAws = path.join(bin, 'aws');
+    // The editor's server may take its environment from a login shell (VS Code resolves the shell
+    // environment): its profile puts the fake CLI first on PATH too.
+    for (const profile of ['.profile', '.bashrc']) fs.writeFileSync(path.join(tmp, profile), `export PATH="${bin}:$PATH"\n`);
     fs.writeFileSync(
       fakeAws,
       `#!${process.execPath}\nconst fs = require('node:fs');\nfs.writeFileSync(${JSON.stringify(`${fakeAws}.stdin`)}, fs.readFileSync(0));\nfs.writeFileSync(${JSON.stringify(`${fakeAws}.argv`)}, JSON.stringify(process.argv.slice(2)));\n`,
@@ -115,10 +118,35 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
   });
 
   /** Runs a command from the palette, as a user would. */
+  /**
+   * Types into the open quick input. Opened from a webview (a Markdown preview), the palette can
+   * show while the keys still go to the webview's frame: move the focus to its input first.
+   */
+  async function typeInQuickInput(text: string): Promise<void> {
+    const focused = await page.evaluate(
+      "document.activeElement?.tagName === 'INPUT' && !!document.activeElement.closest('.quick-input-widget')",
+    );
+    if (!focused) {
+      await page.focus('.quick-input-widget input');
+      await page.keyboard.press('End');
+    }
+    await page.keyboard.type(text);
+  }
+
   async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input');
-    await page.keyboard.type(title);
+    // A webview (the report, a Markdown preview) keeps the keys it has focus for: when F1 opens
+    // no palette, give the focus back to the workbench (an empty spot of the status bar) and retry.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      const opened = await page.waitForSelector('.quick-input-widget input', { timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (opened) break;
+      if (attempt === 4) throw new Error(`F1 opened no command palette (to run "${title}")`);
+      await page.click('.part.statusbar', { position: { x: 700, y: 10 } });
+    }
+    await typeInQuickInput(title);
     await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${title}")`);
     await page.keyboard.press('Enter');
   }
@@ -133,9 +161,9 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+P');
     await page.waitForSelector('.quick-input-widget input');
-    await page.keyboard.type(relative);
-    await page.waitForSelector(`.quick-input-list .monaco-list-row:has-text("${path.basename(relative)}")`);
-    await page.keyboard.press('Enter');
+    await typeInQuickInput(relative);
+    // A click on the file's row, not Enter: the list may still show the recent files, in another order.
+    await page.click(`.quick-input-list .monaco-list-row:has-text("${path.basename(relative)}")`);
     await page.waitForSelector(`.tab.active:has-text("${path.basename(relative)}")`).catch(async (error: Error) => {
       await page.screenshot({ path: path.join(ARTIFACTS, `vscode-open-failed-${path.basename(relative)}.png`) });
       throw error;
@@ -156,11 +184,19 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
 
   /** Selects the first occurrence of `text` in the active editor with the Find widget (which scrolls to it). */
   async function selectText(text: string): Promise<void> {
-    await page.keyboard.press('Escape');
-    await page.click('.editor-group-container.active .monaco-editor .view-lines');
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('Control+F');
-    await page.waitForSelector('.editor-group-container.active .find-widget.visible');
+    // The Find widget opens only where the editor has the focus (a starting view can take it): retry.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await page.click('.editor-group-container.active .monaco-editor .view-lines');
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.press('Control+F');
+      const found = await page.waitForSelector('.editor-group-container.active .find-widget.visible', { timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (found) break;
+      if (attempt === 4) throw new Error(`the Find widget never opened (to select "${text}")`);
+    }
     await page.keyboard.type(text);
     await page.waitForSelector('.editor-group-container.active .find-widget.visible .matchesCount:not(:has-text("No results"))');
     await page.keyboard.press('Escape'); // closes Find; the match stays selected
@@ -274,6 +310,8 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await body.locator('h2:has-text("Why it matters")').waitFor({ timeout: 60_000 });
     assert.match(await body.innerText(), /How to fix it/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-rule-details.png') });
+    // Back to the workbench: the preview's webview has the keyboard focus.
+    await page.click('.tab:has-text("notify.py")');
     // billing.ts holds the earlier test's fix: saved (in the test's copy), so closing asks nothing.
     await runCommand('File: Save All');
     await runCommand('View: Close All Editors');
@@ -334,7 +372,12 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     assert.ok(action, 'the quick-fix menu never offered "Store in AWS Secrets Manager and replace…"');
     await action.click();
     // A modal confirmation shows the exact command; nothing runs before "Store and Replace".
-    const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 30_000 });
+    const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 30_000 }).catch(async () => {
+      await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-store-no-dialog.png') });
+      throw new Error(
+        `no confirmation dialog; notifications: ${(await page.locator('.notifications-toasts').allInnerTexts()).join(' | ')}`,
+      );
+    });
     assert.match(
       (await dialog.textContent()) ?? '',
       /aws secretsmanager create-secret --name slack-bot-token --secret-string file:\/\/\/dev\/stdin/,
