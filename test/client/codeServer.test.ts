@@ -12,6 +12,8 @@ const NODE24 = path.join(HOST, 'node', 'bin', 'node');
 const CHROMIUM = process.env.NHI_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = path.join(REPO, 'test-artifacts');
 const SECRET_PREFIX = 'sk_live_';
+/** Built at run time: no whole fake secret in the source. */
+const STORE_TOKEN = ['xoxb', '2741093856', '4820193746512', 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('-');
 
 /**
  * Starts code-server on a port the system picks (no free-port guess another process can take
@@ -86,6 +88,8 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     assert.match(install.stdout, /successfully installed/, install.stderr);
     workspace = path.join(tmp, 'workspace');
     fs.cpSync(path.join(REPO, 'examples', 'workspace'), workspace, { recursive: true });
+    // A file of its own for the store-and-replace test (the other tests' fixes may be saved).
+    fs.writeFileSync(path.join(workspace, 'src', 'store_me.py'), `SLACK_BOT_TOKEN = "${STORE_TOKEN}"\n`);
     const bin = path.join(tmp, 'bin');
     fs.mkdirSync(bin);
     fakeAws = path.join(bin, 'aws');
@@ -358,12 +362,11 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
       await page.click(`.quick-input-list .monaco-list-row:has-text("${label}")`);
     };
     await pickManager('AWS Secrets Manager');
-    await openFile('src/notify.py');
-    const value = /"(xoxb-[^"]+)"/.exec(fs.readFileSync(path.join(workspace, 'src', 'notify.py'), 'utf8'))![1];
+    await openFile('src/store_me.py');
     // The quick-fix menu lists the action once the server has the new setting (hang guard only).
     let action = null;
     for (const deadline = Date.now() + 120_000; !action && Date.now() < deadline;) {
-      await selectText('xoxb-158725848148');
+      await selectText('xoxb-2741093856');
       await page.keyboard.press('Control+.');
       action = await page
         .waitForSelector('.action-widget .monaco-list-row:has-text("Store in AWS Secrets Manager and replace")', { timeout: 15_000 })
@@ -383,13 +386,13 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
       /aws secretsmanager create-secret --name slack-bot-token --secret-string file:\/\/\/dev\/stdin/,
     );
     assert.ok(!fs.existsSync(`${fakeAws}.stdin`), 'nothing runs before the confirmation');
-    await page.click('.monaco-dialog-box button:has-text("Store and Replace")');
+    await page.click('.monaco-dialog-box .monaco-button:has-text("Store and Replace")');
     await page.waitForFunction(`${ACTIVE_TEXT}.includes('get_secret_value(SecretId="slack-bot-token")')`, null, { timeout: 60_000 });
-    assert.equal(fs.readFileSync(`${fakeAws}.stdin`, 'utf8'), value);
+    assert.equal(fs.readFileSync(`${fakeAws}.stdin`, 'utf8'), STORE_TOKEN);
     const argv = JSON.parse(fs.readFileSync(`${fakeAws}.argv`, 'utf8')) as string[];
     assert.deepEqual(argv, ['secretsmanager', 'create-secret', '--name', 'slack-bot-token', '--secret-string', 'file:///dev/stdin']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-store-and-replace.png') });
-    await revertAndClose('notify.py');
+    await revertAndClose('store_me.py');
     await pickManager('environment variables');
   });
 
