@@ -24,6 +24,7 @@ import { type Report } from '../report/reportModel';
 import type { ReportChunks } from '../report/reportStream';
 import { writeReportFile, writeReportStdout } from './reportOutput';
 import { TOOL_VERSION } from '../engine/version';
+import { namedFilesNotScanned } from './namedFiles';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -92,6 +93,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       if (ignored) say(`note: previous audit cache not used (${ignored})`);
       say(`cache: ${hits} files unchanged, ${misses} scanned${saved ? '' : ' (cache not saved)'}`);
     }
+    for (const why of namedFilesNotScanned(options.targets, root, outcome.engine, outcome.report, loaded.file)) say(why);
     for (const text of outcome.report.notes) say(`note: ${text}`);
     if (outcome.github) say(`GitHub: ${outcome.github.alerts} open secret-scanning alerts, ${outcome.github.matched} matched here`);
     return { report: outcome.report, engine: outcome.engine, root };

@@ -16,18 +16,27 @@ import {
 import {
   AuditReportRequest,
   AuditWorkspaceRequest,
+  ClientCommands,
   Commands,
+  RULE_DETAILS_SCHEME,
   UploadSarifRequest,
   type AuditResult,
   type GitHubAccess,
+  type InitializationOptions,
 } from '../protocol/nhiLensProtocol';
 import { githubAccess } from './githubAccess';
 import { InventoryTree, type GroupBy } from './inventoryTree';
 import { showReportPanel } from './reportPanel';
 import { reportPathTarget } from './reportPaths';
+import { RuleDetailsProvider, showRuleDetails } from './ruleDetails';
+import { statusSummary } from './statusSummary';
+import { storeAndReplace } from './storeAndReplace';
 
 let client: LanguageClient | undefined;
 let lastAudit: AuditResult | undefined;
+let lastAuditAt: Date | undefined;
+let auditing = false;
+let status: vscode.StatusBarItem | undefined;
 const inventory = new InventoryTree();
 
 const CONFIG_TEMPLATE = `# NHI Lens workspace configuration (schema: rules/config.schema.json of the extension)
@@ -62,19 +71,14 @@ function errorHandler(name: string): ErrorHandler {
   };
 }
 
-function updateStatus(item: vscode.StatusBarItem): void {
-  let errors = 0;
-  let warnings = 0;
-  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-    for (const d of diagnostics) {
-      if (d.source !== 'nhi-lens') continue;
-      if (d.severity === vscode.DiagnosticSeverity.Error) errors++;
-      else if (d.severity === vscode.DiagnosticSeverity.Warning) warnings++;
-    }
-  }
-  item.text = `$(shield) ${errors} $(warning) ${warnings}`;
-  item.tooltip = 'NHI Lens: findings in open and audited files. Click for the report.';
-  item.show();
+/** The status item: what the last audit found that VS Code's own counters do not say (see statusSummary.ts). */
+function updateStatus(): void {
+  if (!status) return;
+  const summary = statusSummary(lastAudit, auditing, lastAuditAt);
+  status.text = summary.text;
+  status.tooltip = new vscode.MarkdownString(summary.tooltip, true);
+  status.command = summary.command;
+  status.show();
 }
 
 /**
@@ -101,11 +105,21 @@ async function auditWorkspace(github?: GitHubAccess): Promise<void> {
   const c = client;
   const verify = await verifyAgreed();
   const params = { ...(github ? { github } : {}), ...(verify ? { verify } : {}) };
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'NHI Lens: auditing workspace', cancellable: true },
-    (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, params, token),
-  );
+  auditing = true;
+  updateStatus();
+  let result: AuditResult;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'NHI Lens: auditing workspace', cancellable: true },
+      (_progress, token) => c.sendRequest(AuditWorkspaceRequest.type, params, token),
+    );
+  } finally {
+    auditing = false;
+    updateStatus();
+  }
   lastAudit = result;
+  lastAuditAt = new Date();
+  updateStatus();
   inventory.update(result.inventory ?? []);
   for (const note of result.notes ?? []) void vscode.window.showWarningMessage(`NHI Lens: ${note}`);
   const { summary } = result;
@@ -236,6 +250,7 @@ async function copyStoreCommand(uri: string, range: unknown, manager: string, ke
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const outputChannel = vscode.window.createOutputChannel('NHI Lens');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
@@ -244,16 +259,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{.nhi-lens.yaml,*baseline*.json}') },
     // Untrusted workspaces: built-in rules only (a workspace's own regexes are not run).
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, editorCommands: true } satisfies InitializationOptions,
     errorHandler: errorHandler('NHI Lens server'),
+    // The server's log (start-up, settings, audits, config problems): View > Output > NHI Lens.
+    outputChannel,
+    // Hovers link to the rule-details page through this command, and to nothing else.
+    markdown: { isTrusted: { enabledCommands: [ClientCommands.showRuleDetails] } },
   };
   client = new LanguageClient('nhiLens', 'NHI Lens', serverOptions, clientOptions);
 
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
-  status.command = 'nhiLens.showReport';
+  status = vscode.window.createStatusBarItem('nhiLens.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'NHI Lens';
   context.subscriptions.push(
     status,
-    vscode.languages.onDidChangeDiagnostics(() => updateStatus(status)),
+    outputChannel,
+    vscode.workspace.registerTextDocumentContentProvider(RULE_DETAILS_SCHEME, new RuleDetailsProvider(() => client)),
+    vscode.commands.registerCommand('nhiLens.showRuleDetails', (ruleId?: string, uri?: string) => showRuleDetails(client, ruleId, uri)),
+    vscode.commands.registerCommand('nhiLens.storeAndReplace', (uri: string, diagnostic: Parameters<typeof storeAndReplace>[2]) =>
+      storeAndReplace(client, uri, diagnostic),
+    ),
+    vscode.commands.registerCommand('nhiLens.showOutput', () => outputChannel.show(true)),
     vscode.commands.registerCommand('nhiLens.auditWorkspace', () => auditWorkspace()),
     vscode.commands.registerCommand('nhiLens.auditWithGitHub', auditWithGitHub),
     vscode.commands.registerCommand('nhiLens.uploadSarif', uploadSarif),
@@ -267,7 +292,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('nhiLens.copyStoreCommand', copyStoreCommand),
     vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
   );
-  updateStatus(status);
+  updateStatus();
   await client.start();
 }
 

@@ -291,3 +291,76 @@ export const Commands = {
   /** Args: [uri, fingerprint, ruleId]: adds the finding to the baseline file through an edit. */
   addToBaseline: 'nhiLens.server.addToBaseline',
 } as const;
+
+/**
+ * What the client tells the server at `initialize` (`initializationOptions`). The editor-only
+ * features need the VS Code client's commands: other clients (Neovim…) get plain hovers and no
+ * actions that would run a command they do not have.
+ */
+export interface InitializationOptions {
+  /** The workspace is trusted: its own rules run and external programs may be started. */
+  trusted?: boolean;
+  /** The client has the `nhiLens.showRuleDetails` and `nhiLens.storeAndReplace` commands. */
+  editorCommands?: boolean;
+}
+
+/** The client commands the server's hovers and code actions name (see `InitializationOptions.editorCommands`). */
+export const ClientCommands = {
+  /** Args: [ruleId, uri?]: opens the rule's details page (`nhi-lens-rule:` document). */
+  showRuleDetails: 'nhiLens.showRuleDetails',
+  /** Args: [uri, diagnostic]: asks for confirmation, then `StoreSecretRequest`. */
+  storeAndReplace: 'nhiLens.storeAndReplace',
+} as const;
+
+/** The URI scheme of rule-details pages: `nhi-lens-rule:<rule-id>.md`. */
+export const RULE_DETAILS_SCHEME = 'nhi-lens-rule';
+
+/** One rule's documentation page, rendered as Markdown from the bundled rules (works offline). */
+export interface RuleDetailsParams {
+  ruleId: string;
+  /** A file of the workspace: its folder's rules (a workspace's own rules, its severity overrides). */
+  uri?: string;
+}
+export namespace RuleDetailsRequest {
+  export const method = 'nhiLens/ruleDetails';
+  export const type = new RequestType<RuleDetailsParams, { markdown: string } | null, void>(method);
+}
+/** Every rule, for a picker. */
+export namespace RuleListRequest {
+  export const method = 'nhiLens/rules';
+  export const type = new RequestType<{ uri?: string }, Array<{ id: string; title: string; category: string }>, void>(method);
+}
+
+/** A finding to store in the secrets manager: the diagnostic the code action was made for. */
+export interface StoreSecretParams {
+  uri: string;
+  /** The diagnostic as the server published it (its range and data). */
+  diagnostic: { range: Range; data?: unknown; code?: string | number };
+  /** Azure Key Vault only: the vault's name when the server does not know it. */
+  azureVault?: string;
+}
+
+/** What storing would run, for the confirmation; `refusal` says why it cannot (nothing runs then). */
+export interface StoreSecretPlan {
+  manager: string;
+  /** `AWS Secrets Manager`… */
+  managerLabel: string;
+  /** The name the secret is stored under and the rewrite reads. */
+  name: string;
+  /** The command line, for people (it never holds the value: that goes on standard input). */
+  command: string;
+  refusal?: string;
+  /** What happens, for the confirmation, when it is not a command line (the `env` manager writes `.env`). */
+  detail?: string;
+  /** Azure: the vault name is needed (set AZURE_KEY_VAULT_URL or answer the prompt). */
+  needsAzureVault?: boolean;
+}
+export namespace StoreSecretPlanRequest {
+  export const method = 'nhiLens/storeSecretPlan';
+  export const type = new RequestType<StoreSecretParams, StoreSecretPlan, void>(method);
+}
+/** Stores the value with the manager's CLI, then applies the rewrite through `workspace/applyEdit`. */
+export namespace StoreSecretRequest {
+  export const method = 'nhiLens/storeSecret';
+  export const type = new RequestType<StoreSecretParams, { ok: boolean; message: string }, void>(method);
+}

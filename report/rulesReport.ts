@@ -56,6 +56,7 @@ export function renderRulesMarkdown(rules: RuleInfo[]): string {
       '',
       d.description,
       '',
+      ...(d.why ? [`**Why it matters:** ${d.why}`, ''] : []),
       `**Fix:** ${d.remediation}`,
       '',
     );

@@ -33,6 +33,7 @@ import {
   Commands,
   UploadSarifRequest,
   DEFAULT_SETTINGS,
+  type InitializationOptions,
   type NhiLensSettings,
 } from '../protocol/nhiLensProtocol';
 import { SECRETS_MANAGERS, storeCommand, type SecretsManager } from '../engine/fixes/secretReplacement';
@@ -40,6 +41,7 @@ import { fileUriOf, toAuditResult } from './protocolMapping';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
+import { EditorGuide } from './editorGuide';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
 import { createServerConnection } from './serverConnection';
@@ -76,6 +78,15 @@ const codeActions = new CodeActionService((uri) => {
       return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     },
   };
+});
+
+/** Hovers, rule details, "Store in the manager and replace" and the server's log (server/editorGuide.ts). */
+const guide = new EditorGuide(connection, {
+  documents,
+  scopeOf: (uri) => folders.scopeOf(uri),
+  findings: (document) => diagnostics.report(document).findings,
+  settings: () => settings,
+  trusted: () => folders.trusted,
 });
 
 function reportProblems(folder: WorkspaceFolder): void {
@@ -191,7 +202,9 @@ async function loadSettings(): Promise<void> {
 
 connection.onInitialize((params) => {
   // Trust is the client's, for the whole workspace: every folder gets it.
-  const trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  const trusted = options?.trusted !== false;
+  guide.editorCommands = options?.editorCommands === true;
   folders = new WorkspaceFolders(trusted, refreshFile);
   const initial = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
   for (const folder of initial) folders.add(folder.uri, folder.name);
@@ -206,6 +219,7 @@ connection.onInitialize((params) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: true },
       executeCommandProvider: { commands: [Commands.storeCommand, Commands.addToBaseline] },
+      hoverProvider: true,
       // Registered statically: the client then sends workspace/didChangeWorkspaceFolders.
       ...(folderChangeNotifications ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       ...(pullDiagnostics
@@ -226,11 +240,13 @@ connection.onInitialized(async () => {
   }
   if (configurationCapability) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'nhiLens' });
   await loadSettings();
+  guide.logStart(folders.list().length, pullDiagnostics);
   refreshAll();
 });
 
 connection.onDidChangeConfiguration(async () => {
   await loadSettings();
+  guide.logSettings();
   refreshAll();
 });
 
@@ -340,7 +356,7 @@ connection.languages.diagnostics.onWorkspace((params, token) => {
 connection.onCodeAction((params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || token.isCancellationRequested) return null;
-  return codeActions.actionsFor(document, params.context.diagnostics);
+  return [...codeActions.actionsFor(document, params.context.diagnostics), ...guide.codeActions(document, params.context.diagnostics)];
 });
 
 connection.onCodeActionResolve((action) => {
@@ -435,6 +451,7 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
       : await connection.window.createWorkDoneProgress();
   const partial = connection.languages.attachPartialResultProgress(AuditWorkspaceRequest.partialResult, params);
   const cancelled = 'token' in workDone ? (workDone as { token: typeof token }).token : undefined;
+  guide.log(`nhi-lens: auditing ${folders.list().length} folder(s)`);
   const audit = await auditService.audit(
     folders.list().map((folder) => ({ ...folder, inner: folders.innerFolders(folder) })),
     token,
@@ -443,6 +460,10 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
     cancelled,
     params.github,
     verifyOptions(params.verify === true),
+  );
+  guide.logAudit(
+    audit.audits.map((a) => a.report),
+    audit.cancelled,
   );
   auditGeneration++;
   const byUri = new Map<string, { root: string; items: Diagnostic[] }>();

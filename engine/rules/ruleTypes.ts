@@ -7,6 +7,8 @@ export interface RuleDefinition {
   title: string;
   description: string;
   remediation: string;
+  /** Why it matters (the hover and rule details show the category's text when absent). */
+  why?: string;
   category: Category;
   severity: Severity;
   docs?: string;

@@ -32,11 +32,15 @@ describe('the VS Code extension package', function () {
     assert.equal(setting.enumDescriptions.length, SECRETS_MANAGERS.length);
   });
 
-  it('vsce packages the bundles, compiled rules and schemas only, and nothing secret', () => {
-    const run = spawnSync(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    });
+  it('vsce packages the bundles, compiled rules and schemas, the Marketplace README and its images only, and nothing secret', () => {
+    const run = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies', '--readme-path', 'MARKETPLACE.md'],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
     assert.equal(run.status, 0, run.stderr);
     const files = run.stdout
       .split('\n')
@@ -45,12 +49,16 @@ describe('the VS Code extension package', function () {
       .sort();
     assert.deepEqual(files, [
       'LICENSE',
-      'README.md',
+      'MARKETPLACE.md',
       'dist/builtin-rules.json',
       'dist/extension.js',
       'dist/iam-actions.json',
       'dist/scanWorker.js',
       'dist/server.js',
+      'docs/images/icon.png',
+      'docs/images/vscode-hover.png',
+      'docs/images/vscode-problems-panel.png',
+      'docs/images/vscode-rule-details.png',
       'docs/rules.md',
       'package.json',
       'rules/config.schema.json',
@@ -58,7 +66,7 @@ describe('the VS Code extension package', function () {
     ]);
     // The rule table holds the patterns themselves; everything else must scan clean.
     const engine = testEngine({ rules: builtinRules() });
-    for (const file of files.filter((f) => f !== 'dist/builtin-rules.json')) {
+    for (const file of files.filter((f) => f !== 'dist/builtin-rules.json' && !f.endsWith('.png'))) {
       const findings = engine.scan({ path: file, text: fs.readFileSync(path.join(REPO, file), 'utf8') }).findings;
       assert.deepEqual(
         findings.map((f) => `${f.ruleId}@${f.range.start.line}`),
@@ -70,6 +78,26 @@ describe('the VS Code extension package', function () {
     assert.ok(
       compiled.rules.every((r: { definition: { examples: { positive: unknown[] } } }) => r.definition.examples.positive.length === 0),
       'examples are not shipped',
+    );
+  });
+
+  it('has a 128x128 PNG icon and a Marketplace README whose images ship in the package', () => {
+    const icon = fs.readFileSync(path.join(REPO, pkg.icon));
+    assert.equal(icon.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    assert.match(pkg.scripts.package, /--readme-path MARKETPLACE\.md/);
+    const readme = fs.readFileSync(path.join(REPO, 'MARKETPLACE.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(images.length >= 2, 'the Marketplace README shows the extension');
+    const shipped = fs.readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
+    for (const image of images) {
+      assert.ok(fs.existsSync(path.join(REPO, image)), image);
+      assert.ok(shipped.includes(`!${image}`), `${image} is packaged`);
+    }
+    const findings = testEngine({ rules: builtinRules() }).scan({ path: 'README.md', text: readme }).findings;
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      [],
     );
   });
 });

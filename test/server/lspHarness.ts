@@ -17,6 +17,7 @@ import {
   ApplyWorkspaceEditRequest,
   WorkDoneProgressCreateRequest,
   ShowMessageNotification,
+  LogMessageNotification,
   DiagnosticRefreshRequest,
   type ClientCapabilities,
   type InitializeResult,
@@ -37,6 +38,8 @@ export class LspSession {
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly progress: Array<{ token: ProgressToken; value: unknown }> = [];
   readonly messages: string[] = [];
+  /** What the server logged (window/logMessage: the client's output channel). */
+  readonly logs: string[] = [];
   refreshes = 0;
   settings: Record<string, unknown> = { enable: true, secretsManager: 'env', owner: 'platform-team' };
   /** How many times the server asked for its settings (workspace/configuration). */
@@ -66,6 +69,7 @@ export class LspSession {
       settings?: Record<string, unknown>;
       /** Makes what `files` cannot (a FIFO, a link) in the root before the server starts. */
       prepare?: (root: string) => void;
+      env?: NodeJS.ProcessEnv;
     } = {},
   ): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
@@ -74,7 +78,7 @@ export class LspSession {
       fs.writeFileSync(path.join(root, name), text);
     }
     options.prepare?.(root);
-    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env ?? process.env });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const session = new LspSession(server, connection, root);
     if (options.settings) session.settings = { ...session.settings, ...options.settings };
@@ -96,6 +100,10 @@ export class LspSession {
     connection.onNotification(
       ShowMessageNotification.type,
       record((p) => session.messages.push(p.message)),
+    );
+    connection.onNotification(
+      LogMessageNotification.type,
+      record((p) => session.logs.push(p.message)),
     );
     connection.onRequest(ConfigurationRequest.type, (p) => {
       session.configurationRequests++;
