@@ -20,14 +20,13 @@ const MAX_DEPTH = 100;
  */
 export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
   try {
-    return { documents: buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH }), text, baseOffset) };
+    return { documents: parseYamlDocuments(text, baseOffset) };
   } catch (error) {
     const failure = syntaxError(error, baseOffset);
     // One broken document must not hide the others of a multi-document file.
     const documents: SourceNode[] = [];
-    const separators = [...text.matchAll(/^---[ \t]*(?:#.*)?$/gm)].map((m) => m.index!);
-    if (separators.length) {
-      const starts = [0, ...separators];
+    const starts = documentStarts(text);
+    if (starts.length > 1) {
       starts.forEach((start, i) => {
         const end = starts[i + 1] ?? text.length;
         try {
@@ -41,6 +40,22 @@ export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
     }
     return { documents, error: failure };
   }
+}
+
+// Lines end at \n or \r only: YAML does not break lines at U+2028, which the `m` flag's ^ and $ would.
+const DOCUMENT_MARKER = /(?:^|(?<=[\n\r]))---(?:[ \t]+(?:#[^\n\r]*)?)?(?=[\n\r]|$)/g;
+
+/**
+ * Where each YAML document begins: 0, then every `---` line (with at most a comment after it).
+ * `---#x` is not one: a comment needs a space before it, so that line is a plain scalar.
+ */
+export function documentStarts(text: string): number[] {
+  return [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((m) => m.index!)];
+}
+
+/** The documents of YAML text without a syntax error; throws on one (`parseYamlSource` reports it). */
+export function parseYamlDocuments(text: string, baseOffset = 0): SourceNode[] {
+  return buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH }), text, baseOffset);
 }
 
 function syntaxError(error: unknown, base: number): { message: string; start: number; end: number } {
@@ -131,7 +146,8 @@ function buildDocuments(events: Event[], text: string, base: number): SourceNode
         const start = base + ev.valueStart;
         const end = base + ev.valueEnd;
         if (isIntrinsicTag(text, ev.tagStart, ev.tagEnd)) {
-          attach({ type: 'expr', text: text.slice(ev.tagStart, ev.valueEnd), start, end });
+          // An empty value (`!Ref` alone) has no position (-1): its text is the tag, not the rest of the file.
+          attach({ type: 'expr', text: text.slice(ev.tagStart, ev.valueEnd < 0 ? ev.tagEnd : ev.valueEnd), start, end });
           break;
         }
         const raw = getScalarValue(text, ev);
