@@ -58,6 +58,19 @@ export function parseYamlDocuments(text: string, baseOffset = 0): SourceNode[] {
   return buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH }), text, baseOffset);
 }
 
+/**
+ * The first syntax error of the YAML stream that starts at `from` (a document start), at its
+ * offset in `text`; undefined when that stream parses.
+ */
+export function firstSyntaxError(text: string, from: number): YamlParseResult['error'] {
+  try {
+    parseEvents(text.slice(from), { maxDepth: MAX_DEPTH });
+    return undefined;
+  } catch (error) {
+    return syntaxError(error, from);
+  }
+}
+
 function syntaxError(error: unknown, base: number): { message: string; start: number; end: number } {
   const e = error as { reason?: string; message?: string; mark?: { position?: number } };
   const at = base + (e.mark?.position ?? 0);
