@@ -42,15 +42,23 @@ export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
   }
 }
 
-// Lines end at \n or \r only: YAML does not break lines at U+2028, which the `m` flag's ^ and $ would.
-const DOCUMENT_MARKER = /(?:^|(?<=[\n\r]))---(?:[ \t]+(?:#[^\n\r]*)?)?(?=[\n\r]|$)/g;
+/** What may follow `---` on a document marker line: blanks, then a comment (after a blank) or nothing. */
+const MARKER_REST = /---(?:[ \t]+(?:#[^\n\r]*)?)?(?:[\n\r]|$)/y;
 
 /**
  * Where each YAML document begins: 0, then every `---` line (with at most a comment after it).
- * `---#x` is not one: a comment needs a space before it, so that line is a plain scalar.
+ * `---#x` is not one: a comment needs a space before it, so that line is a plain scalar. Lines end
+ * at \n or \r only (YAML does not break lines at U+2028, which a regex's `m` flag would).
  */
 export function documentStarts(text: string): number[] {
-  return [0, ...[...text.matchAll(DOCUMENT_MARKER)].map((m) => m.index!)];
+  const starts = [0];
+  // indexOf finds the candidates fast; a regex with a look-behind for the line start tries every offset.
+  for (let at = text.indexOf('---'); at >= 0; at = text.indexOf('---', at + 3)) {
+    if (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') continue;
+    MARKER_REST.lastIndex = at;
+    if (MARKER_REST.test(text)) starts.push(at);
+  }
+  return starts;
 }
 
 /** The documents of YAML text without a syntax error; throws on one (`parseYamlSource` reports it). */
