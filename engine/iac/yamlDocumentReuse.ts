@@ -11,8 +11,8 @@
  * With a syntax error, `parseYamlSource` reads each piece on its own (as here) and reports the
  * first error of the whole stream: the stream is parsed again from the first broken piece on, which
  * finds that error (the pieces before it parse, as they do in the whole stream).
- * Kept per path: the pieces of the file's last scan only (like the secret line memo), for a few
- * recently scanned files, so memory is bounded by those files and old versions are dropped.
+ * Kept per path: the pieces of the file's last scan only (like the secret line memo), for the
+ * recently scanned files up to a total size, so memory is bounded and old versions are dropped.
  * The property test (test/engine/iac/yamlDocumentReuse.test.ts) compares with `parseYamlSource`.
  */
 import type { SourceNode } from './sourceTree';
@@ -21,8 +21,11 @@ import { documentStarts, firstSyntaxError, parseYamlDocuments, parseYamlSource, 
 
 /** Smaller files parse in a few milliseconds: not worth a copy of their text. */
 export const REUSE_FROM = 32 * 1024;
-/** Files kept (each with the trees of its last scan). */
-const FILES = 8;
+/**
+ * Text kept, all files together (each with the trees of its last scan): the trees take about 20
+ * times their text (2.1 MB for a 104 KB manifest), so about 40 MB at most. A larger file is parsed whole.
+ */
+const KEPT_CHARS = 2 * 1024 * 1024;
 
 /** A document's text (a copy, not a view into an old version of the file) and its trees at offset 0, or undefined when it does not parse. */
 interface Kept {
@@ -32,7 +35,8 @@ interface Kept {
 
 export class YamlDocumentReuse {
   /** Path → document text → its trees; most recently scanned path last. */
-  private readonly files = new Map<string, Map<string, Kept>>();
+  private readonly files = new Map<string, { pieces: Map<string, Kept>; chars: number }>();
+  private keptChars = 0;
   private readonly from: number;
   /** Documents parsed so far (for tests: how much was reused). */
   parsedDocuments = 0;
@@ -44,11 +48,13 @@ export class YamlDocumentReuse {
 
   /** `parseYamlSource(text)`, reusing the documents unchanged since the last parse of `path`. */
   parse(path: string, text: string): YamlParseResult {
-    if (text.length < this.from || /^%/m.test(text)) return parseYamlSource(text);
+    if (text.length < this.from || text.length > KEPT_CHARS || /^%/m.test(text)) return parseYamlSource(text);
     const starts = documentStarts(text);
     if (starts.length < 3) return parseYamlSource(text);
-    const previous = this.files.get(path);
+    const last = this.files.get(path);
+    const previous = last?.pieces;
     this.files.delete(path);
+    this.keptChars -= last?.chars ?? 0;
     const next = new Map<string, Kept>();
     const pieces: Array<{ start: number; trees: SourceNode[] | undefined }> = [];
     let firstBroken = -1;
@@ -66,8 +72,13 @@ export class YamlDocumentReuse {
       if (!kept.trees && firstBroken < 0) firstBroken = start;
       pieces.push({ start, trees: kept.trees });
     }
-    this.files.set(path, next);
-    if (this.files.size > FILES) this.files.delete(this.files.keys().next().value!);
+    this.files.set(path, { pieces: next, chars: text.length });
+    this.keptChars += text.length;
+    for (const [oldest, kept] of this.files) {
+      if (this.keptChars <= KEPT_CHARS) break;
+      this.files.delete(oldest);
+      this.keptChars -= kept.chars;
+    }
     if (firstBroken < 0) return { documents: pieces.flatMap((p) => p.trees!.map((tree) => moved(tree, p.start, true))) };
     const error = firstSyntaxError(text, firstBroken);
     if (!error) return parseYamlSource(text); // never seen: a piece broken only on its own

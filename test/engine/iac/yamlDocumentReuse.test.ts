@@ -119,6 +119,22 @@ describe('YAML documents reused across scans of a file', () => {
     assert.equal(reuse.parsedDocuments, 9);
   });
 
+  it('keeps the files scanned last up to a total size: an older one is parsed afresh', () => {
+    const reuse = new YamlDocumentReuse({ from: 0 });
+    const small = 'kind: A\n---\nkind: B\n---\nkind: C\n';
+    const big = (kb: number) => Array.from({ length: kb / 100 }, (_, i) => `k${i}: ${'x'.repeat(100 * 1024)}\n`).join('---\n');
+    reuse.parse('a.yaml', small);
+    reuse.parse('a.yaml', small);
+    assert.equal(reuse.parsedDocuments, 3, 'kept while nothing else was scanned');
+    reuse.parse('b.yaml', big(1200));
+    reuse.parse('c.yaml', big(1000)); // 2.2 MB with b: a and b are dropped
+    const before = reuse.parsedDocuments;
+    assert.deepEqual(reuse.parse('a.yaml', small), parseYamlSource(small));
+    assert.equal(reuse.parsedDocuments, before + 3);
+    reuse.parse('c.yaml', big(1000));
+    assert.equal(reuse.parsedDocuments, before + 3, 'the last file is still kept');
+  });
+
   it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
     const reuse = new YamlDocumentReuse({ from: 0 });
     const text = 'kind: A\n---\nkind: B\n---\nkind: C\n';
