@@ -9,6 +9,7 @@ import { entry, get, stringValue, type SourceNode } from './sourceTree';
 import { analyseTerraform } from './terraform/terraformAnalyzer';
 import { TerraformFile } from './terraform/terraformModule';
 import { parseYamlSource } from './yamlSource';
+import type { YamlDocumentReuse } from './yamlDocumentReuse';
 import type { IdentityDraft } from '../inventory/identity';
 import { agentIdentities } from '../inventory/agentIdentities';
 import { isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
@@ -72,8 +73,17 @@ export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft
  * Runs the structural analysers on one file. Returns undefined when the file is not IaC.
  * A syntax error yields `parseError` and whatever could be read is still analysed.
  * With `inventory`, the same parse also yields the identities the file declares.
+ * With `reuse` (for a file scanned again and again, as in the editor), YAML documents unchanged
+ * since the last scan of `path` are not parsed again; the result is the same.
  */
-export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacContext, inventory = false): IacScan | undefined {
+export function analyseIac(
+  text: string,
+  path: string,
+  kind: FileKind,
+  ctx: IacContext,
+  inventory = false,
+  reuse?: YamlDocumentReuse,
+): IacScan | undefined {
   if (inventory && kind === 'json' && isMcpConfig(path, text)) {
     const config = parseYamlSource(text).documents[0];
     return { issues: [], identities: config ? agentIdentities(config) : [] };
@@ -88,7 +98,7 @@ export function analyseIac(text: string, path: string, kind: FileKind, ctx: IacC
     if (inventory) analysis.identities = terraformIdentities(file, ctx.settings.ownerTags);
     return analysis;
   }
-  const parsed = parseYamlSource(text);
+  const parsed = reuse ? reuse.parse(path, text) : parseYamlSource(text);
   const first = parsed.documents[0];
   const iacKind = first && classify(path, first, parsed.documents);
   const parseError = parsed.error && {

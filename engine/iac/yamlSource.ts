@@ -20,14 +20,13 @@ const MAX_DEPTH = 100;
  */
 export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
   try {
-    return { documents: buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH }), text, baseOffset) };
+    return { documents: parseYamlDocuments(text, baseOffset) };
   } catch (error) {
     const failure = syntaxError(error, baseOffset);
     // One broken document must not hide the others of a multi-document file.
     const documents: SourceNode[] = [];
-    const separators = [...text.matchAll(/^---[ \t]*(?:#.*)?$/gm)].map((m) => m.index!);
-    if (separators.length) {
-      const starts = [0, ...separators];
+    const starts = documentStarts(text);
+    if (starts.length > 1) {
       starts.forEach((start, i) => {
         const end = starts[i + 1] ?? text.length;
         try {
@@ -40,6 +39,43 @@ export function parseYamlSource(text: string, baseOffset = 0): YamlParseResult {
       });
     }
     return { documents, error: failure };
+  }
+}
+
+/** What may follow `---` on a document marker line: blanks, then a comment (after a blank) or nothing. */
+const MARKER_REST = /---(?:[ \t]+(?:#[^\n\r]*)?)?(?:[\n\r]|$)/y;
+
+/**
+ * Where each YAML document begins: 0, then every `---` line (with at most a comment after it).
+ * `---#x` is not one: a comment needs a space before it, so that line is a plain scalar. Lines end
+ * at \n or \r only (YAML does not break lines at U+2028, which a regex's `m` flag would).
+ */
+export function documentStarts(text: string): number[] {
+  const starts = [0];
+  // indexOf finds the candidates fast; a regex with a look-behind for the line start tries every offset.
+  for (let at = text.indexOf('---'); at >= 0; at = text.indexOf('---', at + 3)) {
+    if (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') continue;
+    MARKER_REST.lastIndex = at;
+    if (MARKER_REST.test(text)) starts.push(at);
+  }
+  return starts;
+}
+
+/** The documents of YAML text without a syntax error; throws on one (`parseYamlSource` reports it). */
+export function parseYamlDocuments(text: string, baseOffset = 0): SourceNode[] {
+  return buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH }), text, baseOffset);
+}
+
+/**
+ * The first syntax error of the YAML stream that starts at `from` (a document start), at its
+ * offset in `text`; undefined when that stream parses.
+ */
+export function firstSyntaxError(text: string, from: number): YamlParseResult['error'] {
+  try {
+    parseEvents(text.slice(from), { maxDepth: MAX_DEPTH });
+    return undefined;
+  } catch (error) {
+    return syntaxError(error, from);
   }
 }
 
@@ -131,7 +167,8 @@ function buildDocuments(events: Event[], text: string, base: number): SourceNode
         const start = base + ev.valueStart;
         const end = base + ev.valueEnd;
         if (isIntrinsicTag(text, ev.tagStart, ev.tagEnd)) {
-          attach({ type: 'expr', text: text.slice(ev.tagStart, ev.valueEnd), start, end });
+          // An empty value (`!Ref` alone) has no position (-1): its text is the tag, not the rest of the file.
+          attach({ type: 'expr', text: text.slice(ev.tagStart, ev.valueEnd < 0 ? ev.tagEnd : ev.valueEnd), start, end });
           break;
         }
         const raw = getScalarValue(text, ev);

@@ -54,21 +54,43 @@ function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string
   }
 }
 
+/** The owner state of each AWS provider's `default_tags` in one file, by alias, in the file's order. */
+function providerTagStates(f: TerraformFile, keys: string[]): Array<[alias: string, state: OwnerState]> {
+  return providerBlocks(f.parsed.body, 'aws').map((p) => {
+    const tags = blocksOf(p.body, 'default_tags')[0];
+    return [providerAlias(p), tags ? ownerState(attribute(tags.body, 'tags')?.value, f, keys) : 'absent'];
+  });
+}
+
+/**
+ * Sibling files' provider states by their text, per engine (its owner keys do not change): every
+ * keystroke in a module's file would otherwise parse its siblings with `default_tags` again.
+ */
+const siblingStates = new WeakMap<IacContext, Map<string, Array<[string, OwnerState]>>>();
+const SIBLINGS_KEPT = 256;
+
+function siblingTagStates(text: string, ctx: IacContext): Array<[string, OwnerState]> {
+  let kept = siblingStates.get(ctx);
+  if (!kept) siblingStates.set(ctx, (kept = new Map()));
+  let states = kept.get(text);
+  if (!states) {
+    states = providerTagStates(new TerraformFile(text), ctx.settings.ownerTags);
+    if (kept.size >= SIBLINGS_KEPT) kept.clear(); // bounded; the reader keeps the same texts anyway
+    kept.set(text, states);
+  }
+  return states;
+}
+
 /** Owner state of `default_tags` per AWS provider alias, from this file and its module siblings. */
 function defaultTagStates(file: TerraformFile, path: string, ctx: IacContext): Map<string, OwnerState> {
   const states = new Map<string, OwnerState>();
-  const read = (f: TerraformFile) => {
-    for (const p of providerBlocks(f.parsed.body, 'aws')) {
-      const tags = blocksOf(p.body, 'default_tags')[0];
-      const state = tags ? ownerState(attribute(tags.body, 'tags')?.value, f, ctx.settings.ownerTags) : 'absent';
-      const alias = providerAlias(p);
-      if (states.get(alias) !== 'present') states.set(alias, state);
-    }
+  const merge = (found: Array<[string, OwnerState]>) => {
+    for (const [alias, state] of found) if (states.get(alias) !== 'present') states.set(alias, state);
   };
-  read(file);
+  merge(providerTagStates(file, ctx.settings.ownerTags));
   if (!states.size && ctx.siblingFiles) {
     for (const sibling of ctx.siblingFiles(path)) {
-      if (sibling.path.endsWith('.tf') && sibling.text.includes('default_tags')) read(new TerraformFile(sibling.text));
+      if (sibling.path.endsWith('.tf') && sibling.text.includes('default_tags')) merge(siblingTagStates(sibling.text, ctx));
     }
   }
   return states;

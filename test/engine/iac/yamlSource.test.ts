@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { get } from '../../../engine/iac/sourceTree';
-import { parseYamlSource } from '../../../engine/iac/yamlSource';
+import { documentStarts, parseYamlSource } from '../../../engine/iac/yamlSource';
 
 describe('YAML source trees', () => {
   it('reads every document of a multi-document file with value offsets inside quotes', () => {
@@ -45,5 +45,21 @@ describe('YAML source trees', () => {
   it('bounds the depth of what it converts', () => {
     const { documents } = parseYamlSource(`${'['.repeat(5000)}${']'.repeat(5000)}`);
     assert.ok(documents.length <= 1);
+  });
+
+  it('starts a document at a `---` line only where YAML does', () => {
+    const text = 'a: 1\n---\nb: 2\n--- # c\r\nc: 3\n---#x\n';
+    assert.deepEqual(documentStarts(text), [0, 5, 14]);
+    assert.deepEqual(documentStarts('a: 1\u2028---\u2028b'), [0], 'U+2028 is not a YAML line break');
+  });
+
+  it('an intrinsic tag with no value is read as the tag alone', () => {
+    const text = 'a: 1\n--- !Ref\n---\nb: 2\n';
+    const { documents, error } = parseYamlSource(text);
+    assert.equal(error, undefined);
+    assert.deepEqual(
+      documents.map((d) => (d.type === 'expr' ? d.text : d.type)),
+      ['map', '!Ref', 'map'],
+    );
   });
 });

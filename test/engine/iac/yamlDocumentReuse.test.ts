@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ScanResult } from '../../../engine';
+import { get, stringValue } from '../../../engine/iac/sourceTree';
+import { YamlDocumentReuse } from '../../../engine/iac/yamlDocumentReuse';
+import { parseYamlSource } from '../../../engine/iac/yamlSource';
+import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
+import { defaultEngine } from '../../support/engineFixture';
+
+/** Manifest lines, plus what could make a piece read differently from the whole file. */
+const LINES = [
+  'apiVersion: v1',
+  'kind: ServiceAccount',
+  'kind: Deployment',
+  'kind: ClusterRole',
+  'kind: Secret',
+  'metadata:',
+  '  name: app',
+  '  labels: { owner: team-a }',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      serviceAccountName: app',
+  'rules:',
+  '  - apiGroups: ["*"]',
+  '    verbs: ["*", escalate]',
+  '    resources: [secrets, pods/exec]',
+  'data:',
+  '  password: aHVudGVyMmh1bnRlcjI=',
+  'automountServiceAccountToken: false',
+  '---',
+  '--- # next',
+  '---   ',
+  '--- !tag',
+  '--- {a: 1}',
+  '...',
+  '%YAML 1.2',
+  'text: |',
+  '  ---',
+  'key: "open',
+  'flow: [a,',
+  'anchor: &a 1',
+  'alias: *a',
+  'ref: !Ref Thing',
+  '\tbad: tab',
+  '',
+];
+
+const EDIT = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 30 }),
+  insert: fc.oneof(
+    fc.array(fc.constantFrom(...LINES), { maxLength: 3 }).map((ls) => ls.join('\n')),
+    fc.constantFrom(
+      'a',
+      ' ',
+      '\n',
+      '-',
+      '---\n',
+      '\n---\n',
+      ':',
+      '"',
+      '[',
+      ']',
+      '{',
+      '%',
+      '#',
+      '\r\n',
+      '\r',
+      '\u2028',
+      '\t',
+      '\uFEFF',
+      '&a',
+      '*a',
+    ),
+    fc.string({ maxLength: 5 }),
+  ),
+});
+
+const applyEdit = (text: string, e: { at: number; remove: number; insert: string }) => {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+};
+
+describe('YAML documents reused across scans of a file', () => {
+  it('random edits: the reused parse equals a whole-file parse of the same text, every time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 40 }),
+        fc.array(EDIT, { maxLength: 15 }),
+        (lines, edits) => {
+          const reuse = new YamlDocumentReuse({ from: 0 });
+          let text = lines.join('\n') + '\n';
+          assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text));
+          for (const e of edits) {
+            text = applyEdit(text, e);
+            assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text), `after an edit at ${e.at}`);
+          }
+        },
+      ),
+      { seed: 1313, numRuns: 400 },
+    );
+  });
+
+  it('parses only the document that changed, and moves the others to their new offsets', () => {
+    const reuse = new YamlDocumentReuse({ from: 0 });
+    const doc = (i: number) => `kind: ServiceAccount\nmetadata:\n  name: sa-${i}\n`;
+    const before = [0, 1, 2, 3].map(doc).join('---\n');
+    reuse.parse('a.yaml', before);
+    assert.equal(reuse.parsedDocuments, 4);
+    const after = before.replace('sa-1', 'sa-one');
+    const { documents } = reuse.parse('a.yaml', after);
+    assert.equal(reuse.parsedDocuments, 5, 'one document parsed again');
+    const name = get(documents[3], 'metadata', 'name')!;
+    assert.equal(stringValue(name), 'sa-3');
+    assert.equal(after.slice(name.start, name.end), 'sa-3');
+    // Another path has its own documents; a path's old versions are not kept.
+    reuse.parse('b.yaml', after);
+    assert.equal(reuse.parsedDocuments, 9);
+  });
+
+  it('keeps the files scanned last up to a total size: an older one is parsed afresh', () => {
+    const reuse = new YamlDocumentReuse({ from: 0 });
+    const small = 'kind: A\n---\nkind: B\n---\nkind: C\n';
+    const big = (kb: number) => Array.from({ length: kb / 100 }, (_, i) => `k${i}: ${'x'.repeat(100 * 1024)}\n`).join('---\n');
+    reuse.parse('a.yaml', small);
+    reuse.parse('a.yaml', small);
+    assert.equal(reuse.parsedDocuments, 3, 'kept while nothing else was scanned');
+    reuse.parse('b.yaml', big(1200));
+    reuse.parse('c.yaml', big(1000)); // 2.2 MB with b: a and b are dropped
+    const before = reuse.parsedDocuments;
+    assert.deepEqual(reuse.parse('a.yaml', small), parseYamlSource(small));
+    assert.equal(reuse.parsedDocuments, before + 3);
+    reuse.parse('c.yaml', big(1000));
+    assert.equal(reuse.parsedDocuments, before + 3, 'the last file is still kept');
+  });
+
+  it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
+    const reuse = new YamlDocumentReuse({ from: 0 });
+    const text = 'kind: A\n---\nkind: B\n---\nkind: C\n';
+    const first = reuse.parse('a.yaml', text);
+    (first.documents[1] as { start: number }).start = 999;
+    assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text));
+  });
+
+  it('the engine in the editor (with a memo): random edits of a large manifest find what a fresh scan finds', () => {
+    const engine = defaultEngine();
+    const view = (r: ScanResult) => JSON.stringify({ findings: r.findings, skipped: r.skipped, suppressed: r.suppressed });
+    const manifest = (i: number) =>
+      [
+        `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader-${i}\nrules:\n  - apiGroups: [""]\n    resources: ["secrets"]\n    verbs: ["get", "*"]`,
+        `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa-${i}\nautomountServiceAccountToken: ${i % 2 === 0}`,
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  template:\n    spec:\n      serviceAccountName: sa-${i}\n      containers:\n        - name: app\n          image: app:${i}`,
+      ][i % 3];
+    let base = '';
+    for (let i = 0; base.length < 40 * 1024; i++) base += `${manifest(i)}\n---\n`;
+    fc.assert(
+      fc.property(fc.array(EDIT, { minLength: 1, maxLength: 6 }), (edits) => {
+        const memo = new SecretLineMemo();
+        let text = base;
+        engine.scan({ path: 'deploy/app.yaml', text }, { memo });
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          assert.equal(
+            view(engine.scan({ path: 'deploy/app.yaml', text }, { memo })),
+            view(engine.scan({ path: 'deploy/app.yaml', text })),
+          );
+        }
+      }),
+      { seed: 2727, numRuns: 25 },
+    );
+  });
+});
