@@ -407,20 +407,22 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
   });
 
   it('lists the identities of the audit in the NHI Inventory view; a click reveals one', async () => {
+    const INVENTORY_PANE = '.pane:has(> .pane-header:has-text("NHI Inventory"))';
     // Give the view room: collapse the folder tree above it.
     const folders = await page.waitForSelector('.pane-header[aria-expanded="true"]:has-text("workspace")');
     await folders.click();
     const header = await page.waitForSelector('.pane-header:has-text("NHI Inventory")');
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const row = await page
-      .waitForSelector('.monaco-list-row:has-text("aws_iam_user.ci")', { timeout: 30_000 })
+      // Inside the inventory's pane: the Problems panel lists rows naming the same identity.
+      .waitForSelector(`${INVENTORY_PANE} .monaco-list-row:has-text("aws_iam_user.ci")`, { timeout: 30_000 })
       .catch(async (error: Error) => {
         await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-inventory-failed.png') });
         throw error;
       });
     assert.match((await row.textContent()) ?? '', /admin · static/);
     // Grouped by kind under the label the server sent with each item (the client has no label table).
-    const group = await page.waitForSelector('.monaco-list-row[aria-expanded="true"]:has-text("IAM user")');
+    const group = await page.waitForSelector(`${INVENTORY_PANE} .monaco-list-row[aria-expanded="true"]:has-text("IAM user")`);
     assert.match((await group.textContent()) ?? '', /^\s*IAM user\s*\d+\s*$/);
     await row.click();
     await page.waitForSelector('.tab:has-text("main.tf")', { timeout: 30_000 });
