@@ -17,6 +17,8 @@ export interface TrustableRole {
   name?: string;
   /** The resource's name in the file (Terraform label, CloudFormation logical id). */
   label: string;
+  /** Its trust policy already names GitHub's OIDC provider: a second statement would only duplicate it. */
+  trustsGitHub: boolean;
   /** The edit adding the statement, for `subject` (`repo:<owner>/<repo>:ref:refs/heads/<branch>`). */
   edit(subject: string): OffsetEdit;
 }
@@ -99,6 +101,7 @@ function terraformRoles(text: string): TrustableRole[] {
     roles.push({
       ...(name ? { name } : {}),
       label: m[1],
+      trustsGitHub: body.slice(policy.index).includes(ISSUER),
       edit: (subject) => ({
         start: bracket,
         end: bracket,
@@ -144,6 +147,7 @@ function cloudFormationRoles(text: string): TrustableRole[] {
     roles.push({
       ...(name ? { name } : {}),
       label: key[1],
+      trustsGitHub: body.slice(doc).some((l) => l.includes(ISSUER)),
       edit: (subject) => {
         const i = `${itemIndent}  `;
         const item = [

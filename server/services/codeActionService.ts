@@ -114,6 +114,15 @@ export class CodeActionService {
         ? proposal.edits.map((e) => ({ ...e, newText: e.newText.split('<role-name>').join(role.name!) }))
         : proposal.edits;
       const changes: Record<string, TextEdit[]> = { [document.uri]: toTextEdits(document, workflowEdits) };
+      const who = `role ${role.name ?? role.label} (${relative})`;
+      // A role that already trusts GitHub's provider keeps its policy: the workflow just assumes it.
+      if (role.trustsGitHub)
+        return {
+          title: `${proposal.title}, assuming ${who}, which already trusts GitHub`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes },
+        };
       const edit = role.edit(subject);
       const position = (offset: number) => {
         const before = roleText.slice(0, offset).split('\n');
@@ -121,7 +130,7 @@ export class CodeActionService {
       };
       changes[uri] = [{ range: { start: position(edit.start), end: position(edit.end) }, newText: edit.newText }];
       return {
-        title: `${proposal.title}, trusted by role ${role.name ?? role.label} (${relative})`,
+        title: `${proposal.title}, trusted by ${who}`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         edit: { changes },

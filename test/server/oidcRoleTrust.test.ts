@@ -23,6 +23,10 @@ const PULL_CLIENT = {
 const ROLE = (name: string) =>
   `resource "aws_iam_role" "${name.replace(/-/g, '_')}" {\n  name = "${name}"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = []\n  })\n}\n`;
 
+/** A role that already trusts GitHub's OIDC provider. */
+const TRUSTED_STATEMENT =
+  'Statement = [{ Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity", Principal = { Federated = "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com" } }]';
+
 const WORKFLOW = (extra = '') =>
   `name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n${extra}      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          aws-region: eu-west-1\n`;
 
@@ -33,7 +37,11 @@ describe('language server: OIDC switch with the role trust policy', function () 
   before(async () => {
     s = await LspSession.start(
       PULL_CLIENT,
-      { 'infra/iam.tf': ROLE('gha-deploy') + ROLE('gha-other'), 'infra/other.tf': ROLE('unrelated') },
+      {
+        'infra/iam.tf': ROLE('gha-deploy') + ROLE('gha-other'),
+        'infra/other.tf': ROLE('unrelated'),
+        'trusted/iam.tf': ROLE('gha-trusted').replace('Statement = []', TRUSTED_STATEMENT),
+      },
       {
         prepare: (root) => {
           execFileSync('git', ['init', '-q'], { cwd: root });
@@ -96,6 +104,17 @@ describe('language server: OIDC switch with the role trust policy', function () 
       combined.map((a) => /trusted by role ([\w-]+)/.exec(a.title)?.[1]),
       ['gha-deploy', 'gha-other', 'unrelated'],
     );
+  });
+
+  it('a role that already trusts GitHub: the workflow assumes it, its policy is left alone', async () => {
+    const other = `      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: gha-trusted\n          aws-region: eu-west-1\n`;
+    const text = WORKFLOW(other);
+    const actions = (await oidcActions('.github/workflows/t.yml', text)).filter((a) => !a.isPreferred);
+    assert.equal(actions.length, 1);
+    assert.match(actions[0].title, /assuming role gha-trusted \(trusted\/iam\.tf\), which already trusts GitHub$/);
+    assert.deepEqual(Object.keys(actions[0].edit!.changes!), [s.uri('.github/workflows/t.yml')]);
+    const workflow = parse(applyTextEdits(text, actions[0].edit!.changes![s.uri('.github/workflows/t.yml')]));
+    assert.equal(workflow.jobs.deploy.steps[1].with['role-to-assume'], 'arn:aws:iam::<account-id>:role/gha-trusted');
   });
 
   it('a workflow assuming a role the workspace does not define: the plain switch only', async () => {

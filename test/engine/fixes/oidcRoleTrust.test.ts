@@ -45,7 +45,10 @@ describe('OIDC role trust: the statement in the role the workspace defines', fun
     const [role] = trustableRoles(TF_JSONENCODE, 'terraform');
     assert.equal(role.name, 'gha-deploy');
     assert.equal(role.label, 'deploy');
-    const statements = terraformStatements(apply(TF_JSONENCODE, role.edit(SUBJECT)));
+    assert.equal(role.trustsGitHub, false);
+    const fixed = apply(TF_JSONENCODE, role.edit(SUBJECT));
+    assert.equal(trustableRoles(fixed, 'terraform')[0].trustsGitHub, true, 'once added, it is not offered again');
+    const statements = terraformStatements(fixed);
     assert.deepEqual(statements, [
       { action: 'sts:AssumeRoleWithWebIdentity', sub: 'repo:acme/shop:ref:refs/heads/main' },
       { action: 'sts:AssumeRole', sub: undefined },
@@ -91,6 +94,8 @@ describe('OIDC role trust: the statement in the role the workspace defines', fun
       roles.map((r) => [r.name, r.label]),
       [['gha-deploy', 'DeployRole']],
     );
+    assert.equal(roles[0].trustsGitHub, false);
+    assert.equal(trustableRoles(apply(text, roles[0].edit(SUBJECT)), 'cloudformation')[0].trustsGitHub, true);
     const out = parse(apply(text, roles[0].edit(SUBJECT)), { customTags: [{ tag: '!Sub', resolve: (s: string) => `Sub(${s})` }] });
     const statements = out.Resources.DeployRole.Properties.AssumeRolePolicyDocument.Statement;
     assert.equal(statements.length, 2);
