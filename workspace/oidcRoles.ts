@@ -38,8 +38,12 @@ export interface WorkspaceRole {
   role: TrustableRole;
 }
 
-/** Terraform and CloudFormation (YAML) files under `root` that define AWS IAM roles, and those roles. */
-export function workspaceRoles(root: string): WorkspaceRole[] {
+/**
+ * Terraform and CloudFormation (YAML) files under `root` that define AWS IAM roles, and those
+ * roles. `openText` gives an editor's text of a file open in it (unsaved edits included), so
+ * the edits land where that text has the policy.
+ */
+export function workspaceRoles(root: string, openText: (file: string) => string | undefined = () => undefined): WorkspaceRole[] {
   const found: WorkspaceRole[] = [];
   let entries = 0;
   const visit = (dir: string, depth: number) => {
@@ -64,7 +68,7 @@ export function workspaceRoles(root: string): WorkspaceRole[] {
       } catch {
         continue;
       }
-      const text = readScannedText(p, MAX_BYTES);
+      const text = openText(p) ?? readScannedText(p, MAX_BYTES);
       // Cheap test first: most YAML files are not CloudFormation.
       if (!text || !text.includes(kind === 'terraform' ? '"aws_iam_role"' : 'AWS::IAM::Role')) continue;
       for (const role of trustableRoles(text, kind)) found.push({ file: p, text, role });

@@ -30,6 +30,8 @@ export interface CodeActionContext {
   relativePath: (uri: string) => string;
   gitignoreUri: () => string | undefined;
   gitignoreText: () => string | undefined;
+  /** The text of a document open in the editor, by URI (unsaved edits included). */
+  openText?: (uri: string) => string | undefined;
 }
 
 const isOurs = (d: Diagnostic): d is Diagnostic & { data: FindingData } =>
@@ -102,7 +104,7 @@ export class CodeActionService {
   private trustActions(document: TextDocument, diagnostic: Diagnostic, proposal: FixProposal, ctx: CodeActionContext): CodeAction[] {
     if (!ctx.root || !proposal.edits.some((e) => /^[ \t]*role-to-assume:/m.test(e.newText))) return [];
     const text = document.getText();
-    const roles = workspaceRoles(ctx.root);
+    const roles = workspaceRoles(ctx.root, (file) => ctx.openText?.(pathToFileURL(file).href));
     const assumed = rolesAssumedIn(text);
     const matching = assumed.length ? roles.filter((r) => r.role.name && assumed.includes(r.role.name)) : roles.slice(0, 3);
     const subject = oidcSubject(this.repositoryOf(ctx), onlyBranch(text));

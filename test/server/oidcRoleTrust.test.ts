@@ -117,6 +117,21 @@ describe('language server: OIDC switch with the role trust policy', function () 
     assert.equal(workflow.jobs.deploy.steps[1].with['role-to-assume'], 'arn:aws:iam::<account-id>:role/gha-trusted');
   });
 
+  it('a role file open with unsaved edits: the statement goes where the open text has the policy', async () => {
+    const uri = s.uri('infra/other.tf');
+    // Three lines added above the role in the editor, not saved.
+    const open = `# edited\n# not saved\n# yet\n${ROLE('unrelated')}`;
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'terraform', version: 1, text: open },
+    });
+    const other = `      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: unrelated\n          aws-region: eu-west-1\n`;
+    const [action] = (await oidcActions('.github/workflows/u.yml', WORKFLOW(other))).filter((a) => !a.isPreferred);
+    assert.ok(action);
+    const tf = applyTextEdits(open, action.edit!.changes![uri]);
+    assert.deepEqual(parseHcl(tf).errors, []);
+    assert.match(tf, /Statement = \[\n\s+\{\n\s+Effect {4}= "Allow"/);
+  });
+
   it('a workflow assuming a role the workspace does not define: the plain switch only', async () => {
     const other = `      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/elsewhere\n          aws-region: eu-west-1\n`;
     const actions = await oidcActions('.github/workflows/x.yml', WORKFLOW(other));
