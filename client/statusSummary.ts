@@ -26,22 +26,26 @@ export function statusSummary(audit: AuditResult | undefined, auditing: boolean,
         'Open files are checked as you type. Audit the workspace to count what the Problems panel cannot: live and committed secrets, identities without an owner.\n\nClick to audit.',
       command: 'nhiLens.auditWorkspace',
     };
-  const secrets = audit.findings.filter((f) => f.category === 'secret');
-  const live = secrets.filter((f) => f.verification?.state === 'live').length;
-  const committed = secrets.filter((f) => f.git && f.git.state !== 'uncommitted').length;
+  // The server counts over every finding: the listed ones stop at its cap (5,000, the most
+  // severe), and a live or committed secret past it would go uncounted here.
+  const { live, committed, complete } = audit.summary.secrets;
+  // Past a folder's limits.maxFindings, findings are counted without git state or verdict.
+  const atLeast = complete ? '' : '+';
   const unowned = audit.inventory.filter((i) => i.owner === null).length;
   const parts = [
-    ...(live ? [`$(flame) ${live} live`] : []),
-    ...(committed ? [`$(git-commit) ${committed} committed`] : []),
+    ...(live ? [`$(flame) ${live}${atLeast} live`] : []),
+    ...(committed ? [`$(git-commit) ${committed}${atLeast} committed`] : []),
     ...(unowned ? [`$(person) ${unowned} unowned`] : []),
   ];
+  const some = (n: number) => `${complete ? '' : 'at least '}${plural(n, 'secret')}`;
   const text = parts.length ? `$(shield) ${parts.join(' ')}` : '$(shield) NHI Lens: audited';
   const when = auditedAt ? ` at ${auditedAt.toTimeString().slice(0, 5)}` : '';
   const tooltip = [
-    `**NHI Lens**: last audit${when}${audit.summary.cancelled ? ' (cancelled)' : ''}: ${plural(audit.summary.files, 'file')}, ${plural(audit.findings.length, 'finding')}.`,
+    `**NHI Lens**: last audit${when}${audit.summary.cancelled ? ' (cancelled)' : ''}: ${plural(audit.summary.files, 'file')}, ${plural(audit.summary.findings, 'finding')}.`,
     '',
-    `- ${plural(live, 'secret')} confirmed **live** by their provider${live ? ': revoke them first' : ''}`,
-    `- ${plural(committed, 'secret')} already **committed** to git: rotate them, deleting the line is not enough`,
+    `- ${some(live)} confirmed **live** by their provider${live ? ': revoke them first' : ''}`,
+    `- ${some(committed)} already **committed** to git: rotate them, deleting the line is not enough`,
+    ...(complete ? [] : ['- (findings past `limits.maxFindings` are counted without their git state or verdict)']),
     `- ${plural(unowned, 'identity', 'identities')} of ${audit.inventory.length} with **no owner** (no tag, no CODEOWNERS entry)`,
     '',
     'Click for the report.',

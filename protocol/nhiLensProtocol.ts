@@ -66,6 +66,13 @@ export interface AuditSummary {
   findings: number;
   /** Findings in `AuditResult.findings`: at most the server's cap (the most severe), and the folder's `limits.maxFindings`. */
   listed: number;
+  /**
+   * Secret findings counted over every finding the audit kept, not only the `listed` ones (the
+   * status bar counts these, not the list): confirmed live by their provider, and already in a
+   * git commit (`committed` or `removed`). Findings past a folder's `limits.maxFindings` are
+   * counted without their git state or verdict: then `complete` is false and both are lower bounds.
+   */
+  secrets: { live: number; committed: number; complete: boolean };
   /** Files or parts of files not scanned (`AuditResult.skipped` lists them up to the same cap as findings). */
   skipped: number;
   /** The audit was cancelled: the counts cover the files done until then. */

@@ -47,6 +47,12 @@ export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT
       bytes: sum((r) => r.bytesScanned),
       findings: total,
       listed: listed.length,
+      secrets: {
+        live: found.filter(({ finding }) => finding.category === 'secret' && finding.verification?.state === 'live').length,
+        committed: found.filter(({ finding }) => finding.category === 'secret' && finding.git && finding.git.state !== 'uncommitted')
+          .length,
+        complete: reports.every(({ report }) => !report.omitted.total),
+      },
       skipped: skipped.length,
       cancelled: audit.cancelled || reports.some(({ report }) => report.cancelled === true),
       durationMs: sum((r) => r.durationMs),

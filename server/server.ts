@@ -77,6 +77,7 @@ const codeActions = new CodeActionService((uri) => {
       const file = root && path.join(root, '.gitignore');
       return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
     },
+    openText: (other) => documents.get(other)?.getText(),
   };
 });
 

@@ -75,6 +75,8 @@ export interface FixOptions {
   related?: () => RelatedSecrets;
   /** What the files beside this one grant and manage, asked only for an AWS wildcard's narrowing. */
   relatedIam?: () => RelatedIam;
+  /** The GitHub repository (`owner/repo`) of the workspace, from its git remote: asked only for an OIDC switch. */
+  repository?: () => string | undefined;
 }
 
 const CHECK_KIND: Record<string, FixKind> = { 'gha-static-cloud-credentials': 'oidc' };
@@ -177,7 +179,7 @@ function iacFix(finding: FixTarget, text: string, lines: LineIndex, options: Fix
   const kind = CHECK_KIND[iac.check] ?? 'iac-edit';
   const needs = [...new Set(edits.flatMap((e) => e.newText.match(ANGLE_PLACEHOLDER) ?? []))];
   // The notes' placeholders describe the cloud side, in comments: nothing the file needs filled in.
-  if (kind === 'oidc') edits.splice(0, edits.length, ...withTrustNotes(edits, text));
+  if (kind === 'oidc') edits.splice(0, edits.length, ...withTrustNotes(edits, text, options.repository?.()));
   return {
     kind,
     title: iac.fix.title,

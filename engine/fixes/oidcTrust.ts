@@ -11,7 +11,7 @@ import type { OffsetEdit } from '..';
 const ISSUER = 'token.actions.githubusercontent.com';
 
 /** The one branch the workflow runs on (`branches: [main]` / `- main`), if it names exactly one. */
-function onlyBranch(text: string): string | undefined {
+export function onlyBranch(text: string): string | undefined {
   const flow = /^[ \t]+branches:[ \t]*\[[ \t]*["']?([\w./-]+)["']?[ \t]*\][ \t]*$/m.exec(text);
   if (flow) return flow[1];
   const block = /^([ \t]+)branches:[ \t]*\r?\n\1[ \t]+-[ \t]*["']?([\w./-]+)["']?[ \t]*\r?\n(?!\1[ \t]+-)/m.exec(text);
@@ -43,9 +43,12 @@ function notes(input: string, subject: string): string[] | undefined {
   }
 }
 
-/** The OIDC edits with the trust the cloud side needs written above the first login input. */
-export function withTrustNotes(edits: OffsetEdit[], text: string): OffsetEdit[] {
-  const subject = `repo:<owner>/<repo>:ref:refs/heads/${onlyBranch(text) ?? '<branch>'}`;
+/**
+ * The OIDC edits with the trust the cloud side needs written above the first login input;
+ * `repository` (`owner/repo`, from the git remote) fills the subject when known.
+ */
+export function withTrustNotes(edits: OffsetEdit[], text: string, repository?: string): OffsetEdit[] {
+  const subject = `repo:${repository ?? '<owner>/<repo>'}:ref:refs/heads/${onlyBranch(text) ?? '<branch>'}`;
   let done = false;
   return edits.map((edit) => {
     if (done) return edit;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type NhiLensSettings } from '../../protocol/nhiLensProtocol';
@@ -7,6 +8,9 @@ import { secretKeyName } from '../../engine/fixes/secretName';
 import { ownerFor } from '../../workspace/ownerLookup';
 import { relatedIamReader, relatedSecretsReader } from '../../workspace/nearbyReferences';
 import type { OffsetEdit } from '../../engine';
+import { oidcSubject, rolesAssumedIn } from '../../engine/fixes/oidcRoleTrust';
+import { onlyBranch } from '../../engine/fixes/oidcTrust';
+import { githubRepository, workspaceRoles } from '../../workspace/oidcRoles';
 import type { FindingData } from './diagnosticsService';
 
 /** What `codeAction/resolve` needs to compute the deferred secret rewrite. */
@@ -26,6 +30,8 @@ export interface CodeActionContext {
   relativePath: (uri: string) => string;
   gitignoreUri: () => string | undefined;
   gitignoreText: () => string | undefined;
+  /** The text of a document open in the editor, by URI (unsaved edits included). */
+  openText?: (uri: string) => string | undefined;
 }
 
 const isOurs = (d: Diagnostic): d is Diagnostic & { data: FindingData } =>
@@ -85,6 +91,55 @@ export class CodeActionService {
     return reader;
   }
 
+  /** The GitHub repository of the folder (git runs only in a trusted workspace). */
+  private repositoryOf(ctx: CodeActionContext): string | undefined {
+    return ctx.root && ctx.trusted ? githubRepository(ctx.root) : undefined;
+  }
+
+  /**
+   * The AWS OIDC switch together with the trust statement in the role the workspace defines for
+   * it, as one edit of both files: the roles whose name the workflow already assumes, else each
+   * role the workspace defines (at most three, a person picks). None outside a folder.
+   */
+  private trustActions(document: TextDocument, diagnostic: Diagnostic, proposal: FixProposal, ctx: CodeActionContext): CodeAction[] {
+    if (!ctx.root || !proposal.edits.some((e) => /^[ \t]*role-to-assume:/m.test(e.newText))) return [];
+    const text = document.getText();
+    const roles = workspaceRoles(ctx.root, (file) => ctx.openText?.(pathToFileURL(file).href));
+    const assumed = rolesAssumedIn(text);
+    const matching = assumed.length ? roles.filter((r) => r.role.name && assumed.includes(r.role.name)) : roles.slice(0, 3);
+    const subject = oidcSubject(this.repositoryOf(ctx), onlyBranch(text));
+    return matching.map(({ file, text: roleText, role }) => {
+      const uri = pathToFileURL(file).href;
+      const relative = path.relative(ctx.root!, file).split(path.sep).join('/');
+      // The workflow assumes that role by name; a role named by Terraform at apply time keeps the placeholder.
+      const workflowEdits = role.name
+        ? proposal.edits.map((e) => ({ ...e, newText: e.newText.split('<role-name>').join(role.name!) }))
+        : proposal.edits;
+      const changes: Record<string, TextEdit[]> = { [document.uri]: toTextEdits(document, workflowEdits) };
+      const who = `role ${role.name ?? role.label} (${relative})`;
+      // A role that already trusts GitHub's provider keeps its policy: the workflow just assumes it.
+      if (role.trustsGitHub)
+        return {
+          title: `${proposal.title}, assuming ${who}, which already trusts GitHub`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes },
+        };
+      const edit = role.edit(subject);
+      const position = (offset: number) => {
+        const before = roleText.slice(0, offset).split('\n');
+        return { line: before.length - 1, character: before[before.length - 1].length };
+      };
+      changes[uri] = [{ range: { start: position(edit.start), end: position(edit.end) }, newText: edit.newText }];
+      return {
+        title: `${proposal.title}, trusted by ${who}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes },
+      };
+    });
+  }
+
   actionsFor(document: TextDocument, diagnostics: Diagnostic[]): CodeAction[] {
     const actions: CodeAction[] = [];
     const text = document.getText();
@@ -99,6 +154,7 @@ export class CodeActionService {
         deferSecretRewrite: true,
         related: () => this.relatedFor(ctx.root)(data.path, data.fix.fileKind, text),
         relatedIam: () => this.iamFor(ctx.root)(data.path),
+        repository: () => this.repositoryOf(ctx),
       });
       for (const proposal of proposals) {
         // Outside every folder there is no .gitignore to add the file to, and a file already listed
@@ -110,6 +166,7 @@ export class CodeActionService {
           action.data = { kind: 'replace-secret', uri: document.uri, version: document.version, diagnostic } satisfies ResolveData;
         else action.edit = { changes: { [document.uri]: toTextEdits(document, proposal.edits) } };
         actions.push(action);
+        if (proposal.kind === 'oidc') actions.push(...this.trustActions(document, diagnostic, proposal, ctx));
         // Only when the rewrite reads from the manager (Go has no AWS idiom: it reads the environment).
         if (proposal.kind === 'secret-to-manager' && proposal.reads && proposal.reads !== 'env') {
           actions.push({

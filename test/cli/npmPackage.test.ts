@@ -69,8 +69,11 @@ describe('the npm package (npx nhi-lens)', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8')) as {
       bin: Record<string, string>;
       engines: Record<string, string>;
+      dependencies?: Record<string, string>;
     };
     assert.equal(manifest.bin['nhi-lens'], './dist/cli.js');
+    // The bundles carry everything they run: npx must download the package and nothing else.
+    assert.deepEqual(manifest.dependencies ?? {}, {});
     assert.equal(manifest.engines.node, '>=20');
     assert.match(fs.readFileSync(path.join(unpacked, 'dist', 'cli.js'), 'utf8').split('\n')[0], /^#!\/usr\/bin\/env node$/);
   });
