@@ -4,7 +4,7 @@ import type { RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
-import { isGenericNonSecret, isLockfile, isPlaceholder, isTestOrDocPath } from './falsePositives';
+import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
 import { KeywordIndex } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
@@ -146,7 +146,7 @@ export class SecretScanner {
     const perScan = new Map<number, LineResults>();
     memo?.begin(this, kind);
     const literalUnquoted = unquotedValuesAreLiterals(kind);
-    const genericSkipsFile = isLockfile(path) || isTestOrDocPath(path);
+    const genericSkipsFile = isLockfile(path) || genericRulesSkip(path);
     for (let r = 0; r < rules.length; r++) {
       const starts = windows[r];
       if (!starts) continue;
