@@ -15,6 +15,8 @@ export interface RuleDefinition {
   /** Prefilter literals of pattern and assignment rules; check rules have none. */
   keywords?: string[];
   context?: string[];
+  /** Gitignore-style globs: the rule runs only in these files (a file format known by its name, `.pgpass`). */
+  files?: string[];
   pattern?: string;
   caseInsensitive?: boolean;
   multiline?: boolean;

@@ -178,6 +178,18 @@ export function isTestOrDocPath(path: string): boolean {
   );
 }
 
+/**
+ * Generic (name-based) rules stay quiet in tests, fixtures, examples and mocks, whose values are
+ * made up; documentation folders (`docs/`, `doc/`) they do read, since runbooks and API notes carry
+ * real credentials pasted from a terminal (the engine lowers the severity there, as for tests).
+ */
+export function genericRulesSkip(path: string): boolean {
+  if (!isTestOrDocPath(path)) return false;
+  const p = path.replace(/\\/g, '/');
+  const withoutDocs = p.replace(/(?:^|\/)docs?\//gi, '/');
+  return withoutDocs === p || isTestOrDocPath(withoutDocs);
+}
+
 /** Lockfiles are full of integrity hashes; generic rules skip them (provider rules do not). */
 export function isLockfile(path: string): boolean {
   return /(?:^|[\\/])(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|gradle\.lockfile|flake\.lock|uv\.lock)$/.test(

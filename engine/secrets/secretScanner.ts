@@ -4,7 +4,7 @@ import type { RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
-import { isGenericNonSecret, isLockfile, isPlaceholder, isTestOrDocPath } from './falsePositives';
+import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
 import { KeywordIndex } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
@@ -19,6 +19,8 @@ export interface CompiledRule {
   assignment?: { name: RegExp; exclude?: RegExp; minLength: number; maxLength: number };
   allowValues: RegExp[];
   skipsPath?: (path: string) => boolean;
+  /** Set for rules limited to some files (`files`): whether the rule runs in this path. */
+  runsIn?: (path: string) => boolean;
   contextKeywords: number[];
 }
 
@@ -42,11 +44,14 @@ interface ParsedLine {
 const MULTILINE_WINDOW = 16_384;
 /** ...and no multiline match is longer than this (PEM bodies are capped at 12,000 characters). */
 const MULTILINE_MAX_MATCH = 12_288;
+/** Rules with `files` and no keywords read every line only of files up to this size (credential files are small). */
+const WHOLE_FILE_MAX = 65_536;
 
 export function compileRule(definition: RuleDefinition, severity: Severity): Omit<CompiledRule, 'contextKeywords'> {
   const a = definition.assignment;
   const paths = definition.allowlist?.paths;
   const pathFilter = paths?.length ? ignore().add(paths) : undefined;
+  const only = definition.files?.length ? ignore().add(definition.files) : undefined;
   return {
     definition,
     severity,
@@ -60,6 +65,7 @@ export function compileRule(definition: RuleDefinition, severity: Severity): Omi
     allowValues: (definition.allowlist?.values ?? []).map((v) => new RegExp(v)),
     skipsPath:
       pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
+    runsIn: only && ((p: string) => p !== '' && !p.startsWith('..') && only.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
   };
 }
 
@@ -125,6 +131,14 @@ export class SecretScanner {
       }
     });
 
+    // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)
+    // looks at every line of a small file of that name.
+    if (text.length <= WHOLE_FILE_MAX)
+      for (let r = 0; r < rules.length; r++) {
+        const rule = rules[r];
+        if (rule.runsIn && !rule.definition.keywords?.length && rule.runsIn(path)) windows[r] = lineStartsOf(text);
+      }
+
     const candidates: Candidate[] = [];
     const longLines = new Set<number>();
     // One-line rules share one parse of each line they look at (assignments, names in snake_case):
@@ -132,13 +146,14 @@ export class SecretScanner {
     const perScan = new Map<number, LineResults>();
     memo?.begin(this, kind);
     const literalUnquoted = unquotedValuesAreLiterals(kind);
-    const genericSkipsFile = isLockfile(path) || isTestOrDocPath(path);
+    const genericSkipsFile = isLockfile(path) || genericRulesSkip(path);
     for (let r = 0; r < rules.length; r++) {
       const starts = windows[r];
       if (!starts) continue;
       const rule = rules[r];
       const def = rule.definition;
       if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => present[k])) continue;
+      if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path) || (def.generic && genericSkipsFile)) continue;
       let coveredUntil = -1;
       for (const lineStart of starts) {
@@ -293,6 +308,12 @@ export class SecretScanner {
 export function nameSpellings(keyword: string): string[] {
   if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(keyword)) return [keyword];
   return [keyword, keyword.replace(/_/g, ''), keyword.replace(/_/g, '-'), keyword.replace(/_/g, '.')];
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1 && i + 1 < text.length; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function lineNumberAt(text: string, offset: number): number {

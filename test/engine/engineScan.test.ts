@@ -8,6 +8,20 @@ const SLACK = 'xoxb-2741093856-4820193746512-Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3';
 describe('Engine.scan', () => {
   const engine = defaultEngine();
 
+  it('a rule limited to files by name (`files`) reads every line of those files and no other', () => {
+    const hex = Array.from({ length: 32 }, (_, i) => '0123456789abcdef'[(i * 7 + 3) % 16]).join('');
+    const ids = (path: string, text: string) => engine.scan({ path, text }).findings.map((f) => f.ruleId);
+    assert.deepEqual(ids('config/master.key', `${hex}\n`), ['rails-master-key']);
+    assert.deepEqual(ids('apps/shop/config/credentials/production.key', hex), ['rails-master-key']);
+    assert.deepEqual(ids('config/other.key', `${hex}\n`), []);
+    const password = ['mqmuqfFd', 'iONIkECh', 'e2963v9g'].join('');
+    const line = `db.internal:5432:app:app:${password}`;
+    assert.deepEqual(ids('.pgpass', `# host:port:db:user:password\n${line}\n`), ['pgpass-password']);
+    assert.deepEqual(ids('notes/hosts.txt', line), []);
+    // Only small files are read line by line: a 64 KiB+ file of that name is not a credential file.
+    assert.deepEqual(ids('.pgpass', `${'#'.repeat(70_000)}\n${line}\n`), []);
+  });
+
   it('reports the exact range of the value, masked, with what a quick-fix needs', () => {
     const text = `import os\n\nclient = boto3.client("s3", aws_access_key_id="${AWS_KEY}")\n`;
     const [finding] = engine.scan({ path: 'app/storage.py', text }).findings;
@@ -169,6 +183,17 @@ describe('Engine.scan: secrets in tests, fixtures, examples and docs', () => {
     ])
       assert.deepEqual(severities(engine, path), ['warning'], path);
     assert.ok(engine.isLowerSeverityPath('test_auth.py') && !engine.isLowerSeverityPath('src/latest.py'));
+  });
+
+  it('name-based rules run in documentation folders, one level lower, and not in tests', () => {
+    const engine = testEngine();
+    const value = ['Vb7Kq2mX', 'z9RwT4pL', 'c8Hn'].join(''); // built at run time: no full secret in the source
+    const text = `wget --user=backup --password=${value} https://files.acme.io/db.tar.gz\n`;
+    const found = (path: string) => engine.scan({ path, text }).findings.map((f) => `${f.ruleId}:${f.severity}`);
+    const [inSource] = found('scripts/restore.sh');
+    assert.equal(inSource, 'cli-password-flag:warning');
+    assert.deepEqual(found('docs/ops.md'), ['cli-password-flag:info']);
+    assert.deepEqual(found('tests/restore.sh'), []);
   });
 
   it('the paths are configurable, and an empty list keeps full severity everywhere', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isGenericNonSecret, isPlaceholder } from '../../../engine/secrets/falsePositives';
+import { genericRulesSkip, isGenericNonSecret, isPlaceholder } from '../../../engine/secrets/falsePositives';
 
 describe('isPlaceholder', () => {
   it('knows vendor documentation samples: AWS, Stripe, jwt.io, RFC 4122', () => {
@@ -69,5 +69,14 @@ describe('isGenericNonSecret', () => {
     assert.ok(isGenericNonSecret('myPasswordField'), 'an identifier is a word');
     for (const prose of ['Jeton inattendu. Un constructeur est attendu.', '予期しないトークンです。', 'Неожиданный токен.'])
       assert.ok(isGenericNonSecret(prose), prose);
+  });
+});
+
+describe('genericRulesSkip', () => {
+  it('skips tests, fixtures, examples and mocks, even inside docs; reads documentation folders', () => {
+    for (const path of ['tests/config.py', 'pkg/fixtures/creds.json', 'examples/app/.env', 'docs/examples/api.md', 'src/client.test.ts'])
+      assert.ok(genericRulesSkip(path), path);
+    for (const path of ['docs/api.md', 'doc/runbook.txt', 'services/billing/docs/ops.md', 'src/config.py', 'docsite/index.md'])
+      assert.ok(!genericRulesSkip(path), path);
   });
 });
