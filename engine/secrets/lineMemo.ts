@@ -12,6 +12,7 @@
 import type { FileKind } from '../types';
 import { detached } from '../text/detachedText';
 import type { findAssignments } from './assignments';
+import type { LongLineState } from './longLineReuse';
 
 /** A one-line rule's match, relative to the start of its line. */
 export interface LineCandidate {
@@ -56,13 +57,40 @@ export class SecretLineMemo {
   private kind?: FileKind;
   private previous = new Map<string, LineResults>();
   private next = new Map<string, LineResults>();
+  /**
+   * Lines longer than MEMO_MAX_LINE, by start: their text as last scanned (the one reference to
+   * an older version of the document this memo keeps, replaced on every scan) and the regex
+   * rules' matches over it, re-matched around the edit (longLineReuse.ts).
+   */
+  private previousLong: LongLineState[] = [];
+  private nextLong = new Map<number, { now: LongLineState; before?: LongLineState }>();
 
   /** Starts a scan; results from another scanner (rules changed) or another file kind are dropped. */
   begin(owner: object, kind: FileKind): void {
-    if (owner !== this.owner || kind !== this.kind) this.previous = new Map();
+    if (owner !== this.owner || kind !== this.kind) {
+      this.previous = new Map();
+      this.previousLong = [];
+    }
     this.owner = owner;
     this.kind = kind;
     this.next = new Map();
+    this.nextLong = new Map();
+  }
+
+  /**
+   * The long line starting at `lineStart` in this scan, and the long line of the last scan it is
+   * compared with: the nearest by start (any pairing gives exact results; the nearest is most
+   * likely the same line, edited).
+   */
+  longLine(lineStart: number, text: () => string): { now: LongLineState; before?: LongLineState } {
+    let entry = this.nextLong.get(lineStart);
+    if (entry) return entry;
+    let before: LongLineState | undefined;
+    for (const old of this.previousLong)
+      if (!before || Math.abs(old.lineStart - lineStart) < Math.abs(before.lineStart - lineStart)) before = old;
+    entry = { now: { lineStart, text: text(), passes: new Map() }, before };
+    this.nextLong.set(lineStart, entry);
+    return entry;
   }
 
   /** The results of a line with this text: from the last scan, or new and empty. */
@@ -78,6 +106,8 @@ export class SecretLineMemo {
   end(): void {
     this.previous = this.next;
     this.next = new Map();
+    this.previousLong = [...this.nextLong.values()].map((entry) => entry.now);
+    this.nextLong = new Map();
   }
 
   /** How many lines are kept (for tests). */

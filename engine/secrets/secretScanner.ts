@@ -9,6 +9,8 @@ import { KeywordIndex } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
 import { detached } from '../text/detachedText';
+import { patternReach, type PatternReach } from '../rules/patternReach';
+import { passesFrom, rematch, type RegexPass } from './longLineReuse';
 import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
 
 /** A rule ready to run: regexes compiled once, severity after config overrides. */
@@ -74,6 +76,8 @@ export class SecretScanner {
   private readonly index: KeywordIndex;
   /** keyword id → rules that list it as a keyword. */
   private readonly rulesByKeyword: number[][];
+  /** Per rule, how far its regex reads around a match attempt (worked out when first needed). */
+  private readonly reaches: PatternReach[] = [];
 
   constructor(
     readonly rules: CompiledRule[],
@@ -164,6 +168,12 @@ export class SecretScanner {
           longLines.add(lineStart);
           continue;
         }
+        if (!def.multiline && memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
+          const found = this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd));
+          for (const c of found)
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+          continue;
+        }
         if (!def.multiline) {
           // One-line rules: the line's text decides what they find (memoised across scans when asked).
           const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
@@ -226,13 +236,8 @@ export class SecretScanner {
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
         if (m[0].length === 0) re.lastIndex++;
-        const span = m.indices?.groups?.secret;
-        if (!span || span[1] <= span[0]) continue;
-        const value = line.slice(span[0], span[1]);
-        if (this.accepts(rule, value, m[0])) {
-          const name = m.groups?.name;
-          found.push({ start: span[0], end: span[1], value: copy(value), keyName: name === undefined ? undefined : copy(name) });
-        }
+        const candidate = this.regexCandidate(rule, line, m, copy);
+        if (candidate) found.push(candidate);
       }
     } else if (rule.assignment) {
       if (!results.parsed) {
@@ -242,6 +247,36 @@ export class SecretScanner {
       }
       found.push(...this.assignmentMatches(rule, results.parsed, literalUnquoted, keep));
     }
+    return found;
+  }
+
+  /** The candidate a one-line regex rule's match yields, if its value passes the rule's checks. */
+  private regexCandidate(rule: CompiledRule, line: string, m: RegExpExecArray, copy: (s: string) => string): LineCandidate | undefined {
+    const span = m.indices?.groups?.secret;
+    if (!span || span[1] <= span[0]) return undefined;
+    const value = line.slice(span[0], span[1]);
+    if (!this.accepts(rule, value, m[0])) return undefined;
+    const name = m.groups?.name;
+    return { start: span[0], end: span[1], value: copy(value), keyName: name === undefined ? undefined : copy(name) };
+  }
+
+  /**
+   * A one-line regex rule over a line too long for the line memo, in an open document: re-matched
+   * around the last edit only (longLineReuse.ts), finding what a fresh match of the line finds.
+   */
+  private matchLongLine(memo: SecretLineMemo, r: number, rule: CompiledRule, lineStart: number, line: () => string): LineCandidate[] {
+    const re = rule.regex!;
+    const { now, before } = memo.longLine(lineStart, line);
+    const yields = (m: RegExpExecArray) => this.regexCandidate(rule, now.text, m, detached);
+    const old = before?.passes.get(r);
+    const reach = (this.reaches[r] ??= patternReach(re.source));
+    let passes: RegexPass[];
+    if (before && old && reach.ahead !== Infinity && reach.behind !== Infinity) {
+      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields);
+    } else passesFrom(re, now.text, 0, yields, (passes = []));
+    now.passes.set(r, passes);
+    const found: LineCandidate[] = [];
+    for (const pass of passes) if (pass.found) found.push(pass.found);
     return found;
   }
 
