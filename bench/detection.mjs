@@ -3,34 +3,23 @@
 // from a seed at run time and written to bench/.secrets-corpus/ (git-ignored) with its labels,
 // so any tool can be run on the same files. Prints figures; asserts nothing (the floors are in
 // test/corpus/secretCorpus.test.ts).
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTypeScriptModule } from './tsModule.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
 /** Bundles the TypeScript corpus generator and scorer into one CommonJS file and loads it. */
-async function loadCorpusModule() {
-  const out = path.join(repo, 'bench', 'results', 'secret-corpus.cjs');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await build({
-    entryPoints: [path.join(repo, 'test', 'corpus', 'secrets', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: out,
-    logLevel: 'warning',
-  });
-  return require(out);
+function loadCorpusModule() {
+  return loadTypeScriptModule('test/corpus/secrets/index.ts', 'secret-corpus');
 }
 
 export async function runDetectionBench({ argv = [] } = {}) {
-  const corpusModule = await loadCorpusModule();
+  const corpusModule = loadCorpusModule();
   const { createEngine } = require(path.join(repo, 'dist', 'engine.js'));
   const started = process.hrtime.bigint();
   const corpus = corpusModule.buildSecretCorpus();

@@ -4,32 +4,21 @@
 // run on the same files. Prints figures; asserts nothing (the floors are in
 // test/corpus/iacCorpus.test.ts). `--real DIR…` also lists every IaC finding in the YAML, JSON
 // and Terraform files under the given folders (code nobody wrote for us), one per line, for review.
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadTypeScriptModule } from './tsModule.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-async function loadCorpusModule() {
-  const out = path.join(repo, 'bench', 'results', 'iac-corpus.cjs');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  await build({
-    entryPoints: [path.join(repo, 'test', 'corpus', 'iac', 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: out,
-    logLevel: 'warning',
-  });
-  return require(out);
+function loadCorpusModule() {
+  return loadTypeScriptModule('test/corpus/iac/index.ts', 'iac-corpus');
 }
 
 export async function runIacDetectionBench({ argv = [] } = {}) {
-  const corpusModule = await loadCorpusModule();
+  const corpusModule = loadCorpusModule();
   // NHI_ENGINE_JS: another build of the engine (an older commit's dist/engine.js), for before/after figures.
   const { createEngine } = require(process.env.NHI_ENGINE_JS ?? path.join(repo, 'dist', 'engine.js'));
   const documents = corpusModule.buildIacCorpus();
