@@ -251,9 +251,12 @@ async function copyStoreCommand(uri: string, range: unknown, manager: string, ke
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const outputChannel = vscode.window.createOutputChannel('NHI Lens');
+  // stdio, not IPC: over IPC Node parses every message before the server sees it, so a 200 MB
+  // document would be copied and parsed whole; over stdio the server drops a document too large
+  // to scan from the bytes (server/oversizedMessages.ts) and coalesces edit bursts before parsing.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }],
