@@ -1,7 +1,7 @@
 import type { Engine, Finding, SecretCommit } from '../../engine';
 import { blobSizes, readBlobs } from './blobReader';
 import { git, gitAsync, gitStream, unquoteGitPath } from './gitRunner';
-import { gitTopLevel, isIgnoredByGit, repoPrefixOf } from './secretHistory';
+import { gitTopLevel, ignoredByGit, repoPrefixOf } from './secretHistory';
 
 /** One file's secrets in history: fingerprint → the commit it entered in, and its exposure since. */
 export type FileSecretHistory = Map<string, SecretCommit>;
@@ -103,8 +103,7 @@ export async function annotateGitState(root: string, findings: Finding[], engine
   if (!history) return true;
   // A local file git ignores (a `.env`) holds its secrets where they belong: the advice says so.
   const uncommittedPaths = new Set(secrets.filter((f) => !history.get(f.path)?.has(f.fingerprint)).map((f) => f.path));
-  const ignored = new Set<string>();
-  for (const p of uncommittedPaths) if (await isIgnoredByGit(root, p)) ignored.add(p);
+  const ignored = await ignoredByGit(root, [...uncommittedPaths]);
   for (const f of secrets) {
     const first = history.get(f.path)?.get(f.fingerprint);
     f.git = first ? { state: 'committed', ...first } : { state: 'uncommitted', ...(ignored.has(f.path) ? { ignored: true } : {}) };

@@ -2,11 +2,28 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exposureNote, type Finding } from '../../engine';
 import { fileIdiomOf } from '../../engine/fixes/fileIdiom';
-import { git, gitAsync } from './gitRunner';
+import { git, gitAsync, gitStream } from './gitRunner';
 
 /** The work tree's top folder when `root` is inside a git repository and git is installed. */
 export function gitTopLevel(root: string): string | undefined {
   return git(root, ['rev-parse', '--show-toplevel'])?.trim() || undefined;
+}
+
+/**
+ * Which of `paths` git ignores (and does not track), asked in one `git check-ignore --stdin`
+ * process: an audit asks about every file with an uncommitted secret, which may be thousands.
+ */
+export async function ignoredByGit(root: string, paths: string[]): Promise<Set<string>> {
+  if (!paths.length) return new Set();
+  let out = '';
+  const code = await gitStream(
+    root,
+    ['check-ignore', '-z', '--stdin'],
+    (chunk) => (out += chunk.toString('utf8')),
+    paths.join('\0') + '\0',
+  );
+  // 0: some ignored, 1: none; anything else (git missing, not a repository): none known.
+  return code === 0 ? new Set(out.split('\0').filter(Boolean)) : new Set();
 }
 
 /** Whether git ignores `path` (and does not track it): `git check-ignore` exits 0 only then. */

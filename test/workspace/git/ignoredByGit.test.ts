@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { annotateGitState } from '../../../workspace/git/secretExposure';
+import { ignoredByGit } from '../../../workspace/git/secretHistory';
+import { defaultEngine } from '../../support/engineFixture';
+
+/** A Slack bot token built at run time, so no full token sits in the source. */
+const TOKEN = ['xoxb', '2741093856', '4820193746512', 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('-');
+
+describe('files git ignores, asked in one process', function () {
+  this.timeout(60_000);
+  let repo: string;
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+
+  beforeEach(() => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-ignored-'));
+    git('init', '-q', '-b', 'main');
+    fs.writeFileSync(path.join(repo, '.gitignore'), '.env\n*.local\n');
+    fs.mkdirSync(path.join(repo, 'svc'));
+    // Tracked although the pattern matches it: git does not ignore a tracked file.
+    fs.writeFileSync(path.join(repo, 'tracked.local'), 'x\n');
+    git('add', '-f', '.gitignore', 'tracked.local');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'init');
+  });
+  afterEach(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it('names exactly the ignored, untracked paths (nested, with spaces), and none outside a repository', async () => {
+    const paths = ['.env', 'svc/.env', 'svc/with space.local', 'main.py', 'tracked.local'];
+    assert.deepEqual([...(await ignoredByGit(repo, paths))].sort(), ['.env', 'svc/.env', 'svc/with space.local']);
+    assert.deepEqual([...(await ignoredByGit(repo, []))], []);
+    const plain = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-not-a-repo-'));
+    assert.deepEqual([...(await ignoredByGit(plain, ['.env']))], []);
+    fs.rmSync(plain, { recursive: true, force: true });
+  });
+
+  it('the audit marks a secret in an ignored .env as ignored, and one in a file git would commit as not', async () => {
+    fs.writeFileSync(path.join(repo, '.env'), `SLACK_BOT_TOKEN=${TOKEN}\n`);
+    fs.writeFileSync(path.join(repo, 'app.env'), `SLACK_BOT_TOKEN=${TOKEN}\n`);
+    const engine = defaultEngine();
+    const findings = ['.env', 'app.env'].flatMap(
+      (p) => engine.scan({ path: p, text: fs.readFileSync(path.join(repo, p), 'utf8') }).findings,
+    );
+    assert.ok(findings.length >= 2);
+    assert.equal(await annotateGitState(repo, findings, engine), true);
+    const byPath = (p: string) => findings.find((f) => f.path === p && f.category === 'secret')!.git;
+    assert.deepEqual(byPath('.env'), { state: 'uncommitted', ignored: true });
+    assert.deepEqual(byPath('app.env'), { state: 'uncommitted' });
+  });
+});
