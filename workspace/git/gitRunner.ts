@@ -59,7 +59,12 @@ export function gitStream(
     child.stdout!.on('data', onData);
     child.on('error', () => resolve(-1));
     child.on('close', (code) => resolve(code ?? -1));
-    if (input !== undefined) child.stdin!.end(input);
+    if (input !== undefined) {
+      // git may exit before it reads its input (not a repository, a bad ref): the broken pipe is
+      // its answer, already given by the exit code, not an error of this process.
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(input);
+    }
   });
 }
 
