@@ -59,6 +59,18 @@ export function managedPolicyName(value: string): string | undefined {
   return /^[A-Za-z][\w-]*$/.test(value) ? value : undefined;
 }
 
+/**
+ * The privileged AWS managed policy `value` names, with why it is privileged: an ARN
+ * (`arn:aws:iam::aws:policy/…`), or with `bareNames` also a bare name (SAM `Policies`, CDK's
+ * `fromAwsManagedPolicyName`). Every IaC language asks this one question the same way.
+ */
+export function privilegedManagedPolicy(value: string, bareNames = false): { name: string; why: string } | undefined {
+  if (!bareNames && !value.includes(':iam::aws:policy/')) return undefined;
+  const name = managedPolicyName(value);
+  const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
+  return name && why ? { name, why } : undefined;
+}
+
 /** Write actions that accept a resource type in theory but are granted on "*" in practice. */
 export const CONVENTIONALLY_ANY_RESOURCE = new Set([
   'cloudwatch:putmetricdata',

@@ -6,7 +6,7 @@
  * checker): `actions: myActions` is unknown, and so never reported.
  */
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
-import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
+import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import { entry, itemsOf, type MapEntry, type SourceNode } from '../sourceTree';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
@@ -78,10 +78,10 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     const args = callArguments(text, m.index! + m[0].length);
     const nameNode = m[1] === 'AwsManagedPolicyName' ? args[0] : args[2];
     if (nameNode?.type !== 'scalar' || typeof nameNode.value !== 'string') continue;
-    if (m[1] === 'ManagedPolicyArn' && !nameNode.value.includes(':iam::aws:policy/')) continue;
-    const name = managedPolicyName(nameNode.value);
-    const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
-    if (!why) continue;
+    // A bare name only through fromAwsManagedPolicyName; an ARN otherwise.
+    const privileged = privilegedManagedPolicy(nameNode.value, m[1] === 'AwsManagedPolicyName');
+    if (!privileged) continue;
+    const { name, why } = privileged;
     const resource = resourceNameAt(text, m.index!, path);
     issues.push({
       check: 'aws-iam-privileged-managed-policy',

@@ -1,5 +1,5 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
-import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
+import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
@@ -115,10 +115,9 @@ function managedPolicyIssues(node: SourceNode | undefined, resource: string, bar
         : item.type === 'expr'
           ? item.text.replace(/^!\w+\s+/, '').replace(/^["']|["']$/g, '')
           : undefined;
-    if (!value || (!bareNames && !value.includes(':iam::aws:policy/'))) continue;
-    const name = managedPolicyName(value);
-    const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
-    if (!why) continue;
+    const privileged = value ? privilegedManagedPolicy(value, bareNames) : undefined;
+    if (!privileged) continue;
+    const { name, why } = privileged;
     issues.push({
       check: 'aws-iam-privileged-managed-policy',
       start: item.start,

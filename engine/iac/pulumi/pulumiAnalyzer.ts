@@ -4,7 +4,7 @@
  * go through the shared AWS policy analysis and owners through the same tag test.
  */
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
-import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
+import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import { isOwnerKey, type IacContext, type IssueFrom, type OffsetEdit } from '../iacIssue';
 import { entry, entryCI, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
@@ -142,10 +142,9 @@ function pinned(node: SourceNode, start: number, end: number): SourceNode {
 
 function pushManaged(issues: PulumiIssue[], node: SourceNode | undefined, resource: string): void {
   const value = stringValue(node);
-  if (!value || !node || !value.includes(':iam::aws:policy/')) return;
-  const name = managedPolicyName(value);
-  const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
-  if (!why) return;
+  const privileged = value && node ? privilegedManagedPolicy(value) : undefined;
+  if (!privileged || !node) return;
+  const { name, why } = privileged;
   issues.push({
     check: 'aws-iam-privileged-managed-policy',
     start: node.start,

@@ -1,5 +1,5 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
-import { managedPolicyName, PRIVILEGED_MANAGED_POLICIES } from '../aws/iamRiskData';
+import { PRIVILEGED_MANAGED_POLICIES, privilegedManagedPolicy } from '../aws/iamRiskData';
 import { hclToSource, inlineDocument, attribute, blocksOf } from '../hcl/hclSource';
 import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
@@ -126,12 +126,7 @@ const ATTACHMENTS: Record<string, string> = {
 };
 
 /** The privileged AWS managed policy a literal ARN names, with why it is privileged. */
-function privilegedPolicy(arn: string): { name: string; why: string } | undefined {
-  if (!arn.includes(':iam::aws:policy/')) return undefined;
-  const name = managedPolicyName(arn);
-  const why = name && PRIVILEGED_MANAGED_POLICIES[name.toLowerCase()];
-  return name && why ? { name, why } : undefined;
-}
+const privilegedPolicy = (arn: string) => privilegedManagedPolicy(arn);
 
 /** `data "aws_iam_policy" "x"` blocks that read a privileged managed policy, by address. */
 function privilegedPolicyData(file: TerraformFile): Map<string, { name: string; why: string }> {
