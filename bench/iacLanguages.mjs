@@ -4,12 +4,8 @@
 // cost those languages add to a TypeScript file that does not import the CDK (the typing path for
 // ordinary code): the same 5,000-line file scanned with and without the CDK import line.
 // Run: npm run build && node bench/iacLanguages.mjs. Asserts nothing.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { createEngine } = createRequire(import.meta.url)(path.join(repo, 'dist', 'engine.js'));
+import { timeScans } from './iac.mjs';
 
 const BICEP_UNIT = (i) => `
 resource id${i} 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
@@ -128,28 +124,12 @@ const files = [
   ['TypeScript, no CDK import', 'lib/svc-stack.ts', cdk.replace(/aws-cdk-lib/g, 'my-lib')],
 ];
 
-function time(file, text) {
-  const engine = createEngine();
-  const doc = { path: file, text };
-  let t = process.hrtime.bigint();
-  const first = engine.scan(doc);
-  const cold = Number(process.hrtime.bigint() - t) / 1e6;
-  const warm = [];
-  for (let i = 0; i < 51; i++) {
-    t = process.hrtime.bigint();
-    engine.scan(doc);
-    warm.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  warm.sort((a, b) => a - b);
-  return { cold, median: warm[25], p90: warm[45], findings: first.findings.length };
-}
-
 export function runIacLanguagesBench() {
   console.log('| kind | lines | KB | cold | median warm | p90 warm | findings |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows = [];
   for (const [kind, file, text] of files) {
-    const r = { kind, lines: text.split('\n').length - 1, kb: text.length / 1024, ...time(file, text) };
+    const r = { kind, lines: text.split('\n').length - 1, kb: text.length / 1024, ...timeScans(file, text) };
     rows.push(r);
     console.log(
       `| ${r.kind} | ${r.lines} | ${r.kb.toFixed(0)} | ${r.cold.toFixed(1)} ms | ${r.median.toFixed(1)} ms | ${r.p90.toFixed(1)} ms | ${r.findings} |`,
