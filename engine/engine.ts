@@ -132,8 +132,12 @@ export class Engine {
       docs: docsLink(definition),
     }));
     this.docs = new Map(this.rules.map((r) => [r.definition.id, r.docs]));
+    // The workspace's own rules run on the linear-time engine: a repository's pattern cannot stall a scan.
+    const fromWorkspace = new Set(config.rules ?? []);
     this.secrets = SecretScanner.build(
-      this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
+      this.rules
+        .filter((r) => r.definition.category === 'secret' && !r.definition.check)
+        .map((r) => compileRule(r.definition, r.severity, fromWorkspace.has(r.definition) ? 'workspace' : 'builtin')),
     );
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
     const lower = config.paths?.lowerSeverity ?? DEFAULT_LOWER_SEVERITY_PATHS;
