@@ -1,4 +1,3 @@
-import ignore from 'ignore';
 import type { FileKind, Severity, SkipNote } from '../types';
 import { RuleError, type RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
@@ -12,6 +11,7 @@ import { detached } from '../text/detachedText';
 import { patternReach, type PatternReach } from '../rules/patternReach';
 import { passesFrom, rematch, type RegexPass } from './longLineReuse';
 import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 
 /**
@@ -68,8 +68,8 @@ export function compileRule(
     }
   };
   const paths = definition.allowlist?.paths;
-  const pathFilter = paths?.length ? ignore().add(paths) : undefined;
-  const only = definition.files?.length ? ignore().add(definition.files) : undefined;
+  const pathFilter = paths?.length ? pathGlobs(paths, origin) : undefined;
+  const only = definition.files?.length ? pathGlobs(definition.files, origin) : undefined;
   return {
     definition,
     severity,
