@@ -12,7 +12,6 @@ const ALNUM = UPPER + LOWER + DIGITS;
 const HEX = '0123456789abcdef';
 const B64 = ALNUM + '+/';
 const B64URL = ALNUM + '-_';
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** A small seeded PRNG (mulberry32) so a case's values do not change between runs. */
 function rng(seedText) {
@@ -66,7 +65,11 @@ function makeKinds(random) {
   };
   // Passwords people actually set on service accounts: mixed classes, 14–24 characters.
   const password = () => r(ALNUM, 6) + r('!#%*-_.', 1) + r(ALNUM, 5) + r(DIGITS, 2) + r('@^+=', 1) + r(ALNUM, 3);
-  const seedKey = (kind) => crypto.createHash('sha256').update(kind + r(ALNUM, 16)).digest();
+  const seedKey = (kind) =>
+    crypto
+      .createHash('sha256')
+      .update(kind + r(ALNUM, 16))
+      .digest();
   const jwt = (payload, key) => {
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
     const body = b64url(JSON.stringify(payload));
@@ -138,10 +141,14 @@ function makeKinds(random) {
     newrelic_user: () => 'NRAK-' + r(UPPER + DIGITS, 27),
     newrelic_license: () => r(HEX, 36) + 'NRAL',
     sentry_org_token: () =>
-      'sntrys_' + b64url(JSON.stringify({ iat: 1717000000, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })) + '_' + r(B64URL, 43),
+      'sntrys_' +
+      b64url(JSON.stringify({ iat: 1717000000, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })) +
+      '_' +
+      r(B64URL, 43),
     sentry_user_token: () => 'sntryu_' + r(HEX, 64),
     grafana_sa: () => `glsa_${r(ALNUM, 32)}_${r(HEX, 8)}`,
-    grafana_cloud: () => 'glc_' + b64url(JSON.stringify({ o: digits(6), n: 'stack-' + digits(6) + '-hm-write', k: r(ALNUM, 24), m: { r: 'prod-eu-west-2' } })),
+    grafana_cloud: () =>
+      'glc_' + b64url(JSON.stringify({ o: digits(6), n: 'stack-' + digits(6) + '-hm-write', k: r(ALNUM, 24), m: { r: 'prod-eu-west-2' } })),
     shopify_access: () => 'shpat_' + r(HEX, 32),
     shopify_shared_secret: () => 'shpss_' + r(HEX, 32),
     square_access: () => 'EAAA' + r(B64URL, 60),
@@ -218,10 +225,14 @@ function makeKinds(random) {
     rails_secret: () => r(HEX, 128),
     random_secret: () => r(ALNUM, 12) + r('-_', 1) + r(ALNUM, 19),
     password: () => password(),
+    // The same password as it appears inside a URI: percent-encoded, as URI libraries write it.
+    uri_password: () => encodeURIComponent(password()),
+    dockerhub_pat: () => 'dckr_pat_' + r(B64URL, 27),
     docker_auth: () => Buffer.from(`ci-bot:${password()}`).toString('base64'),
     jenkins_secret: () => '{AQAAABAAAAAQ' + bytes(48).toString('base64') + '}',
     jwt_service: () => jwt({ iss: 'supabase', ref: r(LOWER, 20), role: 'service_role', iat: 1700000000, exp: 2015576000 }, seedKey('jwt')),
-    jwt_bearer: () => jwt({ sub: 'svc-reporting', scope: 'orders:read orders:write', iat: 1732000000, exp: 2047360000, jti: uuid() }, seedKey('jwt')),
+    jwt_bearer: () =>
+      jwt({ sub: 'svc-reporting', scope: 'orders:read orders:write', iat: 1732000000, exp: 2047360000, jti: uuid() }, seedKey('jwt')),
     rsa_pkcs1: () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).trim(),
     rsa_pkcs8: () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).trim(),
     ec_key: () => crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'sec1', format: 'pem' }).trim(),
@@ -233,7 +244,11 @@ function makeKinds(random) {
     openssh_ed25519: () => opensshEd25519(bytes),
     putty_ppk: () => puttyPpk(r, bytes),
     pgp_private: () =>
-      '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n' + wrap(bytes(900).toString('base64'), 64) + '\n=' + r(B64, 4) + '\n-----END PGP PRIVATE KEY BLOCK-----',
+      '-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n' +
+      wrap(bytes(900).toString('base64'), 64) +
+      '\n=' +
+      r(B64, 4) +
+      '\n-----END PGP PRIVATE KEY BLOCK-----',
   };
 }
 
@@ -329,7 +344,11 @@ export function fillCase(id, text) {
     .split('\n')
     .map((line) => {
       const indent = /^\s*/.exec(line)[0];
-      return line.replace(FAKE, (_, kind, n) => value(kind, n).split('\n').join('\n' + indent));
+      return line.replace(FAKE, (_, kind, n) =>
+        value(kind, n)
+          .split('\n')
+          .join('\n' + indent),
+      );
     })
     .join('\n');
   if (/\{\{(fake|b64|json|jsconcat):/.test(out)) throw new Error(`case ${id}: unfilled placeholder`);
