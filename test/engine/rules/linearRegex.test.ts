@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { compileLinear } from '../../../engine/rules/linearRegex';
 import type { PatternMatch, RulePattern } from '../../../engine/rules/rulePattern';
 import { LinearSyntaxError, toRe2Syntax } from '../../../engine/rules/re2Syntax';
+import { Engine } from '../../../engine/engine';
+import type { RuleDefinition } from '../../../engine/rules/ruleTypes';
 import { builtinRules } from '../../support/engineFixture';
 
 /** Every pass of a global pattern over a text, as the scanner makes them (index, match, groups, where the next search starts). */
@@ -68,6 +70,44 @@ describe('workspace patterns on the linear-time engine', function () {
     // Most built-in patterns end with a one-character lookahead: all of those must be expressible.
     assert.ok(compared > 300, `${compared} compared; refused:\n${refused.join('\n')}`);
     for (const reason of refused) assert.match(reason, /lookahead|back-reference|invalid repeat count/);
+  });
+
+  it('the built-in secret rules RE2 can express, run as workspace rules, report what they report as built-ins', () => {
+    const expressible = (d: RuleDefinition) => {
+      try {
+        if (d.pattern !== undefined) compileLinear(d.pattern, d.caseInsensitive ? 'dgi' : 'dg');
+        if (d.assignment) compileLinear(d.assignment.name, 'i');
+        if (d.assignment?.nameExclude) compileLinear(d.assignment.nameExclude, 'i');
+        for (const v of d.allowlist?.values ?? []) compileLinear(v, '');
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const rules = builtinRules()
+      .map((r) => r.definition)
+      .filter((d) => d.category === 'secret' && !d.check && expressible(d));
+    // Multiline, assignment and files rules are among them (allowlisted values: the test below).
+    assert.ok(rules.some((d) => d.multiline) && rules.some((d) => d.assignment) && rules.some((d) => d.files?.length));
+    const onV8 = new Engine({ rules: rules.map((definition) => ({ definition, source: 'test' })) });
+    const onRe2 = new Engine({ rules: [], config: { rules } });
+    const seen = (engine: Engine, doc: { path: string; text: string }) =>
+      engine
+        .scan(doc)
+        .findings.map(
+          (f) =>
+            `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.fingerprint}`,
+        );
+    let found = 0;
+    for (const d of rules) {
+      for (const example of [...d.examples.positive, ...d.examples.negative]) {
+        const doc = typeof example === 'string' ? { path: 'example.txt', text: example } : example;
+        const expected = seen(onV8, doc);
+        found += expected.length;
+        assert.deepEqual(seen(onRe2, doc), expected, `${d.id}: ${doc.path}`);
+      }
+    }
+    assert.ok(found > rules.length, `${found} findings over ${rules.length} rules' examples`);
   });
 
   it('keeps JavaScript meanings RE2 spells differently', () => {
