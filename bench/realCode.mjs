@@ -77,7 +77,11 @@ function readReview() {
   for (const line of fs.readFileSync(reviewFile, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [tree, file, lineNo, rule, kind, verdict, reason] = line.split('\t');
-    rows.set(keyOf(tree, file, lineNo, rule), { tree, file, line: Number(lineNo), rule, kind, verdict, reason });
+    // Several findings of one rule on one line (minified code, source maps) have a row each.
+    const key = keyOf(tree, file, lineNo, rule);
+    const row = rows.get(key);
+    if (row) row.findings++;
+    else rows.set(key, { tree, file, line: Number(lineNo), rule, kind, verdict, reason, findings: 1 });
   }
   return rows;
 }
@@ -199,9 +203,10 @@ function main() {
   for (const [verdict, m] of severities) console.log(`  ${verdict}: ${[...m].map(([sev, n]) => `${sev} ${n}`).join(', ')}`);
 
   const gone = [...review.values()].filter((r) => audited.has(r.tree) && !seen.has(keyOf(r.tree, r.file, r.line, r.rule)));
-  const goneWrong = gone.filter((r) => r.verdict === 'wrong').length;
+  const count = (rows) => rows.reduce((n, r) => n + r.findings, 0);
+  const goneWrong = count(gone.filter((r) => r.verdict === 'wrong'));
   console.log(
-    `\nreviewed findings no longer reported: ${gone.length} (${goneWrong} reviewed wrong, ${gone.length - goneWrong} reviewed right)`,
+    `\nreviewed findings no longer reported: ${count(gone)} (${goneWrong} reviewed wrong, ${count(gone) - goneWrong} reviewed right)`,
   );
   for (const r of gone.filter((g) => g.verdict === 'right'))
     console.log(`  LOST right finding: ${r.tree} ${r.file}:${r.line} ${r.rule} (${r.reason})`);
