@@ -51,6 +51,7 @@ const STAND_IN_VALUES = new Set([
   'passw0rd',
   'letmein',
   'none',
+  'anonymous',
 ]);
 
 /**
@@ -73,6 +74,8 @@ function leetStandIn(value: string): boolean {
 /** True when the value is a placeholder, redaction or documentation sample. */
 export function isPlaceholder(value: string): boolean {
   if (VENDOR_SAMPLES.has(value) || STAND_IN_VALUES.has(value.toLowerCase()) || leetStandIn(value)) return true;
+  // The same words with punctuation around them: `-anonymous@` (the anonymous FTP password), `password!`.
+  if (STAND_IN_VALUES.has(value.replace(/^[^A-Za-z0-9]{1,3}|[^A-Za-z0-9]{1,3}$/g, '').toLowerCase())) return true;
   if (PLACEHOLDER_WORDS.test(value) || TEMPLATE_ONLY.test(value)) return true;
   // Long runs of one character (xxxxxx, 000000, ******) only in short values: PEM bodies and
   // certificates legitimately contain runs such as AAAAAA.
@@ -178,6 +181,24 @@ export function isGenericNonSecret(value: string): boolean {
   if (/\\[nrt]/.test(value)) {
     const parts = value.split(/(?:\\[nrt])+/).map((p) => p.trim());
     if (parts.some(Boolean) && parts.every((p) => !p || isGenericNonSecret(p))) return true;
+  }
+  // Code, cut where an operator the parser stops at begins: `$self->{pass}`, `Resolver->get(…)`
+  // (Perl, C++ member access), `x86_cpu_index_1_edx + 16` (arithmetic on a name), Vim's scoped
+  // variables (`a:dict.istemp`, `g:netrw_pass`).
+  if (/^[$@%]?[A-Za-z_][\w]*(?:::[A-Za-z_]\w*)*-$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.]*\s[-+*/|&]\s[\w$.]+$/.test(value)) return true;
+  if (/^[abglstvw]:[A-Za-z_][\w.#]*$/.test(value)) return true;
+  // A snake_case name (`x86_cpu_index_1_edx`, `my_app_token_v2`): most of its parts are words.
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+){2,}$/.test(value)) {
+    const parts = value.split('_');
+    if (parts.filter((p) => /\d/.test(p)).length * 2 <= parts.length && parts.every((p) => p.length <= 12)) return true;
+  }
+  // A regular expression (`\<end\>\%([^({]*[)}]\)\@!`, `^\s*\d+`): escapes that no key or password holds.
+  if ((value.match(/\\[|()<>%{}sdwbSDWB]/g)?.length ?? 0) >= 2) return true;
+  // Base64 of text that says what it is: `bm90IG15IHJlYWwgcGFzc3dvcmQ=` is "not my real password".
+  if (value.length >= 16 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    if (/^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /\S\s+\S+\s+\S/.test(decoded))) return true;
   }
   // The code between two string literals of an object literal: `"Unexpected token =",Name:"…"`.
   if (/^[,;]\s*[A-Za-z_$][\w$]*\s*:$/.test(value)) return true;
