@@ -220,6 +220,8 @@ export function isGenericNonSecret(value: string): boolean {
   // or text, not secrets.
   if (/^_*\p{L}+(?:[_\-. ]\p{L}+)*[.,;:!?]?$/u.test(text) && !randomLetters(text) && !consonantRun(text)) return true;
   if (wordsName(value)) return true;
+  // An option name in a list of them (`password= scmVersion=`): a word, then `=` with nothing after.
+  if (/^[A-Za-z][A-Za-z.-]{2,40}=$/.test(value) && isGenericNonSecret(value.slice(0, -1))) return true;
   return false;
 }
 
