@@ -293,6 +293,9 @@ export class SecretScanner {
       if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
       if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
       if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) continue;
+      // A .NET strong-name map (`<map Token="b77a…" PublicKey="0024…"/>`): a token beside a public
+      // key on the same element is that key's public key token, a hash of a public value.
+      if (rule.definition.generic && snake === 'token' && line.snakes.includes('public_key')) continue;
       if (!assignment.quote && !literalUnquoted) continue;
       const value = assignment.value;
       if (value.length < a.minLength || value.length > a.maxLength) continue;
