@@ -191,7 +191,7 @@ function main() {
     const { report, seconds } = audit(tree, where.root);
     const s = report.summary;
     console.log(
-      `${tree.name}: ${tree.what}: ${where.root}: ${s.filesScanned} files, ${(s.bytesScanned / 1e6).toFixed(0)} MB, ${s.total} findings, ${seconds.toFixed(1)} s (load ${os.loadavg()[0].toFixed(1)})`,
+      `${tree.name}${tree.heldOut ? ' (held out)' : ''}: ${tree.what}: ${where.root}: ${s.filesScanned} files, ${(s.bytesScanned / 1e6).toFixed(0)} MB, ${s.total} findings, ${seconds.toFixed(1)} s (load ${os.loadavg()[0].toFixed(1)})`,
     );
     for (const f of report.findings) {
       const kind = f.category === 'secret' ? 'secret' : 'iac';
