@@ -373,7 +373,7 @@ const VALUE_MEMBER = /^(?:key|value|val|data|string|str|text|raw|plain|plaintext
  * `token.content`, `token.level` (a lexer token), `Token.Comment` (a Pygments token type).
  * The member decides: `config.api_token`, `this.pass` and `token.value` stay secrets.
  */
-function memberOfNamedObject(name: string, secretName: RegExp): boolean {
+function memberOfNamedObject(name: string, secretName: RulePattern): boolean {
   const dot = name.lastIndexOf('.');
   if (dot < 0 || dot === name.length - 1) return false;
   const member = snakeName(name.slice(dot + 1));
