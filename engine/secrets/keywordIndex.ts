@@ -12,59 +12,72 @@ export interface KeywordHit {
 }
 
 export class KeywordIndex {
+  /**
+   * Transition table, one row of ALPHABET entries per state: the next state + 1, or 0 while
+   * not yet worked out. The trie's own edges are filled when it is built; every other entry
+   * (a failure-link detour) the first time a text takes it, so this is a lazily built DFA.
+   * Building the whole table up front (about 11,500 states × 128) was a third of the CLI's
+   * start-up, and a text only ever visits a small part of it; the rows never visited stay
+   * untouched zero pages, which the process never has to hold in memory.
+   */
   private readonly delta: Int32Array;
+  /** Per state: the state of its longest proper suffix that is also a trie prefix. */
+  private readonly fail: Int32Array;
   /** Per state: ids of keywords that end there (including through failure links), or null. */
   private readonly outputs: (number[] | null)[];
 
   constructor(readonly keywords: readonly string[]) {
-    const goto: Map<number, number>[] = [new Map()];
+    let capacity = 1;
+    for (const k of keywords) capacity += k.length;
+    const delta = new Int32Array(capacity * ALPHABET);
+    const parent = [0];
+    const via = [0];
+    const depth = [0];
     const out: number[][] = [[]];
     keywords.forEach((raw, id) => {
       let state = 0;
       for (const ch of raw.toLowerCase()) {
         const code = ch.charCodeAt(0);
         if (code >= ALPHABET) throw new Error(`keyword "${raw}" is not ASCII`);
-        let next = goto[state].get(code);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
+        const slot = state * ALPHABET + code;
+        if (delta[slot] === 0) {
+          delta[slot] = parent.length + 1;
+          parent.push(state);
+          via.push(code);
+          depth.push(depth[state] + 1);
           out.push([]);
-          goto[state].set(code, next);
         }
-        state = next;
+        state = delta[slot] - 1;
       }
       out[state].push(id);
     });
-
-    // Breadth-first: resolve failure links into a full transition table (a DFA).
-    const states = goto.length;
-    const delta = new Int32Array(states * ALPHABET);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let c = 0; c < ALPHABET; c++) {
-      const next = goto[0].get(c);
-      if (next !== undefined) {
-        delta[c] = next;
-        fail[next] = 0;
-        queue.push(next);
-      }
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const s = queue[head];
-      if (out[fail[s]].length) out[s] = out[s].concat(out[fail[s]]);
-      for (let c = 0; c < ALPHABET; c++) {
-        const next = goto[s].get(c);
-        if (next !== undefined) {
-          fail[next] = delta[fail[s] * ALPHABET + c];
-          delta[s * ALPHABET + c] = next;
-          queue.push(next);
-        } else {
-          delta[s * ALPHABET + c] = delta[fail[s] * ALPHABET + c];
-        }
-      }
-    }
     this.delta = delta;
-    this.outputs = out.map((ids) => (ids.length ? ids : null));
+    const states = parent.length;
+    this.fail = new Int32Array(states);
+    this.outputs = out as (number[] | null)[];
+
+    // Failure links in breadth-first order (a state's failure state is shallower, so it is done first).
+    const byDepth: number[][] = [];
+    for (let s = 1; s < states; s++) (byDepth[depth[s]] ??= []).push(s);
+    for (const level of byDepth) {
+      for (const s of level ?? []) {
+        const p = parent[s];
+        const f = p === 0 ? 0 : this.next(this.fail[p], via[s]);
+        this.fail[s] = f;
+        if (out[f].length) out[s] = out[s].concat(out[f]);
+      }
+    }
+    for (let s = 0; s < states; s++) if (!out[s].length) this.outputs[s] = null;
+  }
+
+  /** The transition from `state` on `code`, worked out (and kept) on first use. */
+  private next(state: number, code: number): number {
+    const slot = state * ALPHABET + code;
+    const known = this.delta[slot];
+    if (known !== 0) return known - 1;
+    const to = state === 0 ? 0 : this.next(this.fail[state], code);
+    this.delta[slot] = to + 1;
+    return to;
   }
 
   /** Calls `onHit` for every keyword occurrence, in text order. */
@@ -78,7 +91,8 @@ export class KeywordIndex {
       if (c >= ALPHABET)
         c = 0; // non-ASCII never appears in a keyword
       else if (c >= 65 && c <= 90) c += 32;
-      state = delta[state * ALPHABET + c];
+      const known = delta[state * ALPHABET + c];
+      state = known !== 0 ? known - 1 : this.next(state, c);
       const ids = outputs[state];
       if (ids !== null) for (let k = 0; k < ids.length; k++) onHit(ids[k], i, lineStart);
     }
