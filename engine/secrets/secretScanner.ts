@@ -49,11 +49,47 @@ const MULTILINE_MAX_MATCH = 12_288;
 /** Rules with `files` and no keywords read every line only of files up to this size (credential files are small). */
 const WHOLE_FILE_MAX = 65_536;
 
+/**
+ * A quick test that gitignore-style `patterns` can match a path at all, or undefined when there
+ * is none: a pattern matches a path or one of its folders, always ending on a whole segment, so
+ * some segment of the path must match the pattern's last segment. Rules limited to file names
+ * (`files`) without keywords ask this of every file; the full `ignore` match was 2–3 % of an
+ * audit's CPU, and almost every path fails this test. Negated patterns, a last segment `**` or
+ * one with a character class or an escape get no quick test.
+ */
+export function segmentPrefilter(patterns: readonly string[]): ((path: string) => boolean) | undefined {
+  const alternatives: string[] = [];
+  for (const raw of patterns) {
+    // Trailing spaces do not count in a pattern, leading ones do (as in .gitignore).
+    const pattern = raw.trimEnd().replace(/\/+$/, '');
+    if (!raw.trim() || pattern.startsWith('#')) continue;
+    if (!pattern) return undefined;
+    const last = pattern.slice(pattern.lastIndexOf('/') + 1);
+    if (pattern.startsWith('!') || !last || last === '**' || /[[\\]/.test(last)) return undefined;
+    alternatives.push(
+      last
+        .split('')
+        .map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|]/g, '\\$&')))
+        .join(''),
+    );
+  }
+  if (!alternatives.length) return undefined;
+  // Case-insensitive, as `ignore()` matches by default.
+  const segment = new RegExp(`(?:^|/)(?:${alternatives.join('|')})(?:/|$)`, 'i');
+  return (path) => segment.test(path);
+}
+
+/** A path as the rules' `ignore` matchers take it: POSIX separators, no leading slash. */
+function rulePath(p: string): string {
+  return p.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
 export function compileRule(definition: RuleDefinition, severity: Severity): Omit<CompiledRule, 'contextKeywords'> {
   const a = definition.assignment;
   const paths = definition.allowlist?.paths;
   const pathFilter = paths?.length ? ignore().add(paths) : undefined;
   const only = definition.files?.length ? ignore().add(definition.files) : undefined;
+  const mayRunIn = definition.files?.length ? segmentPrefilter(definition.files) : undefined;
   return {
     definition,
     severity,
@@ -67,7 +103,13 @@ export function compileRule(definition: RuleDefinition, severity: Severity): Omi
     allowValues: (definition.allowlist?.values ?? []).map((v) => new RegExp(v)),
     skipsPath:
       pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
-    runsIn: only && ((p: string) => p !== '' && !p.startsWith('..') && only.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
+    runsIn:
+      only &&
+      ((p: string) => {
+        if (p === '' || p.startsWith('..')) return false;
+        const posix = rulePath(p);
+        return (!mayRunIn || mayRunIn(posix)) && only.ignores(posix);
+      }),
   };
 }
 
