@@ -37,8 +37,9 @@ export interface KeywordIndexData {
 
 export class KeywordIndex {
   /**
-   * Transition table, one row of ALPHABET entries per state: the next state + 1, or 0 while
-   * not yet worked out. The trie's own edges are filled when it is built; every other entry
+   * Transition table, one row of ALPHABET entries per state: the next state + 1, negated when
+   * keywords end in that state (so the scan looks up outputs only then), or 0 while not yet
+   * worked out. The trie's own edges are filled when it is built; every other entry
    * (a failure-link detour) the first time a text takes it, so this is a lazily built DFA.
    * Building the whole table up front (about 11,500 states × 128) was a third of the CLI's
    * start-up, and a text only ever visits a small part of it; the rows never visited stay
@@ -64,11 +65,11 @@ export class KeywordIndex {
       this.fail = new Int32Array(states);
       this.outputs = new Array<number[] | null>(states).fill(null);
       const { parent, via, fail } = data;
+      for (let i = 0; i < data.outputStates.length; i++) this.outputs[data.outputStates[i]] = data.outputIds[i];
       for (let i = 0; i < parent.length; i++) {
-        this.delta[parent[i] * ALPHABET + via[i]] = i + 2;
+        this.delta[parent[i] * ALPHABET + via[i]] = this.outputs[i + 1] !== null ? -(i + 2) : i + 2;
         this.fail[i + 1] = fail[i];
       }
-      for (let i = 0; i < data.outputStates.length; i++) this.outputs[data.outputStates[i]] = data.outputIds[i];
       this.parent = [0, ...parent];
       this.via = [0, ...via];
       return;
@@ -104,15 +105,19 @@ export class KeywordIndex {
     this.fail = new Int32Array(states);
     this.outputs = out as (number[] | null)[];
 
-    // Failure links in breadth-first order (a state's failure state is shallower, so it is done first).
+    // Failure links in breadth-first order (a state's failure state is shallower, so it is done
+    // first), following failure chains over the trie's own edges: the table holds nothing else
+    // until the outputs, which its signs depend on, are final.
     for (const s of breadthFirst(parent)) {
-      if (s === 0) continue;
-      const p = parent[s];
-      const f = p === 0 ? 0 : this.next(this.fail[p], via[s]);
+      if (s === 0 || parent[s] === 0) continue;
+      let f = this.fail[parent[s]];
+      while (delta[f * ALPHABET + via[s]] === 0 && f !== 0) f = this.fail[f];
+      f = Math.max(0, delta[f * ALPHABET + via[s]] - 1);
       this.fail[s] = f;
       if (out[f].length) out[s] = out[s].concat(out[f]);
     }
     for (let s = 0; s < states; s++) if (!out[s].length) this.outputs[s] = null;
+    for (let s = 1; s < states; s++) if (this.outputs[s] !== null) delta[parent[s] * ALPHABET + via[s]] = -(s + 1);
   }
 
   readonly keywords: readonly string[];
@@ -148,9 +153,9 @@ export class KeywordIndex {
   private next(state: number, code: number): number {
     const slot = state * ALPHABET + code;
     const known = this.delta[slot];
-    if (known !== 0) return known - 1;
+    if (known !== 0) return Math.abs(known) - 1;
     const to = state === 0 ? 0 : this.next(this.fail[state], code);
-    this.delta[slot] = to + 1;
+    this.delta[slot] = this.outputs[to] !== null ? -(to + 1) : to + 1;
     return to;
   }
 
@@ -169,7 +174,11 @@ export class KeywordIndex {
         if (code === 10) lineStart = i + 1;
       }
       const known = delta[(state << ROW_SHIFT) + c];
-      state = known !== 0 ? known - 1 : this.next(state, c);
+      if (known > 0) {
+        state = known - 1; // the common case: a state where no keyword ends
+        continue;
+      }
+      state = known < 0 ? -known - 1 : this.next(state, c);
       const ids = outputs[state];
       if (ids !== null) for (let k = 0; k < ids.length; k++) onHit(ids[k], i, lineStart);
     }
