@@ -1,14 +1,14 @@
 import type * as Crypto from 'node:crypto';
+import { IDENTITY_KIND_LABEL, compareExposure, inventoryGitNote } from '../engine';
+import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
+import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
+import { eachRendered, joinChunks, joinedLines, type ReportChunks } from './reportStream';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 function crypto(): typeof Crypto {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:crypto') as typeof Crypto;
 }
-import { IDENTITY_KIND_LABEL, compareExposure, inventoryGitNote } from '../engine';
-import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
-import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
-import { eachRendered, joinChunks, joinedLines, type ReportChunks } from './reportStream';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** An attribute that must keep the real value (the webview posts `data-path` back): controls as character references, never raw. */

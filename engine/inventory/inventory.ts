@@ -1,15 +1,15 @@
 import type * as Crypto from 'node:crypto';
+import { checkSpec } from '../iac/checkRegistry';
+import { compareExposure } from '../secrets/gitExposure';
+import type { Finding, GitState } from '../types';
+import type { CodeOwners } from './codeOwners';
+import type { Breadth, Identity, IdentityRecord } from './identity';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 function crypto(): typeof Crypto {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:crypto') as typeof Crypto;
 }
-import { checkSpec } from '../iac/checkRegistry';
-import { compareExposure } from '../secrets/gitExposure';
-import type { Finding, GitState } from '../types';
-import type { CodeOwners } from './codeOwners';
-import type { Breadth, Identity, IdentityRecord } from './identity';
 
 /**
  * Terraform resources live in a module (the folder); everything else in its file. Findings and

@@ -1,12 +1,12 @@
 import type * as Crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 function crypto(): typeof Crypto {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:crypto') as typeof Crypto;
 }
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 /** A regular file's exact bytes, read for an edit that must not overwrite a later change. */
 export interface FileSnapshot {

@@ -1,14 +1,14 @@
 import type * as Crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileScan } from '../files/fileReader';
+import { userCacheFolder } from '../files/userCacheFolder';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 function crypto(): typeof Crypto {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:crypto') as typeof Crypto;
 }
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { FileScan } from '../files/fileReader';
-import { userCacheFolder } from '../files/userCacheFolder';
 
 /**
  * Per-file audit results kept between audits (CLI `--cache`, the language server's audit), so a
