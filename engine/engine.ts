@@ -8,6 +8,7 @@ import { fingerprintOf, maskSecret } from './secrets/masking';
 import { OutputMask } from './secrets/outputMasking';
 import { detached } from './text/detachedText';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
+import type { KeywordIndexData } from './secrets/keywordIndex';
 import type { SecretLineMemo } from './secrets/lineMemo';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
@@ -85,6 +86,8 @@ export interface EngineOptions {
   siblingFiles?: IacContext['siblingFiles'];
   /** Hands over the AWS IAM action table when a policy is first analysed; without it, level-based checks stay silent. */
   iamData?: IamDataLoader;
+  /** The built-in rules' keyword automaton, built at build time (used when it has every keyword the active rules need). */
+  keywordIndex?: KeywordIndexData;
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
@@ -139,6 +142,7 @@ export class Engine {
     this.docs = new Map(this.rules.map((r) => [r.definition.id, r.docs]));
     this.secrets = SecretScanner.build(
       this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
+      options.keywordIndex,
     );
     this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
     const lower = config.paths?.lowerSeverity ?? DEFAULT_LOWER_SEVERITY_PATHS;

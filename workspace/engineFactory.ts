@@ -3,7 +3,7 @@ import type { WorkspaceConfig } from '../engine/config/workspaceConfig';
 import { Engine } from '../engine/engine';
 import type { LoadedRule } from '../engine/rules/ruleTypes';
 import { loadIamData } from './iamDataFile';
-import { loadBuiltinRules } from './rules/ruleFiles';
+import { builtinKeywordIndex, loadBuiltinRules } from './rules/ruleFiles';
 import { terraformSiblingReader } from './terraformSiblings';
 
 /** What an engine is built from, as plain data (audit workers receive it by structured clone). */
@@ -35,5 +35,6 @@ export function createEngine(setup: EngineSetup = {}): Engine {
     baseline,
     siblingFiles: setup.siblingFiles ?? (setup.root ? terraformSiblingReader(setup.root, setup.siblingCache !== 'live') : undefined),
     iamData: loadIamData,
+    keywordIndex: builtinKeywordIndex(),
   });
 }
