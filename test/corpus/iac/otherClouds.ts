@@ -136,6 +136,7 @@ const tf = (
 });
 
 const PRIMITIVE = ['gcp-primitive-role'];
+const DEFAULT_COMPUTE = ['gcp-default-service-account'];
 const GCP: TextCase[] = [
   tf('gcp', 'project owner to a user', PRIMITIVE, (m) =>
     m(
@@ -261,6 +262,83 @@ const GCP: TextCase[] = [
     undefined,
     (m) =>
       `module "project_iam" {\n  source   = "terraform-google-modules/iam/google//modules/projects_iam"\n  projects = ["acme-prod"]\n  bindings = {\n${m(`    "roles/logging.logWriter" = ["serviceAccount:app@acme-prod.iam.gserviceaccount.com"]\n    "roles/monitoring.metricWriter" = ["serviceAccount:app@acme-prod.iam.gserviceaccount.com"]`)}\n  }\n}\n`,
+  ),
+  // GKE nodes run as the default compute account unless node_config names another.
+  tf(
+    'gcp',
+    'node pool with no service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_node_pool" "workers" {\n  name    = "workers"\n  cluster = google_container_cluster.main.id\n${m(`  node_config {\n    machine_type = "e2-standard-4"\n    oauth_scopes = ["https://www.googleapis.com/auth/cloud-platform"]\n  }`)}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'node pool with no node_config',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `${m('resource "google_container_node_pool" "spot"')} {\n  name       = "spot"\n  cluster    = google_container_cluster.main.id\n  node_count = 2\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'cluster keeping its default node pool',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `${m('resource "google_container_cluster" "main"')} {\n  name               = "main"\n  location           = "europe-west1"\n  initial_node_count = 3\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'cluster node_config with no service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_cluster" "main" {\n  name               = "main"\n  location           = "europe-west1"\n  initial_node_count = 1\n${m(`  node_config {\n    machine_type = "e2-medium"\n  }`)}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'inline node_pool with no service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_cluster" "main" {\n  name     = "main"\n  location = "europe-west1"\n  node_pool {\n    name       = "default"\n    node_count = 1\n${m(`    node_config {\n      machine_type = "e2-medium"\n    }`)}\n  }\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'Autopilot cluster with no node service account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_cluster" "autopilot" {\n  name             = "autopilot"\n  location         = "europe-west1"\n  ${m('enable_autopilot = true')}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'instance template with a scopes-only service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_compute_instance_template" "web" {\n  name_prefix  = "web-"\n  machine_type = "e2-small"\n  disk {\n    source_image = "debian-cloud/debian-12"\n  }\n  network_interface {\n    network = "default"\n  }\n${m(`  service_account {\n    scopes = ["cloud-platform"]\n  }`)}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'node pool with its own account',
+    undefined,
+    (m) =>
+      `resource "google_container_node_pool" "workers" {\n  name    = "workers"\n  cluster = google_container_cluster.main.id\n${m(`  node_config {\n    machine_type    = "e2-standard-4"\n    service_account = google_service_account.nodes.email\n  }`)}\n}\n`,
+  ),
+  tf('gcp', 'cluster removing its default node pool', undefined, (m) =>
+    m(
+      `resource "google_container_cluster" "main" {\n  name                     = "main"\n  location                 = "europe-west1"\n  remove_default_node_pool = true\n  initial_node_count       = 1\n}\n`,
+    ),
+  ),
+  tf('gcp', 'cluster default pool with its own account', undefined, (m) =>
+    m(
+      `resource "google_container_cluster" "main" {\n  name               = "main"\n  location           = "europe-west1"\n  initial_node_count = 1\n  node_config {\n    service_account = "gke-nodes@acme-prod.iam.gserviceaccount.com"\n    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]\n  }\n}\n`,
+    ),
+  ),
+  tf('gcp', 'Autopilot cluster with its own node account', undefined, (m) =>
+    m(
+      `resource "google_container_cluster" "autopilot" {\n  name             = "autopilot"\n  location         = "europe-west1"\n  enable_autopilot = true\n  cluster_autoscaling {\n    auto_provisioning_defaults {\n      service_account = google_service_account.nodes.email\n    }\n  }\n}\n`,
+    ),
+  ),
+  tf('gcp', 'instance template with no service account attached', undefined, (m) =>
+    m(
+      `resource "google_compute_instance_template" "batch" {\n  name_prefix  = "batch-"\n  machine_type = "e2-small"\n  disk {\n    source_image = "debian-cloud/debian-12"\n  }\n  network_interface {\n    network = "default"\n  }\n}\n`,
+    ),
   ),
   tf('gcp', 'custom role on the project', undefined, (m) =>
     m(
