@@ -594,6 +594,11 @@ const own = (name: string, expect: string[] | undefined, text: (m: Mark) => stri
   ...tf('ownership', name, expect, text, 'ownership'),
   ...(path ? { path } : {}),
 });
+/** A case in its own folder: module calls are read across folders (see corpusModuleFiles). */
+const call = (name: string, expect: string[] | undefined, path: string, text: (m: Mark) => string): TextCase => ({
+  ...own(name, expect, text, path),
+  form: 'tf-module-call',
+});
 const OWNERSHIP: TextCase[] = [
   own(
     'role without tags',
@@ -659,6 +664,71 @@ const OWNERSHIP: TextCase[] = [
         `resource "aws_iam_role" "this" {\n  name               = var.name\n  assume_role_policy = var.trust_policy\n  tags               = merge(var.tags, { Name = var.name })\n}\n`,
       ),
     'modules/service/iam.tf',
+  ),
+  // Calls of the local modules above (and of two more), which leave the owner tag to the caller.
+  call(
+    'module call passing no tags',
+    OWNER,
+    'callers/no-tags/main.tf',
+    (m) =>
+      `${m('module "ci_role"')} {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n}\n`,
+  ),
+  call(
+    'module call with tags but no owner',
+    OWNER,
+    'callers/env-tags/main.tf',
+    (m) =>
+      `${m('module "ci_role"')} {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n  tags = {\n    env = "prod"\n  }\n}\n`,
+  ),
+  call(
+    'module call of a merging module, no tags',
+    OWNER,
+    'callers/service/main.tf',
+    (m) =>
+      `${m('module "service"')} {\n  source       = "../../modules/service"\n  name         = "orders"\n  trust_policy = data.aws_iam_policy_document.ecs.json\n}\n`,
+  ),
+  call(
+    'module call through a nested module',
+    OWNER,
+    'callers/platform/main.tf',
+    (m) => `${m('module "platform"')} {\n  source = "../../modules/platform"\n  tags   = { cost_center = "1234" }\n}\n`,
+  ),
+  call(
+    'module passing its own var.tags on',
+    undefined,
+    'modules/platform/main.tf',
+    (m) =>
+      `variable "tags" {\n  type    = map(string)\n  default = {}\n}\n\n${m(`module "deployer" {\n  source             = "../iam-role"\n  name               = "deployer"\n  assume_role_policy = var.trust\n  tags               = var.tags\n}`)}\n`,
+  ),
+  call('module call passing an owner', undefined, 'callers/owned/main.tf', (m) =>
+    m(
+      `module "ci_role" {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n  tags               = { owner = "payments", env = "prod" }\n}\n`,
+    ),
+  ),
+  call(
+    'module call with the owner in merge',
+    undefined,
+    'callers/merged/main.tf',
+    (m) =>
+      `locals {\n  common = { env = "prod" }\n}\n\n${m(`module "service" {\n  source       = "../../modules/service"\n  name         = "orders"\n  trust_policy = data.aws_iam_policy_document.ecs.json\n  tags         = merge(local.common, { owner = "orders-team" })\n}`)}\n`,
+  ),
+  call(
+    'module call covered by provider default_tags',
+    undefined,
+    'callers/default-tags/main.tf',
+    (m) =>
+      `provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { owner = "platform" }\n  }\n}\n\n${m(`module "ci_role" {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n}`)}\n`,
+  ),
+  call('module call of a module that owns its identities', undefined, 'callers/self-owned/main.tf', (m) =>
+    m(`module "auditor" {\n  source = "../../modules/owned-role"\n  name   = "auditor"\n}\n`),
+  ),
+  call('module whose role sets its own owner', undefined, 'modules/owned-role/main.tf', (m) =>
+    m(
+      `resource "aws_iam_role" "this" {\n  name               = var.name\n  assume_role_policy = var.trust\n  tags               = merge(var.tags, { owner = "security" })\n}\n`,
+    ),
+  ),
+  call('registry module call (not read)', undefined, 'callers/registry/main.tf', (m) =>
+    m(`module "ci_role" {\n  source  = "terraform-aws-modules/iam/aws//modules/iam-role"\n  version = "5.39.0"\n  name    = "ci"\n}\n`),
   ),
   own('role with owner in merge', undefined, (m) =>
     m(
