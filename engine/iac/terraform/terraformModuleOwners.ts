@@ -143,10 +143,15 @@ export function moduleCallerOwnerIssues(file: TerraformFile, path: string, ctx: 
   const inModule = /(?:^|[\\/])modules[\\/]/.test(path);
   const ownFolder = moduleFolder(path, '.');
   const issues: IssueFrom<'terraform'>[] = [];
+  // Read once per scan: a file often calls one module many times, and every call shares the provider.
+  const modules = new Map<string, ReturnType<typeof callerTagged>>();
+  let providerStates: Map<string, OwnerState> | undefined;
   for (const call of calls) {
     const folder = moduleFolder(path, localSource(call)!);
     if (folder === undefined || folder === ownFolder) continue;
-    const { tagged, defaults } = callerTagged(folder, ctx, 1);
+    let module = modules.get(folder);
+    if (!module) modules.set(folder, (module = callerTagged(folder, ctx, 1)));
+    const { tagged, defaults } = module;
     if (!tagged.length) continue;
     // The caller's AWS provider (or the one it hands the module) applies its default_tags inside the module.
     const providers = attribute(call.body, 'providers')?.value;
@@ -159,7 +164,8 @@ export function moduleCallerOwnerIssues(file: TerraformFile, path: string, ctx: 
       const best = states.reduce((a, b) => (RANK[b.state] > RANK[a.state] ? b : a));
       let state = best.state;
       if (state !== 'present' && identity.provider === 'aws') {
-        const fromProvider = defaultTagStates(file, path, ctx).get(alias);
+        providerStates ??= defaultTagStates(file, path, ctx);
+        const fromProvider = providerStates.get(alias);
         if (fromProvider === 'present') state = 'present';
         else if (fromProvider === 'unknown' && state === 'absent') state = 'unknown';
       }
