@@ -63,7 +63,10 @@ describe('Terraform module sibling files', () => {
     }
     // The editor's reader sees the module change: an owner added to the module's default.
     const live = createEngine({ root, siblingCache: 'live' });
-    assert.deepEqual(live.scan({ path: 'envs/prod/main.tf', text: caller }).findings.map((f) => f.ruleId), ['missing-owner-tag']);
+    assert.deepEqual(
+      live.scan({ path: 'envs/prod/main.tf', text: caller }).findings.map((f) => f.ruleId),
+      ['missing-owner-tag'],
+    );
     fs.writeFileSync(path.join(root, 'modules', 'role', 'main.tf'), role.replace('default = {}', 'default = { owner = "platform" }'));
     assert.deepEqual(
       live.scan({ path: 'envs/prod/main.tf', text: caller }).findings.map((f) => f.ruleId),
