@@ -1,7 +1,8 @@
 // npm run bench: IaC analysis time, secret detection on the labelled corpus (bench/detection.mjs),
 // the editor's re-check in-process (bench/keystroke.mjs) and the language server over stdio
 // (bench/lspStdio.mjs),
-// IaC check recall and precision on the labelled IaC corpus (bench/iacDetection.mjs),
+// IaC check recall and precision on the labelled IaC corpus (bench/iacDetection.mjs), both kinds
+// on the held-out set written without reading the engine (bench/heldoutDetection.mjs),
 // then throughput, files/s, peak RSS and recall of nhi-lens and of secretlint (recommended preset)
 // on the same corpus, in the same run. Prints figures; asserts nothing.
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { runAuditBench } from './audit.mjs';
 import { PACKAGES, ensureCorpus } from './corpus.mjs';
 import { runDetectionBench } from './detection.mjs';
+import { runHeldoutBench } from './heldoutDetection.mjs';
 import { runIacDetectionBench } from './iacDetection.mjs';
 import { runIacBench } from './iac.mjs';
 import { runKeystrokeBench } from './keystroke.mjs';
@@ -21,6 +23,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 runIacBench();
 await runDetectionBench();
 await runIacDetectionBench();
+runHeldoutBench();
 runKeystrokeBench();
 await runLspBench();
 

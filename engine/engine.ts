@@ -47,6 +47,11 @@ export const DEFAULT_LOWER_SEVERITY_PATHS = [
   'mocks/',
   '*.test.*',
   '*.spec.*',
+  // Files named for tests (`test.netrc`, `tests.py`, `spec.rb`): generic rules already skip them.
+  'test.*',
+  'tests.*',
+  'spec.*',
+  'specs.*',
   '*.example',
   '*.example.*',
   '*.examples.*',

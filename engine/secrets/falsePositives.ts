@@ -23,7 +23,7 @@ const VENDOR_SAMPLES = new Set([
 ]);
 
 const PLACEHOLDER_WORDS =
-  /example|placeholder|changeme|change[_-]me|replace[_-]?me|redacted|dummy|\bfake|[_-]fake|sample|not[_-]?a[_-]?real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|insert[_-]?(?:your|key|token)|lorem|foobar|xxxx|\*\*\*|\.\.\.|…|<[A-Za-z][\w .:/@-]{2,40}>|<>|\{\{|\}\}|\$\{|\$\(|%\(|%s\b|\[\[|__[A-Z0-9_]+__/i;
+  /example|placeholder|changeme|change[_-]me|replace[_-]?me|redacted|dummy|\bfake|[_-]fake|sample|not[_-]?a[_-]?real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|insert[_-]?(?:your|key|token)|lorem|foobar|xxxx|\*\*\*|\.\.\.|…|<[A-Za-z][\w .:/@-]{2,40}>|<>|\{\{|\}\}|\$\{|\$\(|%\(|%s\b|\[\[|__[A-Z0-9_-]+__/i;
 
 const SEQUENCES = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty/i;
 
@@ -50,11 +50,32 @@ const STAND_IN_VALUES = new Set([
   'p@ssw0rd',
   'passw0rd',
   'letmein',
+  'none',
+  'anonymous',
 ]);
+
+/**
+ * Stand-ins written in leetspeak (`pa$$word`, `s3cr3t`, `p4ssw0rd`): the same word with symbols
+ * and digits for letters is still the word, typed by hand into an example.
+ */
+function leetStandIn(value: string): boolean {
+  if (!/[$@013457!]/.test(value) || value.length > 16) return false;
+  const plain = value
+    .toLowerCase()
+    .replace(/[$5]/g, 's')
+    .replace(/[@4]/g, 'a')
+    .replace(/0/g, 'o')
+    .replace(/[1!]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/7/g, 't');
+  return STAND_IN_VALUES.has(plain) || STAND_IN_VALUES.has(plain.replace(/i/g, 'l'));
+}
 
 /** True when the value is a placeholder, redaction or documentation sample. */
 export function isPlaceholder(value: string): boolean {
-  if (VENDOR_SAMPLES.has(value) || STAND_IN_VALUES.has(value.toLowerCase())) return true;
+  if (VENDOR_SAMPLES.has(value) || STAND_IN_VALUES.has(value.toLowerCase()) || leetStandIn(value)) return true;
+  // The same words with punctuation around them: `-anonymous@` (the anonymous FTP password), `password!`.
+  if (STAND_IN_VALUES.has(value.replace(/^[^A-Za-z0-9]{1,3}|[^A-Za-z0-9]{1,3}$/g, '').toLowerCase())) return true;
   if (PLACEHOLDER_WORDS.test(value) || TEMPLATE_ONLY.test(value)) return true;
   // Long runs of one character (xxxxxx, 000000, ******) only in short values: PEM bodies and
   // certificates legitimately contain runs such as AAAAAA.
@@ -111,9 +132,9 @@ function looksGenerated(value: string): boolean {
 const SRI_HASH = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{20,}={0,2}$/;
 const COMMON_WORDS =
   /^(?:true|false|null|none|nil|undefined|yes|no|on|off|password|secret|token|string|required|optional|empty|default|admin|root|test|testing|pass|passwd|bearer|basic|[a-z]+_(?:key|token|secret|password))$/i;
-/** Type names in declarations: `password: String!`, `token?: string`, `Password string`. */
+/** Type names in declarations: `password: String!`, `token?: string`, `Password string`, `Password *uint16` (Go). */
 const TYPE_NAME =
-  /^(?:string|str|String|Int|ID|Boolean|bool|number|bytes|SecretStr|SecretString|Secret<[\w<>]{1,40}>|char\[\]|Option<String>|Optional\[str\])[!?]?[,;]?$/;
+  /^(?:string|str|String|Int|ID|Boolean|bool|number|bytes|SecretStr|SecretString|Secret<[\w<>]{1,40}>|char\[\]|Option<String>|Optional\[str\]|\*{0,2}(?:u?int(?:8|16|32|64)?|uintptr|byte|rune|string|\[\]byte|\[\]u?int(?:8|16)))[!?]?[,;]?$/;
 /** Password hashes (bcrypt, argon2, crypt, PBKDF2, LDAP): verifiers, not the password. */
 const PASSWORD_HASH =
   /^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|apr1|y|scrypt|pbkdf2[\w-]{0,10})\$|pbkdf2_sha\d{1,3}\$|\{(?:SSHA|SHA|SMD5|CRYPT|BCRYPT|PBKDF2)\})/i;
@@ -155,13 +176,80 @@ export function isGenericNonSecret(value: string): boolean {
     const rest = value.slice(0, word.index) + value.slice(word.index + word[0].length);
     if (rest.length < 20 || shannonEntropy(rest) < 4 || /\s/.test(rest)) return true;
   }
+  // Code quoted inside a string (source maps, generated JSON): `this.pass = false\n  this.x…`
+  // is cut at the escaped line break; what comes before it is judged alone.
+  if (/\\[nrt]/.test(value)) {
+    const parts = value.split(/(?:\\[nrt])+/).map((p) => p.trim());
+    if (parts.some(Boolean) && parts.every((p) => !p || isGenericNonSecret(p))) return true;
+  }
+  // Code, cut where an operator the parser stops at begins: `$self->{pass}`, `Resolver->get(…)`
+  // (Perl, C++ member access), `x86_cpu_index_1_edx + 16` (arithmetic on a name), Vim's scoped
+  // variables (`a:dict.istemp`, `g:netrw_pass`).
+  if (/^[$@%]?[A-Za-z_][\w]*(?:::[A-Za-z_]\w*)*-$/.test(value)) return true;
+  if (/^[A-Za-z_$][\w$.]*\s[-+*/|&]\s[\w$.]+$/.test(value)) return true;
+  if (/^[abglstvw]:[A-Za-z_][\w.#]*$/.test(value)) return true;
+  // A snake_case name (`x86_cpu_index_1_edx`, `my_app_token_v2`): most of its parts are words.
+  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+){2,}$/.test(value)) {
+    const parts = value.split('_');
+    if (parts.filter((p) => /\d/.test(p)).length * 2 <= parts.length && parts.every((p) => p.length <= 12)) return true;
+  }
+  // A regular expression (`\<end\>\%([^({]*[)}]\)\@!`, `^\s*\d+`): escapes that no key or password holds.
+  if ((value.match(/\\[|()<>%{}sdwbSDWB]/g)?.length ?? 0) >= 2) return true;
+  // Base64 of text that says what it is: `bm90IG15IHJlYWwgcGFzc3dvcmQ=` is "not my real password".
+  if (value.length >= 16 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value)) {
+    const decoded = Buffer.from(value, 'base64').toString('latin1');
+    if (/^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /\S\s+\S+\s+\S/.test(decoded))) return true;
+  }
+  // The code between two string literals of an object literal: `"Unexpected token =",Name:"…"`.
+  if (/^[,;]\s*[A-Za-z_$][\w$]*\s*:$/.test(value)) return true;
+  // An AWS SigV4 credential scope (`AKIA…/20121226/us-east-1/sqs/aws4_request`): a key ID, a date
+  // and a scope; the secret key is never in it (an AWS key ID has its own rule).
+  if (/\/\d{8}\/[a-z0-9-]{1,30}\/[a-z0-9-]{1,30}\/aws4_request$/.test(value)) return true;
+  // Version strings (`0.0.0-development`, `v2.1.3+build.7`).
+  if (/^v?\d{1,6}\.\d{1,6}\.\d{1,6}(?:[-+][\w.-]{1,40})?$/.test(value)) return true;
+  // Text written with escapes (`P\u0101lau`, `\uB97C`: Java resource bundles, JSON) reads as the text it is.
+  const text = value.includes('\\u')
+    ? value.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : value;
   // Prose, in any language: three or more words joined by separators ("This-is-my-test-99!",
   // "Neočekávaný token."), a sentence, or text in a non-Latin script (translated messages).
-  if (/^\p{L}\p{Ll}*(?:[-_ ]\p{L}\p{Ll}*){2,}(?![\p{L}\d])/u.test(value) && !randomLetters(value)) return true;
-  if (/\S\s+\S+\s+\S/.test(value) || (value.match(/[^\p{ASCII}]/gu)?.length ?? 0) >= 3) return true;
-  // Plain words and identifiers (letters, underscores, hyphens only) are names, not secrets.
-  if (/^[A-Za-z]+(?:[_\-. ][A-Za-z]+)*$/.test(value) && !randomLetters(value) && !consonantRun(value)) return true;
+  if (/^\p{L}\p{Ll}*(?:[-_ ]\p{L}\p{Ll}*){2,}(?![\p{L}\d])/u.test(text) && !randomLetters(text)) return true;
+  if (/\S\s+\S+\s+\S/.test(text) || (text.match(/[^\p{ASCII}]/gu)?.length ?? 0) >= 3) return true;
+  // Plain words and identifiers (letters in any script, underscores, hyphens, spaces; a closing
+  // full stop or comma, as in translated messages: "specified.", "Beklenmeyen belirteç.") are names
+  // or text, not secrets.
+  if (/^_*\p{L}+(?:[_\-. ]\p{L}+)*[.,;:!?]?$/u.test(text) && !randomLetters(text) && !consonantRun(text)) return true;
+  if (wordsName(value)) return true;
+  // An option name in a list of them (`password= scmVersion=`): a word, then `=` with nothing after.
+  if (/^[A-Za-z][A-Za-z.-]{2,40}=$/.test(value) && isGenericNonSecret(value.slice(0, -1))) return true;
   return false;
+}
+
+/**
+ * A name made of words, as code names constants, commands, lexer states and storage keys:
+ * `FlowPasswordRequiredResultV2`, `_provideDocumentSemanticTokensLegend`, `?NoLineTerminatorHere`,
+ * `chat.setupContextMigrated.v1`. Each part splits into words that have a vowel (or short
+ * acronyms); digits only as a version (`V2`, `.v1`). Generated values have digits inside their
+ * parts and letter pairs without vowels (`Qm`, `Fz`), and switch case far more often.
+ */
+function wordsName(value: string): boolean {
+  if (value.length < 8 || value.length > 120 || randomLetters(value.replace(/[^A-Za-z]/g, ''))) return false;
+  const parts = value
+    .replace(/^[_?#]{1,3}/, '')
+    .replace(/_{1,3}$/, '')
+    .split(/[._:/-]/);
+  let words = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (i > 0 && /^[vV]?\d{1,3}$/.test(part)) continue; // `.v1`, `-2`
+    const letters = part.replace(/V\d{1,3}$/, '');
+    if (!letters) return false;
+    const tokens = letters.match(/[A-Z]{2,5}(?![a-z])|[A-Z]?[a-z]+/g);
+    if (!tokens || tokens.join('') !== letters) return false;
+    for (const t of tokens) if (/[a-z]/.test(t) && (t.length < 2 || !/[aeiouy]/i.test(t))) return false;
+    words += tokens.length;
+  }
+  return words >= 3;
 }
 
 /**

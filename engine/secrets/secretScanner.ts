@@ -292,6 +292,10 @@ export class SecretScanner {
       const raw = assignment.name.toLowerCase() === snake ? undefined : assignment.name;
       if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
       if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
+      if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) continue;
+      // A .NET strong-name map (`<map Token="b77a…" PublicKey="0024…"/>`): a token beside a public
+      // key on the same element is that key's public key token, a hash of a public value.
+      if (rule.definition.generic && snake === 'token' && line.snakes.includes('public_key')) continue;
       if (!assignment.quote && !literalUnquoted) continue;
       const value = assignment.value;
       if (value.length < a.minLength || value.length > a.maxLength) continue;
@@ -343,6 +347,21 @@ export class SecretScanner {
 export function nameSpellings(keyword: string): string[] {
   if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(keyword)) return [keyword];
   return [keyword, keyword.replace(/_/g, ''), keyword.replace(/_/g, '-'), keyword.replace(/_/g, '.')];
+}
+
+/** Members that hold the value of whatever object they belong to (`api.key`, `token.value`). */
+const VALUE_MEMBER = /^(?:key|value|val|data|string|str|text|raw|plain|plaintext)$/;
+
+/**
+ * A dotted name whose secret-sounding word names the object, not the member assigned:
+ * `token.content`, `token.level` (a lexer token), `Token.Comment` (a Pygments token type).
+ * The member decides: `config.api_token`, `this.pass` and `token.value` stay secrets.
+ */
+function memberOfNamedObject(name: string, secretName: RegExp): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0 || dot === name.length - 1) return false;
+  const member = snakeName(name.slice(dot + 1));
+  return !secretName.test(member) && !VALUE_MEMBER.test(member);
 }
 
 function lineStartsOf(text: string): number[] {

@@ -134,15 +134,25 @@ function percentDecoded(text: string): string {
   }
 }
 
+/** Domains reserved for documentation (RFC 2606, RFC 6761): no real service answers there. */
+const DOCUMENTATION_HOST = /(?:^|\.)(?:example\.(?:com|net|org)|example|invalid)$/i;
+/** A user name that asks the reader for theirs: `your-name`, `your_username`, `YOUR_EMAIL`. */
+const STAND_IN_USER = /^your[_-]?(?:name|user(?:name)?|e-?mail|login|account|id)\b/i;
+
 /**
- * Credentials in a URI are reported unless they are a local test database's defaults: the
- * user's own name or a well-known image default, on localhost or a single-label service host.
+ * Credentials in a URI are reported unless they are a local test database's defaults (the
+ * user's own name or a well-known image default, on localhost or a single-label service host),
+ * or a documentation example: a user that stands for the reader's own, or a short password on
+ * a reserved documentation domain (`https://abc:123@example.com/`).
  */
 function uriCredentialsValid(value: string, match = value): boolean {
   const uri = /:\/\/([^:@/\s]{0,100}):[^@\s]{1,200}@(\[[0-9A-Fa-f:.]{2,45}\]|[^:/?#\s@,"'`<>]{1,253})/.exec(match);
-  if (!uri || !LOCAL_HOST.test(uri[2])) return true;
+  if (!uri) return true;
   const password = percentDecoded(value);
-  return password !== percentDecoded(uri[1]) && !DEFAULT_PASSWORDS.has(password.toLowerCase());
+  const user = percentDecoded(uri[1]);
+  if (STAND_IN_USER.test(user) || (DOCUMENTATION_HOST.test(uri[2]) && password.length < 8)) return false;
+  if (!LOCAL_HOST.test(uri[2])) return true;
+  return password !== user && !DEFAULT_PASSWORDS.has(password.toLowerCase());
 }
 
 /** Base64 of `user:password` (HTTP Basic, Docker `auths`), with a password worth the name. */

@@ -180,9 +180,14 @@ describe('Engine.scan: secrets in tests, fixtures, examples and docs', () => {
       'src/client.test.ts',
       'cmd/main_test.go',
       'examples/app/.env',
+      'contrib/credential/netrc/test.netrc',
+      'crypto/tls/testdata/example-key.pem',
     ])
       assert.deepEqual(severities(engine, path), ['warning'], path);
     assert.ok(engine.isLowerSeverityPath('test_auth.py') && !engine.isLowerSeverityPath('src/latest.py'));
+    assert.ok(
+      engine.isLowerSeverityPath('spec.rb') && !engine.isLowerSeverityPath('src/contest.py') && !engine.isLowerSeverityPath('attest.txt'),
+    );
   });
 
   it('name-based rules run in documentation folders, one level lower, and not in tests', () => {

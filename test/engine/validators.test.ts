@@ -55,6 +55,16 @@ describe('validators: URIs, Basic credentials and bare DER keys', () => {
     assert.ok(!uri('redis://default:redispw@localhost:55000'));
   });
 
+  it('uri-credentials: documentation examples (a stand-in user, a toy password on a reserved domain) are not reported', () => {
+    assert.ok(!uri('https://abc:123@example.com/'), 'short password on example.com (RFC 2606)');
+    assert.ok(!uri('https://ops:hunter2@build.example.org/'));
+    assert.ok(!uri('socks://your-name%40gmail.com:abcdef12345124@br41.nordvpn.com'), 'the user stands for the reader');
+    assert.ok(!uri('https://YOUR_USERNAME:Xk29vLmq81@git.acme.io/x.git'));
+    assert.ok(uri('https://deploy:Xk29vLmq81Tz@git.example.com/x.git'), 'a long password is reported even on a documentation domain');
+    assert.ok(uri('https://yourcompany-bot:Xk29vLmq81@git.acme.io/x.git'), 'a user that only starts with "your" is a user');
+    assert.ok(uri('https://abc:123@example.community/'), 'not a reserved domain');
+  });
+
   it('basic-auth: base64 of user:password with a real password', () => {
     const b64 = (s: string) => Buffer.from(s).toString('base64');
     assert.ok(VALIDATORS['basic-auth'](b64('deploy:Tq7x9LmKa2'), ''));

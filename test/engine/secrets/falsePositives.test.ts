@@ -24,6 +24,21 @@ describe('isPlaceholder', () => {
     assert.ok(!isPlaceholder('k3$f!q9z@x2m#v7w(r5t^y1u&i8o*p4a-s6d_g0h=j+l)cB[N]M{Q}W<E>R'));
   });
 
+  it('stand-ins written in leetspeak or wrapped in punctuation, `none` and sentinel names are placeholders', () => {
+    for (const v of [
+      'pa$$word',
+      'P@ssw0rd',
+      's3cr3t',
+      'p4$$w0rd',
+      '-anonymous@',
+      'password!',
+      'none',
+      '__ES6-PROMISIFY--CUSTOM-ARGUMENTS__',
+    ])
+      assert.ok(isPlaceholder(v), v);
+    for (const v of ['pa$$w0rd-Tq7x9LmKa2', 'Zx9#Lq2$Vm8!Rt4^', 'n0n3-Kq8mZ2vT9xL']) assert.ok(!isPlaceholder(v), v);
+  });
+
   it('generated values with an incidental repeat are not placeholders', () => {
     for (const v of ['AKIAQ2ZRX7MPLW4TVNBY', 'ghp_ababab9Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3Tq7xLm2Rt9Kw', 'hvs.CAESIJ3kq8mZ2vT9xLwQbababR7'])
       assert.ok(!isPlaceholder(v), v);
@@ -69,6 +84,60 @@ describe('isGenericNonSecret', () => {
     assert.ok(isGenericNonSecret('myPasswordField'), 'an identifier is a word');
     for (const prose of ['Jeton inattendu. Un constructeur est attendu.', '予期しないトークンです。', 'Неожиданный токен.'])
       assert.ok(isGenericNonSecret(prose), prose);
+  });
+});
+
+describe('isGenericNonSecret on third-party code (bench/real-code-review.tsv)', () => {
+  it('names made of words: constants, commands, lexer states, storage keys, annotations, snake_case names', () => {
+    for (const v of [
+      'FlowPasswordRequiredResultV2',
+      '_provideDocumentSemanticTokensLegend',
+      '?NoLineTerminatorHere',
+      'chat.setupContextMigrated.v1',
+      '_RSAPrivateKey',
+      'x86_cpu_index_1_edx',
+    ])
+      assert.ok(isGenericNonSecret(v), v);
+  });
+
+  it('text in any script, also written with \\u escapes, and with a closing full stop', () => {
+    for (const v of ['specified.', 'Beklenmeyen belirteç.', 'P\\u0101lau', '\\uB97C', 'n\\u00E3o']) assert.ok(isGenericNonSecret(v), v);
+  });
+
+  it('code: cut at an escaped newline, at `->`, between literals; arithmetic, Vim variables, regexes, options', () => {
+    for (const v of [
+      'false\\n',
+      'this.pending\\n',
+      'createPrivateKey\\nmodule.exports.createDhparam',
+      '$CPAN::Config-',
+      'Resolver-',
+      ',DuplicateBinding:',
+      'a:dict.istemp',
+      '\\C\\<\\%(for\\|parfor\\|if\\)\\>',
+      'scmVersion=',
+    ])
+      assert.ok(isGenericNonSecret(v), v);
+  });
+
+  it('version strings, SigV4 credential scopes, Go types, and base64 of text that says it is not real', () => {
+    for (const v of [
+      '0.0.0-development',
+      'ABCDEF/20121226/us-east-1/sqs/aws4_request',
+      '*uint16',
+      Buffer.from('not my real password').toString('base64'),
+    ])
+      assert.ok(isGenericNonSecret(v), v);
+  });
+
+  it('still reports generated values that share a shape with those', () => {
+    for (const v of [
+      'Kq8mZ2vT9xLwQbR7V2', // letters and digits mixed inside, not a version at the end
+      'Qm9vTz8kLp2Xv7Rw\\n', // an escaped newline after a real-looking value
+      'k3x9_a8b2_q7z1_m4n6', // snake_case-shaped, but digits in every part
+      Buffer.from('deploy:Tq7x9LmKa2vB').toString('base64'),
+      'Zr8Kq2Lx7Vm4Tn9Wb3Yc=',
+    ])
+      assert.ok(!isGenericNonSecret(v), v);
   });
 });
 
