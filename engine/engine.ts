@@ -84,6 +84,8 @@ export interface EngineOptions {
   baseline?: Baseline;
   /** Reads the other files of a file's folder (Terraform `default_tags` live in sibling files). */
   siblingFiles?: IacContext['siblingFiles'];
+  /** Reads the `.tf` files of a local module's folder (owner tags a module takes from its caller). */
+  moduleFiles?: IacContext['moduleFiles'];
   /** Hands over the AWS IAM action table when a policy is first analysed; without it, level-based checks stay silent. */
   iamData?: IamDataLoader;
   /** The built-in rules' keyword automaton, built at build time (used when it has every keyword the active rules need). */
@@ -159,7 +161,7 @@ export class Engine {
       if (check && isCheckId(check)) this.checkRules.set(check, rule);
     }
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
-    this.iac = { settings, siblingFiles: options.siblingFiles, iam: IamActions.of(options.iamData) };
+    this.iac = { settings, siblingFiles: options.siblingFiles, moduleFiles: options.moduleFiles, iam: IamActions.of(options.iamData) };
   }
 
   /** True when config `paths.ignore` excludes this workspace-relative path. */

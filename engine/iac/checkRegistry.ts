@@ -184,6 +184,12 @@ export const IAC_CHECKS = {
     analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
   },
+  'k8s-broad-group-binding': {
+    flags:
+      'a role that can write, exec or read Secrets bound to system:serviceaccounts(:ns), system:authenticated or system:unauthenticated',
+    analysers: ['kubernetes', 'terraform'],
+    grants: 'wide',
+  },
   'k8s-legacy-service-account-token': {
     flags: 'a Secret of type kubernetes.io/service-account-token',
     analysers: ['kubernetes'],

@@ -7,6 +7,7 @@ import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
 import { kubernetesProviderIssues } from './terraformKubernetes';
+import { moduleCallerOwnerIssues } from './terraformModuleOwners';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
 /** Attributes that hold an IAM policy document, on any resource that has them. */
@@ -37,7 +38,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
-  issues.push(...terraformOwnershipIssues(file, path, ctx));
+  issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };
 }

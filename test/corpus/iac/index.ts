@@ -13,4 +13,5 @@ export function buildIacCorpus(): IacDocument[] {
 }
 
 export type { IacDocument, IacLabel, LabelAt } from './labels';
+export { corpusModuleFiles } from './moduleFiles';
 export { formatIacScore, iacFalseAlarmRate, iacPrecision, iacRecall, scoreIacCorpus, type IacScore } from './score';

@@ -11,6 +11,7 @@ import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
 import { privateKeyDocuments } from './privateKeys';
+import { sectionAndHeaderDocuments } from './sectionAndHeaderNames';
 import { PROVIDERS } from './providers';
 import { Rng } from '../../support/seededRandom';
 import { uriDocuments } from './uris';
@@ -101,6 +102,8 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...privateKeyDocuments(rng),
     ...infraDocuments(rng),
     ...negativeDocuments(rng),
+    // Their own stream: adding them left every other file of the corpus as it was.
+    ...sectionAndHeaderDocuments(new Rng(seed + 12)),
   );
   return { seed, documents };
 }
