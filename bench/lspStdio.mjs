@@ -4,7 +4,7 @@
 // diagnostics with 200 open files in a git workspace (push and pull), resident memory with 500
 // open files and after 5,000 edits, answer time of requests during a 10,000-edit burst, and peak
 // memory when a 200 MB document is opened. Prints figures and `uptime`; asserts nothing.
-//   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,huge] [--runs N] [--edits N (memory)]
+//   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,huge] [--runs N] [--edits N (memory)]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -492,6 +492,147 @@ async function burst(edits) {
   return { p50: at(answers, 0.5), max: Math.max(...answers), publishes, cpu };
 }
 
+/**
+ * An LSP client with nothing of its own between the bench and the pipe: each message is encoded and
+ * written at once, and each answer is timed when its bytes arrive. vscode-jsonrpc's writer (the
+ * `Client` above, and VS Code's) writes one message per event-loop turn and waits for each write
+ * to finish, so during a 10,000-edit burst a request first waits in the client's own queue: the
+ * `burst` figure times that queue as much as the server (run it with NHI_BENCH_SERVER pointing
+ * at bench/lspNullServer.mjs, a server that does nothing, to see the client's share).
+ */
+class RawClient {
+  static async start(root, server = SERVER) {
+    const nodeArgs = (process.env.NHI_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const c = new RawClient(child);
+    await c.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    });
+    c.notify('initialized', {});
+    return c;
+  }
+
+  constructor(child) {
+    this.child = child;
+    this.nextId = 1;
+    this.answers = new Map(); // id → resolve(time of arrival)
+    this.published = [];
+    this.waiters = [];
+    let pending = Buffer.alloc(0);
+    child.stdout.on('data', (chunk) => {
+      const arrived = now();
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      for (;;) {
+        const end = pending.indexOf('\r\n\r\n');
+        if (end < 0) break;
+        const length = Number(/Content-Length: *(\d+)/i.exec(pending.toString('ascii', 0, end))[1]);
+        if (pending.length < end + 4 + length) break;
+        const message = JSON.parse(pending.toString('utf8', end + 4, end + 4 + length));
+        pending = pending.subarray(end + 4 + length);
+        this.received(message, arrived);
+      }
+    });
+  }
+
+  received(message, arrived) {
+    if (message.method && message.id !== undefined) {
+      // The server's own requests: settings (enabled) and registrations.
+      const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({ enable: true })) : null;
+      this.write({ jsonrpc: '2.0', id: message.id, result });
+    } else if (message.id !== undefined) {
+      this.answers.get(message.id)?.({ arrived, result: message.result, error: message.error });
+      this.answers.delete(message.id);
+    } else if (message.method === 'textDocument/publishDiagnostics') {
+      this.published.push(message.params);
+      this.waiters = this.waiters.filter((w) => !w(message.params));
+    }
+  }
+
+  write(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  notify(method, params) {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Resolves with { arrived, result } when the answer arrives. */
+  request(method, params) {
+    const id = this.nextId++;
+    const answered = new Promise((resolve) => this.answers.set(id, resolve));
+    this.write({ jsonrpc: '2.0', id, method, params });
+    return answered;
+  }
+
+  published$(uri, version) {
+    if (this.published.some((p) => p.uri === uri && p.version === version)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push((p) => p.uri === uri && p.version === version && (resolve(p), true)));
+  }
+
+  async stop() {
+    await Promise.race([this.request('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.notify('exit');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    this.child.kill();
+  }
+}
+
+/**
+ * The 10,000-edit burst written straight to the pipe (RawClient): the code action is timed from
+ * the write of its bytes to the arrival of its answer, so the figure is the server's: reading and
+ * applying every edit written before the request, then answering.
+ */
+async function rawBurst(edits) {
+  const root = tempRoot('raw-burst');
+  const c = await RawClient.start(root);
+  const doc = KINDS.typescript();
+  const uri = pathToFileURL(path.join(root, doc.name)).href;
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.language, version: 1, text: doc.text } });
+  await c.published$(uri, 1);
+  const cpu0 = cpuMs(c.child.pid);
+  const answers = [];
+  const pending = [];
+  const line = 2;
+  let character = doc.text.split('\n')[line].length;
+  let version = 1;
+  const t0 = now();
+  for (let i = 0; i < edits; i++) {
+    version++;
+    c.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'y' }],
+    });
+    character++;
+    if (i % 500 === 250) {
+      const sent = now();
+      pending.push(
+        c
+          .request('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            context: { diagnostics: [] },
+          })
+          .then(({ arrived }) => answers.push(Number(arrived - sent) / 1e6)),
+      );
+    }
+    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(pending);
+  const wall = ms(t0);
+  await c.published$(uri, version);
+  const cpu = cpuMs(c.child.pid) - cpu0;
+  await c.stop();
+  console.log(
+    `burst of ${edits} edits written straight to the pipe (push mode): code action answered in p50 ${fmt(at(answers, 0.5))} ms, max ${fmt(Math.max(...answers))} ms; burst written and answered in ${fmt(wall)} ms; server CPU for the whole burst ${fmt(cpu)} ms`,
+  );
+  return { p50: at(answers, 0.5), max: Math.max(...answers), cpu, wall };
+}
+
 async function huge(mb) {
   const root = tempRoot('huge');
   const c = await Client.start(root);
@@ -519,7 +660,7 @@ async function huge(mb) {
 }
 
 export async function runLspBench(options = {}) {
-  const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,huge').split(','));
+  const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,rawBurst,huge').split(','));
   const runs = options.runs ?? 7;
   console.log(`language server over stdio (${SERVER}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   const results = {};
@@ -528,6 +669,7 @@ export async function runLspBench(options = {}) {
   if (only.has('typing')) results.typing = await typing(40);
   if (only.has('memory')) results.memory = await memory(500, options.edits ?? 5000);
   if (only.has('burst')) results.burst = await burst(10_000);
+  if (only.has('rawBurst')) results.rawBurst = await rawBurst(10_000);
   if (only.has('huge')) results.huge = await huge(200);
   console.log(`load after: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
