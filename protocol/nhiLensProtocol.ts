@@ -28,6 +28,11 @@ export interface NhiLensSettings {
   verify?: 'off' | 'ask' | 'on';
   /** The user's endpoints by provider id (`github`, `aws`…) for verification (machine scope). */
   verifyEndpoints?: Record<string, string>;
+  /**
+   * Diagnostics one file may put in the Problems panel (the most severe and first lines; one more
+   * says how many were withheld). Absent: 500; never more than 10,000.
+   */
+  maxProblemsPerFile?: number;
 }
 
 export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };

@@ -41,6 +41,7 @@ import { fileUriOf, toAuditResult } from './protocolMapping';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
+import { capProblems, problemCapOf } from './services/problemCap';
 import { EditorGuide } from './editorGuide';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
@@ -61,7 +62,10 @@ let auditDiagnostics = new Map<string, { root: string; items: Diagnostic[] }>();
 let auditGeneration = 0;
 const DEBOUNCE_MS = 150;
 
-const diagnostics = new DiagnosticsService((uri) => folders.scopeOf(uri));
+const diagnostics = new DiagnosticsService(
+  (uri) => folders.scopeOf(uri),
+  () => problemCapOf(settings.maxProblemsPerFile),
+);
 const auditService = new AuditService();
 const codeActions = new CodeActionService((uri) => {
   const folder = folders.folderOf(uri);
@@ -196,6 +200,7 @@ async function loadSettings(): Promise<void> {
     owner: typeof raw?.owner === 'string' ? raw.owner : '',
     verify,
     verifyEndpoints: Object.fromEntries(Object.entries(endpoints).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    maxProblemsPerFile: problemCapOf(raw?.maxProblemsPerFile),
   };
   const apiUrl = (raw as { github?: { apiUrl?: unknown } } | null)?.github?.apiUrl;
   githubApiUrl = typeof apiUrl === 'string' && apiUrl.trim() ? apiUrl.trim() : undefined;
@@ -476,6 +481,9 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
       byUri.set(uri, entry);
     }
   }
+  // Files not open get the audit's diagnostics: as many per file as an open one may show.
+  const cap = problemCapOf(settings.maxProblemsPerFile);
+  for (const entry of byUri.values()) entry.items = capProblems(entry.items, cap);
   const previous = auditDiagnostics;
   auditDiagnostics = byUri;
   if (pullDiagnostics) {
