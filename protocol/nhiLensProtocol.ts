@@ -240,8 +240,13 @@ export interface AuditResult {
   findings: AuditFinding[];
   /** What was not scanned, and why. */
   skipped: SkippedNote[];
-  /** The NHI inventory of the workspace. */
+  /**
+   * The NHI inventory of the workspace, up to the server's cap (5,000): the riskiest (admin, then
+   * wide permissions; static credentials; no owner), in file order. `inventoryCounts` counts all.
+   */
   inventory: InventoryItem[];
+  /** Identities in all, listed in `inventory`, and without an owner (of all). Absent from older servers: `inventory` is all. */
+  inventoryCounts?: { total: number; listed: number; unowned: number };
   /** Things the user should know: git unavailable, a GitHub failure (the audit itself stands). */
   notes: string[];
 }
