@@ -14,6 +14,9 @@ const publish = (uri, version) =>
 
 function handle(message) {
   if (message.method === 'exit') process.exit(0);
+  // As the real server: it reads its settings after `initialized` (the bench waits for that).
+  if (message.method === 'initialized')
+    send({ jsonrpc: '2.0', id: 'settings', method: 'workspace/configuration', params: { items: [{ section: 'nhiLens' }] } });
   if (message.method === 'textDocument/didOpen') publish(message.params.textDocument.uri, message.params.textDocument.version);
   if (message.method === 'textDocument/didChange') {
     const { uri, version } = message.params.textDocument;
