@@ -97,4 +97,30 @@ describe('language server: requests in the middle of a 10,000-edit burst see exa
     const stale = await c.request<CodeAction>('codeAction/resolve', firstRewrite);
     assert.ok(stale.disabled, 'a fix offered before the burst is not applied after it');
   });
+
+  it('whole-text changes written in one go: requests between them see theirs, and the document ends as the last', async () => {
+    const uri = c.uri('whole.py');
+    // Over 16 KB, so that the server looks at them before parsing (and skips the superseded).
+    const filler = Array.from({ length: 800 }, (_, i) => `value_${i} = compute(${i})`).join('\n');
+    const textOf = (n: number) => `${n % 2 ? `T = "${SLACK}"` : 'T = None'}\nv = ${n}\n${filler}\n`;
+    c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: textOf(1) } });
+    await c.diagnosticsFor(uri, 1);
+    const lineOne = () =>
+      c.request<string>('workspace/executeCommand', {
+        command: Commands.storeCommand,
+        arguments: [uri, { start: { line: 1, character: 0 }, end: { line: 1, character: 1_000 } }, 'vault', null],
+      });
+    const seen: Array<Promise<string>> = [];
+    for (let version = 2; version <= 60; version++) {
+      c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: textOf(version) }] });
+      if (version === 30) seen.push(lineOne());
+    }
+    seen.push(lineOne());
+    const [middle, end] = await Promise.all(seen);
+    assert.ok(middle.endsWith("value='v = 30'"), 'a request sees the change written just before it');
+    assert.ok(end.endsWith("value='v = 60'"), 'and the last one after all of them');
+    // Version 60 has no secret; 59 had one: the publish for 60 must be of 60's text.
+    const last = await c.diagnosticsFor(uri, 60);
+    assert.deepEqual(last.diagnostics, []);
+  });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Message } from 'vscode-languageserver/node';
-import { FramedMessageReader } from '../../server/framedMessageReader';
+import { FramedMessageReader, wholeTextChangeUri } from '../../server/framedMessageReader';
 
 const frame = (message: unknown, header = (n: number) => `Content-Length: ${n}\r\n\r\n`) => {
   const body = Buffer.from(JSON.stringify(message), 'utf8');
@@ -101,5 +101,86 @@ describe('server: framed message reader (stdio)', () => {
       5000,
     );
     assert.ok(perRead.length < 50, `${perRead.length} turns for 5,000 messages`);
+  });
+});
+
+describe('server: whole-text changes superseded within a read are not parsed', () => {
+  const whole = (uri: string, version: number, text: string) => ({
+    jsonrpc: '2.0',
+    method: 'textDocument/didChange',
+    params: { textDocument: { uri, version }, contentChanges: [{ text }] },
+  });
+  // Large enough to be looked at (small bodies are parsed at once); quotes, backslashes and
+  // multi-byte characters inside, and a fake JSON tail that must not be taken for the end.
+  const text = (n: number) => `const s${n} = "a \\" \\\\"; // café → 😀 "}]}} ` + 'x'.repeat(20_000) + `\n${n}`;
+  const afterRead = () => new Promise((resolve) => setImmediate(resolve));
+
+  /** Feeds `chunks` as reads, then lets the held message go; returns what was delivered. */
+  async function deliver(...chunks: Buffer[]) {
+    const stream = new PassThrough();
+    const reader = new FramedMessageReader(stream);
+    const got: Message[] = [];
+    reader.listen((m) => got.push(m));
+    for (const chunk of chunks) stream.emit('data', chunk);
+    await afterRead();
+    return { got, superseded: reader.superseded };
+  }
+
+  it('recognises exactly the whole-text change as clients write it', () => {
+    const bytes = (m: unknown) => Buffer.from(JSON.stringify(m));
+    assert.equal(wholeTextChangeUri(bytes(whole('file:///a.ts', 2, text(1)))), 'file:///a.ts');
+    // A range makes it incremental; two changes, another method, other spacing: not recognised.
+    const ranged = whole('file:///a.ts', 2, text(1));
+    (ranged.params.contentChanges[0] as Record<string, unknown>).range = {
+      start: { line: 0, character: 0 },
+      end: { line: 0, character: 0 },
+    };
+    assert.equal(wholeTextChangeUri(bytes(ranged)), undefined);
+    const two = whole('file:///a.ts', 2, text(1));
+    two.params.contentChanges.push({ text: 'y' });
+    assert.equal(wholeTextChangeUri(bytes(two)), undefined);
+    assert.equal(wholeTextChangeUri(Buffer.from(JSON.stringify(whole('file:///a.ts', 2, text(1)), null, 1))), undefined);
+    assert.equal(wholeTextChangeUri(bytes({ ...whole('file:///a.ts', 2, text(1)), method: 'textDocument/didSave' })), undefined);
+    // A string that would end early, or not end at the suffix.
+    const body = bytes(whole('file:///a.ts', 2, 'abc'));
+    const forged = Buffer.concat([body.subarray(0, body.length - 8), Buffer.from('"x"}]}}')]);
+    assert.equal(wholeTextChangeUri(forged), undefined);
+    const unterminated = Buffer.concat([body.subarray(0, body.length - 5), Buffer.from('\\"}]}}')]);
+    assert.equal(wholeTextChangeUri(unterminated), undefined);
+  });
+
+  it('three whole-text changes of one document in a read: only the last is parsed, with its version', async () => {
+    const { got, superseded } = await deliver(
+      Buffer.concat([
+        frame(whole('file:///a.ts', 2, text(2))),
+        frame(whole('file:///a.ts', 3, text(3))),
+        frame(whole('file:///a.ts', 4, text(4))),
+      ]),
+    );
+    assert.deepEqual(got, [whole('file:///a.ts', 4, text(4))]);
+    assert.equal(superseded, 2);
+  });
+
+  it('held across reads until the next message says, and handed on when nothing follows', async () => {
+    const bytes = Buffer.concat([frame(whole('file:///a.ts', 2, text(2))), frame(whole('file:///a.ts', 3, text(3)))]);
+    const { got, superseded } = await deliver(bytes.subarray(0, 30_000), bytes.subarray(30_000));
+    assert.deepEqual(got, [whole('file:///a.ts', 3, text(3))]);
+    assert.equal(superseded, 1);
+  });
+
+  it('never skips a change another document, a request or an incremental change comes between', async () => {
+    const request = { jsonrpc: '2.0', id: 4, method: 'textDocument/hover', params: {} };
+    const messages = [
+      whole('file:///a.ts', 2, text(2)),
+      whole('file:///b.ts', 2, text(2)),
+      whole('file:///a.ts', 3, text(3)),
+      request,
+      whole('file:///a.ts', 4, text(4)),
+      edit(5, 'y'),
+      whole('file:///a.ts', 6, text(6)),
+    ];
+    const { got, superseded } = await deliver(Buffer.concat(messages.map((m) => frame(m))));
+    assert.deepEqual(got, messages);
+    assert.equal(superseded, 0);
   });
 });
