@@ -4,7 +4,7 @@
 // diagnostics with 200 open files in a git workspace (push and pull), resident memory with 500
 // open files and after 5,000 edits, answer time of requests during a 10,000-edit burst, and peak
 // memory when a 200 MB document is opened. Prints figures and `uptime`; asserts nothing.
-//   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,huge] [--runs N] [--edits N (memory)]
+//   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge] [--runs N] [--edits N (memory)]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -572,9 +572,13 @@ class RawClient {
     }
   }
 
-  write(message) {
+  static frame(message) {
     const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.child.stdin.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+  }
+
+  write(message) {
+    this.child.stdin.write(RawClient.frame(message));
   }
 
   notify(method, params) {
@@ -665,6 +669,50 @@ async function rawBurst(edits) {
   return { p50: at(answers, 0.5), max: Math.max(...answers), cpu, wall };
 }
 
+/**
+ * A client that sends the whole text on every change (no ranges): `changes` whole-text changes
+ * of the 300 KB TypeScript file written straight to the pipe, then a code action, timed from the
+ * write of the first change to its answer (the answer needs every change before it read).
+ */
+async function wholeTextBurst(changes) {
+  const root = tempRoot('whole-burst');
+  const c = await RawClient.start(root);
+  await c.settled();
+  const doc = KINDS.typescript();
+  const uri = pathToFileURL(path.join(root, doc.name)).href;
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.language, version: 1, text: doc.text } });
+  await c.published$(uri, 1);
+  // Encoded first, so that the figure is the server's, not the bench's JSON.stringify.
+  const frames = [];
+  let text = doc.text;
+  for (let version = 2; version <= changes + 1; version++) {
+    text = `// edit ${version}\n${text}`;
+    frames.push(
+      RawClient.frame({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version }, contentChanges: [{ text }] },
+      }),
+    );
+  }
+  const cpu0 = cpuMs(c.child.pid);
+  const t0 = now();
+  for (const frame of frames) c.child.stdin.write(frame);
+  await c.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [] },
+  });
+  const answered = ms(t0);
+  const cpu = cpuMs(c.child.pid) - cpu0;
+  await c.published$(uri, changes + 1);
+  await c.stop();
+  console.log(
+    `${changes} whole-text changes of a ${Math.round(doc.text.length / 1024)} KB file written straight to the pipe (encoded beforehand), then a code action: answered ${fmt(answered)} ms after the first write; server CPU until then ${fmt(cpu)} ms`,
+  );
+  return { answered, cpu };
+}
+
 async function huge(mb) {
   const root = tempRoot('huge');
   const c = await Client.start(root);
@@ -692,7 +740,7 @@ async function huge(mb) {
 }
 
 export async function runLspBench(options = {}) {
-  const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,rawBurst,huge').split(','));
+  const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge').split(','));
   const runs = options.runs ?? 7;
   console.log(`language server over stdio (${SERVER}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   const results = {};
@@ -702,6 +750,7 @@ export async function runLspBench(options = {}) {
   if (only.has('memory')) results.memory = await memory(500, options.edits ?? 5000);
   if (only.has('burst')) results.burst = await burst(10_000);
   if (only.has('rawBurst')) results.rawBurst = await rawBurst(10_000);
+  if (only.has('wholeTextBurst')) results.wholeTextBurst = await wholeTextBurst(200);
   if (only.has('huge')) results.huge = await huge(200);
   console.log(`load after: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
