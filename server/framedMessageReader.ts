@@ -12,11 +12,12 @@
  * their chunks until complete and joined once, so a large document is not copied per chunk.
  *
  * A client that sends the whole text on every change (a `didChange` without a range) makes each
- * keystroke a parse of the whole document. Such a message that is followed, in the same read, by
- * another whole-text change of the same document is superseded by it: it is recognised from its
- * bytes (`wholeTextChangeUri`) and dropped without being decoded or parsed. The document ends as
- * it would have; only the skipped versions are never seen, and nothing could have observed them,
- * as no other message came between.
+ * keystroke a parse of the whole document. Such a message (recognised from its bytes:
+ * `wholeTextChangeUri`) is held to the end of the event-loop turn's reads; when the next message
+ * read is another whole-text change of the same document, the held one is superseded and dropped
+ * without being decoded or parsed. That happens only when the server has fallen behind (the next
+ * change was already waiting in the pipe). The document ends as it would have; the skipped
+ * versions are never seen, and nothing could have observed them, as no other message came between.
  */
 import type { Readable } from 'node:stream';
 import { AbstractMessageReader, type DataCallback, type Disposable, type Message } from 'vscode-languageserver/node';
