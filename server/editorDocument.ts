@@ -209,7 +209,8 @@ export class EditorDocument implements TextDocument {
       if (text) this.gapLast = text.charCodeAt(text.length - 1);
       this.joined = undefined;
       return;
-    } else if (start >= gapStart && end <= gapEnd && this.gap.length + text.length <= GAP_LIMIT) {
+    }
+    if (start >= gapStart && end <= gapEnd && this.gap.length + text.length <= GAP_LIMIT) {
       this.gap = this.gap.slice(0, start - gapStart) + text + this.gap.slice(end - gapStart);
     } else {
       const whole = this.getText();
