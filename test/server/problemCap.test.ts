@@ -142,7 +142,7 @@ describe('language server: the Problems panel gets at most nhiLens.maxProblemsPe
     }
   });
 
-  it('pull: the default cap of 500 holds for a file of 620 findings, and the summary counts the rest', async () => {
+  it('pull: the default cap of 500 holds for a file of 620 findings, the summary counts the rest, and a raised setting re-sends all', async () => {
     const s = await LspSession.start(
       { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { configuration: true } },
       CONFIG,
@@ -160,6 +160,21 @@ describe('language server: the Problems panel gets at most nhiLens.maxProblemsPe
       assert.equal(report.items.length, DEFAULT_MAX_PROBLEMS_PER_FILE + 1);
       assert.ok(report.items.slice(0, DEFAULT_MAX_PROBLEMS_PER_FILE).every((d) => d.severity === DiagnosticSeverity.Error));
       assert.match(withheld(report.items)[0].message, /120 more problems in this file are not listed \(620 in all/);
+
+      // Raised to 700: the text did not change, but the result did; a re-pull must not hear "unchanged".
+      await s.until('settings read', () => s.configurationRequests >= 1);
+      s.settings = { ...s.settings, maxProblemsPerFile: 700 };
+      await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+      await s.until('settings read again', () => s.configurationRequests >= 2);
+      const refreshed = s.refreshes;
+      await s.until('a refresh after the new settings', () => s.refreshes > refreshed);
+      const again = (await s.connection.sendRequest(DocumentDiagnosticRequest.type, {
+        textDocument: { uri },
+        previousResultId: report.resultId,
+      })) as DocumentDiagnosticReport & { items?: Diagnostic[] };
+      assert.equal(again.kind, 'full');
+      assert.equal(again.items?.length, 620);
+      assert.equal(withheld(again.items ?? []).length, 0);
     } finally {
       await s.stop();
     }
