@@ -4,6 +4,7 @@ import {
   DidOpenTextDocumentNotification,
   DiagnosticSeverity,
   DocumentDiagnosticRequest,
+  WorkspaceDiagnosticRequest,
   type Diagnostic,
   type DocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
@@ -137,6 +138,38 @@ describe('language server: the Problems panel gets at most nhiLens.maxProblemsPe
       const { diagnostics } = await s.until("the audit's diagnostics", () => s.published.find((p) => p.uri === uri));
       assert.equal(diagnostics.length, 11);
       assert.match(withheld(diagnostics)[0].message, /20 more problems/);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it("pull: the audit's diagnostics of a file not open are capped in the workspace pull, and re-sent whole when the cap is raised", async () => {
+    const s = await LspSession.start(
+      { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { configuration: true } },
+      { ...CONFIG, 'flood.py': floodedFile(15, 15) },
+      { settings: { maxProblemsPerFile: 10 } },
+    );
+    try {
+      await s.until('settings read', () => s.configurationRequests > 0);
+      const uri = s.uri('flood.py');
+      await s.connection.sendRequest(AuditWorkspaceRequest.type, {});
+      const first = await s.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+      const capped = first.items.find((i) => i.uri === uri);
+      assert.ok(capped && capped.kind === 'full');
+      assert.equal(capped.items.length, 11);
+      assert.match(withheld(capped.items)[0].message, /20 more problems/);
+
+      s.settings = { ...s.settings, maxProblemsPerFile: 100 };
+      await s.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+      await s.until('settings read again', () => s.configurationRequests >= 2);
+      const refreshed = s.refreshes;
+      await s.until('a refresh after the new settings', () => s.refreshes > refreshed);
+      const second = await s.connection.sendRequest(WorkspaceDiagnosticRequest.type, {
+        previousResultIds: [{ uri, value: capped.resultId! }],
+      });
+      const whole = second.items.find((i) => i.uri === uri);
+      assert.ok(whole && whole.kind === 'full', 'not "unchanged": the cap moved');
+      assert.equal(whole.items.length, 30);
     } finally {
       await s.stop();
     }
