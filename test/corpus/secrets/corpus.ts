@@ -13,6 +13,7 @@ import { negativeDocuments } from './negativeDocuments';
 import { privateKeyDocuments } from './privateKeys';
 import { PROVIDERS } from './providers';
 import { Rng } from '../../support/seededRandom';
+import { unnamedFormDocuments } from './unnamedForms';
 import { uriDocuments } from './uris';
 
 export const CORPUS_SEED = 20_261_201;
@@ -101,6 +102,7 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...privateKeyDocuments(rng),
     ...infraDocuments(rng),
     ...negativeDocuments(rng),
+    ...unnamedFormDocuments(rng),
   );
   return { seed, documents };
 }
