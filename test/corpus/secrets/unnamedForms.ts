@@ -1,14 +1,17 @@
 /**
  * Credentials in forms the name-based and provider rules first missed (issue 12's held-out set
  * found them; these are the team's own cases of the same forms, not copies of that set):
- * passwords with `#` or `=` in them, template parameter defaults, and the look-alikes that must
- * stay quiet next to each form.
+ * passwords with `#` or `=` in them, template parameter defaults, provider tokens handed to a
+ * client call or sent in a header instead of assigned to a named variable, and the look-alikes
+ * that must stay quiet next to each form.
  */
 import { code, lines, negative, secret, type CorpusDocument, type Mark, type Piece } from './document';
-import { ALNUM, type Rng } from '../../support/seededRandom';
+import { PROVIDERS } from './providers';
+import { ALNUM, HEX, type Rng } from '../../support/seededRandom';
 
 const S = (value: string, provider: string, group: string): Mark => secret(value, { provider, group });
 const N = (value: string, kind: string, group: string): Mark => negative(value, kind, group);
+const token = (rng: Rng, id: string) => PROVIDERS.find((p) => p.id === id)!.make(rng);
 
 /** A password with the characters that end a value in some syntaxes (`#` comments, `=` pairs). */
 const hashPassword = (rng: Rng) => `${rng.chars(ALNUM, 6)}#${rng.chars(ALNUM, 5)}=${rng.chars(ALNUM, 4)}`;
@@ -90,6 +93,116 @@ function passwordDocuments(rng: Rng): Array<[string, string, Piece]> {
   ];
 }
 
+/** Provider tokens given as a call argument, a header or a command flag: no variable names them. */
+function callArgumentDocuments(rng: Rng): Array<[string, string, Piece]> {
+  const uuid = () => rng.uuid();
+  return [
+    [
+      'bot/index.js',
+      'javascript-call',
+      lines(
+        "const { Client, GatewayIntentBits } = require('discord.js');",
+        'const client = new Client({ intents: [GatewayIntentBits.Guilds] });',
+        code`client.login('${S(token(rng, 'discord-bot'), 'Discord bot token', 'messaging')}');`,
+        '',
+      ),
+    ],
+    [
+      'tools/discord_notify.py',
+      'python-call',
+      lines(
+        code`headers = {"Authorization": "Bot ${S(token(rng, 'discord-bot'), 'Discord bot token', 'messaging')}"}`,
+        'requests.post(url, json=payload, headers=headers)',
+        '',
+      ),
+    ],
+    [
+      'scripts/export_pages.py',
+      'python-call',
+      lines(
+        'from notion_client import Client',
+        code`notion = Client(auth="${S(token(rng, 'notion-legacy'), 'Notion integration token (secret_)', 'saas')}")`,
+        '',
+      ),
+    ],
+    [
+      'jobs/asana_sync.js',
+      'javascript-call',
+      lines(code`const client = asana.Client.create().useAccessToken('${S(token(rng, 'asana'), 'Asana PAT', 'saas')}');`, ''),
+    ],
+    [
+      'provisioning/okta.py',
+      'python-call',
+      lines(code`session.headers.update({"Authorization": "SSWS ${S(token(rng, 'okta'), 'Okta API token', 'saas')}"})`, ''),
+    ],
+    [
+      'internal/flags/client.go',
+      'go-call',
+      lines(
+        code`client, err := ld.MakeClient("${S(token(rng, 'launchdarkly-sdk'), 'LaunchDarkly SDK key', 'observability')}", 5*time.Second)`,
+        '',
+      ),
+    ],
+    [
+      'ci/upload-coverage.sh',
+      'shell-command',
+      lines('#!/usr/bin/env bash', code`./codecov -f build/coverage.xml -t ${S(uuid(), 'Codecov upload token', 'source-ci')} -F unit`, ''),
+    ],
+    [
+      'search/rebuild-index.js',
+      'javascript-call',
+      lines(
+        code`const client = algoliasearch('${rng.format('{an:10}').toUpperCase()}', '${S(rng.chars(HEX, 32), 'Algolia admin API key', 'observability')}');`,
+        "await client.initIndex('catalog').replaceAllObjects(records);",
+        '',
+      ),
+    ],
+    [
+      'build/feed.ps1',
+      'powershell',
+      lines(
+        code`$pat = "${S(token(rng, 'azure-devops'), 'Azure DevOps PAT', 'cloud')}"`,
+        '$auth = [Convert]::ToBase64String([Text.Encoding]::ASCII.GetBytes(":$pat"))',
+        '',
+      ),
+    ],
+    [
+      'search/query_service.py',
+      'python-call',
+      lines(
+        'from azure.core.credentials import AzureKeyCredential',
+        code`credential = AzureKeyCredential("${S(rng.chars(ALNUM, 52), 'Azure AI Search key', 'azure')}")`,
+        '',
+      ),
+    ],
+    // Look-alikes: the same calls reading the token from the environment, and a search-only
+    // Algolia key in browser code (public by design).
+    [
+      'web/src/search.js',
+      'javascript-call',
+      lines(
+        "import algoliasearch from 'algoliasearch/lite';",
+        code`const searchClient = algoliasearch('${rng.format('{an:10}').toUpperCase()}', '${N(rng.chars(HEX, 32), 'search-only key', 'publishable')}');`,
+        '',
+      ),
+    ],
+    [
+      'bot/main.js',
+      'javascript-call',
+      lines('client.login(process.env.DISCORD_TOKEN);', 'const client = asana.Client.create().useAccessToken(process.env.ASANA_PAT);', ''),
+    ],
+    [
+      'ci/coverage.sh',
+      'shell-command',
+      lines(code`./codecov -f coverage.xml -n ${N(uuid(), 'build-id', 'identifier')} -t "$CODECOV_TOKEN"`, ''),
+    ],
+  ];
+}
+
 export function unnamedFormDocuments(rng: Rng): CorpusDocument[] {
-  return passwordDocuments(rng).map(([path, context, piece], i) => ({ path: `unnamed-${i}/${path}`, context, ...piece }));
+  return [...passwordDocuments(rng), ...callArgumentDocuments(rng)].map(([path, context, piece], i) => ({
+    path: `unnamed-${i}/${path}`,
+    context,
+    ...piece,
+  }));
 }
