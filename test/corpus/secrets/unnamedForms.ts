@@ -2,12 +2,14 @@
  * Credentials in forms the name-based and provider rules first missed (issue 12's held-out set
  * found them; these are the team's own cases of the same forms, not copies of that set):
  * passwords with `#` or `=` in them, template parameter defaults, provider tokens handed to a
- * client call or sent in a header instead of assigned to a named variable, and the look-alikes
- * that must stay quiet next to each form.
+ * client call or sent in a header instead of assigned to a named variable, formats and
+ * encodings (Dropbox `sl.u.`, a base64-encoded PEM, nginx Basic headers, LDAP bind DNs in URIs,
+ * .NET keys from string literals), and the look-alikes that must stay quiet next to each form.
  */
 import { code, lines, negative, secret, type CorpusDocument, type Mark, type Piece } from './document';
+import { certificatePem, pem, pkcs8EcDer } from './keys';
 import { PROVIDERS } from './providers';
-import { ALNUM, HEX, type Rng } from '../../support/seededRandom';
+import { ALNUM, BASE64URL, HEX, type Rng, b64 } from '../../support/seededRandom';
 
 const S = (value: string, provider: string, group: string): Mark => secret(value, { provider, group });
 const N = (value: string, kind: string, group: string): Mark => negative(value, kind, group);
@@ -199,8 +201,60 @@ function callArgumentDocuments(rng: Rng): Array<[string, string, Piece]> {
   ];
 }
 
+/** Formats and encodings: the credential is there whole, in a shape the rules did not read. */
+function encodedFormDocuments(rng: Rng): Array<[string, string, Piece]> {
+  return [
+    [
+      'sync/dropbox_backup.py',
+      'python-call',
+      lines(code`dbx = dropbox.Dropbox("${S(`sl.u.${rng.chars(BASE64URL, 150)}`, 'Dropbox access token', 'saas')}")`, ''),
+    ],
+    [
+      'deploy/.env.production',
+      'dotenv',
+      lines(code`JWT_SIGNING_KEY_B64=${S(b64(pem('PRIVATE KEY', pkcs8EcDer(rng))), 'Base64-encoded PEM private key', 'private-key')}`, ''),
+    ],
+    [
+      'nginx/sites-enabled/reports.conf',
+      'nginx',
+      lines(
+        'location /reports/ {',
+        '    proxy_pass https://reports.acme.internal/;',
+        code`    proxy_set_header Authorization "Basic ${S(b64(`svc-reports:${rng.chars(ALNUM, 16)}`), 'Authorization: Basic header', 'command')}";`,
+        '}',
+        '',
+      ),
+    ],
+    [
+      'etc/sssd/ldap.conf',
+      'config-line',
+      lines(
+        code`uri ldaps://cn=reader,ou=apps,dc=acme,dc=io:${S(rng.chars(ALNUM, 18), 'LDAP bind password in URI', 'uri')}@ldap.acme.io:636`,
+        '',
+      ),
+    ],
+    [
+      'src/Auth/TokenService.cs',
+      'csharp',
+      lines(
+        code`var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("${S(rng.chars(ALNUM, 48), '.NET signing key literal', 'generic')}"));`,
+        'var creds = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);',
+        '',
+      ),
+    ],
+    // Look-alikes: a base64-encoded certificate, a header built from a variable, bytes of a text.
+    ['deploy/.env.ca', 'dotenv', lines(code`CA_BUNDLE_B64=${N(b64(certificatePem(rng)), 'base64 certificate', 'public-key')}`, '')],
+    ['nginx/sites-enabled/api.conf', 'nginx', lines('    proxy_set_header Authorization "Basic $upstream_auth";', '')],
+    [
+      'src/Mail/Sender.cs',
+      'csharp',
+      lines(code`var body = Encoding.UTF8.GetBytes("${N(rng.chars(ALNUM, 40), 'message text', 'identifier')}");`, ''),
+    ],
+  ];
+}
+
 export function unnamedFormDocuments(rng: Rng): CorpusDocument[] {
-  return [...passwordDocuments(rng), ...callArgumentDocuments(rng)].map(([path, context, piece], i) => ({
+  return [...passwordDocuments(rng), ...callArgumentDocuments(rng), ...encodedFormDocuments(rng)].map(([path, context, piece], i) => ({
     path: `unnamed-${i}/${path}`,
     context,
     ...piece,
