@@ -4,7 +4,9 @@
  * passwords with `#` or `=` in them, template parameter defaults, provider tokens handed to a
  * client call or sent in a header instead of assigned to a named variable, formats and
  * encodings (Dropbox `sl.u.`, a base64-encoded PEM, nginx Basic headers, LDAP bind DNs in URIs,
- * .NET keys from string literals), and the look-alikes that must stay quiet next to each form.
+ * .NET keys from string literals), and the look-alikes that must stay quiet next to each form;
+ * values public by design (a Firebase web config's apiKey, Ethereum addresses, Azurite's
+ * published key) beside the same formats where they are secrets.
  */
 import { code, lines, negative, secret, type CorpusDocument, type Mark, type Piece } from './document';
 import { certificatePem, pem, pkcs8EcDer } from './keys';
@@ -253,10 +255,63 @@ function encodedFormDocuments(rng: Rng): Array<[string, string, Piece]> {
   ];
 }
 
+/** Values with a secret's format that are public where they sit, and the same formats where they are not. */
+function publicByDesignDocuments(rng: Rng): Array<[string, string, Piece]> {
+  const googleKey = () => `AIza${rng.chars(BASE64URL, 35)}`;
+  const address = () => `0x${rng.chars(HEX + 'ABCDEF', 40)}`;
+  const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  return [
+    [
+      'web/src/lib/firebase.ts',
+      'javascript-object',
+      lines(
+        'export const firebaseConfig = {',
+        code`  apiKey: "${N(googleKey(), 'Firebase web config apiKey', 'publishable')}",`,
+        '  authDomain: "acme-shop.firebaseapp.com",',
+        '  projectId: "acme-shop",',
+        `  appId: "1:${rng.format('{d:12}')}:web:${rng.chars(HEX, 16)}",`,
+        '};',
+        '',
+      ),
+    ],
+    [
+      'web/src/maps.ts',
+      'javascript-object',
+      lines(code`const loader = new Loader({ apiKey: "${S(googleKey(), 'Google API key', 'cloud')}", version: "weekly" });`, ''),
+    ],
+    [
+      'contracts/deployments/sepolia.json',
+      'json',
+      lines(
+        '{',
+        code`  "StakingToken": "${N(address(), 'Ethereum address', 'identifier')}",`,
+        code`  "Treasury": "${N(address(), 'Ethereum address', 'identifier')}"`,
+        '}',
+        '',
+      ),
+    ],
+    ['scripts/deploy.env', 'dotenv', lines(code`DEPLOYER_PRIVATE_KEY=0x${S(rng.chars(HEX, 64), 'Ethereum private key', 'generic')}`, '')],
+    [
+      'functions/local.settings.json',
+      'json',
+      lines(
+        '{',
+        '  "Values": {',
+        code`    "AzureWebJobsStorage": "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${N(AZURITE_KEY, 'Azurite development key', 'vendor-sample')};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"`,
+        '  }',
+        '}',
+        '',
+      ),
+    ],
+  ];
+}
+
 export function unnamedFormDocuments(rng: Rng): CorpusDocument[] {
-  return [...passwordDocuments(rng), ...callArgumentDocuments(rng), ...encodedFormDocuments(rng)].map(([path, context, piece], i) => ({
-    path: `unnamed-${i}/${path}`,
-    context,
-    ...piece,
-  }));
+  return [...passwordDocuments(rng), ...callArgumentDocuments(rng), ...encodedFormDocuments(rng), ...publicByDesignDocuments(rng)].map(
+    ([path, context, piece], i) => ({
+      path: `unnamed-${i}/${path}`,
+      context,
+      ...piece,
+    }),
+  );
 }
