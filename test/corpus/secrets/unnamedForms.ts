@@ -1,7 +1,7 @@
 /**
  * Credentials in forms the name-based and provider rules first missed (issue 12's held-out set
  * found them; these are the team's own cases of the same forms, not copies of that set):
- * passwords with `#` or `=` in them, template parameter defaults, provider tokens handed to a
+ * passwords with `#` or `=` in them, passwords left in comments, template parameter defaults, provider tokens handed to a
  * client call or sent in a header instead of assigned to a named variable, formats and
  * encodings (Dropbox `sl.u.`, a base64-encoded PEM, nginx Basic headers, LDAP bind DNs in URIs,
  * .NET keys from string literals), and the look-alikes that must stay quiet next to each form;
@@ -91,6 +91,30 @@ function passwordDocuments(rng: Rng): Array<[string, string, Piece]> {
         '  ApiTokenSecretName:',
         '    Type: String',
         code`    Default: ${N(`billing-${rng.chars(ALNUM, 12)}`, 'secret-name', 'reference')}`,
+        '',
+      ),
+    ],
+  ];
+}
+
+/** Passwords left in comments, and comments that only talk about passwords. */
+function commentDocuments(rng: Rng): Array<[string, string, Piece]> {
+  const pw = () => S(`${rng.chars(ALNUM, 6)}${rng.format('{d:3}')}${rng.chars(ALNUM, 4)}`, 'Password in a comment', 'password');
+  return [
+    [
+      'jobs/nightly_export.py',
+      'python-comment',
+      lines(code`# FIXME: use the vault entry. prod login: svc_export / ${pw()}`, 'def run():', '    export_all()', ''),
+    ],
+    ['src/Admin/Seed.cs', 'csharp-comment', lines(code`    // admin password is ${pw()} until SSO is enabled`, '    SeedUsers();', '')],
+    [
+      'docs/ops/database.md',
+      'markdown-prose',
+      lines(
+        'The password is stored in Vault under `secret/billing/db` and rotated monthly.',
+        '',
+        '    # login: svc_export / see the vault entry',
+        '    # password: ${EXPORT_PASSWORD}',
         '',
       ),
     ],
@@ -307,11 +331,15 @@ function publicByDesignDocuments(rng: Rng): Array<[string, string, Piece]> {
 }
 
 export function unnamedFormDocuments(rng: Rng): CorpusDocument[] {
-  return [...passwordDocuments(rng), ...callArgumentDocuments(rng), ...encodedFormDocuments(rng), ...publicByDesignDocuments(rng)].map(
-    ([path, context, piece], i) => ({
-      path: `unnamed-${i}/${path}`,
-      context,
-      ...piece,
-    }),
-  );
+  return [
+    ...passwordDocuments(rng),
+    ...commentDocuments(rng),
+    ...callArgumentDocuments(rng),
+    ...encodedFormDocuments(rng),
+    ...publicByDesignDocuments(rng),
+  ].map(([path, context, piece], i) => ({
+    path: `unnamed-${i}/${path}`,
+    context,
+    ...piece,
+  }));
 }
