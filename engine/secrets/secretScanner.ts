@@ -5,6 +5,7 @@ import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
 import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
+import { isFirebaseWebConfigKey } from './publicByDesign';
 import { KeywordIndex, type KeywordIndexData } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
@@ -263,6 +264,9 @@ export class SecretScanner {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
     memo?.end();
+    // Public by design where they sit (a Firebase web config's apiKey): no rule reports them.
+    for (let i = candidates.length - 1; i >= 0; i--)
+      if (isFirebaseWebConfigKey(text, candidates[i].start, candidates[i].value)) candidates.splice(i, 1);
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     return resolveOverlaps(candidates);
   }
