@@ -17,6 +17,7 @@ import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings 
 import { analyseIac } from './iac/iacScanner';
 import { YamlDocumentReuse } from './iac/yamlDocumentReuse';
 import { HclBlockReuse } from './iac/hcl/hclBlockReuse';
+import { WorkflowJobReuse } from './iac/workflowJobReuse';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
@@ -109,8 +110,8 @@ export class Engine {
   /** Documentation link of each active rule, by id. */
   private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
-  /** YAML documents and top-level HCL blocks of files scanned with a memo (open in the editor), reused across their scans. */
-  private readonly reuse = { yaml: new YamlDocumentReuse(), hcl: new HclBlockReuse() };
+  /** YAML documents, workflow jobs and top-level HCL blocks of files scanned with a memo (open in the editor), reused across their scans. */
+  private readonly reuse = { yaml: new YamlDocumentReuse(), hcl: new HclBlockReuse(), jobs: new WorkflowJobReuse() };
 
   constructor(options: EngineOptions) {
     const config = options.config ?? {};
@@ -185,9 +186,9 @@ export class Engine {
    * Scans one document. Never throws on content: bad input is skipped with a reason.
    * With `inventory`, also returns the identities and secret references the file declares.
    * With `memo` (one per open document, kept by the caller), lines unchanged since the last scan
-   * of that document are not matched again by the one-line secret rules, and the YAML documents
-   * and top-level Terraform blocks unchanged since the last scan of its path are not parsed again:
-   * same result, less work.
+   * of that document are not matched again by the one-line secret rules, and the YAML documents,
+   * workflow jobs and top-level Terraform blocks unchanged since the last scan of its path are not
+   * parsed again: same result, less work.
    */
   scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
     const { path, text } = document;

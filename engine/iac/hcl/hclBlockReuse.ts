@@ -41,9 +41,16 @@ interface Kept {
   closed: boolean;
 }
 
+/** The pieces of a file's last scan: by text, and by where each started. */
+interface KeptFile {
+  pieces: Map<string, Kept>;
+  at: Map<number, Kept>;
+  chars: number;
+}
+
 export class HclBlockReuse {
-  /** Path → piece text → its parse; most recently scanned path last. */
-  private readonly files = new Map<string, { pieces: Map<string, Kept>; chars: number }>();
+  /** Path → its last scan's pieces; most recently scanned path last. */
+  private readonly files = new Map<string, KeptFile>();
   private keptChars = 0;
   private readonly from: number;
   /** Pieces parsed so far (for tests: how much was reused). */
@@ -60,19 +67,28 @@ export class HclBlockReuse {
     const cuts = blockStarts(text);
     if (cuts.length < 3) return parseHcl(text);
     const last = this.files.get(path);
-    const previous = last?.pieces;
     this.files.delete(path);
     this.keptChars -= last?.chars ?? 0;
-    const next = new Map<string, Kept>();
+    const next: KeptFile = { pieces: new Map(), at: new Map(), chars: text.length };
+    // After one edit a piece is most likely where it was, or moved by the edit's length: comparing
+    // it there costs less than hashing its text for the lookup by text.
+    const shift = last ? text.length - last.chars : 0;
+    const sameAs = (kept: Kept | undefined, start: number, end: number) =>
+      kept !== undefined && kept.text.length === end - start && text.startsWith(kept.text, start);
     const pieceAt = (start: number, end: number): Kept => {
-      const piece = text.slice(start, end);
-      let kept = next.get(piece) ?? previous?.get(piece);
-      if (!kept) {
-        kept = { text: detached(piece), ...parseHclPiece(piece) };
-        this.parsedPieces++;
+      let kept = last?.at.get(start);
+      if (!sameAs(kept, start, end)) kept = last?.at.get(start - shift);
+      if (!sameAs(kept, start, end)) {
+        const piece = text.slice(start, end);
+        kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
+        if (!kept) {
+          kept = { text: detached(piece), ...parseHclPiece(piece) };
+          this.parsedPieces++;
+        }
       }
-      next.set(kept.text, kept);
-      return kept;
+      next.pieces.set(kept!.text, kept!);
+      next.at.set(start, kept!);
+      return kept!;
     };
 
     const body: HclBody = { attributes: [], blocks: [], start: 0, end: text.length };
@@ -92,7 +108,7 @@ export class HclBlockReuse {
       i += count;
     }
 
-    this.files.set(path, { pieces: next, chars: text.length });
+    this.files.set(path, next);
     this.keptChars += text.length;
     for (const [oldest, kept] of this.files) {
       if (this.keptChars <= KEPT_CHARS) break;
