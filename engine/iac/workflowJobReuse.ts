@@ -7,18 +7,19 @@
  *
  * Used only where the file has the plain layout (`jobsLayout`): one document, no directives, lines
  * ending at `\n` (or `\r\n`), a `jobs:` line at column 0 with nothing after it at column 0, and
- * every line after it blank, a comment, or indented at least as far as the first job, each line at
- * that indentation starting a job (`name:`). Then the file reads as the header (up to the first
- * job, ending in `jobs:` with no value on its own) and one single-entry mapping per job, each
- * indented like the jobs mapping of the whole file, where a line at the jobs' indentation ends
- * whatever the job before it had open (a block scalar, a plain scalar, a nested mapping) or is a
- * syntax error of that job on its own too. The tree of the file is the header's with the jobs
- * mapping put in as the value of `jobs`. Anything else is parsed whole, as is a file whose pieces
- * do not have the expected shape.
+ * every line after it blank, a comment, or indented at least as far as the first job; each
+ * `name:` line at that indentation starts a piece. The header (up to the first piece, ending in `jobs:`) is parsed
+ * on its own, as the start of the file; each piece is parsed after a line `jobs:`, so it is read
+ * where the file reads it: in a mapping under `jobs`, at the same depth. A line at the jobs'
+ * indentation ends whatever the piece before it had open (a block scalar, a plain scalar, a nested
+ * mapping), and what it cannot end (a quoted scalar, a flow collection) is a syntax error of that
+ * piece too. So when every piece reads as one job (one entry, at the jobs' indentation), the tree
+ * of the file is the header's with these jobs put in as the value of `jobs`; a file whose pieces do
+ * not have that shape is parsed whole.
  *
  * With a syntax error a single-document file has no tree, only its first error: the pieces before
- * the first broken one read as in the file, so the error is in the rest, which is parsed from
- * that job on as one piece (about half the file on average, not all of it).
+ * the first broken one read as in the file, so the error is in that piece or after it, and it is
+ * read from there (`errorFrom`), not from the start of the file.
  *
  * Kept per path: the pieces of the file's last scan only, for the recently scanned files up to a
  * total size (as `YamlDocumentReuse`).
@@ -32,16 +33,12 @@ import { moved } from './yamlDocumentReuse';
 export const REUSE_FROM = 32 * 1024;
 /** Text kept, all files together (each with the trees of its last scan). A larger file is parsed whole. */
 const KEPT_CHARS = 2 * 1024 * 1024;
-/**
- * A job read on its own lies one mapping (`jobs`) less deep than in the file: its depth limit is
- * lowered by two, so whatever passes it on its own passes in the file too; a piece that fails the
- * limit makes the file be parsed whole, which applies the exact limit.
- */
-const JOB_DEPTH_ABOVE = 2;
+/** What a piece is parsed after: the key it lies under in the file, at the top level. */
+const JOBS = 'jobs:\n';
 
 interface Kept {
   text: string;
-  /** The piece's documents at offset 0, or undefined when it does not parse on its own. */
+  /** The piece's documents (a job's: after `JOBS`, at offset 0 of that), or undefined when it does not parse. */
   trees: SourceNode[] | undefined;
 }
 
@@ -86,14 +83,14 @@ export class WorkflowJobReuse {
     const shift = last ? text.length - last.chars : 0;
     const sameAs = (kept: Kept | undefined, start: number, end: number): kept is Kept =>
       kept !== undefined && kept.text.length === end - start && text.startsWith(kept.text, start);
-    const pieceAt = (start: number, end: number, depthAbove: number): Kept => {
+    const pieceAt = (start: number, end: number, after: string): Kept => {
       let kept = last?.at.get(start);
       if (!sameAs(kept, start, end)) kept = last?.at.get(start - shift);
       if (!sameAs(kept, start, end)) {
         const piece = text.slice(start, end);
         kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
         if (!kept) {
-          kept = { text: detached(piece), trees: parsedOrUndefined(piece, depthAbove) };
+          kept = { text: detached(piece), trees: parsedOrUndefined(after + piece) };
           this.parsedPieces++;
         }
       }
@@ -103,7 +100,7 @@ export class WorkflowJobReuse {
     };
 
     const { starts, indent, jobsKey } = layout;
-    const header = pieceAt(0, starts[0], 0).trees;
+    const header = pieceAt(0, starts[0], '').trees;
     const root = header?.length === 1 ? header[0] : undefined;
     const jobsEntry = root?.type === 'map' ? root.entries[root.entries.length - 1] : undefined;
     if (!root || root.type !== 'map' || !isEmptyJobsEntry(jobsEntry, jobsKey)) return parseYamlSource(text);
@@ -111,21 +108,15 @@ export class WorkflowJobReuse {
     const entries: MapEntry[] = [];
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i];
-      const trees = pieceAt(start, starts[i + 1] ?? text.length, JOB_DEPTH_ABOVE).trees;
+      const trees = pieceAt(start, starts[i + 1] ?? text.length, JOBS).trees;
       if (!trees) {
-        // The pieces before read as in the file: the file's first error is in the rest.
-        const error = firstSyntaxError(text, start, JOB_DEPTH_ABOVE);
-        return error && !/maxDepth/.test(error.message) ? { documents: [], error } : parseYamlSource(text);
+        const error = errorFrom(text, starts, i);
+        return error ? { documents: [], error } : parseYamlSource(text);
       }
-      const job = trees.length === 1 ? trees[0] : undefined;
-      if (job?.type !== 'map' || job.entries.length !== 1 || job.entries[0].keyStart !== indent) return parseYamlSource(text);
-      const entry = job.entries[0];
-      entries.push({
-        key: entry.key,
-        keyStart: entry.keyStart + start,
-        keyEnd: entry.keyEnd + start,
-        value: moved(entry.value, start, true),
-      });
+      const entry = jobOf(trees, indent);
+      if (!entry) return parseYamlSource(text);
+      const by = start - JOBS.length;
+      entries.push({ key: entry.key, keyStart: entry.keyStart + by, keyEnd: entry.keyEnd + by, value: moved(entry.value, by, true) });
     }
     // As the parse of the file builds a block mapping: from its first key, to the furthest end of a value.
     const jobsStart = entries[0].keyStart;
@@ -138,9 +129,40 @@ export class WorkflowJobReuse {
   }
 }
 
-function parsedOrUndefined(piece: string, depthAbove: number): SourceNode[] | undefined {
+/**
+ * The file's first syntax error when piece `i` is the first that does not parse: the pieces
+ * before it read as in the file, so the error is in the rest, read after `JOBS` as the file reads
+ * it. First that piece with the next one after it: its error cannot depend on more than the line
+ * that follows it (a line at the jobs' indentation ends every block construct, and js-yaml looks
+ * ahead one line at most); when the error lies in that next piece or at its end, the whole rest is
+ * read. Undefined when that finds none: the file is then parsed whole.
+ */
+function errorFrom(text: string, starts: number[], i: number): YamlParseResult['error'] {
+  const start = starts[i];
+  const end = starts[i + 1];
+  const from = (to: number) => {
+    const error = firstSyntaxError(JOBS + text.slice(start, to), 0);
+    const by = start - JOBS.length;
+    return error && { message: error.message, start: error.start + by, end: error.end + by };
+  };
+  const near = end === undefined ? undefined : from(starts[i + 2] ?? text.length);
+  return near && near.start < end! ? near : from(text.length);
+}
+
+/** The one job a piece parsed after `JOBS` holds, or undefined when it holds something else. */
+function jobOf(trees: SourceNode[], indent: number): MapEntry | undefined {
+  const root = trees.length === 1 ? trees[0] : undefined;
+  const jobs = root?.type === 'map' && root.entries.length === 1 ? root.entries[0].value : undefined;
+  const job = jobs?.type === 'map' && jobs.entries.length === 1 ? jobs.entries[0] : undefined;
+  // An entry without a plain key (`? [a]`, `: b`) is left out of the tree but still extends the
+  // mapping's end, which is rebuilt from the jobs: such a piece is not a job.
+  const end = job && Math.max(jobs!.start + 1, job.value.end);
+  return job?.keyStart === JOBS.length + indent && jobs!.end === end ? job : undefined;
+}
+
+function parsedOrUndefined(text: string): SourceNode[] | undefined {
   try {
-    return parseYamlDocuments(piece, 0, depthAbove);
+    return parseYamlDocuments(text);
   } catch {
     return undefined;
   }
@@ -159,15 +181,17 @@ function isEmptyJobsEntry(entry: MapEntry | undefined, keyStart: number): boolea
   );
 }
 
-const JOBS_LINE = /jobs:[ \t]*(?:#[^\n]*)?\r?$/;
 const JOB_KEY = /[A-Za-z_][\w-]*[ \t]*:(?=[ \t\r\n]|$)/y;
+const JOBS_LINE = /jobs:[ \t]*(?:#[^\n]*)?\r?$/;
 
 /**
  * Where the header ends and each job starts, the jobs' indentation and where the `jobs` key is;
  * undefined unless the file has the plain layout described above (then it is parsed whole).
  */
 export function jobsLayout(text: string): { jobsKey: number; indent: number; starts: number[] } | undefined {
-  if (/\r(?!\n)/.test(text) || /(?:^|\n)(?:%|---|\.\.\.)/.test(text)) return undefined;
+  // indexOf first: a regex over 127 KB costs a tenth of a millisecond, indexOf a hundredth.
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (/^(?:%|---|\.\.\.)/.test(text) || ['\n%', '\n---', '\n...'].some((marker) => text.includes(marker))) return undefined;
   let jobsKey = -1;
   let indent = -1;
   const starts: number[] = [];
@@ -187,9 +211,12 @@ export function jobsLayout(text: string): { jobsKey: number; indent: number; sta
         if (indent < 0) indent = n;
         if (n < indent) return undefined;
         if (n === indent) {
+          // Only a `name:` line starts a piece: after `jobs:` anything else would be read as the
+          // value of `jobs`, not as the next entry of its mapping. Another line (being typed, or
+          // broken) stays in the piece before it, which then reads as the file does.
           JOB_KEY.lastIndex = i;
-          if (!JOB_KEY.test(text)) return undefined;
-          starts.push(at);
+          if (JOB_KEY.test(text)) starts.push(at);
+          else if (!starts.length) return undefined;
         }
       }
     }

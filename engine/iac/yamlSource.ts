@@ -61,22 +61,18 @@ export function documentStarts(text: string): number[] {
   return starts;
 }
 
-/**
- * The documents of YAML text without a syntax error; throws on one (`parseYamlSource` reports it).
- * `depthAbove`: levels of nesting around this text in the file it was cut from (a piece read on
- * its own, workflowJobReuse.ts), which the depth limit counts too.
- */
-export function parseYamlDocuments(text: string, baseOffset = 0, depthAbove = 0): SourceNode[] {
-  return buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH - depthAbove }), text, baseOffset);
+/** The documents of YAML text without a syntax error; throws on one (`parseYamlSource` reports it). */
+export function parseYamlDocuments(text: string, baseOffset = 0): SourceNode[] {
+  return buildDocuments(parseEvents(text, { maxDepth: MAX_DEPTH }), text, baseOffset);
 }
 
 /**
  * The first syntax error of the YAML stream that starts at `from` (a document start), at its
  * offset in `text`; undefined when that stream parses.
  */
-export function firstSyntaxError(text: string, from: number, depthAbove = 0): YamlParseResult['error'] {
+export function firstSyntaxError(text: string, from: number): YamlParseResult['error'] {
   try {
-    parseEvents(text.slice(from), { maxDepth: MAX_DEPTH - depthAbove });
+    parseEvents(text.slice(from), { maxDepth: MAX_DEPTH });
     return undefined;
   } catch (error) {
     return syntaxError(error, from);

@@ -54,6 +54,9 @@ const LINES = [
   '  build: [a, b]',
   '  build: !tag x',
   '  build:',
+  '  : orphan value',
+  '  ? [complex, key]',
+  '  job12:abc',
   '',
 ];
 
