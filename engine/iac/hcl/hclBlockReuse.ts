@@ -34,11 +34,15 @@ export const REUSE_FROM = 32 * 1024;
 /** Text kept, all files together (each with the trees of its last scan). A larger file is parsed whole. */
 const KEPT_CHARS = 2 * 1024 * 1024;
 
-/** A piece's text (a copy, not a view into an old version of the file) and its parse at offset 0. */
+/**
+ * A piece's text (a copy, not a view into an old version of the file) and its parse, placed at
+ * offset `at` (0 when parsed; then where the piece was last handed out).
+ */
 interface Kept {
   text: string;
   file: HclFile;
   closed: boolean;
+  at: number;
 }
 
 /** The pieces of a file's last scan: by text, and by where each started. */
@@ -56,9 +60,15 @@ export class HclBlockReuse {
   /** Pieces parsed so far (for tests: how much was reused). */
   parsedPieces = 0;
 
-  /** `from`: the smallest text worth reusing (tests set 0). */
-  constructor(options: { from?: number } = {}) {
+  private readonly freeze: boolean;
+
+  /**
+   * `from`: the smallest text worth reusing (tests set 0). `freeze`: freeze every tree handed out
+   * (tests: an analyser that changes one then throws).
+   */
+  constructor(options: { from?: number; freeze?: boolean } = {}) {
     this.from = options.from ?? REUSE_FROM;
+    this.freeze = options.freeze ?? false;
   }
 
   /** `parseHcl(text)`, reusing the top-level blocks unchanged since the last parse of `path`. */
@@ -82,7 +92,8 @@ export class HclBlockReuse {
         const piece = text.slice(start, end);
         kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
         if (!kept) {
-          kept = { text: detached(piece), ...parseHclPiece(piece) };
+          kept = { text: detached(piece), ...parseHclPiece(piece), at: 0 };
+          if (this.freeze) deepFreeze(kept.file);
           this.parsedPieces++;
         }
       }
@@ -100,11 +111,21 @@ export class HclBlockReuse {
         count = Math.min(count * 2, cuts.length - i);
         kept = pieceAt(cuts[i], cuts[i + count] ?? text.length);
       }
-      const by = cuts[i];
+      // Trees are handed out as kept: a piece where it was last time (before the edit) costs
+      // nothing, one moved by the edit is copied to its new offset and kept there.
+      if (kept.at !== cuts[i]) {
+        const by = cuts[i] - kept.at;
+        kept.file = {
+          body: movedBody(kept.file.body, by),
+          errors: kept.file.errors.map((e) => ({ message: e.message, start: e.start + by, end: e.end + by })),
+        };
+        kept.at = cuts[i];
+        if (this.freeze) deepFreeze(kept.file);
+      }
       if (i === 0) body.start = kept.file.body.start;
-      for (const a of kept.file.body.attributes) body.attributes.push(movedAttribute(a, by));
-      for (const b of kept.file.body.blocks) body.blocks.push(movedBlock(b, by));
-      for (const e of kept.file.errors) errors.push({ message: e.message, start: e.start + by, end: e.end + by });
+      body.attributes.push(...kept.file.body.attributes);
+      body.blocks.push(...kept.file.body.blocks);
+      errors.push(...kept.file.errors);
       i += count;
     }
 
@@ -139,9 +160,14 @@ export function blockStarts(text: string): number[] {
 }
 
 /*
- * Copies of kept trees with every offset moved by `by`. Always copies, also for `by` 0: a kept tree
- * is never handed to an analyser, so nothing an analyser does to a tree reaches the next scan.
+ * Copies of kept trees with every offset moved by `by`. The trees handed out are the kept ones:
+ * analysers read HCL trees and never change them (the property tests run them on frozen trees).
  */
+
+function deepFreeze(value: object): void {
+  Object.freeze(value);
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null && !Object.isFrozen(child)) deepFreeze(child);
+}
 
 function movedBody(body: HclBody, by: number): HclBody {
   return {

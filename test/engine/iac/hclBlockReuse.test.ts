@@ -3,8 +3,14 @@ import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
 import { blockStarts, HclBlockReuse } from '../../../engine/iac/hcl/hclBlockReuse';
 import { parseHcl } from '../../../engine/iac/hcl/hclParser';
+import { IamActions } from '../../../engine/iac/aws/iamActions';
+import { DEFAULT_IAC_SETTINGS } from '../../../engine/iac/iacIssue';
+import { analyseIac } from '../../../engine/iac/iacScanner';
+import { WorkflowJobReuse } from '../../../engine/iac/workflowJobReuse';
+import { YamlDocumentReuse } from '../../../engine/iac/yamlDocumentReuse';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
-import { defaultEngine } from '../../support/engineFixture';
+import { loadIamData } from '../../../workspace/iamDataFile';
+import { builtinRules, defaultEngine } from '../../support/engineFixture';
 
 /** Terraform lines, plus what could make a piece read differently on its own than in the whole file. */
 const LINES = [
@@ -180,13 +186,38 @@ describe('Terraform blocks reused across scans of a file', () => {
     assert.equal(reuse.parsedPieces, before + 3, 'the last file is still kept');
   });
 
-  it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
+  it('hands out the kept trees: a block where it was is the same object, a moved one a copy at its new offset', () => {
     const reuse = new HclBlockReuse({ from: 0 });
     const text = 'locals {\n  a = [1]\n}\nlocals {\n  b = 2\n}\nlocals {\n  c = 3\n}\n';
     const first = reuse.parse('a.tf', text);
-    first.body.blocks[0].start = 999;
-    (first.body.blocks[0].body.attributes[0].value as { items: unknown[] }).items.push(1);
-    assert.deepEqual(reuse.parse('a.tf', text), parseHcl(text));
+    const edited = text.replace('b = 2', 'b = 22');
+    const second = reuse.parse('a.tf', edited);
+    assert.equal(second.body.blocks[0], first.body.blocks[0], 'before the edit: shared');
+    assert.notEqual(second.body.blocks[2], first.body.blocks[2], 'after the edit: moved');
+    assert.equal(first.body.blocks[2].start, text.lastIndexOf('locals'), 'the last scan’s tree is not changed');
+    assert.deepEqual(second, parseHcl(edited));
+  });
+
+  it('every analyser of Terraform reads the trees it is handed and never changes them (run on frozen trees)', () => {
+    const ctx = { settings: DEFAULT_IAC_SETTINGS, iam: IamActions.of(loadIamData) };
+    const examples = builtinRules().flatMap(({ definition }) =>
+      [...definition.examples.positive, ...definition.examples.negative].filter(
+        (e): e is { path: string; text: string } => typeof e !== 'string' && e.path.endsWith('.tf'),
+      ),
+    );
+    assert.ok(examples.length > 20, `${examples.length} Terraform examples`);
+    const reuse = {
+      yaml: new YamlDocumentReuse({ from: 0 }),
+      hcl: new HclBlockReuse({ from: 0, freeze: true }),
+      jobs: new WorkflowJobReuse({ from: 0 }),
+    };
+    for (const example of examples) {
+      // Three blocks at least, so the file is read in pieces; twice, so the second scan gets kept trees.
+      const text = `${example.text}\nlocals {\n  x = 1\n}\nlocals {\n  y = 2\n}\nlocals {\n  z = 3\n}\n`;
+      const fresh = analyseIac(text, example.path, 'terraform', ctx, true);
+      for (let scan = 0; scan < 2; scan++)
+        assert.deepEqual(analyseIac(text, example.path, 'terraform', ctx, true, reuse), fresh, `${example.path}: scan ${scan}`);
+    }
   });
 
   it('the engine in the editor (with a memo): random edits of a large module find what a fresh scan finds', () => {
