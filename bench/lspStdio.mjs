@@ -5,6 +5,7 @@
 // open files and after 5,000 edits, answer time of requests during a 10,000-edit burst, and peak
 // memory when a 200 MB document is opened. Prints figures and `uptime`; asserts nothing.
 //   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge] [--runs N] [--edits N (memory)]
+//     [--kinds terraform,workflow (recheck: these file kinds only)] [--recheck-edits N (recheck: edits per file, 60)]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -314,11 +315,11 @@ async function coldStart(runs) {
   return { median: at(times, 0.5), max: Math.max(...times), cpu: at(cpus, 0.5) };
 }
 
-async function recheck(edits) {
+async function recheck(edits, kinds) {
   const root = tempRoot('recheck');
   const c = await Client.start(root, { pull: true });
   const rows = [];
-  for (const [kind, make] of Object.entries(KINDS)) {
+  for (const [kind, make] of Object.entries(KINDS).filter(([k]) => !kinds || kinds.includes(k))) {
     const doc = make();
     const uri = c.uri(doc.name);
     await c.openDoc(uri, doc.language, doc.text);
@@ -745,7 +746,7 @@ export async function runLspBench(options = {}) {
   console.log(`language server over stdio (${SERVER}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   const results = {};
   if (only.has('coldStart')) results.coldStart = await coldStart(runs);
-  if (only.has('recheck')) results.recheck = await recheck(60);
+  if (only.has('recheck')) results.recheck = await recheck(options.recheckEdits ?? 60, options.kinds?.split(','));
   if (only.has('typing')) results.typing = await typing(40);
   if (only.has('memory')) results.memory = await memory(500, options.edits ?? 5000);
   if (only.has('burst')) results.burst = await burst(10_000);
@@ -758,9 +759,19 @@ export async function runLspBench(options = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' }, edits: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      edits: { type: 'string' },
+      kinds: { type: 'string' },
+      'recheck-edits': { type: 'string' },
+    },
+  });
   await runLspBench({
     only: values.only,
+    kinds: values.kinds,
+    recheckEdits: values['recheck-edits'] ? Number(values['recheck-edits']) : undefined,
     runs: values.runs ? Number(values.runs) : undefined,
     edits: values.edits ? Number(values.edits) : undefined,
   });

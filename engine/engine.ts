@@ -17,6 +17,8 @@ import { unknownCheckProblems } from './rules/checkCoverage';
 import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings } from './iac/iacIssue';
 import { analyseIac } from './iac/iacScanner';
 import { YamlDocumentReuse } from './iac/yamlDocumentReuse';
+import { HclBlockReuse } from './iac/hcl/hclBlockReuse';
+import { WorkflowJobReuse } from './iac/workflowJobReuse';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
@@ -118,8 +120,8 @@ export class Engine {
   /** Documentation link of each active rule, by id. */
   private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
-  /** YAML documents of files scanned with a memo (open in the editor), reused across their scans. */
-  private readonly yamlReuse = new YamlDocumentReuse();
+  /** YAML documents, workflow jobs and top-level HCL blocks of files scanned with a memo (open in the editor), reused across their scans. */
+  private readonly reuse = { yaml: new YamlDocumentReuse(), hcl: new HclBlockReuse(), jobs: new WorkflowJobReuse() };
 
   constructor(options: EngineOptions) {
     const config = options.config ?? {};
@@ -195,8 +197,9 @@ export class Engine {
    * Scans one document. Never throws on content: bad input is skipped with a reason.
    * With `inventory`, also returns the identities and secret references the file declares.
    * With `memo` (one per open document, kept by the caller), lines unchanged since the last scan
-   * of that document are not matched again by the one-line secret rules, and the YAML documents
-   * unchanged since the last scan of its path are not parsed again: same result, less work.
+   * of that document are not matched again by the one-line secret rules, and the YAML documents,
+   * workflow jobs and top-level Terraform blocks unchanged since the last scan of its path are not
+   * parsed again: same result, less work.
    */
   scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
     const { path, text } = document;
@@ -212,7 +215,7 @@ export class Engine {
     const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped, true, options.memo);
     const analysis =
       this.checkRules.size || options.inventory
-        ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.yamlReuse)
+        ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse)
         : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
       ? [...(analysis?.identities ?? []), ...secretReferences(text)]

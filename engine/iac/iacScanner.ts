@@ -10,6 +10,8 @@ import { analyseTerraform } from './terraform/terraformAnalyzer';
 import { TerraformFile } from './terraform/terraformModule';
 import { parseYamlSource } from './yamlSource';
 import type { YamlDocumentReuse } from './yamlDocumentReuse';
+import type { HclBlockReuse } from './hcl/hclBlockReuse';
+import type { WorkflowJobReuse } from './workflowJobReuse';
 import type { IdentityDraft } from '../inventory/identity';
 import { agentIdentities } from '../inventory/agentIdentities';
 import { isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
@@ -73,8 +75,9 @@ export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft
  * Runs the structural analysers on one file. Returns undefined when the file is not IaC.
  * A syntax error yields `parseError` and whatever could be read is still analysed.
  * With `inventory`, the same parse also yields the identities the file declares.
- * With `reuse` (for a file scanned again and again, as in the editor), YAML documents unchanged
- * since the last scan of `path` are not parsed again; the result is the same.
+ * With `reuse` (for a file scanned again and again, as in the editor), YAML documents, workflow
+ * jobs and top-level HCL blocks unchanged since the last scan of `path` are not parsed again; the
+ * result is the same.
  */
 export function analyseIac(
   text: string,
@@ -82,7 +85,7 @@ export function analyseIac(
   kind: FileKind,
   ctx: IacContext,
   inventory = false,
-  reuse?: YamlDocumentReuse,
+  reuse?: { yaml: YamlDocumentReuse; hcl: HclBlockReuse; jobs: WorkflowJobReuse },
 ): IacScan | undefined {
   if (inventory && kind === 'json' && isMcpConfig(path, text)) {
     const config = parseYamlSource(text).documents[0];
@@ -92,13 +95,13 @@ export function analyseIac(
   if (other) return other;
   if (!mayBeIac(path, kind, text)) return undefined;
   if (kind === 'terraform') {
-    const file = new TerraformFile(text);
+    const file = new TerraformFile(text, reuse ? reuse.hcl.parse(path, text) : undefined);
     const analysis: IacScan = analyseTerraform(file, path, ctx);
     analysis.kind = 'terraform';
     if (inventory) analysis.identities = terraformIdentities(file, ctx.settings.ownerTags);
     return analysis;
   }
-  const parsed = reuse ? reuse.parse(path, text) : parseYamlSource(text);
+  const parsed = !reuse ? parseYamlSource(text) : isWorkflowPath(path) ? reuse.jobs.parse(path, text) : reuse.yaml.parse(path, text);
   const first = parsed.documents[0];
   const iacKind = first && classify(path, first, parsed.documents);
   const parseError = parsed.error && {
