@@ -8,6 +8,7 @@ import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { entry, get, stringValue, type SourceNode } from './sourceTree';
 import { analyseTerraform } from './terraform/terraformAnalyzer';
 import { TerraformFile } from './terraform/terraformModule';
+import { isTerraformJsonPath, parseTerraformJson } from './terraform/terraformJson';
 import { parseYamlSource } from './yamlSource';
 import type { YamlDocumentReuse } from './yamlDocumentReuse';
 import type { IdentityDraft } from '../inventory/identity';
@@ -90,6 +91,22 @@ export function analyseIac(
   }
   const other = analyseOtherLanguage(text, path, kind, ctx, inventory);
   if (other) return other;
+  if (kind === 'json' && isTerraformJsonPath(path)) {
+    const file = new TerraformFile(text, parseTerraformJson(text));
+    const analysis = analyseTerraform(file, path, ctx);
+    // The quick fixes write HCL, or replace text that here sits inside JSON strings: none applies.
+    const issues = analysis.issues.map(({ fix: _fix, narrower: _narrower, ...issue }) => issue as IacIssue);
+    const parseError = analysis.parseError && {
+      ...analysis.parseError,
+      message: analysis.parseError.message.replace('Terraform', 'Terraform JSON'),
+    };
+    return {
+      issues,
+      parseError,
+      kind: 'terraform',
+      ...(inventory ? { identities: terraformIdentities(file, ctx.settings.ownerTags) } : {}),
+    };
+  }
   if (!mayBeIac(path, kind, text)) return undefined;
   if (kind === 'terraform') {
     const file = new TerraformFile(text);
