@@ -78,7 +78,8 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'aws-iam-trust-any-principal': {
-    flags: 'a trust policy any AWS principal can assume, with no condition',
+    flags:
+      'a trust policy any AWS principal can assume, with no condition, or any repository of a shared CI OIDC issuer (audience-only or owner-wildcard subject)',
     analysers: ['aws-policy'],
     grants: 'wide',
   },

@@ -2,6 +2,7 @@ import type { ChecksOf, ChecksWithFix } from '../checkRegistry';
 import type { IacSettings, IssueFrom, RelatedPlace } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode, type StringAt } from '../sourceTree';
 import type { IamActions, IamAction } from './iamActions';
+import { openCiTrust } from './ciOidcTrust';
 import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
 
 type PolicyIssue = IssueFrom<'aws-policy'>;
@@ -32,6 +33,7 @@ interface Statement {
   hasCondition: boolean;
   /** Condition keys, lower-cased (`sts:externalid`), where they could be read. */
   conditionKeys: string[];
+  condition?: SourceNode;
   principal?: SourceNode;
 }
 
@@ -62,6 +64,7 @@ function readStatements(policy: SourceNode): Statement[] {
         resources: notResource && !resource ? [{ value: '*', start: notResource.keyStart, end: notResource.keyEnd }] : stringsOf(resource),
         hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
         conditionKeys: conditionKeysOf(condition),
+        condition,
         principal: entryCI(node, 'Principal')?.value,
       };
     });
@@ -282,7 +285,18 @@ function principalIssues(
     }
     // A web-identity provider (Cognito, GitHub OIDC, Google) with no condition trusts every user of it, anywhere.
     const federated = stringsOf(entryCI(principal, 'Federated')?.value);
-    if (federated.length && !st.hasCondition && st.actions.some((a) => /^sts:assumerolewithwebidentity$/i.test(a.value.trim()))) {
+    const webIdentity = st.actions.some((a) => /^sts:assumerolewithwebidentity$/i.test(a.value.trim()));
+    const openCi = webIdentity && st.hasCondition ? openCiTrust(principal, st.condition) : undefined;
+    if (openCi) {
+      issue(
+        'aws-iam-trust-any-principal',
+        openCi.at,
+        `A pipeline of any repository on ${openCi.issuer} can assume ${place.resource}: ${openCi.why}`,
+        `trust-ci-any-repository:${openCi.issuer}`,
+      );
+      return;
+    }
+    if (federated.length && !st.hasCondition && webIdentity) {
       issue(
         'aws-iam-trust-any-principal',
         federated[0],

@@ -78,6 +78,34 @@ const CASES: Case[] = [
       `{\n  "resource": {\n    "aws_iam_role": {\n${m(`      "etl": {\n        "assume_role_policy": ${policyString({ Effect: 'Allow', Principal: { Service: 'glue.amazonaws.com' }, Action: 'sts:AssumeRole' })},\n        "tags": { "Owner": "data-eng" }\n      }`)}\n    }\n  }\n}\n`,
     'ownership',
   ),
+  // CI OIDC trust that any repository meets.
+  c(
+    'aws-trust',
+    'tf-jsonencode',
+    'GitHub OIDC trust checking only the audience',
+    'oidc/audience-only/iam.tf',
+    ['aws-iam-trust-any-principal'],
+    (m) =>
+      `resource "aws_iam_role" "release" {\n  name = "release"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [\n${m(`      {\n        Effect    = "Allow"\n        Action    = "sts:AssumeRoleWithWebIdentity"\n        Principal = { Federated = "arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com" }\n        Condition = {\n          "ForAnyValue:StringEquals" = { "token.actions.githubusercontent.com:aud" = ["sts.amazonaws.com"] }\n        }\n      }`)}\n    ]\n  })\n  tags = { owner = "release-eng" }\n}\n`,
+  ),
+  c(
+    'aws-trust',
+    'cfn-yaml',
+    'GitHub OIDC trust whose subject leaves the owner open',
+    'oidc/owner-wildcard/template.yaml',
+    ['aws-iam-trust-any-principal'],
+    (m) =>
+      `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  PublishRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: "2012-10-17"\n        Statement:\n${m(`          - Effect: Allow\n            Action: sts:AssumeRoleWithWebIdentity\n            Principal:\n              Federated: !Ref GithubOidcProvider\n            Condition:\n              StringLike:\n                token.actions.githubusercontent.com:sub: "repo:*/site:ref:refs/heads/main"`)}\n      Tags:\n        - Key: owner\n          Value: web\n`,
+  ),
+  c(
+    'aws-trust',
+    'policy-json',
+    'GitHub OIDC trust pinned to one organisation',
+    'oidc/org-pinned/trust.json',
+    undefined,
+    (m) =>
+      `{\n  "Version": "2012-10-17",\n  "Statement": [\n${m(`    {\n      "Effect": "Allow",\n      "Action": "sts:AssumeRoleWithWebIdentity",\n      "Principal": { "Federated": "arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com" },\n      "Condition": {\n        "StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },\n        "StringLike": { "token.actions.githubusercontent.com:sub": "repo:northwind/*" }\n      }\n    }`)}\n  ]\n}\n`,
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
