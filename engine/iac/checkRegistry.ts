@@ -128,6 +128,10 @@ export const IAC_CHECKS = {
     flags: 'a GCP service account key created from code',
     analysers: ['terraform'],
   },
+  'azure-ad-password-credential': {
+    flags: 'an Azure AD (Entra ID) application or service principal password (client secret) created from code',
+    analysers: ['terraform'],
+  },
   'azure-privileged-role-assignment': {
     flags: 'Owner, Contributor or User Access Administrator assigned at subscription or management-group scope',
     analysers: ['terraform', 'azure-template'],

@@ -233,5 +233,28 @@ function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       message: `${address} creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts`,
     });
   }
+  for (const block of file.resourcesOf('azuread_application_password', 'azuread_service_principal_password')) {
+    const address = addressOf(block);
+    issues.push({
+      check: 'azure-ad-password-credential',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} creates a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity`,
+    });
+  }
+  // The inline form: `password { … }` blocks of the application or service principal itself.
+  for (const block of file.resourcesOf('azuread_application', 'azuread_service_principal')) {
+    const address = addressOf(block);
+    for (const [i, password] of blocksOf(block.body, 'password').entries())
+      issues.push({
+        check: 'azure-ad-password-credential',
+        start: password.start,
+        end: password.open,
+        resource: address,
+        subject: `${address}|password#${i}`,
+        message: `${address} has a password block, a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity`,
+      });
+  }
   return issues;
 }

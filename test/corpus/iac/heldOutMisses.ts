@@ -106,6 +106,37 @@ const CASES: Case[] = [
     (m) =>
       `{\n  "Version": "2012-10-17",\n  "Statement": [\n${m(`    {\n      "Effect": "Allow",\n      "Action": "sts:AssumeRoleWithWebIdentity",\n      "Principal": { "Federated": "arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com" },\n      "Condition": {\n        "StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },\n        "StringLike": { "token.actions.githubusercontent.com:sub": "repo:northwind/*" }\n      }\n    }`)}\n  ]\n}\n`,
   ),
+  // Azure AD client secrets.
+  c(
+    'keys',
+    'terraform',
+    'Azure AD application password',
+    'azuread/app-password/main.tf',
+    ['azure-ad-password-credential'],
+    (m) =>
+      `resource "azuread_application" "billing" {\n  display_name = "billing-export"\n}\n\n${m(`resource "azuread_application_password" "billing" {\n  application_id = azuread_application.billing.id\n  end_date       = timeadd(timestamp(), "17520h")\n}`)}\n`,
+    'credential-lifetime',
+  ),
+  c(
+    'keys',
+    'terraform',
+    'password block on an Azure AD application',
+    'azuread/inline-password/main.tf',
+    ['azure-ad-password-credential'],
+    (m) =>
+      `resource "azuread_application" "crm" {\n  display_name = "crm-sync"\n  owners       = [data.azuread_client_config.current.object_id]\n${m(`  password {\n    display_name = "crm-sync-secret"\n  }`)}\n}\n`,
+    'credential-lifetime',
+  ),
+  c(
+    'keys',
+    'terraform',
+    'Azure AD application signing in with a federated credential only',
+    'azuread/federated/main.tf',
+    undefined,
+    (m) =>
+      `resource "azuread_application" "deploy" {\n  display_name = "deploy"\n}\n\n${m(`resource "azuread_application_federated_identity_credential" "main" {\n  application_id = azuread_application.deploy.id\n  display_name   = "gitlab-main"\n  audiences      = ["api://AzureADTokenExchange"]\n  issuer         = "https://gitlab.com"\n  subject        = "project_path:acme/deploy:ref_type:branch:ref:main"\n}`)}\n`,
+    'credential-lifetime',
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
