@@ -254,10 +254,14 @@ function wildcardPrincipals(principal: SourceNode): StringAt[] {
   return wildcards;
 }
 
-/** Whole-account principals written as literals (`123456789012`, `arn:aws:iam::123456789012:root`). */
+/**
+ * Whole-account principals: literals (`123456789012`, `arn:aws:iam::123456789012:root`), or an
+ * account given as a template parameter (`${PartnerAccount}`, as CloudFormation's `!Ref`/`!Sub`
+ * are read); the template's own account (`${AWS::AccountId}`) is not another account.
+ */
 function accountPrincipals(principal: SourceNode): Array<StringAt & { account: string }> {
   return stringsOf(entryCI(principal, 'AWS')?.value).flatMap((p) => {
-    const m = /^(?:(\d{12})|arn:[^:]+:iam::(\d{12}):root)$/.exec(p.value.trim());
+    const m = /^(?:(\d{12}|\$\{\w+\})|arn:[^:]+:iam::(\d{12}|\$\{\w+\}):root)$/.exec(p.value.trim());
     return m ? [{ ...p, account: m[1] ?? m[2] }] : [];
   });
 }

@@ -137,6 +137,43 @@ const CASES: Case[] = [
       `resource "azuread_application" "deploy" {\n  display_name = "deploy"\n}\n\n${m(`resource "azuread_application_federated_identity_credential" "main" {\n  application_id = azuread_application.deploy.id\n  display_name   = "gitlab-main"\n  audiences      = ["api://AzureADTokenExchange"]\n  issuer         = "https://gitlab.com"\n  subject        = "project_path:acme/deploy:ref_type:branch:ref:main"\n}`)}\n`,
     'credential-lifetime',
   ),
+  // CloudFormation intrinsics.
+  c(
+    'aws-identity',
+    'cfn-yaml',
+    'JSON policy string under Fn::Sub',
+    'cfn-intrinsics/sub-json/template.yaml',
+    ['aws-iam-service-wildcard'],
+    (m) =>
+      `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  QueueWorkerPolicy:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: queue-worker\n      Roles: [!Ref QueueWorkerRole]\n      PolicyDocument:\n        Fn::Sub: |\n          {\n            "Version": "2012-10-17",\n            "Statement": [\n${m(`              {\n                "Effect": "Allow",\n                "Action": ["sqs:*"],\n                "Resource": "*"\n              }`)}\n            ]\n          }\n`,
+  ),
+  c(
+    'aws-managed',
+    'cfn-yaml',
+    'PowerUserAccess ARN built with !Join',
+    'cfn-intrinsics/join-arn/template.yaml',
+    ['aws-iam-privileged-managed-policy'],
+    (m) =>
+      `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  BuildRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: { Service: codebuild.amazonaws.com }\n            Action: sts:AssumeRole\n      ManagedPolicyArns:\n${m(`        - !Join [":", [arn, !Ref "AWS::Partition", iam, "", aws, policy/PowerUserAccess]]`)}\n      Tags:\n        - { Key: owner, Value: build }\n`,
+  ),
+  c(
+    'aws-trust',
+    'cfn-yaml',
+    'trust in an account given as a parameter',
+    'cfn-intrinsics/param-account/template.yaml',
+    ['aws-iam-cross-account-trust'],
+    (m) =>
+      `AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  AuditorAccountId:\n    Type: String\nResources:\n  AuditRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n${m(`          - Effect: Allow\n            Principal:\n              AWS: !Ref AuditorAccountId\n            Action: sts:AssumeRole`)}\n      ManagedPolicyArns: [arn:aws:iam::aws:policy/SecurityAudit]\n      Tags:\n        - { Key: owner, Value: security }\n`,
+  ),
+  c(
+    'aws-trust',
+    'cfn-yaml',
+    'parameter account trust with an external id',
+    'cfn-intrinsics/param-account-external-id/template.yaml',
+    undefined,
+    (m) =>
+      `AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  VendorAccountId:\n    Type: String\n  VendorExternalId:\n    Type: String\nResources:\n  VendorRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n${m(`          - Effect: Allow\n            Principal:\n              AWS: !Sub "arn:\${AWS::Partition}:iam::\${VendorAccountId}:root"\n            Action: sts:AssumeRole\n            Condition:\n              StringEquals:\n                sts:ExternalId: !Ref VendorExternalId`)}\n      Tags:\n        - { Key: owner, Value: vendor-mgmt }\n`,
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
