@@ -25,6 +25,8 @@ export const ANALYSERS = {
   pulumi: { reads: ['pulumi'] },
   /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript or JavaScript. */
   'aws-cdk': { reads: ['aws-cdk'] },
+  /** serverless/serverlessAnalyzer.ts: the IAM roles of Serverless Framework services (serverless.yml). */
+  serverless: { reads: ['serverless'] },
   /** azure/azureTemplateAnalyzer.ts: role assignments, role definitions, Key Vaults and identities of Bicep and ARM templates. */
   'azure-template': { reads: ['arm-template', 'bicep', 'pulumi'] },
 } as const satisfies Record<string, { reads: readonly IacKind[] }>;
@@ -95,7 +97,7 @@ export const IAC_CHECKS = {
   },
   'aws-iam-privileged-managed-policy': {
     flags: 'an administrator-level AWS managed policy attached to an identity',
-    analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
+    analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk', 'serverless'],
     grants: 'admin',
     fix: 'narrow',
   },

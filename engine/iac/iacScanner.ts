@@ -18,6 +18,7 @@ import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/man
 import { terraformIdentities } from '../inventory/terraformIdentities';
 import { workflowIdentities } from '../inventory/workflowIdentities';
 import { analyseOtherLanguage } from './otherLanguages';
+import { analyseServerless } from './serverless/serverlessAnalyzer';
 
 /** The structured file kinds the IaC analysers understand. */
 export type IacKind =
@@ -156,25 +157,9 @@ export function analyseIac(
     case 'azure-role-definition':
       issues = analyseAzureRoleDefinition(first);
       break;
-    case 'serverless': {
-      // Serverless Framework: provider.iam.role.statements (v3) or provider.iamRoleStatements (v1/v2).
-      const statements = get(first, 'provider', 'iam', 'role', 'statements') ?? get(first, 'provider', 'iamRoleStatements');
-      if (statements?.type === 'seq') {
-        const policy: SourceNode = {
-          type: 'map',
-          entries: [{ key: 'Statement', keyStart: statements.start, keyEnd: statements.start, value: statements }],
-          start: statements.start,
-          end: statements.end,
-        };
-        issues = analysePolicy(policy, {
-          resource: path.split(/[\\/]/).pop() ?? path,
-          settings: ctx.settings,
-          iam: ctx.iam,
-          fileActions: collectActions(policy),
-        });
-      }
+    case 'serverless':
+      issues = analyseServerless(first, path, text, ctx);
       break;
-    }
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
   return { issues, identities, kind: iacKind, parseError: parseError && !text.includes('{{') ? parseError : undefined };

@@ -174,6 +174,34 @@ const CASES: Case[] = [
     (m) =>
       `AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  VendorAccountId:\n    Type: String\n  VendorExternalId:\n    Type: String\nResources:\n  VendorRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n${m(`          - Effect: Allow\n            Principal:\n              AWS: !Sub "arn:\${AWS::Partition}:iam::\${VendorAccountId}:root"\n            Action: sts:AssumeRole\n            Condition:\n              StringEquals:\n                sts:ExternalId: !Ref VendorExternalId`)}\n      Tags:\n        - { Key: owner, Value: vendor-mgmt }\n`,
   ),
+  // Serverless Framework.
+  c(
+    'aws-managed',
+    'serverless',
+    'IAMFullAccess in provider.iamManagedPolicies',
+    'serverless/managed-v2/serverless.yml',
+    ['aws-iam-privileged-managed-policy'],
+    (m) =>
+      `service: user-sync\nframeworkVersion: "2"\nprovider:\n  name: aws\n  runtime: python3.11\n  iamManagedPolicies:\n${m(`    - arn:aws:iam::aws:policy/IAMFullAccess`)}\nfunctions:\n  sync:\n    handler: sync.run\n`,
+  ),
+  c(
+    'aws-identity',
+    'serverless',
+    'per-function statements with an admin grant',
+    'serverless/per-function-admin/serverless.yml',
+    ['aws-iam-admin-wildcard'],
+    (m) =>
+      `service: reports\nplugins:\n  - serverless-iam-roles-per-function\nprovider:\n  name: aws\nfunctions:\n  render:\n    handler: render.main\n    iamRoleStatements:\n${m(`      - Effect: Allow\n        Action: "*"\n        Resource: "*"`)}\n  mail:\n    handler: mail.main\n`,
+  ),
+  c(
+    'aws-identity',
+    'serverless',
+    'per-function statements scoped to one table',
+    'serverless/per-function-scoped/serverless.yml',
+    undefined,
+    (m) =>
+      `service: carts\nplugins:\n  - serverless-iam-roles-per-function\nprovider:\n  name: aws\n  iam:\n    role:\n      managedPolicies:\n        - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess\nfunctions:\n  add:\n    handler: add.main\n    iamRoleStatements:\n${m(`      - Effect: Allow\n        Action: [dynamodb:PutItem, dynamodb:GetItem]\n        Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/carts`)}\n`,
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
