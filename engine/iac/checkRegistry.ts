@@ -126,6 +126,23 @@ export const IAC_CHECKS = {
     analysers: ['terraform'],
     grants: 'wide',
   },
+  'gcp-iam-admin-role': {
+    flags:
+      'a role that administers IAM (organizationAdmin, folderAdmin, projectIamAdmin, securityAdmin, roleAdmin) granted on a project, folder or organization',
+    analysers: ['terraform'],
+    grants: 'admin',
+  },
+  'gcp-custom-role-escalation': {
+    flags:
+      'a GCP custom role with a permission that leads to more privileges (setIamPolicy, service-account keys, actAs, token minting, role writes)',
+    analysers: ['terraform'],
+    grants: 'admin',
+  },
+  'gcp-public-access': {
+    flags: 'a bucket role granted to allUsers or allAuthenticatedUsers',
+    analysers: ['terraform'],
+    grants: 'wide',
+  },
   'gcp-service-account-key-created': {
     flags: 'a GCP service account key created from code',
     analysers: ['terraform'],

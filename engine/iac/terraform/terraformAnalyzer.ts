@@ -5,6 +5,7 @@ import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
+import { gcpGrantIssues } from './gcpGrants';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
 import { kubernetesProviderIssues } from './terraformKubernetes';
 import { terraformOwnershipIssues } from './terraformOwnership';
@@ -36,6 +37,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
+  issues.push(...gcpGrantIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx));
   const error = file.parsed.errors[0];

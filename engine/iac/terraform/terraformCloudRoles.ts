@@ -22,11 +22,11 @@ const isServiceAgent = (member: string) =>
   /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 
-function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
+export function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
   return expr?.kind === 'string' && !expr.templated ? { value: expr.value, start: expr.start + 1, end: expr.end - 1 } : undefined;
 }
 
-function membersOf(block: HclBlock): string[] {
+export function membersOf(block: HclBlock): string[] {
   const member = attribute(block.body, 'member')?.value;
   const members = attribute(block.body, 'members')?.value;
   const all = [member, ...(members?.kind === 'tuple' ? members.items : [])];

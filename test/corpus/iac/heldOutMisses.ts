@@ -202,6 +202,62 @@ const CASES: Case[] = [
     (m) =>
       `service: carts\nplugins:\n  - serverless-iam-roles-per-function\nprovider:\n  name: aws\n  iam:\n    role:\n      managedPolicies:\n        - arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess\nfunctions:\n  add:\n    handler: add.main\n    iamRoleStatements:\n${m(`      - Effect: Allow\n        Action: [dynamodb:PutItem, dynamodb:GetItem]\n        Resource: arn:aws:dynamodb:eu-west-1:123456789012:table/carts`)}\n`,
   ),
+  // GCP: IAM-admin roles, escalating custom roles, public buckets.
+  c(
+    'gcp',
+    'terraform',
+    'Security Admin on a folder',
+    'gcp/folder-security-admin/main.tf',
+    ['gcp-iam-admin-role'],
+    (m) =>
+      m(
+        `resource "google_folder_iam_binding" "platform_security" {\n  folder  = google_folder.platform.name\n  role    = "roles/iam.securityAdmin"\n  members = ["serviceAccount:tf-runner@platform-seed.iam.gserviceaccount.com"]\n}`,
+      ) + '\n',
+  ),
+  c(
+    'gcp',
+    'terraform',
+    'custom role that can act as service accounts',
+    'gcp/custom-actas/main.tf',
+    ['gcp-custom-role-escalation'],
+    (m) =>
+      m(
+        `resource "google_organization_iam_custom_role" "scheduler" {\n  org_id      = "123456789012"\n  role_id     = "jobScheduler"\n  title       = "Job scheduler"\n  permissions = [\n    "cloudscheduler.jobs.create",\n    "iam.serviceAccounts.actAs",\n  ]\n}`,
+      ) + '\n',
+  ),
+  c(
+    'gcp',
+    'terraform',
+    'bucket readable by allUsers',
+    'gcp/public-reports/main.tf',
+    ['gcp-public-access'],
+    (m) =>
+      m(
+        `resource "google_storage_bucket_iam_member" "reports_public" {\n  bucket = "acme-quarterly-reports"\n  role   = "roles/storage.legacyObjectReader"\n  member = "allUsers"\n}`,
+      ) + '\n',
+  ),
+  c(
+    'gcp',
+    'terraform',
+    'custom role reading IAM policies only',
+    'gcp/custom-reader/main.tf',
+    undefined,
+    (m) =>
+      m(
+        `resource "google_project_iam_custom_role" "iam_reader" {\n  role_id     = "iamReader"\n  title       = "IAM reader"\n  permissions = ["resourcemanager.projects.getIamPolicy", "iam.serviceAccounts.list", "iam.roles.get"]\n}`,
+      ) + '\n',
+  ),
+  c(
+    'gcp',
+    'terraform',
+    'bucket reader for one group',
+    'gcp/group-reader/main.tf',
+    undefined,
+    (m) =>
+      m(
+        `resource "google_storage_bucket_iam_binding" "analysts" {\n  bucket  = google_storage_bucket.warehouse.name\n  role    = "roles/storage.objectViewer"\n  members = ["group:analysts@example.com", "serviceAccount:\${google_service_account.bi.email}"]\n}`,
+      ) + '\n',
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
