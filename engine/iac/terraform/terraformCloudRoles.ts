@@ -197,7 +197,10 @@ export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     if (!level) continue;
     const address = addressOf(block);
     const byName = stringOf(attribute(block.body, 'role_definition_name')?.value);
-    const byId = stringOf(attribute(block.body, 'role_definition_id')?.value);
+    // The id's last segment is the built-in GUID, also where the prefix is interpolated
+    // ("${data.azurerm_subscription.primary.id}/providers/Microsoft.Authorization/roleDefinitions/<guid>").
+    const idExpr = attribute(block.body, 'role_definition_id')?.value;
+    const byId = idExpr?.kind === 'string' ? { value: idExpr.value, start: idExpr.start + 1, end: idExpr.end - 1 } : undefined;
     const role =
       byName && AZURE_PRIVILEGED[byName.value.toLowerCase()]
         ? { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()] }

@@ -258,6 +258,38 @@ const CASES: Case[] = [
         `resource "google_storage_bucket_iam_binding" "analysts" {\n  bucket  = google_storage_bucket.warehouse.name\n  role    = "roles/storage.objectViewer"\n  members = ["group:analysts@example.com", "serviceAccount:\${google_service_account.bi.email}"]\n}`,
       ) + '\n',
   ),
+  // Azure: built-in roles by GUID, Bicep custom roles that write role assignments.
+  c(
+    'azure',
+    'terraform',
+    'User Access Administrator by GUID with an interpolated prefix',
+    'azure/uaa-by-id/main.tf',
+    ['azure-privileged-role-assignment'],
+    (m) =>
+      m(
+        `resource "azurerm_role_assignment" "automation" {\n  scope              = data.azurerm_subscription.current.id\n  role_definition_id = "/subscriptions/\${var.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/18d7d88d-d35e-4fb5-a5c3-7773c20a72d9"\n  principal_id       = azurerm_user_assigned_identity.automation.principal_id\n}`,
+      ) + '\n',
+  ),
+  c(
+    'azure',
+    'bicep',
+    'Bicep custom role that writes role definitions',
+    'azure/role-writer.bicep',
+    ['azure-custom-role-wildcard'],
+    (m) =>
+      `targetScope = 'subscription'\n\nresource roleWriter 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {\n  name: guid(subscription().id, 'role-writer')\n  properties: {\n    roleName: 'Role writer'\n    type: 'customRole'\n    permissions: [\n${m(`      {\n        actions: [\n          'Microsoft.Resources/subscriptions/read'\n          'Microsoft.Authorization/roleDefinitions/write'\n        ]\n      }`)}\n    ]\n    assignableScopes: [\n      subscription().id\n    ]\n  }\n}\n`,
+  ),
+  c(
+    'azure',
+    'terraform',
+    'Reader by GUID at subscription scope',
+    'azure/reader-by-id/main.tf',
+    undefined,
+    (m) =>
+      m(
+        `resource "azurerm_role_assignment" "auditors" {\n  scope              = data.azurerm_subscription.current.id\n  role_definition_id = "\${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7"\n  principal_id       = var.auditors_group_id\n}`,
+      ) + '\n',
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
