@@ -246,7 +246,7 @@ export const IAC_CHECKS = {
   },
   'missing-owner-tag': {
     flags: 'an identity-bearing resource with no owner tag, label or annotation (iac.ownerTags)',
-    analysers: ['terraform', 'cloudformation', 'kubernetes', 'pulumi', 'azure-template'],
+    analysers: ['terraform', 'cloudformation', 'kubernetes', 'pulumi', 'azure-template', 'aws-cdk'],
     fix: 'edit',
   },
   'owner-tag-not-static': {

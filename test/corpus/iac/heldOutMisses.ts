@@ -290,6 +290,36 @@ const CASES: Case[] = [
         `resource "azurerm_role_assignment" "auditors" {\n  scope              = data.azurerm_subscription.current.id\n  role_definition_id = "\${data.azurerm_subscription.current.id}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7"\n  principal_id       = var.auditors_group_id\n}`,
       ) + '\n',
   ),
+  // AWS CDK: account trust, IAM user owners.
+  c(
+    'aws-trust',
+    'cdk',
+    'CDK role assumed by another account with no condition',
+    'cdk/lib/analytics-stack.ts',
+    ['aws-iam-cross-account-trust'],
+    (m) =>
+      `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class AnalyticsStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    const reader = new iam.Role(this, 'WarehouseReader', {\n${m(`      assumedBy: new iam.AccountPrincipal('987654321098'),`)}\n    });\n    Tags.of(reader).add('owner', 'analytics');\n  }\n}\n`,
+  ),
+  c(
+    'ownership',
+    'cdk',
+    'CDK IAM user with no owner tag',
+    'cdk/lib/sftp-stack.ts',
+    ['missing-owner-tag'],
+    (m) =>
+      `import { Stack } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class SftpStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n${m(`    const partner = new iam.User(this, 'PartnerUpload', { userName: 'partner-upload' });`)}\n    partner.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::uploads/partner/*'] }));\n  }\n}\n`,
+    'ownership',
+  ),
+  c(
+    'ownership',
+    'cdk',
+    'CDK IAM user in a stack tagged with an owner',
+    'cdk/lib/batch-stack.ts',
+    undefined,
+    (m) =>
+      `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class BatchStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    Tags.of(this).add('Owner', 'batch-team');\n${m(`    const runner = new iam.User(this, 'BatchRunner');`)}\n  }\n}\n`,
+    'ownership',
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
