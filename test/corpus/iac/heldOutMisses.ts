@@ -30,6 +30,11 @@ const c = (
 
 const policyString = (statement: object) => JSON.stringify(JSON.stringify({ Version: '2012-10-17', Statement: [statement] }));
 
+const WATCHER_ROLE = (verbs: string) =>
+  `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: endpoint-watcher\nrules:\n  - apiGroups: [""]\n    resources: ["services", "endpoints"]\n    verbs: [${verbs}]\n`;
+const WATCHER_BINDING = `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: endpoint-watcher\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: endpoint-watcher\nsubjects:\n  - kind: ServiceAccount\n    name: endpoint-watcher\n    namespace: infra\n`;
+const WATCHER_DEPLOYMENT = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: endpoint-watcher\n  namespace: infra\nspec:\n  template:\n    spec:\n      serviceAccountName: endpoint-watcher\n      containers:\n        - name: watcher\n          image: ghcr.io/acme/endpoint-watcher:1.4.2\n`;
+
 const CASES: Case[] = [
   // Terraform JSON syntax.
   c(
@@ -319,6 +324,25 @@ const CASES: Case[] = [
     (m) =>
       `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class BatchStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    Tags.of(this).add('Owner', 'batch-team');\n${m(`    const runner = new iam.User(this, 'BatchRunner');`)}\n  }\n}\n`,
     'ownership',
+  ),
+  // Kubernetes: token mounts where the token only reads ordinary objects.
+  c(
+    'k8s-automount',
+    'k8s-yaml',
+    'controller bound only to a read-only role of the same file',
+    'k8s/read-only-controller.yaml',
+    undefined,
+    (m) => `${WATCHER_ROLE('"get", "list", "watch"')}---\n${WATCHER_BINDING}---\n${m(WATCHER_DEPLOYMENT)}`,
+    'credential-lifetime',
+  ),
+  c(
+    'k8s-automount',
+    'k8s-yaml',
+    'controller bound to a role of the same file that writes',
+    'k8s/writing-controller.yaml',
+    ['k8s-automount-service-account-token'],
+    (m) => `${WATCHER_ROLE('"get", "list", "watch", "patch"')}---\n${WATCHER_BINDING}---\n${m(WATCHER_DEPLOYMENT)}`,
+    'credential-lifetime',
   ),
 ];
 
