@@ -344,6 +344,17 @@ const CASES: Case[] = [
     (m) => `${WATCHER_ROLE('"get", "list", "watch", "patch"')}---\n${WATCHER_BINDING}---\n${m(WATCHER_DEPLOYMENT)}`,
     'credential-lifetime',
   ),
+  // GitHub Actions: one key pair is one credential.
+  c(
+    'gha',
+    'workflow',
+    'AWS key pair in a job env is one finding',
+    '.github/workflows/static-pair.yml',
+    ['gha-static-cloud-credentials'],
+    (m) =>
+      `name: deploy\non: push\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    env:\n${m(`      AWS_ACCESS_KEY_ID: \${{ secrets.DEPLOY_KEY_ID }}\n      AWS_SECRET_ACCESS_KEY: \${{ secrets.DEPLOY_SECRET }}`)}\n      AWS_REGION: eu-west-1\n    steps:\n      - run: aws s3 sync dist/ s3://acme-site\n`,
+    'credential-lifetime',
+  ),
 ];
 
 export function heldOutMissDocuments(): IacDocument[] {
