@@ -62,6 +62,12 @@ export const IAC_CHECKS = {
     grants: 'wide',
     fix: 'narrow',
   },
+  'aws-iam-service-wildcard-on-resource': {
+    flags: 'an Allow of `service:*` scoped to named resources (every action of the service on them)',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
   'aws-iam-not-action-allow': {
     flags: 'an Allow statement with NotAction',
     analysers: ['aws-policy'],

@@ -85,6 +85,7 @@ const SERIOUSNESS: Offence['check'][] = [
   'aws-iam-privilege-escalation',
   'aws-iam-service-wildcard',
   'aws-iam-broad-action-on-any-resource',
+  'aws-iam-service-wildcard-on-resource',
 ];
 
 /**
@@ -163,6 +164,17 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
           check: 'aws-iam-service-wildcard',
           at: action,
           what: `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`,
+          narrower,
+        });
+        continue;
+      }
+      // `service:*` scoped to named resources: bounded to them, but every action on them (a
+      // bucket's policy and deletion with s3:*), so reported at a lower severity.
+      if (lower.slice(colon + 1) === '*' && st.resources.length) {
+        offences.push({
+          check: 'aws-iam-service-wildcard-on-resource',
+          at: action,
+          what: `${value} in ${place.resource} grants every ${service} action on ${st.resources.length === 1 ? st.resources[0].value : `its ${st.resources.length} resources`}, including deleting them and changing their policies: list the actions needed`,
           narrower,
         });
         continue;
