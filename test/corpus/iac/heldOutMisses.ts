@@ -303,7 +303,7 @@ const CASES: Case[] = [
     'cdk/lib/analytics-stack.ts',
     ['aws-iam-cross-account-trust'],
     (m) =>
-      `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class AnalyticsStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    const reader = new iam.Role(this, 'WarehouseReader', {\n${m(`      assumedBy: new iam.AccountPrincipal('987654321098'),`)}\n    });\n    Tags.of(reader).add('owner', 'analytics');\n  }\n}\n`,
+      `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\nimport type { Construct } from 'constructs';\n\nexport class AnalyticsStack extends Stack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    const reader = new iam.Role(this, 'WarehouseReader', {\n${m(`      assumedBy: new iam.AccountPrincipal('987654321098'),`)}\n    });\n    Tags.of(reader).add('owner', 'analytics');\n  }\n}\n`,
   ),
   c(
     'ownership',
@@ -312,7 +312,7 @@ const CASES: Case[] = [
     'cdk/lib/sftp-stack.ts',
     ['missing-owner-tag'],
     (m) =>
-      `import { Stack } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class SftpStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n${m(`    const partner = new iam.User(this, 'PartnerUpload', { userName: 'partner-upload' });`)}\n    partner.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::uploads/partner/*'] }));\n  }\n}\n`,
+      `import { Stack } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\nimport type { Construct } from 'constructs';\n\nexport class SftpStack extends Stack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n${m(`    const partner = new iam.User(this, 'PartnerUpload', { userName: 'partner-upload' });`)}\n    partner.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::uploads/partner/*'] }));\n  }\n}\n`,
     'ownership',
   ),
   c(
@@ -322,7 +322,7 @@ const CASES: Case[] = [
     'cdk/lib/batch-stack.ts',
     undefined,
     (m) =>
-      `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class BatchStack extends Stack {\n  constructor(scope: any, id: string) {\n    super(scope, id);\n    Tags.of(this).add('Owner', 'batch-team');\n${m(`    const runner = new iam.User(this, 'BatchRunner');`)}\n  }\n}\n`,
+      `import { Stack, Tags } from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\nimport type { Construct } from 'constructs';\n\nexport class BatchStack extends Stack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n    Tags.of(this).add('Owner', 'batch-team');\n${m(`    const runner = new iam.User(this, 'BatchRunner');`)}\n    runner.addToPolicy(new iam.PolicyStatement({ actions: ['batch:SubmitJob'], resources: ['arn:aws:batch:eu-west-1:123456789012:job-queue/etl'] }));\n  }\n}\n`,
     'ownership',
   ),
   // Kubernetes: token mounts where the token only reads ordinary objects.
