@@ -87,7 +87,8 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
       ['Action', scalar('sts:AssumeRole', assumedBy)],
       ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
     ]);
-    documents.push({ doc: policyOf([trust]), resource: named(m.index!) });
+    // Account trust is named by the role's variable alone: its subject carries the account.
+    documents.push({ doc: policyOf([trust]), resource: principal === '*' ? named(m.index!) : resourceNameAt(text, m.index!, path) });
   }
   for (const m of text.matchAll(MANAGED)) {
     const args = callArguments(text, m.index! + m[0].length);
