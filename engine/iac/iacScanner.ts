@@ -8,6 +8,7 @@ import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { entry, get, stringValue, type SourceNode } from './sourceTree';
 import { analyseTerraform } from './terraform/terraformAnalyzer';
 import { TerraformFile } from './terraform/terraformModule';
+import { isTerraformJsonPath, parseTerraformJson } from './terraform/terraformJson';
 import { parseYamlSource } from './yamlSource';
 import type { YamlDocumentReuse } from './yamlDocumentReuse';
 import type { HclBlockReuse } from './hcl/hclBlockReuse';
@@ -19,6 +20,7 @@ import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/man
 import { terraformIdentities } from '../inventory/terraformIdentities';
 import { workflowIdentities } from '../inventory/workflowIdentities';
 import { analyseOtherLanguage } from './otherLanguages';
+import { analyseServerless } from './serverless/serverlessAnalyzer';
 
 /** The structured file kinds the IaC analysers understand. */
 export type IacKind =
@@ -93,6 +95,22 @@ export function analyseIac(
   }
   const other = analyseOtherLanguage(text, path, kind, ctx, inventory);
   if (other) return other;
+  if (kind === 'json' && isTerraformJsonPath(path)) {
+    const file = new TerraformFile(text, parseTerraformJson(text));
+    const analysis = analyseTerraform(file, path, ctx);
+    // The quick fixes write HCL, or replace text that here sits inside JSON strings: none applies.
+    const issues = analysis.issues.map(({ fix: _fix, narrower: _narrower, ...issue }) => issue as IacIssue);
+    const parseError = analysis.parseError && {
+      ...analysis.parseError,
+      message: analysis.parseError.message.replace('Terraform', 'Terraform JSON'),
+    };
+    return {
+      issues,
+      parseError,
+      kind: 'terraform',
+      ...(inventory ? { identities: terraformIdentities(file, ctx.settings.ownerTags) } : {}),
+    };
+  }
   if (!mayBeIac(path, kind, text)) return undefined;
   if (kind === 'terraform') {
     const file = new TerraformFile(text, reuse ? reuse.hcl.parse(path, text) : undefined);
@@ -142,25 +160,9 @@ export function analyseIac(
     case 'azure-role-definition':
       issues = analyseAzureRoleDefinition(first);
       break;
-    case 'serverless': {
-      // Serverless Framework: provider.iam.role.statements (v3) or provider.iamRoleStatements (v1/v2).
-      const statements = get(first, 'provider', 'iam', 'role', 'statements') ?? get(first, 'provider', 'iamRoleStatements');
-      if (statements?.type === 'seq') {
-        const policy: SourceNode = {
-          type: 'map',
-          entries: [{ key: 'Statement', keyStart: statements.start, keyEnd: statements.start, value: statements }],
-          start: statements.start,
-          end: statements.end,
-        };
-        issues = analysePolicy(policy, {
-          resource: path.split(/[\\/]/).pop() ?? path,
-          settings: ctx.settings,
-          iam: ctx.iam,
-          fileActions: collectActions(policy),
-        });
-      }
+    case 'serverless':
+      issues = analyseServerless(first, path, text, ctx);
       break;
-    }
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
   return { issues, identities, kind: iacKind, parseError: parseError && !text.includes('{{') ? parseError : undefined };

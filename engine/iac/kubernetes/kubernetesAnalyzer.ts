@@ -2,6 +2,7 @@ import type { ChecksOf } from '../checkRegistry';
 import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+import { accountsWithGrants } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
 
@@ -49,14 +50,8 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
       .map((d) => stringValue(get(d, 'metadata', 'name'))),
   );
   const objects = documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]));
-  // ServiceAccounts some binding of this file grants a role: their mounted tokens grant something.
-  const bound = new Set(
-    objects
-      .filter((d) => /^(?:Cluster)?RoleBinding$/.test(stringValue(get(d, 'kind')) ?? ''))
-      .flatMap((d) => itemsOf(get(d, 'subjects')))
-      .filter((s) => stringValue(get(s, 'kind')) === 'ServiceAccount')
-      .map((s) => stringValue(get(s, 'name'))),
-  );
+  // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
+  const bound = accountsWithGrants(objects, (role, kind, name) => rbacRuleIssues(role, kind, name).length > 0);
   const powerful = powerfulRoles(objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')));
   for (const doc of objects) {
     const kind = stringValue(get(doc, 'kind'));

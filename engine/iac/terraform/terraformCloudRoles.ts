@@ -22,11 +22,11 @@ const isServiceAgent = (member: string) =>
   /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 
-function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
+export function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
   return expr?.kind === 'string' && !expr.templated ? { value: expr.value, start: expr.start + 1, end: expr.end - 1 } : undefined;
 }
 
-function membersOf(block: HclBlock): string[] {
+export function membersOf(block: HclBlock): string[] {
   const member = attribute(block.body, 'member')?.value;
   const members = attribute(block.body, 'members')?.value;
   const all = [member, ...(members?.kind === 'tuple' ? members.items : [])];
@@ -271,7 +271,10 @@ export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     if (!level) continue;
     const address = addressOf(block);
     const byName = stringOf(attribute(block.body, 'role_definition_name')?.value);
-    const byId = stringOf(attribute(block.body, 'role_definition_id')?.value);
+    // The id's last segment is the built-in GUID, also where the prefix is interpolated
+    // ("${data.azurerm_subscription.primary.id}/providers/Microsoft.Authorization/roleDefinitions/<guid>").
+    const idExpr = attribute(block.body, 'role_definition_id')?.value;
+    const byId = idExpr?.kind === 'string' ? { value: idExpr.value, start: idExpr.start + 1, end: idExpr.end - 1 } : undefined;
     const role =
       byName && AZURE_PRIVILEGED[byName.value.toLowerCase()]
         ? { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()] }
