@@ -20,7 +20,8 @@ function loadCorpusModule() {
 
 export async function runDetectionBench({ argv = [] } = {}) {
   const corpusModule = loadCorpusModule();
-  const { createEngine } = require(path.join(repo, 'dist', 'engine.js'));
+  // NHI_ENGINE_JS: another build of the engine (an older commit's dist/engine.js), for before/after figures.
+  const { createEngine } = require(process.env.NHI_ENGINE_JS ?? path.join(repo, 'dist', 'engine.js'));
   const started = process.hrtime.bigint();
   const corpus = corpusModule.buildSecretCorpus();
   const built = process.hrtime.bigint();

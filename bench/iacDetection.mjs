@@ -39,7 +39,8 @@ export async function runIacDetectionBench({ argv = [] } = {}) {
     ),
   );
 
-  const engine = createEngine();
+  // Local modules that module blocks call are served from the corpus (siblings are not: each file is its own case).
+  const engine = createEngine({ siblingFiles: Object.assign(() => [], { folder: corpusModule.corpusModuleFiles(documents) }) });
   const started = process.hrtime.bigint();
   const score = corpusModule.scoreIacCorpus(documents, (d) => engine.scan(d).findings);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

@@ -4,7 +4,8 @@
 // diagnostics with 200 open files in a git workspace (push and pull), resident memory with 500
 // open files and after 5,000 edits, answer time of requests during a 10,000-edit burst, and peak
 // memory when a 200 MB document is opened. Prints figures and `uptime`; asserts nothing.
-//   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,huge] [--runs N] [--edits N (memory)]
+//   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge] [--runs N] [--edits N (memory)]
+//     [--kinds terraform,workflow (recheck: these file kinds only)] [--recheck-edits N (recheck: edits per file, 60)]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -173,7 +174,11 @@ class Client {
       this.lastPublished.set(p.uri, p.version);
       this.waiters = this.waiters.filter((w) => !w(p));
     });
-    this.connection.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => ({ enable: true })));
+    this.configured = new Promise((resolve) => (this.onConfigured = resolve));
+    this.connection.onRequest(rpc.ConfigurationRequest.type, (p) => {
+      setImmediate(this.onConfigured);
+      return p.items.map(() => ({ enable: true }));
+    });
     this.connection.onRequest(rpc.RegistrationRequest.type, () => null);
     this.connection.onRequest(rpc.DiagnosticRefreshRequest.type, () => {
       this.refreshes++;
@@ -186,6 +191,20 @@ class Client {
 
   get pid() {
     return this.child.pid;
+  }
+
+  /**
+   * Resolves once the server has read its settings and re-checked what was open then (it does
+   * both after `initialized`): a burst measured before that would time the start-up's full
+   * re-check too. The request after the settings' answer is handled after that re-check.
+   */
+  async settled() {
+    await this.configured;
+    await this.connection.sendRequest(rpc.CodeActionRequest.type, {
+      textDocument: { uri: this.uri('not-open.txt') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
   }
 
   uri(name) {
@@ -296,11 +315,11 @@ async function coldStart(runs) {
   return { median: at(times, 0.5), max: Math.max(...times), cpu: at(cpus, 0.5) };
 }
 
-async function recheck(edits) {
+async function recheck(edits, kinds) {
   const root = tempRoot('recheck');
   const c = await Client.start(root, { pull: true });
   const rows = [];
-  for (const [kind, make] of Object.entries(KINDS)) {
+  for (const [kind, make] of Object.entries(KINDS).filter(([k]) => !kinds || kinds.includes(k))) {
     const doc = make();
     const uri = c.uri(doc.name);
     await c.openDoc(uri, doc.language, doc.text);
@@ -451,6 +470,7 @@ async function memory(files, edits) {
 async function burst(edits) {
   const root = tempRoot('burst');
   const c = await Client.start(root);
+  await c.settled();
   const doc = KINDS.typescript();
   const uri = c.uri(doc.name);
   const first = c.published$(uri, 1);
@@ -492,6 +512,208 @@ async function burst(edits) {
   return { p50: at(answers, 0.5), max: Math.max(...answers), publishes, cpu };
 }
 
+/**
+ * An LSP client with nothing of its own between the bench and the pipe: each message is encoded and
+ * written at once, and each answer is timed when its bytes arrive. vscode-jsonrpc's writer (the
+ * `Client` above, and VS Code's) writes one message per event-loop turn and waits for each write
+ * to finish, so during a 10,000-edit burst a request first waits in the client's own queue: the
+ * `burst` figure times that queue as much as the server (run it with NHI_BENCH_SERVER pointing
+ * at bench/lspNullServer.mjs, a server that does nothing, to see the client's share).
+ */
+class RawClient {
+  static async start(root, server = SERVER) {
+    const nodeArgs = (process.env.NHI_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const c = new RawClient(child);
+    await c.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).href,
+      capabilities: { workspace: { configuration: true } },
+      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }],
+    });
+    c.notify('initialized', {});
+    return c;
+  }
+
+  constructor(child) {
+    this.child = child;
+    this.nextId = 1;
+    this.answers = new Map(); // id → resolve(time of arrival)
+    this.published = [];
+    this.waiters = [];
+    this.configured = new Promise((resolve) => (this.onConfigured = resolve));
+    let pending = Buffer.alloc(0);
+    child.stdout.on('data', (chunk) => {
+      const arrived = now();
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      for (;;) {
+        const end = pending.indexOf('\r\n\r\n');
+        if (end < 0) break;
+        const length = Number(/Content-Length: *(\d+)/i.exec(pending.toString('ascii', 0, end))[1]);
+        if (pending.length < end + 4 + length) break;
+        const message = JSON.parse(pending.toString('utf8', end + 4, end + 4 + length));
+        pending = pending.subarray(end + 4 + length);
+        this.received(message, arrived);
+      }
+    });
+  }
+
+  received(message, arrived) {
+    if (message.method && message.id !== undefined) {
+      // The server's own requests: settings (enabled) and registrations.
+      const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({ enable: true })) : null;
+      this.write({ jsonrpc: '2.0', id: message.id, result });
+      if (message.method === 'workspace/configuration') this.onConfigured();
+    } else if (message.id !== undefined) {
+      this.answers.get(message.id)?.({ arrived, result: message.result, error: message.error });
+      this.answers.delete(message.id);
+    } else if (message.method === 'textDocument/publishDiagnostics') {
+      this.published.push(message.params);
+      this.waiters = this.waiters.filter((w) => !w(message.params));
+    }
+  }
+
+  static frame(message) {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+  }
+
+  write(message) {
+    this.child.stdin.write(RawClient.frame(message));
+  }
+
+  notify(method, params) {
+    this.write({ jsonrpc: '2.0', method, params });
+  }
+
+  /** Resolves with { arrived, result } when the answer arrives. */
+  request(method, params) {
+    const id = this.nextId++;
+    const answered = new Promise((resolve) => this.answers.set(id, resolve));
+    this.write({ jsonrpc: '2.0', id, method, params });
+    return answered;
+  }
+
+  /** As Client.settled: the settings answered, then a request after it answered. */
+  async settled() {
+    await this.configured;
+    await this.request('textDocument/codeAction', {
+      textDocument: { uri: 'file:///not-open.txt' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [] },
+    });
+  }
+
+  published$(uri, version) {
+    if (this.published.some((p) => p.uri === uri && p.version === version)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push((p) => p.uri === uri && p.version === version && (resolve(p), true)));
+  }
+
+  async stop() {
+    await Promise.race([this.request('shutdown'), new Promise((r) => setTimeout(r, 5000))]);
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.notify('exit');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    this.child.kill();
+  }
+}
+
+/**
+ * The 10,000-edit burst written straight to the pipe (RawClient): the code action is timed from
+ * the write of its bytes to the arrival of its answer, so the figure is the server's: reading and
+ * applying every edit written before the request, then answering.
+ */
+async function rawBurst(edits) {
+  const root = tempRoot('raw-burst');
+  const c = await RawClient.start(root);
+  await c.settled();
+  const doc = KINDS.typescript();
+  const uri = pathToFileURL(path.join(root, doc.name)).href;
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.language, version: 1, text: doc.text } });
+  await c.published$(uri, 1);
+  const cpu0 = cpuMs(c.child.pid);
+  const answers = [];
+  const pending = [];
+  const line = 2;
+  let character = doc.text.split('\n')[line].length;
+  let version = 1;
+  const t0 = now();
+  for (let i = 0; i < edits; i++) {
+    version++;
+    c.notify('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'y' }],
+    });
+    character++;
+    if (i % 500 === 250) {
+      const sent = now();
+      pending.push(
+        c
+          .request('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            context: { diagnostics: [] },
+          })
+          .then(({ arrived }) => answers.push(Number(arrived - sent) / 1e6)),
+      );
+    }
+    if (i % 50 === 49) await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(pending);
+  const wall = ms(t0);
+  await c.published$(uri, version);
+  const cpu = cpuMs(c.child.pid) - cpu0;
+  await c.stop();
+  console.log(
+    `burst of ${edits} edits written straight to the pipe (push mode): code action answered in p50 ${fmt(at(answers, 0.5))} ms, max ${fmt(Math.max(...answers))} ms; burst written and answered in ${fmt(wall)} ms; server CPU for the whole burst ${fmt(cpu)} ms`,
+  );
+  return { p50: at(answers, 0.5), max: Math.max(...answers), cpu, wall };
+}
+
+/**
+ * A client that sends the whole text on every change (no ranges): `changes` whole-text changes
+ * of the 300 KB TypeScript file written straight to the pipe, then a code action, timed from the
+ * write of the first change to its answer (the answer needs every change before it read).
+ */
+async function wholeTextBurst(changes) {
+  const root = tempRoot('whole-burst');
+  const c = await RawClient.start(root);
+  await c.settled();
+  const doc = KINDS.typescript();
+  const uri = pathToFileURL(path.join(root, doc.name)).href;
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: doc.language, version: 1, text: doc.text } });
+  await c.published$(uri, 1);
+  // Encoded first, so that the figure is the server's, not the bench's JSON.stringify.
+  const frames = [];
+  let text = doc.text;
+  for (let version = 2; version <= changes + 1; version++) {
+    text = `// edit ${version}\n${text}`;
+    frames.push(
+      RawClient.frame({
+        jsonrpc: '2.0',
+        method: 'textDocument/didChange',
+        params: { textDocument: { uri, version }, contentChanges: [{ text }] },
+      }),
+    );
+  }
+  const cpu0 = cpuMs(c.child.pid);
+  const t0 = now();
+  for (const frame of frames) c.child.stdin.write(frame);
+  await c.request('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics: [] },
+  });
+  const answered = ms(t0);
+  const cpu = cpuMs(c.child.pid) - cpu0;
+  await c.published$(uri, changes + 1);
+  await c.stop();
+  console.log(
+    `${changes} whole-text changes of a ${Math.round(doc.text.length / 1024)} KB file written straight to the pipe (encoded beforehand), then a code action: answered ${fmt(answered)} ms after the first write; server CPU until then ${fmt(cpu)} ms`,
+  );
+  return { answered, cpu };
+}
+
 async function huge(mb) {
   const root = tempRoot('huge');
   const c = await Client.start(root);
@@ -519,15 +741,17 @@ async function huge(mb) {
 }
 
 export async function runLspBench(options = {}) {
-  const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,huge').split(','));
+  const only = new Set((options.only ?? 'coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge').split(','));
   const runs = options.runs ?? 7;
   console.log(`language server over stdio (${SERVER}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   const results = {};
   if (only.has('coldStart')) results.coldStart = await coldStart(runs);
-  if (only.has('recheck')) results.recheck = await recheck(60);
+  if (only.has('recheck')) results.recheck = await recheck(options.recheckEdits ?? 60, options.kinds?.split(','));
   if (only.has('typing')) results.typing = await typing(40);
   if (only.has('memory')) results.memory = await memory(500, options.edits ?? 5000);
   if (only.has('burst')) results.burst = await burst(10_000);
+  if (only.has('rawBurst')) results.rawBurst = await rawBurst(10_000);
+  if (only.has('wholeTextBurst')) results.wholeTextBurst = await wholeTextBurst(200);
   if (only.has('huge')) results.huge = await huge(200);
   console.log(`load after: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
@@ -535,9 +759,19 @@ export async function runLspBench(options = {}) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string' }, edits: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      runs: { type: 'string' },
+      edits: { type: 'string' },
+      kinds: { type: 'string' },
+      'recheck-edits': { type: 'string' },
+    },
+  });
   await runLspBench({
     only: values.only,
+    kinds: values.kinds,
+    recheckEdits: values['recheck-edits'] ? Number(values['recheck-edits']) : undefined,
     runs: values.runs ? Number(values.runs) : undefined,
     edits: values.edits ? Number(values.edits) : undefined,
   });

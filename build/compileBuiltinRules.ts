@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { checkCoverageProblems } from '../engine/rules/checkCoverage';
 import type { CompiledRulesFile } from '../engine/rules/ruleLoader';
 import { RuleError, type LoadedRule } from '../engine/rules/ruleTypes';
+import { KeywordIndex } from '../engine/secrets/keywordIndex';
+import { secretKeywords } from '../engine/secrets/secretScanner';
 import { builtinRulesDir, loadBuiltinRules } from '../workspace/rules/ruleFiles';
 
 function fail(problems: string[]): never {
@@ -35,6 +37,10 @@ const file: CompiledRulesFile = {
     definition: { ...definition, examples: { positive: [], negative: [] } },
     source: path.relative(path.dirname(dir), source).split(path.sep).join('/'),
   })),
+  // Built here so no process builds it at start-up: the keywords of every built-in secret rule.
+  keywordIndex: new KeywordIndex(
+    secretKeywords(rules.filter(({ definition: d }) => d.category === 'secret' && !d.check).map(({ definition }) => definition)),
+  ).toData(),
 };
 fs.writeFileSync(out, JSON.stringify(file));
 process.stdout.write(`compiled ${rules.length} rules to ${out}\n`);

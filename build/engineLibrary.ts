@@ -4,3 +4,5 @@
  */
 export * from '../engine';
 export { createEngine, type EngineSetup } from '../workspace/engineFactory';
+/** One per open document, passed to `Engine.scan` as `memo`: what an editor keeps between scans of a file. */
+export { SecretLineMemo } from '../engine/secrets/lineMemo';

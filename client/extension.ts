@@ -26,6 +26,7 @@ import {
 } from '../protocol/nhiLensProtocol';
 import { githubAccess } from './githubAccess';
 import { InventoryTree, type GroupBy } from './inventoryTree';
+import { inventoryCountsOf } from './inventoryCounts';
 import { showReportPanel } from './reportPanel';
 import { reportPathTarget } from './reportPaths';
 import { RuleDetailsProvider, showRuleDetails } from './ruleDetails';
@@ -120,7 +121,7 @@ async function auditWorkspace(github?: GitHubAccess): Promise<void> {
   lastAudit = result;
   lastAuditAt = new Date();
   updateStatus();
-  inventory.update(result.inventory ?? []);
+  inventory.update(result.inventory ?? [], inventoryCountsOf(result));
   for (const note of result.notes ?? []) void vscode.window.showWarningMessage(`NHI Lens: ${note}`);
   const { summary } = result;
   const verb = summary.cancelled ? 'Audit cancelled after' : 'Audited';

@@ -1,20 +1,25 @@
 import * as vscode from 'vscode';
 import type { InventoryItem } from '../protocol/nhiLensProtocol';
+import { withheldIdentities, type InventoryCounts } from './inventoryCounts';
 
 export type GroupBy = 'kind' | 'owner' | 'file';
 
-type Node = { group: string; items: InventoryItem[] } | InventoryItem;
+/** A group, an identity, or the last row saying how many identities the server left out. */
+type Node = { group: string; items: InventoryItem[] } | InventoryItem | { withheld: { label: string; description: string } };
 
 /** The NHI inventory of the last audit, grouped by kind, owner or file; a click reveals the identity. */
 export class InventoryTree implements vscode.TreeDataProvider<Node> {
   private items: InventoryItem[] = [];
+  private counts?: InventoryCounts;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private groupBy: GroupBy = 'kind') {}
 
-  update(items: InventoryItem[]): void {
+  /** `counts`: how many there are in all (the server lists only the riskiest past its cap). */
+  update(items: InventoryItem[], counts?: InventoryCounts): void {
     this.items = items;
+    this.counts = counts;
     this.changed.fire();
   }
 
@@ -25,15 +30,26 @@ export class InventoryTree implements vscode.TreeDataProvider<Node> {
 
   getChildren(node?: Node): Node[] {
     if (node) return 'group' in node ? node.items : [];
+    const withheld = this.counts && withheldIdentities(this.counts);
     const groups = new Map<string, InventoryItem[]>();
     for (const i of this.items) {
       const key = this.groupBy === 'kind' ? i.kindLabel : this.groupBy === 'owner' ? (i.owner ?? '(no owner)') : i.path;
       groups.set(key, [...(groups.get(key) ?? []), i]);
     }
-    return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, items]) => ({ group, items }));
+    return [
+      ...[...groups].sort(([a], [b]) => a.localeCompare(b)).map(([group, items]) => ({ group, items })),
+      ...(withheld ? [{ withheld }] : []),
+    ];
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if ('withheld' in node) {
+      const item = new vscode.TreeItem(node.withheld.label, vscode.TreeItemCollapsibleState.None);
+      item.description = node.withheld.description;
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.command = { command: 'nhiLens.showReport', title: 'Show Report' };
+      return item;
+    }
     if ('group' in node) {
       const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${node.items.length}`;

@@ -5,6 +5,7 @@
  * audited at all. Pure (no vscode import) so it is tested on its own.
  */
 import type { AuditResult } from '../protocol/nhiLensProtocol';
+import { inventoryCountsOf } from './inventoryCounts';
 
 export interface StatusSummary {
   text: string;
@@ -31,7 +32,8 @@ export function statusSummary(audit: AuditResult | undefined, auditing: boolean,
   const { live, committed, complete } = audit.summary.secrets;
   // Past a folder's limits.maxFindings, findings are counted without git state or verdict.
   const atLeast = complete ? '' : '+';
-  const unowned = audit.inventory.filter((i) => i.owner === null).length;
+  // Counted by the server over every identity: the view lists only the riskiest past its cap.
+  const { unowned, total: identities } = inventoryCountsOf(audit);
   const parts = [
     ...(live ? [`$(flame) ${live}${atLeast} live`] : []),
     ...(committed ? [`$(git-commit) ${committed}${atLeast} committed`] : []),
@@ -46,7 +48,7 @@ export function statusSummary(audit: AuditResult | undefined, auditing: boolean,
     `- ${some(live)} confirmed **live** by their provider${live ? ': revoke them first' : ''}`,
     `- ${some(committed)} already **committed** to git: rotate them, deleting the line is not enough`,
     ...(complete ? [] : ['- (findings past `limits.maxFindings` are counted without their git state or verdict)']),
-    `- ${plural(unowned, 'identity', 'identities')} of ${audit.inventory.length} with **no owner** (no tag, no CODEOWNERS entry)`,
+    `- ${plural(unowned, 'identity', 'identities')} of ${identities} with **no owner** (no tag, no CODEOWNERS entry)`,
     '',
     'Click for the report.',
   ].join('\n');

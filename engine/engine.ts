@@ -8,6 +8,7 @@ import { fingerprintOf, maskSecret } from './secrets/masking';
 import { OutputMask } from './secrets/outputMasking';
 import { detached } from './text/detachedText';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
+import type { KeywordIndexData } from './secrets/keywordIndex';
 import type { SecretLineMemo } from './secrets/lineMemo';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
@@ -16,6 +17,8 @@ import { unknownCheckProblems } from './rules/checkCoverage';
 import { DEFAULT_IAC_SETTINGS, type IacContext, type IacIssue, type IacSettings } from './iac/iacIssue';
 import { analyseIac } from './iac/iacScanner';
 import { YamlDocumentReuse } from './iac/yamlDocumentReuse';
+import { HclBlockReuse } from './iac/hcl/hclBlockReuse';
+import { WorkflowJobReuse } from './iac/workflowJobReuse';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
@@ -83,8 +86,12 @@ export interface EngineOptions {
   baseline?: Baseline;
   /** Reads the other files of a file's folder (Terraform `default_tags` live in sibling files). */
   siblingFiles?: IacContext['siblingFiles'];
+  /** Reads the `.tf` files of a local module's folder (owner tags a module takes from its caller). */
+  moduleFiles?: IacContext['moduleFiles'];
   /** Hands over the AWS IAM action table when a policy is first analysed; without it, level-based checks stay silent. */
   iamData?: IamDataLoader;
+  /** The built-in rules' keyword automaton, built at build time (used when it has every keyword the active rules need). */
+  keywordIndex?: KeywordIndexData;
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
@@ -113,8 +120,8 @@ export class Engine {
   /** Documentation link of each active rule, by id. */
   private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
-  /** YAML documents of files scanned with a memo (open in the editor), reused across their scans. */
-  private readonly yamlReuse = new YamlDocumentReuse();
+  /** YAML documents, workflow jobs and top-level HCL blocks of files scanned with a memo (open in the editor), reused across their scans. */
+  private readonly reuse = { yaml: new YamlDocumentReuse(), hcl: new HclBlockReuse(), jobs: new WorkflowJobReuse() };
 
   constructor(options: EngineOptions) {
     const config = options.config ?? {};
@@ -143,6 +150,7 @@ export class Engine {
       this.rules
         .filter((r) => r.definition.category === 'secret' && !r.definition.check)
         .map((r) => compileRule(r.definition, r.severity, fromWorkspace.has(r.definition) ? 'workspace' : 'builtin')),
+      options.keywordIndex,
     );
     // The config's globs are matched in linear time like its patterns (engine/rules/linearGlobs.ts).
     this.pathIgnore = config.paths?.ignore?.length ? pathGlobs(config.paths.ignore, 'workspace') : undefined;
@@ -161,7 +169,7 @@ export class Engine {
       if (check && isCheckId(check)) this.checkRules.set(check, rule);
     }
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
-    this.iac = { settings, siblingFiles: options.siblingFiles, iam: IamActions.of(options.iamData) };
+    this.iac = { settings, siblingFiles: options.siblingFiles, moduleFiles: options.moduleFiles, iam: IamActions.of(options.iamData) };
   }
 
   /** True when config `paths.ignore` excludes this workspace-relative path. */
@@ -195,8 +203,9 @@ export class Engine {
    * Scans one document. Never throws on content: bad input is skipped with a reason.
    * With `inventory`, also returns the identities and secret references the file declares.
    * With `memo` (one per open document, kept by the caller), lines unchanged since the last scan
-   * of that document are not matched again by the one-line secret rules, and the YAML documents
-   * unchanged since the last scan of its path are not parsed again: same result, less work.
+   * of that document are not matched again by the one-line secret rules, and the YAML documents,
+   * workflow jobs and top-level Terraform blocks unchanged since the last scan of its path are not
+   * parsed again: same result, less work.
    */
   scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
     const { path, text } = document;
@@ -212,7 +221,7 @@ export class Engine {
     const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped, true, options.memo);
     const analysis =
       this.checkRules.size || options.inventory
-        ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.yamlReuse)
+        ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse)
         : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
       ? [...(analysis?.identities ?? []), ...secretReferences(text)]

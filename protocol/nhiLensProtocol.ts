@@ -28,6 +28,11 @@ export interface NhiLensSettings {
   verify?: 'off' | 'ask' | 'on';
   /** The user's endpoints by provider id (`github`, `aws`…) for verification (machine scope). */
   verifyEndpoints?: Record<string, string>;
+  /**
+   * Diagnostics one file may put in the Problems panel (the most severe and first lines; one more
+   * says how many were withheld). Absent: 500; never more than 10,000.
+   */
+  maxProblemsPerFile?: number;
 }
 
 export const DEFAULT_SETTINGS: NhiLensSettings = { enable: true, secretsManager: 'env', owner: '' };
@@ -235,8 +240,13 @@ export interface AuditResult {
   findings: AuditFinding[];
   /** What was not scanned, and why. */
   skipped: SkippedNote[];
-  /** The NHI inventory of the workspace. */
+  /**
+   * The NHI inventory of the workspace, up to the server's cap (5,000): the riskiest (admin, then
+   * wide permissions; static credentials; no owner), in file order. `inventoryCounts` counts all.
+   */
   inventory: InventoryItem[];
+  /** Identities in all, listed in `inventory`, and without an owner (of all). Absent from older servers: `inventory` is all. */
+  inventoryCounts?: { total: number; listed: number; unowned: number };
   /** Things the user should know: git unavailable, a GitHub failure (the audit itself stands). */
   notes: string[];
 }

@@ -1,4 +1,4 @@
-import { structuredPatch } from 'diff';
+import type * as Diff from 'diff';
 
 /** One file's change for a patch: paths relative to the audited folder, with `/`. */
 export interface PatchFile {
@@ -55,6 +55,9 @@ function masker(secrets: PatchFile['secrets']): (line: string) => string {
  * secret, that hunk no longer matches the file: the preview is for reading.
  */
 export function renderFixPatch(files: PatchFile[]): string {
+  // Required here, not imported: a separate bundle (dist/vendor/, see esbuild.mjs) loaded only for a patch.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { structuredPatch } = require('diff') as typeof Diff;
   let out = '';
   for (const file of files) {
     if (file.before === file.after) continue;

@@ -1,8 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { IDENTITY_KIND_LABEL, compareExposure, inventoryGitNote } from '../engine';
 import { INVISIBLE, uriPath, visible, webUrl } from './escaping';
 import { githubNote, offenders, plural, rulesUsed, summarizeReport, verificationNote, type Report } from './reportModel';
 import { eachRendered, joinChunks, joinedLines, type ReportChunks } from './reportStream';
+
+/** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
+function crypto(): typeof Crypto {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof Crypto;
+}
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** An attribute that must keep the real value (the webview posts `data-path` back): controls as character references, never raw. */
@@ -67,7 +73,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 /** The HTML page piece by piece (one table row at a time), for writing as a stream. */
 export function* htmlReportChunks(report: Report, options: HtmlOptions = {}): ReportChunks {
   const s = summarizeReport(report);
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = crypto().randomBytes(16).toString('base64');
   const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${options.webview?.cspSource ?? "'none'"}`;
   const top = offenders(report);
   const base = options.webview ? '' : (options.linkBase ?? '');

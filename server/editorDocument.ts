@@ -39,10 +39,14 @@ function lineStartsOf(text: string, atLineStart: boolean, base = 0): number[] {
 export class EditorDocument implements TextDocument {
   private head: string;
   private gap = '';
+  /** The last character code of `gap`: read without flattening the gap's rope while typing at its end. */
+  private gapLast = NaN;
   private tail = '';
   /** The whole text, joined on the last read and kept until the next change. */
   private joined?: string;
   private lineOffsets?: number[];
+  /** Whether the text may hold a \r: without one no change can split or join a \r\n pair (checked per change otherwise). */
+  private mayHaveCr = false;
   /** Line starts from index `shiftFrom` on are `shiftBy` further than `lineOffsets` says (applied on demand). */
   private shiftFrom = Infinity;
   private shiftBy = 0;
@@ -140,10 +144,12 @@ export class EditorDocument implements TextDocument {
       const end = this.offsetAt(range.end);
       this.splice(start, end, change.text);
       const insertedEnd = start + change.text.length;
+      if (!this.mayHaveCr && change.text.includes('\r')) this.mayHaveCr = true;
       // A change that splits or joins a \r\n pair moves line starts the simple update misses.
       if (
-        (this.charAt(start - 1) === CR && this.charAt(start) === LF) ||
-        (this.charAt(insertedEnd - 1) === CR && this.charAt(insertedEnd) === LF)
+        this.mayHaveCr &&
+        ((this.charAt(start - 1) === CR && this.charAt(start) === LF) ||
+          (this.charAt(insertedEnd - 1) === CR && this.charAt(insertedEnd) === LF))
       ) {
         this.lineOffsets = undefined;
         this.shiftBy = 0;
@@ -190,12 +196,20 @@ export class EditorDocument implements TextDocument {
       this.tooLarge = undefined;
       this.head = content;
     }
+    this.mayHaveCr = this.head.includes('\r');
   }
 
   /** Replaces [start, end) with `text`: inside the gap when the change falls there, else the gap moves to it. */
   private splice(start: number, end: number, text: string): void {
     const gapStart = this.head.length;
     const gapEnd = gapStart + this.gap.length;
+    if (start === gapEnd && end === gapEnd && this.gap.length + text.length <= GAP_LIMIT) {
+      // Typing at the end of the gap: no slice and no read of it, so nothing is flattened per keystroke.
+      this.gap += text;
+      if (text) this.gapLast = text.charCodeAt(text.length - 1);
+      this.joined = undefined;
+      return;
+    }
     if (start >= gapStart && end <= gapEnd && this.gap.length + text.length <= GAP_LIMIT) {
       this.gap = this.gap.slice(0, start - gapStart) + text + this.gap.slice(end - gapStart);
     } else {
@@ -204,6 +218,7 @@ export class EditorDocument implements TextDocument {
       this.gap = text;
       this.tail = whole.slice(end);
     }
+    this.gapLast = this.gap ? this.gap.charCodeAt(this.gap.length - 1) : NaN;
     this.joined = undefined;
   }
 
@@ -211,6 +226,7 @@ export class EditorDocument implements TextDocument {
     if (offset < 0) return NaN;
     if (offset < this.head.length) return this.head.charCodeAt(offset);
     offset -= this.head.length;
+    if (offset === this.gap.length - 1) return this.gapLast;
     if (offset < this.gap.length) return this.gap.charCodeAt(offset);
     return this.tail.charCodeAt(offset - this.gap.length);
   }

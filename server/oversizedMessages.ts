@@ -86,8 +86,8 @@ function bytesBetween(chunks: Buffer[], from: number, to: number): Buffer {
 }
 
 export class OversizedMessageFilter extends Transform {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** Bytes of a header not yet ended by its blank line: not handed on until its body is judged. */
+  private pendingHeader?: Buffer;
   /** Bytes of the current body still to come; -1 while reading headers. */
   private remaining = -1;
   private held?: { header: Buffer; chunks: Buffer[]; longest: LongestString; length: number };
@@ -101,51 +101,58 @@ export class OversizedMessageFilter extends Transform {
     super();
   }
 
+  /**
+   * Walks the chunk's message boundaries by offset and hands on everything that passes in as few
+   * pieces as it can (usually the chunk itself): a burst of small edits arrives downstream in a
+   * few reads, not one push per header and body.
+   */
   _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    let data = chunk;
-    while (data.length) {
+    const data = this.pendingHeader ? Buffer.concat([this.pendingHeader, chunk]) : chunk;
+    this.pendingHeader = undefined;
+    let at = 0;
+    /** The first byte of `data` not yet handed on (or held). */
+    let passFrom = 0;
+    while (at < data.length) {
       if (this.remaining < 0) {
-        // Headers: collect until the blank line, then read Content-Length.
-        this.pending.push(data);
-        this.pendingBytes += data.length;
-        const buffered = this.pending.length === 1 ? data : Buffer.concat(this.pending, this.pendingBytes);
-        const end = buffered.indexOf(HEADER_END);
+        // Headers: up to the blank line, then Content-Length.
+        const end = data.indexOf(HEADER_END, at);
         if (end < 0) {
-          this.pending = [buffered];
-          if (this.pendingBytes > 64 * 1024) return done(new Error('message header too long')); // never legitimate
+          if (data.length - at > 64 * 1024) return done(new Error('message header too long')); // never legitimate
+          if (passFrom < at) this.push(data.subarray(passFrom, at));
+          this.pendingHeader = data.subarray(at);
           return done();
         }
-        const header = buffered.subarray(0, end + HEADER_END.length);
-        const length = Number(/Content-Length:\s*(\d+)/i.exec(header.toString('ascii'))?.[1] ?? NaN);
-        data = buffered.subarray(header.length);
-        this.pending = [];
-        this.pendingBytes = 0;
+        const headerEnd = end + HEADER_END.length;
+        const length = Number(/Content-Length:\s*(\d+)/i.exec(data.toString('ascii', at, end))?.[1] ?? NaN);
         if (!Number.isSafeInteger(length)) {
           // Not ours to judge: hand it on and let the reader report it.
-          this.push(header);
-          this.push(data);
+          this.push(data.subarray(passFrom));
           return done();
         }
         this.remaining = length;
-        if (length > this.holdFrom) this.held = { header, chunks: [], longest: new LongestString(), length };
-        else this.push(header);
-        continue;
+        if (length > this.holdFrom) {
+          if (passFrom < at) this.push(data.subarray(passFrom, at));
+          this.held = { header: data.subarray(at, headerEnd), chunks: [], longest: new LongestString(), length };
+          passFrom = headerEnd;
+        }
+        at = headerEnd;
       }
-      const body = data.subarray(0, this.remaining);
-      data = data.subarray(body.length);
-      this.remaining -= body.length;
+      const take = Math.min(this.remaining, data.length - at);
       if (this.held) {
+        const body = data.subarray(at, at + take);
         this.held.chunks.push(body);
         this.held.longest.feed(body);
-      } else {
-        this.push(body);
+        passFrom = at + take;
       }
+      at += take;
+      this.remaining -= take;
       if (this.remaining === 0) {
         this.remaining = -1;
         if (this.held) this.release(this.held);
         this.held = undefined;
       }
     }
+    if (passFrom < data.length) this.push(passFrom === 0 ? data : data.subarray(passFrom));
     done();
   }
 

@@ -23,11 +23,22 @@ export const MAX_FINDINGS_SENT = 5_000;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
+ * How many identities an audit sends the editor's inventory view at most. A tree of generated
+ * manifests can declare tens of thousands; the view is for people, and every row is a tree item
+ * the client must build. Past the cap the riskiest are sent (admin, then wide permissions; static
+ * credentials; no owner), `inventoryCounts` counts them all, and a note says where to see the rest.
+ */
+export const MAX_INVENTORY_SENT = 5_000;
+
+const BREADTH_RANK = { admin: 0, wide: 1, unknown: 2, scoped: 3 } as const;
+const CREDENTIAL_RANK = { static: 0, none: 1, reference: 2, federated: 3 } as const;
+
+/**
  * The answer to `nhiLens/auditWorkspace`: every folder's report merged, as the protocol declares
  * it. Paths stay relative to their folder; each item's `uri` says which folder. Past `maxSent`,
  * the most severe findings are listed and the rest counted.
  */
-export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT): AuditResult {
+export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT, maxInventory = MAX_INVENTORY_SENT): AuditResult {
   const reports = audit.audits.map(({ folder, report }) => ({ root: folder.root, name: folder.name, report }));
   const several = audit.folders.length > 1;
   const sum = (count: (r: Report) => number) => reports.reduce((n, { report }) => n + count(report), 0);
@@ -41,6 +52,12 @@ export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT
       `${total} findings: the ${listed.length} most severe are listed here, the rest are counted only; the report (Show Report, Export SARIF) lists up to ${found.length}`,
     );
   if (skipped.length > maxSent) notes.push(`${skipped.length} files or parts not scanned: the first ${maxSent} are listed here`);
+  const identities = reports.flatMap(({ root, report }) => toInventoryItems(report.inventory, root));
+  const inventory = riskiest(identities, maxInventory);
+  if (inventory.length < identities.length)
+    notes.push(
+      `${identities.length} identities in the inventory: the ${inventory.length} riskiest are listed in the NHI Inventory view; the report (Show Report) and \`nhi-lens inventory\` list them all`,
+    );
   return {
     summary: {
       files: sum((r) => r.filesScanned),
@@ -60,7 +77,12 @@ export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT
     folders: audit.folders.map(({ uri, name }) => ({ uri, name })),
     findings: listed.map(({ root, finding }) => toAuditFindings([finding], root)[0]),
     skipped: skipped.slice(0, maxSent).map(({ root, note }) => toSkippedNotes([note], root)[0]),
-    inventory: reports.flatMap(({ root, report }) => toInventoryItems(report.inventory, root)),
+    inventory,
+    inventoryCounts: {
+      total: identities.length,
+      listed: inventory.length,
+      unowned: identities.filter((i) => i.owner === null).length,
+    },
     notes,
   };
 }
@@ -69,6 +91,20 @@ export function toAuditResult(audit: WorkspaceAudit, maxSent = MAX_FINDINGS_SENT
 function mostSevere<T extends { finding: Finding }>(items: T[], max: number): T[] {
   if (items.length <= max) return items;
   const order = items.map((_, i) => i).sort((a, b) => RANK[items[a].finding.severity] - RANK[items[b].finding.severity] || a - b);
+  return order
+    .slice(0, max)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]);
+}
+
+/** The `max` riskiest identities, in their order (by folder, file and place); all of them when they fit. */
+function riskiest(items: InventoryItem[], max: number): InventoryItem[] {
+  if (items.length <= max) return items;
+  const risk = (i: InventoryItem) => [BREADTH_RANK[i.breadth] ?? 2, CREDENTIAL_RANK[i.credential] ?? 1, i.owner === null ? 0 : 1];
+  const keys = items.map(risk);
+  const order = items
+    .map((_, i) => i)
+    .sort((a, b) => keys[a][0] - keys[b][0] || keys[a][1] - keys[b][1] || keys[a][2] - keys[b][2] || a - b);
   return order
     .slice(0, max)
     .sort((a, b) => a - b)

@@ -41,6 +41,7 @@ import { fileUriOf, toAuditResult } from './protocolMapping';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
+import { capProblems, problemCapOf } from './services/problemCap';
 import { EditorGuide } from './editorGuide';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
@@ -56,12 +57,21 @@ let configurationCapability = false;
 let watchedFilesRegistration = false;
 let folderChangeNotifications = false;
 const timers = new Map<string, NodeJS.Timeout>();
-/** Diagnostics of files the last workspace audit found, by URI (files not open in the editor), with the root of their folder. */
+/**
+ * Diagnostics of files the last workspace audit found, by URI (files not open in the editor), with
+ * the root of their folder. Kept whole: `shownOf` caps what a file shows when it is sent.
+ */
 let auditDiagnostics = new Map<string, { root: string; items: Diagnostic[] }>();
 let auditGeneration = 0;
 const DEBOUNCE_MS = 150;
 
-const diagnostics = new DiagnosticsService((uri) => folders.scopeOf(uri));
+/** As many of a file's diagnostics as `nhiLens.maxProblemsPerFile` lets it show (see services/problemCap.ts). */
+const shownOf = (items: Diagnostic[]) => capProblems(items, problemCapOf(settings.maxProblemsPerFile));
+
+const diagnostics = new DiagnosticsService(
+  (uri) => folders.scopeOf(uri),
+  () => problemCapOf(settings.maxProblemsPerFile),
+);
 const auditService = new AuditService();
 const codeActions = new CodeActionService((uri) => {
   const folder = folders.folderOf(uri);
@@ -196,6 +206,7 @@ async function loadSettings(): Promise<void> {
     owner: typeof raw?.owner === 'string' ? raw.owner : '',
     verify,
     verifyEndpoints: Object.fromEntries(Object.entries(endpoints).filter((e): e is [string, string] => typeof e[1] === 'string')),
+    maxProblemsPerFile: problemCapOf(raw?.maxProblemsPerFile),
   };
   const apiUrl = (raw as { github?: { apiUrl?: unknown } } | null)?.github?.apiUrl;
   githubApiUrl = typeof apiUrl === 'string' && apiUrl.trim() ? apiUrl.trim() : undefined;
@@ -309,7 +320,7 @@ documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   diagnostics.forget(e.document.uri);
   if (!pullDiagnostics)
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: auditDiagnostics.get(e.document.uri)?.items ?? [] });
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: shownOf(auditDiagnostics.get(e.document.uri)?.items ?? []) });
 });
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -344,11 +355,12 @@ connection.languages.diagnostics.onWorkspace((params, token) => {
   for (const [uri, { root, items: list }] of auditDiagnostics) {
     if (documents.get(uri)) continue;
     const folder = root ? folders.folderOfPath(root) : undefined;
-    const resultId = `audit:${folder?.id ?? 0}:${folder?.state.generation ?? 0}:${auditGeneration}`;
+    // The cap is part of the result: raising it re-sends what an audit found.
+    const resultId = `audit:${folder?.id ?? 0}:${folder?.state.generation ?? 0}:${auditGeneration}:${problemCapOf(settings.maxProblemsPerFile)}`;
     items.push(
       previous.get(uri) === resultId
         ? { kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId }
-        : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: list },
+        : { kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: shownOf(list) },
     );
   }
   return { items };
@@ -485,7 +497,8 @@ connection.onRequest(AuditWorkspaceRequest.type, async (params, token) => {
   } else {
     for (const uri of previous.keys())
       if (!byUri.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, { items }] of byUri) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: items });
+    // Files not open get the audit's diagnostics: as many per file as an open one may show.
+    for (const [uri, { items }] of byUri) if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: shownOf(items) });
   }
   return toAuditResult(audit);
 });

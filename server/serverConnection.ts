@@ -1,20 +1,15 @@
 /**
  * The server's connection over the transport named on the command line, as `createConnection`
  * would pick it (`--stdio`, `--node-ipc`), with what keeps it responsive under load: huge
- * documents dropped from the bytes before they are parsed (stdio; see oversizedMessages.ts) and
- * consecutive edits of one document merged (see coalescingReader.ts). Other transports go unchanged.
+ * documents dropped from the bytes before they are parsed (stdio; see oversizedMessages.ts), every
+ * message of a read parsed in that read (stdio; see framedMessageReader.ts) and consecutive edits of
+ * one document merged (see coalescingReader.ts). Other transports go unchanged.
  */
 import { format } from 'node:util';
-import {
-  createConnection,
-  IPCMessageReader,
-  IPCMessageWriter,
-  ProposedFeatures,
-  StreamMessageReader,
-  StreamMessageWriter,
-} from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
 import { MAX_LIMITS } from '../engine/engine';
 import { CoalescingMessageReader } from './coalescingReader';
+import { FramedMessageReader } from './framedMessageReader';
 import { OversizedMessageFilter } from './oversizedMessages';
 
 /** The connection the server listens on (see the top of this file). */
@@ -32,7 +27,7 @@ export function createServerConnection() {
   const input = process.stdin.pipe(new OversizedMessageFilter(MAX_LIMITS.maxFileBytes));
   const connection = createConnection(
     ProposedFeatures.all,
-    new CoalescingMessageReader(new StreamMessageReader(input)),
+    new CoalescingMessageReader(new FramedMessageReader(input)),
     new StreamMessageWriter(process.stdout),
   );
   // What createConnection does for --stdio itself: stdout carries the protocol, so console output

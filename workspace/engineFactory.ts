@@ -3,8 +3,8 @@ import type { WorkspaceConfig } from '../engine/config/workspaceConfig';
 import { Engine } from '../engine/engine';
 import type { LoadedRule } from '../engine/rules/ruleTypes';
 import { loadIamData } from './iamDataFile';
-import { loadBuiltinRules } from './rules/ruleFiles';
-import { terraformSiblingReader } from './terraformSiblings';
+import { builtinKeywordIndex, loadBuiltinRules } from './rules/ruleFiles';
+import { terraformSiblingReader, type TerraformFileReader } from './terraformSiblings';
 
 /** What an engine is built from, as plain data (audit workers receive it by structured clone). */
 export interface EngineSetup {
@@ -19,8 +19,11 @@ export interface EngineSetup {
    * re-read when their mtime or size changes (an editor session).
    */
   siblingCache?: 'per-audit' | 'live';
-  /** A sibling reader to reuse (an editor keeps one for its whole session); overrides `siblingCache`. */
-  siblingFiles?: (path: string) => Array<{ path: string; text: string }>;
+  /**
+   * A sibling reader to reuse (an editor keeps one for its whole session); overrides `siblingCache`.
+   * Its `folder`, when it has one, reads the local modules that `module` blocks call.
+   */
+  siblingFiles?: ((path: string) => Array<{ path: string; text: string }>) & Partial<Pick<TerraformFileReader, 'folder'>>;
 }
 
 /**
@@ -29,11 +32,14 @@ export interface EngineSetup {
  */
 export function createEngine(setup: EngineSetup = {}): Engine {
   const baseline = setup.baseline instanceof Baseline ? setup.baseline : new Baseline(setup.baseline ?? []);
+  const siblings = setup.siblingFiles ?? (setup.root ? terraformSiblingReader(setup.root, setup.siblingCache !== 'live') : undefined);
   return new Engine({
     rules: setup.rules ?? loadBuiltinRules(),
     config: setup.config,
     baseline,
-    siblingFiles: setup.siblingFiles ?? (setup.root ? terraformSiblingReader(setup.root, setup.siblingCache !== 'live') : undefined),
+    siblingFiles: siblings,
+    moduleFiles: siblings?.folder,
     iamData: loadIamData,
+    keywordIndex: builtinKeywordIndex(),
   });
 }

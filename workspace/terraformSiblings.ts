@@ -4,14 +4,27 @@ import { readSettingsFile } from './files/boundedFile';
 
 const MAX_SIBLING_BYTES = 1024 * 1024;
 
+type TerraformFiles = Array<{ path: string; text: string }>;
+
 /**
- * Reads the other `.tf` files of a file's folder (its Terraform module), for provider
- * `default_tags`. Paths handed to the engine are relative to `root`. With `cache`, each folder
- * is read once (an audit); without, files are re-read only when their mtime or size changed
- * (an editor, where they change while the server runs).
+ * Reads `.tf` files near a scanned one: called with a file, the other `.tf` files of its folder
+ * (its Terraform module, for provider `default_tags`); `folder(dir)`, the `.tf` files of a folder
+ * (a local module a `module` block calls, for the owner tags its identities take from their
+ * caller).
  */
-export function terraformSiblingReader(root: string, cache = true): (file: string) => Array<{ path: string; text: string }> {
-  const folders = new Map<string, Array<{ path: string; text: string }>>();
+export interface TerraformFileReader {
+  (file: string): TerraformFiles;
+  /** The `.tf` files of `dir` (relative to the root, or absolute); none when it leads out of the root. */
+  folder(dir: string): TerraformFiles;
+}
+
+/**
+ * Reads Terraform files below `root`; paths handed to the engine are relative to it. With
+ * `cache`, each folder is read once (an audit); without, files are re-read only when their mtime
+ * or size changed (an editor, where they change while the server runs).
+ */
+export function terraformSiblingReader(root: string, cache = true): TerraformFileReader {
+  const folders = new Map<string, TerraformFiles>();
   const known = new Map<string, { mtimeMs: number; size: number; text: string }>();
   const read = (p: string, stat: fs.Stats): string => {
     const hit = known.get(p);
@@ -21,9 +34,7 @@ export function terraformSiblingReader(root: string, cache = true): (file: strin
     known.set(p, { mtimeMs: stat.mtimeMs, size: stat.size, text });
     return text;
   };
-  return (file) => {
-    const absolute = path.resolve(root, file);
-    const dir = path.dirname(absolute);
+  const filesOf = (dir: string): TerraformFiles => {
     let files = cache ? folders.get(dir) : undefined;
     if (!files) {
       files = [];
@@ -44,6 +55,27 @@ export function terraformSiblingReader(root: string, cache = true): (file: strin
       }
       if (cache) folders.set(dir, files);
     }
-    return files.filter((f) => f.path !== absolute);
+    return files;
   };
+  let realRoot: string | undefined;
+  const inside = (dir: string): boolean => {
+    // A module source is text from the scanned file: `../../..` or a linked folder must not lead out of the workspace.
+    try {
+      realRoot ??= fs.realpathSync(root);
+      const relative = path.relative(realRoot, fs.realpathSync(dir));
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    } catch {
+      return false; // no such folder
+    }
+  };
+  const siblings = (file: string): TerraformFiles => {
+    const absolute = path.resolve(root, file);
+    return filesOf(path.dirname(absolute)).filter((f) => f.path !== absolute);
+  };
+  return Object.assign(siblings, {
+    folder: (dir: string): TerraformFiles => {
+      const absolute = path.resolve(root, dir);
+      return inside(absolute) ? filesOf(absolute) : [];
+    },
+  });
 }

@@ -25,6 +25,8 @@ export const ANALYSERS = {
   pulumi: { reads: ['pulumi'] },
   /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript or JavaScript. */
   'aws-cdk': { reads: ['aws-cdk'] },
+  /** serverless/serverlessAnalyzer.ts: the IAM roles of Serverless Framework services (serverless.yml). */
+  serverless: { reads: ['serverless'] },
   /** azure/azureTemplateAnalyzer.ts: role assignments, role definitions, Key Vaults and identities of Bicep and ARM templates. */
   'azure-template': { reads: ['arm-template', 'bicep', 'pulumi'] },
 } as const satisfies Record<string, { reads: readonly IacKind[] }>;
@@ -60,6 +62,12 @@ export const IAC_CHECKS = {
     grants: 'wide',
     fix: 'narrow',
   },
+  'aws-iam-service-wildcard-on-resource': {
+    flags: 'an Allow of `service:*` scoped to named resources (every action of the service on them)',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
   'aws-iam-not-action-allow': {
     flags: 'an Allow statement with NotAction',
     analysers: ['aws-policy'],
@@ -78,7 +86,8 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'aws-iam-trust-any-principal': {
-    flags: 'a trust policy any AWS principal can assume, with no condition',
+    flags:
+      'a trust policy any AWS principal can assume, with no condition, or any repository of a shared CI OIDC issuer (audience-only or owner-wildcard subject)',
     analysers: ['aws-policy'],
     grants: 'wide',
   },
@@ -94,7 +103,7 @@ export const IAC_CHECKS = {
   },
   'aws-iam-privileged-managed-policy': {
     flags: 'an administrator-level AWS managed policy attached to an identity',
-    analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
+    analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk', 'serverless'],
     grants: 'admin',
     fix: 'narrow',
   },
@@ -123,8 +132,29 @@ export const IAC_CHECKS = {
     analysers: ['terraform'],
     grants: 'wide',
   },
+  'gcp-iam-admin-role': {
+    flags:
+      'a role that administers IAM (organizationAdmin, folderAdmin, projectIamAdmin, securityAdmin, roleAdmin) granted on a project, folder or organization',
+    analysers: ['terraform'],
+    grants: 'admin',
+  },
+  'gcp-custom-role-escalation': {
+    flags:
+      'a GCP custom role with a permission that leads to more privileges (setIamPolicy, service-account keys, actAs, token minting, role writes)',
+    analysers: ['terraform'],
+    grants: 'admin',
+  },
+  'gcp-public-access': {
+    flags: 'a bucket role granted to allUsers or allAuthenticatedUsers',
+    analysers: ['terraform'],
+    grants: 'wide',
+  },
   'gcp-service-account-key-created': {
     flags: 'a GCP service account key created from code',
+    analysers: ['terraform'],
+  },
+  'azure-ad-password-credential': {
+    flags: 'an Azure AD (Entra ID) application or service principal password (client secret) created from code',
     analysers: ['terraform'],
   },
   'azure-privileged-role-assignment': {
@@ -184,6 +214,12 @@ export const IAC_CHECKS = {
     analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
   },
+  'k8s-broad-group-binding': {
+    flags:
+      'a role that can write, exec or read Secrets bound to system:serviceaccounts(:ns), system:authenticated or system:unauthenticated',
+    analysers: ['kubernetes', 'terraform'],
+    grants: 'wide',
+  },
   'k8s-legacy-service-account-token': {
     flags: 'a Secret of type kubernetes.io/service-account-token',
     analysers: ['kubernetes'],
@@ -222,7 +258,7 @@ export const IAC_CHECKS = {
   },
   'missing-owner-tag': {
     flags: 'an identity-bearing resource with no owner tag, label or annotation (iac.ownerTags)',
-    analysers: ['terraform', 'cloudformation', 'kubernetes', 'pulumi', 'azure-template'],
+    analysers: ['terraform', 'cloudformation', 'kubernetes', 'pulumi', 'azure-template', 'aws-cdk'],
     fix: 'edit',
   },
   'owner-tag-not-static': {

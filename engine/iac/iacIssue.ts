@@ -98,6 +98,12 @@ export interface IacContext {
   iam: IamActions;
   /** Other files of the same folder (for Terraform provider `default_tags`); may be absent. */
   siblingFiles?: (path: string) => Array<{ path: string; text: string }>;
+  /**
+   * The `.tf` files of a folder (a local module a `module` block calls), given relative to the
+   * scanned paths' root or absolute; none outside the workspace. Absent where cross-folder files
+   * cannot be read.
+   */
+  moduleFiles?: (folder: string) => Array<{ path: string; text: string }>;
 }
 
 export interface IacAnalysis {

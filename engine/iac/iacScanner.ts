@@ -8,8 +8,11 @@ import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { entry, get, stringValue, type SourceNode } from './sourceTree';
 import { analyseTerraform } from './terraform/terraformAnalyzer';
 import { TerraformFile } from './terraform/terraformModule';
+import { isTerraformJsonPath, parseTerraformJson } from './terraform/terraformJson';
 import { parseYamlSource } from './yamlSource';
 import type { YamlDocumentReuse } from './yamlDocumentReuse';
+import type { HclBlockReuse } from './hcl/hclBlockReuse';
+import type { WorkflowJobReuse } from './workflowJobReuse';
 import type { IdentityDraft } from '../inventory/identity';
 import { agentIdentities } from '../inventory/agentIdentities';
 import { isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
@@ -17,6 +20,7 @@ import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/man
 import { terraformIdentities } from '../inventory/terraformIdentities';
 import { workflowIdentities } from '../inventory/workflowIdentities';
 import { analyseOtherLanguage } from './otherLanguages';
+import { analyseServerless } from './serverless/serverlessAnalyzer';
 
 /** The structured file kinds the IaC analysers understand. */
 export type IacKind =
@@ -73,8 +77,9 @@ export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft
  * Runs the structural analysers on one file. Returns undefined when the file is not IaC.
  * A syntax error yields `parseError` and whatever could be read is still analysed.
  * With `inventory`, the same parse also yields the identities the file declares.
- * With `reuse` (for a file scanned again and again, as in the editor), YAML documents unchanged
- * since the last scan of `path` are not parsed again; the result is the same.
+ * With `reuse` (for a file scanned again and again, as in the editor), YAML documents, workflow
+ * jobs and top-level HCL blocks unchanged since the last scan of `path` are not parsed again; the
+ * result is the same.
  */
 export function analyseIac(
   text: string,
@@ -82,7 +87,7 @@ export function analyseIac(
   kind: FileKind,
   ctx: IacContext,
   inventory = false,
-  reuse?: YamlDocumentReuse,
+  reuse?: { yaml: YamlDocumentReuse; hcl: HclBlockReuse; jobs: WorkflowJobReuse },
 ): IacScan | undefined {
   if (inventory && kind === 'json' && isMcpConfig(path, text)) {
     const config = parseYamlSource(text).documents[0];
@@ -90,15 +95,31 @@ export function analyseIac(
   }
   const other = analyseOtherLanguage(text, path, kind, ctx, inventory);
   if (other) return other;
+  if (kind === 'json' && isTerraformJsonPath(path)) {
+    const file = new TerraformFile(text, parseTerraformJson(text));
+    const analysis = analyseTerraform(file, path, ctx);
+    // The quick fixes write HCL, or replace text that here sits inside JSON strings: none applies.
+    const issues = analysis.issues.map(({ fix: _fix, narrower: _narrower, ...issue }) => issue as IacIssue);
+    const parseError = analysis.parseError && {
+      ...analysis.parseError,
+      message: analysis.parseError.message.replace('Terraform', 'Terraform JSON'),
+    };
+    return {
+      issues,
+      parseError,
+      kind: 'terraform',
+      ...(inventory ? { identities: terraformIdentities(file, ctx.settings.ownerTags) } : {}),
+    };
+  }
   if (!mayBeIac(path, kind, text)) return undefined;
   if (kind === 'terraform') {
-    const file = new TerraformFile(text);
+    const file = new TerraformFile(text, reuse ? reuse.hcl.parse(path, text) : undefined);
     const analysis: IacScan = analyseTerraform(file, path, ctx);
     analysis.kind = 'terraform';
     if (inventory) analysis.identities = terraformIdentities(file, ctx.settings.ownerTags);
     return analysis;
   }
-  const parsed = reuse ? reuse.parse(path, text) : parseYamlSource(text);
+  const parsed = !reuse ? parseYamlSource(text) : isWorkflowPath(path) ? reuse.jobs.parse(path, text) : reuse.yaml.parse(path, text);
   const first = parsed.documents[0];
   const iacKind = first && classify(path, first, parsed.documents);
   const parseError = parsed.error && {
@@ -139,25 +160,9 @@ export function analyseIac(
     case 'azure-role-definition':
       issues = analyseAzureRoleDefinition(first);
       break;
-    case 'serverless': {
-      // Serverless Framework: provider.iam.role.statements (v3) or provider.iamRoleStatements (v1/v2).
-      const statements = get(first, 'provider', 'iam', 'role', 'statements') ?? get(first, 'provider', 'iamRoleStatements');
-      if (statements?.type === 'seq') {
-        const policy: SourceNode = {
-          type: 'map',
-          entries: [{ key: 'Statement', keyStart: statements.start, keyEnd: statements.start, value: statements }],
-          start: statements.start,
-          end: statements.end,
-        };
-        issues = analysePolicy(policy, {
-          resource: path.split(/[\\/]/).pop() ?? path,
-          settings: ctx.settings,
-          iam: ctx.iam,
-          fileActions: collectActions(policy),
-        });
-      }
+    case 'serverless':
+      issues = analyseServerless(first, path, text, ctx);
       break;
-    }
   }
   // Helm and other templated YAML cannot parse as YAML: say nothing rather than a false error.
   return { issues, identities, kind: iacKind, parseError: parseError && !text.includes('{{') ? parseError : undefined };

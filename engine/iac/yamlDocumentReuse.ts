@@ -101,7 +101,7 @@ function parsedOrUndefined(piece: string): SourceNode[] | undefined {
  * An empty value (`key:`, `--- !tag`) has no position: js-yaml gives -1, which a parse of the
  * whole file keeps as -1 (`keepUnplaced`) and a parse of a piece at its offset moves like the rest.
  */
-function moved(node: SourceNode, by: number, keepUnplaced: boolean): SourceNode {
+export function moved(node: SourceNode, by: number, keepUnplaced: boolean): SourceNode {
   const at = (offset: number) => (offset < 0 && keepUnplaced ? offset : offset + by);
   switch (node.type) {
     case 'map':

@@ -1,9 +1,15 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { checkSpec } from '../iac/checkRegistry';
 import { compareExposure } from '../secrets/gitExposure';
 import type { Finding, GitState } from '../types';
 import type { CodeOwners } from './codeOwners';
 import type { Breadth, Identity, IdentityRecord } from './identity';
+
+/** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
+function crypto(): typeof Crypto {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof Crypto;
+}
 
 /**
  * Terraform resources live in a module (the folder); everything else in its file. Findings and
@@ -22,7 +28,7 @@ function breadthOf(record: IdentityRecord, linked: Finding[]): Breadth {
 }
 
 function idOf(path: string, kind: string, name: string): string {
-  return createHash('sha256').update(`${path}\0${kind}\0${name}`).digest('hex').slice(0, 16);
+  return crypto().createHash('sha256').update(`${path}\0${kind}\0${name}`).digest('hex').slice(0, 16);
 }
 
 const contains = (r: IdentityRecord, f: Finding) =>

@@ -26,6 +26,12 @@ const REFERENCES: Array<{ provider: string; keyword: string; pattern: RegExp; be
   },
 ];
 
+/** The keywords holding "ecret", with where it starts in them. */
+const ECRET_KEYWORDS = REFERENCES.filter(({ keyword }) => keyword.includes('ecret')).map(({ keyword }) => ({
+  keyword,
+  offset: keyword.indexOf('ecret'),
+}));
+
 /**
  * The keywords present in the text, found in two passes whatever the number of patterns: every
  * keyword holds "ecret" or "{{", so only the places where those occur are looked at. Most files
@@ -33,10 +39,12 @@ const REFERENCES: Array<{ provider: string; keyword: string; pattern: RegExp; be
  */
 function keywordsIn(text: string): Set<string> {
   const found = new Set<string>();
-  for (let i = text.indexOf('ecret'); i >= 0; i = text.indexOf('ecret', i + 5)) {
-    const around = text.slice(Math.max(0, i - 20), i + 25);
-    for (const { keyword } of REFERENCES)
-      if (!found.has(keyword) && keyword.includes('ecret') && around.includes(keyword)) found.add(keyword);
+  // "ecret" cannot overlap itself, so this visits every occurrence, and each occurrence of a
+  // keyword holding it is checked where it must start. Once all of them are found, stop (AWS
+  // SDK sources say "Secret" thousands of times).
+  for (let i = text.indexOf('ecret'); i >= 0 && found.size < ECRET_KEYWORDS.length; i = text.indexOf('ecret', i + 5)) {
+    for (const { keyword, offset } of ECRET_KEYWORDS)
+      if (i >= offset && !found.has(keyword) && text.startsWith(keyword, i - offset)) found.add(keyword);
   }
   if (text.includes('{{')) for (const { keyword } of REFERENCES) if (keyword.includes('{{') && text.includes(keyword)) found.add(keyword);
   return found;

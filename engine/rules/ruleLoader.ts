@@ -5,6 +5,7 @@ import packSchema from '../../rules/schema.json';
 import configSchema from '../../rules/config.schema.json';
 import { compileLinear, LinearSyntaxError } from './linearRegex';
 import { patternSafetyProblems } from './patternSafety';
+import type { KeywordIndexData } from '../secrets/keywordIndex';
 import { RuleError, type LoadedRule, type RuleDefinition } from './ruleTypes';
 
 // Loaded and compiled on first use: audit workers receive validated rules and never need a
@@ -129,6 +130,8 @@ export function checkUniqueIds(rules: LoadedRule[]): void {
 export interface CompiledRulesFile {
   format: 'nhi-lens-rules/1';
   rules: LoadedRule[];
+  /** The secret scanner's keyword automaton for these rules, built ahead (absent in older files). */
+  keywordIndex?: KeywordIndexData;
 }
 
 /** Validates a parsed workspace config object against rules/config.schema.json. */

@@ -62,8 +62,11 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
     while (end > 0 && quote.length === 1 && line[end - 1] === '\\') end = line.indexOf(quote, end + 1);
     if (end < 0) return undefined;
   } else {
+    // A `#` opens a comment only at the start of a word (YAML, shell, compose, INI): inside an
+    // unquoted value it is part of it (`POSTGRES_PASSWORD: wwA5#9Dk`, `PGPASSWORD=Lf#b0i psql`).
+    if (line[start] === '#') return undefined;
     end = start;
-    while (end < line.length && !' \t;,#"\'<>)}]&\r'.includes(line[end])) end++;
+    while (end < line.length && !' \t;,"\'<>)}]&\r'.includes(line[end])) end++;
     // `ENV['X']`, `os.environ.get("X")`: the lookup's brackets and quotes belong to the expression.
     if ('EopD'.includes(line[start])) {
       LOOKUP_CALL.lastIndex = start;
@@ -100,6 +103,9 @@ export function findAssignments(line: string): Assignment[] {
     // `name:value` glued together, with a bare name, is part of a URI, an ARN or a path
     // (`…:secret:prod/db`), not a mapping: YAML needs a space after the colon.
     if (m[2] === ':' && m[0].endsWith(':') && !/["'`]/.test(m[0]) && !/["'`]/.test(line[m.index + m[0].length] ?? '')) continue;
+    // `Lf#b0i=V8q` is one password, not a value and a second assignment after its `#`.
+    const last = found.at(-1);
+    if (last && !last.quote && line[m.index - 1] === '#' && m.index > last.valueStart && m.index < last.valueEnd) continue;
     const value = readValue(line, m.index + m[0].length, m[2] === ':');
     if (!value) continue;
     const fallback = value.quote ? undefined : envFallback(line, value, m[1], m.index);

@@ -20,6 +20,9 @@ const VENDOR_SAMPLES = new Set([
   '550e8400-e29b-41d4-a716-446655440000',
   '123e4567-e89b-12d3-a456-426614174000',
   '123e4567-e89b-12d3-a456-426655440000',
+  // Azurite's (and the retired Storage Emulator's) published development-storage key for
+  // devstoreaccount1: the same in every installation, documented by Microsoft.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 ]);
 
 const PLACEHOLDER_WORDS =
@@ -142,7 +145,9 @@ const PASSWORD_HASH =
 const SECRET_REFERENCE =
   /^(?:vault:|op:\/\/|projects\/[\w-]{1,100}\/secrets\/|(?:secret|kv)\/data\/|ssm:|sm:\/\/|secretsmanager:|awssm:|azkv:|gcpsm:|@Microsoft\.KeyVault\(|https:\/\/[\w-]{1,100}\.vault\.azure\.net\/secrets\/)/;
 /** Public by design: publishable and client-side keys of providers whose secret keys look alike. */
-const PUBLIC_VALUE = /^(?:pk_(?:live|test)_|phc_|pk\.eyJ|G-[A-Z0-9]{6,12}$|UA-\d{4,10}-\d{1,4}$|ca-pub-\d)/;
+// Publishable keys and analytics ids; an Ethereum address (0x + 40 hex: a contract or wallet,
+// public on the chain; a private key is 0x + 64 hex and stays a finding).
+const PUBLIC_VALUE = /^(?:pk_(?:live|test)_|phc_|pk\.eyJ|G-[A-Z0-9]{6,12}$|UA-\d{4,10}-\d{1,4}$|ca-pub-\d|0x[0-9a-fA-F]{40}$)/;
 const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->|\/)[A-Za-z_$][\w$]*)+$/;
 const FILE_OR_URL =
   /^(?:[a-z][a-z0-9+.-]*:\/\/[^:@\s]*|\.{0,2}\/[\w./-]*|[\w-]+\.(?:pem|key|json|txt|ya?ml|crt|p12|pfx|jks|env|cfg|conf))$/i;

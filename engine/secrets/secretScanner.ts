@@ -4,7 +4,8 @@ import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
 import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
-import { KeywordIndex } from './keywordIndex';
+import { isFirebaseWebConfigKey } from './publicByDesign';
+import { KeywordIndex, type KeywordIndexData } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
 import { detached } from '../text/detachedText';
@@ -53,6 +54,41 @@ const MULTILINE_MAX_MATCH = 12_288;
 /** Rules with `files` and no keywords read every line only of files up to this size (credential files are small). */
 const WHOLE_FILE_MAX = 65_536;
 
+/**
+ * A quick test that gitignore-style `patterns` can match a path at all, or undefined when there
+ * is none: a pattern matches a path or one of its folders, always ending on a whole segment, so
+ * some segment of the path must match the pattern's last segment. Rules limited to file names
+ * (`files`) without keywords ask this of every file; the full `ignore` match was 2–3 % of an
+ * audit's CPU, and almost every path fails this test. Negated patterns, a last segment `**` or
+ * one with a character class or an escape get no quick test.
+ */
+export function segmentPrefilter(patterns: readonly string[]): ((path: string) => boolean) | undefined {
+  const alternatives: string[] = [];
+  for (const raw of patterns) {
+    // Trailing spaces do not count in a pattern, leading ones do (as in .gitignore).
+    const pattern = raw.trimEnd().replace(/\/+$/, '');
+    if (!raw.trim() || pattern.startsWith('#')) continue;
+    if (!pattern) return undefined;
+    const last = pattern.slice(pattern.lastIndexOf('/') + 1);
+    if (pattern.startsWith('!') || !last || last === '**' || /[[\\]/.test(last)) return undefined;
+    alternatives.push(
+      last
+        .split('')
+        .map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|]/g, '\\$&')))
+        .join(''),
+    );
+  }
+  if (!alternatives.length) return undefined;
+  // Case-insensitive, as `ignore()` matches by default.
+  const segment = new RegExp(`(?:^|/)(?:${alternatives.join('|')})(?:/|$)`, 'i');
+  return (path) => segment.test(path);
+}
+
+/** A path as the rules' `ignore` matchers take it: POSIX separators, no leading slash. */
+function rulePath(p: string): string {
+  return p.replace(/\\/g, '/').replace(/^\/+/, '');
+}
+
 export function compileRule(
   definition: RuleDefinition,
   severity: Severity,
@@ -70,6 +106,9 @@ export function compileRule(
   const paths = definition.allowlist?.paths;
   const pathFilter = paths?.length ? pathGlobs(paths, origin) : undefined;
   const only = definition.files?.length ? pathGlobs(definition.files, origin) : undefined;
+  // The quick test is a backtracking RegExp built from the globs: for the tool's own rules only
+  // (a workspace's globs are matched in linear time by LinearGlobs, which needs no prefilter).
+  const mayRunIn = origin === 'builtin' && definition.files?.length ? segmentPrefilter(definition.files) : undefined;
   return {
     definition,
     severity,
@@ -83,7 +122,13 @@ export function compileRule(
     allowValues: (definition.allowlist?.values ?? []).map((v) => compile(v, '', 'allowlist.values')),
     skipsPath:
       pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
-    runsIn: only && ((p: string) => p !== '' && !p.startsWith('..') && only.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
+    runsIn:
+      only &&
+      ((p: string) => {
+        if (p === '' || p.startsWith('..')) return false;
+        const posix = rulePath(p);
+        return (!mayRunIn || mayRunIn(posix)) && only.ignores(posix);
+      }),
   };
 }
 
@@ -97,32 +142,33 @@ export class SecretScanner {
 
   constructor(
     readonly rules: CompiledRule[],
-    keywords: string[],
+    index: KeywordIndex,
     rulesByKeyword: number[][],
   ) {
-    this.index = new KeywordIndex(keywords);
+    this.index = index;
     this.rulesByKeyword = rulesByKeyword;
   }
 
-  static build(rules: Omit<CompiledRule, 'contextKeywords'>[]): SecretScanner {
-    const ids = new Map<string, number>();
-    const idOf = (k: string) => {
-      let id = ids.get(k);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(k, id);
-      }
-      return id;
-    };
-    const byKeyword: number[][] = [];
+  /**
+   * The scanner of these rules. `prebuilt` (the built-in rules' automaton, which the build
+   * writes) is used when it looks for every keyword these rules need: a keyword it has and no
+   * rule here needs (a rule the config disables) only finds no rule to run.
+   */
+  static build(rules: Omit<CompiledRule, 'contextKeywords'>[], prebuilt?: KeywordIndexData): SecretScanner {
+    const keywords = secretKeywords(rules.map((r) => r.definition));
+    let index: KeywordIndex | undefined;
+    if (prebuilt) {
+      const loaded = new KeywordIndex(prebuilt.keywords, prebuilt);
+      if (keywords.every((k) => loaded.idOf(k) !== undefined)) index = loaded;
+    }
+    index ??= new KeywordIndex(keywords);
+    const byKeyword: number[][] = index.keywords.map(() => []);
     const compiled = rules.map((rule, r) => {
-      for (const k of new Set((rule.definition.keywords ?? []).flatMap(nameSpellings))) (byKeyword[idOf(k)] ??= []).push(r);
-      const contextKeywords = (rule.definition.context ?? []).map((k) => idOf(k.toLowerCase()));
+      for (const k of ruleKeywords(rule.definition)) byKeyword[index.idOf(k)!].push(r);
+      const contextKeywords = (rule.definition.context ?? []).map((k) => index.idOf(k.toLowerCase())!);
       return { ...rule, contextKeywords };
     });
-    const keywords = [...ids.keys()];
-    for (let i = 0; i < keywords.length; i++) byKeyword[i] ??= [];
-    return new SecretScanner(compiled, keywords, byKeyword);
+    return new SecretScanner(compiled, index, byKeyword);
   }
 
   /** Every secret in the text; `decode` also looks inside base64 values of Kubernetes Secrets. */
@@ -236,6 +282,9 @@ export class SecretScanner {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
     memo?.end();
+    // Public by design where they sit (a Firebase web config's apiKey): no rule reports them.
+    for (let i = candidates.length - 1; i >= 0; i--)
+      if (isFirebaseWebConfigKey(text, candidates[i].start, candidates[i].value)) candidates.splice(i, 1);
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     return resolveOverlaps(candidates);
   }
@@ -360,6 +409,24 @@ export class SecretScanner {
  * that name: `atlasPrivateKey` (the index lower-cases text), `atlas-private-key`, `atlas.private.key`.
  * Prefix keywords (`sk_live_`, `dop_v1_`) end with a separator and are kept as they are.
  */
+/** The keywords a rule runs on, in each spelling (see nameSpellings). */
+function ruleKeywords(definition: RuleDefinition): Set<string> {
+  return new Set((definition.keywords ?? []).flatMap(nameSpellings));
+}
+
+/**
+ * Every keyword the secret scanner of these rules looks for (rule keywords and context words),
+ * in a fixed order: the automaton of the built-in rules is built from this at build time.
+ */
+export function secretKeywords(definitions: RuleDefinition[]): string[] {
+  const keywords = new Set<string>();
+  for (const d of definitions) {
+    for (const k of ruleKeywords(d)) keywords.add(k);
+    for (const k of d.context ?? []) keywords.add(k.toLowerCase());
+  }
+  return [...keywords];
+}
+
 export function nameSpellings(keyword: string): string[] {
   if (!/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(keyword)) return [keyword];
   return [keyword, keyword.replace(/_/g, ''), keyword.replace(/_/g, '-'), keyword.replace(/_/g, '.')];

@@ -4,7 +4,15 @@
  */
 
 export type ValidatorName =
-  'github-checksum' | 'npm-checksum' | 'jwt' | 'pem-private-key' | 'base64-json' | 'uri-credentials' | 'basic-auth' | 'der-private-key';
+  | 'github-checksum'
+  | 'npm-checksum'
+  | 'jwt'
+  | 'pem-private-key'
+  | 'base64-json'
+  | 'uri-credentials'
+  | 'basic-auth'
+  | 'der-private-key'
+  | 'base64-pem-private-key';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -199,6 +207,16 @@ function derPrivateKeyValid(value: string): boolean {
 }
 
 /**
+ * A whole PEM private key, armour included, base64-encoded again into one value (env variables
+ * and CI secrets that cannot hold newlines): `LS0tLS1CRUdJTi…` is `-----BEGIN`. Certificates and
+ * public keys encoded the same way fail the PEM check.
+ */
+function base64PemPrivateKeyValid(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value)) return false;
+  return pemValid(Buffer.from(value, 'base64').toString('latin1'));
+}
+
+/**
  * Checks by name; `match` is the whole text the rule's pattern matched (the value is part of it),
  * for checks that need the value's surroundings (the host of a URI).
  */
@@ -211,4 +229,5 @@ export const VALIDATORS: Record<ValidatorName, (value: string, match?: string) =
   'uri-credentials': uriCredentialsValid,
   'basic-auth': basicAuthValid,
   'der-private-key': derPrivateKeyValid,
+  'base64-pem-private-key': base64PemPrivateKeyValid,
 };

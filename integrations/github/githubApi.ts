@@ -1,4 +1,5 @@
-import { Octokit } from '@octokit/rest';
+import type * as OctokitRest from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 import { TOOL_VERSION } from '../../engine/version';
 
 export const GITHUB_API_URL = 'https://api.github.com';
@@ -45,6 +46,9 @@ export function fetchWithTimeout(timeoutMs = GITHUB_TIMEOUT_MS): typeof fetch {
 }
 
 export function githubClient(target: GitHubTarget): Octokit {
+  // Required here, not imported: a separate bundle (dist/vendor/, see esbuild.mjs) loaded only when GitHub is asked.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Octokit } = require('@octokit/rest') as typeof OctokitRest;
   return new Octokit({
     auth: target.token,
     baseUrl: target.baseUrl.replace(/\/+$/, ''),

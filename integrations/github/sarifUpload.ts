@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import { explainGitHubError, githubClient, type GitHubTarget } from './githubApi';
 
 export interface SarifUpload {
@@ -10,6 +10,9 @@ export interface SarifUpload {
 /** Uploads a SARIF report to code scanning; returns the upload id GitHub processes it under. */
 export async function uploadSarif(target: GitHubTarget, upload: SarifUpload): Promise<{ id: string; url?: string }> {
   const octokit = githubClient(target);
+  // Loaded here, not at start-up: only an upload compresses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { gzipSync } = require('node:zlib') as typeof Zlib;
   const [owner, repo] = target.repository.split('/');
   try {
     const response = await octokit.request('POST /repos/{owner}/{repo}/code-scanning/sarifs', {

@@ -1,4 +1,4 @@
-import aws4 from 'aws4';
+import type * as Aws4 from 'aws4';
 
 /** The region an STS endpoint lives in (`sts.us-gov-west-1.amazonaws.com`), else the global one's. */
 export function stsRegion(host: string): string {
@@ -15,6 +15,9 @@ export function sigV4Headers(
   request: { method: string; headers: Record<string, string>; body?: string; service: string },
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
 ): Record<string, string> {
+  // Required here, not imported: a separate bundle (dist/vendor/, see esbuild.mjs) loaded only when a key is verified.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const aws4 = require('aws4') as typeof Aws4;
   const signed = aws4.sign(
     {
       host: url.host,

@@ -1,5 +1,4 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Http from 'node:http';
 
 /** One request to a provider, with a credential in it. */
 export interface ProbeRequest {
@@ -36,11 +35,13 @@ export function probe(request: ProbeRequest): Promise<ProbeResult> {
     };
     if (request.signal?.aborted) return resolve({ kind: 'failed', reason: 'cancelled' });
     const url = new URL(request.url);
-    const transport = url.protocol === 'https:' ? https : http;
+    // Loaded on the first probe (with tls and net): only --verify sends requests.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const transport = (url.protocol === 'https:' ? require('node:https') : require('node:http')) as typeof Http;
     const headers: Record<string, string> = { ...request.headers };
     if (request.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length'))
       headers['content-length'] = String(Buffer.byteLength(request.body));
-    let req: http.ClientRequest;
+    let req: Http.ClientRequest;
     try {
       req = transport.request(url, { method: request.method, headers, agent: false });
     } catch (error) {

@@ -6,6 +6,7 @@ import { applyGitAdvice } from '../../workspace/git/secretHistory';
 import type { DocumentScope } from '../workspaceFolders';
 import { EditorDocument } from '../editorDocument';
 import { SecretLineMemo } from '../../engine/secrets/lineMemo';
+import { capProblems } from './problemCap';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -83,10 +84,15 @@ export class DiagnosticsService {
   /** The content hash of each document at a version: a client re-pulling 200 documents hashes none of them again. */
   private readonly hashes = new WeakMap<TextDocument, { version: number; hash: string }>();
 
-  constructor(private readonly scopeOf: (uri: string) => DocumentScope) {}
+  /** `maxProblems`: how many diagnostics one document may publish (see problemCap.ts); the findings are all kept. */
+  constructor(
+    private readonly scopeOf: (uri: string) => DocumentScope,
+    private readonly maxProblems: () => number = () => Infinity,
+  ) {}
 
   resultIdOf(document: TextDocument, scope = this.scopeOf(document.uri)): string {
-    return `${scope.key}:${scope.state.generation}:${scope.git?.versionOf(scope.path) ?? 0}:${this.hashOf(document, scope)}`;
+    // The cap is part of the result: a pull client re-pulling after the setting changed gets the new list.
+    return `${scope.key}:${scope.state.generation}:${scope.git?.versionOf(scope.path) ?? 0}:${this.maxProblems()}:${this.hashOf(document, scope)}`;
   }
 
   private hashOf(document: TextDocument, scope: DocumentScope): string {
@@ -131,7 +137,10 @@ export class DiagnosticsService {
       }
       applyGitAdvice(secrets);
     }
-    const diagnostics = [...findings.map((f) => toDiagnostic(f, document.uri)), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])];
+    const diagnostics = capProblems(
+      [...findings.map((f) => toDiagnostic(f, document.uri)), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])],
+      this.maxProblems(),
+    );
     const report = { resultId, diagnostics, findings };
     this.cache.set(document.uri, report);
     return report;

@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { CompiledRulesFile } from '../../engine/rules/ruleLoader';
+import { KeywordIndex } from '../../engine/secrets/keywordIndex';
+import { secretKeywords } from '../../engine/secrets/secretScanner';
 
 const REPO = path.resolve(__dirname, '../../..');
 /** The rule compilation `npm run build` runs (bundled by esbuild.mjs before the tests). */
@@ -48,6 +51,23 @@ describe('build: rule compilation', () => {
     const r = compile(dir);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(fs.existsSync(r.out));
+  });
+
+  it('writes the keyword automaton of every built-in secret rule, which engines load instead of building it', () => {
+    const dir = rulesDirWith({});
+    dirs.push(dir);
+    const r = compile(dir);
+    assert.equal(r.code, 0, r.stderr);
+    const file = JSON.parse(fs.readFileSync(r.out, 'utf8')) as CompiledRulesFile;
+    const secretRules = file.rules.map((x) => x.definition).filter((d) => d.category === 'secret' && !d.check);
+    assert.deepEqual(file.keywordIndex?.keywords, secretKeywords(secretRules));
+    // One state per distinct keyword prefix, plus the root.
+    const prefixes = new Set(file.keywordIndex!.keywords.flatMap((k) => [...k].map((_, i) => k.slice(0, i + 1))));
+    assert.equal(file.keywordIndex!.parent.length, prefixes.size);
+    const index = new KeywordIndex(file.keywordIndex!.keywords, file.keywordIndex);
+    const found: string[] = [];
+    index.scan('x = AKIA; token: ghp_', (k) => found.push(index.keywords[k]));
+    assert.ok(found.includes('akia') && found.includes('ghp_'), found.join());
   });
 
   it('fails, writing nothing, when a pack names a check with no implementation', () => {

@@ -8,7 +8,7 @@ import { PROVIDERS, buildSecretCorpus, falseAlarmRate, labelsOf, precision, reca
  * loses recall or adds false alarms anywhere fails here. Raise them when detection improves.
  */
 const FLOORS = {
-  recall: 99,
+  recall: 99.5,
   falseAlarmRate: 1,
   precision: 99,
   /** Recall per group of positives. */
@@ -25,10 +25,10 @@ const FLOORS = {
     'kubernetes-secret': 98,
     messaging: 98,
     observability: 98,
-    password: 95,
+    password: 98,
     payments: 98,
     'private-key': 98,
-    saas: 98,
+    saas: 99,
     'source-ci': 98,
     terraform: 98,
     'tool-config': 98,

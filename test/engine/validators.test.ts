@@ -83,4 +83,14 @@ describe('validators: URIs, Basic credentials and bare DER keys', () => {
     assert.ok(!VALIDATORS['der-private-key'](spki, ''));
     assert.ok(!VALIDATORS['der-private-key'](Buffer.from('x'.repeat(90)).toString('base64'), ''));
   });
+
+  it('base64-pem-private-key: a whole PEM private key base64-encoded, not a certificate or a stub', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const encoded = (pem: string | Buffer) => Buffer.from(pem).toString('base64');
+    assert.ok(VALIDATORS['base64-pem-private-key'](encoded(privateKey.export({ type: 'pkcs8', format: 'pem' })), ''));
+    assert.ok(VALIDATORS['base64-pem-private-key'](encoded(privateKey.export({ type: 'sec1', format: 'pem' })), ''));
+    assert.ok(!VALIDATORS['base64-pem-private-key'](encoded(publicKey.export({ type: 'spki', format: 'pem' })), ''));
+    assert.ok(!VALIDATORS['base64-pem-private-key'](encoded('-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n'), ''));
+    assert.ok(!VALIDATORS['base64-pem-private-key']('LS0tLS1CRUdJTi not base64', ''));
+  });
 });

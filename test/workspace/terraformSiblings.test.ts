@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createEngine } from '../../workspace/engineFactory';
 import { terraformSiblingReader } from '../../workspace/terraformSiblings';
 
 describe('Terraform module sibling files', () => {
@@ -22,5 +23,54 @@ describe('Terraform module sibling files', () => {
     assert.match(live('infra/main.tf').find((f) => f.path.endsWith('providers.tf'))!.text, /default_tags/);
     assert.deepEqual(names(cached('infra/main.tf')), ['providers.tf'], 'an audit reads each folder once');
     assert.deepEqual(live('missing/dir.tf'), []);
+  });
+
+  it('reads a local module folder below the root, never one outside it or through a link out of it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-mod-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-out-'));
+    fs.writeFileSync(path.join(outside, 'main.tf'), 'resource "aws_iam_role" "r" {}\n');
+    fs.mkdirSync(path.join(root, 'modules', 'role'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'modules', 'role', 'main.tf'), 'variable "tags" {}\n');
+    fs.writeFileSync(path.join(root, 'modules', 'role', 'README.md'), '# role\n');
+    fs.symlinkSync(outside, path.join(root, 'modules', 'linked'));
+    const reader = terraformSiblingReader(root, false);
+    assert.deepEqual(
+      reader.folder('modules/role').map((f) => path.basename(f.path)),
+      ['main.tf'],
+    );
+    assert.deepEqual(reader.folder(path.join(root, 'modules', 'role')).length, 1, 'absolute paths too');
+    assert.deepEqual(reader.folder(path.relative(root, outside)), []);
+    assert.deepEqual(reader.folder('modules/linked'), []);
+    assert.deepEqual(reader.folder('modules/missing'), []);
+  });
+
+  it('an engine built for a workspace reports a call of a local module that leaves the owner to it', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-mod-'));
+    fs.mkdirSync(path.join(root, 'modules', 'role'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'envs', 'prod'), { recursive: true });
+    const role =
+      'variable "tags" {\n  default = {}\n}\n\nresource "aws_iam_role" "this" {\n  assume_role_policy = "{}"\n  tags = var.tags\n}\n';
+    fs.writeFileSync(path.join(root, 'modules', 'role', 'main.tf'), role);
+    const caller = 'module "role" {\n  source = "../../modules/role"\n}\n';
+    for (const siblingCache of ['live', 'per-audit'] as const) {
+      const engine = createEngine({ root, siblingCache });
+      const ids = engine.scan({ path: 'envs/prod/main.tf', text: caller }).findings.map((f) => f.ruleId);
+      assert.deepEqual(ids, ['missing-owner-tag'], siblingCache);
+      assert.deepEqual(
+        engine.scan({ path: 'modules/role/main.tf', text: role }).findings.map((f) => f.ruleId),
+        [],
+      );
+    }
+    // The editor's reader sees the module change: an owner added to the module's default.
+    const live = createEngine({ root, siblingCache: 'live' });
+    assert.deepEqual(
+      live.scan({ path: 'envs/prod/main.tf', text: caller }).findings.map((f) => f.ruleId),
+      ['missing-owner-tag'],
+    );
+    fs.writeFileSync(path.join(root, 'modules', 'role', 'main.tf'), role.replace('default = {}', 'default = { owner = "platform" }'));
+    assert.deepEqual(
+      live.scan({ path: 'envs/prod/main.tf', text: caller }).findings.map((f) => f.ruleId),
+      [],
+    );
   });
 });

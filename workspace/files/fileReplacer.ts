@@ -1,6 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+/** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
+function crypto(): typeof Crypto {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof Crypto;
+}
 
 /** A regular file's exact bytes, read for an edit that must not overwrite a later change. */
 export interface FileSnapshot {
@@ -44,7 +50,7 @@ export function replaceFileIfUnchanged(snapshot: FileSnapshot, content: Buffer):
   if (!unchanged(snapshot)) return false;
   const { absolute } = snapshot;
   const stat = fs.statSync(absolute);
-  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.nhi-lens-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.nhi-lens-${crypto().randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temp, 'wx', 0o600);
   let renamed = false;
   try {

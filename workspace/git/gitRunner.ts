@@ -1,4 +1,13 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+
+/**
+ * child_process, loaded on the first git call: it pulls in net, dgram and streams, start-up
+ * work an audit that never runs git (--no-git, no secret found) does not need.
+ */
+function childProcess(): typeof ChildProcess {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:child_process') as typeof ChildProcess;
+}
 
 /**
  * The one way nhi-lens runs git: argument arrays (never a shell), stdin closed unless we feed
@@ -17,7 +26,7 @@ export interface GitOptions {
 /** Runs git synchronously and returns its stdout, or undefined when git is missing or the command failed. */
 export function git(root: string, args: string[], options: GitOptions = {}): string | undefined {
   try {
-    return execFileSync('git', args, {
+    return childProcess().execFileSync('git', args, {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER,
@@ -32,7 +41,7 @@ export function git(root: string, args: string[], options: GitOptions = {}): str
 /** `git` without blocking the thread (the language server keeps answering while it runs). */
 export function gitAsync(root: string, args: string[], options: GitOptions = {}): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const child = execFile(
+    const child = childProcess().execFile(
       'git',
       args,
       { cwd: root, encoding: 'utf8', maxBuffer: options.maxBuffer ?? DEFAULT_MAX_BUFFER, timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
@@ -55,7 +64,11 @@ export function gitStream(
   signal?: AbortSignal,
 ): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd: root, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'], signal });
+    const child = childProcess().spawn('git', args, {
+      cwd: root,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+      signal,
+    });
     child.stdout!.on('data', onData);
     child.on('error', () => resolve(-1));
     child.on('close', (code) => resolve(code ?? -1));

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkUniqueIds, parseRulePack, type CompiledRulesFile } from '../../engine/rules/ruleLoader';
 import { RuleError, type LoadedRule } from '../../engine/rules/ruleTypes';
+import type { KeywordIndexData } from '../../engine/secrets/keywordIndex';
 import { readSettingsFile } from '../files/boundedFile';
 
 /** Reads and validates one rule pack file. */
@@ -20,14 +21,15 @@ export function builtinRulesDir(): string {
 }
 
 /** The compiled rules file next to the running bundle, if the build produced one. */
-function compiledRules(): LoadedRule[] | undefined {
+function compiledRules(): CompiledRulesFile | undefined {
   const file = path.join(__dirname, 'builtin-rules.json');
   if (!fs.existsSync(file)) return undefined;
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
-  return data.format === 'nhi-lens-rules/1' ? data.rules : undefined;
+  return data.format === 'nhi-lens-rules/1' ? data : undefined;
 }
 
 let builtin: LoadedRule[] | undefined;
+let builtinIndex: KeywordIndexData | undefined;
 
 /**
  * Every built-in rule, in pack file-name order; duplicate ids are an error. Uses the compiled
@@ -37,7 +39,7 @@ let builtin: LoadedRule[] | undefined;
 export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[] {
   if (!dir && useCompiled && builtin) return builtin;
   const compiled = !dir && useCompiled ? compiledRules() : undefined;
-  let rules = compiled;
+  let rules = compiled?.rules;
   if (!rules) {
     const folder = dir ?? builtinRulesDir();
     const files = fs
@@ -47,6 +49,18 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
     rules = files.flatMap((f) => loadRulePack(path.join(folder, f)));
     checkUniqueIds(rules);
   }
-  if (!dir && useCompiled) builtin = rules;
+  if (!dir && useCompiled) {
+    builtin = rules;
+    builtinIndex = compiled?.keywordIndex;
+  }
   return rules;
+}
+
+/**
+ * The built-in rules' secret keyword automaton from the compiled rules file, or undefined
+ * (running from sources: the engine then builds it).
+ */
+export function builtinKeywordIndex(): KeywordIndexData | undefined {
+  loadBuiltinRules();
+  return builtinIndex;
 }

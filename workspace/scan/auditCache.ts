@@ -1,8 +1,14 @@
-import * as crypto from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
 import { userCacheFolder } from '../files/userCacheFolder';
+
+/** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
+function crypto(): typeof Crypto {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('node:crypto') as typeof Crypto;
+}
 
 /**
  * Per-file audit results kept between audits (CLI `--cache`, the language server's audit), so a
@@ -45,7 +51,7 @@ export interface CacheKeyParts {
 
 /** One hash of everything the results depend on: any change gives another key. */
 export function auditCacheKey(parts: CacheKeyParts): string {
-  return crypto
+  return crypto()
     .createHash('sha256')
     .update(JSON.stringify([FORMAT_VERSION, parts.toolVersion, parts.rules, parts.config ?? null, parts.baseline ?? null, parts.inventory]))
     .digest('hex');
@@ -53,7 +59,7 @@ export function auditCacheKey(parts: CacheKeyParts): string {
 
 /** Where an audited folder's cache lives by default: the user's cache folder, one file per folder and key. */
 export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string {
-  const name = crypto
+  const name = crypto()
     .createHash('sha256')
     .update(`${realPathOr(root)}\0${key}`)
     .digest('hex')
@@ -63,7 +69,7 @@ export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.Pro
 
 /** A file's content hash, as the cache keeps it. */
 export function contentHash(buffer: Uint8Array): string {
-  return crypto.createHash('sha256').update(buffer).digest('base64url').slice(0, 32);
+  return crypto().createHash('sha256').update(buffer).digest('base64url').slice(0, 32);
 }
 
 /** Scan results as stored: everything but the path, which is the entry's key. */
@@ -217,7 +223,7 @@ export class AuditCache {
       } catch {
         parts.push('unreadable');
       }
-      signature = crypto.createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22);
+      signature = crypto().createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22);
       this.siblingSignatures.set(dir, signature);
     }
     return signature;

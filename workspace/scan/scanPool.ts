@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BaselineEntry, Engine, Finding, IdentityRecord, SkipNote } from '../../engine';
 import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
@@ -277,6 +278,9 @@ class WorkerPool {
     private readonly hash: boolean,
   ) {
     const workerFile = path.join(__dirname, 'scanWorker.js');
+    // Loaded with the first pool: an audit of a small tree never starts a worker.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerFile, {
         workerData: setup,

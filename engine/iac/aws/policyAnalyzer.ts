@@ -2,6 +2,7 @@ import type { ChecksOf, ChecksWithFix } from '../checkRegistry';
 import type { IacSettings, IssueFrom, RelatedPlace } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode, type StringAt } from '../sourceTree';
 import type { IamActions, IamAction } from './iamActions';
+import { openCiTrust } from './ciOidcTrust';
 import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
 
 type PolicyIssue = IssueFrom<'aws-policy'>;
@@ -32,6 +33,7 @@ interface Statement {
   hasCondition: boolean;
   /** Condition keys, lower-cased (`sts:externalid`), where they could be read. */
   conditionKeys: string[];
+  condition?: SourceNode;
   principal?: SourceNode;
 }
 
@@ -62,6 +64,7 @@ function readStatements(policy: SourceNode): Statement[] {
         resources: notResource && !resource ? [{ value: '*', start: notResource.keyStart, end: notResource.keyEnd }] : stringsOf(resource),
         hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
         conditionKeys: conditionKeysOf(condition),
+        condition,
         principal: entryCI(node, 'Principal')?.value,
       };
     });
@@ -82,6 +85,7 @@ const SERIOUSNESS: Offence['check'][] = [
   'aws-iam-privilege-escalation',
   'aws-iam-service-wildcard',
   'aws-iam-broad-action-on-any-resource',
+  'aws-iam-service-wildcard-on-resource',
 ];
 
 /**
@@ -160,6 +164,17 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
           check: 'aws-iam-service-wildcard',
           at: action,
           what: `${value} on every resource in ${place.resource} grants all ${service} actions, including future ones`,
+          narrower,
+        });
+        continue;
+      }
+      // `service:*` scoped to named resources: bounded to them, but every action on them (a
+      // bucket's policy and deletion with s3:*), so reported at a lower severity.
+      if (lower.slice(colon + 1) === '*' && st.resources.length) {
+        offences.push({
+          check: 'aws-iam-service-wildcard-on-resource',
+          at: action,
+          what: `${value} in ${place.resource} grants every ${service} action on ${st.resources.length === 1 ? st.resources[0].value : `its ${st.resources.length} resources`}, including deleting them and changing their policies: list the actions needed`,
           narrower,
         });
         continue;
@@ -251,10 +266,14 @@ function wildcardPrincipals(principal: SourceNode): StringAt[] {
   return wildcards;
 }
 
-/** Whole-account principals written as literals (`123456789012`, `arn:aws:iam::123456789012:root`). */
+/**
+ * Whole-account principals: literals (`123456789012`, `arn:aws:iam::123456789012:root`), or an
+ * account given as a template parameter (`${PartnerAccount}`, as CloudFormation's `!Ref`/`!Sub`
+ * are read); the template's own account (`${AWS::AccountId}`) is not another account.
+ */
 function accountPrincipals(principal: SourceNode): Array<StringAt & { account: string }> {
   return stringsOf(entryCI(principal, 'AWS')?.value).flatMap((p) => {
-    const m = /^(?:(\d{12})|arn:[^:]+:iam::(\d{12}):root)$/.exec(p.value.trim());
+    const m = /^(?:(\d{12}|\$\{\w+\})|arn:[^:]+:iam::(\d{12}|\$\{\w+\}):root)$/.exec(p.value.trim());
     return m ? [{ ...p, account: m[1] ?? m[2] }] : [];
   });
 }
@@ -282,7 +301,18 @@ function principalIssues(
     }
     // A web-identity provider (Cognito, GitHub OIDC, Google) with no condition trusts every user of it, anywhere.
     const federated = stringsOf(entryCI(principal, 'Federated')?.value);
-    if (federated.length && !st.hasCondition && st.actions.some((a) => /^sts:assumerolewithwebidentity$/i.test(a.value.trim()))) {
+    const webIdentity = st.actions.some((a) => /^sts:assumerolewithwebidentity$/i.test(a.value.trim()));
+    const openCi = webIdentity && st.hasCondition ? openCiTrust(principal, st.condition) : undefined;
+    if (openCi) {
+      issue(
+        'aws-iam-trust-any-principal',
+        openCi.at,
+        `A pipeline of any repository on ${openCi.issuer} can assume ${place.resource}: ${openCi.why}`,
+        `trust-ci-any-repository:${openCi.issuer}`,
+      );
+      return;
+    }
+    if (federated.length && !st.hasCondition && webIdentity) {
       issue(
         'aws-iam-trust-any-principal',
         federated[0],

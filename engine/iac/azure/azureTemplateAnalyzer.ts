@@ -7,6 +7,7 @@ import { isOwnerKey, type IacContext, type IssueFrom, type OffsetEdit } from '..
 import { get, itemsOf, stringsOf, stringValue, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import type { AzureResource, AzureTemplate, DeploymentScope } from './azureResources';
+import { azureRoleActionsIssue } from './roleDefinitionAnalyzer';
 
 type TemplateIssue = IssueFrom<'azure-template'>;
 
@@ -123,20 +124,14 @@ function roleAssignmentIssue(r: AzureResource, template: AzureTemplate, text: st
   };
 }
 
+/** One issue per permissions entry: every action, or writing role assignments or definitions (as in Terraform and role JSON). */
 function customRoleIssues(r: AzureResource): TemplateIssue[] {
   const props = get(r.body, 'properties');
   const roleName = stringValue(get(props, 'roleName')) ?? r.name;
-  return itemsOf(get(props, 'permissions'))
-    .flatMap((p) => stringsOf(get(p, 'actions')))
-    .filter((a) => a.value === '*')
-    .map((a) => ({
-      check: 'azure-custom-role-wildcard' as const,
-      start: a.start,
-      end: a.end,
-      resource: r.name,
-      subject: `${r.name}|*`,
-      message: `Custom role "${roleName}" (${r.name}) is allowed every action ("*"): list the operations it needs`,
-    }));
+  return itemsOf(get(props, 'permissions')).flatMap((p) => {
+    const issue = azureRoleActionsIssue(stringsOf(get(p, 'actions')), r.name, `Custom role "${roleName}" (${r.name}) is`);
+    return issue ? [issue] : [];
+  });
 }
 
 function accessPolicyIssues(r: AzureResource): TemplateIssue[] {

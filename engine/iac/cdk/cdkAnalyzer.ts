@@ -9,6 +9,7 @@ import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import { entry, itemsOf, type MapEntry, type SourceNode } from '../sourceTree';
+import { cdkOwnershipIssues } from './cdkOwnership';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
@@ -32,6 +33,18 @@ const STATEMENT_KEYS: Record<string, string> = {
 /** Principals that stand for anyone: `new iam.AnyPrincipal()`, `new iam.StarPrincipal()`, `new iam.ArnPrincipal('*')`. */
 const ANY_PRINCIPAL =
   /^new\s+(?:[\w$]+\.)*(?:AnyPrincipal|StarPrincipal)\s*\(\s*\)$|^new\s+(?:[\w$]+\.)*ArnPrincipal\s*\(\s*(['"`])\*\1\s*\)$/;
+
+/**
+ * `new iam.AccountPrincipal('123456789012')` (or an ArnPrincipal naming an account root) with no
+ * `.withConditions(…)`: the account's root as a trust principal, which the policy analysis calls
+ * cross-account trust. With conditions, or an account that is not a literal (`this.account`), undefined.
+ */
+function accountPrincipalOf(expr: string): string | undefined {
+  const m = /^new\s+(?:[\w$]+\.)*(AccountPrincipal|ArnPrincipal)\s*\(\s*(['"`])([^'"`]*)\2\s*\)$/.exec(expr.trim());
+  if (!m) return undefined;
+  if (m[1] === 'AccountPrincipal') return /^\d{12}$/.test(m[3]) ? `arn:aws:iam::${m[3]}:root` : undefined;
+  return /^arn:[^:]+:iam::\d{12}:root$/.test(m[3]) ? m[3] : undefined;
+}
 
 const STATEMENT =
   /\bnew\s+(?:[\w$]+\.)*PolicyStatement\s*\(|\bPolicyStatement\.fromJson\s*\(|\bGrant\.addToPrincipal(?:OrResource|AndResource)?\s*\(/g;
@@ -66,13 +79,16 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
   for (const m of text.matchAll(ROLE)) {
     const props = callArguments(text, m.index! + m[0].length)[2];
     const assumedBy = entry(props, 'assumedBy')?.value;
-    if (assumedBy?.type !== 'expr' || !ANY_PRINCIPAL.test(assumedBy.text)) continue;
+    if (assumedBy?.type !== 'expr') continue;
+    const principal = ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
+    if (!principal) continue;
     const trust = mapOf([
       ['Effect', scalar('Allow', assumedBy)],
       ['Action', scalar('sts:AssumeRole', assumedBy)],
-      ['Principal', mapOf([['AWS', scalar('*', assumedBy)]])],
+      ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
     ]);
-    documents.push({ doc: policyOf([trust]), resource: named(m.index!) });
+    // Account trust is named by the role's variable alone: its subject carries the account.
+    documents.push({ doc: policyOf([trust]), resource: principal === '*' ? named(m.index!) : resourceNameAt(text, m.index!, path) });
   }
   for (const m of text.matchAll(MANAGED)) {
     const args = callArguments(text, m.index! + m[0].length);
@@ -120,6 +136,8 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
       message: `${resource} creates a long-lived IAM access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
     });
   }
+
+  issues.push(...cdkOwnershipIssues(text, ctx.settings.ownerTags));
 
   // Narrowing candidates come from permission statements, not from trust (sts:AssumeRole).
   const fileActions: string[] = [];

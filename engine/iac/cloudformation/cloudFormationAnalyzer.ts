@@ -3,7 +3,7 @@ import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
-import { parseYamlSource } from '../yamlSource';
+import { builtString, jsonStringDocument } from './intrinsics';
 
 type TemplateIssue = IssueFrom<'cloudformation'>;
 
@@ -42,21 +42,21 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
     const props = get(res.value, 'Properties');
     if (!type) continue;
     const id = res.key;
-    if (POLICY_RESOURCES.includes(type)) pushDoc(documents, get(props, 'PolicyDocument'), id);
-    if (RESOURCE_POLICIES[type]) pushDoc(documents, get(props, RESOURCE_POLICIES[type]), id);
+    if (POLICY_RESOURCES.includes(type)) pushDoc(text, documents, get(props, 'PolicyDocument'), id);
+    if (RESOURCE_POLICIES[type]) pushDoc(text, documents, get(props, RESOURCE_POLICIES[type]), id);
     if (type === 'AWS::SSO::PermissionSet') {
-      pushDoc(documents, get(props, 'InlinePolicy'), id);
-      issues.push(...managedPolicyIssues(get(props, 'ManagedPolicies'), id));
+      pushDoc(text, documents, get(props, 'InlinePolicy'), id);
+      issues.push(...managedPolicyIssues(get(props, 'ManagedPolicies'), id, text));
     }
     if (POLICY_HOLDERS.includes(type)) {
-      pushDoc(documents, get(props, 'AssumeRolePolicyDocument'), id);
-      for (const p of itemsOf(get(props, 'Policies'))) pushDoc(documents, get(p, 'PolicyDocument'), id);
-      issues.push(...managedPolicyIssues(get(props, 'ManagedPolicyArns'), id));
+      pushDoc(text, documents, get(props, 'AssumeRolePolicyDocument'), id);
+      for (const p of itemsOf(get(props, 'Policies'))) pushDoc(text, documents, get(p, 'PolicyDocument'), id);
+      issues.push(...managedPolicyIssues(get(props, 'ManagedPolicyArns'), id, text));
     }
     if (type === 'AWS::Serverless::Function' || type === 'AWS::Serverless::StateMachine') {
       for (const p of itemsOf(get(props, 'Policies'))) {
-        if (p.type === 'map' && entry(p, 'Statement')) pushDoc(documents, p, id);
-        else issues.push(...managedPolicyIssues(p, id, true));
+        if (p.type === 'map' && entry(p, 'Statement')) pushDoc(text, documents, p, id);
+        else issues.push(...managedPolicyIssues(p, id, text, true));
       }
     }
     if (type === 'AWS::Lambda::Permission') {
@@ -94,27 +94,43 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
   return issues;
 }
 
-/** A policy document written as a map, or as a JSON string (CloudFormation accepts both). */
-function pushDoc(list: Array<{ doc: SourceNode; resource: string }>, doc: SourceNode | undefined, resource: string): void {
-  if (doc?.type === 'map') list.push({ doc, resource });
-  else if (doc?.type === 'scalar' && typeof doc.value === 'string' && doc.value.trimStart().startsWith('{')) {
-    // Offsets hold where the string is written without escapes, which is how people write these.
-    const parsed = parseYamlSource(doc.value, doc.start);
-    const inner = parsed.documents[0];
-    if (!parsed.error && inner?.type === 'map') list.push({ doc: inner, resource });
-  }
+/**
+ * A policy document written as a map, or as a JSON string (CloudFormation accepts both, also
+ * built with `!Sub`). Principals built from parameters (`!Sub arn:aws:iam::${Partner}:root`) are
+ * read as the strings they build, so trust in another account is seen.
+ */
+function pushDoc(text: string, list: Array<{ doc: SourceNode; resource: string }>, doc: SourceNode | undefined, resource: string): void {
+  const map = doc?.type === 'map' ? doc : jsonStringDocument(doc, text);
+  if (map) list.push({ doc: withBuiltPrincipals(map, text), resource });
 }
 
-function managedPolicyIssues(node: SourceNode | undefined, resource: string, bareNames = false): TemplateIssue[] {
+/** The document with each statement's `Principal: {AWS: …}` intrinsics replaced by the strings they build. */
+function withBuiltPrincipals(doc: MapNode, text: string): MapNode {
+  const build = (node: SourceNode): SourceNode => {
+    if (node.type === 'seq') return { ...node, items: node.items.map(build) };
+    const value = node.type === 'expr' ? builtString(node, text) : undefined;
+    return value === undefined ? node : { type: 'scalar', value, start: node.start, end: node.end };
+  };
+  const statements = get(doc, 'Statement');
+  if (
+    !statements ||
+    !itemsOf(statements).some((st) => get(st, 'Principal', 'AWS')?.type === 'expr' || get(st, 'Principal', 'AWS')?.type === 'seq')
+  )
+    return doc;
+  const mapEntries = (node: MapNode, key: string, f: (v: SourceNode) => SourceNode): MapNode => ({
+    ...node,
+    entries: node.entries.map((e) => (e.key === key ? { ...e, value: f(e.value) } : e)),
+  });
+  const statement = (st: SourceNode) =>
+    st.type === 'map' ? mapEntries(st, 'Principal', (p) => (p.type === 'map' ? mapEntries(p, 'AWS', build) : p)) : st;
+  return mapEntries(doc, 'Statement', (list) => (list.type === 'seq' ? { ...list, items: list.items.map(statement) } : statement(list)));
+}
+
+function managedPolicyIssues(node: SourceNode | undefined, resource: string, text: string, bareNames = false): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   for (const item of itemsOf(node)) {
-    // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess" is as clear as a literal.
-    const value =
-      item.type === 'scalar' && typeof item.value === 'string'
-        ? item.value
-        : item.type === 'expr'
-          ? item.text.replace(/^!\w+\s+/, '').replace(/^["']|["']$/g, '')
-          : undefined;
+    // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess", or the same from Fn::Join, is as clear as a literal.
+    const value = item.type === 'scalar' ? stringValue(item) : builtString(item, text);
     const privileged = value ? privilegedManagedPolicy(value, bareNames) : undefined;
     if (!privileged) continue;
     const { name, why } = privileged;

@@ -141,18 +141,35 @@ function permissionIssues(perms: MapEntry, where: string): WorkflowIssue[] {
   return [];
 }
 
+/** The cloud a static credential variable belongs to: one key pair is one credential. */
+const cloudOf = (name: string) => (name.startsWith('AWS_') ? 'AWS' : name.startsWith('GOOGLE_') ? 'Google Cloud' : 'Azure');
+
+/**
+ * One finding per cloud credential of an env block (AWS_ACCESS_KEY_ID with AWS_SECRET_ACCESS_KEY
+ * is one key pair): at its first variable, the others as related locations.
+ */
 function envIssues(env: SourceNode | undefined, where: string, subject: string): WorkflowIssue[] {
   if (env?.type !== 'map') return [];
-  return env.entries
-    .filter((e) => STATIC_ENV.test(e.key))
-    .map((e) => ({
-      check: 'gha-static-cloud-credentials',
-      start: e.keyStart,
-      end: e.keyEnd,
-      resource: where,
-      subject: `${subject}|env:${e.key}`,
-      message: `${where} passes the static cloud credential ${e.key} to the job: use OIDC federation (short-lived tokens, nothing to leak or rotate)`,
-    }));
+  const byCloud = new Map<string, MapEntry[]>();
+  for (const e of env.entries.filter((x) => STATIC_ENV.test(x.key)))
+    byCloud.set(cloudOf(e.key), [...(byCloud.get(cloudOf(e.key)) ?? []), e]);
+  return [...byCloud.values()].map(([e, ...others]) => ({
+    check: 'gha-static-cloud-credentials',
+    start: e.keyStart,
+    end: e.keyEnd,
+    resource: where,
+    subject: `${subject}|env:${e.key}`,
+    message: `${where} passes the static cloud credential ${[e, ...others].map((x) => x.key).join(' and ')} to the job: use OIDC federation (short-lived tokens, nothing to leak or rotate)`,
+    ...(others.length
+      ? {
+          related: others.map((o) => ({
+            start: o.keyStart,
+            end: o.keyEnd,
+            message: `${o.key}: part of the same ${cloudOf(o.key)} credential`,
+          })),
+        }
+      : {}),
+  }));
 }
 
 /** Replaces the static inputs with the OIDC ones (first line replaced, the others removed). */

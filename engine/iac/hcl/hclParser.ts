@@ -110,14 +110,36 @@ export function parseHcl(text: string): HclFile {
   return new Parser(text).parseFile();
 }
 
+/**
+ * Parses a piece of a file that starts at a line start where the file's parse is between top-level
+ * items (engine/iac/hcl/hclBlockReuse.ts). `closed` says the piece reads the same inside the whole
+ * file as on its own: its last `\n` is a newline token (no string, comment or heredoc runs past it),
+ * and only the top-level loop reached the end of the piece (no open block, bracket or skipped line
+ * that the rest of the file would continue). Then the file's next token is read at the top level,
+ * as the next piece's first token is.
+ */
+export function parseHclPiece(text: string): { file: HclFile; closed: boolean } {
+  const parser = new Parser(text);
+  const file = parser.parseFile();
+  return { file, closed: parser.closed };
+}
+
 class Parser {
   private readonly tokens: Token[];
   private pos = 0;
   private depth = 0;
   private readonly errors: HclParseError[] = [];
+  /** The top-level loop, not a construct inside it, took the parse to the end of input. */
+  private endedAtTopLevel = false;
 
   constructor(private readonly text: string) {
     this.tokens = tokenize(text);
+  }
+
+  /** See `parseHclPiece`. */
+  get closed(): boolean {
+    const last = this.tokens[this.tokens.length - 2];
+    return this.endedAtTopLevel && last?.type === 'newline' && last.start === this.text.length - 1 && last.end === this.text.length;
   }
 
   parseFile(): HclFile {
@@ -169,9 +191,13 @@ class Parser {
   private parseBody(nested: boolean): HclBody {
     const body: HclBody = { attributes: [], blocks: [], start: this.tok.start, end: this.tok.start };
     for (;;) {
+      const atEnd = this.tok.type === 'eof';
       this.skipNewlines();
       const t = this.tok;
-      if (t.type === 'eof') break;
+      if (t.type === 'eof') {
+        if (!nested) this.endedAtTopLevel = !atEnd;
+        break;
+      }
       if (nested && this.isPunct('}')) break;
       if (t.type !== 'ident') {
         this.error(`expected an attribute or a block, found "${t.text.slice(0, 20)}"`, t);

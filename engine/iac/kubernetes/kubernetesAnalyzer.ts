@@ -2,6 +2,7 @@ import type { ChecksOf } from '../checkRegistry';
 import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+import { accountsWithGrants } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
 
@@ -49,20 +50,15 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
       .map((d) => stringValue(get(d, 'metadata', 'name'))),
   );
   const objects = documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]));
-  // ServiceAccounts some binding of this file grants a role: their mounted tokens grant something.
-  const bound = new Set(
-    objects
-      .filter((d) => /^(?:Cluster)?RoleBinding$/.test(stringValue(get(d, 'kind')) ?? ''))
-      .flatMap((d) => itemsOf(get(d, 'subjects')))
-      .filter((s) => stringValue(get(s, 'kind')) === 'ServiceAccount')
-      .map((s) => stringValue(get(s, 'name'))),
-  );
+  // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
+  const bound = accountsWithGrants(objects, (role, kind, name) => rbacRuleIssues(role, kind, name).length > 0);
+  const powerful = powerfulRoles(objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')));
   for (const doc of objects) {
     const kind = stringValue(get(doc, 'kind'));
     if (!kind) continue;
     const resource = nameOf(doc);
     if (kind === 'Role' || kind === 'ClusterRole') issues.push(...rbacRuleIssues(doc, kind, resource));
-    else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssues(doc, resource));
+    else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssues(doc, resource, powerful));
     else if (kind === 'ServiceAccount') {
       const i = serviceAccountOwner(doc, text, resource, ctx);
       if (i) issues.push(i);
@@ -193,8 +189,47 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
   return issues;
 }
 
-/** Bindings: cluster-admin to anyone, or any role to a namespace's default ServiceAccount. */
-export function bindingIssues(doc: SourceNode, resource: string): RbacIssue[] {
+/** Built-in ClusterRoles that write, exec into pods or read Secrets (cluster-admin has its own check). */
+const POWERFUL_BUILTIN_ROLES = ['admin', 'edit'];
+const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection', '*'];
+
+/**
+ * The names of the roles among `roles` (Role/ClusterRole objects, or their Terraform equivalent
+ * in manifest shape) that grant more than reading: an RBAC finding of their own, or a write verb.
+ */
+export function powerfulRoles(roles: SourceNode[]): Set<string> {
+  const names = new Set<string>();
+  for (const role of roles) {
+    const name = stringValue(get(role, 'metadata', 'name'));
+    if (!name) continue;
+    const kind = stringValue(get(role, 'kind')) === 'Role' ? 'Role' : 'ClusterRole';
+    const writes = itemsOf(get(role, 'rules')).some((r) =>
+      stringsOf(get(r, 'verbs')).some((v) => WRITE_VERBS.includes(v.value.toLowerCase())),
+    );
+    if (writes || rbacRuleIssues(role, kind, name).length) names.add(name);
+  }
+  return names;
+}
+
+/** Groups every service account (of a namespace) or every user is in: a role bound to them is given to all. */
+function broadGroupMembers(kind: string | undefined, name: string): string | undefined {
+  if (kind === 'Group') {
+    if (name === 'system:serviceaccounts') return 'every ServiceAccount of the cluster';
+    if (name.startsWith('system:serviceaccounts:'))
+      return `every ServiceAccount of namespace ${name.slice('system:serviceaccounts:'.length)}`;
+    if (name === 'system:authenticated') return 'every signed-in user and ServiceAccount';
+    if (name === 'system:unauthenticated') return 'anyone who can reach the API server, signed in or not';
+  }
+  if (kind === 'User' && name === 'system:anonymous') return 'anyone who can reach the API server, signed in or not';
+  return undefined;
+}
+
+/**
+ * Bindings: cluster-admin to anyone; a role that grants more than reading (`admin`, `edit`, or a
+ * role of the same file with write verbs or RBAC findings) to a group every account or user is
+ * in; any role to a namespace's default ServiceAccount. One finding per binding, most serious first.
+ */
+export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<string> = new Set()): RbacIssue[] {
   const role = get(doc, 'roleRef', 'name');
   const roleName = stringValue(role);
   if (!role || !roleName) return [];
@@ -204,9 +239,12 @@ export function bindingIssues(doc: SourceNode, resource: string): RbacIssue[] {
     name: stringValue(get(s, 'name')) ?? '?',
     namespace: stringValue(get(s, 'namespace')),
   }));
-  const who = (s: (typeof subjects)[number]) => `${s.kind ?? 'subject'} ${s.namespace ? `${s.namespace}/` : ''}${s.name}`;
-  const defaults = subjects.filter((s) => s.kind === 'ServiceAccount' && s.name === 'default');
-  const defaultPlace = (s: (typeof subjects)[number]) => {
+  type Subject = (typeof subjects)[number];
+  const who = (s: Subject) => {
+    const members = broadGroupMembers(s.kind, s.name);
+    return `${s.kind ?? 'subject'} ${s.namespace ? `${s.namespace}/` : ''}${s.name}${members ? ` (${members})` : ''}`;
+  };
+  const place = (s: Subject) => {
     const n = get(s.node, 'name') ?? s.node;
     return { start: n.start, end: n.end };
   };
@@ -225,16 +263,32 @@ export function bindingIssues(doc: SourceNode, resource: string): RbacIssue[] {
       },
     ];
   }
+  const defaults = subjects.filter((s) => s.kind === 'ServiceAccount' && s.name === 'default');
+  const broad =
+    POWERFUL_BUILTIN_ROLES.includes(roleName) || powerful.has(roleName) ? subjects.filter((s) => broadGroupMembers(s.kind, s.name)) : [];
+  if (broad.length) {
+    const [first, ...rest] = [...broad, ...defaults];
+    return [
+      {
+        check: 'k8s-broad-group-binding',
+        ...place(first),
+        resource,
+        subject: `${resource}|group|${first.name}|${roleName}`,
+        message: `${resource} binds ${roleName}, which grants more than reading, to the group ${first.name}: ${broadGroupMembers(first.kind, first.name)} gets it. Bind it to the accounts that need it`,
+        ...(rest.length ? { related: rest.map((s) => ({ ...place(s), message: `also ${who(s)}` })) } : {}),
+      },
+    ];
+  }
   if (!defaults.length) return [];
   const first = defaults[0];
   return [
     {
       check: 'k8s-default-service-account-binding',
-      ...defaultPlace(first),
+      ...place(first),
       resource,
       subject: `${resource}|default|${roleName}`,
       message: `${resource} binds ${roleName} to the default ServiceAccount${first.namespace ? ` of ${first.namespace}` : ''}: every pod there without its own account gets it`,
-      ...(defaults.length > 1 ? { related: defaults.slice(1).map((s) => ({ ...defaultPlace(s), message: `also ${who(s)}` })) } : {}),
+      ...(defaults.length > 1 ? { related: defaults.slice(1).map((s) => ({ ...place(s), message: `also ${who(s)}` })) } : {}),
     },
   ];
 }

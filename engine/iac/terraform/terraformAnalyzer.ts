@@ -5,8 +5,10 @@ import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
+import { gcpGrantIssues } from './gcpGrants';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
 import { kubernetesProviderIssues } from './terraformKubernetes';
+import { moduleCallerOwnerIssues } from './terraformModuleOwners';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
 /** Attributes that hold an IAM policy document, on any resource that has them. */
@@ -36,8 +38,9 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
+  issues.push(...gcpGrantIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
-  issues.push(...terraformOwnershipIssues(file, path, ctx));
+  issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };
 }
@@ -232,6 +235,29 @@ function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       subject: address,
       message: `${address} creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts`,
     });
+  }
+  for (const block of file.resourcesOf('azuread_application_password', 'azuread_service_principal_password')) {
+    const address = addressOf(block);
+    issues.push({
+      check: 'azure-ad-password-credential',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} creates a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity`,
+    });
+  }
+  // The inline form: `password { … }` blocks of the application or service principal itself.
+  for (const block of file.resourcesOf('azuread_application', 'azuread_service_principal')) {
+    const address = addressOf(block);
+    for (const [i, password] of blocksOf(block.body, 'password').entries())
+      issues.push({
+        check: 'azure-ad-password-credential',
+        start: password.start,
+        end: password.open,
+        resource: address,
+        subject: `${address}|password#${i}`,
+        message: `${address} has a password block, a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity`,
+      });
   }
   return issues;
 }

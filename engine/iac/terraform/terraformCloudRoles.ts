@@ -22,11 +22,11 @@ const isServiceAgent = (member: string) =>
   /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 
-function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
+export function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
   return expr?.kind === 'string' && !expr.templated ? { value: expr.value, start: expr.start + 1, end: expr.end - 1 } : undefined;
 }
 
-function membersOf(block: HclBlock): string[] {
+export function membersOf(block: HclBlock): string[] {
   const member = attribute(block.body, 'member')?.value;
   const members = attribute(block.body, 'members')?.value;
   const all = [member, ...(members?.kind === 'tuple' ? members.items : [])];
@@ -127,41 +127,115 @@ const isDefaultComputeAccount = (text: string) =>
   text === 'default';
 
 /**
- * VMs and node pools on the default compute service account: a `service_account` block with no
- * email (GCE then uses the default account) or an email that names it. GKE node configs are only
- * reported when they name it, since leaving it out there is the common, reviewed default.
+ * VMs and node pools on the default compute service account. A VM or instance template with a
+ * `service_account` block and no email runs as the default account (with no block it runs with
+ * none). GKE nodes run as the default account unless `node_config.service_account` names
+ * another: a node pool with no node_config, a cluster's default pool (unless
+ * `remove_default_node_pool`), inline `node_pool` blocks and Autopilot clusters without
+ * `cluster_autoscaling.auto_provisioning_defaults.service_account`. One finding per resource,
+ * the other places (more inline pools) as related locations.
  */
 function defaultServiceAccountIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
-  const report = (at: { start: number; end: number }, address: string) =>
+  const report = (block: HclBlock, places: Array<{ start: number; end: number; what: string }>) => {
+    if (!places.length) return;
+    const address = addressOf(block);
+    const [first, ...rest] = places;
     issues.push({
       check: 'gcp-default-service-account',
-      ...at,
+      start: first.start,
+      end: first.end,
       resource: address,
       subject: `${address}|default-compute`,
-      message: `${address} runs as the default compute service account, which has the Editor role in most projects: give it a dedicated service account`,
+      message: `${address} ${first.what} the default compute service account, which has the Editor role in most projects: give it a dedicated service account${rest.length ? ` (${rest.length} more: see related locations)` : ''}`,
+      ...(rest.length
+        ? {
+            related: rest.map((p) => ({
+              start: p.start,
+              end: p.end,
+              message: `${address}: ${p.what} the default compute service account`,
+            })),
+          }
+        : {}),
     });
+  };
   for (const block of file.resourcesOf(
     'google_compute_instance',
     'google_compute_instance_template',
     'google_compute_region_instance_template',
   )) {
+    const places: Array<{ start: number; end: number; what: string }> = [];
     for (const sa of blocksOf(block.body, 'service_account')) {
       const email = attribute(sa.body, 'email')?.value;
-      const text = email?.kind === 'string' ? email.value : email?.kind === 'ref' ? email.text : undefined;
-      if (!email) report({ start: sa.start, end: sa.open }, addressOf(block));
-      else if (text !== undefined && isDefaultComputeAccount(text)) report(email, addressOf(block));
+      const text = refText(email);
+      if (!email) places.push({ start: sa.start, end: sa.open, what: 'names no email, so it runs as' });
+      else if (text !== undefined && isDefaultComputeAccount(text)) places.push({ ...email, what: 'runs as' });
     }
+    report(block, places);
   }
-  for (const block of file.resourcesOf('google_container_node_pool', 'google_container_cluster')) {
-    for (const config of blocksOf(block.body, 'node_config')) {
-      const email = attribute(config.body, 'service_account');
-      const text = email?.value.kind === 'string' ? email.value.value : email?.value.kind === 'ref' ? email.value.text : undefined;
-      if (email && text !== undefined && isDefaultComputeAccount(text))
-        report({ start: email.nameStart, end: email.value.end }, addressOf(block));
-    }
+  for (const block of file.resourcesOf('google_container_node_pool')) {
+    const configs = blocksOf(block.body, 'node_config');
+    report(
+      block,
+      configs.length ? configs.flatMap(nodeConfigPlace) : [{ ...headerOf(block), what: 'has no node_config, so its nodes run as' }],
+    );
   }
+  for (const block of file.resourcesOf('google_container_cluster')) report(block, clusterPlaces(block));
   return issues;
+}
+
+const refText = (expr: HclExpr | undefined) => (expr?.kind === 'string' ? expr.value : expr?.kind === 'ref' ? expr.text : undefined);
+const headerOf = (block: HclBlock) => ({ start: block.start, end: block.labels[block.labels.length - 1]?.end ?? block.open });
+
+/** A node_config that names no service account, or names the default one. */
+function nodeConfigPlace(config: HclBlock): Array<{ start: number; end: number; what: string }> {
+  const email = attribute(config.body, 'service_account');
+  if (!email) return [{ start: config.start, end: config.open, what: 'sets no service_account, so its nodes run as' }];
+  const text = refText(email.value);
+  return text !== undefined && isDefaultComputeAccount(text)
+    ? [{ start: email.nameStart, end: email.value.end, what: 'runs its nodes as' }]
+    : [];
+}
+
+const isTrue = (expr: HclExpr | undefined) => expr?.kind === 'literal' && expr.value === true;
+
+/** Where a GKE cluster's nodes run as the default account: its default pool, inline pools, or Autopilot nodes. */
+function clusterPlaces(block: HclBlock): Array<{ start: number; end: number; what: string }> {
+  const autopilot = attribute(block.body, 'enable_autopilot');
+  if (autopilot && !isTrue(autopilot.value)) {
+    if (autopilot.value.kind !== 'literal') return []; // a variable: cannot tell which mode
+  } else if (autopilot) {
+    const defaults = blocksOf(block.body, 'cluster_autoscaling').flatMap((c) => blocksOf(c.body, 'auto_provisioning_defaults'));
+    const email = defaults.map((d) => attribute(d.body, 'service_account')).find(Boolean);
+    if (!email)
+      return [
+        {
+          start: autopilot.nameStart,
+          end: autopilot.value.end,
+          what: 'is an Autopilot cluster with no auto_provisioning_defaults service_account, so its nodes run as',
+        },
+      ];
+    const text = refText(email.value);
+    return text !== undefined && isDefaultComputeAccount(text)
+      ? [{ start: email.nameStart, end: email.value.end, what: 'runs its nodes as' }]
+      : [];
+  }
+  // Pools written in a dynamic block cannot be read; inline pools replace the default pool.
+  if (blocksOf(block.body, 'dynamic').some((d) => d.labels[0]?.value === 'node_pool')) return [];
+  const pools = blocksOf(block.body, 'node_pool');
+  if (pools.length)
+    return pools.flatMap((pool) => {
+      const configs = blocksOf(pool.body, 'node_config');
+      return configs.length
+        ? configs.flatMap(nodeConfigPlace)
+        : [{ start: pool.start, end: pool.open, what: 'has a node_pool with no node_config, whose nodes run as' }];
+    });
+  const remove = attribute(block.body, 'remove_default_node_pool');
+  if (remove && (isTrue(remove.value) || remove.value.kind !== 'literal')) return []; // removed, or unknown
+  const configs = blocksOf(block.body, 'node_config');
+  return configs.length
+    ? configs.flatMap(nodeConfigPlace)
+    : [{ ...headerOf(block), what: 'keeps its default node pool with no node_config, whose nodes run as' }];
 }
 
 const AZURE_PRIVILEGED: Record<string, string> = {
@@ -197,7 +271,10 @@ export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     if (!level) continue;
     const address = addressOf(block);
     const byName = stringOf(attribute(block.body, 'role_definition_name')?.value);
-    const byId = stringOf(attribute(block.body, 'role_definition_id')?.value);
+    // The id's last segment is the built-in GUID, also where the prefix is interpolated
+    // ("${data.azurerm_subscription.primary.id}/providers/Microsoft.Authorization/roleDefinitions/<guid>").
+    const idExpr = attribute(block.body, 'role_definition_id')?.value;
+    const byId = idExpr?.kind === 'string' ? { value: idExpr.value, start: idExpr.start + 1, end: idExpr.end - 1 } : undefined;
     const role =
       byName && AZURE_PRIVILEGED[byName.value.toLowerCase()]
         ? { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()] }

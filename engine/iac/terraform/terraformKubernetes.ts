@@ -5,7 +5,7 @@
  */
 import type { HclBlock, HclBody } from '../hcl/hclParser';
 import { attribute, blocksOf, hclToSource } from '../hcl/hclSource';
-import { bindingIssues, rbacRuleIssues } from '../kubernetes/kubernetesAnalyzer';
+import { bindingIssues, powerfulRoles, rbacRuleIssues } from '../kubernetes/kubernetesAnalyzer';
 import type { IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { addressOf, type TerraformFile } from './terraformModule';
@@ -33,19 +33,36 @@ function mapOf(block: HclBlock, names: Record<string, string>): SourceNode {
   return { type: 'map', entries, start: block.start, end: block.end };
 }
 
+function entryOf(key: string, block: HclBlock, value: SourceNode): MapEntry {
+  return { key, keyStart: block.start, keyEnd: block.open, value };
+}
+
+function scalar(value: string, at: HclBlock): SourceNode {
+  return { type: 'scalar', value, start: at.start, end: at.start };
+}
+
 function listEntry(key: string, body: HclBody, items: SourceNode[]): MapEntry {
   return { key, keyStart: body.start, keyEnd: body.start, value: { type: 'seq', items, start: body.start, end: body.end } };
 }
 
 export function kubernetesProviderIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
+  const roles: SourceNode[] = [];
   for (const block of file.resourcesOf(...Object.keys(ROLES))) {
     const rules = blocksOf(block.body, 'rule').map((r) =>
       mapOf(r, { api_groups: 'apiGroups', resources: 'resources', verbs: 'verbs', resource_names: 'resourceNames' }),
     );
     const doc: SourceNode = { type: 'map', entries: [listEntry('rules', block.body, rules)], start: block.start, end: block.end };
     issues.push(...rbacRuleIssues(doc, ROLES[block.labels[0].value], addressOf(block)));
+    // The role in manifest shape with its kind and name, for the bindings of this file that name it.
+    const metadata = blocksOf(block.body, 'metadata')[0];
+    const kind: MapEntry = { key: 'kind', keyStart: block.start, keyEnd: block.start, value: scalar(ROLES[block.labels[0].value], block) };
+    roles.push({
+      ...doc,
+      entries: [...doc.entries, kind, ...(metadata ? [entryOf('metadata', metadata, mapOf(metadata, { name: 'name' }))] : [])],
+    });
   }
+  const powerful = powerfulRoles(roles);
   for (const block of file.resourcesOf(...BINDINGS)) {
     const roleRef = blocksOf(block.body, 'role_ref')[0];
     if (!roleRef) continue;
@@ -59,7 +76,7 @@ export function kubernetesProviderIssues(file: TerraformFile): IssueFrom<'terraf
       start: block.start,
       end: block.end,
     };
-    issues.push(...bindingIssues(doc, addressOf(block)));
+    issues.push(...bindingIssues(doc, addressOf(block), powerful));
   }
   return issues;
 }

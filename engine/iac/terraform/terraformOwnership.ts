@@ -9,7 +9,7 @@ import { addressOf, headerRange, providerAlias, providerBlocks, resourceProvider
  * that carries their owner. Policies, keys and secrets are not identities: their owner is the
  * identity that uses them. Untaggable types (access keys, GCP service accounts) are absent on purpose.
  */
-const OWNED_RESOURCES: Record<string, { attr: 'tags' | 'labels' | 'owners'; provider: string }> = {
+export const OWNED_RESOURCES: Record<string, { attr: 'tags' | 'labels' | 'owners'; provider: string }> = {
   aws_iam_role: { attr: 'tags', provider: 'aws' },
   aws_iam_user: { attr: 'tags', provider: 'aws' },
   azurerm_user_assigned_identity: { attr: 'tags', provider: 'azurerm' },
@@ -18,10 +18,10 @@ const OWNED_RESOURCES: Record<string, { attr: 'tags' | 'labels' | 'owners'; prov
 };
 
 /** `caller`: in a reusable module, the tags come from its input (`var.tags`), so the module's caller sets the owner. */
-type OwnerState = 'present' | 'absent' | 'unknown' | 'caller';
+export type OwnerState = 'present' | 'absent' | 'unknown' | 'caller';
 
 /** Whether an expression statically yields a map with an owner key. */
-function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string[], depth = 0, inModule = false): OwnerState {
+export function ownerState(expr: HclExpr | undefined, file: TerraformFile, keys: string[], depth = 0, inModule = false): OwnerState {
   if (!expr || depth > 8) return expr ? 'unknown' : 'absent';
   switch (expr.kind) {
     case 'object':
@@ -82,7 +82,7 @@ function siblingTagStates(text: string, ctx: IacContext): Array<[string, OwnerSt
 }
 
 /** Owner state of `default_tags` per AWS provider alias, from this file and its module siblings. */
-function defaultTagStates(file: TerraformFile, path: string, ctx: IacContext): Map<string, OwnerState> {
+export function defaultTagStates(file: TerraformFile, path: string, ctx: IacContext): Map<string, OwnerState> {
   const states = new Map<string, OwnerState>();
   const merge = (found: Array<[string, OwnerState]>) => {
     for (const [alias, state] of found) if (states.get(alias) !== 'present') states.set(alias, state);
@@ -161,7 +161,7 @@ export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx:
 }
 
 /** Adds the owner key to the literal map (or the literal inside `merge`), or a new attribute. */
-function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, attr: string, key: string): OffsetEdit {
+export function ownerEdit(text: string, block: HclBlock, value: HclExpr | undefined, attr: string, key: string): OffsetEdit {
   const literal: HclObject | undefined =
     value?.kind === 'object' ? value : value?.kind === 'call' ? value.args.find((a): a is HclObject => a.kind === 'object') : undefined;
   const pair = `${key} = "${OWNER_PLACEHOLDER}"`;

@@ -224,6 +224,7 @@ interface BindingCase {
 
 const ADMIN_BINDING = ['k8s-cluster-admin-binding'];
 const DEFAULT_SA = ['k8s-default-service-account-binding'];
+const BROAD_GROUP = ['k8s-broad-group-binding'];
 export const BINDING_CASES: BindingCase[] = [
   {
     name: 'cluster-admin to a ServiceAccount',
@@ -267,8 +268,54 @@ export const BINDING_CASES: BindingCase[] = [
     subjects: [{ kind: 'ServiceAccount', name: 'default', namespace: 'apps' }],
     expect: DEFAULT_SA,
   },
+  {
+    name: 'edit to every ServiceAccount',
+    kind: 'ClusterRoleBinding',
+    role: 'edit',
+    subjects: [{ kind: 'Group', name: 'system:serviceaccounts' }],
+    expect: BROAD_GROUP,
+  },
+  {
+    name: 'admin to every ServiceAccount of a namespace',
+    kind: 'RoleBinding',
+    role: 'admin',
+    subjects: [{ kind: 'Group', name: 'system:serviceaccounts:apps' }],
+    expect: BROAD_GROUP,
+  },
+  {
+    name: 'edit to every signed-in user',
+    kind: 'ClusterRoleBinding',
+    role: 'edit',
+    subjects: [{ kind: 'Group', name: 'system:authenticated' }],
+    expect: BROAD_GROUP,
+  },
+  {
+    name: 'cluster-admin to anonymous users',
+    kind: 'ClusterRoleBinding',
+    role: 'cluster-admin',
+    subjects: [{ kind: 'Group', name: 'system:unauthenticated' }],
+    expect: [...ADMIN_BINDING, ...BROAD_GROUP],
+  },
   // Negatives.
   { name: 'view to a group', kind: 'ClusterRoleBinding', role: 'view', subjects: [{ kind: 'Group', name: 'auditors' }] },
+  {
+    name: "view to a namespace's ServiceAccounts",
+    kind: 'RoleBinding',
+    role: 'view',
+    subjects: [{ kind: 'Group', name: 'system:serviceaccounts:monitoring' }],
+  },
+  {
+    name: 'public-info-viewer to unauthenticated',
+    kind: 'ClusterRoleBinding',
+    role: 'system:public-info-viewer',
+    subjects: [{ kind: 'Group', name: 'system:unauthenticated' }],
+  },
+  {
+    name: 'edit to a group named like the system ones',
+    kind: 'ClusterRoleBinding',
+    role: 'edit',
+    subjects: [{ kind: 'Group', name: 'serviceaccounts-admins' }],
+  },
   {
     name: 'admin in one namespace to a named account',
     kind: 'RoleBinding',
@@ -452,6 +499,81 @@ spec:
   return docs;
 }
 
+/** A role of the same file bound to a group every account or user is in: reported when the role writes. */
+function groupBindingDocuments(): IacDocument[] {
+  const cases = [
+    { name: 'own writing role to every ServiceAccount', verbs: ['get', 'create', 'update'], group: 'system:serviceaccounts', writes: true },
+    { name: 'own read-only role to every signed-in user', verbs: ['get', 'list', 'watch'], group: 'system:authenticated', writes: false },
+  ];
+  return cases.flatMap((c, i) => {
+    const label = (form: string) =>
+      c.writes ? positive(['k8s-broad-group-binding'], 'k8s-binding', form, c.name) : negative('k8s-binding', form, c.name);
+    return [
+      iacDocument(
+        `k8s/group-bindings/group-binding-${i}.yaml`,
+        `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: team-role-${i}
+rules:
+  - apiGroups: ["apps"]
+    resources: ["deployments"]
+    verbs: [${c.verbs.map((v) => `"${v}"`).join(', ')}]
+---
+${region(
+  label('k8s-yaml'),
+  `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: team-role-${i}
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: team-role-${i}
+subjects:
+  - kind: Group
+    name: ${c.group}
+    apiGroup: rbac.authorization.k8s.io
+`,
+)}`,
+      ),
+      iacDocument(
+        `terraform/group-bindings-${i}/main.tf`,
+        `resource "kubernetes_cluster_role_v1" "team" {
+  metadata {
+    name = "team-role-${i}"
+  }
+  rule {
+    api_groups = ["apps"]
+    resources  = ["deployments"]
+    verbs      = [${c.verbs.map((v) => `"${v}"`).join(', ')}]
+  }
+}
+
+${region(
+  label('tf-kubernetes'),
+  `resource "kubernetes_cluster_role_binding_v1" "team" {
+  metadata {
+    name = "team-role-${i}"
+  }
+  role_ref {
+    api_group = "rbac.authorization.k8s.io"
+    kind      = "ClusterRole"
+    name      = "team-role-${i}"
+  }
+  subject {
+    kind      = "Group"
+    name      = "${c.group}"
+    api_group = "rbac.authorization.k8s.io"
+  }
+}
+`,
+)}`,
+      ),
+    ];
+  });
+}
+
 export function kubernetesDocuments(): IacDocument[] {
-  return [...rbacDocuments(), ...bindingDocuments(), ...automountDocuments()];
+  return [...rbacDocuments(), ...bindingDocuments(), ...groupBindingDocuments(), ...automountDocuments()];
 }

@@ -136,6 +136,7 @@ const tf = (
 });
 
 const PRIMITIVE = ['gcp-primitive-role'];
+const DEFAULT_COMPUTE = ['gcp-default-service-account'];
 const GCP: TextCase[] = [
   tf('gcp', 'project owner to a user', PRIMITIVE, (m) =>
     m(
@@ -261,6 +262,83 @@ const GCP: TextCase[] = [
     undefined,
     (m) =>
       `module "project_iam" {\n  source   = "terraform-google-modules/iam/google//modules/projects_iam"\n  projects = ["acme-prod"]\n  bindings = {\n${m(`    "roles/logging.logWriter" = ["serviceAccount:app@acme-prod.iam.gserviceaccount.com"]\n    "roles/monitoring.metricWriter" = ["serviceAccount:app@acme-prod.iam.gserviceaccount.com"]`)}\n  }\n}\n`,
+  ),
+  // GKE nodes run as the default compute account unless node_config names another.
+  tf(
+    'gcp',
+    'node pool with no service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_node_pool" "workers" {\n  name    = "workers"\n  cluster = google_container_cluster.main.id\n${m(`  node_config {\n    machine_type = "e2-standard-4"\n    oauth_scopes = ["https://www.googleapis.com/auth/cloud-platform"]\n  }`)}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'node pool with no node_config',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `${m('resource "google_container_node_pool" "spot"')} {\n  name       = "spot"\n  cluster    = google_container_cluster.main.id\n  node_count = 2\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'cluster keeping its default node pool',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `${m('resource "google_container_cluster" "main"')} {\n  name               = "main"\n  location           = "europe-west1"\n  initial_node_count = 3\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'cluster node_config with no service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_cluster" "main" {\n  name               = "main"\n  location           = "europe-west1"\n  initial_node_count = 1\n${m(`  node_config {\n    machine_type = "e2-medium"\n  }`)}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'inline node_pool with no service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_cluster" "main" {\n  name     = "main"\n  location = "europe-west1"\n  node_pool {\n    name       = "default"\n    node_count = 1\n${m(`    node_config {\n      machine_type = "e2-medium"\n    }`)}\n  }\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'Autopilot cluster with no node service account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_container_cluster" "autopilot" {\n  name             = "autopilot"\n  location         = "europe-west1"\n  ${m('enable_autopilot = true')}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'instance template with a scopes-only service_account',
+    DEFAULT_COMPUTE,
+    (m) =>
+      `resource "google_compute_instance_template" "web" {\n  name_prefix  = "web-"\n  machine_type = "e2-small"\n  disk {\n    source_image = "debian-cloud/debian-12"\n  }\n  network_interface {\n    network = "default"\n  }\n${m(`  service_account {\n    scopes = ["cloud-platform"]\n  }`)}\n}\n`,
+  ),
+  tf(
+    'gcp',
+    'node pool with its own account',
+    undefined,
+    (m) =>
+      `resource "google_container_node_pool" "workers" {\n  name    = "workers"\n  cluster = google_container_cluster.main.id\n${m(`  node_config {\n    machine_type    = "e2-standard-4"\n    service_account = google_service_account.nodes.email\n  }`)}\n}\n`,
+  ),
+  tf('gcp', 'cluster removing its default node pool', undefined, (m) =>
+    m(
+      `resource "google_container_cluster" "main" {\n  name                     = "main"\n  location                 = "europe-west1"\n  remove_default_node_pool = true\n  initial_node_count       = 1\n}\n`,
+    ),
+  ),
+  tf('gcp', 'cluster default pool with its own account', undefined, (m) =>
+    m(
+      `resource "google_container_cluster" "main" {\n  name               = "main"\n  location           = "europe-west1"\n  initial_node_count = 1\n  node_config {\n    service_account = "gke-nodes@acme-prod.iam.gserviceaccount.com"\n    oauth_scopes    = ["https://www.googleapis.com/auth/cloud-platform"]\n  }\n}\n`,
+    ),
+  ),
+  tf('gcp', 'Autopilot cluster with its own node account', undefined, (m) =>
+    m(
+      `resource "google_container_cluster" "autopilot" {\n  name             = "autopilot"\n  location         = "europe-west1"\n  enable_autopilot = true\n  cluster_autoscaling {\n    auto_provisioning_defaults {\n      service_account = google_service_account.nodes.email\n    }\n  }\n}\n`,
+    ),
+  ),
+  tf('gcp', 'instance template with no service account attached', undefined, (m) =>
+    m(
+      `resource "google_compute_instance_template" "batch" {\n  name_prefix  = "batch-"\n  machine_type = "e2-small"\n  disk {\n    source_image = "debian-cloud/debian-12"\n  }\n  network_interface {\n    network = "default"\n  }\n}\n`,
+    ),
   ),
   tf('gcp', 'custom role on the project', undefined, (m) =>
     m(
@@ -516,6 +594,11 @@ const own = (name: string, expect: string[] | undefined, text: (m: Mark) => stri
   ...tf('ownership', name, expect, text, 'ownership'),
   ...(path ? { path } : {}),
 });
+/** A case in its own folder: module calls are read across folders (see corpusModuleFiles). */
+const call = (name: string, expect: string[] | undefined, path: string, text: (m: Mark) => string): TextCase => ({
+  ...own(name, expect, text, path),
+  form: 'tf-module-call',
+});
 const OWNERSHIP: TextCase[] = [
   own(
     'role without tags',
@@ -581,6 +664,71 @@ const OWNERSHIP: TextCase[] = [
         `resource "aws_iam_role" "this" {\n  name               = var.name\n  assume_role_policy = var.trust_policy\n  tags               = merge(var.tags, { Name = var.name })\n}\n`,
       ),
     'modules/service/iam.tf',
+  ),
+  // Calls of the local modules above (and of two more), which leave the owner tag to the caller.
+  call(
+    'module call passing no tags',
+    OWNER,
+    'callers/no-tags/main.tf',
+    (m) =>
+      `${m('module "ci_role"')} {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n}\n`,
+  ),
+  call(
+    'module call with tags but no owner',
+    OWNER,
+    'callers/env-tags/main.tf',
+    (m) =>
+      `${m('module "ci_role"')} {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n  tags = {\n    env = "prod"\n  }\n}\n`,
+  ),
+  call(
+    'module call of a merging module, no tags',
+    OWNER,
+    'callers/service/main.tf',
+    (m) =>
+      `${m('module "service"')} {\n  source       = "../../modules/service"\n  name         = "orders"\n  trust_policy = data.aws_iam_policy_document.ecs.json\n}\n`,
+  ),
+  call(
+    'module call through a nested module',
+    OWNER,
+    'callers/platform/main.tf',
+    (m) => `${m('module "platform"')} {\n  source = "../../modules/platform"\n  tags   = { cost_center = "1234" }\n}\n`,
+  ),
+  call(
+    'module passing its own var.tags on',
+    undefined,
+    'modules/platform/main.tf',
+    (m) =>
+      `variable "tags" {\n  type    = map(string)\n  default = {}\n}\n\n${m(`module "deployer" {\n  source             = "../iam-role"\n  name               = "deployer"\n  assume_role_policy = var.trust\n  tags               = var.tags\n}`)}\n`,
+  ),
+  call('module call passing an owner', undefined, 'callers/owned/main.tf', (m) =>
+    m(
+      `module "ci_role" {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n  tags               = { owner = "payments", env = "prod" }\n}\n`,
+    ),
+  ),
+  call(
+    'module call with the owner in merge',
+    undefined,
+    'callers/merged/main.tf',
+    (m) =>
+      `locals {\n  common = { env = "prod" }\n}\n\n${m(`module "service" {\n  source       = "../../modules/service"\n  name         = "orders"\n  trust_policy = data.aws_iam_policy_document.ecs.json\n  tags         = merge(local.common, { owner = "orders-team" })\n}`)}\n`,
+  ),
+  call(
+    'module call covered by provider default_tags',
+    undefined,
+    'callers/default-tags/main.tf',
+    (m) =>
+      `provider "aws" {\n  region = "eu-west-1"\n  default_tags {\n    tags = { owner = "platform" }\n  }\n}\n\n${m(`module "ci_role" {\n  source             = "../../modules/iam-role"\n  name               = "ci"\n  assume_role_policy = data.aws_iam_policy_document.ci.json\n}`)}\n`,
+  ),
+  call('module call of a module that owns its identities', undefined, 'callers/self-owned/main.tf', (m) =>
+    m(`module "auditor" {\n  source = "../../modules/owned-role"\n  name   = "auditor"\n}\n`),
+  ),
+  call('module whose role sets its own owner', undefined, 'modules/owned-role/main.tf', (m) =>
+    m(
+      `resource "aws_iam_role" "this" {\n  name               = var.name\n  assume_role_policy = var.trust\n  tags               = merge(var.tags, { owner = "security" })\n}\n`,
+    ),
+  ),
+  call('registry module call (not read)', undefined, 'callers/registry/main.tf', (m) =>
+    m(`module "ci_role" {\n  source  = "terraform-aws-modules/iam/aws//modules/iam-role"\n  version = "5.39.0"\n  name    = "ci"\n}\n`),
   ),
   own('role with owner in merge', undefined, (m) =>
     m(

@@ -11,8 +11,10 @@ import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
 import { privateKeyDocuments } from './privateKeys';
+import { sectionAndHeaderDocuments } from './sectionAndHeaderNames';
 import { PROVIDERS } from './providers';
 import { Rng } from '../../support/seededRandom';
+import { unnamedFormDocuments } from './unnamedForms';
 import { uriDocuments } from './uris';
 
 export const CORPUS_SEED = 20_261_201;
@@ -101,6 +103,9 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...privateKeyDocuments(rng),
     ...infraDocuments(rng),
     ...negativeDocuments(rng),
+    // Their own stream: adding them left every other file of the corpus as it was.
+    ...sectionAndHeaderDocuments(new Rng(seed + 12)),
+    ...unnamedFormDocuments(rng),
   );
   return { seed, documents };
 }

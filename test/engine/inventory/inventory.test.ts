@@ -241,6 +241,43 @@ jobs:
     assert.deepEqual(none.identities, []);
   });
 
+  it('secrets-manager references of every kind, after thousands of mentions of "Secret" and at the very start of a file', () => {
+    const mentions = 'export type SecretAccessKey = string; // the Secret of a SecretsManager secret\n'.repeat(2000);
+    const references = [
+      'const v = await client.getSecret("payments-key");',
+      'v2 = client.get_secret("ledger-key")',
+      'url = "https://acme.vault.azure.net/secrets/signing-cert"',
+      'resp = client.access_secret_version(name="projects/acme/secrets/api-token/versions/1")',
+      'data "vault" { path = "secret/data/app/db" }',
+      'v3 = hvac.secrets.kv.read_secret_version(path="app/cache")',
+      'const c = await sm.send(new GetSecretValueCommand({ SecretId: "prod/queue" }));',
+    ].join('\n');
+    const kinds = (text: string) =>
+      inventoryOf([{ path: 'src/clients.py', text }])
+        .identities.filter((i) => i.kind === 'secret-reference')
+        .map((i) => `${i.provider}:${i.name}`)
+        .sort();
+    const expected = [
+      'aws:prod/queue',
+      'azure:ledger-key',
+      'azure:payments-key',
+      'azure:signing-cert',
+      'gcp:api-token',
+      'vault:app/cache',
+      'vault:app/db',
+    ];
+    assert.deepEqual(kinds(`${mentions}${references}\n`), expected);
+    assert.deepEqual(kinds(`${references}\n${mentions}`), expected);
+    // A keyword whose "ecret" is not at its start, right at offset 0.
+    const manifest = 'secretKeyRef:\n  name: db-credentials\n  key: password\n';
+    assert.deepEqual(
+      inventoryOf([{ path: 'k8s/deploy.yaml', text: manifest }])
+        .identities.filter((i) => i.kind === 'secret-reference')
+        .map((i) => `${i.provider}:${i.name}`),
+      ['kubernetes:db-credentials'],
+    );
+  });
+
   it("owners: a tag wins, else CODEOWNERS for the file, else none; findings get their identity's owner", () => {
     const owners = new CodeOwners('# comment\n*.tf @acme/infra\n/infra/legacy/ @acme/legacy\n');
     const { identities, findings } = inventoryOf(

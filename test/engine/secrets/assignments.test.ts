@@ -39,6 +39,15 @@ describe('findAssignments', () => {
     assert.deepEqual(pairs("const token: string = 'abc';")[0], ['token', 'abc']);
   });
 
+  it('keeps a `#` inside an unquoted value, and ends the value at a comment', () => {
+    const pw = ['Lf', 'b0i'].join('#') + '=V8q';
+    assert.deepEqual(pairs(`POSTGRES_PASSWORD: ${pw}`), [['POSTGRES_PASSWORD', pw]]);
+    assert.deepEqual(pairs(`PGPASSWORD=${pw} psql -h db`), [['PGPASSWORD', pw]]);
+    assert.deepEqual(pairs('db_password: Kq8mZ2vT # rotated monthly'), [['db_password', 'Kq8mZ2vT']]);
+    // A value that starts with `#` is a comment (or a colour), not a value.
+    assert.deepEqual(pairs('password: # set in vault'), []);
+  });
+
   it('does not take a path segment or a glued `name:value` for a mapping', () => {
     assert.deepEqual(pairs('    checksum/secret: 9f2c'), []);
     assert.deepEqual(

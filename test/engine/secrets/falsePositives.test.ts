@@ -45,6 +45,21 @@ describe('isPlaceholder', () => {
   });
 });
 
+describe('public by design: Azurite key, Ethereum addresses', () => {
+  it("Azurite's published development-storage key is a vendor sample; a key one character off is not", () => {
+    const azurite = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+    assert.ok(isPlaceholder(azurite));
+    assert.ok(!isPlaceholder(azurite.replace('Eby8', 'Fby8')));
+  });
+
+  it('an Ethereum address (0x + 40 hex) is public; 0x + 64 hex (a private key) is not', () => {
+    const hex = (n: number) => Array.from({ length: n }, (_, i) => '0123456789abcdef'[(i * 7 + 3) % 16]).join('');
+    assert.ok(isGenericNonSecret(`0x${hex(40)}`));
+    assert.ok(!isGenericNonSecret(`0x${hex(64)}`));
+    assert.ok(!isGenericNonSecret(`0x${hex(41)}`));
+  });
+});
+
 describe('isGenericNonSecret', () => {
   it('password hashes, type names, public keys, ARNs, YAML tags and secret-manager references are not secrets', () => {
     for (const v of [

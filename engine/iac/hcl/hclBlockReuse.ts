@@ -1,0 +1,236 @@
+/**
+ * Parses of a Terraform file's top-level blocks kept between scans of the same file: a keystroke
+ * in a 5,000-line module changes one block, so only that block is tokenized and parsed again; the
+ * others are copies of the last scan's trees moved to where their text now starts. The result is
+ * what `parseHcl` gives for the whole file (property test: test/engine/iac/hclBlockReuse.test.ts).
+ *
+ * The file is cut before each line that starts with an identifier and holds a `{` (a block header
+ * such as `resource "aws_iam_role" "app" {`). A piece read on its own reads as it does inside the
+ * file when the file's parse is between top-level items where the piece starts and the piece is
+ * `closed` (`parseHclPiece`: nothing of it runs on into the next piece). The first piece starts
+ * the file; so, piece by piece, every closed piece starts where the file's parse is at the top
+ * level. A piece that is not closed (an unclosed block or bracket, a heredoc whose body has a
+ * line like a header, an unterminated comment) is read together with the pieces after it, twice
+ * as many each time, until the group is closed or reaches the end of the file: at worst the whole
+ * rest of the file is parsed as one piece, which is the whole-file parse from there.
+ *
+ * Kept per path: the pieces of the file's last scan only, for the recently scanned files up to a
+ * total size (as `YamlDocumentReuse`), so memory is bounded and old versions are dropped.
+ */
+import { detached } from '../../text/detachedText';
+import {
+  parseHcl,
+  parseHclPiece,
+  type HclAttribute,
+  type HclBlock,
+  type HclBody,
+  type HclExpr,
+  type HclFile,
+  type HclParseError,
+} from './hclParser';
+
+/** Smaller files parse in a few milliseconds: not worth a copy of their text. */
+export const REUSE_FROM = 32 * 1024;
+/** Text kept, all files together (each with the trees of its last scan). A larger file is parsed whole. */
+const KEPT_CHARS = 2 * 1024 * 1024;
+
+/**
+ * A piece's text (a copy, not a view into an old version of the file) and its parse, placed at
+ * offset `at` (0 when parsed; then where the piece was last handed out).
+ */
+interface Kept {
+  text: string;
+  file: HclFile;
+  closed: boolean;
+  at: number;
+}
+
+/** The pieces of a file's last scan: by text, and by where each started. */
+interface KeptFile {
+  pieces: Map<string, Kept>;
+  at: Map<number, Kept>;
+  chars: number;
+}
+
+export class HclBlockReuse {
+  /** Path → its last scan's pieces; most recently scanned path last. */
+  private readonly files = new Map<string, KeptFile>();
+  private keptChars = 0;
+  private readonly from: number;
+  /** Pieces parsed so far (for tests: how much was reused). */
+  parsedPieces = 0;
+
+  private readonly freeze: boolean;
+
+  /**
+   * `from`: the smallest text worth reusing (tests set 0). `freeze`: freeze every tree handed out
+   * (tests: an analyser that changes one then throws).
+   */
+  constructor(options: { from?: number; freeze?: boolean } = {}) {
+    this.from = options.from ?? REUSE_FROM;
+    this.freeze = options.freeze ?? false;
+  }
+
+  /** `parseHcl(text)`, reusing the top-level blocks unchanged since the last parse of `path`. */
+  parse(path: string, text: string): HclFile {
+    if (text.length < this.from || text.length > KEPT_CHARS) return parseHcl(text);
+    const cuts = blockStarts(text);
+    if (cuts.length < 3) return parseHcl(text);
+    const last = this.files.get(path);
+    this.files.delete(path);
+    this.keptChars -= last?.chars ?? 0;
+    const next: KeptFile = { pieces: new Map(), at: new Map(), chars: text.length };
+    // After one edit a piece is most likely where it was, or moved by the edit's length: comparing
+    // it there costs less than hashing its text for the lookup by text.
+    const shift = last ? text.length - last.chars : 0;
+    const sameAs = (kept: Kept | undefined, start: number, end: number) =>
+      kept !== undefined && kept.text.length === end - start && text.startsWith(kept.text, start);
+    const pieceAt = (start: number, end: number): Kept => {
+      let kept = last?.at.get(start);
+      if (!sameAs(kept, start, end)) kept = last?.at.get(start - shift);
+      if (!sameAs(kept, start, end)) {
+        const piece = text.slice(start, end);
+        kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
+        if (!kept) {
+          kept = { text: detached(piece), ...parseHclPiece(piece), at: 0 };
+          if (this.freeze) deepFreeze(kept.file);
+          this.parsedPieces++;
+        }
+      }
+      next.pieces.set(kept!.text, kept!);
+      next.at.set(start, kept!);
+      return kept!;
+    };
+
+    const body: HclBody = { attributes: [], blocks: [], start: 0, end: text.length };
+    const errors: HclParseError[] = [];
+    for (let i = 0; i < cuts.length;) {
+      let count = 1;
+      let kept = pieceAt(cuts[i], cuts[i + 1] ?? text.length);
+      while (!kept.closed && i + count < cuts.length) {
+        count = Math.min(count * 2, cuts.length - i);
+        kept = pieceAt(cuts[i], cuts[i + count] ?? text.length);
+      }
+      // Trees are handed out as kept: a piece where it was last time (before the edit) costs
+      // nothing, one moved by the edit is copied to its new offset and kept there.
+      if (kept.at !== cuts[i]) {
+        const by = cuts[i] - kept.at;
+        kept.file = {
+          body: movedBody(kept.file.body, by),
+          errors: kept.file.errors.map((e) => ({ message: e.message, start: e.start + by, end: e.end + by })),
+        };
+        kept.at = cuts[i];
+        if (this.freeze) deepFreeze(kept.file);
+      }
+      if (i === 0) body.start = kept.file.body.start;
+      body.attributes.push(...kept.file.body.attributes);
+      body.blocks.push(...kept.file.body.blocks);
+      errors.push(...kept.file.errors);
+      i += count;
+    }
+
+    this.files.set(path, next);
+    this.keptChars += text.length;
+    for (const [oldest, kept] of this.files) {
+      if (this.keptChars <= KEPT_CHARS) break;
+      this.files.delete(oldest);
+      this.keptChars -= kept.chars;
+    }
+    return { body, errors };
+  }
+}
+
+/**
+ * 0, then the start of every line that begins with an identifier character and holds a `{`. Lines
+ * end at `\n` only, as for the HCL lexer (a regex's `m` flag would also start lines after `\r`
+ * and U+2028).
+ */
+export function blockStarts(text: string): number[] {
+  const starts = [0];
+  for (let nl = text.indexOf('\n'); nl >= 0 && nl + 1 < text.length;) {
+    const at = nl + 1;
+    const c = text.charCodeAt(at);
+    nl = text.indexOf('\n', at);
+    const isIdentStart = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!isIdentStart) continue;
+    const brace = text.indexOf('{', at);
+    if (brace >= 0 && (nl < 0 || brace < nl)) starts.push(at);
+  }
+  return starts;
+}
+
+/*
+ * Copies of kept trees with every offset moved by `by`. The trees handed out are the kept ones:
+ * analysers read HCL trees and never change them (the property tests run them on frozen trees).
+ */
+
+function deepFreeze(value: object): void {
+  Object.freeze(value);
+  for (const child of Object.values(value)) if (typeof child === 'object' && child !== null && !Object.isFrozen(child)) deepFreeze(child);
+}
+
+function movedBody(body: HclBody, by: number): HclBody {
+  return {
+    attributes: body.attributes.map((a) => movedAttribute(a, by)),
+    blocks: body.blocks.map((b) => movedBlock(b, by)),
+    start: body.start + by,
+    end: body.end + by,
+  };
+}
+
+function movedAttribute(a: HclAttribute, by: number): HclAttribute {
+  return {
+    name: a.name,
+    nameStart: a.nameStart + by,
+    nameEnd: a.nameEnd + by,
+    value: movedExpr(a.value, by),
+    start: a.start + by,
+    end: a.end + by,
+  };
+}
+
+function movedBlock(b: HclBlock, by: number): HclBlock {
+  return {
+    type: b.type,
+    labels: b.labels.map((l) => ({ value: l.value, start: l.start + by, end: l.end + by })),
+    body: movedBody(b.body, by),
+    start: b.start + by,
+    end: b.end + by,
+    open: b.open + by,
+    close: b.close + by,
+  };
+}
+
+/** One object shape per kind, written out: a spread copy is several times slower before the JIT has warmed up. */
+function movedExpr(e: HclExpr, by: number): HclExpr {
+  const start = e.start + by;
+  const end = e.end + by;
+  switch (e.kind) {
+    case 'string':
+      return { kind: 'string', value: e.value, templated: e.templated, start, end };
+    case 'literal':
+      return { kind: 'literal', value: e.value, start, end };
+    case 'ref':
+      return { kind: 'ref', text: e.text, start, end };
+    case 'other':
+      return { kind: 'other', text: e.text, start, end };
+    case 'heredoc':
+      return { kind: 'heredoc', raw: e.raw, contentStart: e.contentStart + by, templated: e.templated, start, end };
+    case 'tuple':
+      return { kind: 'tuple', items: e.items.map((item) => movedExpr(item, by)), start, end };
+    case 'object':
+      return {
+        kind: 'object',
+        items: e.items.map((item) => ({
+          key: item.key,
+          keyStart: item.keyStart + by,
+          keyEnd: item.keyEnd + by,
+          value: movedExpr(item.value, by),
+        })),
+        start,
+        end,
+      };
+    case 'call':
+      return { kind: 'call', name: e.name, args: e.args.map((arg) => movedExpr(arg, by)), start, end };
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * Which ServiceAccounts' tokens grant something that matters, from the bindings of one file: an
+ * account bound to a role that writes, or that has an RBAC finding of its own (Secrets, exec,
+ * proxy, escalation verbs, wildcards), or to a role this file does not define (its rules are
+ * unknown; built-in `view` too: it reads every ConfigMap and pod log of the namespace). An
+ * account bound only to roles of this file that read named kinds of ordinary objects (a
+ * controller's get/list/watch on services and pods) holds a token worth little to a thief, and
+ * mounting it is what such controllers do.
+ */
+import { get, itemsOf, stringsOf, stringValue, type SourceNode } from '../sourceTree';
+
+const READ_VERBS = new Set(['get', 'list', 'watch']);
+
+/** Whether a Role/ClusterRole has an RBAC finding of its own (the analyser's rule checks). */
+export type HasRbacFinding = (role: SourceNode, kind: string, name: string) => boolean;
+
+function readsOnly(role: SourceNode, kind: string, name: string, hasFinding: HasRbacFinding): boolean {
+  if (get(role, 'aggregationRule')) return false; // its rules come from other roles
+  const verbsReadOnly = itemsOf(get(role, 'rules')).every((r) =>
+    stringsOf(get(r, 'verbs')).every((v) => READ_VERBS.has(v.value.toLowerCase())),
+  );
+  return verbsReadOnly && !hasFinding(role, kind, name);
+}
+
+/** Names of the ServiceAccounts some binding of `objects` grants a role that matters. */
+export function accountsWithGrants(objects: SourceNode[], hasFinding: HasRbacFinding): Set<string | undefined> {
+  const readOnlyRoles = new Set<string>();
+  for (const d of objects) {
+    const kind = stringValue(get(d, 'kind'));
+    const name = stringValue(get(d, 'metadata', 'name'));
+    if ((kind === 'Role' || kind === 'ClusterRole') && name && readsOnly(d, kind, name, hasFinding)) readOnlyRoles.add(`${kind}/${name}`);
+  }
+  const accounts = new Set<string | undefined>();
+  for (const binding of objects.filter((d) => /^(?:Cluster)?RoleBinding$/.test(stringValue(get(d, 'kind')) ?? ''))) {
+    const refKind = stringValue(get(binding, 'roleRef', 'kind')) ?? 'ClusterRole';
+    const refName = stringValue(get(binding, 'roleRef', 'name')) ?? '';
+    if (readOnlyRoles.has(`${refKind}/${refName}`)) continue;
+    for (const s of itemsOf(get(binding, 'subjects')))
+      if (stringValue(get(s, 'kind')) === 'ServiceAccount') accounts.add(stringValue(get(s, 'name')));
+  }
+  return accounts;
+}

@@ -1,0 +1,85 @@
+/**
+ * GCP grants beyond the primitive roles: roles that administer IAM itself (granted on a project,
+ * folder or organization they let the holder grant itself anything there), custom roles holding
+ * the permissions that lead to the same (set an IAM policy, mint keys or tokens for a service
+ * account, act as one), and bucket roles given to everyone (`allUsers`, `allAuthenticatedUsers`).
+ */
+import { attribute } from '../hcl/hclSource';
+import type { IssueFrom } from '../iacIssue';
+import { membersOf, stringOf } from './terraformCloudRoles';
+import { addressOf, type TerraformFile } from './terraformModule';
+
+/** Predefined roles that administer IAM in their scope, with what they let the holder do. */
+const IAM_ADMIN_ROLES: Record<string, string> = {
+  'roles/resourcemanager.organizationadmin': 'set the IAM policy of the organization and of every folder and project in it',
+  'roles/resourcemanager.folderadmin': 'set the IAM policy of the folder and of every project in it',
+  'roles/resourcemanager.folderiamadmin': 'set the IAM policy of the folder',
+  'roles/resourcemanager.projectiamadmin': 'set the IAM policy of the project',
+  'roles/iam.securityadmin': 'set any IAM policy in its scope',
+  'roles/iam.organizationroleadmin': 'create and change every custom role of the organization',
+  'roles/iam.roleadmin': 'create and change custom roles',
+  'roles/iam.serviceaccountkeyadmin': 'create keys for every service account in its scope',
+};
+
+/** Permissions that let a custom role's holder raise its own privileges, with how. */
+const ESCALATION_PERMISSIONS: Array<[RegExp, string]> = [
+  [/\.setiampolicy$/, 'set the IAM policy of the resource (grant anyone, itself included, any role)'],
+  [/^iam\.serviceaccountkeys\.create$/, 'create keys for service accounts'],
+  [/^iam\.serviceaccounts\.(?:actas|getaccesstoken|signblob|signjwt|implicitdelegation)$/, 'act as or mint tokens for service accounts'],
+  [/^iam\.roles\.(?:create|update)$/, 'write custom roles, its own included'],
+  [/^deploymentmanager\.deployments\.create$/, 'deploy as the project’s Google APIs service agent (Editor)'],
+];
+const escalation = (permission: string) => ESCALATION_PERMISSIONS.find(([p]) => p.test(permission.toLowerCase()));
+
+const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
+const BUCKET_GRANT = /^google_storage_bucket_iam_(member|binding)$/;
+const EVERYONE = /^(allUsers|allAuthenticatedUsers)$/;
+
+export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
+  for (const block of file.resources) {
+    const type = block.labels[0].value;
+    const address = addressOf(block);
+    const level = GCP_LEVEL.exec(type);
+    const role = stringOf(attribute(block.body, 'role')?.value);
+    if (level && role && IAM_ADMIN_ROLES[role.value.toLowerCase()]) {
+      issues.push({
+        check: 'gcp-iam-admin-role',
+        ...role,
+        resource: address,
+        subject: `${address}|${role.value.toLowerCase()}`,
+        message: `${address} grants ${role.value} at ${level[1]} level: it can ${IAM_ADMIN_ROLES[role.value.toLowerCase()]}, so it can grant itself any role there`,
+      });
+    }
+    if (BUCKET_GRANT.test(type) && role) {
+      const everyone = membersOf(block).find((m) => EVERYONE.test(m));
+      if (everyone)
+        issues.push({
+          check: 'gcp-public-access',
+          ...role,
+          resource: address,
+          subject: `${address}|${everyone}`,
+          message: `${address} grants ${role.value} on the bucket to ${everyone} (${everyone === 'allUsers' ? 'anyone on the internet' : 'anyone with a Google account'})`,
+        });
+    }
+    if (type === 'google_project_iam_custom_role' || type === 'google_organization_iam_custom_role') {
+      const permissions = attribute(block.body, 'permissions')?.value;
+      const offending = (permissions?.kind === 'tuple' ? permissions.items : [])
+        .map((p) => stringOf(p))
+        .filter((p): p is NonNullable<typeof p> => !!p && !!escalation(p.value));
+      if (!offending.length) continue;
+      const [first, ...more] = offending;
+      issues.push({
+        check: 'gcp-custom-role-escalation',
+        ...first,
+        resource: address,
+        subject: `${address}|${first.value.toLowerCase()}`,
+        message: `${address} is a custom role with ${first.value}: its holder can ${escalation(first.value)![1]}${more.length ? ` (${more.length} more such permission${more.length > 1 ? 's' : ''}: see related locations)` : ''}`,
+        ...(more.length
+          ? { related: more.map((p) => ({ start: p.start, end: p.end, message: `${p.value}: can ${escalation(p.value)![1]}` })) }
+          : {}),
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,226 @@
+/**
+ * Parses of a GitHub workflow's jobs kept between scans of the same file: a workflow is one YAML
+ * document, most of it the `jobs:` mapping, and a keystroke changes one job, so only that job is
+ * parsed again; the others are copies of the last scan's trees moved to where their text now
+ * starts. The result is what `parseYamlSource` gives for the whole file (property test:
+ * test/engine/iac/workflowJobReuse.test.ts).
+ *
+ * Used only where the file has the plain layout (`jobsLayout`): one document, no directives, lines
+ * ending at `\n` (or `\r\n`), a `jobs:` line at column 0 with nothing after it at column 0, and
+ * every line after it blank, a comment, or indented at least as far as the first job; each
+ * `name:` line at that indentation starts a piece. The header (up to the first piece, ending in `jobs:`) is parsed
+ * on its own, as the start of the file; each piece is parsed after a line `jobs:`, so it is read
+ * where the file reads it: in a mapping under `jobs`, at the same depth. A line at the jobs'
+ * indentation ends whatever the piece before it had open (a block scalar, a plain scalar, a nested
+ * mapping), and what it cannot end (a quoted scalar, a flow collection) is a syntax error of that
+ * piece too. So when every piece reads as one job (one entry, at the jobs' indentation), the tree
+ * of the file is the header's with these jobs put in as the value of `jobs`; a file whose pieces do
+ * not have that shape is parsed whole.
+ *
+ * With a syntax error a single-document file has no tree, only its first error: the pieces before
+ * the first broken one read as in the file, so the error is in that piece or after it, and it is
+ * read from there (`errorFrom`), not from the start of the file.
+ *
+ * Kept per path: the pieces of the file's last scan only, for the recently scanned files up to a
+ * total size (as `YamlDocumentReuse`).
+ */
+import type { MapEntry, MapNode, SourceNode } from './sourceTree';
+import { detached } from '../text/detachedText';
+import { firstSyntaxError, parseYamlDocuments, parseYamlSource, type YamlParseResult } from './yamlSource';
+import { moved } from './yamlDocumentReuse';
+
+/** Smaller files parse in a few milliseconds: not worth a copy of their text. */
+export const REUSE_FROM = 32 * 1024;
+/** Text kept, all files together (each with the trees of its last scan). A larger file is parsed whole. */
+const KEPT_CHARS = 2 * 1024 * 1024;
+/** What a piece is parsed after: the key it lies under in the file, at the top level. */
+const JOBS = 'jobs:\n';
+
+interface Kept {
+  text: string;
+  /** The piece's documents (a job's: after `JOBS`, at offset 0 of that), or undefined when it does not parse. */
+  trees: SourceNode[] | undefined;
+}
+
+interface KeptFile {
+  pieces: Map<string, Kept>;
+  at: Map<number, Kept>;
+  chars: number;
+}
+
+export class WorkflowJobReuse {
+  /** Path → its last scan's pieces; most recently scanned path last. */
+  private readonly files = new Map<string, KeptFile>();
+  private keptChars = 0;
+  private readonly from: number;
+  /** Pieces parsed so far (for tests: how much was reused). */
+  parsedPieces = 0;
+
+  /** `from`: the smallest text worth reusing (tests set 0). */
+  constructor(options: { from?: number } = {}) {
+    this.from = options.from ?? REUSE_FROM;
+  }
+
+  /** `parseYamlSource(text)`, reusing the jobs unchanged since the last parse of `path`. */
+  parse(path: string, text: string): YamlParseResult {
+    if (text.length < this.from || text.length > KEPT_CHARS) return parseYamlSource(text);
+    const layout = jobsLayout(text);
+    if (!layout) return parseYamlSource(text);
+    const last = this.files.get(path);
+    this.files.delete(path);
+    this.keptChars -= last?.chars ?? 0;
+    const next: KeptFile = { pieces: new Map(), at: new Map(), chars: text.length };
+    this.files.set(path, next);
+    this.keptChars += text.length;
+    for (const [oldest, kept] of this.files) {
+      if (this.keptChars <= KEPT_CHARS) break;
+      this.files.delete(oldest);
+      this.keptChars -= kept.chars;
+    }
+
+    // After one edit a piece is most likely where it was, or moved by the edit's length: comparing
+    // it there costs less than hashing its text for the lookup by text.
+    const shift = last ? text.length - last.chars : 0;
+    const sameAs = (kept: Kept | undefined, start: number, end: number): kept is Kept =>
+      kept !== undefined && kept.text.length === end - start && text.startsWith(kept.text, start);
+    const pieceAt = (start: number, end: number, after: string): Kept => {
+      let kept = last?.at.get(start);
+      if (!sameAs(kept, start, end)) kept = last?.at.get(start - shift);
+      if (!sameAs(kept, start, end)) {
+        const piece = text.slice(start, end);
+        kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
+        if (!kept) {
+          kept = { text: detached(piece), trees: parsedOrUndefined(after + piece) };
+          this.parsedPieces++;
+        }
+      }
+      next.pieces.set(kept.text, kept);
+      next.at.set(start, kept);
+      return kept;
+    };
+
+    const { starts, indent, jobsKey } = layout;
+    const header = pieceAt(0, starts[0], '').trees;
+    const root = header?.length === 1 ? header[0] : undefined;
+    const jobsEntry = root?.type === 'map' ? root.entries[root.entries.length - 1] : undefined;
+    if (!root || root.type !== 'map' || !isEmptyJobsEntry(jobsEntry, jobsKey)) return parseYamlSource(text);
+
+    const entries: MapEntry[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i];
+      const trees = pieceAt(start, starts[i + 1] ?? text.length, JOBS).trees;
+      if (!trees) {
+        const error = errorFrom(text, starts, i);
+        return error ? { documents: [], error } : parseYamlSource(text);
+      }
+      const entry = jobOf(trees, indent);
+      if (!entry) return parseYamlSource(text);
+      const by = start - JOBS.length;
+      entries.push({ key: entry.key, keyStart: entry.keyStart + by, keyEnd: entry.keyEnd + by, value: moved(entry.value, by, true) });
+    }
+    // As the parse of the file builds a block mapping: from its first key, to the furthest end of a value.
+    const jobsStart = entries[0].keyStart;
+    const jobs: MapNode = { type: 'map', entries, start: jobsStart, end: jobsStart + 1 };
+    for (const e of entries) if (e.value.end > jobs.end) jobs.end = e.value.end;
+    const file = moved(root, 0, true) as MapNode;
+    file.entries[file.entries.length - 1] = { ...file.entries[file.entries.length - 1], value: jobs };
+    if (jobs.end > file.end) file.end = jobs.end;
+    return { documents: [file] };
+  }
+}
+
+/**
+ * The file's first syntax error when piece `i` is the first that does not parse: the pieces
+ * before it read as in the file, so the error is in the rest, read after `JOBS` as the file reads
+ * it. First that piece with the next one after it: its error cannot depend on more than the line
+ * that follows it (a line at the jobs' indentation ends every block construct, and js-yaml looks
+ * ahead one line at most); when the error lies in that next piece or at its end, the whole rest is
+ * read. Undefined when that finds none: the file is then parsed whole.
+ */
+function errorFrom(text: string, starts: number[], i: number): YamlParseResult['error'] {
+  const start = starts[i];
+  const end = starts[i + 1];
+  const from = (to: number) => {
+    const error = firstSyntaxError(JOBS + text.slice(start, to), 0);
+    const by = start - JOBS.length;
+    return error && { message: error.message, start: error.start + by, end: error.end + by };
+  };
+  const near = end === undefined ? undefined : from(starts[i + 2] ?? text.length);
+  return near && near.start < end! ? near : from(text.length);
+}
+
+/** The one job a piece parsed after `JOBS` holds, or undefined when it holds something else. */
+function jobOf(trees: SourceNode[], indent: number): MapEntry | undefined {
+  const root = trees.length === 1 ? trees[0] : undefined;
+  const jobs = root?.type === 'map' && root.entries.length === 1 ? root.entries[0].value : undefined;
+  const job = jobs?.type === 'map' && jobs.entries.length === 1 ? jobs.entries[0] : undefined;
+  // An entry without a plain key (`? [a]`, `: b`) is left out of the tree but still extends the
+  // mapping's end, which is rebuilt from the jobs: such a piece is not a job.
+  const end = job && Math.max(jobs!.start + 1, job.value.end);
+  return job?.keyStart === JOBS.length + indent && jobs!.end === end ? job : undefined;
+}
+
+function parsedOrUndefined(text: string): SourceNode[] | undefined {
+  try {
+    return parseYamlDocuments(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `jobs:` with nothing after it, read on its own: an empty value, which has no position. */
+function isEmptyJobsEntry(entry: MapEntry | undefined, keyStart: number): boolean {
+  const value = entry?.value;
+  return (
+    entry?.key === 'jobs' &&
+    entry.keyStart === keyStart &&
+    value?.type === 'scalar' &&
+    value.value === null &&
+    value.start === -1 &&
+    value.end === -1
+  );
+}
+
+const JOB_KEY = /[A-Za-z_][\w-]*[ \t]*:(?=[ \t\r\n]|$)/y;
+const JOBS_LINE = /jobs:[ \t]*(?:#[^\n]*)?\r?$/;
+
+/**
+ * Where the header ends and each job starts, the jobs' indentation and where the `jobs` key is;
+ * undefined unless the file has the plain layout described above (then it is parsed whole).
+ */
+export function jobsLayout(text: string): { jobsKey: number; indent: number; starts: number[] } | undefined {
+  // indexOf first: a regex over 127 KB costs a tenth of a millisecond, indexOf a hundredth.
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (/^(?:%|---|\.\.\.)/.test(text) || ['\n%', '\n---', '\n...'].some((marker) => text.includes(marker))) return undefined;
+  let jobsKey = -1;
+  let indent = -1;
+  const starts: number[] = [];
+  for (let at = 0; at < text.length;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (jobsKey < 0) {
+      if (text.startsWith('jobs:', at) && JOBS_LINE.test(text.slice(at, nl))) jobsKey = at;
+    } else {
+      let i = at;
+      while (text.charCodeAt(i) === 32) i++;
+      const c = text.charCodeAt(i);
+      const blank = i >= nl || (c === 13 && i + 1 === nl) || c === 35; // empty, `\r`, or a comment
+      if (!blank) {
+        const n = i - at;
+        if (c === 9 || n === 0) return undefined; // a tab, or more of the top-level mapping
+        if (indent < 0) indent = n;
+        if (n < indent) return undefined;
+        if (n === indent) {
+          // Only a `name:` line starts a piece: after `jobs:` anything else would be read as the
+          // value of `jobs`, not as the next entry of its mapping. Another line (being typed, or
+          // broken) stays in the piece before it, which then reads as the file does.
+          JOB_KEY.lastIndex = i;
+          if (JOB_KEY.test(text)) starts.push(at);
+          else if (!starts.length) return undefined;
+        }
+      }
+    }
+    at = nl + 1;
+  }
+  return jobsKey >= 0 && starts.length >= 2 ? { jobsKey, indent, starts } : undefined;
+}

@@ -1,0 +1,242 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ScanResult } from '../../../engine';
+import { get, stringValue } from '../../../engine/iac/sourceTree';
+import { jobsLayout, WorkflowJobReuse } from '../../../engine/iac/workflowJobReuse';
+import { parseYamlSource } from '../../../engine/iac/yamlSource';
+import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
+import { defaultEngine } from '../../support/engineFixture';
+
+/** Workflow lines, plus what could make a job read differently on its own than in the whole file. */
+const LINES = [
+  'name: ci',
+  'on: [push, pull_request]',
+  'permissions:',
+  '  contents: read',
+  'permissions: write-all',
+  'jobs:',
+  'jobs: # the jobs',
+  '  build:',
+  '  deploy:',
+  '  test-2:',
+  '  "quoted":',
+  '  - item',
+  '    runs-on: ubuntu-latest',
+  '    permissions:',
+  '      id-token: write',
+  '      contents: write',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: aws-actions/configure-aws-credentials@v4',
+  '        with: { role-to-assume: arn:aws:iam::123456789012:role/ci,',
+  '          aws-region: us-east-1 }',
+  '        with:',
+  '          aws-access-key-id: ${{ secrets.KEY }}',
+  '      - run: |',
+  '          echo one',
+  '  echo two',
+  '      - run: >-',
+  '      - run: "multi',
+  '  line"',
+  "      - run: 'single",
+  '        env:',
+  '          TOKEN: &tok ${{ secrets.TOKEN }}',
+  '          OTHER: *tok',
+  "    if: github.ref == 'refs/heads/main'",
+  '# a comment',
+  '  # an indented comment',
+  '   odd: indent',
+  '\tname: tab',
+  'env:',
+  '---',
+  '%YAML 1.2',
+  '  build: {runs-on: x}',
+  '  build: [a, b]',
+  '  build: !tag x',
+  '  build:',
+  '  : orphan value',
+  '  ? [complex, key]',
+  '  job12:abc',
+  '',
+];
+
+const EDIT = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 30 }),
+  insert: fc.oneof(
+    fc.array(fc.constantFrom(...LINES), { maxLength: 3 }).map((ls) => ls.join('\n')),
+    fc.constantFrom(
+      'a',
+      ' ',
+      '  ',
+      '\n',
+      '\n  job:\n',
+      '-',
+      ':',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      '|',
+      '#',
+      '&a',
+      '*a',
+      '\r\n',
+      '\r',
+      '\t',
+      '---\n',
+    ),
+    fc.string({ maxLength: 5 }),
+  ),
+});
+
+const applyEdit = (text: string, e: { at: number; remove: number; insert: string }) => {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+};
+
+const job = (i: number) =>
+  `  job${i}:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:\n      - uses: actions/checkout@v4\n      - run: |\n          make ${i}\n        env:\n          TOKEN: \${{ secrets.T${i} }}\n`;
+const workflow = (jobs: number) =>
+  `name: ci\non: push\npermissions:\n  contents: read\njobs:\n${Array.from({ length: jobs }, (_, i) => job(i)).join('\n')}`;
+
+describe('GitHub workflow jobs reused across scans of a file', () => {
+  it('random edits: the reused parse equals a whole-file parse of the same text, every time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...LINES), { minLength: 1, maxLength: 50 }),
+        fc.array(EDIT, { maxLength: 15 }),
+        (lines, edits) => {
+          const reuse = new WorkflowJobReuse({ from: 0 });
+          let text = lines.join('\n') + '\n';
+          assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text));
+          for (const e of edits) {
+            text = applyEdit(text, e);
+            assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text), `after an edit at ${e.at}`);
+          }
+        },
+      ),
+      { seed: 1616, numRuns: 600 },
+    );
+  });
+
+  it('random edits of a well-formed workflow (most scans reuse jobs): same as a whole-file parse', () => {
+    const base = workflow(6);
+    assert.ok(jobsLayout(base), 'the base workflow has the plain layout');
+    fc.assert(
+      fc.property(fc.array(EDIT, { minLength: 1, maxLength: 10 }), (edits) => {
+        const reuse = new WorkflowJobReuse({ from: 0 });
+        let text = base;
+        reuse.parse('ci.yml', text);
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text), `after an edit at ${e.at}`);
+        }
+      }),
+      { seed: 1717, numRuns: 400 },
+    );
+  });
+
+  it('typing characters one at a time, breaking and restoring indentation, quotes and brackets', () => {
+    const base = workflow(5);
+    const typed = ['a', ':', ' "x', '"', ' [', ']', '\n  ', 'job9:', '\n   ', '  ', '{', '}', '|', '\n#c'];
+    fc.assert(
+      fc.property(fc.nat(base.length), fc.array(fc.constantFrom(...typed), { minLength: 1, maxLength: 6 }), (at, words) => {
+        const reuse = new WorkflowJobReuse({ from: 0 });
+        reuse.parse('ci.yml', base);
+        let text = base;
+        let cursor = at;
+        for (const word of words)
+          for (const ch of word) {
+            text = text.slice(0, cursor) + ch + text.slice(cursor);
+            cursor++;
+            assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text));
+          }
+        while (text.length > base.length) {
+          cursor--;
+          text = text.slice(0, cursor) + text.slice(cursor + 1);
+          assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text));
+        }
+      }),
+      { seed: 1818, numRuns: 150 },
+    );
+  });
+
+  it('nesting near the depth limit: a job read on its own passes only where the file passes', () => {
+    for (let depth = 90; depth <= 102; depth++) {
+      let nested = '';
+      for (let d = 0; d < depth; d++) nested += `${'  '.repeat(d + 2)}k${d}:\n`;
+      const text = `on: push\njobs:\n  a:\n    x: 1\n  b:\n${nested}${'  '.repeat(depth + 2)}v: 1\n  c:\n    y: 2\n`;
+      const reuse = new WorkflowJobReuse({ from: 0 });
+      assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text), `depth ${depth}`);
+    }
+  });
+
+  it('parses only the job that changed, and moves the others to their new offsets', () => {
+    const reuse = new WorkflowJobReuse({ from: 0 });
+    const before = workflow(4);
+    reuse.parse('ci.yml', before);
+    assert.equal(reuse.parsedPieces, 5, 'the header and four jobs');
+    const after = before.replace('make 1', 'make one');
+    const { documents } = reuse.parse('ci.yml', after);
+    assert.equal(reuse.parsedPieces, 6, 'one job parsed again');
+    assert.deepEqual(documents, parseYamlSource(after).documents);
+    const run = get(documents[0], 'jobs', 'job3', 'steps')!;
+    assert.equal(run.type, 'seq');
+    const token = get(documents[0], 'jobs', 'job3', 'steps')!;
+    assert.ok(after.slice(token.start, token.end).includes('make 3'));
+    assert.equal(stringValue(get(documents[0], 'name')), 'ci');
+    // A job broken on its own: the file's first error, from that job on.
+    const broken = after.replace('    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n    steps:', '    steps:a');
+    assert.deepEqual(reuse.parse('ci.yml', broken), parseYamlSource(broken));
+    assert.ok(parseYamlSource(broken).error);
+  });
+
+  it('parses other layouts whole: a key after the jobs, a second document, a tab', () => {
+    assert.equal(jobsLayout(`${workflow(3)}env:\n  A: 1\n`), undefined);
+    assert.equal(jobsLayout(`${workflow(3)}---\nx: 1\n`), undefined);
+    assert.equal(jobsLayout(`${workflow(3)}\t  more: 1\n`), undefined);
+    assert.equal(jobsLayout(workflow(3).replace('\n', '\r')), undefined);
+    assert.ok(jobsLayout(workflow(3).replace(/\n/g, '\r\n')));
+  });
+
+  it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
+    const reuse = new WorkflowJobReuse({ from: 0 });
+    const text = workflow(3);
+    const first = reuse.parse('ci.yml', text);
+    const jobs = get(first.documents[0], 'jobs') as { entries: Array<{ keyStart: number }> };
+    jobs.entries[1].keyStart = 999;
+    (first.documents[0] as { start: number }).start = 999;
+    assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text));
+  });
+
+  it('the engine in the editor (with a memo): random edits of a large workflow find what a fresh scan finds', () => {
+    const engine = defaultEngine();
+    const view = (r: ScanResult) => JSON.stringify({ findings: r.findings, skipped: r.skipped, suppressed: r.suppressed });
+    const unit = (i: number) =>
+      [
+        `  deploy${i}:\n    runs-on: ubuntu-latest\n    permissions: write-all\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: \${{ secrets.AWS_KEY_${i} }}\n          aws-secret-access-key: \${{ secrets.AWS_SECRET_${i} }}`,
+        `  test${i}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: echo \${{ toJSON(secrets) }}`,
+        `  pr${i}:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n      id-token: write\n    steps:\n      - uses: some/action@main\n      - run: npm publish\n        env:\n          NODE_AUTH_TOKEN: \${{ secrets.NPM_TOKEN }}`,
+      ][i % 3];
+    let base = 'name: ci\non: [push, pull_request_target]\njobs:\n';
+    for (let i = 0; base.length < 40 * 1024; i++) base += `${unit(i)}\n`;
+    fc.assert(
+      fc.property(fc.array(EDIT, { minLength: 1, maxLength: 6 }), (edits) => {
+        const memo = new SecretLineMemo();
+        let text = base;
+        engine.scan({ path: '.github/workflows/ci.yml', text }, { memo });
+        for (const e of edits) {
+          text = applyEdit(text, e);
+          assert.equal(
+            view(engine.scan({ path: '.github/workflows/ci.yml', text }, { memo })),
+            view(engine.scan({ path: '.github/workflows/ci.yml', text })),
+          );
+        }
+      }),
+      { seed: 2929, numRuns: 25 },
+    );
+  });
+});
