@@ -1,8 +1,8 @@
-import ignore, { type Ignore } from 'ignore';
 import type { Finding, ScanDocument, ScanResult, Severity, SkipNote } from './types';
 import type { WorkspaceConfig } from './config/workspaceConfig';
 import { Baseline } from './config/baseline';
 import { RuleError, type LoadedRule, type RuleDefinition } from './rules/ruleTypes';
+import { pathGlobs, type PathGlobs } from './rules/linearGlobs';
 import { assignmentAround, pairedEntryName } from './secrets/assignments';
 import { fingerprintOf, maskSecret } from './secrets/masking';
 import { OutputMask } from './secrets/outputMasking';
@@ -112,8 +112,8 @@ export class Engine {
   /** Non-fatal config problems (unknown rule ids in overrides, ...). */
   readonly warnings: string[] = [];
   private readonly secrets: SecretScanner;
-  private readonly pathIgnore?: Ignore;
-  private readonly lowerSeverityPaths?: Ignore;
+  private readonly pathIgnore?: PathGlobs;
+  private readonly lowerSeverityPaths?: PathGlobs;
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
   private readonly checkRules = new Map<CheckId, RuleInfo>();
@@ -144,13 +144,19 @@ export class Engine {
       docs: docsLink(definition),
     }));
     this.docs = new Map(this.rules.map((r) => [r.definition.id, r.docs]));
+    // The workspace's own rules run on the linear-time engine: a repository's pattern cannot stall a scan.
+    const fromWorkspace = new Set(config.rules ?? []);
     this.secrets = SecretScanner.build(
-      this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check).map((r) => compileRule(r.definition, r.severity)),
+      this.rules
+        .filter((r) => r.definition.category === 'secret' && !r.definition.check)
+        .map((r) => compileRule(r.definition, r.severity, fromWorkspace.has(r.definition) ? 'workspace' : 'builtin')),
       options.keywordIndex,
     );
-    this.pathIgnore = config.paths?.ignore?.length ? ignore().add(config.paths.ignore) : undefined;
-    const lower = config.paths?.lowerSeverity ?? DEFAULT_LOWER_SEVERITY_PATHS;
-    this.lowerSeverityPaths = lower.length ? ignore().add(lower) : undefined;
+    // The config's globs are matched in linear time like its patterns (engine/rules/linearGlobs.ts).
+    this.pathIgnore = config.paths?.ignore?.length ? pathGlobs(config.paths.ignore, 'workspace') : undefined;
+    const lower = config.paths?.lowerSeverity;
+    this.lowerSeverityPaths =
+      lower === undefined ? pathGlobs(DEFAULT_LOWER_SEVERITY_PATHS, 'builtin') : lower.length ? pathGlobs(lower, 'workspace') : undefined;
     this.limits = {
       maxFileBytes: Math.min(config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes, MAX_LIMITS.maxFileBytes),
       maxLineLength: Math.min(config.limits?.maxLineLength ?? DEFAULT_LIMITS.maxLineLength, MAX_LIMITS.maxLineLength),

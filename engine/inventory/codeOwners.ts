@@ -1,11 +1,11 @@
-import ignore, { type Ignore } from 'ignore';
+import { LinearGlobs, type PathGlobs } from '../rules/linearGlobs';
 
 /** Where GitHub looks for CODEOWNERS, in its order. */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
 /** A parsed CODEOWNERS file: the last matching pattern wins, as on GitHub. */
 export class CodeOwners {
-  private readonly rules: Array<{ matcher: Ignore; owners: string[] }> = [];
+  private readonly rules: Array<{ matcher: PathGlobs; owners: string[] }> = [];
 
   constructor(text: string) {
     for (const raw of text.split('\n')) {
@@ -13,7 +13,8 @@ export class CodeOwners {
       if (!line) continue;
       const [pattern, ...owners] = line.split(/\s+/);
       try {
-        this.rules.push({ matcher: ignore().add(pattern), owners });
+        // The repository's file: its globs are matched in linear time (engine/rules/linearGlobs.ts).
+        this.rules.push({ matcher: new LinearGlobs([pattern]), owners });
       } catch {
         // GitHub ignores a line it cannot parse; so do we.
       }

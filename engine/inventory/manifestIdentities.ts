@@ -94,13 +94,16 @@ export function cloudFormationIdentities(template: SourceNode, text: string, own
   const resources = get(template, 'Resources');
   if (resources?.type !== 'map') return [];
   const policies = resources.entries.filter((r) => CFN_POLICIES.includes(stringValue(get(r.value, 'Type')) ?? ''));
-  const mentions = (r: MapEntry, id: string) => new RegExp(`(?<![\\w])${id}(?![\\w])`).test(text.slice(r.value.start, r.value.end));
+  // Logical IDs are alphanumeric in CloudFormation; any other key is file content, never a pattern
+  // (`(a+)+$` as a key made this backtrack for a minute, `a(` threw).
+  const mentions = (r: MapEntry, id: string) =>
+    /^\w+$/.test(id) && new RegExp(`(?<![\\w])${id}(?![\\w])`).test(text.slice(r.value.start, r.value.end));
   const drafts: IdentityDraft[] = [];
   for (const res of resources.entries) {
     const spec = CFN_IDENTITIES[stringValue(get(res.value, 'Type')) ?? ''];
     if (!spec) continue;
     const props = get(res.value, 'Properties');
-    const linked = policies.filter((p) => /^[\w]+$/.test(res.key) && mentions(p, res.key)).map((p) => p.key);
+    const linked = policies.filter((p) => mentions(p, res.key)).map((p) => p.key);
     let credential = spec.credential;
     if (
       spec.kind === 'iam-user' &&

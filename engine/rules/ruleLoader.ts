@@ -3,6 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { parse as ParseYaml } from 'yaml';
 import packSchema from '../../rules/schema.json';
 import configSchema from '../../rules/config.schema.json';
+import { compileLinear, LinearSyntaxError } from './linearRegex';
 import { patternSafetyProblems } from './patternSafety';
 import type { KeywordIndexData } from '../secrets/keywordIndex';
 import { RuleError, type LoadedRule, type RuleDefinition } from './ruleTypes';
@@ -32,6 +33,9 @@ export function parseYamlSafely(text: string, source: string): unknown {
   }
 }
 
+/** Said with every pattern a workspace rule cannot run with, so the user knows where to look. */
+const LINEAR_ENGINE_NOTE = 'workspace rules run on a linear-time regex engine: see "Custom rules: accepted patterns" in the README';
+
 function describe(error: ErrorObject, data: unknown, source: string): string {
   const parts = error.instancePath.split('/').filter(Boolean);
   let where = '';
@@ -52,7 +56,12 @@ function describe(error: ErrorObject, data: unknown, source: string): string {
   return `${source}:${where}${field} ${error.message}${extra}`;
 }
 
-/** Checks what a schema cannot: patterns compile, have a `secret` group, keywords are lower-case. */
+/**
+ * Checks what a schema cannot: patterns compile, have a `secret` group, keywords are lower-case.
+ * Every pattern runs over file content, so none may take more than linear time: built-in ones
+ * (V8) must not backtrack without bound; a workspace's own (`custom`) must be expressible on
+ * the linear-time engine they run on (engine/rules/re2Syntax.ts says what that accepts).
+ */
 export function checkRuleSemantics(rule: RuleDefinition, source: string, custom = false): string[] {
   const problems: string[] = [];
   const at = `${source}: rule "${rule.id}"`;
@@ -63,8 +72,17 @@ export function checkRuleSemantics(rule: RuleDefinition, source: string, custom 
       problems.push(`${at} ${field} does not compile: ${(e as Error).message}`);
       return false;
     }
-    // Every pattern runs over file content: none may backtrack without bound.
-    for (const problem of patternSafetyProblems(pattern, custom)) problems.push(`${at} ${field} ${problem}`);
+    if (!custom) {
+      for (const problem of patternSafetyProblems(pattern)) problems.push(`${at} ${field} ${problem}`);
+      return true;
+    }
+    try {
+      compileLinear(pattern, flags);
+    } catch (e) {
+      if (!(e instanceof LinearSyntaxError)) throw e;
+      problems.push(`${at} ${field} ${e.message} (${LINEAR_ENGINE_NOTE})`);
+      return false;
+    }
     return true;
   };
   if (rule.pattern !== undefined && compiles(rule.pattern, 'pattern', rule.caseInsensitive ? 'dgi' : 'dg')) {

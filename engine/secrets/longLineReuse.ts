@@ -11,6 +11,7 @@
  * So the result is always the fresh scan's, and the work is the edit plus the rule's reach.
  */
 import type { LineCandidate } from './lineMemo';
+import type { PatternMatch, RulePattern } from '../rules/rulePattern';
 
 /** One match of a global regex over the line: where it was found, where the next search starts, and what it yielded. */
 export interface RegexPass {
@@ -48,10 +49,10 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
 
 /** Every pass of `re` over `line` from `from`, as a fresh scan makes them; `yields` turns a match into a candidate. */
 export function passesFrom(
-  re: RegExp,
+  re: RulePattern,
   line: string,
   from: number,
-  yields: (m: RegExpExecArray) => LineCandidate | undefined,
+  yields: (m: PatternMatch) => LineCandidate | undefined,
   out: RegexPass[],
 ): void {
   re.lastIndex = from;
@@ -63,11 +64,11 @@ export function passesFrom(
 
 /** The passes of `re` over `line`, reusing those over `old` (the same rule's passes over the line as it was). */
 export function rematch(
-  re: RegExp,
+  re: RulePattern,
   reach: { ahead: number; behind: number },
   old: { text: string; passes: RegexPass[] },
   line: string,
-  yields: (m: RegExpExecArray) => LineCandidate | undefined,
+  yields: (m: PatternMatch) => LineCandidate | undefined,
 ): RegexPass[] {
   const { prefix, suffix } = commonEnds(old.text, line);
   const delta = line.length - old.text.length;

@@ -1,6 +1,5 @@
-import ignore from 'ignore';
 import type { FileKind, Severity, SkipNote } from '../types';
-import type { RuleDefinition } from '../rules/ruleTypes';
+import { RuleError, type RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
@@ -13,14 +12,19 @@ import { detached } from '../text/detachedText';
 import { patternReach, type PatternReach } from '../rules/patternReach';
 import { passesFrom, rematch, type RegexPass } from './longLineReuse';
 import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import { pathGlobs } from '../rules/linearGlobs';
+import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 
-/** A rule ready to run: regexes compiled once, severity after config overrides. */
+/**
+ * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
+ * engine for a workspace's own: engine/rules/rulePattern.ts), severity after config overrides.
+ */
 export interface CompiledRule {
   definition: RuleDefinition;
   severity: Severity;
-  regex?: RegExp;
-  assignment?: { name: RegExp; exclude?: RegExp; minLength: number; maxLength: number };
-  allowValues: RegExp[];
+  regex?: RulePattern;
+  assignment?: { name: RulePattern; exclude?: RulePattern; minLength: number; maxLength: number };
+  allowValues: RulePattern[];
   skipsPath?: (path: string) => boolean;
   /** Set for rules limited to some files (`files`): whether the rule runs in this path. */
   runsIn?: (path: string) => boolean;
@@ -85,23 +89,37 @@ function rulePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^\/+/, '');
 }
 
-export function compileRule(definition: RuleDefinition, severity: Severity): Omit<CompiledRule, 'contextKeywords'> {
+export function compileRule(
+  definition: RuleDefinition,
+  severity: Severity,
+  origin: RuleOrigin = 'builtin',
+): Omit<CompiledRule, 'contextKeywords'> {
   const a = definition.assignment;
+  // A config that skipped validation (an editor's in-memory config) still gets a rule error, not a crash.
+  const compile = (pattern: string, flags: string, field: string) => {
+    try {
+      return compileRulePattern(pattern, flags, origin);
+    } catch (error) {
+      throw new RuleError([`rule "${definition.id}" ${field} ${error instanceof Error ? error.message : String(error)}`]);
+    }
+  };
   const paths = definition.allowlist?.paths;
-  const pathFilter = paths?.length ? ignore().add(paths) : undefined;
-  const only = definition.files?.length ? ignore().add(definition.files) : undefined;
-  const mayRunIn = definition.files?.length ? segmentPrefilter(definition.files) : undefined;
+  const pathFilter = paths?.length ? pathGlobs(paths, origin) : undefined;
+  const only = definition.files?.length ? pathGlobs(definition.files, origin) : undefined;
+  // The quick test is a backtracking RegExp built from the globs: for the tool's own rules only
+  // (a workspace's globs are matched in linear time by LinearGlobs, which needs no prefilter).
+  const mayRunIn = origin === 'builtin' && definition.files?.length ? segmentPrefilter(definition.files) : undefined;
   return {
     definition,
     severity,
-    regex: definition.pattern !== undefined ? new RegExp(definition.pattern, definition.caseInsensitive ? 'dgi' : 'dg') : undefined,
+    regex: definition.pattern !== undefined ? compile(definition.pattern, definition.caseInsensitive ? 'dgi' : 'dg', 'pattern') : undefined,
     assignment: a && {
-      name: new RegExp(a.name, 'i'),
-      exclude: a.nameExclude ? new RegExp(a.nameExclude, 'i') : undefined,
+      name: compile(a.name, 'i', 'assignment.name'),
+      exclude: a.nameExclude ? compile(a.nameExclude, 'i', 'assignment.nameExclude') : undefined,
       minLength: a.minLength ?? 8,
       maxLength: a.maxLength ?? 300,
     },
-    allowValues: (definition.allowlist?.values ?? []).map((v) => new RegExp(v)),
+    allowValues: (definition.allowlist?.values ?? []).map((v) => compile(v, '', 'allowlist.values')),
     skipsPath:
       pathFilter && ((p: string) => p !== '' && !p.startsWith('..') && pathFilter.ignores(p.replace(/\\/g, '/').replace(/^\/+/, ''))),
     runsIn:
@@ -298,7 +316,7 @@ export class SecretScanner {
   }
 
   /** The candidate a one-line regex rule's match yields, if its value passes the rule's checks. */
-  private regexCandidate(rule: CompiledRule, line: string, m: RegExpExecArray, copy: (s: string) => string): LineCandidate | undefined {
+  private regexCandidate(rule: CompiledRule, line: string, m: PatternMatch, copy: (s: string) => string): LineCandidate | undefined {
     const span = m.indices?.groups?.secret;
     if (!span || span[1] <= span[0]) return undefined;
     const value = line.slice(span[0], span[1]);
@@ -314,7 +332,7 @@ export class SecretScanner {
   private matchLongLine(memo: SecretLineMemo, r: number, rule: CompiledRule, lineStart: number, line: () => string): LineCandidate[] {
     const re = rule.regex!;
     const { now, before } = memo.longLine(lineStart, line);
-    const yields = (m: RegExpExecArray) => this.regexCandidate(rule, now.text, m, detached);
+    const yields = (m: PatternMatch) => this.regexCandidate(rule, now.text, m, detached);
     const old = before?.passes.get(r);
     const reach = (this.reaches[r] ??= patternReach(re.source));
     let passes: RegexPass[];
@@ -422,7 +440,7 @@ const VALUE_MEMBER = /^(?:key|value|val|data|string|str|text|raw|plain|plaintext
  * `token.content`, `token.level` (a lexer token), `Token.Comment` (a Pygments token type).
  * The member decides: `config.api_token`, `this.pass` and `token.value` stay secrets.
  */
-function memberOfNamedObject(name: string, secretName: RegExp): boolean {
+function memberOfNamedObject(name: string, secretName: RulePattern): boolean {
   const dot = name.lastIndexOf('.');
   if (dot < 0 || dot === name.length - 1) return false;
   const member = snakeName(name.slice(dot + 1));

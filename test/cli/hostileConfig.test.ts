@@ -69,27 +69,53 @@ describe('a hostile .nhi-lens.yaml', function () {
     assert.ok(!run.stderr.includes('private-marker'), run.stderr);
   });
 
-  it('a custom rule that backtracks without bound is rejected before it runs', () => {
-    fs.writeFileSync(path.join(ws, 'slow.txt'), `${'a'.repeat(31)}!\n`);
+  /** `.nhi-lens.yaml` with one workspace rule. */
+  const ruleConfig = (id: string, pattern: string) =>
     config(
       [
         'rules:',
-        '  - id: catastrophic',
-        '    title: Catastrophic',
+        `  - id: ${id}`,
+        '    title: A workspace rule',
         '    category: secret',
         '    severity: error',
-        '    description: A pattern with nested unbounded repeats.',
+        '    description: A rule the repository brings.',
         '    remediation: Remove the rule from the config.',
-        '    keywords: [aaa]',
-        '    pattern: "^(?<secret>(a+)+)$"',
-        '    examples: { positive: ["aaaa"], negative: ["b"] }',
+        '    keywords: [tok]',
+        `    pattern: '${pattern}'`,
+        '    examples: { positive: ["tokq8zr3lm0pd5xv"], negative: ["b"] }',
         '',
       ].join('\n'),
     );
+
+  it('a custom rule that backtracks catastrophically in V8 runs in linear time: the audit ends and finds what the rule matches', () => {
+    // V8 needs minutes for 31 characters of this line (nested unbounded repeats failing at the `!`);
+    // here it has 50,000, and the test's timeout is the failure.
+    fs.writeFileSync(path.join(ws, 'slow.txt'), `tok${'a'.repeat(50_000)}!\n`);
+    fs.writeFileSync(path.join(ws, 'token.txt'), 'tokq8zr3lm0pd5xv2kc7hs1ty4u\n');
+    ruleConfig('catastrophic', '^tok(?<secret>([a-z0-9]+)+)$');
     const run = audit();
+    assert.equal(run.code, 1, run.stderr);
+    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; path: string }[] }).findings;
+    assert.deepEqual(
+      findings.map((f) => `${f.ruleId} ${f.path}`),
+      ['catastrophic token.txt'],
+    );
+  });
+
+  it('a custom rule the linear-time engine cannot express is a config error naming the rule and the construct', () => {
+    fs.writeFileSync(path.join(ws, 'token.txt'), 'tokq8zr3lm0pd5xv2kc7hs1ty4u\n');
+    ruleConfig('doubled', 'tok(?<secret>([a-z])\\2[a-z0-9]{8})');
+    let run = audit();
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /rule "catastrophic" pattern has an unbounded quantifier/);
-    assert.match(run.stderr, /rule "catastrophic" pattern repeats a group that itself repeats/);
+    assert.match(
+      run.stderr,
+      /\.nhi-lens\.yaml: rule "doubled" pattern uses a back-reference \(\\2\) \(workspace rules run on a linear-time regex engine/,
+    );
+    ruleConfig('peeking', 'tok(?=[a-z]{3})(?<secret>[a-z0-9]{8,40})');
+    run = audit();
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /rule "peeking" pattern uses a lookahead .* not at the very end of the pattern/);
+    assert.ok(!run.stderr.includes('q8zr3lm0pd5xv'), 'no file content in the message');
   });
 
   it('limits above the caps are a config error, not an out-of-memory crash', () => {

@@ -61,6 +61,7 @@ describe('the npm package (npx nhi-lens)', function () {
       'dist/builtin-rules.json',
       'dist/cli.js',
       'dist/iam-actions.json',
+      'dist/re2js.js',
       'dist/scanWorker.js',
       'dist/vendor/ajv.js',
       'dist/vendor/aws4.js',
@@ -113,6 +114,34 @@ describe('the npm package (npx nhi-lens)', function () {
     assert.deepEqual(
       report.findings.map((f) => f.path),
       ['f150.py'],
+    );
+  });
+  it('a workspace rule runs from the package on its linear-time engine (dist/re2js.js), in the scan workers too', () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-npx-rule-'));
+    for (let i = 0; i < 300; i++)
+      fs.writeFileSync(path.join(ws, `f${i}.py`), i === 42 ? 'T = "acme_q8zr3lm0pd5xv2kc7hs1ty4u"\n' : `x = ${i}\n`);
+    fs.writeFileSync(
+      path.join(ws, '.nhi-lens.yaml'),
+      [
+        'rules:',
+        '  - id: acme-internal-token',
+        '    title: ACME internal service token',
+        '    category: secret',
+        '    severity: error',
+        '    description: Token for the ACME service mesh.',
+        '    remediation: Rotate it.',
+        '    keywords: [acme_]',
+        "    pattern: '(?<![A-Za-z0-9_])(?<secret>acme_[a-z0-9]+)(?![a-z0-9])'",
+        '    examples: { positive: [\'t = "acme_q8zr3lm0pd5xv2kc7hs1ty4u"\'], negative: [\'t = "acme"\'] }',
+        '',
+      ].join('\n'),
+    );
+    const run = runBin(['audit', '.', '--jobs', '2', '--format', 'json', '--fail-on', 'never', '--no-git'], ws);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ path: string; ruleId: string }> };
+    assert.deepEqual(
+      report.findings.filter((f) => f.path.endsWith('.py')).map((f) => `${f.ruleId} ${f.path}`),
+      ['acme-internal-token f42.py'],
     );
   });
 });

@@ -53,6 +53,7 @@ describe('the VS Code extension package', function () {
       'dist/builtin-rules.json',
       'dist/extension.js',
       'dist/iam-actions.json',
+      'dist/re2js.js',
       'dist/scanWorker.js',
       'dist/server.js',
       'dist/vendor/ajv.js',

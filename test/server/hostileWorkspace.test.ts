@@ -25,19 +25,23 @@ const PULL_CLIENT = {
   textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { resolveSupport: { properties: ['edit'] } } },
   workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
 };
-const CATASTROPHIC_RULE = [
-  'rules:',
-  '  - id: catastrophic',
-  '    title: Catastrophic',
-  '    category: secret',
-  '    severity: error',
-  '    description: A pattern with nested unbounded repeats.',
-  '    remediation: Remove the rule from the config.',
-  '    keywords: [aaa]',
-  '    pattern: "^(?<secret>(a+)+)$"',
-  '    examples: { positive: ["aaaa"], negative: ["b"] }',
-  '',
-].join('\n');
+/** A workspace rule in the rule format: `pattern` as given. */
+const workspaceRule = (id: string, pattern: string) =>
+  [
+    'rules:',
+    `  - id: ${id}`,
+    '    title: A workspace rule',
+    '    category: secret',
+    '    severity: error',
+    '    description: A rule the repository brings.',
+    '    remediation: Remove the rule from the config.',
+    '    keywords: [tok]',
+    `    pattern: '${pattern}'`,
+    '    examples: { positive: ["tokq8zr3lm0pd5xv"], negative: ["b"] }',
+    '',
+  ].join('\n');
+/** Nested unbounded repeats: V8 backtracks for minutes on 31 characters of `a` and a `!`. */
+const CATASTROPHIC_RULE = workspaceRule('catastrophic', '^tok(?<secret>([a-z0-9]+)+)$');
 
 /** A session's document helpers: open, change, pull diagnostics, ask for and apply actions. */
 function documents(s: LspSession) {
@@ -213,13 +217,32 @@ describe('language server over stdio: a hostile .nhi-lens.yaml', function () {
     }
   });
 
-  it('a custom rule that backtracks without bound is refused in a trusted workspace; diagnostics still come', async () => {
+  it('a custom rule that backtracks catastrophically in V8 runs in linear time in a trusted workspace', async () => {
     const s = await serverWith({ '.nhi-lens.yaml': CATASTROPHIC_RULE });
     try {
       const docs = documents(s);
-      await s.until('the rule refused', () => s.messages.find((m) => /rule "catastrophic" pattern/.test(m)));
-      const slow = await docs.open('slow.txt', `${'a'.repeat(31)}!\n`);
+      // V8 would take minutes on 31 characters of this line: the test's timeout is the failure.
+      const slow = await docs.open('slow.txt', `tok${'a'.repeat(50_000)}!\n`);
       assert.deepEqual(await docs.diagnostics(slow), []);
+      const found = await docs.open('token.txt', 'tokq8zr3lm0pd5xv2kc7hs1ty4u\n');
+      assert.deepEqual(
+        (await docs.diagnostics(found)).map((d) => d.code),
+        ['catastrophic'],
+      );
+      const uri = await docs.open('app.py', `SLACK_BOT_TOKEN = "${SLACK}"\n`);
+      assert.equal((await docs.diagnostics(uri)).length, 1, 'the built-in rules run too');
+      assert.ok(!s.messages.some((m) => /catastrophic/.test(m)), 'the rule is accepted');
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it('a custom rule the linear-time engine cannot express is refused with the rule and the construct named; diagnostics still come', async () => {
+    const s = await serverWith({ '.nhi-lens.yaml': workspaceRule('doubled', 'tok(?<secret>([a-z])\\2[a-z0-9]{8})') });
+    try {
+      const message = await s.until('the rule refused', () => s.messages.find((m) => /rule "doubled" pattern/.test(m)));
+      assert.match(message, /rule "doubled" pattern uses a back-reference \(\\2\)/);
+      const docs = documents(s);
       const uri = await docs.open('app.py', `SLACK_BOT_TOKEN = "${SLACK}"\n`);
       assert.equal((await docs.diagnostics(uri)).length, 1, 'the built-in rules still run');
     } finally {

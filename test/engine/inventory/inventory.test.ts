@@ -159,6 +159,20 @@ Resources:
     assert.equal(byName(identities, 'BotKey').kind, 'access-key');
   });
 
+  it('CloudFormation: a logical ID that reads as a regex is matched as text: no throw, no backtracking', function () {
+    this.timeout(60_000); // `(a+)+$` as a pattern needed about a minute for the 28 characters below: the timeout is the failure
+    for (const id of ['(a+)+$', 'a(']) {
+      const text = JSON.stringify({
+        Resources: {
+          [id]: { Type: 'AWS::IAM::User' },
+          Key: { Type: 'AWS::IAM::AccessKey', Properties: { UserName: `${'a'.repeat(28)}!` } },
+        },
+      });
+      const { identities } = inventoryOf([{ path: 'stack.json', text }]);
+      assert.equal(byName(identities, id).kind, 'iam-user', id);
+    }
+  });
+
   it('GitHub Actions: the workflow token and cloud logins, static or federated', () => {
     const text = `on: push
 permissions:

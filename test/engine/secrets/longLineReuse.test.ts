@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
 import { patternReach } from '../../../engine/rules/patternReach';
+import { compileRulePattern, type PatternMatch, type RulePattern } from '../../../engine/rules/rulePattern';
 import { MEMO_MAX_LINE, SecretLineMemo, type LineCandidate } from '../../../engine/secrets/lineMemo';
 import { commonEnds, passesFrom, rematch, type RegexPass } from '../../../engine/secrets/longLineReuse';
 import { builtinRules, defaultEngine } from '../../support/engineFixture';
@@ -21,10 +22,10 @@ const PATTERNS = [
 /** A candidate for every match: the regex's passes alone are compared (the values come from the same text). */
 const yieldsFrom =
   (line: () => string) =>
-  (m: RegExpExecArray): LineCandidate | undefined =>
+  (m: PatternMatch): LineCandidate | undefined =>
     m[0].length ? { start: m.index, end: m.index + m[0].length, value: line().slice(m.index, m.index + m[0].length) } : undefined;
 
-const fresh = (re: RegExp, line: string): RegexPass[] => {
+const fresh = (re: RulePattern, line: string): RegexPass[] => {
   const out: RegexPass[] = [];
   passesFrom(
     re,
@@ -37,29 +38,39 @@ const fresh = (re: RegExp, line: string): RegexPass[] => {
 };
 
 describe('long line reuse: a regex re-matched around an edit', () => {
-  it('random texts and edits: the re-matched passes are a fresh match of the new text, every time', () => {
+  it('random texts and edits: the re-matched passes are a fresh match of the new text, every time (V8 and linear-time patterns)', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'k', 'x', ' '), maxLength: 300 });
     const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 20 }), insert: text.map((s) => s.slice(0, 12)) });
+    const origin = fc.constantFrom('builtin' as const, 'workspace' as const);
     fc.assert(
-      fc.property(fc.constantFrom(...PATTERNS), fc.boolean(), text, fc.array(edit, { maxLength: 8 }), (pattern, ci, start, edits) => {
-        const re = new RegExp(pattern, ci ? 'dgi' : 'dg');
-        const reach = patternReach(pattern);
-        let line = start;
-        let passes = fresh(re, line);
-        for (const e of edits) {
-          const at = e.at % (line.length + 1);
-          const next = line.slice(0, at) + e.insert + line.slice(Math.min(line.length, at + e.remove));
-          passes = rematch(
-            re,
-            reach,
-            { text: line, passes },
-            next,
-            yieldsFrom(() => next),
-          );
-          line = next;
-          assert.deepEqual(passes, fresh(re, line), `${pattern} after an edit at ${at}`);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...PATTERNS),
+        fc.boolean(),
+        origin,
+        text,
+        fc.array(edit, { maxLength: 8 }),
+        (pattern, ci, from, start, edits) => {
+          const re = compileRulePattern(pattern, ci ? 'dgi' : 'dg', from);
+          const reach = patternReach(pattern);
+          let line = start;
+          let passes = fresh(re, line);
+          for (const e of edits) {
+            const at = e.at % (line.length + 1);
+            const next = line.slice(0, at) + e.insert + line.slice(Math.min(line.length, at + e.remove));
+            passes = rematch(
+              re,
+              reach,
+              { text: line, passes },
+              next,
+              yieldsFrom(() => next),
+            );
+            line = next;
+            assert.deepEqual(passes, fresh(re, line), `${pattern} (${from}) after an edit at ${at}`);
+            if (from === 'workspace')
+              assert.deepEqual(passes, fresh(new RegExp(pattern, ci ? 'dgi' : 'dg'), line), `${pattern}: linear-time and V8 differ`);
+          }
+        },
+      ),
       { seed: 1313, numRuns: 400 },
     );
   });
