@@ -13,6 +13,19 @@ export function pathGlobs(patterns: readonly string[], origin: 'builtin' | 'work
 }
 
 /**
+ * A repository's `.gitignore` lines. Most hold at most one wildcard run (`*.log`, `node_modules/`,
+ * a leading `**` then a name), which the `ignore` package matches without real backtracking and
+ * without loading the RE2 engine on every audit; a file with any line of two or more runs (five
+ * `**` around `/x/` take minutes over a path 100 folders deep) is matched by LinearGlobs as a
+ * whole, so the last-match-wins order of its lines stays one engine's.
+ */
+export function gitignoreGlobs(text: string): PathGlobs {
+  const lines = text.split(/\r?\n/);
+  const hostile = lines.some((line) => !line.startsWith('#') && (line.match(/[*?]+/g)?.length ?? 0) > 1);
+  return hostile ? new LinearGlobs(lines) : ignore().add(lines);
+}
+
+/**
  * Gitignore-style globs a repository supplies (config `paths.ignore` and `paths.lowerSeverity`,
  * a workspace rule's `files` and `allowlist.paths`), matched in time linear in the path. The
  * `ignore` package compiles globs to backtracking RegExps: `**` /x/ `**` /x/… over a deep path

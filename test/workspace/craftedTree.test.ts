@@ -160,4 +160,18 @@ describe('crafted trees: links, pipes, sockets, devices and unreadable folders',
     assert.equal(reasonOf(report.skipped, 'outside.env'), 'symbolic link pointing outside the audited folder: not followed');
     if (FIFO_SUPPORTED) assert.equal(reasonOf(report.skipped, 'pipe.env'), 'named pipe (FIFO): not read');
   });
+
+  it('a .gitignore whose globs would backtrack for minutes over a deep tree is matched in linear time', () => {
+    // Five `**` runs: the ignore package's RegExp takes about 79 s per path 100 folders deep
+    // (the test's timeout is the failure); gitignoreGlobs hands such a file to LinearGlobs.
+    fs.writeFileSync(path.join(ws, '.gitignore'), '*.log\n**/x/**/x/**/x/**/x/**/x/**/q\n');
+    const deep = path.join(ws, ...Array<string>(100).fill('x'));
+    fs.mkdirSync(deep, { recursive: true });
+    fs.writeFileSync(path.join(deep, 'q'), 'ignored\n');
+    fs.writeFileSync(path.join(deep, 'z'), 'kept\n');
+    fs.writeFileSync(path.join(deep, 'build.log'), 'ignored\n');
+    const { files } = walk([ws], ws);
+    const inDeep = files.filter((f) => f.startsWith('x/')).map((f) => path.posix.basename(f));
+    assert.deepEqual(inDeep, ['z']);
+  });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import type { SkipNote } from '../../engine';
+import { gitignoreGlobs, type PathGlobs } from '../../engine/rules/linearGlobs';
 import { readSettingsFile } from './boundedFile';
 import { notRegularReason } from './fileKinds';
 
@@ -32,19 +32,19 @@ export interface WalkedFile {
 
 interface Layer {
   base: string;
-  rules: Ignore;
+  rules: PathGlobs;
 }
 
 /** A .gitignore layer as seen from the folder being listed: the folder's path relative to the layer's base ('' at the base). */
 interface LayerView {
-  rules: Ignore;
+  rules: PathGlobs;
   prefix: string;
 }
 
 /** .gitignore files are read like settings: regular files only, size-capped (a FIFO would hang the walk). */
-function readGitignore(dir: string): Ignore | undefined {
+function readGitignore(dir: string): PathGlobs | undefined {
   try {
-    return ignore().add(readSettingsFile(path.join(dir, '.gitignore'), '.gitignore', GITIGNORE_MAX_BYTES));
+    return gitignoreGlobs(readSettingsFile(path.join(dir, '.gitignore'), '.gitignore', GITIGNORE_MAX_BYTES));
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ignore from 'ignore';
-import { LinearGlobs } from '../../../engine/rules/linearGlobs';
+import { gitignoreGlobs, LinearGlobs } from '../../../engine/rules/linearGlobs';
 import { testEngine } from '../../support/engineFixture';
 
 /** Five `**` segments: the `ignore` package's RegExp backtracks polynomially over a deep path (79 s for 100 levels). */
@@ -66,5 +66,16 @@ describe('repository globs matched in linear time', function () {
     assert.equal(engine.isIgnoredPath(DEEP_PATH), false);
     assert.equal(engine.isLowerSeverityPath(DEEP_PATH), false);
     assert.equal(engine.isIgnoredPath(`${'x/'.repeat(100)}q`), true);
+  });
+
+  it('a .gitignore keeps the ignore package unless a line has two wildcard runs, with the same answers either way', () => {
+    const benign = 'node_modules/\n*.log\n**/build\n!keep.log\n# **/a/**/b comment\n';
+    const hostile = `${benign}${HOSTILE_GLOB}\n`;
+    assert.ok(!(gitignoreGlobs(benign) instanceof LinearGlobs));
+    assert.ok(gitignoreGlobs(hostile) instanceof LinearGlobs);
+    for (const p of ['a/node_modules/x.js', 'src/app.log', 'keep.log', 'a/build/out.js', 'src/app.ts', `${'x/'.repeat(5)}q`]) {
+      assert.equal(gitignoreGlobs(hostile).ignores(p), ignore().add(hostile.split('\n')).ignores(p), p);
+      assert.equal(gitignoreGlobs(benign).ignores(p), ignore().add(benign.split('\n')).ignores(p), p);
+    }
   });
 });
