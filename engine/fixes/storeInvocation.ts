@@ -113,7 +113,13 @@ export function dotenvLine(name: string, value: string): string {
   return `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
 }
 
-/** Whether a `.env` text already sets `name` (`NAME=`, `export NAME=`). */
+/**
+ * Whether a `.env` text already sets `name` (`NAME=`, `export NAME=`). Compared as text, not
+ * pasted into a RegExp: the name comes from the scanned file and may hold any character.
+ */
 export function dotenvSets(text: string, name: string): boolean {
-  return text.split(/\r?\n/).some((line) => new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=`).test(line));
+  return text.split(/\r?\n/).some((line) => {
+    const rest = line.trimStart().replace(/^export\s+/, '');
+    return rest.startsWith(name) && rest.slice(name.length).trimStart().startsWith('=');
+  });
 }

@@ -27,6 +27,12 @@ describe('storing a secret with a manager CLI (engine/fixes/storeInvocation)', (
     assert.ok(!dotenvSets('SLACK_TOKEN_OLD=1\n# SLACK_TOKEN=2', 'SLACK_TOKEN'));
   });
 
+  it('compares the name as text: a name with pattern characters neither matches others nor backtracks', () => {
+    assert.ok(!dotenvSets('AXB=1\n', 'A.B'));
+    assert.ok(dotenvSets('A.B=1\n', 'A.B'));
+    assert.ok(!dotenvSets(`${'a'.repeat(40)}!=1\n`, '(a+)+$'));
+  });
+
   it('stores in .env only for code that reads its environment from it, not CI or cluster files', () => {
     assert.ok(readsDotenv('app.py', 'x = 1\n'));
     assert.ok(readsDotenv('src/index.ts', 'const x = 1;\n'));
