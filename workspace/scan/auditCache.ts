@@ -99,8 +99,13 @@ export class AuditCache {
   private readonly previous: Map<string, string>;
   /** When the audit that wrote the previous entries started (epoch ms). */
   private readonly previousStart: number;
-  /** This audit's entries as they will be written (the rest of each line). */
+  /** This audit's new or changed entries as they will be written (the rest of each line). */
   private readonly next = new Map<string, string>();
+  /**
+   * Paths whose previous line is kept as it was. Only a list: on an unchanged tree (every file
+   * here) nothing is written, so building the whole next cache would be wasted.
+   */
+  private readonly reused: string[] = [];
   private nextBytes = 0;
   /** Something differs from the file as read (a fresh scan, a new mtime, a file gone): it must be written. */
   private changed = false;
@@ -136,14 +141,14 @@ export class AuditCache {
     // recognised whole, without parsing it into an entry (a third of the lookups' cost).
     if (!relative.endsWith('.tf') && mtimeMs < this.previousStart - RACY_MS && raw.startsWith(`${size}\t${mtimeMs}\t`)) {
       if (EMPTY_REST.test(raw.slice(raw.indexOf('\t', raw.indexOf('\t') + 1) + 1))) {
-        this.keep(relative, raw);
-        return { scan: { path: relative, bytes: size, findings: [], suppressed: 0, skipped: [] } };
+        this.reuse(relative, raw);
+        return { scan: { path: relative, bytes: size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
       }
     }
     const entry = parseEntry(raw);
     if (!entry || entry[0] !== size || entry[3] !== this.siblingSignature(relative, absolute)) return undefined;
     if (entry[1] === mtimeMs && mtimeMs < this.previousStart - RACY_MS) {
-      this.keep(relative, this.previous.get(relative)!);
+      this.reuse(relative, this.previous.get(relative)!);
       return { scan: scanOf(relative, entry) };
     }
     return { hash: entry[2] };
@@ -153,7 +158,7 @@ export class AuditCache {
   confirm(relative: string, mtimeMs: number): FileScan | undefined {
     const entry = this.entry(relative);
     if (!entry) return undefined;
-    if (entry[1] === mtimeMs) this.keep(relative, this.previous.get(relative)!);
+    if (entry[1] === mtimeMs) this.reuse(relative, this.previous.get(relative)!);
     else {
       this.changed = true;
       this.keep(relative, line([entry[0], mtimeMs, entry[2], entry[3], entry[4]]));
@@ -177,7 +182,7 @@ export class AuditCache {
    * unless they are exactly what was read. Never throws; false when it could not write.
    */
   save(): boolean {
-    if (!this.changed && this.next.size === this.previous.size && this.ignored === undefined && this.previousStart) {
+    if (!this.changed && !this.next.size && this.reused.length === this.previous.size && this.ignored === undefined && this.previousStart) {
       try {
         const now = new Date();
         fs.utimesSync(this.file, now, now); // still in use: pruned last
@@ -188,6 +193,7 @@ export class AuditCache {
     }
     const header = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt });
     const parts = [header];
+    for (const relative of this.reused) parts.push(`${JSON.stringify(relative)}\t${this.previous.get(relative)}`);
     for (const [relative, rest] of this.next) parts.push(`${JSON.stringify(relative)}\t${rest}`);
     const text = `${parts.join('\n')}\n`;
     const temp = `${this.file}.${process.pid}.tmp`;
@@ -212,16 +218,26 @@ export class AuditCache {
     return raw === undefined ? undefined : parseEntry(raw);
   }
 
+  /** A previous line kept as it was (a hit). */
+  private reuse(relative: string, rest: string): void {
+    this.hits++;
+    if (this.fits(relative, rest)) this.reused.push(relative);
+  }
+
   private keep(relative: string, rest: string, hit = true): void {
     if (hit) this.hits++;
-    // Bounded: past the budget, files are rescanned next time instead (UTF-16 length: close enough).
+    if (this.fits(relative, rest)) this.next.set(relative, rest);
+  }
+
+  /** Bounded: past the budget, files are rescanned next time instead (UTF-16 length: close enough). */
+  private fits(relative: string, rest: string): boolean {
     const size = rest.length + relative.length + 8;
     if (this.nextBytes + size > MAX_CACHE_BYTES - 4096) {
       this.changed = true;
-      return;
+      return false;
     }
     this.nextBytes += size;
-    this.next.set(relative, rest);
+    return true;
   }
 
   /** Names, sizes and mtimes of a `.tf` file's folder's `.tf` files ('' for other files). */
@@ -323,6 +339,9 @@ function line(entry: Entry): string {
 }
 
 const HASH = /^[A-Za-z0-9_-]{32}$/;
+/** Shared by every hit with nothing found (frozen: nothing may add to them). */
+const NO_FINDINGS: FileScan['findings'] = Object.freeze([]) as unknown as FileScan['findings'];
+const NO_NOTES: FileScan['skipped'] = Object.freeze([]) as unknown as FileScan['skipped'];
 /** What follows size and mtime in the line of a file with no results and no sibling files. */
 const EMPTY_REST = /^[A-Za-z0-9_-]{32}\t\t0$/;
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
