@@ -96,6 +96,12 @@ describe('audit cache', function () {
     assert.equal(second.cache?.hits, second.report.filesScanned - 1);
     assert.ok(second.report.findings.some((f) => f.path === 'src/billing.ts' && f.masked.startsWith('xoxb')));
     assert.deepEqual(results(second), results(await audit(root, undefined)));
+    // The cache written by the second audit holds the entries it reused as well as the fresh one.
+    const third = await audit(root, cacheFile);
+    assert.equal(third.cache?.misses, 0);
+    assert.equal(third.cache?.hits, third.report.filesScanned);
+    assert.equal(readCache(cacheFile).entries.size, third.report.filesScanned);
+    assert.deepEqual(results(third), results(second));
   });
 
   it('a change written within the clock tick of the last audit is caught by the content hash', async () => {
