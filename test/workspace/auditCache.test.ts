@@ -40,6 +40,28 @@ function results(outcome: AuditOutcome): unknown {
   return JSON.parse(JSON.stringify({ findings, skipped, inventory, filesScanned, bytesScanned, suppressed }));
 }
 
+type CacheEntry = [number, number, string, string, unknown];
+
+/** A cache file as its lines say: the header, and each path's entry. */
+function readCache(file: string): { header: string; entries: Map<string, CacheEntry> } {
+  const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const entries = new Map<string, CacheEntry>();
+  for (const line of lines) {
+    const [quoted, size, mtime, hash, siblings, stored] = line.split('\t');
+    entries.set(JSON.parse(quoted) as string, [Number(size), Number(mtime), hash, siblings, JSON.parse(stored) as unknown]);
+  }
+  return { header, entries };
+}
+
+/** Writes a cache back as `readCache` gave it (after a test changed it); returns its lines. */
+function writeCache(file: string, cache: { header: string; entries: Map<string, CacheEntry> }): string[] {
+  const lines = [cache.header];
+  for (const [name, [size, mtime, hash, siblings, stored]] of cache.entries)
+    lines.push([JSON.stringify(name), size, mtime, hash, siblings, stored === 0 ? '0' : JSON.stringify(stored)].join('\t'));
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return lines;
+}
+
 describe('audit cache', function () {
   this.timeout(120_000);
   let root: string;
@@ -74,6 +96,12 @@ describe('audit cache', function () {
     assert.equal(second.cache?.hits, second.report.filesScanned - 1);
     assert.ok(second.report.findings.some((f) => f.path === 'src/billing.ts' && f.masked.startsWith('xoxb')));
     assert.deepEqual(results(second), results(await audit(root, undefined)));
+    // The cache written by the second audit holds the entries it reused as well as the fresh one.
+    const third = await audit(root, cacheFile);
+    assert.equal(third.cache?.misses, 0);
+    assert.equal(third.cache?.hits, third.report.filesScanned);
+    assert.equal(readCache(cacheFile).entries.size, third.report.filesScanned);
+    assert.deepEqual(results(third), results(second));
   });
 
   it('a change written within the clock tick of the last audit is caught by the content hash', async () => {
@@ -128,13 +156,21 @@ describe('audit cache', function () {
   it('a corrupt cache file is ignored and replaced; the audit is the same', async () => {
     age(root);
     const uncached = await audit(root, undefined);
-    for (const garbage of ['{"format": "nhi-lens audit cache", "version": 1, "key": ', '\u0000\u0001binary', '[]', '{"entries": 5}']) {
+    const garbages = [
+      '{"format": "nhi-lens audit cache", "version": 2, "key": ',
+      '\u0000\u0001binary',
+      '[]',
+      '{"entries": 5}',
+      // The previous format (one JSON document): another version, not read.
+      '{"format":"nhi-lens audit cache","version":1,"key":"k","root":"/","startedAt":0,"entries":{}}',
+    ];
+    for (const garbage of garbages) {
       fs.writeFileSync(cacheFile, garbage);
       const run = await audit(root, cacheFile);
       assert.equal(run.cache?.hits, 0);
       assert.ok(run.cache?.ignored, `ignored: ${garbage}`);
       assert.deepEqual(results(run), results(uncached));
-      assert.doesNotThrow(() => JSON.parse(fs.readFileSync(cacheFile, 'utf8')), 'replaced by a good cache');
+      assert.equal(readCache(cacheFile).entries.size, uncached.report.filesScanned, 'replaced by a good cache');
     }
   });
 
@@ -142,18 +178,54 @@ describe('audit cache', function () {
     age(root);
     const uncached = await audit(root, undefined);
     await audit(root, cacheFile);
-    const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-    const [name, entry] = Object.entries(saved.entries as Record<string, unknown[]>).find(([, e]) => e[4] !== 0)!;
-    saved.entries[name] = [entry[0], entry[1], entry[2], entry[3], { bytes: 1, suppressed: 0, skipped: [], findings: [{ ruleId: 5 }] }];
+    const saved = readCache(cacheFile);
+    const [name, entry] = [...saved.entries].find(([, e]) => e[4] !== 0)!;
+    saved.entries.set(name, [entry[0], entry[1], entry[2], entry[3], { bytes: 1, suppressed: 0, skipped: [], findings: [{ ruleId: 5 }] }]);
     const stolen = (entry[4] as { findings: unknown[] }).findings;
-    saved.entries['../../etc/passwd'] = [1, 1, 'x'.repeat(32), '', { bytes: 1, suppressed: 0, skipped: [], findings: stolen }];
-    saved.entries['/etc/shadow'] = entry;
-    saved.entries.__proto__ = entry;
-    fs.writeFileSync(cacheFile, JSON.stringify(saved));
-    const run = await audit(root, cacheFile);
-    assert.equal(run.cache?.misses, 1, 'the malformed entry is scanned afresh');
-    assert.deepEqual(results(run), results(uncached));
-    assert.ok(run.report.findings.every((f) => !f.path.includes('..') && !path.isAbsolute(f.path)));
+    saved.entries.set('../../etc/passwd', [1, 1, 'x'.repeat(32), '', { bytes: 1, suppressed: 0, skipped: [], findings: stolen }]);
+    saved.entries.set('/etc/shadow', entry);
+    saved.entries.set('__proto__', entry);
+    const lines = writeCache(cacheFile, saved);
+    // Lines no entry can be read from: cut short, a path without quotes, a bad hash, a size that is no number.
+    const other = [...saved.entries].find(([n, e]) => n !== name && e[4] === 0 && !n.startsWith('/') && !n.startsWith('.'))!;
+    const [otherName, otherEntry] = other;
+    const broken = [
+      `${JSON.stringify(otherName)}\t${otherEntry[0]}\t${otherEntry[1]}`,
+      `${otherName}\t${otherEntry.join('\t')}`,
+      `${JSON.stringify(otherName)}\t${otherEntry[0]}\t${otherEntry[1]}\t${'!'.repeat(32)}\t\t0`,
+      `${JSON.stringify(otherName)}\tNaN\t${otherEntry[1]}\t${otherEntry[2]}\t\t0`,
+    ];
+    for (const bad of broken) {
+      fs.writeFileSync(cacheFile, `${lines.filter((l) => !l.startsWith(JSON.stringify(otherName))).join('\n')}\n${bad}\n`);
+      const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.misses, 2, `the malformed entries are scanned afresh: ${bad}`);
+      assert.deepEqual(results(run), results(uncached));
+      assert.ok(run.report.findings.every((f) => !f.path.includes('..') && !path.isAbsolute(f.path)));
+    }
+  });
+
+  it('a path with quotes, tabs or a newline in its name is cached and read back like any other', async () => {
+    const odd = 'odd "name"\twith\nlines.env';
+    fs.writeFileSync(path.join(root, odd), `SLACK_BOT_TOKEN=${slackToken(3)}\n`);
+    age(root);
+    const uncached = await audit(root, undefined);
+    assert.ok(uncached.report.findings.some((f) => f.path === odd));
+    await audit(root, cacheFile);
+    assert.ok(readCache(cacheFile).entries.has(odd));
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 0);
+    assert.deepEqual(results(second), results(uncached));
+  });
+
+  it('an unchanged tree leaves the cache file as it was (not rewritten)', async () => {
+    age(root);
+    await audit(root, cacheFile);
+    const written = fs.readFileSync(cacheFile, 'utf8');
+    const inode = fs.statSync(cacheFile).ino;
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 0);
+    assert.equal(fs.statSync(cacheFile).ino, inode, 'the same file, not a new one renamed over it');
+    assert.equal(fs.readFileSync(cacheFile, 'utf8'), written);
   });
 
   it('keeps masked findings and fingerprints only, never a secret value', async () => {

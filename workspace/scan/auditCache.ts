@@ -26,10 +26,17 @@ function crypto(): typeof Crypto {
  * read only when it is a regular file under the bound, and each entry is checked before use: a
  * corrupt or crafted cache is ignored (that entry or all of it), never trusted for a path the walk
  * did not yield itself, and never crashes an audit.
+ *
+ * The file is lines: a JSON header (format, version, key, folder, when the audit started), then
+ * one line per file, `"path"<TAB>size<TAB>mtimeMs<TAB>hash<TAB>siblings<TAB>results`, the path a
+ * JSON string and the results JSON (`0`: nothing at all). A warm audit indexes the lines by path
+ * and parses only the entries of the files the walk yields (most are `0`), and writes back the
+ * lines it reused as they were: one JSON document of every entry cost a warm audit of 9,000 files
+ * more to parse and check than its whole walk (bench/RESULTS.md, issue 13).
  */
 
 const FORMAT = 'nhi-lens audit cache';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 /** Larger cache files are not read (and entries past it are not written). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A file with more findings than this is rescanned each time rather than cached. */
@@ -88,11 +95,17 @@ export type Lookup =
   | undefined;
 
 export class AuditCache {
-  private readonly previous: Map<string, unknown>;
+  /** The previous audit's entries, by path: the rest of each line, parsed only when the walk yields that path. */
+  private readonly previous: Map<string, string>;
   /** When the audit that wrote the previous entries started (epoch ms). */
   private readonly previousStart: number;
-  /** This audit's entries: reused ones as they were read, fresh ones already serialized. */
-  private readonly next = new Map<string, Entry | string>();
+  /** This audit's new or changed entries as they will be written (the rest of each line). */
+  private readonly next = new Map<string, string>();
+  /**
+   * Paths whose previous line is kept as it was. Only a list: on an unchanged tree (every file
+   * here) nothing is written, so building the whole next cache would be wasted.
+   */
+  private readonly reused: string[] = [];
   private nextBytes = 0;
   /** Something differs from the file as read (a fresh scan, a new mtime, a file gone): it must be written. */
   private changed = false;
@@ -107,7 +120,7 @@ export class AuditCache {
     readonly file: string,
     private readonly key: string,
     private readonly root: string,
-    loaded: { entries: Map<string, unknown>; startedAt: number } | string | undefined,
+    loaded: { entries: Map<string, string>; startedAt: number } | string | undefined,
   ) {
     if (typeof loaded === 'string') this.ignored = loaded;
     this.previous = typeof loaded === 'object' ? loaded.entries : new Map();
@@ -122,10 +135,20 @@ export class AuditCache {
 
   /** What is known of a walked file (by its root-relative path, size and mtime). */
   lookup(relative: string, absolute: string, size: number, mtimeMs: number): Lookup {
-    const entry = this.entry(relative);
+    const raw = this.previous.get(relative);
+    if (raw === undefined) return undefined;
+    // Most files of a warm audit: unchanged, nothing found, no sibling files. Their line is
+    // recognised whole, without parsing it into an entry (a third of the lookups' cost).
+    if (!relative.endsWith('.tf') && mtimeMs < this.previousStart - RACY_MS && raw.startsWith(`${size}\t${mtimeMs}\t`)) {
+      if (EMPTY_REST.test(raw.slice(raw.indexOf('\t', raw.indexOf('\t') + 1) + 1))) {
+        this.reuse(relative, raw);
+        return { scan: { path: relative, bytes: size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
+      }
+    }
+    const entry = parseEntry(raw);
     if (!entry || entry[0] !== size || entry[3] !== this.siblingSignature(relative, absolute)) return undefined;
     if (entry[1] === mtimeMs && mtimeMs < this.previousStart - RACY_MS) {
-      this.keep(relative, entry);
+      this.reuse(relative, this.previous.get(relative)!);
       return { scan: scanOf(relative, entry) };
     }
     return { hash: entry[2] };
@@ -135,8 +158,11 @@ export class AuditCache {
   confirm(relative: string, mtimeMs: number): FileScan | undefined {
     const entry = this.entry(relative);
     if (!entry) return undefined;
-    if (entry[1] !== mtimeMs) this.changed = true;
-    this.keep(relative, [entry[0], mtimeMs, entry[2], entry[3], entry[4]]);
+    if (entry[1] === mtimeMs) this.reuse(relative, this.previous.get(relative)!);
+    else {
+      this.changed = true;
+      this.keep(relative, line([entry[0], mtimeMs, entry[2], entry[3], entry[4]]));
+    }
     return scanOf(relative, entry);
   }
 
@@ -148,7 +174,7 @@ export class AuditCache {
     const { path: relative, ...stored } = scan;
     const empty = !stored.findings.length && !stored.skipped.length && !stored.suppressed && !stored.identities?.length;
     const entry: Entry = [size, mtimeMs, hash, this.siblingSignature(relative, absolute), empty ? 0 : withoutPaths(stored)];
-    this.keep(relative, JSON.stringify(entry), false);
+    this.keep(relative, line(entry), false);
   }
 
   /**
@@ -156,7 +182,7 @@ export class AuditCache {
    * unless they are exactly what was read. Never throws; false when it could not write.
    */
   save(): boolean {
-    if (!this.changed && this.next.size === this.previous.size && this.ignored === undefined && this.previousStart) {
+    if (!this.changed && !this.next.size && this.reused.length === this.previous.size && this.ignored === undefined && this.previousStart) {
       try {
         const now = new Date();
         fs.utimesSync(this.file, now, now); // still in use: pruned last
@@ -165,10 +191,11 @@ export class AuditCache {
       }
       return true;
     }
-    const body = [...this.next]
-      .map(([relative, entry]) => `${JSON.stringify(relative)}:${typeof entry === 'string' ? entry : JSON.stringify(entry)}`)
-      .join(',\n');
-    const text = `{"format":${JSON.stringify(FORMAT)},"version":${FORMAT_VERSION},"key":${JSON.stringify(this.key)},"root":${JSON.stringify(this.root)},"startedAt":${this.startedAt},"entries":{\n${body}\n}}\n`;
+    const header = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt });
+    const parts = [header];
+    for (const relative of this.reused) parts.push(`${JSON.stringify(relative)}\t${this.previous.get(relative)}`);
+    for (const [relative, rest] of this.next) parts.push(`${JSON.stringify(relative)}\t${rest}`);
+    const text = `${parts.join('\n')}\n`;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
@@ -185,22 +212,32 @@ export class AuditCache {
     }
   }
 
+  /** The previous entry of a path, parsed afresh (callers may change what it returns) and checked; undefined when unusable. */
   private entry(relative: string): Entry | undefined {
     const raw = this.previous.get(relative);
-    return raw !== undefined && validEntry(raw) ? raw : undefined;
+    return raw === undefined ? undefined : parseEntry(raw);
   }
 
-  private keep(relative: string, entry: Entry | string, hit = true): void {
+  /** A previous line kept as it was (a hit). */
+  private reuse(relative: string, rest: string): void {
+    this.hits++;
+    if (this.fits(relative, rest)) this.reused.push(relative);
+  }
+
+  private keep(relative: string, rest: string, hit = true): void {
     if (hit) this.hits++;
-    // Bounded: past the budget, files are rescanned next time instead. A reused entry is
-    // counted at its stored size (an estimate: it was written within the budget before).
-    const size = typeof entry === 'string' ? entry.length : entry[4] === 0 ? 80 : 80 + JSON.stringify(entry[4]).length;
-    if (this.nextBytes + size + relative.length > MAX_CACHE_BYTES - 4096) {
+    if (this.fits(relative, rest)) this.next.set(relative, rest);
+  }
+
+  /** Bounded: past the budget, files are rescanned next time instead (UTF-16 length: close enough). */
+  private fits(relative: string, rest: string): boolean {
+    const size = rest.length + relative.length + 8;
+    if (this.nextBytes + size > MAX_CACHE_BYTES - 4096) {
       this.changed = true;
-      return;
+      return false;
     }
-    this.nextBytes += size + relative.length + 8;
-    this.next.set(relative, entry);
+    this.nextBytes += size;
+    return true;
   }
 
   /** Names, sizes and mtimes of a `.tf` file's folder's `.tf` files ('' for other files). */
@@ -247,7 +284,7 @@ export function pruneCacheFolder(folder: string, keep = MAX_CACHE_FILES): void {
   }
 }
 
-function load(file: string, key: string, root: string): { entries: Map<string, unknown>; startedAt: number } | string | undefined {
+function load(file: string, key: string, root: string): { entries: Map<string, string>; startedAt: number } | string | undefined {
   let text: string;
   try {
     const stat = fs.lstatSync(file);
@@ -257,24 +294,80 @@ function load(file: string, key: string, root: string): { entries: Map<string, u
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
   }
-  let parsed: unknown;
+  const headerEnd = text.indexOf('\n');
+  let header: unknown;
   try {
-    parsed = JSON.parse(text);
+    header = JSON.parse(headerEnd < 0 ? text : text.slice(0, headerEnd));
   } catch {
     return 'corrupt';
   }
-  if (!isObject(parsed) || parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION) return 'not an nhi-lens audit cache';
-  if (parsed.key !== key) return 'made with other rules, config, baseline or version';
-  if (parsed.root !== root) return 'made for another folder';
-  if (!isObject(parsed.entries) || typeof parsed.startedAt !== 'number') return 'corrupt';
-  return { entries: new Map(Object.entries(parsed.entries)), startedAt: parsed.startedAt };
+  if (!isObject(header) || header.format !== FORMAT || header.version !== FORMAT_VERSION) return 'not an nhi-lens audit cache';
+  if (header.key !== key) return 'made with other rules, config, baseline or version';
+  if (header.root !== root) return 'made for another folder';
+  if (typeof header.startedAt !== 'number' || headerEnd < 0) return 'corrupt';
+  // Only indexed here: an entry is parsed and checked when the walk yields its path.
+  const entries = new Map<string, string>();
+  for (let start = headerEnd + 1; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', start);
+    if (tab > start + 1 && tab < end && text.charCodeAt(start) === QUOTE && text.charCodeAt(tab - 1) === QUOTE) {
+      const relative = pathOf(text.slice(start, tab));
+      if (relative !== undefined) entries.set(relative, text.slice(tab + 1, end));
+    }
+    start = end + 1;
+  }
+  return { entries, startedAt: header.startedAt };
 }
 
+const QUOTE = 0x22;
+
+/** A line's path, a JSON string (parsed only when it has escapes). */
+function pathOf(quoted: string): string | undefined {
+  if (!quoted.includes('\\')) return quoted.slice(1, -1);
+  try {
+    const value: unknown = JSON.parse(quoted);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An entry as written: the rest of its line after the path. */
+function line(entry: Entry): string {
+  return `${entry[0]}\t${entry[1]}\t${entry[2]}\t${entry[3]}\t${entry[4] === 0 ? '0' : JSON.stringify(entry[4])}`;
+}
+
+const HASH = /^[A-Za-z0-9_-]{32}$/;
+/** Shared by every hit with nothing found (frozen: nothing may add to them). */
+const NO_FINDINGS: FileScan['findings'] = Object.freeze([]) as unknown as FileScan['findings'];
+const NO_NOTES: FileScan['skipped'] = Object.freeze([]) as unknown as FileScan['skipped'];
+/** What follows size and mtime in the line of a file with no results and no sibling files. */
+const EMPTY_REST = /^[A-Za-z0-9_-]{32}\t\t0$/;
+const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
+
+/** The rest of a line, parsed and checked; undefined when anything is off (the file is then scanned). */
+function parseEntry(rest: string): Entry | undefined {
+  const fields = rest.split('\t');
+  if (fields.length !== 5) return undefined;
+  const [sizeText, mtimeText, hash, siblings, results] = fields;
+  if (!NUMBER.test(sizeText) || !NUMBER.test(mtimeText) || !HASH.test(hash)) return undefined;
+  let stored: unknown = 0;
+  if (results !== '0') {
+    try {
+      stored = JSON.parse(results);
+    } catch {
+      return undefined;
+    }
+  }
+  const entry: unknown[] = [Number(sizeText), Number(mtimeText), hash, siblings, stored];
+  return validEntry(entry) ? entry : undefined;
+}
+
+/** The scan an entry stands for (the entry is a fresh parse: callers may annotate its findings in place). */
 function scanOf(relative: string, entry: Entry): FileScan {
-  const stored = entry[4];
-  if (stored === 0) return { path: relative, bytes: entry[0], findings: [], suppressed: 0, skipped: [] };
-  // A fresh copy each time: callers annotate findings (git state, verification) in place.
-  const copy = structuredClone(stored);
+  const copy = entry[4];
+  if (copy === 0) return { path: relative, bytes: entry[0], findings: [], suppressed: 0, skipped: [] };
   for (const f of copy.findings) f.path = relative;
   for (const s of copy.skipped) s.path = relative;
   for (const i of copy.identities ?? []) i.path = relative;

@@ -143,6 +143,18 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const progress: AuditProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, findings: 0, listing: true, filesCached: 0 };
   const strings = new SharedStrings();
   const collect = (scan: FileScan, cached = false) => {
+    if (cached && !scan.findings.length && !scan.skipped.length && !scan.identities?.length) {
+      // Most files of a warm cached audit: nothing to share, keep or list, only counts.
+      result.filesScanned++;
+      result.bytesScanned += scan.bytes;
+      result.suppressed += scan.suppressed;
+      result.filesCached = (result.filesCached ?? 0) + 1;
+      progress.filesCached++;
+      progress.filesDone++;
+      progress.bytesDone += scan.bytes;
+      progress.currentFile = scan.path;
+      return;
+    }
     strings.shareScan(scan);
     result.filesScanned++;
     result.bytesScanned += scan.bytes;
