@@ -210,6 +210,9 @@ export function isGenericNonSecret(value: string): boolean {
   // An AWS SigV4 credential scope (`AKIA…/20121226/us-east-1/sqs/aws4_request`): a key ID, a date
   // and a scope; the secret key is never in it (an AWS key ID has its own rule).
   if (/\/\d{8}\/[a-z0-9-]{1,30}\/[a-z0-9-]{1,30}\/aws4_request$/.test(value)) return true;
+  // A path under a variable (`$dir/private/cakey.pem`, `${HOME}/.ssh/id_rsa`, `%APPDATA%\\x`): where
+  // the secret is kept (OpenSSL configs, shell profiles), not the secret.
+  if (/^(?:\$\{?[A-Za-z_]\w{0,40}\}?|%[A-Za-z_]\w{0,40}%)[/\\][^\s]*$/.test(value)) return true;
   // Version strings (`0.0.0-development`, `v2.1.3+build.7`).
   if (/^v?\d{1,6}\.\d{1,6}\.\d{1,6}(?:[-+][\w.-]{1,40})?$/.test(value)) return true;
   // Text written with escapes (`P\u0101lau`, `\uB97C`: Java resource bundles, JSON) reads as the text it is.
