@@ -4,6 +4,7 @@ import { hclToSource, inlineDocument, attribute, blocksOf } from '../hcl/hclSour
 import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
+import { blockPolicyIssues } from './blockPolicyMemo';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
 import { gcpGrantIssues } from './gcpGrants';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
@@ -16,33 +17,34 @@ const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'i
 
 /** Analyses one Terraform file: IAM policies, managed-policy attachments, cloud roles, owners, static keys. */
 export function analyseTerraform(file: TerraformFile, path: string, ctx: IacContext): IacAnalysis {
-  const documents: Array<{ doc: SourceNode; resource: string }> = [];
-  for (const block of [...file.resources, ...file.dataSources]) {
-    const address = addressOf(block);
-    if (block.type === 'data' && block.labels[0].value === 'aws_iam_policy_document') {
-      documents.push({ doc: policyDocumentBlock(block), resource: address });
-      continue;
-    }
-    for (const body of [block.body, ...blocksOf(block.body, 'inline_policy').map((b) => b.body)]) {
-      for (const name of POLICY_ATTRIBUTES) {
-        const value = attribute(body, name)?.value;
-        const doc = value && inlineDocument(value);
-        if (doc) documents.push({ doc, resource: address });
-      }
-    }
-  }
-  const fileActions: string[] = [];
-  for (const { doc } of documents) collectActions(doc, fileActions);
-
-  const issues: IssueFrom<'terraform' | 'aws-policy'>[] = [];
-  for (const { doc, resource } of documents)
-    issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
+  // Kept per block between scans of an open file (blockPolicyMemo.ts): the same as analysing
+  // every document of the file here.
+  const issues: IssueFrom<'terraform' | 'aws-policy'>[] = blockPolicyIssues([...file.resources, ...file.dataSources], ctx, {
+    documentsOf: policyDocumentsOf,
+    actionsOf: collectActions,
+    analyse: (doc, block, fileActions) =>
+      analysePolicy(doc, { resource: addressOf(block), settings: ctx.settings, iam: ctx.iam, fileActions }),
+  });
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
   issues.push(...gcpGrantIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };
+}
+
+/** The IAM policy documents a resource or data block holds, in the order they are written. */
+function policyDocumentsOf(block: HclBlock): SourceNode[] {
+  if (block.type === 'data' && block.labels[0].value === 'aws_iam_policy_document') return [policyDocumentBlock(block)];
+  const documents: SourceNode[] = [];
+  for (const body of [block.body, ...blocksOf(block.body, 'inline_policy').map((b) => b.body)]) {
+    for (const name of POLICY_ATTRIBUTES) {
+      const value = attribute(body, name)?.value;
+      const doc = value && inlineDocument(value);
+      if (doc) documents.push(doc);
+    }
+  }
+  return documents;
 }
 
 /** `data "aws_iam_policy_document"` statements as a JSON-shaped policy, positions kept. */

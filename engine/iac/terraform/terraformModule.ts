@@ -21,9 +21,21 @@ export class TerraformFile {
     return this.locals.get(name);
   }
 
+  /** The resources of these types, in the order of `resources`. */
   resourcesOf(...types: string[]): HclBlock[] {
-    return this.resources.filter((b) => types.includes(b.labels[0].value));
+    if (types.length !== 1) return this.resources.filter((b) => types.includes(b.labels[0].value));
+    // Indexed once per file: a dozen checks each look up a type among hundreds of resources.
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const b of this.resources) {
+        const ofType = this.byType.get(b.labels[0].value);
+        if (ofType) ofType.push(b);
+        else this.byType.set(b.labels[0].value, [b]);
+      }
+    }
+    return [...(this.byType.get(types[0]) ?? [])];
   }
+  private byType?: Map<string, HclBlock[]>;
 }
 
 /** `aws_iam_role.deploy` or `data.aws_iam_policy_document.x`. */

@@ -186,16 +186,32 @@ describe('Terraform blocks reused across scans of a file', () => {
     assert.equal(reuse.parsedPieces, before + 3, 'the last file is still kept');
   });
 
-  it('hands out the kept trees: a block where it was is the same object, a moved one a copy at its new offset', () => {
+  it('hands out the kept trees: a block before the edit as it was, one after it moved in place to its new offset', () => {
     const reuse = new HclBlockReuse({ from: 0 });
-    const text = 'locals {\n  a = [1]\n}\nlocals {\n  b = 2\n}\nlocals {\n  c = 3\n}\n';
+    const text = 'locals {\n  a = [1]\n}\nlocals {\n  b = 2\n}\nlocals {\n  c = { d = [f(<<EOF\nx\nEOF\n)] }\n}\n';
     const first = reuse.parse('a.tf', text);
     const edited = text.replace('b = 2', 'b = 22');
     const second = reuse.parse('a.tf', edited);
-    assert.equal(second.body.blocks[0], first.body.blocks[0], 'before the edit: shared');
-    assert.notEqual(second.body.blocks[2], first.body.blocks[2], 'after the edit: moved');
-    assert.equal(first.body.blocks[2].start, text.lastIndexOf('locals'), 'the last scan’s tree is not changed');
+    assert.equal(second.body.blocks[0], first.body.blocks[0], 'before the edit: the same object');
+    assert.equal(second.body.blocks[2], first.body.blocks[2], 'after the edit: the same object, not a copy');
+    assert.equal(second.body.blocks[2].start, edited.lastIndexOf('locals'), 'moved to where its text now starts');
     assert.deepEqual(second, parseHcl(edited));
+    // Typing back: moved again, by the other sign.
+    assert.deepEqual(reuse.parse('a.tf', text), parseHcl(text));
+  });
+
+  it('a block whose text occurs twice in the file gets a tree of its own at each place', () => {
+    const reuse = new HclBlockReuse({ from: 0 });
+    const same = 'resource "aws_iam_role" "r" {\n  name = "r"\n  tags = { Owner = "x" }\n}\n';
+    const text = `locals {\n  a = 1\n}\n${same}${same}locals {\n  b = 2\n}\n${same}`;
+    assert.deepEqual(reuse.parse('a.tf', text), parseHcl(text));
+    for (const edited of [text.replace('a = 1', 'a = 11'), text.replace('a = 1', 'a = 1'), text.replace('b = 2', 'b = 222')]) {
+      const file = reuse.parse('a.tf', edited);
+      assert.deepEqual(file, parseHcl(edited));
+      const blocks = file.body.blocks.filter((b) => b.type === 'resource');
+      assert.equal(new Set(blocks).size, 3, 'three distinct trees');
+      assert.equal(new Set(blocks.map((b) => b.body.attributes[1].value)).size, 3, 'not sharing their expressions either');
+    }
   });
 
   it('every analyser of Terraform reads the trees it is handed and never changes them (run on frozen trees)', () => {
