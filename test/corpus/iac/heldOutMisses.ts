@@ -344,6 +344,25 @@ const CASES: Case[] = [
     (m) => `${WATCHER_ROLE('"get", "list", "watch", "patch"')}---\n${WATCHER_BINDING}---\n${m(WATCHER_DEPLOYMENT)}`,
     'credential-lifetime',
   ),
+  // Terraform: a managed policy ARN reaching an attachment through `locals` and `for_each`.
+  c(
+    'aws-identity',
+    'terraform',
+    'admin managed policy in a locals list attached with for_each',
+    'tf-for-each/admin/iam.tf',
+    ['aws-iam-privileged-managed-policy'],
+    (m) =>
+      `locals {\n  deployer_policy_arns = [\n    "arn:aws:iam::aws:policy/AWSLambda_FullAccess",\n${m(`    "arn:aws:iam::aws:policy/IAMFullAccess",`)}\n  ]\n}\n\nresource "aws_iam_user_policy_attachment" "deployer" {\n  for_each   = toset(local.deployer_policy_arns)\n  user       = aws_iam_user.deployer.name\n  policy_arn = each.key\n}\n`,
+  ),
+  c(
+    'aws-identity',
+    'terraform',
+    'read-only managed policies in a locals map attached with for_each',
+    'tf-for-each/read-only/iam.tf',
+    undefined,
+    (m) =>
+      `locals {\n  auditor_policies = {\n${m(`    view = "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"\n    logs = "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess"`)}\n  }\n}\n\nresource "aws_iam_role_policy_attachment" "auditor" {\n  for_each   = local.auditor_policies\n  role       = aws_iam_role.auditor.name\n  policy_arn = each.value\n}\n`,
+  ),
   // GitHub Actions: one key pair is one credential.
   c(
     'gha',
