@@ -169,8 +169,8 @@ export const IAC_CHECKS = {
     grants: 'admin',
   },
   'azure-key-vault-all-permissions': {
-    flags: 'a Key Vault access policy granting every permission ("all") on keys, secrets or certificates',
-    analysers: ['azure-template'],
+    flags: 'a Key Vault access policy granting every permission ("all", or read, write and purge) on keys, secrets or certificates',
+    analysers: ['azure-template', 'terraform'],
     grants: 'wide',
   },
   'aws-cdk-grant-to-any-principal': {

@@ -7,6 +7,7 @@ import type { MapEntry, SourceNode } from '../sourceTree';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
 import { gcpGrantIssues } from './gcpGrants';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
+import { keyVaultAccessPolicyIssues } from './terraformKeyVault';
 import { kubernetesProviderIssues } from './terraformKubernetes';
 import { possibleStrings } from './terraformValueFlow';
 import { moduleCallerOwnerIssues } from './terraformModuleOwners';
@@ -39,7 +40,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
-  issues.push(...gcpGrantIssues(file));
+  issues.push(...gcpGrantIssues(file), ...keyVaultAccessPolicyIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];

@@ -363,6 +363,25 @@ const CASES: Case[] = [
     (m) =>
       `locals {\n  auditor_policies = {\n${m(`    view = "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"\n    logs = "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess"`)}\n  }\n}\n\nresource "aws_iam_role_policy_attachment" "auditor" {\n  for_each   = local.auditor_policies\n  role       = aws_iam_role.auditor.name\n  policy_arn = each.value\n}\n`,
   ),
+  // Terraform azurerm: the Key Vault access policy check that Bicep and ARM templates already had.
+  c(
+    'azure',
+    'terraform',
+    'key vault access_policy block granting every key permission',
+    'tf-key-vault/all-keys/vault.tf',
+    ['azure-key-vault-all-permissions'],
+    (m) =>
+      `resource "azurerm_key_vault" "signing" {\n  name                = "kv-signing"\n  location            = "northeurope"\n  resource_group_name = "rg-signing"\n  tenant_id           = var.tenant_id\n  sku_name            = "premium"\n\n  access_policy {\n    tenant_id       = var.tenant_id\n    object_id       = var.release_pipeline_object_id\n${m(`    key_permissions = ["all"]`)}\n  }\n}\n`,
+  ),
+  c(
+    'azure',
+    'terraform',
+    'key vault access policy resource that reads secrets only',
+    'tf-key-vault/read-only/policy.tf',
+    undefined,
+    (m) =>
+      `resource "azurerm_key_vault_access_policy" "web" {\n  key_vault_id            = azurerm_key_vault.app.id\n  tenant_id               = var.tenant_id\n  object_id               = azurerm_linux_web_app.web.identity[0].principal_id\n${m(`  secret_permissions      = ["Get", "List"]\n  certificate_permissions = ["Get"]`)}\n}\n`,
+  ),
   // GitHub Actions: one key pair is one credential.
   c(
     'gha',
