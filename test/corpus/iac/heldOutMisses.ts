@@ -382,6 +382,37 @@ const CASES: Case[] = [
     (m) =>
       `resource "azurerm_key_vault_access_policy" "web" {\n  key_vault_id            = azurerm_key_vault.app.id\n  tenant_id               = var.tenant_id\n  object_id               = azurerm_linux_web_app.web.identity[0].principal_id\n${m(`  secret_permissions      = ["Get", "List"]\n  certificate_permissions = ["Get"]`)}\n}\n`,
   ),
+  // GitLab CI: static cloud keys where the job could use an OIDC id_token.
+  c(
+    'gitlab',
+    'gitlab-ci',
+    'Google service account key file activated in a job script',
+    'gitlab/key-file/.gitlab-ci.yml',
+    ['gitlab-static-cloud-credentials'],
+    (m) =>
+      `stages: [publish]\n\npublish-image:\n  stage: publish\n  image: google/cloud-sdk:slim\n  before_script:\n    - echo "$GCP_SA_KEY" > /tmp/sa.json\n${m(`    - gcloud auth activate-service-account --key-file /tmp/sa.json`)}\n  script:\n    - gcloud builds submit --tag europe-docker.pkg.dev/acme/app/web\n`,
+    'credential-lifetime',
+  ),
+  c(
+    'gitlab',
+    'gitlab-ci',
+    'AWS key pair in pipeline variables',
+    'gitlab/variables/.gitlab-ci.yml',
+    ['gitlab-static-cloud-credentials'],
+    (m) =>
+      `variables:\n  AWS_REGION: us-east-2\n${m(`  AWS_ACCESS_KEY_ID: $CI_DEPLOY_KEY_ID\n  AWS_SECRET_ACCESS_KEY: $CI_DEPLOY_SECRET`)}\n\nsync:\n  script:\n    - aws s3 sync build/ s3://acme-docs\n`,
+    'credential-lifetime',
+  ),
+  c(
+    'gitlab',
+    'gitlab-ci',
+    'Azure login with a federated id_token',
+    'gitlab/federated/.gitlab-ci.yml',
+    undefined,
+    (m) =>
+      `apply:\n  image: mcr.microsoft.com/azure-cli\n  id_tokens:\n    AZURE_JWT:\n      aud: api://AzureADTokenExchange\n  script:\n${m(`    - az login --service-principal -u "$AZURE_CLIENT_ID" -t "$AZURE_TENANT_ID" --federated-token "$AZURE_JWT"`)}\n    - az deployment group create -g rg-app -f main.bicep\n`,
+    'credential-lifetime',
+  ),
   // GitHub Actions: one key pair is one credential.
   c(
     'gha',
