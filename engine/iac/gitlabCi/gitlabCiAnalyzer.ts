@@ -78,15 +78,25 @@ function scriptLines(node: SourceNode | undefined): SourceNode[] {
   return node.type === 'scalar' ? [node] : [];
 }
 
+/** A job that exchanges a token for temporary AWS keys, whose `export AWS_…=` lines carry those keys. */
+const TEMPORARY_AWS_KEYS = /\bassume-role(?:-with-web-identity)?\b/;
+
 /** Script lines of one job (or of `default:`) that log in with a stored key: the first line per cloud. */
 function scriptIssues(scope: SourceNode, where: string): PipelineIssue[] {
   const found = new Map<string, SourceNode>();
-  for (const key of ['before_script', 'script', 'after_script'])
-    for (const line of scriptLines(entry(scope, key)?.value)) {
-      const text = stringValue(line) ?? '';
-      for (const login of STATIC_LOGIN_LINES)
-        if (login.line.test(text) && !login.unless?.test(text) && !found.has(login.cloud)) found.set(login.cloud, line);
+  const lines = ['before_script', 'script', 'after_script'].flatMap((key) => scriptLines(entry(scope, key)?.value));
+  const texts = lines.map((line) => stringValue(line) ?? '');
+  // The OIDC recipe sets the same variables from `aws sts assume-role-with-web-identity`: those keys expire.
+  const temporaryAws = !!entry(scope, 'id_tokens') || texts.some((t) => TEMPORARY_AWS_KEYS.test(t));
+  lines.forEach((line, i) => {
+    const text = texts[i];
+    // `$(…)`: the value is computed when the job runs (a token exchange, a vault read), not stored.
+    if (text.includes('$(')) return;
+    for (const login of STATIC_LOGIN_LINES) {
+      if (login.cloud === 'AWS' && temporaryAws) continue;
+      if (login.line.test(text) && !login.unless?.test(text) && !found.has(login.cloud)) found.set(login.cloud, line);
     }
+  });
   return [...found].map(([cloud, line]) => ({
     check: 'gitlab-static-cloud-credentials',
     start: line.start,

@@ -81,6 +81,9 @@ describe('IaC forms the second held-out set found missing', () => {
       const federated = `apply:\n  id_tokens:\n    T:\n      aud: api://AzureADTokenExchange\n  variables:\n    AWS_REGION: eu-west-1\n  script:\n    - az login --service-principal -u "$ID" --tenant "$TN" --federated-token "$T"\n`;
       assert.deepEqual(scan('.gitlab-ci.yml', federated), []);
       assert.deepEqual(scan('config/app.yml', `variables:\n  AWS_ACCESS_KEY_ID: $K\n`), []);
+      // GitLab's OIDC recipe: temporary keys from assume-role-with-web-identity, exported for the job.
+      const exchanged = `deploy:\n  id_tokens:\n    T:\n      aud: https://gitlab.example.com\n  script:\n    - CREDS=$(aws sts assume-role-with-web-identity --role-arn "$ROLE" --web-identity-token "$T" --role-session-name ci)\n    - export AWS_ACCESS_KEY_ID=$(echo "$CREDS" | jq -r .Credentials.AccessKeyId)\n    - aws configure set aws_secret_access_key "$SECRET_FROM_CREDS"\n`;
+      assert.deepEqual(scan('.gitlab-ci.yml', exchanged), []);
     });
   });
 });
