@@ -19,6 +19,8 @@ export const ANALYSERS = {
   kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi'] },
   /** githubActions/workflowAnalyzer.ts: GitHub Actions workflows. */
   'github-actions': { reads: ['github-workflow'] },
+  /** gitlabCi/gitlabCiAnalyzer.ts: GitLab CI pipelines (.gitlab-ci.yml). */
+  'gitlab-ci': { reads: ['gitlab-ci'] },
   /** azure/roleDefinitionAnalyzer.ts: Azure custom role definitions as JSON. */
   'azure-role-definition': { reads: ['azure-role-definition'] },
   /** pulumi/pulumiAnalyzer.ts: AWS IAM resources of Pulumi YAML programs. */
@@ -169,8 +171,8 @@ export const IAC_CHECKS = {
     grants: 'admin',
   },
   'azure-key-vault-all-permissions': {
-    flags: 'a Key Vault access policy granting every permission ("all") on keys, secrets or certificates',
-    analysers: ['azure-template'],
+    flags: 'a Key Vault access policy granting every permission ("all", or read, write and purge) on keys, secrets or certificates',
+    analysers: ['azure-template', 'terraform'],
     grants: 'wide',
   },
   'aws-cdk-grant-to-any-principal': {
@@ -255,6 +257,10 @@ export const IAC_CHECKS = {
     flags: 'static cloud keys in a workflow (login inputs or env) where OIDC federation exists',
     analysers: ['github-actions'],
     fix: 'edit',
+  },
+  'gitlab-static-cloud-credentials': {
+    flags: 'static cloud keys in a GitLab CI pipeline (variables or script logins) where OIDC id_tokens exist',
+    analysers: ['gitlab-ci'],
   },
   'missing-owner-tag': {
     flags: 'an identity-bearing resource with no owner tag, label or annotation (iac.ownerTags)',

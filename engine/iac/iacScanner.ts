@@ -3,6 +3,7 @@ import { analysePolicy, collectActions } from './aws/policyAnalyzer';
 import { analyseAzureRoleDefinition, isAzureRoleDefinition } from './azure/roleDefinitionAnalyzer';
 import { analyseCloudFormation } from './cloudformation/cloudFormationAnalyzer';
 import { analyseWorkflow } from './githubActions/workflowAnalyzer';
+import { analyseGitlabCi, isGitlabCiPath } from './gitlabCi/gitlabCiAnalyzer';
 import type { IacAnalysis, IacContext, IacIssue } from './iacIssue';
 import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { entry, get, stringValue, type SourceNode } from './sourceTree';
@@ -28,6 +29,7 @@ export type IacKind =
   | 'cloudformation'
   | 'kubernetes'
   | 'github-workflow'
+  | 'gitlab-ci'
   | 'iam-policy'
   | 'azure-role-definition'
   | 'helm-template'
@@ -45,6 +47,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
   if (kind !== 'yaml' && kind !== 'json') return false;
   return (
     isWorkflowPath(path) ||
+    isGitlabCiPath(path) ||
     isServerlessPath(path) ||
     looksLikeCloudFormation(text) ||
     (text.includes('apiVersion') && text.includes('kind')) ||
@@ -55,6 +58,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
 
 function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | undefined {
   if (isWorkflowPath(path)) return 'github-workflow';
+  if (isGitlabCiPath(path)) return 'gitlab-ci';
   if (isServerlessPath(path) && get(doc, 'provider')?.type === 'map') return 'serverless';
   if (
     get(doc, 'AWSTemplateFormatVersion') ||
@@ -140,6 +144,9 @@ export function analyseIac(
     case 'github-workflow':
       issues = analyseWorkflow(first, text);
       if (inventory) identities = workflowIdentities(first, path);
+      break;
+    case 'gitlab-ci':
+      issues = analyseGitlabCi(first);
       break;
     case 'cloudformation':
       issues = analyseCloudFormation(first, text, ctx);

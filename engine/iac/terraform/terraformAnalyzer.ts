@@ -8,7 +8,9 @@ import { blockPolicyIssues } from './blockPolicyMemo';
 import { azureRoleIssues, gcpRoleIssues } from './terraformCloudRoles';
 import { gcpGrantIssues } from './gcpGrants';
 import { addressOf, headerRange, type TerraformFile } from './terraformModule';
+import { keyVaultAccessPolicyIssues } from './terraformKeyVault';
 import { kubernetesProviderIssues } from './terraformKubernetes';
+import { possibleStrings } from './terraformValueFlow';
 import { moduleCallerOwnerIssues } from './terraformModuleOwners';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
@@ -26,7 +28,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
       analysePolicy(doc, { resource: addressOf(block), settings: ctx.settings, iam: ctx.iam, fileActions }),
   });
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
-  issues.push(...gcpGrantIssues(file));
+  issues.push(...gcpGrantIssues(file), ...keyVaultAccessPolicyIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];
@@ -166,15 +168,18 @@ function managedPolicyIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   for (const block of file.resourcesOf(...Object.keys(ATTACHMENTS))) {
     const attr = attribute(block.body, ATTACHMENTS[block.labels[0].value]);
     if (!attr) continue;
-    const source = hclToSource(attr.value);
-    for (const v of source.type === 'seq' ? source.items : [source]) {
-      const policy =
-        v.type === 'scalar' && typeof v.value === 'string'
-          ? privilegedPolicy(v.value)
-          : v.type === 'expr'
-            ? fromData.get(v.text.replace(/\.arn$/, ''))
-            : undefined;
-      if (policy) report(v, addressOf(block), policy);
+    for (const v of attr.value.kind === 'tuple' ? attr.value.items : [attr.value]) {
+      const fromDataSource = v.kind === 'ref' ? fromData.get(v.text.replace(/\.arn$/, '')) : undefined;
+      if (fromDataSource) {
+        report(v, addressOf(block), fromDataSource);
+        continue;
+      }
+      // A literal ARN, or one reached through `local.x` or `for_each` + `each.value`: reported
+      // where the ARN is written, since that is the text a reviewer (or a quick fix) changes.
+      for (const arn of possibleStrings(file, block, v)) {
+        const policy = privilegedPolicy(arn.value);
+        if (policy) report({ start: arn.start + 1, end: arn.end - 1 }, addressOf(block), policy);
+      }
     }
   }
   // Module inputs (`policies = { AdministratorAccess = "arn:…" }`, `custom_role_policy_arns = […]`):

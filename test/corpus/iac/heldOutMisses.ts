@@ -344,6 +344,75 @@ const CASES: Case[] = [
     (m) => `${WATCHER_ROLE('"get", "list", "watch", "patch"')}---\n${WATCHER_BINDING}---\n${m(WATCHER_DEPLOYMENT)}`,
     'credential-lifetime',
   ),
+  // Terraform: a managed policy ARN reaching an attachment through `locals` and `for_each`.
+  c(
+    'aws-identity',
+    'terraform',
+    'admin managed policy in a locals list attached with for_each',
+    'tf-for-each/admin/iam.tf',
+    ['aws-iam-privileged-managed-policy'],
+    (m) =>
+      `locals {\n  deployer_policy_arns = [\n    "arn:aws:iam::aws:policy/AWSLambda_FullAccess",\n${m(`    "arn:aws:iam::aws:policy/IAMFullAccess",`)}\n  ]\n}\n\nresource "aws_iam_user_policy_attachment" "deployer" {\n  for_each   = toset(local.deployer_policy_arns)\n  user       = aws_iam_user.deployer.name\n  policy_arn = each.key\n}\n`,
+  ),
+  c(
+    'aws-identity',
+    'terraform',
+    'read-only managed policies in a locals map attached with for_each',
+    'tf-for-each/read-only/iam.tf',
+    undefined,
+    (m) =>
+      `locals {\n  auditor_policies = {\n${m(`    view = "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"\n    logs = "arn:aws:iam::aws:policy/CloudWatchLogsReadOnlyAccess"`)}\n  }\n}\n\nresource "aws_iam_role_policy_attachment" "auditor" {\n  for_each   = local.auditor_policies\n  role       = aws_iam_role.auditor.name\n  policy_arn = each.value\n}\n`,
+  ),
+  // Terraform azurerm: the Key Vault access policy check that Bicep and ARM templates already had.
+  c(
+    'azure',
+    'terraform',
+    'key vault access_policy block granting every key permission',
+    'tf-key-vault/all-keys/vault.tf',
+    ['azure-key-vault-all-permissions'],
+    (m) =>
+      `resource "azurerm_key_vault" "signing" {\n  name                = "kv-signing"\n  location            = "northeurope"\n  resource_group_name = "rg-signing"\n  tenant_id           = var.tenant_id\n  sku_name            = "premium"\n\n  access_policy {\n    tenant_id       = var.tenant_id\n    object_id       = var.release_pipeline_object_id\n${m(`    key_permissions = ["all"]`)}\n  }\n}\n`,
+  ),
+  c(
+    'azure',
+    'terraform',
+    'key vault access policy resource that reads secrets only',
+    'tf-key-vault/read-only/policy.tf',
+    undefined,
+    (m) =>
+      `resource "azurerm_key_vault_access_policy" "web" {\n  key_vault_id            = azurerm_key_vault.app.id\n  tenant_id               = var.tenant_id\n  object_id               = azurerm_linux_web_app.web.identity[0].principal_id\n${m(`  secret_permissions      = ["Get", "List"]\n  certificate_permissions = ["Get"]`)}\n}\n`,
+  ),
+  // GitLab CI: static cloud keys where the job could use an OIDC id_token.
+  c(
+    'gitlab',
+    'gitlab-ci',
+    'Google service account key file activated in a job script',
+    'gitlab/key-file/.gitlab-ci.yml',
+    ['gitlab-static-cloud-credentials'],
+    (m) =>
+      `stages: [publish]\n\npublish-image:\n  stage: publish\n  image: google/cloud-sdk:slim\n  before_script:\n    - echo "$GCP_SA_KEY" > /tmp/sa.json\n${m(`    - gcloud auth activate-service-account --key-file /tmp/sa.json`)}\n  script:\n    - gcloud builds submit --tag europe-docker.pkg.dev/acme/app/web\n`,
+    'credential-lifetime',
+  ),
+  c(
+    'gitlab',
+    'gitlab-ci',
+    'AWS key pair in pipeline variables',
+    'gitlab/variables/.gitlab-ci.yml',
+    ['gitlab-static-cloud-credentials'],
+    (m) =>
+      `variables:\n  AWS_REGION: us-east-2\n${m(`  AWS_ACCESS_KEY_ID: $CI_DEPLOY_KEY_ID\n  AWS_SECRET_ACCESS_KEY: $CI_DEPLOY_SECRET`)}\n\nsync:\n  script:\n    - aws s3 sync build/ s3://acme-docs\n`,
+    'credential-lifetime',
+  ),
+  c(
+    'gitlab',
+    'gitlab-ci',
+    'Azure login with a federated id_token',
+    'gitlab/federated/.gitlab-ci.yml',
+    undefined,
+    (m) =>
+      `apply:\n  image: mcr.microsoft.com/azure-cli\n  id_tokens:\n    AZURE_JWT:\n      aud: api://AzureADTokenExchange\n  script:\n${m(`    - az login --service-principal -u "$AZURE_CLIENT_ID" -t "$AZURE_TENANT_ID" --federated-token "$AZURE_JWT"`)}\n    - az deployment group create -g rg-app -f main.bicep\n`,
+    'credential-lifetime',
+  ),
   // GitHub Actions: one key pair is one credential.
   c(
     'gha',
