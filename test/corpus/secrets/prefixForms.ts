@@ -3,9 +3,10 @@
  * held-out set (issue 12) showed missed: Harness PATs whose token id is not hex, Mapbox secret
  * tokens, Lob `live_`/`test_` keys and Adafruit IO `aio_` keys assigned to names that say nothing
  * (`static let vendor`, an Elixir `@api_key`), Elixir module attributes named as secrets
- * (`@token "…"`), FTP and pip index URIs with a percent-encoded password, and Jenkins' encrypted
- * `{AQAAAB…}` secrets. These are the team's own cases of those forms, not copies of that set,
- * with the look-alikes that must stay quiet beside them.
+ * (`@token "…"`), FTP and pip index URIs with a percent-encoded password, Jenkins' encrypted
+ * `{AQAAAB…}` secrets, and a Go constant holding a whole `Basic <base64 user:pass>` header
+ * value. These are the team's own cases of those forms, not copies of that set, with the
+ * look-alikes that must stay quiet beside them.
  */
 import { code, lines, negative, secret, type CorpusDocument, type Mark, type Piece } from './document';
 import { ALNUM, BASE64URL, HEX, type Rng, b64, b64url } from '../../support/seededRandom';
@@ -88,6 +89,17 @@ function documents(rng: Rng): Array<[string, string, Piece]> {
         '  <username>nexus-ci</username>',
         code`  <password>{${S(`AQAAABAAAAAQ${b64(rng.bytes(48))}`, 'Jenkins encrypted secret', 'source-ci')}}</password>`,
         '</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>',
+        '',
+      ),
+    ],
+    [
+      'internal/relay/client.go',
+      'go',
+      lines(
+        'package relay',
+        '',
+        code`const relayAuth = "Basic ${S(b64(`svc-relay:${rng.chars(ALNUM, 14)}`), 'Basic credentials in a constant', 'password')}"`,
+        code`const docExample = "Basic ${N(b64('user:password'), 'documentation example', 'placeholder')}"`,
         '',
       ),
     ],
