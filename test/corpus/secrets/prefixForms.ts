@@ -5,8 +5,9 @@
  * (`static let vendor`, an Elixir `@api_key`), Elixir module attributes named as secrets
  * (`@token "…"`), FTP and pip index URIs with a percent-encoded password, Jenkins' encrypted
  * `{AQAAAB…}` secrets, a Go constant holding a whole `Basic <base64 user:pass>` header value,
- * and a whole AWS credentials file base64-encoded. These are the team's own cases of those
- * forms, not copies of that set, with the look-alikes that must stay quiet beside them.
+ * a whole AWS credentials file base64-encoded, and Confluent Cloud `KEY:SECRET` pairs. These are
+ * the team's own cases of those forms, not copies of that set, with the look-alikes that must
+ * stay quiet beside them.
  */
 import { code, lines, negative, secret, type CorpusDocument, type Mark, type Piece } from './document';
 import { ALNUM, BASE64URL, HEX, type Rng, b64, b64url } from '../../support/seededRandom';
@@ -110,6 +111,16 @@ function documents(rng: Rng): Array<[string, string, Piece]> {
         '#!/bin/sh',
         code`echo "${S(b64(`[deploy]\naws_access_key_id = AKIA${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\naws_secret_access_key = ${rng.chars(ALNUM, 18)}/${rng.chars(ALNUM, 21)}\n`), 'Base64-encoded AWS credentials file', 'cloud')}" | base64 -d > ~/.aws/credentials`,
         code`echo "${N(b64('[default]\nregion = eu-west-1\noutput = json\naws_secret_access_key = ${AWS_SECRET_ACCESS_KEY}\n'), 'config without a key', 'reference')}" | base64 -d > ~/.aws/config`,
+        '',
+      ),
+    ],
+    [
+      'group_vars/streaming.yml',
+      'yaml',
+      lines(
+        '---',
+        code`confluent_cloud_api: "${S(`${rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 16)}:${rng.chars(ALNUM + '+/', 64)}`, 'Confluent Cloud API key pair', 'messaging')}"`,
+        code`confluent_cluster: "${N(`lkc-${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 5)}`, 'cluster id', 'identifier')}"`,
         '',
       ),
     ],
