@@ -170,6 +170,8 @@ function basicAuthValid(value: string): boolean {
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  // RFC 7617's (and 2617's) worked example, quoted in HTTP libraries' docs and tests.
+  if (decoded === 'Aladdin:open sesame') return false;
   const password = decoded.slice(colon + 1);
   return password.length >= 4 && !DEFAULT_PASSWORDS.has(password.toLowerCase()) && !/^\$|^<.*>$|^\*+$/.test(password);
 }
