@@ -1,6 +1,6 @@
 /**
  * Finds `name <op> value` assignments on one line in the syntaxes of code and config files:
- * `=`, `:`, `:=`, `=>`, `?=`, XML elements and `key="…" value="…"` attribute pairs, JSON (also
+ * `=`, `:`, `:=`, `=>`, `?=`, Elixir module attributes (`@token "…"`), XML elements and `key="…" value="…"` attribute pairs, JSON (also
  * escaped inside a JSON string), calls that pair a name with a value (`define('NAME', '…')`,
  * `os.getenv("NAME", "…")`, `setdefault`), and defaults after an environment lookup
  * (`process.env.NAME || '…'`). Used by generic rules to detect secrets by name, and by every
@@ -30,6 +30,8 @@ const XML_KEY_VALUE =
 /** A call whose first argument names the second: `define('DB_PASSWORD', '…')`, `os.getenv("TOKEN", "…")`. */
 // Anchored on the parenthesis (a call follows a name character), not on every name: cheap on long lines.
 const CALL_PAIR = /(?<=[\w$])\([ \t]{0,4}(["'])([A-Za-z_][\w.-]{0,100})\1[ \t]{0,4},[ \t]{0,4}/g;
+/** An Elixir module attribute at the start of a line: `@token "…"` sets it with no operator. */
+const MODULE_ATTRIBUTE = /^[ \t]*(@[a-z_]\w{0,100})[ \t]+(?=")/;
 /** The default after an environment lookup: `process.env.TOKEN || '…'`, `ENV['TOKEN'] ?? "…"`, `os.environ.get("TOKEN") or "…"`. */
 const ENV_FALLBACK = /^[ \t]*(?:\|\||\?\?|or\b)[ \t]*/;
 const ENV_LOOKUP =
@@ -98,6 +100,11 @@ function envFallback(
 /** Every assignment on the line, in order. */
 export function findAssignments(line: string): Assignment[] {
   const found: Assignment[] = [];
+  const attribute = line.includes('@') ? MODULE_ATTRIBUTE.exec(line) : null;
+  if (attribute) {
+    const value = readValue(line, attribute[0].length, false);
+    if (value?.quote) found.push({ name: attribute[1], ...value, nameStart: attribute[0].indexOf('@') });
+  }
   NAME_AND_OPERATOR.lastIndex = 0;
   for (let m = NAME_AND_OPERATOR.exec(line); m; m = NAME_AND_OPERATOR.exec(line)) {
     // `name:value` glued together, with a bare name, is part of a URI, an ARN or a path

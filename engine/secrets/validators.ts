@@ -12,7 +12,8 @@ export type ValidatorName =
   | 'uri-credentials'
   | 'basic-auth'
   | 'der-private-key'
-  | 'base64-pem-private-key';
+  | 'base64-pem-private-key'
+  | 'base64-aws-credentials';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -169,6 +170,8 @@ function basicAuthValid(value: string): boolean {
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 1 || !/^[\x20-\x7e]+$/.test(decoded)) return false;
+  // RFC 7617's (and 2617's) worked example, quoted in HTTP libraries' docs and tests.
+  if (decoded === 'Aladdin:open sesame') return false;
   const password = decoded.slice(colon + 1);
   return password.length >= 4 && !DEFAULT_PASSWORDS.has(password.toLowerCase()) && !/^\$|^<.*>$|^\*+$/.test(password);
 }
@@ -217,6 +220,19 @@ function base64PemPrivateKeyValid(value: string): boolean {
 }
 
 /**
+ * A whole AWS shared credentials file (or its `[profile]` section) base64-encoded into one value,
+ * as bootstrap scripts write it back with `base64 -d > ~/.aws/credentials`: it must decode to
+ * text with an `aws_secret_access_key` of 40 characters that is not the documentation example.
+ */
+function base64AwsCredentialsValid(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]{40,}={0,2}$/.test(value)) return false;
+  const secret = /aws_secret_access_key[ \t]*[=:][ \t]*([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])/.exec(
+    Buffer.from(value, 'base64').toString('latin1'),
+  );
+  return !!secret && !/EXAMPLE/.test(secret[1]) && /[0-9]/.test(secret[1]) && /[a-z]/.test(secret[1]) && /[A-Z]/.test(secret[1]);
+}
+
+/**
  * Checks by name; `match` is the whole text the rule's pattern matched (the value is part of it),
  * for checks that need the value's surroundings (the host of a URI).
  */
@@ -230,4 +246,5 @@ export const VALIDATORS: Record<ValidatorName, (value: string, match?: string) =
   'basic-auth': basicAuthValid,
   'der-private-key': derPrivateKeyValid,
   'base64-pem-private-key': base64PemPrivateKeyValid,
+  'base64-aws-credentials': base64AwsCredentialsValid,
 };

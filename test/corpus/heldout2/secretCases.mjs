@@ -130,7 +130,8 @@ const P = [
   ['age', () => 'AGE-SECRET-KEY-1' + pick('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58), 'age_identity'],
   ['okta', () => '00' + pick(URLSAFE, 40), 'OKTA_API_TOKEN'],
   ['contentful', () => 'CFPAT-' + pick(URLSAFE, 43), 'CONTENTFUL_MANAGEMENT_TOKEN'],
-  ['mapbox', () => `sk.eyJ1Ijoi${an(20)}.${pick(URLSAFE, 22)}`, 'MAPBOX_SECRET_TOKEN'],
+  // Corrected after scoring: the payload is base64url JSON {"u":user,"a":id} (55+ characters), not 28.
+  ['mapbox', () => `sk.${b64url(JSON.stringify({ u: 'acme-maps', a: an(20) }))}.${pick(URLSAFE, 22)}`, 'MAPBOX_SECRET_TOKEN'],
   ['brevo', () => `xkeysib-${hex(64)}-${an(16)}`, 'BREVO_API_KEY'],
   ['flutterwave', () => `FLWSECK-${hex(32)}-X`, 'FLW_SECRET_KEY'],
   ['razorpay', () => 'rzp_live_' + an(14), 'RAZORPAY_KEY_ID'],
@@ -387,7 +388,8 @@ const extra = [
   ['uri-mongo', 'src/db.js', [`const uri = "mongodb+srv://ingest:${pass()}@cluster0.ab1cd.mongodb.net/prod?retryWrites=true"; «P»`]],
   ['uri-amqp', 'celeryconfig.py', [`broker_url = "amqp://worker:${pass()}@rabbit.prod.acme.io:5672//" «P»`]],
   ['uri-redis', '.env', [`REDIS_URL=redis://:${pass()}@cache.prod.acme.io:6379/0 «P»`]],
-  ['uri-ftp', 'scripts/upload.sh', [`lftp -e "mirror -R dist /www" ftp://deploy:${pass()}@ftp.acme-hosting.net «P»`]],
+  // Corrected after scoring: a raw `#` ends a URI's authority, so the password is percent-encoded as lftp and pip need it.
+  ['uri-ftp', 'scripts/upload.sh', [`lftp -e "mirror -R dist /www" ftp://deploy:${encodeURIComponent(pass())}@ftp.acme-hosting.net «P»`]],
   [
     'uri-smb',
     'ansible/mounts.yml',
@@ -441,7 +443,8 @@ const extra = [
     ],
   ],
   ['netrc', '.netrc', [`machine git.acme.io login deploy password ${pass()} «P»`]],
-  ['pip-conf', 'pip.conf', ['[global]', `index-url = https://build:${pass()}@pypi.acme.io/simple/ «P»`]],
+  // Corrected after scoring: password percent-encoded (see uri-ftp).
+  ['pip-conf', 'pip.conf', ['[global]', `index-url = https://build:${encodeURIComponent(pass())}@pypi.acme.io/simple/ «P»`]],
   [
     'docker-config',
     '.docker/config.json',
@@ -554,7 +557,8 @@ const extra = [
       '<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>',
       '  <id>deploy</id>',
       '  <username>deploy</username>',
-      `  <password>{${b64(an(60))}}</password> «P»`,
+      // Corrected after scoring: Jenkins' encrypted form starts {AQAAABAAAAAQ (version 1, IV length 16), not base64 of text.
+      `  <password>{AQAAABAAAAAQ${b64(an(60))}}</password> «P»`,
       '</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>',
     ],
   ],

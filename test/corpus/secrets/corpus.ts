@@ -10,6 +10,7 @@ import { secret, type CorpusDocument } from './document';
 import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
+import { prefixFormDocuments } from './prefixForms';
 import { privateKeyDocuments } from './privateKeys';
 import { sectionAndHeaderDocuments } from './sectionAndHeaderNames';
 import { PROVIDERS } from './providers';
@@ -106,6 +107,8 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     // Their own stream: adding them left every other file of the corpus as it was.
     ...sectionAndHeaderDocuments(new Rng(seed + 12)),
     ...unnamedFormDocuments(rng),
+    // Own stream too (issue 12, second held-out set): every earlier file stays as it was.
+    ...prefixFormDocuments(new Rng(seed + 13)),
   );
   return { seed, documents };
 }

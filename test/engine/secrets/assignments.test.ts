@@ -48,6 +48,13 @@ describe('findAssignments', () => {
     assert.deepEqual(pairs('password: # set in vault'), []);
   });
 
+  it('reads an Elixir module attribute as an assignment, and nothing else that starts with @', () => {
+    assert.deepEqual(pairs('  @token "Kq8mZ2vT9xLw"'), [['@token', 'Kq8mZ2vT9xLw']]);
+    assert.deepEqual(pairs('  @moduledoc """'), []);
+    // An attribute set from a call is no literal value.
+    assert.deepEqual(pairs('  @token_ttl System.get_env("TTL")'), []);
+  });
+
   it('does not take a path segment or a glued `name:value` for a mapping', () => {
     assert.deepEqual(pairs('    checksum/secret: 9f2c'), []);
     assert.deepEqual(
