@@ -3,6 +3,12 @@ import * as path from 'node:path';
 import { readSettingsFile } from './files/boundedFile';
 
 const MAX_SIBLING_BYTES = 1024 * 1024;
+/**
+ * What one folder may hand over: a real module has tens of files. A crafted folder of thousands
+ * would otherwise be read (and, in the editor, re-checked) on every scan of a file beside or calling it.
+ */
+export const MAX_FOLDER_FILES = 256;
+const MAX_FOLDER_BYTES = 16 * 1024 * 1024;
 
 type TerraformFiles = Array<{ path: string; text: string }>;
 
@@ -38,14 +44,19 @@ export function terraformSiblingReader(root: string, cache = true): TerraformFil
     let files = cache ? folders.get(dir) : undefined;
     if (!files) {
       files = [];
+      let bytes = 0;
       try {
         for (const name of fs.readdirSync(dir)) {
           if (!name.endsWith('.tf')) continue;
+          if (files.length >= MAX_FOLDER_FILES || bytes >= MAX_FOLDER_BYTES) break;
           const p = path.join(dir, name);
           try {
             // lstat: a link is not followed (it may lead out of the workspace), a FIFO never opened.
             const stat = fs.lstatSync(p);
-            if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) files.push({ path: p, text: read(p, stat) });
+            if (stat.isFile() && stat.size <= MAX_SIBLING_BYTES) {
+              files.push({ path: p, text: read(p, stat) });
+              bytes += stat.size;
+            }
           } catch {
             /* gone, unreadable or swapped meanwhile: not a sibling */
           }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEngine } from '../../workspace/engineFactory';
-import { terraformSiblingReader } from '../../workspace/terraformSiblings';
+import { MAX_FOLDER_FILES, terraformSiblingReader } from '../../workspace/terraformSiblings';
 
 describe('Terraform module sibling files', () => {
   it('lists the other .tf files of the folder; the uncached reader sees edits, the cached one does not', () => {
@@ -42,6 +42,15 @@ describe('Terraform module sibling files', () => {
     assert.deepEqual(reader.folder(path.relative(root, outside)), []);
     assert.deepEqual(reader.folder('modules/linked'), []);
     assert.deepEqual(reader.folder('modules/missing'), []);
+  });
+
+  it('hands over at most MAX_FOLDER_FILES files of a crafted folder of thousands', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-many-'));
+    fs.mkdirSync(path.join(root, 'big'));
+    for (let i = 0; i < MAX_FOLDER_FILES + 50; i++) fs.writeFileSync(path.join(root, 'big', `f${i}.tf`), `variable "v${i}" {}\n`);
+    const reader = terraformSiblingReader(root, false);
+    assert.equal(reader.folder('big').length, MAX_FOLDER_FILES);
+    assert.ok(reader('big/f0.tf').length <= MAX_FOLDER_FILES, 'siblings of a file there too');
   });
 
   it('an engine built for a workspace reports a call of a local module that leaves the owner to it', () => {
