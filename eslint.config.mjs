@@ -93,6 +93,7 @@ export default tseslint.config(
       'examples/',
       // Held-out IaC cases are data (CDK sources that import packages the project does not use).
       'test/corpus/heldout/iac/',
+      'test/corpus/heldout3/',
     ],
   },
   js.configs.recommended,

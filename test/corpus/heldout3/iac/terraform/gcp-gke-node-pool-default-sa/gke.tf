@@ -1,0 +1,24 @@
+resource "google_container_cluster" "primary" {
+  name                     = "prod-eu"
+  location                 = "europe-west1"
+  remove_default_node_pool = true
+  initial_node_count       = 1
+
+  workload_identity_config {
+    workload_pool = "acme-prod.svc.id.goog"
+  }
+}
+
+resource "google_container_node_pool" "general" {
+  name       = "general"
+  cluster    = google_container_cluster.primary.id
+  node_count = 3
+
+  node_config {
+    machine_type = "e2-standard-4"
+    oauth_scopes = ["https://www.googleapis.com/auth/cloud-platform"]
+    labels = {
+      pool = "general"
+    }
+  }
+}
