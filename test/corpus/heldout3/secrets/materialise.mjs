@@ -31,6 +31,7 @@ const ALPHABETS = {
   // bech32 data characters (age keys).
   bech: 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L',
   bechl: 'qpzry9x8gf2tvdw0s3jn54khce6mua7l',
+  lb32: 'abcdefghijklmnopqrstuvwxyz234567',
 };
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
