@@ -92,6 +92,10 @@ export function compare(labels, audit) {
     strayFindings,
     precision: matchedFindings / (matchedFindings + negativeFindings),
     misses: positives.filter((p) => !p.found),
+    // Found positives whose file also has findings off the labelled lines (a second rule, a wrong line).
+    strays: positives.filter((p) => p.found && p.elsewhere.length > 0),
+    // Found positives reported below error severity (test fixtures, docs, weaker rules).
+    belowError: positives.filter((p) => p.found && !p.rules.some((r) => r.endsWith('(error)'))),
     falseAlarms: negatives.filter((n) => n.flagged),
     bySeverity: countBy(positives.filter((p) => p.found).flatMap((p) => p.rules.map((r) => /\((\w+)\)$/.exec(r)[1]))),
     skipped: audit.skipped ?? [],
@@ -123,5 +127,9 @@ export function printSecrets(r) {
   for (const n of r.falseAlarms) {
     console.log(`    ${n.id.padEnd(34)} ${n.provider.padEnd(18)} ${n.path}  ${n.findings.map((f) => `${f.rule}@${f.line}`).join(', ')}`);
   }
+  console.log(`\n  found, with other findings off the labelled lines (${r.strays.length}):`);
+  for (const p of r.strays) console.log(`    ${p.id.padEnd(34)} ${p.path}  ${p.elsewhere.map((f) => `${f.rule}@${f.line}`).join(', ')}`);
+  console.log(`\n  found below error severity (${r.belowError.length}):`);
+  for (const p of r.belowError) console.log(`    ${p.id.padEnd(34)} ${p.path}  ${p.rules.join(', ')}`);
   if (r.skipped.length) console.log(`\n  skipped by the audit: ${JSON.stringify(r.skipped)}`);
 }
