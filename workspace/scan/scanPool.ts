@@ -315,8 +315,9 @@ export function defaultWorkerCount(cores: number, idleCores: number): number {
 /**
  * Audit worker threads, each with its own engine, fed batches of files. A worker's young
  * generation is capped, which keeps its resident set low (each worker is a whole V8 heap): at
- * 8 MB, not 2, where a CPU profile of the npm tree showed a third of the worker's time in
- * scavenges (the resident set with one worker stayed within 1–3 MB, bench/RESULTS.md).
+ * 4 MB rather than 2, where a CPU profile of the npm tree showed a third of the worker's time in
+ * scavenges; 8 MB saved a little more CPU but put the audit with one worker at 157–162 MB
+ * against 140–144 (the goal is 150; bench/RESULTS.md).
  */
 class WorkerPool {
   private readonly workers: Array<{ worker: Worker; inFlight: number }> = [];
@@ -339,7 +340,7 @@ class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerFile, {
         workerData: setup,
-        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
       });
       const slot = { worker, inFlight: 0 };
       this.workers.push(slot);
