@@ -7,6 +7,7 @@ import { commandDocuments } from './commands';
 import { configDocuments } from './configs';
 import { CONTEXTS, type Entry } from './contexts';
 import { secret, type CorpusDocument } from './document';
+import { iacToolingDocuments } from './iacToolingNegatives';
 import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
@@ -109,6 +110,8 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...unnamedFormDocuments(rng),
     // Own stream too (issue 12, second held-out set): every earlier file stays as it was.
     ...prefixFormDocuments(new Rng(seed + 13)),
+    // Own stream (bench:real-code's held-out IaC group): every earlier file stays as it was.
+    ...iacToolingDocuments(new Rng(seed + 14)),
   );
   return { seed, documents };
 }
