@@ -17,7 +17,12 @@ export function namedAsBoundary(name: string | undefined): boolean {
   return !!name && /boundary/i.test(name);
 }
 
-/** True when `text` (an expression or a property's source) refers to `id` as a whole word. */
+/** A pattern that finds `id` as a whole word in an expression or a property's source. */
+export function mentionOf(id: string): RegExp {
+  return new RegExp(`(?<![\\w.$-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+}
+
+/** True when `text` refers to `id` as a whole word. */
 export function mentions(text: string, id: string): boolean {
-  return new RegExp(`(?<![\\w.$-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text);
+  return mentionOf(id).test(text);
 }

@@ -1,6 +1,6 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
-import { mentions, namedAsBoundary } from '../aws/permissionsBoundary';
+import { mentionOf, namedAsBoundary } from '../aws/permissionsBoundary';
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
@@ -102,6 +102,10 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
  * and attached to no identity (no `Roles`/`Users`/`Groups` of their own, not in any `ManagedPolicyArns`).
  */
 function boundaryPolicies(resources: MapNode, text: string): Set<string> {
+  const found = new Set<string>();
+  const managed = resources.entries.filter((res) => stringValue(get(res.value, 'Type')) === 'AWS::IAM::ManagedPolicy');
+  // Most templates have no managed policy: nothing more is read then (this runs on every re-check).
+  if (!managed.length) return found;
   const sourceOf = (node: SourceNode | undefined) => (node ? text.slice(node.start, node.end) : '');
   const boundaryRefs: string[] = [];
   const attachRefs: string[] = [];
@@ -110,15 +114,14 @@ function boundaryPolicies(resources: MapNode, text: string): Set<string> {
     boundaryRefs.push(sourceOf(get(props, 'PermissionsBoundary')));
     attachRefs.push(sourceOf(get(props, 'ManagedPolicyArns')), sourceOf(get(props, 'ManagedPolicies')));
   }
-  const found = new Set<string>();
-  for (const res of resources.entries) {
-    if (stringValue(get(res.value, 'Type')) !== 'AWS::IAM::ManagedPolicy') continue;
+  for (const res of managed) {
     const props = get(res.value, 'Properties');
     const id = res.key;
     if (['Roles', 'Users', 'Groups'].some((k) => itemsOf(get(props, k)).length > 0)) continue;
-    if (attachRefs.some((t) => mentions(t, id))) continue;
+    const mention = mentionOf(id);
+    if (attachRefs.some((t) => mention.test(t))) continue;
     const named = namedAsBoundary(id) || namedAsBoundary(builtString(get(props, 'ManagedPolicyName'), text));
-    if (named || boundaryRefs.some((t) => mentions(t, id))) found.add(id);
+    if (named || boundaryRefs.some((t) => mention.test(t))) found.add(id);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { PRIVILEGED_MANAGED_POLICIES, privilegedManagedPolicy } from '../aws/iamRiskData';
-import { mentions, namedAsBoundary } from '../aws/permissionsBoundary';
+import { mentionOf, mentions, namedAsBoundary } from '../aws/permissionsBoundary';
 import { hclToSource, inlineDocument, attribute, blocksOf } from '../hcl/hclSource';
 import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
@@ -54,23 +54,28 @@ function boundaryPolicies(file: TerraformFile): Set<string> {
         return a ? [file.text.slice(a.start, a.end)] : [];
       }),
     );
-  const boundaryRefs = sources(['permissions_boundary']);
-  const attachRefs = sources(['policy_arn', 'policy_arns', 'managed_policy_arns']);
   const literal = (b: HclBlock, n: string) => {
     const v = attribute(b.body, n)?.value;
     return v?.kind === 'string' ? v.value : undefined;
   };
-  for (const policy of policies) {
-    const address = addressOf(policy);
-    if (attachRefs.some((t) => mentions(t, address))) continue;
-    const named = [policy.labels[1].value, literal(policy, 'name'), literal(policy, 'name_prefix')].some(namedAsBoundary);
-    if (named || boundaryRefs.some((t) => mentions(t, address))) found.add(address);
+  const boundaryRefs = sources(['permissions_boundary']);
+  const named = (b: HclBlock) => [b.labels[1].value, literal(b, 'name'), literal(b, 'name_prefix')].some(namedAsBoundary);
+  // Most files have no boundary at all: nothing more is read then (this runs on every re-check).
+  const candidates = policies.filter((p) => named(p) || boundaryRefs.some((t) => mentions(t, addressOf(p))));
+  if (!candidates.length) return found;
+  const attachRefs = sources(['policy_arn', 'policy_arns', 'managed_policy_arns']);
+  for (const policy of candidates) {
+    const mention = mentionOf(addressOf(policy));
+    if (!attachRefs.some((t) => mention.test(t))) found.add(addressOf(policy));
   }
   // A policy document data source used by boundaries alone is a boundary too.
-  for (const data of file.dataSources.filter((d) => d.labels[0].value === 'aws_iam_policy_document')) {
-    const address = addressOf(data);
-    const users = file.resources.filter((b) => mentions(file.text.slice(b.open, b.close), address));
-    if (users.length && users.every((b) => found.has(addressOf(b)))) found.add(address);
+  for (const policy of candidates.filter((p) => found.has(addressOf(p)))) {
+    const doc = attribute(policy.body, 'policy');
+    const ref = doc && /data\.aws_iam_policy_document\.[\w-]+/.exec(file.text.slice(doc.start, doc.end))?.[0];
+    if (!ref || found.has(ref)) continue;
+    const mention = mentionOf(ref);
+    const users = file.resources.filter((b) => mention.test(file.text.slice(b.open, b.close)));
+    if (users.every((b) => found.has(addressOf(b)))) found.add(ref);
   }
   return found;
 }
