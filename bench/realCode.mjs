@@ -24,7 +24,8 @@ const cli = path.join(repo, 'dist', 'cli.js');
 const reviewFile = path.join(repo, 'bench', 'real-code-review.tsv');
 const work = path.join(repo, 'bench', '.real-code');
 /**
- * Where `fetch` unpacks the registry packages (over 800 MB): outside the work tree, since
+ * Where `fetch` unpacks the registry packages (over 800 MB), and where source archives (the JDK's
+ * src.zip) are unzipped: outside the work tree, since
  * `vsce ls` (test/client/extensionPackage.test.ts) walks every file under the repository before
  * applying .vscodeignore, and took over its 60 s limit with them in bench/.real-code.
  */
@@ -87,7 +88,7 @@ const IAC_TREES = [
 
 /**
  * The trees, by name. `roots` are tried in order; the first that exists is audited. `unzip`: the
- * tree is a source archive, unpacked once into bench/.real-code/. `nested`: installed packages,
+ * tree is a source archive, unpacked once beside the fetched packages. `nested`: installed packages,
  * whose own node_modules folders (which the walker never enters) are audited as extra roots.
  */
 const TREES = [
@@ -236,7 +237,7 @@ function locate(tree, places) {
   for (const root of tree.roots ?? []) if (fs.existsSync(root)) return { root };
   for (const archive of tree.unzip ?? []) {
     if (!fs.existsSync(archive)) continue;
-    const dest = path.join(work, tree.name);
+    const dest = path.join(fetched, tree.name);
     if (!fs.existsSync(path.join(dest, '.unpacked'))) {
       fs.rmSync(dest, { recursive: true, force: true });
       fs.mkdirSync(dest, { recursive: true });
@@ -246,7 +247,8 @@ function locate(tree, places) {
     }
     return { root: dest };
   }
-  if (tree.npm || tree.apt) return { absent: `not fetched: run \`npm run bench:real-code -- fetch\` (needs npm and apt-get)` };
+  if (tree.npm || tree.apt)
+    return { absent: `not fetched into ${fetched}: run \`npm run bench:real-code -- fetch\` (needs npm and apt-get)` };
   return { absent: `none of ${[...(tree.roots ?? []), ...(tree.unzip ?? [])].join(', ')} exists` };
 }
 
