@@ -93,7 +93,7 @@ function cdk(i: number, asBoundary: boolean): IacDocument {
   const label = asBoundary
     ? negative(CATEGORY, 'cdk-ts', 'permissions boundary (Allow * plus Denies) applied with PermissionsBoundary.of')
     : positive(ADMIN, CATEGORY, 'cdk-ts', 'Allow * on * in a ManagedPolicy attached to a role');
-  const use = asBoundary ? 'iam.PermissionsBoundary.of(this).apply(cap);' : 'cap.attachToRole(role);';
+  const use = asBoundary ? 'iam.PermissionsBoundary.of(role).apply(cap);' : 'cap.attachToRole(role);';
   return iacDocument(
     `cdk/lib/boundary-${i}-stack.ts`,
     `import { Stack } from 'aws-cdk-lib';
