@@ -63,6 +63,8 @@ export const DEFAULT_LOWER_SEVERITY_PATHS = [
   '*.mock.*',
   '*_test.go',
   'test_*.py',
+  // pytest's other naming convention (`kube_config_test.py` in the Kubernetes Python client).
+  '*_test.py',
   '*Test.java',
   '*Tests.java',
   '*Test.kt',
