@@ -73,6 +73,11 @@ export function auditCacheKey(parts: CacheKeyParts): string {
     .digest('hex');
 }
 
+/** A digest of a text that a cache key depends on (the compiled rules file). */
+export function textDigest(text: string): string {
+  return crypto().createHash('sha256').update(text).digest('base64url');
+}
+
 /** Where an audited folder's cache lives by default: the user's cache folder, one file per folder and key. */
 export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string {
   const name = crypto()
