@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
+import { defaultAuditCacheFile } from '../../workspace/scan/auditCache';
 import { REPO, plantedSecrets } from '../cli/cliHarness';
 
 /** A fake Slack bot token assembled at run time (never a real one, never in the source whole). */
@@ -340,6 +341,32 @@ describe('audit cache', function () {
     assert.equal(second.cache?.misses, 0);
     assert.equal(fs.statSync(cacheFile).ino, inode, 'the same file, not a new one renamed over it');
     assert.equal(fs.readFileSync(cacheFile, 'utf8'), written);
+  });
+
+  it('a cache file that is a link is not followed, neither to read nor to write', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-elsewhere-')), 'target');
+    await audit(root, elsewhere); // a good cache for this very tree, in another place
+    recordedLater(elsewhere);
+    const target = fs.readFileSync(elsewhere);
+    fs.symlinkSync(elsewhere, cacheFile);
+    const run = await audit(root, cacheFile);
+    assert.equal(run.cache?.hits, 0);
+    assert.equal(run.cache?.ignored, 'not a regular file');
+    assert.deepEqual(results(run), results(uncached));
+    assert.ok(!fs.lstatSync(cacheFile).isSymbolicLink(), 'the link was replaced by a cache file of its own');
+    assert.deepEqual(fs.readFileSync(elsewhere), target, 'the file the link pointed to is untouched');
+  });
+
+  it('the default cache file is a hashed name inside the user cache folder, whatever the folder audited', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-xdg-'));
+    const folder = path.join(home, 'nhi-lens', 'audit');
+    for (const audited of [root, '/', path.join(root, '..', '..', 'etc'), path.join(root, 'a\nb "c"')]) {
+      const file = defaultAuditCacheFile(audited, 'k'.repeat(64), { XDG_CACHE_HOME: home });
+      assert.equal(path.dirname(file), folder);
+      assert.match(path.basename(file), /^[0-9a-f]{32}\.json$/);
+    }
   });
 
   it('keeps masked findings and fingerprints only, never a secret value', async () => {
