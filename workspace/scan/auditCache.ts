@@ -258,12 +258,13 @@ export class AuditCache {
       if (bytes > MAX_CACHE_BYTES) break; // bounded: the files past it are scanned next time instead
       parts.push(text);
     }
-    const body = Buffer.from(`${parts.join('\n')}\n`, 'latin1');
-    const end = Buffer.from(`end\t${parts.length - 1}\t${checksum(body)}\n`, 'latin1');
+    // ASCII throughout: the string is its own bytes (latin1), no copy of the file made to write it.
+    const body = `${parts.join('\n')}\n`;
+    const end = `end\t${parts.length - 1}\t${checksum(body)}\n`;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      fs.writeFileSync(temp, Buffer.concat([body, end]), { mode: 0o600 });
+      fs.writeFileSync(temp, body + end, { encoding: 'latin1', mode: 0o600 });
       fs.renameSync(temp, this.file);
       return true;
     } catch {
@@ -417,8 +418,10 @@ const END_LINE = /^end\t(\d{1,9})\t([A-Za-z0-9_-]{43})$/;
 const PLAIN_PATH = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 /** The checksum of the end line: it guards against damage, not tampering (whoever can write the file can write it). */
-function checksum(bytes: Uint8Array): string {
-  return crypto().createHash('sha256').update(bytes).digest('base64url');
+function checksum(bytes: Uint8Array | string): string {
+  return typeof bytes === 'string'
+    ? crypto().createHash('sha256').update(bytes, 'latin1').digest('base64url')
+    : crypto().createHash('sha256').update(bytes).digest('base64url');
 }
 
 /** JSON with every character outside printable ASCII escaped: the file stays ASCII, read without UTF-8 decoding. */
