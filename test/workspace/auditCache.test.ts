@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
-import { defaultAuditCacheFile } from '../../workspace/scan/auditCache';
+import { defaultAuditCacheFile, walksBefore } from '../../workspace/scan/auditCache';
+import { walkFiles } from '../../workspace/files/fileWalker';
 import { REPO, plantedSecrets } from '../cli/cliHarness';
 
 /** A fake Slack bot token assembled at run time (never a real one, never in the source whole). */
@@ -367,6 +368,96 @@ describe('audit cache', function () {
       assert.equal(path.dirname(file), folder);
       assert.match(path.basename(file), /^[0-9a-f]{32}\.json$/);
     }
+  });
+
+  it('the walk lists files in the order walksBefore says, and the cache keeps its lines in that order', async () => {
+    // Names that sort differently as whole paths than name by name (`x/y` is walked before `x.z`).
+    const files = [
+      'x/y.env',
+      'x/y/f',
+      'x.z/a',
+      'x.z.env',
+      'x-y/1',
+      'X/2',
+      'a b/3',
+      'a/b/c',
+      'a.env',
+      'a.d/4',
+      '\u00e9t\u00e9/5',
+      'Z9/6',
+      '_/7',
+    ];
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(root, 'order', file)), { recursive: true });
+      fs.writeFileSync(path.join(root, 'order', file), 'NAME=x\n');
+    }
+    const walked = [...walkFiles([root], { root, gitignore: false })].map((f) => f.relative);
+    assert.ok(walked.length > 20);
+    for (let i = 1; i < walked.length; i++) {
+      assert.ok(walksBefore(walked[i - 1], walked[i]), `${walked[i - 1]} before ${walked[i]}`);
+      assert.ok(!walksBefore(walked[i], walked[i - 1]));
+    }
+    assert.ok(!walksBefore('a', 'a'));
+    await audit(root, cacheFile);
+    assert.equal((JSON.parse(readCache(cacheFile).header) as { sorted: boolean }).sorted, true);
+  });
+
+  it('files the cache does not hold (too large to scan) leave every other file answered for', async () => {
+    fs.writeFileSync(
+      path.join(root, '.nhi-lens.yaml'),
+      `${fs.readFileSync(path.join(root, '.nhi-lens.yaml'), 'utf8')}\nlimits:\n  maxFileBytes: 4096\n`,
+    );
+    fs.writeFileSync(path.join(root, 'aa-large.txt'), 'x'.repeat(5000));
+    fs.mkdirSync(path.join(root, 'src', 'mm'));
+    fs.writeFileSync(path.join(root, 'src', 'mm', 'large.txt'), 'y'.repeat(5000));
+    age(root);
+    const uncached = await audit(root, undefined);
+    assert.ok(uncached.report.skipped.some((s) => s.path === 'src/mm/large.txt'));
+    await audit(root, cacheFile);
+    assert.ok(!readCache(cacheFile).entries.has('src/mm/large.txt'), 'not read, so not held');
+    recordedLater(cacheFile);
+    for (const sorted of [true, false]) {
+      if (!sorted) {
+        // Lines out of walk order (as a crafted file might say they are sorted): found by path instead.
+        const cache = readCache(cacheFile);
+        const header = JSON.parse(cache.header) as { sorted: boolean };
+        header.sorted = false;
+        writeCache(cacheFile, { header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
+      }
+      const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.hits, uncached.report.filesScanned - 2, `sorted: ${sorted}`);
+      assert.equal(run.cache?.misses, 0);
+      assert.deepEqual(results(run), results(uncached));
+    }
+    // A file claiming to be sorted that is not: some files may be scanned again, the results are the same.
+    const cache = readCache(cacheFile);
+    const header = JSON.parse(cache.header) as { sorted: boolean };
+    header.sorted = true;
+    writeCache(cacheFile, { header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
+    const run = await audit(root, cacheFile);
+    assert.deepEqual(results(run), results(uncached));
+  });
+
+  it('files and folders deleted since: the others are still answered for, and the cache forgets them', async () => {
+    // More files in one deleted folder than the lines passed over in order before the map is used.
+    fs.mkdirSync(path.join(root, 'gone'));
+    for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(root, 'gone', `f${String(i).padStart(2, '0')}.env`), `N=${i}\n`);
+    fs.mkdirSync(path.join(root, 'few'));
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(root, 'few', `f${i}.env`), `N=${i}\n`);
+    age(root);
+    await audit(root, cacheFile);
+    recordedLater(cacheFile);
+    fs.rmSync(path.join(root, 'gone'), { recursive: true });
+    fs.rmSync(path.join(root, 'few'), { recursive: true });
+    fs.rmSync(path.join(root, 'src', 'notify.py'));
+    const uncached = await audit(root, undefined);
+    const run = await audit(root, cacheFile);
+    assert.equal(run.cache?.misses, 0);
+    assert.equal(run.cache?.hits, uncached.report.filesScanned);
+    assert.deepEqual(results(run), results(uncached));
+    const kept = readCache(cacheFile).entries;
+    assert.equal(kept.size, uncached.report.filesScanned);
+    assert.ok(![...kept.keys()].some((name) => name.startsWith('gone/') || name.startsWith('few/') || name === 'src/notify.py'));
   });
 
   it('keeps masked findings and fingerprints only, never a secret value', async () => {

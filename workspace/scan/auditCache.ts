@@ -117,6 +117,8 @@ interface Loaded {
   bodyStart: number;
   lines: number;
   startedAt: number;
+  /** The lines are in walk order (`walksBefore`), each path once. */
+  sorted: boolean;
 }
 
 export class AuditCache {
@@ -128,8 +130,20 @@ export class AuditCache {
   private readonly previousStart: number;
   /** Where the next walked file's line is expected: right after the last one found. */
   private cursor: number;
+  /** The path of the line that starts at `at`, when it has no escapes; null otherwise. */
+  private pathAt(at: number): string | null {
+    const { text } = this;
+    if (at >= text.length || text.charCodeAt(at) !== QUOTE) return null;
+    const close = text.indexOf('"', at + 1);
+    if (close < 0) return null;
+    const path = text.slice(at + 1, close);
+    return path.includes('\\') ? null : path;
+  }
+
   /** Every previous line's path → where its entry starts; built only when the walk and the lines part ways. */
   private index?: Map<string, number>;
+  /** The previous lines are in walk order (`walksBefore`), each path once. */
+  private readonly sorted: boolean;
   /** The walked files in walk order, and for each where its previous entry starts (-1: none worth keeping). */
   private readonly order: string[] = [];
   private readonly kept: number[] = [];
@@ -159,6 +173,7 @@ export class AuditCache {
     this.previousLines = previous?.lines ?? 0;
     this.previousStart = previous?.startedAt ?? 0;
     this.cursor = this.bodyStart;
+    this.sorted = !!previous?.sorted;
   }
 
   /** Opens the cache at `file` for this key and folder; a missing, corrupt or foreign file just starts empty. */
@@ -246,9 +261,10 @@ export class AuditCache {
       }
       return true;
     }
-    const header = asciiJson({ format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt });
-    const parts = [header];
-    let bytes = header.length + 128;
+    const parts: string[] = [];
+    let bytes = 1024;
+    let sorted = true;
+    let last: string | undefined;
     for (let i = 0; i < this.order.length; i++) {
       const relative = this.order[i];
       const rest = this.fresh.get(relative) ?? (this.kept[i] >= 0 ? this.restAt(this.kept[i]) : undefined);
@@ -256,8 +272,12 @@ export class AuditCache {
       const text = `${quotedPath(relative)}\t${rest}`;
       bytes += text.length + 1;
       if (bytes > MAX_CACHE_BYTES) break; // bounded: the files past it are scanned next time instead
+      if (last !== undefined && !walksBefore(last, relative)) sorted = false;
+      last = relative;
       parts.push(text);
     }
+    const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted };
+    parts.unshift(asciiJson(header));
     // ASCII throughout: the string is its own bytes (latin1), no copy of the file made to write it.
     const body = `${parts.join('\n')}\n`;
     const end = `end\t${parts.length - 1}\t${checksum(body)}\n`;
@@ -299,7 +319,35 @@ export class AuditCache {
       this.cursor = this.lineEnd(rest) + 1;
       return rest;
     }
-    // Out of step (a file added or gone since): by path, and in step again from there.
+    // Out of step. When the lines are in walk order, the lines of files gone since come before
+    // this path's and are passed over, and a path that falls between two lines has none (a file
+    // the cache does not hold: new, too large to read): no map of every path is needed.
+    if (this.sorted && PLAIN_PATH.test(relative)) {
+      const before = at > this.bodyStart ? this.pathAt(text.lastIndexOf('\n', at - 2) + 1) : undefined;
+      if (before !== null && (before === undefined || walksBefore(before, relative))) {
+        let next = at;
+        let path = this.pathAt(next);
+        // A few lines at most (a folder deleted since is many): past that, the map.
+        for (let passed = 0; path && passed < MAX_LINES_PASSED && walksBefore(path, relative); passed++) {
+          next = this.lineEnd(next) + 1;
+          path = this.pathAt(next);
+        }
+        if (next >= text.length || (path && walksBefore(relative, path))) {
+          this.cursor = next;
+          return -1;
+        }
+        if (
+          path === relative &&
+          text.charCodeAt(next + 1 + relative.length) === QUOTE &&
+          text.charCodeAt(next + 2 + relative.length) === TAB
+        ) {
+          const rest = next + 3 + relative.length;
+          this.cursor = this.lineEnd(rest) + 1;
+          return rest;
+        }
+      }
+    }
+    // Else (a file gone since, or out of order) by path, and in step again from there.
     const rest = this.lines().get(relative);
     if (rest === undefined) return -1;
     this.cursor = this.lineEnd(rest) + 1;
@@ -406,12 +454,21 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
   const end = endStart > headerEnd ? END_LINE.exec(buffer.toString('latin1', endStart, buffer.length - 1)) : null;
   if (!end) return 'cut short or damaged (no end line)';
   if (end[2] !== checksum(buffer.subarray(0, endStart))) return 'cut short or damaged (its checksum does not match)';
-  return { text: buffer.toString('latin1', 0, endStart), bodyStart: headerEnd + 1, lines: Number(end[1]), startedAt: header.startedAt };
+  return {
+    text: buffer.toString('latin1', 0, endStart),
+    bodyStart: headerEnd + 1,
+    lines: Number(end[1]),
+    startedAt: header.startedAt,
+    sorted: header.sorted === true,
+  };
 }
 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const TAB = 0x09;
+/** Lines of files gone since passed over in walk order before looking the path up in the map instead. */
+const MAX_LINES_PASSED = 64;
+const SLASH = 0x2f;
 const ZERO = 0x30;
 const END_LINE = /^end\t(\d{1,9})\t([A-Za-z0-9_-]{43})$/;
 /** A path written as it is between its quotes: printable ASCII without quote or backslash. */
@@ -427,6 +484,21 @@ function checksum(bytes: Uint8Array | string): string {
 /** JSON with every character outside printable ASCII escaped: the file stays ASCII, read without UTF-8 decoding. */
 function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Whether path `a` comes before `b` in walk order: depth first, each folder's names in code-unit
+ * order. That is string order with `/` below every other character: a folder's files come
+ * before a longer name that starts like it (`x/y` before `x.z`).
+ */
+export function walksBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) < (y === SLASH ? -1 : y);
+  }
+  return a.length < b.length;
 }
 
 /** A path as its line starts. */
