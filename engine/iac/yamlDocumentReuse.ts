@@ -16,7 +16,7 @@
  * The property test (test/engine/iac/yamlDocumentReuse.test.ts) compares with `parseYamlSource`.
  */
 import type { SourceNode } from './sourceTree';
-import { detached } from '../text/detachedText';
+import { PieceStore } from './pieceStore';
 import { documentStarts, firstSyntaxError, parseYamlDocuments, parseYamlSource, type YamlParseResult } from './yamlSource';
 
 /** Smaller files parse in a few milliseconds: not worth a copy of their text. */
@@ -34,9 +34,7 @@ interface Kept {
 }
 
 export class YamlDocumentReuse {
-  /** Path → document text → its trees; most recently scanned path last. */
-  private readonly files = new Map<string, { pieces: Map<string, Kept>; chars: number }>();
-  private keptChars = 0;
+  private readonly store = new PieceStore<Kept>(KEPT_CHARS);
   private readonly from: number;
   /** Documents parsed so far (for tests: how much was reused). */
   parsedDocuments = 0;
@@ -51,33 +49,19 @@ export class YamlDocumentReuse {
     if (text.length < this.from || text.length > KEPT_CHARS || /^%/m.test(text)) return parseYamlSource(text);
     const starts = documentStarts(text);
     if (starts.length < 3) return parseYamlSource(text);
-    const last = this.files.get(path);
-    const previous = last?.pieces;
-    this.files.delete(path);
-    this.keptChars -= last?.chars ?? 0;
-    const next = new Map<string, Kept>();
+    const kept = this.store.scan(path, text);
     const pieces: Array<{ start: number; trees: SourceNode[] | undefined }> = [];
     let firstBroken = -1;
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i];
       const end = starts[i + 1] ?? text.length;
       if (end === start) continue;
-      const piece = text.slice(start, end);
-      let kept = next.get(piece) ?? previous?.get(piece);
-      if (!kept) {
-        kept = { text: detached(piece), trees: parsedOrUndefined(piece) };
+      const { trees } = kept.pieceAt(start, end, (piece) => {
         this.parsedDocuments++;
-      }
-      next.set(kept.text, kept);
-      if (!kept.trees && firstBroken < 0) firstBroken = start;
-      pieces.push({ start, trees: kept.trees });
-    }
-    this.files.set(path, { pieces: next, chars: text.length });
-    this.keptChars += text.length;
-    for (const [oldest, kept] of this.files) {
-      if (this.keptChars <= KEPT_CHARS) break;
-      this.files.delete(oldest);
-      this.keptChars -= kept.chars;
+        return { text: piece, trees: parsedOrUndefined(piece) };
+      });
+      if (!trees && firstBroken < 0) firstBroken = start;
+      pieces.push({ start, trees });
     }
     if (firstBroken < 0) return { documents: pieces.flatMap((p) => p.trees!.map((tree) => moved(tree, p.start, true))) };
     const error = firstSyntaxError(text, firstBroken);
