@@ -1,18 +1,22 @@
 /**
  * What the one-line secret rules found on each line of a document, kept between scans of that
- * document, by the line's text. A one-line rule's matches on a line depend on nothing but that
- * line's text, the rule and the file kind, so after a keystroke only the edited lines are matched
- * again; every other line's candidates come from here. Rules that look past their line
- * (multiline rules, decoded Kubernetes values) and the per-file gates (context keywords, paths)
- * are worked out on every scan as before, so a memoised scan finds exactly what a fresh one does.
+ * document. A one-line rule's matches on a line depend on nothing but that line's text, the rule
+ * and the file kind, so after a keystroke only the edited lines are matched again; every other
+ * line's candidates come from here. Rules that look past their line (multiline rules, decoded
+ * Kubernetes values) and the per-file gates (context keywords, paths) are worked out on every
+ * scan as before, so a memoised scan finds exactly what a fresh one does.
  *
- * Only the lines of the last scan are kept (bounded by the document), as copies: a kept line or
- * value never holds on to a whole older version of the document.
+ * The memo keeps the text of the last scan (the caller's string, as given) and compares the new
+ * text with it: the common head and tail (`commonEnds`, a memory compare), widened to whole lines,
+ * say which lines did not change. Those lines are found by position (where they were, or moved by
+ * the edit's length), not by hashing their text; only the edited lines are matched, and only
+ * they are read by the keyword automaton: the keyword hits of the rest are the last scan's,
+ * shifted. Results are kept for the lines of the last scan only, their strings copies (a kept
+ * value never holds on to an older version of the document).
  */
 import type { FileKind } from '../types';
-import { detached } from '../text/detachedText';
 import type { findAssignments } from './assignments';
-import type { LongLineState } from './longLineReuse';
+import { commonEnds, type LongLineState } from './longLineReuse';
 
 /** A one-line rule's match, relative to the start of its line. */
 export interface LineCandidate {
@@ -32,6 +36,11 @@ export interface LineResults {
   found: LineCandidate[][];
   /** The line's assignments and their snake_case names, shared by the assignment rules. */
   parsed?: { assignments: ReturnType<typeof findAssignments>; snakes: string[] };
+  /**
+   * Where in `rules` the next rule of this scan most likely is (set to 0 when a scan first meets
+   * the line): a scan asks for rules in ascending order, the order in which they were added.
+   */
+  cursor?: number;
 }
 
 /** Longer lines (a minified bundle is one line) are matched afresh: they change with every keystroke anyway. */
@@ -41,8 +50,12 @@ export const newLineResults = (): LineResults => ({ rules: [], found: [] });
 
 /** What rule `r` found on the line, running it with `run` the first time. */
 export function resultsOf(results: LineResults, r: number, run: () => LineCandidate[]): LineCandidate[] {
-  const at = results.rules.indexOf(r);
-  if (at >= 0) return results.found[at];
+  const cursor = results.cursor ?? 0;
+  const at = results.rules[cursor] === r ? cursor : results.rules.indexOf(r);
+  if (at >= 0) {
+    results.cursor = at + 1;
+    return results.found[at];
+  }
   const found = run();
   results.rules.push(r);
   results.found.push(found.length ? found : NOTHING);
@@ -52,29 +65,108 @@ export function resultsOf(results: LineResults, r: number, run: () => LineCandid
 /** Shared by every line where a rule found nothing (most of them). */
 const NOTHING: LineCandidate[] = [];
 
+/**
+ * The lines of this scan's text that may differ from the last scan's: from `from` (a line start)
+ * to `to` (the line feed ending the last such line, or the end of the text). Everything before
+ * `from` is as it was; everything after `to` is the last text's after `to - delta`.
+ */
+export interface EditedLines {
+  from: number;
+  to: number;
+  delta: number;
+}
+
+/** Where `after` differs from `before`, widened to whole lines. */
+export function editedLines(before: string, after: string): EditedLines {
+  const { prefix, suffix } = commonEnds(before, after);
+  const from = prefix === 0 ? 0 : after.lastIndexOf('\n', prefix - 1) + 1;
+  const to = after.indexOf('\n', after.length - suffix);
+  return { from, to: to < 0 ? after.length : to, delta: after.length - before.length };
+}
+
+/** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */
+type Hits = Int32Array;
+
 export class SecretLineMemo {
   private owner?: object;
   private kind?: FileKind;
-  private previous = new Map<string, LineResults>();
-  private next = new Map<string, LineResults>();
+  /** The text of the last scan, of this one, and what changed between them (undefined: nothing is reused). */
+  private text?: string;
+  private current?: string;
+  private edit?: EditedLines;
+  private previous = new Map<number, LineResults>();
+  private next = new Map<number, LineResults>();
+  private previousHits?: Hits;
+  private nextHits?: Hits;
+  /** Lines whose results came from the last scan, over the memo's life (for tests). */
+  reusedLines = 0;
   /**
-   * Lines longer than MEMO_MAX_LINE, by start: their text as last scanned (the one reference to
-   * an older version of the document this memo keeps, replaced on every scan) and the regex
-   * rules' matches over it, re-matched around the edit (longLineReuse.ts).
+   * Lines longer than MEMO_MAX_LINE, by start: their text as last scanned and the regex rules'
+   * matches over it, re-matched around the edit (longLineReuse.ts).
    */
   private previousLong: LongLineState[] = [];
   private nextLong = new Map<number, { now: LongLineState; before?: LongLineState }>();
 
-  /** Starts a scan; results from another scanner (rules changed) or another file kind are dropped. */
-  begin(owner: object, kind: FileKind): void {
-    if (owner !== this.owner || kind !== this.kind) {
+  /** Starts a scan of `text`; results from another scanner (rules changed) or another file kind are dropped. */
+  begin(owner: object, kind: FileKind, text: string): void {
+    const same = owner === this.owner && kind === this.kind && this.text !== undefined;
+    if (!same) {
       this.previous = new Map();
       this.previousLong = [];
+      this.previousHits = undefined;
     }
+    this.edit = same ? editedLines(this.text!, text) : undefined;
     this.owner = owner;
     this.kind = kind;
+    this.current = text;
     this.next = new Map();
+    this.nextHits = undefined;
     this.nextLong = new Map();
+  }
+
+  /**
+   * Every keyword hit of this scan's text, in text order, to `onHit`: the last scan's outside the
+   * edited lines (shifted after them), and what `scanLines(from, to, hit)` finds on the edited
+   * lines (all of the text without a last scan). `scanLines` must read from a line start with a
+   * fresh automaton; hits cannot span lines (the caller checks no keyword holds a line feed).
+   */
+  keywordHits(
+    scanLines: (from: number, to: number, hit: (keyword: number, offset: number, lineStart: number) => void) => void,
+    onHit: (keyword: number, offset: number, lineStart: number) => void,
+  ): void {
+    const found: number[] = [];
+    const hit = (keyword: number, offset: number, lineStart: number) => {
+      found.push(keyword, offset, lineStart);
+      onHit(keyword, offset, lineStart);
+    };
+    const old = this.previousHits;
+    const edit = this.edit;
+    if (!old || !edit) {
+      scanLines(0, this.current!.length, hit);
+      this.nextHits = Int32Array.from(found);
+      return;
+    }
+    // The last scan's hits before the edited lines, the edited lines' own, the last scan's after them (shifted).
+    let head = 0;
+    while (head < old.length && old[head + 1] < edit.from) {
+      onHit(old[head], old[head + 1], old[head + 2]);
+      head += 3;
+    }
+    scanLines(edit.from, edit.to, hit);
+    const oldTo = edit.to - edit.delta;
+    let tail = head;
+    while (tail < old.length && old[tail + 1] <= oldTo) tail += 3;
+    const hits = new Int32Array(head + found.length + old.length - tail);
+    hits.set(old.subarray(0, head));
+    hits.set(found, head);
+    const { delta } = edit;
+    for (let i = tail, j = head + found.length; i < old.length; i += 3, j += 3) {
+      hits[j] = old[i];
+      hits[j + 1] = old[i + 1] + delta;
+      hits[j + 2] = old[i + 2] + delta;
+      onHit(hits[j], hits[j + 1], hits[j + 2]);
+    }
+    this.nextHits = hits;
   }
 
   /**
@@ -93,19 +185,27 @@ export class SecretLineMemo {
     return entry;
   }
 
-  /** The results of a line with this text: from the last scan, or new and empty. */
-  line(text: string): LineResults {
-    let entry = this.next.get(text);
+  /** The results of the line starting at `lineStart`: the last scan's when the line did not change, else new and empty. */
+  lineAt(lineStart: number): LineResults {
+    let entry = this.next.get(lineStart);
     if (entry) return entry;
-    entry = this.previous.get(text) ?? newLineResults();
-    this.next.set(detached(text), entry);
+    const edit = this.edit;
+    if (edit && lineStart < edit.from) entry = this.previous.get(lineStart);
+    else if (edit && lineStart > edit.to) entry = this.previous.get(lineStart - edit.delta);
+    if (entry) this.reusedLines++;
+    else entry = newLineResults();
+    this.next.set(lineStart, entry);
     return entry;
   }
 
   /** Ends a scan: lines it did not look at are forgotten. */
   end(): void {
+    // Only a scan that ended is compared with: one that threw left its maps half filled.
+    this.text = this.current;
     this.previous = this.next;
     this.next = new Map();
+    this.previousHits = this.nextHits;
+    this.nextHits = undefined;
     this.previousLong = [...this.nextLong.values()].map((entry) => entry.now);
     this.nextLong = new Map();
   }

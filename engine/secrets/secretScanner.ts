@@ -185,7 +185,7 @@ export class SecretScanner {
     const present = new Uint8Array(this.index.keywords.length);
     const lastLine = new Int32Array(rules.length).fill(-1);
     const windows: number[][] = new Array(rules.length);
-    this.index.scan(text, (keyword, _offset, lineStart) => {
+    const onHit = (keyword: number, _offset: number, lineStart: number) => {
       present[keyword] = 1;
       const ruleIds = rulesByKeyword[keyword];
       for (let k = 0; k < ruleIds.length; k++) {
@@ -195,7 +195,12 @@ export class SecretScanner {
           (windows[r] ??= []).push(lineStart);
         }
       }
-    });
+    };
+    // With a memo, the automaton reads only the lines edited since the last scan (its hits cannot
+    // span lines unless a keyword holds a line feed).
+    memo?.begin(this, kind, text);
+    if (memo && !this.index.crossesLines) memo.keywordHits((from, to, hit) => this.index.scan(text, hit, from, to), onHit);
+    else this.index.scan(text, onHit);
 
     // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)
     // looks at every line of a small file of that name.
@@ -210,7 +215,6 @@ export class SecretScanner {
     // One-line rules share one parse of each line they look at (assignments, names in snake_case):
     // per line start for this scan, or by line text in the caller's memo, across scans.
     const perScan = new Map<number, LineResults>();
-    memo?.begin(this, kind);
     const literalUnquoted = unquotedValuesAreLiterals(kind);
     const genericSkipsFile = isLockfile(path) || genericRulesSkip(path);
     for (let r = 0; r < rules.length; r++) {
@@ -240,7 +244,10 @@ export class SecretScanner {
           // One-line rules: the line's text decides what they find (memoised across scans when asked).
           const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
           let results = perScan.get(lineStart);
-          if (!results) perScan.set(lineStart, (results = keep ? memo.line(text.slice(lineStart, lineEnd)) : newLineResults()));
+          if (!results) {
+            perScan.set(lineStart, (results = keep ? memo.lineAt(lineStart) : newLineResults()));
+            results.cursor = 0;
+          }
           const line = results;
           const found = resultsOf(line, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), line, literalUnquoted, keep));
           for (const c of found)
@@ -349,6 +356,8 @@ export class SecretScanner {
   private assignmentMatches(rule: CompiledRule, line: ParsedLine, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
     const a = rule.assignment!;
     const found: LineCandidate[] = [];
+    // Asked once per call, not per `token` (a minified line holds thousands of both).
+    let publicKeyOnLine: boolean | undefined;
     for (let n = 0; n < line.assignments.length; n++) {
       const assignment = line.assignments[n];
       // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
@@ -360,7 +369,7 @@ export class SecretScanner {
       if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) continue;
       // A .NET strong-name map (`<map Token="b77a…" PublicKey="0024…"/>`): a token beside a public
       // key on the same element is that key's public key token, a hash of a public value.
-      if (rule.definition.generic && snake === 'token' && line.snakes.includes('public_key')) continue;
+      if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= line.snakes.includes('public_key'))) continue;
       if (!assignment.quote && !literalUnquoted) continue;
       const value = assignment.value;
       if (value.length < a.minLength || value.length > a.maxLength) continue;
