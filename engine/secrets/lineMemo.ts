@@ -101,6 +101,15 @@ export class SecretLineMemo {
   /** Lines whose results came from the last scan, over the memo's life (for tests). */
   reusedLines = 0;
   /**
+   * Per one-line rule (by index), what it found in the whole text at the last scan, in text
+   * order (undefined: it did not run); and whether that scan met a line too long for the memo.
+   * With these, a rule that ran last time runs on the edited lines only (`ruleFound`).
+   */
+  private previousFound: (readonly object[] | undefined)[] = [];
+  private nextFound: (readonly object[] | undefined)[] = [];
+  private previousLong_ = false;
+  private nextLong_ = false;
+  /**
    * Lines longer than MEMO_MAX_LINE, by start: their text as last scanned and the regex rules'
    * matches over it, re-matched around the edit (longLineReuse.ts).
    */
@@ -114,6 +123,7 @@ export class SecretLineMemo {
       this.previous = new Map();
       this.previousLong = [];
       this.previousHits = undefined;
+      this.previousFound = [];
     }
     this.edit = same ? editedLines(this.text!, text) : undefined;
     this.owner = owner;
@@ -122,6 +132,32 @@ export class SecretLineMemo {
     this.next = new Map();
     this.nextHits = undefined;
     this.nextLong = new Map();
+    this.nextFound = [];
+    this.nextLong_ = false;
+  }
+
+  /** What changed since the last scan, widened to whole lines (undefined: no last scan to compare with). */
+  get edited(): EditedLines | undefined {
+    return this.edit;
+  }
+
+  /**
+   * What one-line rule `r` found in the whole text at the last scan, when this scan may take it
+   * from there outside the edited lines: the rule ran then (so its gates were passed with the same
+   * keyword hits outside the edit) and no line it or any rule looked at was too long for the memo.
+   */
+  ruleFound<C extends object>(r: number): readonly C[] | undefined {
+    return this.edit && !this.previousLong_ ? (this.previousFound[r] as readonly C[] | undefined) : undefined;
+  }
+
+  /** What one-line rule `r` found in this scan's whole text. */
+  keepRuleFound(r: number, found: readonly object[]): void {
+    this.nextFound[r] = found;
+  }
+
+  /** This scan looked at a line too long for the memo (a minified bundle): the next scan runs every rule on every line. */
+  metLongLine(): void {
+    this.nextLong_ = true;
   }
 
   /**
@@ -206,6 +242,9 @@ export class SecretLineMemo {
     this.next = new Map();
     this.previousHits = this.nextHits;
     this.nextHits = undefined;
+    this.previousFound = this.nextFound;
+    this.nextFound = [];
+    this.previousLong_ = this.nextLong_;
     this.previousLong = [...this.nextLong.values()].map((entry) => entry.now);
     this.nextLong = new Map();
   }

@@ -39,6 +39,8 @@ export interface Candidate {
   value: string;
   /** The name the value is assigned to, when the rule's pattern captures it as `(?<name>…)`. */
   keyName?: string;
+  /** One-line rules: the start of the candidate's line (what a memo shifts by). */
+  lineStart?: number;
 }
 
 /** The assignments of a line, and their names in snake_case (same order). */
@@ -226,10 +228,23 @@ export class SecretScanner {
       if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path) || (def.generic && genericSkipsFile)) continue;
       let coveredUntil = -1;
-      for (const lineStart of starts) {
+      // A one-line rule that ran at the last scan finds there what it found then outside the
+      // edited lines (shifted after them), and runs on the edited lines only.
+      const firstOfRule = candidates.length;
+      const kept = memo && !def.multiline ? memo.ruleFound<Candidate>(r) : undefined;
+      const edit = kept && memo!.edited!;
+      let w = 0;
+      if (kept && edit) {
+        for (const c of kept) if (c.lineStart! < edit.from) candidates.push(c);
+        while (w < starts.length && starts[w] < edit.from) w++;
+      }
+      for (; w < starts.length; w++) {
+        const lineStart = starts[w];
+        if (edit && lineStart > edit.to) break;
         if (lineStart < coveredUntil) continue;
         let lineEnd = text.indexOf('\n', lineStart);
         if (lineEnd < 0) lineEnd = text.length;
+        if (lineEnd - lineStart > MEMO_MAX_LINE) memo?.metLongLine();
         if (lineEnd - lineStart > maxLineLength) {
           longLines.add(lineStart);
           continue;
@@ -237,7 +252,7 @@ export class SecretScanner {
         if (!def.multiline && memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
           const found = this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd));
           for (const c of found)
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
           continue;
         }
         if (!def.multiline) {
@@ -251,7 +266,7 @@ export class SecretScanner {
           const line = results;
           const found = resultsOf(line, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), line, literalUnquoted, keep));
           for (const c of found)
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
           continue;
         }
         const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
@@ -284,6 +299,13 @@ export class SecretScanner {
             candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
         }
       }
+      if (kept && edit) {
+        const { delta } = edit;
+        const oldTo = edit.to - delta;
+        for (const c of kept)
+          if (c.lineStart! > oldTo) candidates.push({ ...c, start: c.start + delta, end: c.end + delta, lineStart: c.lineStart! + delta });
+      }
+      if (memo && !def.multiline) memo.keepRuleFound(r, candidates.slice(firstOfRule));
     }
     for (const lineStart of longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
