@@ -74,6 +74,11 @@ export interface EditedLines {
   from: number;
   to: number;
   delta: number;
+  /** The common head and tail of the two texts, in characters. */
+  prefix: number;
+  suffix: number;
+  /** True when neither text has a line feed where they differ: no line starts or ends there. */
+  withinLine: boolean;
 }
 
 /** Where `after` differs from `before`, widened to whole lines. */
@@ -81,7 +86,18 @@ export function editedLines(before: string, after: string): EditedLines {
   const { prefix, suffix } = commonEnds(before, after);
   const from = prefix === 0 ? 0 : after.lastIndexOf('\n', prefix - 1) + 1;
   const to = after.indexOf('\n', after.length - suffix);
-  return { from, to: to < 0 ? after.length : to, delta: after.length - before.length };
+  const noLineFeed = (text: string) => {
+    const at = text.indexOf('\n', prefix);
+    return at < 0 || at >= text.length - suffix;
+  };
+  return {
+    from,
+    to: to < 0 ? after.length : to,
+    delta: after.length - before.length,
+    prefix,
+    suffix,
+    withinLine: noLineFeed(before) && noLineFeed(after),
+  };
 }
 
 /** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */
@@ -162,40 +178,87 @@ export class SecretLineMemo {
 
   /**
    * Every keyword hit of this scan's text, in text order, to `onHit`: the last scan's outside the
-   * edited lines (shifted after them), and what `scanLines(from, to, hit)` finds on the edited
-   * lines (all of the text without a last scan). `scanLines` must read from a line start with a
-   * fresh automaton; hits cannot span lines (the caller checks no keyword holds a line feed).
+   * edit (shifted after it), and what `scanText(from, to, lineStart, hit)` finds around the edit
+   * (all of the text without a last scan). `scanText` reads from `from`, on a line starting at
+   * `lineStart`, with a fresh automaton, so it finds every keyword that starts at `from` or later;
+   * hits cannot span lines (the caller checks no keyword holds a line feed). `lengthOf`: a
+   * keyword's length; `longest`: the longest keyword's.
    */
   keywordHits(
-    scanLines: (from: number, to: number, hit: (keyword: number, offset: number, lineStart: number) => void) => void,
+    scanText: (from: number, to: number, lineStart: number, hit: (keyword: number, offset: number, lineStart: number) => void) => void,
+    lengthOf: (keyword: number) => number,
+    longest: number,
     onHit: (keyword: number, offset: number, lineStart: number) => void,
   ): void {
     const found: number[] = [];
-    const hit = (keyword: number, offset: number, lineStart: number) => {
-      found.push(keyword, offset, lineStart);
-      onHit(keyword, offset, lineStart);
-    };
+    const text = this.current!;
     const old = this.previousHits;
     const edit = this.edit;
     if (!old || !edit) {
-      scanLines(0, this.current!.length, hit);
+      scanText(0, text.length, 0, (keyword, offset, lineStart) => {
+        found.push(keyword, offset, lineStart);
+        onHit(keyword, offset, lineStart);
+      });
       this.nextHits = Int32Array.from(found);
       return;
     }
-    // The last scan's hits before the edited lines, the edited lines' own, the last scan's after them (shifted).
+    const { delta } = edit;
+    // The last scan's hits that end before the edit are as they were.
     let head = 0;
-    while (head < old.length && old[head + 1] < edit.from) {
+    while (head < old.length && old[head + 1] < edit.prefix) {
       onHit(old[head], old[head + 1], old[head + 2]);
       head += 3;
     }
-    scanLines(edit.from, edit.to, hit);
-    const oldTo = edit.to - edit.delta;
+    if (edit.withinLine) {
+      // Typing on one line (a minified bundle is one line of a megabyte): read only the keywords
+      // that overlap the edit. Those after it are the last scan's, moved; their line moved only
+      // if it starts after the edit.
+      const changedEnd = text.length - edit.suffix;
+      const oldChangedEnd = changedEnd - delta;
+      const from = Math.max(0, edit.prefix - longest + 1);
+      const lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+      scanText(from, Math.min(text.length, changedEnd + longest - 1), lineStart, (keyword, offset, line) => {
+        if (offset >= edit.prefix && offset - lengthOf(keyword) + 1 < changedEnd) found.push(keyword, offset, line);
+      });
+      // The last scan's hits that start after the edit (not all after those that do not: a longer
+      // keyword can end later and start within the edit).
+      const moved: number[] = [];
+      for (let t = head; t < old.length; t += 3) if (old[t + 1] - lengthOf(old[t]) + 1 >= oldChangedEnd) moved.push(t);
+      const hits = new Int32Array(head + found.length + 3 * moved.length);
+      hits.set(old.subarray(0, head));
+      // The edit's hits and the moved ones, merged by end (at the same end, the longer keyword first, as the automaton gives them).
+      let i = 0;
+      let j = head;
+      for (let m = 0; i < found.length || m < moved.length; j += 3) {
+        const t = moved[m];
+        const takeFound = i < found.length && (m >= moved.length || found[i + 1] <= old[t + 1] + delta);
+        if (takeFound) {
+          hits[j] = found[i];
+          hits[j + 1] = found[i + 1];
+          hits[j + 2] = found[i + 2];
+          i += 3;
+        } else {
+          hits[j] = old[t];
+          hits[j + 1] = old[t + 1] + delta;
+          hits[j + 2] = old[t + 2] > edit.prefix ? old[t + 2] + delta : old[t + 2];
+          m++;
+        }
+        onHit(hits[j], hits[j + 1], hits[j + 2]);
+      }
+      this.nextHits = hits;
+      return;
+    }
+    // Otherwise the edited lines are read again, whole; the hits after them are the last scan's, shifted.
+    scanText(edit.from, edit.to, edit.from, (keyword, offset, lineStart) => {
+      if (offset >= edit.prefix) found.push(keyword, offset, lineStart);
+    });
+    for (let k = 0; k < found.length; k += 3) onHit(found[k], found[k + 1], found[k + 2]);
+    const oldTo = edit.to - delta;
     let tail = head;
     while (tail < old.length && old[tail + 1] <= oldTo) tail += 3;
     const hits = new Int32Array(head + found.length + old.length - tail);
     hits.set(old.subarray(0, head));
     hits.set(found, head);
-    const { delta } = edit;
     for (let i = tail, j = head + found.length; i < old.length; i += 3, j += 3) {
       hits[j] = old[i];
       hits[j + 1] = old[i + 1] + delta;

@@ -201,7 +201,13 @@ export class SecretScanner {
     // With a memo, the automaton reads only the lines edited since the last scan (its hits cannot
     // span lines unless a keyword holds a line feed).
     memo?.begin(this, kind, text);
-    if (memo && !this.index.crossesLines) memo.keywordHits((from, to, hit) => this.index.scan(text, hit, from, to), onHit);
+    if (memo && !this.index.crossesLines)
+      memo.keywordHits(
+        (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
+        (keyword) => this.index.keywords[keyword].length,
+        this.index.longest,
+        onHit,
+      );
     else this.index.scan(text, onHit);
 
     // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
 import { SecretLineMemo, editedLines } from '../../../engine/secrets/lineMemo';
+import { KeywordIndex } from '../../../engine/secrets/keywordIndex';
 import { builtinRules, defaultEngine, testEngine } from '../../support/engineFixture';
 
 /**
@@ -146,9 +147,56 @@ describe('secret line memo: a document scanned again after edits', () => {
           assert.ok(to === after.length || after[to] === '\n', 'to ends a line');
           assert.equal(after.slice(0, from), before.slice(0, from));
           assert.equal(after.slice(to), before.slice(to - delta));
+          const { prefix, suffix, withinLine } = editedLines(before, after);
+          assert.equal(
+            withinLine,
+            !before.slice(prefix, before.length - suffix).includes('\n') && !after.slice(prefix, after.length - suffix).includes('\n'),
+          );
         },
       ),
       { seed: 99, numRuns: 2000 },
+    );
+  });
+
+  it('keyword hits after an edit (on one line or across lines): exactly those of the automaton over the whole text, in its order', () => {
+    // Keywords inside others, sharing ends or starts: the cases where a hit can start in the edit and end after it.
+    const keywords = ['key', 'akeys', 'api_key', 'keys', 'token', 'to', 'secret', 'ecre'];
+    const index = new KeywordIndex(keywords);
+    const owner = {};
+    const all = (text: string) => {
+      const hits: number[] = [];
+      index.scan(text, (k, o, l) => hits.push(k, o, l));
+      return hits;
+    };
+    const piece = fc.constantFrom('key', 'akeys', 'api_', 'tok', 'en', 's', 'ecret', 'a', ' ', '\n', 'x');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }),
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 3 }) }), { maxLength: 10 }),
+        (pieces, edits) => {
+          let text = pieces.join('');
+          const memo = new SecretLineMemo();
+          const viaMemo = () => {
+            const hits: number[] = [];
+            memo.begin(owner, 'typescript', text);
+            memo.keywordHits(
+              (from, to, lineStart, hit) => index.scan(text, hit, from, to, lineStart),
+              (k) => keywords[k].length,
+              index.longest,
+              (k, o, l) => hits.push(k, o, l),
+            );
+            memo.end();
+            return hits;
+          };
+          assert.deepEqual(viaMemo(), all(text));
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+            assert.deepEqual(viaMemo(), all(text), JSON.stringify(text));
+          }
+        },
+      ),
+      { seed: 2024, numRuns: 1500 },
     );
   });
 
