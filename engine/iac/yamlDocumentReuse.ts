@@ -77,6 +77,7 @@ export class YamlDocumentReuse {
     const scan = ++this.scans;
     const pieces: Array<{ start: number; kept: Kept }> = [];
     let firstBroken = -1;
+    let brokenAt = -1; // its index in `starts`
     for (let i = 0; i < starts.length; i++) {
       const start = starts[i];
       const end = starts[i + 1] ?? text.length;
@@ -86,7 +87,10 @@ export class YamlDocumentReuse {
         const trees = parsedOrUndefined(piece);
         return { text: piece, trees, unplaced: !!trees?.some(hasUnplaced), at: 0, scan: 0 };
       });
-      if (!piece.trees && firstBroken < 0) firstBroken = start;
+      if (!piece.trees && firstBroken < 0) {
+        firstBroken = start;
+        brokenAt = i;
+      }
       pieces.push({ start, kept: piece });
     }
     if (firstBroken < 0) {
@@ -94,7 +98,7 @@ export class YamlDocumentReuse {
       for (const { start, kept } of pieces) for (const tree of this.handOut(kept, start, scan)) documents.push(tree);
       return { documents };
     }
-    const error = firstSyntaxError(text, firstBroken);
+    const error = errorFrom(text, starts, brokenAt);
     if (!error) return parseYamlSource(text); // never seen: a piece broken only on its own
     // parseYamlSource's reading of a broken file parses each piece at its offset, empty values too.
     const documents: SourceNode[] = [];
@@ -125,6 +129,23 @@ export class YamlDocumentReuse {
     if (this.freeze) deepFreeze(tree);
     return tree;
   }
+}
+
+/**
+ * The stream's first syntax error when document `i` is the first that does not parse: read from
+ * there (the documents before it parse, as in the stream), first with only the next document after
+ * it. An error inside document `i` is then the stream's (the parser has read no further than the
+ * line after it, which is there); one at its end or beyond may depend on more, and the rest of the
+ * stream is read. Typing breaks a document in the middle of a manifest on most keystrokes: reading
+ * the rest of the file each time was most of a Kubernetes re-check's parse.
+ */
+function errorFrom(text: string, starts: number[], i: number): YamlParseResult['error'] {
+  const end = starts[i + 1];
+  if (end !== undefined) {
+    const near = firstSyntaxError(text.slice(0, starts[i + 2] ?? text.length), starts[i]);
+    if (near && near.start < end) return near;
+  }
+  return firstSyntaxError(text, starts[i]);
 }
 
 function parsedOrUndefined(piece: string): SourceNode[] | undefined {

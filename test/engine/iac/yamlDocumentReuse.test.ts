@@ -141,6 +141,29 @@ describe('YAML documents reused across scans of a file', () => {
     assert.equal(reuse.parsedDocuments, before + 3, 'the last file is still kept');
   });
 
+  it('a document broken in the middle of a stream: the error read from it and the next document is that of the whole parse', () => {
+    const doc = (i: number) => `kind: Role\nmetadata:\n  name: r${i}\nrules:\n  - verbs: [get]\n    resources: ["pods"]\n`;
+    const breakers = [
+      '  - verbs: [get',
+      '  - verbs: {get',
+      '  name: "r',
+      "  name: 'r",
+      'metadata: : x',
+      '\tname: x',
+      '  - a\nb: c',
+      'rules: |\n x\ny',
+    ];
+    for (const breaker of breakers)
+      for (const at of [0, 2, 4, 5]) {
+        const docs = [0, 1, 2, 3, 4, 5].map(doc);
+        docs[at] = `${docs[at]}${breaker}\n`;
+        for (const text of [docs.join('---\n'), docs.join('---\n').replace(/\n$/, '')]) {
+          const reuse = new YamlDocumentReuse({ from: 0 });
+          assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text), `${JSON.stringify(breaker)} in document ${at}`);
+        }
+      }
+  });
+
   it('hands out the kept trees: a document before the edit as it was, one after it moved in place to its new offset', () => {
     const reuse = new YamlDocumentReuse({ from: 0 });
     const text = 'kind: A\n---\nkind: B\n---\nkind: C\nempty:\nlist: [x, {y: }]\n';
