@@ -25,7 +25,7 @@
  * total size (as `YamlDocumentReuse`).
  */
 import type { MapEntry, MapNode, SourceNode } from './sourceTree';
-import { detached } from '../text/detachedText';
+import { PieceStore } from './pieceStore';
 import { firstSyntaxError, parseYamlDocuments, parseYamlSource, type YamlParseResult } from './yamlSource';
 import { moved } from './yamlDocumentReuse';
 
@@ -42,16 +42,8 @@ interface Kept {
   trees: SourceNode[] | undefined;
 }
 
-interface KeptFile {
-  pieces: Map<string, Kept>;
-  at: Map<number, Kept>;
-  chars: number;
-}
-
 export class WorkflowJobReuse {
-  /** Path → its last scan's pieces; most recently scanned path last. */
-  private readonly files = new Map<string, KeptFile>();
-  private keptChars = 0;
+  private readonly store = new PieceStore<Kept>(KEPT_CHARS);
   private readonly from: number;
   /** Pieces parsed so far (for tests: how much was reused). */
   parsedPieces = 0;
@@ -66,38 +58,12 @@ export class WorkflowJobReuse {
     if (text.length < this.from || text.length > KEPT_CHARS) return parseYamlSource(text);
     const layout = jobsLayout(text);
     if (!layout) return parseYamlSource(text);
-    const last = this.files.get(path);
-    this.files.delete(path);
-    this.keptChars -= last?.chars ?? 0;
-    const next: KeptFile = { pieces: new Map(), at: new Map(), chars: text.length };
-    this.files.set(path, next);
-    this.keptChars += text.length;
-    for (const [oldest, kept] of this.files) {
-      if (this.keptChars <= KEPT_CHARS) break;
-      this.files.delete(oldest);
-      this.keptChars -= kept.chars;
-    }
-
-    // After one edit a piece is most likely where it was, or moved by the edit's length: comparing
-    // it there costs less than hashing its text for the lookup by text.
-    const shift = last ? text.length - last.chars : 0;
-    const sameAs = (kept: Kept | undefined, start: number, end: number): kept is Kept =>
-      kept !== undefined && kept.text.length === end - start && text.startsWith(kept.text, start);
-    const pieceAt = (start: number, end: number, after: string): Kept => {
-      let kept = last?.at.get(start);
-      if (!sameAs(kept, start, end)) kept = last?.at.get(start - shift);
-      if (!sameAs(kept, start, end)) {
-        const piece = text.slice(start, end);
-        kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
-        if (!kept) {
-          kept = { text: detached(piece), trees: parsedOrUndefined(after + piece) };
-          this.parsedPieces++;
-        }
-      }
-      next.pieces.set(kept.text, kept);
-      next.at.set(start, kept);
-      return kept;
-    };
+    const pieces = this.store.scan(path, text);
+    const pieceAt = (start: number, end: number, after: string): Kept =>
+      pieces.pieceAt(start, end, (piece) => {
+        this.parsedPieces++;
+        return { text: piece, trees: parsedOrUndefined(after + piece) };
+      });
 
     const { starts, indent, jobsKey } = layout;
     const header = pieceAt(0, starts[0], '').trees;

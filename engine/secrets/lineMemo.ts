@@ -1,18 +1,22 @@
 /**
  * What the one-line secret rules found on each line of a document, kept between scans of that
- * document, by the line's text. A one-line rule's matches on a line depend on nothing but that
- * line's text, the rule and the file kind, so after a keystroke only the edited lines are matched
- * again; every other line's candidates come from here. Rules that look past their line
- * (multiline rules, decoded Kubernetes values) and the per-file gates (context keywords, paths)
- * are worked out on every scan as before, so a memoised scan finds exactly what a fresh one does.
+ * document. A one-line rule's matches on a line depend on nothing but that line's text, the rule
+ * and the file kind, so after a keystroke only the edited lines are matched again; every other
+ * line's candidates come from here. Rules that look past their line (multiline rules, decoded
+ * Kubernetes values) and the per-file gates (context keywords, paths) are worked out on every
+ * scan as before, so a memoised scan finds exactly what a fresh one does.
  *
- * Only the lines of the last scan are kept (bounded by the document), as copies: a kept line or
- * value never holds on to a whole older version of the document.
+ * The memo keeps the text of the last scan (the caller's string, as given) and compares the new
+ * text with it: the common head and tail (`commonEnds`, a memory compare), widened to whole lines,
+ * say which lines did not change. Those lines are found by position (where they were, or moved by
+ * the edit's length), not by hashing their text; only the edited lines are matched, and only
+ * they are read by the keyword automaton: the keyword hits of the rest are the last scan's,
+ * shifted. Results are kept for the lines of the last scan only, their strings copies (a kept
+ * value never holds on to an older version of the document).
  */
 import type { FileKind } from '../types';
-import { detached } from '../text/detachedText';
 import type { findAssignments } from './assignments';
-import type { LongLineState } from './longLineReuse';
+import { commonEnds, type LongLineState } from './longLineReuse';
 
 /** A one-line rule's match, relative to the start of its line. */
 export interface LineCandidate {
@@ -32,6 +36,11 @@ export interface LineResults {
   found: LineCandidate[][];
   /** The line's assignments and their snake_case names, shared by the assignment rules. */
   parsed?: { assignments: ReturnType<typeof findAssignments>; snakes: string[] };
+  /**
+   * Where in `rules` the next rule of this scan most likely is (set to 0 when a scan first meets
+   * the line): a scan asks for rules in ascending order, the order in which they were added.
+   */
+  cursor?: number;
 }
 
 /** Longer lines (a minified bundle is one line) are matched afresh: they change with every keystroke anyway. */
@@ -41,8 +50,12 @@ export const newLineResults = (): LineResults => ({ rules: [], found: [] });
 
 /** What rule `r` found on the line, running it with `run` the first time. */
 export function resultsOf(results: LineResults, r: number, run: () => LineCandidate[]): LineCandidate[] {
-  const at = results.rules.indexOf(r);
-  if (at >= 0) return results.found[at];
+  const cursor = results.cursor ?? 0;
+  const at = results.rules[cursor] === r ? cursor : results.rules.indexOf(r);
+  if (at >= 0) {
+    results.cursor = at + 1;
+    return results.found[at];
+  }
   const found = run();
   results.rules.push(r);
   results.found.push(found.length ? found : NOTHING);
@@ -52,29 +65,207 @@ export function resultsOf(results: LineResults, r: number, run: () => LineCandid
 /** Shared by every line where a rule found nothing (most of them). */
 const NOTHING: LineCandidate[] = [];
 
+/**
+ * The lines of this scan's text that may differ from the last scan's: from `from` (a line start)
+ * to `to` (the line feed ending the last such line, or the end of the text). Everything before
+ * `from` is as it was; everything after `to` is the last text's after `to - delta`.
+ */
+export interface EditedLines {
+  from: number;
+  to: number;
+  delta: number;
+  /** The common head and tail of the two texts, in characters. */
+  prefix: number;
+  suffix: number;
+  /** True when neither text has a line feed where they differ: no line starts or ends there. */
+  withinLine: boolean;
+}
+
+/** Where `after` differs from `before`, widened to whole lines. */
+export function editedLines(before: string, after: string): EditedLines {
+  const { prefix, suffix } = commonEnds(before, after);
+  const from = prefix === 0 ? 0 : after.lastIndexOf('\n', prefix - 1) + 1;
+  const to = after.indexOf('\n', after.length - suffix);
+  const noLineFeed = (text: string) => {
+    const at = text.indexOf('\n', prefix);
+    return at < 0 || at >= text.length - suffix;
+  };
+  return {
+    from,
+    to: to < 0 ? after.length : to,
+    delta: after.length - before.length,
+    prefix,
+    suffix,
+    withinLine: noLineFeed(before) && noLineFeed(after),
+  };
+}
+
+/** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */
+type Hits = Int32Array;
+
 export class SecretLineMemo {
   private owner?: object;
   private kind?: FileKind;
-  private previous = new Map<string, LineResults>();
-  private next = new Map<string, LineResults>();
+  /** The text of the last scan, of this one, and what changed between them (undefined: nothing is reused). */
+  private text?: string;
+  private current?: string;
+  private edit?: EditedLines;
+  private previous = new Map<number, LineResults>();
+  private next = new Map<number, LineResults>();
+  private previousHits?: Hits;
+  private nextHits?: Hits;
+  /** Lines whose results came from the last scan, over the memo's life (for tests). */
+  reusedLines = 0;
   /**
-   * Lines longer than MEMO_MAX_LINE, by start: their text as last scanned (the one reference to
-   * an older version of the document this memo keeps, replaced on every scan) and the regex
-   * rules' matches over it, re-matched around the edit (longLineReuse.ts).
+   * Per one-line rule (by index), what it found in the whole text at the last scan, in text
+   * order (undefined: it did not run); and whether that scan met a line too long for the memo.
+   * With these, a rule that ran last time runs on the edited lines only (`ruleFound`).
+   */
+  private previousFound: (readonly object[] | undefined)[] = [];
+  private nextFound: (readonly object[] | undefined)[] = [];
+  private previousLong_ = false;
+  private nextLong_ = false;
+  /**
+   * Lines longer than MEMO_MAX_LINE, by start: their text as last scanned and the regex rules'
+   * matches over it, re-matched around the edit (longLineReuse.ts).
    */
   private previousLong: LongLineState[] = [];
   private nextLong = new Map<number, { now: LongLineState; before?: LongLineState }>();
 
-  /** Starts a scan; results from another scanner (rules changed) or another file kind are dropped. */
-  begin(owner: object, kind: FileKind): void {
-    if (owner !== this.owner || kind !== this.kind) {
+  /** Starts a scan of `text`; results from another scanner (rules changed) or another file kind are dropped. */
+  begin(owner: object, kind: FileKind, text: string): void {
+    const same = owner === this.owner && kind === this.kind && this.text !== undefined;
+    if (!same) {
       this.previous = new Map();
       this.previousLong = [];
+      this.previousHits = undefined;
+      this.previousFound = [];
     }
+    this.edit = same ? editedLines(this.text!, text) : undefined;
     this.owner = owner;
     this.kind = kind;
+    this.current = text;
     this.next = new Map();
+    this.nextHits = undefined;
     this.nextLong = new Map();
+    this.nextFound = [];
+    this.nextLong_ = false;
+  }
+
+  /** What changed since the last scan, widened to whole lines (undefined: no last scan to compare with). */
+  get edited(): EditedLines | undefined {
+    return this.edit;
+  }
+
+  /**
+   * What one-line rule `r` found in the whole text at the last scan, when this scan may take it
+   * from there outside the edited lines: the rule ran then (so its gates were passed with the same
+   * keyword hits outside the edit) and no line it or any rule looked at was too long for the memo.
+   */
+  ruleFound<C extends object>(r: number): readonly C[] | undefined {
+    return this.edit && !this.previousLong_ ? (this.previousFound[r] as readonly C[] | undefined) : undefined;
+  }
+
+  /** What one-line rule `r` found in this scan's whole text. */
+  keepRuleFound(r: number, found: readonly object[]): void {
+    this.nextFound[r] = found;
+  }
+
+  /** This scan looked at a line too long for the memo (a minified bundle): the next scan runs every rule on every line. */
+  metLongLine(): void {
+    this.nextLong_ = true;
+  }
+
+  /**
+   * Every keyword hit of this scan's text, in text order, to `onHit`: the last scan's outside the
+   * edit (shifted after it), and what `scanText(from, to, lineStart, hit)` finds around the edit
+   * (all of the text without a last scan). `scanText` reads from `from`, on a line starting at
+   * `lineStart`, with a fresh automaton, so it finds every keyword that starts at `from` or later;
+   * hits cannot span lines (the caller checks no keyword holds a line feed). `lengthOf`: a
+   * keyword's length; `longest`: the longest keyword's.
+   */
+  keywordHits(
+    scanText: (from: number, to: number, lineStart: number, hit: (keyword: number, offset: number, lineStart: number) => void) => void,
+    lengthOf: (keyword: number) => number,
+    longest: number,
+    onHit: (keyword: number, offset: number, lineStart: number) => void,
+  ): void {
+    const found: number[] = [];
+    const text = this.current!;
+    const old = this.previousHits;
+    const edit = this.edit;
+    if (!old || !edit) {
+      scanText(0, text.length, 0, (keyword, offset, lineStart) => {
+        found.push(keyword, offset, lineStart);
+        onHit(keyword, offset, lineStart);
+      });
+      this.nextHits = Int32Array.from(found);
+      return;
+    }
+    const { delta } = edit;
+    // The last scan's hits that end before the edit are as they were.
+    let head = 0;
+    while (head < old.length && old[head + 1] < edit.prefix) {
+      onHit(old[head], old[head + 1], old[head + 2]);
+      head += 3;
+    }
+    if (edit.withinLine) {
+      // Typing on one line (a minified bundle is one line of a megabyte): read only the keywords
+      // that overlap the edit. Those after it are the last scan's, moved; their line moved only
+      // if it starts after the edit.
+      const changedEnd = text.length - edit.suffix;
+      const oldChangedEnd = changedEnd - delta;
+      const from = Math.max(0, edit.prefix - longest + 1);
+      const lineStart = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+      scanText(from, Math.min(text.length, changedEnd + longest - 1), lineStart, (keyword, offset, line) => {
+        if (offset >= edit.prefix && offset - lengthOf(keyword) + 1 < changedEnd) found.push(keyword, offset, line);
+      });
+      // The last scan's hits that start after the edit (not all after those that do not: a longer
+      // keyword can end later and start within the edit).
+      const moved: number[] = [];
+      for (let t = head; t < old.length; t += 3) if (old[t + 1] - lengthOf(old[t]) + 1 >= oldChangedEnd) moved.push(t);
+      const hits = new Int32Array(head + found.length + 3 * moved.length);
+      hits.set(old.subarray(0, head));
+      // The edit's hits and the moved ones, merged by end (at the same end, the longer keyword first, as the automaton gives them).
+      let i = 0;
+      let j = head;
+      for (let m = 0; i < found.length || m < moved.length; j += 3) {
+        const t = moved[m];
+        const takeFound = i < found.length && (m >= moved.length || found[i + 1] <= old[t + 1] + delta);
+        if (takeFound) {
+          hits[j] = found[i];
+          hits[j + 1] = found[i + 1];
+          hits[j + 2] = found[i + 2];
+          i += 3;
+        } else {
+          hits[j] = old[t];
+          hits[j + 1] = old[t + 1] + delta;
+          hits[j + 2] = old[t + 2] > edit.prefix ? old[t + 2] + delta : old[t + 2];
+          m++;
+        }
+        onHit(hits[j], hits[j + 1], hits[j + 2]);
+      }
+      this.nextHits = hits;
+      return;
+    }
+    // Otherwise the edited lines are read again, whole; the hits after them are the last scan's, shifted.
+    scanText(edit.from, edit.to, edit.from, (keyword, offset, lineStart) => {
+      if (offset >= edit.prefix) found.push(keyword, offset, lineStart);
+    });
+    for (let k = 0; k < found.length; k += 3) onHit(found[k], found[k + 1], found[k + 2]);
+    const oldTo = edit.to - delta;
+    let tail = head;
+    while (tail < old.length && old[tail + 1] <= oldTo) tail += 3;
+    const hits = new Int32Array(head + found.length + old.length - tail);
+    hits.set(old.subarray(0, head));
+    hits.set(found, head);
+    for (let i = tail, j = head + found.length; i < old.length; i += 3, j += 3) {
+      hits[j] = old[i];
+      hits[j + 1] = old[i + 1] + delta;
+      hits[j + 2] = old[i + 2] + delta;
+      onHit(hits[j], hits[j + 1], hits[j + 2]);
+    }
+    this.nextHits = hits;
   }
 
   /**
@@ -93,19 +284,30 @@ export class SecretLineMemo {
     return entry;
   }
 
-  /** The results of a line with this text: from the last scan, or new and empty. */
-  line(text: string): LineResults {
-    let entry = this.next.get(text);
+  /** The results of the line starting at `lineStart`: the last scan's when the line did not change, else new and empty. */
+  lineAt(lineStart: number): LineResults {
+    let entry = this.next.get(lineStart);
     if (entry) return entry;
-    entry = this.previous.get(text) ?? newLineResults();
-    this.next.set(detached(text), entry);
+    const edit = this.edit;
+    if (edit && lineStart < edit.from) entry = this.previous.get(lineStart);
+    else if (edit && lineStart > edit.to) entry = this.previous.get(lineStart - edit.delta);
+    if (entry) this.reusedLines++;
+    else entry = newLineResults();
+    this.next.set(lineStart, entry);
     return entry;
   }
 
   /** Ends a scan: lines it did not look at are forgotten. */
   end(): void {
+    // Only a scan that ended is compared with: one that threw left its maps half filled.
+    this.text = this.current;
     this.previous = this.next;
     this.next = new Map();
+    this.previousHits = this.nextHits;
+    this.nextHits = undefined;
+    this.previousFound = this.nextFound;
+    this.nextFound = [];
+    this.previousLong_ = this.nextLong_;
     this.previousLong = [...this.nextLong.values()].map((entry) => entry.now);
     this.nextLong = new Map();
   }

@@ -40,6 +40,8 @@ export interface Candidate {
   value: string;
   /** The name the value is assigned to, when the rule's pattern captures it as `(?<name>…)`. */
   keyName?: string;
+  /** One-line rules: the start of the candidate's line (what a memo shifts by). */
+  lineStart?: number;
 }
 
 /** The assignments of a line, and their names in snake_case (same order). */
@@ -186,7 +188,7 @@ export class SecretScanner {
     const present = new Uint8Array(this.index.keywords.length);
     const lastLine = new Int32Array(rules.length).fill(-1);
     const windows: number[][] = new Array(rules.length);
-    this.index.scan(text, (keyword, _offset, lineStart) => {
+    const onHit = (keyword: number, _offset: number, lineStart: number) => {
       present[keyword] = 1;
       const ruleIds = rulesByKeyword[keyword];
       for (let k = 0; k < ruleIds.length; k++) {
@@ -196,7 +198,18 @@ export class SecretScanner {
           (windows[r] ??= []).push(lineStart);
         }
       }
-    });
+    };
+    // With a memo, the automaton reads only the lines edited since the last scan (its hits cannot
+    // span lines unless a keyword holds a line feed).
+    memo?.begin(this, kind, text);
+    if (memo && !this.index.crossesLines)
+      memo.keywordHits(
+        (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
+        (keyword) => this.index.keywords[keyword].length,
+        this.index.longest,
+        onHit,
+      );
+    else this.index.scan(text, onHit);
 
     // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)
     // looks at every line of a small file of that name.
@@ -211,7 +224,6 @@ export class SecretScanner {
     // One-line rules share one parse of each line they look at (assignments, names in snake_case):
     // per line start for this scan, or by line text in the caller's memo, across scans.
     const perScan = new Map<number, LineResults>();
-    memo?.begin(this, kind);
     const literalUnquoted = unquotedValuesAreLiterals(kind);
     const genericSkipsFile = isLockfile(path) || genericRulesSkip(path);
     for (let r = 0; r < rules.length; r++) {
@@ -223,10 +235,23 @@ export class SecretScanner {
       if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path) || (def.generic && genericSkipsFile)) continue;
       let coveredUntil = -1;
-      for (const lineStart of starts) {
+      // A one-line rule that ran at the last scan finds there what it found then outside the
+      // edited lines (shifted after them), and runs on the edited lines only.
+      const firstOfRule = candidates.length;
+      const kept = memo && !def.multiline ? memo.ruleFound<Candidate>(r) : undefined;
+      const edit = kept && memo!.edited!;
+      let w = 0;
+      if (kept && edit) {
+        for (const c of kept) if (c.lineStart! < edit.from) candidates.push(c);
+        while (w < starts.length && starts[w] < edit.from) w++;
+      }
+      for (; w < starts.length; w++) {
+        const lineStart = starts[w];
+        if (edit && lineStart > edit.to) break;
         if (lineStart < coveredUntil) continue;
         let lineEnd = text.indexOf('\n', lineStart);
         if (lineEnd < 0) lineEnd = text.length;
+        if (lineEnd - lineStart > MEMO_MAX_LINE) memo?.metLongLine();
         if (lineEnd - lineStart > maxLineLength) {
           longLines.add(lineStart);
           continue;
@@ -234,18 +259,21 @@ export class SecretScanner {
         if (!def.multiline && memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
           const found = this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd));
           for (const c of found)
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
           continue;
         }
         if (!def.multiline) {
           // One-line rules: the line's text decides what they find (memoised across scans when asked).
           const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
           let results = perScan.get(lineStart);
-          if (!results) perScan.set(lineStart, (results = keep ? memo.line(text.slice(lineStart, lineEnd)) : newLineResults()));
+          if (!results) {
+            perScan.set(lineStart, (results = keep ? memo.lineAt(lineStart) : newLineResults()));
+            results.cursor = 0;
+          }
           const line = results;
           const found = resultsOf(line, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), line, literalUnquoted, keep));
           for (const c of found)
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
           continue;
         }
         const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
@@ -278,6 +306,13 @@ export class SecretScanner {
             candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
         }
       }
+      if (kept && edit) {
+        const { delta } = edit;
+        const oldTo = edit.to - delta;
+        for (const c of kept)
+          if (c.lineStart! > oldTo) candidates.push({ ...c, start: c.start + delta, end: c.end + delta, lineStart: c.lineStart! + delta });
+      }
+      if (memo && !def.multiline) memo.keepRuleFound(r, candidates.slice(firstOfRule));
     }
     for (const lineStart of longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
@@ -351,6 +386,8 @@ export class SecretScanner {
   private assignmentMatches(rule: CompiledRule, line: ParsedLine, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
     const a = rule.assignment!;
     const found: LineCandidate[] = [];
+    // Asked once per call, not per `token` (a minified line holds thousands of both).
+    let publicKeyOnLine: boolean | undefined;
     for (let n = 0; n < line.assignments.length; n++) {
       const assignment = line.assignments[n];
       // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
@@ -362,7 +399,7 @@ export class SecretScanner {
       if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) continue;
       // A .NET strong-name map (`<map Token="b77a…" PublicKey="0024…"/>`): a token beside a public
       // key on the same element is that key's public key token, a hash of a public value.
-      if (rule.definition.generic && snake === 'token' && line.snakes.includes('public_key')) continue;
+      if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= line.snakes.includes('public_key'))) continue;
       if (!assignment.quote && !literalUnquoted) continue;
       const value = assignment.value;
       if (value.length < a.minLength || value.length > a.maxLength) continue;

@@ -24,7 +24,7 @@
  * Kept per path: the pieces of the file's last scan only, for the recently scanned files up to a
  * total size (as `YamlDocumentReuse`), so memory is bounded and old versions are dropped.
  */
-import { detached } from '../../text/detachedText';
+import { PieceStore } from '../pieceStore';
 import {
   parseHcl,
   parseHclPiece,
@@ -54,17 +54,8 @@ interface Kept {
   scan: number;
 }
 
-/** The pieces of a file's last scan: by text, and by where each started. */
-interface KeptFile {
-  pieces: Map<string, Kept>;
-  at: Map<number, Kept>;
-  chars: number;
-}
-
 export class HclBlockReuse {
-  /** Path → its last scan's pieces; most recently scanned path last. */
-  private readonly files = new Map<string, KeptFile>();
-  private keptChars = 0;
+  private readonly store = new PieceStore<Kept>(KEPT_CHARS);
   private readonly from: number;
   /** Pieces parsed so far (for tests: how much was reused). */
   parsedPieces = 0;
@@ -88,31 +79,14 @@ export class HclBlockReuse {
     const cuts = blockStarts(text);
     if (cuts.length < 3) return parseHcl(text);
     const scan = ++this.scans;
-    const last = this.files.get(path);
-    this.files.delete(path);
-    this.keptChars -= last?.chars ?? 0;
-    const next: KeptFile = { pieces: new Map(), at: new Map(), chars: text.length };
-    // After one edit a piece is most likely where it was, or moved by the edit's length: comparing
-    // it there costs less than hashing its text for the lookup by text.
-    const shift = last ? text.length - last.chars : 0;
-    const sameAs = (kept: Kept | undefined, start: number, end: number) =>
-      kept !== undefined && kept.text.length === end - start && text.startsWith(kept.text, start);
-    const pieceAt = (start: number, end: number): Kept => {
-      let kept = last?.at.get(start);
-      if (!sameAs(kept, start, end)) kept = last?.at.get(start - shift);
-      if (!sameAs(kept, start, end)) {
-        const piece = text.slice(start, end);
-        kept = next.pieces.get(piece) ?? last?.pieces.get(piece);
-        if (!kept) {
-          kept = { text: detached(piece), ...parseHclPiece(piece), at: 0, scan: 0 };
-          this.handOut(kept.file);
-          this.parsedPieces++;
-        }
-      }
-      next.pieces.set(kept!.text, kept!);
-      next.at.set(start, kept!);
-      return kept!;
-    };
+    const pieces = this.store.scan(path, text);
+    const pieceAt = (start: number, end: number): Kept =>
+      pieces.pieceAt(start, end, (piece) => {
+        const kept = { text: piece, ...parseHclPiece(piece), at: 0, scan: 0 };
+        this.handOut(kept.file);
+        this.parsedPieces++;
+        return kept;
+      });
 
     const body: HclBody = { attributes: [], blocks: [], start: 0, end: text.length };
     const errors: HclParseError[] = [];
@@ -146,13 +120,6 @@ export class HclBlockReuse {
       i += count;
     }
 
-    this.files.set(path, next);
-    this.keptChars += text.length;
-    for (const [oldest, kept] of this.files) {
-      if (this.keptChars <= KEPT_CHARS) break;
-      this.files.delete(oldest);
-      this.keptChars -= kept.chars;
-    }
     return { body, errors };
   }
 

@@ -5,7 +5,13 @@ import { get, stringValue } from '../../../engine/iac/sourceTree';
 import { YamlDocumentReuse } from '../../../engine/iac/yamlDocumentReuse';
 import { parseYamlSource } from '../../../engine/iac/yamlSource';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
-import { defaultEngine } from '../../support/engineFixture';
+import { HclBlockReuse } from '../../../engine/iac/hcl/hclBlockReuse';
+import { IamActions } from '../../../engine/iac/aws/iamActions';
+import { DEFAULT_IAC_SETTINGS } from '../../../engine/iac/iacIssue';
+import { analyseIac } from '../../../engine/iac/iacScanner';
+import { WorkflowJobReuse } from '../../../engine/iac/workflowJobReuse';
+import { loadIamData } from '../../../workspace/iamDataFile';
+import { builtinRules, defaultEngine } from '../../support/engineFixture';
 
 /** Manifest lines, plus what could make a piece read differently from the whole file. */
 const LINES = [
@@ -135,12 +141,87 @@ describe('YAML documents reused across scans of a file', () => {
     assert.equal(reuse.parsedDocuments, before + 3, 'the last file is still kept');
   });
 
-  it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
+  it('a document broken in the middle of a stream: the error read from it and the next document is that of the whole parse', () => {
+    const doc = (i: number) => `kind: Role\nmetadata:\n  name: r${i}\nrules:\n  - verbs: [get]\n    resources: ["pods"]\n`;
+    const breakers = [
+      '  - verbs: [get',
+      '  - verbs: {get',
+      '  name: "r',
+      "  name: 'r",
+      'metadata: : x',
+      '\tname: x',
+      '  - a\nb: c',
+      'rules: |\n x\ny',
+    ];
+    for (const breaker of breakers)
+      for (const at of [0, 2, 4, 5]) {
+        const docs = [0, 1, 2, 3, 4, 5].map(doc);
+        docs[at] = `${docs[at]}${breaker}\n`;
+        for (const text of [docs.join('---\n'), docs.join('---\n').replace(/\n$/, '')]) {
+          const reuse = new YamlDocumentReuse({ from: 0 });
+          assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text), `${JSON.stringify(breaker)} in document ${at}`);
+        }
+      }
+  });
+
+  it('hands out the kept trees: a document before the edit as it was, one after it moved in place to its new offset', () => {
     const reuse = new YamlDocumentReuse({ from: 0 });
-    const text = 'kind: A\n---\nkind: B\n---\nkind: C\n';
+    const text = 'kind: A\n---\nkind: B\n---\nkind: C\nempty:\nlist: [x, {y: }]\n';
     const first = reuse.parse('a.yaml', text);
-    (first.documents[1] as { start: number }).start = 999;
+    const edited = text.replace('kind: B', 'kind: BB');
+    const second = reuse.parse('a.yaml', edited);
+    assert.equal(second.documents[0], first.documents[0], 'before the edit: the same object');
+    assert.equal(second.documents[2], first.documents[2], 'after the edit: the same object, not a copy');
+    assert.deepEqual(second, parseYamlSource(edited), 'moved to where its text now starts; empty values stay unplaced');
+    // Typing back: moved again, by the other sign; and a syntax error elsewhere: copies placed as the whole parse places them.
     assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text));
+    const broken = text.replace('kind: A', 'kind: [A');
+    assert.deepEqual(reuse.parse('a.yaml', broken), parseYamlSource(broken));
+    assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text));
+  });
+
+  it('a document whose text occurs twice in the file gets a tree of its own at each place', () => {
+    const reuse = new YamlDocumentReuse({ from: 0 });
+    const same = 'kind: Role\nrules:\n  - verbs: ["*"]\n';
+    const text = `kind: A\n---\n${same}---\n${same}---\nkind: B\n---\n${same}`;
+    assert.deepEqual(reuse.parse('a.yaml', text), parseYamlSource(text));
+    for (const edited of [text.replace('kind: A', 'kind: AA'), text, text.replace('kind: B', 'kind: BBB')]) {
+      const { documents } = reuse.parse('a.yaml', edited);
+      assert.deepEqual({ documents }, parseYamlSource(edited));
+      const roles = documents.filter((d) => stringValue(get(d, 'kind')) === 'Role');
+      assert.equal(new Set(roles).size, 3, 'three distinct trees');
+      assert.equal(new Set(roles.map((r) => get(r, 'rules'))).size, 3, 'not sharing their nodes either');
+    }
+  });
+
+  it('every analyser of YAML reads the trees it is handed and never changes them (run on frozen trees)', () => {
+    const ctx = { settings: DEFAULT_IAC_SETTINGS, iam: IamActions.of(loadIamData) };
+    const examples = builtinRules().flatMap(({ definition }) =>
+      [...definition.examples.positive, ...definition.examples.negative].filter(
+        (e): e is { path: string; text: string } =>
+          typeof e !== 'string' && /\.ya?ml$/.test(e.path) && !e.path.includes('.github/workflows') && !/^%/m.test(e.text),
+      ),
+    );
+    assert.ok(examples.length > 20, `${examples.length} YAML examples`);
+    const reuse = {
+      yaml: new YamlDocumentReuse({ from: 0, freeze: true }),
+      hcl: new HclBlockReuse({ from: 0 }),
+      jobs: new WorkflowJobReuse({ from: 0 }),
+    };
+    for (const example of examples) {
+      // Three documents at least, so the file is read in pieces; the second scan with kept trees
+      // where they were, the third with them moved.
+      const text = `${example.text.replace(/\n?$/, '\n')}---\nkind: A\n---\nkind: B\n`;
+      const fresh = analyseIac(text, example.path, 'yaml', ctx, true);
+      assert.deepEqual(analyseIac(text, example.path, 'yaml', ctx, true, reuse), fresh, `${example.path}: first scan`);
+      assert.deepEqual(analyseIac(text, example.path, 'yaml', ctx, true, reuse), fresh, `${example.path}: kept trees`);
+      const moved = `# a comment\n${text}`;
+      assert.deepEqual(
+        analyseIac(moved, example.path, 'yaml', ctx, true, reuse),
+        analyseIac(moved, example.path, 'yaml', ctx, true),
+        `${example.path}: moved trees`,
+      );
+    }
   });
 
   it('the engine in the editor (with a memo): random edits of a large manifest find what a fresh scan finds', () => {

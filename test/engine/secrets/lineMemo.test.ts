@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
-import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
+import { SecretLineMemo, editedLines } from '../../../engine/secrets/lineMemo';
+import { KeywordIndex } from '../../../engine/secrets/keywordIndex';
 import { builtinRules, defaultEngine, testEngine } from '../../support/engineFixture';
 
 /**
@@ -85,6 +86,117 @@ describe('secret line memo: a document scanned again after edits', () => {
         },
       ),
       { seed: 4242, numRuns: 150 },
+    );
+  });
+
+  it('typing at random places of a long document (line feeds, deletions across lines): same as a fresh scan, other lines reused', () => {
+    const line = fc.constantFrom(...pool);
+    const keystroke = fc.record({
+      at: fc.nat(),
+      remove: fc.constantFrom(0, 0, 0, 1, 2, 30),
+      insert: fc.constantFrom('', 'a', '"', '\n', '\r\n', '=', ' ', 'K', '#', 'x\ny'),
+    });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PATHS),
+        fc.array(line, { minLength: 20, maxLength: 60 }),
+        fc.array(keystroke, { minLength: 5, maxLength: 25 }),
+        (path, lines, keys) => {
+          let text = lines.join('\n') + '\n';
+          const memo = new SecretLineMemo();
+          engine.scan({ path, text }, { memo });
+          let cursor = 0;
+          for (const [i, k] of keys.entries()) {
+            // Mostly where the last keystroke was, as a typist does; sometimes elsewhere.
+            cursor = i % 4 === 0 ? k.at % (text.length + 1) : Math.min(cursor, text.length);
+            text = text.slice(0, cursor) + k.insert + text.slice(Math.min(text.length, cursor + k.remove));
+            cursor += k.insert.length;
+            assert.equal(
+              view(engine.scan({ path, text }, { memo })),
+              view(engine.scan({ path, text })),
+              `keystroke ${i} at ${cursor} of ${path}`,
+            );
+          }
+        },
+      ),
+      { seed: 1717, numRuns: 120 },
+    );
+    // And the lines outside the edit were not matched again.
+    const memo = new SecretLineMemo();
+    let text = pool.slice(0, 200).join('\n') + '\n';
+    engine.scan({ path: 'src/app.ts', text }, { memo });
+    const at = text.indexOf('\n', text.length >> 1);
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    engine.scan({ path: 'src/app.ts', text }, { memo });
+    assert.ok(memo.size <= 1, `${memo.size} lines matched again after one typed character`);
+  });
+
+  it('editedLines: the text before `from` and after `to` is the old text, shifted after', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '\n', '\r') }),
+        fc.nat(),
+        fc.nat({ max: 5 }),
+        fc.string({ unit: fc.constantFrom('a', '\n'), maxLength: 4 }),
+        (before, at, remove, insert) => {
+          const p = at % (before.length + 1);
+          const after = before.slice(0, p) + insert + before.slice(p + remove);
+          const { from, to, delta } = editedLines(before, after);
+          assert.equal(delta, after.length - before.length);
+          assert.ok(from === 0 || after[from - 1] === '\n', 'from starts a line');
+          assert.ok(to === after.length || after[to] === '\n', 'to ends a line');
+          assert.equal(after.slice(0, from), before.slice(0, from));
+          assert.equal(after.slice(to), before.slice(to - delta));
+          const { prefix, suffix, withinLine } = editedLines(before, after);
+          assert.equal(
+            withinLine,
+            !before.slice(prefix, before.length - suffix).includes('\n') && !after.slice(prefix, after.length - suffix).includes('\n'),
+          );
+        },
+      ),
+      { seed: 99, numRuns: 2000 },
+    );
+  });
+
+  it('keyword hits after an edit (on one line or across lines): exactly those of the automaton over the whole text, in its order', () => {
+    // Keywords inside others, sharing ends or starts: the cases where a hit can start in the edit and end after it.
+    const keywords = ['key', 'akeys', 'api_key', 'keys', 'token', 'to', 'secret', 'ecre'];
+    const index = new KeywordIndex(keywords);
+    const owner = {};
+    const all = (text: string) => {
+      const hits: number[] = [];
+      index.scan(text, (k, o, l) => hits.push(k, o, l));
+      return hits;
+    };
+    const piece = fc.constantFrom('key', 'akeys', 'api_', 'tok', 'en', 's', 'ecret', 'a', ' ', '\n', 'x');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }),
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 6 }), insert: fc.array(piece, { maxLength: 3 }) }), { maxLength: 10 }),
+        (pieces, edits) => {
+          let text = pieces.join('');
+          const memo = new SecretLineMemo();
+          const viaMemo = () => {
+            const hits: number[] = [];
+            memo.begin(owner, 'typescript', text);
+            memo.keywordHits(
+              (from, to, lineStart, hit) => index.scan(text, hit, from, to, lineStart),
+              (k) => keywords[k].length,
+              index.longest,
+              (k, o, l) => hits.push(k, o, l),
+            );
+            memo.end();
+            return hits;
+          };
+          assert.deepEqual(viaMemo(), all(text));
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert.join('') + text.slice(at + e.remove);
+            assert.deepEqual(viaMemo(), all(text), JSON.stringify(text));
+          }
+        },
+      ),
+      { seed: 2024, numRuns: 1500 },
     );
   });
 

@@ -1,0 +1,84 @@
+/**
+ * The bookkeeping shared by the parses kept between scans of an open file (YAML documents,
+ * workflow jobs, top-level HCL blocks): per path, the pieces of the file's last scan only, by text
+ * and by where each started, for the recently scanned files up to a total size, so memory is
+ * bounded and old versions are dropped. What a piece holds (its parse) is the caller's.
+ */
+import { detached } from '../text/detachedText';
+
+/** A piece's text: a copy, not a view into an old version of the file. */
+export interface KeptPiece {
+  readonly text: string;
+}
+
+/** The pieces of a file's last scan: by text, and by where each started. */
+interface KeptFile<P extends KeptPiece> {
+  pieces: Map<string, P>;
+  at: Map<number, P>;
+  chars: number;
+}
+
+export class PieceStore<P extends KeptPiece> {
+  /** Path → its last scan's pieces; most recently scanned path last. */
+  private readonly files = new Map<string, KeptFile<P>>();
+  private keptChars = 0;
+
+  /** `budget`: text kept, all files together. */
+  constructor(private readonly budget: number) {}
+
+  /**
+   * Starts a scan of `path` with `text`: its pieces become the ones this scan looks up (the last
+   * scan's are still found through the returned lookup), and the least recently scanned files
+   * are dropped past the budget.
+   */
+  scan(path: string, text: string): PieceLookup<P> {
+    const last = this.files.get(path);
+    this.files.delete(path);
+    this.keptChars -= last?.chars ?? 0;
+    const next: KeptFile<P> = { pieces: new Map(), at: new Map(), chars: text.length };
+    this.files.set(path, next);
+    this.keptChars += text.length;
+    for (const [oldest, kept] of this.files) {
+      if (this.keptChars <= this.budget) break;
+      this.files.delete(oldest);
+      this.keptChars -= kept.chars;
+    }
+    return new PieceLookup(text, last, next);
+  }
+}
+
+/** The pieces of one scan of a file, found among this scan's and the last one's. */
+export class PieceLookup<P extends KeptPiece> {
+  /** After one edit a piece is most likely where it was, or moved by the edit's length. */
+  private readonly shift: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly last: KeptFile<P> | undefined,
+    private readonly next: KeptFile<P>,
+  ) {
+    this.shift = last ? text.length - last.chars : 0;
+  }
+
+  /**
+   * The piece with the text at [start, end): kept from this scan or the last, or `make(text)`
+   * (given the piece's text copied off the file). Comparing a kept piece where it most likely is
+   * costs less than hashing the piece's text for the lookup by text.
+   */
+  pieceAt(start: number, end: number, make: (text: string) => P): P {
+    const { last, next } = this;
+    let kept = last?.at.get(start);
+    if (!this.sameAs(kept, start, end)) kept = last?.at.get(start - this.shift);
+    if (!this.sameAs(kept, start, end)) {
+      const piece = this.text.slice(start, end);
+      kept = next.pieces.get(piece) ?? last?.pieces.get(piece) ?? make(detached(piece));
+    }
+    next.pieces.set(kept.text, kept);
+    next.at.set(start, kept);
+    return kept;
+  }
+
+  private sameAs(kept: P | undefined, start: number, end: number): kept is P {
+    return kept !== undefined && kept.text.length === end - start && this.text.startsWith(kept.text, start);
+  }
+}
