@@ -212,7 +212,7 @@ class PyReader {
       const item = this.value(depth);
       this.pos = skipPyTrivia(this.text, this.pos);
       // `[x for x in y]`: a comprehension, unknown as a whole.
-      if (this.text[this.pos] !== ',' && this.text[this.pos] !== close) {
+      if ((this.text[this.pos] !== ',' && this.text[this.pos] !== close) || (item.type === 'expr' && /\sfor\s/.test(item.text))) {
         this.expression(this.pos);
         return { type: 'expr', text: this.text.slice(start, this.pos), start, end: this.pos };
       }
