@@ -58,6 +58,8 @@ const IDENT = /[A-Za-z_][\w]*/y;
 const NUMBER = /-?\d[\d_]*(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 /** A string prefix (`r`, `b`, `f`, `rb`, `fr`…) followed by a quote. */
 const STRING_START = /([rRbBuUfF]{0,2})("""|'''|"|')/y;
+/** `[x for x in y]`, `(x for x in y)`: read as an expression item, unknown as a whole. */
+const isComprehension = (item: SourceNode) => item.type === 'expr' && /\sfor\s/.test(item.text);
 /** `aws.iam.PolicyStatementArgs(`, `dict(`: calls read as the map of their keyword arguments. */
 const MAP_CALL = /^(?:[A-Za-z_]\w*\.)*(?:\w*Args|dict)$/;
 
@@ -191,10 +193,11 @@ class PyReader {
     return { type: 'map', entries, start, end: this.pos };
   }
 
-  private sequence(depth: number, close: string): SourceNode {
-    const start = this.pos;
-    this.pos++; // [ or (
-    const items: SourceNode[] = [];
+  /** A list or tuple from its opener, or (`from`) from after a first item already read. */
+  private sequence(depth: number, close: string, from?: { start: number; items: SourceNode[] }): SourceNode {
+    const start = from?.start ?? this.pos;
+    if (!from) this.pos++; // [ or (
+    const items: SourceNode[] = from?.items ?? [];
     while (this.pos < this.text.length) {
       this.pos = skipPyTrivia(this.text, this.pos);
       const c = this.text[this.pos];
@@ -212,29 +215,37 @@ class PyReader {
       const item = this.value(depth);
       this.pos = skipPyTrivia(this.text, this.pos);
       // `[x for x in y]`: a comprehension, unknown as a whole.
-      if ((this.text[this.pos] !== ',' && this.text[this.pos] !== close) || (item.type === 'expr' && /\sfor\s/.test(item.text))) {
-        this.expression(this.pos);
-        return { type: 'expr', text: this.text.slice(start, this.pos), start, end: this.pos };
-      }
+      if ((this.text[this.pos] !== ',' && this.text[this.pos] !== close) || isComprehension(item)) return this.unknownUntil(start, close);
       items.push(item);
       if (this.pos <= before) this.pos = before + 1;
     }
     return { type: 'seq', items, start, end: this.pos };
   }
 
-  /** `("a", "b")` is a tuple; `("a")` is the string; `("a" "b")` joins. */
+  /** `("a", "b")` is a tuple; `("a")` is the string; `("a" "b")` joins. The first item is read once. */
   private parenthesised(depth: number): SourceNode {
     const start = this.pos;
-    const inner = skipPyTrivia(this.text, start + 1);
-    const probe = new PyReader(this.text);
-    probe.pos = inner;
-    const first = probe.value(depth);
-    const after = skipPyTrivia(this.text, probe.pos);
-    if (this.text[after] === ')' && this.text[inner] !== ')') {
+    this.pos = skipPyTrivia(this.text, start + 1);
+    if (this.text[this.pos] === ')') {
+      this.pos++;
+      return { type: 'seq', items: [], start, end: this.pos };
+    }
+    const first = this.value(depth);
+    const after = skipPyTrivia(this.text, this.pos);
+    if (this.text[after] === ')' && !isComprehension(first)) {
       this.pos = after + 1;
       return first;
     }
-    return this.sequence(depth, ')');
+    if (this.text[after] !== ',') return this.unknownUntil(start, ')'); // a generator or something unreadable
+    this.pos = after;
+    return this.sequence(depth, ')', { start, items: [first] });
+  }
+
+  /** The bracket opened at `start` as one unknown value, up to and with its `close`. */
+  private unknownUntil(start: number, close: string): SourceNode {
+    this.expression(this.pos);
+    if (this.text[this.pos] === close) this.pos++;
+    return { type: 'expr', text: this.text.slice(start, this.pos), start, end: this.pos };
   }
 
   /**
@@ -243,10 +254,30 @@ class PyReader {
    */
   private string(prefix: string, quote: string): SourceNode {
     const start = this.pos;
+    let piece = this.piece(prefix, quote);
+    let { value, interpolated } = piece;
+    const valueStart = piece.start;
+    // Implicit concatenation of adjacent literals, read in a loop (there may be thousands).
+    for (;;) {
+      const next = skipPyTrivia(this.text, this.pos);
+      STRING_START.lastIndex = next;
+      const more = STRING_START.exec(this.text);
+      if (!more || next >= this.text.length) break;
+      this.pos = next;
+      piece = this.piece(more[1], more[2]);
+      value += piece.value;
+      interpolated ||= piece.interpolated;
+    }
+    if (interpolated) return { type: 'expr', text: this.text.slice(start, this.pos), start: valueStart, end: piece.end };
+    return { type: 'scalar', value, start: valueStart, end: piece.end, quoted: true };
+  }
+
+  /** One string literal from its prefix: its text, where its contents start and end, and whether it has placeholders. */
+  private piece(prefix: string, quote: string): { value: string; start: number; end: number; interpolated: boolean } {
     const format = /f/i.test(prefix);
     const raw = /r/i.test(prefix);
-    let i = start + prefix.length + quote.length;
-    const valueStart = i;
+    let i = this.pos + prefix.length + quote.length;
+    const start = i;
     let value = '';
     let interpolated = false;
     const triple = quote.length === 3;
@@ -269,21 +300,8 @@ class PyReader {
       value += ch;
       i++;
     }
-    const valueEnd = i;
     this.pos = i < this.text.length ? i + quote.length : i;
-    // Implicit concatenation of adjacent literals.
-    const next = skipPyTrivia(this.text, this.pos);
-    STRING_START.lastIndex = next;
-    const more = STRING_START.exec(this.text);
-    if (more && next > this.pos - 1 && !/[\w]/.test(this.text[next - 1] ?? '')) {
-      this.pos = next;
-      const rest = this.string(more[1], more[2]);
-      if (rest.type !== 'scalar' || interpolated)
-        return { type: 'expr', text: this.text.slice(start, this.pos), start: valueStart, end: rest.end };
-      return { type: 'scalar', value: value + String(rest.value), start: valueStart, end: rest.end, quoted: true };
-    }
-    if (interpolated) return { type: 'expr', text: this.text.slice(start, this.pos), start: valueStart, end: valueEnd };
-    return { type: 'scalar', value, start: valueStart, end: valueEnd, quoted: true };
+    return { value, start, end: i, interpolated };
   }
 
   /** Anything else, up to a separator at depth 0, brackets balanced and strings skipped. */

@@ -61,6 +61,29 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
         readPyCallArguments(src, 0);
       }
     });
+
+    it('reads deep nesting and long runs of adjacent strings in one pass', () => {
+      // Each tuple level is read once: re-reading the first item of every level would take 2^depth steps.
+      const nested = '('.repeat(60) + '1,' + '),'.repeat(59) + ')';
+      assert.equal(readPyLiteral(nested, 0).end, nested.length);
+      const adjacent = '"a" '.repeat(20000);
+      const joined = readPyLiteral(adjacent, 0).node;
+      assert.equal(joined.type === 'scalar' && String(joined.value).length, 20000);
+    });
+
+    it('a comprehension or generator is one unknown value and the arguments after it are still read', () => {
+      const text = 'x(actions=[a for a in names], resources=(r for r in arns), effect="Allow")';
+      const args = readPyCallArguments(text, 2);
+      assert.deepEqual(
+        args.keywords.map((k) => [k.key, k.value.type]),
+        [
+          ['actions', 'expr'],
+          ['resources', 'expr'],
+          ['effect', 'scalar'],
+        ],
+      );
+      assert.equal(args.end, text.length - 1);
+    });
   });
 
   describe('AWS CDK in Python', () => {
