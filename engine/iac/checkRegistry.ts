@@ -10,21 +10,24 @@ import type { IacKind } from './iacScanner';
 /** The analysers, by module, and the file kinds each one reads. */
 export const ANALYSERS = {
   /** aws/policyAnalyzer.ts: any IAM policy document, wherever it is written. */
-  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'serverless', 'pulumi', 'aws-cdk'] },
+  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'serverless', 'pulumi', 'aws-cdk', 'ansible'] },
   /** terraform/*: attachments, cloud roles, keys and owners of Terraform resources. */
   terraform: { reads: ['terraform'] },
   /** cloudformation/cloudFormationAnalyzer.ts: resources of CloudFormation and SAM templates. */
   cloudformation: { reads: ['cloudformation'] },
   /** kubernetes/kubernetesAnalyzer.ts: RBAC, ServiceAccounts, token Secrets and workloads. */
-  kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi'] },
+  kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi', 'ansible'] },
   /** githubActions/workflowAnalyzer.ts: GitHub Actions workflows. */
   'github-actions': { reads: ['github-workflow'] },
   /** gitlabCi/gitlabCiAnalyzer.ts: GitLab CI pipelines (.gitlab-ci.yml). */
   'gitlab-ci': { reads: ['gitlab-ci'] },
   /** azure/roleDefinitionAnalyzer.ts: Azure custom role definitions as JSON. */
   'azure-role-definition': { reads: ['azure-role-definition'] },
-  /** pulumi/pulumiAnalyzer.ts, pulumiOtherProviders.ts: AWS IAM resources and GCP grants of Pulumi programs (YAML, TypeScript, Python). */
-  pulumi: { reads: ['pulumi'] },
+  /**
+   * pulumi/pulumiAnalyzer.ts, pulumiOtherProviders.ts: AWS IAM resources and GCP grants of Pulumi
+   * programs (YAML, TypeScript, Python), and of Ansible IAM tasks read into the same shape.
+   */
+  pulumi: { reads: ['pulumi', 'ansible'] },
   /** cdk/cdkAnalyzer.ts, cdkPythonAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript, JavaScript or Python. */
   'aws-cdk': { reads: ['aws-cdk'] },
   /** serverless/serverlessAnalyzer.ts: the IAM roles of Serverless Framework services (serverless.yml). */

@@ -1,13 +1,14 @@
 /**
  * The infrastructure languages recognised by name and a cheap text test before any parsing:
- * Helm templates, Pulumi programs (YAML, TypeScript, Python), ARM templates, Bicep and AWS CDK
- * (TypeScript, Python). Each analyser runs only on files of its kind, so other files pay for a
+ * Helm templates, Pulumi programs (YAML, TypeScript, Python), ARM templates, Bicep, AWS CDK
+ * (TypeScript, Python) and Ansible tasks managing IAM or RBAC. Each analyser runs only on files of its kind, so other files pay for a
  * path test and, for TypeScript and Python, a substring search or two.
  */
 import type { FileKind } from '../types';
 import { kubernetesIdentities } from '../inventory/manifestIdentities';
 import { azureTemplateIdentities, pulumiIdentities } from '../inventory/templateIdentities';
 import { readArmTemplate, looksLikeArmTemplate } from './azure/armTemplate';
+import { mayBeAnsibleIam, readAnsibleTasks } from './ansible/ansibleTasks';
 import { analyseAzureTemplate } from './azure/azureTemplateAnalyzer';
 import { parseBicep } from './azure/bicepParser';
 import { analyseCdk, importsAwsCdk } from './cdk/cdkAnalyzer';
@@ -77,6 +78,20 @@ export function analyseOtherLanguage(text: string, path: string, kind: FileKind,
       parseError: yamlError(parsed.error, 'YAML'),
       ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),
     };
+  }
+  if (mayBeAnsibleIam(text)) {
+    const parsed = parseYamlSource(text);
+    const ansible = readAnsibleTasks(parsed.documents);
+    // Tasks are what Ansible runs, not resources with tags: no owner checks.
+    if (ansible)
+      return {
+        issues: [
+          ...analysePulumi(ansible.program, text, ctx, { ownerEdits: false, reportComputedTags: false, checkOwners: false }),
+          ...analyseKubernetes(ansible.manifests, text, ctx),
+        ],
+        kind: 'ansible',
+        parseError: yamlError(parsed.error, 'YAML'),
+      };
   }
   // A template without actions is a plain manifest: the Kubernetes path reads it as one.
   if (isHelmTemplatePath(path) && text.includes('{{')) {

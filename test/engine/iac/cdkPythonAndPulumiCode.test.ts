@@ -273,6 +273,66 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
     });
   });
 
+  describe('Ansible (stretch)', () => {
+    const play = (...tasks: string[]) => lines('- hosts: localhost', '  tasks:', ...tasks);
+
+    it('reads iam_policy / iam_managed_policy documents, managed policies of roles and inline RBAC definitions', () => {
+      const text = play(
+        '    - amazon.aws.iam_policy:',
+        '        iam_type: role',
+        '        iam_name: ci',
+        '        policy_name: admin',
+        '        policy_json: \'{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}\'',
+        '    - community.aws.iam_managed_policy:',
+        '        policy_name: ops',
+        '        policy:',
+        '          Statement:',
+        '            - Effect: Allow',
+        '              Action: "s3:*"',
+        '              Resource: "*"',
+        '    - block:',
+        '        - amazon.aws.iam_role:',
+        '            name: deployer',
+        '            managed_policies: [arn:aws:iam::aws:policy/AdministratorAccess]',
+        '    - kubernetes.core.k8s:',
+        '        definition:',
+        '          kind: ClusterRole',
+        '          apiVersion: rbac.authorization.k8s.io/v1',
+        '          metadata: { name: all }',
+        '          rules: [{ apiGroups: ["*"], resources: ["pods"], verbs: ["get"] }]',
+      );
+      assert.deepEqual(scan('playbooks/iam.yml', text), [
+        // A quoted JSON string may hold escapes: its findings point at the whole string, as in Pulumi YAML.
+        'aws-iam-admin-wildcard@7:{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}',
+        'aws-iam-service-wildcard@13:s3:*',
+        'aws-iam-privileged-managed-policy@18:arn:aws:iam::aws:policy/AdministratorAccess',
+        'k8s-rbac-wildcard@24:*',
+      ]);
+    });
+
+    it('Deny, scoped, read-only and looked-up policies, and read-only RBAC, are not reported', () => {
+      const text = play(
+        '    - amazon.aws.iam_policy:',
+        '        policy_json: \'{"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}\'',
+        '    - amazon.aws.iam_policy:',
+        '        policy_json: \'{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}\'',
+        '    - amazon.aws.iam_managed_policy:',
+        "        policy: \"{{ lookup('file', 'admin.json') }}\"",
+        '    - amazon.aws.iam_role:',
+        '        managed_policies: [arn:aws:iam::aws:policy/ReadOnlyAccess]',
+        '    - kubernetes.core.k8s:',
+        "        definition: \"{{ lookup('template', 'role.yaml') }}\"",
+        '    - kubernetes.core.k8s:',
+        '        definition:',
+        '          kind: Role',
+        '          apiVersion: rbac.authorization.k8s.io/v1',
+        '          metadata: { name: reader }',
+        '          rules: [{ apiGroups: [""], resources: ["configmaps"], verbs: ["get"] }]',
+      );
+      assert.deepEqual(scan('playbooks/iam.yml', text), []);
+    });
+  });
+
   it('a managed-policy narrowing replaces the one value, not with a list', () => {
     const code = lines(
       'import pulumi_aws as aws',
