@@ -1,6 +1,6 @@
 /**
  * Infrastructure written in general-purpose languages: AWS CDK in Python, Pulumi in TypeScript
- * and in Python. One program per file, as apps are laid out, with the over-broad grant (or its
+ * and in Python; and Ansible tasks managing IAM and RBAC. One program per file, as apps are laid out, with the over-broad grant (or its
  * look-alike) marked; the rest of each file is ordinary, narrow code that must stay quiet.
  */
 import { iacDocument, negative, positive, region, type Family, type IacDocument } from './labels';
@@ -395,10 +395,84 @@ const PULUMI_PYTHON: CodeCase[] = [
   },
 ];
 
+// ---- Ansible tasks managing IAM and RBAC --------------------------------------------------------
+
+const ansible = (body: string) => `---
+- name: Provision the CI account
+  hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Create the CI user
+      amazon.aws.iam_user:
+        name: ci
+        state: present
+${body
+  .split('\n')
+  .map((l) => `    ${l}`)
+  .join('\n')}
+`;
+
+const ANSIBLE: CodeCase[] = [
+  {
+    name: 'ansible inline admin policy',
+    category: 'iac-code aws',
+    expect: ['aws-iam-admin-wildcard'],
+    body: (m) =>
+      `- name: Inline policy\n  amazon.aws.iam_policy:\n    iam_type: user\n    iam_name: ci\n    policy_name: ci-admin\n    state: present\n    policy_json: |\n      {\n        "Version": "2012-10-17",\n        "Statement": [{"Effect": "Allow", ${m('"Action": "*"')}, "Resource": "*"}]\n      }`,
+  },
+  {
+    name: 'ansible managed policy as YAML',
+    category: 'iac-code aws',
+    expect: ['aws-iam-service-wildcard'],
+    body: (m) =>
+      `- name: Managed policy\n  community.aws.iam_managed_policy:\n    policy_name: ci-ec2\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: ${m('"ec2:*"')}\n          Resource: "*"`,
+  },
+  {
+    name: 'ansible role with AdministratorAccess',
+    category: 'iac-code aws',
+    expect: ['aws-iam-privileged-managed-policy'],
+    body: (m) =>
+      `- name: Deploy role\n  amazon.aws.iam_role:\n    name: deployer\n    assume_role_policy_document: "{{ lookup('file', 'trust.json') }}"\n    managed_policies:\n      - ${m('arn:aws:iam::aws:policy/AdministratorAccess')}`,
+  },
+  {
+    name: 'ansible k8s ClusterRole wildcard',
+    category: 'iac-code k8s',
+    expect: ['k8s-rbac-wildcard'],
+    body: (m) =>
+      `- name: RBAC\n  kubernetes.core.k8s:\n    state: present\n    definition:\n      apiVersion: rbac.authorization.k8s.io/v1\n      kind: ClusterRole\n      metadata:\n        name: ci\n      rules:\n        - apiGroups: ["apps"]\n          resources: ["deployments"]\n          verbs: [${m('"*"')}]`,
+  },
+  // Negatives.
+  {
+    name: 'ansible scoped inline policy',
+    category: 'iac-code aws',
+    body: (m) =>
+      `- name: Inline policy\n  amazon.aws.iam_policy:\n    iam_type: user\n    iam_name: ci\n    policy_name: ci-artifacts\n    policy_json: |\n      {\n        "Version": "2012-10-17",\n        "Statement": [{"Effect": "Allow", ${m('"Action": ["s3:GetObject", "s3:PutObject"]')}, "Resource": "arn:aws:s3:::ci-artifacts/*"}]\n      }`,
+  },
+  {
+    name: 'ansible policy from a file',
+    category: 'iac-code aws',
+    body: (m) =>
+      `- name: Managed policy\n  amazon.aws.iam_managed_policy:\n    policy_name: ci\n    policy: ${m(`"{{ lookup('file', 'admin.json') }}"`)}`,
+  },
+  {
+    name: 'ansible role with ReadOnlyAccess',
+    category: 'iac-code aws',
+    body: (m) =>
+      `- name: Audit role\n  amazon.aws.iam_role:\n    name: audit\n    managed_policies:\n      - ${m('arn:aws:iam::aws:policy/ReadOnlyAccess')}`,
+  },
+  {
+    name: 'ansible k8s read-only Role',
+    category: 'iac-code k8s',
+    body: (m) =>
+      `- name: RBAC\n  kubernetes.core.k8s:\n    definition:\n      apiVersion: rbac.authorization.k8s.io/v1\n      kind: Role\n      metadata:\n        name: reader\n        namespace: ci\n      rules:\n        - apiGroups: [""]\n          resources: ["configmaps"]\n          verbs: ${m('["get", "list"]')}`,
+  },
+];
+
 export function infraCodeDocuments(): IacDocument[] {
   return [
     ...documents('cdk-python', (n) => `code/cdk-python/${n}/stack.py`, cdkPython, CDK_PYTHON),
     ...documents('pulumi-ts', (n) => `code/pulumi-ts/${n}/index.ts`, pulumiTs, PULUMI_TS),
     ...documents('pulumi-python', (n) => `code/pulumi-python/${n}/__main__.py`, pulumiPython, PULUMI_PYTHON),
+    ...documents('ansible', (n) => `code/ansible/${n}/playbook.yml`, ansible, ANSIBLE),
   ];
 }
