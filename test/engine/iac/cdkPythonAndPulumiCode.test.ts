@@ -206,6 +206,25 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
       assert.deepEqual(scan('infra/index.ts', code + lines('pulumi.runtime.registerStackTransformation(autoTag);')), []);
     });
 
+    it('lists the identities the program declares in the inventory, with their owners', () => {
+      const code =
+        head +
+        lines(
+          'const ci = new aws.iam.User("ci", { tags: { owner: "platform" } });',
+          'const deployer = new aws.iam.Role("deployer", { assumeRolePolicy: trust, tags: { team: "x" } });',
+          'new aws.iam.AccessKey("ci-key", { user: ci.name });',
+        );
+      const identities = engine.scan({ path: 'infra/index.ts', text: code }, { inventory: true }).identities ?? [];
+      assert.deepEqual(
+        identities.map((i) => [i.kind, i.name, i.owner]),
+        [
+          ['iam-user', 'ci', 'platform'],
+          ['iam-role', 'deployer', null],
+          ['access-key', 'ci-key', null],
+        ],
+      );
+    });
+
     it('a file that imports no Pulumi provider is not read', () => {
       const code = lines(
         'import * as aws from "./aws";',
