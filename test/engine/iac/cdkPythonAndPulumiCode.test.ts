@@ -219,8 +219,8 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
         identities.map((i) => [i.kind, i.name, i.owner]),
         [
           ['iam-user', 'ci', 'platform'],
-          ['iam-role', 'deployer', null],
-          ['access-key', 'ci-key', null],
+          ['iam-role', 'deployer', undefined],
+          ['access-key', 'ci-key', undefined],
         ],
       );
     });
