@@ -141,6 +141,15 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
       assert.deepEqual(scan('app/stack.py', user + lines('Tags.of(user).add("team", "platform")')), ['missing-owner-tag@3:iam.User']);
     });
 
+    it('names imported from aws_cdk.aws_iam are read without their module', () => {
+      const code = lines(
+        'from aws_cdk.aws_iam import PolicyStatement, Effect',
+        'role.add_to_policy(PolicyStatement(effect=Effect.ALLOW, actions=["*"], resources=["*"]))',
+        'role.add_to_policy(PolicyStatement(effect=Effect.DENY, actions=["*"], resources=["*"]))',
+      );
+      assert.deepEqual(scan('app/stack.py', code), ['aws-iam-admin-wildcard@2:*']);
+    });
+
     it('a file that does not import the CDK is not read', () => {
       const code = lines('import iam', 'role.add_to_policy(iam.PolicyStatement(actions=["*"], resources=["*"]))');
       assert.deepEqual(scan('app/stack.py', code), []);
@@ -223,6 +232,27 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
           ['access-key', 'ci-key', undefined],
         ],
       );
+    });
+
+    it('named imports, require() and azure-native are read the same way', () => {
+      const named = lines(
+        'import { iam } from "@pulumi/aws";',
+        'new iam.Policy("p", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) });',
+      );
+      assert.deepEqual(scan('infra/a.ts', named), ['aws-iam-admin-wildcard@2:*']);
+      const js = lines(
+        'const aws = require("@pulumi/aws");',
+        'new aws.iam.UserPolicyAttachment("a", { user: "x", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });',
+      );
+      assert.deepEqual(scan('infra/b.js', js), ['aws-iam-privileged-managed-policy@2:arn:aws:iam::aws:policy/AdministratorAccess']);
+      const owner = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+      const azure = lines(
+        'import * as azure from "@pulumi/azure-native";',
+        `new azure.authorization.RoleAssignment("ra", { principalId: p, roleDefinitionId: "/subscriptions/0000/providers/Microsoft.Authorization/roleDefinitions/${owner}", scope: "/subscriptions/0000" });`,
+      );
+      assert.deepEqual(scan('infra/c.ts', azure), [`azure-privileged-role-assignment@2:${owner}`]);
+      const reader = azure.replace(owner, 'acdd72a7-3385-48ef-bd42-f606fba81ae7');
+      assert.deepEqual(scan('infra/c.ts', reader), []);
     });
 
     it('a file that imports no Pulumi provider is not read', () => {
