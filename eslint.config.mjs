@@ -85,6 +85,8 @@ export default tseslint.config(
       'bench/.corpus/',
       'bench/results/',
       'bench/.secrets-corpus/',
+      // Written by bench:iac-detection; holds CDK and Pulumi programs as data.
+      'bench/.iac-corpus/',
       'bench/.big-tree/',
       'bench/.npm-tree/',
       'test-artifacts/',

@@ -1,8 +1,9 @@
 // Analysis time of the languages read by engine/iac/otherLanguages.ts (Bicep, ARM, Helm template,
-// Pulumi YAML, AWS CDK TypeScript) on generated 5,000-line files, dense with findings, through the
-// bundled engine: cold first scan in a fresh engine and median/p90 of 51 warm scans. Also the
-// cost those languages add to a TypeScript file that does not import the CDK (the typing path for
-// ordinary code): the same 5,000-line file scanned with and without the CDK import line.
+// Pulumi YAML, TypeScript and Python, AWS CDK TypeScript and Python) on generated 5,000-line
+// files, dense with findings, through the bundled engine: cold first scan in a fresh engine and
+// median/p90 of 51 warm scans. Also the cost those languages add to a TypeScript or Python file
+// that does not import the CDK or Pulumi (the typing path for ordinary code): the same 5,000-line
+// file scanned with and without the CDK import line.
 // Run: npm run build && node bench/iacLanguages.mjs. Asserts nothing.
 import { fileURLToPath } from 'node:url';
 import { timeScans } from './iac.mjs';
@@ -96,6 +97,45 @@ const CDK_UNIT = (i) => `    const role${i} = new iam.Role(this, 'Svc${i}', {
     table.grantReadData(role${i});
 `;
 
+const CDK_PYTHON_UNIT = (i) => `        role${i} = iam.Role(self, "Svc${i}", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+        role${i}.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetObject", "s3:PutObject"],
+                resources=[bucket.arn_for_objects("svc-${i}/*")],
+            )
+        )
+        role${i}.add_to_policy(iam.PolicyStatement(actions=["dynamodb:*"], resources=["*"]))
+        table.grant_read_data(role${i})
+`;
+const PULUMI_TS_UNIT = (i) => `const role${i} = new aws.iam.Role("role${i}", {
+    assumeRolePolicy: trust.json,
+    tags: { service: "svc-${i}" },
+});
+new aws.iam.RolePolicy("policy${i}", {
+    role: role${i}.id,
+    policy: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::data/svc-${i}/*" },
+            { Effect: "Allow", Action: "dynamodb:*", Resource: "*" },
+        ],
+    }),
+});
+`;
+const PULUMI_PY_UNIT = (i) => `role${i} = aws.iam.Role("role${i}", assume_role_policy=trust.json, tags={"service": "svc-${i}"})
+aws.iam.RolePolicy(
+    "policy${i}",
+    role=role${i}.id,
+    policy=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::data/svc-${i}/*"},
+            {"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"},
+        ],
+    }),
+)
+`;
+
 function grow(head, unit, tail = '', lines = 5000) {
   let body = '';
   const budget = lines - head.split('\n').length - tail.split('\n').length + 1;
@@ -106,6 +146,10 @@ function grow(head, unit, tail = '', lines = 5000) {
 const CDK_HEAD =
   "import * as iam from 'aws-cdk-lib/aws-iam';\nimport { Stack } from 'aws-cdk-lib';\n\nexport class Svc extends Stack {\n  constructor(scope, id) {\n    super(scope, id);\n";
 const cdk = grow(CDK_HEAD, CDK_UNIT, '  }\n}\n');
+const cdkPython = grow(
+  'from aws_cdk import Stack, aws_iam as iam\n\n\nclass Svc(Stack):\n    def __init__(self, scope, construct_id):\n        super().__init__(scope, construct_id)\n',
+  CDK_PYTHON_UNIT,
+);
 const files = [
   ['Bicep', 'infra/main.bicep', grow("targetScope = 'subscription'\nparam location string = 'westeurope'\n", BICEP_UNIT)],
   [
@@ -122,6 +166,11 @@ const files = [
   ['CDK TypeScript', 'lib/svc-stack.ts', cdk],
   // The same text without the CDK import: what any other TypeScript file pays for these languages.
   ['TypeScript, no CDK import', 'lib/svc-stack.ts', cdk.replace(/aws-cdk-lib/g, 'my-lib')],
+  ['CDK Python', 'app/svc_stack.py', cdkPython],
+  ['Pulumi TypeScript', 'infra/index.ts', grow('import * as aws from "@pulumi/aws";\n\n', PULUMI_TS_UNIT)],
+  ['Pulumi Python', 'infra/__main__.py', grow('import json\n\nimport pulumi_aws as aws\n\n', PULUMI_PY_UNIT)],
+  // The same Python without the CDK import: what any other Python file pays for these languages.
+  ['Python, no CDK or Pulumi import', 'app/svc_stack.py', cdkPython.replace(/aws_cdk/g, 'my_lib')],
 ];
 
 export function runIacLanguagesBench() {

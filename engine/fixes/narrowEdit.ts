@@ -2,7 +2,8 @@ import type { OffsetEdit } from '..';
 
 /**
  * Replaces a wildcard element (offsets of its text, without quotes) by the candidate values,
- * as list items where it already is in a list, else as a new list.
+ * as list items where it already is in a list, else as a new list (a named value replaced by one
+ * candidate: the value alone).
  */
 export function narrowEdit(text: string, start: number, end: number, candidates: string[]): OffsetEdit | undefined {
   if (!candidates.length) return undefined;
@@ -27,5 +28,8 @@ export function narrowEdit(text: string, start: number, end: number, candidates:
   const items = candidates.map((c) => `${q}${c}${q}`).join(', ');
   const inList =
     /[[,][ \t]*$/.test(before) || (/^[ \t]*$/.test(before) && /[[,][ \t]*\r?\n?$/.test(text.slice(Math.max(0, lineStart - 3), lineStart)));
-  return { start: outerStart, end: outerEnd, newText: inList ? items : `[${items}]` };
+  // A named value (a managed policy ARN, a role) sits in a field that takes one value, not a list:
+  // its one replacement is written as it is. Wildcards (`*`, `s3:*`) sit where lists are allowed.
+  const single = candidates.length === 1 && !text.slice(start, end).includes('*');
+  return { start: outerStart, end: outerEnd, newText: inList || single ? items : `[${items}]` };
 }

@@ -10,22 +10,25 @@ import type { IacKind } from './iacScanner';
 /** The analysers, by module, and the file kinds each one reads. */
 export const ANALYSERS = {
   /** aws/policyAnalyzer.ts: any IAM policy document, wherever it is written. */
-  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'serverless', 'pulumi', 'aws-cdk'] },
+  'aws-policy': { reads: ['terraform', 'cloudformation', 'iam-policy', 'serverless', 'pulumi', 'aws-cdk', 'ansible'] },
   /** terraform/*: attachments, cloud roles, keys and owners of Terraform resources. */
   terraform: { reads: ['terraform'] },
   /** cloudformation/cloudFormationAnalyzer.ts: resources of CloudFormation and SAM templates. */
   cloudformation: { reads: ['cloudformation'] },
   /** kubernetes/kubernetesAnalyzer.ts: RBAC, ServiceAccounts, token Secrets and workloads. */
-  kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi'] },
+  kubernetes: { reads: ['kubernetes', 'helm-template', 'pulumi', 'ansible'] },
   /** githubActions/workflowAnalyzer.ts: GitHub Actions workflows. */
   'github-actions': { reads: ['github-workflow'] },
   /** gitlabCi/gitlabCiAnalyzer.ts: GitLab CI pipelines (.gitlab-ci.yml). */
   'gitlab-ci': { reads: ['gitlab-ci'] },
   /** azure/roleDefinitionAnalyzer.ts: Azure custom role definitions as JSON. */
   'azure-role-definition': { reads: ['azure-role-definition'] },
-  /** pulumi/pulumiAnalyzer.ts: AWS IAM resources of Pulumi YAML programs. */
-  pulumi: { reads: ['pulumi'] },
-  /** cdk/cdkAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript or JavaScript. */
+  /**
+   * pulumi/pulumiAnalyzer.ts, pulumiOtherProviders.ts: AWS IAM resources and GCP grants of Pulumi
+   * programs (YAML, TypeScript, Python), and of Ansible IAM tasks read into the same shape.
+   */
+  pulumi: { reads: ['pulumi', 'ansible'] },
+  /** cdk/cdkAnalyzer.ts, cdkPythonAnalyzer.ts: IAM statements, managed policies and grants of AWS CDK apps in TypeScript, JavaScript or Python. */
   'aws-cdk': { reads: ['aws-cdk'] },
   /** serverless/serverlessAnalyzer.ts: the IAM roles of Serverless Framework services (serverless.yml). */
   serverless: { reads: ['serverless'] },
@@ -115,18 +118,18 @@ export const IAC_CHECKS = {
   },
   'gcp-primitive-role': {
     flags: 'the primitive Owner or Editor role granted on a project, folder or organization',
-    analysers: ['terraform'],
+    analysers: ['terraform', 'pulumi'],
     grants: 'admin',
     fix: 'narrow',
   },
   'gcp-impersonation-role': {
     flags: 'a service-account impersonation role granted project-, folder- or organization-wide',
-    analysers: ['terraform'],
+    analysers: ['terraform', 'pulumi'],
     grants: 'wide',
   },
   'gcp-service-agent-role': {
     flags: 'a service-agent role (roles/*.serviceAgent) granted to a member that is not a Google service agent',
-    analysers: ['terraform'],
+    analysers: ['terraform', 'pulumi'],
     grants: 'wide',
   },
   'gcp-default-service-account': {
@@ -137,7 +140,7 @@ export const IAC_CHECKS = {
   'gcp-iam-admin-role': {
     flags:
       'a role that administers IAM (organizationAdmin, folderAdmin, projectIamAdmin, securityAdmin, roleAdmin) granted on a project, folder or organization',
-    analysers: ['terraform'],
+    analysers: ['terraform', 'pulumi'],
     grants: 'admin',
   },
   'gcp-custom-role-escalation': {
@@ -153,7 +156,7 @@ export const IAC_CHECKS = {
   },
   'gcp-service-account-key-created': {
     flags: 'a GCP service account key created from code',
-    analysers: ['terraform'],
+    analysers: ['terraform', 'pulumi'],
   },
   'azure-ad-password-credential': {
     flags: 'an Azure AD (Entra ID) application or service principal password (client secret) created from code',

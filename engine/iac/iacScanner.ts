@@ -37,7 +37,8 @@ export type IacKind =
   | 'aws-cdk'
   | 'arm-template'
   | 'bicep'
-  | 'serverless';
+  | 'serverless'
+  | 'ansible';
 
 const isServerlessPath = (path: string) => /(?:^|[\\/])serverless\.ya?ml$/.test(path);
 

@@ -1,23 +1,29 @@
 /**
  * The infrastructure languages recognised by name and a cheap text test before any parsing:
- * Helm templates, Pulumi YAML programs, ARM templates, Bicep and AWS CDK in TypeScript. Each
- * analyser runs only on files of its kind, so other files pay for a path test and, for
- * TypeScript, one substring search.
+ * Helm templates, Pulumi programs (YAML, TypeScript, Python), ARM templates, Bicep, AWS CDK
+ * (TypeScript, Python) and Ansible tasks managing IAM or RBAC. Each analyser runs only on files of its kind, so other files pay for a
+ * path test and, for TypeScript and Python, a substring search or two.
  */
 import type { FileKind } from '../types';
 import { kubernetesIdentities } from '../inventory/manifestIdentities';
 import { azureTemplateIdentities, pulumiIdentities } from '../inventory/templateIdentities';
 import { readArmTemplate, looksLikeArmTemplate } from './azure/armTemplate';
+import { mayBeAnsibleIam, readAnsibleTasks } from './ansible/ansibleTasks';
 import { analyseAzureTemplate } from './azure/azureTemplateAnalyzer';
 import { parseBicep } from './azure/bicepParser';
 import { analyseCdk, importsAwsCdk } from './cdk/cdkAnalyzer';
+import { analyseCdkPython, importsAwsCdkPython } from './cdk/cdkPythonAnalyzer';
 import { analyseHelmTemplate } from './helm/helmAnalyzer';
 import { isHelmTemplatePath } from './helm/helmTemplate';
 import type { IacContext } from './iacIssue';
 import type { IacScan } from './iacScanner';
 import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
-import { analysePulumi, isPulumiProgram, isPulumiProgramPath } from './pulumi/pulumiAnalyzer';
-import { pulumiAzureTemplate, pulumiKubernetesDocuments } from './pulumi/pulumiOtherProviders';
+import { analysePulumi, isPulumiProgram, isPulumiProgramPath, type PulumiSource } from './pulumi/pulumiAnalyzer';
+import { tagsSetElsewhere } from './pulumi/pulumiCodeProgram';
+import { pulumiAzureTemplate, pulumiGcpIssues, pulumiKubernetesDocuments } from './pulumi/pulumiOtherProviders';
+import { importsPulumiPython, readPulumiPython } from './pulumi/pulumiPython';
+import { importsPulumiTypeScript, readPulumiTypeScript } from './pulumi/pulumiTypeScript';
+import type { SourceNode } from './sourceTree';
 import { parseYamlSource } from './yamlSource';
 
 const yamlError = (error: { message: string; start: number; end: number } | undefined, what: string) =>
@@ -25,10 +31,23 @@ const yamlError = (error: { message: string; start: number; end: number } | unde
 
 /** The analysis of a file in one of these languages; undefined when it is none of them. */
 export function analyseOtherLanguage(text: string, path: string, kind: FileKind, ctx: IacContext, inventory: boolean): IacScan | undefined {
-  if (kind === 'typescript' || kind === 'javascript') {
-    return importsAwsCdk(text) ? { issues: analyseCdk(text, path, ctx), kind: 'aws-cdk' } : undefined;
-  }
   const owners = ctx.settings.ownerTags;
+  if (kind === 'typescript' || kind === 'javascript' || kind === 'python') {
+    const ts = kind !== 'python';
+    const cdk = ts ? importsAwsCdk(text) : importsAwsCdkPython(text);
+    const program = (ts ? importsPulumiTypeScript(text) : importsPulumiPython(text))
+      ? (ts ? readPulumiTypeScript : readPulumiPython)(text)
+      : undefined;
+    if (!cdk && !program) return undefined;
+    const issues = cdk ? (ts ? analyseCdk : analyseCdkPython)(text, path, ctx) : [];
+    if (!program) return { issues, kind: 'aws-cdk' };
+    const source: PulumiSource = { ownerEdits: false, reportComputedTags: false, checkOwners: !tagsSetElsewhere(text) };
+    return {
+      issues: [...issues, ...pulumiProgramIssues(program, text, ctx, source)],
+      kind: 'pulumi',
+      ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),
+    };
+  }
   if (kind === 'bicep' && !/\.bicepparam$/i.test(path)) {
     const template = parseBicep(text);
     return {
@@ -54,15 +73,25 @@ export function analyseOtherLanguage(text: string, path: string, kind: FileKind,
     const program = parsed.documents[0];
     if (!program || !isPulumiProgram(program)) return undefined;
     return {
-      issues: [
-        ...analysePulumi(program, text, ctx),
-        ...analyseKubernetes(pulumiKubernetesDocuments(program), text, ctx),
-        ...analyseAzureTemplate(pulumiAzureTemplate(program), text, ctx),
-      ],
+      issues: pulumiProgramIssues(program, text, ctx),
       kind: 'pulumi',
       parseError: yamlError(parsed.error, 'YAML'),
       ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),
     };
+  }
+  if (mayBeAnsibleIam(text)) {
+    const parsed = parseYamlSource(text);
+    const ansible = readAnsibleTasks(parsed.documents);
+    // Tasks are what Ansible runs, not resources with tags: no owner checks.
+    if (ansible)
+      return {
+        issues: [
+          ...analysePulumi(ansible.program, text, ctx, { ownerEdits: false, reportComputedTags: false, checkOwners: false }),
+          ...analyseKubernetes(ansible.manifests, text, ctx),
+        ],
+        kind: 'ansible',
+        parseError: yamlError(parsed.error, 'YAML'),
+      };
   }
   // A template without actions is a plain manifest: the Kubernetes path reads it as one.
   if (isHelmTemplatePath(path) && text.includes('{{')) {
@@ -76,4 +105,14 @@ export function analyseOtherLanguage(text: string, path: string, kind: FileKind,
     };
   }
   return undefined;
+}
+
+/** Every check of a Pulumi program, whatever language it was read from. */
+function pulumiProgramIssues(program: SourceNode, text: string, ctx: IacContext, source?: PulumiSource) {
+  return [
+    ...analysePulumi(program, text, ctx, source),
+    ...pulumiGcpIssues(program),
+    ...analyseKubernetes(pulumiKubernetesDocuments(program), text, ctx),
+    ...analyseAzureTemplate(pulumiAzureTemplate(program), text, ctx),
+  ];
 }

@@ -16,7 +16,7 @@ describe('engine fuzz (short, fixed seed)', function () {
     const shapes = ['rule-example', 'fixture', 'random-bytes', 'alias-bomb', 'deep-nesting', 'large'];
     for (const family of shapes) assert.ok(report.byFamily[family] > 0, `the run covers ${family}: ${JSON.stringify(report.byFamily)}`);
     const fileKinds = Object.keys(report.byFamily).filter((f) => !shapes.includes(f));
-    assert.equal(fileKinds.length, 19, `every file template: ${fileKinds.join(', ')}`);
+    assert.equal(fileKinds.length, 22, `every file template: ${fileKinds.join(', ')}`);
     assert.equal(report.crashes, 0, formatReport(report));
     assert.equal(report.leaks, 0, formatReport(report));
   });

@@ -173,6 +173,27 @@ const TEMPLATES: Record<string, Template> = {
       `import * as iam from 'aws-cdk-lib/aws-iam';\nconst token = '${s}';\nconst ${n} = new iam.Role(this, '${n}', { assumedBy: new iam.AnyPrincipal() });\n${n}.addToPolicy(new iam.PolicyStatement({ actions: ['*'], resources: [\`*\`] as string[] }));\n${n}.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess'));\nbucket.grantRead(new iam.StarPrincipal());\n`,
       [s],
     ]),
+  cdkPython: fc
+    .tuple(name, secretValue)
+    .map(([n, s]) => [
+      `app/${n}_stack.py`,
+      `from aws_cdk import Tags, aws_iam as iam\ntoken = "${s}"\n${n} = iam.Role(self, "${n}", assumed_by=iam.AnyPrincipal())\n${n}.add_to_policy(iam.PolicyStatement(actions=["*"], resources=[f"*"], conditions={"Bool": {"aws:SecureTransport": True}}))\n${n}.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("AdministratorAccess"))\nst = iam.PolicyStatement()\nst.add_actions("s3:*", *more)\nbucket.grant_read(iam.StarPrincipal())\nuser = iam.User(self, "U")\n`,
+      [s],
+    ]),
+  pulumiTypeScript: fc
+    .tuple(name, secretValue)
+    .map(([n, s]) => [
+      `infra/${n}.ts`,
+      `import * as aws from "@pulumi/aws";\nimport * as k8s from "@pulumi/kubernetes";\nconst token = "${s}";\nnew aws.iam.Policy("${n}", { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) });\nnew aws.iam.RolePolicyAttachment("a", { role: r.name, policyArn: aws.iam.ManagedPolicy.AdministratorAccess });\nnew aws.iam.User("${n}-user", { tags: { ...common } });\nnew k8s.rbac.v1.ClusterRole("c", { rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }] });\n`,
+      [s],
+    ]),
+  pulumiPython: fc
+    .tuple(name, secretValue)
+    .map(([n, s]) => [
+      `infra/${n}/__main__.py`,
+      `import json\nimport pulumi_aws as aws\nfrom pulumi_gcp import projects\ntoken = "${s}"\naws.iam.Policy("${n}", policy=json.dumps({"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))\nprojects.IAMMember("m", project="p", role="roles/owner", member="user:a@example.com")\naws.iam.get_policy_document(statements=[aws.iam.GetPolicyDocumentStatementArgs(actions=["iam:*"], resources=["*"])])\naws.iam.Role("r", assume_role_policy=doc.json, tags={**common})\n`,
+      [s],
+    ]),
   iamPolicy: fc.tuple(fc.constantFrom('*', 's3:*', 'iam:PassRole', 'iam:*'), secretValue).map(([action, s]) => [
     'policies/admin.json',
     JSON.stringify({

@@ -189,7 +189,7 @@ function builderCalls(text: string): Map<string, MapEntry[]> {
 }
 
 /** A statement with the builder calls made on it: lists of the same key are joined. */
-function withBuilderCalls(statement: SourceNode, calls: MapEntry[]): SourceNode {
+export function withBuilderCalls(statement: SourceNode, calls: MapEntry[]): SourceNode {
   if (statement.type !== 'map' || !calls.length) return statement;
   const entries = [...statement.entries];
   for (const call of calls) {
@@ -204,7 +204,7 @@ function withBuilderCalls(statement: SourceNode, calls: MapEntry[]): SourceNode 
   return { ...statement, entries };
 }
 
-const isTrust = (doc: SourceNode) => itemsOf(entry(doc, 'Statement')?.value).some((st) => !!entry(st, 'Principal'));
+export const isTrust = (doc: SourceNode) => itemsOf(entry(doc, 'Statement')?.value).some((st) => !!entry(st, 'Principal'));
 
 /** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown. */
 function callArguments(text: string, at: number, max = 4): SourceNode[] {
@@ -234,8 +234,11 @@ function anyPrincipalVariables(text: string): Set<string> {
   return names;
 }
 
-/** A CDK PolicyStatement's props as an IAM JSON statement; `principals` become a Principal map. */
-function toIamStatement(props: SourceNode, text: string): SourceNode {
+/**
+ * A CDK PolicyStatement's props (camelCase) as an IAM JSON statement; `principals` become a
+ * Principal map. `isAnyone` tells a principal expression that stands for anyone (it differs by language).
+ */
+export function toIamStatement(props: SourceNode, text: string, isAnyone = (expr: string) => ANY_PRINCIPAL.test(expr)): SourceNode {
   if (props.type !== 'map') return props;
   const entries: MapEntry[] = [];
   for (const e of props.entries) {
@@ -246,7 +249,7 @@ function toIamStatement(props: SourceNode, text: string): SourceNode {
       continue;
     }
     if (e.key === 'principals') {
-      const anyone = itemsOf(e.value).filter((p) => p.type === 'expr' && ANY_PRINCIPAL.test(p.text));
+      const anyone = itemsOf(e.value).filter((p) => p.type === 'expr' && isAnyone(p.text));
       const principal = anyone.length
         ? mapOf([['AWS', { type: 'seq', items: anyone.map((p) => scalar('*', p)), start: e.value.start, end: e.value.end }]])
         : mapOf([['AWS', { type: 'expr', text: text.slice(e.value.start, e.value.end), start: e.value.start, end: e.value.end }]]);
@@ -259,9 +262,14 @@ function toIamStatement(props: SourceNode, text: string): SourceNode {
   return { type: 'map', entries, start: props.start, end: props.end };
 }
 
-const scalar = (value: string, at: { start: number; end: number }): SourceNode => ({ type: 'scalar', value, start: at.start, end: at.end });
+export const scalar = (value: string, at: { start: number; end: number }): SourceNode => ({
+  type: 'scalar',
+  value,
+  start: at.start,
+  end: at.end,
+});
 
-function mapOf(pairs: Array<[string, SourceNode]>): SourceNode {
+export function mapOf(pairs: Array<[string, SourceNode]>): SourceNode {
   return {
     type: 'map',
     start: 0,
@@ -270,7 +278,7 @@ function mapOf(pairs: Array<[string, SourceNode]>): SourceNode {
   };
 }
 
-const policyOf = (statements: SourceNode[]): SourceNode =>
+export const policyOf = (statements: SourceNode[]): SourceNode =>
   mapOf([['Statement', { type: 'seq', items: statements, start: statements[0]?.start ?? 0, end: statements[0]?.end ?? 0 }]]);
 
 /**

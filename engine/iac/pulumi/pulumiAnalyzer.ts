@@ -53,7 +53,18 @@ const STATEMENT_KEYS: Record<string, string> = {
   principals: 'Principal',
 };
 
-export function analysePulumi(program: SourceNode, text: string, ctx: IacContext): PulumiIssue[] {
+/** How a program read from TypeScript or Python (pulumiCodeProgram.ts) differs from YAML. */
+export interface PulumiSource {
+  /** Owner fixes write YAML, so they are offered only on YAML. */
+  ownerEdits: boolean;
+  /** Computed tags (`tags=common_tags`) are the norm in code and usually hold the owner: not reported there. */
+  reportComputedTags: boolean;
+  /** False where the file tags resources by other means (transformations, provider default tags). */
+  checkOwners: boolean;
+}
+const YAML_SOURCE: PulumiSource = { ownerEdits: true, reportComputedTags: true, checkOwners: true };
+
+export function analysePulumi(program: SourceNode, text: string, ctx: IacContext, source: PulumiSource = YAML_SOURCE): PulumiIssue[] {
   const issues: PulumiIssue[] = [];
   const documents: Array<{ doc: SourceNode; resource: string }> = [];
   const resources = get(program, 'resources');
@@ -79,8 +90,8 @@ export function analysePulumi(program: SourceNode, text: string, ctx: IacContext
         subject: id,
         message: `${id} (aws:iam:AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
       });
-    if (OWNED_TYPES.has(type) && !(defaultOwner && type.startsWith('aws:'))) {
-      const issue = ownerIssue(res, props, type, text, ctx.settings.ownerTags);
+    if (source.checkOwners && OWNED_TYPES.has(type) && !(defaultOwner && type.startsWith('aws:'))) {
+      const issue = ownerIssue(res, props, type, text, ctx.settings.ownerTags, source);
       if (issue) issues.push(issue);
     }
   }
@@ -233,9 +244,17 @@ function hasDefaultOwnerTag(program: SourceNode, keys: string[]): boolean {
   );
 }
 
-function ownerIssue(res: MapEntry, props: SourceNode | undefined, type: string, text: string, keys: string[]): PulumiIssue | undefined {
+function ownerIssue(
+  res: MapEntry,
+  props: SourceNode | undefined,
+  type: string,
+  text: string,
+  keys: string[],
+  source: PulumiSource,
+): PulumiIssue | undefined {
   const tags = get(props, 'tags');
   if (tags?.type === 'map' && tags.entries.some((e) => isOwnerKey(e.key, keys))) return undefined;
+  if (tags && tags.type !== 'map' && !source.reportComputedTags) return undefined;
   if (tags && tags.type !== 'map')
     return {
       check: 'owner-tag-not-static',
@@ -245,7 +264,7 @@ function ownerIssue(res: MapEntry, props: SourceNode | undefined, type: string, 
       subject: res.key,
       message: `${res.key}: the tags are computed, so an "${keys[0]}" tag cannot be confirmed statically`,
     };
-  const edit = tagEdit(text, props, tags, keys[0]);
+  const edit = source.ownerEdits ? tagEdit(text, props, tags, keys[0]) : undefined;
   return {
     check: 'missing-owner-tag',
     start: res.keyStart,

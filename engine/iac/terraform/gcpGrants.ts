@@ -10,7 +10,7 @@ import { membersOf, stringOf } from './terraformCloudRoles';
 import { addressOf, type TerraformFile } from './terraformModule';
 
 /** Predefined roles that administer IAM in their scope, with what they let the holder do. */
-const IAM_ADMIN_ROLES: Record<string, string> = {
+export const IAM_ADMIN_ROLES: Record<string, string> = {
   'roles/resourcemanager.organizationadmin': 'set the IAM policy of the organization and of every folder and project in it',
   'roles/resourcemanager.folderadmin': 'set the IAM policy of the folder and of every project in it',
   'roles/resourcemanager.folderiamadmin': 'set the IAM policy of the folder',

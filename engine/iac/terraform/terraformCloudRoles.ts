@@ -1,7 +1,7 @@
 import type { HclBlock, HclExpr } from '../hcl/hclParser';
 import { azureRoleActionsIssue } from '../azure/roleDefinitionAnalyzer';
 import { attribute, blocksOf } from '../hcl/hclSource';
-import type { IssueFrom } from '../iacIssue';
+import type { IacIssue, IssueFrom } from '../iacIssue';
 import { addressOf, type TerraformFile } from './terraformModule';
 
 const GCP_PRIMITIVE: Record<string, string> = { 'roles/owner': 'Owner', 'roles/editor': 'Editor' };
@@ -33,12 +33,13 @@ export function membersOf(block: HclBlock): string[] {
   return all.flatMap((m) => (m?.kind === 'string' ? [m.value] : []));
 }
 
-function gcpRoleIssue(
+/** Shared with Pulumi programs (pulumiOtherProviders.ts), which grant the same roles. */
+export function gcpRoleIssue(
   role: { value: string; start: number; end: number },
   level: string,
   members: string[],
   address: string,
-): IssueFrom<'terraform'> | undefined {
+): IacIssue<'gcp-primitive-role' | 'gcp-service-agent-role' | 'gcp-impersonation-role'> | undefined {
   const key = role.value.toLowerCase();
   const toServiceAccount = members.some((m) => m.startsWith('serviceAccount:'));
   const who = toServiceAccount ? ' to a service account' : '';

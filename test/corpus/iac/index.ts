@@ -2,6 +2,7 @@
 import { awsPolicyDocuments } from './awsPolicies';
 import { heldOutDocuments } from './heldOut';
 import { heldOutMissDocuments } from './heldOutMisses';
+import { infraCodeDocuments } from './infraCode';
 import { kubernetesDocuments } from './kubernetes';
 import { resetRegions, type IacDocument } from './labels';
 import { otherDocuments } from './otherClouds';
@@ -16,6 +17,7 @@ export function buildIacCorpus(): IacDocument[] {
     ...heldOutDocuments(),
     ...heldOutMissDocuments(),
     ...permissionsBoundaryDocuments(),
+    ...infraCodeDocuments(),
   ];
   resetRegions();
   return docs;

@@ -1,0 +1,137 @@
+/**
+ * Pulumi programs in TypeScript or JavaScript (files importing `@pulumi/aws`, `@pulumi/gcp`,
+ * `@pulumi/kubernetes` or `@pulumi/azure-native`): `new aws.iam.Policy("name", { ... })` calls and
+ * `aws.iam.getPolicyDocument({ ... })` invokes, read with the CDK's literal reader into the program
+ * shape of Pulumi YAML (see pulumiCodeProgram.ts). `JSON.stringify({...})` around a policy is
+ * read through; `aws.iam.ManagedPolicy.AdministratorAccess` is its ARN.
+ */
+import type { MapNode, SourceNode } from '../sourceTree';
+import { readLiteral, skipTrivia } from '../cdk/tsLiteralReader';
+import {
+  asToJson,
+  codeProgram,
+  FREE_FORM_KEYS,
+  isPolicyDocumentInvoke,
+  managedPolicyEnumArn,
+  POLICY_PROPERTIES,
+  pulumiPackage,
+  type CodeResource,
+} from './pulumiCodeProgram';
+
+/** Only files that import a Pulumi provider package are read: one substring search per file. */
+export function importsPulumiTypeScript(text: string): boolean {
+  return text.includes('@pulumi/');
+}
+
+/** Local names bound to a Pulumi package or one of its members, with the module path they stand for. */
+function importedNames(text: string): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const star =
+    /\bimport\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s+(['"])([^'"]+)\2|\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
+  for (const m of text.matchAll(star)) {
+    const path = pulumiPackage(m[3] ?? m[6]);
+    if (path) names.set(m[1] ?? m[4], path);
+  }
+  const named =
+    /\bimport\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
+  for (const m of text.matchAll(named)) {
+    const path = pulumiPackage(m[3] ?? m[6]);
+    if (!path) continue;
+    for (const part of (m[1] ?? m[4]).split(',')) {
+      const b = /^\s*([\w$]+)(?:\s*(?:as|:)\s*([\w$]+))?\s*$/.exec(part);
+      if (b) names.set(b[2] ?? b[1], [...path, b[1]]);
+    }
+  }
+  return names;
+}
+
+const escape = (s: string) => s.replace(/[$]/g, '\\$');
+
+/** The program a TypeScript Pulumi file declares, as Pulumi YAML's shape; undefined when it imports no provider read here. */
+export function readPulumiTypeScript(text: string): SourceNode | undefined {
+  const names = importedNames(text);
+  if (!names.size) return undefined;
+  const call = new RegExp(
+    String.raw`(\bnew\s+)?(?<![\w$.])(${[...names.keys()].map(escape).join('|')})((?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(`,
+    'g',
+  );
+  const resources: CodeResource[] = [];
+  const invokes: Array<{ name: string; args: SourceNode; start: number; end: number }> = [];
+  for (const m of text.matchAll(call)) {
+    const path = [
+      ...names.get(m[2])!,
+      ...m[3]
+        .split('.')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ];
+    const start = m.index!;
+    const end = start + m[0].replace(/\s*\($/, '').length;
+    const args = callArguments(text, start + m[0].length);
+    if (!m[1]) {
+      const props = args[0];
+      if (isPolicyDocumentInvoke(path) && props?.type === 'map')
+        invokes.push({ name: assignedName(text, start) ?? 'getPolicyDocument', args: normalise(props, text, ''), start, end });
+      continue;
+    }
+    const props = args[1];
+    if (props?.type !== 'map') continue;
+    const nameNode = args[0];
+    const name =
+      nameNode?.type === 'scalar' && typeof nameNode.value === 'string'
+        ? nameNode.value
+        : (assignedName(text, start) ?? path[path.length - 1]);
+    resources.push({ path, name, start, end, props: normalise(props, text, '') as MapNode });
+  }
+  if (!resources.length && !invokes.length) return undefined;
+  return codeProgram(resources, invokes);
+}
+
+/** The variable a call at `at` is assigned to, if any. */
+const assignedName = (text: string, at: number) =>
+  /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?:await\s+)?$/.exec(
+    text.slice(Math.max(0, at - 200), at),
+  )?.[1];
+
+/** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown. */
+function callArguments(text: string, at: number, max = 3): SourceNode[] {
+  const args: SourceNode[] = [];
+  let pos = at;
+  for (let i = 0; i < max; i++) {
+    pos = skipTrivia(text, pos);
+    if (text[pos] === ')' || pos >= text.length) break;
+    const read = readLiteral(text, pos);
+    args.push(read.node);
+    pos = skipTrivia(text, read.end);
+    if (text[pos] !== ',') break;
+    pos++;
+  }
+  return args;
+}
+
+const STRINGIFY = /^(?:JSON\.stringify|pulumi\.jsonStringify|jsonStringify)\s*\(/;
+
+/**
+ * Property values as the YAML analysis reads them: a policy written as an object or through
+ * `JSON.stringify` becomes `fn::toJSON`, the managed-policy enum its ARN; tags with a spread are
+ * unknown (the spread may hold the owner).
+ */
+function normalise(node: SourceNode, text: string, key: string): SourceNode {
+  if (node.type === 'expr') {
+    const stringify = STRINGIFY.exec(node.text);
+    if (stringify) {
+      const inner = readLiteral(text, skipTrivia(text, node.start + stringify[0].length)).node;
+      if (inner.type === 'map') return asToJson(inner);
+      return node;
+    }
+    const arn = managedPolicyEnumArn(node.text);
+    return arn ? { type: 'scalar', value: arn, start: node.start, end: node.end } : node;
+  }
+  if (node.type === 'seq') return { ...node, items: node.items.map((i) => normalise(i, text, key)) };
+  if (node.type !== 'map') return node;
+  if (FREE_FORM_KEYS.has(key) && /(?:^|[{,\s])\.\.\./.test(text.slice(node.start, node.end)))
+    return { type: 'expr', text: text.slice(node.start, node.end), start: node.start, end: node.end };
+  if (POLICY_PROPERTIES.has(key)) return asToJson(node);
+  if (FREE_FORM_KEYS.has(key)) return node;
+  return { ...node, entries: node.entries.map((e) => ({ ...e, value: normalise(e.value, text, e.key) })) };
+}
