@@ -46,7 +46,7 @@ export function isSupabaseAnonKey(value: string): boolean {
   return payload !== undefined && payload.role === 'anon' && typeof payload.iss === 'string' && payload.iss.startsWith('supabase');
 }
 
-const TWILIO_SID = /^(?:AC|SK|AP|PN|MG|MM|SM|CA|CF|FW|IS|VA)[0-9a-f]{32}$/;
+const TWILIO_SID = /^(?:AC|AP|PN|MG|MM|SM|CA|CF|FW|IS|VA)[0-9a-f]{32}$/;
 const RAZORPAY_KEY_ID = /^rzp_(?:live|test)_[A-Za-z0-9]{14}$/;
 const SHOPIFY_API_KEY_NAME = /^shopify_?(?:api_?key|client_?id|app_?key)$/;
 const MAILJET_PUBLIC_KEY_NAME = /^(?:mailjet_?|mj_?)?(?:api_?key(?:_?public)?|apikey_?public|public_?key)$/;
@@ -55,11 +55,12 @@ const MAILJET = /mailjet/i;
 /**
  * Identifiers that providers publish or send to browsers, which name-based rules take for
  * secrets because of the name they sit under: an identifier alone calls nothing. Their secret
- * halves (Twilio's API key secret, Shopify's API secret, Mailjet's secret key, Razorpay's key
- * secret) stay findings.
- * - Twilio SIDs (`AC…` account, `SK…` API key, `AP…`, `PN…`, `MG…`: two letters + 32 hex). The
- *   `twilio-api-key` rule still reports an `SK…` SID where Twilio is named on its line, as the
- *   AWS key id is reported: verification pairs it with its secret (README, "Identifiers").
+ * halves (Shopify's API secret, Mailjet's secret key, Razorpay's key secret) stay findings.
+ * The id of a key pair is the exception, as README says: an AWS key id (`AKIA…`) and a Twilio
+ * API key SID (`SK…`) are still reported, because they name the credential to revoke and
+ * verification pairs them with their secret.
+ * - Twilio SIDs other than API key SIDs (`AC…` account, `AP…`, `PN…`, `MG…`: two letters + 32
+ *   hex): names of resources, not halves of a key.
  * - Razorpay key ids (`rzp_live_…`, `rzp_test_…`): given to the browser checkout.
  * - Shopify's API key (the app's client id, 32 hex, sent in every OAuth URL).
  * - Mailjet's API key (the public half of the key pair, 32 hex), under Mailjet's name.

@@ -11,6 +11,7 @@ import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
 import { prefixFormDocuments } from './prefixForms';
+import { providerFileFormDocuments } from './providerFileForms';
 import { privateKeyDocuments } from './privateKeys';
 import { sectionAndHeaderDocuments } from './sectionAndHeaderNames';
 import { PROVIDERS } from './providers';
@@ -109,6 +110,8 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...unnamedFormDocuments(rng),
     // Own stream too (issue 12, second held-out set): every earlier file stays as it was.
     ...prefixFormDocuments(new Rng(seed + 13)),
+    // Own stream too (issue 12, third held-out set): every earlier file stays as it was.
+    ...providerFileFormDocuments(new Rng(seed + 14)),
   );
   return { seed, documents };
 }

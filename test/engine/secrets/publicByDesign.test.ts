@@ -53,8 +53,8 @@ describe('isSupabaseAnonKey', () => {
 describe('isPublicIdentifier', () => {
   const hex = (n: number) => randomBytes(n).toString('hex').slice(0, n);
 
-  it('Twilio SIDs and Razorpay key ids are identifiers wherever they sit', () => {
-    for (const v of [`SK${hex(32)}`, `AC${hex(32)}`, `rzp_live_${'Qx7Lm2Vt9Rw4Kc'}`, `rzp_test_${'Qx7Lm2Vt9Rw4Kc'}`])
+  it('Twilio resource SIDs and Razorpay key ids are identifiers wherever they sit', () => {
+    for (const v of [`AC${hex(32)}`, `MG${hex(32)}`, `rzp_live_${'Qx7Lm2Vt9Rw4Kc'}`, `rzp_test_${'Qx7Lm2Vt9Rw4Kc'}`])
       assert.ok(isPublicIdentifier(`api_key: ${v}`, 9, v, 'api_key'), v);
   });
 
@@ -70,6 +70,9 @@ describe('isPublicIdentifier', () => {
     assert.ok(!isPublicIdentifier(`SHOPIFY_API_SECRET=${v}`, 19, v, 'SHOPIFY_API_SECRET'));
     assert.ok(!isPublicIdentifier(`mailjet:\n  secret_key: ${v}\n`, 23, v, 'secret_key'));
     assert.ok(!isPublicIdentifier(`datadog:\n  api_key: ${v}\n`, 20, v, 'api_key'));
+    // A Twilio API key SID names a key pair: reported, like an AWS key id (README).
+    const sid = `SK${hex(32)}`;
+    assert.ok(!isPublicIdentifier(`api_key: ${sid}`, 9, sid, 'api_key'));
     // A Twilio API key's secret (32 alphanumerics) is not a SID.
     const secret = 'm6Bgge5kdm1DWL4XNqvIerLESIgPlTXM';
     assert.ok(!isPublicIdentifier(`api_secret: ${secret}`, 12, secret, 'api_secret'));
@@ -78,8 +81,8 @@ describe('isPublicIdentifier', () => {
 
 describe('isPublicByDesign', () => {
   it('judges identifiers only for generic rules: a provider rule reports an id on purpose', () => {
-    const sid = `SK${randomBytes(16).toString('hex')}`;
-    assert.ok(isPublicByDesign(`api_key: ${sid}`, 9, sid, 'api_key', true));
-    assert.ok(!isPublicByDesign(`twilio_api_key: ${sid}`, 16, sid, undefined, false));
+    const sid = `AC${randomBytes(16).toString('hex')}`;
+    assert.ok(isPublicByDesign(`account: ${sid}`, 9, sid, 'account', true));
+    assert.ok(!isPublicByDesign(`account: ${sid}`, 9, sid, 'account', false));
   });
 });
