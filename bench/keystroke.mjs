@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { createEngine } = createRequire(import.meta.url)(path.join(repo, 'dist', 'engine.js'));
+// NHI_ENGINE_JS: another build of the engine (an older commit's dist/engine.js), for before/after figures.
+const { createEngine } = createRequire(import.meta.url)(process.env.NHI_ENGINE_JS ?? path.join(repo, 'dist', 'engine.js'));
 
 let seed = 424242;
 const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;

@@ -3,6 +3,7 @@ import { RuleError, type RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
+import { joinedLiterals, type JoinedLiteral } from './joinedLiterals';
 import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
 import { isPublicByDesign } from './publicByDesign';
 import { KeywordIndex, type KeywordIndexData } from './keywordIndex';
@@ -289,6 +290,7 @@ export class SecretScanner {
       if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true)) candidates.splice(i, 1);
     }
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
+    if (decode) for (const chain of joinedLiterals(text)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);
   }
 
@@ -392,6 +394,22 @@ export class SecretScanner {
     return inner
       .filter((c) => c.start >= prefix.length && c.start < prefix.length + decoded.length)
       .map((c) => ({ ...c, start: encoded.start, end: encoded.end, keyName: c.keyName ?? key }));
+  }
+
+  /**
+   * Scans a chain of adjacent string literals as the one string the code joins them into, with
+   * the text before the first literal on its line (the name it is assigned to). Only provider
+   * rules, and only a secret that crosses a joint: one inside a single literal is found already,
+   * and name-based rules would read joined prose and SQL as values. The finding covers the chain.
+   */
+  private scanJoined(chain: JoinedLiteral, text: string, path: string, kind: FileKind, maxLineLength: number): Candidate[] {
+    const lineStart = text.lastIndexOf('\n', chain.start - 1) + 1;
+    const prefix = `${text.slice(lineStart, chain.start + 1)}`;
+    const inner = this.scan(`${prefix}${chain.joined}${text[chain.start]}\n`, path, kind, maxLineLength, [], false);
+    const crosses = (c: Candidate) => chain.boundaries.some((b) => c.start - prefix.length < b && b < c.end - prefix.length);
+    return inner
+      .filter((c) => !c.rule.definition.generic && c.start >= prefix.length && c.end <= prefix.length + chain.joined.length && crosses(c))
+      .map((c) => ({ ...c, start: chain.start + 1, end: chain.end - 1 }));
   }
 
   private accepts(rule: CompiledRule, value: string, match: string): boolean {

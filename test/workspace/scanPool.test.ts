@@ -5,7 +5,15 @@ import * as path from 'node:path';
 import { auditWorkspace } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
 import { defaultWorkerCount, type AuditProgress } from '../../workspace/scan/scanPool';
+import { loadBuiltinRules } from '../../workspace/rules/ruleFiles';
 import { REPO } from '../cli/cliHarness';
+
+/** A line with a secret: the GitHub token rule's own first example (a value that passes its checksum). */
+function exampleSecretLine(): string {
+  const rule = loadBuiltinRules().find((r) => r.definition.id === 'github-pat-classic')!;
+  const example = rule.definition.examples.positive[0];
+  return typeof example === 'string' ? example : example.text;
+}
 
 /** The example workspace copied `copies` times into one tree: every kind of file, enough of them for worker threads. */
 function bigWorkspace(copies: number): string {
@@ -45,14 +53,33 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.ok(seen.findIndex((p) => !p.listing) >= 0 && seen.slice(seen.findIndex((p) => !p.listing)).every((p) => !p.listing));
   });
 
-  it('starts a worker per core beyond the first, only for cores the load leaves free', () => {
-    assert.equal(defaultWorkerCount(2, 0), 1);
-    assert.equal(defaultWorkerCount(2, 0.6), 1);
-    assert.equal(defaultWorkerCount(2, 1.2), 0, 'a busy 2-core machine: the calling thread alone');
-    assert.equal(defaultWorkerCount(2, 18), 0);
-    assert.equal(defaultWorkerCount(1, 0), 0);
-    assert.equal(defaultWorkerCount(8, 2.5), 5);
-    assert.equal(defaultWorkerCount(32, 0), 7, 'at most 7');
+  it('large files go to the worker, the calling thread keeps to small ones: same report as one thread', async () => {
+    const root = bigWorkspace(12);
+    // Large files (over the calling thread's 128 KiB share) with a secret at their very end,
+    // among the small ones: whoever scans them, every finding is there once.
+    const filler = 'const x = 1; // nothing to see here\n'.repeat(8_000);
+    for (let i = 0; i < 6; i++) fs.writeFileSync(path.join(root, `large-${i}.js`), `${filler}${exampleSecretLine()}\n`);
+    const { config } = loadWorkspaceConfig(root);
+    const run = (jobs: number) => auditWorkspace({ root, config, baseline: [], jobs, git: false });
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    const alone = (await run(0)).report;
+    const pooled = (await run(1)).report;
+    assert.ok(alone.filesScanned > 200, 'enough files to start a worker');
+    assert.deepEqual(json(pooled.findings), json(alone.findings));
+    assert.deepEqual(json(pooled.skipped), json(alone.skipped));
+    assert.equal(pooled.bytesScanned, alone.bytesScanned);
+    const large = alone.findings.filter((f) => f.path.startsWith('large-'));
+    assert.equal(new Set(large.map((f) => f.path)).size, 6, 'the secret at the end of every large file');
+  });
+
+  it('starts a worker per core beyond the first, only for cores the machine leaves idle', () => {
+    assert.equal(defaultWorkerCount(2, 1), 1, 'the other core idle');
+    assert.equal(defaultWorkerCount(2, 0.8), 1);
+    assert.equal(defaultWorkerCount(2, 0.6), 0, 'the other core mostly busy');
+    assert.equal(defaultWorkerCount(2, 0), 0, 'a busy 2-core machine: the calling thread alone');
+    assert.equal(defaultWorkerCount(1, 1), 0);
+    assert.equal(defaultWorkerCount(8, 5.5), 5);
+    assert.equal(defaultWorkerCount(32, 31), 7, 'at most 7');
   });
 
   it('an audit cancelled before it starts says so and stops', async () => {

@@ -7,6 +7,7 @@ import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { walkFiles, type WalkedFile } from '../files/fileWalker';
 import { contentHash, type AuditCache } from './auditCache';
+import { IdleCoreSampler } from './idleCores';
 import { DEFAULT_MAX_FINDINGS, RetainedFindings, type OmittedFindings } from './retainedFindings';
 import { SharedStrings } from './sharedStrings';
 
@@ -102,6 +103,14 @@ const MAX_QUEUED = 4096;
 const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
 /** Batches queued at each worker, so it never waits for this thread between two. */
 const IN_FLIGHT_PER_WORKER = 2;
+/**
+ * With workers, this thread scans only files up to this size (unless the workers have all the
+ * work they can queue): it hands out the batches, and one large file (the npm tree's 4.5 MB
+ * `types.d.ts` takes ~100 ms) kept it from doing so while the worker sat idle.
+ */
+const CALLER_FILE_MAX = 128 * 1024;
+/** How often an audit that started no worker looks again at the idle cores. */
+const RELOOK_MS = 500;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -213,8 +222,34 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     }
   };
 
+  /** This thread's share while workers run: small files from the back of the queue (batches go from the front). */
+  const takeSmall = (): Job[] => {
+    const picked: Job[] = [];
+    let sum = 0;
+    for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
+      const size = queue[i].size;
+      if (size > CALLER_FILE_MAX || sum + size > SLICE_BYTES) continue;
+      sum += size;
+      picked.push(queue.splice(i, 1)[0]);
+    }
+    queuedBytes -= sum;
+    return picked;
+  };
+
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const wantedWorkers = options.jobs ?? defaultWorkerCount(cores, os.loadavg()[0]);
+  // Without --jobs: one worker per core the machine leaves idle, looked at once there is enough
+  // work (and again while there is none to spare).
+  const sampler = options.jobs === undefined && cores > 1 ? new IdleCoreSampler(cores) : undefined;
+  let nextLook = 0;
+  const workersNow = (): number => {
+    if (options.jobs !== undefined) return options.jobs;
+    if (!sampler || Date.now() < nextLook) return 0;
+    const idle = sampler.idleCores();
+    if (idle === undefined) return 0; // too soon to tell: asked again on the next turn
+    const count = defaultWorkerCount(cores, idle);
+    if (!count) nextLook = Date.now() + RELOOK_MS;
+    return count;
+  };
   let pool: WorkerPool | undefined;
   const onAbort = () => pool?.interrupt();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -222,7 +257,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     while (!options.signal?.aborted) {
       if (progress.listing && queue.length < MAX_QUEUED) list(LIST_STEP);
       const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
-      if (!pool && wantedWorkers > 0 && enough) pool = new WorkerPool(wantedWorkers, options.setup, !!cache);
+      if (!pool && enough) {
+        const workers = workersNow();
+        if (workers > 0) pool = new WorkerPool(workers, options.setup, !!cache);
+      }
       if (pool) {
         if (pool.failure) throw pool.failure;
         // While listing, only whole batches go out; at the end, smaller ones keep every thread busy to the last file.
@@ -236,7 +274,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         }
       }
       if (queue.length) {
-        for (const job of take(SLICE_FILES, SLICE_BYTES))
+        let slice = pool ? takeSmall() : [];
+        if (!slice.length) slice = take(SLICE_FILES, SLICE_BYTES);
+        for (const job of slice)
           finish(job, scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }));
       }
       options.onProgress?.(progress);
@@ -262,18 +302,22 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
 /**
  * Worker threads to start besides the calling thread: one per core beyond the first, but only for
- * cores the machine's load (the 1-minute average, 0 where the system does not report one) leaves
- * free. A worker costs its own start-up and warm-up (about a third more CPU on a 60 MB tree,
- * bench/RESULTS.md): on a machine whose cores are all busy it only makes the audit slower.
+ * cores the machine leaves idle (idleCores.ts: measured while this thread was busy, so its own
+ * core is not among them), counting a core three-quarters idle. A worker costs its own start-up
+ * and warm-up (about a third more CPU on a 60 MB tree, bench/RESULTS.md): on a machine whose
+ * cores are all busy it only makes the audit slower.
  */
-export function defaultWorkerCount(cores: number, load: number): number {
-  const free = Math.floor(cores - Math.max(0, load));
+export function defaultWorkerCount(cores: number, idleCores: number): number {
+  const free = Math.floor(Math.max(0, idleCores) + 0.25);
   return Math.max(0, Math.min(cores - 1, free, 7));
 }
 
 /**
  * Audit worker threads, each with its own engine, fed batches of files. A worker's young
- * generation is capped, which keeps its resident set low (each worker is a whole V8 heap).
+ * generation is capped, which keeps its resident set low (each worker is a whole V8 heap): at
+ * 4 MB rather than 2, where a CPU profile of the npm tree showed a third of the worker's time in
+ * scavenges; 8 MB saved a little more CPU but put the audit with one worker at 157–162 MB
+ * against 140–144 (the goal is 150; bench/RESULTS.md).
  */
 class WorkerPool {
   private readonly workers: Array<{ worker: Worker; inFlight: number }> = [];
@@ -296,7 +340,7 @@ class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerFile, {
         workerData: setup,
-        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 },
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
       });
       const slot = { worker, inFlight: 0 };
       this.workers.push(slot);

@@ -17,6 +17,7 @@ import { sectionAndHeaderDocuments } from './sectionAndHeaderNames';
 import { PROVIDERS } from './providers';
 import { Rng } from '../../support/seededRandom';
 import { unnamedFormDocuments } from './unnamedForms';
+import { callFormDocuments } from './callForms';
 import { uriDocuments } from './uris';
 
 export const CORPUS_SEED = 20_261_201;
@@ -110,6 +111,8 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...unnamedFormDocuments(rng),
     // Own stream too (issue 12, second held-out set): every earlier file stays as it was.
     ...prefixFormDocuments(new Rng(seed + 13)),
+    // Own stream too (issue 12, third held-out set: credentials handed to calls, config files).
+    ...callFormDocuments(new Rng(seed + 31)),
     // Own stream too (issue 12, third held-out set): every earlier file stays as it was.
     ...providerFileFormDocuments(new Rng(seed + 14)),
   );

@@ -1,0 +1,107 @@
+/**
+ * A token split over string literals that the code joins again: `'sk-proj-…' +\n '…' +\n '…'`
+ * (JavaScript, Java, C#), `"xoxb-…"\n "…"` inside parentheses (Python and C implicit
+ * concatenation), `'…' . '…'` (PHP). No pattern sees the whole token in any one literal; this
+ * finds chains of adjacent literals and gives their joined text, so the secret rules can look at it.
+ *
+ * Bounded and cheap on the common path: one regex pass looks for a joint (a closing quote, then
+ * only blanks, at most one `+` or `.`, and at most one line break, then an opening quote); only the
+ * lines around a joint are tokenised, chains hold at most MAX_PIECES literals over MAX_LINES lines,
+ * and a file yields at most MAX_CHAINS chains.
+ */
+
+/** A chain of at least two adjacent literals: where it sits and what it joins to. */
+export interface JoinedLiteral {
+  /** Offset of the first literal's opening quote, and just past the last one's closing quote. */
+  start: number;
+  end: number;
+  /** The literals' contents, joined (escapes left as written). */
+  joined: string;
+  /** Offset in `joined` where each piece after the first begins. */
+  boundaries: number[];
+  /** Offset in the text of each piece's content, in order. */
+  pieceStarts: number[];
+}
+
+const JOINT = /["'][ \t]*(?:[+.][ \t]*)?(?:\r?\n[ \t]*(?:[+.][ \t]*)?)?["']/g;
+const GAP = /^[ \t]*(?:[+.][ \t]*)?(?:\r?\n[ \t]*(?:[+.][ \t]*)?)?$/;
+const MAX_PIECES = 16;
+const MAX_LINES = 16;
+const MAX_PIECE = 1000;
+const MAX_JOINED = 4000;
+const MAX_CHAINS = 200;
+
+interface Literal {
+  open: number;
+  close: number;
+}
+
+/** The one-line string literals of text[from, to), by a small tokenizer (quotes and backslash escapes). */
+function literalsIn(text: string, from: number, to: number): Literal[] {
+  const found: Literal[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < to && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      if (j < to && text[j] === c && j - i - 1 <= MAX_PIECE) found.push({ open: i, close: j });
+      i = j + 1;
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      // A line comment ends the literals of its line (an apostrophe in it opens nothing).
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? to : nl + 1;
+    } else i++;
+  }
+  return found;
+}
+
+function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl;
+}
+
+/** Every chain of two or more adjacent literals in the text (see the module comment for bounds). */
+export function joinedLiterals(text: string): JoinedLiteral[] {
+  const chains: JoinedLiteral[] = [];
+  JOINT.lastIndex = 0;
+  let doneUntil = -1;
+  for (let m = JOINT.exec(text); m && chains.length < MAX_CHAINS; m = JOINT.exec(text)) {
+    // `""` is an empty literal, not two literals meeting.
+    if (m.index < doneUntil || m[0].length === 2) continue;
+    // Tokenise a few lines around the joint: enough for a chain of MAX_LINES lines through it.
+    let from = lineStartAt(text, m.index);
+    for (let k = 0; k < MAX_LINES / 2 && from > 0; k++) from = lineStartAt(text, from - 1);
+    let to = lineEndAt(text, m.index + m[0].length);
+    for (let k = 0; k < MAX_LINES / 2 && to < text.length; k++) to = lineEndAt(text, to + 1);
+    const literals = literalsIn(text, from, to);
+    for (let a = 0; a < literals.length && chains.length < MAX_CHAINS;) {
+      let b = a;
+      while (b + 1 < literals.length && b - a + 1 < MAX_PIECES && GAP.test(text.slice(literals[b].close + 1, literals[b + 1].open))) b++;
+      if (b > a && literals[b].close >= m.index && literals[a].open <= m.index + m[0].length && literals[a].open >= doneUntil) {
+        const pieces = literals.slice(a, b + 1).map((l) => text.slice(l.open + 1, l.close));
+        const joined = pieces.join('');
+        if (joined.length <= MAX_JOINED) {
+          const boundaries: number[] = [];
+          let at = 0;
+          for (let p = 0; p < pieces.length - 1; p++) boundaries.push((at += pieces[p].length));
+          chains.push({
+            start: literals[a].open,
+            end: literals[b].close + 1,
+            joined,
+            boundaries,
+            pieceStarts: literals.slice(a, b + 1).map((l) => l.open + 1),
+          });
+        }
+        doneUntil = literals[b].close + 1;
+      }
+      a = b + 1;
+    }
+    doneUntil = Math.max(doneUntil, m.index + 1);
+  }
+  return chains;
+}

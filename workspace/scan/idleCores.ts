@@ -1,0 +1,77 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+
+/**
+ * How many cores sit idle right now, from two readings of the kernel's CPU time counters
+ * (`/proc/stat`, Linux): the audit's default worker count. The 1-minute load average, used
+ * before, remembers the last minute: after an audit (or a benchmark's previous run) it stays
+ * near 1 on an idle machine, which on 2 cores left no core "free" and started no worker. The
+ * counters cover only the time between the two readings, during which this process's own
+ * thread is busy (and so not idle): what they show idle is what a worker can have.
+ */
+export interface CpuTimes {
+  idle: number;
+  total: number;
+}
+
+/** The machine-wide CPU time counters (clock ticks, all cores), or undefined where there are none. */
+export function readCpuTimes(read: () => string = () => fs.readFileSync('/proc/stat', 'latin1')): CpuTimes | undefined {
+  try {
+    const line = /^cpu\s+([\d\s]+)$/m.exec(read());
+    if (!line) return undefined;
+    const fields = line[1].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is already counted in user).
+    if (fields.length < 5 || fields.some((n) => !Number.isFinite(n))) return undefined;
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { idle: fields[3] + fields[4], total };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Readings closer together than this many ticks per core say too little (ticks are 10 ms). */
+const MIN_TICKS_PER_CORE = 4;
+
+/** Idle cores between two readings, or undefined when they are too close together to say. */
+export function idleCoresBetween(before: CpuTimes, after: CpuTimes, cores: number): number | undefined {
+  const total = after.total - before.total;
+  if (total < MIN_TICKS_PER_CORE * cores) return undefined;
+  const idle = Math.min(Math.max(0, after.idle - before.idle), total);
+  return (idle / total) * cores;
+}
+
+/** The reading taken when this module was loaded (for the CLI, at process start), and when. */
+const loadedAt = Date.now();
+const atLoad = readCpuTimes();
+
+/**
+ * Answers "how many cores were idle since I last asked?" from /proc/stat, or from the 1-minute
+ * load average where there are no counters. The first question is about the time since the
+ * process started (the CLI's start-up, a fraction of a second) when that is recent, else since
+ * the sampler was made.
+ */
+export class IdleCoreSampler {
+  private before: CpuTimes | undefined;
+
+  constructor(
+    private readonly cores: number,
+    private readonly read: () => CpuTimes | undefined = readCpuTimes,
+    private readonly loadAverage: () => number = () => os.loadavg()[0],
+    first: CpuTimes | undefined = atLoad && Date.now() - loadedAt < 2_000 ? atLoad : read(),
+  ) {
+    this.before = first;
+  }
+
+  /** Idle cores since the last answer, or undefined while too little time has passed to tell (ask again later). */
+  idleCores(): number | undefined {
+    const now = this.before && this.read();
+    if (!this.before || !now) return Math.max(0, this.cores - Math.max(0, this.loadAverage()));
+    if (now.total < this.before.total || now.idle < this.before.idle) {
+      this.before = now; // counters went backwards (a restored container?): start again from here
+      return undefined;
+    }
+    const idle = idleCoresBetween(this.before, now, this.cores);
+    if (idle !== undefined) this.before = now;
+    return idle;
+  }
+}
