@@ -10,7 +10,8 @@ import { changesSince, fingerprintsInBlobs } from '../workspace/git/changedFiles
 import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState } from '../workspace/git/secretExposure';
 import { applyGitAdvice } from '../workspace/git/secretHistory';
-import { AuditCache, auditCacheKey, defaultAuditCacheFile, pruneCacheFolder } from '../workspace/scan/auditCache';
+import { AuditCache, auditCacheKey, defaultAuditCacheFile, pruneCacheFolder, textDigest } from '../workspace/scan/auditCache';
+import { builtinRulesText } from '../workspace/rules/ruleFiles';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
 import { addVerification, type VerifyOptions } from './verifyFindings';
@@ -157,9 +158,12 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
  * build of the tool, the active rules, the config, the baseline, whether identities are listed).
  */
 function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache {
+  // The active rules are the built-in ones as the config changes them (the config is in the key):
+  // the compiled rules file stands for the built-in ones when there is one.
+  const compiled = builtinRulesText();
   const key = auditCacheKey({
     toolVersion: `${TOOL_VERSION} ${buildStamp()}`,
-    rules: engine.rules,
+    rules: compiled === undefined ? engine.rules : { compiledRules: textDigest(compiled) },
     config: request.config,
     baseline: request.baseline,
     inventory,

@@ -63,6 +63,8 @@ export const DEFAULT_LOWER_SEVERITY_PATHS = [
   '*.mock.*',
   '*_test.go',
   'test_*.py',
+  // pytest's other naming convention (`kube_config_test.py` in the Kubernetes Python client).
+  '*_test.py',
   '*Test.java',
   '*Tests.java',
   '*Test.kt',
@@ -111,7 +113,9 @@ export class Engine {
   readonly rules: RuleInfo[];
   /** Non-fatal config problems (unknown rule ids in overrides, ...). */
   readonly warnings: string[] = [];
-  private readonly secrets: SecretScanner;
+  /** Built on first use (see `secrets`): an audit whose every file the cache answers for scans nothing. */
+  private secretScanner?: SecretScanner;
+  private readonly buildSecrets: () => SecretScanner;
   private readonly pathIgnore?: PathGlobs;
   private readonly lowerSeverityPaths?: PathGlobs;
   private readonly limits: typeof DEFAULT_LIMITS;
@@ -145,13 +149,19 @@ export class Engine {
     }));
     this.docs = new Map(this.rules.map((r) => [r.definition.id, r.docs]));
     // The workspace's own rules run on the linear-time engine: a repository's pattern cannot stall a scan.
+    // They are compiled now, so a bad pattern in the config is an error of the engine's making;
+    // the built-in rules (checked when the tool is built) and the keyword automaton are compiled
+    // when a text is first scanned (a warm cached audit scans none: bench/RESULTS.md, issue 13).
     const fromWorkspace = new Set(config.rules ?? []);
-    this.secrets = SecretScanner.build(
-      this.rules
-        .filter((r) => r.definition.category === 'secret' && !r.definition.check)
-        .map((r) => compileRule(r.definition, r.severity, fromWorkspace.has(r.definition) ? 'workspace' : 'builtin')),
-      options.keywordIndex,
+    const secretRules = this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check);
+    const workspaceCompiled = new Map(
+      secretRules.filter((r) => fromWorkspace.has(r.definition)).map((r) => [r, compileRule(r.definition, r.severity, 'workspace')]),
     );
+    this.buildSecrets = () =>
+      SecretScanner.build(
+        secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin')),
+        options.keywordIndex,
+      );
     // The config's globs are matched in linear time like its patterns (engine/rules/linearGlobs.ts).
     this.pathIgnore = config.paths?.ignore?.length ? pathGlobs(config.paths.ignore, 'workspace') : undefined;
     const lower = config.paths?.lowerSeverity;
@@ -172,10 +182,16 @@ export class Engine {
     this.iac = { settings, siblingFiles: options.siblingFiles, moduleFiles: options.moduleFiles, iam: IamActions.of(options.iamData) };
   }
 
+  /** The secret rules' scanner, built on first use. */
+  private get secrets(): SecretScanner {
+    return (this.secretScanner ??= this.buildSecrets());
+  }
+
   /** True when config `paths.ignore` excludes this workspace-relative path. */
   isIgnoredPath(relativePath: string): boolean {
+    if (!this.pathIgnore) return false; // asked of every walked file: most configs ignore nothing
     const p = relativePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
-    return !!this.pathIgnore && p !== '' && !p.startsWith('..') && this.pathIgnore.ignores(p);
+    return p !== '' && !p.startsWith('..') && this.pathIgnore.ignores(p);
   }
 
   /** True when config `paths.lowerSeverity` (by default: tests, fixtures, examples, docs) covers this path. */

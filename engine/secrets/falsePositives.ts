@@ -87,9 +87,30 @@ export function isPlaceholder(value: string): boolean {
   // certificates legitimately contain runs such as AAAAAA.
   if (value.length < 100 && /(.)\1{5}/.test(value)) return true;
   if (value.length < 100 && SEQUENCES.test(value)) return true;
+  if (ascendingRuns(value)) return true;
+  // A snake_case name that ends in what it stands for (`oplog_reader_password`, `db_secret`).
+  if (/^[a-z]+(?:[_-][a-z]+)*[_-](?:password|passwd|secret|token)$/.test(value)) return true;
   // A short unit said over and over (AKIATESTTESTTESTTEST, ABCDABCDABCD): typed by hand, not generated.
   if (value.length < 100 && /([A-Za-z0-9]{2,5})\1{2,}/.test(value) && repeatedShare(value) >= 0.5) return true;
   return false;
+}
+
+/**
+ * Letter and digit runs counted up, typed by hand in place of a token: `abc123`, `abc123def456`,
+ * `123456abcdefg`. Every run ascends by one and is at least 3 long, with letters and digits both
+ * present (a run of digits alone, `123456`, is a weak password people do use, and stays).
+ */
+function ascendingRuns(value: string): boolean {
+  if (value.length < 6 || value.length > 40 || !/^[a-z0-9]+$/i.test(value) || !/\d/.test(value) || !/[a-z]/i.test(value)) return false;
+  let run = 1;
+  for (let i = 1; i <= value.length; i++) {
+    if (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - 1) + 1) run++;
+    else {
+      if (run < 3) return false;
+      run = 1;
+    }
+  }
+  return true;
 }
 
 /** The share of the value covered by its longest run of one repeated 2-5 character unit. */
@@ -151,9 +172,11 @@ const SECRET_REFERENCE =
 // Publishable keys and analytics ids; an Ethereum address (0x + 40 hex: a contract or wallet,
 // public on the chain; a private key is 0x + 64 hex and stays a finding).
 const PUBLIC_VALUE = /^(?:pk_(?:live|test)_|phc_|pk\.eyJ|G-[A-Z0-9]{6,12}$|UA-\d{4,10}-\d{1,4}$|ca-pub-\d|0x[0-9a-fA-F]{40}$)/;
-const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->|\/)[A-Za-z_$][\w$]*)+$/;
+// Member access includes TypeScript's `obj!.x` and optional chaining `obj?.x` (source maps carry TS).
+const IDENTIFIER_PATH = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->|\/|\?\.|!\.)[A-Za-z_$][\w$]*)+$/;
+// A path in the home folder (`~/.aws/credentials`, `~/.gcloud/keyfile.json`) is where a secret is kept.
 const FILE_OR_URL =
-  /^(?:[a-z][a-z0-9+.-]*:\/\/[^:@\s]*|\.{0,2}\/[\w./-]*|[\w-]+\.(?:pem|key|json|txt|ya?ml|crt|p12|pfx|jks|env|cfg|conf))$/i;
+  /^(?:[a-z][a-z0-9+.-]*:\/\/[^:@\s]*|(?:~|\.{0,2})\/[\w./-]*|[\w-]+\.(?:pem|key|json|txt|ya?ml|crt|p12|pfx|jks|env|cfg|conf))$/i;
 
 /**
  * Extra filters for generic (name-based) detections, whose values have no format of their
@@ -209,7 +232,24 @@ export function isGenericNonSecret(value: string): boolean {
     if (/^[\x20-\x7e]+$/.test(decoded) && (isPlaceholder(decoded) || /\S\s+\S+\s+\S/.test(decoded))) return true;
   }
   // The code between two string literals of an object literal: `"Unexpected token =",Name:"…"`.
-  if (/^[,;]\s*[A-Za-z_$][\w$]*\s*:$/.test(value)) return true;
+  // The same between two arguments of a call: `r"…Password: $", errors=` (Python keyword argument).
+  if (/^[,;]\s*[A-Za-z_$][\w$]*\s*[:=]$/.test(value)) return true;
+  // Code cut at a quoted member name: `$password = $Params."$($name)_password"` (PowerShell, PHP).
+  if (/^\$[A-Za-z_]\w*\.$/.test(value) && !looksGenerated(value.slice(1, -1))) return true;
+  // A Jinja or Liquid filter chain: `{% set passwd = item.pass_key|string+" "+item.password %}`.
+  if (/^[A-Za-z_][\w.]*(?:\|[a-z_]\w*)+[+~]?$/.test(value)) return true;
+  // An option's choice quoted as inline code in prose: ``update_password: always`` (RST), `on_create` (Markdown).
+  if (/^[^`\s]+`{1,2}$/.test(value) && isGenericNonSecret(value.replace(/`+$/, ''))) return true;
+  // An API path of words (`org/users/current-user/s3-access-keys`): where a resource lives.
+  if (
+    /^[a-z][a-z0-9-]*(?:\/[a-z][a-z0-9-]*){2,}$/.test(value) &&
+    value.split(/[/-]/).every((w) => /^(?:[a-z]*[aeiouy][a-z]*|[a-z]{1,3}\d)$/.test(w))
+  )
+    return true;
+  // An npm-scoped identifier (`@aws-cdk/aws-rds:preventRenderingDeprecatedCredentials`, a CDK
+  // feature flag): a package name and a setting, named by people.
+  if (/^@[a-z0-9][a-z0-9-]{0,40}\/[a-z0-9][a-z0-9.-]{0,60}(?:[:/][A-Za-z][\w.-]{0,120})?$/.test(value) && !looksGenerated(value))
+    return true;
   // An AWS SigV4 credential scope (`AKIA…/20121226/us-east-1/sqs/aws4_request`): a key ID, a date
   // and a scope; the secret key is never in it (an AWS key ID has its own rule).
   if (/\/\d{8}\/[a-z0-9-]{1,30}\/[a-z0-9-]{1,30}\/aws4_request$/.test(value)) return true;
@@ -255,7 +295,8 @@ function wordsName(value: string): boolean {
     if (i > 0 && /^[vV]?\d{1,3}$/.test(part)) continue; // `.v1`, `-2`
     const letters = part.replace(/V\d{1,3}$/, '');
     if (!letters) return false;
-    const tokens = letters.match(/[A-Z]{2,5}(?![a-z])|[A-Z]?[a-z]+/g);
+    // Acronyms with a digit (`S3`, `EC2`) are words too: `manageOwnS3Credentials`.
+    const tokens = letters.match(/[A-Z]{1,3}\d(?![a-z\d])|[A-Z]{2,5}(?![a-z])|[A-Z]?[a-z]+/g);
     if (!tokens || tokens.join('') !== letters) return false;
     for (const t of tokens) if (/[a-z]/.test(t) && (t.length < 2 || !/[aeiouy]/i.test(t))) return false;
     words += tokens.length;

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseCli, UsageError } from '../../cli/cliOptions';
-import { copyOfExampleWorkspace, runCli } from './cliHarness';
+import { CLI, copyOfExampleWorkspace, runCli } from './cliHarness';
 
 describe('nhi-lens audit --cache (bundled CLI)', function () {
   this.timeout(120_000);
@@ -23,6 +24,34 @@ describe('nhi-lens audit --cache (bundled CLI)', function () {
       return r;
     };
     assert.deepEqual(report(second.stdout), report(first.stdout));
+  });
+
+  it('a change to the compiled built-in rules next to the bundle starts afresh', () => {
+    // A copy of the bundle, so its compiled rules file can be changed (the cache is keyed by that file's text).
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-dist-'));
+    fs.cpSync(path.dirname(CLI), dist, { recursive: true, filter: (source) => !source.endsWith('.map') });
+    const ws = copyOfExampleWorkspace();
+    const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-clicache-')), 'cache.json');
+    const run = () =>
+      spawnSync(
+        process.execPath,
+        [path.join(dist, 'cli.js'), 'audit', '--format', 'json', '--no-git', '--fail-on', 'never', '--cache-location', cache],
+        { cwd: ws, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      );
+    const first = run();
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(run().stderr, /cache: \d+ files unchanged, 0 scanned/);
+    const rulesFile = path.join(dist, 'builtin-rules.json');
+    const compiled = JSON.parse(fs.readFileSync(rulesFile, 'utf8')) as { rules: Array<{ definition: { id: string; severity: string } }> };
+    const found = (JSON.parse(first.stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings[0];
+    const rule = compiled.rules.find((r) => r.definition.id === found.ruleId)!;
+    rule.definition.severity = found.severity === 'info' ? 'warning' : 'info';
+    fs.writeFileSync(rulesFile, JSON.stringify(compiled));
+    const third = run();
+    assert.match(third.stderr, /previous audit cache not used \(made with other rules/);
+    assert.match(third.stderr, /cache: 0 files unchanged, \d+ scanned/);
+    const again = (JSON.parse(third.stdout) as { findings: Array<{ ruleId: string; severity: string; fingerprint: string }> }).findings;
+    assert.ok(again.some((f) => f.ruleId === found.ruleId && f.severity === rule.definition.severity));
   });
 
   it('--cache uses the user cache folder; --cache-location names a file; only audit and inventory take them', () => {

@@ -185,6 +185,7 @@ describe('Engine.scan: secrets in tests, fixtures, examples and docs', () => {
     ])
       assert.deepEqual(severities(engine, path), ['warning'], path);
     assert.ok(engine.isLowerSeverityPath('test_auth.py') && !engine.isLowerSeverityPath('src/latest.py'));
+    assert.ok(engine.isLowerSeverityPath('kubernetes/config/kube_config_test.py') && !engine.isLowerSeverityPath('src/contest.py'));
     assert.ok(
       engine.isLowerSeverityPath('spec.rb') && !engine.isLowerSeverityPath('src/contest.py') && !engine.isLowerSeverityPath('attest.txt'),
     );

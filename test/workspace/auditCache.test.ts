@@ -2,8 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
+import { defaultAuditCacheFile, walksBefore } from '../../workspace/scan/auditCache';
+import { walkFiles } from '../../workspace/files/fileWalker';
 import { REPO, plantedSecrets } from '../cli/cliHarness';
 
 /** A fake Slack bot token assembled at run time (never a real one, never in the source whole). */
@@ -40,26 +43,64 @@ function results(outcome: AuditOutcome): unknown {
   return JSON.parse(JSON.stringify({ findings, skipped, inventory, filesScanned, bytesScanned, suppressed }));
 }
 
-type CacheEntry = [number, number, string, string, unknown];
+/** [size, mtimeMs, ctimeMs, inode, hash, siblings, results] */
+type CacheEntry = [number, number, number, number, string, string, unknown];
 
-/** A cache file as its lines say: the header, and each path's entry. */
+/** A cache file as its lines say: the header, and each path's entry (the end line checked and dropped). */
 function readCache(file: string): { header: string; entries: Map<string, CacheEntry> } {
-  const [header, ...lines] = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+  const bytes = fs.readFileSync(file);
+  const [header, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
+  const end = lines.pop()!.split('\t');
+  assert.equal(end[0], 'end');
+  assert.equal(Number(end[1]), lines.length, 'the end line counts the entry lines');
   const entries = new Map<string, CacheEntry>();
   for (const line of lines) {
-    const [quoted, size, mtime, hash, siblings, stored] = line.split('\t');
-    entries.set(JSON.parse(quoted) as string, [Number(size), Number(mtime), hash, siblings, JSON.parse(stored) as unknown]);
+    const [quoted, size, mtime, ctime, ino, hash, siblings, stored] = line.split('\t');
+    entries.set(JSON.parse(quoted) as string, [
+      Number(size),
+      Number(mtime),
+      Number(ctime),
+      Number(ino),
+      hash,
+      siblings,
+      JSON.parse(stored) as unknown,
+    ]);
   }
   return { header, entries };
 }
 
+/** The checksum the end line carries (of every byte before it). */
+const checksum = (body: string) => createHash('sha256').update(body, 'latin1').digest('base64url');
+
+/** Writes a cache file from lines as a well-behaved audit would (end line and checksum included). */
+function writeLines(file: string, lines: string[]): void {
+  const body = `${lines.join('\n')}\n`;
+  fs.writeFileSync(file, `${body}end\t${lines.length - 1}\t${checksum(body)}\n`, 'latin1');
+}
+
+/** JSON as the cache writes it: ASCII, every other character escaped. */
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Writes a cache back as `readCache` gave it (after a test changed it); returns its lines. */
 function writeCache(file: string, cache: { header: string; entries: Map<string, CacheEntry> }): string[] {
   const lines = [cache.header];
-  for (const [name, [size, mtime, hash, siblings, stored]] of cache.entries)
-    lines.push([JSON.stringify(name), size, mtime, hash, siblings, stored === 0 ? '0' : JSON.stringify(stored)].join('\t'));
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  for (const [name, [size, mtime, ctime, ino, hash, siblings, stored]] of cache.entries)
+    lines.push([asciiJson(name), size, mtime, ctime, ino, hash, siblings, stored === 0 ? '0' : asciiJson(stored)].join('\t'));
+  writeLines(file, lines);
   return lines;
+}
+
+/**
+ * As if the audit that wrote the cache had started a minute later: the files' stamps are then old
+ * enough to be trusted without reading them (a test cannot wait for its files to age; the ctime
+ * that `age` cannot move back is what the cache compares).
+ */
+function recordedLater(file: string): void {
+  const cache = readCache(file);
+  const header = JSON.parse(cache.header) as { startedAt: number };
+  header.startedAt += 60_000;
+  writeCache(file, { header: JSON.stringify(header), entries: cache.entries });
 }
 
 describe('audit cache', function () {
@@ -78,6 +119,7 @@ describe('audit cache', function () {
     assert.equal(first.cache?.hits, 0);
     assert.equal(first.cache?.misses, first.report.filesScanned);
     assert.ok(fs.existsSync(cacheFile));
+    // Stamps too recent to be trusted alone: every file is read and hashed, none scanned.
     const second = await audit(root, cacheFile);
     assert.equal(second.cache?.misses, 0);
     assert.equal(second.cache?.hits, first.report.filesScanned);
@@ -85,6 +127,12 @@ describe('audit cache', function () {
     assert.deepEqual(results(second), results(first));
     assert.deepEqual(results(first), results(uncached));
     assert.ok(second.report.findings.length > 10, 'the example workspace has findings to reuse');
+    // Stamps old enough: every file is answered for from its stamp alone.
+    recordedLater(cacheFile);
+    const third = await audit(root, cacheFile);
+    assert.equal(third.cache?.misses, 0);
+    assert.equal(third.cache?.hits, first.report.filesScanned);
+    assert.deepEqual(results(third), results(uncached));
   });
 
   it('a file whose content changed is scanned again; the others are reused', async () => {
@@ -119,18 +167,40 @@ describe('audit cache', function () {
     assert.deepEqual(results(second), results(await audit(root, undefined)));
   });
 
-  it('an older file with its size and mtime unchanged is not read again', async () => {
+  it('a rewrite that puts back the old size and mtime is scanned again (its ctime moved)', async () => {
     age(root);
     await audit(root, cacheFile);
+    recordedLater(cacheFile); // the stamps are old enough to be trusted without reading
     const file = path.join(root, 'src', 'billing.ts');
     const stat = fs.statSync(file);
-    const before = (await audit(root, undefined)).report.findings.filter((f) => f.path === 'src/billing.ts');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('sk_live_', 'sk_lave_'));
-    fs.utimesSync(file, stat.atime, stat.mtime);
+    fs.utimesSync(file, stat.atime, stat.mtime); // as `touch -d` or `cp -p` would
+    assert.equal(fs.statSync(file).size, stat.size);
+    assert.equal(fs.statSync(file).mtimeMs, stat.mtimeMs);
     const second = await audit(root, cacheFile);
-    assert.equal(second.cache?.misses, 0, 'size and mtime vouch for the file: its content was not read');
+    assert.equal(second.cache?.misses, 1, 'the ctime differs: the file is read, its hash differs, it is scanned');
+    assert.equal(second.cache?.hits, second.report.filesScanned - 1);
     const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-    assert.deepEqual(json(second.report.findings.filter((f) => f.path === 'src/billing.ts')), json(before));
+    const fresh = await audit(root, undefined);
+    assert.deepEqual(json(second.report.findings), json(fresh.report.findings));
+    assert.ok(!second.report.findings.some((f) => f.path === 'src/billing.ts' && f.ruleId === 'stripe-secret-key'));
+  });
+
+  it('a file replaced by another (an atomic save: new inode) under the old size and mtime is read again', async () => {
+    age(root);
+    await audit(root, cacheFile);
+    recordedLater(cacheFile);
+    const file = path.join(root, 'src', 'billing.ts');
+    const stat = fs.statSync(file);
+    const temp = path.join(root, 'src', '.billing.ts.swp');
+    fs.writeFileSync(temp, fs.readFileSync(file, 'utf8').replace('sk_live_', 'sk_lave_'));
+    fs.utimesSync(temp, stat.atime, stat.mtime);
+    fs.renameSync(temp, file);
+    assert.notEqual(fs.statSync(file).ino, stat.ino);
+    assert.equal(fs.statSync(file).mtimeMs, stat.mtimeMs);
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.misses, 1);
+    assert.ok(!second.report.findings.some((f) => f.path === 'src/billing.ts' && f.ruleId === 'stripe-secret-key'));
   });
 
   it('other rules, config or baseline start afresh', async () => {
@@ -161,8 +231,9 @@ describe('audit cache', function () {
       '\u0000\u0001binary',
       '[]',
       '{"entries": 5}',
-      // The previous format (one JSON document): another version, not read.
+      // Earlier formats (one JSON document; lines without ctime, inode or end line): not read.
       '{"format":"nhi-lens audit cache","version":1,"key":"k","root":"/","startedAt":0,"entries":{}}',
+      '{"format":"nhi-lens audit cache","version":2,"key":"k","root":"/","startedAt":0}\n"a.env"\t1\t1\tAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\t\t0\n',
     ];
     for (const garbage of garbages) {
       fs.writeFileSync(cacheFile, garbage);
@@ -174,29 +245,65 @@ describe('audit cache', function () {
     }
   });
 
+  it('a cache cut short or damaged is not read at all, says why, and is rebuilt', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    await audit(root, cacheFile);
+    recordedLater(cacheFile);
+    const good = fs.readFileSync(cacheFile, 'latin1');
+    const lines = good.split('\n');
+    // A finding's line number changed by one digit: the entry still looks valid, only the checksum tells.
+    const withFindings = lines.findIndex((l) => l.includes('"range":{"start":{"line":'));
+    assert.ok(withFindings > 0);
+    const damaged = [...lines];
+    damaged[withFindings] = damaged[withFindings].replace(/"line":(\d)/, (_, d: string) => `"line":${(Number(d) + 1) % 10}`);
+    const cases: Array<[string, string, RegExp]> = [
+      ['cut at a line end', `${lines.slice(0, lines.length - 3).join('\n')}\n`, /cut short or damaged \(no end line\)/],
+      ['cut within a line', good.slice(0, Math.floor(good.length / 2)), /cut short or damaged/],
+      ['end line gone', `${lines.slice(0, lines.length - 2).join('\n')}\n`, /cut short or damaged \(no end line\)/],
+      ['one digit changed', damaged.join('\n'), /checksum does not match/],
+      ['a line dropped', [...lines.slice(0, withFindings), ...lines.slice(withFindings + 1)].join('\n'), /checksum does not match/],
+    ];
+    for (const [what, text, reason] of cases) {
+      fs.writeFileSync(cacheFile, text, 'latin1');
+      const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.hits, 0, `${what}: nothing from it is used`);
+      assert.match(run.cache?.ignored ?? '', reason, what);
+      assert.deepEqual(results(run), results(uncached), what);
+      const again = await audit(root, cacheFile);
+      assert.equal(again.cache?.misses, 0, `${what}: rebuilt`);
+      assert.equal(again.cache?.ignored, undefined);
+    }
+  });
+
   it('crafted entries are not trusted: wrong shapes are rescanned, paths outside the walk never reported', async () => {
     age(root);
     const uncached = await audit(root, undefined);
     await audit(root, cacheFile);
+    recordedLater(cacheFile); // stamps trusted: the entries are used without reading the files
     const saved = readCache(cacheFile);
-    const [name, entry] = [...saved.entries].find(([, e]) => e[4] !== 0)!;
-    saved.entries.set(name, [entry[0], entry[1], entry[2], entry[3], { bytes: 1, suppressed: 0, skipped: [], findings: [{ ruleId: 5 }] }]);
-    const stolen = (entry[4] as { findings: unknown[] }).findings;
-    saved.entries.set('../../etc/passwd', [1, 1, 'x'.repeat(32), '', { bytes: 1, suppressed: 0, skipped: [], findings: stolen }]);
+    const [name, entry] = [...saved.entries].find(([, e]) => e[6] !== 0)!;
+    const crafted = { bytes: 1, suppressed: 0, skipped: [], findings: [{ ruleId: 5 }] };
+    saved.entries.set(name, [entry[0], entry[1], entry[2], entry[3], entry[4], entry[5], crafted]);
+    const stolen = (entry[6] as { findings: unknown[] }).findings;
+    saved.entries.set('../../etc/passwd', [1, 1, 1, 1, 'x'.repeat(32), '', { bytes: 1, suppressed: 0, skipped: [], findings: stolen }]);
     saved.entries.set('/etc/shadow', entry);
     saved.entries.set('__proto__', entry);
     const lines = writeCache(cacheFile, saved);
-    // Lines no entry can be read from: cut short, a path without quotes, a bad hash, a size that is no number.
-    const other = [...saved.entries].find(([n, e]) => n !== name && e[4] === 0 && !n.startsWith('/') && !n.startsWith('.'))!;
-    const [otherName, otherEntry] = other;
+    // Lines no entry can be read from: cut short, a path without quotes, a bad hash, a size that is no
+    // number, no inode (each with a good checksum: whoever can write the file can write that too).
+    const other = [...saved.entries].find(([n, e]) => n !== name && e[6] === 0 && !n.startsWith('/') && !n.startsWith('.'))!;
+    const [otherName, [size, mtime, ctime, ino, hash]] = other;
+    const quoted = JSON.stringify(otherName);
     const broken = [
-      `${JSON.stringify(otherName)}\t${otherEntry[0]}\t${otherEntry[1]}`,
-      `${otherName}\t${otherEntry.join('\t')}`,
-      `${JSON.stringify(otherName)}\t${otherEntry[0]}\t${otherEntry[1]}\t${'!'.repeat(32)}\t\t0`,
-      `${JSON.stringify(otherName)}\tNaN\t${otherEntry[1]}\t${otherEntry[2]}\t\t0`,
+      `${quoted}\t${size}\t${mtime}`,
+      `${otherName}\t${other[1].join('\t')}`,
+      `${quoted}\t${size}\t${mtime}\t${ctime}\t${ino}\t${'!'.repeat(32)}\t\t0`,
+      `${quoted}\tNaN\t${mtime}\t${ctime}\t${ino}\t${hash}\t\t0`,
+      `${quoted}\t${size}\t${mtime}\t${ctime}\t${hash}\t\t0`,
     ];
     for (const bad of broken) {
-      fs.writeFileSync(cacheFile, `${lines.filter((l) => !l.startsWith(JSON.stringify(otherName))).join('\n')}\n${bad}\n`);
+      writeLines(cacheFile, [...lines.filter((l) => !l.startsWith(quoted)), bad]);
       const run = await audit(root, cacheFile);
       assert.equal(run.cache?.misses, 2, `the malformed entries are scanned afresh: ${bad}`);
       assert.deepEqual(results(run), results(uncached));
@@ -205,27 +312,152 @@ describe('audit cache', function () {
   });
 
   it('a path with quotes, tabs or a newline in its name is cached and read back like any other', async () => {
-    const odd = 'odd "name"\twith\nlines.env';
+    const odd = 'odd "name"\twith\nlines, \u00e9t\u00e9 \ud83d\udd11 and a \\.env';
     fs.writeFileSync(path.join(root, odd), `SLACK_BOT_TOKEN=${slackToken(3)}\n`);
     age(root);
     const uncached = await audit(root, undefined);
     assert.ok(uncached.report.findings.some((f) => f.path === odd));
     await audit(root, cacheFile);
     assert.ok(readCache(cacheFile).entries.has(odd));
+    assert.ok(
+      fs.readFileSync(cacheFile).every((byte) => byte < 0x80),
+      'the file is ASCII (read without UTF-8 decoding)',
+    );
     const second = await audit(root, cacheFile);
     assert.equal(second.cache?.misses, 0);
     assert.deepEqual(results(second), results(uncached));
+    recordedLater(cacheFile);
+    const third = await audit(root, cacheFile);
+    assert.equal(third.cache?.misses, 0);
+    assert.deepEqual(results(third), results(uncached));
   });
 
   it('an unchanged tree leaves the cache file as it was (not rewritten)', async () => {
     age(root);
     await audit(root, cacheFile);
+    recordedLater(cacheFile);
     const written = fs.readFileSync(cacheFile, 'utf8');
     const inode = fs.statSync(cacheFile).ino;
     const second = await audit(root, cacheFile);
     assert.equal(second.cache?.misses, 0);
     assert.equal(fs.statSync(cacheFile).ino, inode, 'the same file, not a new one renamed over it');
     assert.equal(fs.readFileSync(cacheFile, 'utf8'), written);
+  });
+
+  it('a cache file that is a link is not followed, neither to read nor to write', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-elsewhere-')), 'target');
+    await audit(root, elsewhere); // a good cache for this very tree, in another place
+    recordedLater(elsewhere);
+    const target = fs.readFileSync(elsewhere);
+    fs.symlinkSync(elsewhere, cacheFile);
+    const run = await audit(root, cacheFile);
+    assert.equal(run.cache?.hits, 0);
+    assert.equal(run.cache?.ignored, 'not a regular file');
+    assert.deepEqual(results(run), results(uncached));
+    assert.ok(!fs.lstatSync(cacheFile).isSymbolicLink(), 'the link was replaced by a cache file of its own');
+    assert.deepEqual(fs.readFileSync(elsewhere), target, 'the file the link pointed to is untouched');
+  });
+
+  it('the default cache file is a hashed name inside the user cache folder, whatever the folder audited', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-xdg-'));
+    const folder = path.join(home, 'nhi-lens', 'audit');
+    for (const audited of [root, '/', path.join(root, '..', '..', 'etc'), path.join(root, 'a\nb "c"')]) {
+      const file = defaultAuditCacheFile(audited, 'k'.repeat(64), { XDG_CACHE_HOME: home });
+      assert.equal(path.dirname(file), folder);
+      assert.match(path.basename(file), /^[0-9a-f]{32}\.json$/);
+    }
+  });
+
+  it('the walk lists files in the order walksBefore says, and the cache keeps its lines in that order', async () => {
+    // Names that sort differently as whole paths than name by name (`x/y` is walked before `x.z`).
+    const files = [
+      'x/y.env',
+      'x/y/f',
+      'x.z/a',
+      'x.z.env',
+      'x-y/1',
+      'X/2',
+      'a b/3',
+      'a/b/c',
+      'a.env',
+      'a.d/4',
+      '\u00e9t\u00e9/5',
+      'Z9/6',
+      '_/7',
+    ];
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(root, 'order', file)), { recursive: true });
+      fs.writeFileSync(path.join(root, 'order', file), 'NAME=x\n');
+    }
+    const walked = [...walkFiles([root], { root, gitignore: false })].map((f) => f.relative);
+    assert.ok(walked.length > 20);
+    for (let i = 1; i < walked.length; i++) {
+      assert.ok(walksBefore(walked[i - 1], walked[i]), `${walked[i - 1]} before ${walked[i]}`);
+      assert.ok(!walksBefore(walked[i], walked[i - 1]));
+    }
+    assert.ok(!walksBefore('a', 'a'));
+    await audit(root, cacheFile);
+    assert.equal((JSON.parse(readCache(cacheFile).header) as { sorted: boolean }).sorted, true);
+  });
+
+  it('files the cache does not hold (too large to scan) leave every other file answered for', async () => {
+    fs.writeFileSync(
+      path.join(root, '.nhi-lens.yaml'),
+      `${fs.readFileSync(path.join(root, '.nhi-lens.yaml'), 'utf8')}\nlimits:\n  maxFileBytes: 4096\n`,
+    );
+    fs.writeFileSync(path.join(root, 'aa-large.txt'), 'x'.repeat(5000));
+    fs.mkdirSync(path.join(root, 'src', 'mm'));
+    fs.writeFileSync(path.join(root, 'src', 'mm', 'large.txt'), 'y'.repeat(5000));
+    age(root);
+    const uncached = await audit(root, undefined);
+    assert.ok(uncached.report.skipped.some((s) => s.path === 'src/mm/large.txt'));
+    await audit(root, cacheFile);
+    assert.ok(!readCache(cacheFile).entries.has('src/mm/large.txt'), 'not read, so not held');
+    recordedLater(cacheFile);
+    for (const sorted of [true, false]) {
+      if (!sorted) {
+        // Lines out of walk order (as a crafted file might say they are sorted): found by path instead.
+        const cache = readCache(cacheFile);
+        const header = JSON.parse(cache.header) as { sorted: boolean };
+        header.sorted = false;
+        writeCache(cacheFile, { header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
+      }
+      const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.hits, uncached.report.filesScanned - 2, `sorted: ${sorted}`);
+      assert.equal(run.cache?.misses, 0);
+      assert.deepEqual(results(run), results(uncached));
+    }
+    // A file claiming to be sorted that is not: some files may be scanned again, the results are the same.
+    const cache = readCache(cacheFile);
+    const header = JSON.parse(cache.header) as { sorted: boolean };
+    header.sorted = true;
+    writeCache(cacheFile, { header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
+    const run = await audit(root, cacheFile);
+    assert.deepEqual(results(run), results(uncached));
+  });
+
+  it('files and folders deleted since: the others are still answered for, and the cache forgets them', async () => {
+    // More files in one deleted folder than the lines passed over in order before the map is used.
+    fs.mkdirSync(path.join(root, 'gone'));
+    for (let i = 0; i < 80; i++) fs.writeFileSync(path.join(root, 'gone', `f${String(i).padStart(2, '0')}.env`), `N=${i}\n`);
+    fs.mkdirSync(path.join(root, 'few'));
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(root, 'few', `f${i}.env`), `N=${i}\n`);
+    age(root);
+    await audit(root, cacheFile);
+    recordedLater(cacheFile);
+    fs.rmSync(path.join(root, 'gone'), { recursive: true });
+    fs.rmSync(path.join(root, 'few'), { recursive: true });
+    fs.rmSync(path.join(root, 'src', 'notify.py'));
+    const uncached = await audit(root, undefined);
+    const run = await audit(root, cacheFile);
+    assert.equal(run.cache?.misses, 0);
+    assert.equal(run.cache?.hits, uncached.report.filesScanned);
+    assert.deepEqual(results(run), results(uncached));
+    const kept = readCache(cacheFile).entries;
+    assert.equal(kept.size, uncached.report.filesScanned);
+    assert.ok(![...kept.keys()].some((name) => name.startsWith('gone/') || name.startsWith('few/') || name === 'src/notify.py'));
   });
 
   it('keeps masked findings and fingerprints only, never a secret value', async () => {

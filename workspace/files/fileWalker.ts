@@ -28,6 +28,13 @@ export interface WalkedFile {
   size: number;
   /** Modification time when walked (the audit cache compares it). */
   mtimeMs: number;
+  /**
+   * Status change time and inode when walked: the audit cache compares them too, as git's index
+   * does, since a rewrite can put the old size and mtime back (`touch -d`, `utimes`) but not the
+   * ctime, which the kernel sets.
+   */
+  ctimeMs: number;
+  ino: number;
 }
 
 interface Layer {
@@ -128,7 +135,7 @@ export function* walkFiles(targets: string[], options: WalkOptions): Generator<W
       const real = isLink(absolute) ? realPathOr(absolute) : absolute;
       if (!walk.seen?.has(real) && !options.isIgnored?.(relative)) {
         walk.seen?.add(real);
-        yield { absolute: real, relative, size: stat.size, mtimeMs: stat.mtimeMs };
+        yield { absolute: real, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
       }
       continue;
     }
@@ -284,7 +291,7 @@ function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<
     } catch {
       continue; // gone meanwhile
     }
-    yield { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs };
+    yield { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   }
 }
 

@@ -20,16 +20,18 @@ export function builtinRulesDir(): string {
   throw new RuleError([`cannot find the built-in rules folder above ${__dirname}`]);
 }
 
-/** The compiled rules file next to the running bundle, if the build produced one. */
-function compiledRules(): CompiledRulesFile | undefined {
+/** The compiled rules file next to the running bundle, if the build produced one, with its text. */
+function compiledRules(): { data: CompiledRulesFile; text: string } | undefined {
   const file = path.join(__dirname, 'builtin-rules.json');
   if (!fs.existsSync(file)) return undefined;
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CompiledRulesFile;
-  return data.format === 'nhi-lens-rules/1' ? data : undefined;
+  const text = fs.readFileSync(file, 'utf8');
+  const data = JSON.parse(text) as CompiledRulesFile;
+  return data.format === 'nhi-lens-rules/1' ? { data, text } : undefined;
 }
 
 let builtin: LoadedRule[] | undefined;
 let builtinIndex: KeywordIndexData | undefined;
+let builtinText: string | undefined;
 
 /**
  * Every built-in rule, in pack file-name order; duplicate ids are an error. Uses the compiled
@@ -39,7 +41,7 @@ let builtinIndex: KeywordIndexData | undefined;
 export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[] {
   if (!dir && useCompiled && builtin) return builtin;
   const compiled = !dir && useCompiled ? compiledRules() : undefined;
-  let rules = compiled?.rules;
+  let rules = compiled?.data.rules;
   if (!rules) {
     const folder = dir ?? builtinRulesDir();
     const files = fs
@@ -51,7 +53,8 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
   }
   if (!dir && useCompiled) {
     builtin = rules;
-    builtinIndex = compiled?.keywordIndex;
+    builtinIndex = compiled?.data.keywordIndex;
+    builtinText = compiled?.text;
   }
   return rules;
 }
@@ -63,4 +66,13 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
 export function builtinKeywordIndex(): KeywordIndexData | undefined {
   loadBuiltinRules();
   return builtinIndex;
+}
+
+/**
+ * The text of the compiled rules file the built-in rules came from, or undefined (running from
+ * sources). What an audit cache is keyed by: hashing it is cheaper than serialising the rules.
+ */
+export function builtinRulesText(): string | undefined {
+  loadBuiltinRules();
+  return builtinText;
 }

@@ -2,6 +2,7 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
+import type { WalkedFile } from '../files/fileWalker';
 import { userCacheFolder } from '../files/userCacheFolder';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
@@ -14,37 +15,45 @@ function crypto(): typeof Crypto {
  * Per-file audit results kept between audits (CLI `--cache`, the language server's audit), so a
  * second audit of an unchanged tree reads only what changed.
  *
- * A file's results are reused when its size and mtime are what they were (and the mtime was
- * older than the audit that recorded it, so a write in the same clock tick cannot slip by), else
- * when the content hash is the same. A `.tf` file's results also depend on the other `.tf` files
- * of its folder (provider `default_tags`): their names, sizes and mtimes are part of its entry.
- * The whole cache belongs to one key: tool version, rules, config, baseline and what was asked
- * (inventory); any change to one of them starts afresh.
+ * A file's results are reused without reading it when its size, mtime, ctime and inode are what
+ * they were, and its mtime and ctime were older than the audit that recorded them (a write in the
+ * same clock tick cannot slip by); else the file is read and its results reused when its content
+ * hash is the same. This is what git's index does: size and mtime alone can be put back after a
+ * rewrite (`touch -d`, `utimes`, `cp -p`), the ctime cannot (the kernel sets it). The price: a
+ * tree copied or restored anew (new inodes and ctimes, same content) is read and hashed once, not
+ * scanned. A `.tf` file's results also depend on the other `.tf` files of its folder (provider
+ * `default_tags`): their names and stamps are part of its entry. The whole cache belongs to one
+ * key: tool build, rules, config, baseline and what was asked (inventory); any change to one of
+ * them starts afresh.
  *
  * What is stored is what a JSON report shows: findings with masked values and fingerprints,
  * never a secret value (the engine's findings never carry one). The file is bounded in size,
- * read only when it is a regular file under the bound, and each entry is checked before use: a
- * corrupt or crafted cache is ignored (that entry or all of it), never trusted for a path the walk
- * did not yield itself, and never crashes an audit.
+ * read only when it is a regular file under the bound, its end line's checksum must match (a file
+ * cut short or damaged is not read at all), and each entry is checked before use: a corrupt or
+ * crafted cache is ignored (that entry or all of it), never trusted for a path the walk did not
+ * yield itself, and never crashes an audit.
  *
- * The file is lines: a JSON header (format, version, key, folder, when the audit started), then
- * one line per file, `"path"<TAB>size<TAB>mtimeMs<TAB>hash<TAB>siblings<TAB>results`, the path a
- * JSON string and the results JSON (`0`: nothing at all). A warm audit indexes the lines by path
- * and parses only the entries of the files the walk yields (most are `0`), and writes back the
- * lines it reused as they were: one JSON document of every entry cost a warm audit of 9,000 files
- * more to parse and check than its whole walk (bench/RESULTS.md, issue 13).
+ * The file is ASCII lines: a JSON header (format, version, key, folder, when the audit started),
+ * one line per file in walk order, `"path"<TAB>size<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>hash<TAB>siblings<TAB>results`
+ * (the path a JSON string, the results JSON or `0` for nothing at all, both with every non-ASCII
+ * character escaped), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
+ * the lines were written, so it finds each file's line where the previous one ended, compares its
+ * stamp in place and parses only the entries that have results: no map of paths, no string per
+ * line, no UTF-8 decoding (bench/RESULTS.md, issue 13).
  */
 
 const FORMAT = 'nhi-lens audit cache';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 /** Larger cache files are not read (and entries past it are not written). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A file with more findings than this is rescanned each time rather than cached. */
 const MAX_FINDINGS_PER_ENTRY = 1000;
 /** Cache files kept in the default folder (one per audited folder and key), the least recent removed first. */
 const MAX_CACHE_FILES = 32;
-/** Clock granularity and skew allowance: an mtime this close to the recording audit's start is not trusted alone. */
+/** Clock granularity and skew allowance: a stamp this close to the recording audit's start is not trusted alone. */
 const RACY_MS = 2000;
+/** A header longer than this is not one of ours. */
+const MAX_HEADER_BYTES = 64 * 1024;
 
 /** What an audit's results depend on besides the files themselves. */
 export interface CacheKeyParts {
@@ -64,6 +73,11 @@ export function auditCacheKey(parts: CacheKeyParts): string {
     .digest('hex');
 }
 
+/** A digest of a text that a cache key depends on (the compiled rules file). */
+export function textDigest(text: string): string {
+  return crypto().createHash('sha256').update(text).digest('base64url');
+}
+
 /** Where an audited folder's cache lives by default: the user's cache folder, one file per folder and key. */
 export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string {
   const name = crypto()
@@ -79,11 +93,14 @@ export function contentHash(buffer: Uint8Array): string {
   return crypto().createHash('sha256').update(buffer).digest('base64url').slice(0, 32);
 }
 
+/** A walked file as the cache sees it: its paths and stamp. */
+export type CachedFile = Pick<WalkedFile, 'relative' | 'absolute' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
 /** Scan results as stored: everything but the path, which is the entry's key. */
 type StoredScan = Omit<FileScan, 'path'>;
 
-/** [size, mtimeMs, content hash, sibling signature ('' when none), results (0 when nothing at all)] */
-type Entry = [number, number, string, string, StoredScan | 0];
+/** [size, mtimeMs, ctimeMs, inode, content hash, sibling signature ('' when none), results (0 when nothing at all)] */
+type Entry = [number, number, number, number, string, string, StoredScan | 0];
 
 /** What the cache knows of a walked file. */
 export type Lookup =
@@ -94,20 +111,47 @@ export type Lookup =
   /** Nothing usable: scan it. */
   | undefined;
 
+/** The previous audit's cache as read: its lines (ASCII, as latin1), where they start, how many, when it was made. */
+interface Loaded {
+  text: string;
+  bodyStart: number;
+  lines: number;
+  startedAt: number;
+  /** The lines are in walk order (`walksBefore`), each path once. */
+  sorted: boolean;
+}
+
 export class AuditCache {
-  /** The previous audit's entries, by path: the rest of each line, parsed only when the walk yields that path. */
-  private readonly previous: Map<string, string>;
-  /** When the audit that wrote the previous entries started (epoch ms). */
+  /** The previous cache's text (empty when there was none) and where its entry lines start. */
+  private readonly text: string;
+  private readonly bodyStart: number;
+  private readonly previousLines: number;
+  /** When the audit that wrote the previous entries started (epoch ms; 0: none). */
   private readonly previousStart: number;
+  /** Where the next walked file's line is expected: right after the last one found. */
+  private cursor: number;
+  /** The path of the line that starts at `at`, when it has no escapes; null otherwise. */
+  private pathAt(at: number): string | null {
+    const { text } = this;
+    if (at >= text.length || text.charCodeAt(at) !== QUOTE) return null;
+    const close = text.indexOf('"', at + 1);
+    if (close < 0) return null;
+    const path = text.slice(at + 1, close);
+    return path.includes('\\') ? null : path;
+  }
+
+  /** Every previous line's path → where its entry starts; built only when the walk and the lines part ways. */
+  private index?: Map<string, number>;
+  /** The previous lines are in walk order (`walksBefore`), each path once. */
+  private readonly sorted: boolean;
+  /** The walked files in walk order, and for each where its previous entry starts (-1: none worth keeping). */
+  private readonly order: string[] = [];
+  private readonly kept: number[] = [];
+  /** Files whose previous entry waits for the content hash (`lookup` gave a hash): their place in `order`. */
+  private readonly pending = new Map<string, number>();
   /** This audit's new or changed entries as they will be written (the rest of each line). */
-  private readonly next = new Map<string, string>();
-  /**
-   * Paths whose previous line is kept as it was. Only a list: on an unchanged tree (every file
-   * here) nothing is written, so building the whole next cache would be wasted.
-   */
-  private readonly reused: string[] = [];
-  private nextBytes = 0;
-  /** Something differs from the file as read (a fresh scan, a new mtime, a file gone): it must be written. */
+  private readonly fresh = new Map<string, string>();
+  /** Something differs from the file as read besides `fresh` (a fresh scan not kept, a stamp now old enough): it must be written. */
   private changed = false;
   private readonly startedAt = Date.now();
   private readonly siblingSignatures = new Map<string, string>();
@@ -120,11 +164,16 @@ export class AuditCache {
     readonly file: string,
     private readonly key: string,
     private readonly root: string,
-    loaded: { entries: Map<string, string>; startedAt: number } | string | undefined,
+    loaded: Loaded | string | undefined,
   ) {
     if (typeof loaded === 'string') this.ignored = loaded;
-    this.previous = typeof loaded === 'object' ? loaded.entries : new Map();
-    this.previousStart = typeof loaded === 'object' ? loaded.startedAt : 0;
+    const previous = typeof loaded === 'object' ? loaded : undefined;
+    this.text = previous?.text ?? '';
+    this.bodyStart = previous?.bodyStart ?? 0;
+    this.previousLines = previous?.lines ?? 0;
+    this.previousStart = previous?.startedAt ?? 0;
+    this.cursor = this.bodyStart;
+    this.sorted = !!previous?.sorted;
   }
 
   /** Opens the cache at `file` for this key and folder; a missing, corrupt or foreign file just starts empty. */
@@ -133,56 +182,77 @@ export class AuditCache {
     return new AuditCache(file, key, realRoot, load(file, key, realRoot));
   }
 
-  /** What is known of a walked file (by its root-relative path, size and mtime). */
-  lookup(relative: string, absolute: string, size: number, mtimeMs: number): Lookup {
-    const raw = this.previous.get(relative);
-    if (raw === undefined) return undefined;
+  /** What is known of a walked file. Called once per walked file, in walk order. */
+  lookup(file: CachedFile): Lookup {
+    const at = this.previousEntry(file.relative);
+    const place = this.order.push(file.relative) - 1;
+    this.kept.push(-1);
+    if (at < 0) return undefined;
+    const trusted = this.trusted(file, this.previousStart);
+    const tf = file.relative.endsWith('.tf');
     // Most files of a warm audit: unchanged, nothing found, no sibling files. Their line is
-    // recognised whole, without parsing it into an entry (a third of the lookups' cost).
-    if (!relative.endsWith('.tf') && mtimeMs < this.previousStart - RACY_MS && raw.startsWith(`${size}\t${mtimeMs}\t`)) {
-      if (EMPTY_REST.test(raw.slice(raw.indexOf('\t', raw.indexOf('\t') + 1) + 1))) {
-        this.reuse(relative, raw);
-        return { scan: { path: relative, bytes: size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
-      }
+    // recognised in place, without parsing it into an entry.
+    if (trusted && !tf && emptyRestAt(this.text, stampEndAt(this.text, at, file))) {
+      this.hits++;
+      this.kept[place] = at;
+      return { scan: { path: file.relative, bytes: file.size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
     }
-    const entry = parseEntry(raw);
-    if (!entry || entry[0] !== size || entry[3] !== this.siblingSignature(relative, absolute)) return undefined;
-    if (entry[1] === mtimeMs && mtimeMs < this.previousStart - RACY_MS) {
-      this.reuse(relative, this.previous.get(relative)!);
-      return { scan: scanOf(relative, entry) };
+    const entry = parseEntry(this.restAt(at));
+    if (!entry || entry[0] !== file.size || entry[5] !== this.siblingSignature(file)) return undefined;
+    this.kept[place] = at;
+    if (trusted && sameStamp(entry, file)) {
+      this.hits++;
+      return { scan: scanOf(file.relative, entry) };
     }
-    return { hash: entry[2] };
+    this.pending.set(file.relative, place);
+    return { hash: entry[4] };
   }
 
-  /** The file was read and its hash is the cached one: its cached results, kept for the next audit with its new mtime. */
-  confirm(relative: string, mtimeMs: number): FileScan | undefined {
-    const entry = this.entry(relative);
+  /** The file was read and its hash is the cached one: its cached results, kept for the next audit with its new stamp. */
+  confirm(file: CachedFile): FileScan | undefined {
+    const place = this.pending.get(file.relative);
+    const entry = place === undefined ? undefined : parseEntry(this.restAt(this.kept[place]));
     if (!entry) return undefined;
-    if (entry[1] === mtimeMs) this.reuse(relative, this.previous.get(relative)!);
-    else {
+    this.hits++;
+    if (!sameStamp(entry, file)) {
+      this.fresh.set(file.relative, line([file.size, file.mtimeMs, file.ctimeMs, file.ino, entry[4], entry[5], entry[6]]));
+    } else if (this.trusted(file, this.startedAt)) {
+      // Too recent to be trusted against the last audit's start, old enough against this one's:
+      // written again (with this audit's start), the next audit need not read it.
       this.changed = true;
-      this.keep(relative, line([entry[0], mtimeMs, entry[2], entry[3], entry[4]]));
     }
-    return scanOf(relative, entry);
+    return scanOf(file.relative, entry);
   }
 
   /** Records a fresh scan of a file that was read whole (`hash` of its content). */
-  record(scan: FileScan, absolute: string, size: number, mtimeMs: number, hash: string): void {
+  record(scan: FileScan, file: CachedFile, hash: string): void {
     this.misses++;
     this.changed = true;
+    const place = this.pending.get(file.relative);
+    if (place !== undefined) this.kept[place] = -1; // its previous entry no longer holds
     if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) return;
     const { path: relative, ...stored } = scan;
     const empty = !stored.findings.length && !stored.skipped.length && !stored.suppressed && !stored.identities?.length;
-    const entry: Entry = [size, mtimeMs, hash, this.siblingSignature(relative, absolute), empty ? 0 : withoutPaths(stored)];
-    this.keep(relative, line(entry), false);
+    const entry: Entry = [
+      file.size,
+      file.mtimeMs,
+      file.ctimeMs,
+      file.ino,
+      hash,
+      this.siblingSignature(file),
+      empty ? 0 : withoutPaths(stored),
+    ];
+    this.fresh.set(relative, line(entry));
   }
 
   /**
-   * Writes the entries of this audit (only those: files gone since are forgotten), atomically,
-   * unless they are exactly what was read. Never throws; false when it could not write.
+   * Writes the entries of this audit (only those: files gone since are forgotten), in walk order,
+   * atomically, unless they are exactly what was read. Never throws; false when it could not write.
    */
   save(): boolean {
-    if (!this.changed && !this.next.size && this.reused.length === this.previous.size && this.ignored === undefined && this.previousStart) {
+    let kept = 0;
+    for (let i = 0; i < this.order.length; i++) if (this.kept[i] >= 0 && !this.fresh.has(this.order[i])) kept++;
+    if (!this.changed && !this.fresh.size && kept === this.previousLines && this.ignored === undefined && this.previousStart) {
       try {
         const now = new Date();
         fs.utimesSync(this.file, now, now); // still in use: pruned last
@@ -191,15 +261,30 @@ export class AuditCache {
       }
       return true;
     }
-    const header = JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt });
-    const parts = [header];
-    for (const relative of this.reused) parts.push(`${JSON.stringify(relative)}\t${this.previous.get(relative)}`);
-    for (const [relative, rest] of this.next) parts.push(`${JSON.stringify(relative)}\t${rest}`);
-    const text = `${parts.join('\n')}\n`;
+    const parts: string[] = [];
+    let bytes = 1024;
+    let sorted = true;
+    let last: string | undefined;
+    for (let i = 0; i < this.order.length; i++) {
+      const relative = this.order[i];
+      const rest = this.fresh.get(relative) ?? (this.kept[i] >= 0 ? this.restAt(this.kept[i]) : undefined);
+      if (rest === undefined) continue;
+      const text = `${quotedPath(relative)}\t${rest}`;
+      bytes += text.length + 1;
+      if (bytes > MAX_CACHE_BYTES) break; // bounded: the files past it are scanned next time instead
+      if (last !== undefined && !walksBefore(last, relative)) sorted = false;
+      last = relative;
+      parts.push(text);
+    }
+    const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted };
+    parts.unshift(asciiJson(header));
+    // ASCII throughout: the string is its own bytes (latin1), no copy of the file made to write it.
+    const body = `${parts.join('\n')}\n`;
+    const end = `end\t${parts.length - 1}\t${checksum(body)}\n`;
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      fs.writeFileSync(temp, text, { mode: 0o600 });
+      fs.writeFileSync(temp, body + end, { encoding: 'latin1', mode: 0o600 });
       fs.renameSync(temp, this.file);
       return true;
     } catch {
@@ -212,38 +297,94 @@ export class AuditCache {
     }
   }
 
-  /** The previous entry of a path, parsed afresh (callers may change what it returns) and checked; undefined when unusable. */
-  private entry(relative: string): Entry | undefined {
-    const raw = this.previous.get(relative);
-    return raw === undefined ? undefined : parseEntry(raw);
+  /** Whether a stamp can be trusted without reading the file: older than `start` by more than a clock tick. */
+  private trusted(file: CachedFile, start: number): boolean {
+    return Math.max(file.mtimeMs, file.ctimeMs) < start - RACY_MS;
   }
 
-  /** A previous line kept as it was (a hit). */
-  private reuse(relative: string, rest: string): void {
-    this.hits++;
-    if (this.fits(relative, rest)) this.reused.push(relative);
-  }
-
-  private keep(relative: string, rest: string, hit = true): void {
-    if (hit) this.hits++;
-    if (this.fits(relative, rest)) this.next.set(relative, rest);
-  }
-
-  /** Bounded: past the budget, files are rescanned next time instead (UTF-16 length: close enough). */
-  private fits(relative: string, rest: string): boolean {
-    const size = rest.length + relative.length + 8;
-    if (this.nextBytes + size > MAX_CACHE_BYTES - 4096) {
-      this.changed = true;
-      return false;
+  /** Where the previous entry of a path starts (after the path and its tab), or -1. */
+  private previousEntry(relative: string): number {
+    const { text } = this;
+    const at = this.cursor;
+    // In step with the walk: this path's line is the one after the last one found.
+    const name = PLAIN_PATH.test(relative) ? relative : quotedPath(relative).slice(1, -1);
+    if (
+      at < text.length &&
+      text.charCodeAt(at) === QUOTE &&
+      text.startsWith(name, at + 1) &&
+      text.charCodeAt(at + 1 + name.length) === QUOTE &&
+      text.charCodeAt(at + 2 + name.length) === TAB
+    ) {
+      const rest = at + 3 + name.length;
+      this.cursor = this.lineEnd(rest) + 1;
+      return rest;
     }
-    this.nextBytes += size;
-    return true;
+    // Out of step. When the lines are in walk order, the lines of files gone since come before
+    // this path's and are passed over, and a path that falls between two lines has none (a file
+    // the cache does not hold: new, too large to read): no map of every path is needed.
+    if (this.sorted && PLAIN_PATH.test(relative)) {
+      const before = at > this.bodyStart ? this.pathAt(text.lastIndexOf('\n', at - 2) + 1) : undefined;
+      if (before !== null && (before === undefined || walksBefore(before, relative))) {
+        let next = at;
+        let path = this.pathAt(next);
+        // A few lines at most (a folder deleted since is many): past that, the map.
+        for (let passed = 0; path && passed < MAX_LINES_PASSED && walksBefore(path, relative); passed++) {
+          next = this.lineEnd(next) + 1;
+          path = this.pathAt(next);
+        }
+        if (next >= text.length || (path && walksBefore(relative, path))) {
+          this.cursor = next;
+          return -1;
+        }
+        if (
+          path === relative &&
+          text.charCodeAt(next + 1 + relative.length) === QUOTE &&
+          text.charCodeAt(next + 2 + relative.length) === TAB
+        ) {
+          const rest = next + 3 + relative.length;
+          this.cursor = this.lineEnd(rest) + 1;
+          return rest;
+        }
+      }
+    }
+    // Else (a file gone since, or out of order) by path, and in step again from there.
+    const rest = this.lines().get(relative);
+    if (rest === undefined) return -1;
+    this.cursor = this.lineEnd(rest) + 1;
+    return rest;
   }
 
-  /** Names, sizes and mtimes of a `.tf` file's folder's `.tf` files ('' for other files). */
-  private siblingSignature(relative: string, absolute: string): string {
-    if (!relative.endsWith('.tf')) return '';
-    const dir = path.dirname(absolute);
+  /** Every previous line's path → where its entry starts (a path twice: the last line counts). */
+  private lines(): Map<string, number> {
+    if (this.index) return this.index;
+    const { text } = this;
+    const index = new Map<string, number>();
+    for (let start = this.bodyStart; start < text.length;) {
+      const end = this.lineEnd(start);
+      const tab = text.indexOf('\t', start);
+      if (tab > start + 1 && tab < end && text.charCodeAt(start) === QUOTE && text.charCodeAt(tab - 1) === QUOTE) {
+        const relative = pathOf(text.slice(start, tab));
+        if (relative !== undefined) index.set(relative, tab + 1);
+      }
+      start = end + 1;
+    }
+    return (this.index = index);
+  }
+
+  private lineEnd(from: number): number {
+    const end = this.text.indexOf('\n', from);
+    return end < 0 ? this.text.length : end;
+  }
+
+  /** The rest of the previous line whose entry starts at `at`. */
+  private restAt(at: number): string {
+    return this.text.slice(at, this.lineEnd(at));
+  }
+
+  /** Names and stamps of a `.tf` file's folder's `.tf` files ('' for other files). */
+  private siblingSignature(file: CachedFile): string {
+    if (!file.relative.endsWith('.tf')) return '';
+    const dir = path.dirname(file.absolute);
     let signature = this.siblingSignatures.get(dir);
     if (signature === undefined) {
       const parts: string[] = [];
@@ -252,7 +393,7 @@ export class AuditCache {
           if (!name.endsWith('.tf')) continue;
           try {
             const stat = fs.lstatSync(path.join(dir, name));
-            parts.push(`${name}:${stat.size}:${stat.mtimeMs}`);
+            parts.push(`${name}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`);
           } catch {
             parts.push(`${name}:gone`);
           }
@@ -284,43 +425,86 @@ export function pruneCacheFolder(folder: string, keep = MAX_CACHE_FILES): void {
   }
 }
 
-function load(file: string, key: string, root: string): { entries: Map<string, string>; startedAt: number } | string | undefined {
-  let text: string;
+function load(file: string, key: string, root: string): Loaded | string | undefined {
+  let buffer: Buffer;
   try {
     const stat = fs.lstatSync(file);
     if (!stat.isFile()) return 'not a regular file';
     if (stat.size > MAX_CACHE_BYTES) return 'larger than the limit';
-    text = fs.readFileSync(file, 'utf8');
+    buffer = fs.readFileSync(file);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : 'unreadable';
   }
-  const headerEnd = text.indexOf('\n');
+  const headerEnd = buffer.indexOf(NEWLINE);
   let header: unknown;
   try {
-    header = JSON.parse(headerEnd < 0 ? text : text.slice(0, headerEnd));
+    header = JSON.parse(buffer.toString('utf8', 0, headerEnd < 0 ? Math.min(buffer.length, MAX_HEADER_BYTES) : headerEnd));
   } catch {
     return 'corrupt';
   }
-  if (!isObject(header) || header.format !== FORMAT || header.version !== FORMAT_VERSION) return 'not an nhi-lens audit cache';
+  if (!isObject(header) || header.format !== FORMAT) return 'not an nhi-lens audit cache';
+  if (header.version !== FORMAT_VERSION)
+    return `written in another cache format (${String(header.version)}; this version reads ${FORMAT_VERSION})`;
   if (header.key !== key) return 'made with other rules, config, baseline or version';
   if (header.root !== root) return 'made for another folder';
   if (typeof header.startedAt !== 'number' || headerEnd < 0) return 'corrupt';
-  // Only indexed here: an entry is parsed and checked when the walk yields its path.
-  const entries = new Map<string, string>();
-  for (let start = headerEnd + 1; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const tab = text.indexOf('\t', start);
-    if (tab > start + 1 && tab < end && text.charCodeAt(start) === QUOTE && text.charCodeAt(tab - 1) === QUOTE) {
-      const relative = pathOf(text.slice(start, tab));
-      if (relative !== undefined) entries.set(relative, text.slice(tab + 1, end));
-    }
-    start = end + 1;
-  }
-  return { entries, startedAt: header.startedAt };
+  // The end line: how many lines, and a checksum of everything before it. A file cut short (a full
+  // disk, a crash while it was copied) or damaged is not read at all, not even the lines that look whole.
+  const endStart = buffer.length > 1 && buffer[buffer.length - 1] === NEWLINE ? buffer.lastIndexOf(NEWLINE, buffer.length - 2) + 1 : -1;
+  const end = endStart > headerEnd ? END_LINE.exec(buffer.toString('latin1', endStart, buffer.length - 1)) : null;
+  if (!end) return 'cut short or damaged (no end line)';
+  if (end[2] !== checksum(buffer.subarray(0, endStart))) return 'cut short or damaged (its checksum does not match)';
+  return {
+    text: buffer.toString('latin1', 0, endStart),
+    bodyStart: headerEnd + 1,
+    lines: Number(end[1]),
+    startedAt: header.startedAt,
+    sorted: header.sorted === true,
+  };
 }
 
+const NEWLINE = 0x0a;
 const QUOTE = 0x22;
+const TAB = 0x09;
+/** Lines of files gone since passed over in walk order before looking the path up in the map instead. */
+const MAX_LINES_PASSED = 64;
+const SLASH = 0x2f;
+const ZERO = 0x30;
+const END_LINE = /^end\t(\d{1,9})\t([A-Za-z0-9_-]{43})$/;
+/** A path written as it is between its quotes: printable ASCII without quote or backslash. */
+const PLAIN_PATH = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** The checksum of the end line: it guards against damage, not tampering (whoever can write the file can write it). */
+function checksum(bytes: Uint8Array | string): string {
+  return typeof bytes === 'string'
+    ? crypto().createHash('sha256').update(bytes, 'latin1').digest('base64url')
+    : crypto().createHash('sha256').update(bytes).digest('base64url');
+}
+
+/** JSON with every character outside printable ASCII escaped: the file stays ASCII, read without UTF-8 decoding. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Whether path `a` comes before `b` in walk order: depth first, each folder's names in code-unit
+ * order. That is string order with `/` below every other character: a folder's files come
+ * before a longer name that starts like it (`x/y` before `x.z`).
+ */
+export function walksBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return (x === SLASH ? -1 : x) < (y === SLASH ? -1 : y);
+  }
+  return a.length < b.length;
+}
+
+/** A path as its line starts. */
+function quotedPath(relative: string): string {
+  return PLAIN_PATH.test(relative) ? `"${relative}"` : asciiJson(relative);
+}
 
 /** A line's path, a JSON string (parsed only when it has escapes). */
 function pathOf(quoted: string): string | undefined {
@@ -333,25 +517,67 @@ function pathOf(quoted: string): string | undefined {
   }
 }
 
+/**
+ * Where the stamp that starts at `at` ends (after its last tab) when it is this file's, else -1.
+ * The line's numbers are read and compared, not the file's formatted: formatting four numbers
+ * per file cost a warm audit more than its lookups did otherwise.
+ */
+function stampEndAt(text: string, at: number, file: CachedFile): number {
+  let next = numberFieldAt(text, at, file.size);
+  if (next >= 0) next = numberFieldAt(text, next, file.mtimeMs);
+  if (next >= 0) next = numberFieldAt(text, next, file.ctimeMs);
+  if (next >= 0) next = numberFieldAt(text, next, file.ino);
+  return next;
+}
+
+/** After the tab that ends the field at `start`, when the field is the number `value`; else -1. */
+function numberFieldAt(text: string, start: number, value: number): number {
+  const end = text.indexOf('\t', start);
+  if (end <= start || end - start > 32) return -1;
+  return Number(text.slice(start, end)) === value ? end + 1 : -1;
+}
+
+/** Whether what follows a stamp at `at` is a hash, no sibling signature and no results (`0`), to the line's end. */
+function emptyRestAt(text: string, at: number): boolean {
+  if (at < 0) return false;
+  for (let i = at; i < at + 32; i++) if (!isHashChar(text.charCodeAt(i))) return false;
+  const after = at + 35;
+  return (
+    text.charCodeAt(at + 32) === TAB &&
+    text.charCodeAt(at + 33) === TAB &&
+    text.charCodeAt(at + 34) === ZERO &&
+    (after === text.length || text.charCodeAt(after) === NEWLINE)
+  );
+}
+
+/** base64url: A-Z a-z 0-9 - _ */
+function isHashChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
+}
+
+function sameStamp(entry: Entry, file: CachedFile): boolean {
+  return entry[0] === file.size && entry[1] === file.mtimeMs && entry[2] === file.ctimeMs && entry[3] === file.ino;
+}
+
 /** An entry as written: the rest of its line after the path. */
 function line(entry: Entry): string {
-  return `${entry[0]}\t${entry[1]}\t${entry[2]}\t${entry[3]}\t${entry[4] === 0 ? '0' : JSON.stringify(entry[4])}`;
+  const [size, mtimeMs, ctimeMs, ino, hash, siblings, stored] = entry;
+  return `${size}\t${mtimeMs}\t${ctimeMs}\t${ino}\t${hash}\t${siblings}\t${stored === 0 ? '0' : asciiJson(stored)}`;
 }
 
 const HASH = /^[A-Za-z0-9_-]{32}$/;
 /** Shared by every hit with nothing found (frozen: nothing may add to them). */
 const NO_FINDINGS: FileScan['findings'] = Object.freeze([]) as unknown as FileScan['findings'];
 const NO_NOTES: FileScan['skipped'] = Object.freeze([]) as unknown as FileScan['skipped'];
-/** What follows size and mtime in the line of a file with no results and no sibling files. */
-const EMPTY_REST = /^[A-Za-z0-9_-]{32}\t\t0$/;
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
 
 /** The rest of a line, parsed and checked; undefined when anything is off (the file is then scanned). */
 function parseEntry(rest: string): Entry | undefined {
   const fields = rest.split('\t');
-  if (fields.length !== 5) return undefined;
-  const [sizeText, mtimeText, hash, siblings, results] = fields;
-  if (!NUMBER.test(sizeText) || !NUMBER.test(mtimeText) || !HASH.test(hash)) return undefined;
+  if (fields.length !== 7) return undefined;
+  const [sizeText, mtimeText, ctimeText, inoText, hash, siblings, results] = fields;
+  if (!NUMBER.test(sizeText) || !NUMBER.test(mtimeText) || !NUMBER.test(ctimeText) || !NUMBER.test(inoText) || !HASH.test(hash))
+    return undefined;
   let stored: unknown = 0;
   if (results !== '0') {
     try {
@@ -360,13 +586,13 @@ function parseEntry(rest: string): Entry | undefined {
       return undefined;
     }
   }
-  const entry: unknown[] = [Number(sizeText), Number(mtimeText), hash, siblings, stored];
+  const entry: unknown[] = [Number(sizeText), Number(mtimeText), Number(ctimeText), Number(inoText), hash, siblings, stored];
   return validEntry(entry) ? entry : undefined;
 }
 
 /** The scan an entry stands for (the entry is a fresh parse: callers may annotate its findings in place). */
 function scanOf(relative: string, entry: Entry): FileScan {
-  const copy = entry[4];
+  const copy = entry[6];
   if (copy === 0) return { path: relative, bytes: entry[0], findings: [], suppressed: 0, skipped: [] };
   for (const f of copy.findings) f.path = relative;
   for (const s of copy.skipped) s.path = relative;
@@ -430,9 +656,11 @@ function validIdentity(i: unknown): boolean {
 
 /** The shape an entry must have to be used at all; anything else is a miss. */
 function validEntry(raw: unknown): raw is Entry {
-  if (!Array.isArray(raw) || raw.length !== 5) return false;
-  const [size, mtimeMs, hash, siblings, stored] = raw as unknown[];
-  if (!isCount(size) || typeof mtimeMs !== 'number' || !isString(hash) || hash.length !== 32 || !isString(siblings)) return false;
+  if (!Array.isArray(raw) || raw.length !== 7) return false;
+  const [size, mtimeMs, ctimeMs, ino, hash, siblings, stored] = raw as unknown[];
+  // An inode past 2^53 (some file systems) is not exact as a number, but the same file gives the same number.
+  if (!isCount(size) || typeof mtimeMs !== 'number' || typeof ctimeMs !== 'number' || typeof ino !== 'number' || !(ino >= 0)) return false;
+  if (!isString(hash) || hash.length !== 32 || !isString(siblings)) return false;
   if (stored === 0) return true;
   if (!isObject(stored) || !isCount(stored.bytes) || !isCount(stored.suppressed)) return false;
   if (!Array.isArray(stored.findings) || !stored.findings.every(validFinding)) return false;

@@ -186,11 +186,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   /** A scan back from this thread or a worker: the cache learns it (or vouches for it), then it is collected. */
   const finish = (job: Job, scan: FileScan) => {
     if (cache && scan.unchanged) {
-      const cached = cache.confirm(job.relative, job.mtimeMs);
+      const cached = cache.confirm(job);
       if (cached) return collect(cached, true);
       scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory); // cannot happen: the entry was valid when listed
     }
-    if (cache && scan.hash) cache.record(scan, job.absolute, job.size, job.mtimeMs, scan.hash);
+    if (cache && scan.hash) cache.record(scan, job, scan.hash);
     const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
     collect(plain);
   };
@@ -213,7 +213,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       const f = next.value;
       progress.filesTotal++;
-      const known = cache?.lookup(f.relative, f.absolute, f.size, f.mtimeMs);
+      const known = cache?.lookup(f);
       if (known && 'scan' in known) collect(known.scan, true);
       else {
         queue.push(known ? { ...f, expect: known.hash } : f);

@@ -9,6 +9,7 @@ import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import { entry, itemsOf, type MapEntry, type SourceNode } from '../sourceTree';
+import { outsideBoundaries } from './cdkBoundaries';
 import { cdkOwnershipIssues } from './cdkOwnership';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
 
@@ -142,7 +143,8 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
   // Narrowing candidates come from permission statements, not from trust (sts:AssumeRole).
   const fileActions: string[] = [];
   for (const { doc } of documents) if (!isTrust(doc)) collectActions(doc, fileActions);
-  for (const { doc, resource } of documents)
+  // A permissions boundary grants nothing (cdkBoundaries.ts).
+  for (const { doc, resource } of outsideBoundaries(documents, text))
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   return issues;
 }

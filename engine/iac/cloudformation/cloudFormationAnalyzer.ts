@@ -1,5 +1,6 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
+import { mentionOf, namedAsBoundary } from '../aws/permissionsBoundary';
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
@@ -37,12 +38,13 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
   if (resources?.type !== 'map') return [];
   const documents: Array<{ doc: SourceNode; resource: string }> = [];
   const issues: IssueFrom<'cloudformation' | 'aws-policy'>[] = [];
+  const boundaries = boundaryPolicies(resources, text);
   for (const res of resources.entries) {
     const type = stringValue(get(res.value, 'Type'));
     const props = get(res.value, 'Properties');
     if (!type) continue;
     const id = res.key;
-    if (POLICY_RESOURCES.includes(type)) pushDoc(text, documents, get(props, 'PolicyDocument'), id);
+    if (POLICY_RESOURCES.includes(type) && !boundaries.has(id)) pushDoc(text, documents, get(props, 'PolicyDocument'), id);
     if (RESOURCE_POLICIES[type]) pushDoc(text, documents, get(props, RESOURCE_POLICIES[type]), id);
     if (type === 'AWS::SSO::PermissionSet') {
       pushDoc(text, documents, get(props, 'InlinePolicy'), id);
@@ -92,6 +94,36 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
   for (const { doc, resource } of documents)
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   return issues;
+}
+
+/**
+ * The AWS::IAM::ManagedPolicy resources that are permissions boundaries (engine/iac/aws/permissionsBoundary.ts):
+ * named so (logical id or ManagedPolicyName) or referenced by some resource's `PermissionsBoundary`,
+ * and attached to no identity (no `Roles`/`Users`/`Groups` of their own, not in any `ManagedPolicyArns`).
+ */
+function boundaryPolicies(resources: MapNode, text: string): Set<string> {
+  const found = new Set<string>();
+  const managed = resources.entries.filter((res) => stringValue(get(res.value, 'Type')) === 'AWS::IAM::ManagedPolicy');
+  // Most templates have no managed policy: nothing more is read then (this runs on every re-check).
+  if (!managed.length) return found;
+  const sourceOf = (node: SourceNode | undefined) => (node ? text.slice(node.start, node.end) : '');
+  const boundaryRefs: string[] = [];
+  const attachRefs: string[] = [];
+  for (const res of resources.entries) {
+    const props = get(res.value, 'Properties');
+    boundaryRefs.push(sourceOf(get(props, 'PermissionsBoundary')));
+    attachRefs.push(sourceOf(get(props, 'ManagedPolicyArns')), sourceOf(get(props, 'ManagedPolicies')));
+  }
+  for (const res of managed) {
+    const props = get(res.value, 'Properties');
+    const id = res.key;
+    if (['Roles', 'Users', 'Groups'].some((k) => itemsOf(get(props, k)).length > 0)) continue;
+    const mention = mentionOf(id);
+    if (attachRefs.some((t) => mention.test(t))) continue;
+    const named = namedAsBoundary(id) || namedAsBoundary(builtString(get(props, 'ManagedPolicyName'), text));
+    if (named || boundaryRefs.some((t) => mention.test(t))) found.add(id);
+  }
+  return found;
 }
 
 /**

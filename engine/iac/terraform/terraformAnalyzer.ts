@@ -1,5 +1,6 @@
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { PRIVILEGED_MANAGED_POLICIES, privilegedManagedPolicy } from '../aws/iamRiskData';
+import { mentionOf, mentions, namedAsBoundary } from '../aws/permissionsBoundary';
 import { hclToSource, inlineDocument, attribute, blocksOf } from '../hcl/hclSource';
 import type { HclBlock, HclBody, HclExpr } from '../hcl/hclParser';
 import type { IacAnalysis, IacContext, IssueFrom } from '../iacIssue';
@@ -21,18 +22,62 @@ const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'i
 export function analyseTerraform(file: TerraformFile, path: string, ctx: IacContext): IacAnalysis {
   // Kept per block between scans of an open file (blockPolicyMemo.ts): the same as analysing
   // every document of the file here.
+  const boundaries = boundaryPolicies(file);
   const issues: IssueFrom<'terraform' | 'aws-policy'>[] = blockPolicyIssues([...file.resources, ...file.dataSources], ctx, {
     documentsOf: policyDocumentsOf,
     actionsOf: collectActions,
     analyse: (doc, block, fileActions) =>
       analysePolicy(doc, { resource: addressOf(block), settings: ctx.settings, iam: ctx.iam, fileActions }),
-  });
+  }).filter((issue) => !boundaries.has(issue.resource));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
   issues.push(...gcpGrantIssues(file), ...keyVaultAccessPolicyIssues(file));
   issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };
+}
+
+/**
+ * The addresses of `aws_iam_policy` resources that are permissions boundaries
+ * (engine/iac/aws/permissionsBoundary.ts), and of the `aws_iam_policy_document` data sources only
+ * they use: named so (label, `name`, `name_prefix`) or referenced by a `permissions_boundary`, and
+ * attached nowhere (no `policy_arn`, `policy_arns` or `managed_policy_arns` refers to them).
+ */
+function boundaryPolicies(file: TerraformFile): Set<string> {
+  const found = new Set<string>();
+  const policies = file.resourcesOf('aws_iam_policy');
+  if (!policies.length) return found;
+  const sources = (names: string[]) =>
+    file.resources.flatMap((b) =>
+      names.flatMap((n) => {
+        const a = attribute(b.body, n);
+        return a ? [file.text.slice(a.start, a.end)] : [];
+      }),
+    );
+  const literal = (b: HclBlock, n: string) => {
+    const v = attribute(b.body, n)?.value;
+    return v?.kind === 'string' ? v.value : undefined;
+  };
+  const boundaryRefs = sources(['permissions_boundary']);
+  const named = (b: HclBlock) => [b.labels[1].value, literal(b, 'name'), literal(b, 'name_prefix')].some(namedAsBoundary);
+  // Most files have no boundary at all: nothing more is read then (this runs on every re-check).
+  const candidates = policies.filter((p) => named(p) || boundaryRefs.some((t) => mentions(t, addressOf(p))));
+  if (!candidates.length) return found;
+  const attachRefs = sources(['policy_arn', 'policy_arns', 'managed_policy_arns']);
+  for (const policy of candidates) {
+    const mention = mentionOf(addressOf(policy));
+    if (!attachRefs.some((t) => mention.test(t))) found.add(addressOf(policy));
+  }
+  // A policy document data source used by boundaries alone is a boundary too.
+  for (const policy of candidates.filter((p) => found.has(addressOf(p)))) {
+    const doc = attribute(policy.body, 'policy');
+    const ref = doc && /data\.aws_iam_policy_document\.[\w-]+/.exec(file.text.slice(doc.start, doc.end))?.[0];
+    if (!ref || found.has(ref)) continue;
+    const mention = mentionOf(ref);
+    const users = file.resources.filter((b) => mention.test(file.text.slice(b.open, b.close)));
+    if (users.every((b) => found.has(addressOf(b)))) found.add(ref);
+  }
+  return found;
 }
 
 /** The IAM policy documents a resource or data block holds, in the order they are written. */

@@ -5,10 +5,18 @@ import { heldOutMissDocuments } from './heldOutMisses';
 import { kubernetesDocuments } from './kubernetes';
 import { resetRegions, type IacDocument } from './labels';
 import { otherDocuments } from './otherClouds';
+import { permissionsBoundaryDocuments } from './permissionsBoundaries';
 
 export function buildIacCorpus(): IacDocument[] {
   resetRegions();
-  const docs = [...awsPolicyDocuments(), ...kubernetesDocuments(), ...otherDocuments(), ...heldOutDocuments(), ...heldOutMissDocuments()];
+  const docs = [
+    ...awsPolicyDocuments(),
+    ...kubernetesDocuments(),
+    ...otherDocuments(),
+    ...heldOutDocuments(),
+    ...heldOutMissDocuments(),
+    ...permissionsBoundaryDocuments(),
+  ];
   resetRegions();
   return docs;
 }

@@ -7,6 +7,7 @@ import { commandDocuments } from './commands';
 import { configDocuments } from './configs';
 import { CONTEXTS, type Entry } from './contexts';
 import { secret, type CorpusDocument } from './document';
+import { iacToolingDocuments } from './iacToolingNegatives';
 import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
@@ -113,8 +114,10 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...prefixFormDocuments(new Rng(seed + 13)),
     // Own stream too (issue 12, third held-out set: credentials handed to calls, config files).
     ...callFormDocuments(new Rng(seed + 31)),
+    // Own stream (bench:real-code's held-out IaC group): every earlier file stays as it was.
+    ...iacToolingDocuments(new Rng(seed + 14)),
     // Own stream too (issue 12, third held-out set): every earlier file stays as it was.
-    ...providerFileFormDocuments(new Rng(seed + 14)),
+    ...providerFileFormDocuments(new Rng(seed + 32)),
   );
   return { seed, documents };
 }

@@ -166,6 +166,39 @@ describe('isGenericNonSecret on third-party code (bench/real-code-review.tsv)', 
   });
 });
 
+describe('isGenericNonSecret on third-party IaC and tooling (held-out IaC group of bench:real-code)', () => {
+  it('member access with `?.` and `!.`, home-folder paths, API paths of words, npm-scoped setting ids', () => {
+    for (const v of [
+      'creds?.private_key',
+      'idp.ProviderDetails!.private_key',
+      '~/.aliyuncli/credentials',
+      '~/.gcloud/keyfile.json',
+      'org/users/current-user/s3-access-keys',
+      '@aws-cdk/aws-rds:preventRenderingDeprecatedCredentials',
+      '@aws-cdk/aws-secretsmanager:useAttachedSecretResourcePolicyForSecretTargetAttachments',
+      'manageOwnS3Credentials',
+    ])
+      assert.ok(isGenericNonSecret(v), v);
+    // The same shapes holding generated parts stay findings.
+    for (const v of ['creds?.Kq8mZ2vT9xLwQbR7', '~/Tq9vLm2Xc8Kw4Rb7Nz1Hs5Y', 'kq8m-zt9x/lwqb-r7vz/qz1k-x9mn', '@acme/Kq8mZ2vT9xLwQbR7V2'])
+      assert.ok(!isGenericNonSecret(v), v);
+  });
+
+  it('code cut at a quoted member, keyword arguments, Jinja filters, option choices quoted as inline code', () => {
+    for (const v of ['$Params.', ', errors=', 'item.pass_key|string+', 'always`', 'on_create`', 'always``'])
+      assert.ok(isGenericNonSecret(v), v);
+    for (const v of ['$Kq8mZ2vT9x.', 'Kq8mZ2vT9xL`', 'Tq9vLm2Xc|8Kw4Rb']) assert.ok(!isGenericNonSecret(v), v);
+  });
+});
+
+describe('isPlaceholder on third-party IaC and tooling', () => {
+  it('letter and digit runs counted up, and snake_case names ending in what they stand for, are stand-ins', () => {
+    for (const v of ['abc123def456', '123456abcdefg', 'abc123', 'oplog_reader_password', 'db-admin-secret']) assert.ok(isPlaceholder(v), v);
+    // Digits alone are a weak password people do use; mixed runs that do not count up are values.
+    for (const v of ['123456', '910457', 'abc124def456', 'abc1Kq8mZ2', 'oplogReader7_password']) assert.ok(!isPlaceholder(v), v);
+  });
+});
+
 describe('genericRulesSkip', () => {
   it('skips tests, fixtures, examples and mocks, even inside docs; reads documentation folders', () => {
     for (const path of ['tests/config.py', 'pkg/fixtures/creds.json', 'examples/app/.env', 'docs/examples/api.md', 'src/client.test.ts'])

@@ -1,0 +1,79 @@
+// node bench/warmCache.mjs (after npm run build): the warm `--cache` audit against the cold one (issue 13, goal < 10 %), whole
+// processes timed by /usr/bin/time (wall, peak RSS) and `perf stat` where it runs (CPU of all threads
+// to the microsecond; else /usr/bin/time's 10 ms ticks), the load average printed beside every figure. Prints figures; asserts nothing.
+//
+// Usage: node bench/warmCache.mjs [cli.js ...]   (default: dist/cli.js; several builds alternate,
+// for a before/after in the same minutes)
+// Environment: NHI_BENCH_TREE=dir (default bench/.npm-tree, built by bench/corpus.mjs),
+// NHI_BENCH_RUNS=n warm runs per round (default 7), NHI_BENCH_COLD_RUNS=n (default 3),
+// NHI_BENCH_ROUNDS=n (default 1).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const builds = process.argv.slice(2).length ? process.argv.slice(2).map((p) => path.resolve(p)) : [path.join(repo, 'dist/cli.js')];
+const tree = path.resolve(process.env.NHI_BENCH_TREE || path.join(repo, 'bench/.npm-tree'));
+const warmRuns = Number(process.env.NHI_BENCH_RUNS || 7);
+const coldRuns = Number(process.env.NHI_BENCH_COLD_RUNS || 3);
+const rounds = Number(process.env.NHI_BENCH_ROUNDS || 1);
+if (!fs.existsSync(tree)) {
+  console.error(`no tree at ${tree}: run node bench/audit.mjs once (it builds bench/.npm-tree) or set NHI_BENCH_TREE`);
+  process.exit(2);
+}
+
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** perf's task-clock (CPU of all threads, to the microsecond) when perf runs here; else /usr/bin/time's 10 ms ticks. */
+const perf = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', process.execPath, '-e', '0'], { encoding: 'utf8' }).status === 0;
+
+/** One audit as `bench/audit.mjs` runs it, timed whole: wall, CPU (user + system, all threads), peak RSS. */
+function audit(cli, cacheFile) {
+  const node = [process.execPath, cli, 'audit', '.', '--format', 'json', '--output', os.devNull];
+  node.push('--no-gitignore', '--no-git', '--fail-on', 'never', '--quiet', '--cache-location', cacheFile);
+  const timed = ['-f', '%e %U %S %M', ...(perf ? ['perf', 'stat', '-x,', '-e', 'task-clock'] : []), ...node];
+  const run = spawnSync('/usr/bin/time', timed, { cwd: tree, encoding: 'utf8' });
+  const lines = run.stderr.trim().split('\n');
+  const [wall, user, sys, rssKb] = lines.pop().split(' ').map(Number);
+  if (run.status !== 0 || !Number.isFinite(wall)) throw new Error(`audit failed (${run.status}): ${run.stderr.slice(-500)}`);
+  const taskClock = perf ? Number(lines.find((l) => l.includes('task-clock'))?.split(',')[0]) / 1000 : NaN;
+  return { wall, cpu: perf ? taskClock : user + sys, rssMb: rssKb / 1024 };
+}
+
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-warm-'));
+try {
+  console.log(`tree ${tree}; ${os.cpus().length} cores; node ${process.version}`);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, cli] of builds.entries()) {
+      const cacheFile = path.join(folder, `cache-${i}.txt`);
+      const loadBefore = load();
+      const cold = [];
+      for (let n = 0; n < coldRuns; n++) {
+        fs.rmSync(cacheFile, { force: true });
+        cold.push(audit(cli, cacheFile));
+      }
+      audit(cli, cacheFile); // priming: the first warm run after a cold one also rewrites mtimes it confirmed
+      const warm = [];
+      for (let n = 0; n < warmRuns; n++) warm.push(audit(cli, cacheFile));
+      const pick = (list, field) => median(list.map((r) => r[field]));
+      const [cw, cc, ww, wc] = [pick(cold, 'wall'), pick(cold, 'cpu'), pick(warm, 'wall'), pick(warm, 'cpu')];
+      console.log(
+        `round ${round} ${path.relative(process.cwd(), cli) || cli}: load ${loadBefore} -> ${load()}\n` +
+          `  cold (median of ${coldRuns}): ${cw.toFixed(2)} s wall, ${cc.toFixed(2)} s CPU, ${pick(cold, 'rssMb').toFixed(0)} MB\n` +
+          `  warm (median of ${warmRuns}): ${ww.toFixed(3)} s wall, ${wc.toFixed(3)} s CPU, ${pick(warm, 'rssMb').toFixed(0)} MB; ` +
+          `lowest ${Math.min(...warm.map((r) => r.wall)).toFixed(3)} s wall, ${Math.min(...warm.map((r) => r.cpu)).toFixed(3)} s CPU\n` +
+          `  warm / cold: ${((ww / cw) * 100).toFixed(1)} % wall, ${((wc / cc) * 100).toFixed(1)} % CPU; ` +
+          `cache file ${(fs.statSync(cacheFile).size / 1048576).toFixed(2)} MB`,
+      );
+    }
+  }
+} finally {
+  fs.rmSync(folder, { recursive: true, force: true });
+}
