@@ -23,6 +23,9 @@ const VENDOR_SAMPLES = new Set([
   // Azurite's (and the retired Storage Emulator's) published development-storage key for
   // devstoreaccount1: the same in every installation, documented by Microsoft.
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  // The TOTP key of the Key URI Format documentation (Google Authenticator's wiki), copied into
+  // every two-factor guide.
+  'JBSWY3DPEHPK3PXP',
 ]);
 
 const PLACEHOLDER_WORDS =
@@ -31,7 +34,7 @@ const PLACEHOLDER_WORDS =
 const SEQUENCES = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty/i;
 
 const TEMPLATE_ONLY =
-  /^(?:\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|:[a-z_]+|\{[^{}]*\}|\[[^\]]*\]|<[^>]*>)$/;
+  /^(?:\$(?:[Ee]nv:)?[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Za-z_][A-Za-z0-9_]*@|:[a-z_]+|\{[^{}]*\}|\[[^\]]*\]|<[^>]*>)$/;
 
 /** Words that documentation and samples use in place of a real credential. */
 const STAND_IN_VALUES = new Set([

@@ -5,7 +5,7 @@ import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
 import { joinedLiterals, type JoinedLiteral } from './joinedLiterals';
 import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
-import { isFirebaseWebConfigKey } from './publicByDesign';
+import { isPublicByDesign } from './publicByDesign';
 import { KeywordIndex, type KeywordIndexData } from './keywordIndex';
 import { kubernetesSecretData, type EncodedSecretValue } from './kubernetesSecrets';
 import { VALIDATORS } from './validators';
@@ -318,9 +318,12 @@ export class SecretScanner {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
     memo?.end();
-    // Public by design where they sit (a Firebase web config's apiKey): no rule reports them.
-    for (let i = candidates.length - 1; i >= 0; i--)
-      if (isFirebaseWebConfigKey(text, candidates[i].start, candidates[i].value)) candidates.splice(i, 1);
+    // Public by design where they sit (a Firebase web config's apiKey, a Supabase anon key,
+    // identifiers under secret-sounding names): not reported.
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i];
+      if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true)) candidates.splice(i, 1);
+    }
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode) for (const chain of joinedLiterals(text)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);

@@ -12,6 +12,7 @@ import { infraDocuments } from './infra';
 import { namedNegatives } from './namedNegatives';
 import { negativeDocuments } from './negativeDocuments';
 import { prefixFormDocuments } from './prefixForms';
+import { providerFileFormDocuments } from './providerFileForms';
 import { privateKeyDocuments } from './privateKeys';
 import { sectionAndHeaderDocuments } from './sectionAndHeaderNames';
 import { PROVIDERS } from './providers';
@@ -115,6 +116,8 @@ export function buildSecretCorpus(seed = CORPUS_SEED): SecretCorpus {
     ...callFormDocuments(new Rng(seed + 31)),
     // Own stream (bench:real-code's held-out IaC group): every earlier file stays as it was.
     ...iacToolingDocuments(new Rng(seed + 14)),
+    // Own stream too (issue 12, third held-out set): every earlier file stays as it was.
+    ...providerFileFormDocuments(new Rng(seed + 32)),
   );
   return { seed, documents };
 }

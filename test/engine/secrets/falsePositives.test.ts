@@ -52,6 +52,16 @@ describe('public by design: Azurite key, Ethereum addresses', () => {
     assert.ok(!isPlaceholder(azurite.replace('Eby8', 'Fby8')));
   });
 
+  it('the Key URI Format example TOTP key is a vendor sample; another base32 key is not', () => {
+    assert.ok(isPlaceholder('JBSWY3DPEHPK3PXP'));
+    assert.ok(!isPlaceholder('JBSWY3DPEHPK3PXQ'.replace('JBSW', 'KRUG')));
+  });
+
+  it('a PowerShell environment read is a reference, not a value; a literal after `$env:` text is not', () => {
+    for (const v of ['$env:AZURE_DEVOPS_PAT', '$Env:GITHUB_TOKEN', '$token']) assert.ok(isPlaceholder(v), v);
+    assert.ok(!isPlaceholder('$env:Q7x9LmKa2Tq/Rt8'));
+  });
+
   it('an Ethereum address (0x + 40 hex) is public; 0x + 64 hex (a private key) is not', () => {
     const hex = (n: number) => Array.from({ length: n }, (_, i) => '0123456789abcdef'[(i * 7 + 3) % 16]).join('');
     assert.ok(isGenericNonSecret(`0x${hex(40)}`));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isFirebaseWebConfigKey } from '../../../engine/secrets/publicByDesign';
+import { randomBytes } from 'node:crypto';
+import { isFirebaseWebConfigKey, isPublicByDesign, isPublicIdentifier, isSupabaseAnonKey } from '../../../engine/secrets/publicByDesign';
 
 // Google API key shapes built at run time (AIza + 35 characters), never a real key.
 const googleKey = () => 'AIza' + 'Qx7Lm2Vt9Rw4Kc8Yb1Nh5Ts3Pq6Xa0Lm2_-'.slice(0, 35);
@@ -26,5 +27,62 @@ describe('isFirebaseWebConfigKey', () => {
     assert.ok(!judged(`const cfg = { authDomain: "acme.firebaseapp.com" };\nconst serverKey = "${key}";\n`, key));
     // Not a Google API key.
     assert.ok(!isFirebaseWebConfigKey('{ apiKey: "sk_live_abc", authDomain: "x" }', 11, 'sk_live_abc'));
+  });
+});
+
+/** A JWT over this payload, signed with random bytes (never a real key). */
+function jwtOver(payload: Record<string, unknown>): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.${randomBytes(32).toString('base64url')}`;
+}
+
+describe('isSupabaseAnonKey', () => {
+  it("Supabase's anon key (role anon, issued by Supabase) is public by design", () => {
+    assert.ok(isSupabaseAnonKey(jwtOver({ iss: 'supabase', ref: 'xyzcompany', role: 'anon', iat: 1730000000 })));
+    assert.ok(isSupabaseAnonKey(jwtOver({ iss: 'supabase-demo', role: 'anon', exp: 1983812996 })));
+  });
+
+  it('the service_role key, an anon role from another issuer and non-JWTs stay secrets', () => {
+    assert.ok(!isSupabaseAnonKey(jwtOver({ iss: 'supabase', ref: 'xyzcompany', role: 'service_role' })));
+    assert.ok(!isSupabaseAnonKey(jwtOver({ iss: 'https://auth.acme.io', role: 'anon' })));
+    assert.ok(!isSupabaseAnonKey(jwtOver({ role: 'anon' })));
+    assert.ok(!isSupabaseAnonKey('eyJhbGciOiJIUzI1NiJ9.not-json.c2ln'));
+  });
+});
+
+describe('isPublicIdentifier', () => {
+  const hex = (n: number) => randomBytes(n).toString('hex').slice(0, n);
+
+  it('Twilio resource SIDs and Razorpay key ids are identifiers wherever they sit', () => {
+    for (const v of [`AC${hex(32)}`, `MG${hex(32)}`, `rzp_live_${'Qx7Lm2Vt9Rw4Kc'}`, `rzp_test_${'Qx7Lm2Vt9Rw4Kc'}`])
+      assert.ok(isPublicIdentifier(`api_key: ${v}`, 9, v, 'api_key'), v);
+  });
+
+  it("Shopify's API key and Mailjet's public API key are identifiers under their names", () => {
+    const v = hex(32);
+    assert.ok(isPublicIdentifier(`SHOPIFY_API_KEY=${v}`, 16, v, 'SHOPIFY_API_KEY'));
+    assert.ok(isPublicIdentifier(`mailjet:\n  api_key: ${v}\n`, 20, v, 'api_key'));
+    assert.ok(isPublicIdentifier(`MJ_APIKEY_PUBLIC=${v}`, 17, v, 'MJ_APIKEY_PUBLIC'));
+  });
+
+  it('their secret halves, and an api_key with no Mailjet around it, are not identifiers', () => {
+    const v = hex(32);
+    assert.ok(!isPublicIdentifier(`SHOPIFY_API_SECRET=${v}`, 19, v, 'SHOPIFY_API_SECRET'));
+    assert.ok(!isPublicIdentifier(`mailjet:\n  secret_key: ${v}\n`, 23, v, 'secret_key'));
+    assert.ok(!isPublicIdentifier(`datadog:\n  api_key: ${v}\n`, 20, v, 'api_key'));
+    // A Twilio API key SID names a key pair: reported, like an AWS key id (README).
+    const sid = `SK${hex(32)}`;
+    assert.ok(!isPublicIdentifier(`api_key: ${sid}`, 9, sid, 'api_key'));
+    // A Twilio API key's secret (32 alphanumerics) is not a SID.
+    const secret = 'm6Bgge5kdm1DWL4XNqvIerLESIgPlTXM';
+    assert.ok(!isPublicIdentifier(`api_secret: ${secret}`, 12, secret, 'api_secret'));
+  });
+});
+
+describe('isPublicByDesign', () => {
+  it('judges identifiers only for generic rules: a provider rule reports an id on purpose', () => {
+    const sid = `AC${randomBytes(16).toString('hex')}`;
+    assert.ok(isPublicByDesign(`account: ${sid}`, 9, sid, 'account', true));
+    assert.ok(!isPublicByDesign(`account: ${sid}`, 9, sid, 'account', false));
   });
 });
