@@ -3,7 +3,7 @@ import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
-import { builtString, jsonStringDocument } from './intrinsics';
+import { alternatives, builtString, jsonStringDocument } from './intrinsics';
 
 type TemplateIssue = IssueFrom<'cloudformation'>;
 
@@ -128,7 +128,9 @@ function withBuiltPrincipals(doc: MapNode, text: string): MapNode {
 
 function managedPolicyIssues(node: SourceNode | undefined, resource: string, text: string, bareNames = false): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
-  for (const item of itemsOf(node)) {
+  // Either branch of an `!If` can be deployed: a privileged policy in one counts.
+  const items = alternatives(node, text).flatMap((list) => itemsOf(list).flatMap((item) => alternatives(item, text)));
+  for (const item of items) {
     // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess", or the same from Fn::Join, is as clear as a literal.
     const value = item.type === 'scalar' ? stringValue(item) : builtString(item, text);
     const privileged = value ? privilegedManagedPolicy(value, bareNames) : undefined;

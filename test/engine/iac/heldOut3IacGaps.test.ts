@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import type { Finding } from '../../../engine';
+import { builtinRules, testEngine } from '../../support/engineFixture';
+
+/** `ruleId@line:text` of each IaC finding: the exact element reported, 1-based line. */
+const summary = (text: string, findings: Finding[]) =>
+  findings
+    .filter((f) => f.ruleId !== 'missing-owner-tag')
+    .map((f) => `${f.ruleId}@${f.range.start.line + 1}:${text.slice(f.offsets.start, f.offsets.end)}`);
+
+describe('IaC forms the third held-out set found missing', () => {
+  const engine = testEngine({ rules: builtinRules() });
+  const scan = (path: string, text: string) => summary(text, engine.scan({ path, text }).findings);
+  const ruleIds = (path: string, text: string) => engine.scan({ path, text }).findings.map((f) => f.ruleId);
+
+  describe('CloudFormation intrinsics', () => {
+    const role = (managed: string) =>
+      `Resources:\n  Dev:\n    Type: AWS::IAM::Role\n    Properties:\n      ManagedPolicyArns: ${managed}\n      Tags:\n        - Key: owner\n          Value: dx\n`;
+
+    it('reports AdministratorAccess in either branch of !If, and in Fn::If inside the list', () => {
+      const ifList = role(
+        `!If\n        - IsDev\n        - - arn:aws:iam::aws:policy/AdministratorAccess\n        - - arn:aws:iam::aws:policy/ReadOnlyAccess`,
+      );
+      assert.deepEqual(scan('t.yaml', ifList), ['aws-iam-privileged-managed-policy@7:arn:aws:iam::aws:policy/AdministratorAccess']);
+      const inList = role(
+        `\n        - Fn::If:\n            - IsProd\n            - !Ref AWS::NoValue\n            - "arn:aws:iam::aws:policy/IAMFullAccess"`,
+      );
+      assert.deepEqual(scan('t.yaml', inList), ['aws-iam-privileged-managed-policy@9:arn:aws:iam::aws:policy/IAMFullAccess']);
+    });
+
+    it('says nothing when neither branch is privileged', () => {
+      const text = role(`!If [IsDev, ["arn:aws:iam::aws:policy/ReadOnlyAccess"], !Ref AWS::NoValue]`);
+      assert.deepEqual(scan('t.yaml', text), []);
+    });
+
+    const trust = (principal: string, condition = '') =>
+      `Resources:\n  Tooling:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS:\n${principal}\n            Action: sts:AssumeRole\n${condition}      Tags:\n        - Key: owner\n          Value: tooling\n`;
+    const joined = `                Fn::Join:\n                  - ""\n                  - - "arn:aws:iam::"\n                    - !Ref ToolingAccountId\n                    - ":root"`;
+
+    it('reads a trusted account built with block-style Fn::Join and !Ref (closing quote included)', () => {
+      assert.deepEqual(
+        ruleIds('t.yaml', trust(joined)).filter((r) => r !== 'missing-owner-tag'),
+        ['aws-iam-cross-account-trust'],
+      );
+    });
+
+    it('says nothing for the same trust with an sts:ExternalId condition', () => {
+      const condition = `            Condition:\n              StringEquals:\n                sts:ExternalId: tooling-2024\n`;
+      assert.deepEqual(scan('t.yaml', trust(joined, condition)), []);
+    });
+
+    it('reads a Serverless managed policy ARN built with Fn::Join and Ref: AWS::Partition', () => {
+      const sls = (name: string) =>
+        `service: bot\nprovider:\n  name: aws\n  iam:\n    role:\n      managedPolicies:\n        - Fn::Join:\n            - ""\n            - - "arn:"\n              - Ref: AWS::Partition\n              - ":iam::aws:policy/${name}"\n`;
+      assert.deepEqual(ruleIds('serverless.yml', sls('AdministratorAccess')), ['aws-iam-privileged-managed-policy']);
+      assert.deepEqual(ruleIds('serverless.yml', sls('ReadOnlyAccess')), []);
+    });
+  });
+});
