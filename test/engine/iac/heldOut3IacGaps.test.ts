@@ -56,4 +56,21 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(ruleIds('serverless.yml', sls('ReadOnlyAccess')), []);
     });
   });
+
+  describe('Pulumi YAML policy looked up with aws:iam:getPolicy', () => {
+    const program = (args: string) =>
+      `name: p\nruntime: yaml\nvariables:\n  looked:\n    fn::invoke:\n      function: aws:iam:getPolicy\n      arguments:\n        ${args}\nresources:\n  attach:\n    type: aws:iam:RolePolicyAttachment\n    properties:\n      role: \${role.name}\n      policyArn: \${looked.arn}\n`;
+
+    it('reports AdministratorAccess looked up by name or by ARN, then attached', () => {
+      assert.deepEqual(scan('Pulumi.yaml', program('name: AdministratorAccess')), ['aws-iam-privileged-managed-policy@14:${looked.arn}']);
+      assert.deepEqual(ruleIds('Pulumi.yaml', program('arn: arn:aws:iam::aws:policy/IAMFullAccess')), [
+        'aws-iam-privileged-managed-policy',
+      ]);
+    });
+
+    it('says nothing for a narrow policy looked up, or an ARN of an unknown variable', () => {
+      assert.deepEqual(ruleIds('Pulumi.yaml', program('name: ReadOnlyAccess')), []);
+      assert.deepEqual(ruleIds('Pulumi.yaml', program('name: AdministratorAccess').replace('${looked.arn}', '${other.arn}')), []);
+    });
+  });
 });
