@@ -120,7 +120,7 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'gcp-impersonation-role': {
-    flags: 'a service-account impersonation role granted project-, folder- or organization-wide',
+    flags: 'a service-account impersonation role granted project-, folder- or organization-wide, or to a whole domain or group',
     analysers: ['terraform'],
     grants: 'wide',
   },
@@ -147,7 +147,7 @@ export const IAC_CHECKS = {
     grants: 'admin',
   },
   'gcp-public-access': {
-    flags: 'a bucket role granted to allUsers or allAuthenticatedUsers',
+    flags: 'a role granted to allUsers or allAuthenticatedUsers on a bucket, project, folder or organization',
     analysers: ['terraform'],
     grants: 'wide',
   },

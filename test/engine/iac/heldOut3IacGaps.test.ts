@@ -73,4 +73,43 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(ruleIds('Pulumi.yaml', program('name: AdministratorAccess').replace('${looked.arn}', '${other.arn}')), []);
     });
   });
+
+  describe('GCP authoritative policies, public grants and impersonation by a crowd', () => {
+    const policy = (role: string, applied: string) =>
+      `data "google_iam_policy" "p" {\n  binding {\n    role    = "${role}"\n    members = ["group:ops@example.com"]\n  }\n}\nresource "${applied}" "p" {\n  policy_data = data.google_iam_policy.p.policy_data\n}\n`;
+
+    it('reports IAM admin roles in a data "google_iam_policy" applied to a project or organization', () => {
+      assert.deepEqual(scan('p.tf', policy('roles/iam.securityAdmin', 'google_project_iam_policy')), [
+        'gcp-iam-admin-role@3:roles/iam.securityAdmin',
+      ]);
+      assert.deepEqual(ruleIds('p.tf', policy('roles/resourcemanager.organizationAdmin', 'google_organization_iam_policy')), [
+        'gcp-iam-admin-role',
+      ]);
+    });
+
+    it('says nothing for the same policy applied to a bucket, or a narrow role', () => {
+      assert.deepEqual(ruleIds('p.tf', policy('roles/iam.securityAdmin', 'google_storage_bucket_iam_policy')), []);
+      assert.deepEqual(ruleIds('p.tf', policy('roles/iam.securityReviewer', 'google_project_iam_policy')), []);
+    });
+
+    it('reports any role given to allAuthenticatedUsers or allUsers on a project, or in a policy binding', () => {
+      const member = (who: string) =>
+        `resource "google_folder_iam_member" "m" {\n  folder = "folders/1"\n  role   = "roles/browser"\n  member = "${who}"\n}\n`;
+      assert.deepEqual(scan('iam.tf', member('allAuthenticatedUsers')), ['gcp-public-access@3:roles/browser']);
+      assert.deepEqual(scan('iam.tf', member('group:ops@example.com')), []);
+      const data = `data "google_iam_policy" "p" {\n  binding {\n    role    = "roles/viewer"\n    members = ["allUsers"]\n  }\n}\n`;
+      assert.deepEqual(scan('p.tf', data), ['gcp-public-access@3:roles/viewer']);
+    });
+
+    it('reports impersonation roles given to a domain or group on one account or through a module, not to one account', () => {
+      const onAccount = (member: string) =>
+        `resource "google_service_account_iam_member" "m" {\n  service_account_id = google_service_account.tf.name\n  role               = "roles/iam.serviceAccountTokenCreator"\n  member             = "${member}"\n}\n`;
+      assert.deepEqual(scan('iam.tf', onAccount('domain:example.com')), ['gcp-impersonation-role@3:roles/iam.serviceAccountTokenCreator']);
+      assert.deepEqual(scan('iam.tf', onAccount('serviceAccount:ci@p.iam.gserviceaccount.com')), []);
+      const module = (member: string) =>
+        `module "sa_iam" {\n  source = "terraform-google-modules/iam/google//modules/service_accounts_iam"\n  bindings = {\n    "roles/iam.serviceAccountUser" = ["${member}"]\n  }\n}\n`;
+      assert.deepEqual(scan('main.tf', module('group:devs@example.com')), ['gcp-impersonation-role@4:"roles/iam.serviceAccountUser"']);
+      assert.deepEqual(scan('main.tf', module('user:ana@example.com')), []);
+    });
+  });
 });
