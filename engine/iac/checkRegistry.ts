@@ -223,8 +223,8 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'k8s-legacy-service-account-token': {
-    flags: 'a Secret of type kubernetes.io/service-account-token',
-    analysers: ['kubernetes'],
+    flags: "a Secret of type kubernetes.io/service-account-token, in a manifest or Terraform's kubernetes provider",
+    analysers: ['kubernetes', 'terraform'],
   },
   'k8s-automount-service-account-token': {
     flags: 'a workload that mounts a ServiceAccount token (iac.automountServiceAccountToken)',

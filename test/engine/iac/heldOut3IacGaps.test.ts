@@ -112,4 +112,40 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(scan('main.tf', module('user:ana@example.com')), []);
     });
   });
+
+  describe('legacy token Secrets through the Terraform kubernetes provider', () => {
+    const secret = (type: string) =>
+      `resource "kubernetes_secret_v1" "t" {\n  metadata {\n    name = "ci-token"\n  }\n  type = "${type}"\n}\n`;
+
+    it('reports the token type, as in a manifest', () => {
+      assert.deepEqual(scan('token.tf', secret('kubernetes.io/service-account-token')), [
+        'k8s-legacy-service-account-token@5:kubernetes.io/service-account-token',
+      ]);
+    });
+
+    it('says nothing for other Secret types', () => {
+      assert.deepEqual(scan('tls.tf', secret('kubernetes.io/tls')), []);
+    });
+  });
+
+  describe('GitHub Actions run steps that log in with a stored key', () => {
+    const workflow = (run: string) =>
+      `on: push\npermissions:\n  contents: read\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n`;
+
+    it('reports az login with a service-principal password, and aws configure set in a block', () => {
+      const az = 'az login --service-principal -u "${{ secrets.ID }}" -p "${{ secrets.PW }}" --tenant t';
+      assert.deepEqual(scan('.github/workflows/d.yml', workflow(az)), [`gha-static-cloud-credentials@8:${az}`]);
+      const aws = '|\n          echo start\n          aws configure set aws_secret_access_key "${{ secrets.KEY }}"';
+      assert.deepEqual(scan('.github/workflows/d.yml', workflow(aws)), [
+        'gha-static-cloud-credentials@10:aws configure set aws_secret_access_key "${{ secrets.KEY }}"',
+      ]);
+    });
+
+    it('says nothing for a federated login continued over lines, or keys exported from assume-role', () => {
+      const federated = '|\n          az login --service-principal -u "$ID" --tenant "$T" \\\n            --federated-token "$TOKEN"';
+      assert.deepEqual(scan('.github/workflows/d.yml', workflow(federated)), []);
+      const assumed = '|\n          creds=$(aws sts assume-role-with-web-identity --role-arn "$R")\n          export AWS_ACCESS_KEY_ID=$KEY';
+      assert.deepEqual(scan('.github/workflows/d.yml', workflow(assumed)), []);
+    });
+  });
 });
