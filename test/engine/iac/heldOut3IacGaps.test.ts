@@ -144,7 +144,8 @@ describe('IaC forms the third held-out set found missing', () => {
     it('says nothing for a federated login continued over lines, or keys exported from assume-role', () => {
       const federated = '|\n          az login --service-principal -u "$ID" --tenant "$T" \\\n            --federated-token "$TOKEN"';
       assert.deepEqual(scan('.github/workflows/d.yml', workflow(federated)), []);
-      const assumed = '|\n          creds=$(aws sts assume-role-with-web-identity --role-arn "$R")\n          export AWS_ACCESS_KEY_ID=$KEY';
+      const assumed =
+        '|\n          creds=$(aws sts assume-role-with-web-identity --role-arn "$R")\n          export AWS_ACCESS_KEY_ID=$KEY';
       assert.deepEqual(scan('.github/workflows/d.yml', workflow(assumed)), []);
     });
   });
