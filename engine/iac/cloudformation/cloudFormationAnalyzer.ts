@@ -29,7 +29,7 @@ const RESOURCE_POLICIES: Record<string, string> = {
  * Identities that accept `Tags` (AWS::IAM::Group does not). Keys, secrets and policies are not
  * identities: their owner is the identity that uses them.
  */
-const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::OIDCProvider'];
+const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User'];
 
 /** Analyses a CloudFormation or SAM template already parsed into a source tree. */
 export function analyseCloudFormation(template: SourceNode, text: string, ctx: IacContext): IssueFrom<'cloudformation' | 'aws-policy'>[] {

@@ -33,14 +33,8 @@ const ATTACHMENT_TYPES = new Set([
   'aws:iam:GroupPolicyAttachment',
   'aws:iam:PolicyAttachment',
 ]);
-/** Identity-bearing types that take `tags`. */
-const OWNED_TYPES = new Set([
-  'aws:iam:Role',
-  'aws:iam:User',
-  'aws:secretsmanager:Secret',
-  'aws:kms:Key',
-  'azure-native:managedidentity:UserAssignedIdentity',
-]);
+/** Identities that take `tags`. Secrets, keys and policies are not identities: their owner is the identity that uses them. */
+const OWNED_TYPES = new Set(['aws:iam:Role', 'aws:iam:User', 'azure-native:managedidentity:UserAssignedIdentity']);
 
 /** `getPolicyDocument` statement keys, in the IAM JSON spelling the policy analysis reads. */
 const STATEMENT_KEYS: Record<string, string> = {
