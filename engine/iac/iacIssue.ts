@@ -103,7 +103,10 @@ export interface IacContext {
   settings: IacSettings;
   /** AWS IAM actions, loaded on the first policy analysed. */
   iam: IamActions;
-  /** Other files of the same folder (for Terraform provider `default_tags`); may be absent. */
+  /**
+   * Other `.tf` files and the kustomization of the same folder (for Terraform provider
+   * `default_tags`, and labels a kustomization adds to the manifests it lists); may be absent.
+   */
   siblingFiles?: (path: string) => Array<{ path: string; text: string }>;
   /**
    * The `.tf` files of a folder (a local module a `module` block calls), given relative to the

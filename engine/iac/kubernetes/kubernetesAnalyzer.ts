@@ -1,4 +1,5 @@
 import type { ChecksOf } from '../checkRegistry';
+import { kustomizeLabelKeys } from './kustomizeLabels';
 import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
@@ -36,7 +37,7 @@ function nameOf(doc: SourceNode): string {
 }
 
 /** Analyses every document of a Kubernetes manifest. */
-export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext): KubernetesIssue[] {
+export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext, path?: string): KubernetesIssue[] {
   const issues: KubernetesIssue[] = [];
   // A ServiceAccount in the same file that disables automount covers the workloads using it.
   const noAutomount = new Set(
@@ -60,7 +61,7 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
     if (kind === 'Role' || kind === 'ClusterRole') issues.push(...rbacRuleIssues(doc, kind, resource));
     else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssues(doc, resource, powerful));
     else if (kind === 'ServiceAccount') {
-      const i = serviceAccountOwner(doc, text, resource, ctx);
+      const i = serviceAccountOwner(doc, text, resource, ctx, path);
       if (i) issues.push(i);
     } else if (kind === 'Secret') {
       const type = get(doc, 'type');
@@ -293,13 +294,15 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
   ];
 }
 
-function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext): KubernetesIssue | undefined {
+function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext, path?: string): KubernetesIssue | undefined {
   const keys = ctx.settings.ownerTags;
   const metadata = get(doc, 'metadata');
   const labels = get(metadata, 'labels');
   const annotations = get(metadata, 'annotations');
   const hasOwner = [labels, annotations].some((m) => m?.type === 'map' && m.entries.some((e) => isOwnerKey(e.key, keys)));
   if (hasOwner) return undefined;
+  // A kustomization beside the file may add the owner label to everything it lists.
+  if (kustomizeLabelKeys(path, ctx).some((k) => isOwnerKey(k, keys))) return undefined;
   const nameNode = get(metadata, 'name') ?? get(doc, 'kind')!;
   const edit = labelEdit(text, metadata, labels, keys[0]);
   return {

@@ -149,4 +149,23 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(scan('.github/workflows/d.yml', workflow(assumed)), []);
     });
   });
+
+  describe('owner labels a kustomization beside the manifest adds', () => {
+    const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n';
+    const withKustomization = (kustomization: string) =>
+      testEngine({ rules: builtinRules(), siblingFiles: () => [{ path: 'k8s/kustomization.yaml', text: kustomization }] })
+        .scan({ path: 'k8s/sa.yaml', text: sa })
+        .findings.map((f) => f.ruleId);
+
+    it('takes commonLabels, commonAnnotations or labels[].pairs of a kustomization listing the file', () => {
+      assert.deepEqual(withKustomization('commonLabels:\n  owner: payments\nresources:\n  - sa.yaml\n'), []);
+      assert.deepEqual(withKustomization('commonAnnotations:\n  team: payments\nresources:\n  - ./sa.yaml\n'), []);
+      assert.deepEqual(withKustomization('labels:\n  - pairs:\n      owner: payments\nresources:\n  - sa.yaml\n'), []);
+    });
+
+    it('still reports the account when the kustomization does not list the file or adds no owner', () => {
+      assert.deepEqual(withKustomization('commonLabels:\n  owner: payments\nresources:\n  - other.yaml\n'), ['missing-owner-tag']);
+      assert.deepEqual(withKustomization('commonLabels:\n  app: api\nresources:\n  - sa.yaml\n'), ['missing-owner-tag']);
+    });
+  });
 });
