@@ -110,7 +110,7 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'aws-iam-access-key-created': {
-    flags: 'an IAM access key created from code',
+    flags: 'an IAM access key or service-specific credential (CodeCommit) created from code',
     analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
   },
   'gcp-primitive-role': {
@@ -120,7 +120,7 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'gcp-impersonation-role': {
-    flags: 'a service-account impersonation role granted project-, folder- or organization-wide, or to a whole domain or group',
+    flags: 'a service-account impersonation role granted project-, folder- or organization-wide, or to a whole domain',
     analysers: ['terraform'],
     grants: 'wide',
   },
@@ -152,11 +152,11 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'gcp-service-account-key-created': {
-    flags: 'a GCP service account key created from code',
+    flags: 'a GCP service account key or HMAC key created from code',
     analysers: ['terraform'],
   },
   'azure-ad-password-credential': {
-    flags: 'an Azure AD (Entra ID) application or service principal password (client secret) created from code',
+    flags: 'an Azure AD (Entra ID) application or service principal password (client secret) or certificate created from code',
     analysers: ['terraform'],
   },
   'azure-privileged-role-assignment': {

@@ -22,8 +22,12 @@ const isServiceAgent = (member: string) =>
   /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 const SERVICE_ACCOUNT_GRANT = /^google_service_account_iam_(member|binding)$/;
-/** Members that stand for many people: a whole Workspace domain, or a group anyone may be added to. */
-const isCrowd = (member: string) => /^(?:domain|group):/i.test(member);
+/**
+ * A whole Workspace or Cloud Identity domain: everyone with an account in it. A `group:` is a
+ * named team someone manages, the usual way to give people a role (the team corpus keeps
+ * serviceAccountUser on one account for a group as fine), so it is not a crowd here.
+ */
+const isCrowd = (member: string) => /^domain:/i.test(member);
 
 export function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
   return expr?.kind === 'string' && !expr.templated ? { value: expr.value, start: expr.start + 1, end: expr.end - 1 } : undefined;
@@ -82,7 +86,7 @@ function gcpRoleIssue(
 const stringsIn = (expr: HclExpr): string[] =>
   (expr.kind === 'tuple' ? expr.items : [expr]).flatMap((m) => (m.kind === 'string' && !m.templated ? [m.value] : []));
 
-/** An impersonation role given to a whole domain or a group, in whatever scope: everyone in it can act as the account(s). */
+/** An impersonation role given to a whole domain, in whatever scope: everyone in it can act as the account(s). */
 function crowdImpersonationIssue(
   role: { value: string; start: number; end: number },
   members: string[],
@@ -109,7 +113,7 @@ export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     const issue = role && gcpRoleIssue(role, m[1], membersOf(block), addressOf(block));
     if (issue) issues.push(issue);
   }
-  // On one service account, impersonation is what the role is for, unless a domain or group gets it.
+  // On one service account, impersonation is what the role is for, unless a whole domain gets it.
   for (const block of file.resources) {
     if (!SERVICE_ACCOUNT_GRANT.test(block.labels[0].value)) continue;
     const role = stringOf(attribute(block.body, 'role')?.value);

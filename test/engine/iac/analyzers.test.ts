@@ -12,9 +12,9 @@ const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 const summary = (text: string, findings: Finding[]) =>
   findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${text.slice(f.offsets.start, f.offsets.end)}`);
 
+// Like the workspace reader: a folder that is not there has no siblings (manifests scanned by name only ask too).
 const siblingsOf = (file: string) =>
-  fs
-    .readdirSync(path.dirname(file))
+  (fs.existsSync(path.dirname(file)) ? fs.readdirSync(path.dirname(file)) : [])
     .map((name) => path.join(path.dirname(file), name))
     .filter((p) => p !== file)
     .map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));

@@ -101,14 +101,16 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(scan('p.tf', data), ['gcp-public-access@3:roles/viewer']);
     });
 
-    it('reports impersonation roles given to a domain or group on one account or through a module, not to one account', () => {
+    it('reports impersonation roles given to a whole domain on one account or through a module, not to one account or a group', () => {
       const onAccount = (member: string) =>
         `resource "google_service_account_iam_member" "m" {\n  service_account_id = google_service_account.tf.name\n  role               = "roles/iam.serviceAccountTokenCreator"\n  member             = "${member}"\n}\n`;
       assert.deepEqual(scan('iam.tf', onAccount('domain:example.com')), ['gcp-impersonation-role@3:roles/iam.serviceAccountTokenCreator']);
       assert.deepEqual(scan('iam.tf', onAccount('serviceAccount:ci@p.iam.gserviceaccount.com')), []);
       const module = (member: string) =>
         `module "sa_iam" {\n  source = "terraform-google-modules/iam/google//modules/service_accounts_iam"\n  bindings = {\n    "roles/iam.serviceAccountUser" = ["${member}"]\n  }\n}\n`;
-      assert.deepEqual(scan('main.tf', module('group:devs@example.com')), ['gcp-impersonation-role@4:"roles/iam.serviceAccountUser"']);
+      assert.deepEqual(scan('main.tf', module('domain:example.com')), ['gcp-impersonation-role@4:"roles/iam.serviceAccountUser"']);
+      assert.deepEqual(scan('main.tf', module('group:devs@example.com')), []);
+      assert.deepEqual(scan('iam.tf', onAccount('group:devs@example.com')), []);
       assert.deepEqual(scan('main.tf', module('user:ana@example.com')), []);
     });
   });
@@ -166,6 +168,29 @@ describe('IaC forms the third held-out set found missing', () => {
     it('still reports the account when the kustomization does not list the file or adds no owner', () => {
       assert.deepEqual(withKustomization('commonLabels:\n  owner: payments\nresources:\n  - other.yaml\n'), ['missing-owner-tag']);
       assert.deepEqual(withKustomization('commonLabels:\n  app: api\nresources:\n  - sa.yaml\n'), ['missing-owner-tag']);
+    });
+  });
+
+  describe('long-lived credentials beyond access keys', () => {
+    it('reports CodeCommit service-specific credentials, HMAC keys and AD application certificates', () => {
+      const text = [
+        'resource "aws_iam_service_specific_credential" "git" {\n  service_name = "codecommit.amazonaws.com"\n  user_name    = "mirror"\n}',
+        'resource "google_storage_hmac_key" "s3" {\n  service_account_email = "sync@p.iam.gserviceaccount.com"\n}',
+        'resource "azuread_application_certificate" "c" {\n  application_id = azuread_application.a.id\n  value          = file("c.pem")\n}',
+      ].join('\n');
+      assert.deepEqual(ruleIds('creds.tf', text), [
+        'aws-iam-access-key-created',
+        'gcp-service-account-key-created',
+        'azure-ad-password-credential',
+      ]);
+    });
+
+    it('says nothing for the identities alone or a federated credential', () => {
+      const text = [
+        'resource "google_service_account" "s3" {\n  account_id = "sync"\n}',
+        'resource "azuread_application_federated_identity_credential" "f" {\n  application_id = azuread_application.a.id\n  issuer         = "https://token.actions.githubusercontent.com"\n}',
+      ].join('\n');
+      assert.deepEqual(ruleIds('creds.tf', text), []);
     });
   });
 });
