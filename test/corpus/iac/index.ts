@@ -2,13 +2,21 @@
 import { awsPolicyDocuments } from './awsPolicies';
 import { heldOutDocuments } from './heldOut';
 import { heldOutMissDocuments } from './heldOutMisses';
+import { heldOut3MissDocuments } from './heldOut3Misses';
 import { kubernetesDocuments } from './kubernetes';
 import { resetRegions, type IacDocument } from './labels';
 import { otherDocuments } from './otherClouds';
 
 export function buildIacCorpus(): IacDocument[] {
   resetRegions();
-  const docs = [...awsPolicyDocuments(), ...kubernetesDocuments(), ...otherDocuments(), ...heldOutDocuments(), ...heldOutMissDocuments()];
+  const docs = [
+    ...awsPolicyDocuments(),
+    ...kubernetesDocuments(),
+    ...otherDocuments(),
+    ...heldOutDocuments(),
+    ...heldOutMissDocuments(),
+    ...heldOut3MissDocuments(),
+  ];
   resetRegions();
   return docs;
 }
