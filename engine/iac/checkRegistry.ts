@@ -99,7 +99,8 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'aws-resource-policy-any-principal': {
-    flags: 'a resource policy (bucket, queue, topic, key, Lambda permission) that allows Principal "*" with no condition',
+    flags:
+      'a resource policy (bucket, queue, topic, key, event bus, OpenSearch domain, Lambda permission) that allows Principal "*" with no condition',
     analysers: ['aws-policy', 'terraform', 'cloudformation'],
     grants: 'wide',
   },

@@ -24,6 +24,8 @@ const RESOURCE_POLICIES: Record<string, string> = {
   'AWS::SecretsManager::ResourcePolicy': 'ResourcePolicy',
   'AWS::ECR::Repository': 'RepositoryPolicyText',
   'AWS::IoT::Policy': 'PolicyDocument',
+  'AWS::OpenSearchService::Domain': 'AccessPolicies',
+  'AWS::Elasticsearch::Domain': 'AccessPolicies',
 };
 /**
  * Identities that accept `Tags` (AWS::IAM::Group does not). Keys, secrets and policies are not
@@ -44,6 +46,20 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
     const id = res.key;
     if (POLICY_RESOURCES.includes(type)) pushDoc(text, documents, get(props, 'PolicyDocument'), id);
     if (RESOURCE_POLICIES[type]) pushDoc(text, documents, get(props, RESOURCE_POLICIES[type]), id);
+    // An event bus policy holds one statement (`Statement`), not a document.
+    const busStatement = type === 'AWS::Events::EventBusPolicy' ? get(props, 'Statement') : undefined;
+    if (busStatement?.type === 'map')
+      pushDoc(
+        text,
+        documents,
+        {
+          type: 'map',
+          entries: [{ key: 'Statement', keyStart: busStatement.start, keyEnd: busStatement.start, value: busStatement }],
+          start: busStatement.start,
+          end: busStatement.end,
+        },
+        id,
+      );
     if (type === 'AWS::SSO::PermissionSet') {
       pushDoc(text, documents, get(props, 'InlinePolicy'), id);
       issues.push(...managedPolicyIssues(get(props, 'ManagedPolicies'), id, text));

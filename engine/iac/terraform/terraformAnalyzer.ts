@@ -14,8 +14,8 @@ import { possibleStrings } from './terraformValueFlow';
 import { moduleCallerOwnerIssues } from './terraformModuleOwners';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
-/** Attributes that hold an IAM policy document, on any resource that has them. */
-const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'inline_policy'];
+/** Attributes that hold an IAM policy document, on any resource that has them (`access_policies`: OpenSearch/Elasticsearch domains). */
+const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'inline_policy', 'access_policies'];
 
 /** Analyses one Terraform file: IAM policies, managed-policy attachments, cloud roles, owners, static keys. */
 export function analyseTerraform(file: TerraformFile, path: string, ctx: IacContext): IacAnalysis {

@@ -259,6 +259,30 @@ const CASES: Case[] = [
       ),
     'ownership',
   ),
+  // Resource policies of event buses and search domains.
+  c(
+    'aws-resource',
+    'terraform',
+    'Elasticsearch domain readable by any principal',
+    'open-resource/es.tf',
+    ['aws-resource-policy-any-principal'],
+    (m) =>
+      `resource "aws_elasticsearch_domain" "audit" {\n  domain_name = "audit"\n  access_policies = <<POLICY\n{\n  "Statement": [\n    {\n      "Effect": "Allow",\n${m('      "Principal": "*",')}\n      "Action": "es:ESHttpGet",\n      "Resource": "arn:aws:es:us-west-2:444455556666:domain/audit/*"\n    }\n  ]\n}\nPOLICY\n}\n`,
+  ),
+  c('aws-resource', 'cloudformation', 'OpenSearch domain for one named role', 'open-resource/search.yaml', undefined, (m) =>
+    m(
+      `Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      DomainName: catalog\n      AccessPolicies:\n        Statement:\n          - Effect: Allow\n            Principal:\n              AWS: arn:aws:iam::444455556666:role/catalog-indexer\n            Action: es:ESHttpPut\n            Resource: arn:aws:es:us-west-2:444455556666:domain/catalog/*\n`,
+    ),
+  ),
+  c(
+    'aws-resource',
+    'cloudformation',
+    'event bus any account may write to',
+    'open-resource/bus.yaml',
+    ['aws-resource-policy-any-principal'],
+    (m) =>
+      `Resources:\n  IngestBusPolicy:\n    Type: AWS::Events::EventBusPolicy\n    Properties:\n      EventBusName: ingest\n      StatementId: Everyone\n      Statement:\n        Effect: Allow\n${m('        Principal: "*"')}\n        Action: events:PutEvents\n        Resource: arn:aws:events:us-west-2:444455556666:event-bus/ingest\n`,
+  ),
   // Key Vault: one finding per access policy.
   c(
     'azure',

@@ -193,4 +193,21 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(ruleIds('creds.tf', text), []);
     });
   });
+
+  describe('resource policies of event buses and OpenSearch domains', () => {
+    const bus = (condition: string) =>
+      `Resources:\n  P:\n    Type: AWS::Events::EventBusPolicy\n    Properties:\n      EventBusName: b\n      StatementId: s\n      Statement:\n        Effect: Allow\n        Principal: "*"\n        Action: events:PutEvents\n        Resource: arn:aws:events:eu-west-1:123456789012:event-bus/b\n${condition}`;
+    const domain = (principal: string) =>
+      `resource "aws_opensearch_domain" "d" {\n  domain_name = "d"\n  access_policies = jsonencode({\n    Statement = [{\n      Effect    = "Allow"\n      Principal = { AWS = "${principal}" }\n      Action    = "es:*"\n      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/d/*"\n    }]\n  })\n}\n`;
+
+    it('reports a bus policy or domain access policy open to any principal, once per statement', () => {
+      assert.deepEqual(scan('bus.yaml', bus('')), ['aws-resource-policy-any-principal@9:*']);
+      assert.deepEqual(ruleIds('search.tf', domain('*')), ['aws-resource-policy-any-principal']);
+    });
+
+    it('says nothing when the organization is required, or the principal is a named role', () => {
+      assert.deepEqual(scan('bus.yaml', bus('        Condition:\n          StringEquals:\n            aws:PrincipalOrgID: o-abc\n')), []);
+      assert.deepEqual(ruleIds('search.tf', domain('arn:aws:iam::123456789012:role/log-reader')), []);
+    });
+  });
 });
