@@ -283,6 +283,21 @@ const CASES: Case[] = [
     (m) =>
       `Resources:\n  IngestBusPolicy:\n    Type: AWS::Events::EventBusPolicy\n    Properties:\n      EventBusName: ingest\n      StatementId: Everyone\n      Statement:\n        Effect: Allow\n${m('        Principal: "*"')}\n        Action: events:PutEvents\n        Resource: arn:aws:events:us-west-2:444455556666:event-bus/ingest\n`,
   ),
+  // EKS IRSA: the audience is the same for every service account of the cluster.
+  c(
+    'aws-trust',
+    'cloudformation',
+    'IRSA role trusted on the audience of a literal EKS issuer only',
+    'irsa/aud-only/template.yaml',
+    ['aws-iam-trust-any-principal'],
+    (m) =>
+      `Resources:\n  ShipperRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Federated: arn:aws:iam::444455556666:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F\n            Action: sts:AssumeRoleWithWebIdentity\n            Condition:\n              StringEquals:\n${m('                oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F:aud: sts.amazonaws.com')}\n      Tags:\n        - Key: owner\n          Value: logging\n`,
+  ),
+  c('aws-trust', 'cloudformation', 'IRSA role trusted for one service account', 'irsa/scoped/template.yaml', undefined, (m) =>
+    m(
+      `Resources:\n  ShipperRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Federated: arn:aws:iam::444455556666:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F\n            Action: sts:AssumeRoleWithWebIdentity\n            Condition:\n              StringEquals:\n                oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F:aud: sts.amazonaws.com\n                oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F:sub: system:serviceaccount:logging:shipper\n      Tags:\n        - Key: owner\n          Value: logging\n`,
+    ),
+  ),
   // Key Vault: one finding per access policy.
   c(
     'azure',

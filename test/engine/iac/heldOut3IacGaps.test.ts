@@ -210,4 +210,20 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(ruleIds('search.tf', domain('arn:aws:iam::123456789012:role/log-reader')), []);
     });
   });
+
+  describe('EKS IRSA trust checked on the audience only', () => {
+    const trust = (conditions: string) =>
+      `data "aws_iam_policy_document" "irsa" {\n  statement {\n    actions = ["sts:AssumeRoleWithWebIdentity"]\n    principals {\n      type        = "Federated"\n      identifiers = [aws_iam_openid_connect_provider.eks.arn]\n    }\n${conditions}  }\n}\n`;
+    const condition = (claim: string, value: string) =>
+      `    condition {\n      test     = "StringEquals"\n      variable = "\${local.oidc_provider}:${claim}"\n      values   = ["${value}"]\n    }\n`;
+
+    it('reports a trust whose only condition is aud = sts.amazonaws.com', () => {
+      assert.deepEqual(ruleIds('irsa.tf', trust(condition('aud', 'sts.amazonaws.com'))), ['aws-iam-trust-any-principal']);
+    });
+
+    it('says nothing when the subject names the service account', () => {
+      const scoped = condition('aud', 'sts.amazonaws.com') + condition('sub', 'system:serviceaccount:logging:loki');
+      assert.deepEqual(ruleIds('irsa.tf', trust(scoped)), []);
+    });
+  });
 });
