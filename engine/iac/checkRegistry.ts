@@ -198,7 +198,8 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'k8s-rbac-escalation-verb': {
-    flags: 'the escalate, bind or impersonate verbs, or create on serviceaccounts/token, in an RBAC rule',
+    flags:
+      'the escalate, bind or impersonate verbs, create on serviceaccounts/token, writes to admission webhook configurations or CSR approval for any signer, in an RBAC rule',
     analysers: ['kubernetes', 'terraform'],
     grants: 'admin',
   },

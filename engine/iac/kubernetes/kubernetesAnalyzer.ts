@@ -23,6 +23,27 @@ const ESCALATION_VERBS: Record<string, string> = {
   bind: 'bind any role',
   impersonate: 'act as other users, groups or service accounts',
 };
+/**
+ * Cluster-scoped writes that amount to control of the cluster, with the verbs that give it:
+ * writing an admission webhook configuration sends every new object (pods, their tokens and
+ * secrets) through a server of the holder's choice, which can rewrite it; approving CSRs for any
+ * signer mints client certificates for any user or group (system:masters).
+ */
+const CLUSTER_CONTROL_RESOURCES: Record<string, { verbs: string[]; why: string }> = {
+  mutatingwebhookconfigurations: {
+    verbs: ['create', 'update', 'patch'],
+    why: 'register or rewrite mutating admission webhooks, which can change every object created in the cluster',
+  },
+  validatingwebhookconfigurations: {
+    verbs: ['create', 'update', 'patch'],
+    why: 'register or rewrite validating admission webhooks, which see every object created in the cluster',
+  },
+  'certificatesigningrequests/approval': {
+    verbs: ['update', 'patch'],
+    why: 'approve certificate signing requests, minting client certificates for any user or group when it may approve for any signer',
+  },
+};
+
 const DANGEROUS_RESOURCES: Record<string, string> = {
   'pods/exec': 'run commands in any pod',
   'pods/attach': 'attach to any pod',
@@ -100,6 +121,27 @@ const RULE_SERIOUSNESS: RbacCheck[] = [
  * One finding per RBAC rule: the rule's most serious check at its first offending element, the
  * other offending elements (a `"*"` in three fields, a verb and a subresource) as related locations.
  */
+/**
+ * The verbs of `verbs` among `wanted` (or "*"), as text, or undefined. Approving CSRs also needs
+ * `approve` on `signers`: the role (any of its rules) must grant it for any signer (no
+ * resourceNames, a wildcard one, or the API server's client signer).
+ */
+function controlVerbs(verbs: StringAt[], wanted: string[], resource: string, role: SourceNode): string | undefined {
+  const found = verbs.filter((v) => v.value === '*' || wanted.includes(v.value.toLowerCase())).map((v) => v.value);
+  if (!found.length) return undefined;
+  if (resource === 'certificatesigningrequests/approval') {
+    const approvesAnySigner = itemsOf(get(role, 'rules')).some((r) => {
+      const approves = stringsOf(get(r, 'verbs')).some((v) => v.value === 'approve' || v.value === '*');
+      const signers = stringsOf(get(r, 'resources')).some((x) => x.value === 'signers' || x.value === '*');
+      const names = stringsOf(get(r, 'resourceNames'));
+      const anySigner = !names.length || names.some((n) => n.value.includes('*') || n.value === 'kubernetes.io/kube-apiserver-client');
+      return approves && signers && anySigner;
+    });
+    if (!approvesAnySigner) return undefined;
+  }
+  return found.join(', ');
+}
+
 export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): RbacIssue[] {
   const issues: RbacIssue[] = [];
   const cluster = kind === 'ClusterRole';
@@ -141,6 +183,12 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
           check: 'k8s-rbac-exec-or-proxy',
           at: res,
           what: `${at} grants create on pods/*, which includes pods/exec and pods/attach`,
+        });
+      else if (cluster && CLUSTER_CONTROL_RESOURCES[name] && controlVerbs(verbs, CLUSTER_CONTROL_RESOURCES[name].verbs, name, doc))
+        offences.push({
+          check: 'k8s-rbac-escalation-verb',
+          at: res,
+          what: `${at} grants ${controlVerbs(verbs, CLUSTER_CONTROL_RESOURCES[name].verbs, name, doc)} on ${res.value}: it can ${CLUSTER_CONTROL_RESOURCES[name].why}`,
         });
       else if (name === 'serviceaccounts/token' && creates)
         offences.push({

@@ -298,6 +298,30 @@ const CASES: Case[] = [
       `Resources:\n  ShipperRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal:\n              Federated: arn:aws:iam::444455556666:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F\n            Action: sts:AssumeRoleWithWebIdentity\n            Condition:\n              StringEquals:\n                oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F:aud: sts.amazonaws.com\n                oidc.eks.us-west-2.amazonaws.com/id/0A1B2C3D4E5F:sub: system:serviceaccount:logging:shipper\n      Tags:\n        - Key: owner\n          Value: logging\n`,
     ),
   ),
+  // Kubernetes RBAC: control of admission and of client certificates.
+  c(
+    'k8s-rbac',
+    'kubernetes',
+    'policy engine installer that patches validating webhooks',
+    'k8s-control/webhooks.yaml',
+    ['k8s-rbac-escalation-verb'],
+    (m) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: gatekeeper-installer\nrules:\n${m('  - apiGroups: ["admissionregistration.k8s.io"]\n    resources: ["validatingwebhookconfigurations"]\n    verbs: ["get", "patch"]')}\n`,
+  ),
+  c(
+    'k8s-rbac',
+    'kubernetes',
+    'approver of API-server client certificates',
+    'k8s-control/csr.yaml',
+    ['k8s-rbac-escalation-verb'],
+    (m) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: client-cert-approver\nrules:\n${m('  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests/approval"]\n    verbs: ["update"]')}\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    resourceNames: ["kubernetes.io/kube-apiserver-client"]\n    verbs: ["approve"]\n`,
+  ),
+  c('k8s-rbac', 'kubernetes', 'approver of kubelet serving certificates only', 'k8s-control/kubelet-serving.yaml', undefined, (m) =>
+    m(
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: kubelet-csr-approver\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests", "certificatesigningrequests/approval"]\n    verbs: ["get", "list", "watch", "update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    resourceNames: ["kubernetes.io/kubelet-serving"]\n    verbs: ["approve"]\n`,
+    ),
+  ),
   // Key Vault: one finding per access policy.
   c(
     'azure',

@@ -226,4 +226,32 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(ruleIds('irsa.tf', trust(scoped)), []);
     });
   });
+
+  describe('Kubernetes RBAC: admission webhooks and CSR approval', () => {
+    const role = (kind: string, rules: string) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: r\nrules:\n${rules}`;
+    const rule = (group: string, resources: string, verbs: string, names = '') =>
+      `  - apiGroups: ["${group}"]\n    resources: [${resources}]\n${names}    verbs: [${verbs}]\n`;
+    const approval = rule('certificates.k8s.io', '"certificatesigningrequests/approval"', '"update"');
+
+    it('reports writes to webhook configurations and approval for any signer, in a ClusterRole', () => {
+      assert.deepEqual(
+        scan('r.yaml', role('ClusterRole', rule('admissionregistration.k8s.io', '"validatingwebhookconfigurations"', '"update"'))),
+        ['k8s-rbac-escalation-verb@7:validatingwebhookconfigurations'],
+      );
+      const anySigner = approval + rule('certificates.k8s.io', '"signers"', '"approve"', '    resourceNames: ["*"]\n');
+      assert.deepEqual(scan('r.yaml', role('ClusterRole', anySigner)), ['k8s-rbac-escalation-verb@7:certificatesigningrequests/approval']);
+    });
+
+    it('says nothing for reading webhooks, approval for one signer, or approval without signers', () => {
+      assert.deepEqual(
+        scan('r.yaml', role('ClusterRole', rule('admissionregistration.k8s.io', '"mutatingwebhookconfigurations"', '"get", "list"'))),
+        [],
+      );
+      const oneSigner =
+        approval + rule('certificates.k8s.io', '"signers"', '"approve"', '    resourceNames: ["kubernetes.io/kubelet-serving"]\n');
+      assert.deepEqual(scan('r.yaml', role('ClusterRole', oneSigner)), []);
+      assert.deepEqual(scan('r.yaml', role('ClusterRole', approval)), []);
+    });
+  });
 });
