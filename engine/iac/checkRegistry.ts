@@ -220,7 +220,7 @@ export const IAC_CHECKS = {
   },
   'k8s-broad-group-binding': {
     flags:
-      'a role that can write, exec or read Secrets bound to system:serviceaccounts(:ns), system:authenticated or system:unauthenticated',
+      'a role that can write, exec or read Secrets bound to system:serviceaccounts(:ns), system:authenticated or system:unauthenticated, or any but the public discovery roles bound to anonymous requests',
     analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
   },

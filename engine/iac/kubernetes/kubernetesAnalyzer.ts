@@ -240,6 +240,10 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
 
 /** Built-in ClusterRoles that write, exec into pods or read Secrets (cluster-admin has its own check). */
 const POWERFUL_BUILTIN_ROLES = ['admin', 'edit'];
+/** The built-in roles Kubernetes itself binds to unauthenticated requests (health, version, discovery). */
+const PUBLIC_ROLES = ['system:public-info-viewer', 'system:discovery', 'system:basic-user'];
+const isAnonymous = (s: { kind?: string; name: string }) =>
+  (s.kind === 'Group' && s.name === 'system:unauthenticated') || (s.kind === 'User' && s.name === 'system:anonymous');
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection', '*'];
 
 /**
@@ -313,8 +317,13 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
     ];
   }
   const defaults = subjects.filter((s) => s.kind === 'ServiceAccount' && s.name === 'default');
-  const broad =
-    POWERFUL_BUILTIN_ROLES.includes(roleName) || powerful.has(roleName) ? subjects.filter((s) => broadGroupMembers(s.kind, s.name)) : [];
+  const writes = POWERFUL_BUILTIN_ROLES.includes(roleName) || powerful.has(roleName);
+  // Anonymous requests get any role but the public discovery ones: even `view` shows them every object but Secrets.
+  const broad = writes
+    ? subjects.filter((s) => broadGroupMembers(s.kind, s.name))
+    : PUBLIC_ROLES.includes(roleName)
+      ? []
+      : subjects.filter(isAnonymous);
   if (broad.length) {
     const [first, ...rest] = [...broad, ...defaults];
     return [
@@ -323,7 +332,7 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
         ...place(first),
         resource,
         subject: `${resource}|group|${first.name}|${roleName}`,
-        message: `${resource} binds ${roleName}, which grants more than reading, to the group ${first.name}: ${broadGroupMembers(first.kind, first.name)} gets it. Bind it to the accounts that need it`,
+        message: `${resource} binds ${roleName}${writes ? ', which grants more than reading,' : ''} to ${first.kind === 'User' ? 'the user' : 'the group'} ${first.name}: ${broadGroupMembers(first.kind, first.name)} gets it. Bind it to the accounts that need it`,
         ...(rest.length ? { related: rest.map((s) => ({ ...place(s), message: `also ${who(s)}` })) } : {}),
       },
     ];

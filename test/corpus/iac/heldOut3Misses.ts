@@ -322,6 +322,20 @@ const CASES: Case[] = [
       `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: kubelet-csr-approver\nrules:\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["certificatesigningrequests", "certificatesigningrequests/approval"]\n    verbs: ["get", "list", "watch", "update"]\n  - apiGroups: ["certificates.k8s.io"]\n    resources: ["signers"]\n    resourceNames: ["kubernetes.io/kubelet-serving"]\n    verbs: ["approve"]\n`,
     ),
   ),
+  c(
+    'k8s-binding',
+    'kubernetes',
+    'cluster-wide read access for anonymous users',
+    'k8s-anonymous/read.yaml',
+    ['k8s-broad-group-binding'],
+    (m) =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: dashboard-anonymous\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: view\nsubjects:\n${m('  - kind: User\n    name: system:anonymous')}\n`,
+  ),
+  c('k8s-binding', 'kubernetes', 'health and version endpoints for anonymous users', 'k8s-anonymous/public-info.yaml', undefined, (m) =>
+    m(
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: healthz-anonymous\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: system:public-info-viewer\nsubjects:\n  - apiGroup: rbac.authorization.k8s.io\n    kind: Group\n    name: system:unauthenticated\n`,
+    ),
+  ),
   // Key Vault: one finding per access policy.
   c(
     'azure',

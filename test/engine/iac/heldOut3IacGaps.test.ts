@@ -254,4 +254,19 @@ describe('IaC forms the third held-out set found missing', () => {
       assert.deepEqual(scan('r.yaml', role('ClusterRole', approval)), []);
     });
   });
+
+  describe('Kubernetes roles bound to anonymous requests', () => {
+    const binding = (role: string, kind = 'Group', name = 'system:unauthenticated') =>
+      `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: b\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: ${role}\nsubjects:\n  - kind: ${kind}\n    name: ${name}\n`;
+
+    it('reports a read-only role bound to system:unauthenticated or system:anonymous', () => {
+      assert.deepEqual(scan('b.yaml', binding('view')), ['k8s-broad-group-binding@11:system:unauthenticated']);
+      assert.deepEqual(ruleIds('b.yaml', binding('view', 'User', 'system:anonymous')), ['k8s-broad-group-binding']);
+    });
+
+    it('says nothing for the public discovery roles, or view for signed-in users', () => {
+      assert.deepEqual(ruleIds('b.yaml', binding('system:public-info-viewer')), []);
+      assert.deepEqual(ruleIds('b.yaml', binding('view', 'Group', 'system:authenticated')), []);
+    });
+  });
 });
