@@ -48,7 +48,7 @@ paths:
   ignore: []
 # baseline: .nhi-lens-baseline.json
 iac:
-  ownerTags: [owner]
+  ownerTags: [owner, team, maintainer, contact]
 `;
 
 /** Restarts the server after a crash (a few times) and says so, instead of failing silently. */

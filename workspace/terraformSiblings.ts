@@ -11,10 +11,13 @@ export const MAX_FOLDER_FILES = 256;
 const MAX_FOLDER_BYTES = 16 * 1024 * 1024;
 
 type TerraformFiles = Array<{ path: string; text: string }>;
+/** A kustomization lists the manifests beside it and may add labels (an owner) to all of them. */
+const KUSTOMIZATION = /^(?:kustomization\.ya?ml|Kustomization)$/;
 
 /**
  * Reads `.tf` files near a scanned one: called with a file, the other `.tf` files of its folder
- * (its Terraform module, for provider `default_tags`); `folder(dir)`, the `.tf` files of a folder
+ * (its Terraform module, for provider `default_tags`) and its folder's kustomization (labels it
+ * adds to the manifests it lists); `folder(dir)`, the `.tf` files of a folder
  * (a local module a `module` block calls, for the owner tags its identities take from their
  * caller).
  */
@@ -47,7 +50,7 @@ export function terraformSiblingReader(root: string, cache = true): TerraformFil
       let bytes = 0;
       try {
         for (const name of fs.readdirSync(dir)) {
-          if (!name.endsWith('.tf')) continue;
+          if (!name.endsWith('.tf') && !KUSTOMIZATION.test(name)) continue;
           if (files.length >= MAX_FOLDER_FILES || bytes >= MAX_FOLDER_BYTES) break;
           const p = path.join(dir, name);
           try {
@@ -86,7 +89,7 @@ export function terraformSiblingReader(root: string, cache = true): TerraformFil
   return Object.assign(siblings, {
     folder: (dir: string): TerraformFiles => {
       const absolute = path.resolve(root, dir);
-      return inside(absolute) ? filesOf(absolute) : [];
+      return inside(absolute) ? filesOf(absolute).filter((f) => f.path.endsWith('.tf')) : [];
     },
   });
 }

@@ -102,7 +102,8 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'aws-resource-policy-any-principal': {
-    flags: 'a resource policy (bucket, queue, topic, key, Lambda permission) that allows Principal "*" with no condition',
+    flags:
+      'a resource policy (bucket, queue, topic, key, event bus, OpenSearch domain, Lambda permission) that allows Principal "*" with no condition',
     analysers: ['aws-policy', 'terraform', 'cloudformation'],
     grants: 'wide',
   },
@@ -113,7 +114,7 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'aws-iam-access-key-created': {
-    flags: 'an IAM access key created from code',
+    flags: 'an IAM access key or service-specific credential (CodeCommit) created from code',
     analysers: ['terraform', 'cloudformation', 'pulumi', 'aws-cdk'],
   },
   'gcp-primitive-role': {
@@ -123,7 +124,7 @@ export const IAC_CHECKS = {
     fix: 'narrow',
   },
   'gcp-impersonation-role': {
-    flags: 'a service-account impersonation role granted project-, folder- or organization-wide',
+    flags: 'a service-account impersonation role granted project-, folder- or organization-wide, or to a whole domain',
     analysers: ['terraform', 'pulumi'],
     grants: 'wide',
   },
@@ -150,16 +151,16 @@ export const IAC_CHECKS = {
     grants: 'admin',
   },
   'gcp-public-access': {
-    flags: 'a bucket role granted to allUsers or allAuthenticatedUsers',
+    flags: 'a role granted to allUsers or allAuthenticatedUsers on a bucket, project, folder or organization',
     analysers: ['terraform'],
     grants: 'wide',
   },
   'gcp-service-account-key-created': {
-    flags: 'a GCP service account key created from code',
+    flags: 'a GCP service account key or HMAC key created from code',
     analysers: ['terraform', 'pulumi'],
   },
   'azure-ad-password-credential': {
-    flags: 'an Azure AD (Entra ID) application or service principal password (client secret) created from code',
+    flags: 'an Azure AD (Entra ID) application or service principal password (client secret) or certificate created from code',
     analysers: ['terraform'],
   },
   'azure-privileged-role-assignment': {
@@ -200,7 +201,8 @@ export const IAC_CHECKS = {
     grants: 'wide',
   },
   'k8s-rbac-escalation-verb': {
-    flags: 'the escalate, bind or impersonate verbs, or create on serviceaccounts/token, in an RBAC rule',
+    flags:
+      'the escalate, bind or impersonate verbs, create on serviceaccounts/token, writes to admission webhook configurations or CSR approval for any signer, in an RBAC rule',
     analysers: ['kubernetes', 'terraform'],
     grants: 'admin',
   },
@@ -221,13 +223,13 @@ export const IAC_CHECKS = {
   },
   'k8s-broad-group-binding': {
     flags:
-      'a role that can write, exec or read Secrets bound to system:serviceaccounts(:ns), system:authenticated or system:unauthenticated',
+      'a role that can write, exec or read Secrets bound to system:serviceaccounts(:ns), system:authenticated or system:unauthenticated, or any but the public discovery roles bound to anonymous requests',
     analysers: ['kubernetes', 'terraform'],
     grants: 'wide',
   },
   'k8s-legacy-service-account-token': {
-    flags: 'a Secret of type kubernetes.io/service-account-token',
-    analysers: ['kubernetes'],
+    flags: "a Secret of type kubernetes.io/service-account-token, in a manifest or Terraform's kubernetes provider",
+    analysers: ['kubernetes', 'terraform'],
   },
   'k8s-automount-service-account-token': {
     flags: 'a workload that mounts a ServiceAccount token (iac.automountServiceAccountToken)',

@@ -85,8 +85,15 @@ export interface IacSettings {
   automountServiceAccountToken: 'bound' | 'default-service-account' | 'all' | 'off';
 }
 
+/**
+ * The keys taken as naming an owner unless `iac.ownerTags` says otherwise: what teams write to say
+ * who answers for a resource (an `owner`, the owning `team`, a `maintainer`, a `contact`). The
+ * first is the one owner fixes add.
+ */
+export const DEFAULT_OWNER_TAGS = ['owner', 'team', 'maintainer', 'contact'];
+
 export const DEFAULT_IAC_SETTINGS: IacSettings = {
-  ownerTags: ['owner'],
+  ownerTags: DEFAULT_OWNER_TAGS,
   broadAccessLevels: ['Write', 'Permissions management'],
   automountServiceAccountToken: 'bound',
 };
@@ -96,7 +103,10 @@ export interface IacContext {
   settings: IacSettings;
   /** AWS IAM actions, loaded on the first policy analysed. */
   iam: IamActions;
-  /** Other files of the same folder (for Terraform provider `default_tags`); may be absent. */
+  /**
+   * Other `.tf` files and the kustomization of the same folder (for Terraform provider
+   * `default_tags`, and labels a kustomization adds to the manifests it lists); may be absent.
+   */
   siblingFiles?: (path: string) => Array<{ path: string; text: string }>;
   /**
    * The `.tf` files of a folder (a local module a `module` block calls), given relative to the
@@ -112,11 +122,19 @@ export interface IacAnalysis {
   parseError?: { message: string; start: number; end: number };
 }
 
-/** Matches a tag key against the configured owner keys (`owner` also matches `team.io/owner`). */
+/**
+ * Matches a tag key against the configured owner keys, in any case and in the namespaced and
+ * qualified forms teams write: `owner` also matches `Owner`, `team.io/owner`, `acme:owner`,
+ * `acme.owner`, and `owner-email`/`owner_name`/`team-id` (the key qualified by what it holds).
+ */
 export function isOwnerKey(key: string, ownerTags: string[]): boolean {
   const k = key.toLowerCase();
+  const name = k.slice(Math.max(k.lastIndexOf('/'), k.lastIndexOf(':'), k.lastIndexOf('.')) + 1);
   return ownerTags.some((o) => {
     const t = o.toLowerCase();
-    return k === t || k.endsWith(`/${t}`);
+    return k === t || name === t || QUALIFIERS.some((q) => name === t + q);
   });
 }
+
+/** What a qualified owner key holds: `owner-email`, `team_name`, `contact-id`. */
+const QUALIFIERS = ['-name', '_name', '-email', '_email', '-id', '_id'];

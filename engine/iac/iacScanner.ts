@@ -154,7 +154,7 @@ export function analyseIac(
       if (inventory) identities = cloudFormationIdentities(first, text, owners);
       break;
     case 'kubernetes':
-      issues = analyseKubernetes(parsed.documents, text, ctx);
+      issues = analyseKubernetes(parsed.documents, text, ctx, path);
       if (inventory) identities = kubernetesIdentities(parsed.documents, owners);
       break;
     case 'iam-policy':

@@ -82,4 +82,25 @@ describe('Terraform module sibling files', () => {
       [],
     );
   });
+
+  it("hands over the folder's kustomization with a file's siblings (not with a module folder), and its owner label counts", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-kust-'));
+    fs.mkdirSync(path.join(root, 'k8s'));
+    const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n';
+    fs.writeFileSync(path.join(root, 'k8s', 'serviceaccount.yaml'), sa);
+    const kustomization = (labels: string) =>
+      `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n${labels}resources:\n  - serviceaccount.yaml\n`;
+    fs.writeFileSync(path.join(root, 'k8s', 'kustomization.yaml'), kustomization('labels:\n  - pairs:\n      owner: payments\n'));
+    const reader = terraformSiblingReader(root, false);
+    assert.deepEqual(
+      reader('k8s/serviceaccount.yaml').map((f) => path.basename(f.path)),
+      ['kustomization.yaml'],
+    );
+    assert.deepEqual(reader.folder('k8s'), []);
+    const ids = (engine: ReturnType<typeof createEngine>) =>
+      engine.scan({ path: 'k8s/serviceaccount.yaml', text: sa }).findings.map((f) => f.ruleId);
+    assert.deepEqual(ids(createEngine({ root, siblingCache: 'live' })), []);
+    fs.writeFileSync(path.join(root, 'k8s', 'kustomization.yaml'), kustomization('commonLabels:\n  app: payments\n'));
+    assert.deepEqual(ids(createEngine({ root, siblingCache: 'live' })), ['missing-owner-tag']);
+  });
 });

@@ -16,6 +16,8 @@ const ownerOpen = (subject: string) => subject.trim() === '*' || /^[^:]*:[^:/]*[
 
 export interface OpenCiTrust {
   issuer: string;
+  /** Who can assume the role, where it is not "a pipeline of any repository on ISSUER". */
+  who?: string;
   /** Where to report: the open subject pattern, else the federated principal or the audience condition. */
   at: { start: number; end: number };
   why: string;
@@ -45,7 +47,7 @@ export function openCiTrust(principal: SourceNode, condition: SourceNode | undef
       else return undefined;
     }
   }
-  if (!issuer) return undefined;
+  if (!issuer) return audienceOnlyEks(condition);
   const subs = subjects.get(issuer);
   if (subs) {
     // Unknown values (a variable) or any pattern that pins the owner: scoped.
@@ -58,5 +60,33 @@ export function openCiTrust(principal: SourceNode, condition: SourceNode | undef
     issuer,
     at: federated ?? audienceAt ?? principal,
     why: `it checks only the audience, which every ${issuer} customer's tokens carry, not the subject (sub) naming the repository`,
+  };
+}
+
+/** An EKS cluster's issuer (`oidc.eks.REGION.amazonaws.com/id/…`), or one named by a variable (`${local.oidc_provider}`). */
+const EKS_OR_UNKNOWN_ISSUER = /^(?:oidc\.eks\.[\w-]+\.amazonaws\.com\/id\/\w+|.*\$\{[^}]+\}.*):aud$/i;
+
+/**
+ * IAM roles for service accounts (IRSA) trusted on the audience only: every token an EKS cluster
+ * issues for AWS carries `aud: sts.amazonaws.com`, so without a `:sub` condition
+ * (`system:serviceaccount:NS:NAME`) any service account of the cluster can assume the role. Only
+ * conditions that are all such audience checks count: any other claim scopes the trust.
+ */
+function audienceOnlyEks(condition: SourceNode & { type: 'map' }): OpenCiTrust | undefined {
+  let audience: { start: number; end: number } | undefined;
+  for (const operator of condition.entries) {
+    if (operator.value.type !== 'map') return undefined;
+    for (const e of operator.value.entries) {
+      const values = stringsOf(e.value);
+      if (!EKS_OR_UNKNOWN_ISSUER.test(e.key) || !values.length || values.some((v) => v.value !== 'sts.amazonaws.com')) return undefined;
+      audience ??= { start: e.keyStart, end: e.keyEnd };
+    }
+  }
+  if (!audience) return undefined;
+  return {
+    issuer: 'eks',
+    who: 'Any service account of the EKS cluster',
+    at: audience,
+    why: 'it checks only the audience (sts.amazonaws.com), which every service account token of the cluster carries, not the subject (sub: system:serviceaccount:NAMESPACE:NAME)',
   };
 }

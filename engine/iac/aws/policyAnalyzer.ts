@@ -307,7 +307,7 @@ function principalIssues(
       issue(
         'aws-iam-trust-any-principal',
         openCi.at,
-        `A pipeline of any repository on ${openCi.issuer} can assume ${place.resource}: ${openCi.why}`,
+        `${openCi.who ?? `A pipeline of any repository on ${openCi.issuer}`} can assume ${place.resource}: ${openCi.why}`,
         `trust-ci-any-repository:${openCi.issuer}`,
       );
       return;

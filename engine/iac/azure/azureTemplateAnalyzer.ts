@@ -134,24 +134,29 @@ function customRoleIssues(r: AzureResource): TemplateIssue[] {
   });
 }
 
+/** One issue per access policy granting "all" on some kind: at the first such list, the others as related locations. */
 function accessPolicyIssues(r: AzureResource): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
   itemsOf(get(r.body, 'properties', 'accessPolicies')).forEach((policy, p) => {
     const permissions = get(policy, 'permissions');
     if (permissions?.type !== 'map') return;
-    for (const e of permissions.entries) {
-      for (const item of stringsOf(e.value)) {
-        if (item.value.toLowerCase() !== 'all') continue;
-        issues.push({
-          check: 'azure-key-vault-all-permissions',
-          start: item.start,
-          end: item.end,
-          resource: r.name,
-          subject: `${r.name}|${p}|${e.key}`,
-          message: `Access policy ${p + 1} of ${r.name} grants every ${e.key} permission ("all"), including delete and purge: list the operations the identity needs`,
-        });
-      }
-    }
+    const offending = permissions.entries.flatMap((e) =>
+      stringsOf(e.value)
+        .filter((item) => item.value.toLowerCase() === 'all')
+        .slice(0, 1)
+        .map((item) => ({ kind: e.key, start: item.start, end: item.end })),
+    );
+    if (!offending.length) return;
+    const [first, ...more] = offending;
+    issues.push({
+      check: 'azure-key-vault-all-permissions',
+      start: first.start,
+      end: first.end,
+      resource: r.name,
+      subject: `${r.name}|${p}`,
+      message: `Access policy ${p + 1} of ${r.name} grants every ${[first, ...more].map((o) => o.kind).join(', ')} permission ("all"), including delete and purge: list the operations the identity needs`,
+      ...(more.length ? { related: more.map((o) => ({ start: o.start, end: o.end, message: `every ${o.kind} permission ("all")` })) } : {}),
+    });
   });
   return issues;
 }

@@ -4,7 +4,7 @@ import { mentionOf, namedAsBoundary } from '../aws/permissionsBoundary';
 import { isOwnerKey, type IacContext, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
-import { builtString, jsonStringDocument } from './intrinsics';
+import { alternatives, builtString, jsonStringDocument } from './intrinsics';
 
 type TemplateIssue = IssueFrom<'cloudformation'>;
 
@@ -25,12 +25,14 @@ const RESOURCE_POLICIES: Record<string, string> = {
   'AWS::SecretsManager::ResourcePolicy': 'ResourcePolicy',
   'AWS::ECR::Repository': 'RepositoryPolicyText',
   'AWS::IoT::Policy': 'PolicyDocument',
+  'AWS::OpenSearchService::Domain': 'AccessPolicies',
+  'AWS::Elasticsearch::Domain': 'AccessPolicies',
 };
 /**
  * Identities that accept `Tags` (AWS::IAM::Group does not). Keys, secrets and policies are not
  * identities: their owner is the identity that uses them.
  */
-const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::OIDCProvider'];
+const OWNED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User'];
 
 /** Analyses a CloudFormation or SAM template already parsed into a source tree. */
 export function analyseCloudFormation(template: SourceNode, text: string, ctx: IacContext): IssueFrom<'cloudformation' | 'aws-policy'>[] {
@@ -46,6 +48,20 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
     const id = res.key;
     if (POLICY_RESOURCES.includes(type) && !boundaries.has(id)) pushDoc(text, documents, get(props, 'PolicyDocument'), id);
     if (RESOURCE_POLICIES[type]) pushDoc(text, documents, get(props, RESOURCE_POLICIES[type]), id);
+    // An event bus policy holds one statement (`Statement`), not a document.
+    const busStatement = type === 'AWS::Events::EventBusPolicy' ? get(props, 'Statement') : undefined;
+    if (busStatement?.type === 'map')
+      pushDoc(
+        text,
+        documents,
+        {
+          type: 'map',
+          entries: [{ key: 'Statement', keyStart: busStatement.start, keyEnd: busStatement.start, value: busStatement }],
+          start: busStatement.start,
+          end: busStatement.end,
+        },
+        id,
+      );
     if (type === 'AWS::SSO::PermissionSet') {
       pushDoc(text, documents, get(props, 'InlinePolicy'), id);
       issues.push(...managedPolicyIssues(get(props, 'ManagedPolicies'), id, text));
@@ -160,7 +176,9 @@ function withBuiltPrincipals(doc: MapNode, text: string): MapNode {
 
 function managedPolicyIssues(node: SourceNode | undefined, resource: string, text: string, bareNames = false): TemplateIssue[] {
   const issues: TemplateIssue[] = [];
-  for (const item of itemsOf(node)) {
+  // Either branch of an `!If` can be deployed: a privileged policy in one counts.
+  const items = alternatives(node, text).flatMap((list) => itemsOf(list).flatMap((item) => alternatives(item, text)));
+  for (const item of items) {
     // !Sub "arn:${AWS::Partition}:iam::aws:policy/AdministratorAccess", or the same from Fn::Join, is as clear as a literal.
     const value = item.type === 'scalar' ? stringValue(item) : builtString(item, text);
     const privileged = value ? privilegedManagedPolicy(value, bareNames) : undefined;

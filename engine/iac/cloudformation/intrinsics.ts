@@ -13,19 +13,39 @@ const MAX_NESTING = 8;
 
 /** The intrinsic function an unknown value is and the value it is applied to, positions kept. */
 function intrinsicOf(node: SourceNode & { type: 'expr' }, text: string): { fn: string; arg: SourceNode } | undefined {
+  // A block collection ends where its last scalar does, which leaves that scalar's closing quote out.
+  const written = text.slice(node.start, node.end);
+  const quote = text[node.end];
+  const unclosed = (quote === '"' || quote === "'") && written.split(quote).length % 2 === 0;
+  const slice = unclosed ? written + quote : written;
   // Short form: `!Sub …` (a scalar keeps its tag in `text`; a tagged list or map has it just before).
   const tag = /^!(\w+)/.exec(node.text) ?? /!(\w+)\s*$/.exec(text.slice(Math.max(0, node.start - 24), node.start));
   if (tag) {
-    const arg = parseYamlSource(text.slice(node.start, node.end), node.start).documents[0];
+    // A block list's later lines are indented as in the file: pad the first line to its column.
+    const column = node.start - (text.lastIndexOf('\n', node.start - 1) + 1);
+    const arg = parseYamlSource(' '.repeat(column) + slice, node.start - column).documents[0];
     return arg ? { fn: tag[1] === 'Ref' ? 'Ref' : `Fn::${tag[1]}`, arg } : undefined;
   }
   // Long form: `{"Fn::Join": […]}` or `Fn::Sub: …`, a one-entry map whose value follows the key.
-  const slice = text.slice(node.start, node.end);
   const key = /^\{?\s*["']?(Ref|Fn::\w+)["']?\s*:/.exec(slice);
   if (!key) return undefined;
   const valueText = slice.slice(key[0].length).replace(/\}\s*$/, (m) => (slice.trimStart().startsWith('{') ? ' '.repeat(m.length) : m));
   const arg = parseYamlSource(valueText, node.start + key[0].length).documents[0];
   return arg ? { fn: key[1], arg } : undefined;
+}
+
+/**
+ * The values `node` may take: both branches of `!If`/`Fn::If` (either can be deployed, so a
+ * privilege in one counts), nested conditions followed, `!Ref AWS::NoValue` dropped; any other
+ * node is its own only value.
+ */
+export function alternatives(node: SourceNode | undefined, text: string, depth = 0): SourceNode[] {
+  if (!node) return [];
+  if (node.type !== 'expr' || depth > MAX_NESTING) return [node];
+  const intrinsic = intrinsicOf(node, text);
+  if (intrinsic?.fn === 'Ref' && builtString(intrinsic.arg, text) === 'AWS::NoValue') return [];
+  if (intrinsic?.fn !== 'Fn::If' || intrinsic.arg.type !== 'seq' || intrinsic.arg.items.length !== 3) return [node];
+  return intrinsic.arg.items.slice(1).flatMap((branch) => alternatives(branch, text, depth + 1));
 }
 
 /**

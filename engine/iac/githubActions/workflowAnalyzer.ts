@@ -1,4 +1,5 @@
 import type { OffsetEdit, IssueFrom } from '../iacIssue';
+import { staticLoginCloud, TEMPORARY_AWS_KEYS } from '../staticCloudLogins';
 import { entry, get, itemsOf, stringValue, type MapEntry, type SourceNode } from '../sourceTree';
 import { indentAt, indentUnit, lineEndOf, lineStartOf } from '../textEdits';
 
@@ -95,6 +96,8 @@ export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIss
       });
     }
     issues.push(...envIssues(get(job.value, 'env'), name, job.key));
+    // A job that exchanges an OIDC token for AWS keys (assume-role) exports temporary ones.
+    const temporaryAws = itemsOf(get(job.value, 'steps')).some((st) => TEMPORARY_AWS_KEYS.test(stringValue(get(st, 'run')) ?? ''));
     for (const [i, step] of itemsOf(get(job.value, 'steps')).entries()) {
       const uses = stringValue(get(step, 'uses')) ?? '';
       const withNode = get(step, 'with');
@@ -112,6 +115,8 @@ export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIss
           });
         }
       }
+      const run = runLoginIssue(get(step, 'run'), text, name, `${job.key}#${i}`, temporaryAws);
+      if (run) issues.push(run);
       const login = STATIC_LOGIN.find((l) => l.action.test(uses));
       if (login && withNode?.type === 'map') {
         const statics = withNode.entries.filter((e) => login.inputs.includes(e.key));
@@ -121,6 +126,50 @@ export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIss
   }
   issues.push(...envIssues(get(workflow, 'env'), 'workflow', 'workflow'));
   return issues;
+}
+
+/**
+ * A `run:` step that logs in with a stored cloud key (`az login --service-principal --password`,
+ * `aws configure set aws_secret_access_key`, `gcloud auth activate-service-account --key-file`):
+ * the first such line, one finding per step.
+ */
+function runLoginIssue(
+  run: SourceNode | undefined,
+  text: string,
+  where: string,
+  subject: string,
+  temporaryAws: boolean,
+): WorkflowIssue | undefined {
+  if (run?.type !== 'scalar' || typeof run.value !== 'string') return undefined;
+  const written = text.slice(run.start, run.end);
+  // Logical lines: a line ending in `\` continues on the next (`--federated-token` may be there).
+  const lines: Array<{ text: string; start: number; end: number }> = [];
+  let offset = 0;
+  let pending: { text: string; start: number; end: number } | undefined;
+  for (const line of written.split('\n')) {
+    const lead = line.length - line.trimStart().length;
+    const part = { text: line, start: run.start + offset + lead, end: run.start + offset + line.trimEnd().length };
+    pending = pending ? { text: `${pending.text} ${line}`, start: pending.start, end: part.end } : part;
+    if (!line.trimEnd().endsWith('\\')) {
+      lines.push(pending);
+      pending = undefined;
+    }
+    offset += line.length + 1;
+  }
+  if (pending) lines.push(pending);
+  for (const line of lines) {
+    const cloud = staticLoginCloud(line.text, temporaryAws);
+    if (cloud)
+      return {
+        check: 'gha-static-cloud-credentials',
+        start: line.start,
+        end: line.end,
+        resource: where,
+        subject: `${subject}|run:${cloud}`,
+        message: `${where} logs in to ${cloud} with a stored static key in a run step: use OIDC federation (\`permissions: id-token: write\` and the cloud's login action), nothing to leak or rotate`,
+      };
+  }
+  return undefined;
 }
 
 function permissionIssues(perms: MapEntry, where: string): WorkflowIssue[] {

@@ -8,6 +8,7 @@
  * activate-service-account --key-file …`). One finding per cloud and place: a key pair is one key.
  */
 import type { IssueFrom } from '../iacIssue';
+import { staticLoginCloud, TEMPORARY_AWS_KEYS } from '../staticCloudLogins';
 import { entry, stringValue, type MapEntry, type SourceNode } from '../sourceTree';
 
 type PipelineIssue = IssueFrom<'gitlab-ci'>;
@@ -36,15 +37,6 @@ const STATIC_VARIABLE =
   /^(?:AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS_JSON|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET)$/;
 
 const cloudOf = (name: string) => (name.startsWith('AWS_') ? 'AWS' : name.startsWith('GOOGLE_') ? 'Google Cloud' : 'Azure');
-
-/** Script lines that log in with a stored key, by cloud. Federated logins do not match. */
-const STATIC_LOGIN_LINES: Array<{ cloud: string; line: RegExp; unless?: RegExp }> = [
-  { cloud: 'AWS', line: /\baws\s+configure\s+set\s+(?:aws_access_key_id|aws_secret_access_key)\b/ },
-  { cloud: 'AWS', line: /\bexport\s+AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)=/ },
-  { cloud: 'Azure', line: /\baz\s+login\b.*--service-principal\b/, unless: /--federated-token\b/ },
-  { cloud: 'Azure', line: /\bexport\s+(?:AZURE|ARM)_CLIENT_SECRET=/ },
-  { cloud: 'Google Cloud', line: /\bgcloud\s+auth\s+activate-service-account\b.*--key-file\b/ },
-];
 
 const OIDC_HINT: Record<string, string> = {
   AWS: '`id_tokens:` with `aws sts assume-role-with-web-identity`',
@@ -78,9 +70,6 @@ function scriptLines(node: SourceNode | undefined): SourceNode[] {
   return node.type === 'scalar' ? [node] : [];
 }
 
-/** A job that exchanges a token for temporary AWS keys, whose `export AWS_…=` lines carry those keys. */
-const TEMPORARY_AWS_KEYS = /\bassume-role(?:-with-web-identity)?\b/;
-
 /** Script lines of one job (or of `default:`) that log in with a stored key: the first line per cloud. */
 function scriptIssues(scope: SourceNode, where: string): PipelineIssue[] {
   const found = new Map<string, SourceNode>();
@@ -89,13 +78,8 @@ function scriptIssues(scope: SourceNode, where: string): PipelineIssue[] {
   // The OIDC recipe sets the same variables from `aws sts assume-role-with-web-identity`: those keys expire.
   const temporaryAws = !!entry(scope, 'id_tokens') || texts.some((t) => TEMPORARY_AWS_KEYS.test(t));
   lines.forEach((line, i) => {
-    const text = texts[i];
-    // `$(…)`: the value is computed when the job runs (a token exchange, a vault read), not stored.
-    if (text.includes('$(')) return;
-    for (const login of STATIC_LOGIN_LINES) {
-      if (login.cloud === 'AWS' && temporaryAws) continue;
-      if (login.line.test(text) && !login.unless?.test(text) && !found.has(login.cloud)) found.set(login.cloud, line);
-    }
+    const cloud = staticLoginCloud(texts[i], temporaryAws);
+    if (cloud && !found.has(cloud)) found.set(cloud, line);
   });
   return [...found].map(([cloud, line]) => ({
     check: 'gitlab-static-cloud-credentials',

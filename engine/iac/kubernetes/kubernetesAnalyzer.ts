@@ -1,4 +1,5 @@
 import type { ChecksOf } from '../checkRegistry';
+import { kustomizeLabelKeys } from './kustomizeLabels';
 import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
@@ -22,6 +23,27 @@ const ESCALATION_VERBS: Record<string, string> = {
   bind: 'bind any role',
   impersonate: 'act as other users, groups or service accounts',
 };
+/**
+ * Cluster-scoped writes that amount to control of the cluster, with the verbs that give it:
+ * writing an admission webhook configuration sends every new object (pods, their tokens and
+ * secrets) through a server of the holder's choice, which can rewrite it; approving CSRs for any
+ * signer mints client certificates for any user or group (system:masters).
+ */
+const CLUSTER_CONTROL_RESOURCES: Record<string, { verbs: string[]; why: string }> = {
+  mutatingwebhookconfigurations: {
+    verbs: ['create', 'update', 'patch'],
+    why: 'register or rewrite mutating admission webhooks, which can change every object created in the cluster',
+  },
+  validatingwebhookconfigurations: {
+    verbs: ['create', 'update', 'patch'],
+    why: 'register or rewrite validating admission webhooks, which see every object created in the cluster',
+  },
+  'certificatesigningrequests/approval': {
+    verbs: ['update', 'patch'],
+    why: 'approve certificate signing requests, minting client certificates for any user or group when it may approve for any signer',
+  },
+};
+
 const DANGEROUS_RESOURCES: Record<string, string> = {
   'pods/exec': 'run commands in any pod',
   'pods/attach': 'attach to any pod',
@@ -36,7 +58,7 @@ function nameOf(doc: SourceNode): string {
 }
 
 /** Analyses every document of a Kubernetes manifest. */
-export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext): KubernetesIssue[] {
+export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext, path?: string): KubernetesIssue[] {
   const issues: KubernetesIssue[] = [];
   // A ServiceAccount in the same file that disables automount covers the workloads using it.
   const noAutomount = new Set(
@@ -60,7 +82,7 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
     if (kind === 'Role' || kind === 'ClusterRole') issues.push(...rbacRuleIssues(doc, kind, resource));
     else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssues(doc, resource, powerful));
     else if (kind === 'ServiceAccount') {
-      const i = serviceAccountOwner(doc, text, resource, ctx);
+      const i = serviceAccountOwner(doc, text, resource, ctx, path);
       if (i) issues.push(i);
     } else if (kind === 'Secret') {
       const type = get(doc, 'type');
@@ -99,6 +121,27 @@ const RULE_SERIOUSNESS: RbacCheck[] = [
  * One finding per RBAC rule: the rule's most serious check at its first offending element, the
  * other offending elements (a `"*"` in three fields, a verb and a subresource) as related locations.
  */
+/**
+ * The verbs of `verbs` among `wanted` (or "*"), as text, or undefined. Approving CSRs also needs
+ * `approve` on `signers`: the role (any of its rules) must grant it for any signer (no
+ * resourceNames, a wildcard one, or the API server's client signer).
+ */
+function controlVerbs(verbs: StringAt[], wanted: string[], resource: string, role: SourceNode): string | undefined {
+  const found = verbs.filter((v) => v.value === '*' || wanted.includes(v.value.toLowerCase())).map((v) => v.value);
+  if (!found.length) return undefined;
+  if (resource === 'certificatesigningrequests/approval') {
+    const approvesAnySigner = itemsOf(get(role, 'rules')).some((r) => {
+      const approves = stringsOf(get(r, 'verbs')).some((v) => v.value === 'approve' || v.value === '*');
+      const signers = stringsOf(get(r, 'resources')).some((x) => x.value === 'signers' || x.value === '*');
+      const names = stringsOf(get(r, 'resourceNames'));
+      const anySigner = !names.length || names.some((n) => n.value.includes('*') || n.value === 'kubernetes.io/kube-apiserver-client');
+      return approves && signers && anySigner;
+    });
+    if (!approvesAnySigner) return undefined;
+  }
+  return found.join(', ');
+}
+
 export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string): RbacIssue[] {
   const issues: RbacIssue[] = [];
   const cluster = kind === 'ClusterRole';
@@ -140,6 +183,12 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
           check: 'k8s-rbac-exec-or-proxy',
           at: res,
           what: `${at} grants create on pods/*, which includes pods/exec and pods/attach`,
+        });
+      else if (cluster && CLUSTER_CONTROL_RESOURCES[name] && controlVerbs(verbs, CLUSTER_CONTROL_RESOURCES[name].verbs, name, doc))
+        offences.push({
+          check: 'k8s-rbac-escalation-verb',
+          at: res,
+          what: `${at} grants ${controlVerbs(verbs, CLUSTER_CONTROL_RESOURCES[name].verbs, name, doc)} on ${res.value}: it can ${CLUSTER_CONTROL_RESOURCES[name].why}`,
         });
       else if (name === 'serviceaccounts/token' && creates)
         offences.push({
@@ -191,6 +240,10 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
 
 /** Built-in ClusterRoles that write, exec into pods or read Secrets (cluster-admin has its own check). */
 const POWERFUL_BUILTIN_ROLES = ['admin', 'edit'];
+/** The built-in roles Kubernetes itself binds to unauthenticated requests (health, version, discovery). */
+const PUBLIC_ROLES = ['system:public-info-viewer', 'system:discovery', 'system:basic-user'];
+const isAnonymous = (s: { kind?: string; name: string }) =>
+  (s.kind === 'Group' && s.name === 'system:unauthenticated') || (s.kind === 'User' && s.name === 'system:anonymous');
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection', '*'];
 
 /**
@@ -264,8 +317,13 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
     ];
   }
   const defaults = subjects.filter((s) => s.kind === 'ServiceAccount' && s.name === 'default');
-  const broad =
-    POWERFUL_BUILTIN_ROLES.includes(roleName) || powerful.has(roleName) ? subjects.filter((s) => broadGroupMembers(s.kind, s.name)) : [];
+  const writes = POWERFUL_BUILTIN_ROLES.includes(roleName) || powerful.has(roleName);
+  // Anonymous requests get any role but the public discovery ones: even `view` shows them every object but Secrets.
+  const broad = writes
+    ? subjects.filter((s) => broadGroupMembers(s.kind, s.name))
+    : PUBLIC_ROLES.includes(roleName)
+      ? []
+      : subjects.filter(isAnonymous);
   if (broad.length) {
     const [first, ...rest] = [...broad, ...defaults];
     return [
@@ -274,7 +332,7 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
         ...place(first),
         resource,
         subject: `${resource}|group|${first.name}|${roleName}`,
-        message: `${resource} binds ${roleName}, which grants more than reading, to the group ${first.name}: ${broadGroupMembers(first.kind, first.name)} gets it. Bind it to the accounts that need it`,
+        message: `${resource} binds ${roleName}${writes ? ', which grants more than reading,' : ''} to ${first.kind === 'User' ? 'the user' : 'the group'} ${first.name}: ${broadGroupMembers(first.kind, first.name)} gets it. Bind it to the accounts that need it`,
         ...(rest.length ? { related: rest.map((s) => ({ ...place(s), message: `also ${who(s)}` })) } : {}),
       },
     ];
@@ -293,13 +351,15 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
   ];
 }
 
-function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext): KubernetesIssue | undefined {
+function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext, path?: string): KubernetesIssue | undefined {
   const keys = ctx.settings.ownerTags;
   const metadata = get(doc, 'metadata');
   const labels = get(metadata, 'labels');
   const annotations = get(metadata, 'annotations');
   const hasOwner = [labels, annotations].some((m) => m?.type === 'map' && m.entries.some((e) => isOwnerKey(e.key, keys)));
   if (hasOwner) return undefined;
+  // A kustomization beside the file may add the owner label to everything it lists.
+  if (kustomizeLabelKeys(path, ctx).some((k) => isOwnerKey(k, keys))) return undefined;
   const nameNode = get(metadata, 'name') ?? get(doc, 'kind')!;
   const edit = labelEdit(text, metadata, labels, keys[0]);
   return {

@@ -33,14 +33,8 @@ const ATTACHMENT_TYPES = new Set([
   'aws:iam:GroupPolicyAttachment',
   'aws:iam:PolicyAttachment',
 ]);
-/** Identity-bearing types that take `tags`. */
-const OWNED_TYPES = new Set([
-  'aws:iam:Role',
-  'aws:iam:User',
-  'aws:secretsmanager:Secret',
-  'aws:kms:Key',
-  'azure-native:managedidentity:UserAssignedIdentity',
-]);
+/** Identities that take `tags`. Secrets, keys and policies are not identities: their owner is the identity that uses them. */
+const OWNED_TYPES = new Set(['aws:iam:Role', 'aws:iam:User', 'azure-native:managedidentity:UserAssignedIdentity']);
 
 /** `getPolicyDocument` statement keys, in the IAM JSON spelling the policy analysis reads. */
 const STATEMENT_KEYS: Record<string, string> = {
@@ -69,6 +63,8 @@ export function analysePulumi(program: SourceNode, text: string, ctx: IacContext
   const documents: Array<{ doc: SourceNode; resource: string }> = [];
   const resources = get(program, 'resources');
   const defaultOwner = hasDefaultOwnerTag(program, ctx.settings.ownerTags);
+  const lookedUp = policyLookups(program);
+  const pushManaged = (node: SourceNode | undefined, resource: string) => pushManagedPolicy(issues, node, resource, lookedUp);
   for (const res of resources?.type === 'map' ? resources.entries : []) {
     const type = stringValue(get(res.value, 'type'));
     if (!type) continue;
@@ -78,9 +74,9 @@ export function analysePulumi(program: SourceNode, text: string, ctx: IacContext
     if (type === 'aws:iam:Role') {
       pushPolicy(documents, get(props, 'assumeRolePolicy'), text, id);
       for (const p of itemsOf(get(props, 'inlinePolicies'))) pushPolicy(documents, get(p, 'policy'), text, id);
-      for (const arn of itemsOf(get(props, 'managedPolicyArns'))) pushManaged(issues, arn, id);
+      for (const arn of itemsOf(get(props, 'managedPolicyArns'))) pushManaged(arn, id);
     }
-    if (ATTACHMENT_TYPES.has(type)) pushManaged(issues, get(props, 'policyArn'), id);
+    if (ATTACHMENT_TYPES.has(type)) pushManaged(get(props, 'policyArn'), id);
     if (type === 'aws:iam:AccessKey')
       issues.push({
         check: 'aws-iam-access-key-created',
@@ -151,8 +147,28 @@ function pinned(node: SourceNode, start: number, end: number): SourceNode {
   return { ...node, start, end };
 }
 
-function pushManaged(issues: PulumiIssue[], node: SourceNode | undefined, resource: string): void {
-  const value = stringValue(node);
+/**
+ * Variables that look a managed policy up (`fn::invoke` of `aws:iam:getPolicy` by `name` or
+ * `arn`), as the ARN they stand for: `${adminPolicy.arn}` attaches that policy.
+ */
+function policyLookups(program: SourceNode): Map<string, string> {
+  const arns = new Map<string, string>();
+  const variables = get(program, 'variables');
+  for (const v of variables?.type === 'map' ? variables.entries : []) {
+    const invoke = entryCI(v.value, 'fn::invoke')?.value;
+    if (stringValue(get(invoke, 'function')) !== 'aws:iam:getPolicy') continue;
+    const arn = stringValue(get(invoke, 'arguments', 'arn'));
+    const name = stringValue(get(invoke, 'arguments', 'name'));
+    if (arn) arns.set(v.key, arn);
+    else if (name) arns.set(v.key, `arn:aws:iam::aws:policy/${name}`);
+  }
+  return arns;
+}
+
+function pushManagedPolicy(issues: PulumiIssue[], node: SourceNode | undefined, resource: string, lookedUp: Map<string, string>): void {
+  const written = stringValue(node);
+  const variable = written && /^\$\{(\w+)\.arn\}$/.exec(written.trim());
+  const value = variable ? lookedUp.get(variable[1]) : written;
   const privileged = value && node ? privilegedManagedPolicy(value) : undefined;
   if (!privileged || !node) return;
   const { name, why } = privileged;

@@ -7,7 +7,7 @@
  */
 import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
-import { builtString } from '../cloudformation/intrinsics';
+import { alternatives, builtString } from '../cloudformation/intrinsics';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import { get, itemsOf, type SourceNode } from '../sourceTree';
 
@@ -42,7 +42,8 @@ export function analyseServerless(
   );
 
   const managed = get(config, 'provider', 'iam', 'role', 'managedPolicies') ?? get(config, 'provider', 'iamManagedPolicies');
-  for (const item of itemsOf(managed)) {
+  const items = alternatives(managed, text).flatMap((list) => itemsOf(list).flatMap((item) => alternatives(item, text)));
+  for (const item of items) {
     // Literal ARNs, or built with CloudFormation intrinsics (Fn::Join, !Sub with AWS::Partition).
     const arn = builtString(item, text);
     const policy = arn ? privilegedManagedPolicy(arn) : undefined;

@@ -4,7 +4,7 @@
  * the permissions that lead to the same (set an IAM policy, mint keys or tokens for a service
  * account, act as one), and bucket roles given to everyone (`allUsers`, `allAuthenticatedUsers`).
  */
-import { attribute } from '../hcl/hclSource';
+import { attribute, blocksOf } from '../hcl/hclSource';
 import type { IssueFrom } from '../iacIssue';
 import { membersOf, stringOf } from './terraformCloudRoles';
 import { addressOf, type TerraformFile } from './terraformModule';
@@ -34,6 +34,31 @@ const escalation = (permission: string) => ESCALATION_PERMISSIONS.find(([p]) => 
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
 const BUCKET_GRANT = /^google_storage_bucket_iam_(member|binding)$/;
 const EVERYONE = /^(allUsers|allAuthenticatedUsers)$/;
+const AUTHORITATIVE_POLICY = /^google_(project|folder|organization)_iam_policy$/;
+const whoIs = (everyone: string) => (everyone === 'allUsers' ? 'anyone on the internet' : 'anyone with a Google account');
+
+/**
+ * The level each `data "google_iam_policy"` of the file is applied at, by the
+ * google_{project,folder,organization}_iam_policy resource whose `policy_data` names it. A policy
+ * applied to something else (a bucket, a service account) is absent: an IAM admin role there
+ * administers only that resource. One applied nowhere in this file is taken as a project's.
+ */
+function policyDataLevels(file: TerraformFile): Map<string, string | undefined> {
+  const levels = new Map<string, string | undefined>();
+  for (const data of file.dataSources) if (data.labels[0].value === 'google_iam_policy') levels.set(data.labels[1].value, 'project');
+  const applied = new Set<string>();
+  for (const block of file.resources) {
+    const value = attribute(block.body, 'policy_data')?.value;
+    const name = value && /data\.google_iam_policy\.([\w-]+)\./.exec(file.text.slice(value.start, value.end))?.[1];
+    if (!name || !levels.has(name)) continue;
+    const level = AUTHORITATIVE_POLICY.exec(block.labels[0].value)?.[1];
+    // Applied at several places: the broadest level it reaches counts.
+    if (level && (!applied.has(name) || levels.get(name) === undefined || level === 'organization')) levels.set(name, level);
+    else if (!level && !applied.has(name)) levels.set(name, undefined);
+    applied.add(name);
+  }
+  return levels;
+}
 
 export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
@@ -51,7 +76,8 @@ export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
         message: `${address} grants ${role.value} at ${level[1]} level: it can ${IAM_ADMIN_ROLES[role.value.toLowerCase()]}, so it can grant itself any role there`,
       });
     }
-    if (BUCKET_GRANT.test(type) && role) {
+    const on = BUCKET_GRANT.test(type) ? 'the bucket' : level ? `the ${level[1]}` : undefined;
+    if (on && role) {
       const everyone = membersOf(block).find((m) => EVERYONE.test(m));
       if (everyone)
         issues.push({
@@ -59,7 +85,7 @@ export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
           ...role,
           resource: address,
           subject: `${address}|${everyone}`,
-          message: `${address} grants ${role.value} on the bucket to ${everyone} (${everyone === 'allUsers' ? 'anyone on the internet' : 'anyone with a Google account'})`,
+          message: `${address} grants ${role.value} on ${on} to ${everyone} (${whoIs(everyone)})`,
         });
     }
     if (type === 'google_project_iam_custom_role' || type === 'google_organization_iam_custom_role') {
@@ -79,6 +105,44 @@ export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
           ? { related: more.map((p) => ({ start: p.start, end: p.end, message: `${p.value}: can ${escalation(p.value)![1]}` })) }
           : {}),
       });
+    }
+  }
+  issues.push(...policyDataIssues(file));
+  return issues;
+}
+
+/**
+ * The bindings of `data "google_iam_policy"` (applied authoritatively by google_*_iam_policy):
+ * IAM admin roles at the level the policy is applied at, and any role given to everyone.
+ */
+function policyDataIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
+  const issues: IssueFrom<'terraform'>[] = [];
+  const levels = policyDataLevels(file);
+  for (const data of file.dataSources) {
+    if (data.labels[0].value !== 'google_iam_policy') continue;
+    const address = addressOf(data);
+    const level = levels.get(data.labels[1].value);
+    for (const binding of blocksOf(data.body, 'binding')) {
+      const role = stringOf(attribute(binding.body, 'role')?.value);
+      if (!role) continue;
+      const key = role.value.toLowerCase();
+      const everyone = membersOf(binding).find((m) => EVERYONE.test(m));
+      if (level && IAM_ADMIN_ROLES[key])
+        issues.push({
+          check: 'gcp-iam-admin-role',
+          ...role,
+          resource: address,
+          subject: `${address}|${key}`,
+          message: `${address} binds ${role.value} in the ${level}'s IAM policy: it can ${IAM_ADMIN_ROLES[key]}, so it can grant itself any role there`,
+        });
+      else if (everyone)
+        issues.push({
+          check: 'gcp-public-access',
+          ...role,
+          resource: address,
+          subject: `${address}|${key}|${everyone}`,
+          message: `${address} binds ${role.value} to ${everyone} (${whoIs(everyone)})`,
+        });
     }
   }
   return issues;

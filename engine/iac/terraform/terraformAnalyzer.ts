@@ -15,8 +15,8 @@ import { possibleStrings } from './terraformValueFlow';
 import { moduleCallerOwnerIssues } from './terraformModuleOwners';
 import { terraformOwnershipIssues } from './terraformOwnership';
 
-/** Attributes that hold an IAM policy document, on any resource that has them. */
-const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'inline_policy'];
+/** Attributes that hold an IAM policy document, on any resource that has them (`access_policies`: OpenSearch/Elasticsearch domains). */
+const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy', 'policy_document', 'inline_policy', 'access_policies'];
 
 /** Analyses one Terraform file: IAM policies, managed-policy attachments, cloud roles, owners, static keys. */
 export function analyseTerraform(file: TerraformFile, path: string, ctx: IacContext): IacAnalysis {
@@ -278,6 +278,17 @@ function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       message: `${address} creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
     });
   }
+  // A service-specific credential (CodeCommit git password, Keyspaces) is a static secret like an access key.
+  for (const block of file.resourcesOf('aws_iam_service_specific_credential')) {
+    const address = addressOf(block);
+    issues.push({
+      check: 'aws-iam-access-key-created',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} creates a long-lived service-specific credential (a static password for the service): prefer federated access (for CodeCommit, git-remote-codecommit with a role)`,
+    });
+  }
   for (const block of file.resourcesOf('google_service_account_key')) {
     const address = addressOf(block);
     issues.push({
@@ -288,6 +299,17 @@ function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       message: `${address} creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts`,
     });
   }
+  // An HMAC key is a static S3-style key pair for a service account, valid until deleted.
+  for (const block of file.resourcesOf('google_storage_hmac_key')) {
+    const address = addressOf(block);
+    issues.push({
+      check: 'gcp-service-account-key-created',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} creates a long-lived HMAC key (static S3-style credentials) for a service account: prefer OAuth with an attached service account or Workload Identity Federation`,
+    });
+  }
   for (const block of file.resourcesOf('azuread_application_password', 'azuread_service_principal_password')) {
     const address = addressOf(block);
     issues.push({
@@ -296,6 +318,17 @@ function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       resource: address,
       subject: address,
       message: `${address} creates a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity`,
+    });
+  }
+  // A certificate credential is a key pair the application signs in with, valid for years.
+  for (const block of file.resourcesOf('azuread_application_certificate', 'azuread_service_principal_certificate')) {
+    const address = addressOf(block);
+    issues.push({
+      check: 'azure-ad-password-credential',
+      ...headerRange(block),
+      resource: address,
+      subject: address,
+      message: `${address} adds a long-lived certificate credential: prefer a federated identity credential (OIDC) or a managed identity`,
     });
   }
   // The inline form: `password { … }` blocks of the application or service principal itself.

@@ -21,6 +21,13 @@ const isServiceAgent = (member: string) =>
   /google_project_service_identity\./.test(member) ||
   /^serviceAccount:service-\$\{/.test(member);
 const GCP_LEVEL = /^google_(project|folder|organization)_iam_(member|binding)$/;
+const SERVICE_ACCOUNT_GRANT = /^google_service_account_iam_(member|binding)$/;
+/**
+ * A whole Workspace or Cloud Identity domain: everyone with an account in it. A `group:` is a
+ * named team someone manages, the usual way to give people a role (the team corpus keeps
+ * serviceAccountUser on one account for a group as fine), so it is not a crowd here.
+ */
+const isCrowd = (member: string) => /^domain:/i.test(member);
 
 export function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
   return expr?.kind === 'string' && !expr.templated ? { value: expr.value, start: expr.start + 1, end: expr.end - 1 } : undefined;
@@ -76,6 +83,28 @@ export function gcpRoleIssue(
   return undefined;
 }
 
+/** The literal strings of a member list (or a single member). */
+const stringsIn = (expr: HclExpr): string[] =>
+  (expr.kind === 'tuple' ? expr.items : [expr]).flatMap((m) => (m.kind === 'string' && !m.templated ? [m.value] : []));
+
+/** An impersonation role given to a whole domain, in whatever scope: everyone in it can act as the account(s). */
+function crowdImpersonationIssue(
+  role: { value: string; start: number; end: number },
+  members: string[],
+  address: string,
+): IssueFrom<'terraform'> | undefined {
+  const key = role.value.toLowerCase();
+  const crowd = members.find(isCrowd);
+  if (!GCP_IMPERSONATION[key] || !crowd) return undefined;
+  return {
+    check: 'gcp-impersonation-role',
+    ...role,
+    resource: address,
+    subject: `${address}|${key}|${crowd.toLowerCase()}`,
+    message: `${address} grants ${role.value} to ${crowd}: everyone in it can ${GCP_IMPERSONATION[key].replace(/every service account/, 'the service account(s)')}; grant it to the identities that need it`,
+  };
+}
+
 export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
   for (const block of file.resources) {
@@ -83,6 +112,13 @@ export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     if (!m) continue;
     const role = stringOf(attribute(block.body, 'role')?.value);
     const issue = role && gcpRoleIssue(role, m[1], membersOf(block), addressOf(block));
+    if (issue) issues.push(issue);
+  }
+  // On one service account, impersonation is what the role is for, unless a whole domain gets it.
+  for (const block of file.resources) {
+    if (!SERVICE_ACCOUNT_GRANT.test(block.labels[0].value)) continue;
+    const role = stringOf(attribute(block.body, 'role')?.value);
+    const issue = role && crowdImpersonationIssue(role, membersOf(block), addressOf(block));
     if (issue) issues.push(issue);
   }
   // Modules take roles as map keys (`bindings = { "roles/editor" = [...] }`) or as
@@ -93,10 +129,13 @@ export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       if (expr.kind === 'object') {
         for (const item of expr.items) {
           const key = item.key?.toLowerCase();
+          const role = { value: item.key!, start: item.keyStart, end: item.keyEnd };
           const issue =
             key && GCP_PRIMITIVE[key]
-              ? gcpRoleIssue({ value: item.key!, start: item.keyStart, end: item.keyEnd }, 'project', [], address)
-              : undefined;
+              ? gcpRoleIssue(role, 'project', [], address)
+              : key && GCP_IMPERSONATION[key]
+                ? crowdImpersonationIssue(role, stringsIn(item.value), address)
+                : undefined;
           if (issue) issues.push(issue);
           else visit(item.value);
         }

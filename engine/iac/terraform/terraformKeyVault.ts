@@ -20,8 +20,12 @@ const PERMISSION_LISTS: Array<{ attribute: string; kind: string; writes: string[
   { attribute: 'storage_permissions', kind: 'storage', writes: ['set', 'update'] },
 ];
 
+/**
+ * One issue per access policy: at its first list that grants everything, the other such lists
+ * (keys, certificates…) as related locations.
+ */
 function policyIssues(file: TerraformFile, block: HclBlock, body: HclBody, address: string, label: string): IssueFrom<'terraform'>[] {
-  const issues: IssueFrom<'terraform'>[] = [];
+  const offending: Array<{ start: number; end: number; message: string }> = [];
   for (const list of PERMISSION_LISTS) {
     const attr = attribute(body, list.attribute);
     if (!attr) continue;
@@ -31,17 +35,26 @@ function policyIssues(file: TerraformFile, block: HclBlock, body: HclBody, addre
     const fullControl = lower.has('get') && lower.has('purge') && list.writes.some((w) => lower.has(w));
     if (!all && !fullControl) continue;
     const at = all ? { start: all.start + 1, end: all.end - 1 } : { start: attr.nameStart, end: attr.value.end };
-    issues.push({
-      check: 'azure-key-vault-all-permissions',
+    offending.push({
       ...at,
-      resource: address,
-      subject: `${address}|${label}|${list.attribute}`,
       message: all
-        ? `${label} grants every ${list.kind} permission ("All"), including delete and purge: list the operations the identity needs`
-        : `${label} can read, write and purge ${list.kind}s (${[...lower].join(', ')}): a leaked credential for it can replace or destroy them beyond recovery; list only the operations the identity needs`,
+        ? `every ${list.kind} permission ("All"), including delete and purge`
+        : `read, write and purge on ${list.kind}s (${[...lower].join(', ')})`,
     });
   }
-  return issues;
+  if (!offending.length) return [];
+  const [first, ...more] = offending;
+  return [
+    {
+      check: 'azure-key-vault-all-permissions',
+      start: first.start,
+      end: first.end,
+      resource: address,
+      subject: `${address}|${label}`,
+      message: `${label} grants ${offending.map((o) => o.message).join('; ')}: a leaked credential for it can read, replace or destroy them beyond recovery; list only the operations the identity needs`,
+      ...(more.length ? { related: more.map((m) => ({ start: m.start, end: m.end, message: m.message })) } : {}),
+    },
+  ];
 }
 
 export function keyVaultAccessPolicyIssues(file: TerraformFile): IssueFrom<'terraform'>[] {

@@ -1,7 +1,8 @@
 /**
  * RBAC written with Terraform's kubernetes provider (kubernetes_cluster_role, kubernetes_role,
  * their bindings, and the _v1 names): read into the shape of the manifests, so the same rule
- * and binding checks apply as to YAML.
+ * and binding checks apply as to YAML; and legacy service-account token Secrets
+ * (kubernetes_secret with the token type), as in manifests.
  */
 import type { HclBlock, HclBody } from '../hcl/hclParser';
 import { attribute, blocksOf, hclToSource } from '../hcl/hclSource';
@@ -77,6 +78,20 @@ export function kubernetesProviderIssues(file: TerraformFile): IssueFrom<'terraf
       end: block.end,
     };
     issues.push(...bindingIssues(doc, addressOf(block), powerful));
+  }
+  // The manifest check for legacy token Secrets, on kubernetes_secret(_v1) with the same type.
+  for (const block of file.resourcesOf('kubernetes_secret', 'kubernetes_secret_v1')) {
+    const type = attribute(block.body, 'type')?.value;
+    if (type?.kind !== 'string' || type.value !== 'kubernetes.io/service-account-token') continue;
+    const address = addressOf(block);
+    issues.push({
+      check: 'k8s-legacy-service-account-token',
+      start: type.start + 1,
+      end: type.end - 1,
+      resource: address,
+      subject: address,
+      message: `${address} is a legacy service-account token Secret: a token that never expires. Use projected tokens (TokenRequest API) instead`,
+    });
   }
   return issues;
 }

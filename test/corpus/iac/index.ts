@@ -3,6 +3,7 @@ import { awsPolicyDocuments } from './awsPolicies';
 import { heldOutDocuments } from './heldOut';
 import { heldOutMissDocuments } from './heldOutMisses';
 import { infraCodeDocuments } from './infraCode';
+import { heldOut3MissDocuments } from './heldOut3Misses';
 import { kubernetesDocuments } from './kubernetes';
 import { resetRegions, type IacDocument } from './labels';
 import { otherDocuments } from './otherClouds';
@@ -18,6 +19,7 @@ export function buildIacCorpus(): IacDocument[] {
     ...heldOutMissDocuments(),
     ...permissionsBoundaryDocuments(),
     ...infraCodeDocuments(),
+    ...heldOut3MissDocuments(),
   ];
   resetRegions();
   return docs;

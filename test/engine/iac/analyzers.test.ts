@@ -12,9 +12,9 @@ const read = (rel: string) => fs.readFileSync(path.join(FIXTURES, rel), 'utf8');
 const summary = (text: string, findings: Finding[]) =>
   findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${text.slice(f.offsets.start, f.offsets.end)}`);
 
+// Like the workspace reader: a folder that is not there has no siblings (manifests scanned by name only ask too).
 const siblingsOf = (file: string) =>
-  fs
-    .readdirSync(path.dirname(file))
+  (fs.existsSync(path.dirname(file)) ? fs.readdirSync(path.dirname(file)) : [])
     .map((name) => path.join(path.dirname(file), name))
     .filter((p) => p !== file)
     .map((p) => ({ path: p, text: fs.readFileSync(p, 'utf8') }));
@@ -85,9 +85,22 @@ describe('IaC analysers on realistic files', () => {
     });
 
     it('uses configured owner keys', () => {
-      const src = 'resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n  tags = { Team = "a" }\n}\n';
+      const src = 'resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n  tags = { Squad = "a" }\n}\n';
       assert.equal(testEngine({ rules }).scan({ path: 'r.tf', text: src }).findings.length, 1);
-      assert.equal(testEngine({ rules, config: { iac: { ownerTags: ['team'] } } }).scan({ path: 'r.tf', text: src }).findings.length, 0);
+      assert.equal(testEngine({ rules, config: { iac: { ownerTags: ['squad'] } } }).scan({ path: 'r.tf', text: src }).findings.length, 0);
+    });
+
+    it('takes owner, team, maintainer and contact as owner keys by default, in any case and namespaced; a configured list replaces them', () => {
+      const role = (tag: string) => `resource "aws_iam_role" "r" {\n  assume_role_policy = "{}"\n  tags = { "${tag}" = "a" }\n}\n`;
+      const ownerless = (tag: string, config?: { iac: { ownerTags: string[] } }) =>
+        testEngine({ rules, ...(config ? { config } : {}) })
+          .scan({ path: 'r.tf', text: role(tag) })
+          .findings.some((f) => f.ruleId === 'missing-owner-tag');
+      for (const tag of ['owner', 'Team', 'MAINTAINER', 'contact', 'acme.io/team', 'acme:owner', 'owner-email', 'team_name'])
+        assert.equal(ownerless(tag), false, tag);
+      for (const tag of ['name', 'teams', 'ownership', 'owner-count', 'cost-center']) assert.equal(ownerless(tag), true, tag);
+      assert.equal(ownerless('team', { iac: { ownerTags: ['owner'] } }), true);
+      assert.equal(ownerless('owner', { iac: { ownerTags: ['owner'] } }), false);
     });
   });
 

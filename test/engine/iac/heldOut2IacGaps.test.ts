@@ -41,12 +41,17 @@ describe('IaC forms the second held-out set found missing', () => {
   });
 
   describe('Terraform azurerm Key Vault access policies', () => {
-    it('reports "All" on the value and read+write+purge on the attribute', () => {
+    it('reports "All" on the value and read+write+purge on the attribute, one finding per access policy', () => {
       const text = `resource "azurerm_key_vault_access_policy" "a" {\n  key_vault_id       = azurerm_key_vault.v.id\n  secret_permissions = ["All"]\n  key_permissions    = ["Get", "Create", "Purge"]\n}\n`;
-      assert.deepEqual(scan('kv.tf', text), [
-        'azure-key-vault-all-permissions@3:All',
-        'azure-key-vault-all-permissions@4:key_permissions    = ["Get", "Create", "Purge"]',
-      ]);
+      const findings = engine.scan({ path: 'kv.tf', text }).findings;
+      assert.deepEqual(summary(text, findings), ['azure-key-vault-all-permissions@3:All']);
+      // The key list is the same policy's other offending element: a related location.
+      assert.deepEqual(
+        findings[0].related?.map((r) => r.range.start.line + 1),
+        [4],
+      );
+      const keysOnly = text.replace('["All"]', '["Get"]');
+      assert.deepEqual(scan('kv.tf', keysOnly), ['azure-key-vault-all-permissions@4:key_permissions    = ["Get", "Create", "Purge"]']);
     });
 
     it('reads access_policy blocks of the vault, and lists from locals', () => {
