@@ -299,6 +299,8 @@ function wordsName(value: string): boolean {
     const tokens = letters.match(/[A-Z]{1,3}\d(?![a-z\d])|[A-Z]{2,5}(?![a-z])|[A-Z]?[a-z]+/g);
     if (!tokens || tokens.join('') !== letters) return false;
     for (const t of tokens) if (/[a-z]/.test(t) && (t.length < 2 || !/[aeiouy]/i.test(t))) return false;
+    // Two acronyms in a row (`RTYUI` then `O1`) is how random capitals split, not how names read.
+    if (tokens.some((t, k) => k > 0 && !/[a-z]/.test(t) && !/[a-z]/.test(tokens[k - 1]))) return false;
     words += tokens.length;
   }
   return words >= 3;

@@ -224,7 +224,7 @@ const PULUMI_TS: CodeCase[] = [
     category: 'iac-code owners',
     expect: ['missing-owner-tag'],
     family: 'ownership',
-    body: (m) => `${m('new aws.iam.User')}("deployer", { tags: { team: "payments" } });`,
+    body: (m) => `${m('new aws.iam.User')}("deployer", { tags: { env: "prod" } });`,
   },
   // Negatives.
   {
@@ -344,7 +344,7 @@ const PULUMI_PYTHON: CodeCase[] = [
     expect: ['missing-owner-tag'],
     family: 'ownership',
     body: (m) =>
-      `${m('aws.iam.Role')}("worker", assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": []}), tags={"team": "payments"})`,
+      `${m('aws.iam.Role')}("worker", assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": []}), tags={"env": "prod"})`,
   },
   // Negatives.
   {
