@@ -50,6 +50,13 @@ interface ParsedLine {
   snakes: string[];
 }
 
+/**
+ * Data and configuration formats, and HCL and Bicep: no syntax there joins two adjacent literals
+ * into one string (HCL's block labels, `resource "aws_iam_role" "r0"`, are two strings side by
+ * side, and a Terraform file holds hundreds), so the joined-literal pass would only cost time.
+ */
+const NO_LITERAL_JOINING = new Set<FileKind>(['terraform', 'bicep', 'json', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'xml']);
+
 /** Multiline rules (PEM blocks) look this far past their keyword line... */
 const MULTILINE_WINDOW = 16_384;
 /** ...and no multiline match is longer than this (PEM bodies are capped at 12,000 characters). */
@@ -325,7 +332,8 @@ export class SecretScanner {
       if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true)) candidates.splice(i, 1);
     }
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
-    if (decode) for (const chain of joinedLiterals(text)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
+    if (decode && !NO_LITERAL_JOINING.has(kind))
+      for (const chain of joinedLiterals(text)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);
   }
 
