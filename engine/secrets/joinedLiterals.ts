@@ -105,3 +105,25 @@ export function joinedLiterals(text: string): JoinedLiteral[] {
   }
   return chains;
 }
+
+const TOKEN_CHAR = /[\w\-+/=.:~\\]/;
+/** Shortest run of token characters across a joint worth scanning: provider secrets are longer. */
+const MIN_SPLIT_TOKEN = 16;
+
+/**
+ * Whether a secret may cross one of the chain's joints: the run of token characters (no blank,
+ * no quote) through some joint is at least MIN_SPLIT_TOKEN long. Most joined literals in code are
+ * prose, markup or paths (`'<div class="' + 'x'`): they are not scanned again.
+ */
+export function mayHoldSplitToken(chain: JoinedLiteral): boolean {
+  const s = chain.joined;
+  for (const b of chain.boundaries) {
+    if (!TOKEN_CHAR.test(s[b - 1] ?? '') || !TOKEN_CHAR.test(s[b] ?? '')) continue;
+    let from = b - 1;
+    while (from > 0 && TOKEN_CHAR.test(s[from - 1])) from--;
+    let to = b + 1;
+    while (to < s.length && TOKEN_CHAR.test(s[to])) to++;
+    if (to - from >= MIN_SPLIT_TOKEN) return true;
+  }
+  return false;
+}

@@ -3,7 +3,7 @@ import { RuleError, type RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
-import { joinedLiterals, type JoinedLiteral } from './joinedLiterals';
+import { joinedLiterals, mayHoldSplitToken, type JoinedLiteral } from './joinedLiterals';
 import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
 import { isPublicByDesign } from './publicByDesign';
 import { KeywordIndex, type KeywordIndexData } from './keywordIndex';
@@ -333,7 +333,8 @@ export class SecretScanner {
     }
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode && !NO_LITERAL_JOINING.has(kind))
-      for (const chain of joinedLiterals(text)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
+      for (const chain of joinedLiterals(text))
+        if (mayHoldSplitToken(chain)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);
   }
 

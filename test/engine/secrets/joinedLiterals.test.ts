@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { joinedLiterals } from '../../../engine/secrets/joinedLiterals';
+import { joinedLiterals, mayHoldSplitToken } from '../../../engine/secrets/joinedLiterals';
 import { defaultEngine } from '../../support/engineFixture';
 import { ALNUM, Rng } from '../../support/seededRandom';
 
@@ -69,5 +69,14 @@ describe('secrets split over joined literals', () => {
     assert.deepEqual(scan('app/help.py', prose), []);
     const notToken = `PREFIX = "xoxb-" + "${rng.chars(ALNUM, 6)}"\n`;
     assert.deepEqual(scan('app/prefix.py', notToken), []);
+  });
+
+  it('rescans only chains where a long run of token characters crosses a joint', () => {
+    const [split] = joinedLiterals(`const t = '${slackBot().slice(0, 20)}' +\n  '${rng.chars(ALNUM, 20)}';\n`);
+    assert.equal(mayHoldSplitToken(split), true);
+    const [markup] = joinedLiterals(`const h = '<b>Hello</b> ' +\n  '<i>world</i>';\n`);
+    assert.equal(mayHoldSplitToken(markup), false);
+    const [prose] = joinedLiterals(`msg = ("The token was " \n  "rejected by the server")\n`);
+    assert.equal(mayHoldSplitToken(prose), false);
   });
 });
