@@ -30,6 +30,8 @@ const MAX_LINES = 16;
 const MAX_PIECE = 1000;
 const MAX_JOINED = 4000;
 const MAX_CHAINS = 200;
+/** Characters a token is made of: a secret split over literals has them on both sides of its joint. */
+const TOKEN_CHAR = /[\w\-+/=.:~\\]/;
 
 interface Literal {
   open: number;
@@ -73,6 +75,9 @@ export function joinedLiterals(text: string): JoinedLiteral[] {
   for (let m = JOINT.exec(text); m && chains.length < MAX_CHAINS; m = JOINT.exec(text)) {
     // `""` is an empty literal, not two literals meeting.
     if (m.index < doneUntil || m[0].length === 2) continue;
+    // Only a joint with token characters on both sides can split a secret: prose, markup and
+    // argument lists meet at blanks or punctuation, and are not tokenised (most chains in code).
+    if (!TOKEN_CHAR.test(text[m.index - 1] ?? '') || !TOKEN_CHAR.test(text[m.index + m[0].length] ?? '')) continue;
     // Tokenise a few lines around the joint: enough for a chain of MAX_LINES lines through it.
     let from = lineStartAt(text, m.index);
     for (let k = 0; k < MAX_LINES / 2 && from > 0; k++) from = lineStartAt(text, from - 1);
@@ -106,7 +111,6 @@ export function joinedLiterals(text: string): JoinedLiteral[] {
   return chains;
 }
 
-const TOKEN_CHAR = /[\w\-+/=.:~\\]/;
 /** Shortest run of token characters across a joint worth scanning: provider secrets are longer. */
 const MIN_SPLIT_TOKEN = 16;
 
