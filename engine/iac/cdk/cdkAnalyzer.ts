@@ -12,6 +12,7 @@ import { entry, itemsOf, type MapEntry, type SourceNode } from '../sourceTree';
 import { outsideBoundaries } from './cdkBoundaries';
 import { cdkOwnershipIssues } from './cdkOwnership';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
+import { commentedOut } from '../commentedOut';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -67,6 +68,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
 
   let builders: Map<string, MapEntry[]> | undefined;
   for (const m of text.matchAll(STATEMENT)) {
+    if (commentedOut(text, m.index!)) continue;
     const arg = firstArgument(text, m.index! + m[0].length);
     const isNew = m[0].startsWith('new');
     // `const st = new iam.PolicyStatement(); st.addActions('*'); st.addAllResources();`
@@ -78,6 +80,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     documents.push({ doc: policyOf([statement]), resource: named(m.index!) });
   }
   for (const m of text.matchAll(ROLE)) {
+    if (commentedOut(text, m.index!)) continue;
     const props = callArguments(text, m.index! + m[0].length)[2];
     const assumedBy = entry(props, 'assumedBy')?.value;
     if (assumedBy?.type !== 'expr') continue;
@@ -92,6 +95,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     documents.push({ doc: policyOf([trust]), resource: principal === '*' ? named(m.index!) : resourceNameAt(text, m.index!, path) });
   }
   for (const m of text.matchAll(MANAGED)) {
+    if (commentedOut(text, m.index!)) continue;
     const args = callArguments(text, m.index! + m[0].length);
     const nameNode = m[1] === 'AwsManagedPolicyName' ? args[0] : args[2];
     if (nameNode?.type !== 'scalar' || typeof nameNode.value !== 'string') continue;
@@ -112,6 +116,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
   }
   let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
+    if (commentedOut(text, m.index!)) continue;
     const grantee = callArguments(text, m.index! + m[0].length)[0];
     if (grantee?.type !== 'expr') continue;
     if (!ANY_PRINCIPAL.test(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
@@ -126,6 +131,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     });
   }
   for (const m of text.matchAll(ACCESS_KEY)) {
+    if (commentedOut(text, m.index!)) continue;
     const id = callArguments(text, m.index! + m[0].length)[1];
     const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
     issues.push({
@@ -170,6 +176,7 @@ function builderCalls(text: string): Map<string, MapEntry[]> {
   const calls = new Map<string, MapEntry[]>();
   const re = /(?<![\w$.])([\w$]+)\s*\.\s*(addActions|addNotActions|addResources|addNotResources|addAllResources|addAnyPrincipal)\s*\(/g;
   for (const m of text.matchAll(re)) {
+    if (commentedOut(text, m.index!)) continue;
     const method = m[2];
     const nameStart = m.index! + m[0].indexOf(method, m[1].length);
     const at = { start: nameStart, end: nameStart + method.length };
@@ -228,6 +235,7 @@ const firstArgument = (text: string, at: number): SourceNode | undefined => call
 function anyPrincipalVariables(text: string): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?=new\s)/g)) {
+    if (commentedOut(text, m.index!)) continue;
     const value = readLiteral(text, m.index! + m[0].length).node;
     if (value.type === 'expr' && ANY_PRINCIPAL.test(value.text)) names.add(m[1]);
   }

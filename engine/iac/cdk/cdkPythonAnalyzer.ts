@@ -12,6 +12,7 @@ import type { IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
 import { readPyCallArguments, readPyLiteral, type PyCallArguments } from './pyLiteralReader';
+import { commentedOut } from '../commentedOut';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -66,6 +67,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
 
   let builders: Map<string, MapEntry[]> | undefined;
   for (const m of text.matchAll(STATEMENT)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const args = callAt(m);
     if (args.spread) continue;
     const fromJson = m[0].includes('from_json');
@@ -84,6 +86,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
     documents.push({ doc: policyOf([props]), resource: named(m.index!) });
   }
   for (const m of text.matchAll(ROLE)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const assumedBy = keyword(callAt(m), 'assumed_by');
     if (assumedBy?.type !== 'expr') continue;
     const principal = isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
@@ -96,6 +99,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
     documents.push({ doc: policyOf([trust]), resource: principal === '*' ? named(m.index!) : resourceNameAt(text, m.index!, path) });
   }
   for (const m of text.matchAll(MANAGED)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const args = callAt(m);
     const bare = m[1] === 'aws_managed_policy_name';
     const nameNode = bare
@@ -118,6 +122,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
   }
   let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const args = callAt(m);
     const grantee = args.positional[0] ?? keyword(args, 'grantee');
     if (grantee?.type !== 'expr') continue;
@@ -133,6 +138,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
     });
   }
   for (const m of text.matchAll(ACCESS_KEY)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const id = callAt(m).positional[1];
     const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
     issues.push({
@@ -174,6 +180,7 @@ function builderCalls(text: string): Map<string, MapEntry[]> {
   const re =
     /(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s*\.\s*(add_actions|add_not_actions|add_resources|add_not_resources|add_all_resources|add_any_principal)\s*\(/g;
   for (const m of text.matchAll(re)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const method = m[2];
     const nameStart = m.index! + m[0].indexOf(method, m[1].length);
     const at = { start: nameStart, end: nameStart + method.length };
@@ -199,6 +206,7 @@ function builderCalls(text: string): Map<string, MapEntry[]> {
 function anyPrincipalVariables(text: string): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/(?:^|\n)[ \t]*((?:self\.)?[A-Za-z_]\w*)\s*(?::[^=\n]+)?=(?!=)[ \t]*/g)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const value = readPyLiteral(text, m.index! + m[0].length).node;
     if (value.type === 'expr' && isAnyone(value.text)) names.add(m[1]);
   }
@@ -217,6 +225,7 @@ function userOwnerIssues(text: string, ownerKeys: string[]): IssueFrom<'aws-cdk'
   if ([...ownedScopes].some((scope) => WHOLE_STACK.test(scope))) return [];
   const issues: IssueFrom<'aws-cdk'>[] = [];
   for (const m of text.matchAll(USER)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const args = readPyCallArguments(text, m.index! + m[0].length);
     const [scope, idNode] = args.positional;
     if (scope?.type !== 'expr' || !/^[A-Za-z_][\w.]*$/.test(scope.text) || idNode?.type !== 'scalar' || typeof idNode.value !== 'string')

@@ -19,6 +19,7 @@ import {
   pulumiPackage,
   type CodeResource,
 } from './pulumiCodeProgram';
+import { commentedOut } from '../commentedOut';
 
 /** Only files that import a Pulumi provider package are read: one substring search per file. */
 export function importsPulumiPython(text: string): boolean {
@@ -29,11 +30,13 @@ export function importsPulumiPython(text: string): boolean {
 function importedNames(text: string): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?/gm)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const path = pulumiPackage(m[1]);
     // `import pulumi_aws.iam` binds `pulumi_aws`, used with the full dotted path.
     if (path) names.set(m[2] ?? m[1].split('.')[0], m[2] ? path : path.slice(0, 1));
   }
   for (const m of text.matchAll(/^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#]+)/gm)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const path = pulumiPackage(m[1]);
     if (!path) continue;
     for (const part of m[2].replace(/[()]/g, '').split(',')) {
@@ -52,6 +55,7 @@ export function readPulumiPython(text: string): SourceNode | undefined {
   const resources: CodeResource[] = [];
   const invokes: Array<{ name: string; args: SourceNode; start: number; end: number }> = [];
   for (const m of text.matchAll(call)) {
+    if (commentedOut(text, m.index!, true)) continue;
     const base = names.get(m[1])!;
     const members = m[2]
       .split('.')

@@ -17,6 +17,7 @@ import {
   pulumiPackage,
   type CodeResource,
 } from './pulumiCodeProgram';
+import { commentedOut } from '../commentedOut';
 
 /** Only files that import a Pulumi provider package are read: one substring search per file. */
 export function importsPulumiTypeScript(text: string): boolean {
@@ -29,12 +30,14 @@ function importedNames(text: string): Map<string, string[]> {
   const star =
     /\bimport\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s+(['"])([^'"]+)\2|\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
   for (const m of text.matchAll(star)) {
+    if (commentedOut(text, m.index!)) continue;
     const path = pulumiPackage(m[3] ?? m[6]);
     if (path) names.set(m[1] ?? m[4], path);
   }
   const named =
     /\bimport\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
   for (const m of text.matchAll(named)) {
+    if (commentedOut(text, m.index!)) continue;
     const path = pulumiPackage(m[3] ?? m[6]);
     if (!path) continue;
     for (const part of (m[1] ?? m[4]).split(',')) {
@@ -58,6 +61,7 @@ export function readPulumiTypeScript(text: string): SourceNode | undefined {
   const resources: CodeResource[] = [];
   const invokes: Array<{ name: string; args: SourceNode; start: number; end: number }> = [];
   for (const m of text.matchAll(call)) {
+    if (commentedOut(text, m.index!)) continue;
     const path = [
       ...names.get(m[2])!,
       ...m[3]

@@ -138,7 +138,7 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
       assert.deepEqual(scan('app/stack.py', user), ['missing-owner-tag@3:iam.User']);
       assert.deepEqual(scan('app/stack.py', user + lines('Tags.of(user).add("owner", "platform")')), []);
       assert.deepEqual(scan('app/stack.py', user + lines('Tags.of(self).add("owner", "platform")')), []);
-      assert.deepEqual(scan('app/stack.py', user + lines('Tags.of(user).add("team", "platform")')), ['missing-owner-tag@3:iam.User']);
+      assert.deepEqual(scan('app/stack.py', user + lines('Tags.of(user).add("env", "prod")')), ['missing-owner-tag@3:iam.User']);
     });
 
     it('names imported from aws_cdk.aws_iam are read without their module', () => {
@@ -208,11 +208,17 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
     });
 
     it('identities without an owner tag are reported at the constructor, without a YAML fix; files tagging by transformation are not', () => {
-      const code = head + lines('const user = new aws.iam.User("deployer", { tags: { team: "x" } });');
+      const code = head + lines('const user = new aws.iam.User("deployer", { tags: { env: "x" } });');
       const found = engine.scan({ path: 'infra/index.ts', text: code }).findings;
       assert.deepEqual(summary(code, found), ['missing-owner-tag@4:new aws.iam.User']);
       assert.ok(!fixesFor(found[0], code, { manager: 'env' }).some((f) => f.kind === 'owner-tag' || f.kind === 'iac-edit'));
       assert.deepEqual(scan('infra/index.ts', code + lines('pulumi.runtime.registerStackTransformation(autoTag);')), []);
+    });
+
+    it('a call in a comment or a JSDoc example is documentation, not infrastructure', () => {
+      const user = 'new aws.iam.User("deployer", { tags: { env: "x" } });';
+      assert.deepEqual(scan('infra/index.ts', head + lines(`// ${user}`, '/**', ` * const u = ${user}`, ' */')), []);
+      assert.deepEqual(scan('infra/index.ts', head + lines(`const u = ${user}`)), ['missing-owner-tag@4:new aws.iam.User']);
     });
 
     it('lists the identities the program declares in the inventory, with their owners', () => {
@@ -220,7 +226,7 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
         head +
         lines(
           'const ci = new aws.iam.User("ci", { tags: { owner: "platform" } });',
-          'const deployer = new aws.iam.Role("deployer", { assumeRolePolicy: trust, tags: { team: "x" } });',
+          'const deployer = new aws.iam.Role("deployer", { assumeRolePolicy: trust, tags: { env: "x" } });',
           'new aws.iam.AccessKey("ci-key", { user: ci.name });',
         );
       const identities = engine.scan({ path: 'infra/index.ts', text: code }, { inventory: true }).identities ?? [];
