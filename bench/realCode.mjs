@@ -356,8 +356,15 @@ function main() {
   console.log(
     `\nreviewed findings no longer reported: ${count(gone)} (${goneWrong} reviewed wrong, ${count(gone) - goneWrong} reviewed right)`,
   );
-  for (const r of gone.filter((g) => g.verdict === 'right'))
-    console.log(`  LOST right finding: ${r.tree} ${r.file}:${r.line} ${r.rule} (${r.reason})`);
+  // A right finding another rule now reports on the same line (a provider rule in place of a
+  // name-based one) is not lost.
+  const lines = new Set([...seen].map((k) => k.split('\t').slice(0, 3).join('\t')));
+  for (const r of gone.filter((g) => g.verdict === 'right')) {
+    const moved = lines.has(keyOf(r.tree, r.file, r.line, r.rule).split('\t').slice(0, 3).join('\t'));
+    console.log(
+      `  ${moved ? 'now reported by another rule on the same line' : 'LOST right finding'}: ${r.tree} ${r.file}:${r.line} ${r.rule}`,
+    );
+  }
   if (list) for (const r of gone.filter((g) => g.verdict === 'wrong')) console.log(`  gone: ${r.tree} ${r.file}:${r.line} ${r.rule}`);
   console.log(
     `\nunreviewed findings: ${unreviewed.length}${unreviewed.length ? ' (review them and add them to bench/real-code-review.tsv)' : ''}`,
