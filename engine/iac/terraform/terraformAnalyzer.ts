@@ -266,71 +266,57 @@ function lambdaPermissionIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   return issues;
 }
 
+/**
+ * Resources that create a long-lived credential, with what to say about each: the same finding
+ * as an access key (a static secret, valid until someone deletes it), at the resource's header.
+ */
+const LONG_LIVED_CREDENTIALS: Array<{
+  types: string[];
+  check: 'aws-iam-access-key-created' | 'gcp-service-account-key-created' | 'azure-ad-password-credential';
+  says: string;
+}> = [
+  {
+    types: ['aws_iam_access_key'],
+    check: 'aws-iam-access-key-created',
+    says: 'creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)',
+  },
+  // A service-specific credential (CodeCommit git password, Keyspaces) is a static secret like an access key.
+  {
+    types: ['aws_iam_service_specific_credential'],
+    check: 'aws-iam-access-key-created',
+    says: 'creates a long-lived service-specific credential (a static password for the service): prefer federated access (for CodeCommit, git-remote-codecommit with a role)',
+  },
+  {
+    types: ['google_service_account_key'],
+    check: 'gcp-service-account-key-created',
+    says: 'creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts',
+  },
+  // An HMAC key is a static S3-style key pair for a service account, valid until deleted.
+  {
+    types: ['google_storage_hmac_key'],
+    check: 'gcp-service-account-key-created',
+    says: 'creates a long-lived HMAC key (static S3-style credentials) for a service account: prefer OAuth with an attached service account or Workload Identity Federation',
+  },
+  {
+    types: ['azuread_application_password', 'azuread_service_principal_password'],
+    check: 'azure-ad-password-credential',
+    says: 'creates a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity',
+  },
+  // A certificate credential is a key pair the application signs in with, valid for years.
+  {
+    types: ['azuread_application_certificate', 'azuread_service_principal_certificate'],
+    check: 'azure-ad-password-credential',
+    says: 'adds a long-lived certificate credential: prefer a federated identity credential (OIDC) or a managed identity',
+  },
+];
+
 function credentialIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
-  for (const block of file.resourcesOf('aws_iam_access_key')) {
-    const address = addressOf(block);
-    issues.push({
-      check: 'aws-iam-access-key-created',
-      ...headerRange(block),
-      resource: address,
-      subject: address,
-      message: `${address} creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
-    });
-  }
-  // A service-specific credential (CodeCommit git password, Keyspaces) is a static secret like an access key.
-  for (const block of file.resourcesOf('aws_iam_service_specific_credential')) {
-    const address = addressOf(block);
-    issues.push({
-      check: 'aws-iam-access-key-created',
-      ...headerRange(block),
-      resource: address,
-      subject: address,
-      message: `${address} creates a long-lived service-specific credential (a static password for the service): prefer federated access (for CodeCommit, git-remote-codecommit with a role)`,
-    });
-  }
-  for (const block of file.resourcesOf('google_service_account_key')) {
-    const address = addressOf(block);
-    issues.push({
-      check: 'gcp-service-account-key-created',
-      ...headerRange(block),
-      resource: address,
-      subject: address,
-      message: `${address} creates a long-lived service account key: prefer Workload Identity Federation or attached service accounts`,
-    });
-  }
-  // An HMAC key is a static S3-style key pair for a service account, valid until deleted.
-  for (const block of file.resourcesOf('google_storage_hmac_key')) {
-    const address = addressOf(block);
-    issues.push({
-      check: 'gcp-service-account-key-created',
-      ...headerRange(block),
-      resource: address,
-      subject: address,
-      message: `${address} creates a long-lived HMAC key (static S3-style credentials) for a service account: prefer OAuth with an attached service account or Workload Identity Federation`,
-    });
-  }
-  for (const block of file.resourcesOf('azuread_application_password', 'azuread_service_principal_password')) {
-    const address = addressOf(block);
-    issues.push({
-      check: 'azure-ad-password-credential',
-      ...headerRange(block),
-      resource: address,
-      subject: address,
-      message: `${address} creates a long-lived client secret: prefer a federated identity credential (OIDC) or a managed identity`,
-    });
-  }
-  // A certificate credential is a key pair the application signs in with, valid for years.
-  for (const block of file.resourcesOf('azuread_application_certificate', 'azuread_service_principal_certificate')) {
-    const address = addressOf(block);
-    issues.push({
-      check: 'azure-ad-password-credential',
-      ...headerRange(block),
-      resource: address,
-      subject: address,
-      message: `${address} adds a long-lived certificate credential: prefer a federated identity credential (OIDC) or a managed identity`,
-    });
-  }
+  for (const { types, check, says } of LONG_LIVED_CREDENTIALS)
+    for (const block of file.resourcesOf(...types)) {
+      const address = addressOf(block);
+      issues.push({ check, ...headerRange(block), resource: address, subject: address, message: `${address} ${says}` });
+    }
   // The inline form: `password { … }` blocks of the application or service principal itself.
   for (const block of file.resourcesOf('azuread_application', 'azuread_service_principal')) {
     const address = addressOf(block);
