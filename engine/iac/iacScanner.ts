@@ -16,7 +16,7 @@ import type { HclBlockReuse } from './hcl/hclBlockReuse';
 import type { WorkflowJobReuse } from './workflowJobReuse';
 import type { IdentityDraft } from '../inventory/identity';
 import { agentIdentities } from '../inventory/agentIdentities';
-import { isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
+import { isActionMetadataPath, isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
 import { cloudFormationIdentities, kubernetesIdentities } from '../inventory/manifestIdentities';
 import { terraformIdentities } from '../inventory/terraformIdentities';
 import { workflowIdentities } from '../inventory/workflowIdentities';
@@ -48,6 +48,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
   if (kind !== 'yaml' && kind !== 'json') return false;
   return (
     isWorkflowPath(path) ||
+    isActionMetadataPath(path) ||
     isGitlabCiPath(path) ||
     isServerlessPath(path) ||
     looksLikeCloudFormation(text) ||
@@ -58,7 +59,7 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
 }
 
 function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | undefined {
-  if (isWorkflowPath(path)) return 'github-workflow';
+  if (isWorkflowPath(path) || isActionMetadataPath(path)) return 'github-workflow';
   if (isGitlabCiPath(path)) return 'gitlab-ci';
   if (isServerlessPath(path) && get(doc, 'provider')?.type === 'map') return 'serverless';
   if (

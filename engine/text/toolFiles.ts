@@ -19,6 +19,11 @@ export function isWorkflowPath(path: string): boolean {
   return WORKFLOW_PATH.test(path);
 }
 
+/** A GitHub Action's metadata file (`action.yml` anywhere): a composite action's steps are read like a job's. */
+export function isActionMetadataPath(path: string): boolean {
+  return /(?:^|[\\/])action\.ya?ml$/.test(path);
+}
+
 /** An MCP client configuration (VS Code, Cursor, Claude Desktop, or any JSON with `mcpServers`). */
 export function isMcpConfig(path: string, text: string): boolean {
   return MCP_NAME.test(baseName(path)) || (path.endsWith('.json') && text.includes('"mcpServers"'));

@@ -125,6 +125,27 @@ export function analyseWorkflow(workflow: SourceNode, text: string): WorkflowIss
     }
   }
   issues.push(...envIssues(get(workflow, 'env'), 'workflow', 'workflow'));
+  issues.push(...compositeActionIssues(workflow, text));
+  return issues;
+}
+
+/**
+ * A composite action (`action.yml` with `runs: using: composite`): its steps run inside the
+ * caller's job, so the same step checks apply: static cloud keys in `env:` and `run:` lines that
+ * log in with a stored key. Permissions belong to the calling workflow, not to the action.
+ */
+function compositeActionIssues(action: SourceNode, text: string): WorkflowIssue[] {
+  const runs = get(action, 'runs');
+  if (stringValue(get(runs, 'using')) !== 'composite') return [];
+  const steps = itemsOf(get(runs, 'steps'));
+  const temporaryAws = steps.some((st) => TEMPORARY_AWS_KEYS.test(stringValue(get(st, 'run')) ?? ''));
+  const issues: WorkflowIssue[] = [];
+  for (const [i, step] of steps.entries()) {
+    const where = `composite action step ${i + 1}`;
+    issues.push(...envIssues(get(step, 'env'), where, `runs#${i}`));
+    const run = runLoginIssue(get(step, 'run'), text, where, `runs#${i}`, temporaryAws);
+    if (run) issues.push(run);
+  }
   return issues;
 }
 

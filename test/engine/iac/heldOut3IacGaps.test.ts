@@ -152,6 +152,24 @@ describe('IaC forms the third held-out set found missing', () => {
     });
   });
 
+  describe('composite actions (action.yml)', () => {
+    const action = (using: string, run: string) =>
+      `name: login\nruns:\n  using: ${using}\n  steps:\n    - shell: bash\n      run: |\n        echo start\n        ${run}\n`;
+    const login = 'aws configure set aws_secret_access_key "${{ inputs.secret-access-key }}"';
+
+    it('reports a step of a composite action that logs in with a stored key', () => {
+      assert.deepEqual(scan('.github/actions/aws-login/action.yml', action('composite', login)), [
+        `gha-static-cloud-credentials@8:${login}`,
+      ]);
+    });
+
+    it('says nothing for tool installs, other kinds of action, or the same text in a file not named action.yml', () => {
+      assert.deepEqual(scan('.github/actions/setup/action.yml', action('composite', 'pip install -r requirements.txt')), []);
+      assert.deepEqual(scan('.github/actions/node/action.yaml', action("'node20'", login)), []);
+      assert.deepEqual(scan('ci/steps.yml', action('composite', login)), []);
+    });
+  });
+
   describe('owner labels a kustomization beside the manifest adds', () => {
     const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: api\n';
     const withKustomization = (kustomization: string) =>
