@@ -23,6 +23,7 @@ import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
+import { docStringRegions } from './secrets/docStrings';
 
 /**
  * Where secrets are usually samples: tests, fixtures, examples, documentation. Secret findings
@@ -46,6 +47,9 @@ export const DEFAULT_LOWER_SEVERITY_PATHS = [
   'samples/',
   'doc/',
   'docs/',
+  // A README is documentation wherever it sits (a package's, a role's, a chart's).
+  'README',
+  'README.*',
   'mock/',
   'mocks/',
   '*.test.*',
@@ -248,6 +252,8 @@ export class Engine {
     const findings: Finding[] = [];
     let suppressed = 0;
     const lowered = candidates.length > 0 && this.isLowerSeverityPath(path);
+    // Documentation strings of a Python module (Ansible's EXAMPLES) count as docs, unless lowering is off.
+    const docRegions = candidates.length && !lowered && kind === 'python' && this.lowerSeverityPaths ? docStringRegions(text) : [];
     for (const c of candidates) {
       const range = lines.rangeAt(c.start, c.end);
       if (suppressions.isSuppressed(range.start.line, c.rule.definition.id)) {
@@ -255,7 +261,7 @@ export class Engine {
         continue;
       }
       const finding = this.toFinding(c, path, text, lines, range, kind);
-      if (lowered) finding.severity = LOWER[finding.severity];
+      if (lowered || docRegions.some(([from, to]) => c.start >= from && c.end <= to)) finding.severity = LOWER[finding.severity];
       findings.push(finding);
     }
     for (const issue of analysis?.issues ?? []) {

@@ -177,6 +177,8 @@ describe('Engine.scan: secrets in tests, fixtures, examples and docs', () => {
       'tests/config.py',
       'pkg/fixtures/creds.json',
       'docs/setup.md',
+      'README.md',
+      'roles/backup/README.rst',
       'src/client.test.ts',
       'cmd/main_test.go',
       'examples/app/.env',
