@@ -204,6 +204,15 @@ describe('Engine.scan: secrets in tests, fixtures, examples and docs', () => {
     assert.deepEqual(found('tests/restore.sh'), []);
   });
 
+  it("a Python module's documentation strings (Ansible's EXAMPLES) are docs too", () => {
+    const module = (code: string) => `DOCUMENTATION = r"""\nmodule: s3_sync\n"""\n\nEXAMPLES = r'''\n- s3_sync:\n    ${aws}'''\n\n${code}`;
+    const severitiesIn = (engine: ReturnType<typeof testEngine>, text: string) =>
+      engine.scan({ path: 'plugins/modules/s3_sync.py', text }).findings.map((f) => `${f.range.start.line + 1}:${f.severity}`);
+    assert.deepEqual(severitiesIn(testEngine(), module('')), ['7:warning']);
+    assert.deepEqual(severitiesIn(testEngine(), module(aws)), ['7:warning', '10:error']);
+    assert.deepEqual(severitiesIn(testEngine({ config: { paths: { lowerSeverity: [] } } }), module('')), ['7:error']);
+  });
+
   it('the paths are configurable, and an empty list keeps full severity everywhere', () => {
     const custom = testEngine({ config: { paths: { lowerSeverity: ['sandbox/'] } } });
     assert.deepEqual(severities(custom, 'sandbox/x.py'), ['warning']);
