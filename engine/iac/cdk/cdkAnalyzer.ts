@@ -13,6 +13,7 @@ import { outsideBoundaries } from './cdkBoundaries';
 import { cdkOwnershipIssues } from './cdkOwnership';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
 import { commentedOut } from '../commentedOut';
+import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -102,17 +103,8 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     // A bare name only through fromAwsManagedPolicyName; an ARN otherwise.
     const privileged = privilegedManagedPolicy(nameNode.value, m[1] === 'AwsManagedPolicyName');
     if (!privileged) continue;
-    const { name, why } = privileged;
     const resource = resourceNameAt(text, m.index!, path);
-    issues.push({
-      check: 'aws-iam-privileged-managed-policy',
-      start: nameNode.start,
-      end: nameNode.end,
-      resource,
-      subject: `${resource}|${name}`,
-      message: `${resource} uses the AWS managed policy ${name} (${why})`,
-      ...(m[1] === 'AwsManagedPolicyName' ? { narrower: ['ReadOnlyAccess'] } : { narrower: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }),
-    });
+    issues.push(managedPolicyIssue(resource, privileged, nameNode, m[1] === 'AwsManagedPolicyName'));
   }
   let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
@@ -121,27 +113,13 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     if (grantee?.type !== 'expr') continue;
     if (!ANY_PRINCIPAL.test(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
     const receiver = /([\w$]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
-    issues.push({
-      check: 'aws-cdk-grant-to-any-principal',
-      start: grantee.start,
-      end: grantee.end,
-      resource: receiver,
-      subject: `${receiver}|${m[1]}`,
-      message: `${receiver}.${m[1]}(…) grants to any principal: everyone, in every AWS account, gets this access. Grant to the role or account that needs it`,
-    });
+    issues.push(grantToAnyoneIssue(receiver, m[1], grantee));
   }
   for (const m of text.matchAll(ACCESS_KEY)) {
     if (commentedOut(text, m.index!)) continue;
     const id = callArguments(text, m.index! + m[0].length)[1];
     const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
-    issues.push({
-      check: 'aws-iam-access-key-created',
-      start: m.index!,
-      end: m.index! + m[0].replace(/\s*\($/, '').length,
-      resource,
-      subject: resource,
-      message: `${resource} creates a long-lived IAM access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
-    });
+    issues.push(accessKeyIssue(resource, { start: m.index!, end: m.index! + m[0].replace(/\s*\($/, '').length }));
   }
 
   issues.push(...cdkOwnershipIssues(text, ctx.settings.ownerTags));

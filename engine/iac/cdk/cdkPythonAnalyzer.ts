@@ -13,6 +13,7 @@ import type { MapEntry, SourceNode } from '../sourceTree';
 import { isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
 import { readPyCallArguments, readPyLiteral, type PyCallArguments } from './pyLiteralReader';
 import { commentedOut } from '../commentedOut';
+import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -108,17 +109,8 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
     if (nameNode?.type !== 'scalar' || typeof nameNode.value !== 'string') continue;
     const privileged = privilegedManagedPolicy(nameNode.value, bare);
     if (!privileged) continue;
-    const { name, why } = privileged;
     const resource = resourceNameAt(text, m.index!, path);
-    issues.push({
-      check: 'aws-iam-privileged-managed-policy',
-      start: nameNode.start,
-      end: nameNode.end,
-      resource,
-      subject: `${resource}|${name}`,
-      message: `${resource} uses the AWS managed policy ${name} (${why})`,
-      narrower: [bare ? 'ReadOnlyAccess' : 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
-    });
+    issues.push(managedPolicyIssue(resource, privileged, nameNode, bare));
   }
   let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
@@ -128,27 +120,13 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
     if (grantee?.type !== 'expr') continue;
     if (!isAnyone(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
     const receiver = /([\w]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
-    issues.push({
-      check: 'aws-cdk-grant-to-any-principal',
-      start: grantee.start,
-      end: grantee.end,
-      resource: receiver,
-      subject: `${receiver}|${m[1]}`,
-      message: `${receiver}.${m[1]}(…) grants to any principal: everyone, in every AWS account, gets this access. Grant to the role or account that needs it`,
-    });
+    issues.push(grantToAnyoneIssue(receiver, m[1], grantee));
   }
   for (const m of text.matchAll(ACCESS_KEY)) {
     if (commentedOut(text, m.index!, true)) continue;
     const id = callAt(m).positional[1];
     const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
-    issues.push({
-      check: 'aws-iam-access-key-created',
-      start: m.index!,
-      end: m.index! + m[0].replace(/\s*\($/, '').length,
-      resource,
-      subject: resource,
-      message: `${resource} creates a long-lived IAM access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
-    });
+    issues.push(accessKeyIssue(resource, { start: m.index!, end: m.index! + m[0].replace(/\s*\($/, '').length }));
   }
   issues.push(...userOwnerIssues(text, ctx.settings.ownerTags));
 
