@@ -1,4 +1,5 @@
-// Third held-out secrets set: turns the case templates (cases/*.cases) into files at run time.
+// Held-out secrets sets (the third and later): turns case templates (cases/*.cases) into files at
+// run time; the fourth set's cases (../../heldout4/secrets/cases) use the same generators.
 // No secret-shaped value is stored in the repository: every key, token and password in a case is
 // written as a generator call (⟦r an 40⟧, ⟦gh ghp⟧, ⟦pem rsa⟧ …) and made here, from a PRNG seeded
 // by the case id (private keys come from node:crypto and differ between runs; their shape does not).
@@ -430,9 +431,9 @@ function parseLines(spec) {
  * range a finding must touch (generated lines, or the case's `lines=`). The folder is a neutral
  * number, not the case id, so that no word of an id (`fixture`, `doc`, `test`) reaches the path.
  */
-export function materialise(outDir) {
+export function materialise(outDir, casesDir) {
   const labels = [];
-  for (const [i, c] of readCases().entries()) {
+  for (const [i, c] of readCases(casesDir).entries()) {
     const { text, markedLines } = expand(c.template, c.id);
     const rel = path.join(`c${String(i + 1).padStart(3, '0')}`, c.path);
     const target = path.join(outDir, rel);

@@ -1,5 +1,5 @@
-// Scores the IaC half of the third held-out set (test/corpus/heldout3/iac, written blind for
-// issue 12; labels and their format in test/corpus/heldout3/README.md, section "IaC") with the
+// Scores the IaC half of a blind held-out set (test/corpus/<set>/iac, written blind for issue 12;
+// labels and their format in test/corpus/heldout3/README.md, section "IaC") with the
 // built CLI, the way a user runs it: the set is copied to a temporary folder (outside the
 // repository, so no path-based rule or config of this repository applies), audited once with
 // `dist/cli.js audit --format json`, and the IaC findings are matched to the labels:
@@ -17,8 +17,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SET = join(REPO, 'test', 'corpus', 'heldout3', 'iac');
-const LABELS = join(REPO, 'test', 'corpus', 'heldout3', 'iac.labels.tsv');
+const setDir = (set) => join(REPO, 'test', 'corpus', set, 'iac');
+const labelsFile = (set) => join(REPO, 'test', 'corpus', set, 'iac.labels.tsv');
 const CATEGORY = { permission: 'over-broad', ownership: 'ownerless', 'credential-lifetime': 'long-lived' };
 const CATS = ['over-broad', 'ownerless', 'long-lived'];
 
@@ -46,10 +46,10 @@ export function readLabels(text) {
 }
 
 /** Audits a copy of the set with `cli` and returns the parsed JSON report and the audit's wall time. */
-function audit(cli) {
-  const root = mkdtempSync(join(tmpdir(), 'nhi-heldout3-iac-'));
+function audit(cli, set) {
+  const root = mkdtempSync(join(tmpdir(), `nhi-${set}-iac-`));
   try {
-    cpSync(SET, join(root, 'set'), { recursive: true });
+    cpSync(setDir(set), join(root, 'set'), { recursive: true });
     const report = join(root, 'report.json');
     const started = process.hrtime.bigint();
     execFileSync(
@@ -169,17 +169,18 @@ function pct(a, b) {
   return b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`;
 }
 
-export async function run(args = []) {
+/** Scores the IaC half of `set` (a folder under test/corpus/) and prints it; `--cli path` picks another build. */
+export async function run(args = [], { set, title }) {
   const cliAt = args.indexOf('--cli');
   const cli = cliAt >= 0 ? args[cliAt + 1] : join(REPO, 'dist', 'cli.js');
-  const labels = readLabels(readFileSync(LABELS, 'utf8'));
-  const { report, seconds } = audit(cli);
+  const labels = readLabels(readFileSync(labelsFile(set), 'utf8'));
+  const { report, seconds } = audit(cli, set);
   const r = score(labels, report);
   const load = loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
   const files = new Set(labels.map((l) => l.path)).size;
-  console.log(`third held-out set, IaC: ${files} files, audit ${seconds.toFixed(1)} s, load ${load}`);
+  console.log(`${title}, IaC: ${files} files, audit ${seconds.toFixed(1)} s, load ${load}`);
   const t = r.total;
   console.log(
     `all IaC    recall ${pct(t.found, t.positives)} (${t.found}/${t.positives})  precision ${pct(t.matchedFindings, t.findings)} (${t.matchedFindings}/${t.findings} findings; ${t.duplicates} duplicates, ${t.tolerated} tolerated)`,

@@ -1,25 +1,28 @@
-// Scores the secrets part of the third held-out set (test/corpus/heldout3/secrets, written blind
-// for issue 12) with the built CLI, as a user runs it: the cases are written to a temporary folder
+// Scores the secrets part of a blind held-out set (test/corpus/<set>/secrets, written blind
+// for issue 12; the third and later sets share the case format of test/corpus/heldout3/README.md) with the built CLI, as a user runs it: the cases are written to a temporary folder
 // outside the repository (so no test/docs path rule applies because of where the set lives), audited
 // once with `audit --format json`, and the findings of secret rules are compared with the labels.
 //   positive: found when a secret finding starts on a line of its range, or on the line just before
 //             a multi-line range (the `key: |` of a YAML block); findings elsewhere in its file are
 //             listed as "elsewhere" and do not count.
 //   negative: a false alarm when any secret finding lands in its file.
-// The rules are in test/corpus/heldout3/README.md and were fixed before the first run.
+// The rules are in test/corpus/heldout3/README.md and were fixed before the third set's first run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { materialise } from '../../test/corpus/heldout3/secrets/materialise.mjs';
 
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
 /** Materialises the set, audits it once and returns the scored result (no printing). */
-export function scoreSecrets({ cli = 'dist/cli.js' } = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'nhi-h3s-'));
+export function scoreSecrets({ cli = 'dist/cli.js', set = 'heldout3' } = {}) {
+  const root = mkdtempSync(join(tmpdir(), `nhi-${set}-secrets-`));
   const setDir = join(root, 'set');
   const report = join(root, 'report.json');
   try {
-    const labels = materialise(setDir);
+    const labels = materialise(setDir, join(REPO, 'test', 'corpus', set, 'secrets', 'cases'));
     const started = process.hrtime.bigint();
     execFileSync(
       process.execPath,
@@ -134,10 +137,10 @@ export function printSecrets(r) {
   if (r.skipped.length) console.log(`\n  skipped by the audit: ${JSON.stringify(r.skipped)}`);
 }
 
-/** Entry point for bench/heldout3Detection.mjs: `--cli path` picks another build. */
-export async function run(args = []) {
+/** Entry point for bench/heldout<N>Detection.mjs: `--cli path` picks another build. */
+export async function run(args = [], { set }) {
   const cliAt = args.indexOf('--cli');
-  const r = scoreSecrets(cliAt >= 0 ? { cli: args[cliAt + 1] } : {});
+  const r = scoreSecrets({ set, ...(cliAt >= 0 ? { cli: args[cliAt + 1] } : {}) });
   printSecrets(r);
   return r;
 }
