@@ -217,6 +217,16 @@ export function rbacRuleIssues(doc: SourceNode, kind: string, resource: string):
               },
         );
     }
+    // Creating pods in every namespace means running a pod as any ServiceAccount there and
+    // reading its token from the pod: every account's rights, not only this role's. Reported
+    // only when nothing else in the rule is, so that a sharper finding keeps its own check.
+    const podCreate = resources.find((res) => res.value.toLowerCase() === 'pods');
+    if (!offences.length && cluster && creates && podCreate && !named && (groups.length === 0 || groups.some((g) => g.value === '')))
+      offences.push({
+        check: 'k8s-rbac-escalation-verb',
+        at: podCreate,
+        what: `${at} grants create on pods in every namespace: it can run a pod as any ServiceAccount and use its token`,
+      });
     if (!offences.length) return;
     const check = RULE_SERIOUSNESS.find((c) => offences.some((o) => o.check === c))!;
     // The first offending element in the text carries the finding (apiGroups before verbs).

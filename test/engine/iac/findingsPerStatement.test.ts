@@ -227,6 +227,18 @@ describe('IaC findings: one per statement, rule or binding (issue 12)', () => {
       );
     });
 
+    it('create on pods cluster-wide (run as any account); in a namespace, by name, or beside a sharper finding it is not reported alone', () => {
+      const podsRule = (verbs: string, extra = '') => `  - apiGroups: [""]\n    resources: ["pods"]\n${extra}    verbs: [${verbs}]\n`;
+      assert.deepEqual(scan('r.yaml', role('ClusterRole', podsRule('"create", "get"'))), ['k8s-rbac-escalation-verb@8:pods']);
+      assert.deepEqual(scan('r.yaml', role('ClusterRole', podsRule('"get", "list", "delete"'))), []);
+      assert.deepEqual(scan('r.yaml', role('Role', podsRule('"create"'))), []);
+      assert.deepEqual(scan('r.yaml', role('ClusterRole', podsRule('"create"', '    resourceNames: ["runner"]\n'))), []);
+      assert.deepEqual(
+        scan('r.yaml', role('ClusterRole', '  - apiGroups: [""]\n    resources: ["pods", "pods/exec"]\n    verbs: ["create"]\n')),
+        ['k8s-rbac-exec-or-proxy@8:pods/exec'],
+      );
+    });
+
     it('the kubernetes Terraform provider gets the same checks as manifests', () => {
       const tf = `resource "kubernetes_cluster_role_v1" "ops" {\n  metadata {\n    name = "ops"\n  }\n  rule {\n    api_groups = ["*"]\n    resources  = ["*"]\n    verbs      = ["get"]\n  }\n}\nresource "kubernetes_cluster_role_binding" "b" {\n  metadata {\n    name = "b"\n  }\n  role_ref {\n    api_group = "rbac.authorization.k8s.io"\n    kind      = "ClusterRole"\n    name      = "cluster-admin"\n  }\n  subject {\n    kind = "Group"\n    name = "devs"\n  }\n}\n`;
       assert.deepEqual(scan('k8s.tf', tf), ['k8s-rbac-wildcard@6:* +*', 'k8s-cluster-admin-binding@18:cluster-admin']);
