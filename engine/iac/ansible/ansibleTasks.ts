@@ -1,6 +1,6 @@
 /**
  * Ansible playbooks and task files that manage AWS IAM or Kubernetes RBAC: the tasks of the
- * `amazon.aws`/`community.aws` IAM modules become resources of the Pulumi YAML program shape (see
+ * `amazon.aws`/`community.aws` IAM modules (policies, roles, users, groups, access keys) become resources of the Pulumi YAML program shape (see
  * pulumi/pulumiCodeProgram.ts), so their policies go through the same AWS analysis, and the
  * inline `definition:` of `kubernetes.core.k8s` tasks goes to the Kubernetes checks as a manifest.
  * Values Ansible fills in (`{{ lookup('file', …) }}`, `{{ var }}`) are not policies or manifests
@@ -11,14 +11,14 @@ import { get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode
 
 /** Only YAML naming one of these modules is read: a substring test before parsing. */
 export function mayBeAnsibleIam(text: string): boolean {
-  return /\b(?:amazon\.aws|community\.aws)\.iam_|\b(?:kubernetes\.core|community\.kubernetes)\.k8s\b|^\s*-?\s*(?:iam_policy|iam_managed_policy|iam_role|k8s):/m.test(
+  return /\b(?:amazon\.aws|community\.aws)\.iam_|\b(?:kubernetes\.core|community\.kubernetes)\.k8s\b|^\s*-?\s*(?:iam_policy|iam_managed_policy|iam_role|iam_access_key|k8s):/m.test(
     text,
   );
 }
 
 /** The module of a task, without its collection: `amazon.aws.iam_policy` → `iam_policy`. */
 const MODULES =
-  /^(?:(?:amazon\.aws|community\.aws)\.)?(iam_policy|iam_managed_policy|iam_role|iam_user|iam_group)$|^(?:(?:kubernetes\.core|community\.kubernetes)\.)?(k8s)$/;
+  /^(?:(?:amazon\.aws|community\.aws)\.)?(iam_policy|iam_managed_policy|iam_role|iam_user|iam_group|iam_access_key)$|^(?:(?:kubernetes\.core|community\.kubernetes)\.)?(k8s)$/;
 /** Keys under which a play or a block holds more tasks. */
 const TASK_LISTS = ['tasks', 'pre_tasks', 'post_tasks', 'handlers', 'block', 'rescue', 'always'];
 
@@ -79,6 +79,8 @@ function iamResources(module: string, task: MapEntry, taskMap: MapNode): CodeRes
     const trust = policy(get(params, 'assume_role_policy_document'));
     if (trust) out.push(resource('RolePolicy', [entryOf('policy', trust)]));
   }
+  // A key the task creates (the default `state: present`) is a long-lived credential; removing one is not.
+  if (module === 'iam_access_key' && stringValue(get(params, 'state')) !== 'absent') out.push(resource('AccessKey', []));
   for (const arn of [...itemsOf(get(params, 'managed_policies')), ...itemsOf(get(params, 'managed_policy'))])
     out.push(resource('PolicyAttachment', [entryOf('policyArn', arn)]));
   return out;

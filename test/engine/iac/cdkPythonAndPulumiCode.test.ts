@@ -386,6 +386,13 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
       );
       assert.deepEqual(scan('playbooks/iam.yml', text), []);
     });
+
+    it('an access key the task creates is long-lived; removing one is not reported', () => {
+      const key = (state: string) =>
+        play('    - name: ci key', '      amazon.aws.iam_access_key:', '        user_name: ci', `        state: ${state}`);
+      assert.deepEqual(scan('playbooks/keys.yml', key('present')), ['aws-iam-access-key-created@4:amazon.aws.iam_access_key']);
+      assert.deepEqual(scan('playbooks/keys.yml', key('absent')), []);
+    });
   });
 
   it('a managed-policy narrowing replaces the one value, not with a list', () => {
