@@ -94,6 +94,8 @@ export interface EngineOptions {
   siblingFiles?: IacContext['siblingFiles'];
   /** Reads the `.tf` files of a local module's folder (owner tags a module takes from its caller). */
   moduleFiles?: IacContext['moduleFiles'];
+  /** Reads the other YAML files of a manifest's folder (bindings that give a workload's account rights). */
+  siblingManifests?: IacContext['siblingManifests'];
   /** Hands over the AWS IAM action table when a policy is first analysed; without it, level-based checks stay silent. */
   iamData?: IamDataLoader;
   /** The built-in rules' keyword automaton, built at build time (used when it has every keyword the active rules need). */
@@ -183,7 +185,13 @@ export class Engine {
       if (check && isCheckId(check)) this.checkRules.set(check, rule);
     }
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
-    this.iac = { settings, siblingFiles: options.siblingFiles, moduleFiles: options.moduleFiles, iam: IamActions.of(options.iamData) };
+    this.iac = {
+      settings,
+      siblingFiles: options.siblingFiles,
+      moduleFiles: options.moduleFiles,
+      siblingManifests: options.siblingManifests,
+      iam: IamActions.of(options.iamData),
+    };
   }
 
   /** The secret rules' scanner, built on first use. */

@@ -23,7 +23,7 @@ export interface EngineSetup {
    * A sibling reader to reuse (an editor keeps one for its whole session); overrides `siblingCache`.
    * Its `folder`, when it has one, reads the local modules that `module` blocks call.
    */
-  siblingFiles?: ((path: string) => Array<{ path: string; text: string }>) & Partial<Pick<TerraformFileReader, 'folder'>>;
+  siblingFiles?: ((path: string) => Array<{ path: string; text: string }>) & Partial<Pick<TerraformFileReader, 'folder' | 'manifests'>>;
 }
 
 /**
@@ -39,6 +39,7 @@ export function createEngine(setup: EngineSetup = {}): Engine {
     baseline,
     siblingFiles: siblings,
     moduleFiles: siblings?.folder,
+    siblingManifests: siblings?.manifests,
     iamData: loadIamData,
     keywordIndex: builtinKeywordIndex(),
   });

@@ -114,6 +114,11 @@ export interface IacContext {
    * cannot be read.
    */
   moduleFiles?: (folder: string) => Array<{ path: string; text: string }>;
+  /**
+   * The other YAML files of a manifest's folder (the bindings that give a workload's
+   * ServiceAccount its rights often sit beside it); may be absent.
+   */
+  siblingManifests?: (path: string) => Array<{ path: string; text: string }>;
 }
 
 export interface IacAnalysis {

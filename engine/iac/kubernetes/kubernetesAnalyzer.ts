@@ -3,9 +3,15 @@ import { kustomizeLabelKeys } from './kustomizeLabels';
 import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
+import { accountsWithoutAutomount, folderRbacObjects } from './folderRbac';
 import { accountsWithGrants } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
+/** What the files beside a manifest say about ServiceAccounts: which are granted a role that matters, which turn automount off. */
+interface FolderGrants {
+  bound: Set<string | undefined>;
+  noAutomount: Set<string | undefined>;
+}
 
 const WORKLOAD_POD_SPEC: Record<string, string[]> = {
   Pod: ['spec'],
@@ -60,20 +66,22 @@ function nameOf(doc: SourceNode): string {
 /** Analyses every document of a Kubernetes manifest. */
 export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext, path?: string): KubernetesIssue[] {
   const issues: KubernetesIssue[] = [];
-  // A ServiceAccount in the same file that disables automount covers the workloads using it.
-  const noAutomount = new Set(
-    documents
-      .filter(
-        (d) =>
-          stringValue(get(d, 'kind')) === 'ServiceAccount' &&
-          get(d, 'automountServiceAccountToken')?.type === 'scalar' &&
-          (get(d, 'automountServiceAccountToken') as { value: unknown }).value === false,
-      )
-      .map((d) => stringValue(get(d, 'metadata', 'name'))),
-  );
   const objects = documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]));
+  // A ServiceAccount in the same file that disables automount covers the workloads using it.
+  const noAutomount = accountsWithoutAutomount(objects);
+  const hasFinding = (role: SourceNode, kind: string, name: string) => rbacRuleIssues(role, kind, name).length > 0;
   // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
-  const bound = accountsWithGrants(objects, (role, kind, name) => rbacRuleIssues(role, kind, name).length > 0);
+  const bound = accountsWithGrants(objects, hasFinding);
+  // The same for the folder (bindings and accounts in the files beside this one), read only when a workload asks.
+  let folder: FolderGrants | undefined;
+  const inFolder = (): FolderGrants => {
+    if (folder) return folder;
+    const siblings = folderRbacObjects(path, ctx);
+    folder = siblings.length
+      ? { bound: accountsWithGrants([...objects, ...siblings], hasFinding), noAutomount: accountsWithoutAutomount(siblings) }
+      : { bound: new Set(), noAutomount: new Set() };
+    return folder;
+  };
   const powerful = powerfulRoles(objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')));
   for (const doc of objects) {
     const kind = stringValue(get(doc, 'kind'));
@@ -97,7 +105,7 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
         });
       }
     } else if (WORKLOAD_POD_SPEC[kind] && ctx.settings.automountServiceAccountToken !== 'off') {
-      const issue = automountIssue(doc, WORKLOAD_POD_SPEC[kind], text, resource, ctx, noAutomount, bound);
+      const issue = automountIssue(doc, WORKLOAD_POD_SPEC[kind], text, resource, ctx, noAutomount, bound, inFolder);
       if (issue) issues.push(issue);
     }
   }
@@ -406,6 +414,7 @@ function automountIssue(
   ctx: IacContext,
   noAutomount: Set<string | undefined>,
   bound: Set<string | undefined>,
+  inFolder: () => FolderGrants,
 ): KubernetesIssue | undefined {
   const specEntry = path.slice(0, -1).reduce<SourceNode | undefined>((n, k) => get(n, k), doc);
   const spec = entry(specEntry, path[path.length - 1]);
@@ -418,8 +427,12 @@ function automountIssue(
   // A kustomize patch or partial overlay names no image: it is not a workload of its own.
   if (!itemsOf(get(spec.value, 'containers')).some((c) => get(c, 'image'))) return undefined;
   const mode = ctx.settings.automountServiceAccountToken;
-  if (mode === 'bound' && !bound.has(account)) return undefined;
+  const boundHere = bound.has(account);
+  if (mode === 'bound' && !boundHere && !inFolder().bound.has(account)) return undefined;
   if (account !== 'default' && mode === 'default-service-account' && !automount) return undefined;
+  // The account's own manifest beside this file may turn automount off (a workload's `true` overrides it).
+  if (!automount && inFolder().noAutomount.has(account)) return undefined;
+  const grantedBy = boundHere ? 'in this file' : inFolder().bound.has(account) ? 'beside this file' : undefined;
   const at = automount ? { start: automount.value.start, end: automount.value.end } : { start: spec.keyStart, end: spec.keyEnd };
   const first = spec.value.entries[0];
   const edits: OffsetEdit[] = automount
@@ -438,7 +451,7 @@ function automountIssue(
     ...at,
     resource,
     subject: resource,
-    message: `${resource} mounts the "${account}" ServiceAccount token${bound.has(account) ? ', which a binding in this file grants a role' : account === 'default' ? ', which a workload on the default account rarely needs' : ''}: set automountServiceAccountToken: false unless it calls the Kubernetes API`,
+    message: `${resource} mounts the "${account}" ServiceAccount token${grantedBy ? `, which a binding ${grantedBy} grants a role` : account === 'default' ? ', which a workload on the default account rarely needs' : ''}: set automountServiceAccountToken: false unless it calls the Kubernetes API`,
     ...(edits.length ? { fix: { title: 'Set automountServiceAccountToken: false', edits } } : {}),
   };
 }
