@@ -50,6 +50,29 @@ interface ParsedLine {
   snakes: string[];
 }
 
+/** Where each rule runs in one text, from the keyword pass. */
+interface RuleWindows {
+  /** Per keyword id: 1 when the text holds it (what context keywords ask). */
+  present: Uint8Array;
+  /** Per rule: the starts of the lines its keywords are on, in text order (undefined: none). */
+  starts: (number[] | undefined)[];
+  /** The rules that have line starts, in the order they got their first. */
+  touched: number[];
+}
+
+/** What the rules of one scan share: the text, the options and what they found so far. */
+interface ScanState {
+  text: string;
+  maxLineLength: number;
+  memo: SecretLineMemo | undefined;
+  literalUnquoted: boolean;
+  candidates: Candidate[];
+  /** Starts of the lines too long to scan. */
+  longLines: Set<number>;
+  /** Per line start, the one-line rules' results and the line's parse. */
+  perScan: Map<number, LineResults>;
+}
+
 /**
  * Data and configuration formats, and HCL and Bicep: no syntax there joins two adjacent literals
  * into one string (HCL's block labels, `resource "aws_iam_role" "r0"`, are two strings side by
@@ -191,140 +214,36 @@ export class SecretScanner {
     decode = true,
     memo?: SecretLineMemo,
   ): Candidate[] {
-    const { rules, rulesByKeyword } = this;
-    const present = new Uint8Array(this.index.keywords.length);
-    const lastLine = new Int32Array(rules.length).fill(-1);
-    const windows: number[][] = new Array(rules.length);
-    const onHit = (keyword: number, _offset: number, lineStart: number) => {
-      present[keyword] = 1;
-      const ruleIds = rulesByKeyword[keyword];
-      for (let k = 0; k < ruleIds.length; k++) {
-        const r = ruleIds[k];
-        if (lastLine[r] !== lineStart) {
-          lastLine[r] = lineStart;
-          (windows[r] ??= []).push(lineStart);
-        }
-      }
-    };
-    // With a memo, the automaton reads only the lines edited since the last scan (its hits cannot
-    // span lines unless a keyword holds a line feed).
     memo?.begin(this, kind, text);
-    if (memo && !this.index.crossesLines)
-      memo.keywordHits(
-        (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
-        (keyword) => this.index.keywords[keyword].length,
-        this.index.longest,
-        onHit,
-      );
-    else this.index.scan(text, onHit);
-
+    const windows = this.keywordWindows(text, memo);
     // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)
     // looks at every line of a small file of that name.
-    if (text.length <= WHOLE_FILE_MAX)
-      for (let r = 0; r < rules.length; r++) {
-        const rule = rules[r];
-        if (rule.runsIn && !rule.definition.keywords?.length && rule.runsIn(path)) windows[r] = lineStartsOf(text);
-      }
+    if (text.length <= WHOLE_FILE_MAX) this.addWholeFileWindows(text, path, windows);
 
-    const candidates: Candidate[] = [];
-    const longLines = new Set<number>();
-    // One-line rules share one parse of each line they look at (assignments, names in snake_case):
-    // per line start for this scan, or by line text in the caller's memo, across scans.
-    const perScan = new Map<number, LineResults>();
-    const literalUnquoted = unquotedValuesAreLiterals(kind);
-    const genericSkipsFile = isLockfile(path) || genericRulesSkip(path);
-    for (let r = 0; r < rules.length; r++) {
-      const starts = windows[r];
-      if (!starts) continue;
-      const rule = rules[r];
-      const def = rule.definition;
-      if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => present[k])) continue;
+    const state: ScanState = {
+      text,
+      maxLineLength,
+      memo,
+      literalUnquoted: unquotedValuesAreLiterals(kind),
+      candidates: [],
+      longLines: new Set<number>(),
+      perScan: new Map<number, LineResults>(),
+    };
+    let genericSkipsFile: boolean | undefined;
+    // Rules run in pack order: of two rules finding the same span, the first is reported (resolveOverlaps).
+    for (const r of windows.touched.sort((a, b) => a - b)) {
+      const rule = this.rules[r];
+      if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => windows.present[k])) continue;
       if (rule.runsIn && !rule.runsIn(path)) continue;
-      if (rule.skipsPath?.(path) || (def.generic && genericSkipsFile)) continue;
-      let coveredUntil = -1;
-      // A one-line rule that ran at the last scan finds there what it found then outside the
-      // edited lines (shifted after them), and runs on the edited lines only.
-      const firstOfRule = candidates.length;
-      const kept = memo && !def.multiline ? memo.ruleFound<Candidate>(r) : undefined;
-      const edit = kept && memo!.edited!;
-      let w = 0;
-      if (kept && edit) {
-        for (const c of kept) if (c.lineStart! < edit.from) candidates.push(c);
-        while (w < starts.length && starts[w] < edit.from) w++;
-      }
-      for (; w < starts.length; w++) {
-        const lineStart = starts[w];
-        if (edit && lineStart > edit.to) break;
-        if (lineStart < coveredUntil) continue;
-        let lineEnd = text.indexOf('\n', lineStart);
-        if (lineEnd < 0) lineEnd = text.length;
-        if (lineEnd - lineStart > MEMO_MAX_LINE) memo?.metLongLine();
-        if (lineEnd - lineStart > maxLineLength) {
-          longLines.add(lineStart);
-          continue;
-        }
-        if (!def.multiline && memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
-          const found = this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd));
-          for (const c of found)
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
-          continue;
-        }
-        if (!def.multiline) {
-          // One-line rules: the line's text decides what they find (memoised across scans when asked).
-          const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
-          let results = perScan.get(lineStart);
-          if (!results) {
-            perScan.set(lineStart, (results = keep ? memo.lineAt(lineStart) : newLineResults()));
-            results.cursor = 0;
-          }
-          const line = results;
-          const found = resultsOf(line, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), line, literalUnquoted, keep));
-          for (const c of found)
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
-          continue;
-        }
-        const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
-        const window = text.slice(lineStart, end);
-        if (rule.regex) {
-          const re = rule.regex;
-          re.lastIndex = 0;
-          let searchedToEnd = true;
-          for (let m = re.exec(window); m; m = re.exec(window)) {
-            if (m[0].length === 0) re.lastIndex++;
-            const span = m.indices?.groups?.secret;
-            if (!span || span[1] <= span[0]) continue;
-            const value = window.slice(span[0], span[1]);
-            if (this.accepts(rule, value, m[0])) {
-              candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
-              coveredUntil = lineStart + span[1];
-            }
-            if (m.index > lineEnd - lineStart) {
-              searchedToEnd = false;
-              break;
-            } // later keyword lines get their own window
-          }
-          // A search that found nothing has ruled out every match starting early enough to fit in
-          // this window: later keyword lines there need no window of their own (bounds the work).
-          if (searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
-        } else if (rule.assignment) {
-          const assignments = findAssignments(window);
-          const line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
-          for (const c of this.assignmentMatches(rule, line, literalUnquoted, false))
-            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
-        }
-      }
-      if (kept && edit) {
-        const { delta } = edit;
-        const oldTo = edit.to - delta;
-        for (const c of kept)
-          if (c.lineStart! > oldTo) candidates.push({ ...c, start: c.start + delta, end: c.end + delta, lineStart: c.lineStart! + delta });
-      }
-      if (memo && !def.multiline) memo.keepRuleFound(r, candidates.slice(firstOfRule));
+      if (rule.skipsPath?.(path)) continue;
+      if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
+      this.runRule(state, r, windows.starts[r]!);
     }
-    for (const lineStart of longLines) {
+    for (const lineStart of state.longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
     memo?.end();
+    const candidates = state.candidates;
     // Public by design where they sit (a Firebase web config's apiKey, a Supabase anon key,
     // identifiers under secret-sounding names): not reported.
     for (let i = candidates.length - 1; i >= 0; i--) {
@@ -336,6 +255,155 @@ export class SecretScanner {
       for (const chain of joinedLiterals(text))
         if (mayHoldSplitToken(chain)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);
+  }
+
+  /**
+   * The keyword pass: which keywords the text holds, and for each rule the lines its keywords are
+   * on. With a memo, the automaton reads only the lines edited since the last scan (its hits
+   * cannot span lines unless a keyword holds a line feed).
+   */
+  private keywordWindows(text: string, memo: SecretLineMemo | undefined): RuleWindows {
+    const { rulesByKeyword } = this;
+    const present = new Uint8Array(this.index.keywords.length);
+    const lastLine = new Int32Array(this.rules.length).fill(-1);
+    const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
+    const touched: number[] = [];
+    const onHit = (keyword: number, _offset: number, lineStart: number) => {
+      present[keyword] = 1;
+      const ruleIds = rulesByKeyword[keyword];
+      for (let k = 0; k < ruleIds.length; k++) {
+        const r = ruleIds[k];
+        const last = lastLine[r];
+        if (last !== lineStart) {
+          if (last === -1) {
+            touched.push(r);
+            starts[r] = [lineStart];
+          } else starts[r]!.push(lineStart);
+          lastLine[r] = lineStart;
+        }
+      }
+    };
+    if (memo && !this.index.crossesLines)
+      memo.keywordHits(
+        (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
+        (keyword) => this.index.keywords[keyword].length,
+        this.index.longest,
+        onHit,
+      );
+    else this.index.scan(text, onHit);
+    return { present, starts, touched };
+  }
+
+  /** Every line of the text for the rules without keywords that run on this file's name. */
+  private addWholeFileWindows(text: string, path: string, windows: RuleWindows): void {
+    let lines: number[] | undefined;
+    for (let r = 0; r < this.rules.length; r++) {
+      const rule = this.rules[r];
+      if (!rule.runsIn || rule.definition.keywords?.length || !rule.runsIn(path)) continue;
+      if (!windows.starts[r]) windows.touched.push(r);
+      windows.starts[r] = lines ??= lineStartsOf(text);
+    }
+  }
+
+  /**
+   * One rule over the lines its keywords are on. A one-line rule that ran at the last scan of a
+   * memo finds there what it found then outside the edited lines (shifted after them), and runs
+   * on the edited lines only.
+   */
+  private runRule(state: ScanState, r: number, starts: readonly number[]): void {
+    const { text, memo, candidates } = state;
+    const rule = this.rules[r];
+    const multiline = !!rule.definition.multiline;
+    let coveredUntil = -1;
+    const firstOfRule = candidates.length;
+    const kept = memo && !multiline ? memo.ruleFound<Candidate>(r) : undefined;
+    const edit = kept && memo!.edited!;
+    let w = 0;
+    if (kept && edit) {
+      for (const c of kept) if (c.lineStart! < edit.from) candidates.push(c);
+      while (w < starts.length && starts[w] < edit.from) w++;
+    }
+    for (; w < starts.length; w++) {
+      const lineStart = starts[w];
+      if (edit && lineStart > edit.to) break;
+      if (lineStart < coveredUntil) continue;
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (lineEnd - lineStart > MEMO_MAX_LINE) memo?.metLongLine();
+      if (lineEnd - lineStart > state.maxLineLength) {
+        state.longLines.add(lineStart);
+        continue;
+      }
+      if (multiline) coveredUntil = this.matchWindow(state, rule, lineStart, lineEnd, coveredUntil);
+      else this.matchOneLine(state, r, rule, lineStart, lineEnd);
+    }
+    if (kept && edit) {
+      const { delta } = edit;
+      const oldTo = edit.to - delta;
+      for (const c of kept)
+        if (c.lineStart! > oldTo) candidates.push({ ...c, start: c.start + delta, end: c.end + delta, lineStart: c.lineStart! + delta });
+    }
+    if (memo && !multiline) memo.keepRuleFound(r, candidates.slice(firstOfRule));
+  }
+
+  /** A one-line rule on one line: the line's text decides what it finds (memoised across scans when asked). */
+  private matchOneLine(state: ScanState, r: number, rule: CompiledRule, lineStart: number, lineEnd: number): void {
+    const { text, memo, candidates } = state;
+    if (memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
+      for (const c of this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd)))
+        candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
+      return;
+    }
+    // One parse of each line (assignments, names in snake_case) is shared by the rules that look
+    // at it: per line start for this scan, or by line text in the caller's memo, across scans.
+    const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
+    let line = state.perScan.get(lineStart);
+    if (!line) {
+      state.perScan.set(lineStart, (line = keep ? memo.lineAt(lineStart) : newLineResults()));
+      line.cursor = 0;
+    }
+    const results = line;
+    const found = resultsOf(results, r, () => this.matchLine(rule, text.slice(lineStart, lineEnd), results, state.literalUnquoted, keep));
+    for (const c of found)
+      candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
+  }
+
+  /**
+   * A multiline rule on the window after one of its keyword lines; returns how far the text is
+   * covered from there on (later keyword lines before that need no window of their own).
+   */
+  private matchWindow(state: ScanState, rule: CompiledRule, lineStart: number, lineEnd: number, coveredUntil: number): number {
+    const { text, candidates } = state;
+    const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
+    const window = text.slice(lineStart, end);
+    if (rule.regex) {
+      const re = rule.regex;
+      re.lastIndex = 0;
+      let searchedToEnd = true;
+      for (let m = re.exec(window); m; m = re.exec(window)) {
+        if (m[0].length === 0) re.lastIndex++;
+        const span = m.indices?.groups?.secret;
+        if (!span || span[1] <= span[0]) continue;
+        const value = window.slice(span[0], span[1]);
+        if (this.accepts(rule, value, m[0])) {
+          candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
+          coveredUntil = lineStart + span[1];
+        }
+        if (m.index > lineEnd - lineStart) {
+          searchedToEnd = false;
+          break;
+        } // later keyword lines get their own window
+      }
+      // A search that found nothing has ruled out every match starting early enough to fit in
+      // this window: later keyword lines there need no window of their own (bounds the work).
+      if (searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
+    } else if (rule.assignment) {
+      const assignments = findAssignments(window);
+      const line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
+      for (const c of this.assignmentMatches(rule, line, state.literalUnquoted, false))
+        candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+    }
+    return coveredUntil;
   }
 
   /**
