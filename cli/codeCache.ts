@@ -82,7 +82,8 @@ export function runBundle(
   if (cachedData && script.cachedDataRejected) use = { state: 'made', file: use.file, ignored: 'rejected by V8 (other node flags?)' };
   if (use.state === 'made') {
     const file = use.file!;
-    use.save = () => writeCodeCache(file, digest, script.createCachedData());
+    // Serialising costs 10-20 ms: not for a folder that cannot take the file (a read-only home).
+    use.save = () => writableFolder(path.dirname(file)) && writeCodeCache(file, digest, script.createCachedData());
   }
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, require, module, bundle, path.dirname(bundle));
@@ -139,6 +140,17 @@ export function writeCodeCache(file: string, digest: string, data: Buffer): bool
   }
   pruneCodeCaches(path.dirname(file));
   return true;
+}
+
+/** Whether `folder` exists (made if need be) and this process may write in it. */
+function writableFolder(folder: string): boolean {
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    fs.accessSync(folder, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function payloadChecksum(data: Uint8Array): string {
