@@ -6,7 +6,9 @@ import * as vm from 'node:vm';
 /**
  * Runs a CommonJS bundle through a V8 code cache kept in the user's cache folder, so a start does
  * not parse and compile the CLI's 1.1 MB bundle again (Node 20 has no `module.enableCompileCache`).
- * That was a tenth of a warm `--cache` audit (bench/RESULTS.md, issue 13).
+ * Compiling it was a tenth of a warm `--cache` audit; reading the cache back costs part of that
+ * again (V8 materialises every function in it): a start saves 12-24 ms of CPU, a warm audit 7-15
+ * (bench/RESULTS.md, issue 13).
  *
  * A code cache is trusted only for the exact bundle it was made from: its file is named by, and
  * its header holds, a SHA-256 of the bundle's bytes with node's version and architecture, and a
