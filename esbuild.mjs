@@ -48,7 +48,10 @@ await Promise.all([
     entryPoints: Object.fromEntries(Object.entries(LAZY_LIBRARIES).map(([pkg, name]) => [`vendor/${name}`, pkg])),
     outdir: 'dist',
   }),
-  build({ ...withLazy, entryPoints: { cli: 'cli/main.ts' }, outdir: 'dist' }),
+  // dist/cli.js (the command) is a few lines that run the CLI's bundle, dist/cliMain.js, through a
+  // V8 code cache (cli/codeCache.ts): a start then does not compile the 1.1 MB again.
+  build({ ...withLazy, entryPoints: { cliMain: 'cli/main.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { cli: 'cli/launch.ts' }, outdir: 'dist' }),
   // The scan worker belongs to the workspace layer: the CLI's audit and the server's both start it.
   build({ ...withLazy, entryPoints: { scanWorker: 'workspace/scan/scanWorker.ts' }, outdir: 'dist' }),
   build({ ...withLazy, entryPoints: { server: 'server/server.ts' }, outdir: 'dist' }),

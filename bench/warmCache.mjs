@@ -47,9 +47,27 @@ function audit(cli, cacheFile) {
   return { wall, cpu: perf ? taskClock : user + sys, rssMb: rssKb / 1024 };
 }
 
+/** `node -e 0`, timed like an audit. */
+function nodeItself() {
+  const timed = ['-f', '%e %U %S %M', ...(perf ? ['perf', 'stat', '-x,', '-e', 'task-clock'] : []), process.execPath, '-e', '0'];
+  const run = spawnSync('/usr/bin/time', timed, { encoding: 'utf8' });
+  const lines = run.stderr.trim().split('\n');
+  const [wall, user, sys] = lines.pop().split(' ').map(Number);
+  const taskClock = perf ? Number(lines.find((l) => l.includes('task-clock'))?.split(',')[0]) / 1000 : NaN;
+  return { wall, cpu: perf ? taskClock : user + sys };
+}
+
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-warm-'));
 try {
   console.log(`tree ${tree}; ${os.cpus().length} cores; node ${process.version}`);
+  // Node itself, for scale: with NODE_EXTRA_CA_CERTS set (as in some sandboxes and corporate
+  // networks), node reads and parses that CA bundle at every start, before any of our code runs.
+  const bare = [];
+  for (let n = 0; n < 5; n++) bare.push(nodeItself());
+  console.log(
+    `node itself (node -e 0, median of 5): ${(median(bare.map((r) => r.wall)) * 1000).toFixed(0)} ms wall, ` +
+      `${(median(bare.map((r) => r.cpu)) * 1000).toFixed(0)} ms CPU; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'not set'}`,
+  );
   for (let round = 1; round <= rounds; round++) {
     for (const [i, cli] of builds.entries()) {
       const cacheFile = path.join(folder, `cache-${i}.txt`);

@@ -70,6 +70,37 @@ describe('nhi-lens audit --cache (bundled CLI)', function () {
     assert.equal(files.length, 1);
     assert.ok(!fs.readdirSync(ws).some((name) => /cache/i.test(name)), 'nothing is written into the workspace');
   });
+
+  it('the code cache of the bundle: made in the user cache folder, used, and a damaged one ignored with the same report', () => {
+    const ws = copyOfExampleWorkspace();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-xdg-'));
+    const codeFolder = path.join(home, 'nhi-lens', 'code');
+    const args = ['audit', '--format', 'json', '--no-git', '--fail-on', 'never'];
+    const report = (run: { code: number; stdout: string; stderr: string }) => {
+      assert.equal(run.code, 0, run.stderr);
+      const r = JSON.parse(run.stdout);
+      delete r.summary.durationMs;
+      return r;
+    };
+    const off = runCliWithEnv(args, ws, { XDG_CACHE_HOME: home, NHI_LENS_NO_CODE_CACHE: '1' });
+    assert.ok(!fs.existsSync(codeFolder), 'NHI_LENS_NO_CODE_CACHE: none made');
+    const expected = report(off);
+    assert.deepEqual(report(runCliWithEnv(args, ws, { XDG_CACHE_HOME: home })), expected);
+    const [file, ...others] = fs.readdirSync(codeFolder);
+    assert.deepEqual(others, []);
+    assert.match(file, /^[0-9a-f]{32}-audit\.bin$/);
+    const made = fs.statSync(path.join(codeFolder, file));
+    assert.deepEqual(report(runCliWithEnv(args, ws, { XDG_CACHE_HOME: home })), expected);
+    assert.equal(fs.statSync(path.join(codeFolder, file)).mtimeMs, made.mtimeMs, 'used, not written again');
+    // Damaged in the middle of V8's data: the run compiles as usual, reports the same and writes a good one.
+    const damaged = fs.readFileSync(path.join(codeFolder, file));
+    damaged.fill(0x41, damaged.length >> 1, (damaged.length >> 1) + 4096);
+    fs.writeFileSync(path.join(codeFolder, file), damaged);
+    const run = runCliWithEnv(args, ws, { XDG_CACHE_HOME: home });
+    assert.deepEqual(report(run), expected);
+    assert.equal(run.stderr.includes('code cache'), false, 'nothing said about it');
+    assert.notDeepEqual(fs.readFileSync(path.join(codeFolder, file)), damaged, 'made again');
+  });
 });
 
 function runCliWithEnv(args: string[], cwd: string, env: Record<string, string>) {

@@ -60,6 +60,7 @@ describe('the npm package (npx nhi-lens)', function () {
       'README.md',
       'dist/builtin-rules.json',
       'dist/cli.js',
+      'dist/cliMain.js',
       'dist/iam-actions.json',
       'dist/re2js.js',
       'dist/scanWorker.js',

@@ -469,7 +469,6 @@ const TAB = 0x09;
 /** Lines of files gone since passed over in walk order before looking the path up in the map instead. */
 const MAX_LINES_PASSED = 64;
 const SLASH = 0x2f;
-const ZERO = 0x30;
 const END_LINE = /^end\t(\d{1,9})\t([A-Za-z0-9_-]{43})$/;
 /** A path written as it is between its quotes: printable ASCII without quote or backslash. */
 const PLAIN_PATH = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -537,22 +536,18 @@ function numberFieldAt(text: string, start: number, value: number): number {
   return Number(text.slice(start, end)) === value ? end + 1 : -1;
 }
 
+/**
+ * A hash, no sibling signature and no results (`0`), to the line's end. A sticky regular
+ * expression rather than a loop over the 32 characters: V8 runs it as machine code from its second
+ * use, where a loop runs interpreted for most of a short CLI process (6-7 ms of CPU over the npm tree).
+ */
+const EMPTY_REST = /[A-Za-z0-9_-]{32}\t\t0(?:\n|$)/y;
+
 /** Whether what follows a stamp at `at` is a hash, no sibling signature and no results (`0`), to the line's end. */
 function emptyRestAt(text: string, at: number): boolean {
   if (at < 0) return false;
-  for (let i = at; i < at + 32; i++) if (!isHashChar(text.charCodeAt(i))) return false;
-  const after = at + 35;
-  return (
-    text.charCodeAt(at + 32) === TAB &&
-    text.charCodeAt(at + 33) === TAB &&
-    text.charCodeAt(at + 34) === ZERO &&
-    (after === text.length || text.charCodeAt(after) === NEWLINE)
-  );
-}
-
-/** base64url: A-Z a-z 0-9 - _ */
-function isHashChar(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
+  EMPTY_REST.lastIndex = at;
+  return EMPTY_REST.test(text);
 }
 
 function sameStamp(entry: Entry, file: CachedFile): boolean {

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/**
+ * `dist/cli.js`, the `nhi-lens` command: a few lines that run the CLI's bundle (`dist/cliMain.js`,
+ * from cli/main.ts) through a V8 code cache in the user's cache folder (codeCache.ts), as this
+ * module, so `require('dist/cli.js')` still gives the bundle's exports.
+ */
+import * as path from 'node:path';
+import { userCacheFolder } from '../workspace/files/userCacheFolder';
+import { CODE_CACHE_OFF_ENV, runBundle } from './codeCache';
+
+const folder = process.env[CODE_CACHE_OFF_ENV] ? undefined : path.join(userCacheFolder(), 'code');
+const { save } = runBundle(path.join(__dirname, 'cliMain.js'), module, require, folder, require.main === module ? process.argv[2] : '');
+// At exit, so the cache holds the functions this run compiled too, not only the top level.
+if (save) process.once('exit', save);
