@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ScanResult } from '../../../engine';
+import { keywordMatches } from '../../../engine/iac/keywordMatches';
+import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
+import { defaultEngine } from '../../support/engineFixture';
+
+/** Fragments a random edit inserts: pieces of calls, brackets, quotes, comments, line breaks. */
+const FRAGMENTS = [
+  'a',
+  ' ',
+  '\n',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '`',
+  ',',
+  '.',
+  '=',
+  '*',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '\\',
+  '"""',
+  'iam.',
+  'new ',
+  'Role(',
+  'PolicyStatement(',
+  'AnyPrincipal()',
+  '"*"',
+  "'*'",
+  'actions=["*"]',
+  'resources=["*"]',
+  "actions: ['*']",
+  "resources: ['*']",
+  '.add_actions("s3:*")',
+  ".addActions('s3:*')",
+  'anyone',
+  'self.',
+];
+
+const EDIT = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 24 }),
+  insert: fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 3 }).map((f) => f.join('')),
+});
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+const view = (r: ScanResult) => JSON.stringify({ findings: r.findings, skipped: r.skipped, suppressed: r.suppressed });
+
+/**
+ * Scans `base` and then each edit of a series in an engine keeping what it read (as the editor
+ * does, with a memo), and asserts each result is what a fresh scan of the same text gives.
+ */
+function assertEditsKeepFindings(path: string, base: string, seed: number, expectFindings: number): void {
+  const engine = defaultEngine();
+  const first = engine.scan({ path, text: base });
+  assert.ok(first.findings.length >= expectFindings, `${first.findings.length} findings in the generated program`);
+  fc.assert(
+    fc.property(fc.array(EDIT, { minLength: 1, maxLength: 8 }), (edits) => {
+      const memo = new SecretLineMemo();
+      let text = base;
+      engine.scan({ path, text }, { memo });
+      for (const e of edits) {
+        text = applyEdit(text, e);
+        assert.equal(view(engine.scan({ path, text }, { memo })), view(engine.scan({ path, text })));
+      }
+    }),
+    { seed, numRuns: 40 },
+  );
+}
+
+/** A program of `count` units, each from the unit list in turn. */
+const program = (head: string, units: Array<(i: number) => string>, count: number) =>
+  head + Array.from({ length: count }, (_, i) => units[i % units.length](i)).join('\n') + '\n';
+
+describe('call sites kept between scans of CDK and Pulumi programs', () => {
+  it('keywordMatches finds what matchAll finds', () => {
+    const patterns: Array<[RegExp, string[], RegExp?]> = [
+      [/(?<![\w.])(?:[A-Za-z_]\w*\.)*Role\s*\(/g, ['Role']],
+      [
+        /(?<![\w.])(?:[A-Za-z_]\w*\.)*PolicyStatement\s*\(|\bPolicyStatement\.from_json\s*\(|\bGrant\.add_to_principal(?:_or_resource|_and_resource)?\s*\(/g,
+        ['PolicyStatement', 'Grant.add_to_principal'],
+      ],
+      [/(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s*\.\s*(add_actions|add_all_resources)\s*\(/g, ['add_'], /[\w.\s]/],
+    ];
+    const piece = fc.constantFrom(
+      'Role',
+      'Role(',
+      'Role (',
+      '.Role(',
+      'iam.',
+      'a',
+      '1',
+      '_',
+      '.',
+      ' ',
+      '\n',
+      '(',
+      'x.yRole(',
+      'PolicyStatement',
+      'PolicyStatement.from_json(',
+      'Grant.add_to_principal_or_resource(',
+      'st',
+      'self.st',
+      ' . ',
+      'add_actions(',
+      'add_all_resources (',
+      'add_',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        for (const [re, keywords, run] of patterns) {
+          const expected = [...text.matchAll(re)].map((m) => [m.index, m[0], m[1], m[2]]);
+          const found = [...keywordMatches(text, re, keywords, run)].map((m) => [m.index, m[0], m[1], m[2]]);
+          assert.deepEqual(found, expected, JSON.stringify(text));
+        }
+      }),
+      { seed: 1313, numRuns: 400 },
+    );
+  });
+
+  it('AWS CDK in Python: random edits find what a fresh scan finds', () => {
+    const base = program(
+      'from aws_cdk import Stack, Tags, aws_iam as iam\n\n\nclass AppStack(Stack):\n    def __init__(self, scope, construct_id, **kwargs):\n        super().__init__(scope, construct_id, **kwargs)\n',
+      [
+        (i) => `        role${i} = iam.Role(self, "Role${i}", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))`,
+        (i) => `        role${i - 1}.add_to_policy(iam.PolicyStatement(actions=["*"], resources=["*"]))`,
+        (i) =>
+          `        role${i - 2}.add_to_policy(iam.PolicyStatement(\n            actions=["s3:GetObject", "iam:PassRole"],\n            resources=["*"],\n        ))`,
+        (i) => `        st${i} = iam.PolicyStatement()\n        st${i}.add_actions("iam:*")\n        st${i}.add_all_resources()`,
+        () => `        anyone = iam.AnyPrincipal()\n        bucket.grant_read(anyone)\n        bucket.grant_write(iam.AnyPrincipal())`,
+        (i) => `        iam.Role(self, "Trust${i}", assumed_by=iam.AccountPrincipal("123456789012"))`,
+        (i) => `        iam.Role(self, "Open${i}", assumed_by=iam.AnyPrincipal())`,
+        (i) => `        admin${i} = iam.ManagedPolicy.from_aws_managed_policy_name("AdministratorAccess")`,
+        (i) => `        user${i} = iam.User(self, "User${i}")\n        iam.CfnAccessKey(self, "Key${i}", user_name="u${i}")`,
+        (i) => `        Tags.of(user${i - 1}).add("owner", "team")`,
+        () => `        # iam.PolicyStatement(actions=["*"], resources=["*"])`,
+        (i) => `        doc${i} = iam.PolicyStatement.from_json({"Effect": "Allow", "Action": "*", "Resource": "*"})`,
+        (i) => `        iam.Grant.add_to_principal(grantee=role${i - 3}, actions=["kms:*"], resource_arns=["*"])`,
+      ],
+      60,
+    );
+    assertEditsKeepFindings('infra/stack.py', base, 4242, 20);
+  });
+});
