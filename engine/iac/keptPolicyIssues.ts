@@ -10,22 +10,26 @@
  */
 import { analysePolicy, collectActions } from './aws/policyAnalyzer';
 import type { IacContext, IssueFrom } from './iacIssue';
-import { movedBy, type SiteUse } from './keptSites';
+import { movedBy } from './keptSites';
 import type { SourceNode } from './sourceTree';
 
 type PolicyIssue = IssueFrom<'aws-policy'>;
 
-/** A policy document of the file and the name it is reported under; `site` when it is a kept site's own document. */
+/**
+ * A policy document of the file and the name it is reported under. `keep`: the document is a kept
+ * site's (the same object from scan to scan while the site's text is unchanged), read where the
+ * site was `delta` characters ago; otherwise it is at this scan's offsets and analysed afresh.
+ */
 export interface PolicyDocumentOf {
   doc: SourceNode;
   resource: string;
-  site?: SiteUse<unknown>;
+  keep?: boolean;
+  delta?: number;
 }
 
 interface Derived {
   settings: IacContext['settings'];
   iam: IacContext['iam'];
-  doc: SourceNode;
   trust: boolean;
   /** Its literal actions (none for trust: narrowing candidates come from permissions). */
   actions: string[];
@@ -34,14 +38,17 @@ interface Derived {
   fileActions?: string;
 }
 
+/** What was derived from a kept document, by the document's tree. */
+const memo = new WeakMap<SourceNode, Derived>();
+
 /** Every finding of `documents`, as `analysePolicy` gives them with the file's actions of all non-trust documents. */
 export function keptPolicyIssues(documents: PolicyDocumentOf[], ctx: IacContext, isTrust: (doc: SourceNode) => boolean): PolicyIssue[] {
-  const derived = documents.map(({ doc, site }) => {
-    const kept = site?.site.derived as Derived | undefined;
-    if (kept && kept.doc === doc && kept.settings === ctx.settings && kept.iam === ctx.iam) return kept;
+  const derived = documents.map(({ doc, keep }) => {
+    const kept = keep ? memo.get(doc) : undefined;
+    if (kept && kept.settings === ctx.settings && kept.iam === ctx.iam) return kept;
     const trust = isTrust(doc);
-    const made: Derived = { settings: ctx.settings, iam: ctx.iam, doc, trust, actions: trust ? [] : collectActions(doc) };
-    if (site) site.site.derived = made;
+    const made: Derived = { settings: ctx.settings, iam: ctx.iam, trust, actions: trust ? [] : collectActions(doc) };
+    if (keep) memo.set(doc, made);
     return made;
   });
   const fileActions: string[] = [];
@@ -49,16 +56,16 @@ export function keptPolicyIssues(documents: PolicyDocumentOf[], ctx: IacContext,
   let actionsKey: string | undefined;
   const issues: PolicyIssue[] = [];
   for (let i = 0; i < documents.length; i++) {
-    const { doc, resource, site } = documents[i];
+    const { doc, resource, keep, delta } = documents[i];
     const d = derived[i];
-    const by = site?.delta ?? 0;
+    const by = delta ?? 0;
     if (d.issues && (!d.issues.length || (d.resource === resource && d.fileActions === (actionsKey ??= fileActions.join('\n'))))) {
       for (const issue of d.issues) issues.push(movedBy(issue, by));
       continue;
     }
     // Analysed where the document was read: its findings are moved to where it is now.
     const found = analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions });
-    if (site) Object.assign(d, { issues: found, resource, fileActions: (actionsKey ??= fileActions.join('\n')) });
+    if (keep) Object.assign(d, { issues: found, resource, fileActions: (actionsKey ??= fileActions.join('\n')) });
     for (const issue of found) issues.push(movedBy(issue, by));
   }
   return issues;

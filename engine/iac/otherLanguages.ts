@@ -20,6 +20,7 @@ import type { IacScan } from './iacScanner';
 import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { analysePulumi, isPulumiProgram, isPulumiProgramPath, type PulumiSource } from './pulumi/pulumiAnalyzer';
 import { tagsSetElsewhere } from './pulumi/pulumiCodeProgram';
+import { programOf, pulumiCodeIssues } from './pulumi/pulumiCodeAnalysis';
 import { pulumiAzureTemplate, pulumiGcpIssues, pulumiKubernetesDocuments } from './pulumi/pulumiOtherProviders';
 import { importsPulumiPython, readPulumiPython } from './pulumi/pulumiPython';
 import { importsPulumiTypeScript, readPulumiTypeScript } from './pulumi/pulumiTypeScript';
@@ -47,15 +48,15 @@ export function analyseOtherLanguage(
     if (!cdk && !pulumi) return undefined;
     // One lookup per scan of the file, shared by the readers (their sites are of different kinds).
     const sites = keptSites ? keptSites.scan(path, text) : new SiteLookup(text);
-    const program = pulumi ? (ts ? readPulumiTypeScript : readPulumiPython)(text) : undefined;
-    if (!cdk && !program) return undefined;
+    const read = pulumi ? (ts ? readPulumiTypeScript(text, sites) : readPulumiPython(text, sites)) : undefined;
+    if (!cdk && !read) return undefined;
     const issues = cdk ? (ts ? analyseCdk(text, path, ctx) : analyseCdkPython(text, path, ctx, sites)) : [];
-    if (!program) return { issues, kind: 'aws-cdk' };
+    if (!read) return { issues, kind: 'aws-cdk' };
     const source: PulumiSource = { ownerEdits: false, reportComputedTags: false, checkOwners: !tagsSetElsewhere(text) };
     return {
-      issues: [...issues, ...pulumiProgramIssues(program, text, ctx, source)],
+      issues: [...issues, ...pulumiCodeIssues(read, text, ctx, source)],
       kind: 'pulumi',
-      ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),
+      ...(inventory ? { identities: pulumiIdentities(programOf(read), text, owners) } : {}),
     };
   }
   if (kind === 'bicep' && !/\.bicepparam$/i.test(path)) {

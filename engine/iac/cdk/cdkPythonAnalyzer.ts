@@ -144,7 +144,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext, si
     const built = v.variable ? (builders ??= builderCalls(text, sites)).get(v.variable) : undefined;
     if (!v.fromJson && !v.hasKeywords && !built) continue;
     if (!built) {
-      documents.push({ doc: v.doc, resource: named(v.base), site: { site, delta } });
+      documents.push({ doc: v.doc, resource: named(v.base), keep: true, delta });
       continue;
     }
     // Read in different scans: moved to this one's offsets before they are put together.
@@ -179,7 +179,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext, si
       };
     });
     const v = site.value;
-    if (v) documents.push({ doc: v.doc, resource: v.counted ? named(v.base) : v.base, site: { site, delta } });
+    if (v) documents.push({ doc: v.doc, resource: v.counted ? named(v.base) : v.base, keep: true, delta });
   }
   for (const m of text.matchAll(MANAGED)) {
     const { site, delta } = sites.site<CdkIssue | undefined>('managed', m.index!, () => {

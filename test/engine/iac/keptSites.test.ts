@@ -155,4 +155,47 @@ describe('call sites kept between scans of CDK and Pulumi programs', () => {
     );
     assertEditsKeepFindings('infra/stack.py', base, 4242, 20);
   });
+
+  it('Pulumi in TypeScript: random edits find what a fresh scan finds', () => {
+    const base = program(
+      'import * as aws from "@pulumi/aws";\nimport * as k8s from "@pulumi/kubernetes";\nimport { iam } from "@pulumi/aws";\n\n',
+      [
+        (i) =>
+          `const role${i} = new aws.iam.Role("role-${i}", {\n    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "*" } }] }),\n    tags: { owner: "team" },\n});`,
+        (i) =>
+          `new aws.iam.RolePolicy("policy-${i}", {\n    role: role${i - 1}.id,\n    policy: JSON.stringify({\n        Version: "2012-10-17",\n        Statement: [{ Effect: "Allow", Action: ["s3:*", "iam:PassRole"], Resource: "*" }],\n    }),\n});`,
+        (i) => `const user${i} = new iam.User("user-${i}", {});\nnew aws.iam.AccessKey("key-${i}", { user: user${i}.name });`,
+        (i) => `new aws.iam.RolePolicyAttachment("attach-${i}", { role: "r", policyArn: aws.iam.ManagedPolicy.AdministratorAccess });`,
+        (i) =>
+          `const doc${i} = aws.iam.getPolicyDocument({ statements: [{ actions: ["*"], resources: ["*"] }] });\n// new aws.iam.Role("commented", { tags: {} });`,
+        (i) =>
+          `new aws.iam.Policy("p-${i}", { policy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } });`,
+        (i) =>
+          `new k8s.rbac.v1.ClusterRole("cr-${i}", { rules: [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }] });\nnew aws.Provider("prov-${i}", { defaultTags: { tags: { owner: "x" } } });`,
+        (i) => `new aws.iam.Role("role-${i}", { assumeRolePolicy: "{}" });`,
+      ],
+      48,
+    );
+    assertEditsKeepFindings('infra/index.ts', base, 5151, 20);
+  });
+
+  it('Pulumi in Python: random edits find what a fresh scan finds', () => {
+    const base = program(
+      'import json\nimport pulumi_aws as aws\nfrom pulumi_aws import iam\nimport pulumi_gcp as gcp\n\n',
+      [
+        (i) =>
+          `role${i} = aws.iam.Role("role-${i}",\n    assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}}]}),\n    tags={"owner": "team"})`,
+        (i) =>
+          `aws.iam.RolePolicy("policy-${i}",\n    role=role${i - 1}.id,\n    policy=json.dumps({\n        "Version": "2012-10-17",\n        "Statement": [{"Effect": "Allow", "Action": ["s3:*", "iam:PassRole"], "Resource": "*"}],\n    }))`,
+        (i) => `user${i} = iam.User("user-${i}")\naws.iam.AccessKey("key-${i}", user=user${i}.name)`,
+        (i) => `aws.iam.RolePolicyAttachment("attach-${i}", role="r", policy_arn=aws.iam.ManagedPolicy.ADMINISTRATOR_ACCESS)`,
+        (i) => `doc${i} = aws.iam.get_policy_document(statements=[aws.iam.GetPolicyDocumentStatementArgs(actions=["*"], resources=["*"])])`,
+        () => `# aws.iam.Role("commented", tags={})`,
+        (i) => `gcp.projects.IAMMember("m-${i}", project="p", role="roles/owner", member="user:a@example.com")`,
+        (i) => `aws.iam.Policy("p-${i}", policy=aws.iam.PolicyArgs(name="x"), **extra)`,
+      ],
+      48,
+    );
+    assertEditsKeepFindings('infra/__main__.py', base, 6161, 20);
+  });
 });
