@@ -25,6 +25,8 @@ export interface PolicyDocumentOf {
   resource: string;
   keep?: boolean;
   delta?: number;
+  /** Its actions count among the file's, but it grants nothing (a permissions boundary): not analysed. */
+  actionsOnly?: boolean;
 }
 
 interface Derived {
@@ -56,7 +58,8 @@ export function keptPolicyIssues(documents: PolicyDocumentOf[], ctx: IacContext,
   let actionsKey: string | undefined;
   const issues: PolicyIssue[] = [];
   for (let i = 0; i < documents.length; i++) {
-    const { doc, resource, keep, delta } = documents[i];
+    const { doc, resource, keep, delta, actionsOnly } = documents[i];
+    if (actionsOnly) continue;
     const d = derived[i];
     const by = delta ?? 0;
     if (d.issues && (!d.issues.length || (d.resource === resource && d.fileActions === (actionsKey ??= fileActions.join('\n'))))) {

@@ -50,7 +50,7 @@ export function analyseOtherLanguage(
     const sites = keptSites ? keptSites.scan(path, text) : new SiteLookup(text);
     const read = pulumi ? (ts ? readPulumiTypeScript(text, sites) : readPulumiPython(text, sites)) : undefined;
     if (!cdk && !read) return undefined;
-    const issues = cdk ? (ts ? analyseCdk(text, path, ctx) : analyseCdkPython(text, path, ctx, sites)) : [];
+    const issues = cdk ? (ts ? analyseCdk(text, path, ctx, sites) : analyseCdkPython(text, path, ctx, sites)) : [];
     if (!read) return { issues, kind: 'aws-cdk' };
     const source: PulumiSource = { ownerEdits: false, reportComputedTags: false, checkOwners: !tagsSetElsewhere(text) };
     return {

@@ -198,4 +198,28 @@ describe('call sites kept between scans of CDK and Pulumi programs', () => {
     );
     assertEditsKeepFindings('infra/__main__.py', base, 6161, 20);
   });
+
+  it('AWS CDK in TypeScript: random edits find what a fresh scan finds', () => {
+    const base = program(
+      "import * as cdk from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\n\nexport class AppStack extends cdk.Stack {\n  constructor(scope: Construct, id: string) {\n    super(scope, id);\n",
+      [
+        (i) => `    const role${i} = new iam.Role(this, 'Role${i}', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });`,
+        (i) => `    role${i - 1}.addToPolicy(new iam.PolicyStatement({ actions: ['*'], resources: ['*'] }));`,
+        (i) =>
+          `    role${i - 2}.addToPolicy(new iam.PolicyStatement({\n      actions: ['s3:GetObject', 'iam:PassRole'],\n      resources: ['*'],\n    }));`,
+        (i) => `    const st${i} = new iam.PolicyStatement();\n    st${i}.addActions('iam:*');\n    st${i}.addAllResources();`,
+        () => `    const anyone = new iam.AnyPrincipal();\n    bucket.grantRead(anyone);\n    bucket.grantWrite(new iam.AnyPrincipal());`,
+        (i) => `    new iam.Role(this, 'Trust${i}', { assumedBy: new iam.AccountPrincipal('123456789012') });`,
+        (i) => `    new iam.Role(this, 'Open${i}', { assumedBy: new iam.AnyPrincipal() });`,
+        () => `    iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess');`,
+        (i) => `    const user${i} = new iam.User(this, 'User${i}');\n    new iam.CfnAccessKey(this, 'Key${i}', { userName: 'u${i}' });`,
+        () => `    // new iam.PolicyStatement({ actions: ['*'], resources: ['*'] });`,
+        (i) => `    const doc${i} = iam.PolicyStatement.fromJson({ Effect: 'Allow', Action: '*', Resource: '*' });`,
+        (i) =>
+          `    const boundary${i} = new iam.ManagedPolicy(this, 'PermissionsBoundary${i}', { statements: [new iam.PolicyStatement({ actions: ['*'], resources: ['*'] })] });`,
+      ],
+      60,
+    );
+    assertEditsKeepFindings('infra/stack.ts', base, 7171, 20);
+  });
 });
