@@ -57,7 +57,8 @@ type SitesByKind = Map<string, Map<number, KeptSite<unknown>>>;
 
 interface KeptFile {
   sites: SitesByKind;
-  chars: number;
+  /** The text scanned (kept to find what an edit left unchanged). */
+  text: string;
 }
 
 export class SiteStore {
@@ -72,35 +73,42 @@ export class SiteStore {
   scan(path: string, text: string): SiteLookup {
     const last = this.files.get(path);
     this.files.delete(path);
-    this.keptChars -= last?.chars ?? 0;
-    const next: KeptFile = { sites: new Map(), chars: text.length };
+    this.keptChars -= last?.text.length ?? 0;
+    const next: KeptFile = { sites: new Map(), text };
     this.files.set(path, next);
     this.keptChars += text.length;
     for (const [oldest, kept] of this.files) {
       if (this.keptChars <= this.budget) break;
       this.files.delete(oldest);
-      this.keptChars -= kept.chars;
+      this.keptChars -= kept.text.length;
     }
-    return new SiteLookup(text, last?.sites, next.sites, last ? text.length - last.chars : 0);
+    return new SiteLookup(text, last, next.sites);
   }
 }
 
 /** The sites of one scan of a text, found among the last scan's (none without a store: every site is read). */
 export class SiteLookup {
+  /** After one edit a site is most likely where it was, or moved by the edit's length. */
+  private readonly shift: number;
+  private readonly last?: SitesByKind;
+  /** What the edits since the last scan left unchanged: the text's first `prefix` characters and its last `suffix`. */
+  private unchanged?: { prefix: number; suffix: number };
+
   constructor(
     private readonly text: string,
-    private readonly last?: SitesByKind,
+    private readonly lastFile?: KeptFile,
     private readonly next?: SitesByKind,
-    /** After one edit a site is most likely where it was, or moved by the edit's length. */
-    private readonly shift = 0,
-  ) {}
+  ) {
+    this.last = lastFile?.sites;
+    this.shift = lastFile ? text.length - lastFile.text.length : 0;
+  }
 
   /** The site of `kind` starting at `at`: kept from the last scan if the text it read is unchanged, else `read()`. */
   site<T>(kind: string, at: number, read: () => SiteRead<T>): SiteUse<T> {
     const last = this.last?.get(kind);
     let kept = last?.get(at) as KeptSite<T> | undefined;
-    if (!this.sameAt(kept, at)) kept = last?.get(at - this.shift) as KeptSite<T> | undefined;
-    if (!this.sameAt(kept, at)) {
+    if (!this.sameAt(kept, at, at)) kept = last?.get(at - this.shift) as KeptSite<T> | undefined;
+    if (!this.sameAt(kept, at, at - this.shift)) {
       const r = read();
       const from = Math.max(0, r.from);
       const to = Math.min(this.text.length, r.to);
@@ -116,18 +124,38 @@ export class SiteLookup {
     return { site: kept, delta: at - kept.at };
   }
 
-  private sameAt(kept: KeptSite<unknown> | undefined, at: number): kept is KeptSite<unknown> {
+  /** Whether `kept`, a site at `was` in the last scan, read the same text as it would at `at` now. */
+  private sameAt(kept: KeptSite<unknown> | undefined, at: number, was: number): kept is KeptSite<unknown> {
     if (!kept) return false;
     const from = at + kept.lead;
     const to = from + kept.text.length;
-    return (
-      from >= 0 &&
-      to <= this.text.length &&
-      (!kept.atStart || from === 0) &&
-      (!kept.atEnd || to === this.text.length) &&
-      this.text.startsWith(kept.text, from)
-    );
+    if (from < 0 || to > this.text.length || (kept.atStart && from !== 0) || (kept.atEnd && to !== this.text.length)) return false;
+    // Inside what the edits left unchanged (found once per scan), it is the same without comparing.
+    const { prefix, suffix } = (this.unchanged ??= unchangedEnds(this.lastFile!.text, this.text));
+    const lastFrom = was + kept.lead;
+    if (was === at && to <= prefix) return true;
+    if (was === at - this.shift && lastFrom >= this.lastFile!.text.length - suffix && from >= this.text.length - suffix) return true;
+    return this.text.startsWith(kept.text, from);
   }
+}
+
+/** The lengths of the longest common prefix and suffix of two texts (not overlapping in the shorter one). */
+export function unchangedEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  const chunk = 4096;
+  let prefix = 0;
+  // Whole chunks first: comparing strings is much faster than comparing their characters one by one.
+  while (prefix + chunk <= max && a.slice(prefix, prefix + chunk) === b.slice(prefix, prefix + chunk)) prefix += chunk;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (
+    suffix + chunk <= room &&
+    a.slice(a.length - suffix - chunk, a.length - suffix) === b.slice(b.length - suffix - chunk, b.length - suffix)
+  )
+    suffix += chunk;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
 }
 
 /** A copy of a finding made from a kept value, moved by `by` (a copy even when it did not move: callers may change what they get). */
