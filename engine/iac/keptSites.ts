@@ -107,8 +107,11 @@ export class SiteLookup {
   site<T>(kind: string, at: number, read: () => SiteRead<T>): SiteUse<T> {
     const last = this.last?.get(kind);
     let kept = last?.get(at) as KeptSite<T> | undefined;
-    if (!this.sameAt(kept, at, at)) kept = last?.get(at - this.shift) as KeptSite<T> | undefined;
-    if (!this.sameAt(kept, at, at - this.shift)) {
+    if (!this.sameAt(kept, at, at)) {
+      kept = last?.get(at - this.shift) as KeptSite<T> | undefined;
+      if (!this.sameAt(kept, at, at - this.shift)) kept = undefined;
+    }
+    if (!kept) {
       const r = read();
       const from = Math.max(0, r.from);
       const to = Math.min(this.text.length, r.to);
