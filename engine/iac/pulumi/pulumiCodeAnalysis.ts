@@ -122,8 +122,8 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
     }
     const by = aws ? r.delta : 0;
     for (const issue of k.issues) issues.push(movedBy(issue, by));
-    for (const d of k.documents) documents.push({ ...d, delta: by });
-    for (const d of k.invoked) invoked.push({ ...d, delta: by });
+    for (const d of k.documents) documents.push({ doc: d.doc, resource: d.resource, keep: d.keep, delta: by });
+    for (const d of k.invoked) invoked.push({ doc: d.doc, resource: d.resource, keep: d.keep, delta: by });
   }
   // Policy documents: the resources', then those of invokes (variables, then inside resources).
   read.invokes.forEach((inv, n) => {
@@ -142,7 +142,7 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
       docs = invokedPolicyDocuments({ key: '', keyStart: at.start, keyEnd: at.end, value }).map((d) => ({ ...d, keep: true }));
       keptInvokes.set(inv.args, docs);
     }
-    for (const d of docs) documents.push({ ...d, resource: invokeKeys[n], delta: inv.delta });
+    for (const d of docs) documents.push({ doc: d.doc, resource: invokeKeys[n], keep: true, delta: inv.delta });
   });
   documents.push(...invoked);
   issues.push(...keptPolicyIssues(documents, ctx, isPulumiTrust));

@@ -68,13 +68,19 @@ export function readPulumiPython(text: string, sites = new SiteLookup(text)): Re
   const call = new RegExp(String.raw`(?<![\w.])(${[...names.keys()].join('|')})((?:\s*\.\s*[A-Za-z_]\w*)*)\s*\(`, 'g');
   const resources: ReadProgram['resources'] = [];
   const invokes: ReadProgram['invokes'] = [];
+  // The same few module paths are named thousands of times.
+  const paths = new Map<string, string[]>();
   for (const m of text.matchAll(call)) {
-    const base = names.get(m[1])!;
-    const members = m[2]
-      .split('.')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const path = [...base, ...members];
+    const written = `${m[1]}${m[2]}`;
+    let path = paths.get(written);
+    if (!path) {
+      const members = m[2]
+        .split('.')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      path = [...names.get(m[1])!, ...members];
+      paths.set(written, path);
+    }
     const type = path[path.length - 1];
     const invoke = isPolicyDocumentInvoke(path);
     // Args classes (`aws.iam.PolicyArgs(...)`) are values, not resources.

@@ -74,14 +74,21 @@ export function readPulumiTypeScript(text: string, sites = new SiteLookup(text))
   );
   const resources: ReadProgram['resources'] = [];
   const invokes: ReadProgram['invokes'] = [];
+  // The same few module paths are named thousands of times.
+  const paths = new Map<string, string[]>();
   for (const m of text.matchAll(call)) {
-    const path = [
-      ...names.get(m[2])!,
-      ...m[3]
-        .split('.')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ];
+    const written = `${m[2]}${m[3]}`;
+    let path = paths.get(written);
+    if (!path) {
+      path = [
+        ...names.get(m[2])!,
+        ...m[3]
+          .split('.')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ];
+      paths.set(written, path);
+    }
     const isNew = !!m[1];
     if (!isNew && !isPolicyDocumentInvoke(path)) continue;
     const { site, delta } = sites.site<CallSite | undefined>(isNew ? 'resource' : 'invoke', m.index!, () => {
