@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
+import { SiteStore, unchangedEnds } from '../../../engine/iac/keptSites';
 import { keywordMatches } from '../../../engine/iac/keywordMatches';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
 import { defaultEngine } from '../../support/engineFixture';
@@ -86,6 +87,59 @@ const program = (head: string, units: Array<(i: number) => string>, count: numbe
   head + Array.from({ length: count }, (_, i) => units[i % units.length](i)).join('\n') + '\n';
 
 describe('call sites kept between scans of CDK and Pulumi programs', () => {
+  it('unchangedEnds finds the longest common prefix and suffix (not overlapping)', () => {
+    const naive = (a: string, b: string) => {
+      const max = Math.min(a.length, b.length);
+      let prefix = 0;
+      while (prefix < max && a[prefix] === b[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+      return { prefix, suffix };
+    };
+    const big = 'x'.repeat(9000);
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        fc.string({ maxLength: 20 }),
+        fc.boolean(),
+        (a, b, c, long) => {
+          const pad = long ? big : '';
+          const x = pad + a + c + pad;
+          const y = pad + b + c + pad;
+          assert.deepEqual(unchangedEnds(x, y), naive(x, y));
+        },
+      ),
+      { seed: 99, numRuns: 300 },
+    );
+  });
+
+  it('a site is read again when the text it read changed, kept otherwise, and moved by the edit', () => {
+    const store = new SiteStore(1 << 20);
+    let reads = 0;
+    const read = (text: string, at: number) => () => {
+      reads++;
+      return { value: text.slice(at, at + 3), from: at, to: at + 3 };
+    };
+    let text = 'aaa bbb ccc';
+    let sites = store.scan('f', text);
+    for (const at of [0, 4, 8]) sites.site('k', at, read(text, at));
+    assert.equal(reads, 3);
+    text = 'aaa Xbbb ccc';
+    sites = store.scan('f', text);
+    const a = sites.site('k', 0, read(text, 0));
+    const b = sites.site('k', 4, read(text, 4));
+    const c = sites.site('k', 9, read(text, 9));
+    assert.equal(reads, 4, 'only the edited site is read again');
+    assert.deepEqual([a.site.value, a.delta, b.site.value, c.site.value, c.delta], ['aaa', 0, 'Xbb', 'ccc', 1]);
+    // Another file's scans do not disturb this one's; a third scan finds the second's sites.
+    store.scan('g', 'zzz').site('k', 0, read('zzz', 0));
+    text = 'aaa Xbbb  ccc';
+    sites = store.scan('f', text);
+    assert.equal(sites.site('k', 10, read(text, 10)).delta, 2);
+    assert.equal(reads, 5);
+  });
+
   it('keywordMatches finds what matchAll finds', () => {
     const patterns: Array<[RegExp, string[], RegExp?]> = [
       [/(?<![\w.])(?:[A-Za-z_]\w*\.)*Role\s*\(/g, ['Role']],
