@@ -18,6 +18,12 @@ export function* keywordMatches(text: string, re: RegExp, keywords: string[], ru
   let last = 0;
   /** Keywords at or after this offset are still to try. */
   let from = 0;
+  /**
+   * The pattern was tried (and failed) at every offset from `last` to this one: whether it matches
+   * at an offset does not depend on the keyword, so no offset is tried twice (many keywords in one
+   * long run stay linear).
+   */
+  let tried = -1;
   for (;;) {
     let k = -1;
     for (let i = 0; i < keywords.length; i++) {
@@ -26,11 +32,12 @@ export function* keywordMatches(text: string, re: RegExp, keywords: string[], ru
     }
     if (k < 0) return;
     let start = k;
-    while (start > last && run.test(text[start - 1])) start--;
+    while (start > last && start > tried + 1 && run.test(text[start - 1])) start--;
     let found: RegExpExecArray | null = null;
-    for (let t = start; t <= k && !found; t++) {
+    for (let t = Math.max(start, tried + 1); t <= k && !found; t++) {
       sticky.lastIndex = t;
       found = sticky.exec(text);
+      tried = t;
     }
     if (!found) {
       from = k + 1;

@@ -96,6 +96,7 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
   // Only `pulumi:providers:aws` resources carry default tags: they are among the others.
   const defaultOwner = !!rest && hasDefaultOwnerTag(rest, ctx.settings.ownerTags);
   const sourceKey = `${source.ownerEdits}${source.reportComputedTags}${source.checkOwners}`;
+  // A program read from code has no `aws:iam:getPolicy` lookups (codeProgram makes none).
   const noLookups = new Map<string, string>();
 
   const issues: IacIssue[] = [];
@@ -106,6 +107,7 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
     let k = aws ? kept.get(r.props) : undefined;
     if (!k || k.key !== key || k.type !== type || k.defaultOwner !== defaultOwner || k.ctx !== ctx || k.source !== sourceKey) {
       // Read where the call was read (AWS resources, kept) or at this scan's offsets (the others).
+      // The text is read only for what code has not: unquoted policy strings, YAML owner fixes.
       const entry = aws ? entryOf(r, type, key) : entryOf(moved(r), type, key);
       const found = pulumiResourceFindings(entry, text, ctx, source, defaultOwner, noLookups);
       k = {
