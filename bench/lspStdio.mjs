@@ -5,7 +5,7 @@
 // open files and after 5,000 edits, answer time of requests during a 10,000-edit burst, and peak
 // memory when a 200 MB document is opened. Prints figures and `uptime`; asserts nothing.
 //   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge] [--runs N] [--edits N (memory)]
-//     [--kinds terraform,workflow,python,cdk-python,pulumi-typescript (recheck: these file kinds only)] [--recheck-edits N (recheck: edits per file, 60)]
+//     [--kinds terraform,workflow,python,cdk-python,cdk-typescript,pulumi-typescript,pulumi-python (recheck: these file kinds only)] [--recheck-edits N (recheck: edits per file, 60)]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -318,7 +318,7 @@ async function coldStart(runs) {
 /**
  * Kinds measured by the re-check only (the memory and typing mixes keep KINDS as they were):
  * ordinary Python, which pays a substring test for the CDK and Pulumi readers, and 5,000-line
- * AWS CDK (Python) and Pulumi (TypeScript) programs, which are read on every edit.
+ * AWS CDK (Python, TypeScript) and Pulumi (TypeScript, Python) programs, which are read on every edit.
  */
 export const RECHECK_KINDS = {
   python: () => ({
@@ -355,6 +355,30 @@ export const RECHECK_KINDS = {
           `const role${i} = new aws.iam.Role("role-${i}", {\n    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }] }),\n    tags: { owner: "team-${i % 7}" },\n});`,
         (i) =>
           `new aws.iam.RolePolicy("policy-${i}", {\n    role: role${i - 1}.id,\n    policy: JSON.stringify({\n        Version: "2012-10-17",\n        Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::bucket-${i}/*" }],\n    }),\n});`,
+      ]),
+  }),
+  'cdk-typescript': () => ({
+    name: 'infra/stack.ts',
+    language: 'typescript',
+    text:
+      `import * as cdk from 'aws-cdk-lib';\nimport * as iam from 'aws-cdk-lib/aws-iam';\nimport { Construct } from 'constructs';\n\nexport class AppStack extends cdk.Stack {\n  constructor(scope: Construct, id: string, props?: cdk.StackProps) {\n    super(scope, id, props);\n` +
+      linesUpTo(4993, [
+        (i) => `    const role${i} = new iam.Role(this, 'Role${i}', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });`,
+        (i) =>
+          `    role${i - 1}.addToPolicy(new iam.PolicyStatement({\n      actions: ['s3:GetObject', 's3:PutObject'],\n      resources: ['arn:aws:s3:::bucket-${i}/*'],\n    }));`,
+        (i) => `    cdk.Tags.of(role${i - 2}).add('owner', 'team-${i % 7}');`,
+      ]),
+  }),
+  'pulumi-python': () => ({
+    name: 'infra/__main__.py',
+    language: 'python',
+    text:
+      `import json\nimport pulumi_aws as aws\n\n` +
+      linesUpTo(4997, [
+        (i) =>
+          `role${i} = aws.iam.Role("role-${i}",\n    assume_role_policy=json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": "lambda.amazonaws.com"}}]}),\n    tags={"owner": "team-${i % 7}"})`,
+        (i) =>
+          `aws.iam.RolePolicy("policy-${i}",\n    role=role${i - 1}.id,\n    policy=json.dumps({\n        "Version": "2012-10-17",\n        "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::bucket-${i}/*"}],\n    }))`,
       ]),
   }),
 };

@@ -19,6 +19,7 @@ import { analyseIac } from './iac/iacScanner';
 import { YamlDocumentReuse } from './iac/yamlDocumentReuse';
 import { HclBlockReuse } from './iac/hcl/hclBlockReuse';
 import { WorkflowJobReuse } from './iac/workflowJobReuse';
+import { KEPT_SITE_CHARS, SiteStore } from './iac/keptSites';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
@@ -130,8 +131,16 @@ export class Engine {
   /** Documentation link of each active rule, by id. */
   private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
-  /** YAML documents, workflow jobs and top-level HCL blocks of files scanned with a memo (open in the editor), reused across their scans. */
-  private readonly reuse = { yaml: new YamlDocumentReuse(), hcl: new HclBlockReuse(), jobs: new WorkflowJobReuse() };
+  /**
+   * YAML documents, workflow jobs, top-level HCL blocks and CDK/Pulumi call sites of files scanned
+   * with a memo (open in the editor), reused across their scans.
+   */
+  private readonly reuse = {
+    yaml: new YamlDocumentReuse(),
+    hcl: new HclBlockReuse(),
+    jobs: new WorkflowJobReuse(),
+    sites: new SiteStore(KEPT_SITE_CHARS),
+  };
 
   constructor(options: EngineOptions) {
     const config = options.config ?? {};

@@ -14,6 +14,7 @@ import { parseYamlSource } from './yamlSource';
 import type { YamlDocumentReuse } from './yamlDocumentReuse';
 import type { HclBlockReuse } from './hcl/hclBlockReuse';
 import type { WorkflowJobReuse } from './workflowJobReuse';
+import type { SiteStore } from './keptSites';
 import type { IdentityDraft } from '../inventory/identity';
 import { agentIdentities } from '../inventory/agentIdentities';
 import { isActionMetadataPath, isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
@@ -84,8 +85,8 @@ export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft
  * A syntax error yields `parseError` and whatever could be read is still analysed.
  * With `inventory`, the same parse also yields the identities the file declares.
  * With `reuse` (for a file scanned again and again, as in the editor), YAML documents, workflow
- * jobs and top-level HCL blocks unchanged since the last scan of `path` are not parsed again; the
- * result is the same.
+ * jobs and top-level HCL blocks unchanged since the last scan of `path` are not parsed again, nor
+ * the unchanged call sites of CDK and Pulumi programs read again; the result is the same.
  */
 export function analyseIac(
   text: string,
@@ -93,13 +94,13 @@ export function analyseIac(
   kind: FileKind,
   ctx: IacContext,
   inventory = false,
-  reuse?: { yaml: YamlDocumentReuse; hcl: HclBlockReuse; jobs: WorkflowJobReuse },
+  reuse?: { yaml: YamlDocumentReuse; hcl: HclBlockReuse; jobs: WorkflowJobReuse; sites?: SiteStore },
 ): IacScan | undefined {
   if (inventory && kind === 'json' && isMcpConfig(path, text)) {
     const config = parseYamlSource(text).documents[0];
     return { issues: [], identities: config ? agentIdentities(config) : [] };
   }
-  const other = analyseOtherLanguage(text, path, kind, ctx, inventory);
+  const other = analyseOtherLanguage(text, path, kind, ctx, inventory, reuse?.sites);
   if (other) return other;
   if (kind === 'json' && isTerraformJsonPath(path)) {
     const file = new TerraformFile(text, parseTerraformJson(text));

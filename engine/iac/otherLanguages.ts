@@ -20,32 +20,43 @@ import type { IacScan } from './iacScanner';
 import { analyseKubernetes } from './kubernetes/kubernetesAnalyzer';
 import { analysePulumi, isPulumiProgram, isPulumiProgramPath, type PulumiSource } from './pulumi/pulumiAnalyzer';
 import { tagsSetElsewhere } from './pulumi/pulumiCodeProgram';
+import { programOf, pulumiCodeIssues } from './pulumi/pulumiCodeAnalysis';
 import { pulumiAzureTemplate, pulumiGcpIssues, pulumiKubernetesDocuments } from './pulumi/pulumiOtherProviders';
 import { importsPulumiPython, readPulumiPython } from './pulumi/pulumiPython';
 import { importsPulumiTypeScript, readPulumiTypeScript } from './pulumi/pulumiTypeScript';
 import type { SourceNode } from './sourceTree';
+import { SiteLookup, type SiteStore } from './keptSites';
 import { parseYamlSource } from './yamlSource';
 
 const yamlError = (error: { message: string; start: number; end: number } | undefined, what: string) =>
   error && { message: `${what} syntax error: ${error.message}`, start: error.start, end: error.end };
 
 /** The analysis of a file in one of these languages; undefined when it is none of them. */
-export function analyseOtherLanguage(text: string, path: string, kind: FileKind, ctx: IacContext, inventory: boolean): IacScan | undefined {
+export function analyseOtherLanguage(
+  text: string,
+  path: string,
+  kind: FileKind,
+  ctx: IacContext,
+  inventory: boolean,
+  keptSites?: SiteStore,
+): IacScan | undefined {
   const owners = ctx.settings.ownerTags;
   if (kind === 'typescript' || kind === 'javascript' || kind === 'python') {
     const ts = kind !== 'python';
     const cdk = ts ? importsAwsCdk(text) : importsAwsCdkPython(text);
-    const program = (ts ? importsPulumiTypeScript(text) : importsPulumiPython(text))
-      ? (ts ? readPulumiTypeScript : readPulumiPython)(text)
-      : undefined;
-    if (!cdk && !program) return undefined;
-    const issues = cdk ? (ts ? analyseCdk : analyseCdkPython)(text, path, ctx) : [];
-    if (!program) return { issues, kind: 'aws-cdk' };
+    const pulumi = ts ? importsPulumiTypeScript(text) : importsPulumiPython(text);
+    if (!cdk && !pulumi) return undefined;
+    // One lookup per scan of the file, shared by the readers (their sites are of different kinds).
+    const sites = keptSites ? keptSites.scan(path, text) : new SiteLookup(text);
+    const read = pulumi ? (ts ? readPulumiTypeScript(text, sites) : readPulumiPython(text, sites)) : undefined;
+    if (!cdk && !read) return undefined;
+    const issues = cdk ? (ts ? analyseCdk(text, path, ctx, sites) : analyseCdkPython(text, path, ctx, sites)) : [];
+    if (!read) return { issues, kind: 'aws-cdk' };
     const source: PulumiSource = { ownerEdits: false, reportComputedTags: false, checkOwners: !tagsSetElsewhere(text) };
     return {
-      issues: [...issues, ...pulumiProgramIssues(program, text, ctx, source)],
+      issues: [...issues, ...pulumiCodeIssues(read, text, ctx, source)],
       kind: 'pulumi',
-      ...(inventory ? { identities: pulumiIdentities(program, text, owners) } : {}),
+      ...(inventory ? { identities: pulumiIdentities(programOf(read), text, owners) } : {}),
     };
   }
   if (kind === 'bicep' && !/\.bicepparam$/i.test(path)) {

@@ -5,7 +5,6 @@
  * finding as the same statement in Terraform or CloudFormation. Only literals are read (no type
  * checker): `actions: myActions` is unknown, and so never reported.
  */
-import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import { entry, itemsOf, type MapEntry, type SourceNode } from '../sourceTree';
@@ -14,6 +13,10 @@ import { cdkOwnershipIssues } from './cdkOwnership';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
 import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
+import { movedBy, SiteLookup } from '../keptSites';
+import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
+import { keywordMatches } from '../keywordMatches';
+import { shiftedTree } from '../sourceTreeShift';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -56,80 +59,183 @@ const GRANT = /\.(grant\w*)\s*\(/g;
 const ROLE = /\bnew\s+(?:[\w$]+\.)*Role\s*\(/g;
 const ACCESS_KEY = /\bnew\s+(?:[\w$]+\.)*(?:CfnAccessKey|AccessKey)\s*\(/g;
 
-export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssue[] {
+/** A `PolicyStatement(` call as read: its statement (builder calls aside) and what names it. */
+interface StatementSite {
+  /** The variable a `new …PolicyStatement(` is assigned to, whose builder calls (`st.addActions(…)`) add to it. */
+  variable?: string;
+  argIsMap: boolean;
+  /** No argument, or an empty call: builder calls alone make the statement. */
+  builderOnly: boolean;
+  statement: SourceNode;
+  /** The statement as a policy (when no builder call adds to it). */
+  doc: SourceNode;
+  base: string;
+}
+
+/** A `new Role(` trusting anyone or a whole account, as its trust policy. */
+interface RoleSite {
+  doc: SourceNode;
+  base: string;
+  /** Trust of anyone is named like statements (counted); account trust by the variable alone. */
+  counted: boolean;
+}
+
+interface GrantSite {
+  grantee: string;
+  anyone: boolean;
+  issue: CdkIssue;
+}
+
+interface BuilderSite {
+  receiver: string;
+  call: MapEntry;
+}
+
+/** Where the comment test of a match at `at` starts reading: the newline before its line (-1 on the first line). */
+const lineStartOf = (text: string, at: number) => text.lastIndexOf('\n', at - 1);
+
+/**
+ * With `sites` (kept between scans of an open file, engine/iac/keptSites.ts), each call is read
+ * again only when the text it was read from changed; what calls share (names counted across the
+ * file, builder calls, boundaries, the file's actions) is put together on every scan.
+ */
+export function analyseCdk(text: string, path: string, ctx: IacContext, sites = new SiteLookup(text)): CdkIssue[] {
   const issues: CdkIssue[] = [];
-  const documents: Array<{ doc: SourceNode; resource: string }> = [];
+  const documents: PolicyDocumentOf[] = [];
   const counts = new Map<string, number>();
-  const named = (at: number) => {
-    const base = resourceNameAt(text, at, path);
+  const named = (base: string) => {
     const n = (counts.get(base) ?? 0) + 1;
     counts.set(base, n);
     return n === 1 ? base : `${base}#${n}`;
   };
+  /** The text a call's reading depended on: its line up to it (comment test), `back` characters before it, up to `to`. */
+  const windowOf = (at: number, back: number, to: number) => ({ from: Math.min(lineStartOf(text, at), at - back), to });
+  const skip = (m: RegExpMatchArray) => ({ value: undefined, ...windowOf(m.index!, 0, m.index! + m[0].length) });
 
-  let builders: Map<string, MapEntry[]> | undefined;
+  let builders: Map<string, Array<{ call: MapEntry; delta: number }>> | undefined;
   for (const m of text.matchAll(STATEMENT)) {
-    if (commentedOut(text, m.index!)) continue;
-    const arg = firstArgument(text, m.index! + m[0].length);
-    const isNew = m[0].startsWith('new');
-    // `const st = new iam.PolicyStatement(); st.addActions('*'); st.addAllResources();`
-    const variable = isNew ? assignedVariable(text, m.index!) : undefined;
-    const built = variable ? (builders ??= builderCalls(text)).get(variable) : undefined;
-    if (arg?.type !== 'map' && !(built && (arg === undefined || isEmptyCall(text, m.index! + m[0].length)))) continue;
-    const props: SourceNode = arg?.type === 'map' ? arg : { type: 'map', entries: [], start: m.index!, end: m.index! + m[0].length };
-    const statement = m[0].includes('fromJson') ? props : withBuilderCalls(toIamStatement(props, text), built ?? []);
-    documents.push({ doc: policyOf([statement]), resource: named(m.index!) });
+    const { site, delta } = sites.site<StatementSite | undefined>('statement', m.index!, () => {
+      if (commentedOut(text, m.index!)) return skip(m);
+      const open = m.index! + m[0].length;
+      const { args, to } = callArguments(text, open);
+      const arg = args[0];
+      const isNew = m[0].startsWith('new');
+      // `const st = new iam.PolicyStatement(); st.addActions('*'); st.addAllResources();`
+      const variable = isNew ? assignedVariable(text, m.index!) : undefined;
+      const props: SourceNode = arg?.type === 'map' ? arg : { type: 'map', entries: [], start: m.index!, end: open };
+      const statement = m[0].includes('fromJson') ? props : toIamStatement(props, text);
+      const name = resourceNameAt(text, m.index!, path);
+      const value = {
+        variable,
+        argIsMap: arg?.type === 'map',
+        builderOnly: arg === undefined || isEmptyCall(text, open),
+        statement,
+        doc: policyOf([statement]),
+        base: name.name,
+      };
+      return { value, ...windowOf(m.index!, m.index! - name.from, to) };
+    });
+    const v = site.value;
+    if (!v) continue;
+    const built = v.variable ? (builders ??= builderCalls(text, sites)).get(v.variable) : undefined;
+    if (!v.argIsMap && !(built && v.builderOnly)) continue;
+    if (!built) {
+      documents.push({ doc: v.doc, resource: named(v.base), keep: true, delta });
+      continue;
+    }
+    // Read in different scans: moved to this one's offsets before they are put together.
+    const statement = withBuilderCalls(
+      shiftedTree(v.statement, delta),
+      built.map(({ call, delta: by }) => ({
+        ...call,
+        keyStart: call.keyStart + by,
+        keyEnd: call.keyEnd + by,
+        value: shiftedTree(call.value, by),
+      })),
+    );
+    documents.push({ doc: policyOf([statement]), resource: named(v.base) });
   }
   for (const m of text.matchAll(ROLE)) {
-    if (commentedOut(text, m.index!)) continue;
-    const props = callArguments(text, m.index! + m[0].length)[2];
-    const assumedBy = entry(props, 'assumedBy')?.value;
-    if (assumedBy?.type !== 'expr') continue;
-    const principal = ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
-    if (!principal) continue;
-    const trust = mapOf([
-      ['Effect', scalar('Allow', assumedBy)],
-      ['Action', scalar('sts:AssumeRole', assumedBy)],
-      ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
-    ]);
-    // Account trust is named by the role's variable alone: its subject carries the account.
-    documents.push({ doc: policyOf([trust]), resource: principal === '*' ? named(m.index!) : resourceNameAt(text, m.index!, path) });
+    const { site, delta } = sites.site<RoleSite | undefined>('role', m.index!, () => {
+      if (commentedOut(text, m.index!)) return skip(m);
+      const { args, to } = callArguments(text, m.index! + m[0].length);
+      const assumedBy = entry(args[2], 'assumedBy')?.value;
+      const principal =
+        assumedBy?.type === 'expr' ? (ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text)) : undefined;
+      if (!assumedBy || !principal) return { value: undefined, ...windowOf(m.index!, 0, to) };
+      const trust = mapOf([
+        ['Effect', scalar('Allow', assumedBy)],
+        ['Action', scalar('sts:AssumeRole', assumedBy)],
+        ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
+      ]);
+      const name = resourceNameAt(text, m.index!, path);
+      // Account trust is named by the role's variable alone: its subject carries the account.
+      return {
+        value: { doc: policyOf([trust]), base: name.name, counted: principal === '*' },
+        ...windowOf(m.index!, m.index! - name.from, to),
+      };
+    });
+    const v = site.value;
+    if (v) documents.push({ doc: v.doc, resource: v.counted ? named(v.base) : v.base, keep: true, delta });
   }
   for (const m of text.matchAll(MANAGED)) {
-    if (commentedOut(text, m.index!)) continue;
-    const args = callArguments(text, m.index! + m[0].length);
-    const nameNode = m[1] === 'AwsManagedPolicyName' ? args[0] : args[2];
-    if (nameNode?.type !== 'scalar' || typeof nameNode.value !== 'string') continue;
-    // A bare name only through fromAwsManagedPolicyName; an ARN otherwise.
-    const privileged = privilegedManagedPolicy(nameNode.value, m[1] === 'AwsManagedPolicyName');
-    if (!privileged) continue;
-    const resource = resourceNameAt(text, m.index!, path);
-    issues.push(managedPolicyIssue(resource, privileged, nameNode, m[1] === 'AwsManagedPolicyName'));
+    const { site, delta } = sites.site<CdkIssue | undefined>('managed', m.index!, () => {
+      if (commentedOut(text, m.index!)) return skip(m);
+      const { args, to } = callArguments(text, m.index! + m[0].length);
+      const bare = m[1] === 'AwsManagedPolicyName';
+      const nameNode = bare ? args[0] : args[2];
+      // A bare name only through fromAwsManagedPolicyName; an ARN otherwise.
+      const privileged = nameNode?.type === 'scalar' && typeof nameNode.value === 'string' && privilegedManagedPolicy(nameNode.value, bare);
+      if (!privileged) return { value: undefined, ...windowOf(m.index!, 0, to) };
+      const name = resourceNameAt(text, m.index!, path);
+      return { value: managedPolicyIssue(name.name, privileged, nameNode, bare), ...windowOf(m.index!, m.index! - name.from, to) };
+    });
+    if (site.value) issues.push(movedBy(site.value, delta));
   }
   let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
-    if (commentedOut(text, m.index!)) continue;
-    const grantee = callArguments(text, m.index! + m[0].length)[0];
-    if (grantee?.type !== 'expr') continue;
-    if (!ANY_PRINCIPAL.test(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
-    const receiver = /([\w$]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
-    issues.push(grantToAnyoneIssue(receiver, m[1], grantee));
+    const { site, delta } = sites.site<GrantSite | undefined>('grant', m.index!, () => {
+      if (commentedOut(text, m.index!)) return skip(m);
+      const { args, to } = callArguments(text, m.index! + m[0].length);
+      const window = windowOf(m.index!, 80, to);
+      const grantee = args[0];
+      if (grantee?.type !== 'expr') return { value: undefined, ...window };
+      const receiver = /([\w$]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
+      const value = { grantee: grantee.text, anyone: ANY_PRINCIPAL.test(grantee.text), issue: grantToAnyoneIssue(receiver, m[1], grantee) };
+      return { value, ...window };
+    });
+    const v = site.value;
+    if (!v || (!v.anyone && !(anyoneVariables ??= anyPrincipalVariables(text, sites)).has(v.grantee))) continue;
+    issues.push(movedBy(v.issue, delta));
   }
   for (const m of text.matchAll(ACCESS_KEY)) {
-    if (commentedOut(text, m.index!)) continue;
-    const id = callArguments(text, m.index! + m[0].length)[1];
-    const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
-    issues.push(accessKeyIssue(resource, { start: m.index!, end: m.index! + m[0].replace(/\s*\($/, '').length }));
+    const { site, delta } = sites.site<CdkIssue | undefined>('accessKey', m.index!, () => {
+      if (commentedOut(text, m.index!)) return skip(m);
+      const { args, to } = callArguments(text, m.index! + m[0].length);
+      const id = args[1];
+      const at = { start: m.index!, end: m.index! + m[0].replace(/\s*\($/, '').length };
+      if (id?.type === 'scalar' && typeof id.value === 'string')
+        return { value: accessKeyIssue(id.value, at), ...windowOf(m.index!, 0, to) };
+      const name = resourceNameAt(text, m.index!, path);
+      return { value: accessKeyIssue(name.name, at), ...windowOf(m.index!, m.index! - name.from, to) };
+    });
+    if (site.value) issues.push(movedBy(site.value, delta));
   }
 
   issues.push(...cdkOwnershipIssues(text, ctx.settings.ownerTags));
 
-  // Narrowing candidates come from permission statements, not from trust (sts:AssumeRole).
-  const fileActions: string[] = [];
-  for (const { doc } of documents) if (!isTrust(doc)) collectActions(doc, fileActions);
-  // A permissions boundary grants nothing (cdkBoundaries.ts).
-  for (const { doc, resource } of outsideBoundaries(documents, text))
-    issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
+  // Narrowing candidates come from permission statements (not trust), boundaries' too; a
+  // permissions boundary grants nothing (cdkBoundaries.ts).
+  const outside = new Set(
+    outsideBoundaries(documents, text, ({ doc, delta }) => (entry(doc, 'Statement')?.value.start ?? doc.start) + (delta ?? 0)),
+  );
+  issues.push(
+    ...keptPolicyIssues(
+      outside.size === documents.length ? documents : documents.map((d) => (outside.has(d) ? d : { ...d, actionsOnly: true })),
+      ctx,
+      isTrust,
+    ),
+  );
   return issues;
 }
 
@@ -149,26 +255,36 @@ function assignedVariable(text: string, at: number): string | undefined {
 
 const isEmptyCall = (text: string, at: number) => text[skipTrivia(text, at)] === ')';
 
-/** Every `x.addActions(…)`-style builder call of the file, by receiver, read in one pass. */
-function builderCalls(text: string): Map<string, MapEntry[]> {
-  const calls = new Map<string, MapEntry[]>();
-  const re = /(?<![\w$.])([\w$]+)\s*\.\s*(addActions|addNotActions|addResources|addNotResources|addAllResources|addAnyPrincipal)\s*\(/g;
-  for (const m of text.matchAll(re)) {
-    if (commentedOut(text, m.index!)) continue;
-    const method = m[2];
-    const nameStart = m.index! + m[0].indexOf(method, m[1].length);
-    const at = { start: nameStart, end: nameStart + method.length };
-    const key = BUILDER_KEYS[method];
-    let value: SourceNode;
-    if (method === 'addAllResources') value = scalar('*', at);
-    else if (method === 'addAnyPrincipal') value = mapOf([['AWS', scalar('*', at)]]);
-    else {
-      const args = callArguments(text, m.index! + m[0].length, 64);
-      value = { type: 'seq', items: args, start: args[0]?.start ?? at.start, end: args[args.length - 1]?.end ?? at.end };
-    }
-    const list = calls.get(m[1]) ?? [];
-    list.push({ key, keyStart: at.start, keyEnd: at.end, value });
-    calls.set(m[1], list);
+const BUILDER = /(?<![\w$.])([\w$]+)\s*\.\s*(addActions|addNotActions|addResources|addNotResources|addAllResources|addAnyPrincipal)\s*\(/g;
+
+/** Every `x.addActions(…)`-style builder call of the file, by receiver (each with how far it moved since read), read in one pass. */
+function builderCalls(text: string, sites: SiteLookup): Map<string, Array<{ call: MapEntry; delta: number }>> {
+  const calls = new Map<string, Array<{ call: MapEntry; delta: number }>>();
+  // The receiver and the method may have blanks around their dot.
+  for (const m of keywordMatches(text, BUILDER, ['add'], /[\w$.\s]/)) {
+    const { site, delta } = sites.site<BuilderSite | undefined>('builder', m.index!, () => {
+      const from = lineStartOf(text, m.index!);
+      if (commentedOut(text, m.index!)) return { value: undefined, from, to: m.index! + m[0].length };
+      const method = m[2];
+      const nameStart = m.index! + m[0].indexOf(method, m[1].length);
+      const at = { start: nameStart, end: nameStart + method.length };
+      const key = BUILDER_KEYS[method];
+      let value: SourceNode;
+      let to = m.index! + m[0].length;
+      if (method === 'addAllResources') value = scalar('*', at);
+      else if (method === 'addAnyPrincipal') value = mapOf([['AWS', scalar('*', at)]]);
+      else {
+        const read = callArguments(text, m.index! + m[0].length, 64);
+        const args = read.args;
+        to = read.to;
+        value = { type: 'seq', items: args, start: args[0]?.start ?? at.start, end: args[args.length - 1]?.end ?? at.end };
+      }
+      return { value: { receiver: m[1], call: { key, keyStart: at.start, keyEnd: at.end, value } }, from, to };
+    });
+    if (!site.value) continue;
+    const list = calls.get(site.value.receiver) ?? [];
+    list.push({ call: site.value.call, delta });
+    calls.set(site.value.receiver, list);
   }
   return calls;
 }
@@ -191,8 +307,8 @@ export function withBuilderCalls(statement: SourceNode, calls: MapEntry[]): Sour
 
 export const isTrust = (doc: SourceNode) => itemsOf(entry(doc, 'Statement')?.value).some((st) => !!entry(st, 'Principal'));
 
-/** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown. */
-function callArguments(text: string, at: number, max = 4): SourceNode[] {
+/** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown; `to`: just after the last character looked at. */
+function callArguments(text: string, at: number, max = 4): { args: SourceNode[]; to: number } {
   const args: SourceNode[] = [];
   let pos = at;
   for (let i = 0; i < max; i++) {
@@ -204,18 +320,21 @@ function callArguments(text: string, at: number, max = 4): SourceNode[] {
     if (text[pos] !== ',') break;
     pos++;
   }
-  return args;
+  return { args, to: skipTrivia(text, pos) + 1 };
 }
 
-const firstArgument = (text: string, at: number): SourceNode | undefined => callArguments(text, at)[0];
-
 /** Variables assigned any principal (`const anyone = new iam.AnyPrincipal()`), read once per file. */
-function anyPrincipalVariables(text: string): Set<string> {
+function anyPrincipalVariables(text: string, sites: SiteLookup): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/\b(?:const|let|var)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?=new\s)/g)) {
-    if (commentedOut(text, m.index!)) continue;
-    const value = readLiteral(text, m.index! + m[0].length).node;
-    if (value.type === 'expr' && ANY_PRINCIPAL.test(value.text)) names.add(m[1]);
+    const { site } = sites.site<boolean>('assignment', m.index!, () => {
+      const from = lineStartOf(text, m.index!);
+      if (commentedOut(text, m.index!)) return { value: false, from, to: m.index! + m[0].length + 4 };
+      const read = readLiteral(text, m.index! + m[0].length);
+      // After a literal the reader looks at the next significant character.
+      return { value: read.node.type === 'expr' && ANY_PRINCIPAL.test(read.node.text), from, to: skipTrivia(text, read.end) + 1 };
+    });
+    if (site.value) names.add(m[1]);
   }
   return names;
 }
@@ -271,18 +390,20 @@ export const policyOf = (statements: SourceNode[]): SourceNode =>
  * A name for what the code at `at` builds, for messages and fingerprints (never offsets): the
  * receiver of `x.addToPolicy(`, the variable assigned, or the id of the nearest construct.
  */
-function resourceNameAt(text: string, at: number, path: string): string {
-  const before = text.slice(Math.max(0, at - 300), at);
+function resourceNameAt(text: string, at: number, path: string): { name: string; from: number } {
+  const from = Math.max(0, at - 300);
+  const before = text.slice(from, at);
   const add =
     /([\w$]+)\s*\.\s*(?:addToPolicy|addToPrincipalPolicy|addToRolePolicy|addToResourcePolicy|addStatements)\s*\(\s*(?:[\w$]+\s*\.\s*)*$/.exec(
       before,
     );
-  if (add) return add[1];
+  if (add) return { name: add[1], from };
   const assigned = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*(?:[\w$]+\s*\.\s*)*$/.exec(before);
-  if (assigned) return assigned[1];
+  if (assigned) return { name: assigned[1], from };
+  const constructFrom = Math.max(0, at - 4000);
   const construct = [
-    ...text.slice(Math.max(0, at - 4000), at).matchAll(/\bnew\s+(?:[\w$]+\.)*[\w$]+\s*\(\s*[\w$.]+\s*,\s*(['"`])([^'"`\n]+)\1/g),
+    ...text.slice(constructFrom, at).matchAll(/\bnew\s+(?:[\w$]+\.)*[\w$]+\s*\(\s*[\w$.]+\s*,\s*(['"`])([^'"`\n]+)\1/g),
   ].pop();
-  if (construct) return construct[2];
-  return path.split(/[\\/]/).pop() ?? path;
+  if (construct) return { name: construct[2], from: constructFrom };
+  return { name: path.split(/[\\/]/).pop() ?? path, from: constructFrom };
 }

@@ -10,13 +10,20 @@ import { readLiteral, skipTrivia } from './tsLiteralReader';
 
 const MANAGED_POLICY = /\bnew\s+(?:[\w$]+\.)*ManagedPolicy\s*\(/g;
 
-/** The documents not written inside a boundary policy's construct call (all of them when there is none). */
-export function outsideBoundaries<T extends { doc: SourceNode }>(documents: T[], text: string): T[] {
+/**
+ * The documents not written inside a boundary policy's construct call (all of them when there is
+ * none). `at`: where a document's statements start in `text`.
+ */
+export function outsideBoundaries<T extends { doc: SourceNode }>(
+  documents: T[],
+  text: string,
+  at = ({ doc }: T) => entry(doc, 'Statement')?.value.start ?? doc.start,
+): T[] {
   const ranges = boundaryRanges(text);
   if (!ranges.length) return documents;
-  return documents.filter(({ doc }) => {
-    const at = entry(doc, 'Statement')?.value.start ?? doc.start;
-    return !ranges.some((r) => at >= r.start && at < r.end);
+  return documents.filter((d) => {
+    const start = at(d);
+    return !ranges.some((r) => start >= r.start && start < r.end);
   });
 }
 

@@ -6,14 +6,17 @@
  * analysis: an `actions=["*"]` on `resources=["*"]` is `aws-iam-admin-wildcard` here as in
  * Terraform. Only literals are read: `actions=my_actions` is unknown, and so never reported.
  */
-import { analysePolicy, collectActions } from '../aws/policyAnalyzer';
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
 import { isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
-import { readPyCallArguments, readPyLiteral, type PyCallArguments } from './pyLiteralReader';
+import { readPyCallArguments, readPyLiteral, skipPyTrivia, type PyCallArguments } from './pyLiteralReader';
 import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
+import { movedBy, SiteLookup } from '../keptSites';
+import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
+import { keywordMatches } from '../keywordMatches';
+import { shiftedTree } from '../sourceTreeShift';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -39,6 +42,8 @@ function accountPrincipalOf(expr: string): string | undefined {
   return /^arn:[^:]+:iam::\d{12}:root$/.test(m[3]) ? m[3] : undefined;
 }
 
+/** Every match of STATEMENT holds one of these (keywordMatches.ts). */
+const STATEMENT_KEYWORDS = ['PolicyStatement', 'Grant.add_to_principal'];
 const STATEMENT = new RegExp(
   String.raw`${DOTTED}PolicyStatement\s*\(|\bPolicyStatement\.from_json\s*\(|\bGrant\.add_to_principal(?:_or_resource|_and_resource)?\s*\(`,
   'g',
@@ -54,87 +59,179 @@ const WHOLE_STACK = /^(?:self|scope|app|stack|[\w.]+\.node\.root)$/;
 
 const keyword = (args: PyCallArguments, name: string) => args.keywords.find((k) => k.key === name)?.value;
 
-export function analyseCdkPython(text: string, path: string, ctx: IacContext): CdkIssue[] {
+/** Where the comment test of a match at `at` starts reading: the newline before its line (-1 on the first line). */
+const lineStartOf = (text: string, at: number) => text.lastIndexOf('\n', at - 1);
+
+/** A `PolicyStatement(` call as read: its statement (builder calls aside) and what names it. */
+interface StatementSite {
+  /** The variable it is assigned to, whose builder calls (`st.add_actions(…)`) add to it. */
+  variable?: string;
+  fromJson: boolean;
+  hasKeywords: boolean;
+  statement: SourceNode;
+  /** The statement as a policy (when no builder call adds to it). */
+  doc: SourceNode;
+  base: string;
+}
+
+/** A `Role(` call trusting anyone or a whole account, as its trust policy. */
+interface RoleSite {
+  doc: SourceNode;
+  base: string;
+  /** Trust of anyone is named like statements (counted); account trust by the variable alone. */
+  counted: boolean;
+}
+
+interface GrantSite {
+  grantee: string;
+  anyone: boolean;
+  issue: CdkIssue;
+}
+
+interface UserSite {
+  variable?: string;
+  issue: IssueFrom<'aws-cdk'>;
+}
+
+interface BuilderSite {
+  receiver: string;
+  call: MapEntry;
+}
+
+/**
+ * With `sites` (kept between scans of an open file, engine/iac/keptSites.ts), each call is read
+ * again only when the text it was read from changed; what calls share (names counted across the
+ * file, builder calls, tagged scopes, the file's actions) is put together on every scan.
+ */
+export function analyseCdkPython(text: string, path: string, ctx: IacContext, sites = new SiteLookup(text)): CdkIssue[] {
   const issues: CdkIssue[] = [];
-  const documents: Array<{ doc: SourceNode; resource: string }> = [];
+  const documents: PolicyDocumentOf[] = [];
   const counts = new Map<string, number>();
-  const named = (at: number) => {
-    const base = resourceNameAt(text, at, path);
+  const named = (base: string) => {
     const n = (counts.get(base) ?? 0) + 1;
     counts.set(base, n);
     return n === 1 ? base : `${base}#${n}`;
   };
   const callAt = (m: RegExpMatchArray) => readPyCallArguments(text, m.index! + m[0].length);
+  /** The text a call's reading depended on: its line up to it (comment test), `back` characters before it, its arguments. */
+  const windowOf = (at: number, back: number, end: number) => ({ from: Math.min(lineStartOf(text, at), at - back), to: end });
+  const skip = (m: RegExpMatchArray) => ({ value: undefined, ...windowOf(m.index!, 0, m.index! + m[0].length) });
 
-  let builders: Map<string, MapEntry[]> | undefined;
-  for (const m of text.matchAll(STATEMENT)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const args = callAt(m);
-    if (args.spread) continue;
-    const fromJson = m[0].includes('from_json');
-    // `st = iam.PolicyStatement()` then `st.add_actions("*")`, `st.add_all_resources()`.
-    const variable = fromJson ? undefined : assignedVariable(text, m.index!);
-    const built = variable ? (builders ??= builderCalls(text)).get(variable) : undefined;
-    let props: SourceNode;
-    if (fromJson) {
-      if (args.positional[0]?.type !== 'map') continue;
-      props = args.positional[0];
-    } else {
-      if (!args.keywords.length && !built) continue;
-      const entries = args.keywords.map((k) => ({ ...k, key: camelCase(k.key) }));
-      props = withBuilderCalls(toIamStatement({ type: 'map', entries, start: m.index!, end: args.end }, text, isAnyone), built ?? []);
+  let builders: Map<string, Array<{ call: MapEntry; delta: number }>> | undefined;
+  for (const m of keywordMatches(text, STATEMENT, STATEMENT_KEYWORDS)) {
+    const { site, delta } = sites.site<StatementSite | undefined>('statement', m.index!, () => {
+      if (commentedOut(text, m.index!, true)) return skip(m);
+      const args = callAt(m);
+      const end = args.end + 1;
+      if (args.spread) return { value: undefined, ...windowOf(m.index!, 0, end) };
+      const fromJson = m[0].includes('from_json');
+      // `st = iam.PolicyStatement()` then `st.add_actions("*")`, `st.add_all_resources()`.
+      const variable = fromJson ? undefined : assignedVariable(text, m.index!);
+      let statement: SourceNode;
+      if (fromJson) {
+        if (args.positional[0]?.type !== 'map') return { value: undefined, ...windowOf(m.index!, 0, end) };
+        statement = args.positional[0];
+      } else {
+        const entries = args.keywords.map((k) => ({ ...k, key: camelCase(k.key) }));
+        statement = toIamStatement({ type: 'map', entries, start: m.index!, end: args.end }, text, isAnyone);
+      }
+      const name = resourceNameAt(text, m.index!, path);
+      const value = { variable, fromJson, hasKeywords: args.keywords.length > 0, statement, doc: policyOf([statement]), base: name.name };
+      return { value, ...windowOf(m.index!, m.index! - name.from, end) };
+    });
+    const v = site.value;
+    if (!v) continue;
+    const built = v.variable ? (builders ??= builderCalls(text, sites)).get(v.variable) : undefined;
+    if (!v.fromJson && !v.hasKeywords && !built) continue;
+    if (!built) {
+      documents.push({ doc: v.doc, resource: named(v.base), keep: true, delta });
+      continue;
     }
-    documents.push({ doc: policyOf([props]), resource: named(m.index!) });
+    // Read in different scans: moved to this one's offsets before they are put together.
+    const statement = withBuilderCalls(
+      shiftedTree(v.statement, delta),
+      built.map(({ call, delta: by }) => ({
+        ...call,
+        keyStart: call.keyStart + by,
+        keyEnd: call.keyEnd + by,
+        value: shiftedTree(call.value, by),
+      })),
+    );
+    documents.push({ doc: policyOf([statement]), resource: named(v.base) });
   }
-  for (const m of text.matchAll(ROLE)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const assumedBy = keyword(callAt(m), 'assumed_by');
-    if (assumedBy?.type !== 'expr') continue;
-    const principal = isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
-    if (!principal) continue;
-    const trust = mapOf([
-      ['Effect', scalar('Allow', assumedBy)],
-      ['Action', scalar('sts:AssumeRole', assumedBy)],
-      ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
-    ]);
-    documents.push({ doc: policyOf([trust]), resource: principal === '*' ? named(m.index!) : resourceNameAt(text, m.index!, path) });
+  for (const m of keywordMatches(text, ROLE, ['Role'])) {
+    const { site, delta } = sites.site<RoleSite | undefined>('role', m.index!, () => {
+      if (commentedOut(text, m.index!, true)) return skip(m);
+      const args = callAt(m);
+      const end = args.end + 1;
+      const assumedBy = keyword(args, 'assumed_by');
+      const principal = assumedBy?.type === 'expr' ? (isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text)) : undefined;
+      if (!assumedBy || !principal) return { value: undefined, ...windowOf(m.index!, 0, end) };
+      const trust = mapOf([
+        ['Effect', scalar('Allow', assumedBy)],
+        ['Action', scalar('sts:AssumeRole', assumedBy)],
+        ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
+      ]);
+      const name = resourceNameAt(text, m.index!, path);
+      return {
+        value: { doc: policyOf([trust]), base: name.name, counted: principal === '*' },
+        ...windowOf(m.index!, m.index! - name.from, end),
+      };
+    });
+    const v = site.value;
+    if (v) documents.push({ doc: v.doc, resource: v.counted ? named(v.base) : v.base, keep: true, delta });
   }
   for (const m of text.matchAll(MANAGED)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const args = callAt(m);
-    const bare = m[1] === 'aws_managed_policy_name';
-    const nameNode = bare
-      ? (args.positional[0] ?? keyword(args, 'managed_policy_name'))
-      : (args.positional[2] ?? keyword(args, 'managed_policy_arn'));
-    if (nameNode?.type !== 'scalar' || typeof nameNode.value !== 'string') continue;
-    const privileged = privilegedManagedPolicy(nameNode.value, bare);
-    if (!privileged) continue;
-    const resource = resourceNameAt(text, m.index!, path);
-    issues.push(managedPolicyIssue(resource, privileged, nameNode, bare));
+    const { site, delta } = sites.site<CdkIssue | undefined>('managed', m.index!, () => {
+      if (commentedOut(text, m.index!, true)) return skip(m);
+      const args = callAt(m);
+      const end = args.end + 1;
+      const bare = m[1] === 'aws_managed_policy_name';
+      const nameNode = bare
+        ? (args.positional[0] ?? keyword(args, 'managed_policy_name'))
+        : (args.positional[2] ?? keyword(args, 'managed_policy_arn'));
+      const privileged = nameNode?.type === 'scalar' && typeof nameNode.value === 'string' && privilegedManagedPolicy(nameNode.value, bare);
+      if (!privileged) return { value: undefined, ...windowOf(m.index!, 0, end) };
+      const name = resourceNameAt(text, m.index!, path);
+      return { value: managedPolicyIssue(name.name, privileged, nameNode, bare), ...windowOf(m.index!, m.index! - name.from, end) };
+    });
+    if (site.value) issues.push(movedBy(site.value, delta));
   }
   let anyoneVariables: Set<string> | undefined;
   for (const m of text.matchAll(GRANT)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const args = callAt(m);
-    const grantee = args.positional[0] ?? keyword(args, 'grantee');
-    if (grantee?.type !== 'expr') continue;
-    if (!isAnyone(grantee.text) && !(anyoneVariables ??= anyPrincipalVariables(text)).has(grantee.text)) continue;
-    const receiver = /([\w]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
-    issues.push(grantToAnyoneIssue(receiver, m[1], grantee));
+    const { site, delta } = sites.site<GrantSite | undefined>('grant', m.index!, () => {
+      if (commentedOut(text, m.index!, true)) return skip(m);
+      const args = callAt(m);
+      const window = windowOf(m.index!, 80, args.end + 1);
+      const grantee = args.positional[0] ?? keyword(args, 'grantee');
+      if (grantee?.type !== 'expr') return { value: undefined, ...window };
+      const receiver = /([\w]+)\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? 'resource';
+      return {
+        value: { grantee: grantee.text, anyone: isAnyone(grantee.text), issue: grantToAnyoneIssue(receiver, m[1], grantee) },
+        ...window,
+      };
+    });
+    const v = site.value;
+    if (!v || (!v.anyone && !(anyoneVariables ??= anyPrincipalVariables(text, sites)).has(v.grantee))) continue;
+    issues.push(movedBy(v.issue, delta));
   }
-  for (const m of text.matchAll(ACCESS_KEY)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const id = callAt(m).positional[1];
-    const resource = id?.type === 'scalar' && typeof id.value === 'string' ? id.value : resourceNameAt(text, m.index!, path);
-    issues.push(accessKeyIssue(resource, { start: m.index!, end: m.index! + m[0].replace(/\s*\($/, '').length }));
+  for (const m of keywordMatches(text, ACCESS_KEY, ['AccessKey'])) {
+    const { site, delta } = sites.site<CdkIssue | undefined>('accessKey', m.index!, () => {
+      if (commentedOut(text, m.index!, true)) return skip(m);
+      const args = callAt(m);
+      const id = args.positional[1];
+      const at = { start: m.index!, end: m.index! + m[0].replace(/\s*\($/, '').length };
+      if (id?.type === 'scalar' && typeof id.value === 'string')
+        return { value: accessKeyIssue(id.value, at), ...windowOf(m.index!, 0, args.end + 1) };
+      const name = resourceNameAt(text, m.index!, path);
+      return { value: accessKeyIssue(name.name, at), ...windowOf(m.index!, m.index! - name.from, args.end + 1) };
+    });
+    if (site.value) issues.push(movedBy(site.value, delta));
   }
-  issues.push(...userOwnerIssues(text, ctx.settings.ownerTags));
+  issues.push(...userOwnerIssues(text, ctx.settings.ownerTags, sites));
 
   // Narrowing candidates come from permission statements, not from trust (sts:AssumeRole).
-  const fileActions: string[] = [];
-  for (const { doc } of documents) if (!isTrust(doc)) collectActions(doc, fileActions);
-  for (const { doc, resource } of documents)
-    issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
+  issues.push(...keptPolicyIssues(documents, ctx, isTrust));
   return issues;
 }
 
@@ -152,41 +249,55 @@ function assignedVariable(text: string, at: number): string | undefined {
   return /(?:^|\n)[ \t]*((?:self\.)?[A-Za-z_]\w*)\s*(?::[^=\n]+)?=\s*$/.exec(text.slice(Math.max(0, at - 200), at))?.[1];
 }
 
-/** Every `st.add_actions(…)`-style builder call of the file, by receiver, read in one pass. */
-function builderCalls(text: string): Map<string, MapEntry[]> {
-  const calls = new Map<string, MapEntry[]>();
-  const re =
-    /(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s*\.\s*(add_actions|add_not_actions|add_resources|add_not_resources|add_all_resources|add_any_principal)\s*\(/g;
-  for (const m of text.matchAll(re)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const method = m[2];
-    const nameStart = m.index! + m[0].indexOf(method, m[1].length);
-    const at = { start: nameStart, end: nameStart + method.length };
-    const key = BUILDER_KEYS[method];
-    let value: SourceNode;
-    if (method === 'add_all_resources') value = scalar('*', at);
-    else if (method === 'add_any_principal') value = mapOf([['AWS', scalar('*', at)]]);
-    else {
-      const args = readPyCallArguments(text, m.index! + m[0].length, 64);
-      // `add_actions(*actions)`: unknown, so nothing is added.
-      if (args.spread) continue;
-      const items = args.positional;
-      value = { type: 'seq', items, start: items[0]?.start ?? at.start, end: items[items.length - 1]?.end ?? at.end };
-    }
-    const list = calls.get(m[1]) ?? [];
-    list.push({ key, keyStart: at.start, keyEnd: at.end, value });
-    calls.set(m[1], list);
+const BUILDER =
+  /(?<![\w.])((?:self\.)?[A-Za-z_]\w*)\s*\.\s*(add_actions|add_not_actions|add_resources|add_not_resources|add_all_resources|add_any_principal)\s*\(/g;
+
+/** Every `st.add_actions(…)`-style builder call of the file, by receiver (each with how far it moved since read), read in one pass. */
+function builderCalls(text: string, sites: SiteLookup): Map<string, Array<{ call: MapEntry; delta: number }>> {
+  const calls = new Map<string, Array<{ call: MapEntry; delta: number }>>();
+  // The receiver and the method may have blanks around their dot.
+  for (const m of keywordMatches(text, BUILDER, ['add_'], /[\w.\s]/)) {
+    const { site, delta } = sites.site<BuilderSite | undefined>('builder', m.index!, () => {
+      const from = lineStartOf(text, m.index!);
+      if (commentedOut(text, m.index!, true)) return { value: undefined, from, to: m.index! + m[0].length };
+      const method = m[2];
+      const nameStart = m.index! + m[0].indexOf(method, m[1].length);
+      const at = { start: nameStart, end: nameStart + method.length };
+      const key = BUILDER_KEYS[method];
+      let value: SourceNode;
+      let to = m.index! + m[0].length;
+      if (method === 'add_all_resources') value = scalar('*', at);
+      else if (method === 'add_any_principal') value = mapOf([['AWS', scalar('*', at)]]);
+      else {
+        const args = readPyCallArguments(text, m.index! + m[0].length, 64);
+        to = args.end + 1;
+        // `add_actions(*actions)`: unknown, so nothing is added.
+        if (args.spread) return { value: undefined, from, to };
+        const items = args.positional;
+        value = { type: 'seq', items, start: items[0]?.start ?? at.start, end: items[items.length - 1]?.end ?? at.end };
+      }
+      return { value: { receiver: m[1], call: { key, keyStart: at.start, keyEnd: at.end, value } }, from, to };
+    });
+    if (!site.value) continue;
+    const list = calls.get(site.value.receiver) ?? [];
+    list.push({ call: site.value.call, delta });
+    calls.set(site.value.receiver, list);
   }
   return calls;
 }
 
 /** Variables assigned any principal (`anyone = iam.AnyPrincipal()`), read once per file. */
-function anyPrincipalVariables(text: string): Set<string> {
+function anyPrincipalVariables(text: string, sites: SiteLookup): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/(?:^|\n)[ \t]*((?:self\.)?[A-Za-z_]\w*)\s*(?::[^=\n]+)?=(?!=)[ \t]*/g)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const value = readPyLiteral(text, m.index! + m[0].length).node;
-    if (value.type === 'expr' && isAnyone(value.text)) names.add(m[1]);
+    const { site } = sites.site<boolean>('assignment', m.index!, () => {
+      const from = lineStartOf(text, m.index!);
+      if (commentedOut(text, m.index!, true)) return { value: false, from, to: m.index! + m[0].length };
+      const read = readPyLiteral(text, m.index! + m[0].length);
+      // After a literal the reader looks at the next significant character.
+      return { value: read.node.type === 'expr' && isAnyone(read.node.text), from, to: skipPyTrivia(text, read.end) + 1 };
+    });
+    if (site.value) names.add(m[1]);
   }
   return names;
 }
@@ -196,30 +307,43 @@ function anyPrincipalVariables(text: string): Set<string> {
  * on the user's variable, or on the stack (`self`) or the app, in this file. A `User(` call is an
  * IAM user when its first arguments are a construct scope and a string id; roles are left out.
  */
-function userOwnerIssues(text: string, ownerKeys: string[]): IssueFrom<'aws-cdk'>[] {
-  if (!text.includes('aws_iam') || text.search(USER) < 0) return [];
+function userOwnerIssues(text: string, ownerKeys: string[], sites: SiteLookup): IssueFrom<'aws-cdk'>[] {
+  if (!text.includes('aws_iam')) return [];
+  const users = keywordMatches(text, USER, ['User']);
+  let m = users.next();
+  if (m.done) return [];
   const keys = new Set(ownerKeys.map((k) => k.toLowerCase()));
   const ownedScopes = new Set([...text.matchAll(TAG)].filter((t) => keys.has(t[3].toLowerCase())).map((t) => t[1]));
   if ([...ownedScopes].some((scope) => WHOLE_STACK.test(scope))) return [];
   const issues: IssueFrom<'aws-cdk'>[] = [];
-  for (const m of text.matchAll(USER)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const args = readPyCallArguments(text, m.index! + m[0].length);
-    const [scope, idNode] = args.positional;
-    if (scope?.type !== 'expr' || !/^[A-Za-z_][\w.]*$/.test(scope.text) || idNode?.type !== 'scalar' || typeof idNode.value !== 'string')
-      continue;
-    const variable = assignedVariable(text, m.index!);
+  for (; !m.done; m = users.next()) {
+    const match = m.value;
+    const at = match.index;
+    const { site, delta } = sites.site<UserSite | undefined>('user', at, () => {
+      const from = Math.min(lineStartOf(text, at), at - 200);
+      if (commentedOut(text, at, true)) return { value: undefined, from, to: at + match[0].length };
+      const args = readPyCallArguments(text, at + match[0].length);
+      const to = args.end + 1;
+      const [scope, idNode] = args.positional;
+      if (scope?.type !== 'expr' || !/^[A-Za-z_][\w.]*$/.test(scope.text) || idNode?.type !== 'scalar' || typeof idNode.value !== 'string')
+        return { value: undefined, from, to };
+      const id = idNode.value;
+      const issue: IssueFrom<'aws-cdk'> = {
+        check: 'missing-owner-tag',
+        start: at,
+        end: at + match[0].replace(/\s*\($/, '').length,
+        resource: id,
+        subject: id,
+        message: `IAM user ${id} has no "${ownerKeys[0] ?? 'owner'}" tag (Tags.of(…).add in this file): nobody is accountable for this identity`,
+      };
+      return { value: { variable: assignedVariable(text, at), issue }, from, to };
+    });
+    const v = site.value;
+    if (!v) continue;
+    const variable = v.variable;
     if (variable && (ownedScopes.has(variable) || ownedScopes.has(variable.replace(/^self\./, '')) || ownedScopes.has(`self.${variable}`)))
       continue;
-    const id = idNode.value;
-    issues.push({
-      check: 'missing-owner-tag',
-      start: m.index!,
-      end: m.index! + m[0].replace(/\s*\($/, '').length,
-      resource: id,
-      subject: id,
-      message: `IAM user ${id} has no "${ownerKeys[0] ?? 'owner'}" tag (Tags.of(…).add in this file): nobody is accountable for this identity`,
-    });
+    issues.push(movedBy(v.issue, delta));
   }
   return issues;
 }
@@ -228,16 +352,18 @@ function userOwnerIssues(text: string, ownerKeys: string[]): IssueFrom<'aws-cdk'
  * A name for what the code at `at` builds, for messages and fingerprints (never offsets): the
  * receiver of `x.add_to_policy(`, the variable assigned, or the id of the nearest construct.
  */
-function resourceNameAt(text: string, at: number, path: string): string {
-  const before = text.slice(Math.max(0, at - 300), at);
+function resourceNameAt(text: string, at: number, path: string): { name: string; from: number } {
+  const from = Math.max(0, at - 300);
+  const before = text.slice(from, at);
   const add =
     /([\w]+)\s*\.\s*(?:add_to_policy|add_to_principal_policy|add_to_role_policy|add_to_resource_policy|add_statements|add_managed_policy)\s*\(\s*(?:[\w]+\s*\.\s*)*$/.exec(
       before,
     );
-  if (add) return add[1];
+  if (add) return { name: add[1], from };
   const assigned = assignedVariable(text, at);
-  if (assigned) return assigned.replace(/^self\./, '');
-  const construct = [...text.slice(Math.max(0, at - 4000), at).matchAll(/\b[A-Za-z_][\w.]*\s*\(\s*[\w.]+\s*,\s*(['"])([^'"\n]+)\1/g)].pop();
-  if (construct) return construct[2];
-  return path.split(/[\\/]/).pop() ?? path;
+  if (assigned) return { name: assigned.replace(/^self\./, ''), from };
+  const constructFrom = Math.max(0, at - 4000);
+  const construct = [...text.slice(constructFrom, at).matchAll(/\b[A-Za-z_][\w.]*\s*\(\s*[\w.]+\s*,\s*(['"])([^'"\n]+)\1/g)].pop();
+  if (construct) return { name: construct[2], from: constructFrom };
+  return { name: path.split(/[\\/]/).pop() ?? path, from: constructFrom };
 }

@@ -60,41 +60,19 @@ const YAML_SOURCE: PulumiSource = { ownerEdits: true, reportComputedTags: true, 
 
 export function analysePulumi(program: SourceNode, text: string, ctx: IacContext, source: PulumiSource = YAML_SOURCE): PulumiIssue[] {
   const issues: PulumiIssue[] = [];
-  const documents: Array<{ doc: SourceNode; resource: string }> = [];
+  const documents: PolicyDocument[] = [];
   const resources = get(program, 'resources');
   const defaultOwner = hasDefaultOwnerTag(program, ctx.settings.ownerTags);
   const lookedUp = policyLookups(program);
-  const pushManaged = (node: SourceNode | undefined, resource: string) => pushManagedPolicy(issues, node, resource, lookedUp);
   for (const res of resources?.type === 'map' ? resources.entries : []) {
-    const type = stringValue(get(res.value, 'type'));
-    if (!type) continue;
-    const props = get(res.value, 'properties');
-    const id = res.key;
-    if (POLICY_TYPES.has(type)) pushPolicy(documents, get(props, 'policy'), text, id);
-    if (type === 'aws:iam:Role') {
-      pushPolicy(documents, get(props, 'assumeRolePolicy'), text, id);
-      for (const p of itemsOf(get(props, 'inlinePolicies'))) pushPolicy(documents, get(p, 'policy'), text, id);
-      for (const arn of itemsOf(get(props, 'managedPolicyArns'))) pushManaged(arn, id);
-    }
-    if (ATTACHMENT_TYPES.has(type)) pushManaged(get(props, 'policyArn'), id);
-    if (type === 'aws:iam:AccessKey')
-      issues.push({
-        check: 'aws-iam-access-key-created',
-        start: res.keyStart,
-        end: res.keyEnd,
-        resource: id,
-        subject: id,
-        message: `${id} (aws:iam:AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
-      });
-    if (source.checkOwners && OWNED_TYPES.has(type) && !(defaultOwner && type.startsWith('aws:'))) {
-      const issue = ownerIssue(res, props, type, text, ctx.settings.ownerTags, source);
-      if (issue) issues.push(issue);
-    }
+    const found = pulumiResourceFindings(res, text, ctx, source, defaultOwner, lookedUp);
+    issues.push(...found.issues);
+    documents.push(...found.documents);
   }
   // `fn::invoke: aws:iam:getPolicyDocument` in variables (or inline) builds a policy from statements.
-  for (const invoke of policyDocumentInvokes(program)) {
-    const statements = itemsOf(get(invoke.args, 'statements')).map(toIamStatement);
-    documents.push({ doc: mapOf([['Statement', seqOf(statements)]]), resource: invoke.name });
+  for (const section of ['variables', 'resources']) {
+    const map = get(program, section);
+    if (map?.type === 'map') for (const e of map.entries) documents.push(...invokedPolicyDocuments(e));
   }
   // Narrowing candidates come from permission statements, not from trust (sts:AssumeRole).
   const fileActions: string[] = [];
@@ -103,6 +81,53 @@ export function analysePulumi(program: SourceNode, text: string, ctx: IacContext
     issues.push(...analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions }));
   return issues;
 }
+
+type PolicyDocument = { doc: SourceNode; resource: string };
+
+/**
+ * What one resource of a program says, its policy documents aside (those are analysed with the
+ * file's actions): access keys, privileged managed policies, owners. Besides the resource it
+ * depends on whether provider default tags name an owner and on the program's policy lookups.
+ */
+export function pulumiResourceFindings(
+  res: MapEntry,
+  text: string,
+  ctx: IacContext,
+  source: PulumiSource,
+  defaultOwner: boolean,
+  lookedUp: Map<string, string>,
+): { issues: PulumiIssue[]; documents: PolicyDocument[] } {
+  const issues: PulumiIssue[] = [];
+  const documents: PolicyDocument[] = [];
+  const type = stringValue(get(res.value, 'type'));
+  if (!type) return { issues, documents };
+  const pushManaged = (node: SourceNode | undefined, resource: string) => pushManagedPolicy(issues, node, resource, lookedUp);
+  const props = get(res.value, 'properties');
+  const id = res.key;
+  if (POLICY_TYPES.has(type)) pushPolicy(documents, get(props, 'policy'), text, id);
+  if (type === 'aws:iam:Role') {
+    pushPolicy(documents, get(props, 'assumeRolePolicy'), text, id);
+    for (const p of itemsOf(get(props, 'inlinePolicies'))) pushPolicy(documents, get(p, 'policy'), text, id);
+    for (const arn of itemsOf(get(props, 'managedPolicyArns'))) pushManaged(arn, id);
+  }
+  if (ATTACHMENT_TYPES.has(type)) pushManaged(get(props, 'policyArn'), id);
+  if (type === 'aws:iam:AccessKey')
+    issues.push({
+      check: 'aws-iam-access-key-created',
+      start: res.keyStart,
+      end: res.keyEnd,
+      resource: id,
+      subject: id,
+      message: `${id} (aws:iam:AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
+    });
+  if (source.checkOwners && OWNED_TYPES.has(type) && !(defaultOwner && type.startsWith('aws:'))) {
+    const issue = ownerIssue(res, props, type, text, ctx.settings.ownerTags, source);
+    if (issue) issues.push(issue);
+  }
+  return { issues, documents };
+}
+
+export const isPulumiTrust = (doc: SourceNode) => isTrust(doc);
 
 const isTrust = (doc: SourceNode) => itemsOf(entryCI(doc, 'Statement')?.value).some((st) => !!entryCI(st, 'Principal'));
 
@@ -183,9 +208,16 @@ function pushManagedPolicy(issues: PulumiIssue[], node: SourceNode | undefined, 
   });
 }
 
-/** Every `fn::invoke` of aws:iam:getPolicyDocument, under variables or resources, with a name. */
-function policyDocumentInvokes(program: SourceNode): Array<{ name: string; args: SourceNode }> {
-  const found: Array<{ name: string; args: SourceNode }> = [];
+/**
+ * The policy documents built by every `fn::invoke` of aws:iam:getPolicyDocument in one entry of
+ * `variables` or `resources` (at any depth), named after the entry.
+ */
+export function invokedPolicyDocuments(e: MapEntry): PolicyDocument[] {
+  const found: PolicyDocument[] = [];
+  const add = (name: string, args: SourceNode) => {
+    const statements = itemsOf(get(args, 'statements')).map(toIamStatement);
+    found.push({ doc: mapOf([['Statement', seqOf(statements)]]), resource: name });
+  };
   const visit = (node: SourceNode, name: string, depth: number) => {
     if (depth > 12) return;
     if (node.type === 'map') {
@@ -193,17 +225,14 @@ function policyDocumentInvokes(program: SourceNode): Array<{ name: string; args:
         const key = e.key.toLowerCase();
         if (key === 'fn::invoke' && stringValue(get(e.value, 'function')) === 'aws:iam:getPolicyDocument') {
           const args = get(e.value, 'arguments');
-          if (args) found.push({ name, args });
+          if (args) add(name, args);
         } else if (key === 'fn::aws:iam:getpolicydocument') {
-          found.push({ name, args: e.value });
+          add(name, e.value);
         } else visit(e.value, name, depth + 1);
       }
     } else if (node.type === 'seq') for (const item of node.items) visit(item, name, depth + 1);
   };
-  for (const section of ['variables', 'resources']) {
-    const map = get(program, section);
-    if (map?.type === 'map') for (const e of map.entries) visit(e.value, e.key, 0);
-  }
+  visit(e.value, e.key, 0);
   return found;
 }
 
@@ -247,7 +276,7 @@ function seqOf(items: SourceNode[]): SourceNode {
  * program's `config: aws:defaultTags`) covers every resource. Stack files (Pulumi.<stack>.yaml)
  * are not read, so only the program's own config counts.
  */
-function hasDefaultOwnerTag(program: SourceNode, keys: string[]): boolean {
+export function hasDefaultOwnerTag(program: SourceNode, keys: string[]): boolean {
   const owned = (tags: SourceNode | undefined) => tags?.type === 'map' && tags.entries.some((e) => isOwnerKey(e.key, keys));
   const config = entry(get(program, 'config'), 'aws:defaultTags')?.value;
   if (owned(get(config, 'tags')) || owned(get(config, 'value', 'tags')) || owned(get(config, 'default', 'tags'))) return true;

@@ -37,6 +37,14 @@ export interface CodeResource {
   props: MapNode;
 }
 
+/** One `getPolicyDocument` invoke read from code: its arguments, named after the variable it is assigned to. */
+export interface CodeInvoke {
+  name: string;
+  args: SourceNode;
+  start: number;
+  end: number;
+}
+
 /** A resource's type token from its module path: `['kubernetes', 'rbac', 'v1', 'Role']` → `kubernetes:rbac.authorization.k8s.io/v1:Role`. */
 export function typeToken(path: string[]): string | undefined {
   if (path.length < 2) return undefined;
@@ -95,10 +103,7 @@ const scalarAt = (value: string, at: { start: number; end: number }): SourceNode
 });
 
 /** The program the YAML analysis reads: resources by name with `type` and `properties`, invokes under `variables`. */
-export function codeProgram(
-  resources: CodeResource[],
-  invokes: Array<{ name: string; args: SourceNode; start: number; end: number }>,
-): SourceNode {
+export function codeProgram(resources: CodeResource[], invokes: CodeInvoke[]): SourceNode {
   const used = new Map<string, number>();
   const unique = (name: string) => {
     const n = (used.get(name) ?? 0) + 1;

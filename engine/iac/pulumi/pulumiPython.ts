@@ -11,15 +11,15 @@ import { readPyCallArguments, readPyLiteral, skipPyTrivia } from '../cdk/pyLiter
 import type { MapNode, SourceNode } from '../sourceTree';
 import {
   asToJson,
-  codeProgram,
   FREE_FORM_KEYS,
   isPolicyDocumentInvoke,
   managedPolicyEnumArn,
   POLICY_PROPERTIES,
   pulumiPackage,
-  type CodeResource,
 } from './pulumiCodeProgram';
 import { commentedOut } from '../commentedOut';
+import { SiteLookup } from '../keptSites';
+import type { ReadProgram } from './pulumiCodeAnalysis';
 
 /** Only files that import a Pulumi provider package are read: one substring search per file. */
 export function importsPulumiPython(text: string): boolean {
@@ -47,42 +47,68 @@ function importedNames(text: string): Map<string, string[]> {
   return names;
 }
 
-/** The program a Python Pulumi file declares, as Pulumi YAML's shape; undefined when it imports no provider read here. */
-export function readPulumiPython(text: string): SourceNode | undefined {
+/** What a call's reading gives: its properties (or an invoke's arguments) as the YAML analysis reads them, and what may name it. */
+interface CallSite {
+  props: MapNode;
+  start: number;
+  end: number;
+  literalName?: string;
+  assigned?: string;
+}
+
+/**
+ * The calls of a Python Pulumi file (resources and policy-document invokes), in the program shape
+ * of Pulumi YAML (see pulumiCodeProgram.ts and pulumiCodeAnalysis.ts); undefined when it imports
+ * no provider read here or makes no such call. With `sites` kept between scans, a call is read
+ * again only when the text it was read from changed.
+ */
+export function readPulumiPython(text: string, sites = new SiteLookup(text)): ReadProgram | undefined {
   const names = importedNames(text);
   if (!names.size) return undefined;
   const call = new RegExp(String.raw`(?<![\w.])(${[...names.keys()].join('|')})((?:\s*\.\s*[A-Za-z_]\w*)*)\s*\(`, 'g');
-  const resources: CodeResource[] = [];
-  const invokes: Array<{ name: string; args: SourceNode; start: number; end: number }> = [];
+  const resources: ReadProgram['resources'] = [];
+  const invokes: ReadProgram['invokes'] = [];
+  // The same few module paths are named thousands of times.
+  const paths = new Map<string, string[]>();
   for (const m of text.matchAll(call)) {
-    if (commentedOut(text, m.index!, true)) continue;
-    const base = names.get(m[1])!;
-    const members = m[2]
-      .split('.')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    const path = [...base, ...members];
-    const type = path[path.length - 1];
-    const start = m.index!;
-    const end = start + m[0].replace(/\s*\($/, '').length;
-    if (!/^[A-Z]/.test(type) && !isPolicyDocumentInvoke(path)) continue;
-    const args = readPyCallArguments(text, start + m[0].length);
-    if (isPolicyDocumentInvoke(path)) {
-      const props = keywordsMap(args.keywords, start, args.end, text);
-      invokes.push({ name: assignedName(text, start) ?? 'get_policy_document', args: props, start, end });
-      continue;
+    const written = `${m[1]}${m[2]}`;
+    let path = paths.get(written);
+    if (!path) {
+      const members = m[2]
+        .split('.')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      path = [...names.get(m[1])!, ...members];
+      paths.set(written, path);
     }
+    const type = path[path.length - 1];
+    const invoke = isPolicyDocumentInvoke(path);
     // Args classes (`aws.iam.PolicyArgs(...)`) are values, not resources.
-    if (/Args$/.test(type) || args.spread) continue;
-    const nameNode = args.positional[0] ?? args.keywords.find((k) => k.key === 'resource_name')?.value;
-    const keywords = args.keywords.filter((k) => k.key !== 'opts' && k.key !== 'resource_name');
-    const argsObject = args.positional[1] ?? args.keywords.find((k) => k.key === 'args')?.value;
-    const props = keywordsMap(argsObject?.type === 'map' ? [...argsObject.entries, ...keywords] : keywords, start, args.end, text);
-    const name = nameNode?.type === 'scalar' && typeof nameNode.value === 'string' ? nameNode.value : (assignedName(text, start) ?? type);
-    resources.push({ path, name, start, end, props });
+    if ((!/^[A-Z]/.test(type) && !invoke) || (!invoke && /Args$/.test(type))) continue;
+    const { site, delta } = sites.site<CallSite | undefined>(invoke ? 'invoke' : 'resource', m.index!, () => {
+      const start = m.index!;
+      const from = Math.min(text.lastIndexOf('\n', start - 1), start - 200);
+      if (commentedOut(text, start, true)) return { value: undefined, from, to: start + m[0].length };
+      const end = start + m[0].replace(/\s*\($/, '').length;
+      const args = readPyCallArguments(text, start + m[0].length);
+      const to = args.end + 1;
+      const assigned = assignedName(text, start);
+      if (invoke) return { value: { props: keywordsMap(args.keywords, start, args.end, text), start, end, assigned }, from, to };
+      if (args.spread) return { value: undefined, from, to };
+      const nameNode = args.positional[0] ?? args.keywords.find((k) => k.key === 'resource_name')?.value;
+      const keywords = args.keywords.filter((k) => k.key !== 'opts' && k.key !== 'resource_name');
+      const argsObject = args.positional[1] ?? args.keywords.find((k) => k.key === 'args')?.value;
+      const props = keywordsMap(argsObject?.type === 'map' ? [...argsObject.entries, ...keywords] : keywords, start, args.end, text);
+      const literalName = nameNode?.type === 'scalar' && typeof nameNode.value === 'string' ? nameNode.value : undefined;
+      return { value: { props, start, end, literalName, assigned }, from, to };
+    });
+    const v = site.value;
+    if (!v) continue;
+    if (invoke) invokes.push({ name: v.assigned ?? 'get_policy_document', args: v.props, start: v.start, end: v.end, delta });
+    else resources.push({ path, name: v.literalName ?? v.assigned ?? type, start: v.start, end: v.end, props: v.props, delta });
   }
   if (!resources.length && !invokes.length) return undefined;
-  return codeProgram(resources, invokes);
+  return { resources, invokes };
 }
 
 /** The variable a call at `at` is assigned to, if any. */

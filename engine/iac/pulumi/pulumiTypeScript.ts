@@ -9,15 +9,15 @@ import type { MapNode, SourceNode } from '../sourceTree';
 import { readLiteral, skipTrivia } from '../cdk/tsLiteralReader';
 import {
   asToJson,
-  codeProgram,
   FREE_FORM_KEYS,
   isPolicyDocumentInvoke,
   managedPolicyEnumArn,
   POLICY_PROPERTIES,
   pulumiPackage,
-  type CodeResource,
 } from './pulumiCodeProgram';
 import { commentedOut } from '../commentedOut';
+import { SiteLookup } from '../keptSites';
+import type { ReadProgram } from './pulumiCodeAnalysis';
 
 /** Only files that import a Pulumi provider package are read: one substring search per file. */
 export function importsPulumiTypeScript(text: string): boolean {
@@ -50,45 +50,75 @@ function importedNames(text: string): Map<string, string[]> {
 
 const escape = (s: string) => s.replace(/[$]/g, '\\$');
 
-/** The program a TypeScript Pulumi file declares, as Pulumi YAML's shape; undefined when it imports no provider read here. */
-export function readPulumiTypeScript(text: string): SourceNode | undefined {
+/** What a call's reading gives: its properties (or an invoke's arguments), read as the YAML analysis reads them, and what may name it. */
+interface CallSite {
+  props: MapNode;
+  start: number;
+  end: number;
+  literalName?: string;
+  assigned?: string;
+}
+
+/**
+ * The calls of a TypeScript Pulumi file (resources and policy-document invokes), in the program
+ * shape of Pulumi YAML (see pulumiCodeProgram.ts and pulumiCodeAnalysis.ts); undefined when it
+ * imports no provider read here or makes no such call. With `sites` kept between scans, a call
+ * is read again only when the text it was read from changed.
+ */
+export function readPulumiTypeScript(text: string, sites = new SiteLookup(text)): ReadProgram | undefined {
   const names = importedNames(text);
   if (!names.size) return undefined;
   const call = new RegExp(
     String.raw`(\bnew\s+)?(?<![\w$.])(${[...names.keys()].map(escape).join('|')})((?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(`,
     'g',
   );
-  const resources: CodeResource[] = [];
-  const invokes: Array<{ name: string; args: SourceNode; start: number; end: number }> = [];
+  const resources: ReadProgram['resources'] = [];
+  const invokes: ReadProgram['invokes'] = [];
+  // The same few module paths are named thousands of times.
+  const paths = new Map<string, string[]>();
   for (const m of text.matchAll(call)) {
-    if (commentedOut(text, m.index!)) continue;
-    const path = [
-      ...names.get(m[2])!,
-      ...m[3]
-        .split('.')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ];
-    const start = m.index!;
-    const end = start + m[0].replace(/\s*\($/, '').length;
-    const args = callArguments(text, start + m[0].length);
-    if (!m[1]) {
-      const props = args[0];
-      if (isPolicyDocumentInvoke(path) && props?.type === 'map')
-        invokes.push({ name: assignedName(text, start) ?? 'getPolicyDocument', args: normalise(props, text, ''), start, end });
-      continue;
+    const written = `${m[2]}${m[3]}`;
+    let path = paths.get(written);
+    if (!path) {
+      path = [
+        ...names.get(m[2])!,
+        ...m[3]
+          .split('.')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ];
+      paths.set(written, path);
     }
-    const props = args[1];
-    if (props?.type !== 'map') continue;
-    const nameNode = args[0];
-    const name =
-      nameNode?.type === 'scalar' && typeof nameNode.value === 'string'
-        ? nameNode.value
-        : (assignedName(text, start) ?? path[path.length - 1]);
-    resources.push({ path, name, start, end, props: normalise(props, text, '') as MapNode });
+    const isNew = !!m[1];
+    if (!isNew && !isPolicyDocumentInvoke(path)) continue;
+    const { site, delta } = sites.site<CallSite | undefined>(isNew ? 'resource' : 'invoke', m.index!, () => {
+      const start = m.index!;
+      const from = Math.min(text.lastIndexOf('\n', start - 1), start - 200);
+      if (commentedOut(text, start)) return { value: undefined, from, to: start + m[0].length };
+      const end = start + m[0].replace(/\s*\($/, '').length;
+      const { args, to } = callArguments(text, start + m[0].length);
+      const props = args[isNew ? 1 : 0];
+      if (props?.type !== 'map') return { value: undefined, from, to };
+      const nameNode = args[0];
+      const literalName = isNew && nameNode?.type === 'scalar' && typeof nameNode.value === 'string' ? nameNode.value : undefined;
+      const value = { props: normalise(props, text, '') as MapNode, start, end, literalName, assigned: assignedName(text, start) };
+      return { value, from, to };
+    });
+    const v = site.value;
+    if (!v) continue;
+    if (isNew)
+      resources.push({
+        path,
+        name: v.literalName ?? v.assigned ?? path[path.length - 1],
+        start: v.start,
+        end: v.end,
+        props: v.props,
+        delta,
+      });
+    else invokes.push({ name: v.assigned ?? 'getPolicyDocument', args: v.props, start: v.start, end: v.end, delta });
   }
   if (!resources.length && !invokes.length) return undefined;
-  return codeProgram(resources, invokes);
+  return { resources, invokes };
 }
 
 /** The variable a call at `at` is assigned to, if any. */
@@ -97,8 +127,8 @@ const assignedName = (text: string, at: number) =>
     text.slice(Math.max(0, at - 200), at),
   )?.[1];
 
-/** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown. */
-function callArguments(text: string, at: number, max = 3): SourceNode[] {
+/** The arguments of a call whose `(` ends at `at`: literals read, the rest unknown; `to`: just after the last character looked at. */
+function callArguments(text: string, at: number, max = 3): { args: SourceNode[]; to: number } {
   const args: SourceNode[] = [];
   let pos = at;
   for (let i = 0; i < max; i++) {
@@ -110,7 +140,7 @@ function callArguments(text: string, at: number, max = 3): SourceNode[] {
     if (text[pos] !== ',') break;
     pos++;
   }
-  return args;
+  return { args, to: skipTrivia(text, pos) + 1 };
 }
 
 const STRINGIFY = /^(?:JSON\.stringify|pulumi\.jsonStringify|jsonStringify)\s*\(/;
