@@ -23,7 +23,12 @@ export interface Assignment {
 // bounded name length keeps the scan linear even on minified lines.
 const NAME_AND_OPERATOR = /(?<![\w$/])([A-Za-z_$@][\w.\-$]{0,100})\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
 const TYPE_ANNOTATION = /^[A-Za-z_&][\w.<>?[\], &']{0,60}?[ \t]*=(?!=)[ \t]*/;
-const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(?:\s[^<>]{0,300})?>([^<\n]{1,500})<\/\1>/g;
+const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(\s[^<>]{0,300})?>([^<\n]{1,500})<\/\1>/g;
+/**
+ * The attribute that names an element's text: `<property name="hibernate.connection.password">…</property>`
+ * (Hibernate, log4j2 `<Property>`, Ant), `<entry key="db.password">…</entry>` (Java's XML properties).
+ */
+const XML_NAME_ATTRIBUTE = /(?:^|\s)(?:name|key)[ \t]{0,4}=[ \t]{0,4}(["'])([A-Za-z_][\w.:-]{0,100})\1/i;
 /** `<add key="ApiKey" value="…" />` (.NET appSettings, NuGet.Config, many XML configs). */
 const XML_KEY_VALUE =
   /\b(?:key|name)[ \t]{0,4}=[ \t]{0,4}(["'])([A-Za-z_][\w.:-]{0,100})\1[ \t]{1,20}value[ \t]{0,4}=[ \t]{0,4}(["'])([^"'\n]{1,500})\3/gi;
@@ -130,7 +135,15 @@ export function findAssignments(line: string): Assignment[] {
     XML_ELEMENT.lastIndex = 0;
     for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
       const valueStart = m.index + m[0].indexOf('>') + 1;
-      found.push({ name: m[1], value: m[2], valueStart, valueEnd: valueStart + m[2].length, quote: '', nameStart: m.index + 1 });
+      const valueEnd = valueStart + m[3].length;
+      // Named by an attribute: that name says what the text is (`property` says nothing); listed
+      // first, so it is the name a quick-fix reads the secret from.
+      const named = m[2] ? XML_NAME_ATTRIBUTE.exec(m[2]) : null;
+      if (named) {
+        const nameStart = m.index + 1 + m[1].length + named.index + named[0].indexOf(named[1]) + 1;
+        found.push({ name: named[2], value: m[3], valueStart, valueEnd, quote: '', nameStart });
+      }
+      found.push({ name: m[1], value: m[3], valueStart, valueEnd, quote: '', nameStart: m.index + 1 });
     }
   }
   if (/value[ \t]{0,4}=/i.test(line)) {

@@ -10,16 +10,38 @@ const API_KEY_FIELD = /["']?apiKey["']?[ \t]*:[ \t]*["'`]?$/;
 const AUTH_DOMAIN_FIELD = /["']?authDomain["']?[ \t]*:/;
 
 /**
+ * The name a Firebase web config's key takes as an environment variable (`.env`, CI env blocks,
+ * `ARG`/`ENV`): `FIREBASE_API_KEY`, `NEXT_PUBLIC_FIREBASE_API_KEY`, `VITE_FIREBASE_WEB_API_KEY`,
+ * written right before the value on its line.
+ */
+const FIREBASE_KEY_VARIABLE = /(?:^|[^\w])["']?([A-Za-z0-9_]{0,40}firebase_?(?:web_?)?api_?key)["']?[ \t]*[:=][ \t]*["'`]?$/i;
+/**
+ * Prefixes that make a build tool inline the variable into the browser bundle (Next.js, Vite,
+ * Create React App, Expo, Nuxt, Gatsby, Vue CLI, SvelteKit/Astro): whatever is under them is
+ * public once the site is built.
+ */
+const BROWSER_VARIABLE_PREFIX = /^(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|NUXT_ENV|GATSBY|VUE_APP|PUBLIC)_/i;
+/** The env-var spelling of the config's `authDomain` (`NEXT_PUBLIC_FIREBASE_AUTH_DOMAIN=…`). */
+const FIREBASE_AUTH_DOMAIN_VARIABLE = /firebase_?auth_?domain["']?[ \t]*[:=]/i;
+
+/**
  * The `apiKey` of a Firebase web app config (`{ apiKey, authDomain, projectId, … }`): Firebase
  * ships it to every browser and documents that it is not a secret (access is governed by
  * security rules and App Check, not by hiding it). `authDomain` next to it is what marks the
- * object as a Firebase config; a Google API key anywhere else stays a finding.
+ * object as a Firebase config; a Google API key anywhere else stays a finding. The same config
+ * as environment variables (`NEXT_PUBLIC_FIREBASE_API_KEY=…` in `.env.production`) is public too
+ * when the variable is one the build inlines into the browser bundle, or when the config's
+ * auth domain variable sits beside it; a `FIREBASE_API_KEY` alone (a server's) stays a finding.
  */
 export function isFirebaseWebConfigKey(text: string, start: number, value: string): boolean {
   if (!value.startsWith('AIza')) return false;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (!API_KEY_FIELD.test(text.slice(Math.max(lineStart, start - 80), start))) return false;
-  return AUTH_DOMAIN_FIELD.test(text.slice(Math.max(0, start - NEIGHBOURHOOD), Math.min(text.length, start + NEIGHBOURHOOD)));
+  const before = text.slice(Math.max(lineStart, start - 120), start);
+  const around = () => text.slice(Math.max(0, start - NEIGHBOURHOOD), Math.min(text.length, start + NEIGHBOURHOOD));
+  if (API_KEY_FIELD.test(before)) return AUTH_DOMAIN_FIELD.test(around());
+  const variable = FIREBASE_KEY_VARIABLE.exec(before);
+  if (!variable) return false;
+  return BROWSER_VARIABLE_PREFIX.test(variable[1]) || FIREBASE_AUTH_DOMAIN_VARIABLE.test(around());
 }
 
 /** The JSON payload of a JWT, or undefined when the value is not one. */
@@ -89,13 +111,54 @@ function snake(name: string): string {
     .toLowerCase();
 }
 
+/** Algolia (and Typesense) name a key that can only search so. */
+const SEARCH_ONLY_KEY_NAME = /(?:^|_)search_?only(?:_|$)/;
+/** The plain `apiKey` of a search block (DocSearch, InstantSearch options). */
+const PLAIN_KEY_NAME = /^(?:api_?key|search_?(?:api_?)?key)$/;
+/**
+ * Config files of static documentation sites, rendered into pages that every visitor loads:
+ * Hugo (`hugo.toml`, `config.toml`, `config/<environment>/*`, `params.*`), Docusaurus, VitePress,
+ * VuePress and Astro (Starlight's DocSearch plugin).
+ */
+const STATIC_SITE_CONFIG =
+  /(?:^|\/)(?:hugo\.(?:toml|ya?ml|json)|config\.toml|config\/[\w-]{1,40}\/[\w.-]{1,60}\.(?:toml|ya?ml|json)|params\.(?:toml|ya?ml|json)|docusaurus\.config\.[cm]?[jt]s|\.vitepress\/config\.[cm]?[jt]s|\.vuepress\/config\.[cm]?[jt]s|astro\.config\.[cm]?[jt]s)$/;
+const ALGOLIA = /algolia/i;
+const INDEX_NAME_FIELD = /index_?name["']?[ \t]*[:=]/i;
+
+/**
+ * An Algolia search-only API key (32 hex, the same shape as the admin key): the browser sends it
+ * with every search, and Algolia documents it as safe to expose. Known by its name
+ * (`searchOnlyApiKey`, `ALGOLIA_SEARCH_ONLY_API_KEY`) with Algolia named around it, or as the
+ * `apiKey` of the Algolia search block (beside its `indexName`) in a static documentation site's
+ * config, which DocSearch renders into every page. An `apiKey` in any other file (an indexing
+ * job's config, where it must be a write key) stays a finding, as does anything named admin or write.
+ */
+export function isAlgoliaSearchKey(text: string, start: number, value: string, keyName: string | undefined, path: string): boolean {
+  if (keyName === undefined || !/^[0-9a-f]{32}$/.test(value)) return false;
+  const name = snake(keyName);
+  if (/admin|write/.test(name)) return false;
+  const around = text.slice(Math.max(0, start - NEIGHBOURHOOD), Math.min(text.length, start + NEIGHBOURHOOD));
+  if (!ALGOLIA.test(around)) return false;
+  if (SEARCH_ONLY_KEY_NAME.test(name)) return true;
+  return PLAIN_KEY_NAME.test(name) && STATIC_SITE_CONFIG.test(path.replace(/\\/g, '/')) && INDEX_NAME_FIELD.test(around);
+}
+
 /**
  * Whether a value some rule matched is public by design where it sits (see the functions
- * above). Identifiers are judged only for the generic name-based rules: a provider rule that
- * reports an identifier (`twilio-api-key`) does so on purpose.
+ * above). Identifiers and search-only keys are judged only for the generic name-based rules: a
+ * provider rule that reports an identifier (`twilio-api-key`) does so on purpose.
  */
-export function isPublicByDesign(text: string, start: number, value: string, keyName: string | undefined, generic: boolean): boolean {
+export function isPublicByDesign(
+  text: string,
+  start: number,
+  value: string,
+  keyName: string | undefined,
+  generic: boolean,
+  path = '',
+): boolean {
   return (
-    isFirebaseWebConfigKey(text, start, value) || isSupabaseAnonKey(value) || (generic && isPublicIdentifier(text, start, value, keyName))
+    isFirebaseWebConfigKey(text, start, value) ||
+    isSupabaseAnonKey(value) ||
+    (generic && (isPublicIdentifier(text, start, value, keyName) || isAlgoliaSearchKey(text, start, value, keyName, path)))
   );
 }

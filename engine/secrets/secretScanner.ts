@@ -248,7 +248,7 @@ export class SecretScanner {
     // identifiers under secret-sounding names): not reported.
     for (let i = candidates.length - 1; i >= 0; i--) {
       const c = candidates[i];
-      if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true)) candidates.splice(i, 1);
+      if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true, path)) candidates.splice(i, 1);
     }
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode && !NO_LITERAL_JOINING.has(kind))

@@ -14,6 +14,22 @@ describe('findAssignments', () => {
     assert.ok(!pairs('<add name="Default" connectionString="Server=x" />').some(([n]) => n === 'Default'));
   });
 
+  it("names an XML element's text by its name or key attribute (Hibernate, log4j2, XML properties)", () => {
+    const pw = ['Hs5p', 'W9eKx2mQr7'].join('');
+    const line = `        <property name="hibernate.connection.password">${pw}</property>`;
+    const a = findAssignments(line).find((x) => x.value === pw)!;
+    assert.equal(a.name, 'hibernate.connection.password');
+    assert.equal(line.slice(a.valueStart, a.valueEnd), pw);
+    assert.equal(line.slice(a.nameStart, a.nameStart + a.name.length), a.name);
+    // The element's own name is still read (`<password>…</password>` needs no attribute).
+    assert.ok(pairs(line).some(([n, v]) => n === 'property' && v === pw));
+    const named = (l: string) => pairs(l).filter(([, v]) => v === pw)[0];
+    assert.deepEqual(named(`  <entry key="db.password">${pw}</entry>`), ['db.password', pw]);
+    assert.deepEqual(named(`    <Property name='smtpPassword'>${pw}</Property>`), ['smtpPassword', pw]);
+    // Another attribute (`type`, `id`) does not name the text.
+    assert.deepEqual(named(`<property type="password">${pw}</property>`), ['property', pw]);
+  });
+
   it('reads calls that pair a name with a value: define(), getenv defaults, setdefault', () => {
     assert.deepEqual(pairs("define( 'DB_PASSWORD', 'Kq8mZ2vT' );"), [['DB_PASSWORD', 'Kq8mZ2vT']]);
     assert.deepEqual(pairs('API_TOKEN = os.getenv("API_TOKEN", "t0k3nV4lue")').at(-1), ['API_TOKEN', 't0k3nV4lue']);

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { isFirebaseWebConfigKey, isPublicByDesign, isPublicIdentifier, isSupabaseAnonKey } from '../../../engine/secrets/publicByDesign';
+import {
+  isAlgoliaSearchKey,
+  isFirebaseWebConfigKey,
+  isPublicByDesign,
+  isPublicIdentifier,
+  isSupabaseAnonKey,
+} from '../../../engine/secrets/publicByDesign';
 
 // Google API key shapes built at run time (AIza + 35 characters), never a real key.
 const googleKey = () => 'AIza' + 'Qx7Lm2Vt9Rw4Kc8Yb1Nh5Ts3Pq6Xa0Lm2_-'.slice(0, 35);
@@ -27,6 +33,67 @@ describe('isFirebaseWebConfigKey', () => {
     assert.ok(!judged(`const cfg = { authDomain: "acme.firebaseapp.com" };\nconst serverKey = "${key}";\n`, key));
     // Not a Google API key.
     assert.ok(!isFirebaseWebConfigKey('{ apiKey: "sk_live_abc", authDomain: "x" }', 11, 'sk_live_abc'));
+  });
+});
+
+describe('isFirebaseWebConfigKey, the config as environment variables', () => {
+  it('a Firebase key under a variable the build inlines into the browser bundle is public', () => {
+    const key = googleKey();
+    for (const name of [
+      'NEXT_PUBLIC_FIREBASE_API_KEY',
+      'VITE_FIREBASE_API_KEY',
+      'REACT_APP_FIREBASE_WEB_API_KEY',
+      'EXPO_PUBLIC_FIREBASE_API_KEY',
+    ])
+      assert.ok(judged(`${name}=${key}\n`, key), name);
+    assert.ok(judged(`export NEXT_PUBLIC_FIREBASE_API_KEY="${key}"\n`, key));
+    assert.ok(judged(`ARG VITE_FIREBASE_API_KEY=${key}\n`, key));
+  });
+
+  it("a Firebase key beside the config's auth domain variable is public, whatever the prefix", () => {
+    const key = googleKey();
+    assert.ok(judged(`env:\n  FIREBASE_API_KEY: ${key}\n  FIREBASE_AUTH_DOMAIN: acme.firebaseapp.com\n`, key));
+    assert.ok(judged(`firebaseApiKey: '${key}',\nfirebaseAuthDomain: 'acme.firebaseapp.com',\n`, key));
+  });
+
+  it('a server-side Firebase or Google key stays a secret', () => {
+    const key = googleKey();
+    assert.ok(!judged(`FIREBASE_API_KEY=${key}\nFIREBASE_PROJECT_ID=acme\n`, key));
+    // A public prefix without Firebase in the name: not judged here (a Maps key may be unrestricted).
+    assert.ok(!judged(`NEXT_PUBLIC_GOOGLE_MAPS_API_KEY=${key}\n`, key));
+    assert.ok(!judged(`GOOGLE_API_KEY=${key}\nNEXT_PUBLIC_FIREBASE_AUTH_DOMAIN=acme.firebaseapp.com\n`, key));
+  });
+});
+
+describe('isAlgoliaSearchKey', () => {
+  const hex32 = () => randomBytes(16).toString('hex');
+  /** Whether the key in `text` at `path` is judged a search-only key, named `name`. */
+  const judgedAt = (path: string, text: string, key: string, name: string) => isAlgoliaSearchKey(text, text.indexOf(key), key, name, path);
+  const hugo = (key: string) => `[algolia]\n  appId = "HQ36R2FO3D"\n  apiKey = "${key}"\n  indexName = "acme_docs"\n`;
+
+  it("the apiKey of a static site's Algolia search block is public (DocSearch renders it into pages)", () => {
+    const key = hex32();
+    for (const path of ['config/_default/params.toml', 'hugo.toml', 'site/config.toml', 'config/production/hugo.yaml'])
+      assert.ok(judgedAt(path, hugo(key), key, 'apiKey'), path);
+    const docusaurus = `themeConfig: {\n  algolia: {\n    appId: 'HQ36R2FO3D',\n    apiKey: '${key}',\n    indexName: 'acme',\n  },\n}`;
+    assert.ok(judgedAt('website/docusaurus.config.ts', docusaurus, key, 'apiKey'));
+  });
+
+  it('a key named search-only is public wherever Algolia is named around it', () => {
+    const key = hex32();
+    assert.ok(judgedAt('src/search.ts', `// Algolia\nconst searchOnlyApiKey = "${key}";\n`, key, 'searchOnlyApiKey'));
+    assert.ok(judgedAt('.env', `ALGOLIA_SEARCH_ONLY_API_KEY=${key}\n`, key, 'ALGOLIA_SEARCH_ONLY_API_KEY'));
+  });
+
+  it('admin and write keys, an apiKey outside a static site config, and keys not beside Algolia stay secrets', () => {
+    const key = hex32();
+    assert.ok(!judgedAt('scripts/indexer/settings.toml', hugo(key), key, 'apiKey'));
+    assert.ok(!judgedAt('config.toml', hugo(key).replace('indexName', 'index'), key, 'apiKey'));
+    assert.ok(!judgedAt('config.toml', `[algolia]\n  adminApiKey = "${key}"\n  indexName = "x"\n`, key, 'adminApiKey'));
+    assert.ok(!judgedAt('src/search.ts', `const searchOnlyApiKey = "${key}";\n`, key, 'searchOnlyApiKey'));
+    assert.ok(
+      !judgedAt('hugo.toml', `[algolia]\n  apiKey = "${key.toUpperCase()}X"\n  indexName = "x"\n`, `${key.toUpperCase()}X`, 'apiKey'),
+    );
   });
 });
 
@@ -84,5 +151,9 @@ describe('isPublicByDesign', () => {
     const sid = `AC${randomBytes(16).toString('hex')}`;
     assert.ok(isPublicByDesign(`account: ${sid}`, 9, sid, 'account', true));
     assert.ok(!isPublicByDesign(`account: ${sid}`, 9, sid, 'account', false));
+    const key = randomBytes(16).toString('hex');
+    const hugo = `[algolia]\n  apiKey = "${key}"\n  indexName = "docs"\n`;
+    assert.ok(isPublicByDesign(hugo, hugo.indexOf(key), key, 'apiKey', true, 'config/_default/params.toml'));
+    assert.ok(!isPublicByDesign(hugo, hugo.indexOf(key), key, 'apiKey', false, 'config/_default/params.toml'));
   });
 });
