@@ -23,6 +23,8 @@ const VENDOR_SAMPLES = new Set([
   // Azurite's (and the retired Storage Emulator's) published development-storage key for
   // devstoreaccount1: the same in every installation, documented by Microsoft.
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  // The Azure Cosmos DB Emulator's account key: the same in every installation, documented by Microsoft.
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
   // The TOTP key of the Key URI Format documentation (Google Authenticator's wiki), copied into
   // every two-factor guide.
   'JBSWY3DPEHPK3PXP',

@@ -109,8 +109,11 @@ function pemValid(block: string): boolean {
   return /^[A-Za-z0-9+/=]+$/.test(body) && !/(.)\1{15}/.test(body) && !body.includes('EXAMPLE');
 }
 
-/** Hosts on this machine or a compose/cluster-local service name (`db`, `postgres`). */
-const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z][A-Za-z0-9_-]{0,62})$/i;
+/**
+ * Hosts on this machine or a compose/cluster-local service name (`db`, `postgres`); no host at all
+ * (`postgres://u:p@/db?host=/var/run/postgresql`) is a unix socket on this machine.
+ */
+const LOCAL_HOST = /^(?:|localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[A-Za-z][A-Za-z0-9_-]{0,62})$/i;
 /** Passwords that images and tutorials ship with, for local and test databases. */
 const DEFAULT_PASSWORDS = new Set([
   'postgres',
@@ -152,12 +155,13 @@ const STAND_IN_USER = /^your[_-]?(?:name|user(?:name)?|e-?mail|login|account|id)
 
 /**
  * Credentials in a URI are reported unless they are a local test database's defaults (the
- * user's own name or a well-known image default, on localhost or a single-label service host),
+ * user's own name or a well-known image default, on localhost, a single-label service host or a
+ * local socket),
  * or a documentation example: a user that stands for the reader's own, or a short password on
  * a reserved documentation domain (`https://abc:123@example.com/`).
  */
 function uriCredentialsValid(value: string, match = value): boolean {
-  const uri = /:\/\/([^:@/\s]{0,100}):[^@\s]{1,200}@(\[[0-9A-Fa-f:.]{2,45}\]|[^:/?#\s@,"'`<>]{1,253})/.exec(match);
+  const uri = /:\/\/([^:@/\s]{0,100}):[^@\s]{1,200}@(\[[0-9A-Fa-f:.]{2,45}\]|[^:/?#\s@,"'`<>]{0,253})/.exec(match);
   if (!uri) return true;
   const password = percentDecoded(value);
   const user = percentDecoded(uri[1]);

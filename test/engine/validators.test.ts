@@ -53,6 +53,11 @@ describe('validators: URIs, Basic credentials and bare DER keys', () => {
     assert.ok(!uri('mysql://root:root@127.0.0.1:3306/test'));
     assert.ok(!uri('mssql://sa:yourStrong(!)Password@localhost:1433'));
     assert.ok(!uri('redis://default:redispw@localhost:55000'));
+    // No host before the path: a unix socket (local defaults stay quiet), or Cloud SQL's socket
+    // and Airflow's Snowflake connections, whose real passwords are reported.
+    assert.ok(!uri('postgresql://postgres:postgres@/app?host=/var/run/postgresql'));
+    assert.ok(uri('postgresql://app:Xk29vLmq81@/orders?host=/cloudsql/acme:europe-west1:orders'));
+    assert.ok(uri('snowflake://etl:Xk29vLmq81@/ANALYTICS/PUBLIC?account=xy12345'));
   });
 
   it('uri-credentials: documentation examples (a stand-in user, a toy password on a reserved domain) are not reported', () => {

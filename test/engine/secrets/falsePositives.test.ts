@@ -52,6 +52,12 @@ describe('public by design: Azurite key, Ethereum addresses', () => {
     assert.ok(!isPlaceholder(azurite.replace('Eby8', 'Fby8')));
   });
 
+  it("the Cosmos DB Emulator's published account key is a vendor sample; a key one character off is not", () => {
+    const emulator = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+    assert.ok(isPlaceholder(emulator));
+    assert.ok(!isPlaceholder(emulator.replace('C2y6', 'D2y6')));
+  });
+
   it('the Key URI Format example TOTP key is a vendor sample; another base32 key is not', () => {
     assert.ok(isPlaceholder('JBSWY3DPEHPK3PXP'));
     assert.ok(!isPlaceholder('JBSWY3DPEHPK3PXQ'.replace('JBSW', 'KRUG')));
