@@ -96,6 +96,7 @@ export default tseslint.config(
       // Held-out IaC cases are data (CDK sources that import packages the project does not use).
       'test/corpus/heldout/iac/',
       'test/corpus/heldout3/',
+      'test/corpus/heldout4/',
     ],
   },
   js.configs.recommended,
