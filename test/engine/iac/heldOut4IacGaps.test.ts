@@ -83,4 +83,80 @@ describe('IaC forms the fourth held-out set found missing', () => {
       assert.deepEqual(scan('p.json', policy('"secretsmanager:GetSecretValue"', '"*"').replace('"Allow"', '"Deny"')), []);
     });
   });
+
+  describe('GCP roles through locals and for_each', () => {
+    const grant = (forEach: string, role: string, member = 'serviceAccount:etl@p.iam.gserviceaccount.com') =>
+      `locals {\n  roles = ["roles/dataflow.worker", "roles/owner"]\n}\nresource "google_project_iam_member" "etl" {\n  for_each = ${forEach}\n  project  = "p"\n  role     = ${role}\n  member   = "${member}"\n}\n`;
+
+    it('reports roles/owner at its entry in a locals list granted with for_each', () => {
+      assert.deepEqual(scan('iam.tf', grant('toset(local.roles)', 'each.value')), ['gcp-primitive-role@2:roles/owner']);
+      assert.deepEqual(scan('iam.tf', grant('toset(local.roles)', 'each.key')), ['gcp-primitive-role@2:roles/owner']);
+    });
+
+    it('reads an inline set, a map of roles and a role given by a local', () => {
+      assert.deepEqual(scan('iam.tf', grant('toset(["roles/viewer", "roles/editor"])', 'each.value')), [
+        'gcp-primitive-role@5:roles/editor',
+      ]);
+      assert.deepEqual(scan('iam.tf', grant('{ a = "roles/iam.securityAdmin" }', 'each.value')), [
+        'gcp-iam-admin-role@5:roles/iam.securityAdmin',
+      ]);
+      const byLocal = `locals {\n  role = "roles/owner"\n}\nresource "google_folder_iam_member" "x" {\n  folder = "f"\n  role   = local.role\n  member = "group:ops@example.com"\n}\n`;
+      assert.deepEqual(scan('iam.tf', byLocal), ['gcp-primitive-role@2:roles/owner']);
+    });
+
+    it('reports a bucket granted to allUsers once, whatever number of roles its for_each holds', () => {
+      const text = `resource "google_storage_bucket_iam_member" "pub" {\n  for_each = toset(["roles/storage.objectViewer", "roles/storage.legacyBucketReader"])\n  bucket   = "b"\n  role     = each.key\n  member   = "allUsers"\n}\n`;
+      assert.deepEqual(scan('iam.tf', text), ['gcp-public-access@2:roles/storage.objectViewer']);
+    });
+
+    it('says nothing when no role the grant can take is broad, or the collection is a variable', () => {
+      assert.deepEqual(scan('iam.tf', grant('toset(["roles/viewer", "roles/logging.logWriter"])', 'each.value')), []);
+      assert.deepEqual(scan('iam.tf', grant('toset(var.roles)', 'each.value')), []);
+    });
+  });
+
+  describe('Azure built-in roles named through locals and data sources', () => {
+    const assignment = (role: string, scope = '"/subscriptions/${var.subscription_id}"', before = '') =>
+      `${before}resource "azurerm_role_assignment" "pipeline" {\n  scope        = ${scope}\n  ${role}\n  principal_id = var.sp\n}\n`;
+    const contributorId = `locals {\n  contributor_id = "b24988ac-6180-42a0-ab88-20f7382dd24c"\n}\n`;
+    const ids = (text: string) => engine.scan({ path: 'rbac.tf', text }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
+
+    it('reads the Contributor GUID interpolated from a local, or the local itself, at subscription scope', () => {
+      const interpolated = assignment(
+        'role_definition_id = "/subscriptions/${var.subscription_id}/providers/Microsoft.Authorization/roleDefinitions/${local.contributor_id}"',
+        undefined,
+        contributorId,
+      );
+      assert.deepEqual(ids(interpolated), ['azure-privileged-role-assignment@6']);
+      assert.deepEqual(ids(assignment('role_definition_id = local.contributor_id', undefined, contributorId)), [
+        'azure-privileged-role-assignment@6',
+      ]);
+    });
+
+    it('reads a data "azurerm_role_definition" looked up by name, alone or after the subscription id', () => {
+      const data = `data "azurerm_role_definition" "owner" {\n  name = "Owner"\n}\n`;
+      assert.deepEqual(ids(assignment('role_definition_id = data.azurerm_role_definition.owner.id', undefined, data)), [
+        'azure-privileged-role-assignment@6',
+      ]);
+      const joined = 'role_definition_id = "${data.azurerm_subscription.primary.id}${data.azurerm_role_definition.owner.id}"';
+      assert.deepEqual(ids(assignment(joined, 'data.azurerm_subscription.primary.id', data)), ['azure-privileged-role-assignment@6']);
+    });
+
+    it('reads role names through for_each, and offers Reader only for a name written in the assignment', () => {
+      const names = `locals {\n  roles = ["Reader", "Owner"]\n}\n`;
+      const text = assignment('for_each = toset(local.roles)\n  role_definition_name = each.value', undefined, names);
+      assert.deepEqual(scan('rbac.tf', text), ['azure-privileged-role-assignment@2:Owner']);
+      const [fromLocal] = engine.scan({ path: 'rbac.tf', text }).findings;
+      assert.equal(fromLocal.fix.iac?.narrower, undefined);
+      const [written] = engine.scan({ path: 'rbac.tf', text: assignment('role_definition_name = "Owner"') }).findings;
+      assert.deepEqual(written.fix.iac?.narrower, ['Reader']);
+    });
+
+    it('says nothing for Reader by data source, the GUID at resource-group scope, or an unknown local', () => {
+      const data = `data "azurerm_role_definition" "reader" {\n  name = "Reader"\n}\n`;
+      assert.deepEqual(ids(assignment('role_definition_id = data.azurerm_role_definition.reader.id', undefined, data)), []);
+      assert.deepEqual(ids(assignment('role_definition_id = local.contributor_id', 'azurerm_resource_group.rg.id', contributorId)), []);
+      assert.deepEqual(ids(assignment('role_definition_id = local.missing')), []);
+    });
+  });
 });
