@@ -159,4 +159,69 @@ describe('IaC forms the fourth held-out set found missing', () => {
       assert.deepEqual(ids(assignment('role_definition_id = local.missing')), []);
     });
   });
+
+  describe("Terraform's kubernetes provider: bindings to roles of the file, ServiceAccount owners", () => {
+    const role = (verbs: string, name = '"deployment-manager"') =>
+      `resource "kubernetes_cluster_role" "dm" {\n  metadata {\n    name = ${name}\n  }\n  rule {\n    api_groups = ["apps"]\n    resources  = ["deployments"]\n    verbs      = [${verbs}]\n  }\n}\n`;
+    const binding = (roleName: string, subject: string) =>
+      `resource "kubernetes_cluster_role_binding" "b" {\n  metadata {\n    name = "b"\n  }\n  role_ref {\n    api_group = "rbac.authorization.k8s.io"\n    kind      = "ClusterRole"\n    name      = ${roleName}\n  }\n  subject {\n${subject}\n  }\n}\n`;
+    const everyone = '    kind = "Group"\n    name = "system:authenticated"';
+    const writes = '"get", "create", "update"';
+
+    it("reads role_ref.name given as the role resource's metadata[0].name (or metadata.0.name)", () => {
+      const ref = 'kubernetes_cluster_role.dm.metadata[0].name';
+      assert.deepEqual(scan('rbac.tf', role(writes) + binding(ref, everyone)), ['k8s-broad-group-binding@22:system:authenticated']);
+      const dotted = 'kubernetes_cluster_role.dm.metadata.0.name';
+      assert.deepEqual(scan('rbac.tf', role(writes) + binding(dotted, everyone)), ['k8s-broad-group-binding@22:system:authenticated']);
+    });
+
+    it('knows a role whose name is a variable by its address', () => {
+      const text = role(writes, 'var.role_name') + binding('kubernetes_cluster_role.dm.metadata[0].name', everyone);
+      assert.deepEqual(scan('rbac.tf', text), ['k8s-broad-group-binding@22:system:authenticated']);
+    });
+
+    it('names the subject ServiceAccount and its namespace given by reference', () => {
+      const sa = `resource "kubernetes_service_account_v1" "tiller" {\n  metadata {\n    name      = "tiller"\n    namespace = "kube-system"\n    labels    = { owner = "platform" }\n  }\n}\n`;
+      const subject =
+        '    kind      = "ServiceAccount"\n    name      = kubernetes_service_account_v1.tiller.metadata[0].name\n    namespace = kubernetes_service_account_v1.tiller.metadata[0].namespace';
+      const [finding] = engine.scan({ path: 'main.tf', text: sa + binding('"cluster-admin"', subject) }).findings;
+      assert.equal(finding.ruleId, 'k8s-cluster-admin-binding');
+      assert.match(finding.message, /ServiceAccount tiller\b/);
+    });
+
+    it('says nothing for a read-only role of the file bound to everyone, or a role the file does not hold', () => {
+      assert.deepEqual(
+        scan('rbac.tf', role('"get", "list", "watch"') + binding('kubernetes_cluster_role.dm.metadata[0].name', everyone)),
+        [],
+      );
+      assert.deepEqual(scan('rbac.tf', binding('kubernetes_cluster_role.elsewhere.metadata[0].name', everyone)), []);
+    });
+
+    const sa = (metadata: string) =>
+      `resource "kubernetes_service_account_v1" "ksm" {\n  metadata {\n    name      = "kube-state-metrics"\n    namespace = "monitoring"\n${metadata}  }\n}\n`;
+    const owners = (path: string, text: string) =>
+      engine
+        .scan({ path, text })
+        .findings.filter((f) => f.category === 'ownership')
+        .map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
+
+    it('reports a ServiceAccount with no owner label or annotation at its header, with a label fix', () => {
+      const ns = `resource "kubernetes_namespace_v1" "monitoring" {\n  metadata {\n    name   = "monitoring"\n    labels = { team = "observability" }\n  }\n}\n`;
+      const text = ns + sa('');
+      assert.deepEqual(owners('monitoring.tf', text), ['missing-owner-tag@7']);
+      const [finding] = engine.scan({ path: 'monitoring.tf', text }).findings.filter((f) => f.ruleId === 'missing-owner-tag');
+      assert.match(finding.message, /^kubernetes_service_account_v1\.ksm has no "owner" label or annotation/);
+      assert.ok(finding.fix.iac?.fix, 'carries an edit that adds the label');
+      assert.deepEqual(owners('monitoring.tf', sa('    labels = { app = "ksm" }\n')), ['missing-owner-tag@1']);
+    });
+
+    it('takes an owner label or annotation, a local holding one, and leaves module inputs to the caller', () => {
+      assert.deepEqual(owners('sa.tf', sa('    labels = { team = "observability" }\n')), []);
+      assert.deepEqual(owners('sa.tf', sa('    annotations = { "acme.io/contact" = "#team-edge" }\n')), []);
+      const local = `locals {\n  labels = { owner = "sre" }\n}\n`;
+      assert.deepEqual(owners('sa.tf', local + sa('    labels = local.labels\n')), []);
+      assert.deepEqual(owners('modules/sa/main.tf', sa('    labels = var.labels\n')), []);
+      assert.deepEqual(owners('sa.tf', sa('    labels = var.labels\n')), ['owner-tag-not-static@1']);
+    });
+  });
 });
