@@ -224,4 +224,33 @@ describe('IaC forms the fourth held-out set found missing', () => {
       assert.deepEqual(owners('sa.tf', sa('    labels = var.labels\n')), ['owner-tag-not-static@1']);
     });
   });
+
+  describe('GitLab CI script fragments spliced in with a YAML alias', () => {
+    const pipeline = (fragment: string, job = '') =>
+      `stages: [plan]\n.azure_login: &azure_login\n${fragment}\n  - az account set --subscription "$ARM_SUBSCRIPTION_ID"\nplan:\n  stage: plan\n${job}  script:\n    - *azure_login\n    - terraform plan\n`;
+
+    it('reports a service-principal password login in the fragment, once, where it is written', () => {
+      const text = pipeline('  - az login --service-principal -u "$ARM_CLIENT_ID" -p "$ARM_CLIENT_SECRET" --tenant "$ARM_TENANT_ID"');
+      assert.deepEqual(
+        scan('.gitlab-ci.yml', text).map((s) => s.slice(0, 62)),
+        ['gitlab-static-cloud-credentials@3:az login --service-principal'],
+      );
+    });
+
+    it('reports a key file login and exported AWS keys in fragments too', () => {
+      assert.deepEqual(scan('.gitlab-ci.yml', pipeline('  - gcloud auth activate-service-account --key-file "$GCP_KEY_FILE"')).length, 1);
+      assert.deepEqual(scan('.gitlab-ci.yml', pipeline('  - export AWS_SECRET_ACCESS_KEY=$PROD_SECRET')).length, 1);
+    });
+
+    it('says nothing for a federated login in a fragment, or keys exchanged for temporary ones', () => {
+      const federated = pipeline(
+        '  - az login --service-principal -u "$AZURE_CLIENT_ID" --tenant "$AZURE_TENANT_ID" --federated-token "$AZURE_TOKEN"',
+      );
+      assert.deepEqual(scan('.gitlab-ci.yml', federated), []);
+      const exchanged = pipeline(
+        '  - export AWS_SECRET_ACCESS_KEY=$(aws sts assume-role-with-web-identity --role-arn "$ROLE" --web-identity-token "$T" --query Credentials.SecretAccessKey --output text)',
+      );
+      assert.deepEqual(scan('.gitlab-ci.yml', exchanged), []);
+    });
+  });
 });
