@@ -14,6 +14,7 @@ import { cdkOwnershipIssues } from './cdkOwnership';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
 import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
+import { webIdentityTrust } from './cdkWebIdentityTrust';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -86,6 +87,9 @@ export function analyseCdk(text: string, path: string, ctx: IacContext): CdkIssu
     const assumedBy = entry(props, 'assumedBy')?.value;
     if (assumedBy?.type !== 'expr') continue;
     const principal = ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
+    const federated = principal ? undefined : webIdentityTrust(assumedBy, (at) => ({ positional: callArguments(text, at) }));
+    // Named by the role's variable alone, as account trust: the subject carries the issuer.
+    if (federated) documents.push({ doc: policyOf([federated]), resource: resourceNameAt(text, m.index!, path) });
     if (!principal) continue;
     const trust = mapOf([
       ['Effect', scalar('Allow', assumedBy)],

@@ -14,6 +14,7 @@ import { isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } fr
 import { readPyCallArguments, readPyLiteral, type PyCallArguments } from './pyLiteralReader';
 import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
+import { webIdentityTrust } from './cdkWebIdentityTrust';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -91,6 +92,9 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext): C
     const assumedBy = keyword(callAt(m), 'assumed_by');
     if (assumedBy?.type !== 'expr') continue;
     const principal = isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
+    const federated = principal ? undefined : webIdentityTrust(assumedBy, (at) => readPyCallArguments(text, at));
+    // Named by the role's variable alone, as account trust: the subject carries the issuer.
+    if (federated) documents.push({ doc: policyOf([federated]), resource: resourceNameAt(text, m.index!, path) });
     if (!principal) continue;
     const trust = mapOf([
       ['Effect', scalar('Allow', assumedBy)],

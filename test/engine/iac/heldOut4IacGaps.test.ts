@@ -253,4 +253,62 @@ describe('IaC forms the fourth held-out set found missing', () => {
       assert.deepEqual(scan('.gitlab-ci.yml', exchanged), []);
     });
   });
+
+  describe('CDK roles assumed by a federated web identity', () => {
+    const ts = (principal: string) =>
+      `import * as iam from 'aws-cdk-lib/aws-iam';\n\nconst role = new iam.Role(this, 'Deploy', {\n  assumedBy: ${principal},\n});\n`;
+    const aud = `'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com'`;
+
+    it('reports a GitHub OIDC trust that checks only the audience, at the provider', () => {
+      const text = ts(`new iam.WebIdentityPrincipal(provider.openIdConnectProviderArn, {\n    StringEquals: { ${aud} },\n  })`);
+      assert.deepEqual(scan('lib/oidc-stack.ts', text), ['aws-iam-trust-any-principal@4:provider.openIdConnectProviderArn']);
+      const [finding] = engine.scan({ path: 'lib/oidc-stack.ts', text }).findings;
+      assert.match(finding.message, /any repository on token\.actions\.githubusercontent\.com can assume role/);
+    });
+
+    it('reads OpenIdConnectPrincipal with withConditions, FederatedPrincipal with the web-identity action, and an owner-wildcard subject', () => {
+      const chained = ts(`new iam.OpenIdConnectPrincipal(provider).withConditions({ StringEquals: { ${aud} } })`);
+      assert.deepEqual(scan('lib/s.ts', chained), ['aws-iam-trust-any-principal@4:provider']);
+      const federated = ts(
+        `new iam.FederatedPrincipal(provider.openIdConnectProviderArn, { StringEquals: { ${aud} } }, 'sts:AssumeRoleWithWebIdentity')`,
+      );
+      assert.deepEqual(scan('lib/s.ts', federated), ['aws-iam-trust-any-principal@4:provider.openIdConnectProviderArn']);
+      const anyOwner = ts(
+        `new iam.WebIdentityPrincipal(arn, { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' }, StringEquals: { ${aud} } })`,
+      );
+      assert.deepEqual(scan('lib/s.ts', anyOwner), ['aws-iam-trust-any-principal@4:repo:*']);
+    });
+
+    it('reads the same trust in CDK Python, conditions positional or by keyword', () => {
+      const py = (principal: string) => `from aws_cdk import aws_iam as iam\n\nrole = iam.Role(self, "Deploy", assumed_by=${principal})\n`;
+      const cond = `{"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}`;
+      assert.deepEqual(scan('app/stack.py', py(`iam.WebIdentityPrincipal(provider.open_id_connect_provider_arn, ${cond})`)), [
+        'aws-iam-trust-any-principal@3:provider.open_id_connect_provider_arn',
+      ]);
+      assert.deepEqual(scan('app/stack.py', py(`iam.OpenIdConnectPrincipal(provider, conditions=${cond})`)), [
+        'aws-iam-trust-any-principal@3:provider',
+      ]);
+    });
+
+    it('reports a web-identity principal with no condition at all: every user of the provider', () => {
+      assert.deepEqual(scan('lib/s.ts', ts('new iam.WebIdentityPrincipal(provider.openIdConnectProviderArn)')), [
+        'aws-iam-trust-any-principal@4:provider.openIdConnectProviderArn',
+      ]);
+    });
+
+    it('says nothing for a subject scoped to one repository, conditions in a variable, or FederatedPrincipal for SAML', () => {
+      const scoped = ts(
+        `new iam.WebIdentityPrincipal(arn, { StringEquals: { ${aud} }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/web:ref:refs/heads/main' } })`,
+      );
+      assert.deepEqual(scan('lib/s.ts', scoped), []);
+      assert.deepEqual(
+        scan('lib/s.ts', ts('new iam.WebIdentityPrincipal(cluster.openIdConnectProvider.openIdConnectProviderArn, conditions)')),
+        [],
+      );
+      const saml = ts(
+        `new iam.FederatedPrincipal(samlProvider.samlProviderArn, { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }, 'sts:AssumeRoleWithSAML')`,
+      );
+      assert.deepEqual(scan('lib/s.ts', saml), []);
+    });
+  });
 });
