@@ -47,19 +47,22 @@ function listEntry(key: string, body: HclBody, items: SourceNode[]): MapEntry {
   return { key, keyStart: body.start, keyEnd: body.start, value: { type: 'seq', items, start: body.start, end: body.end } };
 }
 
-/** `kubernetes_cluster_role.x.metadata[0].name` (or `.metadata.0.name`): how one object of the file names another. */
-const METADATA_NAME_REF = /^(kubernetes_\w+\.[\w-]+)\.metadata(?:\[0\]|\.0)\.name$/;
+/** `kubernetes_cluster_role.x.metadata[0].name` (or `.metadata.0.namespace`): how one object of the file names another. */
+const METADATA_REF = /^(kubernetes_\w+\.[\w-]+)\.metadata(?:\[0\]|\.0)\.(name|namespace)$/;
 
-/** The literal metadata name of every kubernetes_* resource of the file, by address. */
-function metadataNames(file: TerraformFile): Map<string, string> {
-  const names = new Map<string, string>();
+/** The literal metadata name and namespace of every kubernetes_* resource of the file, by address. */
+function metadataNames(file: TerraformFile): Map<string, { name?: string; namespace?: string }> {
+  const known = new Map<string, { name?: string; namespace?: string }>();
+  const literal = (body: HclBody, name: string) => {
+    const value = attribute(body, name)?.value;
+    return value?.kind === 'string' && !value.templated ? value.value : undefined;
+  };
   for (const block of file.resources) {
     if (!block.labels[0].value.startsWith('kubernetes_')) continue;
     const metadata = blocksOf(block.body, 'metadata')[0];
-    const name = metadata && attribute(metadata.body, 'name')?.value;
-    if (name?.kind === 'string' && !name.templated) names.set(addressOf(block), name.value);
+    if (metadata) known.set(addressOf(block), { name: literal(metadata.body, 'name'), namespace: literal(metadata.body, 'namespace') });
   }
-  return names;
+  return known;
 }
 
 /**
@@ -67,7 +70,7 @@ function metadataNames(file: TerraformFile): Map<string, string> {
  * object of the file (`kubernetes_cluster_role.x.metadata[0].name`, the usual way to write a
  * binding) read as that object's name, so the binding checks know the role and the subject.
  */
-function namedMapOf(block: HclBlock, names: Record<string, string>, known: Map<string, string>): SourceNode {
+function namedMapOf(block: HclBlock, names: Record<string, string>, known: ReturnType<typeof metadataNames>): SourceNode {
   const node = mapOf(block, names);
   if (node.type !== 'map') return node;
   return {
@@ -75,8 +78,8 @@ function namedMapOf(block: HclBlock, names: Record<string, string>, known: Map<s
     entries: node.entries.map((e) => {
       if (e.key !== 'name' && e.key !== 'namespace') return e;
       const expr = attribute(block.body, e.key)?.value;
-      const target = expr?.kind === 'ref' ? METADATA_NAME_REF.exec(expr.text)?.[1] : undefined;
-      const resolved = target && known.get(target);
+      const ref = expr?.kind === 'ref' ? METADATA_REF.exec(expr.text) : undefined;
+      const resolved = ref && known.get(ref[1])?.[ref[2] as 'name' | 'namespace'];
       return resolved ? { ...e, value: { type: 'scalar', value: resolved, start: e.value.start, end: e.value.end } } : e;
     }),
   };
@@ -96,8 +99,8 @@ export function kubernetesProviderIssues(file: TerraformFile, path: string, owne
     const metadata = blocksOf(block.body, 'metadata')[0];
     const kind: MapEntry = { key: 'kind', keyStart: block.start, keyEnd: block.start, value: scalar(ROLES[block.labels[0].value], block) };
     // A role whose name is not a literal goes by its address, as its bindings refer to it.
-    const name = known.get(addressOf(block)) ?? addressOf(block);
-    known.set(addressOf(block), name);
+    const name = known.get(addressOf(block))?.name ?? addressOf(block);
+    known.set(addressOf(block), { ...known.get(addressOf(block)), name });
     const named: MapEntry = { key: 'name', keyStart: block.start, keyEnd: block.start, value: scalar(name, block) };
     roles.push({
       ...doc,

@@ -186,7 +186,7 @@ describe('IaC forms the fourth held-out set found missing', () => {
         '    kind      = "ServiceAccount"\n    name      = kubernetes_service_account_v1.tiller.metadata[0].name\n    namespace = kubernetes_service_account_v1.tiller.metadata[0].namespace';
       const [finding] = engine.scan({ path: 'main.tf', text: sa + binding('"cluster-admin"', subject) }).findings;
       assert.equal(finding.ruleId, 'k8s-cluster-admin-binding');
-      assert.match(finding.message, /ServiceAccount tiller\b/);
+      assert.match(finding.message, /ServiceAccount kube-system\/tiller\b/);
     });
 
     it('says nothing for a read-only role of the file bound to everyone, or a role the file does not hold', () => {
