@@ -84,6 +84,12 @@ export const IAC_CHECKS = {
     grants: 'wide',
     fix: 'narrow',
   },
+  'aws-iam-secret-read-any-resource': {
+    flags: 'an Allow of a secret-reading action (secretsmanager:GetSecretValue, ssm:GetParameter*) on every secret or parameter',
+    analysers: ['aws-policy'],
+    grants: 'wide',
+    fix: 'narrow',
+  },
   'aws-iam-privilege-escalation': {
     flags: 'actions that let an identity raise its own privileges, alone or with iam:PassRole',
     analysers: ['aws-policy'],

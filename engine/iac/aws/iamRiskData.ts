@@ -82,3 +82,24 @@ export const CONVENTIONALLY_ANY_RESOURCE = new Set([
   'ssmmessages:openchannel',
   'ssmmessages:opendatachannel',
 ]);
+
+/**
+ * Read actions that return secret values: on every resource they read every secret (or SSM
+ * parameter, SecureStrings included) of the account, whoever else it was meant for.
+ * `secretsmanager:BatchGetSecretValue` is absent: AWS allows it only on "*" and it returns only
+ * the secrets GetSecretValue is also granted on.
+ */
+export const SECRET_READ_ACTIONS: Record<string, string> = {
+  'secretsmanager:getsecretvalue': 'Secrets Manager secret',
+  'ssm:getparameter': 'SSM parameter',
+  'ssm:getparameters': 'SSM parameter',
+  'ssm:getparametersbypath': 'SSM parameter',
+  'ssm:getparameterhistory': 'SSM parameter',
+};
+
+/**
+ * A resource that covers every secret or parameter: `*`, or an ARN whose name part is only a
+ * wildcard (`arn:aws:secretsmanager:*:123456789012:secret:*`, `arn:aws:ssm:eu-west-1:123456789012:parameter/*`).
+ */
+export const isEverySecret = (resource: string) =>
+  resource === '*' || /^arn:[^:]*:(?:secretsmanager:[^:]*:[^:]*:secret:\*|ssm:[^:]*:[^:]*:parameter\/?\*)$/.test(resource);

@@ -3,7 +3,7 @@ import type { IacSettings, IssueFrom, RelatedPlace } from '../iacIssue';
 import { entryCI, itemsOf, stringsOf, stringValue, type SourceNode, type StringAt } from '../sourceTree';
 import type { IamActions, IamAction } from './iamActions';
 import { openCiTrust } from './ciOidcTrust';
-import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, PASSROLE_COMPANIONS } from './iamRiskData';
+import { CONVENTIONALLY_ANY_RESOURCE, ESCALATION_ACTIONS, isEverySecret, PASSROLE_COMPANIONS, SECRET_READ_ACTIONS } from './iamRiskData';
 
 type PolicyIssue = IssueFrom<'aws-policy'>;
 type PolicyCheck = ChecksOf<'aws-policy'>;
@@ -30,6 +30,12 @@ interface Statement {
   actions: StringAt[];
   notAction?: { start: number; end: number };
   resources: StringAt[];
+  /**
+   * What each written resource is, literal or not (`aws_s3_bucket.b.arn`, `!GetAtt Bucket.Arn`,
+   * `"arn:aws:s3:::${local.bucket}"`): a statement scoped to resources named by reference is still
+   * scoped, though only its literal resources can be read.
+   */
+  resourceTexts: string[];
   hasCondition: boolean;
   /** Condition keys, lower-cased (`sts:externalid`), where they could be read. */
   conditionKeys: string[];
@@ -40,6 +46,12 @@ interface Statement {
 function conditionKeysOf(condition: SourceNode | undefined): string[] {
   if (condition?.type !== 'map') return [];
   return condition.entries.flatMap((op) => (op.value.type === 'map' ? op.value.entries.map((e) => e.key.toLowerCase()) : []));
+}
+
+/** A resource as written, for messages: its value, or the text of an expression. */
+function resourceText(node: SourceNode): string {
+  if (node.type === 'scalar') return String(node.value);
+  return node.type === 'expr' ? node.text : '?';
 }
 
 function readStatements(policy: SourceNode): Statement[] {
@@ -62,6 +74,7 @@ function readStatements(policy: SourceNode): Statement[] {
         notAction: notAction ? { start: notAction.keyStart, end: notAction.keyEnd } : undefined,
         // Allow with NotResource grants every resource but the listed ones: as broad as "*".
         resources: notResource && !resource ? [{ value: '*', start: notResource.keyStart, end: notResource.keyEnd }] : stringsOf(resource),
+        resourceTexts: notResource && !resource ? ['*'] : itemsOf(resource).map(resourceText),
         hasCondition: !!condition && !(condition.type === 'map' && condition.entries.length === 0),
         conditionKeys: conditionKeysOf(condition),
         condition,
@@ -84,6 +97,7 @@ const SERIOUSNESS: Offence['check'][] = [
   'aws-iam-admin-wildcard',
   'aws-iam-privilege-escalation',
   'aws-iam-service-wildcard',
+  'aws-iam-secret-read-any-resource',
   'aws-iam-broad-action-on-any-resource',
   'aws-iam-service-wildcard-on-resource',
 ];
@@ -168,13 +182,28 @@ export function analysePolicy(policy: SourceNode, place: PolicyPlace): PolicyIss
         });
         continue;
       }
+      // Reading every secret (or parameter) of the account: each one meant for another workload too.
+      const secretRead = named.find((n) => SECRET_READ_ACTIONS[n]);
+      const everySecret = secretRead && st.resources.find((r) => isEverySecret(r.value));
+      if (secretRead && everySecret) {
+        const what = SECRET_READ_ACTIONS[secretRead];
+        offences.push({
+          check: 'aws-iam-secret-read-any-resource',
+          at: action,
+          what: `${value} on ${everySecret.value === '*' ? 'every resource' : everySecret.value} in ${place.resource} reads every ${what} of the account, those of other workloads included: scope Resource to the ${what} ARNs it needs`,
+          narrower: () => [],
+        });
+        continue;
+      }
       // `service:*` scoped to named resources: bounded to them, but every action on them (a
       // bucket's policy and deletion with s3:*), so reported at a lower severity.
-      if (lower.slice(colon + 1) === '*' && st.resources.length) {
+      // The resources may be references (`!GetAtt Bucket.Arn`, `aws_s3_bucket.b.arn`): still every action on them.
+      if (lower.slice(colon + 1) === '*' && st.resourceTexts.length) {
+        const on = st.resourceTexts.length === 1 ? st.resourceTexts[0] : `its ${st.resourceTexts.length} resources`;
         offences.push({
           check: 'aws-iam-service-wildcard-on-resource',
           at: action,
-          what: `${value} in ${place.resource} grants every ${service} action on ${st.resources.length === 1 ? st.resources[0].value : `its ${st.resources.length} resources`}, including deleting them and changing their policies: list the actions needed`,
+          what: `${value} in ${place.resource} grants every ${service} action on ${on}, including deleting them and changing their policies: list the actions needed`,
           narrower,
         });
         continue;

@@ -17,6 +17,7 @@ import { movedBy, SiteLookup } from '../keptSites';
 import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
 import { keywordMatches } from '../keywordMatches';
 import { shiftedTree } from '../sourceTreeShift';
+import { webIdentityTrust } from './cdkWebIdentityTrust';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -160,16 +161,19 @@ export function analyseCdk(text: string, path: string, ctx: IacContext, sites = 
       if (commentedOut(text, m.index!)) return skip(m);
       const { args, to } = callArguments(text, m.index! + m[0].length);
       const assumedBy = entry(args[2], 'assumedBy')?.value;
-      const principal =
-        assumedBy?.type === 'expr' ? (ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text)) : undefined;
-      if (!assumedBy || !principal) return { value: undefined, ...windowOf(m.index!, 0, to) };
-      const trust = mapOf([
-        ['Effect', scalar('Allow', assumedBy)],
-        ['Action', scalar('sts:AssumeRole', assumedBy)],
-        ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
-      ]);
+      if (assumedBy?.type !== 'expr') return { value: undefined, ...windowOf(m.index!, 0, to) };
+      const principal = ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
+      const federated = principal ? undefined : webIdentityTrust(assumedBy, (at) => ({ positional: callArguments(text, at).args }));
+      if (!principal && !federated) return { value: undefined, ...windowOf(m.index!, 0, to) };
+      const trust =
+        federated ??
+        mapOf([
+          ['Effect', scalar('Allow', assumedBy)],
+          ['Action', scalar('sts:AssumeRole', assumedBy)],
+          ['Principal', mapOf([['AWS', scalar(principal!, assumedBy)]])],
+        ]);
       const name = resourceNameAt(text, m.index!, path);
-      // Account trust is named by the role's variable alone: its subject carries the account.
+      // Account and web-identity trust are named by the role's variable alone: the subject carries the account or issuer.
       return {
         value: { doc: policyOf([trust]), base: name.name, counted: principal === '*' },
         ...windowOf(m.index!, m.index! - name.from, to),

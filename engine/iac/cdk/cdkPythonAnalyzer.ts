@@ -17,6 +17,7 @@ import { movedBy, SiteLookup } from '../keptSites';
 import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
 import { keywordMatches } from '../keywordMatches';
 import { shiftedTree } from '../sourceTreeShift';
+import { webIdentityTrust } from './cdkWebIdentityTrust';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
@@ -165,14 +166,19 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext, si
       const args = callAt(m);
       const end = args.end + 1;
       const assumedBy = keyword(args, 'assumed_by');
-      const principal = assumedBy?.type === 'expr' ? (isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text)) : undefined;
-      if (!assumedBy || !principal) return { value: undefined, ...windowOf(m.index!, 0, end) };
-      const trust = mapOf([
-        ['Effect', scalar('Allow', assumedBy)],
-        ['Action', scalar('sts:AssumeRole', assumedBy)],
-        ['Principal', mapOf([['AWS', scalar(principal, assumedBy)]])],
-      ]);
+      if (assumedBy?.type !== 'expr') return { value: undefined, ...windowOf(m.index!, 0, end) };
+      const principal = isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
+      const federated = principal ? undefined : webIdentityTrust(assumedBy, (at) => readPyCallArguments(text, at));
+      if (!principal && !federated) return { value: undefined, ...windowOf(m.index!, 0, end) };
+      const trust =
+        federated ??
+        mapOf([
+          ['Effect', scalar('Allow', assumedBy)],
+          ['Action', scalar('sts:AssumeRole', assumedBy)],
+          ['Principal', mapOf([['AWS', scalar(principal!, assumedBy)]])],
+        ]);
       const name = resourceNameAt(text, m.index!, path);
+      // Account and web-identity trust are named by the role's variable alone: the subject carries the account or issuer.
       return {
         value: { doc: policyOf([trust]), base: name.name, counted: principal === '*' },
         ...windowOf(m.index!, m.index! - name.from, end),

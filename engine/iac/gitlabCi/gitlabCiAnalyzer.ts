@@ -5,7 +5,8 @@
  * cloud key variables in a `variables:` block (global, `default:` or a job's), and script lines
  * that log in with a stored key (`aws configure set aws_access_key_id …`, `export
  * AWS_SECRET_ACCESS_KEY=…`, `az login --service-principal` with a password, `gcloud auth
- * activate-service-account --key-file …`). One finding per cloud and place: a key pair is one key.
+ * activate-service-account --key-file …`), also in a hidden script fragment (`.login: &login`)
+ * jobs splice in. One finding per cloud and place: a key pair is one key.
  */
 import type { IssueFrom } from '../iacIssue';
 import { staticLoginCloud, TEMPORARY_AWS_KEYS } from '../staticCloudLogins';
@@ -72,11 +73,15 @@ function scriptLines(node: SourceNode | undefined): SourceNode[] {
 
 /** Script lines of one job (or of `default:`) that log in with a stored key: the first line per cloud. */
 function scriptIssues(scope: SourceNode, where: string): PipelineIssue[] {
-  const found = new Map<string, SourceNode>();
   const lines = ['before_script', 'script', 'after_script'].flatMap((key) => scriptLines(entry(scope, key)?.value));
+  return loginIssues(lines, where, !!entry(scope, 'id_tokens'));
+}
+
+function loginIssues(lines: SourceNode[], where: string, idTokens: boolean): PipelineIssue[] {
+  const found = new Map<string, SourceNode>();
   const texts = lines.map((line) => stringValue(line) ?? '');
   // The OIDC recipe sets the same variables from `aws sts assume-role-with-web-identity`: those keys expire.
-  const temporaryAws = !!entry(scope, 'id_tokens') || texts.some((t) => TEMPORARY_AWS_KEYS.test(t));
+  const temporaryAws = idTokens || texts.some((t) => TEMPORARY_AWS_KEYS.test(t));
   lines.forEach((line, i) => {
     const cloud = staticLoginCloud(texts[i], temporaryAws);
     if (cloud && !found.has(cloud)) found.set(cloud, line);
@@ -98,6 +103,11 @@ export function analyseGitlabCi(pipeline: SourceNode): PipelineIssue[] {
   const defaults = entry(pipeline, 'default')?.value;
   if (defaults) issues.push(...variableIssues(entry(defaults, 'variables')?.value, 'default'), ...scriptIssues(defaults, 'default'));
   for (const job of pipeline.entries) {
+    // A hidden key holding a list is a script fragment jobs splice in with an alias
+    // (`.login: &login` … `script: [*login, …]`). Aliases are not expanded (yamlSource.ts), so
+    // its lines are read once, where they are written.
+    if (job.key.startsWith('.') && job.value.type === 'seq')
+      issues.push(...loginIssues(scriptLines(job.value), `script ${job.key}`, false));
     if (GLOBAL_KEYWORDS.has(job.key) || job.value.type !== 'map') continue;
     const where = `job ${job.key}`;
     issues.push(...variableIssues(entry(job.value, 'variables')?.value, where), ...scriptIssues(job.value, where));

@@ -6,7 +6,7 @@
  */
 import { attribute, blocksOf } from '../hcl/hclSource';
 import type { IssueFrom } from '../iacIssue';
-import { membersOf, stringOf } from './terraformCloudRoles';
+import { membersOf, rolesOf, stringOf } from './terraformCloudRoles';
 import { addressOf, type TerraformFile } from './terraformModule';
 
 /** Predefined roles that administer IAM in their scope, with what they let the holder do. */
@@ -66,27 +66,28 @@ export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
     const type = block.labels[0].value;
     const address = addressOf(block);
     const level = GCP_LEVEL.exec(type);
-    const role = stringOf(attribute(block.body, 'role')?.value);
-    if (level && role && IAM_ADMIN_ROLES[role.value.toLowerCase()]) {
+    const roles = level || BUCKET_GRANT.test(type) ? rolesOf(file, block) : [];
+    for (const role of level ? roles : []) {
+      if (!IAM_ADMIN_ROLES[role.value.toLowerCase()]) continue;
       issues.push({
         check: 'gcp-iam-admin-role',
         ...role,
         resource: address,
         subject: `${address}|${role.value.toLowerCase()}`,
-        message: `${address} grants ${role.value} at ${level[1]} level: it can ${IAM_ADMIN_ROLES[role.value.toLowerCase()]}, so it can grant itself any role there`,
+        message: `${address} grants ${role.value} at ${level![1]} level: it can ${IAM_ADMIN_ROLES[role.value.toLowerCase()]}, so it can grant itself any role there`,
       });
     }
-    const on = BUCKET_GRANT.test(type) ? 'the bucket' : level ? `the ${level[1]}` : undefined;
-    if (on && role) {
-      const everyone = membersOf(block).find((m) => EVERYONE.test(m));
-      if (everyone)
-        issues.push({
-          check: 'gcp-public-access',
-          ...role,
-          resource: address,
-          subject: `${address}|${everyone}`,
-          message: `${address} grants ${role.value} on ${on} to ${everyone} (${whoIs(everyone)})`,
-        });
+    // One finding per grant to everyone, at its (first) role.
+    const everyone = roles.length ? membersOf(block).find((m) => EVERYONE.test(m)) : undefined;
+    if (everyone) {
+      const on = level ? `the ${level[1]}` : 'the bucket';
+      issues.push({
+        check: 'gcp-public-access',
+        ...roles[0],
+        resource: address,
+        subject: `${address}|${everyone}`,
+        message: `${address} grants ${roles.map((r) => r.value).join(', ')} on ${on} to ${everyone} (${whoIs(everyone)})`,
+      });
     }
     if (type === 'google_project_iam_custom_role' || type === 'google_organization_iam_custom_role') {
       const permissions = attribute(block.body, 'permissions')?.value;

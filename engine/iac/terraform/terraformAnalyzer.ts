@@ -31,7 +31,7 @@ export function analyseTerraform(file: TerraformFile, path: string, ctx: IacCont
   }).filter((issue) => !boundaries.has(issue.resource));
   issues.push(...managedPolicyIssues(file), ...credentialIssues(file), ...gcpRoleIssues(file), ...azureRoleIssues(file));
   issues.push(...gcpGrantIssues(file), ...keyVaultAccessPolicyIssues(file));
-  issues.push(...kubernetesProviderIssues(file), ...lambdaPermissionIssues(file));
+  issues.push(...kubernetesProviderIssues(file, path, ctx.settings.ownerTags), ...lambdaPermissionIssues(file));
   issues.push(...terraformOwnershipIssues(file, path, ctx), ...moduleCallerOwnerIssues(file, path, ctx));
   const error = file.parsed.errors[0];
   return { issues, parseError: error && { message: `Terraform syntax error: ${error.message}`, start: error.start, end: error.end } };

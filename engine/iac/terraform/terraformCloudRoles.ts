@@ -3,6 +3,7 @@ import { azureRoleActionsIssue } from '../azure/roleDefinitionAnalyzer';
 import { attribute, blocksOf } from '../hcl/hclSource';
 import type { IacIssue, IssueFrom } from '../iacIssue';
 import { addressOf, type TerraformFile } from './terraformModule';
+import { possibleStrings } from './terraformValueFlow';
 
 const GCP_PRIMITIVE: Record<string, string> = { 'roles/owner': 'Owner', 'roles/editor': 'Editor' };
 const GCP_IMPERSONATION: Record<string, string> = {
@@ -31,6 +32,21 @@ const isCrowd = (member: string) => /^domain:/i.test(member);
 
 export function stringOf(expr: HclExpr | undefined): { value: string; start: number; end: number } | undefined {
   return expr?.kind === 'string' && !expr.templated ? { value: expr.value, start: expr.start + 1, end: expr.end - 1 } : undefined;
+}
+
+type At = { value: string; start: number; end: number };
+
+/**
+ * The roles a grant's `role` may be: its literal, or the literals it stands for in the same file
+ * (a `locals` entry, each member of the block's `for_each` list or map: `role = each.value` over
+ * `toset(local.roles)`), positioned where they are written.
+ */
+export function rolesOf(file: TerraformFile, block: HclBlock): At[] {
+  const expr = attribute(block.body, 'role')?.value;
+  if (!expr) return [];
+  const literal = stringOf(expr);
+  if (literal) return [literal];
+  return possibleStrings(file, block, expr).map((s) => ({ value: s.value, start: s.start + 1, end: s.end - 1 }));
 }
 
 export function membersOf(block: HclBlock): string[] {
@@ -110,16 +126,18 @@ export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   for (const block of file.resources) {
     const m = GCP_LEVEL.exec(block.labels[0].value);
     if (!m) continue;
-    const role = stringOf(attribute(block.body, 'role')?.value);
-    const issue = role && gcpRoleIssue(role, m[1], membersOf(block), addressOf(block));
-    if (issue) issues.push(issue);
+    for (const role of rolesOf(file, block)) {
+      const issue = gcpRoleIssue(role, m[1], membersOf(block), addressOf(block));
+      if (issue) issues.push(issue);
+    }
   }
   // On one service account, impersonation is what the role is for, unless a whole domain gets it.
   for (const block of file.resources) {
     if (!SERVICE_ACCOUNT_GRANT.test(block.labels[0].value)) continue;
-    const role = stringOf(attribute(block.body, 'role')?.value);
-    const issue = role && crowdImpersonationIssue(role, membersOf(block), addressOf(block));
-    if (issue) issues.push(issue);
+    for (const role of rolesOf(file, block)) {
+      const issue = crowdImpersonationIssue(role, membersOf(block), addressOf(block));
+      if (issue) issues.push(issue);
+    }
   }
   // Modules take roles as map keys (`bindings = { "roles/editor" = [...] }`) or as
   // `"project=>roles/editor"` strings (terraform-google-modules); either way a project-level grant.
@@ -304,23 +322,57 @@ function azureScopeLevel(scope: HclExpr | undefined): string | undefined {
   return undefined;
 }
 
+/** The built-in role a role definition id names: its last segment is the GUID, the same in every tenant. */
+const builtinById = (id: string) => AZURE_PRIVILEGED_IDS[id.slice(id.lastIndexOf('/') + 1).toLowerCase()];
+
+/**
+ * The privileged built-in role an `azurerm_role_assignment` assigns, and where to report it. The
+ * role is read by name (`role_definition_name`, literal or through `locals`/`for_each`) or by id:
+ * a literal id whose last segment is the built-in GUID (the prefix may be interpolated:
+ * "${data.azurerm_subscription.primary.id}/providers/Microsoft.Authorization/roleDefinitions/<guid>"),
+ * that GUID kept in a local ("…/roleDefinitions/${local.contributor_id}", `local.contributor_id`),
+ * or a `data "azurerm_role_definition"` of the file looked up by name or id.
+ */
+function azurePrivilegedRole(file: TerraformFile, block: HclBlock): { at: At; name: string; narrowable?: boolean } | undefined {
+  const nameExpr = attribute(block.body, 'role_definition_name')?.value;
+  const literalName = stringOf(nameExpr);
+  const names = literalName ? [literalName] : nameExpr ? possibleStrings(file, block, nameExpr).map(inner) : [];
+  const byName = names.find((n) => AZURE_PRIVILEGED[n.value.toLowerCase()]);
+  // Only a name written in the assignment itself can be swapped for a narrower one in place.
+  if (byName) return { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()], narrowable: byName === literalName };
+  const idExpr = attribute(block.body, 'role_definition_id')?.value;
+  if (!idExpr) return undefined;
+  const text = idExpr.kind === 'string' ? idExpr.value : idExpr.kind === 'ref' ? idExpr.text : '';
+  const at: At =
+    idExpr.kind === 'string' ? { value: text, start: idExpr.start + 1, end: idExpr.end - 1 } : { value: text, ...span(idExpr) };
+  const ids = [...(idExpr.kind === 'string' ? [text] : []), ...possibleStrings(file, block, idExpr).map((s) => s.value)];
+  // The GUID interpolated from a local: "…/roleDefinitions/${local.contributor_id}".
+  const local = /\$\{\s*local\.([\w-]+)\s*\}$/.exec(text)?.[1];
+  const localValue = local && stringOf(file.local(local));
+  if (localValue) ids.push(localValue.value);
+  // A role definition looked up by a data source of the file, by name or by id.
+  for (const m of text.matchAll(/\bdata\.azurerm_role_definition\.([\w-]+)\.(?:id|role_definition_id)\b/g)) {
+    const data = file.dataSources.find((d) => d.labels[0].value === 'azurerm_role_definition' && d.labels[1].value === m[1]);
+    if (!data) continue;
+    const dataName = stringOf(attribute(data.body, 'name')?.value);
+    if (dataName && AZURE_PRIVILEGED[dataName.value.toLowerCase()]) return { at, name: AZURE_PRIVILEGED[dataName.value.toLowerCase()] };
+    const dataId = stringOf(attribute(data.body, 'role_definition_id')?.value);
+    if (dataId) ids.push(dataId.value);
+  }
+  const id = ids.find((i) => builtinById(i));
+  return id ? { at, name: builtinById(id) } : undefined;
+}
+
+const span = (e: { start: number; end: number }) => ({ start: e.start, end: e.end });
+const inner = (s: { value: string; start: number; end: number }): At => ({ value: s.value, start: s.start + 1, end: s.end - 1 });
+
 export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
   for (const block of file.resourcesOf('azurerm_role_assignment')) {
     const level = azureScopeLevel(attribute(block.body, 'scope')?.value);
     if (!level) continue;
     const address = addressOf(block);
-    const byName = stringOf(attribute(block.body, 'role_definition_name')?.value);
-    // The id's last segment is the built-in GUID, also where the prefix is interpolated
-    // ("${data.azurerm_subscription.primary.id}/providers/Microsoft.Authorization/roleDefinitions/<guid>").
-    const idExpr = attribute(block.body, 'role_definition_id')?.value;
-    const byId = idExpr?.kind === 'string' ? { value: idExpr.value, start: idExpr.start + 1, end: idExpr.end - 1 } : undefined;
-    const role =
-      byName && AZURE_PRIVILEGED[byName.value.toLowerCase()]
-        ? { at: byName, name: AZURE_PRIVILEGED[byName.value.toLowerCase()] }
-        : byId && AZURE_PRIVILEGED_IDS[byId.value.slice(byId.value.lastIndexOf('/') + 1).toLowerCase()]
-          ? { at: byId, name: AZURE_PRIVILEGED_IDS[byId.value.slice(byId.value.lastIndexOf('/') + 1).toLowerCase()] }
-          : undefined;
+    const role = azurePrivilegedRole(file, block);
     if (!role) continue;
     issues.push({
       check: 'azure-privileged-role-assignment',
@@ -329,7 +381,8 @@ export function azureRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
       resource: address,
       subject: `${address}|${role.name}`,
       message: `${address} assigns ${role.name} at ${level} scope: assign a narrower role on the resource group or resource that needs it`,
-      narrower: ['Reader'],
+      // A role name written here; an id (a GUID, a data source) is not replaced by a name.
+      ...(role.narrowable ? { narrower: ['Reader'] } : {}),
     });
   }
   for (const block of file.resourcesOf('azurerm_role_definition')) {

@@ -6,6 +6,14 @@
 import { iacDocument, negative, positive, region, type Family, type IacDocument } from './labels';
 
 type Mark = (text: string) => string;
+
+/**
+ * `service:*` on a bucket named through an intrinsic or an interpolation: negatives when they were
+ * written, positives of the lower-severity check since it reads resources named by reference (the
+ * fourth held-out set's `s3:*` on `!GetAtt Bucket.Arn` and on `${local.bucket}`), as the literal
+ * bucket ARNs became in awsPolicies.ts.
+ */
+const SCOPED_SERVICE = ['aws-iam-service-wildcard-on-resource'];
 interface HeldOut {
   name: string;
   path: string;
@@ -64,7 +72,7 @@ const CASES: HeldOut[] = [
     'aws',
     's3:* on a !Sub bucket ARN',
     'aws/sub.yaml',
-    undefined,
+    SCOPED_SERVICE,
     (m) =>
       `Resources:\n  P:\n    Type: AWS::IAM::Policy\n    Properties:\n      PolicyName: p\n      PolicyDocument:\n        Statement:\n${m("          - Effect: Allow\n            Action: 's3:*'\n            Resource: !Sub 'arn:${AWS::Partition}:s3:::${Bucket}/*'")}\n`,
   ),
@@ -72,7 +80,7 @@ const CASES: HeldOut[] = [
     'aws',
     's3:* on a Fn::Join ARN',
     'aws/join.json',
-    undefined,
+    SCOPED_SERVICE,
     (m) =>
       `{\n  "Resources": {\n    "P": {\n      "Type": "AWS::IAM::Policy",\n      "Properties": {\n        "PolicyDocument": {\n          "Statement": [\n            ${m('{ "Effect": "Allow", "Action": "s3:*", "Resource": { "Fn::Join": ["", ["arn:aws:s3:::", { "Ref": "B" }, "/*"]] } }')}\n          ]\n        }\n      }\n    }\n  }\n}\n`,
   ),
@@ -80,7 +88,7 @@ const CASES: HeldOut[] = [
     'aws',
     's3:* on an interpolated bucket ARN',
     'aws/interp.tf',
-    undefined,
+    SCOPED_SERVICE,
     (m) =>
       `resource "aws_iam_policy" "p" {\n  policy = jsonencode({\n    Statement = [${m('{ Effect = "Allow", Action = "s3:*", Resource = "${aws_s3_bucket.b.arn}/*" }')}]\n  })\n}\n`,
   ),

@@ -125,7 +125,7 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
           'role.add_to_policy(iam.PolicyStatement(effect=iam.Effect.DENY, actions=["*"], resources=["*"]))',
           'role.add_managed_policy(iam.ManagedPolicy.from_aws_managed_policy_name("ReadOnlyAccess"))',
           'role.add_to_policy(iam.PolicyStatement(actions=my_actions, resources=["*"]))',
-          'role.add_to_policy(iam.PolicyStatement(actions=["s3:*"], resources=[f"arn:aws:s3:::{name}/*"]))',
+          'role.add_to_policy(iam.PolicyStatement(actions=["s3:PutObject"], resources=[f"arn:aws:s3:::{name}/*"]))',
           'peer = iam.Role(self, "Peer", assumed_by=iam.AccountPrincipal("123456789012").with_conditions({"StringEquals": {"sts:ExternalId": "x"}}))',
           'role.add_to_policy(iam.PolicyStatement(actions=["iam:PassRole"], resources=["*"], conditions={"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}))',
           'bucket.grant_read(role)',
@@ -302,7 +302,7 @@ describe('AWS CDK in Python and Pulumi in TypeScript and Python', () => {
         lines(
           'aws.iam.Policy("ro", policy=json.dumps({"Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "arn:aws:s3:::b/*"}]}))',
           'aws.iam.Policy("deny", policy=json.dumps({"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}))',
-          'aws.iam.Policy("fmt", policy=json.dumps({"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": f"arn:aws:s3:::{bucket}/*"}]}))',
+          'aws.iam.Policy("fmt", policy=json.dumps({"Statement": [{"Effect": "Allow", "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{bucket}/*"}]}))',
           'aws.iam.Policy("computed", policy=doc.json)',
           'aws.iam.RolePolicyAttachment("ro", role="ci", policy_arn="arn:aws:iam::aws:policy/ReadOnlyAccess")',
           'gcp.projects.IAMMember("viewer", project="p", role="roles/viewer", member="user:a@example.com")',

@@ -343,6 +343,8 @@ describe('more infrastructure languages', () => {
       ].join('\n');
       assert.deepEqual(summary(code, scan('lib/x.ts', code).findings), [
         'aws-iam-admin-wildcard@3:*',
+        // Scoped by addResources, so not on "*": every s3 action on that bucket, the lower-severity check.
+        'aws-iam-service-wildcard-on-resource@5:s3:*',
         'aws-iam-privilege-escalation@8:iam:*',
       ]);
     });
