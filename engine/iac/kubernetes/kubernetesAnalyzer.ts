@@ -4,13 +4,26 @@ import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type Issue
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import { accountsWithoutAutomount, folderRbacObjects } from './folderRbac';
-import { accountsWithGrants } from './tokenGrants';
+import { accountsWithGrants, grantedAccounts } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
 /** What the files beside a manifest say about ServiceAccounts: which are granted a role that matters, which turn automount off. */
 interface FolderGrants {
-  bound: Set<string | undefined>;
+  granted: Array<{ name?: string; namespace?: string }>;
   noAutomount: Set<string | undefined>;
+}
+
+/**
+ * Whether the folder grants the workload's account a role that matters. The namespace must agree
+ * where both say it (unrelated manifests often share a folder). The `default` account is left to
+ * its binding's own finding (k8s-default-service-account-binding): flagging every workload of the
+ * namespace that runs on it, from another file, would repeat that finding once per workload.
+ */
+function grantedInFolder(folder: FolderGrants, account: string, namespace: string | undefined): boolean {
+  return (
+    account !== 'default' &&
+    folder.granted.some((a) => a.name === account && (a.namespace === undefined || namespace === undefined || a.namespace === namespace))
+  );
 }
 
 const WORKLOAD_POD_SPEC: Record<string, string[]> = {
@@ -78,8 +91,8 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
     if (folder) return folder;
     const siblings = folderRbacObjects(path, ctx);
     folder = siblings.length
-      ? { bound: accountsWithGrants([...objects, ...siblings], hasFinding), noAutomount: accountsWithoutAutomount(siblings) }
-      : { bound: new Set(), noAutomount: new Set() };
+      ? { granted: grantedAccounts([...objects, ...siblings], hasFinding), noAutomount: accountsWithoutAutomount(siblings) }
+      : { granted: [], noAutomount: new Set() };
     return folder;
   };
   const powerful = powerfulRoles(objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')));
@@ -428,11 +441,13 @@ function automountIssue(
   if (!itemsOf(get(spec.value, 'containers')).some((c) => get(c, 'image'))) return undefined;
   const mode = ctx.settings.automountServiceAccountToken;
   const boundHere = bound.has(account);
-  if (mode === 'bound' && !boundHere && !inFolder().bound.has(account)) return undefined;
+  const namespace = stringValue(get(doc, 'metadata', 'namespace'));
+  const boundBeside = !boundHere && grantedInFolder(inFolder(), account, namespace);
+  if (mode === 'bound' && !boundHere && !boundBeside) return undefined;
   if (account !== 'default' && mode === 'default-service-account' && !automount) return undefined;
   // The account's own manifest beside this file may turn automount off (a workload's `true` overrides it).
   if (!automount && inFolder().noAutomount.has(account)) return undefined;
-  const grantedBy = boundHere ? 'in this file' : inFolder().bound.has(account) ? 'beside this file' : undefined;
+  const grantedBy = boundHere ? 'in this file' : boundBeside ? 'beside this file' : undefined;
   const at = automount ? { start: automount.value.start, end: automount.value.end } : { start: spec.keyStart, end: spec.keyEnd };
   const first = spec.value.entries[0];
   const edits: OffsetEdit[] = automount

@@ -24,19 +24,31 @@ function readsOnly(role: SourceNode, kind: string, name: string, hasFinding: Has
 
 /** Names of the ServiceAccounts some binding of `objects` grants a role that matters. */
 export function accountsWithGrants(objects: SourceNode[], hasFinding: HasRbacFinding): Set<string | undefined> {
+  return new Set(grantedAccounts(objects, hasFinding).map((a) => a.name));
+}
+
+/**
+ * The ServiceAccounts some binding of `objects` grants a role that matters, with their namespace
+ * where the binding says it (the subject's `namespace`, else the binding's own).
+ */
+export function grantedAccounts(objects: SourceNode[], hasFinding: HasRbacFinding): Array<{ name?: string; namespace?: string }> {
   const readOnlyRoles = new Set<string>();
   for (const d of objects) {
     const kind = stringValue(get(d, 'kind'));
     const name = stringValue(get(d, 'metadata', 'name'));
     if ((kind === 'Role' || kind === 'ClusterRole') && name && readsOnly(d, kind, name, hasFinding)) readOnlyRoles.add(`${kind}/${name}`);
   }
-  const accounts = new Set<string | undefined>();
+  const accounts: Array<{ name?: string; namespace?: string }> = [];
   for (const binding of objects.filter((d) => /^(?:Cluster)?RoleBinding$/.test(stringValue(get(d, 'kind')) ?? ''))) {
     const refKind = stringValue(get(binding, 'roleRef', 'kind')) ?? 'ClusterRole';
     const refName = stringValue(get(binding, 'roleRef', 'name')) ?? '';
     if (readOnlyRoles.has(`${refKind}/${refName}`)) continue;
     for (const s of itemsOf(get(binding, 'subjects')))
-      if (stringValue(get(s, 'kind')) === 'ServiceAccount') accounts.add(stringValue(get(s, 'name')));
+      if (stringValue(get(s, 'kind')) === 'ServiceAccount')
+        accounts.push({
+          name: stringValue(get(s, 'name')),
+          namespace: stringValue(get(s, 'namespace')) ?? stringValue(get(binding, 'metadata', 'namespace')),
+        });
   }
   return accounts;
 }

@@ -35,6 +35,13 @@ describe('Kubernetes token automount with the RBAC of the folder', () => {
     assert.equal(automountFindings(deployment('api'), {}).length, 0);
   });
 
+  it('not when the binding is for the same name in another namespace, nor for the default account (its binding has its own finding)', () => {
+    const inNamespace = (ns: string) => deployment('api').replace('  name: api\n', `  name: api\n  namespace: ${ns}\n`);
+    assert.equal(automountFindings(inNamespace('apps'), { 'rbac.yaml': rbac('api') }).length, 1);
+    assert.equal(automountFindings(inNamespace('billing'), { 'rbac.yaml': rbac('api') }).length, 0);
+    assert.equal(automountFindings(deployment('default'), { 'rbac.yaml': rbac('default') }).length, 0);
+  });
+
   it("a workload's own automountServiceAccountToken: true overrides its account's false", () => {
     const found = automountFindings(deployment('api', '      automountServiceAccountToken: true\n'), {
       'rbac.yaml': rbac('api'),
