@@ -100,6 +100,18 @@ export function editedLines(before: string, after: string): EditedLines {
   };
 }
 
+/** A long line in this scan, the one of the last scan it is compared with, and where the two differ (once asked: `endsOf`). */
+export interface LongLineEntry {
+  now: LongLineState;
+  before?: LongLineState;
+  ends?: { prefix: number; suffix: number };
+}
+
+/** Where a long line differs from the one of the last scan it is compared with: worked out once per scan, for every rule. */
+export function endsOf(entry: LongLineEntry & { before: LongLineState }): { prefix: number; suffix: number } {
+  return (entry.ends ??= commonEnds(entry.before.text, entry.now.text));
+}
+
 /** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */
 type Hits = Int32Array;
 
@@ -130,7 +142,7 @@ export class SecretLineMemo {
    * matches over it, re-matched around the edit (longLineReuse.ts).
    */
   private previousLong: LongLineState[] = [];
-  private nextLong = new Map<number, { now: LongLineState; before?: LongLineState }>();
+  private nextLong = new Map<number, LongLineEntry>();
 
   /** Starts a scan of `text`; results from another scanner (rules changed) or another file kind are dropped. */
   begin(owner: object, kind: FileKind, text: string): void {
@@ -273,7 +285,7 @@ export class SecretLineMemo {
    * compared with: the nearest by start (any pairing gives exact results; the nearest is most
    * likely the same line, edited).
    */
-  longLine(lineStart: number, text: () => string): { now: LongLineState; before?: LongLineState } {
+  longLine(lineStart: number, text: () => string): LongLineEntry {
     let entry = this.nextLong.get(lineStart);
     if (entry) return entry;
     let before: LongLineState | undefined;

@@ -12,7 +12,9 @@ import { VALIDATORS } from './validators';
 import { detached } from '../text/detachedText';
 import { patternReach, type PatternReach } from '../rules/patternReach';
 import { passesFrom, rematch, type RegexPass } from './longLineReuse';
-import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import { endsOf, MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import { lineAssignments, snakeOf } from './longLineAssignments';
+import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 
@@ -263,8 +265,11 @@ export class SecretScanner {
           longLines.add(lineStart);
           continue;
         }
-        if (!def.multiline && memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
-          const found = this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd));
+        if (!def.multiline && memo !== undefined && (rule.regex || rule.assignment) && lineEnd - lineStart > MEMO_MAX_LINE) {
+          const line = () => text.slice(lineStart, lineEnd);
+          const found = rule.regex
+            ? this.matchLongLine(memo, r, rule, lineStart, line)
+            : this.longLineAssignmentMatches(memo, r, rule, lineStart, line, literalUnquoted);
           for (const c of found)
             candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
           continue;
@@ -380,13 +385,14 @@ export class SecretScanner {
    */
   private matchLongLine(memo: SecretLineMemo, r: number, rule: CompiledRule, lineStart: number, line: () => string): LineCandidate[] {
     const re = rule.regex!;
-    const { now, before } = memo.longLine(lineStart, line);
+    const entry = memo.longLine(lineStart, line);
+    const { now, before } = entry;
     const yields = (m: PatternMatch) => this.regexCandidate(rule, now.text, m, detached);
     const old = before?.passes.get(r);
     const reach = (this.reaches[r] ??= patternReach(re.source));
     let passes: RegexPass[];
     if (before && old && reach.ahead !== Infinity && reach.behind !== Infinity) {
-      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields);
+      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields, endsOf({ ...entry, before }));
     } else passesFrom(re, now.text, 0, yields, (passes = []));
     now.passes.set(r, passes);
     const found: LineCandidate[] = [];
@@ -394,36 +400,79 @@ export class SecretScanner {
     return found;
   }
 
+  /**
+   * An assignment rule over a line too long for the line memo, in an open document: the line's
+   * assignments are found around the last edit only (longLineAssignments.ts), and each one's
+   * verdict by this rule is kept with it. Finds what `assignmentMatches` finds on the fresh parse.
+   */
+  private longLineAssignmentMatches(
+    memo: SecretLineMemo,
+    r: number,
+    rule: CompiledRule,
+    lineStart: number,
+    line: () => string,
+    literalUnquoted: boolean,
+  ): LineCandidate[] {
+    const entry = memo.longLine(lineStart, line);
+    const { now, before } = entry;
+    const parsed = (now.assignments ??= lineAssignments(now.text, before?.assignments, before && endsOf({ ...entry, before })));
+    const { hits, shifts } = parsed;
+    const found: LineCandidate[] = [];
+    let publicKeyOnLine: boolean | undefined;
+    for (let n = 0; n < hits.length; n++) {
+      const hit = hits[n];
+      const snake = snakeOf(hit);
+      // Each kept assignment's verdict by this rule is worked out once.
+      let accepted = hit.verdicts?.get(r);
+      if (accepted === undefined)
+        (hit.verdicts ??= new Map()).set(r, (accepted = this.assignmentAccepted(rule, hit.assignment!, snake, literalUnquoted)));
+      if (!accepted) continue;
+      if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= hits.some((h) => snakeOf(h) === 'public_key'))) continue;
+      const a = hit.assignment!;
+      const shift = shifts[n];
+      found.push({ start: a.valueStart + shift, end: a.valueEnd + shift, value: a.value, keyName: a.name.replace(/^[$@]/, '') });
+    }
+    return found;
+  }
+
+  /**
+   * Whether an assignment rule takes an assignment's value, by its name (`snake`: in snake_case),
+   * quote and value; all but the look for a public key beside a `token` (which depends on the line).
+   */
+  private assignmentAccepted(rule: CompiledRule, assignment: Assignment, snake: string, literalUnquoted: boolean): boolean {
+    const a = rule.assignment!;
+    // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
+    // that spelling differs by more than case (a workspace rule may expect `apiKey`).
+    const raw = assignment.name.toLowerCase() === snake ? undefined : assignment.name;
+    if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) return false;
+    if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) return false;
+    if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) return false;
+    if (!assignment.quote && !literalUnquoted) return false;
+    const value = assignment.value;
+    if (value.length < a.minLength || value.length > a.maxLength) return false;
+    return this.accepts(rule, value, value);
+  }
+
   /** The assignments of a line (or multiline window) that an assignment rule accepts, relative to its start. */
   private assignmentMatches(rule: CompiledRule, line: ParsedLine, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
-    const a = rule.assignment!;
     const found: LineCandidate[] = [];
     // Asked once per call, not per `token` (a minified line holds thousands of both).
     let publicKeyOnLine: boolean | undefined;
     for (let n = 0; n < line.assignments.length; n++) {
       const assignment = line.assignments[n];
-      // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
-      // that spelling differs by more than case (a workspace rule may expect `apiKey`).
       const snake = line.snakes[n];
-      const raw = assignment.name.toLowerCase() === snake ? undefined : assignment.name;
-      if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
-      if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
-      if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) continue;
+      if (!this.assignmentAccepted(rule, assignment, snake, literalUnquoted)) continue;
       // A .NET strong-name map (`<map Token="b77a…" PublicKey="0024…"/>`): a token beside a public
       // key on the same element is that key's public key token, a hash of a public value.
       if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= line.snakes.includes('public_key'))) continue;
-      if (!assignment.quote && !literalUnquoted) continue;
       const value = assignment.value;
-      if (value.length < a.minLength || value.length > a.maxLength) continue;
-      if (this.accepts(rule, value, value)) {
-        const keyName = assignment.name.replace(/^[$@]/, '');
-        found.push({
-          start: assignment.valueStart,
-          end: assignment.valueEnd,
-          value: keep ? detached(value) : value,
-          keyName: keep ? detached(keyName) : keyName,
-        });
-      }
+      const keyName = assignment.name.replace(/^[$@]/, '');
+      found.push({
+        start: assignment.valueStart,
+        end: assignment.valueEnd,
+        value: keep ? detached(value) : value,
+        keyName: keep ? detached(keyName) : keyName,
+      });
     }
     return found;
   }
