@@ -144,9 +144,22 @@ export class SecretLineMemo {
   private previousLong: LongLineState[] = [];
   private nextLong = new Map<number, LongLineEntry>();
 
+  /**
+   * What the engine worked out from the text around each finding (the name a value is assigned
+   * to) at the last scan and this one, by the finding's window and value (`around`), and the text
+   * of the scan the last ones belong to.
+   */
+  private previousAround = new Map<string, object>();
+  private nextAround = new Map<string, object>();
+  private aroundText?: string;
+
   /** Starts a scan of `text`; results from another scanner (rules changed) or another file kind are dropped. */
   begin(owner: object, kind: FileKind, text: string): void {
     const same = owner === this.owner && kind === this.kind && this.text !== undefined;
+    // (A scan that threw left its results half made, for a text the memo did not keep.)
+    this.previousAround = same && this.aroundText === this.text ? this.nextAround : new Map();
+    this.nextAround = new Map();
+    this.aroundText = text;
     if (!same) {
       this.previous = new Map();
       this.previousLong = [];
@@ -307,6 +320,24 @@ export class SecretLineMemo {
     else entry = newLineResults();
     this.next.set(lineStart, entry);
     return entry;
+  }
+
+  /**
+   * What `compute` says of the text at [from, to) of this scan, about a value at [start, end)
+   * there: the last scan's answer when that text lies wholly before or after the edit (so it is
+   * the same text), else `compute()`. Asked after the secret scan, until the next one begins.
+   */
+  around<T extends object>(from: number, to: number, start: number, end: number, compute: () => T): T {
+    const edit = this.edit;
+    let kept: object | undefined;
+    if (edit && to <= edit.prefix) kept = this.previousAround.get(`${from}:${to}:${start}:${end}`);
+    else if (edit && from >= this.aroundText!.length - edit.suffix) {
+      const d = edit.delta;
+      kept = this.previousAround.get(`${from - d}:${to - d}:${start - d}:${end - d}`);
+    }
+    const result = (kept as T | undefined) ?? compute();
+    this.nextAround.set(`${from}:${to}:${start}:${end}`, result);
+    return result;
   }
 
   /** Ends a scan: lines it did not look at are forgotten. */

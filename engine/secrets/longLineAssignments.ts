@@ -53,9 +53,11 @@ export interface Hit {
   afterHash: boolean;
   /** How far the yield read, exclusive. */
   readTo: number;
-  /** The name in snake_case, and the assignment rules' verdicts on it (by rule index), worked out once. */
+  /** The name in snake_case, worked out once. */
   snake?: string;
-  verdicts?: Map<number, boolean>;
+  /** The assignment rules' verdicts, worked out once: a bit per rule (the scanner's numbering), set when known, and when accepted. */
+  known: number;
+  accepted: number;
 }
 
 /** One regex's matches over the line: starts, where the next search started, what each yielded. */
@@ -96,7 +98,7 @@ const SOURCES: Source[] = [
     yields: (line, m) => {
       reading.to = 0;
       const hit = nameHit(line, m);
-      return { at: m.index, assignment: kept(hit.assignment), afterHash: hit.afterHash, readTo: reading.to };
+      return { at: m.index, assignment: kept(hit.assignment), afterHash: hit.afterHash, readTo: reading.to, known: 0, accepted: 0 };
     },
   },
   {
@@ -105,18 +107,32 @@ const SOURCES: Source[] = [
     yields: (line, m) => {
       reading.to = 0;
       const assignment = callHit(line, m);
-      return { at: m.index, assignment: kept(assignment), afterHash: false, readTo: reading.to };
+      return { at: m.index, assignment: kept(assignment), afterHash: false, readTo: reading.to, known: 0, accepted: 0 };
     },
   },
   {
     re: element,
     reach: reachOf(element, { '\\1': '[\\w.:-]{0,101}' }),
-    yields: (_line, m) => ({ at: m.index, assignment: kept(elementHit(m)), afterHash: false, readTo: m.index + m[0].length }),
+    yields: (_line, m) => ({
+      at: m.index,
+      assignment: kept(elementHit(m)),
+      afterHash: false,
+      readTo: m.index + m[0].length,
+      known: 0,
+      accepted: 0,
+    }),
   },
   {
     re: keyValue,
     reach: reachOf(keyValue, { '\\1': `["']`, '\\3': `["']` }),
-    yields: (_line, m) => ({ at: m.index, assignment: kept(keyValueHit(m)), afterHash: false, readTo: m.index + m[0].length }),
+    yields: (_line, m) => ({
+      at: m.index,
+      assignment: kept(keyValueHit(m)),
+      afterHash: false,
+      readTo: m.index + m[0].length,
+      known: 0,
+      accepted: 0,
+    }),
   },
 ];
 
@@ -151,7 +167,7 @@ export function lineAssignments(
   if (longBlanks) {
     // Parsed whole, every time (as a line that is not kept): the hits are made here, unmoved.
     const found = findAssignments(line);
-    const hits = found.map((a): Hit => ({ at: 0, assignment: kept(a), afterHash: false, readTo: line.length }));
+    const hits = found.map((a): Hit => ({ at: 0, assignment: kept(a), afterHash: false, readTo: line.length, known: 0, accepted: 0 }));
     return { text: line, longBlanks, passes: [], hits, shifts: new Int32Array(hits.length) };
   }
   // Put together as findAssignments does: the module attribute, the name hits not inside a bare
@@ -160,7 +176,7 @@ export function lineAssignments(
   const shifts: number[] = [];
   const attribute = moduleAttribute(line);
   if (attribute) {
-    hits.push({ at: 0, assignment: kept(attribute), afterHash: false, readTo: line.length });
+    hits.push({ at: 0, assignment: kept(attribute), afterHash: false, readTo: line.length, known: 0, accepted: 0 });
     shifts.push(0);
   }
   for (let s = 0; s < passes.length; s++) {

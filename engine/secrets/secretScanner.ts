@@ -151,6 +151,8 @@ export class SecretScanner {
   private readonly rulesByKeyword: number[][];
   /** Per rule, how far its regex reads around a match attempt (worked out when first needed). */
   private readonly reaches: PatternReach[] = [];
+  /** Per rule, its place among the assignment rules (`assignmentSlot`). */
+  private slots?: Int32Array;
 
   constructor(
     readonly rules: CompiledRule[],
@@ -419,13 +421,21 @@ export class SecretScanner {
     const { hits, shifts } = parsed;
     const found: LineCandidate[] = [];
     let publicKeyOnLine: boolean | undefined;
+    const slot = this.assignmentSlot(r);
+    const bit = slot >= 0 ? 1 << slot : 0;
     for (let n = 0; n < hits.length; n++) {
       const hit = hits[n];
       const snake = snakeOf(hit);
-      // Each kept assignment's verdict by this rule is worked out once.
-      let accepted = hit.verdicts?.get(r);
-      if (accepted === undefined)
-        (hit.verdicts ??= new Map()).set(r, (accepted = this.assignmentAccepted(rule, hit.assignment!, snake, literalUnquoted)));
+      // Each kept assignment's verdict by this rule is worked out once (two bits per rule, for the first 30).
+      let accepted: boolean;
+      if (slot >= 0 && hit.known & bit) accepted = (hit.accepted & bit) !== 0;
+      else {
+        accepted = this.assignmentAccepted(rule, hit.assignment!, snake, literalUnquoted);
+        if (slot >= 0) {
+          hit.known |= bit;
+          if (accepted) hit.accepted |= bit;
+        }
+      }
       if (!accepted) continue;
       if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= hits.some((h) => snakeOf(h) === 'public_key'))) continue;
       const a = hit.assignment!;
@@ -433,6 +443,16 @@ export class SecretScanner {
       found.push({ start: a.valueStart + shift, end: a.valueEnd + shift, value: a.value, keyName: a.name.replace(/^[$@]/, '') });
     }
     return found;
+  }
+
+  /** Rule `r`'s place among the assignment rules, for the verdict bits of kept assignments (-1 past 30). */
+  private assignmentSlot(r: number): number {
+    if (!this.slots) {
+      this.slots = new Int32Array(this.rules.length).fill(-1);
+      let next = 0;
+      for (let i = 0; i < this.rules.length && next < 30; i++) if (this.rules[i].assignment) this.slots[i] = next++;
+    }
+    return this.slots[r];
   }
 
   /**
