@@ -150,9 +150,17 @@ function isEmptyJobsEntry(entry: MapEntry | undefined, keyStart: number): boolea
 const JOB_KEY = /[A-Za-z_][\w-]*[ \t]*:(?=[ \t\r\n]|$)/y;
 const JOBS_LINE = /jobs:[ \t]*(?:#[^\n]*)?\r?$/;
 
+/** Per indentation of the jobs: a line feed before a line indented no deeper than that (`jobsLayout`). */
+const shallowLines = new Map<number, RegExp>();
+/** A line whose indentation holds a tab (after any spaces). */
+const TAB_INDENT = /\n *\t/g;
+
 /**
  * Where the header ends and each job starts, the jobs' indentation and where the `jobs` key is;
  * undefined unless the file has the plain layout described above (then it is parsed whole).
+ * Runs on every keystroke in a workflow: past the first job only the lines that can matter are
+ * visited (those indented no deeper than the jobs, found by a regex, and any with a tab in its
+ * indentation), not every line of the file (that walk was a fifth of a workflow's re-check).
  */
 export function jobsLayout(text: string): { jobsKey: number; indent: number; starts: number[] } | undefined {
   // indexOf first: a regex over 127 KB costs a tenth of a millisecond, indexOf a hundredth.
@@ -161,32 +169,52 @@ export function jobsLayout(text: string): { jobsKey: number; indent: number; sta
   let jobsKey = -1;
   let indent = -1;
   const starts: number[] = [];
-  for (let at = 0; at < text.length;) {
+  /** What a line after `jobs:` says, its first character other than a space at `i`: false when the file has not the plain layout. */
+  const line = (at: number, i: number): boolean => {
+    const c = text.charCodeAt(i);
+    // Empty, `\r` (always before `\n` here), or a comment: nothing to say.
+    if (i >= text.length || c === 10 || c === 13 || c === 35) return true;
+    const n = i - at;
+    if (c === 9 || n === 0) return false; // a tab, or more of the top-level mapping
+    if (indent < 0) indent = n;
+    if (n < indent) return false;
+    if (n === indent) {
+      // Only a `name:` line starts a piece: after `jobs:` anything else would be read as the
+      // value of `jobs`, not as the next entry of its mapping. Another line (being typed, or
+      // broken) stays in the piece before it, which then reads as the file does.
+      JOB_KEY.lastIndex = i;
+      if (JOB_KEY.test(text)) starts.push(at);
+      else if (!starts.length) return false;
+    }
+    return true;
+  };
+  const spacesFrom = (at: number) => {
+    let i = at;
+    while (text.charCodeAt(i) === 32) i++;
+    return i;
+  };
+  // Line by line to the `jobs:` line and the first line after it that is not blank (the first job's).
+  let at = 0;
+  while (at < text.length && indent < 0) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
     if (jobsKey < 0) {
       if (text.startsWith('jobs:', at) && JOBS_LINE.test(text.slice(at, nl))) jobsKey = at;
-    } else {
-      let i = at;
-      while (text.charCodeAt(i) === 32) i++;
-      const c = text.charCodeAt(i);
-      const blank = i >= nl || (c === 13 && i + 1 === nl) || c === 35; // empty, `\r`, or a comment
-      if (!blank) {
-        const n = i - at;
-        if (c === 9 || n === 0) return undefined; // a tab, or more of the top-level mapping
-        if (indent < 0) indent = n;
-        if (n < indent) return undefined;
-        if (n === indent) {
-          // Only a `name:` line starts a piece: after `jobs:` anything else would be read as the
-          // value of `jobs`, not as the next entry of its mapping. Another line (being typed, or
-          // broken) stays in the piece before it, which then reads as the file does.
-          JOB_KEY.lastIndex = i;
-          if (JOB_KEY.test(text)) starts.push(at);
-          else if (!starts.length) return undefined;
-        }
-      }
-    }
+    } else if (!line(at, spacesFrom(at))) return undefined;
     at = nl + 1;
   }
-  return jobsKey >= 0 && starts.length >= 2 ? { jobsKey, indent, starts } : undefined;
+  if (jobsKey < 0 || indent < 0) return undefined;
+  // The other lines: one whose indentation holds a tab ends it; of the rest, those indented no
+  // deeper than the jobs are read (the line feed before each, from the one ending the last line read).
+  TAB_INDENT.lastIndex = at - 1;
+  if (TAB_INDENT.test(text)) return undefined;
+  let shallow = shallowLines.get(indent);
+  if (!shallow) shallowLines.set(indent, (shallow = new RegExp(`\\n(?! {${indent + 1}})`, 'g')));
+  shallow.lastIndex = at - 1;
+  for (let m = shallow.exec(text); m; m = shallow.exec(text)) {
+    const start = m.index + 1;
+    if (start >= text.length) break;
+    if (!line(start, spacesFrom(start))) return undefined;
+  }
+  return starts.length >= 2 ? { jobsKey, indent, starts } : undefined;
 }

@@ -202,6 +202,19 @@ describe('GitHub workflow jobs reused across scans of a file', () => {
     assert.ok(jobsLayout(workflow(3).replace(/\n/g, '\r\n')));
   });
 
+  it('jobsLayout visits only the shallow lines and says what a walk over every line says (random workflows)', () => {
+    const lines = fc.array(fc.constantFrom(...LINES, '    \t  tabbed: deep', '  \r', '      \r', '  build:\r'), { maxLength: 40 });
+    fc.assert(
+      fc.property(lines, fc.constantFrom('\n', '\r\n'), (picked, eol) => {
+        const text = picked.join('\n').replace(/\n/g, eol);
+        assert.deepEqual(jobsLayout(text), jobsLayoutByLines(text), JSON.stringify(text));
+        const plain = `${workflow(3)}${picked.join('\n')}`;
+        assert.deepEqual(jobsLayout(plain), jobsLayoutByLines(plain), JSON.stringify(plain));
+      }),
+      { seed: 1717, numRuns: 2000 },
+    );
+  });
+
   it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
     const reuse = new WorkflowJobReuse({ from: 0 });
     const text = workflow(3);
@@ -240,3 +253,38 @@ describe('GitHub workflow jobs reused across scans of a file', () => {
     );
   });
 });
+
+/** jobsLayout as first written (every line visited): what the regex-driven one must say. */
+function jobsLayoutByLines(text: string): { jobsKey: number; indent: number; starts: number[] } | undefined {
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (/^(?:%|---|\.\.\.)/.test(text) || ['\n%', '\n---', '\n...'].some((marker) => text.includes(marker))) return undefined;
+  const jobKey = /[A-Za-z_][\w-]*[ \t]*:(?=[ \t\r\n]|$)/y;
+  let jobsKey = -1;
+  let indent = -1;
+  const starts: number[] = [];
+  for (let at = 0; at < text.length;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (jobsKey < 0) {
+      if (text.startsWith('jobs:', at) && /jobs:[ \t]*(?:#[^\n]*)?\r?$/.test(text.slice(at, nl))) jobsKey = at;
+    } else {
+      let i = at;
+      while (text.charCodeAt(i) === 32) i++;
+      const c = text.charCodeAt(i);
+      const blank = i >= nl || (c === 13 && i + 1 === nl) || c === 35;
+      if (!blank) {
+        const n = i - at;
+        if (c === 9 || n === 0) return undefined;
+        if (indent < 0) indent = n;
+        if (n < indent) return undefined;
+        if (n === indent) {
+          jobKey.lastIndex = i;
+          if (jobKey.test(text)) starts.push(at);
+          else if (!starts.length) return undefined;
+        }
+      }
+    }
+    at = nl + 1;
+  }
+  return jobsKey >= 0 && starts.length >= 2 ? { jobsKey, indent, starts } : undefined;
+}
