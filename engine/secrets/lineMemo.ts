@@ -43,6 +43,12 @@ export interface LineResults {
   cursor?: number;
 }
 
+/** A multiline rule's search of one window: what it accepted (relative to the window) and whether it read to the window's end. */
+export interface WindowSearch {
+  found: LineCandidate[];
+  searchedToEnd: boolean;
+}
+
 /** Longer lines (a minified bundle is one line) are matched afresh: they change with every keystroke anyway. */
 export const MEMO_MAX_LINE = 64 * 1024;
 
@@ -128,6 +134,8 @@ export class SecretLineMemo {
   private nextHits?: Hits;
   /** Lines whose results came from the last scan, over the memo's life (for tests). */
   reusedLines = 0;
+  /** Multiline rules' window searches that came from the last scan, over the memo's life (for tests). */
+  reusedWindows = 0;
   /**
    * Per one-line rule (by index), what it found in the whole text at the last scan, in text
    * order (undefined: it did not run); and whether that scan met a line too long for the memo.
@@ -150,6 +158,9 @@ export class SecretLineMemo {
    * of the scan the last ones belong to.
    */
   private previousAround = new Map<string, object>();
+  /** The multiline rules' window searches of the last scan and this one, by rule and window start (`window`). */
+  private previousWindows = new Map<string, { length: number; search: WindowSearch }>();
+  private nextWindows = new Map<string, { length: number; search: WindowSearch }>();
   private nextAround = new Map<string, object>();
   private aroundText?: string;
 
@@ -162,6 +173,7 @@ export class SecretLineMemo {
     this.aroundText = text;
     if (!same) {
       this.previous = new Map();
+      this.previousWindows = new Map();
       this.previousLong = [];
       this.previousHits = undefined;
       this.previousFound = [];
@@ -171,6 +183,7 @@ export class SecretLineMemo {
     this.kind = kind;
     this.current = text;
     this.next = new Map();
+    this.nextWindows = new Map();
     this.nextHits = undefined;
     this.nextLong = new Map();
     this.nextFound = [];
@@ -323,6 +336,23 @@ export class SecretLineMemo {
   }
 
   /**
+   * Multiline rule `r`'s search of the window at [start, end) of this scan's text: the last scan's
+   * when the window was there with the same text (wholly before the edit, or after it, moved), else
+   * `search()`. A search depends on nothing but its window's text and the rule.
+   */
+  window(r: number, start: number, end: number, search: () => WindowSearch): WindowSearch {
+    const edit = this.edit;
+    let kept: { length: number; search: WindowSearch } | undefined;
+    if (edit && end <= edit.prefix) kept = this.previousWindows.get(`${r}:${start}`);
+    else if (edit && start >= this.current!.length - edit.suffix) kept = this.previousWindows.get(`${r}:${start - edit.delta}`);
+    const reused = kept?.length === end - start;
+    if (reused) this.reusedWindows++;
+    const found = reused ? kept!.search : search();
+    this.nextWindows.set(`${r}:${start}`, { length: end - start, search: found });
+    return found;
+  }
+
+  /**
    * What `compute` says of the text at [from, to) of this scan, about a value at [start, end)
    * there: the last scan's answer when that text lies wholly before or after the edit (so it is
    * the same text), else `compute()`. Asked after the secret scan, until the next one begins.
@@ -346,6 +376,8 @@ export class SecretLineMemo {
     this.text = this.current;
     this.previous = this.next;
     this.next = new Map();
+    this.previousWindows = this.nextWindows;
+    this.nextWindows = new Map();
     this.previousHits = this.nextHits;
     this.nextHits = undefined;
     this.previousFound = this.nextFound;

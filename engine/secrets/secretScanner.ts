@@ -12,7 +12,16 @@ import { VALIDATORS } from './validators';
 import { detached } from '../text/detachedText';
 import { patternReach, type PatternReach } from '../rules/patternReach';
 import { passesFrom, rematch, type RegexPass } from './longLineReuse';
-import { endsOf, MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import {
+  endsOf,
+  MEMO_MAX_LINE,
+  newLineResults,
+  resultsOf,
+  type LineCandidate,
+  type LineResults,
+  type SecretLineMemo,
+  type WindowSearch,
+} from './lineMemo';
 import { lineAssignments, snakeOf } from './longLineAssignments';
 import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
@@ -291,29 +300,20 @@ export class SecretScanner {
           continue;
         }
         const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
-        const window = text.slice(lineStart, end);
         if (rule.regex) {
-          const re = rule.regex;
-          re.lastIndex = 0;
-          let searchedToEnd = true;
-          for (let m = re.exec(window); m; m = re.exec(window)) {
-            if (m[0].length === 0) re.lastIndex++;
-            const span = m.indices?.groups?.secret;
-            if (!span || span[1] <= span[0]) continue;
-            const value = window.slice(span[0], span[1]);
-            if (this.accepts(rule, value, m[0])) {
-              candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
-              coveredUntil = lineStart + span[1];
-            }
-            if (m.index > lineEnd - lineStart) {
-              searchedToEnd = false;
-              break;
-            } // later keyword lines get their own window
+          // An open document's window that lies wholly before or after the edit is the last scan's
+          // text: its search found what it found then.
+          const search = () => this.searchWindow(rule, text, lineStart, end, lineEnd, memo !== undefined);
+          const { found, searchedToEnd } = memo ? memo.window(r, lineStart, end, search) : search();
+          for (const c of found) {
+            candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+            coveredUntil = lineStart + c.end;
           }
           // A search that found nothing has ruled out every match starting early enough to fit in
           // this window: later keyword lines there need no window of their own (bounds the work).
           if (searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
         } else if (rule.assignment) {
+          const window = text.slice(lineStart, end);
           const assignments = findAssignments(window);
           const line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
           for (const c of this.assignmentMatches(rule, line, literalUnquoted, false))
@@ -343,6 +343,33 @@ export class SecretScanner {
       for (const chain of joinedLiterals(text))
         if (mayHoldSplitToken(chain)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);
+  }
+
+  /**
+   * A multiline regex rule's search of the window at [lineStart, end) of a keyword line ending at
+   * `lineEnd`: what it accepts, relative to the window, and whether it searched to the window's end
+   * (a match starting past the keyword line ends it: later keyword lines get their own window).
+   * `keep`: the result outlives this scan (a memo's), so its strings are copied off the text.
+   */
+  private searchWindow(rule: CompiledRule, text: string, lineStart: number, end: number, lineEnd: number, keep: boolean): WindowSearch {
+    const window = text.slice(lineStart, end);
+    const copy = keep ? detached : (s: string) => s;
+    const found: LineCandidate[] = [];
+    const re = rule.regex!;
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const span = m.indices?.groups?.secret;
+      if (span && span[1] > span[0]) {
+        const value = window.slice(span[0], span[1]);
+        if (this.accepts(rule, value, m[0])) {
+          const name = m.groups?.name;
+          found.push({ start: span[0], end: span[1], value: copy(value), keyName: name === undefined ? undefined : copy(name) });
+        }
+      }
+      if (m.index > lineEnd - lineStart) return { found, searchedToEnd: false };
+    }
+    return { found, searchedToEnd: true };
   }
 
   /**
