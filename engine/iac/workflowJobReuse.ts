@@ -206,8 +206,10 @@ export function jobsLayout(text: string): { jobsKey: number; indent: number; sta
   if (jobsKey < 0 || indent < 0) return undefined;
   // The other lines: one whose indentation holds a tab ends it; of the rest, those indented no
   // deeper than the jobs are read (the line feed before each, from the one ending the last line read).
-  TAB_INDENT.lastIndex = at - 1;
-  if (TAB_INDENT.test(text)) return undefined;
+  if (text.includes('\t', at)) {
+    TAB_INDENT.lastIndex = at - 1;
+    if (TAB_INDENT.test(text)) return undefined;
+  }
   let shallow = shallowLines.get(indent);
   if (!shallow) shallowLines.set(indent, (shallow = new RegExp(`\\n(?! {${indent + 1}})`, 'g')));
   shallow.lastIndex = at - 1;
