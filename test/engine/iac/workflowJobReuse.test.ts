@@ -1,11 +1,17 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
-import { get, stringValue } from '../../../engine/iac/sourceTree';
+import { get, stringValue, type SourceNode } from '../../../engine/iac/sourceTree';
 import { jobsLayout, WorkflowJobReuse } from '../../../engine/iac/workflowJobReuse';
 import { parseYamlSource } from '../../../engine/iac/yamlSource';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
-import { defaultEngine } from '../../support/engineFixture';
+import { YamlDocumentReuse } from '../../../engine/iac/yamlDocumentReuse';
+import { HclBlockReuse } from '../../../engine/iac/hcl/hclBlockReuse';
+import { IamActions } from '../../../engine/iac/aws/iamActions';
+import { DEFAULT_IAC_SETTINGS } from '../../../engine/iac/iacIssue';
+import { analyseIac } from '../../../engine/iac/iacScanner';
+import { loadIamData } from '../../../workspace/iamDataFile';
+import { builtinRules, defaultEngine } from '../../support/engineFixture';
 
 /** Workflow lines, plus what could make a job read differently on its own than in the whole file. */
 const LINES = [
@@ -215,14 +221,59 @@ describe('GitHub workflow jobs reused across scans of a file', () => {
     );
   });
 
-  it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
+  it('kept jobs are handed out moved in place (the same objects, at their new offsets); a job whose text occurs twice gets a copy', () => {
     const reuse = new WorkflowJobReuse({ from: 0 });
     const text = workflow(3);
     const first = reuse.parse('ci.yml', text);
-    const jobs = get(first.documents[0], 'jobs') as { entries: Array<{ keyStart: number }> };
-    jobs.entries[1].keyStart = 999;
-    (first.documents[0] as { start: number }).start = 999;
-    assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text));
+    const jobsOf = (r: { documents: SourceNode[] }) => (get(r.documents[0], 'jobs') as { entries: Array<{ value: SourceNode }> }).entries;
+    const firstJobs = jobsOf(first).map((e) => e.value);
+    const shiftedText = `# a comment\n${text}`;
+    const second = reuse.parse('ci.yml', shiftedText);
+    assert.deepEqual(second, parseYamlSource(shiftedText));
+    assert.deepEqual(
+      jobsOf(second).map((e) => firstJobs.includes(e.value)),
+      firstJobs.map(() => true),
+    );
+    // The same job twice (renamed later, as when a job is copied): two trees, not one object at two places.
+    const lines = text.split('\n');
+    const jobStart = lines.findIndex((l) => /^ {2}\S/.test(l));
+    const jobEnd = lines.findIndex((l, i) => i > jobStart && /^ {2}\S/.test(l));
+    const twice = [...lines.slice(0, jobEnd), ...lines.slice(jobStart, jobEnd), ...lines.slice(jobEnd)].join('\n');
+    const parsed = reuse.parse('ci.yml', twice);
+    assert.deepEqual(parsed, parseYamlSource(twice));
+    const values = jobsOf(parsed).map((e) => e.value);
+    assert.equal(new Set(values).size, values.length);
+  });
+
+  it('every analyser of workflows reads the trees it is handed and never changes them (run on frozen trees)', () => {
+    const ctx = { settings: DEFAULT_IAC_SETTINGS, iam: IamActions.of(loadIamData) };
+    const examples = builtinRules().flatMap(({ definition }) =>
+      [...definition.examples.positive, ...definition.examples.negative].filter(
+        (e): e is { path: string; text: string } => typeof e !== 'string' && e.path.includes('.github/workflows'),
+      ),
+    );
+    const reuse = {
+      yaml: new YamlDocumentReuse({ from: 0 }),
+      hcl: new HclBlockReuse({ from: 0 }),
+      jobs: new WorkflowJobReuse({ from: 0, freeze: true }),
+    };
+    let read = 0;
+    for (const example of examples) {
+      // Two more jobs, so the file is read in pieces; scanned again with kept jobs where they were, then moved.
+      const text = `${example.text.replace(/\n?$/, '\n')}  extra-one:\n    runs-on: ubuntu-latest\n  extra-two:\n    runs-on: ubuntu-latest\n`;
+      if (!jobsLayout(text)) continue;
+      read++;
+      const fresh = analyseIac(text, example.path, 'yaml', ctx, true);
+      assert.deepEqual(analyseIac(text, example.path, 'yaml', ctx, true, reuse), fresh, `${example.path}: first scan`);
+      assert.deepEqual(analyseIac(text, example.path, 'yaml', ctx, true, reuse), fresh, `${example.path}: kept trees`);
+      const moved = `# a comment\n${text}`;
+      assert.deepEqual(
+        analyseIac(moved, example.path, 'yaml', ctx, true, reuse),
+        analyseIac(moved, example.path, 'yaml', ctx, true),
+        `${example.path}: moved trees`,
+      );
+    }
+    assert.ok(read > 10, `${read} workflow examples read in pieces`);
   });
 
   it('the engine in the editor (with a memo): random edits of a large workflow find what a fresh scan finds', () => {
