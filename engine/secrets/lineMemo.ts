@@ -113,9 +113,12 @@ export interface LongLineEntry {
   ends?: { prefix: number; suffix: number };
 }
 
-/** Where a long line differs from the one of the last scan it is compared with: worked out once per scan, for every rule. */
-export function endsOf(entry: LongLineEntry & { before: LongLineState }): { prefix: number; suffix: number } {
-  return (entry.ends ??= commonEnds(entry.before.text, entry.now.text));
+/**
+ * Where a long line differs from the one of the last scan it is compared with (undefined when there
+ * is none): worked out once per scan, for every rule that re-matches the line.
+ */
+export function endsOf(entry: LongLineEntry): { prefix: number; suffix: number } | undefined {
+  return entry.before && (entry.ends ??= commonEnds(entry.before.text, entry.now.text));
 }
 
 /** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */

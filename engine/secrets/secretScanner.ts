@@ -421,7 +421,7 @@ export class SecretScanner {
     const reach = (this.reaches[r] ??= patternReach(re.source));
     let passes: RegexPass[];
     if (before && old && reach.ahead !== Infinity && reach.behind !== Infinity) {
-      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields, endsOf({ ...entry, before }));
+      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields, endsOf(entry));
     } else passesFrom(re, now.text, 0, yields, (passes = []));
     now.passes.set(r, passes);
     const found: LineCandidate[] = [];
@@ -444,7 +444,7 @@ export class SecretScanner {
   ): LineCandidate[] {
     const entry = memo.longLine(lineStart, line);
     const { now, before } = entry;
-    const parsed = (now.assignments ??= lineAssignments(now.text, before?.assignments, before && endsOf({ ...entry, before })));
+    const parsed = (now.assignments ??= lineAssignments(now.text, before?.assignments, endsOf(entry)));
     const { hits, shifts } = parsed;
     const found: LineCandidate[] = [];
     let publicKeyOnLine: boolean | undefined;
