@@ -277,7 +277,7 @@ export class Engine {
         suppressed++;
         continue;
       }
-      const finding = this.toFinding(c, path, text, lines, range, kind);
+      const finding = this.toFinding(c, path, text, lines, range, kind, options.memo);
       if (lowered || docRegions.some(([from, to]) => c.start >= from && c.end <= to)) finding.severity = LOWER[finding.severity];
       findings.push(finding);
     }
@@ -370,6 +370,7 @@ export class Engine {
     lines: LineIndex,
     range: Finding['range'],
     kind: Finding['fix']['fileKind'],
+    memo?: SecretLineMemo,
   ): Finding {
     const def = c.rule.definition;
     const lineStart = lines.lineStart(range.start.line);
@@ -378,7 +379,13 @@ export class Engine {
     // Only the text next to the value can name it; a minified line holds thousands of assignments.
     const from = Math.max(lineStart, c.start - 512);
     const to = Math.min(lineEnd, c.end + 512);
-    const around = c.end <= lineEnd ? assignmentAround(text.slice(from, to), c.start - from, c.end - from) : {};
+    const named = (): { keyName?: string; quote?: string } => {
+      const { keyName, quote } = assignmentAround(text.slice(from, to), c.start - from, c.end - from);
+      return { keyName: keyName === undefined ? undefined : detached(keyName), quote };
+    };
+    // An open document's findings away from the edit were named at the last scan (the same text).
+    const around: { keyName?: string; quote?: string } =
+      c.end > lineEnd ? {} : { ...(memo ? memo.around(from, to, c.start, c.end, named) : named()) };
     if (c.keyName) around.keyName = c.keyName;
     if (around.keyName && /^value$/i.test(around.keyName)) around.keyName = pairedEntryName(text, c.start) ?? around.keyName;
     const masked = maskSecret(c.value);

@@ -20,6 +20,9 @@ import { markedLength } from './oversizedMessages';
 /** Past this many characters the gap is folded into the text on the next edit outside it. */
 const GAP_LIMIT = 16 * 1024;
 
+/** The last `contentId` given out, in this process. */
+let contents = 0;
+
 const CR = 13;
 const LF = 10;
 const isEol = (c: number) => c === CR || c === LF;
@@ -55,6 +58,12 @@ export class EditorDocument implements TextDocument {
    * at open (or at the last full-text change). Its text is not kept; edits only move its version.
    */
   tooLarge?: number;
+  /**
+   * Names this text among every text an open document of this process has had: a new one on
+   * every change (typing back to an earlier text gets a new one too). Cheaper than hashing the
+   * text for the diagnostics' result id on every keystroke (2–7% of a re-check's CPU).
+   */
+  contentId = 0;
 
   constructor(
     readonly uri: string,
@@ -178,9 +187,11 @@ export class EditorDocument implements TextDocument {
       }
     }
     this.currentVersion = version;
+    this.contentId = ++contents;
   }
 
   private replaceAll(content: string): void {
+    this.contentId = ++contents;
     this.lineOffsets = undefined;
     this.shiftFrom = Infinity;
     this.shiftBy = 0;

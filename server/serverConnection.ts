@@ -2,14 +2,16 @@
  * The server's connection over the transport named on the command line, as `createConnection`
  * would pick it (`--stdio`, `--node-ipc`), with what keeps it responsive under load: huge
  * documents dropped from the bytes before they are parsed (stdio; see oversizedMessages.ts), every
- * message of a read parsed in that read (stdio; see framedMessageReader.ts) and consecutive edits of
- * one document merged (see coalescingReader.ts). Other transports go unchanged.
+ * message of a read parsed in that read (stdio; see framedMessageReader.ts), each message written
+ * in one write (stdio; see framedMessageWriter.ts) and consecutive edits of one document merged
+ * (see coalescingReader.ts). Other transports go unchanged.
  */
 import { format } from 'node:util';
-import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { MAX_LIMITS } from '../engine/engine';
 import { CoalescingMessageReader } from './coalescingReader';
 import { FramedMessageReader } from './framedMessageReader';
+import { FramedMessageWriter } from './framedMessageWriter';
 import { OversizedMessageFilter } from './oversizedMessages';
 
 /** The connection the server listens on (see the top of this file). */
@@ -28,7 +30,7 @@ export function createServerConnection() {
   const connection = createConnection(
     ProposedFeatures.all,
     new CoalescingMessageReader(new FramedMessageReader(input)),
-    new StreamMessageWriter(process.stdout),
+    new FramedMessageWriter(process.stdout),
   );
   // What createConnection does for --stdio itself: stdout carries the protocol, so console output
   // goes to the client's log; and the server ends with its input (exit code 0 after `shutdown`).

@@ -194,7 +194,7 @@ function hasUnplaced(node: SourceNode): boolean {
 }
 
 /** Moves a tree's offsets by `by` in place; empty values stay at -1. */
-function shifted(node: SourceNode, by: number): void {
+export function shifted(node: SourceNode, by: number): void {
   if (node.start >= 0) node.start += by;
   if (node.end >= 0) node.end += by;
   if (node.type === 'map')
@@ -206,7 +206,7 @@ function shifted(node: SourceNode, by: number): void {
   else if (node.type === 'seq') for (const item of node.items) shifted(item, by);
 }
 
-function deepFreeze(value: object): void {
+export function deepFreeze(value: object): void {
   Object.freeze(value);
   for (const child of Object.values(value)) if (typeof child === 'object' && child !== null && !Object.isFrozen(child)) deepFreeze(child);
 }

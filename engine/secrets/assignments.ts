@@ -45,6 +45,15 @@ const STRING_PREFIX = /^(?:[rRbBuUfF]{1,2}|@|\$@?)(?=["'])/;
 /** An environment lookup whose argument is quoted (sticky: tested where a bare value starts). */
 const LOOKUP_CALL = /ENV\[|os\.environ(?:\.get)?[[(]|Deno\.env\.get\(|process\.env\[/y;
 
+/**
+ * How far the reads of `readValue` and `envFallback` went since it was last reset (exclusive): a
+ * value is read to its closing quote, wherever that is. Long lines keep what a match yielded
+ * until an edit reaches what it read (longLineAssignments.ts).
+ */
+export const reading = { to: 0 };
+/** Past where a value is looked for, the fixed-size reads (a type annotation, a string prefix, a look-up call) end before this. */
+const FIXED_READS = 300;
+
 function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name' | 'nameStart'> | undefined {
   let i = at;
   if (afterColon) {
@@ -67,11 +76,15 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
     end = line.indexOf(quote, start);
     // Skip escaped quotes inside the value.
     while (end > 0 && quote.length === 1 && line[end - 1] === '\\') end = line.indexOf(quote, end + 1);
+    reading.to = Math.max(reading.to, at + FIXED_READS, end < 0 ? line.length : end + quote.length);
     if (end < 0) return undefined;
   } else {
     // A `#` opens a comment only at the start of a word (YAML, shell, compose, INI): inside an
     // unquoted value it is part of it (`POSTGRES_PASSWORD: wwA5#9Dk`, `PGPASSWORD=Lf#b0i psql`).
-    if (line[start] === '#') return undefined;
+    if (line[start] === '#') {
+      reading.to = Math.max(reading.to, at + FIXED_READS);
+      return undefined;
+    }
     end = start;
     while (end < line.length && !' \t;,"\'<>)}]&\r'.includes(line[end])) end++;
     // `ENV['X']`, `os.environ.get("X")`: the lookup's brackets and quotes belong to the expression.
@@ -82,6 +95,7 @@ function readValue(line: string, at: number, afterColon: boolean): Omit<Assignme
         if (close > 0) end = start + close + 1;
       }
     }
+    reading.to = Math.max(reading.to, at + FIXED_READS, end + 1);
   }
   if (end <= start) return undefined;
   return { value: line.slice(start, end), valueStart: start, valueEnd: end, quote: quote.slice(-1) };
@@ -96,69 +110,112 @@ function envFallback(
 ): Assignment | undefined {
   const env = ENV_LOOKUP.exec(lookup.value);
   if (!env) return undefined;
+  reading.to = Math.max(reading.to, lookup.valueEnd + 16);
   const op = ENV_FALLBACK.exec(line.slice(lookup.valueEnd, lookup.valueEnd + 16));
   if (!op) return undefined;
   const value = readValue(line, lookup.valueEnd + op[0].length, false);
   return value?.quote ? { name: env[1] ?? env[2] ?? env[3] ?? name, ...value, nameStart } : undefined;
 }
 
+/**
+ * The regexes whose matches make a line's assignments, in the order `findAssignments` lists what
+ * they find, and what one match yields (`…Hit`): long lines re-match these around an edit only
+ * (longLineAssignments.ts) and put the hits together as `findAssignments` does.
+ */
+export const ASSIGNMENT_REGEXES = { name: NAME_AND_OPERATOR, call: CALL_PAIR, element: XML_ELEMENT, keyValue: XML_KEY_VALUE } as const;
+
+/** `@token "…"` at the start of the line (an Elixir module attribute), if the line starts so. */
+export function moduleAttribute(line: string): Assignment | undefined {
+  const attribute = line.includes('@') ? MODULE_ATTRIBUTE.exec(line) : null;
+  if (!attribute) return undefined;
+  const value = readValue(line, attribute[0].length, false);
+  return value?.quote ? { name: attribute[1], ...value, nameStart: attribute[0].indexOf('@') } : undefined;
+}
+
+/**
+ * What a match of the name-and-operator regex yields: the assignment, if any, and whether a `#`
+ * is right before the name (kept out of the list when it is inside the last assignment's bare
+ * value: `insideBareValue`).
+ */
+export function nameHit(line: string, m: RegExpExecArray): { assignment?: Assignment; afterHash: boolean } {
+  const afterHash = line[m.index - 1] === '#';
+  // `name:value` glued together, with a bare name, is part of a URI, an ARN or a path
+  // (`…:secret:prod/db`), not a mapping: YAML needs a space after the colon.
+  if (m[2] === ':' && m[0].endsWith(':') && !/["'`]/.test(m[0]) && !/["'`]/.test(line[m.index + m[0].length] ?? '')) return { afterHash };
+  const value = readValue(line, m.index + m[0].length, m[2] === ':');
+  if (!value) return { afterHash };
+  const fallback = value.quote ? undefined : envFallback(line, value, m[1], m.index);
+  return { assignment: fallback ?? { name: m[1], ...value, nameStart: m.index }, afterHash };
+}
+
+/** What a match of the call-pair regex yields: the quoted second argument, named by the first. */
+export function callHit(line: string, m: RegExpExecArray): Assignment | undefined {
+  const value = readValue(line, m.index + m[0].length, false);
+  // The name is the quoted first argument: it starts one past its quote.
+  return value?.quote ? { name: m[2], ...value, nameStart: m.index + m[0].indexOf(m[1]) + 1 } : undefined;
+}
+
+export function elementHit(m: RegExpExecArray): Assignment {
+  const valueStart = m.index + m[0].indexOf('>') + 1;
+  return { name: m[1], value: m[3], valueStart, valueEnd: valueStart + m[3].length, quote: '', nameStart: m.index + 1 };
+}
+
+/**
+ * An element named by a `name=`/`key=` attribute (`<property name="hibernate.connection.password">`):
+ * that name says what the text is (`property` says nothing). Listed before the element's own, so
+ * it is the name a quick-fix reads the secret from.
+ */
+export function elementNameAttributeHit(m: RegExpExecArray): Assignment | undefined {
+  const named = m[2] ? XML_NAME_ATTRIBUTE.exec(m[2]) : null;
+  if (!named) return undefined;
+  const valueStart = m.index + m[0].indexOf('>') + 1;
+  const nameStart = m.index + 1 + m[1].length + named.index + named[0].indexOf(named[1]) + 1;
+  return { name: named[2], value: m[3], valueStart, valueEnd: valueStart + m[3].length, quote: '', nameStart };
+}
+
+export function keyValueHit(m: RegExpExecArray): Assignment {
+  const valueEnd = m.index + m[0].length - 1;
+  return { name: m[2], value: m[4], valueStart: valueEnd - m[4].length, valueEnd, quote: m[3], nameStart: m.index + m[0].indexOf(m[2]) };
+}
+
+/**
+ * A name hit is left out when a `#` is right before it inside the last listed assignment's bare
+ * value: `Lf#b0i=V8q` is one password, not a value and a second assignment after its `#`.
+ * `last` is that assignment (positions in the line), `at` where the hit's match starts.
+ */
+export function insideBareValue(last: Assignment | undefined, at: number, shift = 0): boolean {
+  return last !== undefined && !last.quote && at > last.valueStart + shift && at < last.valueEnd + shift;
+}
+
 /** Every assignment on the line, in order. */
 export function findAssignments(line: string): Assignment[] {
   const found: Assignment[] = [];
-  const attribute = line.includes('@') ? MODULE_ATTRIBUTE.exec(line) : null;
-  if (attribute) {
-    const value = readValue(line, attribute[0].length, false);
-    if (value?.quote) found.push({ name: attribute[1], ...value, nameStart: attribute[0].indexOf('@') });
-  }
+  const attribute = moduleAttribute(line);
+  if (attribute) found.push(attribute);
   NAME_AND_OPERATOR.lastIndex = 0;
   for (let m = NAME_AND_OPERATOR.exec(line); m; m = NAME_AND_OPERATOR.exec(line)) {
-    // `name:value` glued together, with a bare name, is part of a URI, an ARN or a path
-    // (`…:secret:prod/db`), not a mapping: YAML needs a space after the colon.
-    if (m[2] === ':' && m[0].endsWith(':') && !/["'`]/.test(m[0]) && !/["'`]/.test(line[m.index + m[0].length] ?? '')) continue;
-    // `Lf#b0i=V8q` is one password, not a value and a second assignment after its `#`.
-    const last = found.at(-1);
-    if (last && !last.quote && line[m.index - 1] === '#' && m.index > last.valueStart && m.index < last.valueEnd) continue;
-    const value = readValue(line, m.index + m[0].length, m[2] === ':');
-    if (!value) continue;
-    const fallback = value.quote ? undefined : envFallback(line, value, m[1], m.index);
-    found.push(fallback ?? { name: m[1], ...value, nameStart: m.index });
+    const hit = nameHit(line, m);
+    if (!hit.assignment || (hit.afterHash && insideBareValue(found.at(-1), m.index))) continue;
+    found.push(hit.assignment);
   }
   if (line.includes('(')) {
     CALL_PAIR.lastIndex = 0;
     for (let m = CALL_PAIR.exec(line); m; m = CALL_PAIR.exec(line)) {
-      const value = readValue(line, m.index + m[0].length, false);
-      // The name is the quoted first argument: it starts one past its quote.
-      if (value?.quote) found.push({ name: m[2], ...value, nameStart: m.index + m[0].indexOf(m[1]) + 1 });
+      const assignment = callHit(line, m);
+      if (assignment) found.push(assignment);
     }
   }
   if (line.includes('</')) {
     XML_ELEMENT.lastIndex = 0;
     for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) {
-      const valueStart = m.index + m[0].indexOf('>') + 1;
-      const valueEnd = valueStart + m[3].length;
-      // Named by an attribute: that name says what the text is (`property` says nothing); listed
-      // first, so it is the name a quick-fix reads the secret from.
-      const named = m[2] ? XML_NAME_ATTRIBUTE.exec(m[2]) : null;
-      if (named) {
-        const nameStart = m.index + 1 + m[1].length + named.index + named[0].indexOf(named[1]) + 1;
-        found.push({ name: named[2], value: m[3], valueStart, valueEnd, quote: '', nameStart });
-      }
-      found.push({ name: m[1], value: m[3], valueStart, valueEnd, quote: '', nameStart: m.index + 1 });
+      const named = elementNameAttributeHit(m);
+      if (named) found.push(named);
+      found.push(elementHit(m));
     }
   }
   if (/value[ \t]{0,4}=/i.test(line)) {
     XML_KEY_VALUE.lastIndex = 0;
-    for (let m = XML_KEY_VALUE.exec(line); m; m = XML_KEY_VALUE.exec(line)) {
-      const valueEnd = m.index + m[0].length - 1;
-      found.push({
-        name: m[2],
-        value: m[4],
-        valueStart: valueEnd - m[4].length,
-        valueEnd,
-        quote: m[3],
-        nameStart: m.index + m[0].indexOf(m[2]),
-      });
-    }
+    for (let m = XML_KEY_VALUE.exec(line); m; m = XML_KEY_VALUE.exec(line)) found.push(keyValueHit(m));
   }
   return found;
 }

@@ -43,6 +43,12 @@ export interface LineResults {
   cursor?: number;
 }
 
+/** A multiline rule's search of one window: what it accepted (relative to the window) and whether it read to the window's end. */
+export interface WindowSearch {
+  found: LineCandidate[];
+  searchedToEnd: boolean;
+}
+
 /** Longer lines (a minified bundle is one line) are matched afresh: they change with every keystroke anyway. */
 export const MEMO_MAX_LINE = 64 * 1024;
 
@@ -100,6 +106,21 @@ export function editedLines(before: string, after: string): EditedLines {
   };
 }
 
+/** A long line in this scan, the one of the last scan it is compared with, and where the two differ (once asked: `endsOf`). */
+export interface LongLineEntry {
+  now: LongLineState;
+  before?: LongLineState;
+  ends?: { prefix: number; suffix: number };
+}
+
+/**
+ * Where a long line differs from the one of the last scan it is compared with (undefined when there
+ * is none): worked out once per scan, for every rule that re-matches the line.
+ */
+export function endsOf(entry: LongLineEntry): { prefix: number; suffix: number } | undefined {
+  return entry.before && (entry.ends ??= commonEnds(entry.before.text, entry.now.text));
+}
+
 /** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */
 type Hits = Int32Array;
 
@@ -116,6 +137,8 @@ export class SecretLineMemo {
   private nextHits?: Hits;
   /** Lines whose results came from the last scan, over the memo's life (for tests). */
   reusedLines = 0;
+  /** Multiline rules' window searches that came from the last scan, over the memo's life (for tests). */
+  reusedWindows = 0;
   /**
    * Per one-line rule (by index), what it found in the whole text at the last scan, in text
    * order (undefined: it did not run); and whether that scan met a line too long for the memo.
@@ -130,13 +153,30 @@ export class SecretLineMemo {
    * matches over it, re-matched around the edit (longLineReuse.ts).
    */
   private previousLong: LongLineState[] = [];
-  private nextLong = new Map<number, { now: LongLineState; before?: LongLineState }>();
+  private nextLong = new Map<number, LongLineEntry>();
+
+  /**
+   * What the engine worked out from the text around each finding (the name a value is assigned
+   * to) at the last scan and this one, by the finding's window and value (`around`), and the text
+   * of the scan the last ones belong to.
+   */
+  private previousAround = new Map<string, object>();
+  /** The multiline rules' window searches of the last scan and this one, by rule and window start (`window`). */
+  private previousWindows = new Map<string, { length: number; search: WindowSearch }>();
+  private nextWindows = new Map<string, { length: number; search: WindowSearch }>();
+  private nextAround = new Map<string, object>();
+  private aroundText?: string;
 
   /** Starts a scan of `text`; results from another scanner (rules changed) or another file kind are dropped. */
   begin(owner: object, kind: FileKind, text: string): void {
     const same = owner === this.owner && kind === this.kind && this.text !== undefined;
+    // (A scan that threw left its results half made, for a text the memo did not keep.)
+    this.previousAround = same && this.aroundText === this.text ? this.nextAround : new Map();
+    this.nextAround = new Map();
+    this.aroundText = text;
     if (!same) {
       this.previous = new Map();
+      this.previousWindows = new Map();
       this.previousLong = [];
       this.previousHits = undefined;
       this.previousFound = [];
@@ -146,6 +186,7 @@ export class SecretLineMemo {
     this.kind = kind;
     this.current = text;
     this.next = new Map();
+    this.nextWindows = new Map();
     this.nextHits = undefined;
     this.nextLong = new Map();
     this.nextFound = [];
@@ -273,7 +314,7 @@ export class SecretLineMemo {
    * compared with: the nearest by start (any pairing gives exact results; the nearest is most
    * likely the same line, edited).
    */
-  longLine(lineStart: number, text: () => string): { now: LongLineState; before?: LongLineState } {
+  longLine(lineStart: number, text: () => string): LongLineEntry {
     let entry = this.nextLong.get(lineStart);
     if (entry) return entry;
     let before: LongLineState | undefined;
@@ -297,12 +338,49 @@ export class SecretLineMemo {
     return entry;
   }
 
+  /**
+   * Multiline rule `r`'s search of the window at [start, end) of this scan's text: the last scan's
+   * when the window was there with the same text (wholly before the edit, or after it, moved), else
+   * `search()`. A search depends on nothing but its window's text and the rule.
+   */
+  window(r: number, start: number, end: number, search: () => WindowSearch): WindowSearch {
+    const edit = this.edit;
+    let kept: { length: number; search: WindowSearch } | undefined;
+    if (edit && end <= edit.prefix) kept = this.previousWindows.get(`${r}:${start}`);
+    else if (edit && start >= this.current!.length - edit.suffix) kept = this.previousWindows.get(`${r}:${start - edit.delta}`);
+    const reused = kept?.length === end - start;
+    if (reused) this.reusedWindows++;
+    const found = reused ? kept!.search : search();
+    this.nextWindows.set(`${r}:${start}`, { length: end - start, search: found });
+    return found;
+  }
+
+  /**
+   * What `compute` says of the text at [from, to) of this scan, about a value at [start, end)
+   * there: the last scan's answer when that text lies wholly before or after the edit (so it is
+   * the same text), else `compute()`. Asked after the secret scan, until the next one begins.
+   */
+  around<T extends object>(from: number, to: number, start: number, end: number, compute: () => T): T {
+    const edit = this.edit;
+    let kept: object | undefined;
+    if (edit && to <= edit.prefix) kept = this.previousAround.get(`${from}:${to}:${start}:${end}`);
+    else if (edit && from >= this.aroundText!.length - edit.suffix) {
+      const d = edit.delta;
+      kept = this.previousAround.get(`${from - d}:${to - d}:${start - d}:${end - d}`);
+    }
+    const result = (kept as T | undefined) ?? compute();
+    this.nextAround.set(`${from}:${to}:${start}:${end}`, result);
+    return result;
+  }
+
   /** Ends a scan: lines it did not look at are forgotten. */
   end(): void {
     // Only a scan that ended is compared with: one that threw left its maps half filled.
     this.text = this.current;
     this.previous = this.next;
     this.next = new Map();
+    this.previousWindows = this.nextWindows;
+    this.nextWindows = new Map();
     this.previousHits = this.nextHits;
     this.nextHits = undefined;
     this.previousFound = this.nextFound;

@@ -12,6 +12,7 @@
  */
 import type { LineCandidate } from './lineMemo';
 import type { PatternMatch, RulePattern } from '../rules/rulePattern';
+import type { LineAssignments } from './longLineAssignments';
 
 /** One match of a global regex over the line: where it was found, where the next search starts, and what it yielded. */
 export interface RegexPass {
@@ -25,6 +26,8 @@ export interface LongLineState {
   lineStart: number;
   text: string;
   passes: Map<number, RegexPass[]>;
+  /** The line's assignments, for the assignment rules (longLineAssignments.ts), once one has run on it. */
+  assignments?: LineAssignments;
 }
 
 /** Where two texts differ: the length of their common prefix and of their common suffix (not overlapping). */
@@ -69,8 +72,9 @@ export function rematch(
   old: { text: string; passes: RegexPass[] },
   line: string,
   yields: (m: PatternMatch) => LineCandidate | undefined,
+  ends = commonEnds(old.text, line),
 ): RegexPass[] {
-  const { prefix, suffix } = commonEnds(old.text, line);
+  const { prefix, suffix } = ends;
   const delta = line.length - old.text.length;
   const passes = old.passes;
   // Passes whose attempts read only the unchanged head are the old ones.

@@ -12,7 +12,18 @@ import { VALIDATORS } from './validators';
 import { detached } from '../text/detachedText';
 import { patternReach, type PatternReach } from '../rules/patternReach';
 import { passesFrom, rematch, type RegexPass } from './longLineReuse';
-import { MEMO_MAX_LINE, newLineResults, resultsOf, type LineCandidate, type LineResults, type SecretLineMemo } from './lineMemo';
+import {
+  endsOf,
+  MEMO_MAX_LINE,
+  newLineResults,
+  resultsOf,
+  type LineCandidate,
+  type LineResults,
+  type SecretLineMemo,
+  type WindowSearch,
+} from './lineMemo';
+import { lineAssignments, snakeOf } from './longLineAssignments';
+import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 
@@ -172,6 +183,8 @@ export class SecretScanner {
   private readonly rulesByKeyword: number[][];
   /** Per rule, how far its regex reads around a match attempt (worked out when first needed). */
   private readonly reaches: PatternReach[] = [];
+  /** Per rule, its place among the assignment rules (`assignmentSlot`). */
+  private slots?: Int32Array;
 
   constructor(
     readonly rules: CompiledRule[],
@@ -334,7 +347,7 @@ export class SecretScanner {
         state.longLines.add(lineStart);
         continue;
       }
-      if (multiline) coveredUntil = this.matchWindow(state, rule, lineStart, lineEnd, coveredUntil);
+      if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil);
       else this.matchOneLine(state, r, rule, lineStart, lineEnd);
     }
     if (kept && edit) {
@@ -349,8 +362,12 @@ export class SecretScanner {
   /** A one-line rule on one line: the line's text decides what it finds (memoised across scans when asked). */
   private matchOneLine(state: ScanState, r: number, rule: CompiledRule, lineStart: number, lineEnd: number): void {
     const { text, memo, candidates } = state;
-    if (memo !== undefined && rule.regex && lineEnd - lineStart > MEMO_MAX_LINE) {
-      for (const c of this.matchLongLine(memo, r, rule, lineStart, () => text.slice(lineStart, lineEnd)))
+    if (memo !== undefined && (rule.regex || rule.assignment) && lineEnd - lineStart > MEMO_MAX_LINE) {
+      const line = () => text.slice(lineStart, lineEnd);
+      const found = rule.regex
+        ? this.matchLongLine(memo, r, rule, lineStart, line)
+        : this.longLineAssignmentMatches(memo, r, rule, lineStart, line, state.literalUnquoted);
+      for (const c of found)
         candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
       return;
     }
@@ -372,38 +389,56 @@ export class SecretScanner {
    * A multiline rule on the window after one of its keyword lines; returns how far the text is
    * covered from there on (later keyword lines before that need no window of their own).
    */
-  private matchWindow(state: ScanState, rule: CompiledRule, lineStart: number, lineEnd: number, coveredUntil: number): number {
-    const { text, candidates } = state;
+  private matchWindow(state: ScanState, r: number, rule: CompiledRule, lineStart: number, lineEnd: number, coveredUntil: number): number {
+    const { text, memo, candidates } = state;
     const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
-    const window = text.slice(lineStart, end);
     if (rule.regex) {
-      const re = rule.regex;
-      re.lastIndex = 0;
-      let searchedToEnd = true;
-      for (let m = re.exec(window); m; m = re.exec(window)) {
-        if (m[0].length === 0) re.lastIndex++;
-        const span = m.indices?.groups?.secret;
-        if (!span || span[1] <= span[0]) continue;
-        const value = window.slice(span[0], span[1]);
-        if (this.accepts(rule, value, m[0])) {
-          candidates.push({ rule, start: lineStart + span[0], end: lineStart + span[1], value, keyName: m.groups?.name });
-          coveredUntil = lineStart + span[1];
-        }
-        if (m.index > lineEnd - lineStart) {
-          searchedToEnd = false;
-          break;
-        } // later keyword lines get their own window
+      // An open document's window that lies wholly before or after the edit is the last scan's
+      // text: its search found what it found then.
+      const search = () => this.searchWindow(rule, text, lineStart, end, lineEnd, memo !== undefined);
+      const { found, searchedToEnd } = memo ? memo.window(r, lineStart, end, search) : search();
+      for (const c of found) {
+        candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
+        coveredUntil = lineStart + c.end;
       }
       // A search that found nothing has ruled out every match starting early enough to fit in
       // this window: later keyword lines there need no window of their own (bounds the work).
       if (searchedToEnd && end === lineStart + MULTILINE_WINDOW) coveredUntil = Math.max(coveredUntil, end - MULTILINE_MAX_MATCH);
     } else if (rule.assignment) {
+      const window = text.slice(lineStart, end);
       const assignments = findAssignments(window);
       const line = { assignments, snakes: assignments.map((found) => snakeName(found.name)) };
       for (const c of this.assignmentMatches(rule, line, state.literalUnquoted, false))
         candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
     }
     return coveredUntil;
+  }
+
+  /**
+   * A multiline regex rule's search of the window at [lineStart, end) of a keyword line ending at
+   * `lineEnd`: what it accepts, relative to the window, and whether it searched to the window's end
+   * (a match starting past the keyword line ends it: later keyword lines get their own window).
+   * `keep`: the result outlives this scan (a memo's), so its strings are copied off the text.
+   */
+  private searchWindow(rule: CompiledRule, text: string, lineStart: number, end: number, lineEnd: number, keep: boolean): WindowSearch {
+    const window = text.slice(lineStart, end);
+    const copy = keep ? detached : (s: string) => s;
+    const found: LineCandidate[] = [];
+    const re = rule.regex!;
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const span = m.indices?.groups?.secret;
+      if (span && span[1] > span[0]) {
+        const value = window.slice(span[0], span[1]);
+        if (this.accepts(rule, value, m[0])) {
+          const name = m.groups?.name;
+          found.push({ start: span[0], end: span[1], value: copy(value), keyName: name === undefined ? undefined : copy(name) });
+        }
+      }
+      if (m.index > lineEnd - lineStart) return { found, searchedToEnd: false };
+    }
+    return { found, searchedToEnd: true };
   }
 
   /**
@@ -448,13 +483,14 @@ export class SecretScanner {
    */
   private matchLongLine(memo: SecretLineMemo, r: number, rule: CompiledRule, lineStart: number, line: () => string): LineCandidate[] {
     const re = rule.regex!;
-    const { now, before } = memo.longLine(lineStart, line);
+    const entry = memo.longLine(lineStart, line);
+    const { now, before } = entry;
     const yields = (m: PatternMatch) => this.regexCandidate(rule, now.text, m, detached);
     const old = before?.passes.get(r);
     const reach = (this.reaches[r] ??= patternReach(re.source));
     let passes: RegexPass[];
     if (before && old && reach.ahead !== Infinity && reach.behind !== Infinity) {
-      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields);
+      passes = rematch(re, reach, { text: before.text, passes: old }, now.text, yields, endsOf(entry));
     } else passesFrom(re, now.text, 0, yields, (passes = []));
     now.passes.set(r, passes);
     const found: LineCandidate[] = [];
@@ -462,36 +498,97 @@ export class SecretScanner {
     return found;
   }
 
+  /**
+   * An assignment rule over a line too long for the line memo, in an open document: the line's
+   * assignments are found around the last edit only (longLineAssignments.ts), and each one's
+   * verdict by this rule is kept with it. Finds what `assignmentMatches` finds on the fresh parse.
+   */
+  private longLineAssignmentMatches(
+    memo: SecretLineMemo,
+    r: number,
+    rule: CompiledRule,
+    lineStart: number,
+    line: () => string,
+    literalUnquoted: boolean,
+  ): LineCandidate[] {
+    const entry = memo.longLine(lineStart, line);
+    const { now, before } = entry;
+    const parsed = (now.assignments ??= lineAssignments(now.text, before?.assignments, endsOf(entry)));
+    const { hits, shifts } = parsed;
+    const found: LineCandidate[] = [];
+    let publicKeyOnLine: boolean | undefined;
+    const slot = this.assignmentSlot(r);
+    const bit = slot >= 0 ? 1 << slot : 0;
+    for (let n = 0; n < hits.length; n++) {
+      const hit = hits[n];
+      const snake = snakeOf(hit);
+      // Each kept assignment's verdict by this rule is worked out once (two bits per rule, for the first 30).
+      let accepted: boolean;
+      if (slot >= 0 && hit.known & bit) accepted = (hit.accepted & bit) !== 0;
+      else {
+        accepted = this.assignmentAccepted(rule, hit.assignment!, snake, literalUnquoted);
+        if (slot >= 0) {
+          hit.known |= bit;
+          if (accepted) hit.accepted |= bit;
+        }
+      }
+      if (!accepted) continue;
+      if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= hits.some((h) => snakeOf(h) === 'public_key'))) continue;
+      const a = hit.assignment!;
+      const shift = shifts[n];
+      found.push({ start: a.valueStart + shift, end: a.valueEnd + shift, value: a.value, keyName: a.name.replace(/^[$@]/, '') });
+    }
+    return found;
+  }
+
+  /** Rule `r`'s place among the assignment rules, for the verdict bits of kept assignments (-1 past 30). */
+  private assignmentSlot(r: number): number {
+    if (!this.slots) {
+      this.slots = new Int32Array(this.rules.length).fill(-1);
+      let next = 0;
+      for (let i = 0; i < this.rules.length && next < 30; i++) if (this.rules[i].assignment) this.slots[i] = next++;
+    }
+    return this.slots[r];
+  }
+
+  /**
+   * Whether an assignment rule takes an assignment's value, by its name (`snake`: in snake_case),
+   * quote and value; all but the look for a public key beside a `token` (which depends on the line).
+   */
+  private assignmentAccepted(rule: CompiledRule, assignment: Assignment, snake: string, literalUnquoted: boolean): boolean {
+    const a = rule.assignment!;
+    // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
+    // that spelling differs by more than case (a workspace rule may expect `apiKey`).
+    const raw = assignment.name.toLowerCase() === snake ? undefined : assignment.name;
+    if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) return false;
+    if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) return false;
+    if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) return false;
+    if (!assignment.quote && !literalUnquoted) return false;
+    const value = assignment.value;
+    if (value.length < a.minLength || value.length > a.maxLength) return false;
+    return this.accepts(rule, value, value);
+  }
+
   /** The assignments of a line (or multiline window) that an assignment rule accepts, relative to its start. */
   private assignmentMatches(rule: CompiledRule, line: ParsedLine, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
-    const a = rule.assignment!;
     const found: LineCandidate[] = [];
     // Asked once per call, not per `token` (a minified line holds thousands of both).
     let publicKeyOnLine: boolean | undefined;
     for (let n = 0; n < line.assignments.length; n++) {
       const assignment = line.assignments[n];
-      // Names are matched in snake_case (`dbPassword` → `db_password`), and as written when
-      // that spelling differs by more than case (a workspace rule may expect `apiKey`).
       const snake = line.snakes[n];
-      const raw = assignment.name.toLowerCase() === snake ? undefined : assignment.name;
-      if (!(a.name.test(snake) || (raw !== undefined && a.name.test(raw)))) continue;
-      if (a.exclude && (a.exclude.test(snake) || (raw !== undefined && a.exclude.test(raw)))) continue;
-      if (rule.definition.generic && memberOfNamedObject(assignment.name, a.name)) continue;
+      if (!this.assignmentAccepted(rule, assignment, snake, literalUnquoted)) continue;
       // A .NET strong-name map (`<map Token="b77a…" PublicKey="0024…"/>`): a token beside a public
       // key on the same element is that key's public key token, a hash of a public value.
       if (rule.definition.generic && snake === 'token' && (publicKeyOnLine ??= line.snakes.includes('public_key'))) continue;
-      if (!assignment.quote && !literalUnquoted) continue;
       const value = assignment.value;
-      if (value.length < a.minLength || value.length > a.maxLength) continue;
-      if (this.accepts(rule, value, value)) {
-        const keyName = assignment.name.replace(/^[$@]/, '');
-        found.push({
-          start: assignment.valueStart,
-          end: assignment.valueEnd,
-          value: keep ? detached(value) : value,
-          keyName: keep ? detached(keyName) : keyName,
-        });
-      }
+      const keyName = assignment.name.replace(/^[$@]/, '');
+      found.push({
+        start: assignment.valueStart,
+        end: assignment.valueEnd,
+        value: keep ? detached(value) : value,
+        keyName: keep ? detached(keyName) : keyName,
+      });
     }
     return found;
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FixData, GitState, SkipNote } from '../../engine';
@@ -67,8 +67,9 @@ export interface DocumentReport {
 }
 
 /**
- * Scans open documents, once per content and configuration: the result id is a hash of both,
- * so a client re-pulling unchanged documents gets `unchanged` and costs nothing. Each document
+ * Scans open documents, once per content and configuration: the result id names both (the
+ * content by its hash, or by the editor document's `contentId`), so a client re-pulling unchanged
+ * documents gets `unchanged` and costs nothing. Each document
  * is checked with the state of its workspace folder (`scopeOf`).
  */
 /**
@@ -76,6 +77,12 @@ export interface DocumentReport {
  * scanned afresh in well under a millisecond, and 500 open files need not keep their lines twice.
  */
 const MEMO_FROM = 32 * 1024;
+
+/**
+ * Tells this process's result ids from another's: an editor document's text is named by a number
+ * of this process (`EditorDocument.contentId`), which a restarted server gives out again.
+ */
+const PROCESS = randomBytes(6).toString('hex');
 
 export class DiagnosticsService {
   private readonly cache = new Map<string, DocumentReport>();
@@ -96,6 +103,8 @@ export class DiagnosticsService {
   }
 
   private hashOf(document: TextDocument, scope: DocumentScope): string {
+    // The server's own documents name each text they have had: no hash of the text needed.
+    if (document instanceof EditorDocument) return `${PROCESS}.${document.contentId}`;
     const known = this.hashes.get(document);
     if (known?.version === document.version) return known.hash;
     // A document too large to scan is skipped from its size alone: hashing 200 MB would cost seconds.

@@ -102,4 +102,18 @@ describe('server: the editor document (edit in place, join the text on read)', (
     const small = new EditorDocument('file:///small.js', 'javascript', 1, 'x = 1\n');
     assert.equal(small.tooLarge, undefined);
   });
+
+  it('names each text it has had with a new contentId (the diagnostics result id), never one of another document', () => {
+    const a = new EditorDocument('file:///a.js', 'javascript', 1, 'x = 1\n');
+    const b = new EditorDocument('file:///b.js', 'javascript', 1, 'x = 1\n');
+    const seen = new Set([a.contentId, b.contentId]);
+    assert.equal(seen.size, 2);
+    for (let v = 2; v < 6; v++) {
+      a.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'y' }], v);
+      assert.ok(!seen.has(a.contentId), `version ${v} has a new id`);
+      seen.add(a.contentId);
+    }
+    a.update([{ text: 'x = 1\n' }], 6); // back to the first text: still a new id (the server scans it again)
+    assert.ok(!seen.has(a.contentId));
+  });
 });

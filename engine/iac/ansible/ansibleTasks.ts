@@ -9,11 +9,59 @@
 import { codeProgram, asToJson, type CodeResource } from '../pulumi/pulumiCodeProgram';
 import { get, itemsOf, stringValue, type MapEntry, type MapNode, type SourceNode } from '../sourceTree';
 
-/** Only YAML naming one of these modules is read: a substring test before parsing. */
+/**
+ * Only YAML naming one of these modules is read: a test of the text before parsing, asked of
+ * every YAML file on every keystroke. It says what this regex says:
+ * `\b(?:amazon\.aws|community\.aws)\.iam_|\b(?:kubernetes\.core|community\.kubernetes)\.k8s\b|^\s*-?\s*(?:iam_policy|iam_managed_policy|iam_role|iam_access_key|k8s):` (multiline),
+ * whose every match holds `iam_` or `k8s`: it looks around each of those (Kubernetes manifests
+ * hold `k8s` in every RBAC `apiVersion`), not at every line start of the file.
+ */
 export function mayBeAnsibleIam(text: string): boolean {
-  return /\b(?:amazon\.aws|community\.aws)\.iam_|\b(?:kubernetes\.core|community\.kubernetes)\.k8s\b|^\s*-?\s*(?:iam_policy|iam_managed_policy|iam_role|iam_access_key|k8s):/m.test(
-    text,
-  );
+  for (let at = text.indexOf('iam_'); at >= 0; at = text.indexOf('iam_', at + 1)) {
+    if (after(text, at - 11, 'amazon.aws.') || after(text, at - 14, 'community.aws.')) return true;
+    if (
+      (text.startsWith('iam_policy:', at) ||
+        text.startsWith('iam_managed_policy:', at) ||
+        text.startsWith('iam_role:', at) ||
+        text.startsWith('iam_access_key:', at)) &&
+      listItemKey(text, at)
+    )
+      return true;
+  }
+  for (let at = text.indexOf('k8s'); at >= 0; at = text.indexOf('k8s', at + 1)) {
+    if ((after(text, at - 16, 'kubernetes.core.') || after(text, at - 21, 'community.kubernetes.')) && !isWordChar(text.charCodeAt(at + 3)))
+      return true;
+    if (text.startsWith('k8s:', at) && listItemKey(text, at)) return true;
+  }
+  return false;
+}
+
+/** `word` at `at`, at the start of a word (`\b` before its first, a word character). */
+function after(text: string, at: number, word: string): boolean {
+  return at >= 0 && text.startsWith(word, at) && (at === 0 || !isWordChar(text.charCodeAt(at - 1)));
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Line terminators, where `^` of a multiline regex matches after. */
+const LINE_END = /[\n\r\u2028\u2029]/;
+
+/**
+ * Whether `^\s*-?\s*` (multiline) can end at `at`: blanks and at most one `-` back to a line
+ * start. Such a run crossing a line end also has a match from the last line start before `at`.
+ */
+function listItemKey(text: string, at: number): boolean {
+  let i = at;
+  const blanksBack = () => {
+    while (i > 0 && /\s/.test(text[i - 1]) && !LINE_END.test(text[i - 1])) i--;
+    return i === 0 || LINE_END.test(text[i - 1]);
+  };
+  if (blanksBack()) return true;
+  if (text[i - 1] !== '-') return false;
+  i--;
+  return blanksBack();
 }
 
 /** The module of a task, without its collection: `amazon.aws.iam_policy` → `iam_policy`. */

@@ -82,8 +82,17 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
   const objects = documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]));
   // A ServiceAccount in the same file that disables automount covers the workloads using it.
   const noAutomount = accountsWithoutAutomount(objects);
-  const hasFinding = (role: SourceNode, kind: string, name: string) => rbacRuleIssues(role, kind, name).length > 0;
   // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
+  // Whether a role has an RBAC finding, asked of each role by the checks below: worked out once
+  // per role (the count does not depend on the name the messages give it).
+  const findings = new Map<SourceNode, Map<string, boolean>>();
+  const hasFinding = (role: SourceNode, kind: string) => {
+    let byKind = findings.get(role);
+    if (!byKind) findings.set(role, (byKind = new Map()));
+    let has = byKind.get(kind);
+    if (has === undefined) byKind.set(kind, (has = rbacRuleIssues(role, kind, '').length > 0));
+    return has;
+  };
   const bound = accountsWithGrants(objects, hasFinding);
   // The same for the folder (bindings and accounts in the files beside this one), read only when a workload asks.
   let folder: FolderGrants | undefined;
@@ -95,7 +104,10 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
       : { granted: [], noAutomount: new Set() };
     return folder;
   };
-  const powerful = powerfulRoles(objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')));
+  const powerful = powerfulRoles(
+    objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')),
+    hasFinding,
+  );
   for (const doc of objects) {
     const kind = stringValue(get(doc, 'kind'));
     if (!kind) continue;
@@ -281,7 +293,10 @@ const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection', 
  * The names of the roles among `roles` (Role/ClusterRole objects, or their Terraform equivalent
  * in manifest shape) that grant more than reading: an RBAC finding of their own, or a write verb.
  */
-export function powerfulRoles(roles: SourceNode[]): Set<string> {
+export function powerfulRoles(
+  roles: SourceNode[],
+  hasFinding: (role: SourceNode, kind: string) => boolean = (role, kind) => rbacRuleIssues(role, kind, '').length > 0,
+): Set<string> {
   const names = new Set<string>();
   for (const role of roles) {
     const name = stringValue(get(role, 'metadata', 'name'));
@@ -290,7 +305,7 @@ export function powerfulRoles(roles: SourceNode[]): Set<string> {
     const writes = itemsOf(get(role, 'rules')).some((r) =>
       stringsOf(get(r, 'verbs')).some((v) => WRITE_VERBS.includes(v.value.toLowerCase())),
     );
-    if (writes || rbacRuleIssues(role, kind, name).length) names.add(name);
+    if (writes || hasFinding(role, kind)) names.add(name);
   }
   return names;
 }

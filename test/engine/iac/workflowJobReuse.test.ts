@@ -1,11 +1,17 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
-import { get, stringValue } from '../../../engine/iac/sourceTree';
+import { get, stringValue, type SourceNode } from '../../../engine/iac/sourceTree';
 import { jobsLayout, WorkflowJobReuse } from '../../../engine/iac/workflowJobReuse';
 import { parseYamlSource } from '../../../engine/iac/yamlSource';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
-import { defaultEngine } from '../../support/engineFixture';
+import { YamlDocumentReuse } from '../../../engine/iac/yamlDocumentReuse';
+import { HclBlockReuse } from '../../../engine/iac/hcl/hclBlockReuse';
+import { IamActions } from '../../../engine/iac/aws/iamActions';
+import { DEFAULT_IAC_SETTINGS } from '../../../engine/iac/iacIssue';
+import { analyseIac } from '../../../engine/iac/iacScanner';
+import { loadIamData } from '../../../workspace/iamDataFile';
+import { builtinRules, defaultEngine } from '../../support/engineFixture';
 
 /** Workflow lines, plus what could make a job read differently on its own than in the whole file. */
 const LINES = [
@@ -202,14 +208,72 @@ describe('GitHub workflow jobs reused across scans of a file', () => {
     assert.ok(jobsLayout(workflow(3).replace(/\n/g, '\r\n')));
   });
 
-  it('a kept tree is never handed out: changing a returned tree changes nothing later', () => {
+  it('jobsLayout visits only the shallow lines and says what a walk over every line says (random workflows)', () => {
+    const lines = fc.array(fc.constantFrom(...LINES, '    \t  tabbed: deep', '  \r', '      \r', '  build:\r'), { maxLength: 40 });
+    fc.assert(
+      fc.property(lines, fc.constantFrom('\n', '\r\n'), (picked, eol) => {
+        const text = picked.join('\n').replace(/\n/g, eol);
+        assert.deepEqual(jobsLayout(text), jobsLayoutByLines(text), JSON.stringify(text));
+        const plain = `${workflow(3)}${picked.join('\n')}`;
+        assert.deepEqual(jobsLayout(plain), jobsLayoutByLines(plain), JSON.stringify(plain));
+      }),
+      { seed: 1717, numRuns: 2000 },
+    );
+  });
+
+  it('kept jobs are handed out moved in place (the same objects, at their new offsets); a job whose text occurs twice gets a copy', () => {
     const reuse = new WorkflowJobReuse({ from: 0 });
     const text = workflow(3);
     const first = reuse.parse('ci.yml', text);
-    const jobs = get(first.documents[0], 'jobs') as { entries: Array<{ keyStart: number }> };
-    jobs.entries[1].keyStart = 999;
-    (first.documents[0] as { start: number }).start = 999;
-    assert.deepEqual(reuse.parse('ci.yml', text), parseYamlSource(text));
+    const jobsOf = (r: { documents: SourceNode[] }) => (get(r.documents[0], 'jobs') as { entries: Array<{ value: SourceNode }> }).entries;
+    const firstJobs = jobsOf(first).map((e) => e.value);
+    const shiftedText = `# a comment\n${text}`;
+    const second = reuse.parse('ci.yml', shiftedText);
+    assert.deepEqual(second, parseYamlSource(shiftedText));
+    assert.deepEqual(
+      jobsOf(second).map((e) => firstJobs.includes(e.value)),
+      firstJobs.map(() => true),
+    );
+    // The same job twice (renamed later, as when a job is copied): two trees, not one object at two places.
+    const lines = text.split('\n');
+    const jobStart = lines.findIndex((l) => /^ {2}\S/.test(l));
+    const jobEnd = lines.findIndex((l, i) => i > jobStart && /^ {2}\S/.test(l));
+    const twice = [...lines.slice(0, jobEnd), ...lines.slice(jobStart, jobEnd), ...lines.slice(jobEnd)].join('\n');
+    const parsed = reuse.parse('ci.yml', twice);
+    assert.deepEqual(parsed, parseYamlSource(twice));
+    const values = jobsOf(parsed).map((e) => e.value);
+    assert.equal(new Set(values).size, values.length);
+  });
+
+  it('every analyser of workflows reads the trees it is handed and never changes them (run on frozen trees)', () => {
+    const ctx = { settings: DEFAULT_IAC_SETTINGS, iam: IamActions.of(loadIamData) };
+    const examples = builtinRules().flatMap(({ definition }) =>
+      [...definition.examples.positive, ...definition.examples.negative].filter(
+        (e): e is { path: string; text: string } => typeof e !== 'string' && e.path.includes('.github/workflows'),
+      ),
+    );
+    const reuse = {
+      yaml: new YamlDocumentReuse({ from: 0 }),
+      hcl: new HclBlockReuse({ from: 0 }),
+      jobs: new WorkflowJobReuse({ from: 0, freeze: true }),
+    };
+    let read = 0;
+    for (const example of examples) {
+      // Two more jobs, so the file is read in pieces; scanned again with kept jobs where they were, then moved.
+      const text = `${example.text.replace(/\n?$/, '\n')}  extra-one:\n    runs-on: ubuntu-latest\n  extra-two:\n    runs-on: ubuntu-latest\n`;
+      if (!jobsLayout(text)) continue;
+      read++;
+      const fresh = analyseIac(text, example.path, 'yaml', ctx, true);
+      assert.deepEqual(analyseIac(text, example.path, 'yaml', ctx, true, reuse), fresh, `${example.path}: first scan`);
+      assert.deepEqual(analyseIac(text, example.path, 'yaml', ctx, true, reuse), fresh, `${example.path}: kept trees`);
+      const moved = `# a comment\n${text}`;
+      assert.deepEqual(
+        analyseIac(moved, example.path, 'yaml', ctx, true, reuse),
+        analyseIac(moved, example.path, 'yaml', ctx, true),
+        `${example.path}: moved trees`,
+      );
+    }
+    assert.ok(read > 10, `${read} workflow examples read in pieces`);
   });
 
   it('the engine in the editor (with a memo): random edits of a large workflow find what a fresh scan finds', () => {
@@ -240,3 +304,38 @@ describe('GitHub workflow jobs reused across scans of a file', () => {
     );
   });
 });
+
+/** jobsLayout as first written (every line visited): what the regex-driven one must say. */
+function jobsLayoutByLines(text: string): { jobsKey: number; indent: number; starts: number[] } | undefined {
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined;
+  if (/^(?:%|---|\.\.\.)/.test(text) || ['\n%', '\n---', '\n...'].some((marker) => text.includes(marker))) return undefined;
+  const jobKey = /[A-Za-z_][\w-]*[ \t]*:(?=[ \t\r\n]|$)/y;
+  let jobsKey = -1;
+  let indent = -1;
+  const starts: number[] = [];
+  for (let at = 0; at < text.length;) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    if (jobsKey < 0) {
+      if (text.startsWith('jobs:', at) && /jobs:[ \t]*(?:#[^\n]*)?\r?$/.test(text.slice(at, nl))) jobsKey = at;
+    } else {
+      let i = at;
+      while (text.charCodeAt(i) === 32) i++;
+      const c = text.charCodeAt(i);
+      const blank = i >= nl || (c === 13 && i + 1 === nl) || c === 35;
+      if (!blank) {
+        const n = i - at;
+        if (c === 9 || n === 0) return undefined;
+        if (indent < 0) indent = n;
+        if (n < indent) return undefined;
+        if (n === indent) {
+          jobKey.lastIndex = i;
+          if (jobKey.test(text)) starts.push(at);
+          else if (!starts.length) return undefined;
+        }
+      }
+    }
+    at = nl + 1;
+  }
+  return jobsKey >= 0 && starts.length >= 2 ? { jobsKey, indent, starts } : undefined;
+}

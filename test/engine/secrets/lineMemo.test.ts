@@ -131,6 +131,79 @@ describe('secret line memo: a document scanned again after edits', () => {
     assert.ok(memo.size <= 1, `${memo.size} lines matched again after one typed character`);
   });
 
+  it('multiline rules over a document longer than their windows: windows before and after the edit reused, same as a fresh scan', () => {
+    // Multiline matches (PEM blocks, env name/value pairs, variable defaults) among many lines, so
+    // that windows (16 KB from each keyword line) lie wholly before the edit, across it, and after.
+    const multiline = builtinRules()
+      .filter(({ definition }) => definition.category === 'secret' && definition.multiline)
+      .flatMap(({ definition }) => definition.examples.positive.map((e) => (typeof e === 'string' ? e : e.text)));
+    assert.ok(multiline.length >= 5);
+    const keystroke = fc.record({
+      at: fc.nat(),
+      remove: fc.constantFrom(0, 0, 1, 40),
+      insert: fc.constantFrom('', 'a', '"', '\n', '-----', ' ', 'value: ', '\n-----END RSA PRIVATE KEY-----\n'),
+    });
+    let reused = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom('deploy/app.yaml', 'infra/main.tf', 'src/app.ts'),
+        fc.array(fc.oneof(fc.constantFrom(...multiline), fc.constantFrom(...pool)), { minLength: 450, maxLength: 650 }),
+        fc.array(keystroke, { minLength: 3, maxLength: 8 }),
+        (path, pieces, keys) => {
+          let text = pieces.join('\n') + '\n';
+          const memo = new SecretLineMemo();
+          engine.scan({ path, text }, { memo });
+          for (const [i, k] of keys.entries()) {
+            const at = k.at % (text.length + 1);
+            text = text.slice(0, at) + k.insert + text.slice(Math.min(text.length, at + k.remove));
+            assert.equal(
+              view(engine.scan({ path, text }, { memo })),
+              view(engine.scan({ path, text })),
+              `keystroke ${i} at ${at} of ${path}`,
+            );
+          }
+          reused += memo.reusedWindows;
+        },
+      ),
+      { seed: 919, numRuns: 12 },
+    );
+    assert.ok(reused > 100, `${reused} windows reused`);
+  });
+
+  it('an edit inside a multiline match, with or without keyword lines before it whose windows reach it: same as a fresh scan', () => {
+    const rules = builtinRules().filter(({ definition }) => definition.category === 'secret' && definition.multiline);
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `const value${i} = compute(${i});`).join('\n');
+    let checked = 0;
+    for (const { definition } of rules) {
+      const keyword = definition.keywords?.[0];
+      for (const example of definition.examples.positive) {
+        const e = typeof example === 'string' ? example : example.text;
+        // Keyword lines 8 KB and 100 characters before the example (their windows hold it), or none.
+        for (const before of [`// ${keyword} one\n${filler(300)}\n// ${keyword} two\n${filler(3)}\n`, `${filler(300)}\n`]) {
+          const text = `${before}${e}\n${filler(600)}\n`;
+          const path = 'deploy/app.yaml';
+          const memo = new SecretLineMemo();
+          engine.scan({ path, text }, { memo });
+          const fresh = engine.scan({ path, text });
+          if (!fresh.findings.length) continue; // a rule for another kind of file
+          for (const offset of [1, e.length >> 2, e.length >> 1, e.length - 2]) {
+            const at = before.length + offset;
+            for (const edited of [text.slice(0, at) + '"' + text.slice(at + 1), text.slice(0, at) + text.slice(at + (e.length >> 2))]) {
+              assert.equal(
+                view(engine.scan({ path, text: edited }, { memo })),
+                view(engine.scan({ path, text: edited })),
+                `${definition.id} at ${offset}`,
+              );
+              assert.equal(view(engine.scan({ path, text }, { memo })), view(fresh), `${definition.id} restored`);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    assert.ok(checked >= 40, `${checked} edits checked`);
+  });
+
   it('editedLines: the text before `from` and after `to` is the old text, shifted after', () => {
     fc.assert(
       fc.property(
