@@ -97,6 +97,7 @@ export default tseslint.config(
       'test/corpus/heldout/iac/',
       'test/corpus/heldout3/',
       'test/corpus/heldout4/',
+      'test/corpus/heldout5/',
     ],
   },
   js.configs.recommended,
