@@ -100,6 +100,17 @@ export function analyseCloudFormation(template: SourceNode, text: string, ctx: I
         message: `${id} (AWS::IAM::AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
       });
     }
+    // A service-specific credential (CodeCommit git password, Keyspaces) is a static secret like an access key.
+    if (type === 'AWS::IAM::ServiceSpecificCredential') {
+      issues.push({
+        check: 'aws-iam-access-key-created',
+        start: res.keyStart,
+        end: res.keyEnd,
+        resource: id,
+        subject: id,
+        message: `${id} (AWS::IAM::ServiceSpecificCredential) creates a long-lived service-specific credential (a static password for the service): prefer federated access (for CodeCommit, git-remote-codecommit with a role)`,
+      });
+    }
     if (OWNED_TYPES.includes(type)) {
       const issue = ownershipIssue(res, props, text, ctx);
       if (issue) issues.push(issue);

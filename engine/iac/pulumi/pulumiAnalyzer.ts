@@ -120,6 +120,16 @@ export function pulumiResourceFindings(
       subject: id,
       message: `${id} (aws:iam:AccessKey) creates a long-lived access key: prefer a role assumed through federation (OIDC, IAM Roles Anywhere, SSO)`,
     });
+  // A service-specific credential (CodeCommit git password, Keyspaces) is a static secret like an access key.
+  if (type === 'aws:iam:ServiceSpecificCredential')
+    issues.push({
+      check: 'aws-iam-access-key-created',
+      start: res.keyStart,
+      end: res.keyEnd,
+      resource: id,
+      subject: id,
+      message: `${id} (aws:iam:ServiceSpecificCredential) creates a long-lived service-specific credential (a static password for the service): prefer federated access (for CodeCommit, git-remote-codecommit with a role)`,
+    });
   if (source.checkOwners && OWNED_TYPES.has(type) && !(defaultOwner && type.startsWith('aws:'))) {
     const issue = ownerIssue(res, props, type, text, ctx.settings.ownerTags, source);
     if (issue) issues.push(issue);
