@@ -311,21 +311,26 @@ function anyPrincipalVariables(text: string, sites: SiteLookup): Set<string> {
 /**
  * IAM users with no owner, as for TypeScript (cdkOwnership.ts): `Tags.of(user).add("owner", …)`
  * on the user's variable, or on the stack (`self`) or the app, in this file. A `User(` call is an
- * IAM user when its first arguments are a construct scope and a string id; roles are left out.
+ * IAM user when its first arguments are a construct scope and a string id. Roles are checked
+ * only when named (`role_name=`): a role given a name is an identity someone made on purpose
+ * (for a partner, a job, a person to assume), where the roles CDK constructs create for
+ * themselves have none.
  */
 function userOwnerIssues(text: string, ownerKeys: string[], sites: SiteLookup): IssueFrom<'aws-cdk'>[] {
   if (!text.includes('aws_iam')) return [];
-  const users = keywordMatches(text, USER, ['User']);
-  let m = users.next();
-  if (m.done) return [];
+  const identities = [
+    ...[...keywordMatches(text, USER, ['User'])].map((m) => ({ m, kind: 'user' as const })),
+    // Only a role call with a `role_name=` keyword can be a named role: one substring search first.
+    ...(text.includes('role_name') ? [...keywordMatches(text, ROLE, ['Role'])].map((m) => ({ m, kind: 'role' as const })) : []),
+  ];
+  if (!identities.length) return [];
   const keys = new Set(ownerKeys.map((k) => k.toLowerCase()));
   const ownedScopes = new Set([...text.matchAll(TAG)].filter((t) => keys.has(t[3].toLowerCase())).map((t) => t[1]));
   if ([...ownedScopes].some((scope) => WHOLE_STACK.test(scope))) return [];
   const issues: IssueFrom<'aws-cdk'>[] = [];
-  for (; !m.done; m = users.next()) {
-    const match = m.value;
-    const at = match.index;
-    const { site, delta } = sites.site<UserSite | undefined>('user', at, () => {
+  for (const { m: match, kind } of identities) {
+    const at = match.index!;
+    const { site, delta } = sites.site<UserSite | undefined>(kind === 'user' ? 'user' : 'namedRole', at, () => {
       const from = Math.min(lineStartOf(text, at), at - 200);
       if (commentedOut(text, at, true)) return { value: undefined, from, to: at + match[0].length };
       const args = readPyCallArguments(text, at + match[0].length);
@@ -333,6 +338,7 @@ function userOwnerIssues(text: string, ownerKeys: string[], sites: SiteLookup): 
       const [scope, idNode] = args.positional;
       if (scope?.type !== 'expr' || !/^[A-Za-z_][\w.]*$/.test(scope.text) || idNode?.type !== 'scalar' || typeof idNode.value !== 'string')
         return { value: undefined, from, to };
+      if (kind === 'role' && !keyword(args, 'role_name')) return { value: undefined, from, to };
       const id = idNode.value;
       const issue: IssueFrom<'aws-cdk'> = {
         check: 'missing-owner-tag',
@@ -340,7 +346,7 @@ function userOwnerIssues(text: string, ownerKeys: string[], sites: SiteLookup): 
         end: at + match[0].replace(/\s*\($/, '').length,
         resource: id,
         subject: id,
-        message: `IAM user ${id} has no "${ownerKeys[0] ?? 'owner'}" tag (Tags.of(…).add in this file): nobody is accountable for this identity`,
+        message: `IAM ${kind} ${id} has no "${ownerKeys[0] ?? 'owner'}" tag (Tags.of(…).add in this file): nobody is accountable for this identity`,
       };
       return { value: { variable: assignedVariable(text, at), issue }, from, to };
     });
