@@ -63,7 +63,10 @@ export function readArmTemplate(doc: SourceNode): AzureTemplate | undefined {
   const parameters = get(doc, 'parameters');
   if (parameters?.type === 'map')
     for (const e of parameters.entries) {
-      const value = get(e.value, 'defaultValue');
+      // A parameter with a single allowed value can only be that value; else its default is read.
+      const allowed = get(e.value, 'allowedValues');
+      const only = allowed?.type === 'seq' && allowed.items.length === 1 ? allowed.items[0] : undefined;
+      const value = only ?? get(e.value, 'defaultValue');
       if (value && !values.has(e.key)) values.set(e.key, value);
     }
   return { scope: scopeOfSchema(schema), resources, values, language: 'arm' };

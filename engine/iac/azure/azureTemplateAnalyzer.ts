@@ -76,8 +76,28 @@ function privilegedRole(
       if (name) return { name, start: node.start, end: node.end, literal: false };
     }
   }
+  // An ARM lookup in a variable: `variables('roles')[parameters('roleType')]`, `variables('roles')['Owner']`, `variables('roles').owner`.
+  for (const m of written.matchAll(ARM_LOOKUP)) {
+    const path: string[] = [];
+    for (const step of m[2].matchAll(ARM_STEP)) {
+      const key = step[1] ?? step[2] ?? stringValue(step[3] ? resolve(template, step[3], []) : undefined);
+      if (key === undefined) break;
+      path.push(key);
+    }
+    if (!path.length) continue;
+    const value = resolve(template, m[1], path);
+    for (const g of value ? sourceOf(value, text).matchAll(GUID) : []) {
+      const name = PRIVILEGED_ROLE_IDS[g[0].toLowerCase()];
+      if (name) return { name, start: node.start, end: node.end, literal: false };
+    }
+  }
   return undefined;
 }
+
+/** `variables('x')` followed by property steps (ARM expressions). */
+const ARM_LOOKUP = /\bvariables\(\s*'(\w+)'\s*\)((?:\s*(?:\.\s*\w+|\[\s*(?:'[^']*'|(?:parameters|variables)\(\s*'\w+'\s*\))\s*\]))+)/g;
+/** One step: `.name`, `['name']`, or `[parameters('p')]` / `[variables('v')]` whose value is the key. */
+const ARM_STEP = /\.\s*(\w+)|\[\s*(?:'([^']*)'|(?:parameters|variables)\(\s*'(\w+)'\s*\))\s*\]/g;
 
 /**
  * A variable, parameter default or `existing` resource, followed along a property path; only a
