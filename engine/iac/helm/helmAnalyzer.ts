@@ -40,9 +40,12 @@ function ownerTemplated(doc: SourceNode, actions: TemplateAction[], text: string
   if (!metadata) return false;
   if (labelsUnknown(metadata)) return true;
   const blockActions = actions.filter((a) => a.startsLine);
+  // Within the labels, an action in a label's value (`app.kubernetes.io/instance: {{ .Release.Name }}`) writes no key.
+  const inValue = (a: TemplateAction) =>
+    /^[ \t]*(?:-[ \t]+)?[^\s#{][^\n]*?:(?:[ \t]|$)/.test(text.slice(text.lastIndexOf('\n', a.start - 1) + 1, a.start));
   const inLabels = ['labels', 'annotations'].flatMap((k) => {
     const e = entry(metadata, k);
-    return e ? actions.filter((a) => a.start >= e.keyStart && a.start < e.value.end) : [];
+    return e ? actions.filter((a) => a.start >= e.keyStart && a.start < e.value.end && !(a.start >= e.value.start && inValue(a))) : [];
   });
   return hasTemplatedPart(metadata, blockActions, text) || inLabels.length > 0;
 }
