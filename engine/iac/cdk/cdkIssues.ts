@@ -1,12 +1,29 @@
 /**
  * The findings both CDK readers (TypeScript, Python) build the same way once they have read a
- * call: a privileged AWS managed policy, a grant to any principal, an access key. The readers
- * differ in how they read arguments; what a finding says does not.
+ * call: a privileged AWS managed policy, a grant to any principal, an access key; and what both
+ * keep of a `Role(` or a `grant…(` call between scans. The readers differ in how they read
+ * arguments; what a finding says does not.
  */
 import type { IssueFrom } from '../iacIssue';
+import type { SourceNode } from '../sourceTree';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 type At = { start: number; end: number };
+
+/** A `Role(` call trusting anyone, a whole account or a web identity, as its trust policy. */
+export interface RoleSite {
+  doc: SourceNode;
+  base: string;
+  /** Trust of anyone is named like statements (counted); account trust by the variable alone. */
+  counted: boolean;
+}
+
+/** A `grant…(` call: who it grants to, and its finding when that is anyone. */
+export interface GrantSite {
+  grantee: string;
+  anyone: boolean;
+  issue: CdkIssue;
+}
 
 /** `resource` uses AWS managed policy `name`; the narrower choice in the form it was written (bare name or ARN). */
 export const managedPolicyIssue = (resource: string, policy: { name: string; why: string }, at: At, bare: boolean): CdkIssue => ({

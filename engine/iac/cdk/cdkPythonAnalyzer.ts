@@ -12,7 +12,7 @@ import type { MapEntry, SourceNode } from '../sourceTree';
 import { isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
 import { readPyCallArguments, readPyLiteral, skipPyTrivia, type PyCallArguments } from './pyLiteralReader';
 import { commentedOut } from '../commentedOut';
-import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue } from './cdkIssues';
+import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue, type GrantSite, type RoleSite } from './cdkIssues';
 import { movedBy, SiteLookup } from '../keptSites';
 import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
 import { keywordMatches } from '../keywordMatches';
@@ -73,20 +73,6 @@ interface StatementSite {
   /** The statement as a policy (when no builder call adds to it). */
   doc: SourceNode;
   base: string;
-}
-
-/** A `Role(` call trusting anyone or a whole account, as its trust policy. */
-interface RoleSite {
-  doc: SourceNode;
-  base: string;
-  /** Trust of anyone is named like statements (counted); account trust by the variable alone. */
-  counted: boolean;
-}
-
-interface GrantSite {
-  grantee: string;
-  anyone: boolean;
-  issue: CdkIssue;
 }
 
 interface UserSite {
