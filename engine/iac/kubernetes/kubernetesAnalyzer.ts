@@ -4,7 +4,7 @@ import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type Issue
 import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import { accountsWithoutAutomount, folderRbacObjects } from './folderRbac';
-import { accountsWithGrants, grantedAccounts } from './tokenGrants';
+import { accountsWithGrants, grantedAccounts, verbsReadOnly } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
 /** What the files beside a manifest say about ServiceAccounts: which are granted a role that matters, which turn automount off. */
@@ -76,6 +76,72 @@ function nameOf(doc: SourceNode): string {
   return `${kind}/${ns ? `${ns}/` : ''}${name}`;
 }
 
+/**
+ * What a Role/ClusterRole's own text gives, kept per tree between scans: an editor re-checks a
+ * 5,000-line manifest on every keystroke, and its unchanged documents come back as the same
+ * trees (yamlDocumentReuse.ts), their offsets moved in place to where their text now starts. The
+ * facts depend on nothing but the tree's text (its kind, name and rules); the issues' offsets
+ * are those of `at`, the tree's start when they were worked out, and are moved by as much as the
+ * tree has moved since (as `shifted` moves the tree: unplaced offsets stay). A tree built afresh
+ * (another parse, a copy) is another key. Weak: a dropped tree drops its facts.
+ */
+interface RoleFacts {
+  kind: string;
+  issues: RbacIssue[];
+  at: number;
+  /** Every verb of every rule is get, list or watch, and no aggregationRule (tokenGrants' reading). */
+  readOnlyVerbs: boolean;
+  /** Some rule has a write verb (powerfulRoles' reading). */
+  writes: boolean;
+}
+const roleFacts = new WeakMap<SourceNode, RoleFacts>();
+
+function factsOf(role: SourceNode, kind: string): RoleFacts {
+  let facts = roleFacts.get(role);
+  if (facts?.kind === kind) return facts;
+  const rules = itemsOf(get(role, 'rules'));
+  facts = {
+    kind,
+    issues: rbacRuleIssues(role, kind, nameOf(role)),
+    at: role.start,
+    readOnlyVerbs: verbsReadOnly(role),
+    writes: rules.some((r) => stringsOf(get(r, 'verbs')).some((v) => WRITE_VERBS.includes(v.value.toLowerCase()))),
+  };
+  roleFacts.set(role, facts);
+  return facts;
+}
+
+/** A binding's issues, kept per tree like a role's facts: they depend on its text and on whether its role is powerful. */
+interface BindingFacts {
+  powerful: boolean;
+  issues: RbacIssue[];
+  at: number;
+}
+const bindingFacts = new WeakMap<SourceNode, BindingFacts>();
+
+function bindingIssuesOf(doc: SourceNode, resource: string, powerful: Set<string>): RbacIssue[] {
+  const roleName = stringValue(get(doc, 'roleRef', 'name'));
+  const isPowerful = roleName !== undefined && powerful.has(roleName);
+  let facts = bindingFacts.get(doc);
+  if (facts?.powerful !== isPowerful) {
+    facts = { powerful: isPowerful, issues: bindingIssues(doc, resource, powerful), at: doc.start };
+    bindingFacts.set(doc, facts);
+  }
+  return movedIssues(facts.issues, facts.at, doc.start);
+}
+
+/** Kept issues (copies) with their offsets moved from a tree at `from` to the same tree at `to`; unplaced offsets stay. */
+function movedIssues(issues: RbacIssue[], from: number, to: number): RbacIssue[] {
+  const by = to - from;
+  const at = (offset: number) => (offset < 0 ? offset : offset + by);
+  return issues.map((issue) => ({
+    ...issue,
+    start: at(issue.start),
+    end: at(issue.end),
+    ...(issue.related ? { related: issue.related.map((r) => ({ ...r, start: at(r.start), end: at(r.end) })) } : {}),
+  }));
+}
+
 /** Analyses every document of a Kubernetes manifest. */
 export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext, path?: string): KubernetesIssue[] {
   const issues: KubernetesIssue[] = [];
@@ -83,37 +149,39 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
   // A ServiceAccount in the same file that disables automount covers the workloads using it.
   const noAutomount = accountsWithoutAutomount(objects);
   // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
-  // Whether a role has an RBAC finding, asked of each role by the checks below: worked out once
-  // per role (the count does not depend on the name the messages give it).
-  const findings = new Map<SourceNode, Map<string, boolean>>();
-  const hasFinding = (role: SourceNode, kind: string) => {
-    let byKind = findings.get(role);
-    if (!byKind) findings.set(role, (byKind = new Map()));
-    let has = byKind.get(kind);
-    if (has === undefined) byKind.set(kind, (has = rbacRuleIssues(role, kind, '').length > 0));
-    return has;
-  };
-  const bound = accountsWithGrants(objects, hasFinding);
+  // Whether a role has an RBAC finding, asked of each role by the checks below: kept per role tree
+  // (the count does not depend on the name the messages give it).
+  const hasFinding = (role: SourceNode, kind: string) => factsOf(role, kind).issues.length > 0;
+  const readOnly = (role: SourceNode, kind: string) => factsOf(role, kind).readOnlyVerbs && !hasFinding(role, kind);
+  const bound = accountsWithGrants(objects, hasFinding, readOnly);
   // The same for the folder (bindings and accounts in the files beside this one), read only when a workload asks.
   let folder: FolderGrants | undefined;
   const inFolder = (): FolderGrants => {
     if (folder) return folder;
     const siblings = folderRbacObjects(path, ctx);
     folder = siblings.length
-      ? { granted: grantedAccounts([...objects, ...siblings], hasFinding), noAutomount: accountsWithoutAutomount(siblings) }
+      ? { granted: grantedAccounts([...objects, ...siblings], hasFinding, readOnly), noAutomount: accountsWithoutAutomount(siblings) }
       : { granted: [], noAutomount: new Set() };
     return folder;
   };
-  const powerful = powerfulRoles(
-    objects.filter((d) => /^(?:Cluster)?Role$/.test(stringValue(get(d, 'kind')) ?? '')),
-    hasFinding,
-  );
+  // powerfulRoles' reading, from the kept facts.
+  const powerful = new Set<string>();
+  for (const role of objects) {
+    const kind = stringValue(get(role, 'kind'));
+    if (kind !== 'Role' && kind !== 'ClusterRole') continue;
+    const name = stringValue(get(role, 'metadata', 'name'));
+    if (!name) continue;
+    const facts = factsOf(role, kind);
+    if (facts.writes || facts.issues.length > 0) powerful.add(name);
+  }
   for (const doc of objects) {
     const kind = stringValue(get(doc, 'kind'));
     if (!kind) continue;
     const resource = nameOf(doc);
-    if (kind === 'Role' || kind === 'ClusterRole') issues.push(...rbacRuleIssues(doc, kind, resource));
-    else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssues(doc, resource, powerful));
+    if (kind === 'Role' || kind === 'ClusterRole') {
+      const facts = factsOf(doc, kind);
+      issues.push(...movedIssues(facts.issues, facts.at, doc.start));
+    } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssuesOf(doc, resource, powerful));
     else if (kind === 'ServiceAccount') {
       const i = serviceAccountOwner(doc, text, resource, ctx, path);
       if (i) issues.push(i);
