@@ -151,13 +151,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext, sites = 
       const principal = ANY_PRINCIPAL.test(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
       const federated = principal ? undefined : webIdentityTrust(assumedBy, (at) => ({ positional: callArguments(text, at).args }));
       if (!principal && !federated) return { value: undefined, ...windowOf(m.index!, 0, to) };
-      const trust =
-        federated ??
-        mapOf([
-          ['Effect', scalar('Allow', assumedBy)],
-          ['Action', scalar('sts:AssumeRole', assumedBy)],
-          ['Principal', mapOf([['AWS', scalar(principal!, assumedBy)]])],
-        ]);
+      const trust = federated ?? awsPrincipalTrust(principal!, assumedBy);
       const name = resourceNameAt(text, m.index!, path);
       // Account and web-identity trust are named by the role's variable alone: the subject carries the account or issuer.
       return {
@@ -372,6 +366,14 @@ export function mapOf(pairs: Array<[string, SourceNode]>): SourceNode {
     entries: pairs.map(([key, value]) => ({ key, keyStart: value.start, keyEnd: value.end, value })),
   };
 }
+
+/** The trust statement of a role's `assumedBy` that is anyone (`*`) or a whole account, at `at`. */
+export const awsPrincipalTrust = (principal: string, at: { start: number; end: number }): SourceNode =>
+  mapOf([
+    ['Effect', scalar('Allow', at)],
+    ['Action', scalar('sts:AssumeRole', at)],
+    ['Principal', mapOf([['AWS', scalar(principal, at)]])],
+  ]);
 
 export const policyOf = (statements: SourceNode[]): SourceNode =>
   mapOf([['Statement', { type: 'seq', items: statements, start: statements[0]?.start ?? 0, end: statements[0]?.end ?? 0 }]]);

@@ -9,7 +9,7 @@
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
-import { isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
+import { awsPrincipalTrust, isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
 import { readPyCallArguments, readPyLiteral, skipPyTrivia, type PyCallArguments } from './pyLiteralReader';
 import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue, type GrantSite, type RoleSite } from './cdkIssues';
@@ -156,13 +156,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext, si
       const principal = isAnyone(assumedBy.text) ? '*' : accountPrincipalOf(assumedBy.text);
       const federated = principal ? undefined : webIdentityTrust(assumedBy, (at) => readPyCallArguments(text, at));
       if (!principal && !federated) return { value: undefined, ...windowOf(m.index!, 0, end) };
-      const trust =
-        federated ??
-        mapOf([
-          ['Effect', scalar('Allow', assumedBy)],
-          ['Action', scalar('sts:AssumeRole', assumedBy)],
-          ['Principal', mapOf([['AWS', scalar(principal!, assumedBy)]])],
-        ]);
+      const trust = federated ?? awsPrincipalTrust(principal!, assumedBy);
       const name = resourceNameAt(text, m.index!, path);
       // Account and web-identity trust are named by the role's variable alone: the subject carries the account or issuer.
       return {
