@@ -130,17 +130,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext, sites = 
       documents.push({ doc: v.doc, resource: named(v.base), keep: true, delta });
       continue;
     }
-    // Read in different scans: moved to this one's offsets before they are put together.
-    const statement = withBuilderCalls(
-      shiftedTree(v.statement, delta),
-      built.map(({ call, delta: by }) => ({
-        ...call,
-        keyStart: call.keyStart + by,
-        keyEnd: call.keyEnd + by,
-        value: shiftedTree(call.value, by),
-      })),
-    );
-    documents.push({ doc: policyOf([statement]), resource: named(v.base) });
+    documents.push({ doc: policyOf([withMovedBuilderCalls(v.statement, delta, built)]), resource: named(v.base) });
   }
   for (const m of text.matchAll(ROLE)) {
     const { site, delta } = sites.site<RoleSite | undefined>('role', m.index!, () => {
@@ -271,6 +261,22 @@ function builderCalls(text: string, sites: SiteLookup): Map<string, Array<{ call
     calls.set(site.value.receiver, list);
   }
   return calls;
+}
+
+/**
+ * A kept statement with the builder calls that add to it, each kept from the scan it was read
+ * in: moved to this scan's offsets (`delta`, and each call's own) before they are put together.
+ */
+export function withMovedBuilderCalls(statement: SourceNode, delta: number, built: Array<{ call: MapEntry; delta: number }>): SourceNode {
+  return withBuilderCalls(
+    shiftedTree(statement, delta),
+    built.map(({ call, delta: by }) => ({
+      ...call,
+      keyStart: call.keyStart + by,
+      keyEnd: call.keyEnd + by,
+      value: shiftedTree(call.value, by),
+    })),
+  );
 }
 
 /** A statement with the builder calls made on it: lists of the same key are joined. */

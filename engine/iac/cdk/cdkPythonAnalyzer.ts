@@ -9,14 +9,13 @@
 import { privilegedManagedPolicy } from '../aws/iamRiskData';
 import type { IacContext, IssueFrom } from '../iacIssue';
 import type { MapEntry, SourceNode } from '../sourceTree';
-import { awsPrincipalTrust, isTrust, mapOf, policyOf, scalar, toIamStatement, withBuilderCalls } from './cdkAnalyzer';
+import { awsPrincipalTrust, isTrust, withMovedBuilderCalls, mapOf, policyOf, scalar, toIamStatement } from './cdkAnalyzer';
 import { readPyCallArguments, readPyLiteral, skipPyTrivia, type PyCallArguments } from './pyLiteralReader';
 import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue, type GrantSite, type RoleSite } from './cdkIssues';
 import { movedBy, SiteLookup } from '../keptSites';
 import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
 import { keywordMatches } from '../keywordMatches';
-import { shiftedTree } from '../sourceTreeShift';
 import { webIdentityTrust } from './cdkWebIdentityTrust';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
@@ -134,17 +133,7 @@ export function analyseCdkPython(text: string, path: string, ctx: IacContext, si
       documents.push({ doc: v.doc, resource: named(v.base), keep: true, delta });
       continue;
     }
-    // Read in different scans: moved to this one's offsets before they are put together.
-    const statement = withBuilderCalls(
-      shiftedTree(v.statement, delta),
-      built.map(({ call, delta: by }) => ({
-        ...call,
-        keyStart: call.keyStart + by,
-        keyEnd: call.keyEnd + by,
-        value: shiftedTree(call.value, by),
-      })),
-    );
-    documents.push({ doc: policyOf([statement]), resource: named(v.base) });
+    documents.push({ doc: policyOf([withMovedBuilderCalls(v.statement, delta, built)]), resource: named(v.base) });
   }
   for (const m of keywordMatches(text, ROLE, ['Role'])) {
     const { site, delta } = sites.site<RoleSite | undefined>('role', m.index!, () => {
