@@ -416,6 +416,8 @@ async function recheck(edits, kinds) {
       }
     }
     const cpu = (cpuMs(c.pid) - cpu0) / edits;
+    // NHI_BENCH_TIMES=1: every edit's time in order (the first few after opening carry the JIT's warm-up).
+    if (process.env.NHI_BENCH_TIMES) console.log(`  ${kind} per edit (ms): ${times.map(fmt).join(' ')}`);
     rows.push({
       kind,
       kb: Math.round(doc.text.length / 1024),

@@ -22,6 +22,7 @@ import { WorkflowJobReuse } from './iac/workflowJobReuse';
 import { KEPT_SITE_CHARS, SiteStore } from './iac/keptSites';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
+import { freshTests, SearchStore } from './text/keptSearches';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 import { docStringRegions } from './secrets/docStrings';
@@ -140,6 +141,7 @@ export class Engine {
     hcl: new HclBlockReuse(),
     jobs: new WorkflowJobReuse(),
     sites: new SiteStore(KEPT_SITE_CHARS),
+    searches: new SearchStore(),
   };
 
   constructor(options: EngineOptions) {
@@ -251,14 +253,16 @@ export class Engine {
     if (this.isIgnoredPath(path)) return empty();
     const unscannable = this.skipReason(text.length, text);
     if (unscannable) return empty(unscannable);
-    const suppressions = new Suppressions(text);
+    // An open document's whole-text tests are answered around the edit (text/keptSearches.ts).
+    const tests = options.memo ? this.reuse.searches.scan(path, text) : freshTests(text);
+    const suppressions = new Suppressions(text, tests);
     if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
 
     const kind = fileKindOf(path);
     const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped, true, options.memo);
     const analysis =
       this.checkRules.size || options.inventory
-        ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse)
+        ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse, tests)
         : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
       ? [...(analysis?.identities ?? []), ...secretReferences(text)]

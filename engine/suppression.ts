@@ -7,6 +7,8 @@
  * `nhi-lens:ignore-file rule-a -- reason` there silences only those rules in the file.
  */
 
+import type { TextTests } from './text/keptSearches';
+
 const MARKER = 'nhi-lens:ignore';
 const DIRECTIVE = /nhi-lens:ignore(?!-file)(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?(?:[ \t]+--[ \t]*(.*))?/;
 const FILE_DIRECTIVE = /nhi-lens:ignore-file(?:[ \t]+([a-z0-9][a-z0-9-]*(?:[ \t]*,[ \t]*[a-z0-9][a-z0-9-]*)*))?/;
@@ -22,9 +24,10 @@ export class Suppressions {
   private readonly fileRules = new Set<string>();
   readonly fileIgnored: boolean;
 
-  constructor(text: string) {
+  /** `tests`: the text's substring tests (an open document's answer from around the edit). */
+  constructor(text: string, tests: Pick<TextTests, 'includes'> = text) {
     this.fileIgnored = false;
-    if (!text.includes(MARKER)) return;
+    if (!tests.includes(MARKER)) return;
     const lines = text.split('\n');
     for (const line of lines.slice(0, 20)) {
       const m = FILE_DIRECTIVE.exec(line);

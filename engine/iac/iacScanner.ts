@@ -15,6 +15,7 @@ import type { YamlDocumentReuse } from './yamlDocumentReuse';
 import type { HclBlockReuse } from './hcl/hclBlockReuse';
 import type { WorkflowJobReuse } from './workflowJobReuse';
 import type { SiteStore } from './keptSites';
+import { freshTests, type TextTests } from '../text/keptSearches';
 import type { IdentityDraft } from '../inventory/identity';
 import { agentIdentities } from '../inventory/agentIdentities';
 import { isActionMetadataPath, isMcpConfig, isWorkflowPath, looksLikeCloudFormation } from '../text/toolFiles';
@@ -95,12 +96,13 @@ export function analyseIac(
   ctx: IacContext,
   inventory = false,
   reuse?: { yaml: YamlDocumentReuse; hcl: HclBlockReuse; jobs: WorkflowJobReuse; sites?: SiteStore },
+  tests: TextTests = freshTests(text),
 ): IacScan | undefined {
   if (inventory && kind === 'json' && isMcpConfig(path, text)) {
     const config = parseYamlSource(text).documents[0];
     return { issues: [], identities: config ? agentIdentities(config) : [] };
   }
-  const other = analyseOtherLanguage(text, path, kind, ctx, inventory, reuse?.sites);
+  const other = analyseOtherLanguage(text, path, kind, ctx, inventory, reuse?.sites, tests);
   if (other) return other;
   if (kind === 'json' && isTerraformJsonPath(path)) {
     const file = new TerraformFile(text, parseTerraformJson(text));

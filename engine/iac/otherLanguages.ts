@@ -27,6 +27,7 @@ import { importsPulumiTypeScript, readPulumiTypeScript } from './pulumi/pulumiTy
 import type { SourceNode } from './sourceTree';
 import { SiteLookup, type SiteStore } from './keptSites';
 import { parseYamlSource } from './yamlSource';
+import { freshTests, type TextTests } from '../text/keptSearches';
 
 const yamlError = (error: { message: string; start: number; end: number } | undefined, what: string) =>
   error && { message: `${what} syntax error: ${error.message}`, start: error.start, end: error.end };
@@ -39,12 +40,13 @@ export function analyseOtherLanguage(
   ctx: IacContext,
   inventory: boolean,
   keptSites?: SiteStore,
+  tests: TextTests = freshTests(text),
 ): IacScan | undefined {
   const owners = ctx.settings.ownerTags;
   if (kind === 'typescript' || kind === 'javascript' || kind === 'python') {
     const ts = kind !== 'python';
-    const cdk = ts ? importsAwsCdk(text) : importsAwsCdkPython(text);
-    const pulumi = ts ? importsPulumiTypeScript(text) : importsPulumiPython(text);
+    const cdk = ts ? importsAwsCdk(tests) : importsAwsCdkPython(tests);
+    const pulumi = ts ? importsPulumiTypeScript(tests) : importsPulumiPython(tests);
     if (!cdk && !pulumi) return undefined;
     // One lookup per scan of the file, shared by the readers (their sites are of different kinds).
     const sites = keptSites ? keptSites.scan(path, text) : new SiteLookup(text);
@@ -52,7 +54,7 @@ export function analyseOtherLanguage(
     if (!cdk && !read) return undefined;
     const issues = cdk ? (ts ? analyseCdk(text, path, ctx, sites) : analyseCdkPython(text, path, ctx, sites)) : [];
     if (!read) return { issues, kind: 'aws-cdk' };
-    const source: PulumiSource = { ownerEdits: false, reportComputedTags: false, checkOwners: !tagsSetElsewhere(text) };
+    const source: PulumiSource = { ownerEdits: false, reportComputedTags: false, checkOwners: !tagsSetElsewhere(tests) };
     return {
       issues: [...issues, ...pulumiCodeIssues(read, text, ctx, source)],
       kind: 'pulumi',

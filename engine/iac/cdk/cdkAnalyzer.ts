@@ -18,11 +18,12 @@ import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
 import { keywordMatches } from '../keywordMatches';
 import { shiftedTree } from '../sourceTreeShift';
 import { webIdentityTrust } from './cdkWebIdentityTrust';
+import type { TextTests } from '../../text/keptSearches';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
 /** Only files that import the CDK are read; the test is one substring search per file. */
-export function importsAwsCdk(text: string): boolean {
+export function importsAwsCdk(text: Pick<TextTests, 'includes'>): boolean {
   return text.includes('aws-cdk-lib') || text.includes('@aws-cdk/');
 }
 

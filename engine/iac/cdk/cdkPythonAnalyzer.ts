@@ -17,11 +17,12 @@ import { movedBy, SiteLookup } from '../keptSites';
 import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
 import { keywordMatches } from '../keywordMatches';
 import { webIdentityTrust } from './cdkWebIdentityTrust';
+import type { TextTests } from '../../text/keptSearches';
 
 type CdkIssue = IssueFrom<'aws-cdk' | 'aws-policy'>;
 
 /** Only files that import the CDK (`aws_cdk`, v1 and v2) are read: one substring search per file. */
-export function importsAwsCdkPython(text: string): boolean {
+export function importsAwsCdkPython(text: Pick<TextTests, 'includes'>): boolean {
   return text.includes('aws_cdk');
 }
 

@@ -7,6 +7,7 @@
  * variable or a call stays unknown and is never reported.
  */
 import type { MapEntry, MapNode, SourceNode } from '../sourceTree';
+import type { TextTests } from '../../text/keptSearches';
 
 /** The Pulumi packages read, by the provider name their type tokens start with. */
 const PROVIDERS: Record<string, string> = {
@@ -156,5 +157,7 @@ export const FREE_FORM_KEYS = new Set(['tags', 'labels', 'annotations', 'default
  * Tags an owner check cannot read: a spread or a call among them, or a file that tags resources
  * by transformation or provider default tags (often set in stack config, which is not read).
  */
-export const tagsSetElsewhere = (text: string) =>
-  /register_?(?:stack|resource)_?transform|\btransforms\b|default_?[tT]ags|autotag/i.test(text);
+export const tagsSetElsewhere = (text: TextTests) => text.matches(TAGGED_ELSEWHERE, TAGGED_ELSEWHERE_REACH);
+const TAGGED_ELSEWHERE = /register_?(?:stack|resource)_?transform|\btransforms\b|default_?[tT]ags|autotag/i;
+/** The longest match (`register_resource_transform`) and a character on each side for `\b`. */
+const TAGGED_ELSEWHERE_REACH = 29;

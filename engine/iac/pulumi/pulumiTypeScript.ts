@@ -18,9 +18,10 @@ import {
 import { commentedOut } from '../commentedOut';
 import { SiteLookup } from '../keptSites';
 import type { ReadProgram } from './pulumiCodeAnalysis';
+import type { TextTests } from '../../text/keptSearches';
 
 /** Only files that import a Pulumi provider package are read: one substring search per file. */
-export function importsPulumiTypeScript(text: string): boolean {
+export function importsPulumiTypeScript(text: Pick<TextTests, 'includes'>): boolean {
   return text.includes('@pulumi/');
 }
 
