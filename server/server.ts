@@ -314,7 +314,8 @@ documents.onDidChangeContent((e) => {
     justOpened = undefined;
     return;
   }
-  schedule(e.document);
+  // A pull client asks when it wants them: no timer per keystroke that would publish nothing.
+  if (!pullDiagnostics) schedule(e.document);
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));

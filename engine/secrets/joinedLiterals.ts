@@ -67,27 +67,82 @@ function lineEndAt(text: string, offset: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-/** Every chain of two or more adjacent literals in the text (see the module comment for bounds). */
-export function joinedLiterals(text: string): JoinedLiteral[] {
+/**
+ * Where the joint pattern matches in `text`, as the pass of one global regex finds them: [start,
+ * end) pairs in text order, from `from` on, of matches starting before `before`.
+ */
+export function jointsIn(text: string, from = 0, before = text.length): number[] {
+  const found: number[] = [];
+  JOINT.lastIndex = from;
+  for (let m = JOINT.exec(text); m && m.index < before; m = JOINT.exec(text)) found.push(m.index, m.index + m[0].length);
+  return found;
+}
+
+/**
+ * The joints of `text` from those of the text before an edit (`previous`, from `jointsIn` or
+ * here) and where the two texts differ (`edit`: their common head and tail lengths, and the
+ * change in length): what `jointsIn(text)` gives, reading only the lines around the edit.
+ *
+ * A match attempt at an offset reads forward only, and no further than the end of the next line
+ * (the pattern holds at most one line break). So attempts starting two lines or more before the
+ * edit's line, and attempts starting in the common tail, see what they saw before: the pass finds
+ * the last text's joints there (moved by the edit after it), and between those it is run again.
+ */
+export function jointsAfterEdit(
+  text: string,
+  previous: readonly number[],
+  edit: { prefix: number; suffix: number; delta: number },
+): number[] {
+  const { prefix, suffix, delta } = edit;
+  const changedEnd = text.length - suffix;
+  // Attempts starting before the start of the line above the edit's line read only the common head.
+  const startOfLine = (offset: number) => (offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1);
+  const headEnd = startOfLine(startOfLine(prefix) - 1);
+  const found: number[] = [];
+  let k = 0;
+  for (; k < previous.length && previous[k] < headEnd; k += 2) found.push(previous[k], previous[k + 1]);
+  // The last text's pass found nothing more starting before `headEnd`: neither does this one.
+  const from = Math.max(headEnd, found.length ? found[found.length - 1] : 0);
+  // Attempts starting before `changedEnd` read no further than the end of the line after its line.
+  let windowEnd = changedEnd;
+  for (let n = 0; n < 3 && windowEnd < text.length; n++) windowEnd = lineEndAt(text, windowEnd) + 1;
+  windowEnd = Math.min(windowEnd, text.length);
+  const edited = jointsIn(text.slice(0, windowEnd), from, changedEnd);
+  for (const at of edited) found.push(at);
+  const resume = edited.length ? Math.max(changedEnd, edited[edited.length - 1]) : changedEnd;
+  // From `resume` on (in the common tail) the pass finds what the last one found from `resume - delta`,
+  // unless the last pass was inside a joint there (then its next joints were found from elsewhere).
+  const was = resume - delta;
+  while (k < previous.length && previous[k] < was) k += 2;
+  if (k > 0 && previous[k - 1] > was) return jointsIn(text);
+  for (; k < previous.length; k += 2) found.push(previous[k] + delta, previous[k + 1] + delta);
+  return found;
+}
+
+/**
+ * Every chain of two or more adjacent literals in the text (see the module comment for bounds).
+ * `joints`: where the joint pattern matches in it (`jointsIn`, or kept across edits by `jointsAfterEdit`).
+ */
+export function joinedLiterals(text: string, joints: readonly number[] = jointsIn(text)): JoinedLiteral[] {
   const chains: JoinedLiteral[] = [];
-  JOINT.lastIndex = 0;
   let doneUntil = -1;
-  for (let m = JOINT.exec(text); m && chains.length < MAX_CHAINS; m = JOINT.exec(text)) {
+  for (let j = 0; j < joints.length && chains.length < MAX_CHAINS; j += 2) {
+    const m = { index: joints[j], length: joints[j + 1] - joints[j] };
     // `""` is an empty literal, not two literals meeting.
-    if (m.index < doneUntil || m[0].length === 2) continue;
+    if (m.index < doneUntil || m.length === 2) continue;
     // Only a joint with token characters on both sides can split a secret: prose, markup and
     // argument lists meet at blanks or punctuation, and are not tokenised (most chains in code).
-    if (!TOKEN_CHAR.test(text[m.index - 1] ?? '') || !TOKEN_CHAR.test(text[m.index + m[0].length] ?? '')) continue;
+    if (!TOKEN_CHAR.test(text[m.index - 1] ?? '') || !TOKEN_CHAR.test(text[m.index + m.length] ?? '')) continue;
     // Tokenise a few lines around the joint: enough for a chain of MAX_LINES lines through it.
     let from = lineStartAt(text, m.index);
     for (let k = 0; k < MAX_LINES / 2 && from > 0; k++) from = lineStartAt(text, from - 1);
-    let to = lineEndAt(text, m.index + m[0].length);
+    let to = lineEndAt(text, m.index + m.length);
     for (let k = 0; k < MAX_LINES / 2 && to < text.length; k++) to = lineEndAt(text, to + 1);
     const literals = literalsIn(text, from, to);
     for (let a = 0; a < literals.length && chains.length < MAX_CHAINS;) {
       let b = a;
       while (b + 1 < literals.length && b - a + 1 < MAX_PIECES && GAP.test(text.slice(literals[b].close + 1, literals[b + 1].open))) b++;
-      if (b > a && literals[b].close >= m.index && literals[a].open <= m.index + m[0].length && literals[a].open >= doneUntil) {
+      if (b > a && literals[b].close >= m.index && literals[a].open <= m.index + m.length && literals[a].open >= doneUntil) {
         const pieces = literals.slice(a, b + 1).map((l) => text.slice(l.open + 1, l.close));
         const joined = pieces.join('');
         if (joined.length <= MAX_JOINED) {

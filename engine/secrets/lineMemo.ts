@@ -166,6 +166,9 @@ export class SecretLineMemo {
   private nextWindows = new Map<string, { length: number; search: WindowSearch }>();
   private nextAround = new Map<string, object>();
   private aroundText?: string;
+  /** Where string literals meet (joinedLiterals.ts) in the text of `joints.text`, and those of the last scan's text when known. */
+  private joints?: { text: string; at: number[] };
+  private previousJoints?: number[];
 
   /** Starts a scan of `text`; results from another scanner (rules changed) or another file kind are dropped. */
   begin(owner: object, kind: FileKind, text: string): void {
@@ -182,6 +185,7 @@ export class SecretLineMemo {
       this.previousFound = [];
     }
     this.edit = same ? editedLines(this.text!, text) : undefined;
+    this.previousJoints = same && this.joints && this.joints.text === this.text ? this.joints.at : undefined;
     this.owner = owner;
     this.kind = kind;
     this.current = text;
@@ -371,6 +375,17 @@ export class SecretLineMemo {
     const result = (kept as T | undefined) ?? compute();
     this.nextAround.set(`${from}:${to}:${start}:${end}`, result);
     return result;
+  }
+
+  /**
+   * Where string literals meet in this scan's text: `find(previous, edit)` works it out from the
+   * last scan's (when that text's were found) and the edit. Asked after the secret scan, until the
+   * next one begins.
+   */
+  joinsOf(find: (previous: number[] | undefined, edit: EditedLines | undefined) => number[]): number[] {
+    const at = find(this.edit && this.previousJoints, this.edit);
+    this.joints = { text: this.current!, at };
+    return at;
   }
 
   /** Ends a scan: lines it did not look at are forgotten. */

@@ -3,7 +3,7 @@ import { RuleError, type RuleDefinition } from '../rules/ruleTypes';
 import { unquotedValuesAreLiterals } from '../text/fileKind';
 import { findAssignments, snakeName } from './assignments';
 import { shannonEntropy } from './entropy';
-import { joinedLiterals, mayHoldSplitToken, type JoinedLiteral } from './joinedLiterals';
+import { joinedLiterals, jointsAfterEdit, jointsIn, mayHoldSplitToken, type JoinedLiteral } from './joinedLiterals';
 import { genericRulesSkip, isGenericNonSecret, isLockfile, isPlaceholder } from './falsePositives';
 import { isPublicByDesign } from './publicByDesign';
 import { KeywordIndex, type KeywordIndexData } from './keywordIndex';
@@ -265,7 +265,7 @@ export class SecretScanner {
     }
     if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode && !NO_LITERAL_JOINING.has(kind))
-      for (const chain of joinedLiterals(text))
+      for (const chain of joinedLiterals(text, memo ? jointsOfOpenDocument(text, memo) : undefined))
         if (mayHoldSplitToken(chain)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
     return resolveOverlaps(candidates);
   }
@@ -708,4 +708,9 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
     kept.push(c);
   }
   return kept;
+}
+
+/** An open document's string literal joints: the last scan's, and the lines around the edit read again. */
+function jointsOfOpenDocument(text: string, memo: SecretLineMemo): number[] {
+  return memo.joinsOf((previous, edit) => (previous && edit ? jointsAfterEdit(text, previous, edit) : jointsIn(text)));
 }
