@@ -43,8 +43,17 @@ interface Derived {
 /** What was derived from a kept document, by the document's tree. */
 const memo = new WeakMap<SourceNode, Derived>();
 
-/** Every finding of `documents`, as `analysePolicy` gives them with the file's actions of all non-trust documents. */
-export function keptPolicyIssues(documents: PolicyDocumentOf[], ctx: IacContext, isTrust: (doc: SourceNode) => boolean): PolicyIssue[] {
+/**
+ * Every finding of `documents`, as `analysePolicy` gives them with the file's actions of all
+ * non-trust documents. `deltas`, when given, says how far each document moved (in place of its
+ * `delta`): a caller passing the same kept documents scan after scan need not copy them to move them.
+ */
+export function keptPolicyIssues(
+  documents: readonly PolicyDocumentOf[],
+  ctx: IacContext,
+  isTrust: (doc: SourceNode) => boolean,
+  deltas?: readonly number[],
+): PolicyIssue[] {
   const derived = documents.map(({ doc, keep }) => {
     const kept = keep ? memo.get(doc) : undefined;
     if (kept && kept.settings === ctx.settings && kept.iam === ctx.iam) return kept;
@@ -61,7 +70,7 @@ export function keptPolicyIssues(documents: PolicyDocumentOf[], ctx: IacContext,
     const { doc, resource, keep, delta, actionsOnly } = documents[i];
     if (actionsOnly) continue;
     const d = derived[i];
-    const by = delta ?? 0;
+    const by = (deltas ? deltas[i] : delta) ?? 0;
     if (d.issues && (!d.issues.length || (d.resource === resource && d.fileActions === (actionsKey ??= fileActions.join('\n'))))) {
       for (const issue of d.issues) issues.push(movedBy(issue, by));
       continue;

@@ -80,8 +80,11 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
     return n === 1 ? name : `${name}#${n}`;
   };
   const typed: Array<{ r: Moved<CodeResource>; type: string; key: string }> = [];
+  // The readers share one path array among the calls that write the same module path.
+  const types = new Map<string[], string | undefined>();
   for (const r of read.resources) {
-    const type = typeToken(r.path);
+    let type = types.get(r.path);
+    if (type === undefined && !types.has(r.path)) types.set(r.path, (type = typeToken(r.path)));
     if (type) typed.push({ r, type, key: unique(r.name) });
   }
   const invokeKeys = read.invokes.map((i) => unique(i.name));
@@ -100,8 +103,11 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
   const noLookups = new Map<string, string>();
 
   const issues: IacIssue[] = [];
+  // The kept documents themselves, each with how far it moved (no copy per document per scan).
   const documents: PolicyDocumentOf[] = [];
+  const deltas: number[] = [];
   const invoked: PolicyDocumentOf[] = [];
+  const invokedDeltas: number[] = [];
   for (const { r, type, key } of typed) {
     const aws = type.startsWith('aws:');
     let k = aws ? kept.get(r.props) : undefined;
@@ -124,8 +130,14 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
     }
     const by = aws ? r.delta : 0;
     for (const issue of k.issues) issues.push(movedBy(issue, by));
-    for (const d of k.documents) documents.push({ doc: d.doc, resource: d.resource, keep: d.keep, delta: by });
-    for (const d of k.invoked) invoked.push({ doc: d.doc, resource: d.resource, keep: d.keep, delta: by });
+    for (const d of k.documents) {
+      documents.push(d);
+      deltas.push(by);
+    }
+    for (const d of k.invoked) {
+      invoked.push(d);
+      invokedDeltas.push(by);
+    }
   }
   // Policy documents: the resources', then those of invokes (variables, then inside resources).
   read.invokes.forEach((inv, n) => {
@@ -144,10 +156,16 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
       docs = invokedPolicyDocuments({ key: '', keyStart: at.start, keyEnd: at.end, value }).map((d) => ({ ...d, keep: true }));
       keptInvokes.set(inv.args, docs);
     }
-    for (const d of docs) documents.push({ doc: d.doc, resource: invokeKeys[n], keep: true, delta: inv.delta });
+    for (const d of docs) {
+      documents.push({ doc: d.doc, resource: invokeKeys[n], keep: true });
+      deltas.push(inv.delta);
+    }
   });
-  documents.push(...invoked);
-  issues.push(...keptPolicyIssues(documents, ctx, isPulumiTrust));
+  for (let i = 0; i < invoked.length; i++) {
+    documents.push(invoked[i]);
+    deltas.push(invokedDeltas[i]);
+  }
+  issues.push(...keptPolicyIssues(documents, ctx, isPulumiTrust, deltas));
   if (rest) {
     issues.push(...pulumiGcpIssues(rest));
     issues.push(...analyseKubernetes(pulumiKubernetesDocuments(rest), text, ctx));

@@ -69,18 +69,19 @@ export function readPulumiPython(text: string, sites = new SiteLookup(text)): Re
   const call = new RegExp(String.raw`(?<![\w.])(${[...names.keys()].join('|')})((?:\s*\.\s*[A-Za-z_]\w*)*)\s*\(`, 'g');
   const resources: ReadProgram['resources'] = [];
   const invokes: ReadProgram['invokes'] = [];
-  // The same few module paths are named thousands of times.
-  const paths = new Map<string, string[]>();
+  // The same few module paths are named thousands of times: by name, then by members (no string joined per call).
+  const paths = new Map<string, Map<string, string[]>>();
   for (const m of text.matchAll(call)) {
-    const written = `${m[1]}${m[2]}`;
-    let path = paths.get(written);
+    let byMembers = paths.get(m[1]);
+    if (!byMembers) paths.set(m[1], (byMembers = new Map()));
+    let path = byMembers.get(m[2]);
     if (!path) {
       const members = m[2]
         .split('.')
         .map((s) => s.trim())
         .filter(Boolean);
       path = [...names.get(m[1])!, ...members];
-      paths.set(written, path);
+      byMembers.set(m[2], path);
     }
     const type = path[path.length - 1];
     const invoke = isPolicyDocumentInvoke(path);

@@ -75,11 +75,12 @@ export function readPulumiTypeScript(text: string, sites = new SiteLookup(text))
   );
   const resources: ReadProgram['resources'] = [];
   const invokes: ReadProgram['invokes'] = [];
-  // The same few module paths are named thousands of times.
-  const paths = new Map<string, string[]>();
+  // The same few module paths are named thousands of times: by name, then by members (no string joined per call).
+  const paths = new Map<string, Map<string, string[]>>();
   for (const m of text.matchAll(call)) {
-    const written = `${m[2]}${m[3]}`;
-    let path = paths.get(written);
+    let byMembers = paths.get(m[2]);
+    if (!byMembers) paths.set(m[2], (byMembers = new Map()));
+    let path = byMembers.get(m[3]);
     if (!path) {
       path = [
         ...names.get(m[2])!,
@@ -88,7 +89,7 @@ export function readPulumiTypeScript(text: string, sites = new SiteLookup(text))
           .map((s) => s.trim())
           .filter(Boolean),
       ];
-      paths.set(written, path);
+      byMembers.set(m[3], path);
     }
     const isNew = !!m[1];
     if (!isNew && !isPolicyDocumentInvoke(path)) continue;
