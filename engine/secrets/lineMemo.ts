@@ -235,25 +235,32 @@ export class SecretLineMemo {
     longest: number,
     onHit: (keyword: number, offset: number, lineStart: number) => void,
   ): void {
+    const hits = this.keywordHitList(scanText, lengthOf, longest);
+    for (let i = 0; i < hits.length; i += 3) onHit(hits[i], hits[i + 1], hits[i + 2]);
+  }
+
+  /**
+   * Every keyword hit of this scan's text as `keywordHits` gives them, as flat triples (keyword,
+   * offset of its last character, start of its line): the last scan's are copied, not replayed one
+   * by one, so a caller needing the hits of a few lines only finds them there (they are in text order).
+   */
+  keywordHitList(
+    scanText: (from: number, to: number, lineStart: number, hit: (keyword: number, offset: number, lineStart: number) => void) => void,
+    lengthOf: (keyword: number) => number,
+    longest: number,
+  ): Int32Array {
     const found: number[] = [];
     const text = this.current!;
     const old = this.previousHits;
     const edit = this.edit;
     if (!old || !edit) {
-      scanText(0, text.length, 0, (keyword, offset, lineStart) => {
-        found.push(keyword, offset, lineStart);
-        onHit(keyword, offset, lineStart);
-      });
-      this.nextHits = Int32Array.from(found);
-      return;
+      scanText(0, text.length, 0, (keyword, offset, lineStart) => found.push(keyword, offset, lineStart));
+      return (this.nextHits = Int32Array.from(found));
     }
     const { delta } = edit;
     // The last scan's hits that end before the edit are as they were.
     let head = 0;
-    while (head < old.length && old[head + 1] < edit.prefix) {
-      onHit(old[head], old[head + 1], old[head + 2]);
-      head += 3;
-    }
+    while (head < old.length && old[head + 1] < edit.prefix) head += 3;
     if (edit.withinLine) {
       // Typing on one line (a minified bundle is one line of a megabyte): read only the keywords
       // that overlap the edit. Those after it are the last scan's, moved; their line moved only
@@ -288,16 +295,13 @@ export class SecretLineMemo {
           hits[j + 2] = old[t + 2] > edit.prefix ? old[t + 2] + delta : old[t + 2];
           m++;
         }
-        onHit(hits[j], hits[j + 1], hits[j + 2]);
       }
-      this.nextHits = hits;
-      return;
+      return (this.nextHits = hits);
     }
     // Otherwise the edited lines are read again, whole; the hits after them are the last scan's, shifted.
     scanText(edit.from, edit.to, edit.from, (keyword, offset, lineStart) => {
       if (offset >= edit.prefix) found.push(keyword, offset, lineStart);
     });
-    for (let k = 0; k < found.length; k += 3) onHit(found[k], found[k + 1], found[k + 2]);
     const oldTo = edit.to - delta;
     let tail = head;
     while (tail < old.length && old[tail + 1] <= oldTo) tail += 3;
@@ -308,9 +312,8 @@ export class SecretLineMemo {
       hits[j] = old[i];
       hits[j + 1] = old[i + 1] + delta;
       hits[j + 2] = old[i + 2] + delta;
-      onHit(hits[j], hits[j + 1], hits[j + 2]);
     }
-    this.nextHits = hits;
+    return (this.nextHits = hits);
   }
 
   /**

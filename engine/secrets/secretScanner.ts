@@ -65,10 +65,88 @@ interface ParsedLine {
 interface RuleWindows {
   /** Per keyword id: 1 when the text holds it (what context keywords ask). */
   present: Uint8Array;
-  /** Per rule: the starts of the lines its keywords are on, in text order (undefined: none). */
-  starts: (number[] | undefined)[];
   /** The rules that have line starts, in the order they got their first. */
   touched: number[];
+  /** Rule `r`'s line starts: those of the lines its keywords are on, in text order; all, or those from `from` to `to`. */
+  starts(r: number, from?: number, to?: number): readonly number[];
+  /** Gives rule `r` these line starts (a rule without keywords that reads a whole file of its name). */
+  setStarts(r: number, lines: number[]): void;
+}
+
+/** Rule windows worked out hit by hit: every rule's line starts at once. */
+class EagerWindows implements RuleWindows {
+  constructor(
+    readonly present: Uint8Array,
+    readonly touched: number[],
+    private readonly lists: (number[] | undefined)[],
+  ) {}
+
+  starts(r: number): readonly number[] {
+    return this.lists[r] ?? [];
+  }
+
+  setStarts(r: number, lines: number[]): void {
+    if (!this.lists[r]) this.touched.push(r);
+    this.lists[r] = lines;
+  }
+}
+
+/**
+ * Rule windows read from an open document's keyword hits (flat triples in text order, their line
+ * starts never decreasing), a rule's line starts only when asked: after a keystroke most rules
+ * take their findings outside the edited lines from the last scan and ask for those lines only,
+ * so the thousands of hits elsewhere in a large file are not walked rule by rule.
+ */
+class HitWindows implements RuleWindows {
+  readonly present: Uint8Array;
+  readonly touched: number[] = [];
+  private readonly lists: (number[] | undefined)[] = [];
+
+  constructor(
+    private readonly hits: Int32Array,
+    private readonly rulesByKeyword: number[][],
+    keywords: number,
+  ) {
+    this.present = new Uint8Array(keywords);
+    for (let i = 0; i < hits.length; i += 3) this.present[hits[i]] = 1;
+    const seen = new Set<number>();
+    for (let k = 0; k < keywords; k++) {
+      if (!this.present[k]) continue;
+      for (const r of rulesByKeyword[k]) {
+        if (seen.has(r)) continue;
+        seen.add(r);
+        this.touched.push(r);
+      }
+    }
+  }
+
+  starts(r: number, from = 0, to = Infinity): readonly number[] {
+    const all = from <= 0 && to === Infinity;
+    const known = this.lists[r];
+    if (known) return known;
+    const { hits, rulesByKeyword } = this;
+    // The first hit on a line starting at `from` or later.
+    let lo = 0;
+    let hi = hits.length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid * 3 + 2] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let i = lo * 3, last = -1; i < hits.length; i += 3) {
+      const line = hits[i + 2];
+      if (line > to) break;
+      if (line !== last && rulesByKeyword[hits[i]].includes(r)) found.push((last = line));
+    }
+    if (all) this.lists[r] = found;
+    return found;
+  }
+
+  setStarts(r: number, lines: number[]): void {
+    if (!this.lists[r] && !this.touched.includes(r)) this.touched.push(r);
+    this.lists[r] = lines;
+  }
 }
 
 /** What the rules of one scan share: the text, the options and what they found so far. */
@@ -250,7 +328,7 @@ export class SecretScanner {
       if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path)) continue;
       if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
-      this.runRule(state, r, windows.starts[r]!);
+      this.runRule(state, r, windows);
     }
     for (const lineStart of state.longLines) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
@@ -277,6 +355,14 @@ export class SecretScanner {
    */
   private keywordWindows(text: string, memo: SecretLineMemo | undefined): RuleWindows {
     const { rulesByKeyword } = this;
+    if (memo && !this.index.crossesLines) {
+      const hits = memo.keywordHitList(
+        (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
+        (keyword) => this.index.keywords[keyword].length,
+        this.index.longest,
+      );
+      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length);
+    }
     const present = new Uint8Array(this.index.keywords.length);
     const lastLine = new Int32Array(this.rules.length).fill(-1);
     const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
@@ -296,15 +382,8 @@ export class SecretScanner {
         }
       }
     };
-    if (memo && !this.index.crossesLines)
-      memo.keywordHits(
-        (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
-        (keyword) => this.index.keywords[keyword].length,
-        this.index.longest,
-        onHit,
-      );
-    else this.index.scan(text, onHit);
-    return { present, starts, touched };
+    this.index.scan(text, onHit);
+    return new EagerWindows(present, touched, starts);
   }
 
   /** Every line of the text for the rules without keywords that run on this file's name. */
@@ -313,8 +392,7 @@ export class SecretScanner {
     for (let r = 0; r < this.rules.length; r++) {
       const rule = this.rules[r];
       if (!rule.runsIn || rule.definition.keywords?.length || !rule.runsIn(path)) continue;
-      if (!windows.starts[r]) windows.touched.push(r);
-      windows.starts[r] = lines ??= lineStartsOf(text);
+      windows.setStarts(r, (lines ??= lineStartsOf(text)));
     }
   }
 
@@ -323,7 +401,7 @@ export class SecretScanner {
    * memo finds there what it found then outside the edited lines (shifted after them), and runs
    * on the edited lines only.
    */
-  private runRule(state: ScanState, r: number, starts: readonly number[]): void {
+  private runRule(state: ScanState, r: number, windows: RuleWindows): void {
     const { text, memo, candidates } = state;
     const rule = this.rules[r];
     const multiline = !!rule.definition.multiline;
@@ -331,6 +409,8 @@ export class SecretScanner {
     const firstOfRule = candidates.length;
     const kept = memo && !multiline ? memo.ruleFound<Candidate>(r) : undefined;
     const edit = kept && memo!.edited!;
+    // A rule taking its findings elsewhere from the last scan looks at the edited lines only.
+    const starts = edit ? windows.starts(r, edit.from, edit.to) : windows.starts(r);
     let w = 0;
     if (kept && edit) {
       for (const c of kept) if (c.lineStart! < edit.from) candidates.push(c);
