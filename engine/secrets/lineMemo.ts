@@ -121,6 +121,21 @@ export function endsOf(entry: LongLineEntry): { prefix: number; suffix: number }
   return entry.before && (entry.ends ??= commonEnds(entry.before.text, entry.now.text));
 }
 
+/** The index (a multiple of 3) of the first of `hits` (flat triples, in order of their end) from `from` on that ends at `end` or later. */
+function firstEndingAt(hits: Int32Array, end: number, from = 0): number {
+  let lo = from / 3;
+  let hi = hits.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid * 3 + 1] < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 3;
+}
+
+/** Multiline rules' window searches, by rule and window start (numbers, not a string built per window per scan). */
+type WindowsByRule = Map<number, Map<number, { length: number; search: WindowSearch }>>;
+
 /** Keyword hits as flat triples: keyword id, offset of its last character, start of its line. */
 type Hits = Int32Array;
 
@@ -162,8 +177,8 @@ export class SecretLineMemo {
    */
   private previousAround = new Map<string, object>();
   /** The multiline rules' window searches of the last scan and this one, by rule and window start (`window`). */
-  private previousWindows = new Map<string, { length: number; search: WindowSearch }>();
-  private nextWindows = new Map<string, { length: number; search: WindowSearch }>();
+  private previousWindows: WindowsByRule = new Map();
+  private nextWindows: WindowsByRule = new Map();
   private nextAround = new Map<string, object>();
   private aroundText?: string;
   /** Where string literals meet (joinedLiterals.ts) in the text of `joints.text`, and those of the last scan's text when known. */
@@ -259,8 +274,7 @@ export class SecretLineMemo {
     }
     const { delta } = edit;
     // The last scan's hits that end before the edit are as they were.
-    let head = 0;
-    while (head < old.length && old[head + 1] < edit.prefix) head += 3;
+    const head = firstEndingAt(old, edit.prefix);
     if (edit.withinLine) {
       // Typing on one line (a minified bundle is one line of a megabyte): read only the keywords
       // that overlap the edit. Those after it are the last scan's, moved; their line moved only
@@ -273,10 +287,12 @@ export class SecretLineMemo {
         if (offset >= edit.prefix && offset - lengthOf(keyword) + 1 < changedEnd) found.push(keyword, offset, line);
       });
       // The last scan's hits that start after the edit (not all after those that do not: a longer
-      // keyword can end later and start within the edit).
+      // keyword can end later and start within the edit). Those ending `longest` past the edit
+      // start after it whatever their keyword: they are moved together, after the others.
+      const bulk = firstEndingAt(old, oldChangedEnd + longest - 1, head);
       const moved: number[] = [];
-      for (let t = head; t < old.length; t += 3) if (old[t + 1] - lengthOf(old[t]) + 1 >= oldChangedEnd) moved.push(t);
-      const hits = new Int32Array(head + found.length + 3 * moved.length);
+      for (let t = head; t < bulk; t += 3) if (old[t + 1] - lengthOf(old[t]) + 1 >= oldChangedEnd) moved.push(t);
+      const hits = new Int32Array(head + found.length + 3 * moved.length + old.length - bulk);
       hits.set(old.subarray(0, head));
       // The edit's hits and the moved ones, merged by end (at the same end, the longer keyword first, as the automaton gives them).
       let i = 0;
@@ -296,6 +312,12 @@ export class SecretLineMemo {
           m++;
         }
       }
+      // (The edit's hits end before `changedEnd + longest - 1`: all of them come before these.)
+      for (let t = bulk; t < old.length; t += 3, j += 3) {
+        hits[j] = old[t];
+        hits[j + 1] = old[t + 1] + delta;
+        hits[j + 2] = old[t + 2] > edit.prefix ? old[t + 2] + delta : old[t + 2];
+      }
       return (this.nextHits = hits);
     }
     // Otherwise the edited lines are read again, whole; the hits after them are the last scan's, shifted.
@@ -303,8 +325,7 @@ export class SecretLineMemo {
       if (offset >= edit.prefix) found.push(keyword, offset, lineStart);
     });
     const oldTo = edit.to - delta;
-    let tail = head;
-    while (tail < old.length && old[tail + 1] <= oldTo) tail += 3;
+    const tail = firstEndingAt(old, oldTo + 1, head);
     const hits = new Int32Array(head + found.length + old.length - tail);
     hits.set(old.subarray(0, head));
     hits.set(found, head);
@@ -353,12 +374,14 @@ export class SecretLineMemo {
   window(r: number, start: number, end: number, search: () => WindowSearch): WindowSearch {
     const edit = this.edit;
     let kept: { length: number; search: WindowSearch } | undefined;
-    if (edit && end <= edit.prefix) kept = this.previousWindows.get(`${r}:${start}`);
-    else if (edit && start >= this.current!.length - edit.suffix) kept = this.previousWindows.get(`${r}:${start - edit.delta}`);
+    if (edit && end <= edit.prefix) kept = this.previousWindows.get(r)?.get(start);
+    else if (edit && start >= this.current!.length - edit.suffix) kept = this.previousWindows.get(r)?.get(start - edit.delta);
     const reused = kept?.length === end - start;
     if (reused) this.reusedWindows++;
     const found = reused ? kept!.search : search();
-    this.nextWindows.set(`${r}:${start}`, { length: end - start, search: found });
+    let ofRule = this.nextWindows.get(r);
+    if (!ofRule) this.nextWindows.set(r, (ofRule = new Map()));
+    ofRule.set(start, { length: end - start, search: found });
     return found;
   }
 
