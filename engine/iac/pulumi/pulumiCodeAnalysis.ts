@@ -55,6 +55,19 @@ interface Kept {
 const kept = new WeakMap<MapNode, Kept>();
 const keptInvokes = new WeakMap<SourceNode, PolicyDocumentOf[]>();
 
+/**
+ * A policy document as keptPolicyIssues reads it, every one of one shape: it reads thousands per
+ * keystroke, and objects of mixed shapes (spread copies, literals lacking a field) made that
+ * read the slowest line of a Pulumi re-check.
+ */
+const keptDocument = (doc: SourceNode, resource: string, keep: boolean): PolicyDocumentOf => ({
+  doc,
+  resource,
+  keep,
+  delta: 0,
+  actionsOnly: false,
+});
+
 /** The resource entry `codeProgram` makes of a call. */
 const entryOf = (r: CodeResource, type: string, key: string): MapEntry => {
   const at = { start: r.start, end: r.end };
@@ -123,8 +136,8 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
         ctx,
         source: sourceKey,
         issues: found.issues,
-        documents: found.documents.map((d) => ({ ...d, keep: aws })),
-        invoked: invokedPolicyDocuments(entry).map((d) => ({ ...d, keep: aws })),
+        documents: found.documents.map((d) => keptDocument(d.doc, d.resource, aws)),
+        invoked: invokedPolicyDocuments(entry).map((d) => keptDocument(d.doc, d.resource, aws)),
       };
       if (aws) kept.set(r.props, k);
     }
@@ -157,7 +170,7 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
       keptInvokes.set(inv.args, docs);
     }
     for (const d of docs) {
-      documents.push({ doc: d.doc, resource: invokeKeys[n], keep: true });
+      documents.push(keptDocument(d.doc, invokeKeys[n], true));
       deltas.push(inv.delta);
     }
   });
