@@ -50,7 +50,7 @@ export function analyseOtherLanguage(
     if (!cdk && !pulumi) return undefined;
     // One lookup per scan of the file, shared by the readers (their sites are of different kinds).
     const sites = keptSites ? keptSites.scan(path, text) : new SiteLookup(text);
-    const read = pulumi ? (ts ? readPulumiTypeScript(text, sites) : readPulumiPython(text, sites)) : undefined;
+    const read = pulumi ? (ts ? readPulumiTypeScript(text, sites, tests) : readPulumiPython(text, sites)) : undefined;
     if (!cdk && !read) return undefined;
     const issues = cdk ? (ts ? analyseCdk(text, path, ctx, sites) : analyseCdkPython(text, path, ctx, sites)) : [];
     if (!read) return { issues, kind: 'aws-cdk' };

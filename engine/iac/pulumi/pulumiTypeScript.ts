@@ -16,6 +16,7 @@ import {
   pulumiPackage,
 } from './pulumiCodeProgram';
 import { commentedOut } from '../commentedOut';
+import { keywordMatches } from '../keywordMatches';
 import { SiteLookup } from '../keptSites';
 import type { ReadProgram } from './pulumiCodeAnalysis';
 import type { TextTests } from '../../text/keptSearches';
@@ -25,19 +26,33 @@ export function importsPulumiTypeScript(text: Pick<TextTests, 'includes'>): bool
   return text.includes('@pulumi/');
 }
 
+const STAR_IMPORT =
+  /\bimport\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s+(['"])([^'"]+)\2|\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
+const NAMED_IMPORT =
+  /\bimport\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
+const NOTHING = /(?!)/;
+/** The import patterns (for the tests of `importMatches`). */
+export const IMPORT_PATTERNS = [STAR_IMPORT, NAMED_IMPORT];
+
+/**
+ * The matches of an import pattern (`matchAll`'s). Its first alternative starts with `import`, the
+ * second reads on to `require`: in a file without `require` (most TypeScript) only the first can
+ * match, and it is tried where `import` is found rather than at every character of the file (a
+ * tenth of a Pulumi re-check for the two patterns).
+ */
+export function importMatches(text: string, pattern: RegExp, hasRequire: boolean): Iterable<RegExpMatchArray> {
+  return hasRequire ? text.matchAll(pattern) : keywordMatches(text, pattern, ['import'], NOTHING);
+}
+
 /** Local names bound to a Pulumi package or one of its members, with the module path they stand for. */
-function importedNames(text: string): Map<string, string[]> {
+function importedNames(text: string, hasRequire: boolean): Map<string, string[]> {
   const names = new Map<string, string[]>();
-  const star =
-    /\bimport\s+(?:\*\s+as\s+)?([\w$]+)\s+from\s+(['"])([^'"]+)\2|\b(?:const|let|var)\s+([\w$]+)\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
-  for (const m of text.matchAll(star)) {
+  for (const m of importMatches(text, STAR_IMPORT, hasRequire)) {
     if (commentedOut(text, m.index!)) continue;
     const path = pulumiPackage(m[3] ?? m[6]);
     if (path) names.set(m[1] ?? m[4], path);
   }
-  const named =
-    /\bimport\s*\{([^}]*)\}\s*from\s*(['"])([^'"]+)\2|\b(?:const|let|var)\s*\{([^}]*)\}\s*=\s*require\s*\(\s*(['"])([^'"]+)\5\s*\)/g;
-  for (const m of text.matchAll(named)) {
+  for (const m of importMatches(text, NAMED_IMPORT, hasRequire)) {
     if (commentedOut(text, m.index!)) continue;
     const path = pulumiPackage(m[3] ?? m[6]);
     if (!path) continue;
@@ -66,8 +81,12 @@ interface CallSite {
  * imports no provider read here or makes no such call. With `sites` kept between scans, a call
  * is read again only when the text it was read from changed.
  */
-export function readPulumiTypeScript(text: string, sites = new SiteLookup(text)): ReadProgram | undefined {
-  const names = importedNames(text);
+export function readPulumiTypeScript(
+  text: string,
+  sites = new SiteLookup(text),
+  tests: Pick<TextTests, 'includes'> = text,
+): ReadProgram | undefined {
+  const names = importedNames(text, tests.includes('require'));
   if (!names.size) return undefined;
   const call = new RegExp(
     String.raw`(\bnew\s+)?(?<![\w$.])(${[...names.keys()].map(escape).join('|')})((?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(`,
