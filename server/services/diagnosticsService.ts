@@ -61,7 +61,13 @@ function skipDiagnostic(note: SkipNote): Diagnostic | undefined {
 }
 
 export interface DocumentReport {
+  /**
+   * What the client is told: kept while the diagnostics stay the same, so that a keystroke that
+   * moves none of them is answered `unchanged` (nothing serialised, written or read again).
+   */
   resultId: string;
+  /** The text, configuration and git state this report is of (`resultIdOf`). */
+  key: string;
   diagnostics: Diagnostic[];
   findings: Finding[];
 }
@@ -119,15 +125,18 @@ export class DiagnosticsService {
 
   report(document: TextDocument): DocumentReport {
     const scope = this.scopeOf(document.uri);
-    const resultId = this.resultIdOf(document, scope);
+    const key = this.resultIdOf(document, scope);
     const cached = this.cache.get(document.uri);
-    if (cached?.resultId === resultId) return cached;
+    if (cached?.key === key) return cached;
+    // The diagnostics of the last report, unchanged: the client already has them under its id.
+    const resultId = (diagnostics: Diagnostic[]) => (cached && sameJson(cached.diagnostics, diagnostics) ? cached.resultId : key);
     const { path, git } = scope;
     const tooLarge = document instanceof EditorDocument ? document.tooLarge : undefined;
     if (tooLarge !== undefined) {
       // Its text was never kept: say why it is not scanned, from its size.
       const reason = scope.state.engine.isIgnoredPath(path) ? undefined : scope.state.engine.skipReason(tooLarge, '');
-      const report = { resultId, diagnostics: reason ? [skipDiagnostic({ path, reason })!] : [], findings: [] };
+      const diagnostics = reason ? [skipDiagnostic({ path, reason })!] : [];
+      const report = { resultId: resultId(diagnostics), key, diagnostics, findings: [] };
       this.cache.set(document.uri, report);
       return report;
     }
@@ -150,7 +159,7 @@ export class DiagnosticsService {
       [...findings.map((f) => toDiagnostic(f, document.uri)), ...result.skipped.flatMap((s) => skipDiagnostic(s) ?? [])],
       this.maxProblems(),
     );
-    const report = { resultId, diagnostics, findings };
+    const report = { resultId: resultId(diagnostics), key, diagnostics, findings };
     this.cache.set(document.uri, report);
     return report;
   }
@@ -168,4 +177,22 @@ export class DiagnosticsService {
 function sizeOf(document: TextDocument): number {
   if (document instanceof EditorDocument && document.tooLarge !== undefined) return document.tooLarge;
   return document.getText().length;
+}
+
+/** Whether two JSON values (diagnostics) are alike: same primitives, arrays and keys, in depth. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys)
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+      return false;
+  return true;
 }
