@@ -6,6 +6,7 @@
 // memory when a 200 MB document is opened. Prints figures and `uptime`; asserts nothing.
 //   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge] [--runs N] [--edits N (memory)]
 //     [--kinds terraform,workflow,python,cdk-python,cdk-typescript,pulumi-typescript,pulumi-python (recheck: these file kinds only)] [--recheck-edits N (recheck: edits per file, 60)]
+// NHI_BENCH_TIMES=1: the re-check also prints every edit's time in order (the warm-up after opening shows there).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
