@@ -2,7 +2,7 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
-import type { WalkedFile } from '../files/fileWalker';
+import type { FolderListing, FolderListings, FolderStamp, WalkedFile } from '../files/fileWalker';
 import { userCacheFolder } from '../files/userCacheFolder';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
@@ -33,17 +33,25 @@ function crypto(): typeof Crypto {
  * crafted cache is ignored (that entry or all of it), never trusted for a path the walk did not
  * yield itself, and never crashes an audit.
  *
+ * Folders are kept too: each walked folder's listing (names and kinds) with its stamp (mtime,
+ * ctime, inode, device), taken before it was read. A folder whose stamp is the same, and older
+ * than the audit that recorded it by more than a clock tick, is not read again: adding, removing
+ * or renaming an entry sets its mtime and ctime (git's untracked cache relies on the same). Its
+ * files are still `lstat`ed one by one, and its `.gitignore` read: an edit in place does not touch
+ * the folder.
+ *
  * The file is ASCII lines: a JSON header (format, version, key, folder, when the audit started),
  * one line per file in walk order, `"path"<TAB>size<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>hash<TAB>siblings<TAB>results`
  * (the path a JSON string, the results JSON or `0` for nothing at all, both with every non-ASCII
- * character escaped), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
+ * character escaped), then one line per folder, `/"folder"<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>dev<TAB>kinds<TAB>"names"`
+ * (a kind letter per entry, the names joined by `/` as one JSON string), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
  * the lines were written, so it finds each file's line where the previous one ended, compares its
  * stamp in place and parses only the entries that have results: no map of paths, no string per
  * line, no UTF-8 decoding (bench/RESULTS.md, issue 13).
  */
 
 const FORMAT = 'nhi-lens audit cache';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /** Larger cache files are not read (and entries past it are not written). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A file with more findings than this is rescanned each time rather than cached. */
@@ -113,7 +121,10 @@ export type Lookup =
 
 /** The previous audit's cache as read: its lines (ASCII, as latin1), where they start, how many, when it was made. */
 interface Loaded {
+  /** The header and the file lines. */
   text: string;
+  /** The folder lines (each starts with `/`), after the file lines. */
+  folderText: string;
   bodyStart: number;
   lines: number;
   startedAt: number;
@@ -121,13 +132,19 @@ interface Loaded {
   sorted: boolean;
 }
 
-export class AuditCache {
+export class AuditCache implements FolderListings {
   /** The previous cache's text (empty when there was none) and where its entry lines start. */
   private readonly text: string;
   private readonly bodyStart: number;
   private readonly previousLines: number;
   /** When the audit that wrote the previous entries started (epoch ms; 0: none). */
   private readonly previousStart: number;
+  /** The previous cache's folder lines ('' when none). */
+  private readonly folderText: string;
+  /** Each previous folder line's folder → where its entry starts; built on the first folder the walk opens. */
+  private folderIndex?: Map<string, number>;
+  /** This audit's folder entries (the rest of each line), in the order the walk opened them. */
+  private readonly folders = new Map<string, string>();
   /** Where the next walked file's line is expected: right after the last one found. */
   private cursor: number;
   /** The path of the line that starts at `at`, when it has no escapes; null otherwise. */
@@ -159,6 +176,8 @@ export class AuditCache {
   readonly ignored?: string;
   hits = 0;
   misses = 0;
+  /** Folders whose kept listing stood in for reading them. */
+  foldersListed = 0;
 
   private constructor(
     readonly file: string,
@@ -169,6 +188,7 @@ export class AuditCache {
     if (typeof loaded === 'string') this.ignored = loaded;
     const previous = typeof loaded === 'object' ? loaded : undefined;
     this.text = previous?.text ?? '';
+    this.folderText = previous?.folderText ?? '';
     this.bodyStart = previous?.bodyStart ?? 0;
     this.previousLines = previous?.lines ?? 0;
     this.previousStart = previous?.startedAt ?? 0;
@@ -252,7 +272,13 @@ export class AuditCache {
   save(): boolean {
     let kept = 0;
     for (let i = 0; i < this.order.length; i++) if (this.kept[i] >= 0 && !this.fresh.has(this.order[i])) kept++;
-    if (!this.changed && !this.fresh.size && kept === this.previousLines && this.ignored === undefined && this.previousStart) {
+    if (
+      !this.changed &&
+      !this.fresh.size &&
+      kept + this.folders.size === this.previousLines &&
+      this.ignored === undefined &&
+      this.previousStart
+    ) {
       try {
         const now = new Date();
         fs.utimesSync(this.file, now, now); // still in use: pruned last
@@ -276,6 +302,13 @@ export class AuditCache {
       last = relative;
       parts.push(text);
     }
+    // The folder listings after the files (a line of a file never starts with `/`).
+    for (const [folder, rest] of this.folders) {
+      const text = `/${quotedPath(folder)}\t${rest}`;
+      bytes += text.length + 1;
+      if (bytes > MAX_CACHE_BYTES) break;
+      parts.push(text);
+    }
     const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted };
     parts.unshift(asciiJson(header));
     // ASCII throughout: the string is its own bytes (latin1), no copy of the file made to write it.
@@ -297,9 +330,61 @@ export class AuditCache {
     }
   }
 
-  /** Whether a stamp can be trusted without reading the file: older than `start` by more than a clock tick. */
-  private trusted(file: CachedFile, start: number): boolean {
-    return Math.max(file.mtimeMs, file.ctimeMs) < start - RACY_MS;
+  /**
+   * A folder's listing as the last audit read it, when the folder's stamp is the one recorded with
+   * it and older than that audit by more than a clock tick: adding, removing or renaming an entry
+   * sets a folder's mtime and ctime (and `utimes` cannot put a ctime back), so the listing is what
+   * a read would give. This is the test git's untracked cache makes. Else undefined: the walk reads
+   * the folder and keeps its listing (`keepListing`).
+   */
+  keptListing(folder: string, stamp: FolderStamp): FolderListing | undefined {
+    if (!this.trusted(stamp, this.previousStart)) return undefined;
+    const rest = this.previousFolder(folder);
+    if (rest === undefined) return undefined;
+    const fields = rest.split('\t');
+    if (fields.length !== 6 || !sameFolderStamp(fields, stamp)) return undefined;
+    const listing = parseListing(fields[4], fields[5]);
+    if (!listing) return undefined;
+    this.folders.set(folder, rest);
+    this.foldersListed++;
+    return listing;
+  }
+
+  /** A folder the walk read, with its stamp from before the read: kept for the next audit. */
+  keepListing(folder: string, stamp: FolderStamp, listing: FolderListing): void {
+    const rest = `${stamp.mtimeMs}\t${stamp.ctimeMs}\t${stamp.ino}\t${stamp.dev}\t${listing.kinds}\t${quotedPath(listing.names.join('/'))}`;
+    // The same line as before needs no rewrite, unless its stamp is now old enough to be trusted
+    // against this audit's start (as for a file in `confirm`).
+    if (rest !== this.previousFolder(folder) || this.trusted(stamp, this.startedAt)) this.changed = true;
+    this.folders.set(folder, rest);
+  }
+
+  /** Whether a stamp can be trusted without reading the file or folder: older than `start` by more than a clock tick. */
+  private trusted(stamp: { mtimeMs: number; ctimeMs: number }, start: number): boolean {
+    return Math.max(stamp.mtimeMs, stamp.ctimeMs) < start - RACY_MS;
+  }
+
+  /** The rest of the previous line of a folder (after its path and tab), or undefined. */
+  private previousFolder(folder: string): string | undefined {
+    const text = this.folderText;
+    let index = this.folderIndex;
+    if (!index) {
+      index = this.folderIndex = new Map();
+      for (let start = 0; start < text.length;) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const tab = text.indexOf('\t', start);
+        if (text.charCodeAt(start) === SLASH && tab > start + 2 && tab < end) {
+          const path = pathOf(text.slice(start + 1, tab));
+          if (path !== undefined) index.set(path, tab + 1);
+        }
+        start = end + 1;
+      }
+    }
+    const at = index.get(folder);
+    if (at === undefined) return undefined;
+    const end = text.indexOf('\n', at);
+    return text.slice(at, end < 0 ? text.length : end);
   }
 
   /** Where the previous entry of a path starts (after the path and its tab), or -1. */
@@ -454,8 +539,12 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
   const end = endStart > headerEnd ? END_LINE.exec(buffer.toString('latin1', endStart, buffer.length - 1)) : null;
   if (!end) return 'cut short or damaged (no end line)';
   if (end[2] !== checksum(buffer.subarray(0, endStart))) return 'cut short or damaged (its checksum does not match)';
+  // The folder lines follow the file lines: the first line that starts with `/`.
+  const folders = buffer.indexOf('\n/', headerEnd);
+  const filesEnd = folders < 0 || folders >= endStart ? endStart : folders + 1;
   return {
-    text: buffer.toString('latin1', 0, endStart),
+    text: buffer.toString('latin1', 0, filesEnd),
+    folderText: buffer.toString('latin1', filesEnd, endStart),
     bodyStart: headerEnd + 1,
     lines: Number(end[1]),
     startedAt: header.startedAt,
@@ -507,6 +596,7 @@ function quotedPath(relative: string): string {
 
 /** A line's path, a JSON string (parsed only when it has escapes). */
 function pathOf(quoted: string): string | undefined {
+  if (quoted.length < 2 || quoted.charCodeAt(0) !== QUOTE || quoted.charCodeAt(quoted.length - 1) !== QUOTE) return undefined;
   if (!quoted.includes('\\')) return quoted.slice(1, -1);
   try {
     const value: unknown = JSON.parse(quoted);
@@ -550,6 +640,42 @@ function emptyRestAt(text: string, at: number): boolean {
   return EMPTY_REST.test(text);
 }
 
+/** Whether a folder line's stamp fields (mtime, ctime, inode, device) are this folder's. */
+function sameFolderStamp(fields: string[], stamp: FolderStamp): boolean {
+  return (
+    NUMBER.test(fields[0]) &&
+    Number(fields[0]) === stamp.mtimeMs &&
+    NUMBER.test(fields[1]) &&
+    Number(fields[1]) === stamp.ctimeMs &&
+    NUMBER.test(fields[2]) &&
+    Number(fields[2]) === stamp.ino &&
+    NUMBER.test(fields[3]) &&
+    Number(fields[3]) === stamp.dev
+  );
+}
+
+const KINDS = /^[fdlpscb?]*$/;
+
+/**
+ * A folder line's listing: its kind letters and its names joined by `/` (no name holds one), in
+ * walk order. Undefined when anything is off (the folder is then read): a crafted line cannot
+ * name `.`, `..`, an empty name or one with a separator, so the walk never leaves the folder, and
+ * every file it lists is still `lstat`ed before it is yielded.
+ */
+function parseListing(kinds: string, quoted: string): FolderListing | undefined {
+  if (!KINDS.test(kinds)) return undefined;
+  const joined = pathOf(quoted);
+  if (joined === undefined) return undefined;
+  const names = kinds ? joined.split('/') : joined ? undefined : NO_NAMES;
+  if (!names || names.length !== kinds.length) return undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    if (!name || name === '.' || name === '..' || name.includes('\0') || (path.sep !== '/' && name.includes(path.sep))) return undefined;
+    if (i > 0 && !(names[i - 1] < name)) return undefined;
+  }
+  return { names, kinds };
+}
+
 function sameStamp(entry: Entry, file: CachedFile): boolean {
   return entry[0] === file.size && entry[1] === file.mtimeMs && entry[2] === file.ctimeMs && entry[3] === file.ino;
 }
@@ -565,6 +691,7 @@ const HASH = /^[A-Za-z0-9_-]{32}$/;
 const NO_FINDINGS: FileScan['findings'] = Object.freeze([]) as unknown as FileScan['findings'];
 const NO_NOTES: FileScan['skipped'] = Object.freeze([]) as unknown as FileScan['skipped'];
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** The rest of a line, parsed and checked; undefined when anything is off (the file is then scanned). */
 function parseEntry(rest: string): Entry | undefined {

@@ -132,6 +132,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     gitignore: options.gitignore,
     isIgnored: (p) => engine.isIgnoredPath(p),
     onSkip: (note) => walkSkipped.push(note),
+    ...(cache ? { listings: cache } : {}),
   });
   const retained = new RetainedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const result: AuditResult = {
