@@ -141,8 +141,10 @@ export class AuditCache implements FolderListings {
   private readonly previousStart: number;
   /** The previous cache's folder lines ('' when none). */
   private readonly folderText: string;
-  /** Each previous folder line's folder → where its entry starts; built on the first folder the walk opens. */
+  /** Each previous folder line's folder → where its entry starts; built only when the walk and the lines part ways. */
   private folderIndex?: Map<string, number>;
+  /** Where the next folder's line is expected: right after the last one found. */
+  private folderCursor = 0;
   /** This audit's folder entries (the rest of each line), in the order the walk opened them. */
   private readonly folders = new Map<string, string>();
   /** Where the next walked file's line is expected: right after the last one found. */
@@ -339,13 +341,21 @@ export class AuditCache implements FolderListings {
    */
   keptListing(folder: string, stamp: FolderStamp): FolderListing | undefined {
     if (!this.trusted(stamp, this.previousStart)) return undefined;
-    const rest = this.previousFolder(folder);
-    if (rest === undefined) return undefined;
-    const fields = rest.split('\t');
-    if (fields.length !== 6 || !sameFolderStamp(fields, stamp)) return undefined;
-    const listing = parseListing(fields[4], fields[5]);
+    const at = this.previousFolderAt(folder);
+    if (at < 0) return undefined;
+    // Read in place, as a file's stamp is (no split of the line).
+    const text = this.folderText;
+    let next = numberFieldAt(text, at, stamp.mtimeMs);
+    if (next >= 0) next = numberFieldAt(text, next, stamp.ctimeMs);
+    if (next >= 0) next = numberFieldAt(text, next, stamp.ino);
+    if (next >= 0) next = numberFieldAt(text, next, stamp.dev);
+    if (next < 0) return undefined;
+    const end = lineEndIn(text, next);
+    const tab = text.indexOf('\t', next);
+    if (tab < 0 || tab > end) return undefined;
+    const listing = parseListing(text.slice(next, tab), text.slice(tab + 1, end));
     if (!listing) return undefined;
-    this.folders.set(folder, rest);
+    this.folders.set(folder, text.slice(at, end));
     this.foldersListed++;
     return listing;
   }
@@ -355,7 +365,9 @@ export class AuditCache implements FolderListings {
     const rest = `${stamp.mtimeMs}\t${stamp.ctimeMs}\t${stamp.ino}\t${stamp.dev}\t${listing.kinds}\t${quotedPath(listing.names.join('/'))}`;
     // The same line as before needs no rewrite, unless its stamp is now old enough to be trusted
     // against this audit's start (as for a file in `confirm`).
-    if (rest !== this.previousFolder(folder) || this.trusted(stamp, this.startedAt)) this.changed = true;
+    const at = this.previousFolderAt(folder);
+    const previous = at < 0 ? undefined : this.folderText.slice(at, lineEndIn(this.folderText, at));
+    if (rest !== previous || this.trusted(stamp, this.startedAt)) this.changed = true;
     this.folders.set(folder, rest);
   }
 
@@ -364,15 +376,25 @@ export class AuditCache implements FolderListings {
     return Math.max(stamp.mtimeMs, stamp.ctimeMs) < start - RACY_MS;
   }
 
-  /** The rest of the previous line of a folder (after its path and tab), or undefined. */
-  private previousFolder(folder: string): string | undefined {
+  /**
+   * Where the rest of the previous line of a folder starts (after its path and tab), or -1. The
+   * walk opens folders in the order their lines were written: each is looked for right after the
+   * last one found, and by a map of every folder line only when the walk and the lines part ways.
+   */
+  private previousFolderAt(folder: string): number {
     const text = this.folderText;
+    const at = this.folderCursor;
+    const quoted = quotedPath(folder);
+    if (text.charCodeAt(at) === SLASH && text.startsWith(quoted, at + 1) && text.charCodeAt(at + 1 + quoted.length) === TAB) {
+      const rest = at + 2 + quoted.length;
+      this.folderCursor = lineEndIn(text, rest) + 1;
+      return rest;
+    }
     let index = this.folderIndex;
     if (!index) {
       index = this.folderIndex = new Map();
       for (let start = 0; start < text.length;) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
+        const end = lineEndIn(text, start);
         const tab = text.indexOf('\t', start);
         if (text.charCodeAt(start) === SLASH && tab > start + 2 && tab < end) {
           const path = pathOf(text.slice(start + 1, tab));
@@ -381,10 +403,10 @@ export class AuditCache implements FolderListings {
         start = end + 1;
       }
     }
-    const at = index.get(folder);
-    if (at === undefined) return undefined;
-    const end = text.indexOf('\n', at);
-    return text.slice(at, end < 0 ? text.length : end);
+    const rest = index.get(folder);
+    if (rest === undefined) return -1;
+    this.folderCursor = lineEndIn(text, rest) + 1;
+    return rest;
   }
 
   /** Where the previous entry of a path starts (after the path and its tab), or -1. */
@@ -619,6 +641,12 @@ function stampEndAt(text: string, at: number, file: CachedFile): number {
   return next;
 }
 
+/** Where the line that holds `from` ends (its newline, or the end of the text). */
+function lineEndIn(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
 /** After the tab that ends the field at `start`, when the field is the number `value`; else -1. */
 function numberFieldAt(text: string, start: number, value: number): number {
   const end = text.indexOf('\t', start);
@@ -640,21 +668,9 @@ function emptyRestAt(text: string, at: number): boolean {
   return EMPTY_REST.test(text);
 }
 
-/** Whether a folder line's stamp fields (mtime, ctime, inode, device) are this folder's. */
-function sameFolderStamp(fields: string[], stamp: FolderStamp): boolean {
-  return (
-    NUMBER.test(fields[0]) &&
-    Number(fields[0]) === stamp.mtimeMs &&
-    NUMBER.test(fields[1]) &&
-    Number(fields[1]) === stamp.ctimeMs &&
-    NUMBER.test(fields[2]) &&
-    Number(fields[2]) === stamp.ino &&
-    NUMBER.test(fields[3]) &&
-    Number(fields[3]) === stamp.dev
-  );
-}
-
 const KINDS = /^[fdlpscb?]*$/;
+/** An empty, `.` or `..` name among names joined by `/`. */
+const BAD_NAME = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /**
  * A folder line's listing: its kind letters and its names joined by `/` (no name holds one), in
@@ -666,13 +682,13 @@ function parseListing(kinds: string, quoted: string): FolderListing | undefined 
   if (!KINDS.test(kinds)) return undefined;
   const joined = pathOf(quoted);
   if (joined === undefined) return undefined;
-  const names = kinds ? joined.split('/') : joined ? undefined : NO_NAMES;
-  if (!names || names.length !== kinds.length) return undefined;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    if (!name || name === '.' || name === '..' || name.includes('\0') || (path.sep !== '/' && name.includes(path.sep))) return undefined;
-    if (i > 0 && !(names[i - 1] < name)) return undefined;
-  }
+  if (!kinds) return joined ? undefined : { names: NO_NAMES, kinds };
+  // Checked on the joined names at once (a loop over each name ran interpreted: 12 ms over 18,000 names).
+  if (BAD_NAME.test(joined) || joined.includes('\0') || (path.sep !== '/' && joined.includes(path.sep))) return undefined;
+  const names = joined.split('/');
+  if (names.length !== kinds.length) return undefined;
+  // In walk order, each name once (a name twice would be walked twice).
+  for (let i = 1; i < names.length; i++) if (!(names[i - 1] < names[i])) return undefined;
   return { names, kinds };
 }
 
