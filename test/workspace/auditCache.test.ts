@@ -765,6 +765,8 @@ describe('audit cache: folder listings', function () {
       ['a file that is not there', `${kinds}f`, JSON.stringify(`${real}/zzz-ghost.env`)],
       ['every kind wrong (files said folders and folders files)', flipped, names],
       ['every entry said a file', 'f'.repeat(kinds.length), names],
+      ['every entry said a link', 'l'.repeat(kinds.length), names],
+      ['every entry said a pipe or of no known kind', 'p?'.repeat(kinds.length).slice(0, kinds.length), names],
     ];
     for (const [what, k, n] of crafted) {
       craftListing('src', k, n);

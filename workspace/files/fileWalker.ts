@@ -277,6 +277,9 @@ function openFolder(
       /* gone meanwhile: the read below says so */
     }
     if (stamp) listing = listings.keptListing(folder, stamp);
+    // A kept file or folder is checked by its own lstat when walked; any other kind would be
+    // taken on the listing's word (a link's skip note): looked at as an unknown one instead.
+    if (listing && OTHER_KINDS.test(listing.kinds)) listing = { names: listing.names, kinds: listing.kinds.replace(/[^fd]/g, '?') };
   }
   if (!listing) {
     let entries: fs.Dirent[];
@@ -376,6 +379,9 @@ function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<
     yield { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   }
 }
+
+/** Kind letters other than a file's and a folder's. */
+const OTHER_KINDS = /[^fd]/;
 
 /** The kind letter of a directory entry or an `lstat` (see FolderListing). */
 function kindOf(type: fs.Dirent | fs.Stats): string {
