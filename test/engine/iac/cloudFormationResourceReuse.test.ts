@@ -223,6 +223,23 @@ describe('CloudFormation resources reused across scans of a template', () => {
     const reuse = new CloudFormationResourceReuse({ from: 0 });
     const json = JSON.stringify({ Resources: { A: { Type: 'AWS::S3::Bucket' }, B: { Type: 'AWS::SNS::Topic' } } }, null, 2);
     assert.equal(reuse.reused('template.json', json), undefined);
+    // And the engine in the editor reads a large JSON template as a fresh scan does, edit after edit.
+    const engine = defaultEngine();
+    const view = (r: ScanResult) => JSON.stringify(r.findings);
+    const roles = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [
+        `Role${i}`,
+        { Type: 'AWS::IAM::Role', Properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } },
+      ]),
+    );
+    let text = JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: roles }, null, 2);
+    const memo = new SecretLineMemo();
+    for (const at of [40, 5000, 20000, 20001, 20002]) {
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      const fresh = engine.scan({ path: 'infra/template.json', text });
+      assert.equal(view(engine.scan({ path: 'infra/template.json', text }, { memo })), view(fresh));
+    }
+    assert.ok(engine.scan({ path: 'infra/template.json', text: JSON.stringify({ Resources: roles }) }).findings.length >= 300);
     assert.equal(sectionLayout(`${template(3)}---\nx: 1\n`, RESOURCES), undefined);
     assert.equal(sectionLayout(`${template(3, false)}\t  more: 1\n`, RESOURCES), undefined);
     assert.equal(sectionLayout(`${template(3, false)}- item\n`, RESOURCES), undefined);
