@@ -86,8 +86,8 @@ export interface AuditOutcome {
   engine: Engine;
   /** How many open GitHub alerts there were and how many matched a finding (when GitHub was asked and answered). */
   github?: { alerts: number; matched: number };
-  /** With a cache: where it is, how many files it answered for, and why an existing one was not used. */
-  cache?: { file: string; hits: number; misses: number; ignored?: string; saved: boolean };
+  /** With a cache: where it is, how many files it answered for, how many folders it listed (not read), why an existing one was not used. */
+  cache?: { file: string; hits: number; misses: number; ignored?: string; saved: boolean; foldersListed: number };
 }
 
 /**
@@ -128,7 +128,14 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
     // A cancelled audit saw only part of the tree: the previous cache stays as it was.
     const saved = !run.cancelled && cache.save();
     if (saved && request.cache === true) pruneCacheFolder(path.dirname(cache.file));
-    cacheUse = { file: cache.file, hits: cache.hits, misses: cache.misses, ...(cache.ignored ? { ignored: cache.ignored } : {}), saved };
+    cacheUse = {
+      file: cache.file,
+      hits: cache.hits,
+      misses: cache.misses,
+      foldersListed: cache.foldersListed,
+      ...(cache.ignored ? { ignored: cache.ignored } : {}),
+      saved,
+    };
   }
   const report = reportOf(run, root, engine.rules);
   if (since) report.notes.push(since.note);

@@ -19,6 +19,7 @@ import { analyseIac } from './iac/iacScanner';
 import { YamlDocumentReuse } from './iac/yamlDocumentReuse';
 import { HclBlockReuse } from './iac/hcl/hclBlockReuse';
 import { WorkflowJobReuse } from './iac/workflowJobReuse';
+import { CloudFormationResourceReuse } from './iac/cloudformation/resourceReuse';
 import { KEPT_SITE_CHARS, SiteStore } from './iac/keptSites';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
@@ -133,13 +134,14 @@ export class Engine {
   private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
   /**
-   * YAML documents, workflow jobs, top-level HCL blocks and CDK/Pulumi call sites of files scanned
+   * YAML documents, workflow jobs, template resources, top-level HCL blocks and CDK/Pulumi call sites of files scanned
    * with a memo (open in the editor), reused across their scans.
    */
   private readonly reuse = {
     yaml: new YamlDocumentReuse(),
     hcl: new HclBlockReuse(),
     jobs: new WorkflowJobReuse(),
+    resources: new CloudFormationResourceReuse(),
     sites: new SiteStore(KEPT_SITE_CHARS),
     searches: new SearchStore(),
   };

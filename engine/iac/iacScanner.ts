@@ -14,6 +14,7 @@ import { parseYamlSource } from './yamlSource';
 import type { YamlDocumentReuse } from './yamlDocumentReuse';
 import type { HclBlockReuse } from './hcl/hclBlockReuse';
 import type { WorkflowJobReuse } from './workflowJobReuse';
+import type { CloudFormationResourceReuse } from './cloudformation/resourceReuse';
 import type { SiteStore } from './keptSites';
 import { freshTests, type TextTests } from '../text/keptSearches';
 import type { IdentityDraft } from '../inventory/identity';
@@ -78,6 +79,15 @@ function classify(path: string, doc: SourceNode, all: SourceNode[]): IacKind | u
   return undefined;
 }
 
+/** What is kept between scans of files open in the editor (see `analyseIac`). */
+export interface IacReuse {
+  yaml: YamlDocumentReuse;
+  hcl: HclBlockReuse;
+  jobs: WorkflowJobReuse;
+  resources?: CloudFormationResourceReuse;
+  sites?: SiteStore;
+}
+
 /** The analysis and how the file was read, plus the identities it declares when the inventory was asked for. */
 export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft[] };
 
@@ -86,7 +96,7 @@ export type IacScan = IacAnalysis & { kind?: IacKind; identities?: IdentityDraft
  * A syntax error yields `parseError` and whatever could be read is still analysed.
  * With `inventory`, the same parse also yields the identities the file declares.
  * With `reuse` (for a file scanned again and again, as in the editor), YAML documents, workflow
- * jobs and top-level HCL blocks unchanged since the last scan of `path` are not parsed again, nor
+ * jobs, template resources and top-level HCL blocks unchanged since the last scan of `path` are not parsed again, nor
  * the unchanged call sites of CDK and Pulumi programs read again; the result is the same.
  */
 export function analyseIac(
@@ -95,7 +105,7 @@ export function analyseIac(
   kind: FileKind,
   ctx: IacContext,
   inventory = false,
-  reuse?: { yaml: YamlDocumentReuse; hcl: HclBlockReuse; jobs: WorkflowJobReuse; sites?: SiteStore },
+  reuse?: IacReuse,
   tests: TextTests = freshTests(text),
 ): IacScan | undefined {
   if (inventory && kind === 'json' && isMcpConfig(path, text)) {
@@ -128,7 +138,11 @@ export function analyseIac(
     if (inventory) analysis.identities = terraformIdentities(file, ctx.settings.ownerTags);
     return analysis;
   }
-  const parsed = !reuse ? parseYamlSource(text) : isWorkflowPath(path) ? reuse.jobs.parse(path, text) : reuse.yaml.parse(path, text);
+  const parsed = !reuse
+    ? parseYamlSource(text)
+    : isWorkflowPath(path)
+      ? reuse.jobs.parse(path, text)
+      : (reuse.resources?.reused(path, text) ?? reuse.yaml.parse(path, text));
   const first = parsed.documents[0];
   const iacKind = first && classify(path, first, parsed.documents);
   const parseError = parsed.error && {

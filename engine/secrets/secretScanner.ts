@@ -63,7 +63,7 @@ interface ParsedLine {
 
 /** Where each rule runs in one text, from the keyword pass. */
 interface RuleWindows {
-  /** Per keyword id: 1 when the text holds it (what context keywords ask). */
+  /** Per context keyword (by its `contextSlot`): 1 when the text holds it. */
   present: Uint8Array;
   /** The rules that have line starts, in the order they got their first. */
   touched: number[];
@@ -106,12 +106,16 @@ class HitWindows implements RuleWindows {
     private readonly hits: Int32Array,
     private readonly rulesByKeyword: number[][],
     keywords: number,
+    contextSlot: Int32Array,
+    contextCount: number,
   ) {
-    this.present = new Uint8Array(keywords);
-    for (let i = 0; i < hits.length; i += 3) this.present[hits[i]] = 1;
+    this.present = new Uint8Array(contextCount);
+    const held = new Uint8Array(keywords);
+    for (let i = 0; i < hits.length; i += 3) held[hits[i]] = 1;
     const seen = new Set<number>();
     for (let k = 0; k < keywords; k++) {
-      if (!this.present[k]) continue;
+      if (!held[k]) continue;
+      if (contextSlot[k] >= 0) this.present[contextSlot[k]] = 1;
       for (const r of rulesByKeyword[k]) {
         if (seen.has(r)) continue;
         seen.add(r);
@@ -263,6 +267,20 @@ export class SecretScanner {
   private readonly reaches: PatternReach[] = [];
   /** Per rule, its place among the assignment rules (`assignmentSlot`). */
   private slots?: Int32Array;
+  /**
+   * Per keyword id: its place among the keywords some rule names as context, or -1. A keyword
+   * pass notes only those (56 of 1,812 built-in keywords), in an array small enough for V8 to
+   * allocate on its heap: one per keyword, per file, was an off-heap allocation each time.
+   */
+  private readonly contextSlot: Int32Array;
+  private readonly contextCount: number;
+  /**
+   * Per rule, the start of the last line the keyword pass gave it (-1: none yet), kept from one
+   * pass to the next rather than allocated per file: each pass first resets the entries of the
+   * rules the one before touched (`lastTouched`), so it finds them all -1.
+   */
+  private readonly lastLine: Int32Array;
+  private lastTouched: number[] = [];
 
   constructor(
     readonly rules: CompiledRule[],
@@ -271,6 +289,11 @@ export class SecretScanner {
   ) {
     this.index = index;
     this.rulesByKeyword = rulesByKeyword;
+    this.contextSlot = new Int32Array(index.keywords.length).fill(-1);
+    let count = 0;
+    for (const rule of rules) for (const k of rule.contextKeywords) if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
+    this.contextCount = count;
+    this.lastLine = new Int32Array(rules.length).fill(-1);
   }
 
   /**
@@ -324,7 +347,7 @@ export class SecretScanner {
     // Rules run in pack order: of two rules finding the same span, the first is reported (resolveOverlaps).
     for (const r of windows.touched.sort((a, b) => a - b)) {
       const rule = this.rules[r];
-      if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => windows.present[k])) continue;
+      if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => windows.present[this.contextSlot[k]])) continue;
       if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path)) continue;
       if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
@@ -354,21 +377,25 @@ export class SecretScanner {
    * cannot span lines unless a keyword holds a line feed).
    */
   private keywordWindows(text: string, memo: SecretLineMemo | undefined): RuleWindows {
-    const { rulesByKeyword } = this;
+    const { rulesByKeyword, contextSlot, lastLine } = this;
     if (memo && !this.index.crossesLines) {
       const hits = memo.keywordHitList(
         (from, to, lineStart, hit) => this.index.scan(text, hit, from, to, lineStart),
         (keyword) => this.index.keywords[keyword].length,
         this.index.longest,
       );
-      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length);
+      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length, contextSlot, this.contextCount);
     }
-    const present = new Uint8Array(this.index.keywords.length);
-    const lastLine = new Int32Array(this.rules.length).fill(-1);
+    const present = new Uint8Array(this.contextCount);
     const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
+    // The rules the last pass gave lines to are reset here rather than at its end (a try/finally
+    // there made the pass slower by a tenth): a pass that threw leaves nothing behind either.
+    for (const r of this.lastTouched) lastLine[r] = -1;
     const touched: number[] = [];
+    this.lastTouched = touched;
     const onHit = (keyword: number, _offset: number, lineStart: number) => {
-      present[keyword] = 1;
+      const slot = contextSlot[keyword];
+      if (slot >= 0) present[slot] = 1;
       const ruleIds = rulesByKeyword[keyword];
       for (let k = 0; k < ruleIds.length; k++) {
         const r = ruleIds[k];

@@ -46,15 +46,26 @@ function results(outcome: AuditOutcome): unknown {
 /** [size, mtimeMs, ctimeMs, inode, hash, siblings, results] */
 type CacheEntry = [number, number, number, number, string, string, unknown];
 
-/** A cache file as its lines say: the header, and each path's entry (the end line checked and dropped). */
-function readCache(file: string): { header: string; entries: Map<string, CacheEntry> } {
+/** A cache as its lines say: the header, each path's entry and the folder lines as they are (the end line checked and dropped). */
+interface CacheLines {
+  header: string;
+  entries: Map<string, CacheEntry>;
+  folders?: string[];
+}
+
+function readCache(file: string): Required<CacheLines> {
   const bytes = fs.readFileSync(file);
   const [header, ...lines] = bytes.toString('utf8').trimEnd().split('\n');
   const end = lines.pop()!.split('\t');
   assert.equal(end[0], 'end');
   assert.equal(Number(end[1]), lines.length, 'the end line counts the entry lines');
   const entries = new Map<string, CacheEntry>();
+  const folders: string[] = [];
   for (const line of lines) {
+    if (line.startsWith('/')) {
+      folders.push(line);
+      continue;
+    }
     const [quoted, size, mtime, ctime, ino, hash, siblings, stored] = line.split('\t');
     entries.set(JSON.parse(quoted) as string, [
       Number(size),
@@ -66,7 +77,7 @@ function readCache(file: string): { header: string; entries: Map<string, CacheEn
       JSON.parse(stored) as unknown,
     ]);
   }
-  return { header, entries };
+  return { header, entries, folders };
 }
 
 /** The checksum the end line carries (of every byte before it). */
@@ -83,10 +94,11 @@ const asciiJson = (value: unknown) =>
   JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** Writes a cache back as `readCache` gave it (after a test changed it); returns its lines. */
-function writeCache(file: string, cache: { header: string; entries: Map<string, CacheEntry> }): string[] {
+function writeCache(file: string, cache: CacheLines): string[] {
   const lines = [cache.header];
   for (const [name, [size, mtime, ctime, ino, hash, siblings, stored]] of cache.entries)
     lines.push([asciiJson(name), size, mtime, ctime, ino, hash, siblings, stored === 0 ? '0' : asciiJson(stored)].join('\t'));
+  lines.push(...(cache.folders ?? []));
   writeLines(file, lines);
   return lines;
 }
@@ -100,7 +112,7 @@ function recordedLater(file: string): void {
   const cache = readCache(file);
   const header = JSON.parse(cache.header) as { startedAt: number };
   header.startedAt += 60_000;
-  writeCache(file, { header: JSON.stringify(header), entries: cache.entries });
+  writeCache(file, { ...cache, header: JSON.stringify(header) });
 }
 
 describe('audit cache', function () {
@@ -234,6 +246,8 @@ describe('audit cache', function () {
       // Earlier formats (one JSON document; lines without ctime, inode or end line): not read.
       '{"format":"nhi-lens audit cache","version":1,"key":"k","root":"/","startedAt":0,"entries":{}}',
       '{"format":"nhi-lens audit cache","version":2,"key":"k","root":"/","startedAt":0}\n"a.env"\t1\t1\tAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\t\t0\n',
+      // Format 3 (no folder lines): read afresh, not as if its folders were unknown.
+      '{"format":"nhi-lens audit cache","version":3,"key":"k","root":"/","startedAt":0,"sorted":true}\nend\t0\tAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n',
     ];
     for (const garbage of garbages) {
       fs.writeFileSync(cacheFile, garbage);
@@ -426,7 +440,7 @@ describe('audit cache', function () {
         const cache = readCache(cacheFile);
         const header = JSON.parse(cache.header) as { sorted: boolean };
         header.sorted = false;
-        writeCache(cacheFile, { header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
+        writeCache(cacheFile, { ...cache, header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
       }
       const run = await audit(root, cacheFile);
       assert.equal(run.cache?.hits, uncached.report.filesScanned - 2, `sorted: ${sorted}`);
@@ -437,7 +451,7 @@ describe('audit cache', function () {
     const cache = readCache(cacheFile);
     const header = JSON.parse(cache.header) as { sorted: boolean };
     header.sorted = true;
-    writeCache(cacheFile, { header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
+    writeCache(cacheFile, { ...cache, header: JSON.stringify(header), entries: new Map([...cache.entries].reverse()) });
     const run = await audit(root, cacheFile);
     assert.deepEqual(results(run), results(uncached));
   });
@@ -501,5 +515,272 @@ describe('audit cache', function () {
     assert.equal(second.cache?.misses, 0);
     assert.equal(second.cache?.hits, uncached.report.filesScanned);
     assert.deepEqual(results(second), results(uncached));
+  });
+});
+
+describe('audit cache: folder listings', function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheFile: string;
+  beforeEach(() => {
+    root = workspace();
+    cacheFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachefile-')), 'audit-cache.json');
+  });
+
+  /** A whole second a minute ago: `utimes` puts it back exactly. */
+  const past = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+
+  /** An audit with a cache, recorded as if a minute ago: every folder's and file's stamp is then trusted. */
+  async function settled(): Promise<number> {
+    age(root);
+    const ageFolders = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) ageFolders(path.join(d, e.name));
+      fs.utimesSync(d, past, past);
+    };
+    ageFolders(root);
+    await audit(root, cacheFile);
+    recordedLater(cacheFile);
+    return readCache(cacheFile).folders.length;
+  }
+
+  /** The folder line of `folder` in the cache file, split into its fields (path, mtime, ctime, inode, device, kinds, names). */
+  function folderLine(folder: string): string[] {
+    const line = readCache(cacheFile).folders.find((l) => l.startsWith(`/${JSON.stringify(folder)}\t`));
+    assert.ok(line, `a line for ${folder}`);
+    return line.split('\t');
+  }
+
+  /** Rewrites the folder line of `folder` with other kinds and names (a good checksum: as a crafted file would have). */
+  function craftListing(folder: string, kinds: string, names: string): void {
+    const cache = readCache(cacheFile);
+    const prefix = `/${JSON.stringify(folder)}\t`;
+    cache.folders = cache.folders.map((l) => {
+      if (!l.startsWith(prefix)) return l;
+      const fields = l.split('\t');
+      return [...fields.slice(0, 5), kinds, names].join('\t');
+    });
+    writeCache(cacheFile, cache);
+  }
+
+  it('an unchanged tree: each folder is listed from the cache once its stamp is old enough, and the audit is the same', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    const first = await audit(root, cacheFile);
+    const folders = readCache(cacheFile).folders.length;
+    assert.ok(folders >= 8, `the example workspace has folders (${folders})`);
+    assert.equal(first.cache?.foldersListed, 0);
+    // The folders were just made (copied): too recent to be trusted, read again.
+    const second = await audit(root, cacheFile);
+    assert.equal(second.cache?.foldersListed, 0);
+    recordedLater(cacheFile);
+    const third = await audit(root, cacheFile);
+    assert.equal(third.cache?.foldersListed, folders);
+    assert.equal(third.cache?.hits, uncached.report.filesScanned);
+    assert.deepEqual(results(third), results(uncached));
+    // Not rewritten: the next audit lists them from the cache again.
+    const fourth = await audit(root, cacheFile);
+    assert.equal(fourth.cache?.foldersListed, folders);
+  });
+
+  // Each change to the tree after a settled audit: the audit with the cache reports exactly what one
+  // without it does, what the change made is seen, and the folders it did not touch still come from
+  // the cache (so the reuse is really there to go wrong).
+  const secretFile = (n: number) => `SLACK_BOT_TOKEN=${slackToken(n)}\n`;
+  const hasFinding = (outcome: AuditOutcome, file: string) => outcome.report.findings.some((f) => f.path === file);
+  const changes: Array<[string, (root: string) => void, (outcome: AuditOutcome) => boolean]> = [
+    ['a file added', (r) => fs.writeFileSync(path.join(r, 'src', 'added.env'), secretFile(10)), (o) => hasFinding(o, 'src/added.env')],
+    [
+      'a file removed',
+      (r) => fs.rmSync(path.join(r, 'src', 'billing.ts')),
+      (o) => !o.report.findings.some((f) => f.path.startsWith('src/billing')),
+    ],
+    [
+      'a file renamed in its folder',
+      (r) => fs.renameSync(path.join(r, 'src', 'billing.ts'), path.join(r, 'src', 'charges.ts')),
+      (o) => hasFinding(o, 'src/charges.ts') && !hasFinding(o, 'src/billing.ts'),
+    ],
+    [
+      'a file moved to another folder',
+      (r) => fs.renameSync(path.join(r, 'src', 'billing.ts'), path.join(r, 'k8s', 'billing.ts')),
+      (o) => hasFinding(o, 'k8s/billing.ts') && !hasFinding(o, 'src/billing.ts'),
+    ],
+    [
+      'a folder added',
+      (r) => {
+        fs.mkdirSync(path.join(r, 'src', 'new', 'deeper'), { recursive: true });
+        fs.writeFileSync(path.join(r, 'src', 'new', 'deeper', 'token.env'), secretFile(11));
+      },
+      (o) => hasFinding(o, 'src/new/deeper/token.env'),
+    ],
+    [
+      'a folder removed',
+      (r) => fs.rmSync(path.join(r, 'src'), { recursive: true }),
+      (o) => !o.report.findings.some((f) => f.path.startsWith('src/')),
+    ],
+    [
+      'a folder renamed',
+      (r) => fs.renameSync(path.join(r, 'src'), path.join(r, 'source')),
+      (o) => hasFinding(o, 'source/billing.ts') && !o.report.findings.some((f) => f.path.startsWith('src/')),
+    ],
+    [
+      'a folder replaced by another of the same name',
+      (r) => {
+        fs.mkdirSync(path.join(r, 'next'));
+        fs.writeFileSync(path.join(r, 'next', 'other.env'), secretFile(12));
+        fs.rmSync(path.join(r, 'src'), { recursive: true });
+        fs.renameSync(path.join(r, 'next'), path.join(r, 'src'));
+      },
+      (o) => hasFinding(o, 'src/other.env') && !hasFinding(o, 'src/billing.ts'),
+    ],
+    [
+      'a file replaced by a folder of the same name',
+      (r) => {
+        fs.rmSync(path.join(r, 'src', 'billing.ts'));
+        fs.mkdirSync(path.join(r, 'src', 'billing.ts'));
+        fs.writeFileSync(path.join(r, 'src', 'billing.ts', 'inner.env'), secretFile(13));
+      },
+      (o) => hasFinding(o, 'src/billing.ts/inner.env'),
+    ],
+    [
+      'a folder replaced by a file of the same name',
+      (r) => {
+        fs.rmSync(path.join(r, 'src'), { recursive: true });
+        fs.writeFileSync(path.join(r, 'src'), secretFile(14));
+      },
+      (o) => hasFinding(o, 'src'),
+    ],
+    [
+      'a file replaced by a symbolic link',
+      (r) => {
+        fs.rmSync(path.join(r, 'src', 'billing.ts'));
+        fs.symlinkSync(path.join(r, 'README.md'), path.join(r, 'src', 'billing.ts'));
+      },
+      (o) => o.report.skipped.some((s) => s.path === 'src/billing.ts' && /symbolic link/.test(s.reason)),
+    ],
+    [
+      'a file replaced by a symbolic link renamed over it',
+      (r) => {
+        fs.symlinkSync(path.join(r, 'README.md'), path.join(r, 'src', 'link.tmp'));
+        fs.renameSync(path.join(r, 'src', 'link.tmp'), path.join(r, 'src', 'billing.ts'));
+      },
+      (o) => o.report.skipped.some((s) => s.path === 'src/billing.ts' && /symbolic link/.test(s.reason)),
+    ],
+    [
+      'a file added and the folder mtime put back (its ctime still moves)',
+      (r) => {
+        const src = path.join(r, 'src');
+        const before = fs.statSync(src).mtimeMs;
+        fs.writeFileSync(path.join(src, 'added.env'), secretFile(15));
+        fs.utimesSync(src, past, past);
+        assert.equal(fs.statSync(src).mtimeMs, before);
+      },
+      (o) => hasFinding(o, 'src/added.env'),
+    ],
+    [
+      'a file edited in place (its folder untouched)',
+      (r) => {
+        const before = fs.statSync(path.join(r, 'src')).mtimeMs;
+        fs.appendFileSync(path.join(r, 'src', 'notify.py'), `\nSLACK = "${slackToken(16)}"\n`);
+        assert.equal(fs.statSync(path.join(r, 'src')).mtimeMs, before);
+      },
+      (o) => o.report.findings.some((f) => f.path === 'src/notify.py' && f.masked.startsWith('xoxb')),
+    ],
+    [
+      'a .gitignore edited in place (its folder untouched)',
+      (r) => fs.appendFileSync(path.join(r, '.gitignore'), 'src/\n'),
+      (o) => !o.report.findings.some((f) => f.path.startsWith('src/')),
+    ],
+    [
+      'a .gitignore added to a folder',
+      (r) => fs.writeFileSync(path.join(r, 'src', '.gitignore'), 'billing.ts\n'),
+      (o) => !hasFinding(o, 'src/billing.ts') && o.report.findings.some((f) => f.path.startsWith('src/')),
+    ],
+    [
+      'the config changed (paths ignored)',
+      (r) => fs.appendFileSync(path.join(r, '.nhi-lens.yaml'), '    - "src/**"\n'),
+      (o) => !o.report.findings.some((f) => f.path.startsWith('src/')),
+    ],
+  ];
+  for (const [what, change, seen] of changes) {
+    it(`${what}: seen exactly as without the cache`, async () => {
+      await settled();
+      assert.ok(hasFinding(await audit(root, undefined), 'src/billing.ts'), 'the example has a finding in src/billing.ts');
+      change(root);
+      const run = await audit(root, cacheFile);
+      const fresh = await audit(root, undefined);
+      assert.deepEqual(results(run), results(fresh));
+      assert.ok(seen(run), 'the change shows in the report');
+      if (!what.startsWith('the config')) assert.ok((run.cache?.foldersListed ?? 0) > 0, 'untouched folders still come from the cache');
+      // And the cache written after the change holds: the next audit is the same again.
+      recordedLater(cacheFile);
+      assert.deepEqual(results(await audit(root, cacheFile)), results(fresh));
+    });
+  }
+
+  it('a kept listing stands in for the read only when the folder is older than the audit that kept it', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    await audit(root, cacheFile);
+    const [, , , , , kinds, names] = folderLine('src');
+    const without = (JSON.parse(names) as string).split('/');
+    const at = without.indexOf('billing.ts');
+    assert.ok(at >= 0);
+    const stale = () =>
+      craftListing(
+        'src',
+        kinds.slice(0, at) + kinds.slice(at + 1),
+        JSON.stringify([...without.slice(0, at), ...without.slice(at + 1)].join('/')),
+      );
+    // The folder was written in the clock tick of the audit (just copied): its listing is not used.
+    stale();
+    const racy = await audit(root, cacheFile);
+    assert.equal(racy.cache?.foldersListed, 0);
+    assert.deepEqual(results(racy), results(uncached));
+    // Old enough: the stamp is all that is compared, and the (here falsified) listing is what the walk sees.
+    stale();
+    recordedLater(cacheFile);
+    const trusted = await audit(root, cacheFile);
+    assert.ok(!hasFinding(trusted, 'src/billing.ts'), 'the kept listing was used instead of reading the folder');
+  });
+
+  it('crafted folder lines never lead the walk outside a folder or to a file that is not there', async () => {
+    fs.mkdirSync(path.join(root, 'src', 'sub'));
+    fs.writeFileSync(path.join(root, 'src', 'sub', 'inner.env'), secretFile(17));
+    age(root);
+    const uncached = await audit(root, undefined);
+    await audit(root, cacheFile);
+    recordedLater(cacheFile);
+    const [, , , , , kinds, names] = folderLine('src');
+    const real = JSON.parse(names) as string;
+    const flipped = kinds.replace(/[fd]/g, (k) => (k === 'f' ? 'd' : 'f'));
+    const crafted: Array<[string, string, string]> = [
+      ['a parent folder', `d${kinds}`, JSON.stringify(`../${real}`)],
+      ['an escaped parent folder', `d${kinds}`, `"\\u002e\\u002e/${real}"`],
+      ['the folder itself', `d${kinds}`, JSON.stringify(`./${real}`)],
+      ['an empty name', `f${kinds}`, JSON.stringify(`/${real}`)],
+      ['names out of order', kinds, JSON.stringify(real.split('/').reverse().join('/'))],
+      ['fewer kinds than names', kinds.slice(1), names],
+      ['an unknown kind', `x${kinds.slice(1)}`, names],
+      ['no quotes', kinds, real],
+      ['a file that is not there', `${kinds}f`, JSON.stringify(`${real}/zzz-ghost.env`)],
+      ['every kind wrong (files said folders and folders files)', flipped, names],
+      ['every entry said a file', 'f'.repeat(kinds.length), names],
+      ['every entry said a link', 'l'.repeat(kinds.length), names],
+      ['every entry said a pipe or of no known kind', 'p?'.repeat(kinds.length).slice(0, kinds.length), names],
+    ];
+    for (const [what, k, n] of crafted) {
+      craftListing('src', k, n);
+      recordedLater(cacheFile);
+      const run = await audit(root, cacheFile);
+      assert.deepEqual(results(run), results(uncached), what);
+      assert.ok(
+        run.report.findings.every((f) => !f.path.includes('..') && !path.isAbsolute(f.path)),
+        what,
+      );
+      assert.ok(
+        run.report.skipped.every((s) => !s.path.includes('..')),
+        what,
+      );
+    }
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { walkFiles } from '../../workspace/files/fileWalker';
+import { walkFiles, type FolderListing, type FolderListings, type FolderStamp } from '../../workspace/files/fileWalker';
 
 /** Writes `files` (root-relative path → content) under a fresh temporary folder. */
 function tree(files: Record<string, string>): string {
@@ -57,5 +57,58 @@ describe('file walker', () => {
     assert.equal(n.size, 3);
     assert.equal(n.absolute, path.join(root, 'a', 'm', 'n.txt'));
     assert.equal(n.mtimeMs, fs.lstatSync(n.absolute).mtimeMs);
+  });
+
+  it('lists a folder from kept listings when they answer for it, and still looks at every file it lists', () => {
+    const root = tree({ 'a/x.txt': 'x', 'a/y.txt': 'yy', 'a/m/n.txt': 'n', 'b.txt': 'b' });
+    const kept = new Map<string, { stamp: FolderStamp; listing: FolderListing }>();
+    const asked: string[] = [];
+    const listings: FolderListings = {
+      // Answers for every folder it holds, whatever its stamp: as a cache that trusted a stale listing would.
+      keptListing: (folder) => {
+        asked.push(folder);
+        return kept.get(folder)?.listing;
+      },
+      keepListing: (folder, stamp, listing) => kept.set(folder, { stamp, listing }),
+    };
+    const walk = () => [...walkFiles([root], { root, listings })];
+    assert.deepEqual(
+      walk().map((f) => f.relative),
+      ['a/m/n.txt', 'a/x.txt', 'a/y.txt', 'b.txt'],
+    );
+    assert.deepEqual([...kept.keys()], ['', 'a', 'a/m']);
+    assert.deepEqual(kept.get('a')!.listing, { names: ['m', 'x.txt', 'y.txt'], kinds: 'dff' });
+    const a = fs.lstatSync(path.join(root, 'a'));
+    assert.deepEqual(kept.get('a')!.stamp, { mtimeMs: a.mtimeMs, ctimeMs: a.ctimeMs, ino: a.ino, dev: a.dev });
+    // Now the listings are stale: the walk takes their names (a new file goes unseen: guarding
+    // against that is the stamp's job), but lstats each file: an edit, a removal and a file
+    // replaced by a folder are seen as they are.
+    fs.writeFileSync(path.join(root, 'a', 'x.txt'), 'longer');
+    fs.rmSync(path.join(root, 'a', 'y.txt'));
+    fs.writeFileSync(path.join(root, 'a', 'new.txt'), 'new');
+    fs.rmSync(path.join(root, 'b.txt'));
+    fs.mkdirSync(path.join(root, 'b.txt'));
+    fs.writeFileSync(path.join(root, 'b.txt', 'inside.txt'), 'i');
+    kept.clear();
+    kept.set('', { stamp: {} as FolderStamp, listing: { names: ['a', 'b.txt'], kinds: 'df' } });
+    kept.set('a', { stamp: {} as FolderStamp, listing: { names: ['m', 'x.txt', 'y.txt'], kinds: 'dff' } });
+    asked.length = 0;
+    const files = walk();
+    assert.deepEqual(
+      files.map((f) => f.relative),
+      ['a/m/n.txt', 'a/x.txt', 'b.txt/inside.txt'],
+    );
+    assert.equal(files[1].size, 6);
+    assert.deepEqual(asked, ['', 'a', 'a/m', 'b.txt']);
+  });
+
+  it('a named folder that is a link is followed, and its listing never kept', () => {
+    const root = tree({ 'real/x.txt': 'x' });
+    fs.symlinkSync(path.join(root, 'real'), path.join(root, 'alias'));
+    const kept: string[] = [];
+    const listings: FolderListings = { keptListing: () => undefined, keepListing: (folder) => kept.push(folder) };
+    const files = [...walkFiles([path.join(root, 'alias')], { root, listings })].map((f) => f.relative);
+    assert.deepEqual(files, ['alias/x.txt']);
+    assert.deepEqual(kept, []);
   });
 });

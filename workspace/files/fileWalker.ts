@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { SkipNote } from '../../engine';
 import { gitignoreGlobs, type PathGlobs } from '../../engine/rules/linearGlobs';
 import { readSettingsFile } from './boundedFile';
-import { notRegularReason } from './fileKinds';
+import { notRegularReason, type EntryType } from './fileKinds';
 
 /** Folders never worth scanning: version-control internals and installed dependencies. */
 const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', '__pycache__', '.terraform', '.tox', '.mypy_cache']);
@@ -20,6 +20,41 @@ export interface WalkOptions {
    * devices and folders it cannot list. Without it they are passed over silently.
    */
   onSkip?: (note: SkipNote) => void;
+  /**
+   * Folder listings kept from an earlier walk (the audit cache): a folder whose stamp says it has
+   * not changed since is not read again. Its files are still looked at one by one (an edit in
+   * place does not touch the folder).
+   */
+  listings?: FolderListings;
+}
+
+/**
+ * A folder's entries in walk order (sorted by name), each with one letter for its kind: `f` a
+ * regular file, `d` a folder, `l` a symbolic link, `p` a FIFO, `s` a socket, `c` and `b` devices,
+ * `?` unknown (looked at with `lstat` when walked).
+ */
+export interface FolderListing {
+  names: string[];
+  kinds: string;
+}
+
+/**
+ * What a folder's `lstat` says, taken before it is read: adding, removing or renaming an entry
+ * sets its mtime and ctime, replacing the folder changes its inode, mounting over it its device.
+ */
+export interface FolderStamp {
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+}
+
+/** Listings kept between walks: asked before a folder is read, told what each read found. */
+export interface FolderListings {
+  /** The folder's listing as recorded, when `stamp` says it cannot have changed since (else undefined: it is read). */
+  keptListing(folder: string, stamp: FolderStamp): FolderListing | undefined;
+  /** A folder read afresh, with its stamp from before the read. */
+  keepListing(folder: string, stamp: FolderStamp, listing: FolderListing): void;
 }
 
 export interface WalkedFile {
@@ -195,31 +230,77 @@ function linkReason(walk: Walk, link: string): string {
   return `symbolic link to ${what} inside the audited folder: not followed (scanned at its own path)`;
 }
 
-/** A folder being listed: its sorted entries, the next one to look at, and what applies inside it. */
+/** A folder being listed: its entries in walk order, the next one to look at, and what applies inside it. */
 interface OpenFolder {
   dir: string;
   /** Root-relative POSIX path of the folder ('' at the root). */
   folder: string;
-  entries: fs.Dirent[];
+  names: string[];
+  kinds: string;
   next: number;
+  /**
+   * The kind `lstat` found for the entry before `next` when it differs from the listing's (the
+   * entry was replaced after the folder was read): it is looked at again as what it is.
+   */
+  retyped?: string;
   layers: Layer[];
   views: LayerView[];
 }
 
 /**
- * Lists a folder: its entries sorted by name, and the .gitignore layers that apply in it. Undefined
- * (with a skip note) when it cannot be listed.
+ * Lists a folder: its entries sorted by name, and the .gitignore layers that apply in it. With
+ * kept listings, the folder's own `lstat` comes first: when its stamp says it has not changed,
+ * the kept listing stands in for the read. Undefined (with a skip note) when it cannot be listed;
+ * a kind letter when `lstat` says it is no folder (replaced since its parent was listed): the
+ * entry is then looked at as what it is. `top`: a folder the user named, which may be a link to
+ * one (followed, never kept).
  */
-function openFolder(walk: Walk, dir: string, folder: string, parentLayers: Layer[], parentViews?: LayerView[]): OpenFolder | undefined {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    skip(walk, dir, `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'}): not scanned`);
-    return undefined;
+function openFolder(
+  walk: Walk,
+  dir: string,
+  folder: string,
+  parentLayers: Layer[],
+  parentViews?: LayerView[],
+  top = false,
+): OpenFolder | string | undefined {
+  const { listings } = walk.options;
+  let stamp: FolderStamp | undefined;
+  let listing: FolderListing | undefined;
+  if (listings) {
+    try {
+      // Before the read: an entry added between the two leaves the kept stamp older than the
+      // folder's, so the next walk reads it again (the other order could keep a stale listing).
+      const stat = fs.lstatSync(dir);
+      if (stat.isDirectory()) stamp = { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev };
+      else if (!top) return kindOf(stat);
+    } catch {
+      /* gone meanwhile: the read below says so */
+    }
+    if (stamp) listing = listings.keptListing(folder, stamp);
+    // A kept file or folder is checked by its own lstat when walked; any other kind would be
+    // taken on the listing's word (a link's skip note): looked at as an unknown one instead.
+    if (listing && OTHER_KINDS.test(listing.kinds)) listing = { names: listing.names, kinds: listing.kinds.replace(/[^fd]/g, '?') };
+  }
+  if (!listing) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skip(walk, dir, `folder not readable (${(error as NodeJS.ErrnoException).code ?? 'error'}): not scanned`);
+      return undefined;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const names = new Array<string>(entries.length);
+    let kinds = '';
+    for (let i = 0; i < entries.length; i++) {
+      names[i] = entries[i].name;
+      kinds += kindOf(entries[i]);
+    }
+    listing = { names, kinds };
+    if (stamp) listings!.keepListing(folder, stamp, listing);
   }
   // Only a folder that has a .gitignore costs a read (most have none).
-  const own = walk.useGitignore && entries.some((e) => e.name === '.gitignore') ? readGitignore(dir) : undefined;
+  const own = walk.useGitignore && listing.names.includes('.gitignore') ? readGitignore(dir) : undefined;
   const layers = own ? [...parentLayers, { base: dir, rules: own }] : parentLayers;
   // Paths relative to each ignore layer's base, worked out once per folder (path.relative for
   // every file was a fifth of a cached audit's time), from the parent folder's when there is one.
@@ -229,8 +310,7 @@ function openFolder(walk: Walk, dir: string, folder: string, parentLayers: Layer
     if (inherited && base !== dir) return { rules, prefix: inherited.prefix ? `${inherited.prefix}/${name}` : name };
     return { rules, prefix: posixRelative(base, dir) };
   });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { dir, folder, entries, next: 0, layers, views };
+  return { dir, folder, names: listing.names, kinds: listing.kinds, next: 0, layers, views };
 }
 
 /**
@@ -241,68 +321,86 @@ function openFolder(walk: Walk, dir: string, folder: string, parentLayers: Layer
 function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<WalkedFile> {
   const { options } = walk;
   const stack: OpenFolder[] = [];
-  const first = openFolder(walk, top, posixRelative(options.root, top), topLayers);
-  if (first) stack.push(first);
+  const first = openFolder(walk, top, posixRelative(options.root, top), topLayers, undefined, true);
+  if (typeof first === 'object') stack.push(first);
   while (stack.length) {
     const open = stack[stack.length - 1];
-    if (open.next >= open.entries.length) {
+    let kind = open.retyped;
+    if (kind !== undefined) open.retyped = undefined;
+    else if (open.next < open.names.length) kind = open.kinds[open.next++];
+    else {
       stack.pop();
       continue;
     }
-    const entry = open.entries[open.next++];
     const { dir, folder, views } = open;
+    const name = open.names[open.next - 1];
     // Plain concatenation: `dir` is already absolute and normal, and path.join normalises again.
-    const absolute = dir.endsWith(path.sep) ? dir + entry.name : dir + path.sep + entry.name;
-    const relative = folder ? `${folder}/${entry.name}` : entry.name;
-    let type: fs.Dirent | fs.Stats = entry;
-    if (!known(entry)) {
+    const absolute = dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
+    const relative = folder ? `${folder}/${name}` : name;
+    if (kind === '?') {
       // Some file systems do not say what an entry is: ask, without following links.
       try {
-        type = fs.lstatSync(absolute);
+        kind = kindOf(fs.lstatSync(absolute));
       } catch {
         continue; // gone meanwhile
       }
     }
-    if (type.isDirectory()) {
-      if (ALWAYS_SKIPPED.has(entry.name) || ignoredBy(views, entry.name, true)) continue;
+    if (kind === 'd') {
+      if (ALWAYS_SKIPPED.has(name) || ignoredBy(views, name, true)) continue;
       if (options.isIgnored?.(`${relative}/`)) continue;
       const inner = openFolder(walk, absolute, relative, open.layers, views);
-      if (inner) stack.push(inner);
+      if (typeof inner === 'string') open.retyped = inner;
+      else if (inner) stack.push(inner);
       continue;
     }
-    if (ignoredBy(views, entry.name, false)) continue;
+    if (ignoredBy(views, name, false)) continue;
     if (options.isIgnored?.(relative)) continue;
-    if (type.isSymbolicLink()) {
+    if (kind === 'l') {
       skip(walk, absolute, linkReason(walk, absolute));
       continue;
     }
-    if (!type.isFile()) {
-      skip(walk, absolute, notRegularReason(type));
+    if (kind !== 'f') {
+      skip(walk, absolute, notRegularReason(typeOfKind(kind)));
       continue;
     }
     // Only targets that overlap can yield a file twice (links are not followed): one target needs no set.
-    if (walk.seen) {
-      if (walk.seen.has(absolute)) continue;
-      walk.seen.add(absolute);
-    }
+    if (walk.seen?.has(absolute)) continue;
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(absolute);
     } catch {
       continue; // gone meanwhile
     }
+    if (!stat.isFile()) {
+      open.retyped = kindOf(stat); // replaced by a folder, a link, ... since the folder was listed
+      continue;
+    }
+    walk.seen?.add(absolute);
     yield { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   }
 }
 
-function known(entry: fs.Dirent): boolean {
-  return (
-    entry.isFile() ||
-    entry.isDirectory() ||
-    entry.isSymbolicLink() ||
-    entry.isFIFO() ||
-    entry.isSocket() ||
-    entry.isCharacterDevice() ||
-    entry.isBlockDevice()
-  );
+/** Kind letters other than a file's and a folder's. */
+const OTHER_KINDS = /[^fd]/;
+
+/** The kind letter of a directory entry or an `lstat` (see FolderListing). */
+function kindOf(type: fs.Dirent | fs.Stats): string {
+  if (type.isFile()) return 'f';
+  if (type.isDirectory()) return 'd';
+  if (type.isSymbolicLink()) return 'l';
+  if (type.isFIFO()) return 'p';
+  if (type.isSocket()) return 's';
+  if (type.isCharacterDevice()) return 'c';
+  if (type.isBlockDevice()) return 'b';
+  return '?';
+}
+
+/** What a kind letter says, for the skip note of an entry that is not read. */
+function typeOfKind(kind: string): EntryType {
+  return {
+    isFIFO: () => kind === 'p',
+    isSocket: () => kind === 's',
+    isCharacterDevice: () => kind === 'c',
+    isBlockDevice: () => kind === 'b',
+  };
 }

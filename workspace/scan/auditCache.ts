@@ -2,7 +2,7 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
-import type { WalkedFile } from '../files/fileWalker';
+import type { FolderListing, FolderListings, FolderStamp, WalkedFile } from '../files/fileWalker';
 import { userCacheFolder } from '../files/userCacheFolder';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
@@ -33,17 +33,25 @@ function crypto(): typeof Crypto {
  * crafted cache is ignored (that entry or all of it), never trusted for a path the walk did not
  * yield itself, and never crashes an audit.
  *
+ * Folders are kept too: each walked folder's listing (names and kinds) with its stamp (mtime,
+ * ctime, inode, device), taken before it was read. A folder whose stamp is the same, and older
+ * than the audit that recorded it by more than a clock tick, is not read again: adding, removing
+ * or renaming an entry sets its mtime and ctime (git's untracked cache relies on the same). Its
+ * files are still `lstat`ed one by one, and its `.gitignore` read: an edit in place does not touch
+ * the folder.
+ *
  * The file is ASCII lines: a JSON header (format, version, key, folder, when the audit started),
  * one line per file in walk order, `"path"<TAB>size<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>hash<TAB>siblings<TAB>results`
  * (the path a JSON string, the results JSON or `0` for nothing at all, both with every non-ASCII
- * character escaped), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
+ * character escaped), then one line per folder, `/"folder"<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>dev<TAB>kinds<TAB>"names"`
+ * (a kind letter per entry, the names joined by `/` as one JSON string), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
  * the lines were written, so it finds each file's line where the previous one ended, compares its
  * stamp in place and parses only the entries that have results: no map of paths, no string per
  * line, no UTF-8 decoding (bench/RESULTS.md, issue 13).
  */
 
 const FORMAT = 'nhi-lens audit cache';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /** Larger cache files are not read (and entries past it are not written). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A file with more findings than this is rescanned each time rather than cached. */
@@ -113,7 +121,10 @@ export type Lookup =
 
 /** The previous audit's cache as read: its lines (ASCII, as latin1), where they start, how many, when it was made. */
 interface Loaded {
+  /** The header and the file lines. */
   text: string;
+  /** The folder lines (each starts with `/`), after the file lines. */
+  folderText: string;
   bodyStart: number;
   lines: number;
   startedAt: number;
@@ -121,13 +132,21 @@ interface Loaded {
   sorted: boolean;
 }
 
-export class AuditCache {
+export class AuditCache implements FolderListings {
   /** The previous cache's text (empty when there was none) and where its entry lines start. */
   private readonly text: string;
   private readonly bodyStart: number;
   private readonly previousLines: number;
   /** When the audit that wrote the previous entries started (epoch ms; 0: none). */
   private readonly previousStart: number;
+  /** The previous cache's folder lines ('' when none). */
+  private readonly folderText: string;
+  /** Each previous folder line's folder → where its entry starts; built only when the walk and the lines part ways. */
+  private folderIndex?: Map<string, number>;
+  /** Where the next folder's line is expected: right after the last one found. */
+  private folderCursor = 0;
+  /** This audit's folder entries (the rest of each line), in the order the walk opened them. */
+  private readonly folders = new Map<string, string>();
   /** Where the next walked file's line is expected: right after the last one found. */
   private cursor: number;
   /** The path of the line that starts at `at`, when it has no escapes; null otherwise. */
@@ -159,6 +178,8 @@ export class AuditCache {
   readonly ignored?: string;
   hits = 0;
   misses = 0;
+  /** Folders whose kept listing stood in for reading them. */
+  foldersListed = 0;
 
   private constructor(
     readonly file: string,
@@ -169,6 +190,7 @@ export class AuditCache {
     if (typeof loaded === 'string') this.ignored = loaded;
     const previous = typeof loaded === 'object' ? loaded : undefined;
     this.text = previous?.text ?? '';
+    this.folderText = previous?.folderText ?? '';
     this.bodyStart = previous?.bodyStart ?? 0;
     this.previousLines = previous?.lines ?? 0;
     this.previousStart = previous?.startedAt ?? 0;
@@ -252,7 +274,13 @@ export class AuditCache {
   save(): boolean {
     let kept = 0;
     for (let i = 0; i < this.order.length; i++) if (this.kept[i] >= 0 && !this.fresh.has(this.order[i])) kept++;
-    if (!this.changed && !this.fresh.size && kept === this.previousLines && this.ignored === undefined && this.previousStart) {
+    if (
+      !this.changed &&
+      !this.fresh.size &&
+      kept + this.folders.size === this.previousLines &&
+      this.ignored === undefined &&
+      this.previousStart
+    ) {
       try {
         const now = new Date();
         fs.utimesSync(this.file, now, now); // still in use: pruned last
@@ -276,6 +304,13 @@ export class AuditCache {
       last = relative;
       parts.push(text);
     }
+    // The folder listings after the files (a line of a file never starts with `/`).
+    for (const [folder, rest] of this.folders) {
+      const text = `/${quotedPath(folder)}\t${rest}`;
+      bytes += text.length + 1;
+      if (bytes > MAX_CACHE_BYTES) break;
+      parts.push(text);
+    }
     const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted };
     parts.unshift(asciiJson(header));
     // ASCII throughout: the string is its own bytes (latin1), no copy of the file made to write it.
@@ -297,9 +332,81 @@ export class AuditCache {
     }
   }
 
-  /** Whether a stamp can be trusted without reading the file: older than `start` by more than a clock tick. */
-  private trusted(file: CachedFile, start: number): boolean {
-    return Math.max(file.mtimeMs, file.ctimeMs) < start - RACY_MS;
+  /**
+   * A folder's listing as the last audit read it, when the folder's stamp is the one recorded with
+   * it and older than that audit by more than a clock tick: adding, removing or renaming an entry
+   * sets a folder's mtime and ctime (and `utimes` cannot put a ctime back), so the listing is what
+   * a read would give. This is the test git's untracked cache makes. Else undefined: the walk reads
+   * the folder and keeps its listing (`keepListing`).
+   */
+  keptListing(folder: string, stamp: FolderStamp): FolderListing | undefined {
+    if (!this.trusted(stamp, this.previousStart)) return undefined;
+    const at = this.previousFolderAt(folder);
+    if (at < 0) return undefined;
+    // Read in place, as a file's stamp is (no split of the line).
+    const text = this.folderText;
+    let next = numberFieldAt(text, at, stamp.mtimeMs);
+    if (next >= 0) next = numberFieldAt(text, next, stamp.ctimeMs);
+    if (next >= 0) next = numberFieldAt(text, next, stamp.ino);
+    if (next >= 0) next = numberFieldAt(text, next, stamp.dev);
+    if (next < 0) return undefined;
+    const end = lineEndIn(text, next);
+    const tab = text.indexOf('\t', next);
+    if (tab < 0 || tab > end) return undefined;
+    const listing = parseListing(text.slice(next, tab), text.slice(tab + 1, end));
+    if (!listing) return undefined;
+    this.folders.set(folder, text.slice(at, end));
+    this.foldersListed++;
+    return listing;
+  }
+
+  /** A folder the walk read, with its stamp from before the read: kept for the next audit. */
+  keepListing(folder: string, stamp: FolderStamp, listing: FolderListing): void {
+    const rest = `${stamp.mtimeMs}\t${stamp.ctimeMs}\t${stamp.ino}\t${stamp.dev}\t${listing.kinds}\t${quotedPath(listing.names.join('/'))}`;
+    // The same line as before needs no rewrite, unless its stamp is now old enough to be trusted
+    // against this audit's start (as for a file in `confirm`).
+    const at = this.previousFolderAt(folder);
+    const previous = at < 0 ? undefined : this.folderText.slice(at, lineEndIn(this.folderText, at));
+    if (rest !== previous || this.trusted(stamp, this.startedAt)) this.changed = true;
+    this.folders.set(folder, rest);
+  }
+
+  /** Whether a stamp can be trusted without reading the file or folder: older than `start` by more than a clock tick. */
+  private trusted(stamp: { mtimeMs: number; ctimeMs: number }, start: number): boolean {
+    return Math.max(stamp.mtimeMs, stamp.ctimeMs) < start - RACY_MS;
+  }
+
+  /**
+   * Where the rest of the previous line of a folder starts (after its path and tab), or -1. The
+   * walk opens folders in the order their lines were written: each is looked for right after the
+   * last one found, and by a map of every folder line only when the walk and the lines part ways.
+   */
+  private previousFolderAt(folder: string): number {
+    const text = this.folderText;
+    const at = this.folderCursor;
+    const quoted = quotedPath(folder);
+    if (text.charCodeAt(at) === SLASH && text.startsWith(quoted, at + 1) && text.charCodeAt(at + 1 + quoted.length) === TAB) {
+      const rest = at + 2 + quoted.length;
+      this.folderCursor = lineEndIn(text, rest) + 1;
+      return rest;
+    }
+    let index = this.folderIndex;
+    if (!index) {
+      index = this.folderIndex = new Map();
+      for (let start = 0; start < text.length;) {
+        const end = lineEndIn(text, start);
+        const tab = text.indexOf('\t', start);
+        if (text.charCodeAt(start) === SLASH && tab > start + 2 && tab < end) {
+          const path = pathOf(text.slice(start + 1, tab));
+          if (path !== undefined) index.set(path, tab + 1);
+        }
+        start = end + 1;
+      }
+    }
+    const rest = index.get(folder);
+    if (rest === undefined) return -1;
+    this.folderCursor = lineEndIn(text, rest) + 1;
+    return rest;
   }
 
   /** Where the previous entry of a path starts (after the path and its tab), or -1. */
@@ -454,8 +561,12 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
   const end = endStart > headerEnd ? END_LINE.exec(buffer.toString('latin1', endStart, buffer.length - 1)) : null;
   if (!end) return 'cut short or damaged (no end line)';
   if (end[2] !== checksum(buffer.subarray(0, endStart))) return 'cut short or damaged (its checksum does not match)';
+  // The folder lines follow the file lines: the first line that starts with `/`.
+  const folders = buffer.indexOf('\n/', headerEnd);
+  const filesEnd = folders < 0 || folders >= endStart ? endStart : folders + 1;
   return {
-    text: buffer.toString('latin1', 0, endStart),
+    text: buffer.toString('latin1', 0, filesEnd),
+    folderText: buffer.toString('latin1', filesEnd, endStart),
     bodyStart: headerEnd + 1,
     lines: Number(end[1]),
     startedAt: header.startedAt,
@@ -507,6 +618,7 @@ function quotedPath(relative: string): string {
 
 /** A line's path, a JSON string (parsed only when it has escapes). */
 function pathOf(quoted: string): string | undefined {
+  if (quoted.length < 2 || quoted.charCodeAt(0) !== QUOTE || quoted.charCodeAt(quoted.length - 1) !== QUOTE) return undefined;
   if (!quoted.includes('\\')) return quoted.slice(1, -1);
   try {
     const value: unknown = JSON.parse(quoted);
@@ -527,6 +639,12 @@ function stampEndAt(text: string, at: number, file: CachedFile): number {
   if (next >= 0) next = numberFieldAt(text, next, file.ctimeMs);
   if (next >= 0) next = numberFieldAt(text, next, file.ino);
   return next;
+}
+
+/** Where the line that holds `from` ends (its newline, or the end of the text). */
+function lineEndIn(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
 }
 
 /** After the tab that ends the field at `start`, when the field is the number `value`; else -1. */
@@ -550,6 +668,30 @@ function emptyRestAt(text: string, at: number): boolean {
   return EMPTY_REST.test(text);
 }
 
+const KINDS = /^[fdlpscb?]*$/;
+/** An empty, `.` or `..` name among names joined by `/`. */
+const BAD_NAME = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+/**
+ * A folder line's listing: its kind letters and its names joined by `/` (no name holds one), in
+ * walk order. Undefined when anything is off (the folder is then read): a crafted line cannot
+ * name `.`, `..`, an empty name or one with a separator, so the walk never leaves the folder, and
+ * every file it lists is still `lstat`ed before it is yielded.
+ */
+function parseListing(kinds: string, quoted: string): FolderListing | undefined {
+  if (!KINDS.test(kinds)) return undefined;
+  const joined = pathOf(quoted);
+  if (joined === undefined) return undefined;
+  if (!kinds) return joined ? undefined : { names: NO_NAMES, kinds };
+  // Checked on the joined names at once (a loop over each name ran interpreted: 12 ms over 18,000 names).
+  if (BAD_NAME.test(joined) || joined.includes('\0') || (path.sep !== '/' && joined.includes(path.sep))) return undefined;
+  const names = joined.split('/');
+  if (names.length !== kinds.length) return undefined;
+  // In walk order, each name once (a name twice would be walked twice).
+  for (let i = 1; i < names.length; i++) if (!(names[i - 1] < names[i])) return undefined;
+  return { names, kinds };
+}
+
 function sameStamp(entry: Entry, file: CachedFile): boolean {
   return entry[0] === file.size && entry[1] === file.mtimeMs && entry[2] === file.ctimeMs && entry[3] === file.ino;
 }
@@ -565,6 +707,7 @@ const HASH = /^[A-Za-z0-9_-]{32}$/;
 const NO_FINDINGS: FileScan['findings'] = Object.freeze([]) as unknown as FileScan['findings'];
 const NO_NOTES: FileScan['skipped'] = Object.freeze([]) as unknown as FileScan['skipped'];
 const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
 
 /** The rest of a line, parsed and checked; undefined when anything is off (the file is then scanned). */
 function parseEntry(rest: string): Entry | undefined {

@@ -87,7 +87,8 @@ interface Job extends WalkedFile {
 export interface WorkerBatch {
   id: number;
   hash: boolean;
-  files: Array<{ absolute: string; relative: string; expect?: string }>;
+  /** `size`: as the walk saw it (the reader checks it still holds). */
+  files: Array<{ absolute: string; relative: string; size: number; expect?: string }>;
 }
 
 const BATCH_FILES = 64;
@@ -132,6 +133,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     gitignore: options.gitignore,
     isIgnored: (p) => engine.isIgnoredPath(p),
     onSkip: (note) => walkSkipped.push(note),
+    ...(cache ? { listings: cache } : {}),
   });
   const retained = new RetainedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const result: AuditResult = {
@@ -188,7 +190,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     if (cache && scan.unchanged) {
       const cached = cache.confirm(job);
       if (cached) return collect(cached, true);
-      scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory); // cannot happen: the entry was valid when listed
+      scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory, undefined, job.size); // cannot happen: the entry was valid when listed
     }
     if (cache && scan.hash) cache.record(scan, job, scan.hash);
     const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
@@ -277,7 +279,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         let slice = pool ? takeSmall() : [];
         if (!slice.length) slice = take(SLICE_FILES, SLICE_BYTES);
         for (const job of slice)
-          finish(job, scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }));
+          finish(
+            job,
+            scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }, job.size),
+          );
       }
       options.onProgress?.(progress);
       if (!progress.listing && !queue.length) {
@@ -376,7 +381,9 @@ class WorkerPool {
     const batch: WorkerBatch = {
       id,
       hash: this.hash,
-      files: jobs.map(({ absolute, relative, expect }) => (expect ? { absolute, relative, expect } : { absolute, relative })),
+      files: jobs.map(({ absolute, relative, size, expect }) =>
+        expect ? { absolute, relative, size, expect } : { absolute, relative, size },
+      ),
     };
     slot.worker.postMessage(batch);
   }

@@ -10,7 +10,7 @@ const engine = createEngine({ ...setup, siblingCache: 'per-audit' });
 
 parentPort!.on('message', (batch: WorkerBatch) => {
   const results = batch.files.map((f) =>
-    scanFile(engine, f.absolute, f.relative, setup.inventory, batch.hash ? { hash: contentHash, expect: f.expect } : undefined),
+    scanFile(engine, f.absolute, f.relative, setup.inventory, batch.hash ? { hash: contentHash, expect: f.expect } : undefined, f.size),
   );
   parentPort!.postMessage({ id: batch.id, results });
 });

@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { decodeText, scanFile } from '../../workspace/files/fileReader';
+import { defaultEngine, testEngine } from '../support/engineFixture';
+
+/** A Slack bot token assembled at run time (never written whole in the source). */
+const SLACK = ['xo', 'xb-2741093856-4820193746512-', 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('');
+
+const where = (scan: ReturnType<typeof scanFile>) =>
+  scan.findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.character}`);
+
+// The audit passes the size the walk saw (lstat) so the reader need not ask again (fstat): one
+// read of one byte more than that tells whether the file still has that size. Whatever happened
+// to the file since, the scan must be the one of what the file holds when it is read.
+describe('fileReader: reading with the size the walk saw', () => {
+  let dir: string;
+  let file: string;
+  const content = `# settings\nSLACK_TOKEN=${SLACK}\n`;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-reader-'));
+    file = path.join(dir, 'app.env');
+    fs.writeFileSync(file, content);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const expected = () => where(scanFile(defaultEngine(), file, 'app.env'));
+
+  it('finds the same with the walked size as without it', () => {
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, content.length);
+    assert.ok(scan.findings.length > 0);
+    assert.equal(scan.bytes, content.length);
+    assert.deepEqual(where(scan), expected());
+  });
+
+  it('reads the whole file when it grew after the walk', () => {
+    const walked = 12; // the walk saw an older, shorter version
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, walked);
+    assert.equal(scan.bytes, content.length);
+    assert.deepEqual(where(scan), expected());
+    assert.ok(scan.findings.length > 0);
+  });
+
+  it('reads what is left when the file shrank after the walk', () => {
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, content.length + 4096);
+    assert.equal(scan.bytes, content.length);
+    assert.deepEqual(where(scan), expected());
+    fs.writeFileSync(file, '');
+    const emptied = scanFile(defaultEngine(), file, 'app.env', false, undefined, content.length);
+    assert.equal(emptied.bytes, 0);
+    assert.deepEqual(emptied.findings, []);
+    assert.deepEqual(emptied.skipped, []);
+  });
+
+  it('an empty file the walk saw empty, and one that was filled since', () => {
+    fs.writeFileSync(file, '');
+    assert.deepEqual(scanFile(defaultEngine(), file, 'app.env', false, undefined, 0).findings, []);
+    fs.writeFileSync(file, content);
+    const filled = scanFile(defaultEngine(), file, 'app.env', false, undefined, 0);
+    assert.equal(filled.bytes, content.length);
+    assert.deepEqual(where(filled), expected());
+  });
+
+  it('skips a file that grew past the size limit after the walk, and scans one that shrank below it', () => {
+    const engine = testEngine({ config: { limits: { maxFileBytes: 1024 } } });
+    fs.writeFileSync(file, `${content}${'x'.repeat(2048)}\n`);
+    assert.deepEqual(scanFile(engine, file, 'app.env', false, undefined, content.length).skipped, [
+      { path: 'app.env', reason: 'file larger than 1 KiB not scanned' },
+    ]);
+    fs.writeFileSync(file, content);
+    const shrunk = scanFile(engine, file, 'app.env', false, undefined, 4096);
+    assert.deepEqual(shrunk.skipped, []);
+    assert.ok(shrunk.findings.length > 0);
+  });
+
+  it('a binary file is skipped whether or not its size is known', () => {
+    const bytes = Buffer.concat([Buffer.from(content), Buffer.from([0, 1, 2, 0])]);
+    fs.writeFileSync(file, bytes);
+    for (const walked of [undefined, bytes.length]) {
+      const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, walked);
+      assert.deepEqual(scan.skipped, [{ path: 'app.env', reason: 'binary file not scanned' }]);
+      assert.deepEqual(scan.findings, []);
+    }
+  });
+
+  (process.platform !== 'win32' ? it : it.skip)('a file swapped for a FIFO after the walk is skipped, not waited on', () => {
+    fs.rmSync(file);
+    const made = spawnSync('mkfifo', [file]);
+    assert.equal(made.status, 0, String(made.stderr));
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, content.length);
+    assert.deepEqual(scan.skipped, [{ path: 'app.env', reason: 'named pipe (FIFO): not read' }]);
+  });
+
+  it('non-ASCII text and a BOM: offsets count the characters the scan sees', () => {
+    const texts = [
+      `# café ☕ 設定\nSLACK_TOKEN=${SLACK}\n`,
+      `\ufeff# settings\nSLACK_TOKEN=${SLACK}\n`,
+      `\ufeffSLACK_TOKEN=${SLACK} # é\n`,
+    ];
+    for (const text of texts) {
+      fs.writeFileSync(file, text);
+      const size = Buffer.byteLength(text);
+      const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, size);
+      assert.equal(scan.bytes, size);
+      const lines = text.replace(/^\ufeff/, '').split('\n');
+      const line = lines.findIndex((l) => l.includes(SLACK));
+      const column = lines[line].indexOf(SLACK);
+      assert.deepEqual(where(scan), [`slack-bot-token@${line}:${column}-${column + SLACK.length}`], text);
+    }
+  });
+});
+
+describe('fileReader: decodeText', () => {
+  it('decodes ASCII, UTF-8 and invalid UTF-8 as the UTF-8 decoder does, without a BOM', () => {
+    const cases = [
+      Buffer.from('plain ascii\n\tand control \x01 characters\x7f'),
+      Buffer.from('naïve café, 日本語, 🔑\n'),
+      Buffer.from('\ufeffwith a BOM\n'),
+      Buffer.from('\ufeff'),
+      Buffer.from([0xef, 0xbb]), // a cut BOM
+      Buffer.from([0x61, 0xe9, 0x62, 0xff, 0xfe]), // Latin-1 bytes: not UTF-8
+      Buffer.alloc(0),
+    ];
+    for (const bytes of cases) {
+      const utf8 = bytes.toString('utf8');
+      assert.equal(decodeText(bytes), utf8.charCodeAt(0) === 0xfeff ? utf8.slice(1) : utf8, JSON.stringify(bytes.toString('hex')));
+    }
+    assert.equal(decodeText(Buffer.from('\ufeffkey')), 'key');
+  });
+});
