@@ -137,14 +137,8 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
     if (items) for (const item of items) objects.push(item);
     else objects.push(d);
   }
-  // A ServiceAccount in the same file that disables automount covers the workloads using it.
-  const noAutomount = accountsWithoutAutomountOf(objects);
-  // Whether a role has an RBAC finding, asked of each role by the checks below: kept per role tree
-  // (the count does not depend on the name the messages give it).
-  const hasFinding = (role: SourceNode, kind: string) => factsOf(role, kind).issues.length > 0;
-  const readOnly = (role: SourceNode, kind: string) => factsOf(role, kind).readOnlyVerbs && !hasFinding(role, kind);
-  // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
-  const bound = new Set(grantedAccountsOf(objects, readOnly).map((a) => a.name));
+  const readOnly = (role: SourceNode, kind: string) => factsOf(role, kind).readOnlyVerbs && factsOf(role, kind).issues.length === 0;
+  const { noAutomount, bound, powerful } = crossDocumentFacts(objects, readOnly, path);
   // The same for the folder (bindings and accounts in the files beside this one), read only when a workload asks.
   let folder: FolderGrants | undefined;
   const inFolder = (): FolderGrants => {
@@ -155,14 +149,8 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
       : { granted: [], noAutomount: new Set() };
     return folder;
   };
-  // powerfulRoles' reading, from the kept facts.
-  const powerful = new Set<string>();
-  for (const role of objects) {
-    const { kind, name } = objectFacts(role);
-    if ((kind !== 'Role' && kind !== 'ClusterRole') || !name) continue;
-    const facts = factsOf(role, kind);
-    if (facts.writes || facts.issues.length > 0) powerful.add(name);
-  }
+  let kustomized: string[] | undefined;
+  const kustomizeKeys = () => (kustomized ??= kustomizeLabelKeys(path, ctx));
   const automountMode = ctx.settings.automountServiceAccountToken;
   for (const doc of objects) {
     const { kind, resource, workload, legacyTokenType } = objectFacts(doc);
@@ -172,7 +160,7 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
       if (facts.issues.length) issues.push(...movedIssues(facts.issues, facts.at, doc.start));
     } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssuesOf(doc, resource, powerful));
     else if (kind === 'ServiceAccount') {
-      const i = serviceAccountOwner(doc, text, resource, ctx, path);
+      const i = serviceAccountOwner(doc, text, resource, ctx, kustomizeKeys);
       if (i) issues.push(i);
     } else if (legacyTokenType) {
       issues.push({
@@ -189,6 +177,58 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
     }
   }
   return issues;
+}
+
+/** What the objects of a file say about each other: which accounts turn automount off, which are bound to a role that matters, which roles are powerful. */
+interface CrossDocumentFacts {
+  /** The trees of the objects these were read from that can change them (roles, bindings, accounts), in order. */
+  from: SourceNode[];
+  noAutomount: Set<string | undefined>;
+  bound: Set<string | undefined>;
+  powerful: Set<string>;
+}
+/** The last scan's sets per file, for the few files scanned last (an editor's open manifests). */
+const lastCrossDocument = new Map<string, CrossDocumentFacts>();
+const CROSS_DOCUMENT_FILES = 16;
+
+/**
+ * The sets are a function of the roles', bindings' and ServiceAccounts' trees alone (their kept
+ * facts): a keystroke in a workload or in text outside those leaves the same trees, and the last
+ * scan of the same file (`path`) gives the sets again (compared by tree identity; without a path,
+ * they are worked out).
+ */
+function crossDocumentFacts(
+  objects: SourceNode[],
+  readOnly: (role: SourceNode, kind: string) => boolean,
+  path: string | undefined,
+): CrossDocumentFacts {
+  const from: SourceNode[] = [];
+  for (const d of objects) {
+    const { kind } = objectFacts(d);
+    if (kind === 'Role' || kind === 'ClusterRole' || kind === 'RoleBinding' || kind === 'ClusterRoleBinding' || kind === 'ServiceAccount')
+      from.push(d);
+  }
+  const last = path === undefined ? undefined : lastCrossDocument.get(path);
+  if (last && last.from.length === from.length && last.from.every((d, i) => d === from[i])) return last;
+  // A ServiceAccount in the same file that disables automount covers the workloads using it.
+  const noAutomount = accountsWithoutAutomountOf(from);
+  // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
+  const bound = new Set(grantedAccountsOf(from, readOnly).map((a) => a.name));
+  // powerfulRoles' reading, from the kept facts.
+  const powerful = new Set<string>();
+  for (const role of from) {
+    const { kind, name } = objectFacts(role);
+    if ((kind !== 'Role' && kind !== 'ClusterRole') || !name) continue;
+    const facts = factsOf(role, kind);
+    if (facts.writes || facts.issues.length > 0) powerful.add(name);
+  }
+  const facts = { from, noAutomount, bound, powerful };
+  if (path !== undefined) {
+    lastCrossDocument.delete(path);
+    lastCrossDocument.set(path, facts);
+    if (lastCrossDocument.size > CROSS_DOCUMENT_FILES) lastCrossDocument.delete(lastCrossDocument.keys().next().value as string);
+  }
+  return facts;
 }
 
 /** Names of the ServiceAccounts among `objects` that turn automount off for every pod using them (folderRbac's reading, from the kept facts). */
@@ -477,13 +517,20 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
   ];
 }
 
-function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext, path?: string): KubernetesIssue | undefined {
+/** `kustomizeKeys`: the label keys a kustomization beside the file adds (read once per scan, when an account lacks an owner). */
+function serviceAccountOwner(
+  doc: SourceNode,
+  text: string,
+  resource: string,
+  ctx: IacContext,
+  kustomizeKeys: () => string[],
+): KubernetesIssue | undefined {
   const keys = ctx.settings.ownerTags;
   if (hasOwnerLabel(doc, keys, (key) => isOwnerKey(key, keys))) return undefined;
   const metadata = get(doc, 'metadata');
   const labels = get(metadata, 'labels');
   // A kustomization beside the file may add the owner label to everything it lists.
-  if (kustomizeLabelKeys(path, ctx).some((k) => isOwnerKey(k, keys))) return undefined;
+  if (kustomizeKeys().some((k) => isOwnerKey(k, keys))) return undefined;
   const nameNode = get(metadata, 'name') ?? get(doc, 'kind')!;
   const edit = labelEdit(text, metadata, labels, keys[0]);
   return {
