@@ -4,7 +4,7 @@ import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type Issue
 import { get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
 import { folderRbacObjects } from './folderRbac';
-import { hasOwnerLabel, objectFacts, type BoundAccount, type WorkloadFacts } from './objectFacts';
+import { hasOwnerLabel, objectFacts, type BoundAccount, type ObjectFacts, type WorkloadFacts } from './objectFacts';
 import { verbsReadOnly } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
@@ -181,8 +181,12 @@ export function analyseKubernetes(documents: SourceNode[], text: string, ctx: Ia
 
 /** What the objects of a file say about each other: which accounts turn automount off, which are bound to a role that matters, which roles are powerful. */
 interface CrossDocumentFacts {
-  /** The trees of the objects these were read from that can change them (roles, bindings, accounts), in order. */
-  from: SourceNode[];
+  /**
+   * The kept facts of the objects these were read from that can change them (roles, bindings,
+   * accounts), in order: one facts object per tree, so the same facts are the same trees. Those
+   * of these kinds hold strings only, so no tree is kept alive here.
+   */
+  from: ObjectFacts[];
   noAutomount: Set<string | undefined>;
   bound: Set<string | undefined>;
   powerful: Set<string>;
@@ -194,8 +198,8 @@ const CROSS_DOCUMENT_FILES = 16;
 /**
  * The sets are a function of the roles', bindings' and ServiceAccounts' trees alone (their kept
  * facts): a keystroke in a workload or in text outside those leaves the same trees, and the last
- * scan of the same file (`path`) gives the sets again (compared by tree identity; without a path,
- * they are worked out).
+ * scan of the same file (`path`) gives the sets again (compared by tree, through the identity of
+ * their facts; without a path, they are worked out).
  */
 function crossDocumentFacts(
   objects: SourceNode[],
@@ -203,13 +207,17 @@ function crossDocumentFacts(
   path: string | undefined,
 ): CrossDocumentFacts {
   const from: SourceNode[] = [];
+  const keys: ObjectFacts[] = [];
   for (const d of objects) {
-    const { kind } = objectFacts(d);
-    if (kind === 'Role' || kind === 'ClusterRole' || kind === 'RoleBinding' || kind === 'ClusterRoleBinding' || kind === 'ServiceAccount')
+    const facts = objectFacts(d);
+    const { kind } = facts;
+    if (kind === 'Role' || kind === 'ClusterRole' || kind === 'RoleBinding' || kind === 'ClusterRoleBinding' || kind === 'ServiceAccount') {
       from.push(d);
+      keys.push(facts);
+    }
   }
   const last = path === undefined ? undefined : lastCrossDocument.get(path);
-  if (last && last.from.length === from.length && last.from.every((d, i) => d === from[i])) return last;
+  if (last && last.from.length === keys.length && last.from.every((f, i) => f === keys[i])) return last;
   // A ServiceAccount in the same file that disables automount covers the workloads using it.
   const noAutomount = accountsWithoutAutomountOf(from);
   // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
@@ -222,7 +230,7 @@ function crossDocumentFacts(
     const facts = factsOf(role, kind);
     if (facts.writes || facts.issues.length > 0) powerful.add(name);
   }
-  const facts = { from, noAutomount, bound, powerful };
+  const facts = { from: keys, noAutomount, bound, powerful };
   if (path !== undefined) {
     lastCrossDocument.delete(path);
     lastCrossDocument.set(path, facts);
