@@ -1,10 +1,11 @@
 import type { ChecksOf } from '../checkRegistry';
 import { kustomizeLabelKeys } from './kustomizeLabels';
 import { isOwnerKey, type IacContext, type IacIssue, type OffsetEdit, type IssueFrom } from '../iacIssue';
-import { entry, get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
+import { get, itemsOf, stringsOf, stringValue, type MapNode, type SourceNode, type StringAt } from '../sourceTree';
 import { indentAt, indentUnit, lineStartOf, OWNER_PLACEHOLDER, startsLine } from '../textEdits';
-import { accountsWithoutAutomount, folderRbacObjects } from './folderRbac';
-import { accountsWithGrants, grantedAccounts, verbsReadOnly } from './tokenGrants';
+import { folderRbacObjects } from './folderRbac';
+import { hasOwnerLabel, objectFacts, type BoundAccount, type ObjectFacts, type WorkloadFacts } from './objectFacts';
+import { verbsReadOnly } from './tokenGrants';
 
 type KubernetesIssue = IssueFrom<'kubernetes'>;
 /** What the files beside a manifest say about ServiceAccounts: which are granted a role that matters, which turn automount off. */
@@ -25,16 +26,6 @@ function grantedInFolder(folder: FolderGrants, account: string, namespace: strin
     folder.granted.some((a) => a.name === account && (a.namespace === undefined || namespace === undefined || a.namespace === namespace))
   );
 }
-
-const WORKLOAD_POD_SPEC: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
 
 const READ_VERBS = ['get', 'list', 'watch', '*'];
 const ESCALATION_VERBS: Record<string, string> = {
@@ -69,13 +60,6 @@ const DANGEROUS_RESOURCES: Record<string, string> = {
   'nodes/proxy': 'reach the kubelet API of nodes',
 };
 
-function nameOf(doc: SourceNode): string {
-  const kind = stringValue(get(doc, 'kind')) ?? 'object';
-  const name = stringValue(get(doc, 'metadata', 'name')) ?? '(unnamed)';
-  const ns = stringValue(get(doc, 'metadata', 'namespace'));
-  return `${kind}/${ns ? `${ns}/` : ''}${name}`;
-}
-
 /**
  * What a Role/ClusterRole's own text gives, kept per tree between scans: an editor re-checks a
  * 5,000-line manifest on every keystroke, and its unchanged documents come back as the same
@@ -102,7 +86,7 @@ function factsOf(role: SourceNode, kind: string): RoleFacts {
   const rules = itemsOf(get(role, 'rules'));
   facts = {
     kind,
-    issues: rbacRuleIssues(role, kind, nameOf(role)),
+    issues: rbacRuleIssues(role, kind, objectFacts(role).resource),
     at: role.start,
     readOnlyVerbs: verbsReadOnly(role),
     writes: rules.some((r) => stringsOf(get(r, 'verbs')).some((v) => WRITE_VERBS.includes(v.value.toLowerCase()))),
@@ -120,7 +104,7 @@ interface BindingFacts {
 const bindingFacts = new WeakMap<SourceNode, BindingFacts>();
 
 function bindingIssuesOf(doc: SourceNode, resource: string, powerful: Set<string>): RbacIssue[] {
-  const roleName = stringValue(get(doc, 'roleRef', 'name'));
+  const roleName = objectFacts(doc).roleRefName;
   const isPowerful = roleName !== undefined && powerful.has(roleName);
   let facts = bindingFacts.get(doc);
   if (facts?.powerful !== isPowerful) {
@@ -145,64 +129,140 @@ function movedIssues(issues: RbacIssue[], from: number, to: number): RbacIssue[]
 /** Analyses every document of a Kubernetes manifest. */
 export function analyseKubernetes(documents: SourceNode[], text: string, ctx: IacContext, path?: string): KubernetesIssue[] {
   const issues: KubernetesIssue[] = [];
-  const objects = documents.flatMap((d) => (stringValue(get(d, 'kind')) === 'List' ? itemsOf(get(d, 'items')) : [d]));
-  // A ServiceAccount in the same file that disables automount covers the workloads using it.
-  const noAutomount = accountsWithoutAutomount(objects);
-  // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
-  // Whether a role has an RBAC finding, asked of each role by the checks below: kept per role tree
-  // (the count does not depend on the name the messages give it).
-  const hasFinding = (role: SourceNode, kind: string) => factsOf(role, kind).issues.length > 0;
-  const readOnly = (role: SourceNode, kind: string) => factsOf(role, kind).readOnlyVerbs && !hasFinding(role, kind);
-  const bound = accountsWithGrants(objects, hasFinding, readOnly);
+  // Each object's own reading is kept per tree (objectFacts.ts); what depends on the other
+  // objects is worked out here, on every scan, from those facts.
+  const objects: SourceNode[] = [];
+  for (const d of documents) {
+    const items = objectFacts(d).items;
+    if (items) for (const item of items) objects.push(item);
+    else objects.push(d);
+  }
+  const readOnly = (role: SourceNode, kind: string) => factsOf(role, kind).readOnlyVerbs && factsOf(role, kind).issues.length === 0;
+  const { noAutomount, bound, powerful } = crossDocumentFacts(objects, readOnly, path);
   // The same for the folder (bindings and accounts in the files beside this one), read only when a workload asks.
   let folder: FolderGrants | undefined;
   const inFolder = (): FolderGrants => {
     if (folder) return folder;
     const siblings = folderRbacObjects(path, ctx);
     folder = siblings.length
-      ? { granted: grantedAccounts([...objects, ...siblings], hasFinding, readOnly), noAutomount: accountsWithoutAutomount(siblings) }
+      ? { granted: grantedAccountsOf([...objects, ...siblings], readOnly), noAutomount: accountsWithoutAutomountOf(siblings) }
       : { granted: [], noAutomount: new Set() };
     return folder;
   };
-  // powerfulRoles' reading, from the kept facts.
-  const powerful = new Set<string>();
-  for (const role of objects) {
-    const kind = stringValue(get(role, 'kind'));
-    if (kind !== 'Role' && kind !== 'ClusterRole') continue;
-    const name = stringValue(get(role, 'metadata', 'name'));
-    if (!name) continue;
-    const facts = factsOf(role, kind);
-    if (facts.writes || facts.issues.length > 0) powerful.add(name);
-  }
+  let kustomized: string[] | undefined;
+  const kustomizeKeys = () => (kustomized ??= kustomizeLabelKeys(path, ctx));
+  const automountMode = ctx.settings.automountServiceAccountToken;
   for (const doc of objects) {
-    const kind = stringValue(get(doc, 'kind'));
+    const { kind, resource, workload, legacyTokenType } = objectFacts(doc);
     if (!kind) continue;
-    const resource = nameOf(doc);
     if (kind === 'Role' || kind === 'ClusterRole') {
       const facts = factsOf(doc, kind);
-      issues.push(...movedIssues(facts.issues, facts.at, doc.start));
+      if (facts.issues.length) issues.push(...movedIssues(facts.issues, facts.at, doc.start));
     } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') issues.push(...bindingIssuesOf(doc, resource, powerful));
     else if (kind === 'ServiceAccount') {
-      const i = serviceAccountOwner(doc, text, resource, ctx, path);
+      const i = serviceAccountOwner(doc, text, resource, ctx, kustomizeKeys);
       if (i) issues.push(i);
-    } else if (kind === 'Secret') {
-      const type = get(doc, 'type');
-      if (type?.type === 'scalar' && type.value === 'kubernetes.io/service-account-token') {
-        issues.push({
-          check: 'k8s-legacy-service-account-token',
-          start: type.start,
-          end: type.end,
-          resource,
-          subject: resource,
-          message: `${resource} is a legacy service-account token Secret: a token that never expires. Use projected tokens (TokenRequest API) instead`,
-        });
-      }
-    } else if (WORKLOAD_POD_SPEC[kind] && ctx.settings.automountServiceAccountToken !== 'off') {
-      const issue = automountIssue(doc, WORKLOAD_POD_SPEC[kind], text, resource, ctx, noAutomount, bound, inFolder);
+    } else if (legacyTokenType) {
+      issues.push({
+        check: 'k8s-legacy-service-account-token',
+        start: legacyTokenType.start,
+        end: legacyTokenType.end,
+        resource,
+        subject: resource,
+        message: `${resource} is a legacy service-account token Secret: a token that never expires. Use projected tokens (TokenRequest API) instead`,
+      });
+    } else if (workload && automountMode !== 'off') {
+      const issue = automountIssue(doc, workload, text, resource, ctx, noAutomount, bound, inFolder);
       if (issue) issues.push(issue);
     }
   }
   return issues;
+}
+
+/** What the objects of a file say about each other: which accounts turn automount off, which are bound to a role that matters, which roles are powerful. */
+interface CrossDocumentFacts {
+  /**
+   * The kept facts of the objects these were read from that can change them (roles, bindings,
+   * accounts), in order: one facts object per tree, so the same facts are the same trees. Those
+   * of these kinds hold strings only, so no tree is kept alive here.
+   */
+  from: ObjectFacts[];
+  noAutomount: Set<string | undefined>;
+  bound: Set<string | undefined>;
+  powerful: Set<string>;
+}
+/** The last scan's sets per file, for the few files scanned last (an editor's open manifests). */
+const lastCrossDocument = new Map<string, CrossDocumentFacts>();
+const CROSS_DOCUMENT_FILES = 16;
+
+/**
+ * The sets are a function of the roles', bindings' and ServiceAccounts' trees alone (their kept
+ * facts): a keystroke in a workload or in text outside those leaves the same trees, and the last
+ * scan of the same file (`path`) gives the sets again (compared by tree, through the identity of
+ * their facts; without a path, they are worked out).
+ */
+function crossDocumentFacts(
+  objects: SourceNode[],
+  readOnly: (role: SourceNode, kind: string) => boolean,
+  path: string | undefined,
+): CrossDocumentFacts {
+  const from: SourceNode[] = [];
+  const keys: ObjectFacts[] = [];
+  for (const d of objects) {
+    const facts = objectFacts(d);
+    const { kind } = facts;
+    if (kind === 'Role' || kind === 'ClusterRole' || kind === 'RoleBinding' || kind === 'ClusterRoleBinding' || kind === 'ServiceAccount') {
+      from.push(d);
+      keys.push(facts);
+    }
+  }
+  const last = path === undefined ? undefined : lastCrossDocument.get(path);
+  if (last && last.from.length === keys.length && last.from.every((f, i) => f === keys[i])) return last;
+  // A ServiceAccount in the same file that disables automount covers the workloads using it.
+  const noAutomount = accountsWithoutAutomountOf(from);
+  // ServiceAccounts some binding of this file grants a role that matters: their mounted tokens grant something.
+  const bound = new Set(grantedAccountsOf(from, readOnly).map((a) => a.name));
+  // powerfulRoles' reading, from the kept facts.
+  const powerful = new Set<string>();
+  for (const role of from) {
+    const { kind, name } = objectFacts(role);
+    if ((kind !== 'Role' && kind !== 'ClusterRole') || !name) continue;
+    const facts = factsOf(role, kind);
+    if (facts.writes || facts.issues.length > 0) powerful.add(name);
+  }
+  const facts = { from: keys, noAutomount, bound, powerful };
+  if (path !== undefined) {
+    lastCrossDocument.delete(path);
+    lastCrossDocument.set(path, facts);
+    if (lastCrossDocument.size > CROSS_DOCUMENT_FILES) lastCrossDocument.delete(lastCrossDocument.keys().next().value as string);
+  }
+  return facts;
+}
+
+/** Names of the ServiceAccounts among `objects` that turn automount off for every pod using them (folderRbac's reading, from the kept facts). */
+function accountsWithoutAutomountOf(objects: SourceNode[]): Set<string | undefined> {
+  const names = new Set<string | undefined>();
+  for (const d of objects) {
+    const facts = objectFacts(d);
+    if (facts.automountOff) names.add(facts.name);
+  }
+  return names;
+}
+
+/** tokenGrants' `grantedAccounts`, from the kept facts. */
+function grantedAccountsOf(objects: SourceNode[], readsOnly: (role: SourceNode, kind: string) => boolean): BoundAccount[] {
+  const readOnlyRoles = new Set<string>();
+  for (const d of objects) {
+    const { kind, name } = objectFacts(d);
+    if ((kind === 'Role' || kind === 'ClusterRole') && name && readsOnly(d, kind)) readOnlyRoles.add(`${kind}/${name}`);
+  }
+  const accounts: BoundAccount[] = [];
+  for (const d of objects) {
+    const { accounts: bound, roleRefKind, roleRefName } = objectFacts(d);
+    if (!bound?.length || readOnlyRoles.has(`${roleRefKind ?? 'ClusterRole'}/${roleRefName ?? ''}`)) continue;
+    for (const a of bound) accounts.push(a);
+  }
+  return accounts;
 }
 
 /** The RBAC checks, which Terraform's kubernetes provider can emit as well as manifests. */
@@ -465,15 +525,20 @@ export function bindingIssues(doc: SourceNode, resource: string, powerful: Set<s
   ];
 }
 
-function serviceAccountOwner(doc: SourceNode, text: string, resource: string, ctx: IacContext, path?: string): KubernetesIssue | undefined {
+/** `kustomizeKeys`: the label keys a kustomization beside the file adds (read once per scan, when an account lacks an owner). */
+function serviceAccountOwner(
+  doc: SourceNode,
+  text: string,
+  resource: string,
+  ctx: IacContext,
+  kustomizeKeys: () => string[],
+): KubernetesIssue | undefined {
   const keys = ctx.settings.ownerTags;
+  if (hasOwnerLabel(doc, keys, (key) => isOwnerKey(key, keys))) return undefined;
   const metadata = get(doc, 'metadata');
   const labels = get(metadata, 'labels');
-  const annotations = get(metadata, 'annotations');
-  const hasOwner = [labels, annotations].some((m) => m?.type === 'map' && m.entries.some((e) => isOwnerKey(e.key, keys)));
-  if (hasOwner) return undefined;
   // A kustomization beside the file may add the owner label to everything it lists.
-  if (kustomizeLabelKeys(path, ctx).some((k) => isOwnerKey(k, keys))) return undefined;
+  if (kustomizeKeys().some((k) => isOwnerKey(k, keys))) return undefined;
   const nameNode = get(metadata, 'name') ?? get(doc, 'kind')!;
   const edit = labelEdit(text, metadata, labels, keys[0]);
   return {
@@ -502,9 +567,10 @@ function labelEdit(text: string, metadata: SourceNode | undefined, labels: Sourc
   return { start: at, end: at, newText: `${indent}labels:\n${indent}${indentUnit(text)}${pair}\n` };
 }
 
+/** A workload's finding for its mounted token (`workload`: its kept reading), given what the file and its folder grant. */
 function automountIssue(
   doc: SourceNode,
-  path: string[],
+  workload: WorkloadFacts,
   text: string,
   resource: string,
   ctx: IacContext,
@@ -512,19 +578,11 @@ function automountIssue(
   bound: Set<string | undefined>,
   inFolder: () => FolderGrants,
 ): KubernetesIssue | undefined {
-  const specEntry = path.slice(0, -1).reduce<SourceNode | undefined>((n, k) => get(n, k), doc);
-  const spec = entry(specEntry, path[path.length - 1]);
-  if (spec?.value.type !== 'map') return undefined;
-  const automount = entry(spec.value, 'automountServiceAccountToken');
-  if (automount?.value.type === 'scalar' && automount.value.value === false) return undefined;
-  if (automount && automount.value.type !== 'scalar') return undefined;
-  const account = stringValue(get(spec.value, 'serviceAccountName')) ?? stringValue(get(spec.value, 'serviceAccount')) ?? 'default';
+  const { spec, automount, account } = workload;
   if (noAutomount.has(account)) return undefined;
-  // A kustomize patch or partial overlay names no image: it is not a workload of its own.
-  if (!itemsOf(get(spec.value, 'containers')).some((c) => get(c, 'image'))) return undefined;
   const mode = ctx.settings.automountServiceAccountToken;
   const boundHere = bound.has(account);
-  const namespace = stringValue(get(doc, 'metadata', 'namespace'));
+  const namespace = objectFacts(doc).namespace;
   const boundBeside = !boundHere && grantedInFolder(inFolder(), account, namespace);
   if (mode === 'bound' && !boundHere && !boundBeside) return undefined;
   if (account !== 'default' && mode === 'default-service-account' && !automount) return undefined;
