@@ -16,6 +16,7 @@
  * (as engine/iac/pieceStore.ts keeps YAML documents and HCL blocks).
  */
 import { detached } from '../text/detachedText';
+import { RecentTexts } from '../text/recentTexts';
 
 /**
  * What a reader made of a site, and the text [from, to) it read for it: every character it looked
@@ -62,27 +63,18 @@ interface KeptFile {
 }
 
 export class SiteStore {
-  /** Path → its last scan's sites; most recently scanned path last. */
-  private readonly files = new Map<string, KeptFile>();
-  private keptChars = 0;
+  /** Path → its last scan's sites. */
+  private readonly files: RecentTexts<KeptFile>;
 
   /** `budget`: characters of scanned text whose sites are kept, all files together. */
-  constructor(private readonly budget: number) {}
+  constructor(budget: number) {
+    this.files = new RecentTexts(budget);
+  }
 
   /** Starts a scan of `path` with `text`: the last scan's sites are found through the returned lookup. */
   scan(path: string, text: string): SiteLookup {
-    const last = this.files.get(path);
-    this.files.delete(path);
-    this.keptChars -= last?.text.length ?? 0;
     const next: KeptFile = { sites: new Map(), text };
-    this.files.set(path, next);
-    this.keptChars += text.length;
-    for (const [oldest, kept] of this.files) {
-      if (this.keptChars <= this.budget) break;
-      this.files.delete(oldest);
-      this.keptChars -= kept.text.length;
-    }
-    return new SiteLookup(text, last, next.sites);
+    return new SiteLookup(text, this.files.replace(path, next), next.sites);
   }
 }
 

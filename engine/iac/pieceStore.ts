@@ -5,6 +5,7 @@
  * bounded and old versions are dropped. What a piece holds (its parse) is the caller's.
  */
 import { detached } from '../text/detachedText';
+import { RecentTexts } from '../text/recentTexts';
 import { unchangedEnds } from './keptSites';
 
 /** A piece's text: a copy, not a view into an old version of the file. */
@@ -16,18 +17,18 @@ export interface KeptPiece {
 interface KeptFile<P extends KeptPiece> {
   pieces: Map<string, P>;
   at: Map<number, P>;
-  chars: number;
   /** The text scanned (the document's own string): what an edit left unchanged is found against it. */
   text: string;
 }
 
 export class PieceStore<P extends KeptPiece> {
-  /** Path → its last scan's pieces; most recently scanned path last. */
-  private readonly files = new Map<string, KeptFile<P>>();
-  private keptChars = 0;
+  /** Path → its last scan's pieces. */
+  private readonly files: RecentTexts<KeptFile<P>>;
 
   /** `budget`: text kept, all files together. */
-  constructor(private readonly budget: number) {}
+  constructor(budget: number) {
+    this.files = new RecentTexts(budget);
+  }
 
   /**
    * Starts a scan of `path` with `text`: its pieces become the ones this scan looks up (the last
@@ -35,18 +36,8 @@ export class PieceStore<P extends KeptPiece> {
    * are dropped past the budget.
    */
   scan(path: string, text: string): PieceLookup<P> {
-    const last = this.files.get(path);
-    this.files.delete(path);
-    this.keptChars -= last?.chars ?? 0;
-    const next: KeptFile<P> = { pieces: new Map(), at: new Map(), chars: text.length, text };
-    this.files.set(path, next);
-    this.keptChars += text.length;
-    for (const [oldest, kept] of this.files) {
-      if (this.keptChars <= this.budget) break;
-      this.files.delete(oldest);
-      this.keptChars -= kept.chars;
-    }
-    return new PieceLookup(text, last, next);
+    const next: KeptFile<P> = { pieces: new Map(), at: new Map(), text };
+    return new PieceLookup(text, this.files.replace(path, next), next);
   }
 }
 
@@ -62,7 +53,7 @@ export class PieceLookup<P extends KeptPiece> {
     private readonly last: KeptFile<P> | undefined,
     private readonly next: KeptFile<P>,
   ) {
-    this.shift = last ? text.length - last.chars : 0;
+    this.shift = last ? text.length - last.text.length : 0;
   }
 
   /**

@@ -14,6 +14,7 @@
  * total size (as engine/iac/keptSites.ts keeps call sites).
  */
 import { commonEnds } from '../secrets/longLineReuse';
+import { RecentTexts } from './recentTexts';
 
 /** What a scan asks of its text: a string answers it too (the scan of a file that is not open). */
 export interface TextTests {
@@ -68,25 +69,16 @@ export const KEPT_SEARCH_CHARS = 4 * 1024 * 1024;
 
 export class SearchStore {
   /** Path → its last scan's answers; most recently scanned path last. */
-  private readonly files = new Map<string, KeptFile>();
-  private keptChars = 0;
+  private readonly files: RecentTexts<KeptFile>;
 
-  constructor(private readonly budget = KEPT_SEARCH_CHARS) {}
+  constructor(budget = KEPT_SEARCH_CHARS) {
+    this.files = new RecentTexts(budget);
+  }
 
   /** Starts a scan of `path` with `text`: its tests are answered from the last scan's where the edit allows. */
   scan(path: string, text: string): KeptSearches {
-    const last = this.files.get(path);
-    this.files.delete(path);
-    this.keptChars -= last?.text.length ?? 0;
     const next: KeptFile = { text, firsts: new Map() };
-    this.files.set(path, next);
-    this.keptChars += text.length;
-    for (const [oldest, kept] of this.files) {
-      if (this.keptChars <= this.budget) break;
-      this.files.delete(oldest);
-      this.keptChars -= kept.text.length;
-    }
-    return new KeptSearches(text, last, next);
+    return new KeptSearches(text, this.files.replace(path, next), next);
   }
 }
 
