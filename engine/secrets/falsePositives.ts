@@ -286,7 +286,11 @@ export function isGenericNonSecret(value: string): boolean {
  * parts and letter pairs without vowels (`Qm`, `Fz`), and switch case far more often.
  */
 function wordsName(value: string): boolean {
-  if (value.length < 8 || value.length > 120 || randomLetters(value.replace(/[^A-Za-z]/g, ''))) return false;
+  if (value.length < 8 || value.length > 120) return false;
+  // Short words switch case as often as random letters do (`GetAccessKeyInfo`, an AWS operation
+  // name): such a value is a name only when every word of it has three letters or more, which
+  // random case almost never splits into.
+  const switchesLikeRandom = randomLetters(value.replace(/[^A-Za-z]/g, ''));
   const parts = value
     .replace(/^[_?#]{1,3}/, '')
     .replace(/_{1,3}$/, '')
@@ -300,7 +304,7 @@ function wordsName(value: string): boolean {
     // Acronyms with a digit (`S3`, `EC2`) are words too: `manageOwnS3Credentials`.
     const tokens = letters.match(/[A-Z]{1,3}\d(?![a-z\d])|[A-Z]{2,5}(?![a-z])|[A-Z]?[a-z]+/g);
     if (!tokens || tokens.join('') !== letters) return false;
-    for (const t of tokens) if (/[a-z]/.test(t) && (t.length < 2 || !/[aeiouy]/i.test(t))) return false;
+    for (const t of tokens) if (/[a-z]/.test(t) && (t.length < (switchesLikeRandom ? 3 : 2) || !/[aeiouy]/i.test(t))) return false;
     // Two acronyms in a row (`RTYUI` then `O1`) is how random capitals split, not how names read.
     if (tokens.some((t, k) => k > 0 && !/[a-z]/.test(t) && !/[a-z]/.test(tokens[k - 1]))) return false;
     words += tokens.length;
