@@ -1,7 +1,7 @@
 import type { Engine, Finding, SecretCommit } from '../../engine';
 import { blobSizes, readBlobs } from './blobReader';
-import { git, gitAsync, gitStream, unquoteGitPath } from './gitRunner';
-import { gitTopLevel, ignoredByGit, repoPrefixOf } from './secretHistory';
+import { gitAsync, gitStream, unquoteGitPath } from './gitRunner';
+import { gitTopLevelAsync, ignoredByGit, repoPrefixOf } from './secretHistory';
 
 /** One file's secrets in history: fingerprint → the commit it entered in, and its exposure since. */
 export type FileSecretHistory = Map<string, SecretCommit>;
@@ -42,7 +42,7 @@ export async function secretsInHistory(
   const result = new Map<string, FileSecretHistory>(paths.map((p) => [p, new Map()]));
   if (!paths.length) return result;
   const log = await fileVersions(root, paths);
-  if (!log) return git(root, ['rev-parse', '--verify', '-q', 'HEAD']) === undefined ? result : undefined;
+  if (!log) return (await gitAsync(root, ['rev-parse', '--verify', '-q', 'HEAD'])) === undefined ? result : undefined;
 
   const versions = boundedVersions(log.versions);
   const sizes = await blobSizes(root, [...new Set(versions.map((v) => v.sha))]);
@@ -91,7 +91,7 @@ export async function secretsInHistory(
  * one history pass for all the files. Returns false when git is not available here.
  */
 export async function annotateGitState(root: string, findings: Finding[], engine: Engine): Promise<boolean> {
-  if (!gitTopLevel(root)) return false;
+  if (!(await gitTopLevelAsync(root))) return false;
   const secrets = findings.filter((f) => f.category === 'secret');
   const history = await secretsInHistory(
     root,

@@ -9,6 +9,11 @@ export function gitTopLevel(root: string): string | undefined {
   return git(root, ['rev-parse', '--show-toplevel'])?.trim() || undefined;
 }
 
+/** `gitTopLevel` without blocking the thread: an audit in the language server keeps it answering. */
+export async function gitTopLevelAsync(root: string): Promise<string | undefined> {
+  return (await gitAsync(root, ['rev-parse', '--show-toplevel']))?.trim() || undefined;
+}
+
 /**
  * Which of `paths` git ignores (and does not track), asked in one `git check-ignore --stdin`
  * process: an audit asks about every file with an uncommitted secret, which may be thousands.
