@@ -10,7 +10,14 @@ import { changesSince, fingerprintsInBlobs } from '../workspace/git/changedFiles
 import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState } from '../workspace/git/secretExposure';
 import { applyGitAdvice } from '../workspace/git/secretHistory';
-import { AuditCache, auditCacheKey, defaultAuditCacheFile, pruneCacheFolder, textDigest } from '../workspace/scan/auditCache';
+import {
+  AuditCache,
+  auditCacheKey,
+  auditedFolderHolding,
+  defaultAuditCacheFile,
+  pruneCacheFolder,
+  textDigest,
+} from '../workspace/scan/auditCache';
 import { builtinRulesText } from '../workspace/rules/ruleFiles';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
@@ -165,6 +172,14 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
  * build of the tool, the active rules, the config, the baseline, whether identities are listed).
  */
 function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache {
+  if (where !== true) {
+    const holder = auditedFolderHolding(where, [request.root, ...(request.targets ?? [])]);
+    if (holder !== undefined)
+      throw new Error(
+        `the audit cache file ${where} is inside the audited folder ${holder}, where a repository could plant one that hides ` +
+          'findings: keep it outside the folders you audit (in CI, e.g. under $RUNNER_TEMP), or use --cache (the user cache folder)',
+      );
+  }
   // The active rules are the built-in ones as the config changes them (the config is in the key):
   // the compiled rules file stands for the built-in ones when there is one.
   const compiled = builtinRulesText();

@@ -46,7 +46,8 @@ Audit options:
                       folder with the same rules, config and baseline (kept in the user
                       cache folder, e.g. ~/.cache/nhi-lens/audit; findings masked, never
                       secret values)
-  --cache-location <file>  Keep the audit cache in this file instead (implies --cache)
+  --cache-location <file>  Keep the audit cache in this file instead (implies --cache;
+                      outside the audited folders, where a repository could plant one)
 
 GitHub (token from GITHUB_TOKEN; repository from GITHUB_REPOSITORY or the origin remote):
   --github            Mark secrets GitHub secret scanning already alerted on, and list

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
-import { defaultAuditCacheFile, walksBefore } from '../../workspace/scan/auditCache';
+import { auditedFolderHolding, defaultAuditCacheFile, walksBefore } from '../../workspace/scan/auditCache';
 import { walkFiles } from '../../workspace/files/fileWalker';
 import { REPO, plantedSecrets } from '../cli/cliHarness';
 
@@ -782,5 +782,36 @@ describe('audit cache: folder listings', function () {
         what,
       );
     }
+  });
+});
+
+describe('audit cache: a cache file the repository could plant', function () {
+  this.timeout(60_000);
+
+  it('finds the audited folder or file that holds a path, through links, and nothing for a path outside', () => {
+    const base = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-holder-')));
+    const repo = path.join(base, 'repo');
+    fs.mkdirSync(path.join(repo, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(repo, 'src', 'a.js'), '');
+    fs.symlinkSync(repo, path.join(base, 'link'));
+    assert.equal(auditedFolderHolding(path.join(repo, '.cache', 'audit.txt'), [repo]), repo, 'not there yet, inside');
+    assert.equal(auditedFolderHolding(path.join(base, 'link', 'audit.txt'), [repo]), repo, 'through a link to the folder');
+    assert.equal(auditedFolderHolding(path.join(repo, 'src', 'a.js'), [path.join(repo, 'src', 'a.js')]), path.join(repo, 'src', 'a.js'));
+    assert.equal(auditedFolderHolding(path.join(base, 'audit.txt'), [repo]), undefined, 'beside the folder');
+    assert.equal(auditedFolderHolding(path.join(base, 'repo-cache.txt'), [repo]), undefined, 'a name that starts like the folder');
+    assert.equal(auditedFolderHolding(path.join(repo, 'cache.txt'), [path.join(repo, 'src')]), undefined, 'outside the one target');
+  });
+
+  it('an audit refuses a cache file inside the folder it audits, and says where to keep it', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-planted-cache-'));
+    fs.writeFileSync(path.join(ws, 'app.env'), 'DEBUG=1\n');
+    await assert.rejects(
+      auditWorkspace({ root: ws, config: {}, baseline: [], git: false, cache: path.join(ws, '.nhi-cache') }),
+      /inside the audited folder .*keep it outside/,
+    );
+    assert.ok(!fs.existsSync(path.join(ws, '.nhi-cache')), 'nothing written');
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cache-outside-')), 'cache.txt');
+    const ok = await auditWorkspace({ root: ws, config: {}, baseline: [], git: false, cache: outside });
+    assert.equal(ok.cache?.saved, true);
   });
 });

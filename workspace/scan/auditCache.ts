@@ -806,6 +806,23 @@ function validEntry(raw: unknown): raw is Entry {
   return stored.identities === undefined || (Array.isArray(stored.identities) && stored.identities.every(validIdentity));
 }
 
+/**
+ * The audited folder (or file) among `targets` that holds `file`, if any, comparing real paths
+ * (a link cannot hide that it points inside). A cache file there is one the repository could have
+ * planted: its entries could vouch for a file that holds a secret (its content hash is easy to
+ * compute, and the key is mostly known: tool version, the repository's own config and baseline).
+ */
+export function auditedFolderHolding(file: string, targets: readonly string[]): string | undefined {
+  // The file itself may not exist yet: its folder's real path, with its name.
+  const real = path.join(realPathOr(path.dirname(path.resolve(file))), path.basename(file));
+  for (const target of targets) {
+    const folder = realPathOr(target);
+    const relative = path.relative(folder, real);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return target;
+  }
+  return undefined;
+}
+
 function realPathOr(file: string): string {
   try {
     return fs.realpathSync(file);
