@@ -1,4 +1,5 @@
 import type { IdentityDraft } from './identity';
+import type { TextTests } from '../text/keptSearches';
 
 /**
  * Lookups of a secret by name in the idioms the quick-fixes write (and people write by hand).
@@ -57,8 +58,12 @@ function keywordsIn(text: string): Set<string> {
 /** Names the workflow engine provides itself: not secrets someone stored. */
 const BUILT_IN = new Set(['GITHUB_TOKEN']);
 
-/** Secrets-manager references in any text file, one per name and provider per file. */
-export function secretReferences(text: string): IdentityDraft[] {
+/**
+ * Secrets-manager references in any text file, one per name and provider per file. Every
+ * pattern's match holds "secret" (in some letter case) or "{{": `tests` may know there is neither.
+ */
+export function secretReferences(text: string, tests?: Pick<TextTests, 'mayHold'>): IdentityDraft[] {
+  if (tests && !tests.mayHold('secret') && !tests.mayHold('{{')) return [];
   const keywords = keywordsIn(text);
   if (!keywords.size) return [];
   const seen = new Set<string>();

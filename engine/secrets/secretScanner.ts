@@ -26,6 +26,7 @@ import { lineAssignments, snakeOf } from './longLineAssignments';
 import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
+import { PASS_TRIGGERS } from '../text/passTriggers';
 
 /**
  * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
@@ -61,9 +62,16 @@ interface ParsedLine {
   snakes: string[];
 }
 
+/** A scan of a whole file: its candidates, and which pass triggers (text/passTriggers.ts) the keyword pass saw. */
+export interface FileSecretScan {
+  candidates: Candidate[];
+  /** False when the file lacks this lower-cased pass trigger in every letter case; true for any other string. */
+  held(trigger: string): boolean;
+}
+
 /** Where each rule runs in one text, from the keyword pass. */
 interface RuleWindows {
-  /** Per context keyword (by its `contextSlot`): 1 when the text holds it. */
+  /** Per context keyword and pass trigger (by its `contextSlot`): 1 when the text holds it. */
   present: Uint8Array;
   /** The rules that have line starts, in the order they got their first. */
   touched: number[];
@@ -107,9 +115,9 @@ class HitWindows implements RuleWindows {
     private readonly rulesByKeyword: number[][],
     keywords: number,
     contextSlot: Int32Array,
-    contextCount: number,
+    slotCount: number,
   ) {
-    this.present = new Uint8Array(contextCount);
+    this.present = new Uint8Array(slotCount);
     const held = new Uint8Array(keywords);
     for (let i = 0; i < hits.length; i += 3) held[hits[i]] = 1;
     const seen = new Set<number>();
@@ -268,12 +276,22 @@ export class SecretScanner {
   /** Per rule, its place among the assignment rules (`assignmentSlot`). */
   private slots?: Int32Array;
   /**
-   * Per keyword id: its place among the keywords some rule names as context, or -1. A keyword
-   * pass notes only those (56 of 1,812 built-in keywords), in an array small enough for V8 to
-   * allocate on its heap: one per keyword, per file, was an off-heap allocation each time.
+   * Per keyword id: its place among the keywords some rule names as context and the pass
+   * triggers (text/passTriggers.ts), or -1. A keyword pass notes only those (56 + 15 of 1,827
+   * built-in keywords) in `present`: one entry per keyword, per file, was an off-heap allocation each time.
    */
   private readonly contextSlot: Int32Array;
-  private readonly contextCount: number;
+  private readonly slotCount: number;
+  /**
+   * What the keyword pass of a text without a memo notes, zeroed at each such pass rather than
+   * allocated (past 64 bytes V8 allocates a typed array off its heap). Read by the rules of that
+   * scan only: the scans of decoded values and joined literals that follow start passes of their own.
+   */
+  private readonly present: Uint8Array;
+  /** Pass trigger → its bit in a scan's `held` mask. */
+  private readonly triggerBits = new Map<string, number>();
+  /** The slot of each pass trigger, by bit. */
+  private readonly triggerSlots: number[] = [];
   /**
    * Per rule, the start of the last line the keyword pass gave it (-1: none yet), kept from one
    * pass to the next rather than allocated per file: each pass first resets the entries of the
@@ -292,7 +310,16 @@ export class SecretScanner {
     this.contextSlot = new Int32Array(index.keywords.length).fill(-1);
     let count = 0;
     for (const rule of rules) for (const k of rule.contextKeywords) if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
-    this.contextCount = count;
+    // An index built without the triggers (data of an older build) leaves them untracked: held, always.
+    for (const trigger of PASS_TRIGGERS) {
+      const k = index.idOf(trigger);
+      if (k === undefined || this.triggerSlots.length >= 31) continue;
+      if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
+      this.triggerBits.set(trigger, this.triggerSlots.length);
+      this.triggerSlots.push(this.contextSlot[k]);
+    }
+    this.slotCount = count;
+    this.present = new Uint8Array(count);
     this.lastLine = new Int32Array(rules.length).fill(-1);
   }
 
@@ -328,6 +355,26 @@ export class SecretScanner {
     decode = true,
     memo?: SecretLineMemo,
   ): Candidate[] {
+    return this.scanText(text, path, kind, maxLineLength, skipped, decode, memo).candidates;
+  }
+
+  /**
+   * Every secret in a file's text (base64 values of Kubernetes Secrets decoded), and which pass
+   * triggers its keyword pass saw: the other whole-text passes of the file's scan ask that first.
+   */
+  scanFile(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[], memo?: SecretLineMemo): FileSecretScan {
+    return this.scanText(text, path, kind, maxLineLength, skipped, true, memo);
+  }
+
+  private scanText(
+    text: string,
+    path: string,
+    kind: FileKind,
+    maxLineLength: number,
+    skipped: SkipNote[],
+    decode: boolean,
+    memo: SecretLineMemo | undefined,
+  ): FileSecretScan {
     memo?.begin(this, kind, text);
     const windows = this.keywordWindows(text, memo);
     // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)
@@ -364,11 +411,20 @@ export class SecretScanner {
       const c = candidates[i];
       if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true, path)) candidates.splice(i, 1);
     }
-    if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
+    // Read before the scans below, whose keyword passes reuse `present`.
+    let mask = 0;
+    for (let t = 0; t < this.triggerSlots.length; t++) if (windows.present[this.triggerSlots[t]]) mask |= 1 << t;
+    const bits = this.triggerBits;
+    const held = (trigger: string) => {
+      const bit = bits.get(trigger);
+      return bit === undefined || (mask & (1 << bit)) !== 0;
+    };
+    if (decode && held('secret'))
+      for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode && !NO_LITERAL_JOINING.has(kind))
       for (const chain of joinedLiterals(text, memo ? jointsOfOpenDocument(text, memo) : undefined))
         if (mayHoldSplitToken(chain)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
-    return resolveOverlaps(candidates);
+    return { candidates: resolveOverlaps(candidates), held };
   }
 
   /**
@@ -384,9 +440,9 @@ export class SecretScanner {
         (keyword) => this.index.keywords[keyword].length,
         this.index.longest,
       );
-      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length, contextSlot, this.contextCount);
+      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length, contextSlot, this.slotCount);
     }
-    const present = new Uint8Array(this.contextCount);
+    const present = this.present.fill(0);
     const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
     // The rules the last pass gave lines to are reset here rather than at its end (a try/finally
     // there made the pass slower by a tenth): a pass that threw leaves nothing behind either.
@@ -763,6 +819,8 @@ export function secretKeywords(definitions: RuleDefinition[]): string[] {
     for (const k of ruleKeywords(d)) keywords.add(k);
     for (const k of d.context ?? []) keywords.add(k.toLowerCase());
   }
+  // Not for any rule: the keyword pass notes them for the scan's other whole-text passes.
+  for (const k of PASS_TRIGGERS) keywords.add(k);
   return [...keywords];
 }
 
