@@ -27,6 +27,7 @@ import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 import { PASS_TRIGGERS } from '../text/passTriggers';
+import { LiteralPrefilter, type LiteralWindows } from '../rules/requiredLiterals';
 
 /**
  * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
@@ -36,6 +37,11 @@ export interface CompiledRule {
   definition: RuleDefinition;
   severity: Severity;
   regex?: RulePattern;
+  /**
+   * Built-in regex rules: tells a line or window that lacks a string every match of `regex`
+   * holds (engine/rules/requiredLiterals.ts), which the regex need not be run on.
+   */
+  literals?: LiteralPrefilter;
   assignment?: { name: RulePattern; exclude?: RulePattern; minLength: number; maxLength: number };
   allowValues: RulePattern[];
   skipsPath?: (path: string) => boolean;
@@ -243,10 +249,16 @@ export function compileRule(
   // The quick test is a backtracking RegExp built from the globs: for the tool's own rules only
   // (a workspace's globs are matched in linear time by LinearGlobs, which needs no prefilter).
   const mayRunIn = origin === 'builtin' && definition.files?.length ? segmentPrefilter(definition.files) : undefined;
+  const flags = definition.caseInsensitive ? 'dgi' : 'dg';
   return {
     definition,
     severity,
-    regex: definition.pattern !== undefined ? compile(definition.pattern, definition.caseInsensitive ? 'dgi' : 'dg', 'pattern') : undefined,
+    regex: definition.pattern !== undefined ? compile(definition.pattern, flags, 'pattern') : undefined,
+    // For the tool's own rules (V8 RegExps); the linear-time engine has no backtracking to save.
+    literals:
+      origin === 'builtin' && definition.pattern !== undefined
+        ? LiteralPrefilter.of(definition.pattern, flags, [...ruleKeywords(definition)])
+        : undefined,
     assignment: a && {
       name: compile(a.name, 'i', 'assignment.name'),
       exclude: a.nameExclude ? compile(a.nameExclude, 'i', 'assignment.nameExclude') : undefined,
@@ -489,6 +501,8 @@ export class SecretScanner {
     const rule = this.rules[r];
     const multiline = !!rule.definition.multiline;
     let coveredUntil = -1;
+    // A multiline rule's windows overlap: its required strings are looked for along the text once.
+    const literals = multiline && rule.regex && rule.literals ? rule.literals.windows(text) : undefined;
     const firstOfRule = candidates.length;
     const kept = memo && !multiline ? memo.ruleFound<Candidate>(r) : undefined;
     const edit = kept && memo!.edited!;
@@ -510,7 +524,7 @@ export class SecretScanner {
         state.longLines.add(lineStart);
         continue;
       }
-      if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil);
+      if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil, literals);
       else this.matchOneLine(state, r, rule, lineStart, lineEnd);
     }
     if (kept && edit) {
@@ -552,13 +566,21 @@ export class SecretScanner {
    * A multiline rule on the window after one of its keyword lines; returns how far the text is
    * covered from there on (later keyword lines before that need no window of their own).
    */
-  private matchWindow(state: ScanState, r: number, rule: CompiledRule, lineStart: number, lineEnd: number, coveredUntil: number): number {
+  private matchWindow(
+    state: ScanState,
+    r: number,
+    rule: CompiledRule,
+    lineStart: number,
+    lineEnd: number,
+    coveredUntil: number,
+    literals: LiteralWindows | undefined,
+  ): number {
     const { text, memo, candidates } = state;
     const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
     if (rule.regex) {
       // An open document's window that lies wholly before or after the edit is the last scan's
       // text: its search found what it found then.
-      const search = () => this.searchWindow(rule, text, lineStart, end, lineEnd, memo !== undefined);
+      const search = () => this.searchWindow(rule, text, lineStart, end, lineEnd, memo !== undefined, literals);
       const { found, searchedToEnd } = memo ? memo.window(r, lineStart, end, search) : search();
       for (const c of found) {
         candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
@@ -583,10 +605,20 @@ export class SecretScanner {
    * (a match starting past the keyword line ends it: later keyword lines get their own window).
    * `keep`: the result outlives this scan (a memo's), so its strings are copied off the text.
    */
-  private searchWindow(rule: CompiledRule, text: string, lineStart: number, end: number, lineEnd: number, keep: boolean): WindowSearch {
+  private searchWindow(
+    rule: CompiledRule,
+    text: string,
+    lineStart: number,
+    end: number,
+    lineEnd: number,
+    keep: boolean,
+    literals: LiteralWindows | undefined,
+  ): WindowSearch {
+    const found: LineCandidate[] = [];
+    // Without a string every match holds, the search would find nothing to the window's end.
+    if (literals && !literals.mayMatch(lineStart, end)) return { found, searchedToEnd: true };
     const window = text.slice(lineStart, end);
     const copy = keep ? detached : (s: string) => s;
-    const found: LineCandidate[] = [];
     const re = rule.regex!;
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
@@ -612,6 +644,7 @@ export class SecretScanner {
     const found: LineCandidate[] = [];
     const copy = keep ? detached : (s: string) => s;
     if (rule.regex) {
+      if (rule.literals && !rule.literals.mayMatch(line)) return found;
       const re = rule.regex;
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
