@@ -59,11 +59,14 @@ function keywordsIn(text: string): Set<string> {
 const BUILT_IN = new Set(['GITHUB_TOKEN']);
 
 /**
- * Secrets-manager references in any text file, one per name and provider per file. Every
- * pattern's match holds "secret" (in some letter case) or "{{": `tests` may know there is neither.
+ * The strings (lower-cased) of which every reference's match holds one, with the character the
+ * `before` test asks for where there is one (`secretId`, `getSecret`): `tests` may know a text holds none.
  */
+const TRIGGERS = ['secretid', 'getsecret', 'secretkeyref', '/secrets/', 'get_secret(', 'secret/', 'read_secret_version', '{{'];
+
+/** Secrets-manager references in any text file, one per name and provider per file. */
 export function secretReferences(text: string, tests?: Pick<TextTests, 'mayHold'>): IdentityDraft[] {
-  if (tests && !tests.mayHold('secret') && !tests.mayHold('{{')) return [];
+  if (tests && !TRIGGERS.some((t) => tests.mayHold(t))) return [];
   const keywords = keywordsIn(text);
   if (!keywords.size) return [];
   const seen = new Set<string>();

@@ -19,10 +19,10 @@ export function requiredLiterals(source: string, flags = ''): string[] {
   return unique.filter((s, i) => !unique.some((t, j) => j !== i && t.length > s.length && t.includes(s)));
 }
 
-/** Where one required string next occurs in a text at or after an offset (-1: nowhere). */
+/** Where one required string first occurs wholly inside [from, to) of a text (-1: nowhere there). */
 interface LiteralFinder {
   length: number;
-  next(text: string, from: number): number;
+  next(text: string, from: number, to: number): number;
 }
 
 /**
@@ -45,14 +45,23 @@ export class LiteralPrefilter {
       const asciiPunctuation = /^[^A-Za-z\u0080-\uffff]+$/.test(literal); // no letter to fold
       const implied = lowered.length > 0 && (caseless || asciiPunctuation) && lowered.every((k) => k.includes(literal.toLowerCase()));
       if (implied) continue;
-      if (!caseless || asciiPunctuation) finders.push({ length: literal.length, next: (text, from) => text.indexOf(literal, from) });
-      else {
-        const re = new RegExp(literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'gi');
+      // Searched in a slice (V8 makes no copy): a search never reads past the window it is for.
+      const within = (text: string, from: number, to: number) => (from === 0 && to === text.length ? text : text.slice(from, to));
+      if (!caseless || asciiPunctuation)
         finders.push({
           length: literal.length,
-          next: (text, from) => {
-            re.lastIndex = from;
-            return re.exec(text)?.index ?? -1;
+          next: (text, from, to) => {
+            const at = within(text, from, to).indexOf(literal);
+            return at < 0 ? -1 : from + at;
+          },
+        });
+      else {
+        const re = new RegExp(literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'i');
+        finders.push({
+          length: literal.length,
+          next: (text, from, to) => {
+            const at = within(text, from, to).search(re);
+            return at < 0 ? -1 : from + at;
           },
         });
       }
@@ -62,7 +71,7 @@ export class LiteralPrefilter {
 
   /** False when `text` lacks one of the required strings (no match in it then). */
   mayMatch(text: string): boolean {
-    for (const finder of this.finders) if (finder.next(text, 0) < 0) return false;
+    for (const finder of this.finders) if (finder.next(text, 0, text.length) < 0) return false;
     return true;
   }
 
@@ -72,30 +81,42 @@ export class LiteralPrefilter {
   }
 }
 
-/** The prefilter over windows of one text (a multiline rule's windows, which overlap). */
+/**
+ * The prefilter over windows of one text (a multiline rule's windows, which overlap). Per
+ * required string it knows a stretch [from, clear) where no occurrence starts, and whether one
+ * starts at `clear` (`at`): a window met after the last one is searched only past what is known,
+ * so windows met in text order read the text about once; no search reads past its window.
+ */
 export class LiteralWindows {
-  /** Per required string: where it next occurs at or after `from` (-1: nowhere). */
-  private readonly at: number[];
   private readonly from: number[];
+  private readonly clear: number[];
+  /** `clear` when an occurrence starts there, else -1. */
+  private readonly at: number[];
 
   constructor(
     private readonly text: string,
     private readonly finders: LiteralFinder[],
   ) {
+    this.from = finders.map(() => 0);
+    this.clear = finders.map(() => 0);
     this.at = finders.map(() => -1);
-    this.from = finders.map(() => Infinity);
   }
 
   /** False when [start, end) of the text lacks one of the required strings. */
   mayMatch(start: number, end: number): boolean {
     for (let k = 0; k < this.finders.length; k++) {
+      const { length } = this.finders[k];
       let at = this.at[k];
-      // Known: no occurrence in [from, at), none at all after `from` when at is -1.
-      if (start < this.from[k] || (at >= 0 && at < start)) {
-        at = this.at[k] = this.finders[k].next(this.text, start);
+      const known = start >= this.from[k] && start <= this.clear[k];
+      if (!(known && at >= start)) {
+        // Nothing starts in [start, clear) when `start` is in the known stretch: search past it.
+        const searchFrom = known ? this.clear[k] : start;
+        at = this.finders[k].next(this.text, searchFrom, end);
         this.from[k] = start;
+        this.at[k] = at;
+        this.clear[k] = at >= 0 ? at : Math.max(searchFrom, end - length + 1);
       }
-      if (at < 0 || at + this.finders[k].length > end) return false;
+      if (at < 0 || at + length > end) return false;
     }
     return true;
   }

@@ -289,7 +289,7 @@ export class SecretScanner {
   private slots?: Int32Array;
   /**
    * Per keyword id: its place among the keywords some rule names as context and the pass
-   * triggers (text/passTriggers.ts), or -1. A keyword pass notes only those (56 + 15 of 1,827
+   * triggers (text/passTriggers.ts), or -1. A keyword pass notes only those (80 of 1,835
    * built-in keywords) in `present`: one entry per keyword, per file, was an off-heap allocation each time.
    */
   private readonly contextSlot: Int32Array;
@@ -431,7 +431,7 @@ export class SecretScanner {
       const bit = bits.get(trigger);
       return bit === undefined || (mask & (1 << bit)) !== 0;
     };
-    if (decode && held('secret'))
+    if (decode && held('secret') && (held('kind:') || held('"kind"')))
       for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode && !NO_LITERAL_JOINING.has(kind))
       for (const chain of joinedLiterals(text, memo ? jointsOfOpenDocument(text, memo) : undefined))

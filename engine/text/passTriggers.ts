@@ -16,10 +16,21 @@ import type { TextTests } from './keptSearches';
 export const PASS_TRIGGERS = [
   // engine/suppression.ts: no marker, no suppression.
   'nhi-lens:ignore',
-  // inventory/secretReferences.ts: every reference pattern holds one of these;
-  // secrets/kubernetesSecrets.ts: a Secret manifest says `Secret`.
-  'secret',
+  // inventory/secretReferences.ts: every reference pattern's match holds one of these (`secretId`,
+  // `getSecret(`, `secretKeyRef:`, `…/secrets/…`, `get_secret(`, Vault's `secret/`,
+  // `read_secret_version(`, `{{resolve:`, `${{`).
+  'secretid',
+  'getsecret',
+  'secretkeyref',
+  '/secrets/',
+  'get_secret(',
+  'secret/',
+  'read_secret_version',
   '{{',
+  // secrets/kubernetesSecrets.ts: a Secret manifest says `Secret` after `kind:` or `"kind"`.
+  'secret',
+  'kind:',
+  '"kind"',
   // iac/cdk, iac/pulumi: the imports that make a TypeScript or Python file a program to analyse.
   '-cdk',
   '@pulumi/',
