@@ -13,7 +13,8 @@ export function requiredLiterals(source: string, flags = ''): string[] {
   if (/[uv]/.test(flags)) return [];
   const reader = new Reader(source);
   const top = reader.alternatives();
-  if (reader.i < source.length || top === undefined) return [];
+  // Anything but a clean read to the end (a `)` too many, or a construct given up on) gives nothing.
+  if (reader.i !== source.length || top === undefined) return [];
   // A run that is part of a longer one is tested by that one.
   const unique = [...new Set(top)].filter((s) => s.length > 0);
   return unique.filter((s, i) => !unique.some((t, j) => j !== i && t.length > s.length && t.includes(s)));

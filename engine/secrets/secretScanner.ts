@@ -27,7 +27,7 @@ import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 import { PASS_TRIGGERS } from '../text/passTriggers';
-import { LiteralPrefilter, type LiteralWindows } from '../rules/requiredLiterals';
+import { LiteralPrefilter, requiredLiterals, type LiteralWindows } from '../rules/requiredLiterals';
 
 /**
  * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
@@ -48,6 +48,10 @@ export interface CompiledRule {
   /** Set for rules limited to some files (`files`): whether the rule runs in this path. */
   runsIn?: (path: string) => boolean;
   contextKeywords: number[];
+  /** Built-in multiline regex rules: strings every match holds, lower-cased, that are keywords too (`windowLiterals`). */
+  windowLiterals: string[];
+  /** Their keyword ids: a file lacking one of them, as the keyword pass tells, gets no window of the rule at all. */
+  requiredKeywords: number[];
 }
 
 /** A value that passed every check, before positions and suppressions are worked out. */
@@ -233,7 +237,7 @@ export function compileRule(
   definition: RuleDefinition,
   severity: Severity,
   origin: RuleOrigin = 'builtin',
-): Omit<CompiledRule, 'contextKeywords'> {
+): Omit<CompiledRule, 'contextKeywords' | 'requiredKeywords'> {
   const a = definition.assignment;
   // A config that skipped validation (an editor's in-memory config) still gets a rule error, not a crash.
   const compile = (pattern: string, flags: string, field: string) => {
@@ -259,6 +263,8 @@ export function compileRule(
       origin === 'builtin' && definition.pattern !== undefined
         ? LiteralPrefilter.of(definition.pattern, flags, [...ruleKeywords(definition)])
         : undefined,
+    // A workspace pattern is RE2 syntax, which requiredLiterals does not read.
+    windowLiterals: origin === 'builtin' ? windowLiterals(definition) : [],
     assignment: a && {
       name: compile(a.name, 'i', 'assignment.name'),
       exclude: a.nameExclude ? compile(a.nameExclude, 'i', 'assignment.nameExclude') : undefined,
@@ -322,6 +328,7 @@ export class SecretScanner {
     this.contextSlot = new Int32Array(index.keywords.length).fill(-1);
     let count = 0;
     for (const rule of rules) for (const k of rule.contextKeywords) if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
+    for (const rule of rules) for (const k of rule.requiredKeywords) if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
     // An index built without the triggers (data of an older build) leaves them untracked: held, always.
     for (const trigger of PASS_TRIGGERS) {
       const k = index.idOf(trigger);
@@ -340,7 +347,7 @@ export class SecretScanner {
    * writes) is used when it looks for every keyword these rules need: a keyword it has and no
    * rule here needs (a rule the config disables) only finds no rule to run.
    */
-  static build(rules: Omit<CompiledRule, 'contextKeywords'>[], prebuilt?: KeywordIndexData): SecretScanner {
+  static build(rules: Omit<CompiledRule, 'contextKeywords' | 'requiredKeywords'>[], prebuilt?: KeywordIndexData): SecretScanner {
     const keywords = secretKeywords(rules.map((r) => r.definition));
     let index: KeywordIndex | undefined;
     if (prebuilt) {
@@ -352,7 +359,8 @@ export class SecretScanner {
     const compiled = rules.map((rule, r) => {
       for (const k of ruleKeywords(rule.definition)) byKeyword[index.idOf(k)!].push(r);
       const contextKeywords = (rule.definition.context ?? []).map((k) => index.idOf(k.toLowerCase())!);
-      return { ...rule, contextKeywords };
+      const requiredKeywords = rule.windowLiterals.map((k) => index.idOf(k)!);
+      return { ...rule, contextKeywords, requiredKeywords };
     });
     return new SecretScanner(compiled, index, byKeyword);
   }
@@ -407,6 +415,7 @@ export class SecretScanner {
     for (const r of windows.touched.sort((a, b) => a - b)) {
       const rule = this.rules[r];
       if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => windows.present[this.contextSlot[k]])) continue;
+      if (rule.requiredKeywords.length && !rule.requiredKeywords.every((k) => windows.present[this.contextSlot[k]])) continue;
       if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path)) continue;
       if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
@@ -852,9 +861,25 @@ export function secretKeywords(definitions: RuleDefinition[]): string[] {
     for (const k of ruleKeywords(d)) keywords.add(k);
     for (const k of d.context ?? []) keywords.add(k.toLowerCase());
   }
-  // Not for any rule: the keyword pass notes them for the scan's other whole-text passes.
+  // Not for any rule: the keyword pass notes them for the scan's other whole-text passes...
   for (const k of PASS_TRIGGERS) keywords.add(k);
+  // ...and for the multiline rules, which need them all.
+  for (const d of definitions) for (const k of windowLiterals(d)) keywords.add(k);
   return [...keywords];
+}
+
+/** Characters a window literal may hold: those of the built-in keywords (another one would widen every row of the automaton). */
+const WINDOW_LITERAL = /^[a-z0-9 "$'()+\-./:<=>@[\]_{~]{4,}$/;
+
+/**
+ * Strings every match of a multiline regex rule holds (lower-cased: what the keyword pass looks
+ * for), four characters or more: its windows are 16 KiB each, and most files that hold its
+ * keywords lack one of these (`value:` for the Kubernetes env rule, `default` for variable defaults).
+ */
+export function windowLiterals(definition: RuleDefinition): string[] {
+  if (!definition.multiline || definition.pattern === undefined) return [];
+  const literals = requiredLiterals(definition.pattern, definition.caseInsensitive ? 'i' : '').map((l) => l.toLowerCase());
+  return [...new Set(literals.filter((l) => WINDOW_LITERAL.test(l)))];
 }
 
 export function nameSpellings(keyword: string): string[] {
