@@ -24,6 +24,7 @@ import { KEPT_SITE_CHARS, SiteStore } from './iac/keptSites';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
 import { freshTests, SearchStore } from './text/keptSearches';
+import { screenedTests } from './text/passTriggers';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 import { docStringRegions } from './secrets/docStrings';
@@ -255,19 +256,22 @@ export class Engine {
     if (this.isIgnoredPath(path)) return empty();
     const unscannable = this.skipReason(text.length, text);
     if (unscannable) return empty(unscannable);
+    const kind = fileKindOf(path);
+    // The secret scan comes first: its keyword pass tells which of the strings the other
+    // whole-text passes look for the file may hold (text/passTriggers.ts), and those it lacks
+    // are not searched for. A file that ignores itself (rare) costs that scan for nothing.
+    const { candidates, held } = this.secrets.scanFile(text, path, kind, this.limits.maxLineLength, skipped, options.memo);
     // An open document's whole-text tests are answered around the edit (text/keptSearches.ts).
-    const tests = options.memo ? this.reuse.searches.scan(path, text) : freshTests(text);
+    const tests = screenedTests(options.memo ? this.reuse.searches.scan(path, text) : freshTests(text), held);
     const suppressions = new Suppressions(text, tests);
     if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
 
-    const kind = fileKindOf(path);
-    const candidates = this.secrets.scan(text, path, kind, this.limits.maxLineLength, skipped, true, options.memo);
     const analysis =
       this.checkRules.size || options.inventory
         ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse, tests)
         : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
-      ? [...(analysis?.identities ?? []), ...secretReferences(text)]
+      ? [...(analysis?.identities ?? []), ...secretReferences(text, tests)]
       : undefined;
     if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length)
       return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) }; // nothing found: nothing to mask

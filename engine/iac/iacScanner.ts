@@ -45,8 +45,11 @@ export type IacKind =
 
 const isServerlessPath = (path: string) => /(?:^|[\\/])serverless\.ya?ml$/.test(path);
 
-/** Cheap test on path and text before any parsing: most files are not IaC. */
-export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
+/**
+ * Cheap test on path and text before any parsing: most files are not IaC. `tests` (a scan's, which
+ * may know from its keyword pass that the text lacks a string) answers the substring tests.
+ */
+export function mayBeIac(path: string, kind: FileKind, text: string, tests: TextTests = freshTests(text)): boolean {
   if (kind === 'terraform') return path.endsWith('.tf');
   if (kind !== 'yaml' && kind !== 'json') return false;
   return (
@@ -54,10 +57,11 @@ export function mayBeIac(path: string, kind: FileKind, text: string): boolean {
     isActionMetadataPath(path) ||
     isGitlabCiPath(path) ||
     isServerlessPath(path) ||
-    looksLikeCloudFormation(text) ||
-    (text.includes('apiVersion') && text.includes('kind')) ||
-    text.includes('"Statement"') ||
-    /assignablescopes/i.test(text)
+    // Every match of the CloudFormation test holds one of these.
+    ((tests.mayHold('awstemplateformatversion') || tests.mayHold('aws::') || tests.mayHold('alexa::')) && looksLikeCloudFormation(text)) ||
+    (tests.includes('apiVersion') && text.includes('kind')) ||
+    tests.includes('"Statement"') ||
+    (tests.mayHold('assignablescopes') && /assignablescopes/i.test(text))
   );
 }
 
@@ -108,7 +112,7 @@ export function analyseIac(
   reuse?: IacReuse,
   tests: TextTests = freshTests(text),
 ): IacScan | undefined {
-  if (inventory && kind === 'json' && isMcpConfig(path, text)) {
+  if (inventory && kind === 'json' && isMcpConfig(path, tests)) {
     const config = parseYamlSource(text).documents[0];
     return { issues: [], identities: config ? agentIdentities(config) : [] };
   }
@@ -130,7 +134,7 @@ export function analyseIac(
       ...(inventory ? { identities: terraformIdentities(file, ctx.settings.ownerTags) } : {}),
     };
   }
-  if (!mayBeIac(path, kind, text)) return undefined;
+  if (!mayBeIac(path, kind, text, tests)) return undefined;
   if (kind === 'terraform') {
     const file = new TerraformFile(text, reuse ? reuse.hcl.parse(path, text) : undefined);
     const analysis: IacScan = analyseTerraform(file, path, ctx);

@@ -69,7 +69,7 @@ export function analyseOtherLanguage(
       ...(inventory ? { identities: azureTemplateIdentities(template, text, owners) } : {}),
     };
   }
-  if (kind === 'json' && looksLikeArmTemplate(text)) {
+  if (kind === 'json' && tests.mayHold('deploymenttemplate.json') && looksLikeArmTemplate(text)) {
     const parsed = parseYamlSource(text);
     const template = parsed.documents[0] && readArmTemplate(parsed.documents[0]);
     if (!template) return undefined;

@@ -26,6 +26,8 @@ import { lineAssignments, snakeOf } from './longLineAssignments';
 import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
+import { PASS_TRIGGERS } from '../text/passTriggers';
+import { LiteralPrefilter, requiredLiterals, type LiteralWindows } from '../rules/requiredLiterals';
 
 /**
  * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
@@ -35,12 +37,23 @@ export interface CompiledRule {
   definition: RuleDefinition;
   severity: Severity;
   regex?: RulePattern;
+  /**
+   * Built-in regex rules: tells a line or window that lacks a string every match of `regex`
+   * holds (engine/rules/requiredLiterals.ts), which the regex need not be run on. Worked out
+   * when the rule first runs: reading 400 patterns was 30 ms of the CLI's start-up, and an audit
+   * runs a fraction of the rules.
+   */
+  literals(): LiteralPrefilter | undefined;
   assignment?: { name: RulePattern; exclude?: RulePattern; minLength: number; maxLength: number };
   allowValues: RulePattern[];
   skipsPath?: (path: string) => boolean;
   /** Set for rules limited to some files (`files`): whether the rule runs in this path. */
   runsIn?: (path: string) => boolean;
   contextKeywords: number[];
+  /** Built-in multiline regex rules: strings every match holds, lower-cased, that are keywords too (`windowLiterals`). */
+  windowLiterals: string[];
+  /** Their keyword ids: a file lacking one of them, as the keyword pass tells, gets no window of the rule at all. */
+  requiredKeywords: number[];
 }
 
 /** A value that passed every check, before positions and suppressions are worked out. */
@@ -61,9 +74,16 @@ interface ParsedLine {
   snakes: string[];
 }
 
+/** A scan of a whole file: its candidates, and which pass triggers (text/passTriggers.ts) the keyword pass saw. */
+export interface FileSecretScan {
+  candidates: Candidate[];
+  /** False when the file lacks this lower-cased pass trigger in every letter case; true for any other string. */
+  held(trigger: string): boolean;
+}
+
 /** Where each rule runs in one text, from the keyword pass. */
 interface RuleWindows {
-  /** Per context keyword (by its `contextSlot`): 1 when the text holds it. */
+  /** Per context keyword and pass trigger (by its `contextSlot`): 1 when the text holds it. */
   present: Uint8Array;
   /** The rules that have line starts, in the order they got their first. */
   touched: number[];
@@ -107,9 +127,9 @@ class HitWindows implements RuleWindows {
     private readonly rulesByKeyword: number[][],
     keywords: number,
     contextSlot: Int32Array,
-    contextCount: number,
+    slotCount: number,
   ) {
-    this.present = new Uint8Array(contextCount);
+    this.present = new Uint8Array(slotCount);
     const held = new Uint8Array(keywords);
     for (let i = 0; i < hits.length; i += 3) held[hits[i]] = 1;
     const seen = new Set<number>();
@@ -219,7 +239,7 @@ export function compileRule(
   definition: RuleDefinition,
   severity: Severity,
   origin: RuleOrigin = 'builtin',
-): Omit<CompiledRule, 'contextKeywords'> {
+): Omit<CompiledRule, 'contextKeywords' | 'requiredKeywords'> {
   const a = definition.assignment;
   // A config that skipped validation (an editor's in-memory config) still gets a rule error, not a crash.
   const compile = (pattern: string, flags: string, field: string) => {
@@ -235,10 +255,18 @@ export function compileRule(
   // The quick test is a backtracking RegExp built from the globs: for the tool's own rules only
   // (a workspace's globs are matched in linear time by LinearGlobs, which needs no prefilter).
   const mayRunIn = origin === 'builtin' && definition.files?.length ? segmentPrefilter(definition.files) : undefined;
+  const flags = definition.caseInsensitive ? 'dgi' : 'dg';
   return {
     definition,
     severity,
-    regex: definition.pattern !== undefined ? compile(definition.pattern, definition.caseInsensitive ? 'dgi' : 'dg', 'pattern') : undefined,
+    regex: definition.pattern !== undefined ? compile(definition.pattern, flags, 'pattern') : undefined,
+    // For the tool's own rules (V8 RegExps); the linear-time engine has no backtracking to save.
+    literals:
+      origin === 'builtin' && definition.pattern !== undefined
+        ? lazily(() => LiteralPrefilter.of(definition.pattern!, flags, [...ruleKeywords(definition)]))
+        : () => undefined,
+    // A workspace pattern is RE2 syntax, which requiredLiterals does not read.
+    windowLiterals: origin === 'builtin' ? windowLiterals(definition) : [],
     assignment: a && {
       name: compile(a.name, 'i', 'assignment.name'),
       exclude: a.nameExclude ? compile(a.nameExclude, 'i', 'assignment.nameExclude') : undefined,
@@ -268,12 +296,22 @@ export class SecretScanner {
   /** Per rule, its place among the assignment rules (`assignmentSlot`). */
   private slots?: Int32Array;
   /**
-   * Per keyword id: its place among the keywords some rule names as context, or -1. A keyword
-   * pass notes only those (56 of 1,812 built-in keywords), in an array small enough for V8 to
-   * allocate on its heap: one per keyword, per file, was an off-heap allocation each time.
+   * Per keyword id: its place among the keywords some rule names as context and the pass
+   * triggers (text/passTriggers.ts), or -1. A keyword pass notes only those (80 of 1,835
+   * built-in keywords) in `present`: one entry per keyword, per file, was an off-heap allocation each time.
    */
   private readonly contextSlot: Int32Array;
-  private readonly contextCount: number;
+  private readonly slotCount: number;
+  /**
+   * What the keyword pass of a text without a memo notes, zeroed at each such pass rather than
+   * allocated (past 64 bytes V8 allocates a typed array off its heap). Read by the rules of that
+   * scan only: the scans of decoded values and joined literals that follow start passes of their own.
+   */
+  private readonly present: Uint8Array;
+  /** Pass trigger → its bit in a scan's `held` mask. */
+  private readonly triggerBits = new Map<string, number>();
+  /** The slot of each pass trigger, by bit. */
+  private readonly triggerSlots: number[] = [];
   /**
    * Per rule, the start of the last line the keyword pass gave it (-1: none yet), kept from one
    * pass to the next rather than allocated per file: each pass first resets the entries of the
@@ -292,7 +330,17 @@ export class SecretScanner {
     this.contextSlot = new Int32Array(index.keywords.length).fill(-1);
     let count = 0;
     for (const rule of rules) for (const k of rule.contextKeywords) if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
-    this.contextCount = count;
+    for (const rule of rules) for (const k of rule.requiredKeywords) if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
+    // An index built without the triggers (data of an older build) leaves them untracked: held, always.
+    for (const trigger of PASS_TRIGGERS) {
+      const k = index.idOf(trigger);
+      if (k === undefined || this.triggerSlots.length >= 31) continue;
+      if (this.contextSlot[k] < 0) this.contextSlot[k] = count++;
+      this.triggerBits.set(trigger, this.triggerSlots.length);
+      this.triggerSlots.push(this.contextSlot[k]);
+    }
+    this.slotCount = count;
+    this.present = new Uint8Array(count);
     this.lastLine = new Int32Array(rules.length).fill(-1);
   }
 
@@ -301,7 +349,7 @@ export class SecretScanner {
    * writes) is used when it looks for every keyword these rules need: a keyword it has and no
    * rule here needs (a rule the config disables) only finds no rule to run.
    */
-  static build(rules: Omit<CompiledRule, 'contextKeywords'>[], prebuilt?: KeywordIndexData): SecretScanner {
+  static build(rules: Omit<CompiledRule, 'contextKeywords' | 'requiredKeywords'>[], prebuilt?: KeywordIndexData): SecretScanner {
     const keywords = secretKeywords(rules.map((r) => r.definition));
     let index: KeywordIndex | undefined;
     if (prebuilt) {
@@ -313,7 +361,8 @@ export class SecretScanner {
     const compiled = rules.map((rule, r) => {
       for (const k of ruleKeywords(rule.definition)) byKeyword[index.idOf(k)!].push(r);
       const contextKeywords = (rule.definition.context ?? []).map((k) => index.idOf(k.toLowerCase())!);
-      return { ...rule, contextKeywords };
+      const requiredKeywords = rule.windowLiterals.map((k) => index.idOf(k)!);
+      return { ...rule, contextKeywords, requiredKeywords };
     });
     return new SecretScanner(compiled, index, byKeyword);
   }
@@ -328,6 +377,26 @@ export class SecretScanner {
     decode = true,
     memo?: SecretLineMemo,
   ): Candidate[] {
+    return this.scanText(text, path, kind, maxLineLength, skipped, decode, memo).candidates;
+  }
+
+  /**
+   * Every secret in a file's text (base64 values of Kubernetes Secrets decoded), and which pass
+   * triggers its keyword pass saw: the other whole-text passes of the file's scan ask that first.
+   */
+  scanFile(text: string, path: string, kind: FileKind, maxLineLength: number, skipped: SkipNote[], memo?: SecretLineMemo): FileSecretScan {
+    return this.scanText(text, path, kind, maxLineLength, skipped, true, memo);
+  }
+
+  private scanText(
+    text: string,
+    path: string,
+    kind: FileKind,
+    maxLineLength: number,
+    skipped: SkipNote[],
+    decode: boolean,
+    memo: SecretLineMemo | undefined,
+  ): FileSecretScan {
     memo?.begin(this, kind, text);
     const windows = this.keywordWindows(text, memo);
     // A rule for a file format known by its name and without keywords (`.pgpass`, a Rails master.key)
@@ -348,6 +417,7 @@ export class SecretScanner {
     for (const r of windows.touched.sort((a, b) => a - b)) {
       const rule = this.rules[r];
       if (rule.contextKeywords.length && !rule.contextKeywords.some((k) => windows.present[this.contextSlot[k]])) continue;
+      if (rule.requiredKeywords.length && !rule.requiredKeywords.every((k) => windows.present[this.contextSlot[k]])) continue;
       if (rule.runsIn && !rule.runsIn(path)) continue;
       if (rule.skipsPath?.(path)) continue;
       if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
@@ -364,11 +434,20 @@ export class SecretScanner {
       const c = candidates[i];
       if (isPublicByDesign(text, c.start, c.value, c.keyName, c.rule.definition.generic === true, path)) candidates.splice(i, 1);
     }
-    if (decode) for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
+    // Read before the scans below, whose keyword passes reuse `present`.
+    let mask = 0;
+    for (let t = 0; t < this.triggerSlots.length; t++) if (windows.present[this.triggerSlots[t]]) mask |= 1 << t;
+    const bits = this.triggerBits;
+    const held = (trigger: string) => {
+      const bit = bits.get(trigger);
+      return bit === undefined || (mask & (1 << bit)) !== 0;
+    };
+    if (decode && held('secret') && (held('kind:') || held('"kind"')))
+      for (const encoded of kubernetesSecretData(text)) candidates.push(...this.scanDecoded(encoded, path, maxLineLength));
     if (decode && !NO_LITERAL_JOINING.has(kind))
       for (const chain of joinedLiterals(text, memo ? jointsOfOpenDocument(text, memo) : undefined))
         if (mayHoldSplitToken(chain)) candidates.push(...this.scanJoined(chain, text, path, kind, maxLineLength));
-    return resolveOverlaps(candidates);
+    return { candidates: resolveOverlaps(candidates), held };
   }
 
   /**
@@ -384,9 +463,9 @@ export class SecretScanner {
         (keyword) => this.index.keywords[keyword].length,
         this.index.longest,
       );
-      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length, contextSlot, this.contextCount);
+      return new HitWindows(hits, rulesByKeyword, this.index.keywords.length, contextSlot, this.slotCount);
     }
-    const present = new Uint8Array(this.contextCount);
+    const present = this.present.fill(0);
     const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
     // The rules the last pass gave lines to are reset here rather than at its end (a try/finally
     // there made the pass slower by a tenth): a pass that threw leaves nothing behind either.
@@ -433,6 +512,8 @@ export class SecretScanner {
     const rule = this.rules[r];
     const multiline = !!rule.definition.multiline;
     let coveredUntil = -1;
+    // A multiline rule's windows overlap: its required strings are looked for along the text once.
+    const literals = multiline && rule.regex ? rule.literals()?.windows(text) : undefined;
     const firstOfRule = candidates.length;
     const kept = memo && !multiline ? memo.ruleFound<Candidate>(r) : undefined;
     const edit = kept && memo!.edited!;
@@ -454,7 +535,7 @@ export class SecretScanner {
         state.longLines.add(lineStart);
         continue;
       }
-      if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil);
+      if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil, literals);
       else this.matchOneLine(state, r, rule, lineStart, lineEnd);
     }
     if (kept && edit) {
@@ -496,13 +577,21 @@ export class SecretScanner {
    * A multiline rule on the window after one of its keyword lines; returns how far the text is
    * covered from there on (later keyword lines before that need no window of their own).
    */
-  private matchWindow(state: ScanState, r: number, rule: CompiledRule, lineStart: number, lineEnd: number, coveredUntil: number): number {
+  private matchWindow(
+    state: ScanState,
+    r: number,
+    rule: CompiledRule,
+    lineStart: number,
+    lineEnd: number,
+    coveredUntil: number,
+    literals: LiteralWindows | undefined,
+  ): number {
     const { text, memo, candidates } = state;
     const end = Math.min(text.length, lineStart + MULTILINE_WINDOW);
     if (rule.regex) {
       // An open document's window that lies wholly before or after the edit is the last scan's
       // text: its search found what it found then.
-      const search = () => this.searchWindow(rule, text, lineStart, end, lineEnd, memo !== undefined);
+      const search = () => this.searchWindow(rule, text, lineStart, end, lineEnd, memo !== undefined, literals);
       const { found, searchedToEnd } = memo ? memo.window(r, lineStart, end, search) : search();
       for (const c of found) {
         candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName });
@@ -527,10 +616,20 @@ export class SecretScanner {
    * (a match starting past the keyword line ends it: later keyword lines get their own window).
    * `keep`: the result outlives this scan (a memo's), so its strings are copied off the text.
    */
-  private searchWindow(rule: CompiledRule, text: string, lineStart: number, end: number, lineEnd: number, keep: boolean): WindowSearch {
+  private searchWindow(
+    rule: CompiledRule,
+    text: string,
+    lineStart: number,
+    end: number,
+    lineEnd: number,
+    keep: boolean,
+    literals: LiteralWindows | undefined,
+  ): WindowSearch {
+    const found: LineCandidate[] = [];
+    // Without a string every match holds, the search would find nothing to the window's end.
+    if (literals && !literals.mayMatch(lineStart, end)) return { found, searchedToEnd: true };
     const window = text.slice(lineStart, end);
     const copy = keep ? detached : (s: string) => s;
-    const found: LineCandidate[] = [];
     const re = rule.regex!;
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
@@ -556,6 +655,8 @@ export class SecretScanner {
     const found: LineCandidate[] = [];
     const copy = keep ? detached : (s: string) => s;
     if (rule.regex) {
+      const literals = rule.literals();
+      if (literals && !literals.mayMatch(line)) return found;
       const re = rule.regex;
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
@@ -763,7 +864,38 @@ export function secretKeywords(definitions: RuleDefinition[]): string[] {
     for (const k of ruleKeywords(d)) keywords.add(k);
     for (const k of d.context ?? []) keywords.add(k.toLowerCase());
   }
+  // Not for any rule: the keyword pass notes them for the scan's other whole-text passes...
+  for (const k of PASS_TRIGGERS) keywords.add(k);
+  // ...and for the multiline rules, which need them all.
+  for (const d of definitions) for (const k of windowLiterals(d)) keywords.add(k);
   return [...keywords];
+}
+
+/** Characters a window literal may hold: those of the built-in keywords (another one would widen every row of the automaton). */
+const WINDOW_LITERAL = /^[a-z0-9 "$'()+\-./:<=>@[\]_{~]{4,}$/;
+
+/**
+ * Strings every match of a multiline regex rule holds (lower-cased: what the keyword pass looks
+ * for), four characters or more: its windows are 16 KiB each, and most files that hold its
+ * keywords lack one of these (`value:` for the Kubernetes env rule, `default` for variable defaults).
+ */
+export function windowLiterals(definition: RuleDefinition): string[] {
+  if (!definition.multiline || definition.pattern === undefined) return [];
+  let known = windowLiteralsOf.get(definition);
+  if (!known) {
+    const literals = requiredLiterals(definition.pattern, definition.caseInsensitive ? 'i' : '').map((l) => l.toLowerCase());
+    windowLiteralsOf.set(definition, (known = [...new Set(literals.filter((l) => WINDOW_LITERAL.test(l)))]));
+  }
+  return known;
+}
+
+/** Asked at start-up by both the keyword list and the rule's compilation: read once. */
+const windowLiteralsOf = new WeakMap<RuleDefinition, string[]>();
+
+/** `make()`'s value, made on the first call. */
+function lazily<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 export function nameSpellings(keyword: string): string[] {

@@ -24,11 +24,17 @@ export interface TextTests {
    * assertions look at (`\b`: one on each side), are never longer than `reach`.
    */
   matches(pattern: RegExp, reach: number): boolean;
+  /**
+   * False only when the text surely lacks `lowerCased` in every letter case (the secret scanner's
+   * keyword pass saw it nowhere: text/passTriggers.ts); true when it may hold it or nobody looked.
+   * A whole-text pass whose every match holds such a string asks this first and skips the file.
+   */
+  mayHold(lowerCased: string): boolean;
 }
 
 /** The tests of a text that is not kept: each reads the whole text. */
 export function freshTests(text: string): TextTests {
-  return { includes: (needle) => text.includes(needle), matches: (pattern) => firstMatch(text, pattern) >= 0 };
+  return { includes: (needle) => text.includes(needle), matches: (pattern) => firstMatch(text, pattern) >= 0, mayHold: () => true };
 }
 
 /** Where `pattern` first matches in the whole of `text` (-1: nowhere). */
@@ -100,6 +106,10 @@ export class KeptSearches implements TextTests {
       return at < 0 ? -1 : from + at;
     };
     return this.first(`s:${needle}`, needle.length, search) >= 0;
+  }
+
+  mayHold(): boolean {
+    return true;
   }
 
   matches(pattern: RegExp, reach: number): boolean {

@@ -1,4 +1,5 @@
 import type { FileKind } from '../types';
+import type { TextTests } from './keptSearches';
 
 /**
  * Files a tool owns, by name or by content: the one classifier that the IaC analysers, the
@@ -24,8 +25,8 @@ export function isActionMetadataPath(path: string): boolean {
   return /(?:^|[\\/])action\.ya?ml$/.test(path);
 }
 
-/** An MCP client configuration (VS Code, Cursor, Claude Desktop, or any JSON with `mcpServers`). */
-export function isMcpConfig(path: string, text: string): boolean {
+/** An MCP client configuration (VS Code, Cursor, Claude Desktop, or any JSON with `mcpServers`). `text`: it, or a scan's tests of it. */
+export function isMcpConfig(path: string, text: Pick<TextTests, 'includes'>): boolean {
   return MCP_NAME.test(baseName(path)) || (path.endsWith('.json') && text.includes('"mcpServers"'));
 }
 

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { LiteralPrefilter, requiredLiterals } from '../../../engine/rules/requiredLiterals';
+import { builtinRules } from '../../support/engineFixture';
+import { Rng } from '../../support/seededRandom';
+
+describe('requiredLiterals (strings every match of a regex holds)', () => {
+  it('reads runs of literal characters in the top-level sequence and in groups every match goes through', () => {
+    assert.deepEqual(requiredLiterals(String.raw`[a-z]{1,30}://[^:]{1,100}:(?<secret>[^@]{3,200})@(?:\[[0-9a-f:.]+\]|[a-z]+)`), [
+      '://',
+      '@',
+    ]);
+    assert.deepEqual(requiredLiterals(String.raw`-[ \t]{1,4}name:[ \t]*\r?\n[ \t]{1,40}value:`), ['-', 'name:', '\n', 'value:']);
+    assert.deepEqual(requiredLiterals(String.raw`ab+c`), ['ab', 'bc']);
+    assert.deepEqual(requiredLiterals(String.raw`x{2}y`), ['xy']);
+    assert.deepEqual(requiredLiterals(String.raw`(?:key|tok)en_`), ['en_']);
+    assert.deepEqual(requiredLiterals(String.raw`(?:ab)+c(?<v>de\.f)`), ['ab', 'c', 'de.f']);
+    assert.deepEqual(requiredLiterals(String.raw`\x41B\u0043\/\n`), ['ABC/\n']);
+  });
+
+  it('gives nothing it is not sure of', () => {
+    // Alternatives, optional parts, lookarounds, classes, back-references, assertions, a `u` flag.
+    assert.deepEqual(requiredLiterals('ab|cd'), []);
+    assert.deepEqual(requiredLiterals('a?b*(?:cd)?(?:ef){0,3}'), []);
+    assert.deepEqual(requiredLiterals('(?=abc)[a-z]+(?!xyz)(?<=q)(?<!r)'), []);
+    assert.deepEqual(requiredLiterals(String.raw`(a)\1\k<n>\d\w\s.`), ['a']);
+    assert.deepEqual(requiredLiterals(String.raw`ab\bcd`), ['ab', 'cd']);
+    assert.deepEqual(requiredLiterals('abc', 'u'), []);
+    // `[]` is an empty class in JavaScript, `{,3}` no quantifier.
+    assert.deepEqual(requiredLiterals('[]ab]'), ['ab']);
+    assert.deepEqual(requiredLiterals('a{,3}'), ['a', ',3']);
+    assert.deepEqual(requiredLiterals('(ab'), []);
+    assert.deepEqual(requiredLiterals('[ab'), []);
+  });
+
+  it('every match of every built-in rule holds its strings (examples and random text around them)', () => {
+    const rng = new Rng(13);
+    let checked = 0;
+    for (const { definition: d } of builtinRules()) {
+      if (d.pattern === undefined) continue;
+      const flags = d.caseInsensitive ? 'gi' : 'g';
+      const literals = requiredLiterals(d.pattern, flags);
+      const re = new RegExp(d.pattern, flags);
+      const examples = [...(d.examples?.positive ?? []), ...(d.examples?.negative ?? [])].map((e) => (typeof e === 'string' ? e : e.text));
+      const texts = examples.flatMap((e) => [e, `${rng.pick(['', 'x ', '\n', '"'])}${e}${rng.pick(['', ' ', '\n', "'"])}`]);
+      for (const text of texts) {
+        for (const m of text.matchAll(re)) {
+          for (const literal of literals) {
+            const holds = d.caseInsensitive ? m[0].toLowerCase().includes(literal.toLowerCase()) : m[0].includes(literal);
+            assert.ok(holds, `${d.id}: match ${JSON.stringify(m[0])} lacks ${JSON.stringify(literal)}`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 300, `only ${checked} checks`);
+  });
+
+  it('a prefilter tests only what the rule keywords do not already imply, in the pattern letter case', () => {
+    const url = LiteralPrefilter.of(String.raw`[a-z]{1,30}://[^:@]{1,100}:(?<secret>[^@]{3,200})@[a-z]+`, 'dgi', ['://'])!;
+    assert.equal(url.mayMatch('see https://example.com/docs'), false);
+    assert.equal(url.mayMatch('https://user:pw@host'), true);
+    const env = LiteralPrefilter.of(String.raw`name:[ \t]*\r?\n[ \t]{1,40}value:`, 'dgi', ['password'])!;
+    assert.equal(env.mayMatch('- NAME: DB_PASSWORD\n  VALUE: x'), true);
+    assert.equal(env.mayMatch('- name: DB_PASSWORD\n  valueFrom:'), false);
+    assert.equal(env.mayMatch('- name: DB_PASSWORD\n  secretKeyRef:'), false);
+    const exact = LiteralPrefilter.of('sk_live_[0-9a-z]{24}', 'dg', ['sk_live_'])!;
+    // Keywords are found in any letter case; a case-sensitive pattern still needs its own.
+    assert.equal(exact.mayMatch('SK_LIVE_abc'), false);
+    assert.equal(exact.mayMatch('sk_live_abc'), true);
+    assert.equal(LiteralPrefilter.of('sk_live_[0-9a-z]{24}', 'dgi', ['sk_live_']), undefined);
+    assert.equal(LiteralPrefilter.of('(?:a|b)c?', 'dg', []), undefined);
+  });
+
+  it('over the windows of one text, answers as it does for each window on its own', () => {
+    const rng = new Rng(7);
+    const filter = LiteralPrefilter.of(String.raw`name:[ \t]*\n[ \t]*value:`, 'dgi', [])!;
+    const pieces = ['name:', 'NAME:', 'value:', 'Value:', 'valu', 'e:', '\n', 'x', '  '];
+    for (let round = 0; round < 200; round++) {
+      let text = '';
+      while (text.length < 120) text += rng.pick(pieces);
+      const windows = filter.windows(text);
+      // Windows in text order (as a rule meets its keyword lines), now and then one out of order.
+      let start = 0;
+      while (start < text.length) {
+        const from = rng.int(8) === 0 ? rng.int(text.length) : start;
+        const end = Math.min(text.length, from + 1 + rng.int(40));
+        assert.equal(windows.mayMatch(from, end), filter.mayMatch(text.slice(from, end)), `${JSON.stringify(text)} [${from}, ${end})`);
+        start += 1 + rng.int(10);
+      }
+    }
+  });
+});
