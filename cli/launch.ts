@@ -2,11 +2,16 @@
 /**
  * `dist/cli.js`, the `nhi-lens` command: a few lines that run the CLI's bundle (`dist/cliMain.js`,
  * from cli/main.ts) through a V8 code cache in the user's cache folder (codeCache.ts), as this
- * module, so `require('dist/cli.js')` still gives the bundle's exports.
+ * module, so `require('dist/cli.js')` still gives the bundle's exports. It also sets how soon V8
+ * optimises hot code, for a run this short (jitTiering.ts).
  */
 import * as path from 'node:path';
 import { userCacheFolder } from '../workspace/files/userCacheFolder';
 import { CODE_CACHE_OFF_ENV, runBundle } from './codeCache';
+import { tuneTieringForShortRun } from './jitTiering';
+
+// Before the bundle is compiled, so the main thread and the audit's workers all run with it.
+tuneTieringForShortRun();
 
 const folder = process.env[CODE_CACHE_OFF_ENV] ? undefined : path.join(userCacheFolder(), 'code');
 const { save } = runBundle(path.join(__dirname, 'cliMain.js'), module, require, folder, require.main === module ? process.argv[2] : '');
