@@ -105,9 +105,12 @@ const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
 /** Batches queued at each worker, so it never waits for this thread between two. */
 const IN_FLIGHT_PER_WORKER = 2;
 /**
- * With workers, this thread scans only files up to this size (unless the workers have all the
- * work they can queue): it hands out the batches, and one large file (the npm tree's 4.5 MB
- * `types.d.ts` takes ~100 ms) kept it from doing so while the worker sat idle.
+ * With workers, this thread scans only files up to this size: it hands out the batches, and one
+ * large file (the npm tree's 4.5 MB `types.d.ts` takes ~100 ms) kept it from doing so while the
+ * worker sat idle. Nor does it take one when the workers have all the work they can queue (it
+ * waits for them instead): a large file's text and what its scan builds grew this thread's heap
+ * by 25 MB (young generation and large objects) while the worker's was at its largest too, and
+ * the audit with one worker peaked at 153-160 MB of RSS, over the 150 MB goal.
  */
 const CALLER_FILE_MAX = 128 * 1024;
 /** How often an audit that started no worker looks again at the idle cores. */
@@ -275,18 +278,22 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
           });
         }
       }
+      let scanned = 0;
       if (queue.length) {
-        let slice = pool ? takeSmall() : [];
-        if (!slice.length) slice = take(SLICE_FILES, SLICE_BYTES);
+        const slice = pool ? takeSmall() : take(SLICE_FILES, SLICE_BYTES);
         for (const job of slice)
           finish(
             job,
             scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }, job.size),
           );
+        scanned = slice.length;
       }
       options.onProgress?.(progress);
       if (!progress.listing && !queue.length) {
         if (!pool?.busy) break;
+        await pool.nextMessage();
+      } else if (pool?.busy && !scanned && (!progress.listing || queue.length >= MAX_QUEUED)) {
+        // Nothing this thread may take, nothing to list, every worker fed: wait for one.
         await pool.nextMessage();
       } else await nextTurn(); // lets the workers' results and cancellation in
     }
