@@ -227,17 +227,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     }
   };
 
-  /** This thread's share while workers run: small files from the back of the queue (batches go from the front). */
+  /** This thread's share while workers run (see `callerShare`). */
   const takeSmall = (): Job[] => {
-    const picked: Job[] = [];
-    let sum = 0;
-    for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
-      const size = queue[i].size;
-      if (size > CALLER_FILE_MAX || sum + size > SLICE_BYTES) continue;
-      sum += size;
-      picked.push(queue.splice(i, 1)[0]);
-    }
-    queuedBytes -= sum;
+    const picked = callerShare(queue).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
+    for (const job of picked) queuedBytes -= job.size;
     return picked;
   };
 
@@ -310,6 +303,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   result.identities.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offsets.start - b.offsets.start));
   result.durationMs = Date.now() - started;
   return result;
+}
+
+/**
+ * Which queued files the calling thread scans itself while workers run, as indexes into `queue`
+ * from the back (descending): up to SLICE_FILES small files (at most CALLER_FILE_MAX each,
+ * SLICE_BYTES together) among the last BATCH_FILES, since batches go from the front. None when
+ * there is no small file there: the caller then waits for a worker rather than take a large one.
+ */
+export function callerShare(queue: ReadonlyArray<{ size: number }>): number[] {
+  const picked: number[] = [];
+  let sum = 0;
+  for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
+    const size = queue[i].size;
+    if (size > CALLER_FILE_MAX || sum + size > SLICE_BYTES) continue;
+    sum += size;
+    picked.push(i);
+  }
+  return picked;
 }
 
 /**
