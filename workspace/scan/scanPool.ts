@@ -249,6 +249,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     return count;
   };
   let pool: WorkerPool | undefined;
+  /** Whether the queue has been put in size order (once the walk is done, with workers). */
+  let bySize = false;
   const onAbort = () => pool?.interrupt();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -261,10 +263,20 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       if (pool) {
         if (pool.failure) throw pool.failure;
+        if (!progress.listing && !bySize) {
+          // The rest, largest first: the workers' batches go from the front, this thread's small
+          // files from the back, and they meet in the middle. In walk order, this thread had
+          // taken every small file long before the end and sat idle (230-310 ms of a 0.85 s
+          // audit of the npm tree) while a worker scanned the large ones left.
+          queue.sort((a, b) => b.size - a.size);
+          bySize = true;
+        }
         // While listing, only whole batches go out; at the end, smaller ones keep every thread busy to the last file.
         const share = progress.listing ? BATCH_FILES : Math.max(4, Math.ceil(queue.length / (pool.size * IN_FLIGHT_PER_WORKER + 2)));
+        // ... and of the bytes left too: two large last batches kept this thread waiting 20-35 ms at the end.
+        const shareBytes = progress.listing ? BATCH_BYTES : Math.ceil(queuedBytes / (pool.size * IN_FLIGHT_PER_WORKER + 2));
         while (queue.length && pool.wantsWork() && (!progress.listing || queue.length >= BATCH_FILES || queuedBytes >= BATCH_BYTES)) {
-          const jobs = take(Math.min(share, BATCH_FILES), BATCH_BYTES);
+          const jobs = take(Math.min(share, BATCH_FILES), Math.min(shareBytes, BATCH_BYTES));
           pool.send(jobs, (scans) => {
             scans.forEach((scan, i) => finish(jobs[i], scan));
             options.onProgress?.(progress);
