@@ -93,6 +93,8 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.deepEqual(callerShare(sizes(100, 100, 100, 100, 100, 100)), [5, 4, 3, 2, 1], 'at most 512 KiB at a time');
     const farFromTheBack = [...sizes(1), ...sizes(...Array<number>(64).fill(4096))];
     assert.deepEqual(callerShare(farFromTheBack), [], 'small files only among the last 64 (batches take the front)');
+    assert.deepEqual(callerShare(sizes(4096, 300, 200), 256 * KiB), [2], 'while it would wait: one file up to the larger limit');
+    assert.deepEqual(callerShare(sizes(4096, 300), 256 * KiB), [], 'still not a file over it');
   });
 
   it('an audit cancelled before it starts says so and stops', async () => {

@@ -113,6 +113,12 @@ const IN_FLIGHT_PER_WORKER = 2;
  * the audit with one worker peaked at 153-160 MB of RSS, over the 150 MB goal.
  */
 const CALLER_FILE_MAX = 128 * 1024;
+/**
+ * Once the walk is done and every worker has all it can queue, this thread takes files up to this
+ * size rather than wait: the files of 128-256 KiB left at the end of the npm tree kept it waiting
+ * 100-190 ms. Larger ones stay with the workers (512 KiB was no faster and peaked higher).
+ */
+const CALLER_WAITING_FILE_MAX = 256 * 1024;
 /** How often an audit that started no worker looks again at the idle cores. */
 const RELOOK_MS = 500;
 
@@ -228,8 +234,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
 
   /** This thread's share while workers run (see `callerShare`). */
-  const takeSmall = (): Job[] => {
-    const picked = callerShare(queue).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
+  const takeSmall = (fileMax = CALLER_FILE_MAX): Job[] => {
+    const picked = callerShare(queue, fileMax).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
     for (const job of picked) queuedBytes -= job.size;
     return picked;
   };
@@ -265,9 +271,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         if (pool.failure) throw pool.failure;
         if (!progress.listing && !bySize) {
           // The rest, largest first: the workers' batches go from the front, this thread's small
-          // files from the back, and they meet in the middle. In walk order, this thread had
-          // taken every small file long before the end and sat idle (230-310 ms of a 0.85 s
-          // audit of the npm tree) while a worker scanned the large ones left.
+          // files from the back. In walk order, this thread had taken every small file long
+          // before the end and sat idle (230-310 ms of a 0.85 s audit of the npm tree, --jobs 1)
+          // while a worker scanned the large ones left.
           queue.sort((a, b) => b.size - a.size);
           bySize = true;
         }
@@ -285,7 +291,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       let scanned = 0;
       if (queue.length) {
-        const slice = pool ? takeSmall() : take(SLICE_FILES, SLICE_BYTES);
+        let slice = pool ? takeSmall() : take(SLICE_FILES, SLICE_BYTES);
+        if (pool && !slice.length && !progress.listing && !pool.wantsWork()) slice = takeSmall(CALLER_WAITING_FILE_MAX);
         for (const job of slice)
           finish(
             job,
@@ -319,16 +326,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
 /**
  * Which queued files the calling thread scans itself while workers run, as indexes into `queue`
- * from the back (descending): up to SLICE_FILES small files (at most CALLER_FILE_MAX each,
- * SLICE_BYTES together) among the last BATCH_FILES, since batches go from the front. None when
- * there is no small file there: the caller then waits for a worker rather than take a large one.
+ * from the back (descending): up to SLICE_FILES files of at most `fileMax` bytes each among the
+ * last BATCH_FILES (batches go from the front), SLICE_BYTES together unless the first alone is
+ * more. None when there is no such file there: the caller then waits for a worker rather than
+ * take a large one.
  */
-export function callerShare(queue: ReadonlyArray<{ size: number }>): number[] {
+export function callerShare(queue: ReadonlyArray<{ size: number }>, fileMax = CALLER_FILE_MAX): number[] {
   const picked: number[] = [];
   let sum = 0;
   for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
     const size = queue[i].size;
-    if (size > CALLER_FILE_MAX || sum + size > SLICE_BYTES) continue;
+    if (size > fileMax || (picked.length && sum + size > SLICE_BYTES)) continue;
     sum += size;
     picked.push(i);
   }
