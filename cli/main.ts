@@ -25,6 +25,7 @@ import type { ReportChunks } from '../report/reportStream';
 import { writeReportFile, writeReportStdout } from './reportOutput';
 import { TOOL_VERSION } from '../engine/version';
 import { namedFilesNotScanned } from './namedFiles';
+import { applyV8Settings } from './v8Settings';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -42,6 +43,7 @@ interface AuditRun {
 }
 
 async function runScan(options: CliOptions): Promise<AuditRun> {
+  applyV8Settings('audit');
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
   const baseline = findBaseline(options, loaded);
