@@ -347,8 +347,8 @@ export function callerShare(queue: ReadonlyArray<{ size: number }>, fileMax = CA
  * Worker threads to start besides the calling thread: one per core beyond the first, but only for
  * cores the machine leaves idle (idleCores.ts: measured while this thread was busy, so its own
  * core is not among them), counting a core three-quarters idle. A worker costs its own start-up
- * and warm-up (about a third more CPU on a 60 MB tree, bench/RESULTS.md): on a machine whose
- * cores are all busy it only makes the audit slower.
+ * and warm-up (0.22 s more CPU than none on the npm bench tree, bench/RESULTS.md): on a machine
+ * whose cores are all busy it only makes the audit slower.
  */
 export function defaultWorkerCount(cores: number, idleCores: number): number {
   const free = Math.floor(Math.max(0, idleCores) + 0.25);
