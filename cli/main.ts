@@ -42,8 +42,17 @@ interface AuditRun {
   exit?: number;
 }
 
+/** The audit, with the main thread's young generation held while it runs (v8Settings.ts). */
 async function runScan(options: CliOptions): Promise<AuditRun> {
   applyV8Settings('audit');
+  try {
+    return await scanWorkspace(options);
+  } finally {
+    applyV8Settings('audit-done');
+  }
+}
+
+async function scanWorkspace(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
   const baseline = findBaseline(options, loaded);

@@ -27,24 +27,31 @@ const MEASURED_V8_MAJOR = new Set([11]);
 export const INTERRUPT_BUDGET = 300_000;
 
 /**
- * The main thread's young generation stops growing once an audit starts (it is 8 MB then). V8
- * doubles it, up to 32 MB, whenever enough has survived its collections since it last grew: in
- * an audit that happened at some point in most runs, and with a worker beside it the audit's peak
- * RSS was 137-140 MB in runs where it did not and 150-157 MB where it did (the goal is 150). Held
- * at 8 MB, an audit without a worker peaked 14 MB lower for the same CPU time. Workers have their
- * own young generation limit (scanPool.ts).
+ * The main thread's young generation stops growing while an audit runs (it is 8 MB when one
+ * starts). V8 doubles it, up to 32 MB, whenever enough has survived its collections since it last
+ * grew: in an audit that happened at some point in most runs, and with a worker beside it the
+ * audit's peak RSS was 137-140 MB in runs where it did not and 150-157 MB where it did (the goal
+ * is 150). Held at 8 MB, an audit without a worker peaked 14 MB lower for the same CPU time.
+ * Workers have their own young generation limit (scanPool.ts). The flag goes back to V8's
+ * default (2) after the audit: the code cache written at exit (codeCache.ts) is checked against
+ * the flags the next start runs with, and V8 rejects one made under other flags.
  */
-const YOUNG_GENERATION_GROWTH = 1;
+const YOUNG_GENERATION_GROWTH = { held: 1, v8Default: 2 };
 
 /** The V8 flags for a CLI run at `moment`, or none (another V8, or turned off). */
-export function v8Flags(moment: 'start' | 'audit', v8Version: string, env: NodeJS.ProcessEnv): string[] {
+export function v8Flags(moment: 'start' | 'audit' | 'audit-done', v8Version: string, env: NodeJS.ProcessEnv): string[] {
   if (env[V8_DEFAULTS_ENV]) return [];
   const major = Number(/^(\d+)\./.exec(v8Version)?.[1]);
   if (!MEASURED_V8_MAJOR.has(major)) return [];
-  return moment === 'start' ? [`--interrupt-budget=${INTERRUPT_BUDGET}`] : [`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH}`];
+  if (moment === 'start') return [`--interrupt-budget=${INTERRUPT_BUDGET}`];
+  const growth = moment === 'audit' ? YOUNG_GENERATION_GROWTH.held : YOUNG_GENERATION_GROWTH.v8Default;
+  return [`--semi-space-growth-factor=${growth}`];
 }
 
-/** Applies the flags for `moment`: `start` in the launcher before the bundle is compiled, `audit` when an audit begins. */
-export function applyV8Settings(moment: 'start' | 'audit', env: NodeJS.ProcessEnv = process.env): void {
+/**
+ * Applies the flags for `moment`: `start` in the launcher before the bundle is compiled, `audit`
+ * when an audit begins and `audit-done` when it is over.
+ */
+export function applyV8Settings(moment: 'start' | 'audit' | 'audit-done', env: NodeJS.ProcessEnv = process.env): void {
   for (const flag of v8Flags(moment, process.versions.v8, env)) v8.setFlagsFromString(flag);
 }
