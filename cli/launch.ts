@@ -2,11 +2,21 @@
 /**
  * `dist/cli.js`, the `nhi-lens` command: a few lines that run the CLI's bundle (`dist/cliMain.js`,
  * from cli/main.ts) through a V8 code cache in the user's cache folder (codeCache.ts), as this
- * module, so `require('dist/cli.js')` still gives the bundle's exports.
+ * module, so `require('dist/cli.js')` still gives the bundle's exports. It also sets how soon V8
+ * optimises hot code, for a run this short (v8Settings.ts), and reads the CPU time counters an
+ * audit's default worker count is measured from (idleCores.ts).
  */
 import * as path from 'node:path';
 import { userCacheFolder } from '../workspace/files/userCacheFolder';
+import { noteCpuTimesAtStart } from '../workspace/scan/idleCores';
 import { CODE_CACHE_OFF_ENV, runBundle } from './codeCache';
+import { applyV8Settings } from './v8Settings';
+
+// First: an audit's default worker count is measured from this reading on (idleCores.ts).
+noteCpuTimesAtStart();
+
+// Before the bundle is compiled, so the main thread and the audit's workers all run with it.
+applyV8Settings('start');
 
 const folder = process.env[CODE_CACHE_OFF_ENV] ? undefined : path.join(userCacheFolder(), 'code');
 const { save } = runBundle(path.join(__dirname, 'cliMain.js'), module, require, folder, require.main === module ? process.argv[2] : '');

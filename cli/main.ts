@@ -25,6 +25,7 @@ import type { ReportChunks } from '../report/reportStream';
 import { writeReportFile, writeReportStdout } from './reportOutput';
 import { TOOL_VERSION } from '../engine/version';
 import { namedFilesNotScanned } from './namedFiles';
+import { applyV8Settings } from './v8Settings';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -41,7 +42,17 @@ interface AuditRun {
   exit?: number;
 }
 
+/** The audit, with the main thread's young generation held while it runs (v8Settings.ts). */
 async function runScan(options: CliOptions): Promise<AuditRun> {
+  applyV8Settings('audit');
+  try {
+    return await scanWorkspace(options);
+  } finally {
+    applyV8Settings('audit-done');
+  }
+}
+
+async function scanWorkspace(options: CliOptions): Promise<AuditRun> {
   const loaded = findConfig(options);
   const root = auditRoot(options, loaded);
   const baseline = findBaseline(options, loaded);

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { IdleCoreSampler, idleCoresBetween, readCpuTimes, type CpuTimes } from '../../workspace/scan/idleCores';
+import {
+  IdleCoreSampler,
+  idleCoresBetween,
+  noteCpuTimesAtStart,
+  readCpuTimes,
+  startReading,
+  type CpuTimes,
+} from '../../workspace/scan/idleCores';
 
 /** A /proc/stat as the kernel writes it: user nice system idle iowait irq softirq steal guest guest_nice. */
 const procStat = (user: number, idle: number, iowait = 0) =>
@@ -28,7 +35,8 @@ describe('idle cores (the audit default worker count)', () => {
     const before: CpuTimes = { idle: 1000, total: 5000 };
     assert.equal(idleCoresBetween(before, { idle: 1100, total: 5200 }, 2), 1, 'half the ticks idle on 2 cores: one core');
     assert.equal(idleCoresBetween(before, { idle: 1000, total: 5200 }, 2), 0, 'both cores busy');
-    assert.equal(idleCoresBetween(before, { idle: 1002, total: 5004 }, 2), undefined, '4 ticks on 2 cores: too little to tell');
+    assert.equal(idleCoresBetween(before, { idle: 1002, total: 5005 }, 2), undefined, '5 ticks on 2 cores: too little to tell');
+    assert.equal(idleCoresBetween(before, { idle: 1003, total: 5006 }, 2), 1, '6 ticks on 2 cores: enough');
   });
 
   it('is not fooled by earlier load: it looks only at the time since its last reading', () => {
@@ -73,5 +81,18 @@ describe('idle cores (the audit default worker count)', () => {
     );
     assert.equal(restarted.idleCores(), undefined, 'counters went backwards');
     assert.equal(restarted.idleCores(), 2);
+  });
+
+  it("starts from the launcher's reading when it took one, else from a reading of its own", () => {
+    const stash: Record<symbol, unknown> = {};
+    const own = startReading(stash, () => ({ idle: 7, total: 9 }), 2_000);
+    assert.deepEqual(own, { times: { idle: 7, total: 9 }, at: 2_000 }, 'no launcher: read now');
+    noteCpuTimesAtStart(stash, () => ({ idle: 1, total: 2 }), 1_000);
+    noteCpuTimesAtStart(stash, () => ({ idle: 3, total: 4 }), 1_500);
+    assert.deepEqual(
+      startReading(stash, () => ({ idle: 7, total: 9 }), 2_000),
+      { times: { idle: 1, total: 2 }, at: 1_000 },
+      "the launcher's first reading, not a later one",
+    );
   });
 });

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { auditWorkspace } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
-import { defaultWorkerCount, type AuditProgress } from '../../workspace/scan/scanPool';
+import { callerShare, defaultWorkerCount, type AuditProgress } from '../../workspace/scan/scanPool';
 import { loadBuiltinRules } from '../../workspace/rules/ruleFiles';
 import { REPO } from '../cli/cliHarness';
 
@@ -80,6 +80,21 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.equal(defaultWorkerCount(1, 1), 0);
     assert.equal(defaultWorkerCount(8, 5.5), 5);
     assert.equal(defaultWorkerCount(32, 31), 7, 'at most 7');
+  });
+
+  it('while workers run, the calling thread takes small files from the back of the queue, never a large one', () => {
+    const KiB = 1024;
+    const sizes = (...kib: number[]) => kib.map((k) => ({ size: k * KiB }));
+    assert.deepEqual(callerShare(sizes(1, 2, 3)), [2, 1, 0], 'back to front');
+    assert.deepEqual(callerShare(sizes(1, 4096, 2, 200)), [2, 0], 'the 4 MB and 200 KB files are left to the workers');
+    assert.deepEqual(callerShare(sizes(4096, 200, 129)), [], 'only large files: none (the caller waits for a worker)');
+    assert.deepEqual(callerShare(sizes(128)), [0], '128 KiB is still small');
+    assert.deepEqual(callerShare(sizes(...Array<number>(20).fill(1))), [19, 18, 17, 16, 15, 14, 13, 12], 'eight files at a time');
+    assert.deepEqual(callerShare(sizes(100, 100, 100, 100, 100, 100)), [5, 4, 3, 2, 1], 'at most 512 KiB at a time');
+    const farFromTheBack = [...sizes(1), ...sizes(...Array<number>(64).fill(4096))];
+    assert.deepEqual(callerShare(farFromTheBack), [], 'small files only among the last 64 (batches take the front)');
+    assert.deepEqual(callerShare(sizes(4096, 300, 200), 256 * KiB), [2], 'while it would wait: one file up to the larger limit');
+    assert.deepEqual(callerShare(sizes(4096, 300), 256 * KiB), [], 'still not a file over it');
   });
 
   it('an audit cancelled before it starts says so and stops', async () => {

@@ -29,8 +29,13 @@ export function readCpuTimes(read: () => string = () => fs.readFileSync('/proc/s
   }
 }
 
-/** Readings closer together than this many ticks per core say too little (ticks are 10 ms). */
-const MIN_TICKS_PER_CORE = 4;
+/**
+ * Readings closer together than this many ticks per core say too little (ticks are 10 ms). Three:
+ * an audit's first look at the cores comes ~30 ms after the launcher's reading, and with four it
+ * was too soon to tell there, so its worker started a look (~35 ms) later. On 2 cores, 3 ticks
+ * of the other core must have been idle to count it (0.75 of a core or more, defaultWorkerCount).
+ */
+const MIN_TICKS_PER_CORE = 3;
 
 /** Idle cores between two readings, or undefined when they are too close together to say. */
 export function idleCoresBetween(before: CpuTimes, after: CpuTimes, cores: number): number | undefined {
@@ -40,9 +45,40 @@ export function idleCoresBetween(before: CpuTimes, after: CpuTimes, cores: numbe
   return (idle / total) * cores;
 }
 
-/** The reading taken when this module was loaded (for the CLI, at process start), and when. */
-const loadedAt = Date.now();
-const atLoad = readCpuTimes();
+/** A reading of the CPU time counters and when it was taken. */
+export interface CpuReading {
+  times: CpuTimes | undefined;
+  at: number;
+}
+
+/** Where the CLI's launcher leaves the reading it takes at its start, for the bundle it then runs (same realm). */
+const START_READING = Symbol.for('nhi-lens.cpu-times-at-start');
+
+/**
+ * Takes the reading at the very start of the process (the CLI's launcher, before it loads its
+ * bundle). This module's own load comes ~30 ms later, and a first reading that late left an
+ * audit's first look at the cores (~15 ms after it) too soon to tell: its worker started one
+ * look later, ~40 ms into the audit instead of at once.
+ */
+export function noteCpuTimesAtStart(
+  stash: Record<symbol, unknown> = globalThis as unknown as Record<symbol, unknown>,
+  read = readCpuTimes,
+  now = Date.now(),
+): void {
+  stash[START_READING] ??= { times: read(), at: now } satisfies CpuReading;
+}
+
+/** The launcher's reading if it took one, else one taken now. */
+export function startReading(
+  stash: Record<symbol, unknown> = globalThis as unknown as Record<symbol, unknown>,
+  read = readCpuTimes,
+  now = Date.now(),
+): CpuReading {
+  return (stash[START_READING] as CpuReading | undefined) ?? { times: read(), at: now };
+}
+
+/** The reading taken at process start (for the CLI) or when this module was loaded. */
+const { times: atLoad, at: loadedAt } = startReading();
 
 /**
  * Answers "how many cores were idle since I last asked?" from /proc/stat, or from the 1-minute

@@ -105,11 +105,20 @@ const IN_PROCESS_LIMIT = { files: 200, bytes: 4 * 1024 * 1024 };
 /** Batches queued at each worker, so it never waits for this thread between two. */
 const IN_FLIGHT_PER_WORKER = 2;
 /**
- * With workers, this thread scans only files up to this size (unless the workers have all the
- * work they can queue): it hands out the batches, and one large file (the npm tree's 4.5 MB
- * `types.d.ts` takes ~100 ms) kept it from doing so while the worker sat idle.
+ * With workers, this thread scans only files up to this size: it hands out the batches, and one
+ * large file (the npm tree's 4.5 MB `types.d.ts` takes ~100 ms) kept it from doing so while the
+ * worker sat idle. Nor does it take one when the workers have all the work they can queue (it
+ * waits for them instead): a large file's text and what its scan builds grew this thread's heap
+ * by 25 MB (young generation and large objects) while the worker's was at its largest too, and
+ * the audit with one worker peaked at 153-160 MB of RSS, over the 150 MB goal.
  */
 const CALLER_FILE_MAX = 128 * 1024;
+/**
+ * Once the walk is done and every worker has all it can queue, this thread takes files up to this
+ * size rather than wait: the files of 128-256 KiB left at the end of the npm tree kept it waiting
+ * 100-190 ms. Larger ones stay with the workers (512 KiB was no faster and peaked higher).
+ */
+const CALLER_WAITING_FILE_MAX = 256 * 1024;
 /** How often an audit that started no worker looks again at the idle cores. */
 const RELOOK_MS = 500;
 
@@ -224,17 +233,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     }
   };
 
-  /** This thread's share while workers run: small files from the back of the queue (batches go from the front). */
-  const takeSmall = (): Job[] => {
-    const picked: Job[] = [];
-    let sum = 0;
-    for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
-      const size = queue[i].size;
-      if (size > CALLER_FILE_MAX || sum + size > SLICE_BYTES) continue;
-      sum += size;
-      picked.push(queue.splice(i, 1)[0]);
-    }
-    queuedBytes -= sum;
+  /** This thread's share while workers run (see `callerShare`). */
+  const takeSmall = (fileMax = CALLER_FILE_MAX): Job[] => {
+    const picked = callerShare(queue, fileMax).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
+    for (const job of picked) queuedBytes -= job.size;
     return picked;
   };
 
@@ -253,6 +255,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     return count;
   };
   let pool: WorkerPool | undefined;
+  /** Whether the queue has been put in size order (once the walk is done, with workers). */
+  let bySize = false;
   const onAbort = () => pool?.interrupt();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -265,28 +269,43 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       if (pool) {
         if (pool.failure) throw pool.failure;
+        if (!progress.listing && !bySize) {
+          // The rest, largest first: the workers' batches go from the front, this thread's small
+          // files from the back. In walk order, this thread had taken every small file long
+          // before the end and sat idle (230-310 ms of a 0.85 s audit of the npm tree, --jobs 1)
+          // while a worker scanned the large ones left.
+          queue.sort((a, b) => b.size - a.size);
+          bySize = true;
+        }
         // While listing, only whole batches go out; at the end, smaller ones keep every thread busy to the last file.
         const share = progress.listing ? BATCH_FILES : Math.max(4, Math.ceil(queue.length / (pool.size * IN_FLIGHT_PER_WORKER + 2)));
+        // ... and of the bytes left too: two large last batches kept this thread waiting 20-35 ms at the end.
+        const shareBytes = progress.listing ? BATCH_BYTES : Math.ceil(queuedBytes / (pool.size * IN_FLIGHT_PER_WORKER + 2));
         while (queue.length && pool.wantsWork() && (!progress.listing || queue.length >= BATCH_FILES || queuedBytes >= BATCH_BYTES)) {
-          const jobs = take(Math.min(share, BATCH_FILES), BATCH_BYTES);
+          const jobs = take(Math.min(share, BATCH_FILES), Math.min(shareBytes, BATCH_BYTES));
           pool.send(jobs, (scans) => {
             scans.forEach((scan, i) => finish(jobs[i], scan));
             options.onProgress?.(progress);
           });
         }
       }
+      let scanned = 0;
       if (queue.length) {
-        let slice = pool ? takeSmall() : [];
-        if (!slice.length) slice = take(SLICE_FILES, SLICE_BYTES);
+        let slice = pool ? takeSmall() : take(SLICE_FILES, SLICE_BYTES);
+        if (pool && !slice.length && !progress.listing && !pool.wantsWork()) slice = takeSmall(CALLER_WAITING_FILE_MAX);
         for (const job of slice)
           finish(
             job,
             scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }, job.size),
           );
+        scanned = slice.length;
       }
       options.onProgress?.(progress);
       if (!progress.listing && !queue.length) {
         if (!pool?.busy) break;
+        await pool.nextMessage();
+      } else if (pool?.busy && !scanned && (!progress.listing || queue.length >= MAX_QUEUED)) {
+        // Nothing this thread may take, nothing to list, every worker fed: wait for one.
         await pool.nextMessage();
       } else await nextTurn(); // lets the workers' results and cancellation in
     }
@@ -306,11 +325,30 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 }
 
 /**
+ * Which queued files the calling thread scans itself while workers run, as indexes into `queue`
+ * from the back (descending): up to SLICE_FILES files of at most `fileMax` bytes each among the
+ * last BATCH_FILES (batches go from the front), SLICE_BYTES together unless the first alone is
+ * more. None when there is no such file there: the caller then waits for a worker rather than
+ * take a large one.
+ */
+export function callerShare(queue: ReadonlyArray<{ size: number }>, fileMax = CALLER_FILE_MAX): number[] {
+  const picked: number[] = [];
+  let sum = 0;
+  for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
+    const size = queue[i].size;
+    if (size > fileMax || (picked.length && sum + size > SLICE_BYTES)) continue;
+    sum += size;
+    picked.push(i);
+  }
+  return picked;
+}
+
+/**
  * Worker threads to start besides the calling thread: one per core beyond the first, but only for
  * cores the machine leaves idle (idleCores.ts: measured while this thread was busy, so its own
  * core is not among them), counting a core three-quarters idle. A worker costs its own start-up
- * and warm-up (about a third more CPU on a 60 MB tree, bench/RESULTS.md): on a machine whose
- * cores are all busy it only makes the audit slower.
+ * and warm-up (0.22 s more CPU than none on the npm bench tree, bench/RESULTS.md): on a machine
+ * whose cores are all busy it only makes the audit slower.
  */
 export function defaultWorkerCount(cores: number, idleCores: number): number {
   const free = Math.floor(Math.max(0, idleCores) + 0.25);
