@@ -4,6 +4,7 @@ import {
   idleCoresBetween,
   noteCpuTimesAtStart,
   readCpuTimes,
+  readCpuTimesWithOwn,
   startReading,
   type CpuTimes,
 } from '../../workspace/scan/idleCores';
@@ -37,6 +38,43 @@ describe('idle cores (the audit default worker count)', () => {
     assert.equal(idleCoresBetween(before, { idle: 1000, total: 5200 }, 2), 0, 'both cores busy');
     assert.equal(idleCoresBetween(before, { idle: 1002, total: 5005 }, 2), undefined, '5 ticks on 2 cores: too little to tell');
     assert.equal(idleCoresBetween(before, { idle: 1003, total: 5006 }, 2), 1, '6 ticks on 2 cores: enough');
+  });
+
+  it("counts this process's own threads beyond its first core as idle, not as another program's load", () => {
+    assert.deepEqual(
+      readCpuTimesWithOwn(
+        () => ({ idle: 60, total: 160 }),
+        () => ({ user: 150_000, system: 50_000 }),
+      ),
+      { idle: 60, total: 160, own: 20 },
+      '0.2 s of CPU is 20 ticks',
+    );
+    assert.equal(
+      readCpuTimesWithOwn(
+        () => undefined,
+        () => ({ user: 1, system: 1 }),
+      ),
+      undefined,
+    );
+    // 100 ticks of wall time on 2 cores; the machine was never idle.
+    const before: CpuTimes = { idle: 1000, total: 5000, own: 100 };
+    assert.equal(
+      idleCoresBetween(before, { idle: 1000, total: 5200, own: 280 }, 2),
+      0.8,
+      'V8 busy beside the main thread: the other core is ours',
+    );
+    assert.equal(
+      idleCoresBetween(before, { idle: 1000, total: 5200, own: 200 }, 2),
+      0,
+      'only the main thread: the other core is another program',
+    );
+    assert.equal(idleCoresBetween(before, { idle: 1000, total: 5200, own: 160 }, 2), 0, 'less than a core of our own: nothing added');
+    assert.equal(idleCoresBetween(before, { idle: 1180, total: 5200, own: 400 }, 2), 2, 'never more than every core');
+    assert.equal(
+      idleCoresBetween({ idle: 1000, total: 5000 }, { idle: 1000, total: 5200, own: 280 }, 2),
+      0,
+      'a reading without its own time',
+    );
   });
 
   it('is not fooled by earlier load: it looks only at the time since its last reading', () => {

@@ -12,6 +12,8 @@ import * as os from 'node:os';
 export interface CpuTimes {
   idle: number;
   total: number;
+  /** This process's own CPU time (all its threads), in the same ticks, when known. */
+  own?: number;
 }
 
 /** The machine-wide CPU time counters (clock ticks, all cores), or undefined where there are none. */
@@ -29,6 +31,20 @@ export function readCpuTimes(read: () => string = () => fs.readFileSync('/proc/s
   }
 }
 
+/** Ticks per second of /proc/stat (USER_HZ, 100 on Linux whatever the kernel's own tick). */
+const TICKS_PER_SECOND = 100;
+
+/** The machine's counters with this process's own CPU time beside them (what the audit's sampler reads). */
+export function readCpuTimesWithOwn(
+  read: () => CpuTimes | undefined = readCpuTimes,
+  usage: () => NodeJS.CpuUsage = () => process.cpuUsage(),
+): CpuTimes | undefined {
+  const times = read();
+  if (!times) return undefined;
+  const { user, system } = usage();
+  return { ...times, own: ((user + system) / 1e6) * TICKS_PER_SECOND };
+}
+
 /**
  * Readings closer together than this many ticks per core say too little (ticks are 10 ms). Three:
  * an audit's first look at the cores comes ~30 ms after the launcher's reading, and with four it
@@ -37,11 +53,20 @@ export function readCpuTimes(read: () => string = () => fs.readFileSync('/proc/s
  */
 const MIN_TICKS_PER_CORE = 3;
 
-/** Idle cores between two readings, or undefined when they are too close together to say. */
+/**
+ * Idle cores between two readings, or undefined when they are too close together to say. When
+ * both readings carry this process's own CPU time, what its threads used beyond one core (the
+ * asking thread's) counts as idle too: that is V8 compiling and collecting beside the main
+ * thread, mostly at start-up, not another program a worker would take a core from.
+ */
 export function idleCoresBetween(before: CpuTimes, after: CpuTimes, cores: number): number | undefined {
   const total = after.total - before.total;
   if (total < MIN_TICKS_PER_CORE * cores) return undefined;
-  const idle = Math.min(Math.max(0, after.idle - before.idle), total);
+  let idle = Math.min(Math.max(0, after.idle - before.idle), total);
+  if (before.own !== undefined && after.own !== undefined) {
+    const beyondOneCore = after.own - before.own - total / cores;
+    if (beyondOneCore > 0) idle = Math.min(total, idle + beyondOneCore);
+  }
   return (idle / total) * cores;
 }
 
@@ -62,7 +87,7 @@ const START_READING = Symbol.for('nhi-lens.cpu-times-at-start');
  */
 export function noteCpuTimesAtStart(
   stash: Record<symbol, unknown> = globalThis as unknown as Record<symbol, unknown>,
-  read = readCpuTimes,
+  read: () => CpuTimes | undefined = readCpuTimesWithOwn,
   now = Date.now(),
 ): void {
   stash[START_READING] ??= { times: read(), at: now } satisfies CpuReading;
@@ -71,7 +96,7 @@ export function noteCpuTimesAtStart(
 /** The launcher's reading if it took one, else one taken now. */
 export function startReading(
   stash: Record<symbol, unknown> = globalThis as unknown as Record<symbol, unknown>,
-  read = readCpuTimes,
+  read: () => CpuTimes | undefined = readCpuTimesWithOwn,
   now = Date.now(),
 ): CpuReading {
   return (stash[START_READING] as CpuReading | undefined) ?? { times: read(), at: now };
@@ -91,7 +116,7 @@ export class IdleCoreSampler {
 
   constructor(
     private readonly cores: number,
-    private readonly read: () => CpuTimes | undefined = readCpuTimes,
+    private readonly read: () => CpuTimes | undefined = readCpuTimesWithOwn,
     private readonly loadAverage: () => number = () => os.loadavg()[0],
     first: CpuTimes | undefined = atLoad && Date.now() - loadedAt < 2_000 ? atLoad : read(),
   ) {
