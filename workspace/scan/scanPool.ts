@@ -207,11 +207,18 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
 
   const queue: Job[] = [];
+  /**
+   * What reading a queued file costs, in bytes: none for a file over the engine's size limit, which
+   * is skipped without being read. Counted as its size, a few such files made a warm `--cache`
+   * audit (nothing else to read) start a worker for them: 0.23 s instead of 0.16 on the npm tree.
+   */
+  const maxFileBytes = engine.maxFileBytes;
+  const work = (job: { size: number }) => (job.size > maxFileBytes ? 0 : job.size);
   let queuedBytes = 0;
   const take = (files: number, bytes: number): Job[] => {
     let n = 0;
     let sum = 0;
-    while (n < queue.length && n < files && (n === 0 || sum + queue[n].size <= bytes)) sum += queue[n++].size;
+    while (n < queue.length && n < files && (n === 0 || sum + work(queue[n]) <= bytes)) sum += work(queue[n++]);
     queuedBytes -= sum;
     return queue.splice(0, n);
   };
@@ -228,7 +235,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       if (known && 'scan' in known) collect(known.scan, true);
       else {
         queue.push(known ? { ...f, expect: known.hash } : f);
-        queuedBytes += f.size;
+        queuedBytes += work(f);
       }
     }
   };
@@ -236,7 +243,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   /** This thread's share while workers run (see `callerShare`). */
   const takeSmall = (fileMax = CALLER_FILE_MAX): Job[] => {
     const picked = callerShare(queue, fileMax).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
-    for (const job of picked) queuedBytes -= job.size;
+    for (const job of picked) queuedBytes -= work(job);
     return picked;
   };
 
