@@ -12,13 +12,17 @@ import { noteCpuTimesAtStart } from '../workspace/scan/idleCores';
 import { CODE_CACHE_OFF_ENV, runBundle } from './codeCache';
 import { applyV8Settings } from './v8Settings';
 
-// First: an audit's default worker count is measured from this reading on (idleCores.ts).
-noteCpuTimesAtStart();
-
-// Before the bundle is compiled, so the main thread and the audit's workers all run with it.
-applyV8Settings('start');
+// Only as the command: a process that requires this file for the bundle's exports keeps its own
+// V8 flags (they are process-wide) and takes its own readings.
+const asCommand = require.main === module;
+if (asCommand) {
+  // First: an audit's default worker count is measured from this reading on (idleCores.ts).
+  noteCpuTimesAtStart();
+  // Before the bundle is compiled, so the main thread and the audit's workers all run with it.
+  applyV8Settings('start');
+}
 
 const folder = process.env[CODE_CACHE_OFF_ENV] ? undefined : path.join(userCacheFolder(), 'code');
-const { save } = runBundle(path.join(__dirname, 'cliMain.js'), module, require, folder, require.main === module ? process.argv[2] : '');
+const { save } = runBundle(path.join(__dirname, 'cliMain.js'), module, require, folder, asCommand ? process.argv[2] : '');
 // At exit, so the cache holds the functions this run compiled too, not only the top level.
 if (save) process.once('exit', save);
