@@ -250,8 +250,19 @@ async function scalingRuns(corpus) {
     .map(Number)
     .filter((n) => n > 0);
   const scale = [
-    row(['tree', 'files', 'wall (s)', 'CPU / wall', 's per 100 MB', 'MB/s', 'peak RSS (MB)', 'load before']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
+    row([
+      'tree',
+      'files',
+      'scanned text',
+      'wall (s)',
+      'CPU / wall',
+      's per 100 MB',
+      'MB/s (tree)',
+      'MB/s (scanned text)',
+      'peak RSS (MB)',
+      'load before',
+    ]),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
   ];
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-scale-'));
   try {
@@ -265,10 +276,12 @@ async function scalingRuns(corpus) {
         row([
           `${treeMb.toFixed(0)} MB`,
           tree.files,
+          `${r.scannedMb.toFixed(0)} MB`,
           r.seconds.toFixed(2),
           (r.cpuSeconds / r.seconds).toFixed(2),
           ((r.seconds / treeMb) * 100).toFixed(2),
           (treeMb / r.seconds).toFixed(1),
+          (r.scannedMb / r.seconds).toFixed(1),
           r.peakMb.toFixed(0),
           before,
         ]),
