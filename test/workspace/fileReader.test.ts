@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scanFile } from '../../workspace/files/fileReader';
+import { decodeText, scanFile } from '../../workspace/files/fileReader';
 import { defaultEngine, testEngine } from '../support/engineFixture';
 
 /** A Slack bot token assembled at run time (never written whole in the source). */
@@ -123,5 +123,24 @@ describe('fileReader: reading with the size the walk saw', () => {
       const column = lines[line].indexOf(SLACK);
       assert.deepEqual(where(scan), [`slack-bot-token@${line}:${column}-${column + SLACK.length}`], text);
     }
+  });
+});
+
+describe('fileReader: decodeText', () => {
+  it('decodes ASCII, UTF-8 and invalid UTF-8 as the UTF-8 decoder does, without a BOM', () => {
+    const cases = [
+      Buffer.from('plain ascii\n\tand control \x01 characters\x7f'),
+      Buffer.from('naïve café, 日本語, 🔑\n'),
+      Buffer.from('\ufeffwith a BOM\n'),
+      Buffer.from('\ufeff'),
+      Buffer.from([0xef, 0xbb]), // a cut BOM
+      Buffer.from([0x61, 0xe9, 0x62, 0xff, 0xfe]), // Latin-1 bytes: not UTF-8
+      Buffer.alloc(0),
+    ];
+    for (const bytes of cases) {
+      const utf8 = bytes.toString('utf8');
+      assert.equal(decodeText(bytes), utf8.charCodeAt(0) === 0xfeff ? utf8.slice(1) : utf8, JSON.stringify(bytes.toString('hex')));
+    }
+    assert.equal(decodeText(Buffer.from('\ufeffkey')), 'key');
   });
 });
