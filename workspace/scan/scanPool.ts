@@ -80,8 +80,8 @@ export interface AuditResult {
 
 /**
  * A file to scan, as listed by the walk, with the content hash the cache expects of it (if any).
- * Listed without its size (a `ListedFile`) only while no worker runs and no cache is used: then
- * nothing needs it before the read.
+ * Without a cache, listed without its size (a `ListedFile`) once the worker decision is made:
+ * see `sizesWanted`.
  */
 type Job = (WalkedFile & { expect?: string }) | ListedFile;
 
@@ -255,6 +255,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
   /** This thread's share while workers run (see `callerShare`). */
   const takeSmall = (fileMax = CALLER_FILE_MAX): Job[] => {
+    // The files it may take are looked up now if the walk did not (the rest go to workers as they are).
+    queuedBytes += lookUpQueued(queue, work, queue.length - BATCH_FILES);
     const picked = callerShare(queue, fileMax).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
     for (const job of picked) queuedBytes -= work(job);
     return picked;
@@ -276,14 +278,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
   let pool: WorkerPool | undefined;
   /**
-   * Whether the walk looks each file up for its size and times. The cache compares them, and
-   * with workers the sizes decide who scans what (batches, this thread's small files, the
-   * largest first at the end); so do they whether a worker is worth starting, until the idle
-   * cores have said no. On one thread without a cache nothing needs them before the read, which
-   * gets the size in the same go (an fstat of the open file, cheaper than an lstat of its path).
+   * Whether the walk looks each file up for its size and times (an lstat, 2.8 µs a file): for the
+   * cache, which compares them, and until the worker decision is made (the bytes queued count
+   * towards it). After that, nothing needs a size before the read: the reader learns it from the
+   * read itself. With workers, the files this thread may take (`takeSmall`) are looked up when it
+   * looks at them, and the rest of the queue once the walk is done (largest first); batches go
+   * out by count meanwhile (BATCH_FILES), whatever their files weigh.
    */
   const sizesWanted = () =>
-    cache !== undefined || pool !== undefined || (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0);
+    cache !== undefined ||
+    (pool === undefined && (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0));
   /** Whether the queue has been put in size order (once the walk is done, with workers). */
   let bySize = false;
   const onAbort = () => pool?.interrupt();
@@ -294,10 +298,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
       if (!pool && enough) {
         const workers = workersNow();
-        if (workers > 0) {
-          pool = new WorkerPool(workers, options.setup, !!cache);
-          queuedBytes += lookUpQueued(queue, work);
-        }
+        if (workers > 0) pool = new WorkerPool(workers, options.setup, !!cache);
       }
       if (pool) {
         if (pool.failure) throw pool.failure;
@@ -306,6 +307,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
           // files from the back. In walk order, this thread had taken every small file long
           // before the end and sat idle (230-310 ms of a 0.85 s audit of the npm tree, --jobs 1)
           // while a worker scanned the large ones left.
+          queuedBytes += lookUpQueued(queue, work);
           queue.sort((a, b) => (b.size ?? 0) - (a.size ?? 0));
           bySize = true;
         }
@@ -382,12 +384,12 @@ export function callerShare(queue: ReadonlyArray<{ size?: number }>, fileMax = C
 }
 
 /**
- * Looks up, in place, the queued files listed without their size (while the idle cores said no
- * to a worker): with workers, sizes decide who scans what. Returns the work they add to the queue.
+ * Looks up, in place, the queued files from `from` on that were listed without their size: with
+ * workers, sizes decide who scans what. Returns the work they add to the queue.
  */
-export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number): number {
+export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number, from = 0): number {
   let added = 0;
-  for (let i = 0; i < queue.length; i++) {
+  for (let i = Math.max(0, from); i < queue.length; i++) {
     const file = queue[i];
     if (file.size === undefined) added += work((queue[i] = lookUpListed(file)));
   }
