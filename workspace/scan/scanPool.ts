@@ -255,8 +255,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
   /** This thread's share while workers run (see `callerShare`). */
   const takeSmall = (fileMax = CALLER_FILE_MAX): Job[] => {
-    // The files it may take are looked up now if the walk did not (the rest go to workers as they are).
-    queuedBytes += lookUpQueued(queue, work, queue.length - BATCH_FILES);
+    // The files it may take are looked up now if the walk did not, from the back and no further
+    // than its share needs (the rest go to workers as they are).
+    let small = 0;
+    for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && small < SLICE_FILES; i--) {
+      let job = queue[i];
+      if (job.size === undefined) queuedBytes += work((job = queue[i] = lookUpListed(job)));
+      if (job.size !== undefined && job.size <= fileMax) small++;
+    }
     const picked = callerShare(queue, fileMax).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
     for (const job of picked) queuedBytes -= work(job);
     return picked;
@@ -384,12 +390,12 @@ export function callerShare(queue: ReadonlyArray<{ size?: number }>, fileMax = C
 }
 
 /**
- * Looks up, in place, the queued files from `from` on that were listed without their size: with
- * workers, sizes decide who scans what. Returns the work they add to the queue.
+ * Looks up, in place, the queued files that were listed without their size: with workers, sizes
+ * decide who scans what (the largest first once the walk is done). Returns the work they add.
  */
-export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number, from = 0): number {
+export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number): number {
   let added = 0;
-  for (let i = Math.max(0, from); i < queue.length; i++) {
+  for (let i = 0; i < queue.length; i++) {
     const file = queue[i];
     if (file.size === undefined) added += work((queue[i] = lookUpListed(file)));
   }
