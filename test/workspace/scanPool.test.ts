@@ -101,7 +101,7 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  it('with workers, the queued files listed without their size are looked up once the walk is done', () => {
+  it('when a worker starts, the files queued without their size are looked up', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-pool-queue-'));
     const at = (name: string, text?: string) => {
       const absolute = path.join(dir, name);

@@ -80,8 +80,8 @@ export interface AuditResult {
 
 /**
  * A file to scan, as listed by the walk, with the content hash the cache expects of it (if any).
- * Without a cache, listed without its size (a `ListedFile`) once the worker decision is made:
- * see `sizesWanted`.
+ * Listed without its size (a `ListedFile`) only while no worker runs and no cache is used: then
+ * nothing needs it before the read.
  */
 type Job = (WalkedFile & { expect?: string }) | ListedFile;
 
@@ -255,14 +255,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
 
   /** This thread's share while workers run (see `callerShare`). */
   const takeSmall = (fileMax = CALLER_FILE_MAX): Job[] => {
-    // The files it may take are looked up now if the walk did not, from the back and no further
-    // than its share needs (the rest go to workers as they are).
-    let small = 0;
-    for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && small < SLICE_FILES; i--) {
-      let job = queue[i];
-      if (job.size === undefined) queuedBytes += work((job = queue[i] = lookUpListed(job)));
-      if (job.size !== undefined && job.size <= fileMax) small++;
-    }
     const picked = callerShare(queue, fileMax).map((i) => queue.splice(i, 1)[0]); // indexes descending: each splice leaves the next in place
     for (const job of picked) queuedBytes -= work(job);
     return picked;
@@ -284,16 +276,14 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
   let pool: WorkerPool | undefined;
   /**
-   * Whether the walk looks each file up for its size and times (an lstat, 2.8 µs a file): for the
-   * cache, which compares them, and until the worker decision is made (the bytes queued count
-   * towards it). After that, nothing needs a size before the read: the reader learns it from the
-   * read itself. With workers, the files this thread may take (`takeSmall`) are looked up when it
-   * looks at them, and the rest of the queue once the walk is done (largest first); batches go
-   * out by count meanwhile (BATCH_FILES), whatever their files weigh.
+   * Whether the walk looks each file up for its size and times. The cache compares them, and
+   * with workers the sizes decide who scans what (batches, this thread's small files, the
+   * largest first at the end); so do they whether a worker is worth starting, until the idle
+   * cores have said no. On one thread without a cache nothing needs them before the read, which
+   * gets the size in the same go (an fstat of the open file, cheaper than an lstat of its path).
    */
   const sizesWanted = () =>
-    cache !== undefined ||
-    (pool === undefined && (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0));
+    cache !== undefined || pool !== undefined || (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0);
   /** Whether the queue has been put in size order (once the walk is done, with workers). */
   let bySize = false;
   const onAbort = () => pool?.interrupt();
@@ -304,7 +294,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
       if (!pool && enough) {
         const workers = workersNow();
-        if (workers > 0) pool = new WorkerPool(workers, options.setup, !!cache);
+        if (workers > 0) {
+          pool = new WorkerPool(workers, options.setup, !!cache);
+          queuedBytes += lookUpQueued(queue, work);
+        }
       }
       if (pool) {
         if (pool.failure) throw pool.failure;
@@ -313,7 +306,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
           // files from the back. In walk order, this thread had taken every small file long
           // before the end and sat idle (230-310 ms of a 0.85 s audit of the npm tree, --jobs 1)
           // while a worker scanned the large ones left.
-          queuedBytes += lookUpQueued(queue, work);
           queue.sort((a, b) => (b.size ?? 0) - (a.size ?? 0));
           bySize = true;
         }
@@ -390,8 +382,8 @@ export function callerShare(queue: ReadonlyArray<{ size?: number }>, fileMax = C
 }
 
 /**
- * Looks up, in place, the queued files that were listed without their size: with workers, sizes
- * decide who scans what (the largest first once the walk is done). Returns the work they add.
+ * Looks up, in place, the queued files listed without their size (while the idle cores said no
+ * to a worker): with workers, sizes decide who scans what. Returns the work they add to the queue.
  */
 export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number): number {
   let added = 0;
