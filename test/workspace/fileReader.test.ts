@@ -94,6 +94,19 @@ describe('fileReader: reading with the size the walk saw', () => {
     assert.deepEqual(scan.skipped, [{ path: 'app.env', reason: 'named pipe (FIFO): not read' }]);
   });
 
+  // A one-thread audit without a cache reads what the walk listed without looking it up: the
+  // reader then asks the open file (fstat) what it is and how large.
+  it('without the walked size: a file over the limit, one replaced by a folder, one gone', () => {
+    const engine = testEngine({ config: { limits: { maxFileBytes: 1024 } } });
+    fs.writeFileSync(file, `${content}${'x'.repeat(2048)}\n`);
+    assert.deepEqual(scanFile(engine, file, 'app.env').skipped, [{ path: 'app.env', reason: 'file larger than 1 KiB not scanned' }]);
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    assert.deepEqual(scanFile(engine, file, 'app.env').skipped, [{ path: 'app.env', reason: 'not a regular file: not read' }]);
+    fs.rmSync(file, { recursive: true });
+    assert.deepEqual(scanFile(engine, file, 'app.env').skipped, [{ path: 'app.env', reason: 'cannot read: ENOENT' }]);
+  });
+
   it('non-ASCII text and a BOM: offsets count the characters the scan sees', () => {
     const texts = [
       `# café ☕ 設定\nSLACK_TOKEN=${SLACK}\n`,

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { walkFiles, type FolderListing, type FolderListings, type FolderStamp } from '../../workspace/files/fileWalker';
+import {
+  lookUpListed,
+  walkFiles,
+  type FolderListing,
+  type FolderListings,
+  type FolderStamp,
+  type ListedFile,
+} from '../../workspace/files/fileWalker';
 
 /** Writes `files` (root-relative path → content) under a fresh temporary folder. */
 function tree(files: Record<string, string>): string {
@@ -100,6 +107,52 @@ describe('file walker', () => {
     );
     assert.equal(files[1].size, 6);
     assert.deepEqual(asked, ['', 'a', 'a/m', 'b.txt']);
+  });
+
+  it('without lookups, yields the same files in the same order without sizes; lookUpListed gets them later', () => {
+    const root = tree({ 'b.txt': 'bb', 'a/z.txt': 'z', 'a/m/n.txt': 'nnn', 'c/d.txt': 'd' });
+    let asked = 0;
+    // The first file looked up, the others not: the walk asks before each one.
+    const files = [...walkFiles([root], { root, statFiles: () => asked++ === 0 })];
+    assert.deepEqual(
+      files.map((f) => f.relative),
+      ['a/m/n.txt', 'a/z.txt', 'b.txt', 'c/d.txt'],
+    );
+    assert.equal(asked, 4);
+    assert.deepEqual(
+      files.map((f) => f.size),
+      [3, undefined, undefined, undefined],
+    );
+    assert.equal(files[2].absolute, path.join(root, 'b.txt'));
+    const looked = lookUpListed(files[2] as ListedFile);
+    const stat = fs.lstatSync(path.join(root, 'b.txt'));
+    assert.deepEqual(looked, {
+      absolute: files[2].absolute,
+      relative: 'b.txt',
+      size: 2,
+      mtimeMs: stat.mtimeMs,
+      ctimeMs: stat.ctimeMs,
+      ino: stat.ino,
+    });
+    // Gone, or no longer a file, since it was listed: left as listed, for the reader to say what it is.
+    fs.rmSync(path.join(root, 'c', 'd.txt'));
+    assert.deepEqual(lookUpListed(files[3] as ListedFile), files[3]);
+    fs.rmSync(path.join(root, 'a', 'z.txt'));
+    fs.mkdirSync(path.join(root, 'a', 'z.txt'));
+    assert.deepEqual(lookUpListed(files[1] as ListedFile), files[1]);
+  });
+
+  it('kept listings are checked file by file even when lookups are not wanted', () => {
+    const root = tree({ 'a/x.txt': 'x', 'b.txt': 'bb' });
+    const listings: FolderListings = { keptListing: () => undefined, keepListing: () => undefined };
+    const files = [...walkFiles([root], { root, listings, statFiles: () => false })];
+    assert.deepEqual(
+      files.map((f) => [f.relative, f.size]),
+      [
+        ['a/x.txt', 1],
+        ['b.txt', 2],
+      ],
+    );
   });
 
   it('a named folder that is a link is followed, and its listing never kept', () => {

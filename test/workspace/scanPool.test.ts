@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { auditWorkspace } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
-import { callerShare, defaultWorkerCount, type AuditProgress } from '../../workspace/scan/scanPool';
+import type { ListedFile, WalkedFile } from '../../workspace/files/fileWalker';
+import { callerShare, defaultWorkerCount, lookUpQueued, type AuditProgress } from '../../workspace/scan/scanPool';
 import { loadBuiltinRules } from '../../workspace/rules/ruleFiles';
 import { REPO } from '../cli/cliHarness';
 
@@ -70,6 +71,54 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.equal(pooled.bytesScanned, alone.bytesScanned);
     const large = alone.findings.filter((f) => f.path.startsWith('large-'));
     assert.equal(new Set(large.map((f) => f.path)).size, 6, 'the secret at the end of every large file');
+  });
+
+  it('one thread reads files the walk did not look up: the same report as with their sizes (a cache, workers)', async () => {
+    const root = bigWorkspace(12);
+    fs.writeFileSync(path.join(root, 'big.env'), `${exampleSecretLine()}\n${'x'.repeat(2048)}\n`);
+    fs.writeFileSync(path.join(root, 'blob.env'), Buffer.concat([Buffer.from(`${exampleSecretLine()}\n`), Buffer.from([0, 1, 2, 0])]));
+    fs.writeFileSync(path.join(root, 'empty.env'), '');
+    const { config } = loadWorkspaceConfig(root);
+    const limited = { ...config, limits: { ...config.limits, maxFileBytes: 1024 } };
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-pool-cache-'));
+    const run = (jobs: number, cache?: string) => auditWorkspace({ root, config: limited, baseline: [], jobs, git: false, cache });
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    const alone = (await run(0)).report;
+    assert.ok(alone.filesScanned > 200);
+    assert.deepEqual(
+      alone.skipped.filter((s) => s.path.endsWith('.env') && !s.path.includes('/')),
+      [
+        { path: 'big.env', reason: 'file larger than 1 KiB not scanned' },
+        { path: 'blob.env', reason: 'binary file not scanned' },
+      ],
+    );
+    for (const other of [(await run(0, path.join(cacheDir, 'audit.cache'))).report, (await run(1)).report]) {
+      assert.deepEqual(json(other.findings), json(alone.findings));
+      assert.deepEqual(json(other.skipped), json(alone.skipped));
+      assert.equal(other.bytesScanned, alone.bytesScanned);
+      assert.equal(other.filesScanned, alone.filesScanned);
+    }
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('when a worker starts, the files queued without their size are looked up', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-pool-queue-'));
+    const at = (name: string, text?: string) => {
+      const absolute = path.join(dir, name);
+      if (text !== undefined) fs.writeFileSync(absolute, text);
+      return { absolute, relative: name };
+    };
+    const known = { ...at('known.txt', 'abc'), size: 3, mtimeMs: 1, ctimeMs: 1, ino: 1 };
+    const queue: Array<WalkedFile | ListedFile> = [known, at('listed.txt', 'hello'), at('gone.txt'), at('huge.txt', 'x'.repeat(50))];
+    const added = lookUpQueued(queue, (f) => (f.size === undefined || f.size > 10 ? 0 : f.size));
+    assert.equal(added, 5, 'listed.txt, and huge.txt as no work (over the limit)');
+    assert.equal(queue[0], known);
+    assert.deepEqual(
+      queue.map((f) => f.size),
+      [3, 5, undefined, 50],
+    );
+    assert.equal(queue[1].relative, 'listed.txt');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('starts a worker per core beyond the first, only for cores the machine leaves idle', () => {

@@ -42,14 +42,28 @@ class NotRegular extends Error {}
  * The file's bytes. With the size the walk saw (`expected`), one read of one byte more than
  * that is all it takes when the file still has that size: a regular file returns fewer bytes
  * than asked only at its end, so `expected` bytes back means the whole file (an fstat per file
- * was a tenth of the reading's system time on the npm tree). Any other count (the file grew,
- * shrank, or is no longer a regular file), an empty file, a failed read or no expected size:
- * the fstat says what it is now, and a regular file is read to the size it gives, as before.
+ * was a tenth of the reading's system time on the npm tree). Without it (the walk did not look
+ * the file up), one read of what the buffer holds, up to one byte over the size limit: fewer
+ * bytes back, but some, is the whole file on the same grounds (the fstat cost 1.2 us a file).
+ * Any other count (the file grew, shrank, is empty or no longer a regular file: a FIFO without
+ * a writer reads as empty, a device as full), a failed read: the fstat says what it is now, and
+ * a regular file is read to the size it gives, as before. (An entry swapped for a FIFO after the
+ * walk whose writer has already written reads as a short file, as it would with a walked size
+ * equal to what the writer wrote: that much is scanned, never more than the buffer.)
  */
 function readWhole(engine: Engine, absolute: string, expected?: number): Buffer | NotRegular {
   const fd = fs.openSync(absolute, OPEN_FLAGS);
   try {
-    if (expected !== undefined && expected > 0 && !engine.skipReason(expected, '')) {
+    if (expected === undefined) {
+      const ask = Math.min(readBuffer.length, engine.maxFileBytes + 1);
+      let n = -1;
+      try {
+        n = fs.readSync(fd, readBuffer, 0, ask, 0);
+      } catch {
+        /* as below */
+      }
+      if (n > 0 && n < ask) return readBuffer.subarray(0, n);
+    } else if (expected > 0 && !engine.skipReason(expected, '')) {
       if (readBuffer.length <= expected) readBuffer = Buffer.allocUnsafe(Math.max(expected + 1, readBuffer.length * 2));
       let n = -1;
       try {

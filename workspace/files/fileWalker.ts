@@ -26,6 +26,15 @@ export interface WalkOptions {
    * place does not touch the folder).
    */
   listings?: FolderListings;
+  /**
+   * Asked before each file the listing says is a regular file: whether to look it up (`lstat`)
+   * for its size and times. Absent: always. When it says no (and no kept listings are used: they
+   * are checked file by file), the file is yielded as a `ListedFile`, on the listing's word; the
+   * reader finds out what it is when it opens it. An audit on one thread without a cache needs
+   * nothing of a file before reading it, and the lookup was 2.8 µs per file, about 4% of the CPU
+   * of such an audit of a 143,000-file tree.
+   */
+  statFiles?: () => boolean;
 }
 
 /**
@@ -70,6 +79,28 @@ export interface WalkedFile {
    */
   ctimeMs: number;
   ino: number;
+}
+
+/**
+ * A file yielded without its lookup (`WalkOptions.statFiles`): its size and times are not known
+ * until it is read. `lookUpListed` gets them.
+ */
+export interface ListedFile {
+  absolute: string;
+  relative: string;
+  size?: undefined;
+}
+
+/** A listed file looked up now: with its size and times when it is still a regular file, else as it was. */
+export function lookUpListed(file: ListedFile): WalkedFile | ListedFile {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file.absolute);
+  } catch {
+    return file; // gone meanwhile: the reader says so
+  }
+  if (!stat.isFile()) return file; // replaced since it was listed: the reader says by what
+  return { absolute: file.absolute, relative: file.relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
 }
 
 interface Layer {
@@ -140,7 +171,7 @@ interface Walk {
  * each such entry is reported to `onSkip` with the reason. A path named explicitly is the user's
  * choice: it is followed if it is a link, and always yielded (unless the config ignores it).
  */
-export function* walkFiles(targets: string[], options: WalkOptions): Generator<WalkedFile> {
+export function* walkFiles(targets: string[], options: WalkOptions): Generator<WalkedFile | ListedFile> {
   const walk: Walk = {
     options,
     useGitignore: options.gitignore !== false,
@@ -318,7 +349,7 @@ function openFolder(
  * nested generator per level: each file yielded through `yield*` passed through every level above
  * it, which was a good part of the walk's cost on a deep tree (node_modules) with a warm cache.
  */
-function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<WalkedFile> {
+function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<WalkedFile | ListedFile> {
   const { options } = walk;
   const stack: OpenFolder[] = [];
   const first = openFolder(walk, top, posixRelative(options.root, top), topLayers, undefined, true);
@@ -365,6 +396,11 @@ function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<
     }
     // Only targets that overlap can yield a file twice (links are not followed): one target needs no set.
     if (walk.seen?.has(absolute)) continue;
+    if (!options.listings && options.statFiles?.() === false) {
+      walk.seen?.add(absolute);
+      yield { absolute, relative };
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(absolute);

@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import type { BaselineEntry, Engine, Finding, IdentityRecord, SkipNote } from '../../engine';
 import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
-import { walkFiles, type WalkedFile } from '../files/fileWalker';
+import { lookUpListed, walkFiles, type ListedFile, type WalkedFile } from '../files/fileWalker';
 import { contentHash, type AuditCache } from './auditCache';
 import { IdleCoreSampler } from './idleCores';
 import { DEFAULT_MAX_FINDINGS, RetainedFindings, type OmittedFindings } from './retainedFindings';
@@ -78,17 +78,19 @@ export interface AuditResult {
   durationMs: number;
 }
 
-/** A file to scan, as listed by the walk, with the content hash the cache expects of it (if any). */
-interface Job extends WalkedFile {
-  expect?: string;
-}
+/**
+ * A file to scan, as listed by the walk, with the content hash the cache expects of it (if any).
+ * Listed without its size (a `ListedFile`) only while no worker runs and no cache is used: then
+ * nothing needs it before the read.
+ */
+type Job = (WalkedFile & { expect?: string }) | ListedFile;
 
 /** What a worker is sent: files to scan, and whether to hash them for the cache. */
 export interface WorkerBatch {
   id: number;
   hash: boolean;
   /** `size`: as the walk saw it (the reader checks it still holds). */
-  files: Array<{ absolute: string; relative: string; size: number; expect?: string }>;
+  files: Array<{ absolute: string; relative: string; size?: number; expect?: string }>;
 }
 
 const BATCH_FILES = 64;
@@ -143,6 +145,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     isIgnored: (p) => engine.isIgnoredPath(p),
     onSkip: (note) => walkSkipped.push(note),
     ...(cache ? { listings: cache } : {}),
+    statFiles: () => sizesWanted(),
   });
   const retained = new RetainedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const result: AuditResult = {
@@ -194,14 +197,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     progress.currentFile = scan.path;
   };
   const hashing = cache ? { hash: contentHash } : undefined;
+  /** Scans a file on this thread. */
+  const scanHere = (job: Job) =>
+    scanFile(
+      engine,
+      job.absolute,
+      job.relative,
+      options.setup.inventory,
+      hashing && { ...hashing, expect: 'expect' in job ? job.expect : undefined },
+      job.size,
+    );
   /** A scan back from this thread or a worker: the cache learns it (or vouches for it), then it is collected. */
   const finish = (job: Job, scan: FileScan) => {
-    if (cache && scan.unchanged) {
+    if (cache && job.size !== undefined && scan.unchanged) {
       const cached = cache.confirm(job);
       if (cached) return collect(cached, true);
       scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory, undefined, job.size); // cannot happen: the entry was valid when listed
     }
-    if (cache && scan.hash) cache.record(scan, job, scan.hash);
+    if (cache && job.size !== undefined && scan.hash) cache.record(scan, job, scan.hash);
     const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
     collect(plain);
   };
@@ -213,7 +226,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
    * audit (nothing else to read) start a worker for them: 0.23 s instead of 0.16 on the npm tree.
    */
   const maxFileBytes = engine.maxFileBytes;
-  const work = (job: { size: number }) => (job.size > maxFileBytes ? 0 : job.size);
+  const work = (job: { size?: number }) => (job.size === undefined || job.size > maxFileBytes ? 0 : job.size);
   let queuedBytes = 0;
   const take = (files: number, bytes: number): Job[] => {
     let n = 0;
@@ -231,10 +244,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       const f = next.value;
       progress.filesTotal++;
-      const known = cache?.lookup(f);
+      const known = cache && f.size !== undefined ? cache.lookup(f) : undefined;
       if (known && 'scan' in known) collect(known.scan, true);
       else {
-        queue.push(known ? { ...f, expect: known.hash } : f);
+        queue.push(known && f.size !== undefined ? { ...f, expect: known.hash } : f);
         queuedBytes += work(f);
       }
     }
@@ -262,6 +275,15 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     return count;
   };
   let pool: WorkerPool | undefined;
+  /**
+   * Whether the walk looks each file up for its size and times. The cache compares them, and
+   * with workers the sizes decide who scans what (batches, this thread's small files, the
+   * largest first at the end); so do they whether a worker is worth starting, until the idle
+   * cores have said no. On one thread without a cache nothing needs them before the read, which
+   * gets the size in the same go (an fstat of the open file, cheaper than an lstat of its path).
+   */
+  const sizesWanted = () =>
+    cache !== undefined || pool !== undefined || (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0);
   /** Whether the queue has been put in size order (once the walk is done, with workers). */
   let bySize = false;
   const onAbort = () => pool?.interrupt();
@@ -272,7 +294,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       const enough = queue.length > IN_PROCESS_LIMIT.files || queuedBytes > IN_PROCESS_LIMIT.bytes;
       if (!pool && enough) {
         const workers = workersNow();
-        if (workers > 0) pool = new WorkerPool(workers, options.setup, !!cache);
+        if (workers > 0) {
+          pool = new WorkerPool(workers, options.setup, !!cache);
+          queuedBytes += lookUpQueued(queue, work);
+        }
       }
       if (pool) {
         if (pool.failure) throw pool.failure;
@@ -281,7 +306,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
           // files from the back. In walk order, this thread had taken every small file long
           // before the end and sat idle (230-310 ms of a 0.85 s audit of the npm tree, --jobs 1)
           // while a worker scanned the large ones left.
-          queue.sort((a, b) => b.size - a.size);
+          queue.sort((a, b) => (b.size ?? 0) - (a.size ?? 0));
           bySize = true;
         }
         // While listing, only whole batches go out; at the end, smaller ones keep every thread busy to the last file.
@@ -297,15 +322,20 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
         }
       }
       let scanned = 0;
-      if (queue.length) {
-        let slice = pool ? takeSmall() : take(SLICE_FILES, SLICE_BYTES);
-        if (pool && !slice.length && !progress.listing && !pool.wantsWork()) slice = takeSmall(CALLER_WAITING_FILE_MAX);
-        for (const job of slice)
-          finish(
-            job,
-            scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing && { ...hashing, expect: job.expect }, job.size),
-          );
+      if (pool && queue.length) {
+        let slice = takeSmall();
+        if (!slice.length && !progress.listing && !pool.wantsWork()) slice = takeSmall(CALLER_WAITING_FILE_MAX);
+        for (const job of slice) finish(job, scanHere(job));
         scanned = slice.length;
+      } else {
+        // One thread: in walk order, up to SLICE_FILES files or SLICE_BYTES read (sizes may be known only once read).
+        for (let read = 0; queue.length && scanned < SLICE_FILES && read < SLICE_BYTES; scanned++) {
+          const job = queue.shift()!;
+          queuedBytes -= work(job);
+          const scan = scanHere(job);
+          read += scan.bytes;
+          finish(job, scan);
+        }
       }
       options.onProgress?.(progress);
       if (!progress.listing && !queue.length) {
@@ -338,16 +368,30 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
  * more. None when there is no such file there: the caller then waits for a worker rather than
  * take a large one.
  */
-export function callerShare(queue: ReadonlyArray<{ size: number }>, fileMax = CALLER_FILE_MAX): number[] {
+export function callerShare(queue: ReadonlyArray<{ size?: number }>, fileMax = CALLER_FILE_MAX): number[] {
   const picked: number[] = [];
   let sum = 0;
   for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
     const size = queue[i].size;
-    if (size > fileMax || (picked.length && sum + size > SLICE_BYTES)) continue;
+    // A file of unknown size (it vanished or changed kind since it was listed) is left to a worker.
+    if (size === undefined || size > fileMax || (picked.length && sum + size > SLICE_BYTES)) continue;
     sum += size;
     picked.push(i);
   }
   return picked;
+}
+
+/**
+ * Looks up, in place, the queued files listed without their size (while the idle cores said no
+ * to a worker): with workers, sizes decide who scans what. Returns the work they add to the queue.
+ */
+export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number): number {
+  let added = 0;
+  for (let i = 0; i < queue.length; i++) {
+    const file = queue[i];
+    if (file.size === undefined) added += work((queue[i] = lookUpListed(file)));
+  }
+  return added;
 }
 
 /**
@@ -426,8 +470,10 @@ class WorkerPool {
     const batch: WorkerBatch = {
       id,
       hash: this.hash,
-      files: jobs.map(({ absolute, relative, size, expect }) =>
-        expect ? { absolute, relative, size, expect } : { absolute, relative, size },
+      files: jobs.map((job) =>
+        'expect' in job && job.expect
+          ? { absolute: job.absolute, relative: job.relative, size: job.size, expect: job.expect }
+          : { absolute: job.absolute, relative: job.relative, size: job.size },
       ),
     };
     slot.worker.postMessage(batch);
