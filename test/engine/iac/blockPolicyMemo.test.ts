@@ -88,4 +88,25 @@ describe('Policy findings kept per Terraform block between scans', () => {
     blockPolicyIssues(tree, other.ctx, other.work);
     assert.equal(other.count.analysed, 4);
   });
+  it('two files scanned in turn, with different actions: each keeps its own findings, and a change back analyses again', () => {
+    // The joined actions of the last call are reused as a string object; files that alternate
+    // must still compare by content.
+    const reuse = new HclBlockReuse({ from: 0 });
+    const { count, work, ctx } = counted();
+    const other = base.replace('"ec2:*"', '"ec2:*", "s3:GetObject"');
+    const scan = (path: string, text: string) => blockPolicyIssues(reuse.parse(path, text).body.blocks, ctx, work);
+    assert.deepEqual(scan('a.tf', base), fresh(base));
+    assert.deepEqual(scan('b.tf', other), fresh(other));
+    assert.equal(count.analysed, 8);
+    // Unchanged texts, scanned in turn: nothing analysed again, each file's own answer.
+    assert.deepEqual(scan('a.tf', base), fresh(base));
+    assert.deepEqual(scan('b.tf', other), fresh(other));
+    assert.deepEqual(scan('b.tf', other), fresh(other));
+    assert.equal(count.analysed, 8, 'each file’s blocks were computed with its own actions');
+    // a.tf gains b.tf's extra action, then loses it: analysed again both times.
+    assert.deepEqual(scan('a.tf', other), fresh(other));
+    assert.equal(count.analysed, 12);
+    assert.deepEqual(scan('a.tf', base), fresh(base));
+    assert.equal(count.analysed, 16);
+  });
 });
