@@ -98,14 +98,28 @@ export function keptPolicyIssues(
         continue;
       }
     }
-    // Analysed where the document was read: its findings are moved to where it is now.
-    fileActions ??= actionsOfAll(derived);
-    const found = analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions });
-    if (keep) Object.assign(d, { issues: found, resource, fileActions: (actionsKey ??= sameAsLast(fileActions.join('\n'))) });
+    // Analysed where the document was read: its findings are moved to where it is now. First
+    // without the file's actions: they only feed the narrowing suggestions of findings, so a
+    // document with none (the one being typed in, most of the time) is done without gathering
+    // them; one with findings is analysed again with them.
+    let found = analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions: NO_ACTIONS });
+    if (found.length) {
+      fileActions ??= actionsOfAll(derived);
+      found = analysePolicy(doc, { resource, settings: ctx.settings, iam: ctx.iam, fileActions });
+    }
+    if (keep)
+      Object.assign(d, {
+        issues: found,
+        resource,
+        fileActions: found.length ? (actionsKey ??= sameAsLast((fileActions ??= actionsOfAll(derived)).join('\n'))) : undefined,
+      });
     for (const issue of found) issues.push(movedBy(issue, by));
   }
   return issues;
 }
+
+/** The file's actions for an analysis whose findings' suggestions are not read. */
+const NO_ACTIONS: string[] = [];
 
 /** Every literal action of the documents, in their order. */
 function actionsOfAll(derived: readonly Derived[]): string[] {

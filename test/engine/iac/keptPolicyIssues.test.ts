@@ -75,4 +75,15 @@ describe('Policy findings of kept documents (keptPolicyIssues)', () => {
       at.map((f) => [f.start + 7, f.end + 7]),
     );
   });
+  it('a document without findings, re-read on each keystroke, gives what a fresh analysis gives as the file’s actions change', () => {
+    // New trees each time (the document being typed in): analysed, never kept with findings.
+    for (const extra of [[], ['s3:PutObject'], ['s3:PutObject', 's3:ListBucket']]) {
+      const docs: PolicyDocumentOf[] = [
+        { doc: wide, resource: 'a', keep: true },
+        { doc: policy(['s3:GetObject'], 'arn:aws:s3:::bucket/*'), resource: 'typed', keep: true },
+        ...(extra.length ? [{ doc: policy(extra, 'arn:aws:s3:::bucket/*'), resource: 'c', keep: true }] : []),
+      ];
+      assert.deepEqual(keptPolicyIssues(docs, ctx, notTrust), fresh(docs), JSON.stringify(extra));
+    }
+  });
 });
