@@ -5,9 +5,10 @@
  * What a keystroke costs just after a file is opened is mostly V8 optimising the re-check's code:
  * over the first 20 edits of a 5,000-line Terraform or Pulumi file the optimising compiler's
  * background threads used 2-3 times the CPU of the main thread's own work (in-process, per thread
- * from /proc: 80-130 ms against 40-60 ms), compiling large functions with everything they call
- * inlined (a Pulumi program's checks took 120 ms to compile, then again after a bail-out). With
- * both cores busy that compiling competes with the re-check itself for time slices. Two settings
+ * from /proc, bench/recheckThreads.mjs: 100-140 ms against 40-80 ms), compiling large functions
+ * with everything they call inlined (a Pulumi program's checks took 120 ms to compile, then again
+ * after a bail-out). With both cores busy that compiling competes with the re-check itself for
+ * time slices. Two settings
  * (bench/RESULTS.md, "edit-margin"):
  * - a larger interrupt budget (the CLI's, cli/v8Settings.ts): a function is optimised once it has
  *   stayed hot for longer, so code that runs for the few scans after opening a file is not
