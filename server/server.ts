@@ -2,6 +2,8 @@
  * Language server entry: one connection, one document manager, and the LSP wiring of the
  * services in ./services (which know nothing of the connection).
  */
+// First: the V8 flags, before the rest of the bundle runs (v8Settings.ts).
+import './startV8Settings';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';

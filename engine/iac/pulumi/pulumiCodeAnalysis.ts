@@ -142,13 +142,16 @@ export function pulumiCodeIssues(read: ReadProgram, text: string, ctx: IacContex
       if (aws) kept.set(r.props, k);
     }
     const by = aws ? r.delta : 0;
-    for (const issue of k.issues) issues.push(movedBy(issue, by));
-    for (const d of k.documents) {
-      documents.push(d);
+    // Indexed loops: this runs for every call of the program on every keystroke, most of the
+    // time over empty lists, and a `for…of` makes an iterator each time until the JIT has
+    // optimised it (the first edits after opening a file).
+    for (let j = 0; j < k.issues.length; j++) issues.push(movedBy(k.issues[j], by));
+    for (let j = 0; j < k.documents.length; j++) {
+      documents.push(k.documents[j]);
       deltas.push(by);
     }
-    for (const d of k.invoked) {
-      invoked.push(d);
+    for (let j = 0; j < k.invoked.length; j++) {
+      invoked.push(k.invoked[j]);
       invokedDeltas.push(by);
     }
   }

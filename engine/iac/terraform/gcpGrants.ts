@@ -46,6 +46,7 @@ const whoIs = (everyone: string) => (everyone === 'allUsers' ? 'anyone on the in
 function policyDataLevels(file: TerraformFile): Map<string, string | undefined> {
   const levels = new Map<string, string | undefined>();
   for (const data of file.dataSources) if (data.labels[0].value === 'google_iam_policy') levels.set(data.labels[1].value, 'project');
+  if (!levels.size) return levels; // no policy data source: nothing to apply
   const applied = new Set<string>();
   for (const block of file.resources) {
     const value = attribute(block.body, 'policy_data')?.value;
@@ -60,9 +61,13 @@ function policyDataLevels(file: TerraformFile): Map<string, string | undefined> 
   return levels;
 }
 
+/** The resource types `gcpGrantIssues` reads (any other reports nothing there). */
+const isGrantOrCustomRole = (type: string) => GCP_LEVEL.test(type) || BUCKET_GRANT.test(type) || CUSTOM_ROLES.has(type);
+const CUSTOM_ROLES = new Set(['google_project_iam_custom_role', 'google_organization_iam_custom_role']);
+
 export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
-  for (const block of file.resources) {
+  for (const block of file.resourcesWhere(isGrantOrCustomRole)) {
     const type = block.labels[0].value;
     const address = addressOf(block);
     const level = GCP_LEVEL.exec(type);
@@ -89,7 +94,7 @@ export function gcpGrantIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
         message: `${address} grants ${roles.map((r) => r.value).join(', ')} on ${on} to ${everyone} (${whoIs(everyone)})`,
       });
     }
-    if (type === 'google_project_iam_custom_role' || type === 'google_organization_iam_custom_role') {
+    if (CUSTOM_ROLES.has(type)) {
       const permissions = attribute(block.body, 'permissions')?.value;
       const offending = (permissions?.kind === 'tuple' ? permissions.items : [])
         .map((p) => stringOf(p))

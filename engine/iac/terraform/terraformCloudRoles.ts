@@ -123,17 +123,15 @@ function crowdImpersonationIssue(
 
 export function gcpRoleIssues(file: TerraformFile): IssueFrom<'terraform'>[] {
   const issues: IssueFrom<'terraform'>[] = [];
-  for (const block of file.resources) {
-    const m = GCP_LEVEL.exec(block.labels[0].value);
-    if (!m) continue;
+  for (const block of file.resourcesWhere((type) => GCP_LEVEL.test(type))) {
+    const m = GCP_LEVEL.exec(block.labels[0].value)!;
     for (const role of rolesOf(file, block)) {
       const issue = gcpRoleIssue(role, m[1], membersOf(block), addressOf(block));
       if (issue) issues.push(issue);
     }
   }
   // On one service account, impersonation is what the role is for, unless a whole domain gets it.
-  for (const block of file.resources) {
-    if (!SERVICE_ACCOUNT_GRANT.test(block.labels[0].value)) continue;
+  for (const block of file.resourcesWhere((type) => SERVICE_ACCOUNT_GRANT.test(type))) {
     for (const role of rolesOf(file, block)) {
       const issue = crowdImpersonationIssue(role, membersOf(block), addressOf(block));
       if (issue) issues.push(issue);

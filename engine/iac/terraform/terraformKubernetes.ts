@@ -57,8 +57,7 @@ function metadataNames(file: TerraformFile): Map<string, { name?: string; namesp
     const value = attribute(body, name)?.value;
     return value?.kind === 'string' && !value.templated ? value.value : undefined;
   };
-  for (const block of file.resources) {
-    if (!block.labels[0].value.startsWith('kubernetes_')) continue;
+  for (const block of file.resourcesWhere((type) => type.startsWith('kubernetes_'))) {
     const metadata = blocksOf(block.body, 'metadata')[0];
     if (metadata) known.set(addressOf(block), { name: literal(metadata.body, 'name'), namespace: literal(metadata.body, 'namespace') });
   }

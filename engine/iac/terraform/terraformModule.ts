@@ -23,19 +23,40 @@ export class TerraformFile {
 
   /** The resources of these types, in the order of `resources`. */
   resourcesOf(...types: string[]): HclBlock[] {
-    if (types.length !== 1) return this.resources.filter((b) => types.includes(b.labels[0].value));
-    // Indexed once per file: a dozen checks each look up a type among hundreds of resources.
+    if (types.length === 1) return [...(this.indexByType().get(types[0])?.blocks ?? [])];
+    return this.resourcesWhere((type) => types.includes(type));
+  }
+
+  /**
+   * The resources whose type `matches`, in the order of `resources`. `matches` is asked once per
+   * type of the file, not once per resource: a dozen checks each pick their few types out of
+   * hundreds of resources on every re-check of an open module, and a pass over all of them per
+   * check was most of the analysis while the JIT was still cold (the first edits after opening).
+   */
+  resourcesWhere(matches: (type: string) => boolean): HclBlock[] {
+    const lists: Array<{ blocks: HclBlock[]; at: number[] }> = [];
+    for (const [type, list] of this.indexByType()) if (matches(type)) lists.push(list);
+    if (lists.length <= 1) return lists.length ? [...lists[0].blocks] : [];
+    // Several types: back into the file's order by each resource's place in `resources`.
+    const at = lists.flatMap((l) => l.at).sort((a, b) => a - b);
+    return at.map((i) => this.resources[i]);
+  }
+
+  /** Type → its resources and their places in `resources`, built once per file. */
+  private indexByType(): Map<string, { blocks: HclBlock[]; at: number[] }> {
     if (!this.byType) {
       this.byType = new Map();
-      for (const b of this.resources) {
-        const ofType = this.byType.get(b.labels[0].value);
-        if (ofType) ofType.push(b);
-        else this.byType.set(b.labels[0].value, [b]);
-      }
+      this.resources.forEach((b, i) => {
+        const ofType = this.byType!.get(b.labels[0].value);
+        if (ofType) {
+          ofType.blocks.push(b);
+          ofType.at.push(i);
+        } else this.byType!.set(b.labels[0].value, { blocks: [b], at: [i] });
+      });
     }
-    return [...(this.byType.get(types[0]) ?? [])];
+    return this.byType;
   }
-  private byType?: Map<string, HclBlock[]>;
+  private byType?: Map<string, { blocks: HclBlock[]; at: number[] }>;
 }
 
 /** `aws_iam_role.deploy` or `data.aws_iam_policy_document.x`. */

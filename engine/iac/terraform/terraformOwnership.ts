@@ -97,7 +97,7 @@ export function defaultTagStates(file: TerraformFile, path: string, ctx: IacCont
 }
 
 export function terraformOwnershipIssues(file: TerraformFile, path: string, ctx: IacContext): IssueFrom<'terraform'>[] {
-  const owned = file.resources.filter((b) => OWNED_RESOURCES[b.labels[0].value]);
+  const owned = file.resourcesWhere((type) => !!OWNED_RESOURCES[type]);
   if (!owned.length) return [];
   const keys = ctx.settings.ownerTags;
   // A reusable module (under modules/) that takes its tags from an input: its callers set the owner.

@@ -88,4 +88,45 @@ describe('Policy findings kept per Terraform block between scans', () => {
     blockPolicyIssues(tree, other.ctx, other.work);
     assert.equal(other.count.analysed, 4);
   });
+  it('two files scanned in turn, with different actions: each keeps its own findings, and a change back analyses again', () => {
+    // The joined actions of the last call are reused as a string object; files that alternate
+    // must still compare by content.
+    const reuse = new HclBlockReuse({ from: 0 });
+    const { count, work, ctx } = counted();
+    const other = base.replace('"ec2:*"', '"ec2:*", "s3:GetObject"');
+    const scan = (path: string, text: string) => blockPolicyIssues(reuse.parse(path, text).body.blocks, ctx, work);
+    assert.deepEqual(scan('a.tf', base), fresh(base));
+    assert.deepEqual(scan('b.tf', other), fresh(other));
+    assert.equal(count.analysed, 8);
+    // Unchanged texts, scanned in turn: nothing analysed again, each file's own answer.
+    assert.deepEqual(scan('a.tf', base), fresh(base));
+    assert.deepEqual(scan('b.tf', other), fresh(other));
+    assert.deepEqual(scan('b.tf', other), fresh(other));
+    assert.equal(count.analysed, 8, 'each file’s blocks were computed with its own actions');
+    // a.tf gains b.tf's extra action, then loses it: analysed again both times.
+    assert.deepEqual(scan('a.tf', other), fresh(other));
+    assert.equal(count.analysed, 12);
+    assert.deepEqual(scan('a.tf', base), fresh(base));
+    assert.equal(count.analysed, 16);
+  });
+  it('a block without findings is not analysed again when the file’s actions change (it has none whatever they are); one with findings is', () => {
+    const quiet = `resource "aws_iam_role_policy" "q" {\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::b/*" }]\n  })\n}\n`;
+    // (Four blocks with findings before it: a file of fewer than three blocks is parsed whole.)
+    const text = [base, quiet].join('\n');
+    const reuse = new HclBlockReuse({ from: 0 });
+    const { count, work, ctx } = counted();
+    const scan = (t: string) => blockPolicyIssues(reuse.parse('main.tf', t).body.blocks, ctx, work);
+    assert.deepEqual(scan(text), fresh(text));
+    assert.equal(count.analysed, 5);
+    const edited = text.replace('"s3:*"', '"s3:*", "s3:PutObject"');
+    const after = scan(edited);
+    assert.deepEqual(after, fresh(edited));
+    assert.equal(count.analysed, 9, 'the four blocks with findings, not the quiet one');
+    // Another block with a new action: the s3:* finding (kept) suggests it; the quiet block is left alone.
+    const more = edited + role(9, '"s3:ListBucket"');
+    const third = scan(more);
+    assert.deepEqual(third, fresh(more));
+    assert.ok(third.find((f) => f.resource === 'aws_iam_role_policy.p0')?.narrower?.includes('s3:ListBucket'));
+    assert.equal(count.analysed, 14, 'the four blocks with findings and the new block');
+  });
 });
