@@ -1,3 +1,5 @@
+import { requiredFragment } from './requiredFragments';
+
 /**
  * Strings that every match of a regex holds: runs of literal characters the pattern requires,
  * outside any alternation, optional part or lookaround. A line or window without one of them
@@ -35,7 +37,11 @@ interface LiteralFinder {
  * same length, so an occurrence is as long as the string).
  */
 export class LiteralPrefilter {
-  private constructor(private readonly finders: LiteralFinder[]) {}
+  private constructor(
+    private readonly finders: LiteralFinder[],
+    /** A pattern of top-level alternatives: what every match holds (requiredFragments.ts), for one-line tests only. */
+    private readonly fragment?: RegExp,
+  ) {}
 
   /** The prefilter of `pattern`, or undefined when there is nothing worth testing. */
   static of(pattern: string, flags: string, keywords: readonly string[]): LiteralPrefilter | undefined {
@@ -67,16 +73,28 @@ export class LiteralPrefilter {
         });
       }
     }
-    return finders.length ? new LiteralPrefilter(finders) : undefined;
+    const fragment = requiredFragment(pattern, flags);
+    // Not worth a test when every keyword holds a match of it (in some letter case: a keyword line
+    // may spell it in another case than the pattern, but that is rare), as with most provider rules.
+    const anyCase = fragment === undefined ? undefined : new RegExp(fragment, 'i');
+    const fragmentRegex =
+      fragment === undefined || (lowered.length > 0 && lowered.every((k) => anyCase!.test(k)))
+        ? undefined
+        : new RegExp(fragment, flags.replace(/[gdy]/g, ''));
+    return finders.length || fragmentRegex ? new LiteralPrefilter(finders, fragmentRegex) : undefined;
   }
 
-  /** False when `text` lacks one of the required strings (no match in it then). */
+  /** False when `text` lacks one of the required strings, or the required fragment (no match in it then). */
   mayMatch(text: string): boolean {
     for (const finder of this.finders) if (finder.next(text, 0, text.length) < 0) return false;
-    return true;
+    return this.fragment === undefined || this.fragment.test(text);
   }
 
-  /** Tests of windows of one text, met in text order: each string is looked for once per occurrence, not once per window. */
+  /**
+   * Tests of windows of one text, met in text order: each string is looked for once per
+   * occurrence, not once per window. The required fragment is not tested there (a match of it has
+   * no fixed length to fit in a window).
+   */
   windows(text: string): LiteralWindows {
     return new LiteralWindows(text, this.finders);
   }
