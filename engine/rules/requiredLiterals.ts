@@ -24,9 +24,20 @@ export function requiredLiterals(source: string, flags = ''): string[] {
 
 /** Where one required string first occurs wholly inside [from, to) of a text (-1: nowhere there). */
 interface LiteralFinder {
+  /** The string, as the pattern has it. */
+  literal: string;
   length: number;
+  /** Found in any ASCII letter case (the pattern's `i` flag). */
+  caseless: boolean;
   next(text: string, from: number, to: number): number;
 }
+
+/**
+ * Where a string occurs in a text, in any ASCII letter case: the offsets of its last characters,
+ * in text order (what the secret scanner's keyword pass saw of its window literals); undefined
+ * when not known.
+ */
+export type Occurrences = (lowerCased: string) => readonly number[] | undefined;
 
 /**
  * Quick tests that a text may hold a match of a rule's pattern: whether it holds each of the
@@ -56,7 +67,9 @@ export class LiteralPrefilter {
       const within = (text: string, from: number, to: number) => (from === 0 && to === text.length ? text : text.slice(from, to));
       if (!caseless || asciiPunctuation)
         finders.push({
+          literal,
           length: literal.length,
+          caseless: false,
           next: (text, from, to) => {
             const at = within(text, from, to).indexOf(literal);
             return at < 0 ? -1 : from + at;
@@ -65,7 +78,9 @@ export class LiteralPrefilter {
       else {
         const re = new RegExp(literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'i');
         finders.push({
+          literal,
           length: literal.length,
+          caseless: true,
           next: (text, from, to) => {
             const at = within(text, from, to).search(re);
             return at < 0 ? -1 : from + at;
@@ -95,9 +110,47 @@ export class LiteralPrefilter {
    * occurrence, not once per window. The required fragment is not tested there (a match of it has
    * no fixed length to fit in a window).
    */
-  windows(text: string): LiteralWindows {
-    return new LiteralWindows(text, this.finders);
+  windows(text: string, occurrences?: Occurrences): LiteralWindows {
+    if (!occurrences) return new LiteralWindows(text, this.finders);
+    return new LiteralWindows(
+      text,
+      this.finders.map((finder) => {
+        const ends = occurrences(finder.literal.toLowerCase());
+        return ends ? fromOccurrences(finder, ends) : finder;
+      }),
+    );
   }
+}
+
+/**
+ * A finder that reads a string's known occurrences rather than the text: a multiline rule's
+ * window literals are keywords of the secret scanner, whose keyword pass found each occurrence
+ * already, in any ASCII letter case, which is what a case-insensitive search of such a string
+ * finds (without the `u` flag, `i` folds no other character onto an ASCII letter). A
+ * case-sensitive string is checked in the text at each occurrence.
+ */
+function fromOccurrences(finder: LiteralFinder, ends: readonly number[]): LiteralFinder {
+  const { literal, length, caseless } = finder;
+  return {
+    literal,
+    length,
+    caseless,
+    next: (text, from, to) => {
+      // The first occurrence starting at `from` or later: ending at `from + length - 1` or later.
+      let lo = 0;
+      let hi = ends.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid] < from + length - 1) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < ends.length && ends[k] < to; k++) {
+        const start = ends[k] - length + 1;
+        if (caseless || text.startsWith(literal, start)) return start;
+      }
+      return -1;
+    },
+  };
 }
 
 /**

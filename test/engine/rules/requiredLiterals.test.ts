@@ -75,21 +75,38 @@ describe('requiredLiterals (strings every match of a regex holds)', () => {
 
   it('over the windows of one text, answers as it does for each window on its own', () => {
     const rng = new Rng(7);
-    const filter = LiteralPrefilter.of(String.raw`name:[ \t]*\n[ \t]*value:`, 'dgi', [])!;
+    const caseless = LiteralPrefilter.of(String.raw`name:[ \t]*\n[ \t]*value:`, 'dgi', [])!;
+    const exact = LiteralPrefilter.of(String.raw`name:[ \t]*\n[ \t]*value:`, 'dg', [])!;
     const pieces = ['name:', 'NAME:', 'value:', 'Value:', 'valu', 'e:', '\n', 'x', '  '];
+    // The keyword pass's occurrences of a string: the offsets of their last characters, any letter case.
+    const occurrences = (text: string) => (lowerCased: string) => {
+      if (lowerCased === '\n') return undefined; // not a keyword: searched in the text
+      const ends: number[] = [];
+      const lower = text.toLowerCase();
+      for (let at = lower.indexOf(lowerCased); at >= 0; at = lower.indexOf(lowerCased, at + 1)) ends.push(at + lowerCased.length - 1);
+      return ends;
+    };
+    let matched = 0;
     for (let round = 0; round < 200; round++) {
       let text = '';
       while (text.length < 120) text += rng.pick(pieces);
-      const windows = filter.windows(text);
-      // Windows in text order (as a rule meets its keyword lines), now and then one out of order.
-      let start = 0;
-      while (start < text.length) {
-        const from = rng.int(8) === 0 ? rng.int(text.length) : start;
-        const end = Math.min(text.length, from + 1 + rng.int(40));
-        assert.equal(windows.mayMatch(from, end), filter.mayMatch(text.slice(from, end)), `${JSON.stringify(text)} [${from}, ${end})`);
-        start += 1 + rng.int(10);
+      for (const filter of [caseless, exact]) {
+        const windows = filter.windows(text);
+        const known = filter.windows(text, occurrences(text));
+        // Windows in text order (as a rule meets its keyword lines), now and then one out of order.
+        let start = 0;
+        while (start < text.length) {
+          const from = rng.int(8) === 0 ? rng.int(text.length) : start;
+          const end = Math.min(text.length, from + 1 + rng.int(40));
+          const expected = filter.mayMatch(text.slice(from, end));
+          if (expected) matched++;
+          assert.equal(windows.mayMatch(from, end), expected, `${JSON.stringify(text)} [${from}, ${end})`);
+          assert.equal(known.mayMatch(from, end), expected, `occurrences: ${JSON.stringify(text)} [${from}, ${end})`);
+          start += 1 + rng.int(10);
+        }
       }
     }
+    assert.ok(matched > 100, `only ${matched} windows may match`);
   });
 
   describe('requiredFragment (a regex every match of a pattern with alternatives holds a match of)', () => {
