@@ -385,7 +385,8 @@ export class Engine {
     const def = c.rule.definition;
     const lineStart = lines.lineStart(range.start.line);
     // The next line's start, not a search: a minified line is a megabyte long and holds hundreds of findings.
-    const lineEnd = range.start.line + 1 < lines.lineCount ? lines.lineStart(range.start.line + 1) - 1 : text.length;
+    const nextLine = lines.nextLineStart(range.start.line);
+    const lineEnd = nextLine !== undefined ? nextLine - 1 : text.length;
     // Only the text next to the value can name it; a minified line holds thousands of assignments.
     const from = Math.max(lineStart, c.start - 512);
     const to = Math.min(lineEnd, c.end + 512);

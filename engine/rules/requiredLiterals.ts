@@ -1,3 +1,5 @@
+import { requiredFragment } from './requiredFragments';
+
 /**
  * Strings that every match of a regex holds: runs of literal characters the pattern requires,
  * outside any alternation, optional part or lookaround. A line or window without one of them
@@ -22,9 +24,20 @@ export function requiredLiterals(source: string, flags = ''): string[] {
 
 /** Where one required string first occurs wholly inside [from, to) of a text (-1: nowhere there). */
 interface LiteralFinder {
+  /** The string, as the pattern has it. */
+  literal: string;
   length: number;
+  /** Found in any ASCII letter case (the pattern's `i` flag). */
+  caseless: boolean;
   next(text: string, from: number, to: number): number;
 }
+
+/**
+ * Where a string occurs in a text, in any ASCII letter case: the offsets of its last characters,
+ * in text order (what the secret scanner's keyword pass saw of its window literals); undefined
+ * when not known.
+ */
+export type Occurrences = (lowerCased: string) => readonly number[] | undefined;
 
 /**
  * Quick tests that a text may hold a match of a rule's pattern: whether it holds each of the
@@ -35,7 +48,11 @@ interface LiteralFinder {
  * same length, so an occurrence is as long as the string).
  */
 export class LiteralPrefilter {
-  private constructor(private readonly finders: LiteralFinder[]) {}
+  private constructor(
+    private readonly finders: LiteralFinder[],
+    /** A pattern of top-level alternatives: what every match holds (requiredFragments.ts), for one-line tests only. */
+    private readonly fragment?: RegExp,
+  ) {}
 
   /** The prefilter of `pattern`, or undefined when there is nothing worth testing. */
   static of(pattern: string, flags: string, keywords: readonly string[]): LiteralPrefilter | undefined {
@@ -50,7 +67,9 @@ export class LiteralPrefilter {
       const within = (text: string, from: number, to: number) => (from === 0 && to === text.length ? text : text.slice(from, to));
       if (!caseless || asciiPunctuation)
         finders.push({
+          literal,
           length: literal.length,
+          caseless: false,
           next: (text, from, to) => {
             const at = within(text, from, to).indexOf(literal);
             return at < 0 ? -1 : from + at;
@@ -59,7 +78,9 @@ export class LiteralPrefilter {
       else {
         const re = new RegExp(literal.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'i');
         finders.push({
+          literal,
           length: literal.length,
+          caseless: true,
           next: (text, from, to) => {
             const at = within(text, from, to).search(re);
             return at < 0 ? -1 : from + at;
@@ -67,19 +88,69 @@ export class LiteralPrefilter {
         });
       }
     }
-    return finders.length ? new LiteralPrefilter(finders) : undefined;
+    const fragment = requiredFragment(pattern, flags);
+    // Not worth a test when every keyword holds a match of it (in some letter case: a keyword line
+    // may spell it in another case than the pattern, but that is rare), as with most provider rules.
+    const anyCase = fragment === undefined ? undefined : new RegExp(fragment, 'i');
+    const fragmentRegex =
+      fragment === undefined || (lowered.length > 0 && lowered.every((k) => anyCase!.test(k)))
+        ? undefined
+        : new RegExp(fragment, flags.replace(/[gdy]/g, ''));
+    return finders.length || fragmentRegex ? new LiteralPrefilter(finders, fragmentRegex) : undefined;
   }
 
-  /** False when `text` lacks one of the required strings (no match in it then). */
+  /** False when `text` lacks one of the required strings, or the required fragment (no match in it then). */
   mayMatch(text: string): boolean {
     for (const finder of this.finders) if (finder.next(text, 0, text.length) < 0) return false;
-    return true;
+    return this.fragment === undefined || this.fragment.test(text);
   }
 
-  /** Tests of windows of one text, met in text order: each string is looked for once per occurrence, not once per window. */
-  windows(text: string): LiteralWindows {
-    return new LiteralWindows(text, this.finders);
+  /**
+   * Tests of windows of one text, met in text order: each string is looked for once per
+   * occurrence, not once per window. The required fragment is not tested there (a match of it has
+   * no fixed length to fit in a window).
+   */
+  windows(text: string, occurrences?: Occurrences): LiteralWindows {
+    if (!occurrences) return new LiteralWindows(text, this.finders);
+    return new LiteralWindows(
+      text,
+      this.finders.map((finder) => {
+        const ends = occurrences(finder.literal.toLowerCase());
+        return ends ? fromOccurrences(finder, ends) : finder;
+      }),
+    );
   }
+}
+
+/**
+ * A finder that reads a string's known occurrences rather than the text: a multiline rule's
+ * window literals are keywords of the secret scanner, whose keyword pass found each occurrence
+ * already, in any ASCII letter case, which is what a case-insensitive search of such a string
+ * finds (without the `u` flag, `i` folds no other character onto an ASCII letter). A
+ * case-sensitive string is checked in the text at each occurrence.
+ */
+function fromOccurrences(finder: LiteralFinder, ends: readonly number[]): LiteralFinder {
+  const { literal, length, caseless } = finder;
+  return {
+    literal,
+    length,
+    caseless,
+    next: (text, from, to) => {
+      // The first occurrence starting at `from` or later: ending at `from + length - 1` or later.
+      let lo = 0;
+      let hi = ends.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid] < from + length - 1) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < ends.length && ends[k] < to; k++) {
+        const start = ends[k] - length + 1;
+        if (caseless || text.startsWith(literal, start)) return start;
+      }
+      return -1;
+    },
+  };
 }
 
 /**

@@ -57,7 +57,9 @@ const FIXED_READS = 300;
 function readValue(line: string, at: number, afterColon: boolean): Omit<Assignment, 'name' | 'nameStart'> | undefined {
   let i = at;
   if (afterColon) {
-    const annotated = TYPE_ANNOTATION.exec(line.slice(i, i + 120));
+    // Every match holds an `=`: most values after a colon (a minified object literal's) have none near.
+    const head = line.slice(i, i + 120);
+    const annotated = head.includes('=') ? TYPE_ANNOTATION.exec(head) : null;
     if (annotated && !/["'`]/.test(annotated[0])) i += annotated[0].length;
   }
   const prefix = STRING_PREFIX.exec(line.slice(i, i + 4));

@@ -12,8 +12,26 @@ export interface EncodedSecretValue {
   decoded: string;
 }
 
-const YAML_KIND_SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+/** `kind: Secret` on a line of its own, tried (sticky) where a line starts with `kind:`. */
+const YAML_KIND_SECRET_AT = /kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/my;
 const JSON_KIND_SECRET = /"kind"\s*:\s*"Secret"/;
+
+/**
+ * Whether a line of the text is `kind: Secret` (what `/^kind:…$/m` finds). The files that get
+ * here hold "secret" and "kind:" somewhere, and some are megabytes of code (TypeScript's own
+ * sources say `kind:` all over): a multiline regex tries every position for a line start, where
+ * a search for "kind:" skips to the few places that can match.
+ */
+export function hasYamlKindSecret(text: string): boolean {
+  for (let i = text.indexOf('kind:'); i >= 0; i = text.indexOf('kind:', i + 5)) {
+    // `^` in multiline mode: the start, or after any line terminator.
+    const before = i === 0 ? '\n' : text[i - 1];
+    if (before !== '\n' && before !== '\r' && before !== '\u2028' && before !== '\u2029') continue;
+    YAML_KIND_SECRET_AT.lastIndex = i;
+    if (YAML_KIND_SECRET_AT.test(text)) return true;
+  }
+  return false;
+}
 const BASE64 = /^[A-Za-z0-9+/]{4,}={0,2}$/;
 const MAX_VALUE = 64 * 1024;
 
@@ -54,7 +72,7 @@ function yamlSecretData(text: string): EncodedSecretValue[] {
   const found: EncodedSecretValue[] = [];
   for (const [docStart, docEnd] of yamlDocuments(text)) {
     const doc = text.slice(docStart, docEnd);
-    if (!YAML_KIND_SECRET.test(doc)) continue;
+    if (!hasYamlKindSecret(doc)) continue;
     const data = /^data:[ \t]*$/m.exec(doc);
     if (!data) continue;
     // The entries are the indented lines under `data:`, up to the next top-level key.
@@ -95,7 +113,8 @@ function jsonSecretData(text: string): EncodedSecretValue[] {
 /** Decoded `data` values of the Kubernetes Secrets in a file; empty for anything else. */
 export function kubernetesSecretData(text: string): EncodedSecretValue[] {
   if (!text.includes('Secret')) return [];
-  if (YAML_KIND_SECRET.test(text)) return yamlSecretData(text);
-  if (JSON_KIND_SECRET.test(text)) return jsonSecretData(text);
+  if (hasYamlKindSecret(text)) return yamlSecretData(text);
+  // The regex starts with `"kind"`: a plain search rules out most files first.
+  if (text.includes('"kind"') && JSON_KIND_SECRET.test(text)) return jsonSecretData(text);
   return [];
 }

@@ -27,7 +27,7 @@ import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 import { PASS_TRIGGERS } from '../text/passTriggers';
-import { LiteralPrefilter, requiredLiterals, type LiteralWindows } from '../rules/requiredLiterals';
+import { LiteralPrefilter, requiredLiterals, type LiteralWindows, type Occurrences } from '../rules/requiredLiterals';
 
 /**
  * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
@@ -91,6 +91,8 @@ interface RuleWindows {
   starts(r: number, from?: number, to?: number): readonly number[];
   /** Gives rule `r` these line starts (a rule without keywords that reads a whole file of its name). */
   setStarts(r: number, lines: number[]): void;
+  /** Where the multiline rules' window literals occur (when the keyword pass noted them). */
+  occurrences?: Occurrences;
 }
 
 /** Rule windows worked out hit by hit: every rule's line starts at once. */
@@ -99,6 +101,7 @@ class EagerWindows implements RuleWindows {
     readonly present: Uint8Array,
     readonly touched: number[],
     private readonly lists: (number[] | undefined)[],
+    readonly occurrences: Occurrences,
   ) {}
 
   starts(r: number): readonly number[] {
@@ -319,6 +322,27 @@ export class SecretScanner {
    */
   private readonly lastLine: Int32Array;
   private lastTouched: number[] = [];
+  /**
+   * Per keyword id: its place among the multiline rules' window literals (`requiredKeywords`), or
+   * -1. The keyword pass notes where those occur (`literalEnds`, emptied at each pass), and the
+   * rules' window prefilters read that instead of searching the text for them again: a
+   * case-insensitive search of `default` or `value:` through a large file was most of what a
+   * multiline rule cost where its keywords are common.
+   */
+  private readonly literalSlot: Int32Array;
+  private readonly literalEnds: number[][] = [];
+  /** The occurrences of a window literal (lower-cased) that the last eager keyword pass noted. */
+  private readonly occurrences: Occurrences = (lowerCased) => {
+    const k = this.index.idOf(lowerCased);
+    const slot = k === undefined ? -1 : this.literalSlot[k];
+    return slot >= 0 ? this.literalEnds[slot] : undefined;
+  };
+  /**
+   * The rules limited to some files (`files`) that have no keywords, which read a whole small
+   * file of their name: a handful of the 450 built-in rules, listed once rather than looked for
+   * among all of them for every file.
+   */
+  private readonly wholeFileRules: number[];
 
   constructor(
     readonly rules: CompiledRule[],
@@ -342,6 +366,15 @@ export class SecretScanner {
     this.slotCount = count;
     this.present = new Uint8Array(count);
     this.lastLine = new Int32Array(rules.length).fill(-1);
+    this.literalSlot = new Int32Array(index.keywords.length).fill(-1);
+    for (const rule of rules)
+      for (const k of rule.requiredKeywords)
+        if (this.literalSlot[k] < 0) {
+          this.literalSlot[k] = this.literalEnds.length;
+          this.literalEnds.push([]);
+        }
+    this.wholeFileRules = [];
+    for (let r = 0; r < rules.length; r++) if (rules[r].runsIn && !rules[r].definition.keywords?.length) this.wholeFileRules.push(r);
   }
 
   /**
@@ -467,14 +500,18 @@ export class SecretScanner {
     }
     const present = this.present.fill(0);
     const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
+    const { literalSlot, literalEnds } = this;
+    for (const ends of literalEnds) ends.length = 0;
     // The rules the last pass gave lines to are reset here rather than at its end (a try/finally
     // there made the pass slower by a tenth): a pass that threw leaves nothing behind either.
     for (const r of this.lastTouched) lastLine[r] = -1;
     const touched: number[] = [];
     this.lastTouched = touched;
-    const onHit = (keyword: number, _offset: number, lineStart: number) => {
+    const onHit = (keyword: number, offset: number, lineStart: number) => {
       const slot = contextSlot[keyword];
       if (slot >= 0) present[slot] = 1;
+      const literal = literalSlot[keyword];
+      if (literal >= 0) literalEnds[literal].push(offset);
       const ruleIds = rulesByKeyword[keyword];
       for (let k = 0; k < ruleIds.length; k++) {
         const r = ruleIds[k];
@@ -489,17 +526,13 @@ export class SecretScanner {
       }
     };
     this.index.scan(text, onHit);
-    return new EagerWindows(present, touched, starts);
+    return new EagerWindows(present, touched, starts, this.occurrences);
   }
 
   /** Every line of the text for the rules without keywords that run on this file's name. */
   private addWholeFileWindows(text: string, path: string, windows: RuleWindows): void {
     let lines: number[] | undefined;
-    for (let r = 0; r < this.rules.length; r++) {
-      const rule = this.rules[r];
-      if (!rule.runsIn || rule.definition.keywords?.length || !rule.runsIn(path)) continue;
-      windows.setStarts(r, (lines ??= lineStartsOf(text)));
-    }
+    for (const r of this.wholeFileRules) if (this.rules[r].runsIn!(path)) windows.setStarts(r, (lines ??= lineStartsOf(text)));
   }
 
   /**
@@ -513,7 +546,7 @@ export class SecretScanner {
     const multiline = !!rule.definition.multiline;
     let coveredUntil = -1;
     // A multiline rule's windows overlap: its required strings are looked for along the text once.
-    const literals = multiline && rule.regex ? rule.literals()?.windows(text) : undefined;
+    const literals = multiline && rule.regex ? rule.literals()?.windows(text, windows.occurrences) : undefined;
     const firstOfRule = candidates.length;
     const kept = memo && !multiline ? memo.ruleFound<Candidate>(r) : undefined;
     const edit = kept && memo!.edited!;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { kubernetesSecretData } from '../../../engine/secrets/kubernetesSecrets';
+import { hasYamlKindSecret, kubernetesSecretData } from '../../../engine/secrets/kubernetesSecrets';
+import { Rng } from '../../support/seededRandom';
 import { defaultEngine } from '../../support/engineFixture';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -36,6 +37,43 @@ describe('kubernetesSecretData', () => {
     assert.deepEqual(kubernetesSecretData(`kind: ConfigMap\ndata:\n  token: ${b64('Zr8Kq2Lx7Vm4')}\n`), []);
     assert.deepEqual(kubernetesSecretData(secret(`  blob: ${Buffer.from([0, 1, 2, 250, 251, 252]).toString('base64')}`)), []);
     assert.deepEqual(kubernetesSecretData(secret('  password: "{{ .Values.password | b64enc }}"')), []);
+  });
+});
+
+describe('hasYamlKindSecret', () => {
+  // It searches for "kind:" and tries the rest where a line starts: it must answer what the
+  // multiline regex it stands for answers, whatever the line ends and the text around.
+  it('answers what /^kind:…$/m answers', () => {
+    const reference = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+    const pieces = [
+      'kind:',
+      ' Secret',
+      '"Secret"',
+      "'Secret'",
+      'Secrets',
+      ' # note',
+      '\n',
+      '\r\n',
+      '\r',
+      '\u2028',
+      '  ',
+      'x',
+      'kind: ConfigMap',
+      '\t',
+    ];
+    const rng = new Rng(5107);
+    let matched = 0;
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: 1 + rng.int(8) }, () => pieces[rng.int(pieces.length)]).join('');
+      const expected = reference.test(text);
+      if (expected) matched++;
+      assert.equal(hasYamlKindSecret(text), expected, JSON.stringify(text));
+    }
+    assert.ok(matched > 30, `only ${matched} texts matched`);
+    assert.equal(hasYamlKindSecret('kind: Secret'), true);
+    assert.equal(hasYamlKindSecret('apiVersion: v1\r\nkind: "Secret" # db\r\n'), true);
+    assert.equal(hasYamlKindSecret('  kind: Secret\n'), false);
+    assert.equal(hasYamlKindSecret('xkind: Secret\nkind: Secrets\n'), false);
   });
 });
 
