@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV, v8Flags } from '../../cli/v8Settings';
+import { execFileSync } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV, v8Flags, withAuditV8Settings } from '../../cli/v8Settings';
 
 describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
@@ -26,4 +30,109 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
     assert.deepEqual(v8Flags('start', node20, { [V8_DEFAULTS_ENV]: '1' }), []);
     assert.deepEqual(v8Flags('audit', node20, { [V8_DEFAULTS_ENV]: '1' }), []);
   });
+
+  describe('held through an audit (withAuditV8Settings)', () => {
+    it("sets the audit's flags again when a worker comes up, and V8's own once the audit is over", async () => {
+      const applied: string[] = [];
+      const listeners = process.listenerCount('worker');
+      const worker = new EventEmitter(); // stands for a worker_threads.Worker
+      const result = await withAuditV8Settings(
+        async () => {
+          assert.deepEqual(applied, ['audit']);
+          (process as EventEmitter).emit('worker', worker);
+          assert.deepEqual(applied, ['audit'], 'not before the worker runs: its isolate may not exist yet');
+          worker.emit('online');
+          assert.deepEqual(applied, ['audit', 'audit']);
+          return 'report';
+        },
+        (moment) => applied.push(moment),
+      );
+      assert.equal(result, 'report');
+      assert.deepEqual(applied, ['audit', 'audit', 'audit-done']);
+      assert.equal(process.listenerCount('worker'), listeners);
+      const late = new EventEmitter();
+      (process as EventEmitter).emit('worker', late);
+      late.emit('online');
+      worker.emit('online');
+      assert.deepEqual(applied, ['audit', 'audit', 'audit-done'], 'a worker that comes up after the audit changes nothing');
+    });
+
+    it("puts V8's own flags back when the audit fails", async () => {
+      const applied: string[] = [];
+      const listeners = process.listenerCount('worker');
+      await assert.rejects(
+        withAuditV8Settings(
+          () => Promise.reject(new Error('unreadable root')),
+          (moment) => applied.push(moment),
+        ),
+        /unreadable root/,
+      );
+      assert.deepEqual(applied, ['audit', 'audit-done']);
+      assert.equal(process.listenerCount('worker'), listeners);
+    });
+
+    it('hears of real worker threads', async () => {
+      const applied: string[] = [];
+      await withAuditV8Settings(
+        async () => {
+          const worker = new Worker('0', { eval: true });
+          await once(worker, 'online');
+          await once(worker, 'exit');
+        },
+        (moment) => applied.push(moment),
+      );
+      assert.deepEqual(applied, ['audit', 'audit', 'audit-done']);
+    });
+
+    // In a child process: the flags are process-wide. The child starts a worker, waits until it
+    // runs, then keeps enough alive through the main thread's collections to grow its young
+    // generation, and prints the new space's size before and after.
+    const youngGeneration = (hold: 'held' | 'set once') =>
+      JSON.parse(
+        execFileSync(process.execPath, ['-e', YOUNG_GENERATION_PROBE, path.join(__dirname, '../../cli/v8Settings.js'), hold], {
+          encoding: 'utf8',
+          env: { ...process.env, [V8_DEFAULTS_ENV]: '' },
+        }),
+      ) as { before: number; after: number };
+
+    it("keeps the main thread's young generation from growing while a worker runs beside it", function () {
+      if (!v8Flags('audit', process.versions.v8, {}).length) this.skip(); // another V8: no flags to hold
+      const held = youngGeneration('held');
+      assert.equal(held.after, held.before, JSON.stringify(held));
+    });
+
+    it('needs to: set only when the audit starts, the hold is undone by the worker (V8 resets it for each new isolate)', function () {
+      if (!v8Flags('audit', process.versions.v8, {}).length) this.skip();
+      const once = youngGeneration('set once');
+      assert.ok(once.after > once.before, JSON.stringify(once));
+    });
+  });
 });
+
+const YOUNG_GENERATION_PROBE = `
+const v8 = require('node:v8');
+const { Worker } = require('node:worker_threads');
+const settings = require(process.argv[1]);
+const newSpace = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+async function probe() {
+  // A few collections first: V8 commits the second semi-space at the first one (1 -> 2 MB, not growth).
+  let garbage;
+  for (let i = 0; i < 100000; i++) garbage = { i, text: 'x' + i };
+  const worker = new Worker('setInterval(() => {}, 1000)', { eval: true });
+  await new Promise((resolve) => worker.once('online', resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  const before = newSpace();
+  const kept = [];
+  for (let i = 0; i < 3000000; i++) {
+    kept.push({ i, text: 'x' + i });
+    if (kept.length > 200000) kept.length = 0;
+  }
+  const after = newSpace();
+  await worker.terminate();
+  return { before, after, garbage: !!garbage };
+}
+const run = process.argv[2] === 'held'
+  ? settings.withAuditV8Settings(probe)
+  : (settings.applyV8Settings('audit'), probe());
+run.then((sizes) => process.stdout.write(JSON.stringify(sizes)));
+`;
