@@ -39,11 +39,13 @@ export const INTERRUPT_BUDGET = 300_000;
  *
  * Every new V8 isolate puts a growth factor under 2 back to 2 for the whole process (which is
  * also why `--semi-space-growth-factor=1` on node's command line does nothing): the audit's
- * worker undid the hold as it started, and the main thread's young generation grew from 8 to 16
- * and often 32 MB anyway. A first `--cache` audit of the npm tree (more survives there: the
- * cache's entries) peaked at 157-168 MB with `--jobs 1`, against 136-138 MB without the cache.
- * So the hold is set again once each worker runs (`withAuditV8Settings`): its isolate exists by
- * then. bench/RESULTS.md, section cache-rss.
+ * worker undid the hold as it started. The main thread's new space (v8.getHeapSpaceStatistics)
+ * then grew from 8 to 16 MB in most audits with a worker, and on to 32 MB in most first `--cache`
+ * audits (more survives there: the cache's entries): those peaked at 150-166 MB of RSS on the npm
+ * tree with `--jobs 1`, against 131-143 MB without the cache. So the hold is set again once each
+ * worker runs (`withAuditV8Settings`), when its isolate exists: the new space stays at 8 MB (it
+ * grows once while the worker starts) and a first `--cache` audit with `--jobs 1` peaks at
+ * 130-150 MB, for the same CPU time (bench/RESULTS.md, section cache-rss).
  */
 const YOUNG_GENERATION_GROWTH = { held: 1, v8Default: 2 };
 
