@@ -29,10 +29,9 @@ export const INTERRUPT_BUDGET = 300_000;
 
 /**
  * The main thread's young generation stops growing while an audit runs. V8 doubles it, up to 32 MB
- * of semi-spaces, whenever enough has survived its collections since it last grew: in an audit
- * that happened at some point in most runs, and with a worker beside it the audit's peak RSS was
- * 137-140 MB in runs where it did not and 150-157 MB where it did (the goal is 150). Held, an
- * audit without a worker peaked 14 MB lower for the same CPU time. Workers have their own young
+ * of semi-spaces, whenever enough has survived its collections since it last grew, which
+ * happened at some point in most audits. Held, an audit without a worker peaked 14 MB lower for
+ * the same CPU time (the goal is 150 MB). Workers have their own young
  * generation limit (scanPool.ts). The flag goes back to V8's default (2) after the audit: the
  * code cache written at exit (codeCache.ts) is checked against the flags the next start runs
  * with, and V8 rejects one made under other flags.
