@@ -43,8 +43,9 @@ export const INTERRUPT_BUDGET = 300_000;
  * audits (more survives there: the cache's entries): those peaked at 150-166 MB of RSS on the npm
  * tree with `--jobs 1`, against 131-143 MB without the cache. So the hold is set again once each
  * worker runs (`withAuditV8Settings`), when its isolate exists: the new space stays at 8 MB (it
- * grows once while the worker starts) and a first `--cache` audit with `--jobs 1` peaks at
- * 130-150 MB, for the same CPU time (bench/RESULTS.md, section cache-rss).
+ * grows once while the worker starts) and a first `--cache` audit with its worker peaks at
+ * 134-145 MB on a quiet machine (up to 150 with both cores busy), for the same wall and CPU time
+ * (bench/RESULTS.md, section cache-rss).
  */
 const YOUNG_GENERATION_GROWTH = { held: 1, v8Default: 2 };
 
