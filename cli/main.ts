@@ -25,7 +25,7 @@ import type { ReportChunks } from '../report/reportStream';
 import { writeReportFile, writeReportStdout } from './reportOutput';
 import { TOOL_VERSION } from '../engine/version';
 import { namedFilesNotScanned } from './namedFiles';
-import { applyV8Settings } from './v8Settings';
+import { withAuditV8Settings } from './v8Settings';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -43,13 +43,8 @@ interface AuditRun {
 }
 
 /** The audit, with the main thread's young generation held while it runs (v8Settings.ts). */
-async function runScan(options: CliOptions): Promise<AuditRun> {
-  applyV8Settings('audit');
-  try {
-    return await scanWorkspace(options);
-  } finally {
-    applyV8Settings('audit-done');
-  }
+function runScan(options: CliOptions): Promise<AuditRun> {
+  return withAuditV8Settings(() => scanWorkspace(options));
 }
 
 async function scanWorkspace(options: CliOptions): Promise<AuditRun> {

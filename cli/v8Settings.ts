@@ -1,4 +1,5 @@
 import * as v8 from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 
 /**
  * V8 settings for a CLI run: a second or two, not an editor session. V8 flags are process-wide:
@@ -27,31 +28,78 @@ const MEASURED_V8_MAJOR = new Set([11]);
 export const INTERRUPT_BUDGET = 300_000;
 
 /**
- * The main thread's young generation stops growing while an audit runs (it is 8 MB when one
- * starts). V8 doubles it, up to 32 MB, whenever enough has survived its collections since it last
- * grew: in an audit that happened at some point in most runs, and with a worker beside it the
- * audit's peak RSS was 137-140 MB in runs where it did not and 150-157 MB where it did (the goal
- * is 150). Held at 8 MB, an audit without a worker peaked 14 MB lower for the same CPU time.
- * Workers have their own young generation limit (scanPool.ts). The flag goes back to V8's
- * default (2) after the audit: the code cache written at exit (codeCache.ts) is checked against
- * the flags the next start runs with, and V8 rejects one made under other flags.
+ * The main thread's young generation stops growing while an audit runs. V8 doubles it, up to 32 MB
+ * of semi-spaces, whenever enough has survived its collections since it last grew, which
+ * happened at some point in most audits. Held, an audit without a worker peaked 14 MB lower for
+ * the same CPU time (the goal is 150 MB). Workers have their own young
+ * generation limit (scanPool.ts). The flag goes back to V8's default (2) after the audit: the
+ * code cache written at exit (codeCache.ts) is checked against the flags the next start runs
+ * with, and V8 rejects one made under other flags.
+ *
+ * Every new V8 isolate puts a growth factor under 2 back to 2 for the whole process (which is
+ * also why `--semi-space-growth-factor=1` on node's command line does nothing): the audit's
+ * worker undid the hold as it started. The main thread's new space (v8.getHeapSpaceStatistics)
+ * then grew from 8 to 16 MB in most audits with a worker, and on to 32 MB in most first `--cache`
+ * audits (more survives there: the cache's entries): those peaked at 150-166 MB of RSS on the npm
+ * tree with `--jobs 1`, against 131-143 MB without the cache. So the hold is set again once each
+ * worker runs (`withAuditV8Settings`), when its isolate exists: the new space stays at 8 MB (it
+ * grows once while the worker starts) and a first `--cache` audit with its worker peaks at
+ * 134-145 MB on a quiet machine (up to 150 with both cores busy), for the same wall and CPU time
+ * (bench/RESULTS.md, section cache-rss).
  */
 const YOUNG_GENERATION_GROWTH = { held: 1, v8Default: 2 };
 
+/**
+ * The hold is process-wide, so it also kept an audit worker's young generation at the 1 MB
+ * semi-space V8 starts an isolate with, short of the 2 MB its limit allows (scanPool.ts): twice
+ * the worker's scavenges (111-131 against 55-67 per audit of the npm tree). A worker made while
+ * this is set starts at its limit instead (V8 takes the smaller), so it has nothing to grow. V8's
+ * default (0: its own initial size) again after the audit, for the code cache as above.
+ */
+const WORKER_SEMI_SPACE_MB = { audit: 2, v8Default: 0 };
+
+/** When flags are set: the launcher's start, an audit's start and its end. */
+type Moment = 'start' | 'audit' | 'audit-done';
+
 /** The V8 flags for a CLI run at `moment`, or none (another V8, or turned off). */
-export function v8Flags(moment: 'start' | 'audit' | 'audit-done', v8Version: string, env: NodeJS.ProcessEnv): string[] {
+export function v8Flags(moment: Moment, v8Version: string, env: NodeJS.ProcessEnv): string[] {
   if (env[V8_DEFAULTS_ENV]) return [];
   const major = Number(/^(\d+)\./.exec(v8Version)?.[1]);
   if (!MEASURED_V8_MAJOR.has(major)) return [];
   if (moment === 'start') return [`--interrupt-budget=${INTERRUPT_BUDGET}`];
-  const growth = moment === 'audit' ? YOUNG_GENERATION_GROWTH.held : YOUNG_GENERATION_GROWTH.v8Default;
-  return [`--semi-space-growth-factor=${growth}`];
+  const auditing = moment === 'audit';
+  return [
+    `--semi-space-growth-factor=${auditing ? YOUNG_GENERATION_GROWTH.held : YOUNG_GENERATION_GROWTH.v8Default}`,
+    `--min-semi-space-size=${auditing ? WORKER_SEMI_SPACE_MB.audit : WORKER_SEMI_SPACE_MB.v8Default}`,
+  ];
+}
+
+/**
+ * Runs an audit under the `audit` flags, set again each time a worker thread of this process
+ * starts running (a new isolate resets the young generation's growth factor, see above), and
+ * then the `audit-done` ones. A worker that comes up after the audit changes nothing.
+ */
+export async function withAuditV8Settings<T>(audit: () => Promise<T>, apply: (moment: Moment) => void = applyV8Settings): Promise<T> {
+  let auditing = true;
+  const holdAgain = () => {
+    if (auditing) apply('audit');
+  };
+  const onWorker = (worker: Worker) => worker.once('online', holdAgain);
+  apply('audit');
+  process.on('worker', onWorker);
+  try {
+    return await audit();
+  } finally {
+    auditing = false;
+    process.removeListener('worker', onWorker);
+    apply('audit-done');
+  }
 }
 
 /**
  * Applies the flags for `moment`: `start` in the launcher before the bundle is compiled, `audit`
  * when an audit begins and `audit-done` when it is over.
  */
-export function applyV8Settings(moment: 'start' | 'audit' | 'audit-done', env: NodeJS.ProcessEnv = process.env): void {
+export function applyV8Settings(moment: Moment, env: NodeJS.ProcessEnv = process.env): void {
   for (const flag of v8Flags(moment, process.versions.v8, env)) v8.setFlagsFromString(flag);
 }

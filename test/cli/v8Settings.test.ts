@@ -1,15 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV, v8Flags } from '../../cli/v8Settings';
+import { execFileSync } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV, v8Flags, withAuditV8Settings } from '../../cli/v8Settings';
 
 describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
 
   it('raises the interrupt budget at start and holds the young generation once an audit begins, on the V8 they were measured on', () => {
     assert.deepEqual(v8Flags('start', node20, {}), [`--interrupt-budget=${INTERRUPT_BUDGET}`]);
-    assert.deepEqual(v8Flags('audit', node20, {}), ['--semi-space-growth-factor=1']);
+    assert.deepEqual(v8Flags('audit', node20, {}), ['--semi-space-growth-factor=1', '--min-semi-space-size=2']);
     assert.deepEqual(
       v8Flags('audit-done', node20, {}),
-      ['--semi-space-growth-factor=2'],
+      ['--semi-space-growth-factor=2', '--min-semi-space-size=0'],
       "V8's default again (the code cache is checked against it)",
     );
   });
@@ -26,4 +30,144 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
     assert.deepEqual(v8Flags('start', node20, { [V8_DEFAULTS_ENV]: '1' }), []);
     assert.deepEqual(v8Flags('audit', node20, { [V8_DEFAULTS_ENV]: '1' }), []);
   });
+
+  describe('held through an audit (withAuditV8Settings)', () => {
+    it("sets the audit's flags again when a worker comes up, and V8's own once the audit is over", async () => {
+      const applied: string[] = [];
+      const listeners = process.listenerCount('worker');
+      const worker = new EventEmitter(); // stands for a worker_threads.Worker
+      const result = await withAuditV8Settings(
+        async () => {
+          assert.deepEqual(applied, ['audit']);
+          (process as EventEmitter).emit('worker', worker);
+          assert.deepEqual(applied, ['audit'], 'not before the worker runs: its isolate may not exist yet');
+          worker.emit('online');
+          assert.deepEqual(applied, ['audit', 'audit']);
+          return 'report';
+        },
+        (moment) => applied.push(moment),
+      );
+      assert.equal(result, 'report');
+      assert.deepEqual(applied, ['audit', 'audit', 'audit-done']);
+      assert.equal(process.listenerCount('worker'), listeners);
+      const late = new EventEmitter();
+      (process as EventEmitter).emit('worker', late);
+      late.emit('online');
+      worker.emit('online');
+      assert.deepEqual(applied, ['audit', 'audit', 'audit-done'], 'a worker that comes up after the audit changes nothing');
+    });
+
+    it("puts V8's own flags back when the audit fails", async () => {
+      const applied: string[] = [];
+      const listeners = process.listenerCount('worker');
+      await assert.rejects(
+        withAuditV8Settings(
+          () => Promise.reject(new Error('unreadable root')),
+          (moment) => applied.push(moment),
+        ),
+        /unreadable root/,
+      );
+      assert.deepEqual(applied, ['audit', 'audit-done']);
+      assert.equal(process.listenerCount('worker'), listeners);
+    });
+
+    it('hears of real worker threads', async () => {
+      const applied: string[] = [];
+      await withAuditV8Settings(
+        async () => {
+          const worker = new Worker('0', { eval: true });
+          await once(worker, 'online');
+          await once(worker, 'exit');
+        },
+        (moment) => applied.push(moment),
+      );
+      assert.deepEqual(applied, ['audit', 'audit', 'audit-done']);
+    });
+
+    // In a child process: the flags are process-wide. The child starts a worker (with an audit
+    // worker's limit), waits until it runs, then has both threads keep enough alive through their
+    // collections to grow their young generations, and prints the new spaces' capacity before and after.
+    type Sizes = { main: { before: number; after: number }; worker: { before: number; after: number } };
+    type Probe = 'held' | 'set once' | 'growth held, worker left alone';
+    const probed = new Map<Probe, Sizes>();
+    const youngGenerations = (probe: Probe): Sizes => {
+      const known = probed.get(probe);
+      if (known) return known;
+      const sizes = JSON.parse(
+        execFileSync(process.execPath, ['-e', YOUNG_GENERATION_PROBE, path.join(__dirname, '../../cli/v8Settings.js'), probe], {
+          encoding: 'utf8',
+          env: { ...process.env, [V8_DEFAULTS_ENV]: '' },
+        }),
+      ) as Sizes;
+      probed.set(probe, sizes);
+      return sizes;
+    };
+
+    it("keeps the main thread's young generation from growing while a worker runs beside it; the worker's starts at its limit", function () {
+      if (!v8Flags('audit', process.versions.v8, {}).length) this.skip(); // another V8: no flags to hold
+      const held = youngGenerations('held');
+      assert.equal(held.main.after, held.main.before, JSON.stringify(held));
+      assert.equal(held.worker.after, held.worker.before, `nothing left to grow: ${JSON.stringify(held)}`);
+      const once = youngGenerations('set once'); // the worker grows to its limit there
+      assert.equal(held.worker.before, once.worker.after, `at its limit: ${JSON.stringify({ held, once })}`);
+    });
+
+    it('needs to: set only when the audit starts, the hold is undone by the worker (V8 resets it for each new isolate)', function () {
+      if (!v8Flags('audit', process.versions.v8, {}).length) this.skip();
+      const once = youngGenerations('set once');
+      assert.ok(once.main.after > once.main.before, JSON.stringify(once));
+    });
+
+    it("needs to: held but started at V8's own size, the worker's young generation could not grow to its limit", function () {
+      if (!v8Flags('audit', process.versions.v8, {}).length) this.skip();
+      const alone = youngGenerations('growth held, worker left alone');
+      const held = youngGenerations('held');
+      assert.equal(alone.worker.after, alone.worker.before, JSON.stringify(alone));
+      assert.ok(alone.worker.after < held.worker.after, JSON.stringify({ alone, held }));
+    });
+  });
 });
+
+const YOUNG_GENERATION_PROBE = `
+const v8 = require('node:v8');
+const { Worker } = require('node:worker_threads');
+const settings = require(process.argv[1]);
+const THREAD = \`
+  const v8 = require('node:v8');
+  const { parentPort } = require('node:worker_threads');
+  const capacity = () => { const s = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space'); return s.space_used_size + s.space_available_size; };
+  const before = capacity();
+  parentPort.once('message', () => {
+    const kept = [];
+    for (let i = 0; i < 1000000; i++) { kept.push({ i, text: 'x' + i }); if (kept.length > 100000) kept.length = 0; }
+    parentPort.postMessage({ before, after: capacity() });
+  });
+\`;
+const capacity = () => { const s = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space'); return s.space_used_size + s.space_available_size; };
+async function probe() {
+  // A few collections first: V8 commits the second semi-space at the first one (not growth).
+  let garbage;
+  for (let i = 0; i < 100000; i++) garbage = { i, text: 'x' + i };
+  const worker = new Worker(THREAD, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  await new Promise((resolve) => worker.once('online', resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  const before = capacity();
+  const kept = [];
+  for (let i = 0; i < 3000000; i++) {
+    kept.push({ i, text: 'x' + i });
+    if (kept.length > 200000) kept.length = 0;
+  }
+  const after = capacity();
+  worker.postMessage('grow');
+  const inWorker = await new Promise((resolve) => worker.once('message', resolve));
+  await worker.terminate();
+  return { main: { before, after }, worker: inWorker, garbage: !!garbage };
+}
+const growthOnly = (moment) => v8.setFlagsFromString('--semi-space-growth-factor=' + (moment === 'audit' ? 1 : 2));
+const run = process.argv[2] === 'held'
+  ? settings.withAuditV8Settings(probe)
+  : process.argv[2] === 'set once'
+    ? (settings.applyV8Settings('audit'), probe())
+    : settings.withAuditV8Settings(probe, growthOnly);
+run.then((sizes) => process.stdout.write(JSON.stringify(sizes)));
+`;
