@@ -1,31 +1,21 @@
 import * as v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
+import { INTERRUPT_BUDGET, tunesV8 } from '../workspace/runtime/v8Release';
 
 /**
  * V8 settings for a CLI run: a second or two, not an editor session. V8 flags are process-wide:
- * what is set here holds for the main thread and every worker an audit starts.
+ * what is set here holds for the main thread and every worker an audit starts. Only on the V8
+ * they were measured on, and not with `NHI_LENS_V8_DEFAULTS=1` (workspace/runtime/v8Release.ts).
  *
- * Only on the V8 release they were measured on (Node 20's 11.3): another release may name or
- * weigh these flags differently, and V8 prints an error for a flag it does not know.
- * `NHI_LENS_V8_DEFAULTS=1` keeps V8's own settings (benchmarks comparing the two, a suspicion).
- */
-export const V8_DEFAULTS_ENV = 'NHI_LENS_V8_DEFAULTS';
-/** The V8 major versions these settings were measured on (Node 20 ships V8 11.3). */
-const MEASURED_V8_MAJOR = new Set([11]);
-
-/**
- * How soon V8 optimises a hot function. V8 hands a function to its optimising compiler
- * (TurboFan, on background threads) after it has run its "interrupt budget" of bytecode a few
- * times. With Node 20's default (67,584 bytes) an audit of the npm bench tree had TurboFan
+ * The interrupt budget (v8Release.ts), set by the launcher before the bundle is compiled. With
+ * Node 20's default an audit of the npm bench tree had TurboFan
  * compile ~250 functions, several of them 3-7 times after deoptimisations: ~0.4 s of background
  * CPU beside ~0.8 s of the main thread's own, on the same 2 cores. An audit worker is a second V8
  * isolate that optimises the same functions again: that was most of what a worker cost (0.45 s
  * more CPU than no worker, bench/RESULTS.md). A larger budget optimises only what stays hot past
  * the first few hundred milliseconds: on that tree the audit's CPU fell by 0.13 s without a
  * worker and 0.35 s with one, while a long audit still gets optimised code, a little later.
- * Set by the launcher before the bundle is compiled.
  */
-export const INTERRUPT_BUDGET = 300_000;
 
 /**
  * The main thread's young generation stops growing while an audit runs. V8 doubles it, up to 32 MB
@@ -63,9 +53,7 @@ type Moment = 'start' | 'audit' | 'audit-done';
 
 /** The V8 flags for a CLI run at `moment`, or none (another V8, or turned off). */
 export function v8Flags(moment: Moment, v8Version: string, env: NodeJS.ProcessEnv): string[] {
-  if (env[V8_DEFAULTS_ENV]) return [];
-  const major = Number(/^(\d+)\./.exec(v8Version)?.[1]);
-  if (!MEASURED_V8_MAJOR.has(major)) return [];
+  if (!tunesV8(v8Version, env)) return [];
   if (moment === 'start') return [`--interrupt-budget=${INTERRUPT_BUDGET}`];
   const auditing = moment === 'audit';
   return [

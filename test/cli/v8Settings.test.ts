@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV, v8Flags, withAuditV8Settings } from '../../cli/v8Settings';
+import { v8Flags, withAuditV8Settings } from '../../cli/v8Settings';
+import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV } from '../../workspace/runtime/v8Release';
 
 describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
