@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { auditWorkspace } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
 import type { ListedFile, WalkedFile } from '../../workspace/files/fileWalker';
-import { callerShare, defaultWorkerCount, lookUpQueued, type AuditProgress } from '../../workspace/scan/scanPool';
+import { callerShare, defaultWorkerCount, lateWorkerWorthIt, lookUpQueued, type AuditProgress } from '../../workspace/scan/scanPool';
 import { loadBuiltinRules } from '../../workspace/rules/ruleFiles';
 import { REPO } from '../cli/cliHarness';
 
@@ -129,6 +129,13 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.equal(defaultWorkerCount(1, 1), 0);
     assert.equal(defaultWorkerCount(8, 5.5), 5);
     assert.equal(defaultWorkerCount(32, 31), 7, 'at most 7');
+  });
+
+  it('once the walk is over, starts a late worker only for enough work left', () => {
+    const MiB = 1024 * 1024;
+    assert.equal(lateWorkerWorthIt(12 * MiB), false, "the npm tree's last half second: one thread is quicker");
+    assert.equal(lateWorkerWorthIt(0), false);
+    assert.equal(lateWorkerWorthIt(200 * MiB), true, 'a large tree whose walk ended early: a worker still pays');
   });
 
   it('while workers run, the calling thread takes small files from the back of the queue, never a large one', () => {
