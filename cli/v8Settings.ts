@@ -1,20 +1,21 @@
 import * as v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
-import { INTERRUPT_BUDGET, tunesV8 } from '../workspace/runtime/v8Release';
+import { COMPILER_FLAGS, tunesV8 } from '../workspace/runtime/v8Release';
 
 /**
  * V8 settings for a CLI run: a second or two, not an editor session. V8 flags are process-wide:
  * what is set here holds for the main thread and every worker an audit starts. Only on the V8
  * they were measured on, and not with `NHI_LENS_V8_DEFAULTS=1` (workspace/runtime/v8Release.ts).
  *
- * The interrupt budget (v8Release.ts), set by the launcher before the bundle is compiled. With
- * Node 20's default an audit of the npm bench tree had TurboFan
+ * The optimising compiler's flags (v8Release.ts), set by the launcher before the bundle is
+ * compiled. With Node 20's default interrupt budget an audit of the npm bench tree had TurboFan
  * compile ~250 functions, several of them 3-7 times after deoptimisations: ~0.4 s of background
  * CPU beside ~0.8 s of the main thread's own, on the same 2 cores. An audit worker is a second V8
  * isolate that optimises the same functions again: that was most of what a worker cost (0.45 s
  * more CPU than no worker, bench/RESULTS.md). A larger budget optimises only what stays hot past
  * the first few hundred milliseconds: on that tree the audit's CPU fell by 0.13 s without a
  * worker and 0.35 s with one, while a long audit still gets optimised code, a little later.
+ * Without inlining, another 0.12 s of CPU (v8Release.ts).
  */
 
 /**
@@ -54,7 +55,7 @@ type Moment = 'start' | 'audit' | 'audit-done';
 /** The V8 flags for a CLI run at `moment`, or none (another V8, or turned off). */
 export function v8Flags(moment: Moment, v8Version: string, env: NodeJS.ProcessEnv): string[] {
   if (!tunesV8(v8Version, env)) return [];
-  if (moment === 'start') return [`--interrupt-budget=${INTERRUPT_BUDGET}`];
+  if (moment === 'start') return [...COMPILER_FLAGS];
   const auditing = moment === 'audit';
   return [
     `--semi-space-growth-factor=${auditing ? YOUNG_GENERATION_GROWTH.held : YOUNG_GENERATION_GROWTH.v8Default}`,

@@ -1,4 +1,4 @@
-import { INTERRUPT_BUDGET, tunesV8 } from '../workspace/runtime/v8Release';
+import { COMPILER_FLAGS, tunesV8 } from '../workspace/runtime/v8Release';
 
 /**
  * V8 settings for the language server, set as its bundle starts (startV8Settings.ts, the first
@@ -26,5 +26,5 @@ import { INTERRUPT_BUDGET, tunesV8 } from '../workspace/runtime/v8Release';
 /** The V8 flags for the language server, or none (another V8, or turned off). */
 export function serverV8Flags(v8Version: string, env: NodeJS.ProcessEnv): string[] {
   if (!tunesV8(v8Version, env)) return [];
-  return [`--interrupt-budget=${INTERRUPT_BUDGET}`, '--no-turbo-inlining'];
+  return [...COMPILER_FLAGS];
 }

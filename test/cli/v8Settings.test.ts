@@ -10,7 +10,7 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
 
   it('raises the interrupt budget at start and holds the young generation once an audit begins, on the V8 they were measured on', () => {
-    assert.deepEqual(v8Flags('start', node20, {}), [`--interrupt-budget=${INTERRUPT_BUDGET}`]);
+    assert.deepEqual(v8Flags('start', node20, {}), [`--interrupt-budget=${INTERRUPT_BUDGET}`, '--no-turbo-inlining']);
     assert.deepEqual(v8Flags('audit', node20, {}), ['--semi-space-growth-factor=1', '--min-semi-space-size=2']);
     assert.deepEqual(
       v8Flags('audit-done', node20, {}),

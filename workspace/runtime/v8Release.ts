@@ -1,7 +1,7 @@
 /**
  * What the CLI's and the language server's V8 settings share (cli/v8Settings.ts,
  * server/v8Settings.ts): the V8 release they were measured on, the switch that turns them off,
- * and how soon V8 optimises a hot function.
+ * and how V8's optimising compiler is asked to work (`COMPILER_FLAGS`).
  *
  * Only on the V8 release they were measured on (Node 20's 11.3): another release may name or
  * weigh these flags differently, and V8 prints an error for a flag it does not know.
@@ -26,3 +26,13 @@ export function tunesV8(v8Version: string, env: NodeJS.ProcessEnv): boolean {
  * after a file opens in the editor less on compiling the re-check (server/v8Settings.ts).
  */
 export const INTERRUPT_BUDGET = 300_000;
+
+/**
+ * The optimising compiler's settings for both: the interrupt budget above, and no inlining. With
+ * inlining, TurboFan compiles a hot function with everything it calls, again after each
+ * bail-out: in the editor that was 2-3 times the re-check's own CPU over the first edits after a
+ * file opens (server/v8Settings.ts). An audit gains too: on the npm bench tree 0.69 s against
+ * 0.75 s median wall and 1.22 s against 1.34 s of CPU (8 alternated runs each), and no slower on
+ * the 1 GB tree (bench/RESULTS.md, "A late worker" and after).
+ */
+export const COMPILER_FLAGS: readonly string[] = [`--interrupt-budget=${INTERRUPT_BUDGET}`, '--no-turbo-inlining'];
