@@ -6,12 +6,12 @@
 // compare two builds in turn (A B A B) and give `uptime` with the figures.
 //   node bench/engineSteady.mjs [tree, default bench/.npm-tree] [--passes 8] [--warmup 3]
 // NHI_BENCH_ENGINE: another build's dist/engine.js.
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { engineDocuments } from './engineDocuments.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ENGINE = path.resolve(process.env.NHI_BENCH_ENGINE ?? path.join(repo, 'dist', 'engine.js'));
@@ -23,21 +23,7 @@ const { values, positionals } = parseArgs({
 const root = path.resolve(positionals[0] ?? path.join(repo, 'bench', '.npm-tree'));
 const engine = createEngine({ root });
 
-// Every regular file the engine would scan (its own size, binary and path tests), as text.
-const docs = [];
-const walk = (dir) => {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const absolute = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(absolute);
-    else if (entry.isFile()) {
-      const relative = path.relative(root, absolute).split(path.sep).join('/');
-      const bytes = fs.readFileSync(absolute);
-      if (engine.isIgnoredPath(relative) || engine.skipReason(bytes.length, bytes)) continue;
-      docs.push({ path: relative, text: bytes.toString('utf8') });
-    }
-  }
-};
-walk(root);
+const docs = engineDocuments(root, engine);
 const chars = docs.reduce((n, d) => n + d.text.length, 0);
 
 const pass = () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { engineDocuments } from './engineDocuments.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values, positionals } = parseArgs({
@@ -24,21 +25,7 @@ const builds = positionals.slice(0, 2).map((p) => path.resolve(p));
 const root = path.resolve(positionals[2] ?? path.join(repo, 'bench', '.npm-tree'));
 const engines = builds.map((p) => createRequire(import.meta.url)(p).createEngine({ root }));
 
-// Every regular file the engine would scan (its own size, binary and path tests), as text.
-const docs = [];
-const walk = (dir) => {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const absolute = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(absolute);
-    else if (entry.isFile()) {
-      const relative = path.relative(root, absolute).split(path.sep).join('/');
-      const bytes = fs.readFileSync(absolute);
-      if (engines[0].isIgnoredPath(relative) || engines[0].skipReason(bytes.length, bytes)) continue;
-      docs.push({ path: relative, text: bytes.toString('utf8') });
-    }
-  }
-};
-walk(root);
+const docs = engineDocuments(root, engines[0]);
 const chars = docs.reduce((n, d) => n + d.text.length, 0);
 
 const pass = (engine) => {
