@@ -9,12 +9,16 @@ import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV } from '../../workspace/runtime/v8Rel
 describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
 
-  it('raises the interrupt budget at start and holds the young generation once an audit begins, on the V8 they were measured on', () => {
+  it('raises the interrupt budget at start, holds the young generation and slows the growth of the old one once an audit begins, on the V8 they were measured on', () => {
     assert.deepEqual(v8Flags('start', node20, {}), [`--interrupt-budget=${INTERRUPT_BUDGET}`, '--no-turbo-inlining']);
-    assert.deepEqual(v8Flags('audit', node20, {}), ['--semi-space-growth-factor=1', '--min-semi-space-size=2']);
+    assert.deepEqual(v8Flags('audit', node20, {}), [
+      '--semi-space-growth-factor=1',
+      '--min-semi-space-size=2',
+      '--heap-growing-percent=30',
+    ]);
     assert.deepEqual(
       v8Flags('audit-done', node20, {}),
-      ['--semi-space-growth-factor=2', '--min-semi-space-size=0'],
+      ['--semi-space-growth-factor=2', '--min-semi-space-size=0', '--heap-growing-percent=0'],
       "V8's default again (the code cache is checked against it)",
     );
   });
