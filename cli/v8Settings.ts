@@ -57,14 +57,16 @@ const WORKER_SEMI_SPACE_MB = { audit: 2, v8Default: 0 };
  * object; it outlives the young generation's collections during its own scan, and once scanned it
  * is garbage that only a full collection frees. On the main thread V8's own factor goes up to 4
  * (its heap limit is large): an audit of the 1 GB tree on one thread (`--jobs 0`) let the old
- * generation reach 120-133 MB, 60-77 MB of it dead texts, and peaked at 192-206 MB of RSS; at
- * 1.3 it peaks at 114-117 MB (1.5: 118-121, 2: 133-137). An audit worker's heap limit is small
- * (scanPool.ts), where V8's own factor is at most 1.3 already: the same rule for both threads.
- * The price is more full collections on the main thread when it scans large files (49 against
- * 10 on the 1 GB tree, `--jobs 0`: ~1 s more CPU, most of it marking on the other core); with a
- * worker, where the main thread scans small files, the same CPU time and 155-158 MB of RSS
- * against 161-167 (bench/RESULTS.md, section memory-churn). V8's default (0: its own factor)
- * again after the audit, for the code cache as above.
+ * generation reach 120-133 MB, 60-77 MB of it dead texts, and peaked at 192-206 MB of RSS (8 of 9
+ * runs); at 1.3 it peaks at 114-115 MB (1.5: 118-120, 2: 133-137). An audit worker's heap limit is
+ * small (scanPool.ts): V8's own factor there is at most 1.3 already (with its minimum step of 8 MB,
+ * the worker's full collections came at 24-35 MB after 13-23 MB survived), so it is the same rule
+ * for both threads; at 2 the worker grew and an audit with one peaked at 170-186 MB. The price is
+ * more full collections on the main thread when it scans large files (49 against 10 on the 1 GB
+ * tree with `--jobs 0`, ~1 s more CPU of ~9; 0.03 s on the npm tree); with a worker, where the main
+ * thread scans small files, no more CPU beyond the noise and a median peak of 156 MB against 161 on
+ * the 1 GB tree (bench/RESULTS.md, section memory-churn). V8's default (0: its own factor) again
+ * after the audit, for the code cache as above.
  */
 const OLD_GENERATION_GROWTH_PERCENT = { audit: 30, v8Default: 0 };
 
