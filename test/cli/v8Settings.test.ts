@@ -123,12 +123,14 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
       assert.ok(once.main.after > once.main.before, JSON.stringify(once));
     });
 
-    it("needs to: held but started at V8's own size, the worker's young generation could not grow to its limit", function () {
+    // Only where the worker starts is asserted: whether it then grows depends on when its isolate
+    // puts the growth factor back (see above) against when it allocates, and under load it
+    // sometimes grew (5 of 17 runs at load 6-8): a race, not the claim.
+    it("needs to: with the growth held but no minimum size, the worker's young generation starts below its limit", function () {
       if (!v8Flags('audit', process.versions.v8, {}).length) this.skip();
       const alone = youngGenerations('growth held, worker left alone');
       const held = youngGenerations('held');
-      assert.equal(alone.worker.after, alone.worker.before, JSON.stringify(alone));
-      assert.ok(alone.worker.after < held.worker.after, JSON.stringify({ alone, held }));
+      assert.ok(alone.worker.before < held.worker.before, JSON.stringify({ alone, held }));
     });
 
     // Also in a child process: ~20 MB kept alive (an engine's rules), then 300 texts of 256 KB
