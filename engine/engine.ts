@@ -251,11 +251,10 @@ export class Engine {
    */
   scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
     const { path, text } = document;
-    const skipped: SkipNote[] = [];
-    const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
-    if (this.isIgnoredPath(path)) return empty();
+    if (this.isIgnoredPath(path)) return emptyResult(path);
     const unscannable = this.skipReason(text.length, text);
-    if (unscannable) return empty(unscannable);
+    if (unscannable) return emptyResult(path, unscannable);
+    const skipped: SkipNote[] = [];
     const kind = fileKindOf(path);
     // The secret scan comes first: its keyword pass tells which of the strings the other
     // whole-text passes look for the file may hold (text/passTriggers.ts), and those it lacks
@@ -264,7 +263,7 @@ export class Engine {
     // An open document's whole-text tests are answered around the edit (text/keptSearches.ts).
     const tests = screenedTests(options.memo ? this.reuse.searches.scan(path, text) : freshTests(text), held);
     const suppressions = new Suppressions(text, tests);
-    if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
+    if (suppressions.fileIgnored) return emptyResult(path, 'nhi-lens:ignore-file');
 
     const analysis =
       this.checkRules.size || options.inventory
@@ -418,6 +417,11 @@ export class Engine {
     if (this.baseline.has(finding)) finding.baselined = true;
     return finding;
   }
+}
+
+/** The result of a scan that found nothing, with why the file was not scanned (when it was not). */
+function emptyResult(path: string, reason?: string): ScanResult {
+  return { findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] };
 }
 
 /**

@@ -257,9 +257,9 @@ interface ScanState {
   literalUnquoted: boolean;
   candidates: Candidate[];
   /** Starts of the lines too long to scan. */
-  longLines: Set<number>;
+  longLines?: Set<number>;
   /** Per line start, the one-line rules' results and the line's parse. */
-  perScan: Map<number, LineResults>;
+  perScan?: Map<number, LineResults>;
 }
 
 /**
@@ -533,8 +533,9 @@ export class SecretScanner {
       memo,
       literalUnquoted: unquotedValuesAreLiterals(kind),
       candidates: [],
-      longLines: new Set<number>(),
-      perScan: new Map<number, LineResults>(),
+      // Made when first needed: most files have no long line, and most small ones no line an assignment rule reads.
+      longLines: undefined,
+      perScan: undefined,
     };
     let genericSkipsFile: boolean | undefined;
     // Rules run in pack order: of two rules finding the same span, the first is reported (resolveOverlaps).
@@ -547,7 +548,7 @@ export class SecretScanner {
       if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
       this.runRule(state, r, windows);
     }
-    for (const lineStart of state.longLines) {
+    for (const lineStart of state.longLines ?? []) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
     memo?.end();
@@ -661,7 +662,7 @@ export class SecretScanner {
       if (lineEnd < 0) lineEnd = text.length;
       if (lineEnd - lineStart > MEMO_MAX_LINE) memo?.metLongLine();
       if (lineEnd - lineStart > state.maxLineLength) {
-        state.longLines.add(lineStart);
+        (state.longLines ??= new Set()).add(lineStart);
         continue;
       }
       if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil, literals);
@@ -694,8 +695,9 @@ export class SecretScanner {
       // as a memo does, was the largest part of what a scan allocated.
       let parsedBy: LineResults | undefined;
       if (!rule.regex && rule.assignment) {
-        parsedBy = state.perScan.get(lineStart);
-        if (!parsedBy) state.perScan.set(lineStart, (parsedBy = newLineResults()));
+        const perScan = (state.perScan ??= new Map());
+        parsedBy = perScan.get(lineStart);
+        if (!parsedBy) perScan.set(lineStart, (parsedBy = newLineResults()));
       }
       const found = this.matchLine(rule, text.slice(lineStart, lineEnd), parsedBy, state.literalUnquoted, false);
       // By index: a `for…of` over the shared empty list and fresh ones alike made an iterator each time.
@@ -708,9 +710,10 @@ export class SecretScanner {
     // One parse of each line (assignments, names in snake_case) is shared by the rules that look
     // at it: per line start for this scan, or by line text in the caller's memo, across scans.
     const keep = lineEnd - lineStart <= MEMO_MAX_LINE;
-    let line = state.perScan.get(lineStart);
+    const perScan = (state.perScan ??= new Map());
+    let line = perScan.get(lineStart);
     if (!line) {
-      state.perScan.set(lineStart, (line = keep ? memo.lineAt(lineStart) : newLineResults()));
+      perScan.set(lineStart, (line = keep ? memo.lineAt(lineStart) : newLineResults()));
       line.cursor = 0;
     }
     const results = line;
