@@ -290,6 +290,7 @@ const WHOLE_FILE_MAX = 65_536;
  */
 export function segmentPrefilter(patterns: readonly string[]): ((path: string) => boolean) | undefined {
   const alternatives: string[] = [];
+  const lastSegments: string[] = [];
   for (const raw of patterns) {
     // Trailing spaces do not count in a pattern, leading ones do (as in .gitignore).
     const pattern = raw.trimEnd().replace(/\/+$/, '');
@@ -297,6 +298,7 @@ export function segmentPrefilter(patterns: readonly string[]): ((path: string) =
     if (!pattern) return undefined;
     const last = pattern.slice(pattern.lastIndexOf('/') + 1);
     if (pattern.startsWith('!') || !last || last === '**' || /[[\\]/.test(last)) return undefined;
+    lastSegments.push(last);
     alternatives.push(
       last
         .split('')
@@ -307,7 +309,13 @@ export function segmentPrefilter(patterns: readonly string[]): ((path: string) =
   if (!alternatives.length) return undefined;
   // Case-insensitive, as `ignore()` matches by default.
   const segment = new RegExp(`(?:^|/)(?:${alternatives.join('|')})(?:/|$)`, 'i');
-  return (path) => segment.test(path);
+  // A matching segment holds each literal piece of its pattern (between `*` and `?`): one search
+  // for the longest piece of every pattern turns away most paths at half the cost of the segment
+  // regex, whose `(?:^|/)` is tried at every character. Only when every pattern has a piece of 3+.
+  const pieces = lastSegments.map((last) => last.split(/[*?]/).reduce((a, b) => (b.length > a.length ? b : a), ''));
+  if (pieces.some((piece) => piece.length < 3)) return (path) => segment.test(path);
+  const anyPiece = new RegExp(pieces.map((piece) => piece.replace(/[.+^${}()|]/g, '\\$&')).join('|'), 'i');
+  return (path) => anyPiece.test(path) && segment.test(path);
 }
 
 /** A path as the rules' `ignore` matchers take it: POSIX separators, no leading slash. */
