@@ -23,8 +23,8 @@ import { CloudFormationResourceReuse } from './iac/cloudformation/resourceReuse'
 import { KEPT_SITE_CHARS, SiteStore } from './iac/keptSites';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
-import { freshTests, SearchStore } from './text/keptSearches';
-import { screenedTests } from './text/passTriggers';
+import { SearchStore } from './text/keptSearches';
+import { ScreenedText, screenedTests } from './text/passTriggers';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 import { docStringRegions } from './secrets/docStrings';
@@ -261,7 +261,7 @@ export class Engine {
     // are not searched for. A file that ignores itself (rare) costs that scan for nothing.
     const { candidates, held } = this.secrets.scanFile(text, path, kind, this.limits.maxLineLength, skipped, options.memo);
     // An open document's whole-text tests are answered around the edit (text/keptSearches.ts).
-    const tests = screenedTests(options.memo ? this.reuse.searches.scan(path, text) : freshTests(text), held);
+    const tests = options.memo ? screenedTests(this.reuse.searches.scan(path, text), held) : new ScreenedText(text, held);
     const suppressions = new Suppressions(text, tests);
     if (suppressions.fileIgnored) return emptyResult(path, 'nhi-lens:ignore-file');
 
@@ -270,10 +270,11 @@ export class Engine {
         ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse, tests)
         : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
-      ? [...(analysis?.identities ?? []), ...secretReferences(text, tests)]
+      ? inventoryDrafts(analysis?.identities, secretReferences(text, tests))
       : undefined;
     if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length)
-      return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) }; // nothing found: nothing to mask
+      // Nothing found: nothing to mask.
+      return drafts ? { findings: [], suppressed: 0, skipped, identities: [] } : { findings: [], suppressed: 0, skipped };
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
@@ -417,6 +418,12 @@ export class Engine {
     if (this.baseline.has(finding)) finding.baselined = true;
     return finding;
   }
+}
+
+/** A file's identities, then its secret references (most files have neither: no new array then). */
+function inventoryDrafts(identities: readonly IdentityDraft[] | undefined, references: IdentityDraft[]): IdentityDraft[] {
+  if (!identities?.length) return references;
+  return references.length ? [...identities, ...references] : [...identities];
 }
 
 /** The result of a scan that found nothing, with why the file was not scanned (when it was not). */

@@ -1104,6 +1104,7 @@ function lineNumberAt(text: string, offset: number): number {
  * and the same span found by two rules is reported once (the first rule in pack order).
  */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length === 0) return candidates; // most files: no sort, no set
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const specific = candidates.filter((c) => !c.rule.definition.generic);
   const kept: Candidate[] = [];
