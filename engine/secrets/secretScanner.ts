@@ -262,15 +262,15 @@ interface ScanState {
   perScan?: Map<number, LineResults>;
 }
 
+/** What a one-line rule finds on most lines (never written to). */
+const NO_CANDIDATES: readonly LineCandidate[] = Object.freeze([]);
+const asIs = (s: string): string => s;
+
 /**
  * Data and configuration formats, and HCL and Bicep: no syntax there joins two adjacent literals
  * into one string (HCL's block labels, `resource "aws_iam_role" "r0"`, are two strings side by
  * side, and a Terraform file holds hundreds), so the joined-literal pass would only cost time.
  */
-/** What a one-line rule finds on most lines (never written to). */
-const NO_CANDIDATES: readonly LineCandidate[] = Object.freeze([]);
-const asIs = (s: string): string => s;
-
 const NO_LITERAL_JOINING = new Set<FileKind>(['terraform', 'bicep', 'json', 'yaml', 'toml', 'ini', 'properties', 'dotenv', 'xml']);
 
 /** Multiline rules (PEM blocks) look this far past their keyword line... */
