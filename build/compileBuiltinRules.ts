@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkCoverageProblems } from '../engine/rules/checkCoverage';
+import { readPattern } from '../engine/rules/requiredLiterals';
 import type { CompiledRulesFile } from '../engine/rules/ruleLoader';
 import { RuleError, type LoadedRule } from '../engine/rules/ruleTypes';
 import { KeywordIndex } from '../engine/secrets/keywordIndex';
@@ -41,6 +42,11 @@ const file: CompiledRulesFile = {
   keywordIndex: new KeywordIndex(
     secretKeywords(rules.filter(({ definition: d }) => d.category === 'secret' && !d.check).map(({ definition }) => definition)),
   ).toData(),
+  // Read here for the same reason: the prefilters of the regex rules (39 ms of each thread's first scans).
+  patternReadings: [...new Set(rules.flatMap(({ definition: d }) => (d.pattern === undefined ? [] : [d.pattern])))].map((pattern) => [
+    pattern,
+    readPattern(pattern),
+  ]),
 };
 fs.writeFileSync(out, JSON.stringify(file));
 process.stdout.write(`compiled ${rules.length} rules to ${out}\n`);

@@ -9,6 +9,7 @@ import { OutputMask } from './secrets/outputMasking';
 import { detached } from './text/detachedText';
 import { SecretScanner, compileRule, type Candidate } from './secrets/secretScanner';
 import type { KeywordIndexData } from './secrets/keywordIndex';
+import type { PatternReadings } from './rules/requiredLiterals';
 import type { SecretLineMemo } from './secrets/lineMemo';
 import { Suppressions } from './suppression';
 import { fileKindOf } from './text/fileKind';
@@ -104,6 +105,8 @@ export interface EngineOptions {
   iamData?: IamDataLoader;
   /** The built-in rules' keyword automaton, built at build time (used when it has every keyword the active rules need). */
   keywordIndex?: KeywordIndexData;
+  /** The built-in rules' patterns read for their prefilters at build time (by pattern text). */
+  patternReadings?: PatternReadings;
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
@@ -179,7 +182,7 @@ export class Engine {
     );
     this.buildSecrets = () =>
       SecretScanner.build(
-        secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin')),
+        secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin', options.patternReadings)),
         options.keywordIndex,
       );
     // The config's globs are matched in linear time like its patterns (engine/rules/linearGlobs.ts).

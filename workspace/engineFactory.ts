@@ -3,7 +3,7 @@ import type { WorkspaceConfig } from '../engine/config/workspaceConfig';
 import { Engine } from '../engine/engine';
 import type { LoadedRule } from '../engine/rules/ruleTypes';
 import { loadIamData } from './iamDataFile';
-import { builtinKeywordIndex, loadBuiltinRules } from './rules/ruleFiles';
+import { builtinKeywordIndex, builtinPatternReadings, loadBuiltinRules } from './rules/ruleFiles';
 import { terraformSiblingReader, type TerraformFileReader } from './terraformSiblings';
 
 /** What an engine is built from, as plain data (audit workers receive it by structured clone). */
@@ -42,5 +42,6 @@ export function createEngine(setup: EngineSetup = {}): Engine {
     siblingManifests: siblings?.manifests,
     iamData: loadIamData,
     keywordIndex: builtinKeywordIndex(),
+    patternReadings: builtinPatternReadings(),
   });
 }

@@ -6,6 +6,7 @@ import configSchema from '../../rules/config.schema.json';
 import { compileLinear, LinearSyntaxError } from './linearRegex';
 import { patternSafetyProblems } from './patternSafety';
 import type { KeywordIndexData } from '../secrets/keywordIndex';
+import type { PatternReading } from './requiredLiterals';
 import { RuleError, type LoadedRule, type RuleDefinition } from './ruleTypes';
 
 // Loaded and compiled on first use: audit workers receive validated rules and never need a
@@ -132,6 +133,8 @@ export interface CompiledRulesFile {
   rules: LoadedRule[];
   /** The secret scanner's keyword automaton for these rules, built ahead (absent in older files). */
   keywordIndex?: KeywordIndexData;
+  /** Each built-in pattern's prefilter reading (requiredLiterals.ts), pattern first (absent in older files). */
+  patternReadings?: Array<[string, PatternReading]>;
 }
 
 /** Validates a parsed workspace config object against rules/config.schema.json. */

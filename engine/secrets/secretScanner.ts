@@ -27,7 +27,7 @@ import type { Assignment } from './assignments';
 import { pathGlobs } from '../rules/linearGlobs';
 import { compileRulePattern, type PatternMatch, type RuleOrigin, type RulePattern } from '../rules/rulePattern';
 import { PASS_TRIGGERS } from '../text/passTriggers';
-import { LiteralPrefilter, requiredLiterals, type LiteralWindows, type Occurrences } from '../rules/requiredLiterals';
+import { LiteralPrefilter, requiredLiterals, type LiteralWindows, type Occurrences, type PatternReadings } from '../rules/requiredLiterals';
 
 /**
  * A rule ready to run: patterns compiled once (V8 RegExps for built-in rules, the linear-time
@@ -41,7 +41,7 @@ export interface CompiledRule {
    * Built-in regex rules: tells a line or window that lacks a string every match of `regex`
    * holds (engine/rules/requiredLiterals.ts), which the regex need not be run on. Worked out
    * when the rule first runs: reading 400 patterns was 30 ms of the CLI's start-up, and an audit
-   * runs a fraction of the rules.
+   * runs a fraction of the rules (the built-in patterns' readings come from the build).
    */
   literals(): LiteralPrefilter | undefined;
   assignment?: { name: RulePattern; exclude?: RulePattern; minLength: number; maxLength: number };
@@ -325,10 +325,12 @@ function rulePath(p: string): string {
   return p.replace(/\\/g, '/').replace(/^\/+/, '');
 }
 
+/** `readings`: built-in patterns read at build time for their prefilters (requiredLiterals.ts). */
 export function compileRule(
   definition: RuleDefinition,
   severity: Severity,
   origin: RuleOrigin = 'builtin',
+  readings?: PatternReadings,
 ): Omit<CompiledRule, 'contextKeywords' | 'requiredKeywords'> {
   const a = definition.assignment;
   // A config that skipped validation (an editor's in-memory config) still gets a rule error, not a crash.
@@ -353,7 +355,7 @@ export function compileRule(
     // For the tool's own rules (V8 RegExps); the linear-time engine has no backtracking to save.
     literals:
       origin === 'builtin' && definition.pattern !== undefined
-        ? lazily(() => LiteralPrefilter.of(definition.pattern!, flags, [...ruleKeywords(definition)]))
+        ? lazily(() => LiteralPrefilter.of(definition.pattern!, flags, [...ruleKeywords(definition)], readings?.get(definition.pattern!)))
         : () => undefined,
     // A workspace pattern is RE2 syntax, which requiredLiterals does not read.
     windowLiterals: origin === 'builtin' ? windowLiterals(definition) : [],

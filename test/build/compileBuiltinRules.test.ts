@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompiledRulesFile } from '../../engine/rules/ruleLoader';
+import { readPattern } from '../../engine/rules/requiredLiterals';
 import { KeywordIndex } from '../../engine/secrets/keywordIndex';
 import { secretKeywords } from '../../engine/secrets/secretScanner';
 
@@ -68,6 +69,19 @@ describe('build: rule compilation', () => {
     const found: string[] = [];
     index.scan('x = AKIA; token: ghp_', (k) => found.push(index.keywords[k]));
     assert.ok(found.includes('akia') && found.includes('ghp_'), found.join());
+  });
+
+  it('writes the prefilter reading of every built-in pattern, as the engine would read it at run time', () => {
+    const dir = rulesDirWith({});
+    dirs.push(dir);
+    const r = compile(dir);
+    assert.equal(r.code, 0, r.stderr);
+    const file = JSON.parse(fs.readFileSync(r.out, 'utf8')) as CompiledRulesFile;
+    const readings = new Map(file.patternReadings);
+    const patterns = new Set(file.rules.flatMap((x) => (x.definition.pattern === undefined ? [] : [x.definition.pattern])));
+    assert.equal(readings.size, patterns.size);
+    for (const pattern of patterns) assert.deepEqual(readings.get(pattern), readPattern(pattern), pattern);
+    assert.ok([...readings.values()].filter((x) => x.literals.length || x.fragment).length > 100, 'most patterns have something to test');
   });
 
   it('fails, writing nothing, when a pack names a check with no implementation', () => {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { checkUniqueIds, parseRulePack, type CompiledRulesFile } from '../../engine/rules/ruleLoader';
 import { RuleError, type LoadedRule } from '../../engine/rules/ruleTypes';
 import type { KeywordIndexData } from '../../engine/secrets/keywordIndex';
+import type { PatternReadings } from '../../engine/rules/requiredLiterals';
 import { readSettingsFile } from '../files/boundedFile';
 
 /** Reads and validates one rule pack file. */
@@ -31,6 +32,7 @@ function compiledRules(): { data: CompiledRulesFile; text: string } | undefined 
 
 let builtin: LoadedRule[] | undefined;
 let builtinIndex: KeywordIndexData | undefined;
+let builtinReadings: PatternReadings | undefined;
 let builtinText: string | undefined;
 
 /**
@@ -54,6 +56,8 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
   if (!dir && useCompiled) {
     builtin = rules;
     builtinIndex = compiled?.data.keywordIndex;
+    const readings = compiled?.data.patternReadings;
+    builtinReadings = Array.isArray(readings) ? new Map(readings) : undefined;
     builtinText = compiled?.text;
   }
   return rules;
@@ -66,6 +70,15 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
 export function builtinKeywordIndex(): KeywordIndexData | undefined {
   loadBuiltinRules();
   return builtinIndex;
+}
+
+/**
+ * The built-in patterns' prefilter readings from the compiled rules file, or undefined (running
+ * from sources: the engine reads each pattern when its rule first runs).
+ */
+export function builtinPatternReadings(): PatternReadings | undefined {
+  loadBuiltinRules();
+  return builtinReadings;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LiteralPrefilter, requiredLiterals } from '../../../engine/rules/requiredLiterals';
+import { LiteralPrefilter, readPattern, requiredLiterals } from '../../../engine/rules/requiredLiterals';
 import { requiredFragment } from '../../../engine/rules/requiredFragments';
 import { nameSpellings } from '../../../engine/secrets/secretScanner';
 import { builtinRules } from '../../support/engineFixture';
@@ -71,6 +71,17 @@ describe('requiredLiterals (strings every match of a regex holds)', () => {
     assert.equal(exact.mayMatch('sk_live_abc'), true);
     assert.equal(LiteralPrefilter.of('sk_live_[0-9a-z]{24}', 'dgi', ['sk_live_']), undefined);
     assert.equal(LiteralPrefilter.of('(?:a|b)c?', 'dg', []), undefined);
+  });
+
+  it('takes the reading of its pattern when one is handed over (the build reads the built-in ones), except with the u or v flag', () => {
+    const pattern = String.raw`token=(?<secret>[a-z]{8})`;
+    assert.deepEqual(readPattern(pattern), { literals: ['token='] });
+    const ahead = { literals: ['token=', 'zz'] }; // not this pattern's: shows which reading was used
+    assert.equal(LiteralPrefilter.of(pattern, 'dg', [], ahead)!.mayMatch('token=abcdefgh'), false);
+    assert.equal(LiteralPrefilter.of(pattern, 'dg', [])!.mayMatch('token=abcdefgh'), true);
+    assert.equal(LiteralPrefilter.of(pattern, 'dgu', [], ahead), undefined, 'read again: with u nothing is read');
+    const fragment = String.raw`(?:ab|cd)x[0-9]{4}(?:ef|gh)`;
+    assert.equal(readPattern(fragment).fragment, requiredFragment(fragment));
   });
 
   it('over the windows of one text, answers as it does for each window on its own', () => {
