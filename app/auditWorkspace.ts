@@ -7,6 +7,7 @@ import { addGitHubAlerts } from '../integrations/github/secretScanning';
 import { addFindings, addInventory, omittedNote, orderByExposure, reportOf, type Report } from '../report/reportModel';
 import { createEngine } from '../workspace/engineFactory';
 import { changesSince, fingerprintsInBlobs } from '../workspace/git/changedFiles';
+import { mayBeInGitRepository } from '../workspace/git/gitPresence';
 import { scanHistory } from '../workspace/git/historyScan';
 import { annotateGitState } from '../workspace/git/secretExposure';
 import { applyGitAdvice } from '../workspace/git/secretHistory';
@@ -208,7 +209,8 @@ async function addGitState(report: Report, engine: Engine, run: AuditResult, req
   const needsGit = request.history || shown.some((f) => f.category === 'secret');
   if (!needsGit) return;
   request.onStage?.('checking secrets against git history…');
-  if (!(await annotateGitState(report.root, shown, engine))) {
+  // Outside any repository (no `.git` above the folder) git is not started only to say so.
+  if (!mayBeInGitRepository(report.root) || !(await annotateGitState(report.root, shown, engine))) {
     if (request.git !== 'when-available' || request.history) {
       report.notes.push('not a git repository (or git not installed): secrets were not checked against history');
     }
