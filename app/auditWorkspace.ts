@@ -21,6 +21,7 @@ import {
 } from '../workspace/scan/auditCache';
 import { builtinRulesText } from '../workspace/rules/ruleFiles';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
+import type { StampStarter } from '../workspace/scan/stampPrefetch';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
 import { addVerification, type VerifyOptions } from './verifyFindings';
 import { TOOL_VERSION } from '../engine/version';
@@ -53,6 +54,11 @@ export interface AuditRequest {
    * a string names the cache file.
    */
   cache?: boolean | string;
+  /**
+   * With a cache: a thread that looks up the cached files' stamps from the end of the list while
+   * the walk goes from its start (a long-running process keeps one: the language server).
+   */
+  stampThread?: StampStarter;
   /** Build the NHI inventory (default true). */
   inventory?: boolean;
   /**
@@ -128,7 +134,7 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
           if (shown.length) request.onFindings!(shown);
         }
       : undefined,
-  });
+  }).finally(() => cache?.walkDone());
   // Findings the base already had (in any changed file: a moved secret is not new) are not the change's.
   if (since) run.findings = run.findings.filter((f) => !since.before.has(f.fingerprint));
   let cacheUse: AuditOutcome['cache'];
@@ -191,7 +197,12 @@ function openCache(where: true | string, engine: Engine, request: AuditRequest, 
     baseline: request.baseline,
     inventory,
   });
-  return AuditCache.open(where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where), key, request.root);
+  return AuditCache.open(
+    where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where),
+    key,
+    request.root,
+    request.stampThread,
+  );
 }
 
 /** Size and mtime of the running code: a rebuilt tool (same version number, other code) does not trust an older cache. */
