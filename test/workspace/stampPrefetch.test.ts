@@ -78,6 +78,23 @@ describe('stamp thread: the loop it runs', () => {
   });
 });
 
+describe('stamp thread: when it is asked', () => {
+  it('not when the machine left less than three quarters of a core idle since the last audit', () => {
+    const { text, starts } = linesOf(['"a"']);
+    const busy = new StampThread(() => 0.5);
+    assert.equal(busy.start(stampJob('/r', '/', text, starts)), false);
+    const asked: Array<number | undefined> = [undefined, 1];
+    const free = new StampThread(() => asked.shift());
+    try {
+      // Too soon to tell counts as free; a job at a time.
+      assert.equal(free.start(stampJob('/r', '/', text, starts)), true);
+      assert.equal(free.start(stampJob('/r', '/', text, starts)), false, 'busy with the first job');
+    } finally {
+      free.stop();
+    }
+  });
+});
+
 describe('stamp thread: warm audits', function () {
   this.timeout(120_000);
   let root: string;
@@ -154,7 +171,7 @@ describe('stamp thread: warm audits', function () {
   });
 
   it('with a real thread, however far it gets, warm audits report what an audit without the cache does', async () => {
-    const thread = new StampThread();
+    const thread = new StampThread(() => 2); // as on an idle machine: the thread is asked every time
     try {
       const uncached = await audit(false);
       await audit(true, thread);

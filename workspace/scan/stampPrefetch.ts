@@ -1,5 +1,7 @@
+import * as os from 'node:os';
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Worker } from 'node:worker_threads';
+import { IdleCoreSampler } from './idleCores';
 
 /**
  * A second thread that looks up (`lstat`) the files a warm audit will ask the cache about, from
@@ -156,22 +158,44 @@ export function stampJob(root: string, sep: string, text: string, starts: Int32A
   };
 }
 
+/** Idle cores since the last question (none at all on a single core). */
+function idleCores(): () => number | undefined {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  if (cores < 2) return () => 0;
+  const sampler = new IdleCoreSampler(cores);
+  return () => sampler.idleCores();
+}
+
 /** What the audit cache asks of a stamp thread (a test hands it one that works in place). */
 export type StampStarter = Pick<StampThread, 'start'>;
 
 /**
+ * The least idle share of a core, since the last audit, for the thread to be asked: on the
+ * 2-core test machine with both cores busy (load 5-7), warm audits with the thread took longer
+ * at the median than without it (the thread only took the walk's own share of the CPU), and
+ * less only at their fastest.
+ */
+const MIN_IDLE_CORES = 0.75;
+
+/**
  * The stamp thread of a long-running process (the language server): started on first use, kept
  * between audits (a thread costs ~20-30 ms of CPU to start), not keeping the process alive.
- * One job at a time: while one runs, another audit looks everything up itself.
+ * One job at a time: while one runs, another audit looks everything up itself. Not used when
+ * the machine left no core idle since the last audit (`idle`: idle cores since it was last asked,
+ * undefined when too little time has passed to tell; a single core never has one to spare).
  */
 export class StampThread {
   private worker?: Worker;
   private busy = false;
   private broken = false;
 
-  /** Starts looking up `job`'s files; false (nothing started) when the thread is busy or failed. */
+  constructor(private readonly idle: () => number | undefined = idleCores()) {}
+
+  /** Starts looking up `job`'s files; false (nothing started) when the thread is busy, failed or has no core to run on. */
   start(job: StampJob): boolean {
     if (this.busy || this.broken) return false;
+    const idle = this.idle();
+    if (idle !== undefined && idle < MIN_IDLE_CORES) return false;
     try {
       this.worker ??= this.spawn();
     } catch {
