@@ -22,8 +22,10 @@ import { COMPILER_FLAGS, tunesV8 } from '../workspace/runtime/v8Release';
  * The main thread's young generation stops growing while an audit runs. V8 doubles it, up to 32 MB
  * of semi-spaces, whenever enough has survived its collections since it last grew, which
  * happened at some point in most audits. Held, an audit without a worker peaked 14 MB lower for
- * the same CPU time (the goal is 150 MB). Workers have their own young
- * generation limit (scanPool.ts). The flag goes back to V8's default (2) after the audit: the
+ * the same CPU time (the goal is 150 MB). Workers have their own young generation limit
+ * (scanPool.ts). The hold lasts until the report is written (cli/main.ts): rendering the report
+ * of the 1 GB tree grew the new space to 32 MB, the peak of RSS of a one-thread audit once its old
+ * generation was bounded (below). The flag goes back to V8's default (2) after the audit: the
  * code cache written at exit (codeCache.ts) is checked against the flags the next start runs
  * with, and V8 rejects one made under other flags.
  *
@@ -49,6 +51,25 @@ const YOUNG_GENERATION_GROWTH = { held: 1, v8Default: 2 };
  */
 const WORKER_SEMI_SPACE_MB = { audit: 2, v8Default: 0 };
 
+/**
+ * How far the old generation may grow past what survived its last full collection before the next
+ * one, while an audit runs (and its report is written): 30%. A file's text over ~128 KB is a large
+ * object; it outlives the young generation's collections during its own scan, and once scanned it
+ * is garbage that only a full collection frees. On the main thread V8's own factor goes up to 4
+ * (its heap limit is large): an audit of the 1 GB tree on one thread (`--jobs 0`) let the old
+ * generation reach 120-133 MB, 60-77 MB of it dead texts, and peaked at 192-206 MB of RSS (8 of 9
+ * runs); at 1.3 it peaks at 114-115 MB (1.5: 118-120, 2: 133-137). An audit worker's heap limit is
+ * small (scanPool.ts): V8's own factor there is at most 1.3 already (with its minimum step of 8 MB,
+ * the worker's full collections came at 24-35 MB after 13-23 MB survived), so it is the same rule
+ * for both threads; at 2 the worker grew and an audit with one peaked at 170-186 MB. The price is
+ * more full collections on the main thread when it scans large files (49 against 10 on the 1 GB
+ * tree with `--jobs 0`, ~1 s more CPU of ~9; 0.03 s on the npm tree); with a worker, where the main
+ * thread scans small files, no more CPU beyond the noise and a median peak of 156 MB against 161 on
+ * the 1 GB tree (bench/RESULTS.md, section memory-churn). V8's default (0: its own factor) again
+ * after the audit, for the code cache as above.
+ */
+const OLD_GENERATION_GROWTH_PERCENT = { audit: 30, v8Default: 0 };
+
 /** When flags are set: the launcher's start, an audit's start and its end. */
 type Moment = 'start' | 'audit' | 'audit-done';
 
@@ -60,6 +81,7 @@ export function v8Flags(moment: Moment, v8Version: string, env: NodeJS.ProcessEn
   return [
     `--semi-space-growth-factor=${auditing ? YOUNG_GENERATION_GROWTH.held : YOUNG_GENERATION_GROWTH.v8Default}`,
     `--min-semi-space-size=${auditing ? WORKER_SEMI_SPACE_MB.audit : WORKER_SEMI_SPACE_MB.v8Default}`,
+    `--heap-growing-percent=${auditing ? OLD_GENERATION_GROWTH_PERCENT.audit : OLD_GENERATION_GROWTH_PERCENT.v8Default}`,
   ];
 }
 

@@ -23,8 +23,8 @@ import { CloudFormationResourceReuse } from './iac/cloudformation/resourceReuse'
 import { KEPT_SITE_CHARS, SiteStore } from './iac/keptSites';
 import { IamActions, type IamDataLoader } from './iac/aws/iamActions';
 import { LineIndex } from './text/lineIndex';
-import { freshTests, SearchStore } from './text/keptSearches';
-import { screenedTests } from './text/passTriggers';
+import { SearchStore } from './text/keptSearches';
+import { ScreenedText, screenedTests } from './text/passTriggers';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 import { docStringRegions } from './secrets/docStrings';
@@ -251,30 +251,30 @@ export class Engine {
    */
   scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
     const { path, text } = document;
-    const skipped: SkipNote[] = [];
-    const empty = (reason?: string): ScanResult => ({ findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] });
-    if (this.isIgnoredPath(path)) return empty();
+    if (this.isIgnoredPath(path)) return emptyResult(path);
     const unscannable = this.skipReason(text.length, text);
-    if (unscannable) return empty(unscannable);
+    if (unscannable) return emptyResult(path, unscannable);
+    const skipped: SkipNote[] = [];
     const kind = fileKindOf(path);
     // The secret scan comes first: its keyword pass tells which of the strings the other
     // whole-text passes look for the file may hold (text/passTriggers.ts), and those it lacks
     // are not searched for. A file that ignores itself (rare) costs that scan for nothing.
     const { candidates, held } = this.secrets.scanFile(text, path, kind, this.limits.maxLineLength, skipped, options.memo);
     // An open document's whole-text tests are answered around the edit (text/keptSearches.ts).
-    const tests = screenedTests(options.memo ? this.reuse.searches.scan(path, text) : freshTests(text), held);
+    const tests = options.memo ? screenedTests(this.reuse.searches.scan(path, text), held) : new ScreenedText(text, held);
     const suppressions = new Suppressions(text, tests);
-    if (suppressions.fileIgnored) return empty('nhi-lens:ignore-file');
+    if (suppressions.fileIgnored) return emptyResult(path, 'nhi-lens:ignore-file');
 
     const analysis =
       this.checkRules.size || options.inventory
         ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse, tests)
         : undefined;
     const drafts: IdentityDraft[] | undefined = options.inventory
-      ? [...(analysis?.identities ?? []), ...secretReferences(text, tests)]
+      ? inventoryDrafts(analysis?.identities, secretReferences(text, tests))
       : undefined;
     if (!candidates.length && !analysis?.issues.length && !analysis?.parseError && !drafts?.length)
-      return { findings: [], suppressed: 0, skipped, ...(drafts ? { identities: [] } : {}) }; // nothing found: nothing to mask
+      // Nothing found: nothing to mask.
+      return drafts ? { findings: [], suppressed: 0, skipped, identities: [] } : { findings: [], suppressed: 0, skipped };
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
@@ -418,6 +418,17 @@ export class Engine {
     if (this.baseline.has(finding)) finding.baselined = true;
     return finding;
   }
+}
+
+/** A file's identities, then its secret references (most files have neither: no new array then). */
+function inventoryDrafts(identities: readonly IdentityDraft[] | undefined, references: IdentityDraft[]): IdentityDraft[] {
+  if (!identities?.length) return references;
+  return references.length ? [...identities, ...references] : [...identities];
+}
+
+/** The result of a scan that found nothing, with why the file was not scanned (when it was not). */
+function emptyResult(path: string, reason?: string): ScanResult {
+  return { findings: [], suppressed: 0, skipped: reason ? [{ path, reason }] : [] };
 }
 
 /**

@@ -80,10 +80,19 @@ const BUILT_IN = new Set(['GITHUB_TOKEN']);
 
 const TRIGGERS = [...new Set(REFERENCES.map(({ trigger }) => trigger))];
 
+/** What most files hold (never written to). */
+const NO_DRAFTS: IdentityDraft[] = [];
+
+/** Whether the text may hold some trigger: asked of every file, with no closure made for it. */
+function anyTriggerHeld(tests: Pick<TextTests, 'mayHold'>): boolean {
+  for (let i = 0; i < TRIGGERS.length; i++) if (tests.mayHold(TRIGGERS[i])) return true;
+  return false;
+}
+
 /** Secrets-manager references in any text file, one per name and provider per file. `tests` may know which triggers the text lacks. */
 export function secretReferences(text: string, tests?: Pick<TextTests, 'mayHold'>): IdentityDraft[] {
+  if (tests && !anyTriggerHeld(tests)) return NO_DRAFTS;
   const mayHold = tests ? (trigger: string) => tests.mayHold(trigger) : () => true;
-  if (!TRIGGERS.some(mayHold)) return [];
   const keywords = keywordsIn(text, mayHold);
   if (!keywords.size) return [];
   const seen = new Set<string>();

