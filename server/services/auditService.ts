@@ -11,6 +11,7 @@ import type { Report } from '../../report/reportModel';
 import type { AuditFinding, GitHubAccess, ReportParams } from '../../protocol/nhiLensProtocol';
 import { MAX_FINDINGS_SENT, toAuditFindings } from '../protocolMapping';
 import { DEFAULT_MAX_FINDINGS } from '../../workspace/scan/retainedFindings';
+import { StampThread } from '../../workspace/scan/stampPrefetch';
 import type { WorkspaceState } from '../workspaceState';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -52,6 +53,8 @@ export interface WorkspaceAudit {
  */
 export class AuditService {
   private last?: WorkspaceAudit;
+  /** Looks up the cached files' stamps beside the walk on a warm audit; kept between audits (a thread is dear to start). */
+  private readonly stamps = new StampThread();
 
   /**
    * Audits the folders one after the other (the scan pool already uses every core). Partial
@@ -92,6 +95,7 @@ export class AuditService {
             baseline: folder.state.baseline.entries,
             // Unchanged files keep their last results (kept in the user's cache folder, never in the workspace).
             cache: true,
+            stampThread: this.stamps,
             // Running git is running an external program: trusted workspaces only.
             git: folder.state.trusted && 'when-available',
             github,

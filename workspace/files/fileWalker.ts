@@ -64,6 +64,11 @@ export interface FolderListings {
   keptListing(folder: string, stamp: FolderStamp): FolderListing | undefined;
   /** A folder read afresh, with its stamp from before the read. */
   keepListing(folder: string, stamp: FolderStamp, listing: FolderListing): void;
+  /**
+   * A listed file's stamp, when this audit already looked it up (`lstat`) on another thread and
+   * it was a regular file then (the audit cache's stamp thread); undefined: the walk looks it up.
+   */
+  fileStamp?(relative: string): Pick<WalkedFile, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'> | undefined;
 }
 
 export interface WalkedFile {
@@ -399,6 +404,12 @@ function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<
     if (!options.listings && options.statFiles?.() === false) {
       walk.seen?.add(absolute);
       yield { absolute, relative };
+      continue;
+    }
+    const stamped = options.listings?.fileStamp?.(relative);
+    if (stamped) {
+      walk.seen?.add(absolute);
+      yield { absolute, relative, size: stamped.size, mtimeMs: stamped.mtimeMs, ctimeMs: stamped.ctimeMs, ino: stamped.ino };
       continue;
     }
     let stat: fs.Stats;

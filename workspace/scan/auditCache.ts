@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
 import type { FolderListing, FolderListings, FolderStamp, WalkedFile } from '../files/fileWalker';
 import { userCacheFolder } from '../files/userCacheFolder';
+import { PrefetchedStamps, stampJob, type FileStamp, type StampStarter } from './stampPrefetch';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 function crypto(): typeof Crypto {
@@ -163,10 +164,15 @@ export class AuditCache implements FolderListings {
   private index?: Map<string, number>;
   /** The previous lines are in walk order (`walksBefore`), each path once. */
   private readonly sorted: boolean;
-  /** The walked files in walk order, and for each where its previous entry starts (-1: none worth keeping). */
-  private readonly order: string[] = [];
-  private readonly kept: number[] = [];
-  /** Files whose previous entry waits for the content hash (`lookup` gave a hash): their place in `order`. */
+  /**
+   * The walked files in walk order: where the previous entry starts of each one whose entry is
+   * kept as it was, the path of the others. Offsets rather than paths: a warm audit of an
+   * unchanged tree then holds no string per file until its end (what a scavenge has to copy).
+   */
+  private readonly walked: Array<number | string> = [];
+  /** How many of `walked` are kept entries (offsets). */
+  private keptCount = 0;
+  /** Files whose previous entry waits for the content hash (`lookup` gave a hash): their place in `walked`. */
   private readonly pending = new Map<string, number>();
   /** This audit's new or changed entries as they will be written (the rest of each line). */
   private readonly fresh = new Map<string, string>();
@@ -174,6 +180,10 @@ export class AuditCache implements FolderListings {
   private changed = false;
   private readonly startedAt = Date.now();
   private readonly siblingSignatures = new Map<string, string>();
+  /** Stamps of the previous lines' files looked up on another thread (a long-running process's `StampThread`). */
+  private prefetched?: PrefetchedStamps;
+  /** The last path `fileStamp` found the entry of, and where: `lookup` of the same path takes it from there. */
+  private peeked?: { relative: string; at: number };
   /** Why the previous content was not used (absent when it was, or when there was none). */
   readonly ignored?: string;
   hits = 0;
@@ -198,30 +208,67 @@ export class AuditCache implements FolderListings {
     this.sorted = !!previous?.sorted;
   }
 
-  /** Opens the cache at `file` for this key and folder; a missing, corrupt or foreign file just starts empty. */
-  static open(file: string, key: string, root: string): AuditCache {
+  /**
+   * Opens the cache at `file` for this key and folder; a missing, corrupt or foreign file just
+   * starts empty. With `stamps` (a thread of its own), the files of the previous lines are looked
+   * up there too, from the last one back, while the walk goes forward (`fileStamp`).
+   */
+  static open(file: string, key: string, root: string, stamps?: StampStarter): AuditCache {
     const realRoot = realPathOr(root);
-    return new AuditCache(file, key, realRoot, load(file, key, realRoot));
+    const cache = new AuditCache(file, key, realRoot, load(file, key, realRoot));
+    if (stamps && cache.text.length > cache.bodyStart) cache.startStamps(stamps, path.resolve(root));
+    return cache;
+  }
+
+  /** Hands the previous lines' files to the stamp thread (the walk reaches them under `root`). */
+  private startStamps(thread: StampStarter, root: string): void {
+    const { text } = this;
+    const starts: number[] = [];
+    for (let start = this.bodyStart; start < text.length; start = this.lineEnd(start) + 1) starts.push(start);
+    const job = stampJob(root, path.sep, text, Int32Array.from(starts));
+    if (thread.start(job)) this.prefetched = new PrefetchedStamps(job);
+  }
+
+  /**
+   * A walked file's stamp from the stamp thread, when it has it (see `FolderListings.fileStamp`).
+   * Only for a path the walk reached and whose previous line is found in step with the walk.
+   */
+  fileStamp(relative: string): FileStamp | undefined {
+    if (!this.prefetched) return undefined;
+    const at = this.previousEntry(relative);
+    this.peeked = { relative, at };
+    return at < 0 ? undefined : this.prefetched.stampAt(at);
+  }
+
+  /** The walk is over (or stopped): the stamp thread stops too. */
+  walkDone(): void {
+    this.prefetched?.finish();
   }
 
   /** What is known of a walked file. Called once per walked file, in walk order. */
   lookup(file: CachedFile): Lookup {
-    const at = this.previousEntry(file.relative);
-    const place = this.order.push(file.relative) - 1;
-    this.kept.push(-1);
-    if (at < 0) return undefined;
+    const peeked = this.peeked;
+    this.peeked = undefined;
+    const at = peeked?.relative === file.relative ? peeked.at : this.previousEntry(file.relative);
+    if (at < 0) {
+      this.walked.push(file.relative);
+      return undefined;
+    }
     const trusted = this.trusted(file, this.previousStart);
     const tf = file.relative.endsWith('.tf');
     // Most files of a warm audit: unchanged, nothing found, no sibling files. Their line is
     // recognised in place, without parsing it into an entry.
     if (trusted && !tf && emptyRestAt(this.text, stampEndAt(this.text, at, file))) {
       this.hits++;
-      this.kept[place] = at;
+      this.keep(at);
       return { scan: { path: file.relative, bytes: file.size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
     }
     const entry = parseEntry(this.restAt(at));
-    if (!entry || entry[0] !== file.size || entry[5] !== this.siblingSignature(file)) return undefined;
-    this.kept[place] = at;
+    if (!entry || entry[0] !== file.size || entry[5] !== this.siblingSignature(file)) {
+      this.walked.push(file.relative);
+      return undefined;
+    }
+    const place = this.keep(at);
     if (trusted && sameStamp(entry, file)) {
       this.hits++;
       return { scan: scanOf(file.relative, entry) };
@@ -233,11 +280,13 @@ export class AuditCache implements FolderListings {
   /** The file was read and its hash is the cached one: its cached results, kept for the next audit with its new stamp. */
   confirm(file: CachedFile): FileScan | undefined {
     const place = this.pending.get(file.relative);
-    const entry = place === undefined ? undefined : parseEntry(this.restAt(this.kept[place]));
+    const at = place === undefined ? undefined : this.walked[place];
+    const entry = typeof at === 'number' ? parseEntry(this.restAt(at)) : undefined;
     if (!entry) return undefined;
     this.hits++;
     if (!sameStamp(entry, file)) {
       this.fresh.set(file.relative, line([file.size, file.mtimeMs, file.ctimeMs, file.ino, entry[4], entry[5], entry[6]]));
+      this.unkeep(place!, file.relative);
     } else if (this.trusted(file, this.startedAt)) {
       // Too recent to be trusted against the last audit's start, old enough against this one's:
       // written again (with this audit's start), the next audit need not read it.
@@ -251,7 +300,7 @@ export class AuditCache implements FolderListings {
     this.misses++;
     this.changed = true;
     const place = this.pending.get(file.relative);
-    if (place !== undefined) this.kept[place] = -1; // its previous entry no longer holds
+    if (place !== undefined) this.unkeep(place, file.relative); // its previous entry no longer holds
     if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) return;
     const { path: relative, ...stored } = scan;
     const empty = !stored.findings.length && !stored.skipped.length && !stored.suppressed && !stored.identities?.length;
@@ -272,12 +321,11 @@ export class AuditCache implements FolderListings {
    * atomically, unless they are exactly what was read. Never throws; false when it could not write.
    */
   save(): boolean {
-    let kept = 0;
-    for (let i = 0; i < this.order.length; i++) if (this.kept[i] >= 0 && !this.fresh.has(this.order[i])) kept++;
+    this.walkDone();
     if (
       !this.changed &&
       !this.fresh.size &&
-      kept + this.folders.size === this.previousLines &&
+      this.keptCount + this.folders.size === this.previousLines &&
       this.ignored === undefined &&
       this.previousStart
     ) {
@@ -293,10 +341,10 @@ export class AuditCache implements FolderListings {
     let bytes = 1024;
     let sorted = true;
     let last: string | undefined;
-    for (let i = 0; i < this.order.length; i++) {
-      const relative = this.order[i];
-      const rest = this.fresh.get(relative) ?? (this.kept[i] >= 0 ? this.restAt(this.kept[i]) : undefined);
-      if (rest === undefined) continue;
+    for (const item of this.walked) {
+      const relative = typeof item === 'number' ? this.pathBefore(item) : item;
+      const rest = typeof item === 'number' ? this.restAt(item) : this.fresh.get(item);
+      if (relative === undefined || rest === undefined) continue;
       const text = `${quotedPath(relative)}\t${rest}`;
       bytes += text.length + 1;
       if (bytes > MAX_CACHE_BYTES) break; // bounded: the files past it are scanned next time instead
@@ -358,6 +406,24 @@ export class AuditCache implements FolderListings {
     this.folders.set(folder, text.slice(at, end));
     this.foldersListed++;
     return listing;
+  }
+
+  /** A walked file's previous entry, kept as it is: its place in `walked`. */
+  private keep(at: number): number {
+    this.keptCount++;
+    return this.walked.push(at) - 1;
+  }
+
+  /** The walked file at `place` no longer keeps its previous entry as it is. */
+  private unkeep(place: number, relative: string): void {
+    if (typeof this.walked[place] !== 'number') return;
+    this.walked[place] = relative;
+    this.keptCount--;
+  }
+
+  /** The path of the previous line whose entry starts at `at` (the quoted path before its tab). */
+  private pathBefore(at: number): string | undefined {
+    return pathOf(this.text.slice(this.text.lastIndexOf('\n', at - 1) + 1, at - 1));
   }
 
   /** A folder the walk read, with its stamp from before the read: kept for the next audit. */
