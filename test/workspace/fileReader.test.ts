@@ -144,3 +144,65 @@ describe('fileReader: decodeText', () => {
     assert.equal(decodeText(Buffer.from('\ufeffkey')), 'key');
   });
 });
+
+// The audit's calling thread reads files the walk did not look up with a limit: a larger one is
+// left unread (a worker scans it) and its size is told, so that it never scans a large file.
+describe('fileReader: reading with a limit (files the walk did not look up)', () => {
+  let dir: string;
+  let file: string;
+  const content = `# settings\nSLACK_TOKEN=${SLACK}\n`;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-reader-limit-'));
+    file = path.join(dir, 'app.env');
+    fs.writeFileSync(file, content);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('scans a file up to the limit as without it', () => {
+    const unlimited = scanFile(defaultEngine(), file, 'app.env');
+    for (const limit of [content.length, content.length + 1, 1024 * 1024]) {
+      const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, undefined, limit);
+      assert.equal(scan.larger, undefined, `limit ${limit}`);
+      assert.equal(scan.bytes, content.length);
+      assert.ok(scan.findings.length > 0);
+      assert.deepEqual(where(scan), where(unlimited));
+    }
+  });
+
+  it('leaves a larger file unread and says its size, whether or not it fits the read buffer', () => {
+    for (const size of [content.length, 300 * 1024, 600 * 1024]) {
+      fs.writeFileSync(file, content.padEnd(size, '\n'));
+      const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, undefined, size - 1);
+      assert.equal(scan.larger, size);
+      assert.equal(scan.bytes, 0);
+      assert.deepEqual(scan.findings, []);
+      assert.deepEqual(scan.skipped, []);
+    }
+  });
+
+  it('a file over the engine size limit, a folder, a missing file: the skip notes of a read without a limit', () => {
+    const engine = testEngine({ config: { limits: { maxFileBytes: 1024 } } });
+    fs.writeFileSync(file, `${content}${'x'.repeat(2048)}\n`);
+    for (const limit of [64, 4096]) {
+      const scan = scanFile(engine, file, 'app.env', false, undefined, undefined, limit);
+      assert.equal(scan.larger, undefined);
+      assert.deepEqual(scan.skipped, [{ path: 'app.env', reason: 'file larger than 1 KiB not scanned' }]);
+    }
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    assert.deepEqual(scanFile(engine, file, 'app.env', false, undefined, undefined, 64).skipped, [
+      { path: 'app.env', reason: 'not a regular file: not read' },
+    ]);
+    fs.rmSync(file, { recursive: true });
+    assert.deepEqual(scanFile(engine, file, 'app.env', false, undefined, undefined, 64).skipped, [
+      { path: 'app.env', reason: 'cannot read: ENOENT' },
+    ]);
+  });
+
+  it('the limit does not apply to a file read with its walked size (the caller chose it knowing its size)', () => {
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, undefined, content.length, 8);
+    assert.equal(scan.larger, undefined);
+    assert.deepEqual(where(scan), where(scanFile(defaultEngine(), file, 'app.env')));
+  });
+});

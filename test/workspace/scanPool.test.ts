@@ -73,6 +73,38 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.equal(new Set(large.map((f) => f.path)).size, 6, 'the secret at the end of every large file');
   });
 
+  it('a large file the calling thread took without knowing its size goes to the worker: same report as one thread', async () => {
+    // The walk lists LIST_STEP (256) files a turn: the first turn's are looked up (the worker
+    // starts after them), the next ones no longer are. The calling thread takes the last ones
+    // listed and reads them with its 128 KiB limit, so the walk's files 504-511 (sorted by name:
+    // b/f204-b/f211) are read by it first: large ones among them must come back to the worker,
+    // secret and all.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-pool-unsized-'));
+    const filler = 'const x = 1; // nothing to see here\n'.repeat(8_000);
+    for (const folder of ['a', 'b']) {
+      fs.mkdirSync(path.join(root, folder));
+      for (let i = 0; i < 300; i++) {
+        const large = folder === 'b' && i >= 204 && i < 212 && i % 2 === 0;
+        const name = path.join(root, folder, `f${String(i).padStart(3, '0')}.js`);
+        fs.writeFileSync(name, large ? `${filler}${exampleSecretLine()}\n` : `const n${i} = ${i};\n`);
+      }
+    }
+    const { config } = loadWorkspaceConfig(root);
+    const run = (jobs: number) => auditWorkspace({ root, config, baseline: [], jobs, git: false });
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    const alone = (await run(0)).report;
+    const pooled = (await run(1)).report;
+    assert.deepEqual(
+      alone.findings.map((f) => f.path),
+      ['b/f204.js', 'b/f206.js', 'b/f208.js', 'b/f210.js'],
+    );
+    assert.deepEqual(json(pooled.findings), json(alone.findings));
+    assert.deepEqual(json(pooled.skipped), json(alone.skipped));
+    assert.equal(pooled.filesScanned, alone.filesScanned);
+    assert.equal(pooled.bytesScanned, alone.bytesScanned);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
   it('one thread reads files the walk did not look up: the same report as with their sizes (a cache, workers)', async () => {
     const root = bigWorkspace(12);
     fs.writeFileSync(path.join(root, 'big.env'), `${exampleSecretLine()}\n${'x'.repeat(2048)}\n`);
@@ -101,7 +133,7 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     fs.rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  it('when a worker starts, the files queued without their size are looked up', () => {
+  it('files queued without their size are looked up (for a late worker, and when the walk ends with workers)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-pool-queue-'));
     const at = (name: string, text?: string) => {
       const absolute = path.join(dir, name);
@@ -151,6 +183,15 @@ describe('audit scan pool (streamed walk, calling thread and workers)', function
     assert.deepEqual(callerShare(farFromTheBack), [], 'small files only among the last 64 (batches take the front)');
     assert.deepEqual(callerShare(sizes(4096, 300, 200), 256 * KiB), [2], 'while it would wait: one file up to the larger limit');
     assert.deepEqual(callerShare(sizes(4096, 300), 256 * KiB), [], 'still not a file over it');
+  });
+
+  it('the calling thread also takes files listed without their size: it reads them with its limit, and leaves a larger one to a worker', () => {
+    const KiB = 1024;
+    const listed = { size: undefined };
+    assert.deepEqual(callerShare([{ size: 4096 * KiB }, listed, { size: 1 * KiB }, listed]), [3, 2, 1]);
+    assert.deepEqual(callerShare(Array<{ size?: number }>(20).fill(listed)), [19, 18, 17, 16, 15, 14, 13, 12], 'eight at a time');
+    const farFromTheBack = [listed, ...Array<{ size?: number }>(64).fill({ size: 4096 * KiB })];
+    assert.deepEqual(callerShare(farFromTheBack), [], 'only among the last 64');
   });
 
   it('an audit cancelled before it starts says so and stops', async () => {

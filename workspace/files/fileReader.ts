@@ -15,6 +15,8 @@ export interface FileScan {
   hash?: string;
   /** The content hash was the expected one: nothing was scanned, the cached results hold. */
   unchanged?: boolean;
+  /** Not scanned: the file is larger than the `readLimit` asked for. Its size, for whoever reads it instead. */
+  larger?: number;
 }
 
 /** What the audit cache asks of a read: hash the content, and skip the scan when it hashes to `expect`. */
@@ -38,6 +40,11 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.
 
 class NotRegular extends Error {}
 
+/** A regular file over the read limit asked for, left unread (see `scanFile`). */
+class Larger {
+  constructor(readonly size: number) {}
+}
+
 /**
  * The file's bytes. With the size the walk saw (`expected`), one read of one byte more than
  * that is all it takes when the file still has that size: a regular file returns fewer bytes
@@ -51,11 +58,11 @@ class NotRegular extends Error {}
  * walk whose writer has already written reads as a short file, as it would with a walked size
  * equal to what the writer wrote: that much is scanned, never more than the buffer.)
  */
-function readWhole(engine: Engine, absolute: string, expected?: number): Buffer | NotRegular {
+function readWhole(engine: Engine, absolute: string, expected?: number, limit = Number.POSITIVE_INFINITY): Buffer | NotRegular | Larger {
   const fd = fs.openSync(absolute, OPEN_FLAGS);
   try {
     if (expected === undefined) {
-      const ask = Math.min(readBuffer.length, engine.maxFileBytes + 1);
+      const ask = Math.min(readBuffer.length, engine.maxFileBytes + 1, limit + 1);
       let n = -1;
       try {
         n = fs.readSync(fd, readBuffer, 0, ask, 0);
@@ -77,6 +84,7 @@ function readWhole(engine: Engine, absolute: string, expected?: number): Buffer 
     if (!stat.isFile()) return new NotRegular(notRegularReason(stat));
     const tooLarge = engine.skipReason(stat.size, '');
     if (tooLarge) return new NotRegular(tooLarge);
+    if (stat.size > limit) return new Larger(stat.size);
     const size = stat.size;
     if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
     let filled = 0;
@@ -105,6 +113,10 @@ export function decodeText(bytes: Buffer): string {
 /**
  * Reads one file and scans it; size and binary checks happen before decoding. `walkedSize` is
  * the size the walk saw, when it did: it saves asking the file system again (see `readWhole`).
+ * Without it, a file of more than `readLimit` bytes is neither read nor scanned: the result says
+ * how large it is (`larger`). Its first read then asks for one byte over the limit, which is how
+ * the audit's calling thread finds out, at the cost of that read, that a file it did not look up
+ * is one to leave to a worker.
  */
 export function scanFile(
   engine: Engine,
@@ -113,21 +125,26 @@ export function scanFile(
   inventory = false,
   hashing?: HashRequest,
   walkedSize?: number,
+  readLimit?: number,
 ): FileScan {
   const result: FileScan = { path: relative, bytes: 0, findings: [], suppressed: 0, skipped: [] };
   const skip = (reason: string) => {
     result.skipped.push({ path: relative, reason });
     return result;
   };
-  let read: Buffer | NotRegular;
+  let read: Buffer | NotRegular | Larger;
   try {
-    read = readWhole(engine, absolute, walkedSize);
+    read = readWhole(engine, absolute, walkedSize, readLimit);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return skip('became a symbolic link after the walk: not followed');
     return skip(`cannot read: ${code ?? (error as Error).message}`);
   }
   if (read instanceof NotRegular) return skip(read.message);
+  if (read instanceof Larger) {
+    result.larger = read.size;
+    return result;
+  }
   const buffer = read;
   result.bytes = buffer.length;
   if (hashing) {

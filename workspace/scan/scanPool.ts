@@ -7,6 +7,7 @@ import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { lookUpListed, walkFiles, type ListedFile, type WalkedFile } from '../files/fileWalker';
 import { contentHash, type AuditCache } from './auditCache';
+import { unpackScans, type PackedScans } from './batchResults';
 import { IdleCoreSampler } from './idleCores';
 import { DEFAULT_MAX_FINDINGS, RetainedFindings, type OmittedFindings } from './retainedFindings';
 import { SharedStrings } from './sharedStrings';
@@ -80,10 +81,20 @@ export interface AuditResult {
 
 /**
  * A file to scan, as listed by the walk, with the content hash the cache expects of it (if any).
- * Listed without its size (a `ListedFile`) only while no worker runs and no cache is used: then
- * nothing needs it before the read.
+ * Without a cache, listed without its size (a `ListedFile`) unless the idle cores may yet ask
+ * for a worker (see `sizesWanted`), or with the size a bounded read of this thread told.
  */
-type Job = (WalkedFile & { expect?: string }) | ListedFile;
+type Job = (WalkedFile & { expect?: string }) | ListedFile | SizedFile;
+
+/** A listed file whose size this thread's bounded read told: too large for it, so a worker's. */
+export interface SizedFile {
+  absolute: string;
+  relative: string;
+  size: number;
+}
+
+/** Whether the walk looked the file up (the audit cache needs its times): every file, with a cache. */
+const walked = (job: Job): job is WalkedFile & { expect?: string } => 'mtimeMs' in job;
 
 /** What a worker is sent: files to scan, and whether to hash them for the cache. */
 export interface WorkerBatch {
@@ -118,9 +129,12 @@ const CALLER_FILE_MAX = 128 * 1024;
 /**
  * Once the walk is done and every worker has all it can queue, this thread takes files up to this
  * size rather than wait: the files of 128-256 KiB left at the end of the npm tree kept it waiting
- * 100-190 ms. Larger ones stay with the workers (512 KiB was no faster and peaked higher).
+ * 100-190 ms. On the 1 GB tree (the npm tree 16 times over), files of 256 KiB-1.3 MB (lib.dom.d.ts,
+ * react-dom, moment's locales) were a good part of the ~100 MB still queued when the walk ended,
+ * all the worker's: this thread then waited 0.5-1.5 s for it with 256 KiB, 0.06-0.14 s with this
+ * limit, and the audit peaked no higher than before. The 4.5 MB files stay with the workers.
  */
-const CALLER_WAITING_FILE_MAX = 256 * 1024;
+const CALLER_WAITING_FILE_MAX = 1536 * 1024;
 /**
  * How soon an audit that started no worker looks again at the idle cores: soon after its first
  * look, then every half second. The first look covers the CLI's first ~50 ms, a few clock ticks
@@ -210,7 +224,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
   const hashing = cache ? { hash: contentHash } : undefined;
   /** Scans a file on this thread. */
-  const scanHere = (job: Job) =>
+  const scanHere = (job: Job, readLimit?: number) =>
     scanFile(
       engine,
       job.absolute,
@@ -218,15 +232,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       options.setup.inventory,
       hashing && { ...hashing, expect: 'expect' in job ? job.expect : undefined },
       job.size,
+      readLimit,
     );
   /** A scan back from this thread or a worker: the cache learns it (or vouches for it), then it is collected. */
   const finish = (job: Job, scan: FileScan) => {
-    if (cache && job.size !== undefined && scan.unchanged) {
+    if (cache && walked(job) && scan.unchanged) {
       const cached = cache.confirm(job);
       if (cached) return collect(cached, true);
       scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory, undefined, job.size); // cannot happen: the entry was valid when listed
     }
-    if (cache && job.size !== undefined && scan.hash) cache.record(scan, job, scan.hash);
+    if (cache && walked(job) && scan.hash) cache.record(scan, job, scan.hash);
     const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
     collect(plain);
   };
@@ -289,14 +304,18 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
   let pool: WorkerPool | undefined;
   /**
-   * Whether the walk looks each file up for its size and times. The cache compares them, and
-   * with workers the sizes decide who scans what (batches, this thread's small files, the
-   * largest first at the end); so do they whether a worker is worth starting, until the idle
-   * cores have said no. On one thread without a cache nothing needs them before the read, which
-   * gets the size in the same go (an fstat of the open file, cheaper than an lstat of its path).
+   * Whether the walk looks each file up for its size and times. The cache compares them; the
+   * sizes decide whether a worker is worth starting, until the idle cores have said no. Once
+   * workers run, nothing needs them during the walk: this thread reads the files it takes with
+   * a limit (`scanFile`'s `readLimit`), which tells it of a larger one for the cost of one read
+   * (it then goes to a worker), and a worker's read finds the size of its files as one thread's
+   * does. The lookup was the walk's largest cost, an `lstat` per file (~0.4 s of CPU on a tree
+   * of 146,000 files), on the thread that also hands out the work. The files still queued when
+   * the walk ends are looked up then (at most MAX_QUEUED): the end shares them out by size.
    */
   const sizesWanted = () =>
-    cache !== undefined || pool !== undefined || (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0);
+    cache !== undefined ||
+    (pool === undefined && (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0));
   /** Whether the queue has been put in size order (once the walk is done, with workers). */
   let bySize = false;
   const onAbort = () => pool?.interrupt();
@@ -315,12 +334,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
           else nextLook = Number.POSITIVE_INFINITY; // this thread finishes alone
         } else if (workers > 0) {
           pool = new WorkerPool(workers, options.setup, !!cache);
-          queuedBytes += lookUpQueued(queue, work);
+          // Files queued without their size stay so: this thread reads them with its limit, the workers as one thread does.
         }
       }
       if (pool) {
         if (pool.failure) throw pool.failure;
         if (!progress.listing && !bySize) {
+          queuedBytes += lookUpQueued(queue, work); // listed without their size while workers ran
           // The rest, largest first: the workers' batches go from the front, this thread's small
           // files from the back. In walk order, this thread had taken every small file long
           // before the end and sat idle (230-310 ms of a 0.85 s audit of the npm tree, --jobs 1)
@@ -343,8 +363,19 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       let scanned = 0;
       if (pool && queue.length) {
         let slice = takeSmall();
-        if (!slice.length && !progress.listing && !pool.wantsWork()) slice = takeSmall(CALLER_WAITING_FILE_MAX);
-        for (const job of slice) finish(job, scanHere(job));
+        let late: Job[] | undefined;
+        if (!slice.length && !progress.listing && !pool.wantsWork()) slice = late = takeSmall(CALLER_WAITING_FILE_MAX);
+        const fileMax = slice === late ? CALLER_WAITING_FILE_MAX : CALLER_FILE_MAX;
+        for (const job of slice) {
+          const scan = scanHere(job, fileMax);
+          if (scan.larger === undefined) finish(job, scan);
+          else {
+            // Too large for this thread: to the front, where the next batch takes it (a worker reads it with its size).
+            const sized: SizedFile = { absolute: job.absolute, relative: job.relative, size: scan.larger };
+            queue.unshift(sized);
+            queuedBytes += work(sized);
+          }
+        }
         scanned = slice.length;
       } else {
         // One thread: in walk order, up to SLICE_FILES files or SLICE_BYTES read (sizes may be known only once read).
@@ -384,16 +415,20 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
  * Which queued files the calling thread scans itself while workers run, as indexes into `queue`
  * from the back (descending): up to SLICE_FILES files of at most `fileMax` bytes each among the
  * last BATCH_FILES (batches go from the front), SLICE_BYTES together unless the first alone is
- * more. None when there is no such file there: the caller then waits for a worker rather than
- * take a large one.
+ * more. A file listed without its size is taken too: the caller reads it with `fileMax` as its
+ * limit and hands it back if it is larger. None when there is no such file there: the caller
+ * then waits for a worker rather than take a large one.
  */
 export function callerShare(queue: ReadonlyArray<{ size?: number }>, fileMax = CALLER_FILE_MAX): number[] {
   const picked: number[] = [];
   let sum = 0;
   for (let i = queue.length - 1; i >= 0 && i >= queue.length - BATCH_FILES && picked.length < SLICE_FILES; i--) {
     const size = queue[i].size;
-    // A file of unknown size (it vanished or changed kind since it was listed) is left to a worker.
-    if (size === undefined || size > fileMax || (picked.length && sum + size > SLICE_BYTES)) continue;
+    if (size === undefined) {
+      picked.push(i);
+      continue;
+    }
+    if (size > fileMax || (picked.length && sum + size > SLICE_BYTES)) continue;
     sum += size;
     picked.push(i);
   }
@@ -407,9 +442,10 @@ export function lateWorkerWorthIt(bytesLeft: number): boolean {
 
 /**
  * Looks up, in place, the queued files listed without their size (while the idle cores said no
- * to a worker): with workers, sizes decide who scans what. Returns the work they add to the queue.
+ * to a worker, or while workers ran): a late worker's start and the end of the audit share the
+ * queue out by size. Returns the work they add to the queue.
  */
-export function lookUpQueued(queue: Array<WalkedFile | ListedFile>, work: (file: { size?: number }) => number): number {
+export function lookUpQueued(queue: Array<WalkedFile | ListedFile | SizedFile>, work: (file: { size?: number }) => number): number {
   let added = 0;
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i];
@@ -439,7 +475,8 @@ export function defaultWorkerCount(cores: number, idleCores: number): number {
  */
 class WorkerPool {
   private readonly workers: Array<{ worker: Worker; inFlight: number }> = [];
-  private readonly handlers = new Map<number, (scans: FileScan[]) => void>();
+  /** Each batch in flight: what to do with its scans, and its files' paths (to unpack them). */
+  private readonly handlers = new Map<number, { onResults: (scans: FileScan[]) => void; paths: string[] }>();
   private nextId = 0;
   private wake?: () => void;
   private stopped = false;
@@ -462,11 +499,11 @@ class WorkerPool {
       });
       const slot = { worker, inFlight: 0 };
       this.workers.push(slot);
-      worker.on('message', (message: { id: number; results: FileScan[] }) => {
+      worker.on('message', (message: PackedScans | { id: number; results: FileScan[] }) => {
         slot.inFlight--;
         const handler = this.handlers.get(message.id);
         this.handlers.delete(message.id);
-        handler?.(message.results);
+        if (handler) handler.onResults('results' in message ? message.results : unpackScans(message, handler.paths));
         this.interrupt();
       });
       worker.on('error', (error) => this.fail(`audit worker failed: ${error.message}`));
@@ -490,7 +527,7 @@ class WorkerPool {
     const slot = this.workers.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     const id = this.nextId++;
     slot.inFlight++;
-    this.handlers.set(id, onResults);
+    this.handlers.set(id, { onResults, paths: jobs.map((job) => job.relative) });
     const batch: WorkerBatch = {
       id,
       hash: this.hash,

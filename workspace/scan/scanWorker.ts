@@ -4,6 +4,7 @@ import { createEngine } from '../engineFactory';
 import type { ScanSetup, WorkerBatch } from './scanPool';
 import { scanFile } from '../files/fileReader';
 import { contentHash } from './auditCache';
+import { packScans } from './batchResults';
 
 const setup = workerData as ScanSetup;
 const engine = createEngine({ ...setup, siblingCache: 'per-audit' });
@@ -12,5 +13,5 @@ parentPort!.on('message', (batch: WorkerBatch) => {
   const results = batch.files.map((f) =>
     scanFile(engine, f.absolute, f.relative, setup.inventory, batch.hash ? { hash: contentHash, expect: f.expect } : undefined, f.size),
   );
-  parentPort!.postMessage({ id: batch.id, results });
+  parentPort!.postMessage(packScans(batch.id, results));
 });
