@@ -8,22 +8,9 @@
 // NHI_BENCH_ENGINE: another build's dist/engine.js.
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { engineDocuments } from './engineDocuments.mjs';
+import { engineBench } from './engineDocuments.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const ENGINE = path.resolve(process.env.NHI_BENCH_ENGINE ?? path.join(repo, 'dist', 'engine.js'));
-const { createEngine } = createRequire(import.meta.url)(ENGINE);
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { passes: { type: 'string', default: '8' }, warmup: { type: 'string', default: '3' } },
-});
-const root = path.resolve(positionals[0] ?? path.join(repo, 'bench', '.npm-tree'));
-const engine = createEngine({ root });
-
-const docs = engineDocuments(root, engine);
+const { engineFile: ENGINE, root, engine, docs, values } = engineBench();
 const chars = docs.reduce((n, d) => n + d.text.length, 0);
 
 const pass = () => {
