@@ -499,11 +499,11 @@ class WorkerPool {
       });
       const slot = { worker, inFlight: 0 };
       this.workers.push(slot);
-      worker.on('message', (message: PackedScans | { id: number; results: FileScan[] }) => {
+      worker.on('message', (message: PackedScans) => {
         slot.inFlight--;
         const handler = this.handlers.get(message.id);
         this.handlers.delete(message.id);
-        if (handler) handler.onResults('results' in message ? message.results : unpackScans(message, handler.paths));
+        if (handler) handler.onResults(unpackScans(message, handler.paths));
         this.interrupt();
       });
       worker.on('error', (error) => this.fail(`audit worker failed: ${error.message}`));
