@@ -44,10 +44,13 @@ const YOUNG_GENERATION_GROWTH = { held: 1, v8Default: 2 };
 
 /**
  * The hold is process-wide, so it also kept an audit worker's young generation at the 1 MB
- * semi-space V8 starts an isolate with, short of the 2 MB its limit allows (scanPool.ts): twice
+ * semi-space V8 starts an isolate with, short of the 2 MB a 4 MB young generation allows: twice
  * the worker's scavenges (111-131 against 55-67 per audit of the npm tree). A worker made while
- * this is set starts at its limit instead (V8 takes the smaller), so it has nothing to grow. V8's
- * default (0: its own initial size) again after the audit, for the code cache as above.
+ * this is set starts at 2 MB instead (at its limit then, V8 taking the smaller). Workers now have
+ * an 8 MB young generation (scanPool.ts) and still start at 2 MB, held there: starting them at
+ * 4 MB was no faster on the 1 GB tree and peaked 5-10 MB higher (bench/RESULTS.md, "A worker's
+ * young generation"). V8's default (0: its own initial size) again after the audit, for the code
+ * cache as above.
  */
 const WORKER_SEMI_SPACE_MB = { audit: 2, v8Default: 0 };
 

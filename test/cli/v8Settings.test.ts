@@ -89,9 +89,10 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
       assert.deepEqual(applied, ['audit', 'audit', 'audit-done']);
     });
 
-    // In a child process: the flags are process-wide. The child starts a worker (with an audit
-    // worker's limit), waits until it runs, then has both threads keep enough alive through their
-    // collections to grow their young generations, and prints the new spaces' capacity before and after.
+    // In a child process: the flags are process-wide. The child starts a worker (with a 4 MB young
+    // generation, whose 2 MB semi-space limit is the size the audit's flags start a worker at),
+    // waits until it runs, then has both threads keep enough alive through their collections to
+    // grow their young generations, and prints the new spaces' capacity before and after.
     type Sizes = { main: { before: number; after: number }; worker: { before: number; after: number } };
     type Probe = 'held' | 'set once' | 'growth held, worker left alone';
     const probed = new Map<Probe, Sizes>();

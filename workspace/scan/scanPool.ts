@@ -469,9 +469,12 @@ export function defaultWorkerCount(cores: number, idleCores: number): number {
 /**
  * Audit worker threads, each with its own engine, fed batches of files. A worker's young
  * generation is capped, which keeps its resident set low (each worker is a whole V8 heap): at
- * 4 MB rather than 2, where a CPU profile of the npm tree showed a third of the worker's time in
- * scavenges; 8 MB saved a little more CPU but put the audit with one worker at 157–162 MB
- * against 140–144 (the goal is 150; bench/RESULTS.md).
+ * 8 MB. At 2 MB a CPU profile of the npm tree showed a third of the worker's time in scavenges.
+ * At 4 MB an audit of a 1 GB tree still had its worker make 280 scavenges and 47 full
+ * collections, against 156 and 18 at 8 MB, which takes 0.3-0.5 s of CPU off it (3-7% of its
+ * wall time); 8 MB once put the npm tree's audit at 157-162 MB of RSS, but no longer does since
+ * a scan allocates half as much and the CLI bounds its old generation (129-141 MB; the goal is
+ * 150; bench/RESULTS.md, "A worker's young generation").
  */
 class WorkerPool {
   private readonly workers: Array<{ worker: Worker; inFlight: number }> = [];
@@ -495,7 +498,7 @@ class WorkerPool {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(workerFile, {
         workerData: setup,
-        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 4 },
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
       });
       const slot = { worker, inFlight: 0 };
       this.workers.push(slot);
