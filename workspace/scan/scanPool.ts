@@ -471,7 +471,7 @@ export function defaultWorkerCount(cores: number, idleCores: number): number {
  * generation is capped, which keeps its resident set low (each worker is a whole V8 heap): at
  * 8 MB. At 2 MB a CPU profile of the npm tree showed a third of the worker's time in scavenges.
  * At 4 MB an audit of a 1 GB tree still had its worker make 280 scavenges and 47 full
- * collections, against 156 and 18 at 8 MB, which takes 0.3-0.5 s of CPU off it (3-7% of its
+ * collections, against 156 and 18 at 8 MB, which takes 0.2-0.6 s of CPU off it (3-7% of its
  * wall time); 8 MB once put the npm tree's audit at 157-162 MB of RSS, but no longer does since
  * a scan allocates half as much and the CLI bounds its old generation (129-141 MB; the goal is
  * 150; bench/RESULTS.md, "A worker's young generation").
