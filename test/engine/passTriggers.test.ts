@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { compileRule, SecretScanner } from '../../engine/secrets/secretScanner';
 import { KeywordIndex } from '../../engine/secrets/keywordIndex';
 import { freshTests, type TextTests } from '../../engine/text/keptSearches';
-import { PASS_TRIGGERS, screenedTests } from '../../engine/text/passTriggers';
+import { PASS_TRIGGERS, ScreenedText, screenedTests } from '../../engine/text/passTriggers';
 import { mayBeIac } from '../../engine/iac/iacScanner';
 import { secretReferences } from '../../engine/inventory/secretReferences';
 import { Suppressions } from '../../engine/suppression';
@@ -109,6 +109,10 @@ describe('pass triggers (the keyword pass tells the other whole-text passes what
     assert.equal(tests.includes('@pulumi/'), true);
     assert.equal(tests.includes('apiVersionNotATrigger'), true);
     assert.deepEqual(asked, ['@pulumi/', 'apiVersionNotATrigger']);
+    const text = new ScreenedText('import x from "@Pulumi/aws" // nhi-lens:ignore', oracle('import x from "@Pulumi/aws"'));
+    assert.equal(text.includes('nhi-lens:ignore'), false, 'the pass did not see it: not read');
+    assert.equal(text.includes('@Pulumi/'), true);
+    assert.equal(text.includes('@pulumi/'), false, 'read as it is written: case-sensitive');
   });
 
   it('every screened pass answers as it does reading the whole text, with and without its trigger', () => {
@@ -127,6 +131,8 @@ describe('pass triggers (the keyword pass tells the other whole-text passes what
     for (const { path, kind, text } of texts) {
       const fresh = passes(path, kind, text, freshTests(text));
       assert.deepEqual(passes(path, kind, text, screenedTests(freshTests(text), held(text))), fresh, text);
+      // What the engine hands the passes of a file that is not open: the same tests as one object.
+      assert.deepEqual(passes(path, kind, text, new ScreenedText(text, held(text))), fresh, text);
       found += Object.values(fresh).filter((v) => v === true || (Array.isArray(v) && v.length > 0)).length;
     }
     assert.ok(found >= 20, `only ${found} positive answers`);
