@@ -241,7 +241,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       if (cached) return collect(cached, true);
       scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory, undefined, job.size); // cannot happen: the entry was valid when listed
     }
-    if (cache && walked(job) && scan.hash) cache.record(scan, job, scan.hash);
+    if (cache && walked(job)) {
+      if (scan.hash) cache.record(scan, job, scan.hash);
+      else cache.forget(job);
+    }
     const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
     collect(plain);
   };
