@@ -3,6 +3,9 @@ import * as path from 'node:path';
 
 /** Bytes gathered before one write to the spool file. */
 const STAGE_BYTES = 256 * 1024;
+/** What is read back at a time, and how many such blocks are kept (see `copy`). */
+const BLOCK_BYTES = 64 * 1024;
+const MAX_BLOCKS = 32;
 
 /**
  * ASCII lines put aside in a file of their own while an audit runs, read back whole once it is
@@ -22,6 +25,8 @@ export class LineSpool {
   private staged = 0;
   /** Bytes written to the file. */
   private flushed = 0;
+  /** Blocks read back, by index, the least recently read first. */
+  private readonly blocks = new Map<number, Buffer>();
   /** Why lines could not be kept (the file could not be made or written). */
   failure?: string;
 
@@ -49,23 +54,58 @@ export class LineSpool {
     return start;
   }
 
-  /** Every line kept, as one buffer (the spool's own size, at most `maxBytes`); undefined after a failure. */
-  contents(): Buffer | undefined {
-    if (this.failure !== undefined) return undefined;
-    if (this.fd === undefined) return this.stage.subarray(0, this.staged);
-    if (!this.flush()) return undefined;
-    const all = Buffer.allocUnsafe(this.flushed);
-    try {
-      for (let at = 0; at < all.length;) {
-        const n = fs.readSync(this.fd, all, at, all.length - at, at);
-        if (n <= 0) throw new Error('the spool file was cut short');
-        at += n;
-      }
-    } catch (error) {
-      this.failure = (error as Error).message;
-      return undefined;
+  /** Done appending: the lines can be read back (`copy`). False after a failure. */
+  finish(): boolean {
+    return this.failure === undefined && (this.fd === undefined || this.flush());
+  }
+
+  /**
+   * Hands `length` bytes from `start` to `sink`, in one or two pieces (valid only during the
+   * call). Read back a block of BLOCK_BYTES at a time, the last MAX_BLOCKS kept: the lines are
+   * asked for in walk order, which is almost the order they came in, so each block is mostly
+   * read once, and never the whole spool at once (27 MB for a 1 GB tree). Throws when the file
+   * cannot be read.
+   */
+  copy(start: number, length: number, sink: (bytes: Buffer, start: number, end: number) => void): void {
+    if (this.fd === undefined) {
+      sink(this.stage, start, start + length);
+      return;
     }
-    return all;
+    if (length > BLOCK_BYTES) {
+      const bytes = Buffer.allocUnsafe(length);
+      this.readAt(bytes, length, start);
+      sink(bytes, 0, length);
+      return;
+    }
+    const first = Math.floor(start / BLOCK_BYTES);
+    const offset = start - first * BLOCK_BYTES;
+    const inFirst = Math.min(length, BLOCK_BYTES - offset);
+    sink(this.block(first), offset, offset + inFirst);
+    if (inFirst < length) sink(this.block(first + 1), 0, length - inFirst);
+  }
+
+  /** Block `index` of the file, from the kept ones or read now. */
+  private block(index: number): Buffer {
+    const kept = this.blocks.get(index);
+    if (kept) return kept;
+    let bytes: Buffer;
+    if (this.blocks.size < MAX_BLOCKS) bytes = Buffer.allocUnsafe(BLOCK_BYTES);
+    else {
+      const [oldest, reused] = this.blocks.entries().next().value as [number, Buffer];
+      this.blocks.delete(oldest);
+      bytes = reused;
+    }
+    this.readAt(bytes, Math.min(BLOCK_BYTES, this.flushed - index * BLOCK_BYTES), index * BLOCK_BYTES);
+    this.blocks.set(index, bytes);
+    return bytes;
+  }
+
+  private readAt(bytes: Buffer, length: number, position: number): void {
+    for (let at = 0; at < length;) {
+      const n = fs.readSync(this.fd!, bytes, at, length - at, position + at);
+      if (n <= 0) throw new Error('the spool file was cut short');
+      at += n;
+    }
   }
 
   /** Closes and removes the file. Never throws. */
@@ -78,6 +118,7 @@ export class LineSpool {
       }
       this.fd = undefined;
     }
+    this.blocks.clear();
     this.removeName();
   }
 
