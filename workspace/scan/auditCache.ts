@@ -264,7 +264,8 @@ export class AuditCache implements FolderListings {
   lookup(file: CachedFile): Lookup {
     const peeked = this.peeked;
     this.peeked = undefined;
-    const at = peeked?.relative === file.relative ? peeked.at : this.previousEntry(file.relative);
+    // No previous lines at all (a first audit): nothing to look for.
+    const at = this.text.length <= this.bodyStart ? -1 : peeked?.relative === file.relative ? peeked.at : this.previousEntry(file.relative);
     if (at < 0) {
       this.awaiting.set(file.relative, this.push(NONE));
       return undefined;
