@@ -2,10 +2,10 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 
 /** Bytes gathered before one write. */
-const STAGE_BYTES = 1024 * 1024;
+const STAGE_BYTES = 256 * 1024;
 
 /**
- * Writes the audit cache file as a stream of ASCII lines, a megabyte at a time, and ends it with
+ * Writes the audit cache file as a stream of ASCII lines, 256 KiB at a time, and ends it with
  * a line that carries the SHA-256 of everything before it (the cache's end line). Built as one
  * string, the file of a 1 GB tree (27 MB) was held two or three times over at the end of its
  * first audit: its lines, the joined text, and its bytes to write.

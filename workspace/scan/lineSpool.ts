@@ -5,7 +5,7 @@ import * as path from 'node:path';
 const STAGE_BYTES = 256 * 1024;
 /** What is read back at a time, and how many such blocks are kept (see `copy`). */
 const BLOCK_BYTES = 64 * 1024;
-const MAX_BLOCKS = 32;
+const MAX_BLOCKS = 16;
 
 /**
  * ASCII lines put aside in a file of their own while an audit runs, read back whole once it is
