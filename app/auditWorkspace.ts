@@ -134,13 +134,19 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
           if (shown.length) request.onFindings!(shown);
         }
       : undefined,
-  }).finally(() => cache?.walkDone());
+  })
+    .catch((error: unknown) => {
+      cache?.discard();
+      throw error;
+    })
+    .finally(() => cache?.walkDone());
   // Findings the base already had (in any changed file: a moved secret is not new) are not the change's.
   if (since) run.findings = run.findings.filter((f) => !since.before.has(f.fingerprint));
   let cacheUse: AuditOutcome['cache'];
   if (cache) {
     // A cancelled audit saw only part of the tree: the previous cache stays as it was.
     const saved = !run.cancelled && cache.save();
+    if (run.cancelled) cache.discard();
     if (saved && request.cache === true) pruneCacheFolder(path.dirname(cache.file));
     cacheUse = {
       file: cache.file,

@@ -516,6 +516,78 @@ describe('audit cache', function () {
     assert.equal(second.cache?.hits, uncached.report.filesScanned);
     assert.deepEqual(results(second), results(uncached));
   });
+
+  /** Enough files that the new lines of a first audit outgrow the spool's in-memory stage (256 KiB) and go to its file. */
+  function manyFiles(count: number): void {
+    for (let i = 0; i < count; i++) {
+      const dir = path.join(root, `pkg-${Math.floor(i / 100)}`, 'lib');
+      fs.mkdirSync(dir, { recursive: true });
+      const content = i % 250 === 0 ? `SLACK_BOT_TOKEN=${slackToken(i % 100)}\n` : `export const n${i} = ${i};\n`;
+      fs.writeFileSync(path.join(dir, `module-with-a-long-enough-name-${i}.${i % 250 === 0 ? 'env' : 'js'}`), content);
+    }
+  }
+
+  it('a first audit of many files (its new lines put aside on disk) writes a cache that answers for every file; nothing is left behind', async () => {
+    manyFiles(2600);
+    age(root);
+    const uncached = await audit(root, undefined);
+    const first = await audit(root, cacheFile, 1);
+    assert.ok(first.cache?.saved);
+    assert.ok(fs.statSync(cacheFile).size > 256 * 1024, 'more lines than the spool keeps in memory');
+    assert.deepEqual(results(first), results(uncached));
+    assert.deepEqual(fs.readdirSync(path.dirname(cacheFile)), [path.basename(cacheFile)], 'no spool or temporary file left');
+    const { entries, folders } = readCache(cacheFile);
+    assert.equal(entries.size, uncached.report.filesScanned, 'a line per file');
+    assert.ok(folders.length > 26, 'and per folder');
+    const names = [...entries.keys()];
+    for (let i = 1; i < names.length; i++) assert.ok(walksBefore(names[i - 1], names[i]), 'in walk order');
+    recordedLater(cacheFile);
+    const second = await audit(root, cacheFile, 1);
+    assert.equal(second.cache?.misses, 0);
+    assert.equal(second.cache?.hits, uncached.report.filesScanned);
+    assert.ok((second.cache?.foldersListed ?? 0) > 26);
+    assert.deepEqual(results(second), results(uncached));
+  });
+
+  it('a file or link planted where the spool goes is never written through: the cache is not saved, the audit is the same', async () => {
+    manyFiles(2600);
+    const uncached = await audit(root, undefined);
+    const target = path.join(path.dirname(cacheFile), 'target');
+    fs.writeFileSync(target, 'untouched');
+    // The spool's name is the cache file's, this process's id and `.spool` (the audit runs in this process).
+    const planted = `${cacheFile}.${process.pid}.spool`;
+    fs.symlinkSync(target, planted);
+    const run = await audit(root, cacheFile);
+    assert.equal(run.cache?.saved, false);
+    assert.ok(!fs.existsSync(cacheFile), 'no cache with lines missing');
+    assert.deepEqual(results(run), results(uncached));
+    assert.equal(fs.readFileSync(target, 'utf8'), 'untouched');
+    fs.rmSync(planted);
+    const again = await audit(root, cacheFile);
+    assert.ok(again.cache?.saved, 'saved once the name is free');
+    assert.deepEqual(results(again), results(uncached));
+  });
+
+  it('a cancelled first audit leaves no cache and no spool behind', async () => {
+    manyFiles(2600);
+    const controller = new AbortController();
+    const { config } = loadWorkspaceConfig(root);
+    let seen = 0;
+    const run = await auditWorkspace({
+      root,
+      config,
+      baseline: [],
+      jobs: 0,
+      git: false,
+      cache: cacheFile,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.filesDone > 2000 && seen++ === 0) controller.abort();
+      },
+    });
+    assert.ok(run.run.cancelled);
+    assert.deepEqual(fs.readdirSync(path.dirname(cacheFile)), [], 'neither the cache nor its spool');
+  });
 });
 
 describe('audit cache: folder listings', function () {

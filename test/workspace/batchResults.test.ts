@@ -34,6 +34,32 @@ describe('batch results between a worker and the calling thread', () => {
     assert.deepEqual(back, scans);
   });
 
+  it("with the audit cache, a content hash alone does not make a scan cross whole: the batch's hashes travel as one string", () => {
+    // Hashes as contentHash makes them (32 base64url characters), built at run time.
+    const hash = (n: number) => `${String(n).padStart(4, '0')}${'x'.repeat(28)}`;
+    const finding = { ruleId: 'some-rule', path: 'b.js' } as unknown as FileScan['findings'][number];
+    const scans: FileScan[] = [
+      { ...plain('a.js', 10), hash: hash(1) },
+      { ...plain('b.js', 20), hash: hash(2), findings: [finding] },
+      { ...plain('c.bin', 0), skipped: [{ path: 'c.bin', reason: 'too large' }] },
+      plain('d.js', 5),
+      { ...plain('e.js', 30), hash: hash(3) },
+      { ...plain('f.js', 40), hash: hash(4), unchanged: true },
+    ];
+    const packed = packScans(3, scans);
+    assert.deepEqual(packed.fullAt, [1, 2, 5], 'findings, skip notes and an unchanged file cross whole; a hash alone does not');
+    assert.equal(packed.hashes?.length, 6 * 32);
+    assert.deepEqual(
+      unpackScans(
+        structuredClone(packed),
+        scans.map((s) => s.path),
+      ),
+      scans,
+      'each hash back on its own file; none on a file that was not hashed',
+    );
+    assert.equal(packScans(4, [plain('a.js', 1)]).hashes, undefined, 'no hashes without the cache');
+  });
+
   it('an empty batch, and a batch where every file reports something', () => {
     assert.deepEqual(unpackScans(packScans(1, []), []), []);
     const all = [{ ...plain('a.js', 1), suppressed: 1 }];

@@ -5,11 +5,15 @@ import type { FileScan } from '../files/fileReader';
 import type { FolderListing, FolderListings, FolderStamp, WalkedFile } from '../files/fileWalker';
 import { userCacheFolder } from '../files/userCacheFolder';
 import { PrefetchedStamps, stampJob, type FileStamp, type StampStarter } from './stampPrefetch';
+import { LineSpool } from './lineSpool';
+import { ChecksummedWriter } from './checksummedWriter';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
+let cryptoModule: typeof Crypto | undefined;
 function crypto(): typeof Crypto {
+  // Kept once loaded: a require per file hashed was a lookup in the module cache each time.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:crypto') as typeof Crypto;
+  return (cryptoModule ??= require('node:crypto') as typeof Crypto);
 }
 
 /**
@@ -99,7 +103,11 @@ export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.Pro
 
 /** A file's content hash, as the cache keeps it. */
 export function contentHash(buffer: Uint8Array): string {
-  return crypto().createHash('sha256').update(buffer).digest('base64url').slice(0, 32);
+  const c = crypto();
+  // The one-shot form (Node 20.12 on) spares a Hash object per file: ~50 ms over 146,000 files.
+  const digest =
+    typeof c.hash === 'function' ? c.hash('sha256', buffer, 'base64url') : c.createHash('sha256').update(buffer).digest('base64url');
+  return digest.slice(0, 32);
 }
 
 /** A walked file as the cache sees it: its paths and stamp. */
@@ -146,8 +154,6 @@ export class AuditCache implements FolderListings {
   private folderIndex?: Map<string, number>;
   /** Where the next folder's line is expected: right after the last one found. */
   private folderCursor = 0;
-  /** This audit's folder entries (the rest of each line), in the order the walk opened them. */
-  private readonly folders = new Map<string, string>();
   /** Where the next walked file's line is expected: right after the last one found. */
   private cursor: number;
   /** The path of the line that starts at `at`, when it has no escapes; null otherwise. */
@@ -165,17 +171,25 @@ export class AuditCache implements FolderListings {
   /** The previous lines are in walk order (`walksBefore`), each path once. */
   private readonly sorted: boolean;
   /**
-   * The walked files in walk order: where the previous entry starts of each one whose entry is
-   * kept as it was, the path of the others. Offsets rather than paths: a warm audit of an
-   * unchanged tree then holds no string per file until its end (what a scavenge has to copy).
+   * The walked files in walk order, each as a number (`Place`): where its previous entry starts
+   * when it is kept as it was, where its new line starts in `spool`, or NONE. Numbers in one typed
+   * array rather than strings: an audit of 146,000 files holds 4 bytes per file until its end, not
+   * a path and a line (~750 bytes, bench/RESULTS.md, issue 13 at scale).
    */
-  private readonly walked: Array<number | string> = [];
-  /** How many of `walked` are kept entries (offsets). */
+  private walked = new Int32Array(4096);
+  private walkedCount = 0;
+  /** The length of each spooled line of `walked` (with its newline). */
+  private walkedLengths = new Int32Array(4096);
+  /** How many of `walked` are kept entries (offsets into `text`). */
   private keptCount = 0;
-  /** Files whose previous entry waits for the content hash (`lookup` gave a hash): their place in `walked`. */
-  private readonly pending = new Map<string, number>();
-  /** This audit's new or changed entries as they will be written (the rest of each line). */
-  private readonly fresh = new Map<string, string>();
+  /** Files being read (`lookup` gave a hash or nothing): their place in `walked`, until `confirm`, `record` or `forget`. */
+  private readonly awaiting = new Map<string, number>();
+  /** This audit's new or changed lines (files and folders), in the order they came, whole. */
+  private readonly spool: LineSpool;
+  /** The walked folders in the order the walk opened them: where the previous line starts (>= 0) or the spooled one (`Place`). */
+  private folderLines = new Int32Array(256);
+  private folderCount = 0;
+  private folderLengths = new Int32Array(256);
   /** Something differs from the file as read besides `fresh` (a fresh scan not kept, a stamp now old enough): it must be written. */
   private changed = false;
   private readonly startedAt = Date.now();
@@ -206,6 +220,7 @@ export class AuditCache implements FolderListings {
     this.previousStart = previous?.startedAt ?? 0;
     this.cursor = this.bodyStart;
     this.sorted = !!previous?.sorted;
+    this.spool = new LineSpool(`${file}.${process.pid}.spool`, MAX_CACHE_BYTES);
   }
 
   /**
@@ -249,9 +264,10 @@ export class AuditCache implements FolderListings {
   lookup(file: CachedFile): Lookup {
     const peeked = this.peeked;
     this.peeked = undefined;
-    const at = peeked?.relative === file.relative ? peeked.at : this.previousEntry(file.relative);
+    // No previous lines at all (a first audit): nothing to look for.
+    const at = this.text.length <= this.bodyStart ? -1 : peeked?.relative === file.relative ? peeked.at : this.previousEntry(file.relative);
     if (at < 0) {
-      this.walked.push(file.relative);
+      this.awaiting.set(file.relative, this.push(NONE));
       return undefined;
     }
     const trusted = this.trusted(file, this.previousStart);
@@ -265,7 +281,7 @@ export class AuditCache implements FolderListings {
     }
     const entry = parseEntry(this.restAt(at));
     if (!entry || entry[0] !== file.size || entry[5] !== this.siblingSignature(file)) {
-      this.walked.push(file.relative);
+      this.awaiting.set(file.relative, this.push(NONE));
       return undefined;
     }
     const place = this.keep(at);
@@ -273,20 +289,20 @@ export class AuditCache implements FolderListings {
       this.hits++;
       return { scan: scanOf(file.relative, entry) };
     }
-    this.pending.set(file.relative, place);
+    this.awaiting.set(file.relative, place);
     return { hash: entry[4] };
   }
 
   /** The file was read and its hash is the cached one: its cached results, kept for the next audit with its new stamp. */
   confirm(file: CachedFile): FileScan | undefined {
-    const place = this.pending.get(file.relative);
-    const at = place === undefined ? undefined : this.walked[place];
-    const entry = typeof at === 'number' ? parseEntry(this.restAt(at)) : undefined;
-    if (!entry) return undefined;
+    const place = this.awaiting.get(file.relative);
+    const at = place === undefined ? -1 : this.walked[place];
+    const entry = at >= 0 ? parseEntry(this.restAt(at)) : undefined;
+    if (!entry) return undefined; // still awaited: `record` follows
+    this.awaiting.delete(file.relative);
     this.hits++;
     if (!sameStamp(entry, file)) {
-      this.fresh.set(file.relative, line([file.size, file.mtimeMs, file.ctimeMs, file.ino, entry[4], entry[5], entry[6]]));
-      this.unkeep(place!, file.relative);
+      this.spoolFile(place!, file.relative, [file.size, file.mtimeMs, file.ctimeMs, file.ino, entry[4], entry[5], entry[6]]);
     } else if (this.trusted(file, this.startedAt)) {
       // Too recent to be trusted against the last audit's start, old enough against this one's:
       // written again (with this audit's start), the next audit need not read it.
@@ -299,11 +315,15 @@ export class AuditCache implements FolderListings {
   record(scan: FileScan, file: CachedFile, hash: string): void {
     this.misses++;
     this.changed = true;
-    const place = this.pending.get(file.relative);
-    if (place !== undefined) this.unkeep(place, file.relative); // its previous entry no longer holds
-    if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) return;
-    const { path: relative, ...stored } = scan;
-    const empty = !stored.findings.length && !stored.skipped.length && !stored.suppressed && !stored.identities?.length;
+    const place = this.awaiting.get(file.relative);
+    if (place === undefined) return; // not looked up: not kept
+    this.awaiting.delete(file.relative);
+    if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) {
+      this.replace(place, NONE); // its previous entry no longer holds
+      return;
+    }
+    // No copy of the scan without its path (`withoutPaths` picks its fields): an object spread per file was a third of this.
+    const empty = !scan.findings.length && !scan.skipped.length && !scan.suppressed && !scan.identities?.length;
     const entry: Entry = [
       file.size,
       file.mtimeMs,
@@ -311,9 +331,54 @@ export class AuditCache implements FolderListings {
       file.ino,
       hash,
       this.siblingSignature(file),
-      empty ? 0 : withoutPaths(stored),
+      empty ? 0 : withoutPaths(scan),
     ];
-    this.fresh.set(relative, line(entry));
+    this.spoolFile(place, file.relative, entry);
+  }
+
+  /** A walked file came back without a content hash (not read: too large, unreadable): its previous entry, if any, stays as it was. */
+  forget(file: CachedFile): void {
+    this.awaiting.delete(file.relative);
+  }
+
+  /** The audit is not saved (cancelled, failed): the lines put aside are let go. */
+  discard(): void {
+    this.walkDone();
+    this.spool.close();
+  }
+
+  /** Puts a file's new line aside as the one of the walked file at `place`. */
+  private spoolFile(place: number, relative: string, entry: Entry): void {
+    this.changed = true;
+    const text = `${quotedPath(relative)}\t${line(entry)}`;
+    const start = this.spool.append(text);
+    this.replace(place, start < 0 ? NONE : spooled(start)); // NONE: the cache is full
+    this.walkedLengths[place] = text.length + 1;
+  }
+
+  /** Appends a walked file's place value: its place in `walked`. */
+  private push(value: number): number {
+    if (this.walkedCount === this.walked.length) {
+      this.walked = grown(this.walked);
+      this.walkedLengths = grown(this.walkedLengths);
+    }
+    this.walked[this.walkedCount] = value;
+    return this.walkedCount++;
+  }
+
+  /** The walked file at `place` has another place value (its previous entry no longer holds as it is). */
+  private replace(place: number, value: number): void {
+    if (this.walked[place] >= 0) this.keptCount--;
+    this.walked[place] = value;
+  }
+
+  private pushFolder(value: number, length = 0): void {
+    if (this.folderCount === this.folderLines.length) {
+      this.folderLines = grown(this.folderLines);
+      this.folderLengths = grown(this.folderLengths);
+    }
+    this.folderLengths[this.folderCount] = length;
+    this.folderLines[this.folderCount++] = value;
   }
 
   /**
@@ -321,14 +386,16 @@ export class AuditCache implements FolderListings {
    * atomically, unless they are exactly what was read. Never throws; false when it could not write.
    */
   save(): boolean {
+    try {
+      return this.write();
+    } finally {
+      this.spool.close();
+    }
+  }
+
+  private write(): boolean {
     this.walkDone();
-    if (
-      !this.changed &&
-      !this.fresh.size &&
-      this.keptCount + this.folders.size === this.previousLines &&
-      this.ignored === undefined &&
-      this.previousStart
-    ) {
+    if (!this.changed && this.keptCount + this.folderCount === this.previousLines && this.ignored === undefined && this.previousStart) {
       try {
         const now = new Date();
         fs.utimesSync(this.file, now, now); // still in use: pruned last
@@ -337,40 +404,68 @@ export class AuditCache implements FolderListings {
       }
       return true;
     }
-    const parts: string[] = [];
-    let bytes = 1024;
+    if (!this.spool.finish()) return false;
+    const { text, folderText, spool } = this;
+    /** The path of walked file `i`'s line (undefined: none). */
+    const pathOfWalked = (i: number): string | undefined => {
+      const value = this.walked[i];
+      if (value === NONE) return undefined;
+      if (value >= 0) return pathOf(text.slice(text.lastIndexOf('\n', value - 1) + 1, value - 1));
+      let quoted = '';
+      spool.copy(spooledStart(value), Math.min(this.walkedLengths[i], MAX_PATH_BYTES), (bytes, start, end) => {
+        quoted += bytes.toString('latin1', start, end);
+      });
+      const tab = quoted.indexOf('\t');
+      return tab < 0 ? undefined : pathOf(quoted.slice(0, tab));
+    };
+    // Whether the lines are in walk order, for the header (before them): a pass over their paths.
     let sorted = true;
     let last: string | undefined;
-    for (const item of this.walked) {
-      const relative = typeof item === 'number' ? this.pathBefore(item) : item;
-      const rest = typeof item === 'number' ? this.restAt(item) : this.fresh.get(item);
-      if (relative === undefined || rest === undefined) continue;
-      const text = `${quotedPath(relative)}\t${rest}`;
-      bytes += text.length + 1;
-      if (bytes > MAX_CACHE_BYTES) break; // bounded: the files past it are scanned next time instead
+    for (let i = 0; i < this.walkedCount && sorted; i++) {
+      const relative = pathOfWalked(i);
+      if (relative === undefined) continue;
       if (last !== undefined && !walksBefore(last, relative)) sorted = false;
       last = relative;
-      parts.push(text);
-    }
-    // The folder listings after the files (a line of a file never starts with `/`).
-    for (const [folder, rest] of this.folders) {
-      const text = `/${quotedPath(folder)}\t${rest}`;
-      bytes += text.length + 1;
-      if (bytes > MAX_CACHE_BYTES) break;
-      parts.push(text);
     }
     const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted };
-    parts.unshift(asciiJson(header));
-    // ASCII throughout: the string is its own bytes (latin1), no copy of the file made to write it.
-    const body = `${parts.join('\n')}\n`;
-    const end = `end\t${parts.length - 1}\t${checksum(body)}\n`;
     const temp = `${this.file}.${process.pid}.tmp`;
+    let out: ChecksummedWriter | undefined;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      fs.writeFileSync(temp, body + end, { encoding: 'latin1', mode: 0o600 });
+      const writer = (out = new ChecksummedWriter(temp));
+      writer.line(asciiJson(header));
+      const sink = (bytes: Buffer, start: number, end: number) => writer.bytes(bytes, start, end);
+      let lines = 0;
+      // Bounded: the lines past it are scanned (or their folders read) next time instead.
+      let room = MAX_CACHE_BYTES - writer.size - 1024;
+      /** Writes a kept line (`source` from `value` to its end) or a spooled one (`length` bytes with its newline). */
+      const put = (source: string, value: number, length: number): boolean => {
+        if (value >= 0) {
+          const end = lineEndIn(source, value);
+          room -= end - value + 1;
+          if (room < 0) return false;
+          writer.line(source.slice(value, end));
+        } else {
+          room -= length;
+          if (room < 0) return false;
+          spool.copy(spooledStart(value), length, sink);
+        }
+        lines++;
+        return true;
+      };
+      let full = false;
+      for (let i = 0; i < this.walkedCount && !full; i++) {
+        const value = this.walked[i];
+        if (value !== NONE) full = !put(text, value >= 0 ? text.lastIndexOf('\n', value - 1) + 1 : value, this.walkedLengths[i]);
+      }
+      // The folder listings after the files (a line of a file never starts with `/`).
+      for (let i = 0; i < this.folderCount && !full; i++) full = !put(folderText, this.folderLines[i], this.folderLengths[i]);
+      out.end(`end\t${lines}\t`);
+      out = undefined;
       fs.renameSync(temp, this.file);
       return true;
     } catch {
+      out?.abandon();
       try {
         fs.rmSync(temp, { force: true });
       } catch {
@@ -403,7 +498,7 @@ export class AuditCache implements FolderListings {
     if (tab < 0 || tab > end) return undefined;
     const listing = parseListing(text.slice(next, tab), text.slice(tab + 1, end));
     if (!listing) return undefined;
-    this.folders.set(folder, text.slice(at, end));
+    this.pushFolder(text.lastIndexOf('\n', at - 1) + 1);
     this.foldersListed++;
     return listing;
   }
@@ -411,19 +506,7 @@ export class AuditCache implements FolderListings {
   /** A walked file's previous entry, kept as it is: its place in `walked`. */
   private keep(at: number): number {
     this.keptCount++;
-    return this.walked.push(at) - 1;
-  }
-
-  /** The walked file at `place` no longer keeps its previous entry as it is. */
-  private unkeep(place: number, relative: string): void {
-    if (typeof this.walked[place] !== 'number') return;
-    this.walked[place] = relative;
-    this.keptCount--;
-  }
-
-  /** The path of the previous line whose entry starts at `at` (the quoted path before its tab). */
-  private pathBefore(at: number): string | undefined {
-    return pathOf(this.text.slice(this.text.lastIndexOf('\n', at - 1) + 1, at - 1));
+    return this.push(at);
   }
 
   /** A folder the walk read, with its stamp from before the read: kept for the next audit. */
@@ -433,8 +516,15 @@ export class AuditCache implements FolderListings {
     // against this audit's start (as for a file in `confirm`).
     const at = this.previousFolderAt(folder);
     const previous = at < 0 ? undefined : this.folderText.slice(at, lineEndIn(this.folderText, at));
-    if (rest !== previous || this.trusted(stamp, this.startedAt)) this.changed = true;
-    this.folders.set(folder, rest);
+    if (rest === previous) {
+      if (this.trusted(stamp, this.startedAt)) this.changed = true;
+      this.pushFolder(this.folderText.lastIndexOf('\n', at - 1) + 1);
+      return;
+    }
+    this.changed = true;
+    const text = `/${quotedPath(folder)}\t${rest}`;
+    const start = this.spool.append(text);
+    if (start >= 0) this.pushFolder(spooled(start), text.length + 1);
   }
 
   /** Whether a stamp can be trusted without reading the file or folder: older than `start` by more than a clock tick. */
@@ -641,6 +731,20 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
 }
 
 const NEWLINE = 0x0a;
+/** A walked file with no line to write (a place value: >= 0 a previous entry's start, <= -2 a spooled line's). */
+const NONE = -1;
+const spooled = (start: number) => -start - 2;
+const spooledStart = (value: number) => -value - 2;
+/** Enough of a spooled line to hold its path (no path the walk yields is longer; one that were would be left out of the order check). */
+const MAX_PATH_BYTES = 16 * 1024;
+
+/** A typed array twice as long, with the same start. */
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
 const QUOTE = 0x22;
 const TAB = 0x09;
 /** Lines of files gone since passed over in walk order before looking the path up in the map instead. */

@@ -241,9 +241,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       if (cached) return collect(cached, true);
       scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory, undefined, job.size); // cannot happen: the entry was valid when listed
     }
-    if (cache && walked(job) && scan.hash) cache.record(scan, job, scan.hash);
-    const { hash: _hash, unchanged: _unchanged, ...plain } = scan;
-    collect(plain);
+    if (cache && walked(job)) {
+      if (scan.hash) cache.record(scan, job, scan.hash);
+      else cache.forget(job);
+    }
+    // As it is: `collect` keeps the scan's lists, never the scan with its hash (a copy without it,
+    // an object spread per file, was ~80 ms of a 1 GB audit's calling thread).
+    collect(scan);
   };
 
   const queue: Job[] = [];
