@@ -568,6 +568,25 @@ describe('audit cache', function () {
     assert.deepEqual(results(again), results(uncached));
   });
 
+  it('a link planted where the cache is written before its rename is not written through', async () => {
+    age(root);
+    const uncached = await audit(root, undefined);
+    const target = path.join(path.dirname(cacheFile), 'target');
+    fs.writeFileSync(target, 'untouched');
+    // The file is written under the cache file's name, this process's id and `.tmp`, then renamed.
+    const planted = `${cacheFile}.${process.pid}.tmp`;
+    fs.symlinkSync(target, planted);
+    const run = await audit(root, cacheFile);
+    assert.ok(run.cache?.saved, 'saved: the link was removed, not followed');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'untouched');
+    assert.ok(!fs.existsSync(planted), 'nothing left at the temporary name');
+    assert.ok(fs.lstatSync(cacheFile).isFile());
+    recordedLater(cacheFile);
+    const again = await audit(root, cacheFile);
+    assert.equal(again.cache?.misses, 0);
+    assert.deepEqual(results(again), results(uncached));
+  });
+
   it('a cancelled first audit leaves no cache and no spool behind', async () => {
     manyFiles(2600);
     const controller = new AbortController();
