@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ReportChunks } from '../report/reportStream';
+import { openFreshFile } from '../workspace/files/freshFile';
 
 /** Pieces are gathered up to this size before a write: a write per finding would be 66,000 system calls. */
 const WRITE_BYTES = 1 << 20;
@@ -41,7 +42,7 @@ export function writeReportFile(file: string, chunks: ReportChunks): void {
   }
   const temp = `${file}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const fd = fs.openSync(temp, 'w');
+  const fd = openFreshFile(temp);
   try {
     writeAll(fd, chunks);
   } catch (error) {

@@ -139,6 +139,20 @@ describe('reports written as a stream', function () {
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['report.json'], 'no temporary file left behind');
   });
 
+  it('a link planted at the temporary name is removed, not written through', () => {
+    const report = manyFindings(3);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-report-link-'));
+    const file = path.join(dir, 'report.json');
+    const target = path.join(dir, 'elsewhere');
+    fs.writeFileSync(target, 'untouched');
+    // The report is written under its own name, this process's id and `.tmp`, then renamed.
+    fs.symlinkSync(target, `${file}.${process.pid}.tmp`);
+    writeReportFile(file, jsonReportChunks(report));
+    assert.equal(fs.readFileSync(file, 'utf8'), renderJson(report));
+    assert.equal(fs.readFileSync(target, 'utf8'), 'untouched');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['elsewhere', 'report.json']);
+  });
+
   it('standard output is written as the reader takes it, never queued whole', async () => {
     let queuedMax = 0;
     let received = 0;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openFreshFile } from '../files/freshFile';
 import { git } from './gitRunner';
 
 /** The line that tells nhi-lens's own hook from anyone else's: it may replace only hooks that carry it. */
@@ -77,7 +78,12 @@ export function installHook(root: string, script: string, force: boolean): HookO
   }
   // Through a temporary file and a rename: a half-written hook would break every commit.
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, script, { mode: 0o755 });
+  const fd = openFreshFile(temp, 0o755);
+  try {
+    fs.writeFileSync(fd, script);
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.chmodSync(temp, 0o755);
   fs.renameSync(temp, file);
   if (backup) return { kind: 'replaced', file, backup };

@@ -1,5 +1,6 @@
 import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
+import { openFreshFile } from '../files/freshFile';
 
 /** Bytes gathered before one write. */
 const STAGE_BYTES = 256 * 1024;
@@ -17,18 +18,11 @@ export class ChecksummedWriter {
   private written = 0;
   private readonly hash: Crypto.Hash;
 
-  /**
-   * Creates `file` anew, readable by its owner only. Whatever is at that name first is removed,
-   * not opened: the name is predictable (the cache file's, a process id, `.tmp`), and where
-   * `--cache-location` is a folder others can write (a checkout's sibling, a shared CI cache) a
-   * link put there would make a plain `'w'` open overwrite its target with the cache. `'wx'` (O_CREAT |
-   * O_EXCL) neither opens an existing file nor follows a link.
-   */
+  /** Creates `file` anew (never through what is at its name: `openFreshFile`), readable by its owner only. */
   constructor(file: string) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.hash = (require('node:crypto') as typeof Crypto).createHash('sha256');
-    fs.rmSync(file, { force: true });
-    this.fd = fs.openSync(file, 'wx', 0o600);
+    this.fd = openFreshFile(file, 0o600);
   }
 
   /** Bytes so far. */
