@@ -260,6 +260,26 @@ export class AuditCache implements FolderListings {
     this.prefetched?.finish();
   }
 
+  /**
+   * Whether the walk must look each file up (`lstat`) for its stamp: only when there are previous
+   * lines to compare stamps with. Else (a first audit, or the previous cache not used) nothing is
+   * known of any file, each is read anyway, and the reader takes its stamp from an `fstat` of what
+   * it opened, before the read (`HashRequest.stamp`), on whichever thread reads it: the walk does
+   * what it does without the cache (`listed`).
+   */
+  wantsWalkStamps(): boolean {
+    return this.text.length > this.bodyStart;
+  }
+
+  /**
+   * A walked file without its stamp (the walk did not look it up: `wantsWalkStamps` said no),
+   * in walk order like `lookup`: it has its place, and `record` (with the stamp its read took)
+   * or `forget` follows.
+   */
+  listed(relative: string): void {
+    this.awaiting.set(relative, this.push(NONE));
+  }
+
   /** What is known of a walked file. Called once per walked file, in walk order. */
   lookup(file: CachedFile): Lookup {
     const peeked = this.peeked;
@@ -337,7 +357,7 @@ export class AuditCache implements FolderListings {
   }
 
   /** A walked file came back without a content hash (not read: too large, unreadable): its previous entry, if any, stays as it was. */
-  forget(file: CachedFile): void {
+  forget(file: Pick<CachedFile, 'relative'>): void {
     this.awaiting.delete(file.relative);
   }
 
