@@ -113,6 +113,9 @@ export function contentHash(buffer: Uint8Array): string {
 /** A walked file as the cache sees it: its paths and stamp. */
 export type CachedFile = Pick<WalkedFile, 'relative' | 'absolute' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
+/** What a file's line records of it besides its content: size, mtime, ctime, inode. */
+type Stamp = Pick<WalkedFile, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
 /** Scan results as stored: everything but the path, which is the entry's key. */
 type StoredScan = Omit<FileScan, 'path'>;
 
@@ -331,8 +334,11 @@ export class AuditCache implements FolderListings {
     return scanOf(file.relative, entry);
   }
 
-  /** Records a fresh scan of a file that was read whole (`hash` of its content). */
-  record(scan: FileScan, file: CachedFile, hash: string): void {
+  /**
+   * Records a fresh scan of a file that was read whole (`hash` of its content), with its stamp:
+   * the walk's, or the one its read took before reading it (`FileScan.stamp`).
+   */
+  record(scan: FileScan, file: Pick<CachedFile, 'relative' | 'absolute'>, hash: string, stamp: Stamp = file as CachedFile): void {
     this.misses++;
     this.changed = true;
     const place = this.awaiting.get(file.relative);
@@ -345,10 +351,10 @@ export class AuditCache implements FolderListings {
     // No copy of the scan without its path (`withoutPaths` picks its fields): an object spread per file was a third of this.
     const empty = !scan.findings.length && !scan.skipped.length && !scan.suppressed && !scan.identities?.length;
     const entry: Entry = [
-      file.size,
-      file.mtimeMs,
-      file.ctimeMs,
-      file.ino,
+      stamp.size,
+      stamp.mtimeMs,
+      stamp.ctimeMs,
+      stamp.ino,
       hash,
       this.siblingSignature(file),
       empty ? 0 : withoutPaths(scan),
@@ -665,7 +671,7 @@ export class AuditCache implements FolderListings {
   }
 
   /** Names and stamps of a `.tf` file's folder's `.tf` files ('' for other files). */
-  private siblingSignature(file: CachedFile): string {
+  private siblingSignature(file: Pick<CachedFile, 'relative' | 'absolute'>): string {
     if (!file.relative.endsWith('.tf')) return '';
     const dir = path.dirname(file.absolute);
     let signature = this.siblingSignatures.get(dir);

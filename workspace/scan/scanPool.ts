@@ -239,19 +239,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     }
     if (cache) {
       // The walk's stamp, or else the one the reader took before reading (a first audit's files).
-      const { stamp } = scan;
       if (scan.hash && walked(job)) cache.record(scan, job, scan.hash);
-      else if (scan.hash && stamp) {
-        const file = {
-          relative: job.relative,
-          absolute: job.absolute,
-          size: stamp.size,
-          mtimeMs: stamp.mtimeMs,
-          ctimeMs: stamp.ctimeMs,
-          ino: stamp.ino,
-        };
-        cache.record(scan, file, scan.hash);
-      } else cache.forget(job);
+      else if (scan.hash && scan.stamp) cache.record(scan, job, scan.hash, scan.stamp);
+      else cache.forget(job);
     }
     // As it is: `collect` keeps the scan's lists, never the scan with its hash (a copy without it,
     // an object spread per file, was ~80 ms of a 1 GB audit's calling thread).
