@@ -31,10 +31,10 @@ export interface WalkOptions {
    * for its size and times. Absent: always. When it says no (and the folder was read now, not
    * taken from kept listings: their files are checked one by one), the file is yielded as a
    * `ListedFile`, on the listing's word; the reader finds out what it is when it opens it (a
-   * first `--cache` audit takes its stamp there, from an `fstat` before the read). An audit without a cache needs nothing of a
-   * file before reading it (with workers, the calling thread reads with a limit to leave large
-   * files to them), and the lookup was 2.8 µs per file, about 4% of the CPU of such an audit of
-   * a 143,000-file tree.
+   * first `--cache` audit takes its stamp there, from an `fstat` before the read). An audit
+   * without a cache needs nothing of a file before reading it (with workers, the calling thread
+   * reads with a limit to leave large files to them), and the lookup was 2.8 µs per file, about
+   * 4% of the CPU of such an audit of a 143,000-file tree.
    */
   statFiles?: () => boolean;
 }
