@@ -609,6 +609,115 @@ describe('audit cache', function () {
   });
 });
 
+// A first audit (no previous lines) walks as one without the cache does, without an lstat per
+// file: each file read gets its line's stamp from the reader's fstat, taken before the read.
+describe("audit cache: a first audit's stamps come from the reads", function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheFile: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-stamps-'));
+    cacheFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachefile-')), 'audit-cache.json');
+  });
+
+  /** An audit with a callback on the first findings scanned (the files listed after it are not read yet). */
+  async function auditWith(cache: string | undefined, jobs: number, onFirstFindings?: () => void): Promise<AuditOutcome> {
+    const { config } = loadWorkspaceConfig(root);
+    let once = onFirstFindings;
+    const onFindings = () => {
+      const call = once;
+      once = undefined;
+      call?.();
+    };
+    return auditWorkspace({ root, config, baseline: [], jobs, git: false, onFindings, ...(cache ? { cache } : {}) });
+  }
+
+  for (const jobs of [0, 1]) {
+    it(`each line's stamp is the file's own (${jobs ? 'with a worker' : 'one thread'}); the next audit answers from it`, async () => {
+      // More than 200 files: with --jobs 1 the worker starts and takes most of them.
+      for (let i = 0; i < 300; i++) {
+        const dir = path.join(root, `pkg-${Math.floor(i / 50)}`);
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(
+          path.join(dir, `f${i}.${i % 30 === 0 ? 'env' : 'js'}`),
+          i % 30 === 0 ? `SLACK_BOT_TOKEN=${slackToken(i % 100)}\n` : `export const n${i} = ${i};\n`,
+        );
+      }
+      age(root);
+      const uncached = await auditWith(undefined, jobs);
+      const first = await auditWith(cacheFile, jobs);
+      assert.deepEqual(results(first), results(uncached));
+      const { entries } = readCache(cacheFile);
+      assert.equal(entries.size, 300);
+      for (const [relative, [size, mtimeMs, ctimeMs, ino]] of entries) {
+        const stat = fs.lstatSync(path.join(root, relative));
+        assert.deepEqual([size, mtimeMs, ctimeMs, ino], [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino], relative);
+      }
+      recordedLater(cacheFile);
+      const warm = await auditWith(cacheFile, jobs);
+      assert.equal(warm.cache?.misses, 0);
+      assert.equal(warm.cache?.hits, 300);
+      assert.deepEqual(results(warm), results(uncached));
+    });
+  }
+
+  it('a file rewritten between the walk and its read: its line has the stamp of what was read, taken before the read', async () => {
+    fs.writeFileSync(path.join(root, 'a.env'), `SLACK_BOT_TOKEN=${slackToken(1)}\n`);
+    const victim = path.join(root, 'victim.env');
+    fs.writeFileSync(victim, `SLACK_BOT_TOKEN=${slackToken(3)}\n`);
+    age(root);
+    const listed = fs.lstatSync(victim);
+    const first = await auditWith(cacheFile, 0, () => {
+      fs.writeFileSync(victim, `SLACK_BOT_TOKEN=${slackToken(4)}\n`); // same size, another token
+      fs.utimesSync(victim, listed.atime, listed.mtime);
+    });
+    const read = fs.lstatSync(victim);
+    assert.notEqual(read.ctimeMs, listed.ctimeMs, 'the rewrite moved the ctime');
+    const entry = readCache(cacheFile).entries.get('victim.env')!;
+    // The walk's lstat would have given the ctime from before the rewrite.
+    assert.deepEqual(entry.slice(0, 4), [read.size, read.mtimeMs, read.ctimeMs, read.ino]);
+    assert.equal(entry[4], createHash('sha256').update(fs.readFileSync(victim)).digest('base64url').slice(0, 32));
+    recordedLater(cacheFile);
+    const warm = await auditWith(cacheFile, 0);
+    const uncached = await auditWith(undefined, 0);
+    assert.deepEqual(results(warm), results(uncached));
+    assert.deepEqual(results(first), results(uncached));
+    assert.equal(warm.cache?.misses, 0);
+  });
+
+  // Listed as a regular file, then replaced before it is read: the reader must not follow the link
+  // (nor read the folder), and the cache must not keep a line for it that a later audit would trust.
+  for (const swapped of ['link', 'folder'] as const) {
+    it(`a file swapped for a ${swapped} between the walk and its read has no line; the next audit gives what one without the cache gives`, async () => {
+      fs.writeFileSync(path.join(root, 'a.env'), `SLACK_BOT_TOKEN=${slackToken(1)}\n`);
+      fs.writeFileSync(path.join(root, 'other.env'), `SLACK_BOT_TOKEN=${slackToken(2)}\n`);
+      fs.writeFileSync(path.join(root, 'victim.env'), `SLACK_BOT_TOKEN=${slackToken(3)}\n`);
+      age(root);
+      const victim = path.join(root, 'victim.env');
+      const first = await auditWith(cacheFile, 0, () => {
+        // a.env comes first in walk order: victim.env is listed, not read yet.
+        fs.rmSync(victim);
+        if (swapped === 'link') fs.symlinkSync(path.join(root, 'other.env'), victim);
+        else fs.mkdirSync(victim);
+      });
+      const note = first.report.skipped.find((s) => s.path === 'victim.env');
+      assert.equal(
+        note?.reason,
+        swapped === 'link' ? 'became a symbolic link after the walk: not followed' : 'not a regular file: not read',
+      );
+      assert.ok(!first.report.findings.some((f) => f.path === 'victim.env'));
+      const { entries } = readCache(cacheFile);
+      assert.deepEqual([...entries.keys()], ['a.env', 'other.env']);
+      recordedLater(cacheFile);
+      const warm = await auditWith(cacheFile, 0);
+      const uncached = await auditWith(undefined, 0);
+      assert.deepEqual(results(warm), results(uncached));
+      assert.equal(warm.cache?.hits, 2);
+      assert.ok(!warm.report.findings.some((f) => f.path === 'victim.env'));
+    });
+  }
+});
+
 describe('audit cache: folder listings', function () {
   this.timeout(120_000);
   let root: string;

@@ -60,6 +60,36 @@ describe('batch results between a worker and the calling thread', () => {
     assert.equal(packScans(4, [plain('a.js', 1)]).hashes, undefined, 'no hashes without the cache');
   });
 
+  it("a first --cache audit: the stamps the worker's reads took travel as one array, each back on its own file", () => {
+    const hash = (n: number) => `${String(n).padStart(4, '0')}${'x'.repeat(28)}`;
+    const stamp = (n: number) => ({
+      size: n,
+      mtimeMs: 1_700_000_000_000.125 + n,
+      ctimeMs: 1_700_000_000_500.5 + n,
+      ino: 9_007_199_254_740 + n,
+    });
+    const finding = { ruleId: 'some-rule', path: 'b.js' } as unknown as FileScan['findings'][number];
+    const scans: FileScan[] = [
+      { ...plain('a.js', 10), hash: hash(1), stamp: stamp(10) },
+      { ...plain('b.js', 20), hash: hash(2), stamp: stamp(20), findings: [finding] },
+      { ...plain('c.js', 0), skipped: [{ path: 'c.js', reason: 'became a symbolic link after the walk: not followed' }] },
+      plain('d.js', 5),
+      { ...plain('e.js', 0), hash: hash(3), stamp: stamp(0) },
+    ];
+    const packed = packScans(5, scans);
+    assert.deepEqual(packed.fullAt, [1, 2], 'a stamp alone does not make a scan cross whole');
+    assert.equal(packed.stamps?.length, 5 * 4);
+    assert.deepEqual(
+      unpackScans(
+        structuredClone(packed),
+        scans.map((s) => s.path),
+      ),
+      scans,
+      'each stamp back on its own file, exactly; none on a file without one',
+    );
+    assert.equal(packScans(6, [{ ...plain('a.js', 1), hash: hash(1) }]).stamps, undefined, 'no stamps when none was taken');
+  });
+
   it('an empty batch, and a batch where every file reports something', () => {
     assert.deepEqual(unpackScans(packScans(1, []), []), []);
     const all = [{ ...plain('a.js', 1), suppressed: 1 }];

@@ -126,6 +126,94 @@ describe('fileReader: reading with the size the walk saw', () => {
   });
 });
 
+// A first `--cache` audit does not look files up in the walk: the reader takes each one's stamp
+// from an fstat of the descriptor it reads through, before the read (`HashRequest.stamp`).
+describe('fileReader: the stamp of what was read', () => {
+  let dir: string;
+  let file: string;
+  const content = `# settings\nSLACK_TOKEN=${SLACK}\n`;
+  const stamping = { hash: (bytes: Uint8Array) => `h${bytes.length}`, stamp: true };
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-stamp-'));
+    file = path.join(dir, 'app.env');
+    fs.writeFileSync(file, content);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("is the file's own stamp (as lstat gives it), with the content's hash and the same scan as without it", () => {
+    const before = fs.lstatSync(file);
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, stamping);
+    assert.deepEqual(scan.stamp, { size: before.size, mtimeMs: before.mtimeMs, ctimeMs: before.ctimeMs, ino: before.ino });
+    assert.equal(scan.hash, `h${content.length}`);
+    assert.equal(scan.bytes, content.length);
+    assert.ok(scan.findings.length > 0);
+    assert.deepEqual(where(scan), where(scanFile(defaultEngine(), file, 'app.env')));
+    // Not asked for: none taken.
+    assert.equal(scanFile(defaultEngine(), file, 'app.env', false, { hash: stamping.hash }).stamp, undefined);
+  });
+
+  it('a rewrite after the read gives another stamp (the next audit reads the file again)', () => {
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(file, past, past);
+    const first = scanFile(defaultEngine(), file, 'app.env', false, stamping).stamp!;
+    fs.writeFileSync(file, content.replace('settings', 'SETTINGS')); // same size
+    fs.utimesSync(file, past, past); // the old mtime put back: the ctime still moves
+    const second = scanFile(defaultEngine(), file, 'app.env', false, stamping).stamp!;
+    assert.equal(second.size, first.size);
+    assert.equal(second.mtimeMs, first.mtimeMs);
+    assert.equal(second.ctimeMs, fs.lstatSync(file).ctimeMs);
+  });
+
+  it('none for an entry that is no longer a regular file: swapped for a link, a folder or a FIFO, or gone', () => {
+    const target = path.join(dir, 'other.env');
+    fs.writeFileSync(target, content);
+    fs.rmSync(file);
+    fs.symlinkSync(target, file);
+    const linked = scanFile(defaultEngine(), file, 'app.env', false, stamping);
+    assert.deepEqual(linked.skipped, [{ path: 'app.env', reason: 'became a symbolic link after the walk: not followed' }]);
+    assert.equal(linked.stamp, undefined);
+    assert.equal(linked.hash, undefined);
+    assert.deepEqual(linked.findings, []);
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    const folder = scanFile(defaultEngine(), file, 'app.env', false, stamping);
+    assert.deepEqual(folder.skipped, [{ path: 'app.env', reason: 'not a regular file: not read' }]);
+    assert.equal(folder.stamp, undefined);
+    fs.rmSync(file, { recursive: true });
+    const gone = scanFile(defaultEngine(), file, 'app.env', false, stamping);
+    assert.deepEqual(gone.skipped, [{ path: 'app.env', reason: 'cannot read: ENOENT' }]);
+    assert.equal(gone.stamp, undefined);
+    if (process.platform === 'win32') return;
+    assert.equal(spawnSync('mkfifo', [file]).status, 0);
+    const fifo = scanFile(defaultEngine(), file, 'app.env', false, stamping);
+    assert.deepEqual(fifo.skipped, [{ path: 'app.env', reason: 'named pipe (FIFO): not read' }]);
+    assert.equal(fifo.stamp, undefined);
+  });
+
+  it('a file over the read limit is not read (its size from the fstat), one over the size limit is skipped; neither is stamped', () => {
+    const larger = scanFile(defaultEngine(), file, 'app.env', false, stamping, undefined, 16);
+    assert.equal(larger.larger, content.length);
+    assert.equal(larger.bytes, 0);
+    assert.equal(larger.hash, undefined);
+    assert.equal(larger.stamp, undefined);
+    const engine = testEngine({ config: { limits: { maxFileBytes: 1024 } } });
+    fs.writeFileSync(file, `${content}${'x'.repeat(2048)}\n`);
+    const skipped = scanFile(engine, file, 'app.env', false, stamping);
+    assert.deepEqual(skipped.skipped, [{ path: 'app.env', reason: 'file larger than 1 KiB not scanned' }]);
+    assert.equal(skipped.stamp, undefined);
+  });
+
+  it('a binary file: stamped and hashed (the cache keeps its skip), not scanned', () => {
+    const bytes = Buffer.concat([Buffer.from(content), Buffer.from([0, 1, 2, 0])]);
+    fs.writeFileSync(file, bytes);
+    const scan = scanFile(defaultEngine(), file, 'app.env', false, stamping);
+    assert.deepEqual(scan.skipped, [{ path: 'app.env', reason: 'binary file not scanned' }]);
+    assert.equal(scan.stamp?.size, bytes.length);
+    assert.equal(scan.hash, `h${bytes.length}`);
+  });
+});
+
 describe('fileReader: decodeText', () => {
   it('decodes ASCII, UTF-8 and invalid UTF-8 as the UTF-8 decoder does, without a BOM', () => {
     const cases = [

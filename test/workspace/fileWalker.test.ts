@@ -142,15 +142,20 @@ describe('file walker', () => {
     assert.deepEqual(lookUpListed(files[1] as ListedFile), files[1]);
   });
 
-  it('kept listings are checked file by file even when lookups are not wanted', () => {
+  it('kept listings are checked file by file even when lookups are not wanted; folders read now are not', () => {
     const root = tree({ 'a/x.txt': 'x', 'b.txt': 'bb' });
-    const listings: FolderListings = { keptListing: () => undefined, keepListing: () => undefined };
+    // `a`'s kept listing names a file gone since (y.txt): its lstat finds it gone, and x.txt is looked up.
+    const listings: FolderListings = {
+      keptListing: (folder) => (folder === 'a' ? { names: ['x.txt', 'y.txt'], kinds: 'ff' } : undefined),
+      keepListing: () => undefined,
+    };
     const files = [...walkFiles([root], { root, listings, statFiles: () => false })];
     assert.deepEqual(
       files.map((f) => [f.relative, f.size]),
       [
         ['a/x.txt', 1],
-        ['b.txt', 2],
+        // The root was read now: its file is yielded on the listing's word, as without listings (the reader stamps it).
+        ['b.txt', undefined],
       ],
     );
   });

@@ -17,12 +17,33 @@ export interface FileScan {
   unchanged?: boolean;
   /** Not scanned: the file is larger than the `readLimit` asked for. Its size, for whoever reads it instead. */
   larger?: number;
+  /** The file's stamp from an `fstat` of what was read, taken before reading it (when asked for: `HashRequest.stamp`). */
+  stamp?: ReadStamp;
+}
+
+/**
+ * A file's stamp as the audit cache keeps it, from the `fstat` of the descriptor the content was
+ * read through, taken before the read: a write after it sets a later mtime and ctime, so the
+ * stamp never vouches for content newer than it (taken after the read, it could pair a new stamp
+ * with old content, and a later audit would trust stale results).
+ */
+export interface ReadStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
 }
 
 /** What the audit cache asks of a read: hash the content, and skip the scan when it hashes to `expect`. */
 export interface HashRequest {
   hash: (buffer: Uint8Array) => string;
   expect?: string;
+  /**
+   * Also take the file's stamp (`FileScan.stamp`) from an `fstat` before the read: the walk did
+   * not look the file up (a first `--cache` audit walks as one without the cache does), and the
+   * cache's line for it needs one.
+   */
+  stamp?: boolean;
 }
 
 /**
@@ -39,6 +60,12 @@ let readBuffer = Buffer.allocUnsafe(256 * 1024);
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
 
 class NotRegular extends Error {}
+
+/** A read with its stamp (`readStamped`). */
+interface Stamped {
+  buffer: Buffer;
+  stamp: ReadStamp;
+}
 
 /** A regular file over the read limit asked for, left unread (see `scanFile`). */
 class Larger {
@@ -100,6 +127,37 @@ function readWhole(engine: Engine, absolute: string, expected?: number, limit = 
 }
 
 /**
+ * The file's bytes and its stamp, the `fstat` first (see `ReadStamp`): the descriptor was opened
+ * without following a link, so the stamp is of the regular file read, or the entry is skipped
+ * for what it is now (a link swapped in fails the open, a folder or FIFO fails `isFile`). The
+ * size it gives also tells a file over `limit` without reading it. The file is read to that size,
+ * as `readWhole` reads one whose size changed since the walk: a write after the stamp gives the
+ * file a later mtime and ctime than it records, so the next audit reads it again.
+ */
+function readStamped(engine: Engine, absolute: string, limit = Number.POSITIVE_INFINITY): Stamped | NotRegular | Larger {
+  const fd = fs.openSync(absolute, OPEN_FLAGS);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return new NotRegular(notRegularReason(stat));
+    const tooLarge = engine.skipReason(stat.size, '');
+    if (tooLarge) return new NotRegular(tooLarge);
+    if (stat.size > limit) return new Larger(stat.size);
+    const stamp: ReadStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+    const size = stat.size;
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
+    let filled = 0;
+    while (filled < size) {
+      const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
+      if (n === 0) break; // the file shrank while we read it
+      filled += n;
+    }
+    return { buffer: readBuffer.subarray(0, filled), stamp };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
  * The text of a file's bytes: UTF-8 without its BOM. Most source is pure ASCII, which decodes
  * to the same string as Latin-1, and Latin-1 decoding is a plain copy (the UTF-8 decoder costs
  * about twice as much per byte); an ASCII file has no BOM.
@@ -116,7 +174,8 @@ export function decodeText(bytes: Buffer): string {
  * Without it, a file of more than `readLimit` bytes is neither read nor scanned: the result says
  * how large it is (`larger`). Its first read then asks for one byte over the limit, which is how
  * the audit's calling thread finds out, at the cost of that read, that a file it did not look up
- * is one to leave to a worker.
+ * is one to leave to a worker. With `hashing.stamp`, the file's `fstat` comes first and gives its
+ * stamp (`FileScan.stamp`) and size: `walkedSize` is not used, and a larger file is not read.
  */
 export function scanFile(
   engine: Engine,
@@ -132,9 +191,9 @@ export function scanFile(
     result.skipped.push({ path: relative, reason });
     return result;
   };
-  let read: Buffer | NotRegular | Larger;
+  let read: Buffer | Stamped | NotRegular | Larger;
   try {
-    read = readWhole(engine, absolute, walkedSize, readLimit);
+    read = hashing?.stamp ? readStamped(engine, absolute, readLimit) : readWhole(engine, absolute, walkedSize, readLimit);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return skip('became a symbolic link after the walk: not followed');
@@ -145,7 +204,11 @@ export function scanFile(
     result.larger = read.size;
     return result;
   }
-  const buffer = read;
+  let buffer: Buffer;
+  if ('stamp' in read) {
+    buffer = read.buffer;
+    result.stamp = read.stamp;
+  } else buffer = read;
   result.bytes = buffer.length;
   if (hashing) {
     result.hash = hashing.hash(buffer);

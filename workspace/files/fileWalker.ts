@@ -28,12 +28,13 @@ export interface WalkOptions {
   listings?: FolderListings;
   /**
    * Asked before each file the listing says is a regular file: whether to look it up (`lstat`)
-   * for its size and times. Absent: always. When it says no (and no kept listings are used: they
-   * are checked file by file), the file is yielded as a `ListedFile`, on the listing's word; the
-   * reader finds out what it is when it opens it. An audit without a cache needs nothing of a
-   * file before reading it (with workers, the calling thread reads with a limit to leave large
-   * files to them), and the lookup was 2.8 µs per file, about 4% of the CPU of such an audit of
-   * a 143,000-file tree.
+   * for its size and times. Absent: always. When it says no (and the folder was read now, not
+   * taken from kept listings: their files are checked one by one), the file is yielded as a
+   * `ListedFile`, on the listing's word; the reader finds out what it is when it opens it (a
+   * first `--cache` audit takes its stamp there, from an `fstat` before the read). An audit
+   * without a cache needs nothing of a file before reading it (with workers, the calling thread
+   * reads with a limit to leave large files to them), and the lookup was 2.8 µs per file, about
+   * 4% of the CPU of such an audit of a 143,000-file tree.
    */
   statFiles?: () => boolean;
 }
@@ -282,6 +283,8 @@ interface OpenFolder {
   retyped?: string;
   layers: Layer[];
   views: LayerView[];
+  /** The listing is a kept one (`FolderListings.keptListing`), not read now: its files are looked up one by one. */
+  kept: boolean;
 }
 
 /**
@@ -318,6 +321,7 @@ function openFolder(
     // taken on the listing's word (a link's skip note): looked at as an unknown one instead.
     if (listing && OTHER_KINDS.test(listing.kinds)) listing = { names: listing.names, kinds: listing.kinds.replace(/[^fd]/g, '?') };
   }
+  const kept = listing !== undefined;
   if (!listing) {
     let entries: fs.Dirent[];
     try {
@@ -347,7 +351,7 @@ function openFolder(
     if (inherited && base !== dir) return { rules, prefix: inherited.prefix ? `${inherited.prefix}/${name}` : name };
     return { rules, prefix: posixRelative(base, dir) };
   });
-  return { dir, folder, names: listing.names, kinds: listing.kinds, next: 0, layers, views };
+  return { dir, folder, names: listing.names, kinds: listing.kinds, next: 0, layers, views, kept };
 }
 
 /**
@@ -402,7 +406,7 @@ function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<
     }
     // Only targets that overlap can yield a file twice (links are not followed): one target needs no set.
     if (walk.seen?.has(absolute)) continue;
-    if (!options.listings && options.statFiles?.() === false) {
+    if (!open.kept && options.statFiles?.() === false) {
       walk.seen?.add(absolute);
       yield { absolute, relative };
       continue;

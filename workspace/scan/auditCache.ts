@@ -113,6 +113,9 @@ export function contentHash(buffer: Uint8Array): string {
 /** A walked file as the cache sees it: its paths and stamp. */
 export type CachedFile = Pick<WalkedFile, 'relative' | 'absolute' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
+/** What a file's line records of it besides its content: size, mtime, ctime, inode. */
+type Stamp = Pick<WalkedFile, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
 /** Scan results as stored: everything but the path, which is the entry's key. */
 type StoredScan = Omit<FileScan, 'path'>;
 
@@ -260,6 +263,26 @@ export class AuditCache implements FolderListings {
     this.prefetched?.finish();
   }
 
+  /**
+   * Whether the walk must look each file up (`lstat`) for its stamp: only when there are previous
+   * lines to compare stamps with. Else (a first audit, or the previous cache not used) nothing is
+   * known of any file, each is read anyway, and the reader takes its stamp from an `fstat` of what
+   * it opened, before the read (`HashRequest.stamp`), on whichever thread reads it: the walk does
+   * what it does without the cache (`listed`).
+   */
+  wantsWalkStamps(): boolean {
+    return this.text.length > this.bodyStart;
+  }
+
+  /**
+   * A walked file without its stamp (the walk did not look it up: `wantsWalkStamps` said no),
+   * in walk order like `lookup`: it has its place, and `record` (with the stamp its read took)
+   * or `forget` follows.
+   */
+  listed(relative: string): void {
+    this.awaiting.set(relative, this.push(NONE));
+  }
+
   /** What is known of a walked file. Called once per walked file, in walk order. */
   lookup(file: CachedFile): Lookup {
     const peeked = this.peeked;
@@ -311,8 +334,11 @@ export class AuditCache implements FolderListings {
     return scanOf(file.relative, entry);
   }
 
-  /** Records a fresh scan of a file that was read whole (`hash` of its content). */
-  record(scan: FileScan, file: CachedFile, hash: string): void {
+  /**
+   * Records a fresh scan of a file that was read whole (`hash` of its content), with its stamp:
+   * the walk's, or the one its read took before reading it (`FileScan.stamp`).
+   */
+  record(scan: FileScan, file: Pick<CachedFile, 'relative' | 'absolute'>, hash: string, stamp: Stamp = file as CachedFile): void {
     this.misses++;
     this.changed = true;
     const place = this.awaiting.get(file.relative);
@@ -325,10 +351,10 @@ export class AuditCache implements FolderListings {
     // No copy of the scan without its path (`withoutPaths` picks its fields): an object spread per file was a third of this.
     const empty = !scan.findings.length && !scan.skipped.length && !scan.suppressed && !scan.identities?.length;
     const entry: Entry = [
-      file.size,
-      file.mtimeMs,
-      file.ctimeMs,
-      file.ino,
+      stamp.size,
+      stamp.mtimeMs,
+      stamp.ctimeMs,
+      stamp.ino,
       hash,
       this.siblingSignature(file),
       empty ? 0 : withoutPaths(scan),
@@ -337,7 +363,7 @@ export class AuditCache implements FolderListings {
   }
 
   /** A walked file came back without a content hash (not read: too large, unreadable): its previous entry, if any, stays as it was. */
-  forget(file: CachedFile): void {
+  forget(file: Pick<CachedFile, 'relative'>): void {
     this.awaiting.delete(file.relative);
   }
 
@@ -645,7 +671,7 @@ export class AuditCache implements FolderListings {
   }
 
   /** Names and stamps of a `.tf` file's folder's `.tf` files ('' for other files). */
-  private siblingSignature(file: CachedFile): string {
+  private siblingSignature(file: Pick<CachedFile, 'relative' | 'absolute'>): string {
     if (!file.relative.endsWith('.tf')) return '';
     const dir = path.dirname(file.absolute);
     let signature = this.siblingSignatures.get(dir);

@@ -100,8 +100,11 @@ const walked = (job: Job): job is WalkedFile & { expect?: string } => 'mtimeMs' 
 export interface WorkerBatch {
   id: number;
   hash: boolean;
-  /** `size`: as the walk saw it (the reader checks it still holds). */
-  files: Array<{ absolute: string; relative: string; size?: number; expect?: string }>;
+  /**
+   * `size`: as the walk saw it (the reader checks it still holds). `stamp`: the walk did not look
+   * the file up, the reader takes its stamp (with `hash`).
+   */
+  files: Array<{ absolute: string; relative: string; size?: number; expect?: string; stamp?: true }>;
 }
 
 const BATCH_FILES = 64;
@@ -222,18 +225,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     progress.findings += scan.findings.length;
     progress.currentFile = scan.path;
   };
-  const hashing = cache ? { hash: contentHash } : undefined;
+  /** With the cache: hash what is read, and take the stamp of a file the walk did not look up from the reader's `fstat`. */
+  const hashing = (job: Job) => cache && (walked(job) ? { hash: contentHash, expect: job.expect } : { hash: contentHash, stamp: true });
   /** Scans a file on this thread. */
   const scanHere = (job: Job, readLimit?: number) =>
-    scanFile(
-      engine,
-      job.absolute,
-      job.relative,
-      options.setup.inventory,
-      hashing && { ...hashing, expect: 'expect' in job ? job.expect : undefined },
-      job.size,
-      readLimit,
-    );
+    scanFile(engine, job.absolute, job.relative, options.setup.inventory, hashing(job), job.size, readLimit);
   /** A scan back from this thread or a worker: the cache learns it (or vouches for it), then it is collected. */
   const finish = (job: Job, scan: FileScan) => {
     if (cache && walked(job) && scan.unchanged) {
@@ -241,8 +237,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       if (cached) return collect(cached, true);
       scan = scanFile(engine, job.absolute, job.relative, options.setup.inventory, undefined, job.size); // cannot happen: the entry was valid when listed
     }
-    if (cache && walked(job)) {
-      if (scan.hash) cache.record(scan, job, scan.hash);
+    if (cache) {
+      // The walk's stamp, or else the one the reader took before reading (a first audit's files).
+      if (scan.hash && walked(job)) cache.record(scan, job, scan.hash);
+      else if (scan.hash && scan.stamp) cache.record(scan, job, scan.hash, scan.stamp);
       else cache.forget(job);
     }
     // As it is: `collect` keeps the scan's lists, never the scan with its hash (a copy without it,
@@ -275,7 +273,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
       }
       const f = next.value;
       progress.filesTotal++;
-      const known = cache && f.size !== undefined ? cache.lookup(f) : undefined;
+      let known: ReturnType<AuditCache['lookup']>;
+      if (cache) {
+        if (f.size === undefined)
+          cache.listed(f.relative); // its stamp comes with its read
+        else known = cache.lookup(f);
+      }
       if (known && 'scan' in known) collect(known.scan, true);
       else {
         queue.push(known && f.size !== undefined ? { ...f, expect: known.hash } : f);
@@ -318,7 +321,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
    * the walk ends are looked up then (at most MAX_QUEUED): the end shares them out by size.
    */
   const sizesWanted = () =>
-    cache !== undefined ||
+    cache?.wantsWalkStamps() === true ||
     (pool === undefined && (options.jobs === undefined ? sampler !== undefined && nextLook === 0 : options.jobs > 0));
   /** Whether the queue has been put in size order (once the walk is done, with workers). */
   let bySize = false;
@@ -541,7 +544,9 @@ class WorkerPool {
       files: jobs.map((job) =>
         'expect' in job && job.expect
           ? { absolute: job.absolute, relative: job.relative, size: job.size, expect: job.expect }
-          : { absolute: job.absolute, relative: job.relative, size: job.size },
+          : this.hash && !walked(job)
+            ? { absolute: job.absolute, relative: job.relative, size: job.size, stamp: true as const }
+            : { absolute: job.absolute, relative: job.relative, size: job.size },
       ),
     };
     slot.worker.postMessage(batch);

@@ -11,7 +11,14 @@ const engine = createEngine({ ...setup, siblingCache: 'per-audit' });
 
 parentPort!.on('message', (batch: WorkerBatch) => {
   const results = batch.files.map((f) =>
-    scanFile(engine, f.absolute, f.relative, setup.inventory, batch.hash ? { hash: contentHash, expect: f.expect } : undefined, f.size),
+    scanFile(
+      engine,
+      f.absolute,
+      f.relative,
+      setup.inventory,
+      batch.hash ? (f.stamp ? { hash: contentHash, stamp: true } : { hash: contentHash, expect: f.expect }) : undefined,
+      f.size,
+    ),
   );
   parentPort!.postMessage(packScans(batch.id, results));
 });
