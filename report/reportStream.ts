@@ -91,9 +91,15 @@ function wrapperClosing(depth: number): number {
 function holdsStreamedArray(value: unknown): boolean {
   if (value instanceof StreamedArray) return true;
   if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some(holdsStreamedArray);
+  // Asked of every finding of a report as it is written: loops, not an array of values per object.
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsStreamedArray(item)) return true;
+    return false;
+  }
   if (Object.getPrototypeOf(value) !== Object.prototype || 'toJSON' in value) return false;
-  return Object.values(value).some(holdsStreamedArray);
+  // A plain object: its prototype has no enumerable properties, so these are its own values.
+  for (const key in value) if (holdsStreamedArray((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** Lines joined by newlines, as `lines.join('\n')` would write them (the text and Markdown reports are lines). */
