@@ -18,10 +18,10 @@ interface CharacterClasses {
   shift: number;
 }
 
-function characterClasses(codes: Iterable<number>): CharacterClasses {
+function characterClasses(codes: ArrayLike<number>): CharacterClasses {
   const classOf = new Uint8Array(ALPHABET);
   let count = 1;
-  for (const code of codes) if (classOf[code] === 0) classOf[code] = count++;
+  for (let i = 0; i < codes.length; i++) if (classOf[codes[i]] === 0) classOf[codes[i]] = count++;
   for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32];
   let shift = 0;
   while (1 << shift < count) shift++;
@@ -75,9 +75,11 @@ export class KeywordIndex {
   private readonly fail: Int32Array;
   /** Per state: ids of keywords that end there (including through failure links), or null. */
   private readonly outputs: (number[] | null)[];
-  /** Per state from 1, the trie edge into it: for `toData`. */
-  private readonly parent: ArrayLike<number>;
-  private readonly via: ArrayLike<number>;
+  /**
+   * The trie's edges, for `toData`: per state, the state it is reached from and on which
+   * character; from state 1 when loaded (the data's arrays as they are), from the root when built.
+   */
+  private readonly edges: { parent: ArrayLike<number>; via: ArrayLike<number>; first: 0 | 1 };
   /** keyword → id, made on first use. */
   private ids?: Map<string, number>;
 
@@ -85,21 +87,29 @@ export class KeywordIndex {
   constructor(keywords: readonly string[], data?: KeywordIndexData) {
     this.keywords = keywords;
     if (data) {
+      // Every engine (each audit worker too) loads this before its first scan, in code not yet
+      // compiled: the loop over the ~14,000 states is kept to plain loads and stores (rows worked
+      // out inline, the failure states copied in one call, the data's arrays kept as they are).
+      // Loading the built-in automaton took 16-27 ms per thread with a method call per row and
+      // copies of two arrays.
       const states = data.parent.length + 1;
-      const { parent, via, fail } = data;
+      const { parent, via, outputStates, outputIds } = data;
       // Every character of a keyword is on some trie edge.
-      ({ classOf: this.classOf, shift: this.shift } = characterClasses(via));
-      this.delta = new Int32Array((states + 1) << this.shift);
+      const { classOf, shift } = characterClasses(via);
+      this.classOf = classOf;
+      this.shift = shift;
+      const delta = new Int32Array((states + 1) << shift);
+      this.delta = delta;
       this.fail = new Int32Array(states);
-      this.outputs = new Array<number[] | null>(states).fill(null);
-      for (let i = 0; i < data.outputStates.length; i++) this.outputs[data.outputStates[i]] = data.outputIds[i];
-      for (let i = 0; i < parent.length; i++) {
-        const to = this.rowOf(i + 1);
-        this.delta[this.rowOf(parent[i]) + this.classOf[via[i]]] = this.outputs[i + 1] !== null ? -to : to;
-        this.fail[i + 1] = fail[i];
+      this.fail.set(data.fail, 1);
+      const outputs = new Array<number[] | null>(states).fill(null);
+      this.outputs = outputs;
+      for (let i = 0; i < outputStates.length; i++) outputs[outputStates[i]] = outputIds[i];
+      for (let i = 0, n = parent.length; i < n; i++) {
+        const to = (i + 2) << shift; // rowOf(i + 1)
+        delta[((parent[i] + 1) << shift) + classOf[via[i]]] = outputs[i + 1] !== null ? -to : to;
       }
-      this.parent = [0, ...parent];
-      this.via = [0, ...via];
+      this.edges = { parent, via, first: 1 };
       return;
     }
     const lowered = keywords.map((raw) => {
@@ -131,8 +141,7 @@ export class KeywordIndex {
       }
       out[state].push(id);
     });
-    this.parent = parent;
-    this.via = via;
+    this.edges = { parent, via, first: 0 };
     const states = parent.length;
     this.fail = new Int32Array(states);
     this.outputs = out as (number[] | null)[];
@@ -186,13 +195,16 @@ export class KeywordIndex {
 
   /** The automaton as data, states renumbered breadth-first (what the constructor loads). */
   toData(): KeywordIndexData {
-    const order = breadthFirst(this.parent);
+    const { first } = this.edges;
+    const parentOf = first ? [0, ...Array.from(this.edges.parent)] : this.edges.parent;
+    const viaOf = (state: number) => this.edges.via[state - first];
+    const order = breadthFirst(parentOf);
     const number = new Int32Array(order.length);
     order.forEach((s, i) => (number[s] = i));
     const data: KeywordIndexData = { keywords: [...this.keywords], parent: [], via: [], fail: [], outputStates: [], outputIds: [] };
     for (let i = 1; i < order.length; i++) {
-      data.parent.push(number[this.parent[order[i]]]);
-      data.via.push(this.via[order[i]]);
+      data.parent.push(number[parentOf[order[i]]]);
+      data.via.push(viaOf(order[i]));
       data.fail.push(number[this.fail[order[i]]]);
     }
     order.forEach((s, i) => {

@@ -1,10 +1,4 @@
-import type * as Crypto from 'node:crypto';
-
-/** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
-function crypto(): typeof Crypto {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('node:crypto') as typeof Crypto;
-}
+import { sha256Hex } from '../text/sha256';
 
 /**
  * Hides a secret for display: never more than a third of it, and nothing of short values.
@@ -22,6 +16,6 @@ export function maskSecret(value: string): string {
 
 /** Stable id of a finding's content: hash of rule id and value; the value cannot be read back. */
 export function fingerprintOf(ruleId: string, value: string): string {
-  // The first 16 bytes as hex: the same 32 characters as slicing the hex digest, without a view into a 64-character string.
-  return crypto().createHash('sha256').update(`nhi-lens:v1\0${ruleId}\0${value}`).digest().subarray(0, 16).toString('hex');
+  // The first 16 bytes of the digest, as hex.
+  return sha256Hex(`nhi-lens:v1\0${ruleId}\0${value}`).slice(0, 32);
 }

@@ -358,7 +358,7 @@ export function compileRule(
         ? lazily(() => LiteralPrefilter.of(definition.pattern!, flags, [...ruleKeywords(definition)], readings?.get(definition.pattern!)))
         : () => undefined,
     // A workspace pattern is RE2 syntax, which requiredLiterals does not read.
-    windowLiterals: origin === 'builtin' ? windowLiterals(definition) : [],
+    windowLiterals: origin === 'builtin' ? windowLiterals(definition, readings) : [],
     assignment: a && {
       name: compile(a.name, 'i', 'assignment.name'),
       exclude: a.nameExclude ? compile(a.nameExclude, 'i', 'assignment.nameExclude') : undefined,
@@ -1050,11 +1050,14 @@ const WINDOW_LITERAL = /^[a-z0-9 "$'()+\-./:<=>@[\]_{~]{4,}$/;
  * for), four characters or more: its windows are 16 KiB each, and most files that hold its
  * keywords lack one of these (`value:` for the Kubernetes env rule, `default` for variable defaults).
  */
-export function windowLiterals(definition: RuleDefinition): string[] {
+export function windowLiterals(definition: RuleDefinition, readings?: PatternReadings): string[] {
   if (!definition.multiline || definition.pattern === undefined) return [];
   let known = windowLiteralsOf.get(definition);
   if (!known) {
-    const literals = requiredLiterals(definition.pattern, definition.caseInsensitive ? 'i' : '').map((l) => l.toLowerCase());
+    // The build reads every built-in pattern (readings): reading one again took 5 ms of each
+    // thread's first scan. Readings depend on the flags only through `u` and `v` (never set here).
+    const read = readings?.get(definition.pattern)?.literals ?? requiredLiterals(definition.pattern, definition.caseInsensitive ? 'i' : '');
+    const literals = read.map((l) => l.toLowerCase());
     windowLiteralsOf.set(definition, (known = [...new Set(literals.filter((l) => WINDOW_LITERAL.test(l)))]));
   }
   return known;

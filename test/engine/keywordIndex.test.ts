@@ -80,6 +80,10 @@ describe('KeywordIndex (Aho–Corasick prefilter)', () => {
     }
     assert.equal(loaded.idOf(keywords[3]), 3);
     assert.equal(loaded.idOf('not-a-keyword-here'), undefined);
+    // Loaded, it gives back the data it was loaded from (the build writes a loaded one's data too).
+    assert.deepEqual(loaded.toData(), built.toData());
+    const reloaded = new KeywordIndex(keywords, loaded.toData());
+    assert.deepEqual(reloaded.toData(), built.toData());
   });
 
   describe('the engine with a prebuilt automaton', () => {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import type { Finding, Identity } from '../../engine';
 import { writeReportFile, writeReportStdout } from '../../cli/reportOutput';
 import { htmlReportChunks } from '../../report/htmlReport';
@@ -64,6 +65,33 @@ describe('reports written as a stream', function () {
             ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]))
             : v;
     for (const value of values) assert.equal(joinChunks(jsonChunks(value)), JSON.stringify(plain(value), null, 2));
+  });
+
+  it('a value below the top is written as JSON.stringify indents it there, whatever it holds and however deep', () => {
+    // Below the top each value is serialised inside as many arrays as it is deep and cut out of
+    // their text (reportStream.ts, `indented`); at the top it is serialised as it is.
+    const leaf = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(undefined, () => 1, new Date(0), '', '\n', 'a\nb', '[\n  ', ']', {}, [], [[]], { '': [{}] }),
+    );
+    fc.assert(
+      fc.property(leaf, fc.integer({ min: 0, max: 5 }), fc.boolean(), (value, depth, streamed) => {
+        let wrapped: unknown = streamed ? new StreamedArray([value, 'after']) : value;
+        let expected: unknown = streamed ? [value, 'after'] : value;
+        for (let i = 0; i < depth; i++) {
+          wrapped = i % 2 ? { key: wrapped, other: [1] } : [wrapped, null];
+          expected = i % 2 ? { key: expected, other: [1] } : [expected, null];
+        }
+        // A StreamedArray at the top of `wrapped` or within it makes every level above it a streamed one.
+        if (!streamed) wrapped = new StreamedArray([wrapped]);
+        if (!streamed) expected = [expected];
+        assert.equal(joinChunks(jsonChunks(wrapped)), JSON.stringify(expected, null, 2));
+      }),
+      { numRuns: 500 },
+    );
+    // At the top, a value with no streamed array inside is written whole, undefined as `null`.
+    assert.equal(joinChunks(jsonChunks({ a: ['x\ny', {}] })), JSON.stringify({ a: ['x\ny', {}] }, null, 2));
+    assert.equal(joinChunks(jsonChunks(undefined)), 'null');
   });
 
   it('every format comes in pieces of about one finding: no piece holds the whole list', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   buildInventory,
   CodeOwners,
@@ -220,6 +221,27 @@ jobs:
       identities.some((i) => i.kind === 'secret' && i.path === '.cursor/mcp.json'),
       'the token is also a secret in a file',
     );
+  });
+
+  it("an identity links the secrets written inside it in its own file only, and keeps its id's digest", () => {
+    const config = (env: Record<string, string>) => JSON.stringify({ mcpServers: { github: { command: 'npx', env } } }, null, 2);
+    const token = ['ghp', 'R8kQ2mZx7LpV4nTb9WcY1sHd6JfGa3Ue5XoN'].join('_');
+    // The same server at the same offsets in two files: only the first holds a token.
+    const { identities } = inventoryOf([
+      { path: 'a/mcp.json', text: config({ GITHUB_PERSONAL_ACCESS_TOKEN: token }) },
+      { path: 'b/mcp.json', text: config({ GITHUB_PERSONAL_ACCESS_TOKEN: '${env:GH}'.padEnd(token.length, ' ') }) },
+    ]);
+    const servers = identities.filter((i) => i.name === 'MCP server github');
+    assert.deepEqual(
+      servers.map((i) => [i.path, i.findings.length]),
+      [
+        ['a/mcp.json', 1],
+        ['b/mcp.json', 0],
+      ],
+    );
+    // Ids are the first 16 hex digits of the SHA-256 of path, kind and name (reports and baselines keep them).
+    const [a] = servers;
+    assert.equal(a.id, createHash('sha256').update(`${a.path}\0${a.kind}\0${a.name}`).digest('hex').slice(0, 16));
   });
 
   it('secrets-manager references in code, one per name; none in files that only mention a manager', () => {

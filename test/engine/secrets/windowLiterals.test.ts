@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { compileRule, SecretScanner, windowLiterals, type Candidate } from '../../../engine/secrets/secretScanner';
+import { readPattern } from '../../../engine/rules/requiredLiterals';
 import { builtinRules } from '../../support/engineFixture';
 
 describe('window literals (a multiline rule runs only in files holding every string its matches need)', () => {
@@ -19,6 +20,19 @@ describe('window literals (a multiline rule runs only in files holding every str
     const oneLine = definitions.find((d) => d.id === 'basic-auth-url')!;
     assert.deepEqual(windowLiterals(oneLine), []);
     assert.ok(definitions.filter((d) => windowLiterals(d).length).length >= 10);
+  });
+
+  it('are taken from the readings the build made when it is handed them, and read from the pattern when not', () => {
+    // What the build writes into the compiled rules file (build/compileBuiltinRules.ts).
+    const readings = new Map(definitions.filter((d) => d.pattern !== undefined).map((d) => [d.pattern!, readPattern(d.pattern!)]));
+    for (const d of definitions.filter((x) => x.multiline)) {
+      // Fresh copies: the literals are kept per definition once read.
+      assert.deepEqual(windowLiterals({ ...d }, readings), windowLiterals({ ...d }), d.id);
+    }
+    const env = definitions.find((d) => d.id === 'kubernetes-env-plain-secret')!;
+    const handed = new Map([[env.pattern!, { literals: ['Handed:'] }]]);
+    assert.deepEqual(windowLiterals({ ...env }, handed), ['handed:'], 'a reading handed over is used');
+    assert.deepEqual(windowLiterals({ ...env }, new Map()), ['name:', 'value:'], 'none for the pattern: it is read');
   });
 
   it('find what searching every window finds, in the examples and with a window literal broken up', () => {
