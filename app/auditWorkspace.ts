@@ -58,7 +58,10 @@ export interface AuditRequest {
    * With a cache: a thread that looks up the cached files' stamps from the end of the list while
    * the walk goes from its start (a long-running process keeps one: the language server).
    */
-  stampThread?: StampStarter;
+  stampThread?: StampStarter & {
+    /** Called when this audit gives the thread no job (no cache, or nothing in it): a thread kept for this one audit ends. */
+    unused?(): void;
+  };
   /** Build the NHI inventory (default true). */
   inventory?: boolean;
   /**
@@ -115,7 +118,9 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   const engine = createEngine({ config, baseline, root, siblingCache: 'per-audit' });
   const since = request.since ? await changedSince(root, request.since, engine) : undefined;
   const inventory = request.inventory !== false;
-  const cache = request.cache ? openCache(request.cache, engine, request, inventory) : undefined;
+  const stamps = { started: false };
+  const cache = request.cache ? openCache(request.cache, engine, request, inventory, stamps) : undefined;
+  if (!stamps.started) request.stampThread?.unused?.();
   const run = await runAudit({
     engine,
     cache,
@@ -178,7 +183,13 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
  * The audit cache for this request: keyed by everything the per-file results depend on (this
  * build of the tool, the active rules, the config, the baseline, whether identities are listed).
  */
-function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache {
+function openCache(
+  where: true | string,
+  engine: Engine,
+  request: AuditRequest,
+  inventory: boolean,
+  stamps: { started: boolean },
+): AuditCache {
   if (where !== true) {
     const holder = auditedFolderHolding(where, [request.root, ...(request.targets ?? [])]);
     if (holder !== undefined)
@@ -187,6 +198,7 @@ function openCache(where: true | string, engine: Engine, request: AuditRequest, 
           'findings: keep it outside the folders you audit (in CI, e.g. under $RUNNER_TEMP), or use --cache (the user cache folder)',
       );
   }
+  const thread = request.stampThread;
   // The active rules are the built-in ones as the config changes them (the config is in the key):
   // the compiled rules file stands for the built-in ones when there is one.
   const compiled = builtinRulesText();
@@ -201,7 +213,7 @@ function openCache(where: true | string, engine: Engine, request: AuditRequest, 
     where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where),
     key,
     request.root,
-    request.stampThread,
+    thread && { start: (job) => (stamps.started = thread.start(job)) },
   );
 }
 
