@@ -15,7 +15,8 @@ import { StampThread, type StampStarter } from '../workspace/scan/stampPrefetch'
  *
  * Only for what looks like a warm audit: `audit` or `inventory` with `--cache` (the user's audit
  * cache folder exists) or `--cache-location` naming an existing file, not `--jobs 0` (one thread
- * asked for), not on one core, and not when the other cores are all running something right now.
+ * asked for), not on one core, not when threads have been waiting for a core lately (CPU
+ * pressure), and not when the other cores are all running something right now.
  * The audit asks the idle-core sampler again before it hands the thread its job, as the server
  * does; a thread that gets no job is ended at once (a first audit, a cache for other rules).
  */
@@ -28,6 +29,8 @@ export interface EarlyStampProbe {
   cores: number;
   /** Threads running or runnable on the whole machine right now, this one included (undefined: not known). */
   running: () => number | undefined;
+  /** Share of the last 10 s (%) in which some thread waited for a CPU (Linux PSI; undefined: not known). */
+  cpuPressure: () => number | undefined;
   /** Whether `file` is a regular file. */
   isFile: (file: string) => boolean;
   /** Whether `folder` is a folder. */
@@ -65,9 +68,30 @@ export function wantsEarlyStampThread(args: string[], probe: EarlyStampProbe, fo
   if (cacheFile !== undefined ? !cacheFile || !probe.isFile(cacheFile) : !defaultCache || !probe.isFolder(probe.defaultCacheFolder()))
     return false;
   if (forced === '1') return true;
+  // Threads waiting for a CPU lately: the cores are shared out already (builds, tests beside us).
+  const pressure = probe.cpuPressure();
+  if (pressure !== undefined && pressure >= MAX_CPU_PRESSURE) return false;
   const running = probe.running();
   // This thread is one of them: the others must leave a core free.
   return running === undefined || running - 1 < probe.cores;
+}
+
+/**
+ * CPU pressure (% of the last 10 s in which a thread waited for a core) from which no thread is
+ * started: with the other engineers' builds and tests beside it on the 2-core test machine (load
+ * 3-4, pressure 28-54 %), a warm audit with the thread took 50-60 ms more wall and CPU than
+ * without (bench/RESULTS.md, branch warm-start). Near 0 on an idle machine.
+ */
+const MAX_CPU_PRESSURE = 10;
+
+/** `some avg10` of /proc/pressure/cpu (`some avg10=1.23 avg60=... total=...`), or undefined. */
+export function cpuPressure(read: () => string = () => fs.readFileSync('/proc/pressure/cpu', 'latin1')): number | undefined {
+  try {
+    const match = /^some avg10=(\d+(?:\.\d+)?)\b/m.exec(read());
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The running-thread count of /proc/loadavg (`1.20 0.90 0.80 2/345 6789`), or undefined. */
@@ -83,6 +107,7 @@ export function runningThreads(read: () => string = () => fs.readFileSync('/proc
 const systemProbe: EarlyStampProbe = {
   cores: os.availableParallelism?.() ?? os.cpus().length,
   running: () => runningThreads(),
+  cpuPressure: () => cpuPressure(),
   isFile: (file) => {
     try {
       return fs.lstatSync(file).isFile();

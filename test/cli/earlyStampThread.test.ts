@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { auditWorkspace } from '../../app/auditWorkspace';
 import {
+  cpuPressure,
   runningThreads,
   startEarlyStampThread,
   takeEarlyStampThread,
@@ -20,6 +21,7 @@ function probe(over: Partial<EarlyStampProbe> & { files?: string[]; folder?: boo
   return {
     cores: over.cores ?? 2,
     running: over.running ?? (() => 1),
+    cpuPressure: over.cpuPressure ?? (() => 0.5),
     isFile: (file) => files.includes(file),
     isFolder: () => over.folder ?? true,
     defaultCacheFolder: () => '/home/u/.cache/nhi-lens/audit',
@@ -72,9 +74,30 @@ describe('early stamp thread: when the launcher starts one', () => {
     assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cores: 4, running: () => 5 })), false);
   });
 
+  it('not when threads have been waiting for a core lately (CPU pressure), unless it is not known', () => {
+    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => 10 })), false);
+    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => 47.92 })), false);
+    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => 9.99 })), true);
+    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => undefined })), true);
+    assert.equal(
+      cpuPressure(() => 'some avg10=27.95 avg60=36.85 avg300=38.76 total=43498136396\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n'),
+      27.95,
+    );
+    assert.equal(
+      cpuPressure(() => 'full avg10=3.00 avg60=0.00 avg300=0.00 total=0\n'),
+      undefined,
+    );
+    assert.equal(
+      cpuPressure(() => {
+        throw new Error('no PSI in this kernel');
+      }),
+      undefined,
+    );
+  });
+
   it('NHI_LENS_STAMP_THREAD=0 never, =1 whatever the cores do (still only with a cache to read)', () => {
     assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe(), '0'), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ running: () => 9 }), '1'), true);
+    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ running: () => 9, cpuPressure: () => 80 }), '1'), true);
     assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ folder: false }), '1'), false);
     assert.equal(wantsEarlyStampThread(['audit', '--cache', '--jobs', '0'], probe(), '1'), false);
   });
