@@ -6,19 +6,25 @@ import { StampThread, type StampStarter } from '../workspace/scan/stampPrefetch'
 
 /**
  * The stamp thread of a warm `--cache` audit (workspace/scan/stampPrefetch.ts), started by the
- * CLI's launcher before it loads its bundle. A warm audit of an unchanged tree is mostly one
- * `lstat` per file; the thread takes the files from the end of the last audit's list while the
- * walk goes from the start. A thread costs ~10-15 ms of wall to start on an idle core: started
- * when the audit opens its cache (~40 ms into the run) that start-up came out of the walk's
- * time, started by the launcher it runs beside the bundle's load, the config and the cache's
- * opening, and the job is waiting for it.
+ * CLI's launcher before it loads its bundle, **off unless asked for** (`NHI_LENS_STAMP_THREAD`).
+ * A warm audit of an unchanged tree is mostly one `lstat` per file; the thread takes the files
+ * from the end of the last audit's list while the walk goes from the start. Started by the
+ * launcher, its start-up runs beside the bundle's load, the config and the cache's opening.
+ *
+ * Why off: on the shared 2-core test machine (load 2-4, never quiet in the session that wrote
+ * this) a warm audit of the npm bench tree with the thread took 50-60 ms more wall and CPU than
+ * without, and an audit whose thread got no job and was ended still cost ~40 ms more CPU and
+ * ~50 ms more wall: a worker's start-up is 20-40 ms of CPU, and `process.exit` joins every
+ * worker thread, one still starting included. Whether it pays on an idle machine is left to
+ * measure there (bench/RESULTS.md, branch warm-start).
  *
  * Only for what looks like a warm audit: `audit` or `inventory` with `--cache` (the user's audit
  * cache folder exists) or `--cache-location` naming an existing file, not `--jobs 0` (one thread
- * asked for), not on one core, not when threads have been waiting for a core lately (CPU
- * pressure), and not when the other cores are all running something right now.
- * The audit asks the idle-core sampler again before it hands the thread its job, as the server
- * does; a thread that gets no job is ended at once (a first audit, a cache for other rules).
+ * asked for), not `--diff`, `--staged` or `--write-baseline`. With `auto`, also not on one core,
+ * not when threads have been waiting for a core lately (CPU pressure), and not when the other
+ * cores are all running something right now; the audit then asks the idle-core sampler again
+ * before it hands the thread its job, as the server does. A thread that gets no job (a first
+ * audit, a cache for other rules, busy cores) is ended at once.
  */
 
 /** Where the launcher leaves the thread for the bundle it runs (same realm, another copy of this module). */
@@ -42,15 +48,20 @@ export interface EarlyStampProbe {
 const ONE_THREAD = /^(?:--jobs=0+|-j=?0+)$/;
 
 /**
- * `0`: never start the thread; `1`: start it whenever the command line asks for a cached audit,
+ * Unset or anything else: no thread. `auto`: a thread when the command line asks for a cached
+ * audit and the cores look free. `1`: a thread whenever the command line asks for a cached audit,
  * whatever the cores are doing (benchmarks comparing both in the same minutes).
  */
 export const STAMP_THREAD_ENV = 'NHI_LENS_STAMP_THREAD';
 
-/** Whether `args` (the command line after `node cli.js`) asks for what looks like a warm cached audit on a machine with a core to spare. */
-export function wantsEarlyStampThread(args: string[], probe: EarlyStampProbe, forced?: string): boolean {
+/**
+ * Whether `args` (the command line after `node cli.js`) asks for what looks like a warm cached
+ * audit and `mode` (NHI_LENS_STAMP_THREAD) wants a thread for it: `1` always, `auto` on a machine
+ * with a core to spare.
+ */
+export function wantsEarlyStampThread(args: string[], probe: EarlyStampProbe, mode?: string): boolean {
   if (args[0] !== 'audit' && args[0] !== 'inventory') return false;
-  if (forced === '0') return false;
+  if (mode !== 'auto' && mode !== '1') return false;
   if (probe.cores < 2) return false;
   let cacheFile: string | undefined;
   let defaultCache = false;
@@ -67,7 +78,7 @@ export function wantsEarlyStampThread(args: string[], probe: EarlyStampProbe, fo
   }
   if (cacheFile !== undefined ? !cacheFile || !probe.isFile(cacheFile) : !defaultCache || !probe.isFolder(probe.defaultCacheFolder()))
     return false;
-  if (forced === '1') return true;
+  if (mode === '1') return true;
   // Threads waiting for a CPU lately: the cores are shared out already (builds, tests beside us).
   const pressure = probe.cpuPressure();
   if (pressure !== undefined && pressure >= MAX_CPU_PRESSURE) return false;
@@ -130,11 +141,11 @@ export function startEarlyStampThread(
   args: string[],
   probe: EarlyStampProbe = systemProbe,
   stash: Record<symbol, unknown> = globalThis as unknown as Record<symbol, unknown>,
-  forced: string | undefined = process.env[STAMP_THREAD_ENV],
+  mode: string | undefined = process.env[STAMP_THREAD_ENV],
 ): void {
-  if (stash[EARLY_THREAD] || !wantsEarlyStampThread(args, probe, forced)) return;
+  if (stash[EARLY_THREAD] || !wantsEarlyStampThread(args, probe, mode)) return;
   // Forced on, the audit hands it its job whatever the idle-core sampler says.
-  const thread = forced === '1' ? new StampThread(() => undefined) : new StampThread();
+  const thread = mode === '1' ? new StampThread(() => undefined) : new StampThread();
   if (thread.prestart()) stash[EARLY_THREAD] = thread;
 }
 

@@ -5,7 +5,7 @@
  * module, so `require('dist/cli.js')` still gives the bundle's exports. It also sets how soon V8
  * optimises hot code, for a run this short (v8Settings.ts), reads the CPU time counters an
  * audit's default worker count is measured from (idleCores.ts), and starts a warm `--cache`
- * audit's stamp thread (earlyStampThread.ts).
+ * audit's stamp thread when NHI_LENS_STAMP_THREAD asks for one (earlyStampThread.ts; off by default).
  */
 import * as path from 'node:path';
 import { userCacheFolder } from '../workspace/files/userCacheFolder';
@@ -22,7 +22,7 @@ if (asCommand) {
   noteCpuTimesAtStart();
   // Before the bundle is compiled, so the main thread and the audit's workers all run with it.
   applyV8Settings('start');
-  // After the flags (the thread's isolate runs with them), before the bundle: its start-up runs beside the bundle's load.
+  // After the flags (the thread's isolate runs with them), before the bundle: its start-up runs beside the bundle's load. Off by default.
   startEarlyStampThread(process.argv.slice(2));
 }
 

@@ -28,31 +28,34 @@ function probe(over: Partial<EarlyStampProbe> & { files?: string[]; folder?: boo
   };
 }
 
+/** With NHI_LENS_STAMP_THREAD=auto unless said otherwise. */
+const wants = (args: string[], p: EarlyStampProbe, mode: string | undefined = 'auto') => wantsEarlyStampThread(args, p, mode);
+
 /** A fake Slack bot token assembled at run time (never a real one, never in the source whole). */
 const slackToken = () => ['xo', 'xb-', '2741093856-', '4820193746577-', 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('');
 
 describe('early stamp thread: when the launcher starts one', () => {
   it('for an audit or inventory with --cache-location naming an existing file, or --cache with its folder, a core free', () => {
-    assert.equal(wantsEarlyStampThread(['audit', '.', '--cache-location', '/tmp/c.txt'], probe()), true);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache-location=/tmp/c.txt', '.'], probe()), true);
-    assert.equal(wantsEarlyStampThread(['inventory', '--cache'], probe()), true);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache', '--jobs', '1'], probe({ running: () => 2 })), true);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ running: () => undefined })), true);
+    assert.equal(wants(['audit', '.', '--cache-location', '/tmp/c.txt'], probe()), true);
+    assert.equal(wants(['audit', '--cache-location=/tmp/c.txt', '.'], probe()), true);
+    assert.equal(wants(['inventory', '--cache'], probe()), true);
+    assert.equal(wants(['audit', '--cache', '--jobs', '1'], probe({ running: () => 2 })), true);
+    assert.equal(wants(['audit', '--cache'], probe({ running: () => undefined })), true);
   });
 
   it('not without a cache to read: no cache option, a missing file, no cache folder yet, an empty name', () => {
-    assert.equal(wantsEarlyStampThread(['audit', '.'], probe()), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache-location', '/tmp/other.txt'], probe()), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache-location'], probe()), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache-location='], probe()), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ folder: false })), false);
+    assert.equal(wants(['audit', '.'], probe()), false);
+    assert.equal(wants(['audit', '--cache-location', '/tmp/other.txt'], probe()), false);
+    assert.equal(wants(['audit', '--cache-location'], probe()), false);
+    assert.equal(wants(['audit', '--cache-location='], probe()), false);
+    assert.equal(wants(['audit', '--cache'], probe({ folder: false })), false);
     // After `--`, a name is a target, not an option.
-    assert.equal(wantsEarlyStampThread(['audit', '--', '--cache'], probe()), false);
+    assert.equal(wants(['audit', '--', '--cache'], probe()), false);
   });
 
   it('not for other commands, one thread asked for, changed or staged files only, or a baseline being written', () => {
     for (const command of ['fix', 'rules', 'version', 'help', 'install-hook'])
-      assert.equal(wantsEarlyStampThread([command, '--cache-location', '/tmp/c.txt'], probe()), false, command);
+      assert.equal(wants([command, '--cache-location', '/tmp/c.txt'], probe()), false, command);
     for (const extra of [
       ['--jobs', '0'],
       ['-j', '0'],
@@ -63,22 +66,22 @@ describe('early stamp thread: when the launcher starts one', () => {
       ['--staged'],
       ['--write-baseline'],
     ])
-      assert.equal(wantsEarlyStampThread(['audit', '--cache-location', '/tmp/c.txt', ...extra], probe()), false, extra.join(' '));
-    assert.equal(wantsEarlyStampThread(['audit', '--cache-location', '/tmp/c.txt', '--jobs', '10'], probe()), true);
+      assert.equal(wants(['audit', '--cache-location', '/tmp/c.txt', ...extra], probe()), false, extra.join(' '));
+    assert.equal(wants(['audit', '--cache-location', '/tmp/c.txt', '--jobs', '10'], probe()), true);
   });
 
   it('not on one core, nor when the other threads running fill every core', () => {
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cores: 1 })), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ running: () => 3 })), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cores: 4, running: () => 4 })), true);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cores: 4, running: () => 5 })), false);
+    assert.equal(wants(['audit', '--cache'], probe({ cores: 1 })), false);
+    assert.equal(wants(['audit', '--cache'], probe({ running: () => 3 })), false);
+    assert.equal(wants(['audit', '--cache'], probe({ cores: 4, running: () => 4 })), true);
+    assert.equal(wants(['audit', '--cache'], probe({ cores: 4, running: () => 5 })), false);
   });
 
   it('not when threads have been waiting for a core lately (CPU pressure), unless it is not known', () => {
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => 10 })), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => 47.92 })), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => 9.99 })), true);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ cpuPressure: () => undefined })), true);
+    assert.equal(wants(['audit', '--cache'], probe({ cpuPressure: () => 10 })), false);
+    assert.equal(wants(['audit', '--cache'], probe({ cpuPressure: () => 47.92 })), false);
+    assert.equal(wants(['audit', '--cache'], probe({ cpuPressure: () => 9.99 })), true);
+    assert.equal(wants(['audit', '--cache'], probe({ cpuPressure: () => undefined })), true);
     assert.equal(
       cpuPressure(() => 'some avg10=27.95 avg60=36.85 avg300=38.76 total=43498136396\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n'),
       27.95,
@@ -95,11 +98,13 @@ describe('early stamp thread: when the launcher starts one', () => {
     );
   });
 
-  it('NHI_LENS_STAMP_THREAD=0 never, =1 whatever the cores do (still only with a cache to read)', () => {
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe(), '0'), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ running: () => 9, cpuPressure: () => 80 }), '1'), true);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe({ folder: false }), '1'), false);
-    assert.equal(wantsEarlyStampThread(['audit', '--cache', '--jobs', '0'], probe(), '1'), false);
+  it('off unless NHI_LENS_STAMP_THREAD asks: unset, 0 or anything else never; 1 whatever the cores do (still only with a cache to read)', () => {
+    for (const mode of [undefined, '0', '', 'yes', 'true'])
+      assert.equal(wantsEarlyStampThread(['audit', '--cache'], probe(), mode), false, String(mode));
+    assert.equal(wants(['audit', '--cache'], probe({ running: () => 9, cpuPressure: () => 80 }), '1'), true);
+    assert.equal(wants(['audit', '--cache'], probe({ folder: false }), '1'), false);
+    assert.equal(wants(['audit', '--cache', '--jobs', '0'], probe(), '1'), false);
+    assert.equal(wants(['audit', '--cache'], probe({ cores: 1 }), '1'), false);
   });
 
   it('reads the running-thread count of /proc/loadavg', () => {
@@ -125,8 +130,10 @@ describe('early stamp thread: handed from the launcher to the audit', function (
 
   it('left for the bundle only when wanted, taken once, and ended when the audit has no job for it', async () => {
     const stash: Record<symbol, unknown> = {};
-    startEarlyStampThread(['audit', '.'], probe(), stash);
-    assert.equal(takeEarlyStampThread(stash), undefined);
+    startEarlyStampThread(['audit', '.'], probe(), stash, '1');
+    assert.equal(takeEarlyStampThread(stash), undefined, 'no cache asked for');
+    startEarlyStampThread(['audit', '--cache-location', '/tmp/c.txt'], probe(), stash, undefined);
+    assert.equal(takeEarlyStampThread(stash), undefined, 'not asked for');
     startEarlyStampThread(['audit', '--cache-location', '/tmp/c.txt'], probe(), stash, '1');
     const thread = takeEarlyStampThread(stash);
     assert.ok(thread);
