@@ -54,7 +54,7 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
     return { report, engine, root };
   }
 
-  // Started by the launcher for what looks like a warm cached audit (earlyStampThread.ts).
+  // Started by the launcher for what looks like a warm cached audit, when NHI_LENS_STAMP_THREAD asks (earlyStampThread.ts).
   const stampThread = takeEarlyStampThread();
   // Its isolate, if it comes up only now, resets the audit's heap settings (v8Settings.ts); stopping it drops this.
   stampThread?.whenOnline(() => applyV8Settings('audit'));

@@ -195,8 +195,8 @@ export class StampThread {
   constructor(private readonly idle: () => number | undefined = idleCores()) {}
 
   /**
-   * Starts the thread now, with no job yet, so that its start-up (~10-15 ms of wall on an idle
-   * core) overlaps whatever the process does before it has a job for it (the CLI: loading its
+   * Starts the thread now, with no job yet, so that its start-up (10-25 ms of wall, 20-25 ms of
+   * CPU on the test machine) overlaps whatever the process does before it has a job for it (the CLI: loading its
    * bundle, the config, opening the cache). False when it could not be started.
    */
   prestart(): boolean {
