@@ -58,10 +58,7 @@ export interface AuditRequest {
    * With a cache: a thread that looks up the cached files' stamps from the end of the list while
    * the walk goes from its start (a long-running process keeps one: the language server).
    */
-  stampThread?: StampStarter & {
-    /** Called when this audit gives the thread no job (no cache, or nothing in it): a thread kept for this one audit ends. */
-    unused?(): void;
-  };
+  stampThread?: StampStarter;
   /** Build the NHI inventory (default true). */
   inventory?: boolean;
   /**
@@ -118,9 +115,7 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
   const engine = createEngine({ config, baseline, root, siblingCache: 'per-audit' });
   const since = request.since ? await changedSince(root, request.since, engine) : undefined;
   const inventory = request.inventory !== false;
-  const stamps = { started: false };
-  const cache = request.cache ? openCache(request.cache, engine, request, inventory, stamps) : undefined;
-  if (!stamps.started) request.stampThread?.unused?.();
+  const cache = request.cache ? openCache(request.cache, engine, request, inventory) : undefined;
   const run = await runAudit({
     engine,
     cache,
@@ -183,13 +178,7 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
  * The audit cache for this request: keyed by everything the per-file results depend on (this
  * build of the tool, the active rules, the config, the baseline, whether identities are listed).
  */
-function openCache(
-  where: true | string,
-  engine: Engine,
-  request: AuditRequest,
-  inventory: boolean,
-  stamps: { started: boolean },
-): AuditCache {
+function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache {
   if (where !== true) {
     const holder = auditedFolderHolding(where, [request.root, ...(request.targets ?? [])]);
     if (holder !== undefined)
@@ -198,7 +187,6 @@ function openCache(
           'findings: keep it outside the folders you audit (in CI, e.g. under $RUNNER_TEMP), or use --cache (the user cache folder)',
       );
   }
-  const thread = request.stampThread;
   // The active rules are the built-in ones as the config changes them (the config is in the key):
   // the compiled rules file stands for the built-in ones when there is one.
   const compiled = builtinRulesText();
@@ -213,7 +201,7 @@ function openCache(
     where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where),
     key,
     request.root,
-    thread && { start: (job) => (stamps.started = thread.start(job)) },
+    request.stampThread,
   );
 }
 

@@ -25,8 +25,7 @@ import type { ReportChunks } from '../report/reportStream';
 import { writeReportFile, writeReportStdout } from './reportOutput';
 import { TOOL_VERSION } from '../engine/version';
 import { namedFilesNotScanned } from './namedFiles';
-import { applyV8Settings, withAuditV8Settings } from './v8Settings';
-import { takeEarlyStampThread } from './earlyStampThread';
+import { withAuditV8Settings } from './v8Settings';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -54,10 +53,6 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
     return { report, engine, root };
   }
 
-  // Started by the launcher for what looks like a warm cached audit, when NHI_LENS_STAMP_THREAD asks (earlyStampThread.ts).
-  const stampThread = takeEarlyStampThread();
-  // Its isolate, if it comes up only now, resets the audit's heap settings (v8Settings.ts); stopping it drops this.
-  stampThread?.whenOnline(() => applyV8Settings('audit'));
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
@@ -78,7 +73,6 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       jobs: options.jobs,
       maxFindings: options.maxFindings,
       cache: options.cache,
-      ...(options.cache && stampThread ? { stampThread } : {}),
       git: options.git,
       history: options.history,
       since: options.diff,
@@ -105,7 +99,6 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
     if (outcome.github) say(`GitHub: ${outcome.github.alerts} open secret-scanning alerts, ${outcome.github.matched} matched here`);
     return { report: outcome.report, engine: outcome.engine, root };
   } finally {
-    stampThread?.stop();
     process.removeListener('SIGINT', onInterrupt);
     if (showProgress) process.stderr.write('\r\x1b[2K');
   }

@@ -188,37 +188,8 @@ export class StampThread {
   private worker?: Worker;
   private busy = false;
   private broken = false;
-  /** Whether the thread's isolate runs (see `whenOnline`). */
-  private online = false;
-  private onlineWaiters: Array<() => void> = [];
 
   constructor(private readonly idle: () => number | undefined = idleCores()) {}
-
-  /**
-   * Starts the thread now, with no job yet, so that its start-up (10-25 ms of wall, 20-25 ms of
-   * CPU on the test machine) overlaps whatever the process does before it has a job for it (the CLI: loading its
-   * bundle, the config, opening the cache). False when it could not be started.
-   */
-  prestart(): boolean {
-    if (this.broken) return false;
-    try {
-      this.worker ??= this.spawn();
-      return true;
-    } catch {
-      this.broken = true;
-      return false;
-    }
-  }
-
-  /**
-   * Calls `then` once the thread's V8 isolate runs (at once if it does, never if there is no
-   * thread): a new isolate resets process-wide heap settings the CLI's audit holds (cli/v8Settings.ts).
-   */
-  whenOnline(then: () => void): void {
-    if (!this.worker) return;
-    if (this.online) then();
-    else this.onlineWaiters.push(then);
-  }
 
   /** Starts looking up `job`'s files; false (nothing started) when the thread is busy, failed or has no core to run on. */
   start(job: StampJob): boolean {
@@ -241,8 +212,6 @@ export class StampThread {
     const worker = this.worker;
     this.worker = undefined;
     this.busy = false;
-    this.online = false;
-    this.onlineWaiters = [];
     void worker?.terminate();
   }
 
@@ -252,11 +221,6 @@ export class StampThread {
     const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     const worker = new Worker(workerSource(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 } });
     worker.unref();
-    worker.once('online', () => {
-      if (this.worker !== worker) return;
-      this.online = true;
-      for (const waiter of this.onlineWaiters.splice(0)) waiter();
-    });
     worker.on('message', () => {
       this.busy = false;
     });
