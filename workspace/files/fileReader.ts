@@ -107,23 +107,27 @@ function readWhole(engine: Engine, absolute: string, expected?: number, limit = 
       }
       if (n === expected) return readBuffer.subarray(0, n);
     }
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return new NotRegular(notRegularReason(stat));
-    const tooLarge = engine.skipReason(stat.size, '');
-    if (tooLarge) return new NotRegular(tooLarge);
-    if (stat.size > limit) return new Larger(stat.size);
-    const size = stat.size;
-    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
-    let filled = 0;
-    while (filled < size) {
-      const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
-      if (n === 0) break; // the file shrank while we read it
-      filled += n;
-    }
-    return readBuffer.subarray(0, filled);
+    return readToSize(engine, fd, fs.fstatSync(fd), limit);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The bytes of the open file `fd` whose `fstat` is `stat`, up to that size; or why it is not read. */
+function readToSize(engine: Engine, fd: number, stat: fs.Stats, limit: number): Buffer | NotRegular | Larger {
+  if (!stat.isFile()) return new NotRegular(notRegularReason(stat));
+  const tooLarge = engine.skipReason(stat.size, '');
+  if (tooLarge) return new NotRegular(tooLarge);
+  if (stat.size > limit) return new Larger(stat.size);
+  const size = stat.size;
+  if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
+  let filled = 0;
+  while (filled < size) {
+    const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
+    if (n === 0) break; // the file shrank while we read it
+    filled += n;
+  }
+  return readBuffer.subarray(0, filled);
 }
 
 /**
@@ -138,20 +142,9 @@ function readStamped(engine: Engine, absolute: string, limit = Number.POSITIVE_I
   const fd = fs.openSync(absolute, OPEN_FLAGS);
   try {
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return new NotRegular(notRegularReason(stat));
-    const tooLarge = engine.skipReason(stat.size, '');
-    if (tooLarge) return new NotRegular(tooLarge);
-    if (stat.size > limit) return new Larger(stat.size);
-    const stamp: ReadStamp = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-    const size = stat.size;
-    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(Math.max(size, readBuffer.length * 2));
-    let filled = 0;
-    while (filled < size) {
-      const n = fs.readSync(fd, readBuffer, filled, size - filled, filled);
-      if (n === 0) break; // the file shrank while we read it
-      filled += n;
-    }
-    return { buffer: readBuffer.subarray(0, filled), stamp };
+    const read = readToSize(engine, fd, stat, limit);
+    if (read instanceof NotRegular || read instanceof Larger) return read;
+    return { buffer: read, stamp: { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino } };
   } finally {
     fs.closeSync(fd);
   }
