@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { openFreshFile } from '../files/freshFile';
 
 /** Bytes gathered before one write to the spool file. */
 const STAGE_BYTES = 256 * 1024;
@@ -13,7 +14,7 @@ const MAX_BLOCKS = 16;
  * (146,000 files) held ~110 MB of them in the heap (each line a tree of concatenated pieces), and
  * the collector went over them again and again; on disk they cost a write per 256 KiB.
  *
- * The file is created anew (never an existing one, never through a link) next to the cache file,
+ * The file is created anew (whatever is at its name is removed first, never written through) next to the cache file,
  * readable by its owner only, and removed at once where the system allows it (it lives on while
  * open); else on `close`. At most `maxBytes` are kept: a line past them is refused.
  */
@@ -140,8 +141,8 @@ export class LineSpool {
 
   private open(): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    // 'wx': O_CREAT | O_EXCL, which neither opens an existing file nor follows a link.
-    this.fd = fs.openSync(this.file, 'wx+', 0o600);
+    // Its name is predictable (the cache file's, a process id): whatever is there is removed, never opened.
+    this.fd = openFreshFile(this.file, 0o600, 'wx+');
     this.name = this.file;
     if (process.platform !== 'win32') this.removeName();
   }
