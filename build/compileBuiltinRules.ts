@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkCoverageProblems } from '../engine/rules/checkCoverage';
 import { readPattern } from '../engine/rules/requiredLiterals';
-import type { CompiledRulesFile } from '../engine/rules/ruleLoader';
+import { compiledRulesText, type CompiledRulesFile } from '../engine/rules/ruleLoader';
 import { RuleError, type LoadedRule } from '../engine/rules/ruleTypes';
 import { KeywordIndex } from '../engine/secrets/keywordIndex';
 import { secretKeywords } from '../engine/secrets/secretScanner';
@@ -48,5 +48,5 @@ const file: CompiledRulesFile = {
     readPattern(pattern),
   ]),
 };
-fs.writeFileSync(out, JSON.stringify(file));
+fs.writeFileSync(out, compiledRulesText(file));
 process.stdout.write(`compiled ${rules.length} rules to ${out}\n`);

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -63,7 +64,8 @@ export function runBundle(
   variant = '',
 ): CodeCacheUse {
   const bytes = fs.readFileSync(bundle);
-  let source = bytes.toString('utf8');
+  // The build writes its bundles ASCII-only (esbuild.mjs): then a copy, not a UTF-8 decode (1-2 ms).
+  let source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   // A `#!` line is only valid at the very start of a script: the same length of comment instead.
   if (source.startsWith('#!')) source = `//${source.slice(2)}`;
   const wrapped = HEAD + source + TAIL;

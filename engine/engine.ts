@@ -103,10 +103,14 @@ export interface EngineOptions {
   siblingManifests?: IacContext['siblingManifests'];
   /** Hands over the AWS IAM action table when a policy is first analysed; without it, level-based checks stay silent. */
   iamData?: IamDataLoader;
-  /** The built-in rules' keyword automaton, built at build time (used when it has every keyword the active rules need). */
-  keywordIndex?: KeywordIndexData;
-  /** The built-in rules' patterns read for their prefilters at build time (by pattern text). */
-  patternReadings?: PatternReadings;
+  /**
+   * The built-in rules' keyword automaton, built at build time (used when it has every keyword the
+   * active rules need), or where to get it: asked for when a text is first scanned (never, in a
+   * warm cached audit).
+   */
+  keywordIndex?: KeywordIndexData | (() => KeywordIndexData | undefined);
+  /** The built-in rules' patterns read for their prefilters at build time (by pattern text), or where to get them, as above. */
+  patternReadings?: PatternReadings | (() => PatternReadings | undefined);
 }
 
 /** A rule as the outside world sees it (reports, SARIF metadata, docs). */
@@ -130,7 +134,8 @@ export class Engine {
   private secretScanner?: SecretScanner;
   private readonly buildSecrets: () => SecretScanner;
   private readonly pathIgnore?: PathGlobs;
-  private readonly lowerSeverityPaths?: PathGlobs;
+  /** `paths.lowerSeverity`, off when undefined; the built-in default is compiled when first matched (a warm cached audit matches none). */
+  private lowerSeverity: PathGlobs | 'default' | undefined;
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
   private readonly checkRules = new Map<CheckId, RuleInfo>();
@@ -180,16 +185,19 @@ export class Engine {
     const workspaceCompiled = new Map(
       secretRules.filter((r) => fromWorkspace.has(r.definition)).map((r) => [r, compileRule(r.definition, r.severity, 'workspace')]),
     );
-    this.buildSecrets = () =>
-      SecretScanner.build(
-        secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin', options.patternReadings)),
-        options.keywordIndex,
+    this.buildSecrets = () => {
+      const { keywordIndex, patternReadings } = options;
+      const readings = typeof patternReadings === 'function' ? patternReadings() : patternReadings;
+      return SecretScanner.build(
+        secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin', readings)),
+        typeof keywordIndex === 'function' ? keywordIndex() : keywordIndex,
       );
+    };
     // The config's globs are matched in linear time like its patterns (engine/rules/linearGlobs.ts).
     this.pathIgnore = config.paths?.ignore?.length ? pathGlobs(config.paths.ignore, 'workspace') : undefined;
     const lower = config.paths?.lowerSeverity;
-    this.lowerSeverityPaths =
-      lower === undefined ? pathGlobs(DEFAULT_LOWER_SEVERITY_PATHS, 'builtin') : lower.length ? pathGlobs(lower, 'workspace') : undefined;
+    // A workspace's own globs are compiled now, like its patterns: a bad one is an error of the engine's making.
+    this.lowerSeverity = lower === undefined ? 'default' : lower.length ? pathGlobs(lower, 'workspace') : undefined;
     this.limits = {
       maxFileBytes: Math.min(config.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes, MAX_LIMITS.maxFileBytes),
       maxLineLength: Math.min(config.limits?.maxLineLength ?? DEFAULT_LIMITS.maxLineLength, MAX_LIMITS.maxLineLength),
@@ -209,6 +217,11 @@ export class Engine {
       siblingManifests: options.siblingManifests,
       iam: IamActions.of(options.iamData),
     };
+  }
+
+  private get lowerSeverityPaths(): PathGlobs | undefined {
+    if (this.lowerSeverity === 'default') this.lowerSeverity = pathGlobs(DEFAULT_LOWER_SEVERITY_PATHS, 'builtin');
+    return this.lowerSeverity;
   }
 
   /** The secret rules' scanner, built on first use. */

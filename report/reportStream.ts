@@ -18,21 +18,26 @@ export class StreamedArray<T = unknown> {
     readonly items: Iterable<T>,
     readonly map: (item: T) => unknown = (item) => item,
   ) {}
+
+  /** Inside an item of another StreamedArray (serialised whole, below), it is an array like any other. */
+  toJSON(): unknown[] {
+    return Array.from(this.items, this.map);
+  }
 }
 
 const INDENT = '  ';
 
 /**
- * The pieces of `JSON.stringify(value, null, 2)`: the same text, joined. A `StreamedArray`
- * anywhere in the value is written element by element; everything else is serialised whole.
+ * The pieces of `JSON.stringify(value, null, 2)`: the same text, joined. A `StreamedArray` in the
+ * value (not inside another's element) is written element by element; everything else whole.
  */
 export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
   if (value instanceof StreamedArray) {
-    yield* arrayChunks(value.items, value.map, depth);
+    yield* streamedChunks(value, depth);
   } else if (!holdsStreamedArray(value)) {
     yield indented(value, depth);
   } else if (Array.isArray(value)) {
-    yield* arrayChunks(value, (item) => item, depth);
+    yield* arrayChunks(value, depth);
   } else {
     const entries = Object.entries(value as object).filter(([, v]) => v !== undefined && typeof v !== 'function');
     if (!entries.length) return yield '{}';
@@ -47,14 +52,31 @@ export function* jsonChunks(value: unknown, depth = 0): Generator<string> {
   }
 }
 
-function* arrayChunks<T>(items: Iterable<T>, map: (item: T) => unknown, depth: number): Generator<string> {
+/**
+ * A StreamedArray, one piece per element, each serialised whole: a report's findings, skip notes
+ * and identities are plain data. Asking each of them whether it holds a StreamedArray, and a
+ * generator and two pieces per element, made the JSON report of 442 items 13 ms against 2 for
+ * JSON.stringify, in a warm cached audit of ~150 ms; one that did hold one would still be written
+ * right (`toJSON` above).
+ */
+function* streamedChunks<T>({ items, map }: StreamedArray<T>, depth: number): Generator<string> {
+  const inner = INDENT.repeat(depth + 1);
+  let first = true;
+  for (const item of items) {
+    yield `${first ? '[' : ','}\n${inner}${indented(map(item), depth + 1)}`;
+    first = false;
+  }
+  yield first ? '[]' : `\n${INDENT.repeat(depth)}]`;
+}
+
+/** A plain array that holds a StreamedArray somewhere: each element as jsonChunks writes it. */
+function* arrayChunks(items: readonly unknown[], depth: number): Generator<string> {
   const inner = INDENT.repeat(depth + 1);
   let first = true;
   for (const item of items) {
     yield `${first ? '[' : ','}\n${inner}`;
-    const mapped = map(item);
     // As JSON.stringify writes them in arrays: undefined and functions become null.
-    yield* mapped === undefined || typeof mapped === 'function' ? ['null'] : jsonChunks(mapped, depth + 1);
+    yield* item === undefined || typeof item === 'function' ? ['null'] : jsonChunks(item, depth + 1);
     first = false;
   }
   yield first ? '[]' : `\n${INDENT.repeat(depth)}]`;

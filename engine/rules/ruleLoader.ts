@@ -137,6 +137,32 @@ export interface CompiledRulesFile {
   patternReadings?: Array<[string, PatternReading]>;
 }
 
+/** What a compiled rules file holds for the secret scanner only. */
+export type CompiledScanData = Pick<CompiledRulesFile, 'keywordIndex' | 'patternReadings'>;
+
+/**
+ * The text of a compiled rules file: JSON, its rules first and the scanner's data (half the file)
+ * after its only line break (JSON.stringify writes none), so a run that scans nothing (a warm
+ * cached audit) parses only the rules (parseCompiledRules). ASCII only: read without a UTF-8 decode.
+ */
+export function compiledRulesText(file: CompiledRulesFile): string {
+  const { keywordIndex, patternReadings, ...rules } = file;
+  const text = `${JSON.stringify(rules).slice(0, -1)}\n,${JSON.stringify({ keywordIndex, patternReadings }).slice(1)}`;
+  return text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A compiled rules file's rules, and its scanner's data parsed when first asked for; undefined
+ * when it is not one. A file without the line break (older, or rewritten by hand) is parsed whole.
+ */
+export function parseCompiledRules(text: string): { rules: LoadedRule[]; scanData: () => CompiledScanData } | undefined {
+  const split = text.indexOf('\n,');
+  const head = JSON.parse(split < 0 ? text : `${text.slice(0, split)}}`) as CompiledRulesFile;
+  if (head.format !== 'nhi-lens-rules/1') return undefined;
+  let scan: CompiledScanData | undefined = split < 0 ? head : undefined;
+  return { rules: head.rules, scanData: () => (scan ??= JSON.parse(`{${text.slice(split + 2)}`) as CompiledScanData) };
+}
+
 /** Validates a parsed workspace config object against rules/config.schema.json. */
 export function validateConfigData(data: unknown, source: string): void {
   const validateConfigShape = schemaValidators().config;

@@ -72,7 +72,10 @@ interface Passes {
 
 interface Source {
   re: RegExp;
-  reach: PatternReach;
+  /** What each back-reference can repeat (reachOf). */
+  references: Record<string, string>;
+  /** Worked out when a line is first re-matched (an editor's edit), not at every start of a process that scans no long line. */
+  reach?: PatternReach;
   yields: (line: string, m: RegExpExecArray) => Hit;
 }
 
@@ -98,7 +101,7 @@ const SOURCES: Source[] = [
   {
     re: name,
     // The back-reference repeats the name the lookahead read.
-    reach: reachOf(name, { '\\1': '[A-Za-z_$@][\\w.\\-$]{0,100}' }),
+    references: { '\\1': '[A-Za-z_$@][\\w.\\-$]{0,100}' },
     yields: (line, m) => {
       reading.to = 0;
       const hit = nameHit(line, m);
@@ -107,7 +110,7 @@ const SOURCES: Source[] = [
   },
   {
     re: call,
-    reach: reachOf(call, { '\\1': `["']` }),
+    references: { '\\1': `["']` },
     yields: (line, m) => {
       reading.to = 0;
       const assignment = callHit(line, m);
@@ -116,7 +119,7 @@ const SOURCES: Source[] = [
   },
   {
     re: element,
-    reach: reachOf(element, { '\\1': '[\\w.:-]{0,101}' }),
+    references: { '\\1': '[\\w.:-]{0,101}' },
     yields: (_line, m) => {
       const hit = (assignment: Assignment | undefined): Hit => ({
         at: m.index,
@@ -132,7 +135,7 @@ const SOURCES: Source[] = [
   },
   {
     re: keyValue,
-    reach: reachOf(keyValue, { '\\1': `["']`, '\\3': `["']` }),
+    references: { '\\1': `["']`, '\\3': `["']` },
     yields: (_line, m) => ({
       at: m.index,
       assignment: kept(keyValueHit(m)),
@@ -232,7 +235,8 @@ function fresh(source: Source, line: string): Passes {
 
 /** `old` (the passes over `oldLine`) re-found over `line`, which shares its first `prefix` and last `suffix` characters. */
 function rematched(source: Source, old: Passes, oldLine: string, line: string, prefix: number, suffix: number): Passes {
-  const { re, reach, yields } = source;
+  const { re, yields } = source;
+  const reach = (source.reach ??= reachOf(re, source.references));
   const delta = line.length - oldLine.length;
   const n = old.index.length;
   // Matches whose attempts read only the unchanged head are the old ones (starts are ascending).

@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CompiledRulesFile } from '../../engine/rules/ruleLoader';
+import { parseCompiledRules, type CompiledRulesFile } from '../../engine/rules/ruleLoader';
 import { readPattern } from '../../engine/rules/requiredLiterals';
 import { KeywordIndex } from '../../engine/secrets/keywordIndex';
 import { secretKeywords } from '../../engine/secrets/secretScanner';
@@ -82,6 +83,32 @@ describe('build: rule compilation', () => {
     assert.equal(readings.size, patterns.size);
     for (const pattern of patterns) assert.deepEqual(readings.get(pattern), readPattern(pattern), pattern);
     assert.ok([...readings.values()].filter((x) => x.literals.length || x.fragment).length > 100, 'most patterns have something to test');
+  });
+
+  it('writes ASCII JSON, its rules before its one line break and the scanner data after it, so a run that scans nothing parses half', () => {
+    const dir = rulesDirWith({});
+    dirs.push(dir);
+    const r = compile(dir);
+    assert.equal(r.code, 0, r.stderr);
+    const bytes = fs.readFileSync(r.out);
+    assert.ok(isAscii(bytes));
+    const text = bytes.toString('latin1');
+    const whole = JSON.parse(text) as CompiledRulesFile;
+    assert.equal(text.split('\n').length, 2);
+    assert.ok(text.indexOf('"keywordIndex"') > text.indexOf('\n') && text.indexOf('"patternReadings"') > text.indexOf('\n'));
+    assert.ok(
+      whole.rules.some((x) => /[^\x20-\x7e]/.test(x.definition.description)),
+      'non-ASCII text survives its escapes',
+    );
+    const parsed = parseCompiledRules(text)!;
+    assert.deepEqual(parsed.rules, whole.rules);
+    assert.deepEqual(parsed.scanData(), { keywordIndex: whole.keywordIndex, patternReadings: whole.patternReadings });
+    assert.equal(parsed.scanData(), parsed.scanData(), 'parsed once');
+    // A file without the break (an older build's, or one rewritten as a whole) is read whole.
+    const rewritten = parseCompiledRules(JSON.stringify(whole))!;
+    assert.deepEqual(rewritten.rules, whole.rules);
+    assert.deepEqual(rewritten.scanData().keywordIndex, whole.keywordIndex);
+    assert.equal(parseCompiledRules(JSON.stringify({ ...whole, format: 'other/2' })), undefined);
   });
 
   it('fails, writing nothing, when a pack names a check with no implementation', () => {

@@ -61,6 +61,17 @@ describe('V8 code cache of the CLI bundle (cli/codeCache.ts)', () => {
     assert.equal(load(bundle, folder, '../x').use.file, path.join(folder, `${path.basename(file).slice(0, 32)}.bin`));
   });
 
+  it('a bundle that is not ASCII is read as UTF-8, from its code cache or not', () => {
+    // The build writes ASCII-only bundles, read as Latin-1 (a copy): any other is still UTF-8.
+    const bundle = path.join(dir, 'bundle.js');
+    fs.writeFileSync(bundle, `exports.answer = function () { return 1; };\nexports.named = '\u2026 caf\u00e9';\n`);
+    primed(bundle);
+    const again = load(bundle, folder);
+    assert.equal(again.use.state, 'used');
+    assert.equal(again.exports.named, '\u2026 caf\u00e9');
+    assert.equal(load(bundle, undefined).exports.named, '\u2026 caf\u00e9');
+  });
+
   it('a rebuilt bundle of the same length is not run from the old cache (V8 alone would run the old code)', () => {
     const bundle = writeBundle(dir, 1);
     const file = primed(bundle);

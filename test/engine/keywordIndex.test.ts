@@ -117,5 +117,23 @@ describe('KeywordIndex (Aho–Corasick prefilter)', () => {
       assert.ok(partial.length < keywords.length);
       assert.deepEqual(findings({ keywordIndex: new KeywordIndex(partial).toData() }), expected);
     });
+
+    it('asks for the data (half the compiled rules file) only when it first scans a text', () => {
+      const keywords = secretKeywords(secretDefinitions());
+      const expected = findings({});
+      const asked: string[] = [];
+      const engine = testEngine({
+        keywordIndex: () => (asked.push('keywords'), new KeywordIndex(keywords).toData()),
+        patternReadings: () => (asked.push('readings'), new Map()),
+      });
+      assert.ok(engine.rules.length > 100);
+      assert.deepEqual(asked, [], 'a warm cached audit makes an engine and scans nothing');
+      const scan = () =>
+        engine.scan({ path: 'src/settings.py', text }).findings.map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}`);
+      assert.deepEqual(scan(), expected);
+      assert.deepEqual(asked.sort(), ['keywords', 'readings']);
+      assert.deepEqual(scan(), expected);
+      assert.equal(asked.length, 2, 'asked once');
+    });
   });
 });

@@ -53,6 +53,8 @@ describe('reports written as a stream', function () {
       { runs: [{ results: new StreamedArray([{ a: 1 }, { b: [] }], (v) => ({ ...v, mapped: true })), empty: new StreamedArray([]) }] },
       { nested: { deeper: { items: new StreamedArray(['a', undefined, 'b']) } }, date: new Date(0) },
       [new StreamedArray([[1, [2, [3]]]]), 'x'],
+      // Inside a streamed array's element (serialised whole), one is an array like any other.
+      { outer: new StreamedArray([{ inner: new StreamedArray([1, 2, undefined], (x) => (x ? x * 2 : x)) }, 'y']) },
       {},
       [],
     ];

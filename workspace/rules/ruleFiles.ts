@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkUniqueIds, parseRulePack, type CompiledRulesFile } from '../../engine/rules/ruleLoader';
+import { checkUniqueIds, parseCompiledRules, parseRulePack, type CompiledScanData } from '../../engine/rules/ruleLoader';
 import { RuleError, type LoadedRule } from '../../engine/rules/ruleTypes';
 import type { KeywordIndexData } from '../../engine/secrets/keywordIndex';
 import type { PatternReadings } from '../../engine/rules/requiredLiterals';
@@ -22,16 +22,16 @@ export function builtinRulesDir(): string {
 }
 
 /** The compiled rules file next to the running bundle, if the build produced one, with its text. */
-function compiledRules(): { data: CompiledRulesFile; text: string } | undefined {
+function compiledRules(): { rules: LoadedRule[]; scanData: () => CompiledScanData; text: string } | undefined {
   const file = path.join(__dirname, 'builtin-rules.json');
   if (!fs.existsSync(file)) return undefined;
   const text = fs.readFileSync(file, 'utf8');
-  const data = JSON.parse(text) as CompiledRulesFile;
-  return data.format === 'nhi-lens-rules/1' ? { data, text } : undefined;
+  const compiled = parseCompiledRules(text);
+  return compiled && { ...compiled, text };
 }
 
 let builtin: LoadedRule[] | undefined;
-let builtinIndex: KeywordIndexData | undefined;
+let builtinScanData: (() => CompiledScanData) | undefined;
 let builtinReadings: PatternReadings | undefined;
 let builtinText: string | undefined;
 
@@ -43,7 +43,7 @@ let builtinText: string | undefined;
 export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[] {
   if (!dir && useCompiled && builtin) return builtin;
   const compiled = !dir && useCompiled ? compiledRules() : undefined;
-  let rules = compiled?.data.rules;
+  let rules = compiled?.rules;
   if (!rules) {
     const folder = dir ?? builtinRulesDir();
     const files = fs
@@ -55,9 +55,7 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
   }
   if (!dir && useCompiled) {
     builtin = rules;
-    builtinIndex = compiled?.data.keywordIndex;
-    const readings = compiled?.data.patternReadings;
-    builtinReadings = Array.isArray(readings) ? new Map(readings) : undefined;
+    builtinScanData = compiled?.scanData;
     builtinText = compiled?.text;
   }
   return rules;
@@ -65,11 +63,12 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
 
 /**
  * The built-in rules' secret keyword automaton from the compiled rules file, or undefined
- * (running from sources: the engine then builds it).
+ * (running from sources: the engine then builds it). Parsed when first asked for: engines ask
+ * when they first scan a text.
  */
 export function builtinKeywordIndex(): KeywordIndexData | undefined {
   loadBuiltinRules();
-  return builtinIndex;
+  return builtinScanData?.().keywordIndex;
 }
 
 /**
@@ -78,7 +77,8 @@ export function builtinKeywordIndex(): KeywordIndexData | undefined {
  */
 export function builtinPatternReadings(): PatternReadings | undefined {
   loadBuiltinRules();
-  return builtinReadings;
+  const readings = builtinScanData?.().patternReadings;
+  return Array.isArray(readings) ? (builtinReadings ??= new Map(readings)) : undefined;
 }
 
 /**
