@@ -111,6 +111,25 @@ describe('build: rule compilation', () => {
     assert.equal(parseCompiledRules(JSON.stringify({ ...whole, format: 'other/2' })), undefined);
   });
 
+  it('a damaged scanner half of the shipped file stops the first scan with an error naming the file, not a JSON message', () => {
+    // The bundle next to a copy of its compiled rules file, whose second half is parsed when a file is first scanned.
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-dist-'));
+    dirs.push(dist);
+    fs.cpSync(path.join(REPO, 'dist'), dist, { recursive: true, filter: (source) => !source.endsWith('.map') });
+    const rulesFile = path.join(dist, 'builtin-rules.json');
+    const text = fs.readFileSync(rulesFile, 'latin1');
+    const half = text.indexOf('\n') + 200;
+    fs.writeFileSync(rulesFile, `${text.slice(0, half)}@@@${text.slice(half + 3)}`);
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-ws-'));
+    dirs.push(ws);
+    fs.writeFileSync(path.join(ws, 'app.py'), 'print("hello")\n');
+    for (const jobs of ['0', '1']) {
+      const r = spawnSync(process.execPath, [path.join(dist, 'cli.js'), 'audit', ws, '--no-git', '--jobs', jobs], { encoding: 'utf8' });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /the compiled rules file .*builtin-rules\.json is damaged \(.+\): reinstall nhi-lens/);
+    }
+  });
+
   it('fails, writing nothing, when a pack names a check with no implementation', () => {
     const dir = rulesDirWith({ 'zz-fake.yaml': UNKNOWN_CHECK_PACK });
     dirs.push(dir);

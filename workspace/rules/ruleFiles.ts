@@ -27,7 +27,16 @@ function compiledRules(): { rules: LoadedRule[]; scanData: () => CompiledScanDat
   if (!fs.existsSync(file)) return undefined;
   const text = fs.readFileSync(file, 'utf8');
   const compiled = parseCompiledRules(text);
-  return compiled && { ...compiled, text };
+  if (!compiled) return undefined;
+  // Its second half is parsed at the first scan, not at start-up: a damaged one says what it is there.
+  const scanData = (): CompiledScanData => {
+    try {
+      return compiled.scanData();
+    } catch (error) {
+      throw new RuleError([`the compiled rules file ${file} is damaged (${(error as Error).message}): reinstall nhi-lens`]);
+    }
+  };
+  return { rules: compiled.rules, scanData, text };
 }
 
 let builtin: LoadedRule[] | undefined;
