@@ -17,7 +17,10 @@ process.env.TMPDIR = root;
 process.env.XDG_CACHE_HOME = path.join(root, 'user-cache');
 
 export const mochaHooks = {
-  afterAll(): void {
+  afterAll(this: Mocha.Context): void {
+    // Hundreds of test trees, code-server's and Chromium's profiles: on a loaded 2-core machine
+    // removing them once took longer than the 60 s a hook gets, and that failed a green run.
+    this.timeout(10 * 60_000);
     try {
       fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
     } catch {

@@ -66,6 +66,26 @@ describe('file walker', () => {
     assert.equal(n.mtimeMs, fs.lstatSync(n.absolute).mtimeMs);
   });
 
+  it('pulled one file at a time (as the audit does), gives each target in turn, with paths outside the root, then nothing', () => {
+    const base = tree({ 'ws/b.txt': 'bb', 'ws/a/z.txt': 'z', 'other/d/e.txt': 'e', 'other/f.txt': 'f' });
+    const root = path.join(base, 'ws');
+    const targets = [path.join(root, 'a'), path.join(base, 'other'), path.join(root, 'b.txt'), `${root}${path.sep}`];
+    const walk = walkFiles(targets, { root });
+    const pulled: Array<{ absolute: string; relative: string }> = [];
+    for (let file = walk.nextFile(); file; file = walk.nextFile()) pulled.push({ absolute: file.absolute, relative: file.relative });
+    assert.deepEqual(pulled, [
+      { absolute: path.join(root, 'a', 'z.txt'), relative: 'a/z.txt' },
+      { absolute: path.join(base, 'other', 'd', 'e.txt'), relative: '../other/d/e.txt' },
+      { absolute: path.join(base, 'other', 'f.txt'), relative: '../other/f.txt' },
+      { absolute: path.join(root, 'b.txt'), relative: 'b.txt' },
+    ]);
+    assert.equal(walk.nextFile(), undefined, 'over: it stays over');
+    assert.deepEqual(
+      [...walkFiles(targets, { root })].map((f) => f.relative),
+      pulled.map((f) => f.relative),
+    );
+  });
+
   it('lists a folder from kept listings when they answer for it, and still looks at every file it lists', () => {
     const root = tree({ 'a/x.txt': 'x', 'a/y.txt': 'yy', 'a/m/n.txt': 'n', 'b.txt': 'b' });
     const kept = new Map<string, { stamp: FolderStamp; listing: FolderListing }>();

@@ -172,53 +172,14 @@ interface Walk {
 }
 
 /**
- * Yields the regular files under the given paths, depth first. Symbolic links inside the tree are
- * never followed (a link to a file in the tree would scan it twice, one outside would scan what
- * the user did not ask for, a loop would never end) and nothing but regular files is ever opened;
+ * The regular files under the given paths, depth first. Symbolic links inside the tree are never
+ * followed (a link to a file in the tree would scan it twice, one outside would scan what the
+ * user did not ask for, a loop would never end) and nothing but regular files is ever opened;
  * each such entry is reported to `onSkip` with the reason. A path named explicitly is the user's
  * choice: it is followed if it is a link, and always yielded (unless the config ignores it).
  */
-export function* walkFiles(targets: string[], options: WalkOptions): Generator<WalkedFile | ListedFile> {
-  const walk: Walk = {
-    options,
-    useGitignore: options.gitignore !== false,
-    realRoot: realPathOr(options.root),
-    ...(targets.length > 1 ? { seen: new Set<string>() } : {}),
-  };
-  for (const target of targets) {
-    const absolute = path.resolve(target);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && isLink(absolute)) {
-        skip(walk, absolute, 'broken symbolic link: not followed');
-        continue;
-      }
-      if (code === 'ELOOP') {
-        skip(walk, absolute, 'symbolic link loop: not followed');
-        continue;
-      }
-      throw new Error(`${target}: no such file or directory`);
-    }
-    if (stat.isFile()) {
-      const relative = toRelative(options.root, absolute);
-      // Yield the link's target, so the reader (which never opens a link) reads what was named.
-      const real = isLink(absolute) ? realPathOr(absolute) : absolute;
-      if (!walk.seen?.has(real) && !options.isIgnored?.(relative)) {
-        walk.seen?.add(real);
-        yield { absolute: real, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-      }
-      continue;
-    }
-    if (!stat.isDirectory()) {
-      skip(walk, absolute, notRegularReason(stat));
-      continue;
-    }
-    const layers = walk.useGitignore ? ancestorLayers(absolute) : [];
-    yield* walkDirectory(walk, absolute, layers);
-  }
+export function walkFiles(targets: string[], options: WalkOptions): FileWalk {
+  return new FileWalk(targets, options);
 }
 
 function realPathOr(file: string): string {
@@ -270,9 +231,10 @@ function linkReason(walk: Walk, link: string): string {
 
 /** A folder being listed: its entries in walk order, the next one to look at, and what applies inside it. */
 interface OpenFolder {
-  dir: string;
-  /** Root-relative POSIX path of the folder ('' at the root). */
-  folder: string;
+  /** What an entry's absolute path starts with: the folder's, with a separator (plain concatenation: the folder's path is already absolute and normal). */
+  absolutePrefix: string;
+  /** What an entry's root-relative POSIX path starts with ('' at the root). */
+  relativePrefix: string;
   names: string[];
   kinds: string;
   next: number;
@@ -282,6 +244,7 @@ interface OpenFolder {
    */
   retyped?: string;
   layers: Layer[];
+  /** Empty when no .gitignore applies (most folders): nothing to ask per entry. */
   views: LayerView[];
   /** The listing is a kept one (`FolderListings.keptListing`), not read now: its files are looked up one by one. */
   kept: boolean;
@@ -351,84 +314,161 @@ function openFolder(
     if (inherited && base !== dir) return { rules, prefix: inherited.prefix ? `${inherited.prefix}/${name}` : name };
     return { rules, prefix: posixRelative(base, dir) };
   });
-  return { dir, folder, names: listing.names, kinds: listing.kinds, next: 0, layers, views, kept };
+  return {
+    absolutePrefix: dir.endsWith(path.sep) ? dir : dir + path.sep,
+    relativePrefix: folder ? `${folder}/` : '',
+    names: listing.names,
+    kinds: listing.kinds,
+    next: 0,
+    layers,
+    views,
+    kept,
+  };
 }
 
 /**
- * Depth first, entries in name order. One generator with a stack of open folders rather than one
- * nested generator per level: each file yielded through `yield*` passed through every level above
- * it, which was a good part of the walk's cost on a deep tree (node_modules) with a warm cache.
+ * A walk (`walkFiles`): iterable, or pulled one file at a time with `nextFile`, as the audit does.
+ * Depth first, entries in name order, with a stack of open folders: a generator per level passed
+ * each file through every level above it (`yield*`), which was a good part of the walk's cost on
+ * a deep tree with a warm cache, and even one generator cost a step and a result object per file.
  */
-function* walkDirectory(walk: Walk, top: string, topLayers: Layer[]): Generator<WalkedFile | ListedFile> {
-  const { options } = walk;
-  const stack: OpenFolder[] = [];
-  const first = openFolder(walk, top, posixRelative(options.root, top), topLayers, undefined, true);
-  if (typeof first === 'object') stack.push(first);
-  while (stack.length) {
-    const open = stack[stack.length - 1];
-    let kind = open.retyped;
-    if (kind !== undefined) open.retyped = undefined;
-    else if (open.next < open.names.length) kind = open.kinds[open.next++];
-    else {
-      stack.pop();
-      continue;
+export class FileWalk implements Iterable<WalkedFile | ListedFile> {
+  private readonly walk: Walk;
+  private readonly stack: OpenFolder[] = [];
+  private nextTarget = 0;
+
+  constructor(
+    private readonly targets: string[],
+    options: WalkOptions,
+  ) {
+    this.walk = {
+      options,
+      useGitignore: options.gitignore !== false,
+      realRoot: realPathOr(options.root),
+      ...(targets.length > 1 ? { seen: new Set<string>() } : {}),
+    };
+  }
+
+  /** The next file, or undefined once the walk is over. Throws for a target that does not exist. */
+  nextFile(): WalkedFile | ListedFile | undefined {
+    for (;;) {
+      const file = this.stack.length ? this.fromFolders() : undefined;
+      if (file) return file;
+      if (this.nextTarget === this.targets.length) return undefined;
+      const named = this.fromTarget(this.targets[this.nextTarget++]);
+      if (named) return named;
     }
-    const { dir, folder, views } = open;
-    const name = open.names[open.next - 1];
-    // Plain concatenation: `dir` is already absolute and normal, and path.join normalises again.
-    const absolute = dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
-    const relative = folder ? `${folder}/${name}` : name;
-    if (kind === '?') {
-      // Some file systems do not say what an entry is: ask, without following links.
+  }
+
+  *[Symbol.iterator](): Iterator<WalkedFile | ListedFile> {
+    for (let file = this.nextFile(); file; file = this.nextFile()) yield file;
+  }
+
+  /** A path the user named: the file it is (undefined if ignored or seen), or its folder opened on the stack. */
+  private fromTarget(target: string): WalkedFile | undefined {
+    const { walk } = this;
+    const { options } = walk;
+    const absolute = path.resolve(target);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && isLink(absolute)) {
+        skip(walk, absolute, 'broken symbolic link: not followed');
+        return undefined;
+      }
+      if (code === 'ELOOP') {
+        skip(walk, absolute, 'symbolic link loop: not followed');
+        return undefined;
+      }
+      throw new Error(`${target}: no such file or directory`);
+    }
+    if (stat.isFile()) {
+      const relative = toRelative(options.root, absolute);
+      // Yield the link's target, so the reader (which never opens a link) reads what was named.
+      const real = isLink(absolute) ? realPathOr(absolute) : absolute;
+      if (walk.seen?.has(real) || options.isIgnored?.(relative)) return undefined;
+      walk.seen?.add(real);
+      return { absolute: real, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+    }
+    if (!stat.isDirectory()) {
+      skip(walk, absolute, notRegularReason(stat));
+      return undefined;
+    }
+    const layers = walk.useGitignore ? ancestorLayers(absolute) : [];
+    const top = openFolder(walk, absolute, posixRelative(options.root, absolute), layers, undefined, true);
+    if (typeof top === 'object') this.stack.push(top);
+    return undefined;
+  }
+
+  /** The next file of the open folders, opening the folders met on the way; undefined once they are all done. */
+  private fromFolders(): WalkedFile | ListedFile | undefined {
+    const { walk, stack } = this;
+    const { options } = walk;
+    while (stack.length) {
+      const open = stack[stack.length - 1];
+      let kind = open.retyped;
+      if (kind !== undefined) open.retyped = undefined;
+      else if (open.next < open.names.length) kind = open.kinds[open.next++];
+      else {
+        stack.pop();
+        continue;
+      }
+      const name = open.names[open.next - 1];
+      const absolute = open.absolutePrefix + name;
+      const relative = open.relativePrefix + name;
+      if (kind === '?') {
+        // Some file systems do not say what an entry is: ask, without following links.
+        try {
+          kind = kindOf(fs.lstatSync(absolute));
+        } catch {
+          continue; // gone meanwhile
+        }
+      }
+      if (kind === 'd') {
+        if (ALWAYS_SKIPPED.has(name) || (open.views.length && ignoredBy(open.views, name, true))) continue;
+        if (options.isIgnored?.(`${relative}/`)) continue;
+        const inner = openFolder(walk, absolute, relative, open.layers, open.views);
+        if (typeof inner === 'string') open.retyped = inner;
+        else if (inner) stack.push(inner);
+        continue;
+      }
+      if (open.views.length && ignoredBy(open.views, name, false)) continue;
+      if (options.isIgnored?.(relative)) continue;
+      if (kind === 'l') {
+        skip(walk, absolute, linkReason(walk, absolute));
+        continue;
+      }
+      if (kind !== 'f') {
+        skip(walk, absolute, notRegularReason(typeOfKind(kind)));
+        continue;
+      }
+      // Only targets that overlap can yield a file twice (links are not followed): one target needs no set.
+      if (walk.seen?.has(absolute)) continue;
+      if (!open.kept && options.statFiles?.() === false) {
+        walk.seen?.add(absolute);
+        return { absolute, relative };
+      }
+      const stamped = options.listings?.fileStamp?.(relative);
+      if (stamped) {
+        walk.seen?.add(absolute);
+        return { absolute, relative, size: stamped.size, mtimeMs: stamped.mtimeMs, ctimeMs: stamped.ctimeMs, ino: stamped.ino };
+      }
+      let stat: fs.Stats;
       try {
-        kind = kindOf(fs.lstatSync(absolute));
+        stat = fs.lstatSync(absolute);
       } catch {
         continue; // gone meanwhile
       }
-    }
-    if (kind === 'd') {
-      if (ALWAYS_SKIPPED.has(name) || ignoredBy(views, name, true)) continue;
-      if (options.isIgnored?.(`${relative}/`)) continue;
-      const inner = openFolder(walk, absolute, relative, open.layers, views);
-      if (typeof inner === 'string') open.retyped = inner;
-      else if (inner) stack.push(inner);
-      continue;
-    }
-    if (ignoredBy(views, name, false)) continue;
-    if (options.isIgnored?.(relative)) continue;
-    if (kind === 'l') {
-      skip(walk, absolute, linkReason(walk, absolute));
-      continue;
-    }
-    if (kind !== 'f') {
-      skip(walk, absolute, notRegularReason(typeOfKind(kind)));
-      continue;
-    }
-    // Only targets that overlap can yield a file twice (links are not followed): one target needs no set.
-    if (walk.seen?.has(absolute)) continue;
-    if (!open.kept && options.statFiles?.() === false) {
+      if (!stat.isFile()) {
+        open.retyped = kindOf(stat); // replaced by a folder, a link, ... since the folder was listed
+        continue;
+      }
       walk.seen?.add(absolute);
-      yield { absolute, relative };
-      continue;
+      return { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
     }
-    const stamped = options.listings?.fileStamp?.(relative);
-    if (stamped) {
-      walk.seen?.add(absolute);
-      yield { absolute, relative, size: stamped.size, mtimeMs: stamped.mtimeMs, ctimeMs: stamped.ctimeMs, ino: stamped.ino };
-      continue;
-    }
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(absolute);
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (!stat.isFile()) {
-      open.retyped = kindOf(stat); // replaced by a folder, a link, ... since the folder was listed
-      continue;
-    }
-    walk.seen?.add(absolute);
-    yield { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+    return undefined;
   }
 }
 

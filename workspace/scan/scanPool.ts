@@ -266,12 +266,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   };
   const list = (count: number) => {
     for (let i = 0; i < count; i++) {
-      const next = walker.next();
-      if (next.done) {
+      const f = walker.nextFile();
+      if (!f) {
         progress.listing = false;
         return;
       }
-      const f = next.value;
       progress.filesTotal++;
       let known: ReturnType<AuditCache['lookup']>;
       if (cache) {
