@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
-import { auditedFolderHolding, defaultAuditCacheFile, walksBefore } from '../../workspace/scan/auditCache';
+import { AuditCache, auditedFolderHolding, defaultAuditCacheFile, walksBefore, type Lookup } from '../../workspace/scan/auditCache';
 import { walkFiles } from '../../workspace/files/fileWalker';
 import { REPO, plantedSecrets } from '../cli/cliHarness';
 
@@ -1013,5 +1013,134 @@ describe('audit cache: a cache file the repository could plant', function () {
     const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cache-outside-')), 'cache.txt');
     const ok = await auditWorkspace({ root: ws, config: {}, baseline: [], git: false, cache: outside });
     assert.equal(ok.cache?.saved, true);
+  });
+});
+
+describe("audit cache: a file's line compared in place", () => {
+  const key = 'k';
+  const hash = 'h'.repeat(32);
+  /** Stamps as `lstat` gives them (fractional milliseconds), old enough to be trusted. */
+  const stamp = { size: 42, mtimeMs: 1_700_000_000_123.4568, ctimeMs: 1_700_000_100_456.891, ino: 5_308_446 };
+  /** The next number after `x`: the smallest change a stamp can show. */
+  const nextUp = (x: number) => {
+    const f = new Float64Array([x]);
+    new BigUint64Array(f.buffer)[0] += 1n;
+    return f[0];
+  };
+  const finding = {
+    ruleId: 'slack-bot-token',
+    title: 'Slack bot token',
+    category: 'secret',
+    severity: 'error',
+    message: 'A Slack bot token.',
+    masked: 'xoxb-****',
+    fingerprint: 'f'.repeat(16),
+    remediation: 'Revoke it.',
+    docs: 'docs/rules.md',
+    path: '',
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } },
+    offsets: { start: 0, end: 9 },
+    fix: { fileKind: 'env' },
+  };
+  let dir: string;
+  let cacheFile: string;
+  beforeEach(() => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-inplace-')));
+    cacheFile = path.join(dir, 'cache.txt');
+  });
+
+  /** A cache of these file lines (in walk order), recorded well after their stamps. */
+  function cacheOf(...lines: string[]): AuditCache {
+    const header = JSON.stringify({ format: 'nhi-lens audit cache', version: 4, key, root: dir, startedAt: Date.now(), sorted: true });
+    writeLines(cacheFile, [header, ...lines]);
+    const cache = AuditCache.open(cacheFile, key, dir);
+    assert.equal(cache.ignored, undefined);
+    return cache;
+  }
+  const line = (quoted: string, s = stamp, rest = '\t0') => [quoted, s.size, s.mtimeMs, s.ctimeMs, s.ino, hash].join('\t') + `\t${rest}`;
+  const file = (relative: string, s = stamp) => ({ relative, absolute: path.join(dir, relative), ...s });
+  const answered = (lookup: Lookup) => lookup !== undefined && 'scan' in lookup;
+
+  it('an unchanged file with nothing found is answered from its line, in step with the walk', () => {
+    const cache = cacheOf(line('"a.env"'), line('"b/c.env"'));
+    const a = cache.lookup(file('a.env'));
+    assert.ok(a && 'scan' in a);
+    assert.deepEqual({ ...a.scan }, { path: 'a.env', bytes: 42, findings: [], suppressed: 0, skipped: [] });
+    assert.ok(answered(cache.lookup(file('b/c.env'))));
+    assert.equal(cache.hits, 2);
+  });
+
+  for (const field of ['size', 'mtimeMs', 'ctimeMs', 'ino'] as const) {
+    it(`a file whose ${field} alone changed, by the least it can, is not answered from its line`, () => {
+      const cache = cacheOf(line('"a.env"'), line('"b.env"'), line('"c.env"'));
+      assert.ok(answered(cache.lookup(file('a.env'))));
+      const changed = { ...stamp, [field]: field === 'mtimeMs' || field === 'ctimeMs' ? nextUp(stamp[field]) : stamp[field] + 1 };
+      assert.notEqual(String(changed[field]), String(stamp[field]));
+      assert.ok(!answered(cache.lookup(file('b.env', changed))));
+      // The lines after it are still found in step.
+      assert.ok(answered(cache.lookup(file('c.env'))));
+      assert.equal(cache.hits, 2);
+    });
+  }
+
+  it('a file with findings is answered with them while unchanged, and not once its mtime moved', () => {
+    const stored = asciiJson({ bytes: 42, findings: [finding], suppressed: 0, skipped: [] });
+    const cache = cacheOf(line('"a.env"', stamp, `\t${stored}`), line('"b.env"', stamp, `\t${stored}`));
+    const a = cache.lookup(file('a.env'));
+    assert.ok(a && 'scan' in a);
+    assert.deepEqual(
+      a.scan.findings.map((f) => [f.path, f.ruleId]),
+      [['a.env', 'slack-bot-token']],
+    );
+    assert.ok(!answered(cache.lookup(file('b.env', { ...stamp, mtimeMs: nextUp(stamp.mtimeMs) }))));
+  });
+
+  it('a .tf file is never answered from a line without the signature of its sibling .tf files', () => {
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'x');
+    fs.writeFileSync(path.join(dir, 'vars.tf'), 'y');
+    const cache = cacheOf(line('"main.tf"'), line('"z.env"'));
+    assert.ok(!answered(cache.lookup(file('main.tf'))));
+    assert.ok(answered(cache.lookup(file('z.env'))));
+  });
+
+  it('a path is answered only from its own line, not from one whose path it starts', () => {
+    const cache = cacheOf(line('"a.env"'));
+    assert.ok(!answered(cache.lookup(file('a.en'))));
+    assert.ok(answered(cache.lookup(file('a.env'))));
+  });
+
+  it('a path with a backslash and a quote is not answered from the line it reads like, where the quote is escaped', () => {
+    // The line of `a"b` is written `"a\"b"`: its text starts with the other path, `a\"b`.
+    const cache = cacheOf(line(JSON.stringify('a"b')));
+    assert.ok(!answered(cache.lookup(file('a\\"b'))));
+    assert.ok(answered(cacheOf(line(JSON.stringify('a"b'))).lookup(file('a"b'))));
+  });
+
+  it('a path with a backslash is not answered from the line whose escapes it spells', () => {
+    // The line of `aé` is written `"a\u00e9"`: its text is the other path, `a\u00e9`, to the letter.
+    assert.ok(line(asciiJson('a\u00e9')).startsWith('"a\\u00e9"\t'));
+    const cache = cacheOf(line(asciiJson('a\u00e9')));
+    assert.ok(!answered(cache.lookup(file('a\\u00e9'))));
+    assert.ok(answered(cacheOf(line(asciiJson('a\u00e9'))).lookup(file('a\u00e9'))));
+  });
+
+  it('a name that spells out a line and the start of the next is not answered from them', () => {
+    // A name can hold quotes, tabs and newlines: this one reads like the rest of the line of `a` and
+    // the path of `b` (both with its stamp, as a hard link of `b` would have).
+    const [first, second] = [line('"a"'), line('"b"')];
+    const cache = cacheOf(first, second);
+    assert.ok(!answered(cache.lookup(file(`${first.slice(1)}\n"b`))));
+    assert.ok(answered(cache.lookup(file('a'))));
+  });
+
+  it('a folder whose mtime, ctime, inode or device alone changed is not listed from its line', () => {
+    const folder = { mtimeMs: stamp.mtimeMs, ctimeMs: stamp.ctimeMs, ino: 77, dev: 2049 };
+    const folderLine = `/"src"\t${folder.mtimeMs}\t${folder.ctimeMs}\t${folder.ino}\t${folder.dev}\tfd\t"a.env/lib"`;
+    assert.deepEqual(cacheOf(folderLine).keptListing('src', folder), { names: ['a.env', 'lib'], kinds: 'fd' });
+    for (const field of ['mtimeMs', 'ctimeMs', 'ino', 'dev'] as const) {
+      const changed = { ...folder, [field]: field === 'mtimeMs' || field === 'ctimeMs' ? nextUp(folder[field]) : folder[field] + 1 };
+      assert.equal(cacheOf(folderLine).keptListing('src', changed), undefined, field);
+    }
+    assert.equal(cacheOf(folderLine).keptListing('sr', folder), undefined, "a folder whose path starts the line's");
   });
 });
