@@ -3,6 +3,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { openFreshFile } from '../workspace/files/freshFile';
 
 /**
  * Runs a CommonJS bundle through a V8 code cache kept in the user's cache folder, so a start does
@@ -12,7 +13,7 @@ import * as vm from 'node:vm';
  * (bench/RESULTS.md, issue 13).
  *
  * A code cache is trusted only for the exact bundle it was made from: its file is named by, and
- * its header holds, a SHA-256 of the bundle's bytes with node's version and architecture, and a
+ * its header holds, a SHA-256 of the bundle's bytes and path with node's version and architecture, and a
  * SHA-256 of its payload (V8 itself checks only its own version, its flags and the source's
  * length, and in release builds not even a checksum of the data). A file that is missing, not a
  * regular file, too large, cut short, damaged, or made for another build is ignored, the bundle is
@@ -73,7 +74,7 @@ export function runBundle(
   let cachedData: Buffer | undefined;
   let digest = '';
   if (folder) {
-    digest = bundleDigest(bytes);
+    digest = bundleDigest(bytes, bundle);
     const file = path.join(folder, `${digest.slice(0, 32)}${VARIANT.test(variant) ? `-${variant}` : ''}.bin`);
     const read = readCodeCache(file, digest);
     if (typeof read === 'string') use = { state: 'made', file, ...(read ? { ignored: read } : {}) };
@@ -97,9 +98,18 @@ export function runBundle(
 /** A command name as it may appear in a file name. */
 const VARIANT = /^[a-z][a-z-]{0,23}$/;
 
-/** Which bundle, node and machine a code cache is for: any other gets another digest. */
-export function bundleDigest(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(`${MAGIC}\0${process.version}\0${process.arch}\0`).update(bytes).digest('hex');
+/**
+ * Which bundle, where, and which node and machine a code cache is for: any other gets another
+ * digest. The path too: V8 keeps the file name a cache was made under (Node 20), so the same
+ * bundle installed twice (a global and a project's copy) would name the other one in its stack
+ * traces and source maps.
+ */
+export function bundleDigest(bytes: Uint8Array, bundle: string): string {
+  return crypto
+    .createHash('sha256')
+    .update(`${MAGIC}\0${process.version}\0${process.arch}\0${path.resolve(bundle)}\0`)
+    .update(bytes)
+    .digest('hex');
 }
 
 /**
@@ -132,7 +142,13 @@ export function writeCodeCache(file: string, digest: string, data: Buffer): bool
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const header = Buffer.from(`${MAGIC}\t${digest}\t${data.length}\t${payloadChecksum(data)}\n`, 'latin1');
-    fs.writeFileSync(temp, Buffer.concat([header, data]), { mode: 0o600 });
+    // Created anew, never through a link left at its predictable name.
+    const fd = openFreshFile(temp, 0o600);
+    try {
+      fs.writeFileSync(fd, Buffer.concat([header, data]));
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temp, file);
   } catch {
     try {

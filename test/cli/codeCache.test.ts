@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -115,7 +116,7 @@ describe('V8 code cache of the CLI bundle (cli/codeCache.ts)', () => {
   it('V8 data that passes the checks but V8 refuses is ignored too', () => {
     // A bundle this process never compiled (V8 answers a source it compiled before from memory, without the data).
     const bundle = writeBundle(dir, 7);
-    const digest = bundleDigest(fs.readFileSync(bundle));
+    const digest = bundleDigest(fs.readFileSync(bundle), bundle);
     // A well-formed file (right digest, length and checksum) around data that is not V8's.
     const data = Buffer.alloc(64, 7);
     const checksum = crypto.createHash('sha256').update(data).digest('base64url');
@@ -127,6 +128,44 @@ describe('V8 code cache of the CLI bundle (cli/codeCache.ts)', () => {
     assert.equal(run.use.file, file);
     assert.equal(run.use.state, 'made');
     assert.match(run.use.ignored!, /rejected by V8/);
+  });
+
+  it('the same bundle at two paths has a cache each: a start from a cache names its own file in stack traces', () => {
+    // V8 keeps the file name a code cache was made under: keyed by bytes alone, the second copy
+    // would report the first one's path (and its source map would be looked for there).
+    const source = `exports.answer = function () { return 1; };\nexports.where = function () { return new Error('x').stack.split('\\n')[1]; };\n`;
+    const copies = ['a', 'b'].map((name) => path.join(dir, name, 'bundle.js'));
+    for (const copy of copies) {
+      fs.mkdirSync(path.dirname(copy));
+      fs.writeFileSync(copy, source);
+    }
+    const runner = `const { runBundle } = require(${JSON.stringify(require.resolve('../../cli/codeCache'))});
+const module_ = { exports: {} };
+const use = runBundle(process.argv[1], module_, require, process.argv[2], 'audit');
+if (use.save) use.save();
+process.stdout.write(use.state + ' ' + module_.exports.where());`;
+    const start = (bundle: string): string => {
+      const r = spawnSync(process.execPath, ['-e', runner, bundle, folder], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    assert.match(start(copies[0]), /^made .*[/\\]a[/\\]bundle\.js:/);
+    assert.match(start(copies[0]), /^used .*[/\\]a[/\\]bundle\.js:/);
+    assert.match(start(copies[1]), /^made .*[/\\]b[/\\]bundle\.js:/);
+    assert.match(start(copies[1]), /^used .*[/\\]b[/\\]bundle\.js:/);
+    assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.bin')).length, 2);
+  });
+
+  it('is written as a new file, never through a link planted at its temporary name', () => {
+    const bundle = writeBundle(dir, 1);
+    const first = load(bundle, folder);
+    const victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, 'keep me');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.symlinkSync(victim, `${first.use.file!}.${process.pid}.tmp`);
+    assert.ok(first.use.save!());
+    assert.equal(fs.readFileSync(victim, 'utf8'), 'keep me');
+    assert.equal(load(bundle, folder).use.state, 'used');
   });
 
   it('a link, a folder or a file over the size limit in its place is not read', () => {
