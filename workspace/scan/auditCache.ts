@@ -159,14 +159,16 @@ export class AuditCache implements FolderListings {
   private folderCursor = 0;
   /** Where the next walked file's line is expected: right after the last one found. */
   private cursor: number;
-  /** The path of the line that starts at `at`, when it has no escapes; null otherwise. */
+  /**
+   * The path of the line that starts at `at`, when it is written plain (no escapes, so ASCII, and
+   * at most MAX_PATH_BYTES long); null otherwise. The search for its closing quote is bounded:
+   * a crafted line with none is not searched to its end at every step of the walk.
+   */
   private pathAt(at: number): string | null {
     const { text } = this;
     if (at >= text.length || text.charCodeAt(at) !== QUOTE) return null;
-    const close = text.indexOf('"', at + 1);
-    if (close < 0) return null;
-    const path = text.slice(at + 1, close);
-    return path.includes('\\') ? null : path;
+    PLAIN_PATH_FIELD.lastIndex = at;
+    return PLAIN_PATH_FIELD.exec(text)?.[1] ?? null;
   }
 
   /** Every previous line's path → where its entry starts; built only when the walk and the lines part ways. */
@@ -340,8 +342,11 @@ export class AuditCache implements FolderListings {
     const at = this.cursor;
     const relative = file.relative;
     // The first quote after the line's is right after `relative`: the path field is `relative`
-    // itself (PLAIN_EMPTY_LINE then says it is written plain), not a shorter or longer path.
-    if (!text.startsWith(relative, at + 1) || text.indexOf('"', at + 1) !== at + 1 + relative.length) return -1;
+    // itself (PLAIN_EMPTY_LINE then says it is written plain), not a shorter or longer path. The
+    // quote there is checked first, so the search stops at it: a crafted line with no quote is
+    // never searched to its end once per walked file.
+    const close = at + 1 + relative.length;
+    if (!text.startsWith(relative, at + 1) || text.charCodeAt(close) !== QUOTE || text.indexOf('"', at + 1) !== close) return -1;
     if (!this.trusted(file, this.previousStart) || stampEndAt(text, at + relative.length + 3, file) < 0) return -1;
     PLAIN_EMPTY_LINE.lastIndex = at;
     return PLAIN_EMPTY_LINE.test(text) ? PLAIN_EMPTY_LINE.lastIndex : -1;
@@ -571,7 +576,8 @@ export class AuditCache implements FolderListings {
     const text = this.folderText;
     const at = this.folderCursor;
     // As for a file's line (`unchangedEmptyLine`): the path field is `folder` itself.
-    if (!text.startsWith(folder, at + 2) || text.indexOf('"', at + 2) !== at + 2 + folder.length) return undefined;
+    const close = at + 2 + folder.length;
+    if (!text.startsWith(folder, at + 2) || text.charCodeAt(close) !== QUOTE || text.indexOf('"', at + 2) !== close) return undefined;
     PLAIN_FOLDER_LINE.lastIndex = at;
     const line = PLAIN_FOLDER_LINE.exec(text);
     if (!line) return undefined;
@@ -831,6 +837,8 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 const QUOTE = 0x22;
+/** A line's path field written plain: no quote, backslash or line break inside, and no longer than any path the walk yields. */
+const PLAIN_PATH_FIELD = new RegExp(`"([^"\\\\\\n]{0,${MAX_PATH_BYTES}})"`, 'y');
 const TAB = 0x09;
 /** Lines of files gone since passed over in walk order before looking the path up in the map instead. */
 const MAX_LINES_PASSED = 64;
