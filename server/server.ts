@@ -42,7 +42,7 @@ import { SECRETS_MANAGERS, storeCommand, type SecretsManager } from '../engine/f
 import { fileUriOf, toAuditResult } from './protocolMapping';
 import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
-import { DiagnosticsService, toDiagnostic } from './services/diagnosticsService';
+import { DiagnosticsService, toDiagnostic, type DocumentReport } from './services/diagnosticsService';
 import { capProblems, problemCapOf } from './services/problemCap';
 import { EditorGuide } from './editorGuide';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
@@ -97,7 +97,7 @@ const codeActions = new CodeActionService((uri) => {
 const guide = new EditorGuide(connection, {
   documents,
   scopeOf: (uri) => folders.scopeOf(uri),
-  findings: (document) => diagnostics.report(document).findings,
+  findings: (document) => reportOf(document).findings,
   settings: () => settings,
   trusted: () => folders.trusted,
 });
@@ -115,9 +115,36 @@ function reportProblems(folder: WorkspaceFolder): void {
   }
 }
 
+/** Problems already shown to the user by `reportOf`: each once per session. */
+const shownFailures = new Set<string>();
+
+/**
+ * A document's report, or an empty one when checking it failed (a damaged install, say: the
+ * compiled rules' scanner half is read at the first scan). The error is logged and shown once;
+ * it never escapes into a timer or a request handler, where it would stop the server (and the
+ * client would restart it, fail again, and give up) or answer every pull with an internal error.
+ */
+function reportOf(document: TextDocument): DocumentReport {
+  try {
+    return diagnostics.report(document);
+  } catch (error) {
+    // Only our own rule errors are quoted: another error's message may quote the text it failed on.
+    const message =
+      error instanceof RuleError
+        ? error.problems.join('; ')
+        : `an internal error (${(error as Error)?.name ?? 'unknown'}): please report it`;
+    connection.console.error(`nhi-lens: could not check ${document.uri}: ${message}`);
+    if (!shownFailures.has(message)) {
+      shownFailures.add(message);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `NHI Lens: ${message}` });
+    }
+    return { resultId: `failed ${document.version}`, key: '', diagnostics: [], findings: [] };
+  }
+}
+
 function publish(document: TextDocument): void {
   if (pullDiagnostics) return;
-  const items = settings.enable ? diagnostics.report(document).diagnostics : [];
+  const items = settings.enable ? reportOf(document).diagnostics : [];
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: items });
 }
 
@@ -332,7 +359,7 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
   await new Promise((resolve) => setImmediate(resolve));
   const document = documents.get(params.textDocument.uri);
   if (!document || !settings.enable || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const report = diagnostics.report(document);
+  const report = reportOf(document);
   if (params.previousResultId === report.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: report.resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId: report.resultId, items: report.diagnostics };
 });
@@ -342,7 +369,7 @@ connection.languages.diagnostics.onWorkspace((params, token) => {
   const items: WorkspaceDocumentDiagnosticReport[] = [];
   if (!settings.enable || token.isCancellationRequested) return { items };
   for (const document of documents.all()) {
-    const report = diagnostics.report(document);
+    const report = reportOf(document);
     items.push(
       previous.get(document.uri) === report.resultId
         ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: document.uri, version: document.version, resultId: report.resultId }
@@ -424,7 +451,11 @@ async function addToBaseline(uri: string, fingerprint: string, ruleId: string): 
     text = open ? open.getText() : exists ? readSettingsFile(file, 'baseline') : '';
     if (text.trim()) current = parseBaseline(text, path.basename(file)).entries;
   } catch (error) {
-    const message = error instanceof RuleError ? error.problems.join('; ') : (error as Error).message;
+    // Only our own rule errors are quoted: another error's message may quote the text it failed on.
+    const message =
+      error instanceof RuleError
+        ? error.problems.join('; ')
+        : `an internal error (${(error as Error)?.name ?? 'unknown'}): please report it`;
     void connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Error,
       message: `NHI Lens: not changing ${path.basename(file)}: ${message}`,

@@ -17,7 +17,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { AuditWorkspaceRequest } from '../../protocol/nhiLensProtocol';
-import { applyTextEdits, LspSession } from './lspHarness';
+import { applyTextEdits, LspSession, SERVER } from './lspHarness';
 
 /** A Slack bot token assembled at run time. */
 const SLACK = ['xoxb', '2741093856', '4820193746512', 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('-');
@@ -190,6 +190,38 @@ describe('language server over stdio: a hostile .nhi-lens.yaml', function () {
       assert.ok(!actions.some((a) => /Accept into the baseline/.test(a.title)), 'no baseline to accept into');
     } finally {
       await s.stop();
+    }
+  });
+
+  it("a damaged install (the compiled rules' scanner half) is said once, and the server stays up, push or pull", async () => {
+    // A copy of the bundles whose compiled rules file is damaged past its one line break: read at the first scan.
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-dist-'));
+    fs.cpSync(path.dirname(SERVER), dist, { recursive: true, filter: (source) => !source.endsWith('.map') });
+    const rulesFile = path.join(dist, 'builtin-rules.json');
+    const text = fs.readFileSync(rulesFile, 'latin1');
+    const half = text.indexOf('\n') + 200;
+    fs.writeFileSync(rulesFile, `${text.slice(0, half)}@@@${text.slice(half + 3)}`);
+    const damaged = /NHI Lens: the compiled rules file .*builtin-rules\.json is damaged .*reinstall nhi-lens/;
+    for (const capabilities of [{}, PULL_CLIENT]) {
+      const pull = capabilities === PULL_CLIENT;
+      const s = await LspSession.start(
+        capabilities,
+        {},
+        { initializationOptions: { trusted: true }, server: path.join(dist, 'server.js') },
+      );
+      try {
+        const docs = documents(s);
+        const uri = await docs.open('app.py', `SLACK_BOT_TOKEN = "${SLACK}"\n`);
+        if (pull) assert.deepEqual(await docs.diagnostics(uri), []);
+        await s.until('the message', () => s.messages.find((m) => damaged.test(m)));
+        await docs.replace(uri, `TOKEN = "${SLACK}"\n`);
+        if (pull) assert.deepEqual(await docs.diagnostics(uri), []);
+        else await s.until('diagnostics of the edit (none)', () => s.published.find((p) => p.uri === uri && p.version === 2));
+        assert.equal(s.messages.filter((m) => damaged.test(m)).length, 1, 'said once');
+        assert.ok(!s.messages.concat(s.logs).some((m) => m.includes(SLACK)), 'no value in any message');
+      } finally {
+        await s.stop();
+      }
     }
   });
 

@@ -70,6 +70,8 @@ export class LspSession {
       /** Makes what `files` cannot (a FIFO, a link) in the root before the server starts. */
       prepare?: (root: string) => void;
       env?: NodeJS.ProcessEnv;
+      /** Another build of the server (default: this checkout's dist/server.js). */
+      server?: string;
     } = {},
   ): Promise<LspSession> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-lsp-'));
@@ -78,7 +80,10 @@ export class LspSession {
       fs.writeFileSync(path.join(root, name), text);
     }
     options.prepare?.(root);
-    const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env ?? process.env });
+    const server = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: options.env ?? process.env,
+    });
     const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const session = new LspSession(server, connection, root);
     if (options.settings) session.settings = { ...session.settings, ...options.settings };
