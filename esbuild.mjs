@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build as esbuild } from 'esbuild';
+import { asciiOnly } from './build/asciiBundle.cjs';
 
 // esbuild reads `import * as fs from 'node:fs'` as `__toESM(require("node:fs"))`: a new object
 // with a getter per export (fs has ~100) in each of the ~50 modules that import a builtin, built
@@ -11,21 +12,14 @@ import { build as esbuild } from 'esbuild';
 // module object itself is used. The namespace's extra `default` is never read (`import * as`).
 const BUILTIN_NAMESPACE = /__toESM\((require\("node:[a-z0-9_/]+"\))\)/g;
 
-// Bundles are written ASCII-only: Node decodes a module's file as UTF-8, several times faster
-// when every byte is ASCII (a 1.2 MB bundle with a dozen `…` in comments: 7 ms, ASCII: 2 ms,
-// at every start of the CLI, the server and each audit worker). esbuild already escapes strings
-// and templates; what it leaves are comments and regular expression literals, where `\uXXXX`
-// means the same character (a pair of them the same astral one, with or without the `u` flag).
-const NON_ASCII = /[\u0080-\uffff]/g;
-const asciiEscape = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
+// Bundles are written ASCII-only (build/asciiBundle.cjs says why and how).
 /** esbuild's build, with the bundles' JavaScript rewritten as above before it is written. */
 async function build(options) {
   const result = await esbuild({ ...options, write: false });
   for (const file of result.outputFiles) {
     fs.mkdirSync(path.dirname(file.path), { recursive: true });
     if (!file.path.endsWith('.js')) fs.writeFileSync(file.path, file.contents);
-    else fs.writeFileSync(file.path, file.text.replace(BUILTIN_NAMESPACE, '$1').replace(NON_ASCII, asciiEscape));
+    else fs.writeFileSync(file.path, asciiOnly(file.text.replace(BUILTIN_NAMESPACE, '$1'), file.path));
   }
   return result;
 }

@@ -118,7 +118,7 @@ export default tseslint.config(
   // per method that both sides import.
   { files: ['protocol/**/*.ts'], rules: { '@typescript-eslint/no-namespace': 'off' } },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     languageOptions: { globals: globals.node },
     rules: {
       '@typescript-eslint/no-require-imports': 'off',

@@ -31,7 +31,7 @@ const VENDOR_SAMPLES = new Set([
 ]);
 
 const PLACEHOLDER_WORDS =
-  /example|placeholder|changeme|change[_-]me|replace[_-]?me|redacted|dummy|\bfake|[_-]fake|sample|not[_-]?a[_-]?real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|insert[_-]?(?:your|key|token)|lorem|foobar|xxxx|\*\*\*|\.\.\.|…|<[A-Za-z][\w .:/@-]{2,40}>|<>|\{\{|\}\}|\$\{|\$\(|%\(|%s\b|\[\[|__[A-Z0-9_-]+__/i;
+  /example|placeholder|changeme|change[_-]me|replace[_-]?me|redacted|dummy|\bfake|[_-]fake|sample|not[_-]?a[_-]?real|your[_-]?(?:api[_-]?)?(?:key|token|secret|password|pass)|insert[_-]?(?:your|key|token)|lorem|foobar|xxxx|\*\*\*|\.\.\.|\u2026|<[A-Za-z][\w .:/@-]{2,40}>|<>|\{\{|\}\}|\$\{|\$\(|%\(|%s\b|\[\[|__[A-Z0-9_-]+__/i;
 
 const SEQUENCES = /0123456|1234567|2345678|3456789|abcdefgh|ABCDEFGH|qwerty/i;
 

@@ -28,7 +28,7 @@ describe('bundle text (esbuild.mjs)', () => {
   });
 
   it('a regular expression literal written with a non-ASCII character still matches it, escaped', () => {
-    // engine/secrets/falsePositives.ts writes the ellipsis character itself in a regex literal.
+    // engine/secrets/falsePositives.ts matches the ellipsis character in a regex literal (written as an escape: see below).
     const declaration = 'var PLACEHOLDER_WORDS = ';
     const line = fs
       .readFileSync(path.join(DIST, 'cliMain.js'), 'latin1')
@@ -39,5 +39,18 @@ describe('bundle text (esbuild.mjs)', () => {
     assert.ok(regex.source.includes('\\u2026'), regex.source);
     assert.ok(regex.test('abc\u2026'));
     assert.ok(!regex.test('abc'));
+  });
+
+  it('only comments are escaped; a non-ASCII character a regex or String.raw would read differently stops the build', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's own CommonJS helper, not part of the TypeScript project
+    const { asciiOnly } = require(path.resolve(__dirname, '../../../build/asciiBundle.cjs')) as {
+      asciiOnly: (text: string, file: string) => string;
+    };
+    const comments = '/**\n * caf\u00e9 \u2026\n */\nvar a = 1; // \u2192 b\n';
+    assert.equal(asciiOnly(comments, 'x.js'), '/**\n * caf\\u00e9 \\u2026\n */\nvar a = 1; // \\u2192 b\n');
+    assert.throws(() => asciiOnly('var r = /\\\u00e9/;\n', 'x.js'), /x\.js:1: \\u00e9 outside a comment/);
+    assert.throws(() => asciiOnly('var a = 1;\nvar s = String.raw`\u00e9`;\n', 'x.js'), /x\.js:2: /);
+    // U+2028 ends a line comment: escaped, the code after it would become part of the comment.
+    assert.throws(() => asciiOnly('// note\u2028var a = 1;\n', 'x.js'), /\\u2028 outside a comment/);
   });
 });
