@@ -200,8 +200,8 @@ export class AuditCache implements FolderListings {
   /** Something differs from the file as read besides `fresh` (a fresh scan not kept, a stamp now old enough): it must be written. */
   private changed = false;
   private readonly startedAt = Date.now();
-  /** Each dependency folder's signature, taken once per audit (`folderSignature`). */
-  private readonly folderSignatures = new Map<string, string>();
+  /** Each dependency folder's signature and newest stamp, taken once per audit (`folderSignature`). */
+  private readonly folderSignatures = new Map<string, FolderSignature>();
   /** Stamps of the previous lines' files looked up on another thread (a long-running process's `StampThread`). */
   private prefetched?: PrefetchedStamps;
   /** The last path `fileStamp` found the entry of, and where: `lookup` of the same path takes it from there. */
@@ -726,7 +726,12 @@ export class AuditCache implements FolderListings {
     return this.text.slice(at, this.lineEnd(at));
   }
 
-  /** Whether the folders a line's dependency field names still have the files it signed ('' : none). */
+  /**
+   * Whether the folders a line's dependency field names still have the files it signed ('': none),
+   * each of them older than the audit that signed them by more than a clock tick, as a file's own
+   * stamp must be (`trusted`): a file beside changed while that audit ran may have been read before
+   * or after the change, and one changed twice within a clock tick keeps its stamp.
+   */
   private dependenciesHold(field: string): boolean {
     if (field === '') return true;
     let folders: unknown;
@@ -735,7 +740,8 @@ export class AuditCache implements FolderListings {
     } catch {
       return false;
     }
-    return Array.isArray(folders) && folders.every(isString) && this.dependencyField(folders) === field;
+    if (!Array.isArray(folders) || !folders.every(isString) || this.dependencyField(folders) !== field) return false;
+    return folders.every((folder) => this.folderSignature(path.resolve(this.root, folder)).newest < this.previousStart - RACY_MS);
   }
 
   /**
@@ -753,7 +759,7 @@ export class AuditCache implements FolderListings {
       const absolute = path.resolve(this.root, folder);
       const relative = path.relative(this.root, absolute);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-      signatures.push(this.folderSignature(absolute));
+      signatures.push(this.folderSignature(absolute).signature);
     }
     const signature = crypto().createHash('sha256').update(signatures.join('\n')).digest('base64url').slice(0, SIGNATURE_CHARS);
     return `${signature}${asciiJson(folders)}`;
@@ -761,35 +767,43 @@ export class AuditCache implements FolderListings {
 
   /**
    * The names and stamps of a folder's files that a read beside a scanned file may take (every
-   * such name, not only those a bounded read took: another one added can push one out), once per
-   * audit. A folder or file changed since this audit started (or within a clock tick before) may
-   * have been read before or after the change: its signature then holds this audit's start, so
-   * no later audit matches it and the files that read it are scanned again.
+   * such name, not only those a bounded read took: another one added can push one out), and the
+   * newest mtime or ctime among them and the folder's own (a file removed sets the folder's), once
+   * per audit.
    */
-  private folderSignature(folder: string): string {
-    let signature = this.folderSignatures.get(folder);
-    if (signature !== undefined) return signature;
+  private folderSignature(folder: string): FolderSignature {
+    let known = this.folderSignatures.get(folder);
+    if (known) return known;
     const parts: string[] = [];
-    const recent = (stat: fs.Stats) => !this.trusted(stat, this.startedAt);
+    let newest = Infinity;
     try {
-      if (recent(fs.lstatSync(folder))) parts.push(`changed during the audit of ${this.startedAt}`);
+      const stat = fs.lstatSync(folder);
+      newest = Math.max(stat.mtimeMs, stat.ctimeMs);
       for (const name of fs.readdirSync(folder).sort()) {
         if (!mayBeReadBeside(name)) continue;
         try {
           const stat = fs.lstatSync(path.join(folder, name));
           parts.push(`${name}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`);
-          if (recent(stat)) parts.push(`changed during the audit of ${this.startedAt}`);
+          newest = Math.max(newest, stat.mtimeMs, stat.ctimeMs);
         } catch {
           parts.push(`${name}:gone`);
+          newest = Infinity;
         }
       }
     } catch {
       parts.push('unreadable');
     }
-    signature = crypto().createHash('sha256').update(parts.join('\n')).digest('base64url');
-    this.folderSignatures.set(folder, signature);
-    return signature;
+    known = { signature: crypto().createHash('sha256').update(parts.join('\n')).digest('base64url'), newest };
+    this.folderSignatures.set(folder, known);
+    return known;
   }
+}
+
+/** What a folder's files that a read beside a scanned file may take were: their signature, and the newest stamp among them. */
+interface FolderSignature {
+  signature: string;
+  /** Epoch ms; Infinity when the folder could not be read as a whole (never trusted). */
+  newest: number;
 }
 
 /** Removes the least recently written cache files of the default folder beyond the limit. Never throws. */
