@@ -777,7 +777,8 @@ export class AuditCache implements FolderListings {
     const parts: string[] = [];
     let newest = Infinity;
     try {
-      const stat = fs.lstatSync(folder);
+      // Followed, as the read beside a file and `readdir` follow a linked folder.
+      const stat = fs.statSync(folder);
       newest = Math.max(stat.mtimeMs, stat.ctimeMs);
       for (const name of fs.readdirSync(folder).sort()) {
         if (!mayBeReadBeside(name)) continue;
