@@ -200,8 +200,8 @@ export class AuditCache implements FolderListings {
   /** Something differs from the file as read besides `fresh` (a fresh scan not kept, a stamp now old enough): it must be written. */
   private changed = false;
   private readonly startedAt = Date.now();
-  /** Each dependency folder's signature and newest stamp, taken once per audit (`folderSignature`). */
-  private readonly folderSignatures = new Map<string, FolderSignature>();
+  /** Each dependency folder's signature and newest stamp, taken once per audit (`folderSignature`); null: not one to look at. */
+  private readonly folderSignatures = new Map<string, FolderSignature | null>();
   /** Stamps of the previous lines' files looked up on another thread (a long-running process's `StampThread`). */
   private prefetched?: PrefetchedStamps;
   /** The last path `fileStamp` found the entry of, and where: `lookup` of the same path takes it from there. */
@@ -741,63 +741,81 @@ export class AuditCache implements FolderListings {
       return false;
     }
     if (!Array.isArray(folders) || !folders.every(isString) || this.dependencyField(folders) !== field) return false;
-    return folders.every((folder) => this.folderSignature(path.resolve(this.root, folder)).newest < this.previousStart - RACY_MS);
+    // Each one signed above: from the map.
+    return folders.every((folder) => this.folderSignature(folder)!.newest < this.previousStart - RACY_MS);
   }
 
   /**
    * A scan's dependencies as its line keeps them: a signature of the files of the folders it read,
    * then the folders as JSON; '' when it read none. Undefined (the file is not kept) for more
-   * folders than the bound, or one that is not a plain path inside the audited folder (a crafted
-   * line names no folder elsewhere to look at).
+   * folders than the bound, or one that is not a plain path inside the audited folder.
    */
   private dependencyField(folders: readonly string[] | undefined): string | undefined {
     if (!folders?.length) return '';
     if (folders.length > MAX_DEPENDENCY_FOLDERS) return undefined;
-    const signatures: string[] = [];
+    let signed = '';
     for (const folder of folders) {
-      if (folder.length > MAX_PATH_BYTES || folder.includes('\0') || path.isAbsolute(folder)) return undefined;
-      const absolute = path.resolve(this.root, folder);
-      const relative = path.relative(this.root, absolute);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-      signatures.push(this.folderSignature(absolute).signature);
+      const known = this.folderSignature(folder);
+      if (!known) return undefined;
+      signed += `${known.signature}\n`;
     }
-    const signature = crypto().createHash('sha256').update(signatures.join('\n')).digest('base64url').slice(0, SIGNATURE_CHARS);
-    return `${signature}${asciiJson(folders)}`;
+    return `${digest(signed).slice(0, SIGNATURE_CHARS)}${asciiJson(folders)}`;
   }
 
   /**
-   * The names and stamps of a folder's files that a read beside a scanned file may take (every
-   * such name, not only those a bounded read took: another one added can push one out), and the
-   * newest mtime or ctime among them and the folder's own (a file removed sets the folder's), once
-   * per audit.
+   * The names and stamps of the files of a folder (as a scan names it: relative to the root) that
+   * a read beside a scanned file may take (every such name, not only those a bounded read took:
+   * another one added can push one out), and the newest mtime or ctime among them and the
+   * folder's own (a file removed sets the folder's), once per audit. Undefined for a folder that
+   * is not a plain path inside the audited one (a crafted line names no folder elsewhere to look at).
    */
-  private folderSignature(folder: string): FolderSignature {
+  private folderSignature(folder: string): FolderSignature | undefined {
     let known = this.folderSignatures.get(folder);
-    if (known) return known;
-    const parts: string[] = [];
-    let newest = Infinity;
-    try {
-      // Followed, as the read beside a file and `readdir` follow a linked folder.
-      const stat = fs.statSync(folder);
-      newest = Math.max(stat.mtimeMs, stat.ctimeMs);
-      for (const name of fs.readdirSync(folder).sort()) {
-        if (!mayBeReadBeside(name)) continue;
-        try {
-          const stat = fs.lstatSync(path.join(folder, name));
-          parts.push(`${name}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`);
-          newest = Math.max(newest, stat.mtimeMs, stat.ctimeMs);
-        } catch {
-          parts.push(`${name}:gone`);
-          newest = Infinity;
-        }
-      }
-    } catch {
-      parts.push('unreadable');
-    }
-    known = { signature: crypto().createHash('sha256').update(parts.join('\n')).digest('base64url'), newest };
+    if (known !== undefined) return known ?? undefined;
+    const absolute = path.resolve(this.root, folder);
+    const relative = path.relative(this.root, absolute);
+    known =
+      folder.length > MAX_PATH_BYTES ||
+      folder.includes('\0') ||
+      path.isAbsolute(folder) ||
+      relative.startsWith('..') ||
+      path.isAbsolute(relative)
+        ? null
+        : signatureOf(absolute);
     this.folderSignatures.set(folder, known);
-    return known;
+    return known ?? undefined;
   }
+}
+
+/** See `AuditCache.folderSignature`: the stamps joined as they are (one digest is taken over a line's folders). */
+function signatureOf(folder: string): FolderSignature {
+  let signature = '';
+  let newest = Infinity;
+  try {
+    // Followed, as the read beside a file and `readdir` follow a linked folder.
+    const stat = fs.statSync(folder);
+    newest = Math.max(stat.mtimeMs, stat.ctimeMs);
+    for (const name of fs.readdirSync(folder).sort()) {
+      if (!mayBeReadBeside(name)) continue;
+      try {
+        const stat = fs.lstatSync(path.join(folder, name));
+        signature += `${JSON.stringify(name)}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}/`;
+        newest = Math.max(newest, stat.mtimeMs, stat.ctimeMs);
+      } catch {
+        signature += `${JSON.stringify(name)}:gone/`;
+        newest = Infinity;
+      }
+    }
+  } catch {
+    signature = 'unreadable';
+  }
+  return { signature, newest };
+}
+
+/** A SHA-256 digest of a text, base64url (the one-shot form where there is one, as in `contentHash`). */
+function digest(text: string): string {
+  const c = crypto();
+  return typeof c.hash === 'function' ? c.hash('sha256', text, 'base64url') : c.createHash('sha256').update(text).digest('base64url');
 }
 
 /** What a folder's files that a read beside a scanned file may take were: their signature, and the newest stamp among them. */
