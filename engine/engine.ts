@@ -142,6 +142,8 @@ export class Engine {
   /** Documentation link of each active rule, by id. */
   private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
+  /** The folders the scan under way read files of (through `iac`'s readers); undefined while it read none. */
+  private folderReads?: Set<string>;
   /**
    * YAML documents, workflow jobs, template resources, top-level HCL blocks and CDK/Pulumi call sites of files scanned
    * with a memo (open in the editor), reused across their scans.
@@ -210,11 +212,14 @@ export class Engine {
       if (check && isCheckId(check)) this.checkRules.set(check, rule);
     }
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
+    // Each read beside the scanned file is noted: the result depends on that folder's files too (`ScanResult.reads`).
+    const noted = (folder: string) => (this.folderReads ??= new Set()).add(folder);
+    const { siblingFiles, moduleFiles, siblingManifests } = options;
     this.iac = {
       settings,
-      siblingFiles: options.siblingFiles,
-      moduleFiles: options.moduleFiles,
-      siblingManifests: options.siblingManifests,
+      siblingFiles: siblingFiles && ((path) => (noted(folderOf(path)), siblingFiles(path))),
+      moduleFiles: moduleFiles && ((folder) => (noted(folder), moduleFiles(folder))),
+      siblingManifests: siblingManifests && ((path) => (noted(folderOf(path)), siblingManifests(path))),
       iam: IamActions.of(options.iamData),
     };
   }
@@ -266,6 +271,16 @@ export class Engine {
    * parsed again: same result, less work.
    */
   scan(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo } = {}): ScanResult {
+    this.folderReads = undefined;
+    const result = this.scanDocument(document, options);
+    if (this.folderReads) {
+      result.reads = [...this.folderReads].sort();
+      this.folderReads = undefined;
+    }
+    return result;
+  }
+
+  private scanDocument(document: ScanDocument, options: { inventory?: boolean; memo?: SecretLineMemo }): ScanResult {
     const { path, text } = document;
     if (this.isIgnoredPath(path)) return emptyResult(path);
     const unscannable = this.skipReason(text.length, text);
@@ -440,6 +455,12 @@ export class Engine {
 function inventoryDrafts(identities: readonly IdentityDraft[] | undefined, references: IdentityDraft[]): IdentityDraft[] {
   if (!identities?.length) return references;
   return references.length ? [...identities, ...references] : [...identities];
+}
+
+/** The folder of a scanned path, as the paths are written ('' for one at the root). */
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return cut < 0 ? '' : path.slice(0, cut || 1);
 }
 
 /** The result of a scan that found nothing, with why the file was not scanned (when it was not). */

@@ -178,4 +178,9 @@ export interface ScanResult {
   skipped: SkipNote[];
   /** Identities the file declares: only when the scan was asked for the inventory. */
   identities?: IdentityRecord[];
+  /**
+   * The folders whose files the result also depends on (the siblings and local modules the IaC
+   * analysis read), as the scanned path's folder is written ('' for the root); absent when none.
+   */
+  reads?: string[];
 }

@@ -28,6 +28,11 @@ const WANTED = {
   manifests: { name: (name: string) => /\.ya?ml$/i.test(name), files: 64, bytes: 256 * 1024, what: 'manifest' },
 };
 
+/** Whether any read of a folder (Terraform files, kustomization, manifests) may take a file of this name. */
+export function mayBeReadBeside(name: string): boolean {
+  return WANTED.terraform.name(name) || WANTED.manifests.name(name);
+}
+
 /**
  * Reads `.tf` files near a scanned one: called with a file, the other `.tf` files of its folder
  * (its Terraform module, for provider `default_tags`) and its folder's kustomization (labels it

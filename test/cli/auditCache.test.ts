@@ -6,11 +6,20 @@ import * as path from 'node:path';
 import { parseCli, UsageError } from '../../cli/cliOptions';
 import { CLI, copyOfExampleWorkspace, runCli } from './cliHarness';
 
+/**
+ * Waits past the cache's allowance for a clock tick (2 s): a tree's stamps, ctimes included, are
+ * then older than the audits that follow, as a real tree's are. (A file whose results depend on
+ * files beside it, the example's workload, is scanned again while those are as recent as the audit
+ * that recorded it.)
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
+
 describe('nhi-lens audit --cache (bundled CLI)', function () {
   this.timeout(120_000);
 
-  it('a second run reuses every file, says so on stderr and prints the same report', () => {
+  it('a second run reuses every file, says so on stderr and prints the same report', async () => {
     const ws = copyOfExampleWorkspace();
+    await settle();
     const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-clicache-')), 'cache.json');
     const args = ['audit', '--format', 'json', '--no-git', '--fail-on', 'never', '--cache-location', cache];
     const first = runCli(args, ws);
@@ -26,11 +35,12 @@ describe('nhi-lens audit --cache (bundled CLI)', function () {
     assert.deepEqual(report(second.stdout), report(first.stdout));
   });
 
-  it('a change to the compiled built-in rules next to the bundle starts afresh', () => {
+  it('a change to the compiled built-in rules next to the bundle starts afresh', async () => {
     // A copy of the bundle, so its compiled rules file can be changed (the cache is keyed by that file's text).
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-dist-'));
     fs.cpSync(path.dirname(CLI), dist, { recursive: true, filter: (source) => !source.endsWith('.map') });
     const ws = copyOfExampleWorkspace();
+    await settle();
     const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-clicache-')), 'cache.json');
     const run = () =>
       spawnSync(
@@ -52,6 +62,54 @@ describe('nhi-lens audit --cache (bundled CLI)', function () {
     assert.match(third.stderr, /cache: 0 files unchanged, \d+ scanned/);
     const again = (JSON.parse(third.stdout) as { findings: Array<{ ruleId: string; severity: string; fingerprint: string }> }).findings;
     assert.ok(again.some((f) => f.ruleId === found.ruleId && f.severity === rule.definition.severity));
+  });
+
+  it('a binding added beside a workload: the workload is scanned again and reported as without the cache', async () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-clideps-'));
+    fs.mkdirSync(path.join(ws, 'k8s'));
+    const workload = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: api', '  labels:', '    owner: platform'];
+    const pod = ['spec:', '  template:', '    spec:', '      serviceAccountName: api', '      containers:', '        - name: api'];
+    fs.writeFileSync(path.join(ws, 'k8s', 'deployment.yaml'), [...workload, ...pod, '          image: example/api:1.0', ''].join('\n'));
+    const binding = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRole',
+      'metadata:',
+      '  name: secret-reader',
+      'rules:',
+      '  - apiGroups: [""]',
+      '    resources: ["secrets"]',
+      '    verbs: ["get"]',
+      '---',
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRoleBinding',
+      'metadata:',
+      '  name: api-reads-secrets',
+      'subjects:',
+      '  - kind: ServiceAccount',
+      '    name: api',
+      '    namespace: default',
+      'roleRef:',
+      '  kind: ClusterRole',
+      '  name: secret-reader',
+      '',
+    ].join('\n');
+    const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-clicache-')), 'cache.json');
+    const args = ['audit', '--format', 'json', '--no-git', '--fail-on', 'never', '--quiet'];
+    const findings = (run: { code: number; stdout: string; stderr: string }) => {
+      assert.equal(run.code, 0, run.stderr);
+      return (JSON.parse(run.stdout) as { findings: Array<{ path: string; ruleId: string; fingerprint: string }> }).findings;
+    };
+    await settle();
+    assert.deepEqual(findings(runCli([...args, '--cache-location', cache], ws)), []);
+    fs.writeFileSync(path.join(ws, 'k8s', 'rbac.yaml'), binding);
+    await settle();
+    const uncached = findings(runCli(args, ws));
+    assert.ok(
+      uncached.some((f) => f.path === 'k8s/deployment.yaml'),
+      'the binding gives the workload a finding',
+    );
+    assert.deepEqual(findings(runCli([...args, '--cache-location', cache], ws)), uncached);
+    assert.deepEqual(findings(runCli([...args, '--cache-location', cache], ws)), uncached);
   });
 
   it('--cache uses the user cache folder; --cache-location names a file; only audit and inventory take them', () => {

@@ -19,6 +19,16 @@ function workspace(): string {
   return dir;
 }
 
+/**
+ * How many of a cache's files have results that depend on files beside them (the example's
+ * workload on the RBAC of its folder). While those files are as recent as the audit that recorded
+ * them, which a test's just-written tree is, the next audit scans the file again: a stamp alone
+ * cannot tell a change within the same clock tick, and there is no content hash of them to check.
+ */
+function dependents(file: string): number {
+  return [...readCache(file).entries.values()].filter((entry) => entry[5] !== '').length;
+}
+
 /** Moves every file's mtime a minute into the past: as a tree is when it was not just written. */
 function age(dir: string): void {
   const past = new Date(Date.now() - 60_000);
@@ -43,7 +53,7 @@ function results(outcome: AuditOutcome): unknown {
   return JSON.parse(JSON.stringify({ findings, skipped, inventory, filesScanned, bytesScanned, suppressed }));
 }
 
-/** [size, mtimeMs, ctimeMs, inode, hash, siblings, results] */
+/** [size, mtimeMs, ctimeMs, inode, hash, dependencies, results] */
 type CacheEntry = [number, number, number, number, string, string, unknown];
 
 /** A cache as its lines say: the header, each path's entry and the folder lines as they are (the end line checked and dropped). */
@@ -131,11 +141,14 @@ describe('audit cache', function () {
     assert.equal(first.cache?.hits, 0);
     assert.equal(first.cache?.misses, first.report.filesScanned);
     assert.ok(fs.existsSync(cacheFile));
-    // Stamps too recent to be trusted alone: every file is read and hashed, none scanned.
+    const fresh = dependents(cacheFile);
+    assert.ok(fresh >= 1, "the example's workload depends on the RBAC beside it");
+    // Stamps too recent to be trusted alone: every file is read and hashed, none scanned but those
+    // whose results depend on files beside them.
     const second = await audit(root, cacheFile);
-    assert.equal(second.cache?.misses, 0);
-    assert.equal(second.cache?.hits, first.report.filesScanned);
-    assert.equal(second.run.filesCached, first.report.filesScanned);
+    assert.equal(second.cache?.misses, fresh);
+    assert.equal(second.cache?.hits, first.report.filesScanned - fresh);
+    assert.equal(second.run.filesCached, first.report.filesScanned - fresh);
     assert.deepEqual(results(second), results(first));
     assert.deepEqual(results(first), results(uncached));
     assert.ok(second.report.findings.length > 10, 'the example workspace has findings to reuse');
@@ -150,6 +163,7 @@ describe('audit cache', function () {
   it('a file whose content changed is scanned again; the others are reused', async () => {
     age(root);
     await audit(root, cacheFile);
+    recordedLater(cacheFile);
     fs.appendFileSync(path.join(root, 'src', 'billing.ts'), `\nconst slack = "${slackToken(1)}";\n`);
     const second = await audit(root, cacheFile);
     assert.equal(second.cache?.misses, 1);
@@ -157,6 +171,7 @@ describe('audit cache', function () {
     assert.ok(second.report.findings.some((f) => f.path === 'src/billing.ts' && f.masked.startsWith('xoxb')));
     assert.deepEqual(results(second), results(await audit(root, undefined)));
     // The cache written by the second audit holds the entries it reused as well as the fresh one.
+    recordedLater(cacheFile);
     const third = await audit(root, cacheFile);
     assert.equal(third.cache?.misses, 0);
     assert.equal(third.cache?.hits, third.report.filesScanned);
@@ -174,8 +189,9 @@ describe('audit cache', function () {
     fs.writeFileSync(file, text.replace('sk_live_', 'sk_lave_'));
     fs.utimesSync(file, stat.atime, stat.mtime);
     assert.equal(fs.statSync(file).size, stat.size);
+    const fresh = dependents(cacheFile);
     const second = await audit(root, cacheFile);
-    assert.equal(second.cache?.misses, 1);
+    assert.equal(second.cache?.misses, 1 + fresh);
     assert.deepEqual(results(second), results(await audit(root, undefined)));
   });
 
@@ -284,8 +300,9 @@ describe('audit cache', function () {
       assert.equal(run.cache?.hits, 0, `${what}: nothing from it is used`);
       assert.match(run.cache?.ignored ?? '', reason, what);
       assert.deepEqual(results(run), results(uncached), what);
+      const fresh = dependents(cacheFile);
       const again = await audit(root, cacheFile);
-      assert.equal(again.cache?.misses, 0, `${what}: rebuilt`);
+      assert.equal(again.cache?.misses, fresh, `${what}: rebuilt`);
       assert.equal(again.cache?.ignored, undefined);
     }
   });
@@ -341,8 +358,9 @@ describe('audit cache', function () {
       fs.readFileSync(cacheFile).every((byte) => byte < 0x80),
       'the file is ASCII (read without UTF-8 decoding)',
     );
+    const fresh = dependents(cacheFile);
     const second = await audit(root, cacheFile);
-    assert.equal(second.cache?.misses, 0);
+    assert.equal(second.cache?.misses, fresh);
     assert.deepEqual(results(second), results(uncached));
     recordedLater(cacheFile);
     const third = await audit(root, cacheFile);
@@ -497,6 +515,7 @@ describe('audit cache', function () {
       o.report.findings.filter((f) => f.path === 'module/iam.tf' && f.ruleId === 'missing-owner-tag').length;
     const first = await audit(root, cacheFile);
     assert.equal(owners(first), 1);
+    recordedLater(cacheFile);
     fs.writeFileSync(path.join(infra, 'providers.tf'), 'provider "aws" {\n  default_tags {\n    tags = { owner = "platform" }\n  }\n}\n');
     const second = await audit(root, cacheFile);
     assert.equal(owners(second), 0, 'default_tags of the new sibling apply');
@@ -510,10 +529,12 @@ describe('audit cache', function () {
     const uncached = await audit(root, undefined, 0);
     const first = await audit(root, cacheFile, 1);
     assert.deepEqual(results(first), results(uncached));
-    // Just written: the second audit reads and hashes every file (on the worker too) and scans none.
+    // Just written: the second audit reads and hashes every file (on the worker too) and scans none
+    // but those whose results depend on files beside them.
+    const fresh = dependents(cacheFile);
     const second = await audit(root, cacheFile, 1);
-    assert.equal(second.cache?.misses, 0);
-    assert.equal(second.cache?.hits, uncached.report.filesScanned);
+    assert.equal(second.cache?.misses, fresh);
+    assert.equal(second.cache?.hits, uncached.report.filesScanned - fresh);
     assert.deepEqual(results(second), results(uncached));
   });
 
@@ -1051,7 +1072,7 @@ describe("audit cache: a file's line compared in place", () => {
 
   /** A cache of these file lines (in walk order), recorded well after their stamps. */
   function cacheOf(...lines: string[]): AuditCache {
-    const header = JSON.stringify({ format: 'nhi-lens audit cache', version: 4, key, root: dir, startedAt: Date.now(), sorted: true });
+    const header = JSON.stringify({ format: 'nhi-lens audit cache', version: 5, key, root: dir, startedAt: Date.now(), sorted: true });
     writeLines(cacheFile, [header, ...lines]);
     const cache = AuditCache.open(cacheFile, key, dir);
     assert.equal(cache.ignored, undefined);
@@ -1095,11 +1116,21 @@ describe("audit cache: a file's line compared in place", () => {
     assert.ok(!answered(cache.lookup(file('b.env', { ...stamp, mtimeMs: nextUp(stamp.mtimeMs) }))));
   });
 
-  it('a .tf file is never answered from a line without the signature of its sibling .tf files', () => {
-    fs.writeFileSync(path.join(dir, 'main.tf'), 'x');
-    fs.writeFileSync(path.join(dir, 'vars.tf'), 'y');
-    const cache = cacheOf(line('"main.tf"'), line('"z.env"'));
-    assert.ok(!answered(cache.lookup(file('main.tf'))));
+  it('a line whose dependencies are crafted (unsigned, unparsable, outside the folder, too many) is not answered; the next is', () => {
+    fs.mkdirSync(path.join(dir, 'k8s'));
+    const signature = 's'.repeat(22);
+    const crafted = [
+      `${signature}["k8s"]`,
+      `${signature}[`,
+      `${signature}{"k8s":1}`,
+      `${signature}["../.."]`,
+      `${signature}["/etc"]`,
+      `${signature}${JSON.stringify(Array.from({ length: 65 }, (_, i) => `k8s/${i}`))}`,
+      'k8s',
+    ];
+    const names = crafted.map((_, i) => `k8s/${i}.yaml`);
+    const cache = cacheOf(...crafted.map((field, i) => line(`"${names[i]}"`, stamp, `${field}\t0`)), line('"z.env"'));
+    for (const name of names) assert.ok(!answered(cache.lookup(file(name))), name);
     assert.ok(answered(cache.lookup(file('z.env'))));
   });
 
@@ -1142,5 +1173,184 @@ describe("audit cache: a file's line compared in place", () => {
       assert.equal(cacheOf(folderLine).keptListing('src', changed), undefined, field);
     }
     assert.equal(cacheOf(folderLine).keptListing('sr', folder), undefined, "a folder whose path starts the line's");
+  });
+});
+
+/**
+ * A workload's findings depend on the RBAC and kustomization beside it, a module call's on the
+ * module's folder: each tree is audited with the cache, changed there (not in the file itself),
+ * and audited again; the cached audit must say what one without the cache says.
+ */
+describe('audit cache: files a scan read beside the file', function () {
+  this.timeout(120_000);
+  const DEPLOYMENT = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: api',
+    '  labels:',
+    '    owner: platform',
+    'spec:',
+    '  selector:',
+    '    matchLabels:',
+    '      app: api',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: api',
+    '    spec:',
+    '      serviceAccountName: api',
+    '      containers:',
+    '        - name: api',
+    '          image: example/api:1.0',
+    '',
+  ].join('\n');
+  /** A ClusterRole that reads every Secret, bound to ServiceAccount `account`. */
+  const rbac = (account: string) =>
+    [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRole',
+      'metadata:',
+      '  name: secret-reader',
+      '  labels:',
+      '    owner: platform',
+      'rules:',
+      '  - apiGroups: [""]',
+      '    resources: ["secrets"]',
+      '    verbs: ["get", "list"]',
+      '---',
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ClusterRoleBinding',
+      'metadata:',
+      '  name: reads-secrets',
+      '  labels:',
+      '    owner: platform',
+      'subjects:',
+      '  - kind: ServiceAccount',
+      `    name: ${account}`,
+      '    namespace: default',
+      'roleRef:',
+      '  kind: ClusterRole',
+      '  name: secret-reader',
+      '  apiGroup: rbac.authorization.k8s.io',
+      '',
+    ].join('\n');
+  const SERVICE_ACCOUNT = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: payments-api\n';
+  const kustomization = (labels: boolean) =>
+    'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n' +
+    (labels ? 'labels:\n  - pairs:\n      owner: payments-team\n' : '') +
+    'resources:\n  - serviceaccount.yaml\n';
+  const MODULE =
+    'variable "tags" {\n  default = {}\n}\n\nresource "aws_iam_role" "this" {\n  assume_role_policy = "{}"\n  tags = var.tags\n}\n';
+  const OWNED_MODULE = MODULE.replace('tags = var.tags', 'tags = merge(var.tags, { owner = "security" })');
+  const CALLER = 'module "ci_role" {\n  source = "../../modules/role"\n  name   = "ci"\n}\n';
+  const PASSING = 'variable "tags" {\n  default = {}\n}\n\nmodule "inner" {\n  source = "../role"\n  tags   = var.tags\n}\n';
+  const NESTED_CALLER = CALLER.replace('modules/role', 'modules/wrapper');
+
+  interface Case {
+    what: string;
+    /** The file whose findings change, though it does not. */
+    watched: string;
+    files: Record<string, string>;
+    change: Record<string, string>;
+  }
+  const cases: Case[] = [
+    {
+      what: 'a binding added beside a workload',
+      watched: 'k8s/deployment.yaml',
+      files: { 'k8s/deployment.yaml': DEPLOYMENT },
+      change: { 'k8s/rbac.yaml': rbac('api') },
+    },
+    {
+      what: 'the binding beside a workload changed in place',
+      watched: 'k8s/deployment.yaml',
+      files: { 'k8s/deployment.yaml': DEPLOYMENT, 'k8s/rbac.yaml': rbac('api') },
+      change: { 'k8s/rbac.yaml': rbac('worker') },
+    },
+    {
+      what: 'a kustomization that adds an owner label, added beside a manifest',
+      watched: 'sa/serviceaccount.yaml',
+      files: { 'sa/serviceaccount.yaml': SERVICE_ACCOUNT },
+      change: { 'sa/kustomization.yaml': kustomization(true) },
+    },
+    {
+      what: 'the kustomization beside a manifest changed in place',
+      watched: 'sa/serviceaccount.yaml',
+      files: { 'sa/serviceaccount.yaml': SERVICE_ACCOUNT, 'sa/kustomization.yaml': kustomization(true) },
+      change: { 'sa/kustomization.yaml': kustomization(false) },
+    },
+    {
+      what: "an owner tag added in a local module's folder",
+      watched: 'envs/prod/main.tf',
+      files: { 'modules/role/main.tf': MODULE, 'envs/prod/main.tf': CALLER },
+      change: { 'modules/role/main.tf': OWNED_MODULE },
+    },
+    {
+      what: "an owner tag removed in a local module's folder",
+      watched: 'envs/prod/main.tf',
+      files: { 'modules/role/main.tf': OWNED_MODULE, 'envs/prod/main.tf': CALLER },
+      change: { 'modules/role/main.tf': MODULE },
+    },
+    {
+      what: 'an owner tag added in a module that a local module calls',
+      watched: 'envs/prod/main.tf',
+      files: { 'modules/role/main.tf': MODULE, 'modules/wrapper/main.tf': PASSING, 'envs/prod/main.tf': NESTED_CALLER },
+      change: { 'modules/role/main.tf': OWNED_MODULE },
+    },
+  ];
+  const write = (root: string, files: Record<string, string>) => {
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+  };
+  /** Past the cache's allowance for a clock tick (2 s): the files' stamps then vouch for them (their ctime cannot be moved back). */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
+  const watchedFindings = (outcome: AuditOutcome, watched: string) =>
+    outcome.report.findings.filter((f) => f.path === watched).map((f) => f.ruleId);
+  const runs = new Map<string, { before: AuditOutcome; uncached: AuditOutcome; warm: AuditOutcome; again: AuditOutcome }>();
+  const roots = cases.map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachedeps-')));
+  const cacheFile = (root: string) => `${root}.cache`;
+
+  before(async () => {
+    cases.forEach((c, i) => write(roots[i], c.files));
+    // One wait for every tree: the first audit's signatures are of settled files, as a real tree's are.
+    await settle();
+    const befores = [];
+    for (const root of roots) befores.push(await audit(root, cacheFile(root)));
+    cases.forEach((c, i) => write(roots[i], c.change));
+    await settle();
+    for (const [i, c] of cases.entries()) {
+      const root = roots[i];
+      const warm = await audit(root, cacheFile(root));
+      const again = await audit(root, cacheFile(root));
+      runs.set(c.what, { before: befores[i], uncached: await audit(root, undefined), warm, again });
+    }
+  });
+
+  for (const c of cases) {
+    it(`${c.what}: the file is scanned again and reported as without the cache, then answered from the cache`, () => {
+      const { before, uncached, warm, again } = runs.get(c.what)!;
+      assert.notDeepEqual(watchedFindings(uncached, c.watched), watchedFindings(before, c.watched), 'the change changes the watched file');
+      assert.deepEqual(results(warm), results(uncached));
+      assert.deepEqual(results(again), results(uncached));
+      assert.equal(again.cache?.misses, 0, 'unchanged since: every file answered from the cache');
+    });
+  }
+
+  it('a binding added and audited at once (within the clock tick): the workload is scanned again, and again next time', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachedeps-'));
+    write(root, { 'k8s/deployment.yaml': DEPLOYMENT });
+    await settle();
+    await audit(root, cacheFile(root));
+    write(root, { 'k8s/rbac.yaml': rbac('api') });
+    const uncached = await audit(root, undefined);
+    assert.deepEqual(watchedFindings(uncached, 'k8s/deployment.yaml'), ['k8s-automount-service-account-token']);
+    const warm = await audit(root, cacheFile(root));
+    assert.deepEqual(results(warm), results(uncached));
+    // Its folder changed while the last audit ran (as far as the clock can tell): not trusted yet.
+    const again = await audit(root, cacheFile(root));
+    assert.deepEqual(results(again), results(uncached));
+    assert.ok(again.cache!.misses >= 1);
   });
 });

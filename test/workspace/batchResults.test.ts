@@ -45,10 +45,15 @@ describe('batch results between a worker and the calling thread', () => {
       plain('d.js', 5),
       { ...plain('e.js', 30), hash: hash(3) },
       { ...plain('f.js', 40), hash: hash(4), unchanged: true },
+      { ...plain('k8s/deployment.yaml', 50), hash: hash(5), reads: ['k8s'] },
     ];
     const packed = packScans(3, scans);
-    assert.deepEqual(packed.fullAt, [1, 2, 5], 'findings, skip notes and an unchanged file cross whole; a hash alone does not');
-    assert.equal(packed.hashes?.length, 6 * 32);
+    assert.deepEqual(
+      packed.fullAt,
+      [1, 2, 5, 6],
+      'findings, skip notes, an unchanged file and the folders a scan read beside it cross whole; a hash alone does not',
+    );
+    assert.equal(packed.hashes?.length, 7 * 32);
     assert.deepEqual(
       unpackScans(
         structuredClone(packed),

@@ -19,6 +19,8 @@ export interface FileScan {
   larger?: number;
   /** The file's stamp from an `fstat` of what was read, taken before reading it (when asked for: `HashRequest.stamp`). */
   stamp?: ReadStamp;
+  /** The folders whose files the results also depend on (`ScanResult.reads`). */
+  reads?: string[];
 }
 
 /**
@@ -215,6 +217,7 @@ export function scanFile(
   const scan = engine.scan({ path: relative, text: decodeText(buffer) }, { inventory });
   result.findings = scan.findings;
   if (scan.identities?.length) result.identities = scan.identities;
+  if (scan.reads) result.reads = scan.reads;
   result.suppressed = scan.suppressed;
   result.skipped.push(...scan.skipped);
   return result;

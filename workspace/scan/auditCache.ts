@@ -7,6 +7,7 @@ import { userCacheFolder } from '../files/userCacheFolder';
 import { PrefetchedStamps, stampJob, type FileStamp, type StampStarter } from './stampPrefetch';
 import { LineSpool } from './lineSpool';
 import { ChecksummedWriter } from './checksummedWriter';
+import { mayBeReadBeside } from '../terraformSiblings';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 let cryptoModule: typeof Crypto | undefined;
@@ -26,9 +27,10 @@ function crypto(): typeof Crypto {
  * hash is the same. This is what git's index does: size and mtime alone can be put back after a
  * rewrite (`touch -d`, `utimes`, `cp -p`), the ctime cannot (the kernel sets it). The price: a
  * tree copied or restored anew (new inodes and ctimes, same content) is read and hashed once, not
- * scanned. A `.tf` file's results also depend on the other `.tf` files of its folder (provider
- * `default_tags`): their names and stamps are part of its entry. The whole cache belongs to one
- * key: tool build, rules, config, baseline and what was asked (inventory); any change to one of
+ * scanned. A file's results may also depend on files beside it or in a local module's folder (the
+ * engine reports the folders its scan read: `FileScan.reads`): the entry keeps those folders and
+ * a signature of the names and stamps of their files that any sibling read may take, and holds
+ * only while the signature does. The whole cache belongs to one key: tool build, rules, config, baseline and what was asked (inventory); any change to one of
  * them starts afresh.
  *
  * What is stored is what a JSON report shows: findings with masked values and fingerprints,
@@ -46,8 +48,8 @@ function crypto(): typeof Crypto {
  * the folder.
  *
  * The file is ASCII lines: a JSON header (format, version, key, folder, when the audit started),
- * one line per file in walk order, `"path"<TAB>size<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>hash<TAB>siblings<TAB>results`
- * (the path a JSON string, the results JSON or `0` for nothing at all, both with every non-ASCII
+ * one line per file in walk order, `"path"<TAB>size<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>hash<TAB>dependencies<TAB>results`
+ * (the path a JSON string, the dependencies empty or a signature and the folders as JSON, the results JSON or `0` for nothing at all, both with every non-ASCII
  * character escaped), then one line per folder, `/"folder"<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>dev<TAB>kinds<TAB>"names"`
  * (a kind letter per entry, the names joined by `/` as one JSON string), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
  * the lines were written, so it finds each file's line where the previous one ended, compares its
@@ -56,13 +58,15 @@ function crypto(): typeof Crypto {
  */
 
 const FORMAT = 'nhi-lens audit cache';
-const FORMAT_VERSION = 4;
+const FORMAT_VERSION = 5;
 /** Larger cache files are not read (and entries past it are not written). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A file with more findings than this is rescanned each time rather than cached. */
 const MAX_FINDINGS_PER_ENTRY = 1000;
 /** Cache files kept in the default folder (one per audited folder and key), the least recent removed first. */
 const MAX_CACHE_FILES = 32;
+/** A scan that read more folders than this (local modules calling modules) is rescanned each time rather than cached. */
+const MAX_DEPENDENCY_FOLDERS = 64;
 /** Clock granularity and skew allowance: a stamp this close to the recording audit's start is not trusted alone. */
 const RACY_MS = 2000;
 /** A header longer than this is not one of ours. */
@@ -119,7 +123,7 @@ type Stamp = Pick<WalkedFile, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 /** Scan results as stored: everything but the path, which is the entry's key. */
 type StoredScan = Omit<FileScan, 'path'>;
 
-/** [size, mtimeMs, ctimeMs, inode, content hash, sibling signature ('' when none), results (0 when nothing at all)] */
+/** [size, mtimeMs, ctimeMs, inode, content hash, dependencies ('' when none, see `dependencyField`), results (0 when nothing at all)] */
 type Entry = [number, number, number, number, string, string, StoredScan | 0];
 
 /** What the cache knows of a walked file. */
@@ -198,7 +202,8 @@ export class AuditCache implements FolderListings {
   /** Something differs from the file as read besides `fresh` (a fresh scan not kept, a stamp now old enough): it must be written. */
   private changed = false;
   private readonly startedAt = Date.now();
-  private readonly siblingSignatures = new Map<string, string>();
+  /** Each dependency folder's signature and newest stamp, taken once per audit (`folderSignature`); null: not one to look at. */
+  private readonly folderSignatures = new Map<string, FolderSignature | null>();
   /** Stamps of the previous lines' files looked up on another thread (a long-running process's `StampThread`). */
   private prefetched?: PrefetchedStamps;
   /** The last path `fileStamp` found the entry of, and where: `lookup` of the same path takes it from there. */
@@ -308,16 +313,15 @@ export class AuditCache implements FolderListings {
       return undefined;
     }
     const trusted = this.trusted(file, this.previousStart);
-    const tf = file.relative.endsWith('.tf');
-    // Most files of a warm audit: unchanged, nothing found, no sibling files. Their line is
+    // Most files of a warm audit: unchanged, nothing found, no dependencies. Their line is
     // recognised in place, without parsing it into an entry.
-    if (trusted && !tf && emptyRestAt(this.text, stampEndAt(this.text, at, file))) {
+    if (trusted && emptyRestAt(this.text, stampEndAt(this.text, at, file))) {
       this.hits++;
       this.keep(at);
       return { scan: { path: file.relative, bytes: file.size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
     }
     const entry = parseEntry(this.restAt(at));
-    if (!entry || entry[0] !== file.size || entry[5] !== this.siblingSignature(file)) {
+    if (!entry || entry[0] !== file.size || !this.dependenciesHold(entry[5])) {
       this.awaiting.set(file.relative, this.push(NONE));
       return undefined;
     }
@@ -333,7 +337,7 @@ export class AuditCache implements FolderListings {
   /**
    * Where the line after the cursor's starts, when the cursor's line is this file's (in step with
    * the walk), its path is written plain, its stamp is the file's and trusted, and it holds no
-   * results and no sibling signature; else -1. Most files of a warm audit: one comparison of the
+   * results and no dependencies; else -1. Most files of a warm audit: one comparison of the
    * path, the four numbers of the stamp, and one sticky expression for the rest of the line, with
    * no string made but the numbers' and nothing looked up by path.
    */
@@ -380,21 +384,14 @@ export class AuditCache implements FolderListings {
     const place = this.awaiting.get(file.relative);
     if (place === undefined) return; // not looked up: not kept
     this.awaiting.delete(file.relative);
-    if (scan.findings.length > MAX_FINDINGS_PER_ENTRY) {
+    const dependencies = this.dependencyField(scan.reads);
+    if (scan.findings.length > MAX_FINDINGS_PER_ENTRY || dependencies === undefined) {
       this.replace(place, NONE); // its previous entry no longer holds
       return;
     }
     // No copy of the scan without its path (`withoutPaths` picks its fields): an object spread per file was a third of this.
     const empty = !scan.findings.length && !scan.skipped.length && !scan.suppressed && !scan.identities?.length;
-    const entry: Entry = [
-      stamp.size,
-      stamp.mtimeMs,
-      stamp.ctimeMs,
-      stamp.ino,
-      hash,
-      this.siblingSignature(file),
-      empty ? 0 : withoutPaths(scan),
-    ];
+    const entry: Entry = [stamp.size, stamp.mtimeMs, stamp.ctimeMs, stamp.ino, hash, dependencies, empty ? 0 : withoutPaths(scan)];
     this.spoolFile(place, file.relative, entry);
   }
 
@@ -735,31 +732,103 @@ export class AuditCache implements FolderListings {
     return this.text.slice(at, this.lineEnd(at));
   }
 
-  /** Names and stamps of a `.tf` file's folder's `.tf` files ('' for other files). */
-  private siblingSignature(file: Pick<CachedFile, 'relative' | 'absolute'>): string {
-    if (!file.relative.endsWith('.tf')) return '';
-    const dir = path.dirname(file.absolute);
-    let signature = this.siblingSignatures.get(dir);
-    if (signature === undefined) {
-      const parts: string[] = [];
-      try {
-        for (const name of fs.readdirSync(dir).sort()) {
-          if (!name.endsWith('.tf')) continue;
-          try {
-            const stat = fs.lstatSync(path.join(dir, name));
-            parts.push(`${name}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`);
-          } catch {
-            parts.push(`${name}:gone`);
-          }
-        }
-      } catch {
-        parts.push('unreadable');
-      }
-      signature = crypto().createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22);
-      this.siblingSignatures.set(dir, signature);
+  /**
+   * Whether the folders a line's dependency field names still have the files it signed ('': none),
+   * each of them older than the audit that signed them by more than a clock tick, as a file's own
+   * stamp must be (`trusted`): a file beside changed while that audit ran may have been read before
+   * or after the change, and one changed twice within a clock tick keeps its stamp.
+   */
+  private dependenciesHold(field: string): boolean {
+    if (field === '') return true;
+    let folders: unknown;
+    try {
+      folders = JSON.parse(field.slice(SIGNATURE_CHARS));
+    } catch {
+      return false;
     }
-    return signature;
+    if (!Array.isArray(folders) || !folders.every(isString) || this.dependencyField(folders) !== field) return false;
+    // Each one signed above: from the map.
+    return folders.every((folder) => this.folderSignature(folder)!.newest < this.previousStart - RACY_MS);
   }
+
+  /**
+   * A scan's dependencies as its line keeps them: a signature of the files of the folders it read,
+   * then the folders as JSON; '' when it read none. Undefined (the file is not kept) for more
+   * folders than the bound, or one that is not a plain path inside the audited folder.
+   */
+  private dependencyField(folders: readonly string[] | undefined): string | undefined {
+    if (!folders?.length) return '';
+    if (folders.length > MAX_DEPENDENCY_FOLDERS) return undefined;
+    let signed = '';
+    for (const folder of folders) {
+      const known = this.folderSignature(folder);
+      if (!known) return undefined;
+      signed += `${known.signature}\n`;
+    }
+    return `${digest(signed).slice(0, SIGNATURE_CHARS)}${asciiJson(folders)}`;
+  }
+
+  /**
+   * The names and stamps of the files of a folder (as a scan names it: relative to the root) that
+   * a read beside a scanned file may take (every such name, not only those a bounded read took:
+   * another one added can push one out), and the newest mtime or ctime among them and the
+   * folder's own (a file removed sets the folder's), once per audit. Undefined for a folder that
+   * is not a plain path inside the audited one (a crafted line names no folder elsewhere to look at).
+   */
+  private folderSignature(folder: string): FolderSignature | undefined {
+    let known = this.folderSignatures.get(folder);
+    if (known !== undefined) return known ?? undefined;
+    const absolute = path.resolve(this.root, folder);
+    const relative = path.relative(this.root, absolute);
+    known =
+      folder.length > MAX_PATH_BYTES ||
+      folder.includes('\0') ||
+      path.isAbsolute(folder) ||
+      relative.startsWith('..') ||
+      path.isAbsolute(relative)
+        ? null
+        : signatureOf(absolute);
+    this.folderSignatures.set(folder, known);
+    return known ?? undefined;
+  }
+}
+
+/** See `AuditCache.folderSignature`: the stamps joined as they are (one digest is taken over a line's folders). */
+function signatureOf(folder: string): FolderSignature {
+  let signature = '';
+  let newest = Infinity;
+  try {
+    // Followed, as the read beside a file and `readdir` follow a linked folder.
+    const stat = fs.statSync(folder);
+    newest = Math.max(stat.mtimeMs, stat.ctimeMs);
+    for (const name of fs.readdirSync(folder).sort()) {
+      if (!mayBeReadBeside(name)) continue;
+      try {
+        const stat = fs.lstatSync(path.join(folder, name));
+        signature += `${JSON.stringify(name)}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}/`;
+        newest = Math.max(newest, stat.mtimeMs, stat.ctimeMs);
+      } catch {
+        signature += `${JSON.stringify(name)}:gone/`;
+        newest = Infinity;
+      }
+    }
+  } catch {
+    signature = 'unreadable';
+  }
+  return { signature, newest };
+}
+
+/** A SHA-256 digest of a text, base64url (the one-shot form where there is one, as in `contentHash`). */
+function digest(text: string): string {
+  const c = crypto();
+  return typeof c.hash === 'function' ? c.hash('sha256', text, 'base64url') : c.createHash('sha256').update(text).digest('base64url');
+}
+
+/** What a folder's files that a read beside a scanned file may take were: their signature, and the newest stamp among them. */
+interface FolderSignature {
+  signature: string;
+  /** Epoch ms; Infinity when the folder could not be read as a whole (never trusted). */
+  newest: number;
 }
 
 /** Removes the least recently written cache files of the default folder beyond the limit. Never throws. */
@@ -822,6 +891,8 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
 }
 
 const NEWLINE = 0x0a;
+/** The length of a line's dependency signature (before its folders). */
+const SIGNATURE_CHARS = 22;
 /** A walked file with no line to write (a place value: >= 0 a previous entry's start, <= -2 a spooled line's). */
 const NONE = -1;
 const spooled = (start: number) => -start - 2;
@@ -918,7 +989,7 @@ function numberFieldAt(text: string, start: number, value: number): number {
 }
 
 /**
- * A hash, no sibling signature and no results (`0`), to the line's end. A sticky regular
+ * A hash, no dependencies and no results (`0`), to the line's end. A sticky regular
  * expression rather than a loop over the 32 characters: V8 runs it as machine code from its second
  * use, where a loop runs interpreted for most of a short CLI process (6-7 ms of CPU over the npm tree).
  */
@@ -926,13 +997,12 @@ const EMPTY_REST = /[A-Za-z0-9_-]{32}\t\t0(?:\n|$)/y;
 
 /**
  * A whole file line, through its newline, with a plain path (printable ASCII, no quote or
- * backslash) that is not a `.tf` file's, four number fields, a hash, no sibling signature and no
- * results (`0`). Sticky, and native code from its second use (see EMPTY_REST).
+ * backslash), four number fields, a hash, no dependencies and no results (`0`). Sticky, and native code from its second use (see EMPTY_REST).
  */
 const PLAIN_EMPTY_LINE =
-  /"[\x20\x21\x23-\x5b\x5d-\x7e]*(?<!\.tf)"\t[0-9.e+-]{1,32}\t[0-9.e+-]{1,32}\t[0-9.e+-]{1,32}\t[0-9.e+-]{1,32}\t[A-Za-z0-9_-]{32}\t\t0(?:\n|$)/y;
+  /"[\x20\x21\x23-\x5b\x5d-\x7e]*"\t[0-9.e+-]{1,32}\t[0-9.e+-]{1,32}\t[0-9.e+-]{1,32}\t[0-9.e+-]{1,32}\t[A-Za-z0-9_-]{32}\t\t0(?:\n|$)/y;
 
-/** Whether what follows a stamp at `at` is a hash, no sibling signature and no results (`0`), to the line's end. */
+/** Whether what follows a stamp at `at` is a hash, no dependencies and no results (`0`), to the line's end. */
 function emptyRestAt(text: string, at: number): boolean {
   if (at < 0) return false;
   EMPTY_REST.lastIndex = at;

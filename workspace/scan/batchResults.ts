@@ -41,6 +41,7 @@ function bytesOnly(scan: FileScan): boolean {
     !scan.skipped.length &&
     !scan.suppressed &&
     scan.identities === undefined &&
+    scan.reads === undefined &&
     (scan.hash === undefined || scan.hash.length === HASH_CHARS) &&
     scan.unchanged === undefined &&
     scan.larger === undefined
