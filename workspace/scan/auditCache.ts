@@ -177,6 +177,8 @@ export class AuditCache implements FolderListings {
 
   /** Every previous line's path → where its entry starts; built only when the walk and the lines part ways. */
   private index?: Map<string, number>;
+  /** `pathBefore`'s last answer, and the cursor it is for. */
+  private before?: { at: number; path: string | null | undefined };
   /** The previous lines are in walk order (`walksBefore`), each path once. */
   private readonly sorted: boolean;
   /**
@@ -674,7 +676,7 @@ export class AuditCache implements FolderListings {
     // this path's and are passed over, and a path that falls between two lines has none (a file
     // the cache does not hold: new, too large to read): no map of every path is needed.
     if (this.sorted && PLAIN_PATH.test(relative)) {
-      const before = at > this.bodyStart ? this.pathAt(text.lastIndexOf('\n', at - 2) + 1) : undefined;
+      const before = this.pathBefore(at);
       if (before !== null && (before === undefined || walksBefore(before, relative))) {
         let next = at;
         let path = this.pathAt(next);
@@ -703,6 +705,19 @@ export class AuditCache implements FolderListings {
     if (rest === undefined) return -1;
     this.cursor = this.lineEnd(rest) + 1;
     return rest;
+  }
+
+  /**
+   * The path of the line before the one that starts at `at` (undefined at the first line; null
+   * when not written plain). Kept for the cursor it was found at: files the cache does not hold,
+   * looked up one after another at the same cursor, do not each search back over that line (a
+   * crafted line of megabytes, searched once per new file). Each line is then searched back over
+   * for one cursor at most, the one right after it: at most the file's length in all.
+   */
+  private pathBefore(at: number): string | null | undefined {
+    if (this.before?.at !== at)
+      this.before = { at, path: at > this.bodyStart ? this.pathAt(this.text.lastIndexOf('\n', at - 2) + 1) : undefined };
+    return this.before.path;
   }
 
   /** Every previous line's path → where its entry starts (a path twice: the last line counts). */
