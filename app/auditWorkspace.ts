@@ -100,8 +100,8 @@ export interface AuditOutcome {
   engine: Engine;
   /** How many open GitHub alerts there were and how many matched a finding (when GitHub was asked and answered). */
   github?: { alerts: number; matched: number };
-  /** With a cache: where it is, how many files it answered for, how many folders it listed (not read), why an existing one was not used. */
-  cache?: { file: string; hits: number; misses: number; ignored?: string; saved: boolean; foldersListed: number };
+  /** With a cache: where it is, how many files it answered for, how many folders it listed (not read), whether the walk was taken from it (`AuditCache.replay`), why an existing one was not used. */
+  cache?: { file: string; hits: number; misses: number; ignored?: string; saved: boolean; foldersListed: number; replayed: boolean };
 }
 
 /**
@@ -153,6 +153,7 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
       hits: cache.hits,
       misses: cache.misses,
       foldersListed: cache.foldersListed,
+      replayed: cache.replayed,
       ...(cache.ignored ? { ignored: cache.ignored } : {}),
       saved,
     };

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { auditWorkspace, type AuditOutcome } from '../../app/auditWorkspace';
 import { loadWorkspaceConfig } from '../../workspace/config/configFile';
@@ -56,10 +57,14 @@ function results(outcome: AuditOutcome): unknown {
 /** [size, mtimeMs, ctimeMs, inode, hash, dependencies, results] */
 type CacheEntry = [number, number, number, number, string, string, unknown];
 
-/** A cache as its lines say: the header, each path's entry and the folder lines as they are (the end line checked and dropped). */
+/**
+ * A cache as its lines say: the header, each path's entry, the walked files it holds no results
+ * for (their line is `"path"<TAB>-`) and the folder lines as they are (the end line checked and dropped).
+ */
 interface CacheLines {
   header: string;
   entries: Map<string, CacheEntry>;
+  unheld?: string[];
   folders?: string[];
 }
 
@@ -70,10 +75,15 @@ function readCache(file: string): Required<CacheLines> {
   assert.equal(end[0], 'end');
   assert.equal(Number(end[1]), lines.length, 'the end line counts the entry lines');
   const entries = new Map<string, CacheEntry>();
+  const unheld: string[] = [];
   const folders: string[] = [];
   for (const line of lines) {
     if (line.startsWith('/')) {
       folders.push(line);
+      continue;
+    }
+    if (line.endsWith('\t-')) {
+      unheld.push(JSON.parse(line.slice(0, -2)) as string);
       continue;
     }
     const [quoted, size, mtime, ctime, ino, hash, siblings, stored] = line.split('\t');
@@ -87,7 +97,7 @@ function readCache(file: string): Required<CacheLines> {
       JSON.parse(stored) as unknown,
     ]);
   }
-  return { header, entries, folders };
+  return { header, entries, unheld, folders };
 }
 
 /** The checksum the end line carries (of every byte before it). */
@@ -108,6 +118,8 @@ function writeCache(file: string, cache: CacheLines): string[] {
   const lines = [cache.header];
   for (const [name, [size, mtime, ctime, ino, hash, siblings, stored]] of cache.entries)
     lines.push([asciiJson(name), size, mtime, ctime, ino, hash, siblings, stored === 0 ? '0' : asciiJson(stored)].join('\t'));
+  // Out of walk order (after the others): a test that keeps them needs no replay.
+  for (const name of cache.unheld ?? []) lines.push(`${asciiJson(name)}\t-`);
   lines.push(...(cache.folders ?? []));
   writeLines(file, lines);
   return lines;
@@ -122,6 +134,17 @@ function recordedLater(file: string): void {
   const cache = readCache(file);
   const header = JSON.parse(cache.header) as { startedAt: number };
   header.startedAt += 60_000;
+  writeCache(file, { ...cache, header: JSON.stringify(header) });
+}
+
+/**
+ * Drops the header's walk record: the next audit walks the tree (with the kept listings) instead
+ * of taking its files from the lines (`AuditCache.replay`).
+ */
+function forgetWalk(file: string): void {
+  const cache = readCache(file);
+  const { walk, ...header } = JSON.parse(cache.header) as { walk?: unknown };
+  assert.ok(walk, 'the cache has a walk record');
   writeCache(file, { ...cache, header: JSON.stringify(header) });
 }
 
@@ -932,9 +955,13 @@ describe('audit cache: folder listings', function () {
       assert.deepEqual(results(run), results(fresh));
       assert.ok(seen(run), 'the change shows in the report');
       if (!what.startsWith('the config')) assert.ok((run.cache?.foldersListed ?? 0) > 0, 'untouched folders still come from the cache');
-      // And the cache written after the change holds: the next audit is the same again.
+      // Only an edit in place leaves every folder and .gitignore as the walk saw them: the walk is replayed.
+      assert.equal(run.cache?.replayed, what.startsWith('a file edited in place'), 'the walk taken from the cache');
+      // And the cache written after the change holds: the next audit is the same again, its walk replayed.
       recordedLater(cacheFile);
-      assert.deepEqual(results(await audit(root, cacheFile)), results(fresh));
+      const next = await audit(root, cacheFile);
+      assert.deepEqual(results(next), results(fresh));
+      assert.equal(next.cache?.replayed, true, 'the walk taken from the cache the next time');
     });
   }
 
@@ -960,6 +987,7 @@ describe('audit cache: folder listings', function () {
     // Old enough: the stamp is all that is compared, and the (here falsified) listing is what the walk sees.
     stale();
     recordedLater(cacheFile);
+    forgetWalk(cacheFile);
     const trusted = await audit(root, cacheFile);
     assert.ok(!hasFinding(trusted, 'src/billing.ts'), 'the kept listing was used instead of reading the folder');
   });
@@ -989,10 +1017,24 @@ describe('audit cache: folder listings', function () {
       ['every entry said a link', 'l'.repeat(kinds.length), names],
       ['every entry said a pipe or of no known kind', 'p?'.repeat(kinds.length).slice(0, kinds.length), names],
     ];
-    for (const [what, k, n] of crafted) {
+    // Taken as the walk's listing (the cache's walk record dropped), and with the record (the walk is
+    // then taken from the file lines, which a crafted listing does not change).
+    for (const [[what, k, n], replayed] of crafted.flatMap(
+      (c) =>
+        [
+          [c, false],
+          [c, true],
+        ] as const,
+    )) {
+      // From a cache as an audit of the tree writes it (a crafted listing, once trusted, stays).
+      fs.rmSync(cacheFile);
+      await audit(root, cacheFile);
+      recordedLater(cacheFile);
       craftListing('src', k, n);
       recordedLater(cacheFile);
+      if (!replayed) forgetWalk(cacheFile);
       const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.replayed, replayed, what);
       assert.deepEqual(results(run), results(uncached), what);
       assert.ok(
         run.report.findings.every((f) => !f.path.includes('..') && !path.isAbsolute(f.path)),
@@ -1002,6 +1044,166 @@ describe('audit cache: folder listings', function () {
         run.report.skipped.every((s) => !s.path.includes('..')),
         what,
       );
+    }
+  });
+});
+
+describe('audit cache: a walk replayed from the lines', function () {
+  this.timeout(120_000);
+  let root: string;
+  let cacheFile: string;
+  beforeEach(() => {
+    root = workspace();
+    cacheFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachefile-')), 'audit-cache.json');
+  });
+
+  /** An audit with a cache of `dir`, recorded as if a minute ago: every stamp it kept is then trusted. */
+  async function settle(dir = root): Promise<AuditOutcome> {
+    age(dir);
+    const outcome = await audit(dir, cacheFile);
+    recordedLater(cacheFile);
+    return outcome;
+  }
+
+  it('an unchanged tree: the files come from the lines, links, pipes and files too large included, as a walk gives them', async () => {
+    fs.writeFileSync(
+      path.join(root, '.nhi-lens.yaml'),
+      `${fs.readFileSync(path.join(root, '.nhi-lens.yaml'), 'utf8')}\nlimits:\n  maxFileBytes: 4096\n`,
+    );
+    fs.writeFileSync(path.join(root, 'src', 'large.txt'), 'y'.repeat(5000));
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outside-')), 'target.txt');
+    fs.writeFileSync(outside, 'x');
+    fs.symlinkSync('billing.ts', path.join(root, 'src', 'link-inside'));
+    fs.symlinkSync(outside, path.join(root, 'src', 'link-outside'));
+    fs.symlinkSync('nowhere', path.join(root, 'src', 'link-broken'));
+    if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root, 'src', 'pipe')]);
+    await settle();
+    assert.deepEqual(readCache(cacheFile).unheld, ['src/large.txt'], 'a line for the file too large to read, without results');
+    const uncached = await audit(root, undefined);
+    const replayed = await audit(root, cacheFile);
+    assert.equal(replayed.cache?.replayed, true);
+    assert.equal(replayed.cache?.hits, uncached.report.filesScanned - 1);
+    assert.equal(replayed.cache?.misses, 0);
+    assert.deepEqual(results(replayed), results(uncached));
+    assert.ok(uncached.report.skipped.some((s) => s.path === 'src/large.txt'));
+    assert.ok(uncached.report.skipped.some((s) => s.path === 'src/link-outside' && /outside/.test(s.reason)));
+    // Where a link leads is no folder's stamp: its note is worked out again, as a walk does.
+    fs.rmSync(outside);
+    recordedLater(cacheFile);
+    const again = await audit(root, cacheFile);
+    assert.equal(again.cache?.replayed, true);
+    assert.ok(again.report.skipped.some((s) => s.path === 'src/link-outside' && /broken/.test(s.reason)));
+    assert.deepEqual(results(again), results(await audit(root, undefined)));
+  });
+
+  it('a .gitignore above the tree edited in place, or the .git above it removed: the tree is walked again', async () => {
+    const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outer-'));
+    fs.mkdirSync(path.join(outer, '.git'));
+    fs.writeFileSync(path.join(outer, '.gitignore'), '*.log\n');
+    const inner = path.join(outer, 'inner');
+    fs.cpSync(root, inner, { recursive: true });
+    await settle(inner);
+    const edits: Array<[string, () => void, (outcome: AuditOutcome) => boolean]> = [
+      [
+        'the repository .gitignore edited',
+        () => fs.appendFileSync(path.join(outer, '.gitignore'), 'inner/src/\n'),
+        (o) => !o.report.findings.some((f) => f.path.startsWith('src/')),
+      ],
+      [
+        'the .git above removed (the .gitignore above no longer applies)',
+        () => fs.rmSync(path.join(outer, '.git'), { recursive: true }),
+        (o) => o.report.findings.some((f) => f.path.startsWith('src/')),
+      ],
+    ];
+    for (const [what, edit, seen] of edits) {
+      const before = await audit(inner, cacheFile);
+      assert.equal(before.cache?.replayed, true, `${what}: replayed before`);
+      edit();
+      const run = await audit(inner, cacheFile);
+      assert.equal(run.cache?.replayed, false, what);
+      assert.deepEqual(results(run), results(await audit(inner, undefined)), what);
+      assert.ok(seen(run), what);
+      recordedLater(cacheFile);
+    }
+  });
+
+  it('another folder, several targets or another .gitignore setting: the tree is walked', async () => {
+    await settle();
+    const { config } = loadWorkspaceConfig(root);
+    const asked: Array<[string, Parameters<typeof auditWorkspace>[0]]> = [
+      ['a folder inside', { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, targets: [path.join(root, 'src')] }],
+      [
+        'two folders',
+        { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, targets: [path.join(root, 'src'), path.join(root, 'k8s')] },
+      ],
+      ['.gitignore files not honoured', { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, gitignore: false }],
+    ];
+    for (const [what, request] of asked) {
+      const { cache: _cache, ...uncachedRequest } = request;
+      const run = await auditWorkspace(request);
+      assert.equal(run.cache?.replayed, false, what);
+      assert.deepEqual(results(run), results(await auditWorkspace(uncachedRequest)), what);
+      fs.rmSync(cacheFile);
+      await settle();
+    }
+  });
+
+  it('a crafted walk record or crafted lines: no replay, or never a path outside the folder', async () => {
+    const outside = path.join(path.dirname(root), `outside-${path.basename(root)}.env`);
+    fs.writeFileSync(outside, `SLACK_BOT_TOKEN=${slackToken(21)}\n`);
+    await settle();
+    const uncached = await audit(root, undefined);
+    const pristine = fs.readFileSync(cacheFile);
+    /** Rewrites the cache's header walk record with `change`, the file's checksum good. */
+    const craftRecord = (change: (walk: Record<string, unknown>) => void) => {
+      const cache = readCache(cacheFile);
+      const header = JSON.parse(cache.header) as { walk: Record<string, unknown> };
+      change(header.walk);
+      writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
+    };
+    const crafts: Array<[string, () => void, boolean]> = [
+      ['one file more than the lines', () => craftRecord((w) => (w.files = (w.files as number) + 1)), false],
+      ['one folder fewer than the lines', () => craftRecord((w) => (w.folders = (w.folders as number) - 1)), false],
+      ['no .gitignore setting', () => craftRecord((w) => delete w.gitignore), false],
+      ['a look that is not a list', () => craftRecord((w) => (w.looked = 'x')), false],
+      ['a look at a path made up', () => craftRecord((w) => (w.looked = [['/nonexistent/.gitignore', [1, 1, 1, 1, 1]]])), false],
+      ['a note on a path outside', () => craftRecord((w) => (w.notes = [['../x', 'l']])), false],
+      ['a note on an entry of another kind', () => craftRecord((w) => (w.notes = [['src/billing.ts', 'l']])), false],
+      [
+        'a folder line with another stamp',
+        () => {
+          const cache = readCache(cacheFile);
+          cache.folders = cache.folders.map((l) =>
+            l.startsWith('/"src"\t') ? l.replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`) : l,
+          );
+          writeCache(cacheFile, cache);
+        },
+        false,
+      ],
+      [
+        'a file line outside the folder (counted in the record)',
+        () => {
+          const cache = readCache(cacheFile);
+          const [, entry] = [...cache.entries].find(([, e]) => e[6] === 0)!;
+          const st = fs.statSync(outside);
+          cache.entries = new Map([
+            [`../${path.basename(outside)}`, [st.size, st.mtimeMs, st.ctimeMs, st.ino, entry[4], '', 0]],
+            ...cache.entries,
+          ]);
+          const header = JSON.parse(cache.header) as { walk: { files: number } };
+          header.walk.files++;
+          writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
+        },
+        true,
+      ],
+    ];
+    for (const [what, craft, replays] of crafts) {
+      fs.writeFileSync(cacheFile, pristine);
+      craft();
+      const run = await audit(root, cacheFile);
+      assert.equal(run.cache?.replayed, replays, what);
+      assert.deepEqual(results(run), results(uncached), what);
+      assert.ok(!run.report.findings.some((f) => f.path.includes('..')), what);
     }
   });
 });
@@ -1072,7 +1274,7 @@ describe("audit cache: a file's line compared in place", () => {
 
   /** A cache of these file lines (in walk order), recorded well after their stamps. */
   function cacheOf(...lines: string[]): AuditCache {
-    const header = JSON.stringify({ format: 'nhi-lens audit cache', version: 5, key, root: dir, startedAt: Date.now(), sorted: true });
+    const header = JSON.stringify({ format: 'nhi-lens audit cache', version: 6, key, root: dir, startedAt: Date.now(), sorted: true });
     writeLines(cacheFile, [header, ...lines]);
     const cache = AuditCache.open(cacheFile, key, dir);
     assert.equal(cache.ignored, undefined);

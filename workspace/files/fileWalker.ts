@@ -121,10 +121,53 @@ interface LayerView {
   prefix: string;
 }
 
-/** .gitignore files are read like settings: regular files only, size-capped (a FIFO would hang the walk). */
-function readGitignore(dir: string): PathGlobs | undefined {
+/**
+ * What a walk's sequence of files depended on besides its options and the listings of the folders
+ * it opened. The audit cache keeps it, so that the walk of an unchanged tree can be replayed from
+ * the cache's lines instead (`AuditCache.replay`): that holds only when every folder it opened
+ * was stamped (a stamped folder's listing is kept with its stamp), it skipped nothing with a note
+ * (a link's note depends on where it leads, outside any folder's stamp), and nothing it `looked`
+ * at besides those listings changed since: each .gitignore it read, in the tree or above it, and
+ * each folder above the tree it looked in (for a .gitignore and for `.git`).
+ */
+export interface WalkTrace {
+  opened: number;
+  stamped: number;
+  /** Skip notes that only a walk can give again (a folder it could not read, a link it was named). */
+  skips: number;
+  /**
+   * Entries of listed folders passed over with a note, in walk order: the entry's path and kind
+   * letter (`FolderListing`: a link, FIFO, socket or device). Its note is worked out again for a
+   * replay (`entryNote`): a link's depends on where it leads, which no folder's stamp covers.
+   */
+  notes: Array<[relative: string, kind: string]>;
+  looked: LookedAt[];
+}
+
+/**
+ * A path the walk looked at, with what `stat` said of it just before (links followed, as the read
+ * follows them): [mtimeMs, ctimeMs, inode, device, size], or null when there was nothing there.
+ */
+export type LookedAt = [path: string, stamp: LookStamp | null];
+export type LookStamp = [mtimeMs: number, ctimeMs: number, ino: number, dev: number, size: number];
+
+/** A path's stamp as `LookedAt` keeps it (null: not there, or not readable). */
+export function lookStamp(file: string): LookStamp | null {
   try {
-    return gitignoreGlobs(readSettingsFile(path.join(dir, '.gitignore'), '.gitignore', GITIGNORE_MAX_BYTES));
+    const stat = fs.statSync(file);
+    return [stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev, stat.size];
+  } catch {
+    return null;
+  }
+}
+
+/** .gitignore files are read like settings: regular files only, size-capped (a FIFO would hang the walk). */
+function readGitignore(dir: string, trace: WalkTrace): PathGlobs | undefined {
+  const file = path.join(dir, '.gitignore');
+  // Before the read: a change between the two leaves a stamp older than the file's.
+  trace.looked.push([file, lookStamp(file)]);
+  try {
+    return gitignoreGlobs(readSettingsFile(file, '.gitignore', GITIGNORE_MAX_BYTES));
   } catch {
     return undefined;
   }
@@ -133,11 +176,13 @@ function readGitignore(dir: string): PathGlobs | undefined {
 const GITIGNORE_MAX_BYTES = 1024 * 1024;
 
 /** .gitignore files of the enclosing repository above `dir` (outermost first). */
-function ancestorLayers(dir: string): Layer[] {
+function ancestorLayers(dir: string, trace: WalkTrace): Layer[] {
   const layers: Layer[] = [];
   let current = path.dirname(dir);
   for (let i = 0; i < 30 && current !== path.dirname(current); i++, current = path.dirname(current)) {
-    const rules = readGitignore(current);
+    // Whether it has a .gitignore and a `.git`: its stamp says whether either came or went since.
+    trace.looked.push([current, lookStamp(current)]);
+    const rules = readGitignore(current, trace);
     if (rules) layers.unshift({ base: current, rules });
     if (fs.existsSync(path.join(current, '.git'))) return layers;
   }
@@ -169,6 +214,7 @@ interface Walk {
   realRoot: string;
   /** Files yielded so far, when there are several targets (absent for one: nothing can come twice). */
   seen?: Set<string>;
+  trace: WalkTrace;
 }
 
 /**
@@ -204,11 +250,29 @@ function isLink(file: string): boolean {
 }
 
 function skip(walk: Walk, absolute: string, reason: string): void {
+  walk.trace.skips++;
   walk.options.onSkip?.({ path: toRelative(walk.options.root, absolute), reason });
 }
 
+/**
+ * The skip note a walk of `root` gives the entry `relative` of a listed folder, of kind `kind` (a
+ * link, FIFO, socket or device: `WalkTrace.notes`), worked out now; undefined when the entry is
+ * no longer of that kind.
+ */
+export function entryNote(root: string, relative: string, kind: string): SkipNote | undefined {
+  const absolute = path.join(root, relative);
+  let now: string;
+  try {
+    now = kindOf(fs.lstatSync(absolute));
+  } catch {
+    return undefined;
+  }
+  if (now !== kind || !OTHER_KINDS.test(kind) || kind === '?') return undefined;
+  return { path: relative, reason: kind === 'l' ? linkReason(realPathOr(root), absolute) : notRegularReason(typeOfKind(kind)) };
+}
+
 /** Why a symbolic link is not followed: where it leads, in words (never its target path). */
-function linkReason(walk: Walk, link: string): string {
+function linkReason(realRoot: string, link: string): string {
   let target: string;
   try {
     target = fs.realpathSync(link);
@@ -218,7 +282,7 @@ function linkReason(walk: Walk, link: string): string {
     if (code === 'ENOENT') return 'broken symbolic link: not followed';
     return `symbolic link not followed (${code ?? 'unresolvable'})`;
   }
-  if (!isInside(walk.realRoot, target)) return 'symbolic link pointing outside the audited folder: not followed';
+  if (!isInside(realRoot, target)) return 'symbolic link pointing outside the audited folder: not followed';
   let what = 'a file';
   try {
     const stat = fs.statSync(target);
@@ -267,6 +331,7 @@ function openFolder(
   top = false,
 ): OpenFolder | string | undefined {
   const { listings } = walk.options;
+  walk.trace.opened++;
   let stamp: FolderStamp | undefined;
   let listing: FolderListing | undefined;
   if (listings) {
@@ -279,7 +344,10 @@ function openFolder(
     } catch {
       /* gone meanwhile: the read below says so */
     }
-    if (stamp) listing = listings.keptListing(folder, stamp);
+    if (stamp) {
+      walk.trace.stamped++;
+      listing = listings.keptListing(folder, stamp);
+    }
     // A kept file or folder is checked by its own lstat when walked; any other kind would be
     // taken on the listing's word (a link's skip note): looked at as an unknown one instead.
     if (listing && OTHER_KINDS.test(listing.kinds)) listing = { names: listing.names, kinds: listing.kinds.replace(/[^fd]/g, '?') };
@@ -304,7 +372,7 @@ function openFolder(
     if (stamp) listings!.keepListing(folder, stamp, listing);
   }
   // Only a folder that has a .gitignore costs a read (most have none).
-  const own = walk.useGitignore && listing.names.includes('.gitignore') ? readGitignore(dir) : undefined;
+  const own = walk.useGitignore && listing.names.includes('.gitignore') ? readGitignore(dir, walk.trace) : undefined;
   const layers = own ? [...parentLayers, { base: dir, rules: own }] : parentLayers;
   // Paths relative to each ignore layer's base, worked out once per folder (path.relative for
   // every file was a fifth of a cached audit's time), from the parent folder's when there is one.
@@ -346,7 +414,13 @@ export class FileWalk implements Iterable<WalkedFile | ListedFile> {
       useGitignore: options.gitignore !== false,
       realRoot: realPathOr(options.root),
       ...(targets.length > 1 ? { seen: new Set<string>() } : {}),
+      trace: { opened: 0, stamped: 0, skips: 0, notes: [], looked: [] },
     };
+  }
+
+  /** What the walk so far depended on (whole once `nextFile` has said it is over). */
+  get trace(): WalkTrace {
+    return this.walk.trace;
   }
 
   /** The next file, or undefined once the walk is over. Throws for a target that does not exist. */
@@ -396,7 +470,7 @@ export class FileWalk implements Iterable<WalkedFile | ListedFile> {
       skip(walk, absolute, notRegularReason(stat));
       return undefined;
     }
-    const layers = walk.useGitignore ? ancestorLayers(absolute) : [];
+    const layers = walk.useGitignore ? ancestorLayers(absolute, walk.trace) : [];
     const top = openFolder(walk, absolute, posixRelative(options.root, absolute), layers, undefined, true);
     if (typeof top === 'object') this.stack.push(top);
     return undefined;
@@ -436,12 +510,12 @@ export class FileWalk implements Iterable<WalkedFile | ListedFile> {
       }
       if (open.views.length && ignoredBy(open.views, name, false)) continue;
       if (options.isIgnored?.(relative)) continue;
-      if (kind === 'l') {
-        skip(walk, absolute, linkReason(walk, absolute));
-        continue;
-      }
       if (kind !== 'f') {
-        skip(walk, absolute, notRegularReason(typeOfKind(kind)));
+        walk.trace.notes.push([relative, kind]);
+        options.onSkip?.({
+          path: relative,
+          reason: kind === 'l' ? linkReason(walk.realRoot, absolute) : notRegularReason(typeOfKind(kind)),
+        });
         continue;
       }
       // Only targets that overlap can yield a file twice (links are not followed): one target needs no set.

@@ -2,12 +2,22 @@ import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
-import type { FolderListing, FolderListings, FolderStamp, WalkedFile } from '../files/fileWalker';
+import {
+  entryNote,
+  type FolderListing,
+  type FolderListings,
+  type FolderStamp,
+  type LookedAt,
+  type WalkedFile,
+  type WalkTrace,
+} from '../files/fileWalker';
+import type { SkipNote } from '../../engine';
 import { userCacheFolder } from '../files/userCacheFolder';
 import { PrefetchedStamps, stampJob, type FileStamp, type StampStarter } from './stampPrefetch';
 import { LineSpool } from './lineSpool';
 import { ChecksummedWriter } from './checksummedWriter';
 import { mayBeReadBeside } from '../terraformSiblings';
+import { isLookedList, stillAsLooked, walkablePath, walkedPathAt, type ReplayedWalk } from './walkReplay';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 let cryptoModule: typeof Crypto | undefined;
@@ -51,14 +61,21 @@ function crypto(): typeof Crypto {
  * one line per file in walk order, `"path"<TAB>size<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>hash<TAB>dependencies<TAB>results`
  * (the path a JSON string, the dependencies empty or a signature and the folders as JSON, the results JSON or `0` for nothing at all, both with every non-ASCII
  * character escaped), then one line per folder, `/"folder"<TAB>mtimeMs<TAB>ctimeMs<TAB>ino<TAB>dev<TAB>kinds<TAB>"names"`
- * (a kind letter per entry, the names joined by `/` as one JSON string), and `end<TAB>lines<TAB>checksum`. A warm audit walks the tree in the order
+ * (a kind letter per entry, the names joined by `/` as one JSON string), and `end<TAB>lines<TAB>checksum`. A walked file the cache
+ * holds no results for (too large to read, unreadable, too many findings) has a line all the same,
+ * `"path"<TAB>-`, so that the lines name every file the walk yielded. A warm audit walks the tree in the order
  * the lines were written, so it finds each file's line where the previous one ended, compares its
  * stamp in place and parses only the entries that have results: no map of paths, no string per
  * line, no UTF-8 decoding (bench/RESULTS.md, issue 13).
+ *
+ * The header also keeps what the walk depended on besides the folders' listings (`WalkRecord`),
+ * when the lines name every file it yielded and every folder it opened: while none of it and no
+ * folder has changed, the next audit takes its files from the lines instead of walking
+ * (`replay`, walkReplay.ts).
  */
 
 const FORMAT = 'nhi-lens audit cache';
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 /** Larger cache files are not read (and entries past it are not written). */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** A file with more findings than this is rescanned each time rather than cached. */
@@ -71,6 +88,22 @@ const MAX_DEPENDENCY_FOLDERS = 64;
 const RACY_MS = 2000;
 /** A header longer than this is not one of ours. */
 const MAX_HEADER_BYTES = 64 * 1024;
+/** A walk record longer than this (thousands of .gitignore files) is not kept: the tree is walked each time. */
+const MAX_WALK_RECORD_CHARS = 32 * 1024;
+
+/**
+ * What a walk's files depended on besides its options and its folders' listings (`WalkTrace`), as
+ * the header keeps it: whether .gitignore files applied, what it looked at with their stamps, and
+ * how many file and folder lines it left (every file it yielded, every folder it opened).
+ */
+interface WalkRecord {
+  gitignore: boolean;
+  /** The entries passed over with a note (`WalkTrace.notes`). */
+  notes: Array<[string, string]>;
+  looked: LookedAt[];
+  files: number;
+  folders: number;
+}
 
 /** What an audit's results depend on besides the files themselves. */
 export interface CacheKeyParts {
@@ -146,6 +179,8 @@ interface Loaded {
   startedAt: number;
   /** The lines are in walk order (`walksBefore`), each path once. */
   sorted: boolean;
+  /** The header's walk record, as read (checked before use). */
+  walk: unknown;
 }
 
 export class AuditCache implements FolderListings {
@@ -210,6 +245,12 @@ export class AuditCache implements FolderListings {
   private prefetched?: PrefetchedStamps;
   /** The last path `fileStamp` found the entry of, and where: `lookup` of the same path takes it from there. */
   private peeked?: { relative: string; at: number };
+  /** The previous header's walk record, as read (unchecked). */
+  private readonly previousWalk: unknown;
+  /** This audit's walk record, once its walk is over (`walkOver`); undefined: none to keep. */
+  private walkRecord?: Omit<WalkRecord, 'files' | 'folders'>;
+  /** This audit's files came from the previous lines (`replay`), not from a walk of the tree. */
+  replayed = false;
   /** Why the previous content was not used (absent when it was, or when there was none). */
   readonly ignored?: string;
   hits = 0;
@@ -232,6 +273,7 @@ export class AuditCache implements FolderListings {
     this.previousStart = previous?.startedAt ?? 0;
     this.cursor = this.bodyStart;
     this.sorted = !!previous?.sorted;
+    this.previousWalk = previous?.walk;
     this.spool = new LineSpool(`${file}.${process.pid}.spool`, MAX_CACHE_BYTES);
   }
 
@@ -284,6 +326,137 @@ export class AuditCache implements FolderListings {
   }
 
   /**
+   * This audit's files taken from the previous lines instead of a walk of `root` (walkReplay.ts),
+   * when the previous audit walked the same folder alone (`targets`) with the same .gitignore
+   * setting, left a line for every file it yielded and every folder it opened, and nothing that
+   * walk depended on has changed since: each folder line's stamp is the folder's, each path it
+   * looked at has its stamp, all of them older than that audit by more than a clock tick (as
+   * for a kept listing: `keptListing`). Undefined: walk the tree (the lookups are the same either way).
+   */
+  replay(targets: readonly string[], root: string, gitignore: boolean): ReplayedWalk | undefined {
+    const record = this.previousWalk;
+    if (!isObject(record) || record.gitignore !== gitignore || !isCount(record.files) || !isCount(record.folders)) return undefined;
+    if (!this.sorted || targets.length !== 1 || path.resolve(targets[0]) !== path.resolve(root)) return undefined;
+    if (record.files + record.folders !== this.previousLines || !isLookedList(record.looked) || !isNoteList(record.notes)) return undefined;
+    const before = this.previousStart - RACY_MS;
+    if (!stillAsLooked(record.looked, before)) return undefined;
+    const folders = this.unchangedFolders(path.resolve(root), before);
+    if (!folders || folders.length !== record.folders) return undefined;
+    // The notes as a walk gives them now (a link's says where it leads): each entry still of its kind.
+    const notes: SkipNote[] = [];
+    for (const [relative, kind] of record.notes) {
+      const note = entryNote(path.resolve(root), relative, kind);
+      if (!note) return undefined;
+      notes.push(note);
+    }
+    for (let i = 0; i < folders.length; i++) this.pushFolder(folders[i]);
+    this.foldersListed += folders.length;
+    this.replayed = true;
+    this.walkRecord = { gitignore, notes: record.notes, looked: record.looked };
+    // Its own lookups: a stamp thread (a long-running process's) has nothing to add.
+    this.walkDone();
+    this.prefetched = undefined;
+    const resolved = path.resolve(root);
+    const prefix = resolved.endsWith(path.sep) ? resolved : resolved + path.sep;
+    const unchanged = { files: 0, bytes: 0 };
+    return { notes, unchanged, nextFile: () => this.replayNext(prefix, unchanged) };
+  }
+
+  /** Where the replay (`replay`) stands in the file lines. */
+  private replayAt = -1;
+
+  /**
+   * The replay's next file for `lookup`, or null when this step's lines were all answered for in
+   * place (counted in `unchanged`), or undefined at the end of the lines. A file is answered for
+   * in place when its line is the cursor's (in step) and, as in `unchangedEmptyLine`, its stamp
+   * is the line's and trusted and the line holds no results and no dependencies. At most
+   * REPLAY_STEP lines a call: the audit's loop still turns (progress, cancellation) on a large tree.
+   */
+  private replayNext(prefix: string, unchanged: { files: number; bytes: number }): CachedFile | null | undefined {
+    const { text } = this;
+    const end = text.length;
+    if (this.replayAt < 0) this.replayAt = this.bodyStart;
+    for (let step = 0; step < REPLAY_STEP; step++) {
+      const at = this.replayAt;
+      if (at >= end) return undefined;
+      const lineEnd = text.indexOf('\n', at);
+      const next = lineEnd < 0 ? end : lineEnd + 1;
+      this.replayAt = next;
+      const tab = text.indexOf('\t', at);
+      const relative = tab > at + 1 && tab < next ? walkedPathAt(text, at, tab) : undefined;
+      let stat: fs.Stats | undefined;
+      if (relative !== undefined) {
+        try {
+          stat = fs.lstatSync(prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep)));
+        } catch {
+          /* gone meanwhile: passed over, as the walk does */
+        }
+      }
+      if (relative === undefined || !stat?.isFile()) {
+        // Not a file the walk would yield now: its line is not kept (nor found by a lookup).
+        if (this.cursor === at) this.cursor = next;
+        continue;
+      }
+      if (this.cursor === at && this.trusted(stat, this.previousStart) && emptyRestAt(text, stampEndAt(text, tab + 1, stat))) {
+        this.keep(tab + 1);
+        this.cursor = next;
+        this.hits++;
+        unchanged.files++;
+        unchanged.bytes += stat.size;
+        continue;
+      }
+      const absolute = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
+      return { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+    }
+    return null;
+  }
+
+  /**
+   * Where each folder line starts, when every one names a folder inside `root` (the root itself
+   * included) whose stamp is the line's and older than `before`; else undefined.
+   */
+  private unchangedFolders(root: string, before: number): number[] | undefined {
+    const text = this.folderText;
+    const starts: number[] = [];
+    for (let at = 0; at < text.length; at = lineEndIn(text, at) + 1) {
+      FOLDER_STAMP.lastIndex = at;
+      const line = FOLDER_STAMP.exec(text);
+      const folder = line ? pathOf(line[1]) : undefined;
+      if (!line || folder === undefined || (folder !== '' && !walkablePath(folder))) return undefined;
+      const [mtimeMs, ctimeMs, ino, dev] = [Number(line[2]), Number(line[3]), Number(line[4]), Number(line[5])];
+      if (!(Math.max(mtimeMs, ctimeMs) < before)) return undefined;
+      const absolute = folder === '' ? root : root + path.sep + (path.sep === '/' ? folder : folder.split('/').join(path.sep));
+      const stat = fs.lstatSync(absolute, { throwIfNoEntry: false });
+      if (!stat?.isDirectory() || stat.mtimeMs !== mtimeMs || stat.ctimeMs !== ctimeMs || stat.ino !== ino || stat.dev !== dev)
+        return undefined;
+      starts.push(at);
+    }
+    return starts;
+  }
+
+  /**
+   * The walk is over, whole (not cancelled): what it depended on (`trace`, of a walk of `targets`
+   * under `root`), kept in the header when the lines name every file it yielded and every folder
+   * it opened (`write`). Not called for a replayed walk (its record stays).
+   */
+  walkOver(trace: WalkTrace, targets: readonly string[], root: string, gitignore: boolean): void {
+    if (this.replayed) return;
+    const whole =
+      trace.opened === trace.stamped && trace.skips === 0 && targets.length === 1 && path.resolve(targets[0]) === path.resolve(root);
+    this.walkRecord = whole ? { gitignore, notes: trace.notes, looked: trace.looked } : undefined;
+    // A record other than the last one (or one too recent then and old enough now) is written even
+    // when no line changed, so the next audit can replay the walk.
+    const previous = this.previousWalk;
+    const same =
+      isObject(previous) &&
+      previous.gitignore === gitignore &&
+      JSON.stringify(previous.notes) === JSON.stringify(trace.notes) &&
+      JSON.stringify(previous.looked) === JSON.stringify(trace.looked);
+    if (whole && (!same || !stillAsLooked(trace.looked, this.previousStart - RACY_MS))) this.changed = true;
+    if (!whole && previous !== undefined) this.changed = true;
+  }
+
+  /**
    * A walked file without its stamp (the walk did not look it up: `wantsWalkStamps` said no),
    * in walk order like `lookup`: it has its place, and `record` (with the stamp its read took)
    * or `forget` follows.
@@ -321,6 +494,11 @@ export class AuditCache implements FolderListings {
       this.hits++;
       this.keep(at);
       return { scan: { path: file.relative, bytes: file.size, findings: NO_FINDINGS, suppressed: 0, skipped: NO_NOTES } };
+    }
+    if (this.text.startsWith(NO_RESULTS, at) && this.lineEnd(at) === at + NO_RESULTS.length) {
+      // Held no results last time (too large, unreadable, too many findings): read it again, its line kept for now.
+      this.awaiting.set(file.relative, this.keep(at));
+      return undefined;
     }
     const entry = parseEntry(this.restAt(at));
     if (!entry || entry[0] !== file.size || !this.dependenciesHold(entry[5])) {
@@ -388,7 +566,7 @@ export class AuditCache implements FolderListings {
     this.awaiting.delete(file.relative);
     const dependencies = this.dependencyField(scan.reads);
     if (scan.findings.length > MAX_FINDINGS_PER_ENTRY || dependencies === undefined) {
-      this.replace(place, NONE); // its previous entry no longer holds
+      this.spoolLine(place, `${quotedPath(file.relative)}\t${NO_RESULTS}`); // its previous entry no longer holds
       return;
     }
     // No copy of the scan without its path (`withoutPaths` picks its fields): an object spread per file was a third of this.
@@ -397,9 +575,15 @@ export class AuditCache implements FolderListings {
     this.spoolFile(place, file.relative, entry);
   }
 
-  /** A walked file came back without a content hash (not read: too large, unreadable): its previous entry, if any, stays as it was. */
+  /**
+   * A walked file came back without a content hash (not read: too large, unreadable): its previous
+   * entry, if any, stays as it was; else it gets a line without results, so that the lines name
+   * every walked file (`replay`).
+   */
   forget(file: Pick<CachedFile, 'relative'>): void {
+    const place = this.awaiting.get(file.relative);
     this.awaiting.delete(file.relative);
+    if (place !== undefined && this.walked[place] === NONE) this.spoolLine(place, `${quotedPath(file.relative)}\t${NO_RESULTS}`);
   }
 
   /** The audit is not saved (cancelled, failed): the lines put aside are let go. */
@@ -410,8 +594,12 @@ export class AuditCache implements FolderListings {
 
   /** Puts a file's new line aside as the one of the walked file at `place`. */
   private spoolFile(place: number, relative: string, entry: Entry): void {
+    this.spoolLine(place, `${quotedPath(relative)}\t${line(entry)}`);
+  }
+
+  /** Puts a new line aside (its newline added) as the one of the walked file at `place`. */
+  private spoolLine(place: number, text: string): void {
     this.changed = true;
-    const text = `${quotedPath(relative)}\t${line(entry)}`;
     const start = this.spool.append(text);
     this.replace(place, start < 0 ? NONE : spooled(start)); // NONE: the cache is full
     this.walkedLengths[place] = text.length + 1;
@@ -488,7 +676,11 @@ export class AuditCache implements FolderListings {
       if (last !== undefined && !walksBefore(last, relative)) sorted = false;
       last = relative;
     }
-    const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted };
+    // The lines should name every walked file and folder: the replay takes the record only when
+    // the end line's count is these (a walked file left without a line, or lines past the bound, say otherwise).
+    const record = this.walkRecord && { ...this.walkRecord, files: this.walkedCount, folders: this.folderCount };
+    const walk = record && asciiJson(record).length <= MAX_WALK_RECORD_CHARS ? { walk: record } : {};
+    const header = { format: FORMAT, version: FORMAT_VERSION, key: this.key, root: this.root, startedAt: this.startedAt, sorted, ...walk };
     const temp = `${this.file}.${process.pid}.tmp`;
     let out: ChecksummedWriter | undefined;
     try {
@@ -902,10 +1094,17 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
     lines: Number(end[1]),
     startedAt: header.startedAt,
     sorted: header.sorted === true,
+    walk: header.walk,
   };
 }
 
 const NEWLINE = 0x0a;
+/** File lines a replay takes at most per call (see `replayNext`). */
+const REPLAY_STEP = 512;
+/** The rest of the line of a walked file the cache holds no results for. */
+const NO_RESULTS = '-';
+/** A folder line's path and stamp (mtimeMs, ctimeMs, inode, device), up to its kinds. */
+const FOLDER_STAMP = /\/("[^\t\n]*")\t([^\t\n]{1,32})\t([^\t\n]{1,32})\t([^\t\n]{1,32})\t([^\t\n]{1,32})\t/y;
 /** The length of a line's dependency signature (before its folders). */
 const SIGNATURE_CHARS = 22;
 /** A walked file with no line to write (a place value: >= 0 a previous entry's start, <= -2 a spooled line's). */
@@ -982,7 +1181,7 @@ function pathOf(quoted: string): string | undefined {
  * The line's numbers are read and compared, not the file's formatted: formatting four numbers
  * per file cost a warm audit more than its lookups did otherwise.
  */
-function stampEndAt(text: string, at: number, file: CachedFile): number {
+function stampEndAt(text: string, at: number, file: Stamp): number {
   let next = numberFieldAt(text, at, file.size);
   if (next >= 0) next = numberFieldAt(text, next, file.mtimeMs);
   if (next >= 0) next = numberFieldAt(text, next, file.ctimeMs);
@@ -1127,6 +1326,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const isString = (s: unknown): s is string => typeof s === 'string';
+
+/** Whether a recorded value has the shape of `WalkRecord.notes`: entries of a kind that has a note. */
+function isNoteList(value: unknown): value is Array<[string, string]> {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (n) => Array.isArray(n) && n.length === 2 && isString(n[0]) && walkablePath(n[0]) && isString(n[1]) && /^[lpscb]$/.test(n[1]),
+    )
+  );
+}
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
 function validRange(r: unknown): boolean {

@@ -6,6 +6,7 @@ import type { BaselineEntry, Engine, Finding, IdentityRecord, SkipNote } from '.
 import { createEngine, type EngineSetup } from '../engineFactory';
 import { scanFile, type FileScan } from '../files/fileReader';
 import { lookUpListed, walkFiles, type ListedFile, type WalkedFile } from '../files/fileWalker';
+import type { FileSource } from './walkReplay';
 import { contentHash, type AuditCache } from './auditCache';
 import { unpackScans, type PackedScans } from './batchResults';
 import { IdleCoreSampler } from './idleCores';
@@ -168,14 +169,21 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const cache = options.cache;
   // Links, pipes, devices and unreadable folders are listed with the files' own skip notes.
   const walkSkipped: SkipNote[] = [];
-  const walker = walkFiles(options.targets, {
-    root: options.root,
-    gitignore: options.gitignore,
-    isIgnored: (p) => engine.isIgnoredPath(p),
-    onSkip: (note) => walkSkipped.push(note),
-    ...(cache ? { listings: cache } : {}),
-    statFiles: () => sizesWanted(),
-  });
+  const gitignore = options.gitignore !== false;
+  // An unchanged tree's walk is taken from the cache's lines (walkReplay.ts); else the tree is walked.
+  const replay = cache?.replay(options.targets, options.root, gitignore);
+  const walk = replay
+    ? undefined
+    : walkFiles(options.targets, {
+        root: options.root,
+        gitignore,
+        isIgnored: (p) => engine.isIgnoredPath(p),
+        onSkip: (note) => walkSkipped.push(note),
+        ...(cache ? { listings: cache } : {}),
+        statFiles: () => sizesWanted(),
+      });
+  const walker: FileSource = replay ?? walk!;
+  if (replay) walkSkipped.push(...replay.notes);
   const retained = new RetainedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const result: AuditResult = {
     findings: [],
@@ -264,11 +272,26 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     queuedBytes -= sum;
     return queue.splice(0, n);
   };
+  /** Files a replayed walk answered for in place (unchanged, nothing found): counted as `collect` counts such a file. */
+  const countUnchanged = (unchanged: { files: number; bytes: number }) => {
+    const { files, bytes } = unchanged;
+    unchanged.files = unchanged.bytes = 0;
+    result.filesScanned += files;
+    result.bytesScanned += bytes;
+    result.filesCached = (result.filesCached ?? 0) + files;
+    progress.filesTotal += files;
+    progress.filesCached += files;
+    progress.filesDone += files;
+    progress.bytesDone += bytes;
+  };
   const list = (count: number) => {
     for (let i = 0; i < count; i++) {
       const f = walker.nextFile();
+      if (replay?.unchanged.files) countUnchanged(replay.unchanged);
+      if (f === null) return;
       if (!f) {
         progress.listing = false;
+        if (walk && !options.signal?.aborted) cache?.walkOver(walk.trace, options.targets, options.root, gitignore);
         return;
       }
       progress.filesTotal++;
