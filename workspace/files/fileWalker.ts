@@ -127,8 +127,8 @@ interface LayerView {
  * the cache's lines instead (`AuditCache.replay`): that holds only when every folder it opened
  * was stamped (a stamped folder's listing is kept with its stamp), it skipped nothing with a note
  * (a link's note depends on where it leads, outside any folder's stamp), and nothing it `looked`
- * at besides those listings changed since: each .gitignore it read, in the tree or above it, and
- * each folder above the tree it looked in (for a .gitignore and for `.git`).
+ * at besides those listings changed since: each .gitignore it read or looked for, in the tree or
+ * above it, and each `.git` above the tree it looked for.
  */
 export interface WalkTrace {
   opened: number;
@@ -145,10 +145,12 @@ export interface WalkTrace {
 }
 
 /**
- * A path the walk looked at, with what `stat` said of it just before (links followed, as the read
- * follows them): [mtimeMs, ctimeMs, inode, device, size], or null when there was nothing there.
+ * A path the walk looked at: a .gitignore, with what `stat` said of it just before the read (links
+ * followed, as the read follows them): [mtimeMs, ctimeMs, inode, device, size], or null when there
+ * was nothing there; or a `.git`, of which only whether it is there counts (true or false: git
+ * writes inside it all the time, which says nothing of the walk).
  */
-export type LookedAt = [path: string, stamp: LookStamp | null];
+export type LookedAt = [path: string, stamp: LookStamp | null | boolean];
 export type LookStamp = [mtimeMs: number, ctimeMs: number, ino: number, dev: number, size: number];
 
 /** A path's stamp as `LookedAt` keeps it (null: not there, or not readable). */
@@ -180,11 +182,12 @@ function ancestorLayers(dir: string, trace: WalkTrace): Layer[] {
   const layers: Layer[] = [];
   let current = path.dirname(dir);
   for (let i = 0; i < 30 && current !== path.dirname(current); i++, current = path.dirname(current)) {
-    // Whether it has a .gitignore and a `.git`: its stamp says whether either came or went since.
-    trace.looked.push([current, lookStamp(current)]);
     const rules = readGitignore(current, trace);
     if (rules) layers.unshift({ base: current, rules });
-    if (fs.existsSync(path.join(current, '.git'))) return layers;
+    const git = path.join(current, '.git');
+    const inRepository = fs.existsSync(git);
+    trace.looked.push([git, inRepository]);
+    if (inRepository) return layers;
   }
   return []; // not inside a repository: ignore files above the root do not apply
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import type { SkipNote } from '../../engine';
 import { lookStamp, type LookedAt, type WalkedFile } from '../files/fileWalker';
 
@@ -22,11 +23,16 @@ export interface FileSource {
 }
 
 /**
- * Whether every path the walk looked at still has the stamp it had then (null: still not there),
- * each one older than `before` (a change within a clock tick of the look keeps its stamp).
+ * Whether every path the walk looked at is still as it was then: the same stamp, older than
+ * `before` (a change within a clock tick of the look keeps its stamp); still not there (null);
+ * still there or not (a boolean).
  */
 export function stillAsLooked(looked: readonly LookedAt[], before: number): boolean {
   for (const [file, then] of looked) {
+    if (typeof then === 'boolean') {
+      if (fs.existsSync(file) !== then) return false;
+      continue;
+    }
     const now = lookStamp(file);
     if (then === null || now === null) {
       if (then !== now) return false;
@@ -49,7 +55,9 @@ export function isLookedList(value: unknown): value is LookedAt[] {
         typeof entry[0] === 'string' &&
         path.isAbsolute(entry[0]) &&
         !entry[0].includes('\0') &&
-        (entry[1] === null || (Array.isArray(entry[1]) && entry[1].length === 5 && entry[1].every((n) => typeof n === 'number'))),
+        (entry[1] === null ||
+          typeof entry[1] === 'boolean' ||
+          (Array.isArray(entry[1]) && entry[1].length === 5 && entry[1].every((n) => typeof n === 'number'))),
     )
   );
 }
