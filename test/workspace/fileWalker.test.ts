@@ -189,4 +189,33 @@ describe('file walker', () => {
     assert.deepEqual(files, ['alias/x.txt']);
     assert.deepEqual(kept, []);
   });
+
+  it('traces what its files depended on: folders opened and stamped, entries noted, each .gitignore and .git looked at', () => {
+    const outer = tree({ '.gitignore': '*.log\n', 'inner/.gitignore': 'skip/\n', 'inner/a/b.txt': 'x', 'inner/skip/c.txt': 'x' });
+    fs.mkdirSync(path.join(outer, '.git'));
+    const root = path.join(outer, 'inner');
+    fs.symlinkSync('a/b.txt', path.join(root, 'link'));
+    const listings: FolderListings = { keptListing: () => undefined, keepListing: () => undefined };
+    const walk = walkFiles([root], { root, listings });
+    assert.deepEqual(
+      [...walk].map((f) => f.relative),
+      ['.gitignore', 'a/b.txt'],
+    );
+    const { opened, stamped, skips, notes, looked } = walk.trace;
+    assert.deepEqual({ opened, stamped, skips, notes }, { opened: 2, stamped: 2, skips: 0, notes: [['link', 'l']] });
+    const stamp = (file: string) => {
+      const s = fs.statSync(file);
+      return [s.mtimeMs, s.ctimeMs, s.ino, s.dev, s.size];
+    };
+    assert.deepEqual(looked, [
+      [path.join(outer, '.gitignore'), stamp(path.join(outer, '.gitignore'))],
+      [path.join(outer, '.git'), true],
+      [path.join(root, '.gitignore'), stamp(path.join(root, '.gitignore'))],
+    ]);
+    // A folder named through a link is opened without a stamp: the trace says the walk cannot be replayed.
+    fs.symlinkSync(root, path.join(outer, 'alias'));
+    const aliased = walkFiles([path.join(outer, 'alias')], { root: outer, listings, gitignore: false });
+    [...aliased];
+    assert.equal(aliased.trace.stamped, aliased.trace.opened - 1);
+  });
 });

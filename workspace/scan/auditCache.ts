@@ -47,8 +47,8 @@ function crypto(): typeof Crypto {
  * never a secret value (the engine's findings never carry one). The file is bounded in size,
  * read only when it is a regular file under the bound, its end line's checksum must match (a file
  * cut short or damaged is not read at all), and each entry is checked before use: a corrupt or
- * crafted cache is ignored (that entry or all of it), never trusted for a path the walk did not
- * yield itself, and never crashes an audit.
+ * crafted cache is ignored (that entry or all of it), never trusted for a path outside the audited
+ * folder, and never crashes an audit.
  *
  * Folders are kept too: each walked folder's listing (names and kinds) with its stamp (mtime,
  * ctime, inode, device), taken before it was read. A folder whose stamp is the same, and older
@@ -71,7 +71,11 @@ function crypto(): typeof Crypto {
  * The header also keeps what the walk depended on besides the folders' listings (`WalkRecord`),
  * when the lines name every file it yielded and every folder it opened: while none of it and no
  * folder has changed, the next audit takes its files from the lines instead of walking
- * (`replay`, walkReplay.ts).
+ * (`replay`, walkReplay.ts). The lines then stand for the walk as a kept listing stands for a
+ * folder's read, on the same stamps: a file line names only a path a walk of the folder could
+ * yield (never one outside it), and each file is still `lstat`ed and compared as a walked one is.
+ * A crafted cache file could leave a file out of a replay, as a crafted listing could leave it out
+ * of a walk: the cache is the user's (the user cache folder, or a file outside the audited folders).
  */
 
 const FORMAT = 'nhi-lens audit cache';
@@ -384,10 +388,11 @@ export class AuditCache implements FolderListings {
       this.replayAt = next;
       const tab = text.indexOf('\t', at);
       const relative = tab > at + 1 && tab < next ? walkedPathAt(text, at, tab) : undefined;
+      const absolute = relative === undefined ? '' : prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
       let stat: fs.Stats | undefined;
       if (relative !== undefined) {
         try {
-          stat = fs.lstatSync(prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep)));
+          stat = fs.lstatSync(absolute);
         } catch {
           /* gone meanwhile: passed over, as the walk does */
         }
@@ -405,7 +410,6 @@ export class AuditCache implements FolderListings {
         unchanged.bytes += stat.size;
         continue;
       }
-      const absolute = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
       return { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
     }
     return null;
