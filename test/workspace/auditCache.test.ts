@@ -116,10 +116,13 @@ const asciiJson = (value: unknown) =>
 /** Writes a cache back as `readCache` gave it (after a test changed it); returns its lines. */
 function writeCache(file: string, cache: CacheLines): string[] {
   const lines = [cache.header];
-  for (const [name, [size, mtime, ctime, ino, hash, siblings, stored]] of cache.entries)
+  // The lines of files held without results where a walk puts them, before the first entry after them in walk order.
+  const unheld = [...(cache.unheld ?? [])].sort((a, b) => (walksBefore(a, b) ? -1 : 1));
+  for (const [name, [size, mtime, ctime, ino, hash, siblings, stored]] of cache.entries) {
+    while (unheld.length && walksBefore(unheld[0], name)) lines.push(`${asciiJson(unheld.shift())}\t-`);
     lines.push([asciiJson(name), size, mtime, ctime, ino, hash, siblings, stored === 0 ? '0' : asciiJson(stored)].join('\t'));
-  // Out of walk order (after the others): a test that keeps them needs no replay.
-  for (const name of cache.unheld ?? []) lines.push(`${asciiJson(name)}\t-`);
+  }
+  for (const name of unheld) lines.push(`${asciiJson(name)}\t-`);
   lines.push(...(cache.folders ?? []));
   writeLines(file, lines);
   return lines;
@@ -1148,9 +1151,55 @@ describe('audit cache: a walk replayed from the lines', function () {
     }
   });
 
+  it('the same folder by a path through a link and by its real path: each replays only its own walk', async () => {
+    const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-alias-'));
+    fs.mkdirSync(path.join(outer, 'real', '.git'), { recursive: true });
+    fs.cpSync(root, path.join(outer, 'real', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(outer, 'real', 'sub', 'secret.env'), `SLACK_BOT_TOKEN=${slackToken(22)}\n`);
+    // Above the real path a .gitignore ignores the file; above the link's path there is none.
+    fs.writeFileSync(path.join(outer, 'real', '.gitignore'), 'secret.env\n');
+    fs.mkdirSync(path.join(outer, 'alias'));
+    fs.symlinkSync(path.join(outer, 'real', 'sub'), path.join(outer, 'alias', 'sub'));
+    const [real, alias] = [path.join(outer, 'real', 'sub'), path.join(outer, 'alias', 'sub')];
+    await settle(real);
+    for (const [i, dir] of [alias, real, alias, real].entries()) {
+      recordedLater(cacheFile);
+      const run = await audit(dir, cacheFile);
+      assert.deepEqual(results(run), results(await audit(dir, undefined)), `${i}: ${dir}`);
+    }
+  });
+
+  it('a walk record too large to keep, or a .gitignore dated in the future: an unchanged tree leaves the cache file as it was', async () => {
+    const links = (make: boolean) => {
+      for (let i = 0; i < 1500; i++) {
+        const link = path.join(root, 'src', `link-${String(i).padStart(4, '0')}`);
+        if (make) fs.symlinkSync('billing.ts', link);
+        else fs.rmSync(link);
+      }
+    };
+    /** Whether an audit of the unchanged tree, after one recorded as if a minute ago, rewrote the cache file. */
+    const rewritten = async () => {
+      await audit(root, cacheFile);
+      recordedLater(cacheFile);
+      const before = fs.statSync(cacheFile).ino;
+      await audit(root, cacheFile);
+      return fs.statSync(cacheFile).ino !== before;
+    };
+    links(true);
+    age(root);
+    const future = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(path.join(root, '.gitignore'), future, future);
+    assert.equal(await rewritten(), false, 'a record too large');
+    assert.equal((JSON.parse(readCache(cacheFile).header) as { walk?: unknown }).walk, undefined, 'none kept');
+    links(false);
+    assert.equal(await rewritten(), false, 'a .gitignore in the future');
+    assert.ok((JSON.parse(readCache(cacheFile).header) as { walk?: unknown }).walk, 'a record kept');
+  });
+
   it('a crafted walk record or crafted lines: no replay, or never a path outside the folder', async () => {
     const outside = path.join(path.dirname(root), `outside-${path.basename(root)}.env`);
     fs.writeFileSync(outside, `SLACK_BOT_TOKEN=${slackToken(21)}\n`);
+    fs.symlinkSync(path.dirname(outside), path.join(root, 'src', 'out'));
     await settle();
     const uncached = await audit(root, undefined);
     const pristine = fs.readFileSync(cacheFile);
@@ -1194,7 +1243,32 @@ describe('audit cache: a walk replayed from the lines', function () {
           header.walk.files++;
           writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
         },
-        true,
+        false,
+      ],
+      [
+        'a file line through a link in the tree to a folder outside (counted in the record)',
+        () => {
+          const cache = readCache(cacheFile);
+          cache.unheld = [...(cache.unheld ?? []), `src/out/${path.basename(outside)}`];
+          const header = JSON.parse(cache.header) as { walk: { files: number } };
+          header.walk.files++;
+          writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
+        },
+        false,
+      ],
+      [
+        'a folder line through a file, one for a folder a walk passes over, one too long to look up',
+        () => {
+          fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
+          const cache = readCache(cacheFile);
+          const header = JSON.parse(cache.header) as { walk: { folders: number } };
+          for (const folder of ['src/billing.ts/x', 'node_modules', `src/${'n'.repeat(300)}`]) {
+            cache.folders = [...cache.folders, `/${JSON.stringify(folder)}\t1\t1\t1\t1\t\t""`];
+            header.walk.folders++;
+          }
+          writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
+        },
+        false,
       ],
     ];
     for (const [what, craft, replays] of crafts) {

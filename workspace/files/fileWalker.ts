@@ -6,7 +6,17 @@ import { readSettingsFile } from './boundedFile';
 import { notRegularReason, type EntryType } from './fileKinds';
 
 /** Folders never worth scanning: version-control internals and installed dependencies. */
-const ALWAYS_SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', '__pycache__', '.terraform', '.tox', '.mypy_cache']);
+export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set([
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  '.venv',
+  '__pycache__',
+  '.terraform',
+  '.tox',
+  '.mypy_cache',
+]);
 
 export interface WalkOptions {
   /** Folder that finding paths are made relative to. */
@@ -258,20 +268,25 @@ function skip(walk: Walk, absolute: string, reason: string): void {
 }
 
 /**
- * The skip note a walk of `root` gives the entry `relative` of a listed folder, of kind `kind` (a
- * link, FIFO, socket or device: `WalkTrace.notes`), worked out now; undefined when the entry is
- * no longer of that kind.
+ * The skip notes a walk of `root` gives the entries `relative` of listed folders, of kind `kind`
+ * each (a link, FIFO, socket or device: `WalkTrace.notes`), worked out now; undefined when an
+ * entry is no longer of its kind.
  */
-export function entryNote(root: string, relative: string, kind: string): SkipNote | undefined {
-  const absolute = path.join(root, relative);
-  let now: string;
-  try {
-    now = kindOf(fs.lstatSync(absolute));
-  } catch {
-    return undefined;
+export function entryNotes(root: string, entries: ReadonlyArray<readonly [relative: string, kind: string]>): SkipNote[] | undefined {
+  const realRoot = entries.length ? realPathOr(root) : root;
+  const notes: SkipNote[] = [];
+  for (const [relative, kind] of entries) {
+    const absolute = path.join(root, relative);
+    let now: string;
+    try {
+      now = kindOf(fs.lstatSync(absolute));
+    } catch {
+      return undefined;
+    }
+    if (now !== kind || !OTHER_KINDS.test(kind) || kind === '?') return undefined;
+    notes.push({ path: relative, reason: kind === 'l' ? linkReason(realRoot, absolute) : notRegularReason(typeOfKind(kind)) });
   }
-  if (now !== kind || !OTHER_KINDS.test(kind) || kind === '?') return undefined;
-  return { path: relative, reason: kind === 'l' ? linkReason(realPathOr(root), absolute) : notRegularReason(typeOfKind(kind)) };
+  return notes;
 }
 
 /** Why a symbolic link is not followed: where it leads, in words (never its target path). */

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileScan } from '../files/fileReader';
 import {
-  entryNote,
+  ALWAYS_SKIPPED,
+  entryNotes,
   type FolderListing,
   type FolderListings,
   type FolderStamp,
@@ -11,13 +12,12 @@ import {
   type WalkedFile,
   type WalkTrace,
 } from '../files/fileWalker';
-import type { SkipNote } from '../../engine';
 import { userCacheFolder } from '../files/userCacheFolder';
 import { PrefetchedStamps, stampJob, type FileStamp, type StampStarter } from './stampPrefetch';
 import { LineSpool } from './lineSpool';
 import { ChecksummedWriter } from './checksummedWriter';
 import { mayBeReadBeside } from '../terraformSiblings';
-import { isLookedList, stillAsLooked, walkablePath, walkedPathAt, type ReplayedWalk } from './walkReplay';
+import { isLookedList, nameOf, parentOf, stillAsLooked, walkablePath, walkedPathAt, walkLooks, type ReplayedWalk } from './walkReplay';
 
 /** node:crypto, loaded on first use: with the streams it pulls in, a few ms of every start-up. */
 let cryptoModule: typeof Crypto | undefined;
@@ -101,6 +101,8 @@ const MAX_WALK_RECORD_CHARS = 32 * 1024;
  * how many file and folder lines it left (every file it yielded, every folder it opened).
  */
 interface WalkRecord {
+  /** The folder walked, as its path was given (resolved, links kept: its ancestors are what the walk looked above it). */
+  root: string;
   gitignore: boolean;
   /** The entries passed over with a note (`WalkTrace.notes`). */
   notes: Array<[string, string]>;
@@ -338,36 +340,47 @@ export class AuditCache implements FolderListings {
    * for a kept listing: `keptListing`). Undefined: walk the tree (the lookups are the same either way).
    */
   replay(targets: readonly string[], root: string, gitignore: boolean): ReplayedWalk | undefined {
-    const record = this.previousWalk;
-    if (!isObject(record) || record.gitignore !== gitignore || !isCount(record.files) || !isCount(record.folders)) return undefined;
-    if (!this.sorted || targets.length !== 1 || path.resolve(targets[0]) !== path.resolve(root)) return undefined;
-    if (record.files + record.folders !== this.previousLines || !isLookedList(record.looked) || !isNoteList(record.notes)) return undefined;
-    const before = this.previousStart - RACY_MS;
-    if (!stillAsLooked(record.looked, before)) return undefined;
-    const folders = this.unchangedFolders(path.resolve(root), before);
-    if (!folders || folders.length !== record.folders) return undefined;
-    // The notes as a walk gives them now (a link's says where it leads): each entry still of its kind.
-    const notes: SkipNote[] = [];
-    for (const [relative, kind] of record.notes) {
-      const note = entryNote(path.resolve(root), relative, kind);
-      if (!note) return undefined;
-      notes.push(note);
+    try {
+      return this.replayOf(targets, path.resolve(root), gitignore);
+    } catch {
+      // A look that failed in a way no check foresaw (a crafted folder line through a file: ENOTDIR): walk.
+      return undefined;
     }
-    for (let i = 0; i < folders.length; i++) this.pushFolder(folders[i]);
-    this.foldersListed += folders.length;
+  }
+
+  private replayOf(targets: readonly string[], root: string, gitignore: boolean): ReplayedWalk | undefined {
+    const record = this.previousWalk;
+    // The same folder by the same path: its ancestors (their .gitignore files) are those of the path walked.
+    if (!isObject(record) || record.root !== root || record.gitignore !== gitignore) return undefined;
+    if (!this.sorted || targets.length !== 1 || path.resolve(targets[0]) !== root) return undefined;
+    if (!isCount(record.files) || !isCount(record.folders) || record.folders < 1 || record.files + record.folders !== this.previousLines)
+      return undefined;
+    if (!isLookedList(record.looked) || !isNoteList(record.notes)) return undefined;
+    const before = this.previousStart - RACY_MS;
+    const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+    const folders = this.unchangedFolders(prefix, before);
+    if (!folders || folders.starts.length !== record.folders) return undefined;
+    // Only what a walk of this folder looks at (never a path a crafted header names elsewhere), still as it was.
+    if (!walkLooks(record.looked, root, folders.files) || !stillAsLooked(record.looked, before)) return undefined;
+    // The notes as a walk gives them now (a link's says where it leads): each entry of a folder above, still of its kind.
+    if (!record.notes.every(([relative]) => folders.files.has(parentOf(relative)))) return undefined;
+    const notes = entryNotes(root, record.notes);
+    if (!notes) return undefined;
+    const lines = this.replayLines(folders.files);
+    if (!lines || lines.paths.length !== record.files) return undefined;
+    for (const at of folders.starts) this.pushFolder(at);
+    this.foldersListed += folders.starts.length;
     this.replayed = true;
-    this.walkRecord = { gitignore, notes: record.notes, looked: record.looked };
+    this.walkRecord = { root, gitignore, notes: record.notes, looked: record.looked };
     // Its own lookups: a stamp thread (a long-running process's) has nothing to add.
     this.walkDone();
     this.prefetched = undefined;
-    const resolved = path.resolve(root);
-    const prefix = resolved.endsWith(path.sep) ? resolved : resolved + path.sep;
-    const unchanged = { files: 0, bytes: 0 };
-    return { notes, unchanged, nextFile: () => this.replayNext(prefix, unchanged) };
+    const unchanged = { files: 0, bytes: 0, last: undefined };
+    return { notes, unchanged, nextFile: () => this.replayNext(prefix, lines, unchanged) };
   }
 
-  /** Where the replay (`replay`) stands in the file lines. */
-  private replayAt = -1;
+  /** How many of the replay's lines have been taken (`replayNext`). */
+  private replayTaken = 0;
 
   /**
    * The replay's next file for `lookup`, or null when this step's lines were all answered for in
@@ -376,28 +389,24 @@ export class AuditCache implements FolderListings {
    * is the line's and trusted and the line holds no results and no dependencies. At most
    * REPLAY_STEP lines a call: the audit's loop still turns (progress, cancellation) on a large tree.
    */
-  private replayNext(prefix: string, unchanged: { files: number; bytes: number }): CachedFile | null | undefined {
+  private replayNext(prefix: string, lines: ReplayLines, unchanged: ReplayedWalk['unchanged']): CachedFile | null | undefined {
     const { text } = this;
-    const end = text.length;
-    if (this.replayAt < 0) this.replayAt = this.bodyStart;
+    const { starts, tabs, paths } = lines;
     for (let step = 0; step < REPLAY_STEP; step++) {
-      const at = this.replayAt;
-      if (at >= end) return undefined;
-      const lineEnd = text.indexOf('\n', at);
-      const next = lineEnd < 0 ? end : lineEnd + 1;
-      this.replayAt = next;
-      const tab = text.indexOf('\t', at);
-      const relative = tab > at + 1 && tab < next ? walkedPathAt(text, at, tab) : undefined;
-      const absolute = relative === undefined ? '' : prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
+      const i = this.replayTaken++;
+      if (i >= paths.length) return undefined;
+      const at = starts[i];
+      const tab = tabs[i];
+      const relative = paths[i];
+      const next = i + 1 < starts.length ? starts[i + 1] : text.length;
+      const absolute = prefix + (path.sep === '/' ? relative : relative.split('/').join(path.sep));
       let stat: fs.Stats | undefined;
-      if (relative !== undefined) {
-        try {
-          stat = fs.lstatSync(absolute);
-        } catch {
-          /* gone meanwhile: passed over, as the walk does */
-        }
+      try {
+        stat = fs.lstatSync(absolute);
+      } catch {
+        /* gone meanwhile: passed over, as the walk does */
       }
-      if (relative === undefined || !stat?.isFile()) {
+      if (!stat?.isFile()) {
         // Not a file the walk would yield now: its line is not kept (nor found by a lookup).
         if (this.cursor === at) this.cursor = next;
         continue;
@@ -408,6 +417,7 @@ export class AuditCache implements FolderListings {
         this.hits++;
         unchanged.files++;
         unchanged.bytes += stat.size;
+        unchanged.last = relative;
         continue;
       }
       return { absolute, relative, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
@@ -416,26 +426,81 @@ export class AuditCache implements FolderListings {
   }
 
   /**
-   * Where each folder line starts, when every one names a folder inside `root` (the root itself
-   * included) whose stamp is the line's and older than `before`; else undefined.
+   * The file lines as a replay takes them: where each starts, where its path field ends, and its
+   * path; undefined (the tree is walked) unless every line names a path a walk could yield. That
+   * is a plain path inside the folder, in one of the `folders` the replay checked (so never
+   * through a link: each of those is a folder by its own `lstat`, and so is every one above it),
+   * after the one before it from the same folder in name order (each path once, as a walk lists a
+   * folder's entries). Checked before the first file is taken: a line found wrong halfway would
+   * leave the audit with part of the tree. Each line is searched for its tab once, as is the text
+   * past a line without one.
    */
-  private unchangedFolders(root: string, before: number): number[] | undefined {
+  private replayLines(folders: Map<string, string>): ReplayLines | undefined {
+    const { text } = this;
+    const end = text.length;
+    let starts = new Int32Array(1024);
+    let tabs = new Int32Array(1024);
+    const paths: string[] = [];
+    let nextTab = -1;
+    for (let at = this.bodyStart; at < end;) {
+      const lineEnd = text.indexOf('\n', at);
+      const next = lineEnd < 0 ? end : lineEnd + 1;
+      if (nextTab < at) {
+        nextTab = text.indexOf('\t', at);
+        if (nextTab < 0) nextTab = end;
+      }
+      const relative = nextTab > at + 1 && nextTab < next ? walkedPathAt(text, at, nextTab) : undefined;
+      if (relative === undefined) return undefined;
+      const slash = relative.lastIndexOf('/');
+      const folder = slash < 0 ? '' : relative.slice(0, slash);
+      const name = slash < 0 ? relative : relative.slice(slash + 1);
+      const last = folders.get(folder);
+      if (last === undefined || !(name > last)) return undefined;
+      folders.set(folder, name);
+      if (paths.length === starts.length) {
+        starts = grown(starts);
+        tabs = grown(tabs);
+      }
+      starts[paths.length] = at;
+      tabs[paths.length] = nextTab;
+      paths.push(relative);
+      at = next;
+    }
+    return { starts, tabs, paths };
+  }
+
+  /**
+   * Where each folder line starts, when every one names a folder a walk opens and it still has the
+   * line's stamp, older than `before`: the audited folder first (''), then each inside one named
+   * before it, never one the walk passes over (`node_modules`, `.git`, ...), each once, a folder by
+   * its own `lstat` (not a link). Also each folder's path, for the files of the replay (the name of
+   * the last file taken from it: none yet). Undefined when any is not.
+   */
+  private unchangedFolders(prefix: string, before: number): { starts: number[]; files: Map<string, string> } | undefined {
     const text = this.folderText;
     const starts: number[] = [];
+    const files = new Map<string, string>();
     for (let at = 0; at < text.length; at = lineEndIn(text, at) + 1) {
       FOLDER_STAMP.lastIndex = at;
       const line = FOLDER_STAMP.exec(text);
       const folder = line ? pathOf(line[1]) : undefined;
-      if (!line || folder === undefined || (folder !== '' && !walkablePath(folder))) return undefined;
+      if (!line || folder === undefined || files.has(folder)) return undefined;
+      if (starts.length === 0 ? folder !== '' : !walkablePath(folder) || !files.has(parentOf(folder)) || ALWAYS_SKIPPED.has(nameOf(folder)))
+        return undefined;
       const [mtimeMs, ctimeMs, ino, dev] = [Number(line[2]), Number(line[3]), Number(line[4]), Number(line[5])];
       if (!(Math.max(mtimeMs, ctimeMs) < before)) return undefined;
-      const absolute = folder === '' ? root : root + path.sep + (path.sep === '/' ? folder : folder.split('/').join(path.sep));
-      const stat = fs.lstatSync(absolute, { throwIfNoEntry: false });
-      if (!stat?.isDirectory() || stat.mtimeMs !== mtimeMs || stat.ctimeMs !== ctimeMs || stat.ino !== ino || stat.dev !== dev)
+      let stat: fs.Stats | undefined;
+      try {
+        stat = fs.lstatSync(prefix + (path.sep === '/' ? folder : folder.split('/').join(path.sep)));
+      } catch {
+        return undefined;
+      }
+      if (!stat.isDirectory() || stat.mtimeMs !== mtimeMs || stat.ctimeMs !== ctimeMs || stat.ino !== ino || stat.dev !== dev)
         return undefined;
       starts.push(at);
+      files.set(folder, '');
     }
-    return starts;
+    return { starts, files };
   }
 
   /**
@@ -445,19 +510,36 @@ export class AuditCache implements FolderListings {
    */
   walkOver(trace: WalkTrace, targets: readonly string[], root: string, gitignore: boolean): void {
     if (this.replayed) return;
+    const resolved = path.resolve(root);
+    // Every folder it opened stamped and given a line (none refused by a full spool), nothing it must note again itself.
     const whole =
-      trace.opened === trace.stamped && trace.skips === 0 && targets.length === 1 && path.resolve(targets[0]) === path.resolve(root);
-    this.walkRecord = whole ? { gitignore, notes: trace.notes, looked: trace.looked } : undefined;
-    // A record other than the last one (or one too recent then and old enough now) is written even
-    // when no line changed, so the next audit can replay the walk.
+      trace.opened === trace.stamped &&
+      this.folderCount === trace.opened &&
+      trace.skips === 0 &&
+      targets.length === 1 &&
+      path.resolve(targets[0]) === resolved;
+    let record: WalkRecord | undefined = whole
+      ? { root: resolved, gitignore, notes: trace.notes, looked: trace.looked, files: 0, folders: 0 }
+      : undefined;
+    // Too large to keep (thousands of .gitignore files or links): as if there were none, so no rewrite for it either.
+    if (record && asciiJson(record).length > MAX_WALK_RECORD_CHARS) record = undefined;
     const previous = this.previousWalk;
+    if (!record) {
+      this.walkRecord = undefined;
+      if (previous !== undefined) this.changed = true; // the last one no longer holds
+      return;
+    }
+    this.walkRecord = { root: resolved, gitignore, notes: trace.notes, looked: trace.looked };
+    // A record other than the last one, or one that was too recent for the last audit's start and is
+    // old enough for this one's, is written even when no line changed, so the next audit can replay.
     const same =
       isObject(previous) &&
+      previous.root === resolved &&
       previous.gitignore === gitignore &&
       JSON.stringify(previous.notes) === JSON.stringify(trace.notes) &&
       JSON.stringify(previous.looked) === JSON.stringify(trace.looked);
-    if (whole && (!same || !stillAsLooked(trace.looked, this.previousStart - RACY_MS))) this.changed = true;
-    if (!whole && previous !== undefined) this.changed = true;
+    if (!same || (!stillAsLooked(trace.looked, this.previousStart - RACY_MS) && stillAsLooked(trace.looked, this.startedAt - RACY_MS)))
+      this.changed = true;
   }
 
   /**
@@ -1103,6 +1185,13 @@ function load(file: string, key: string, root: string): Loaded | string | undefi
 }
 
 const NEWLINE = 0x0a;
+/** A replay's file lines (`replayLines`). */
+interface ReplayLines {
+  starts: Int32Array;
+  tabs: Int32Array;
+  paths: string[];
+}
+
 /** File lines a replay takes at most per call (see `replayNext`). */
 const REPLAY_STEP = 512;
 /** The rest of the line of a walked file the cache holds no results for. */

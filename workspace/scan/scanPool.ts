@@ -273,8 +273,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     return queue.splice(0, n);
   };
   /** Files a replayed walk answered for in place (unchanged, nothing found): counted as `collect` counts such a file. */
-  const countUnchanged = (unchanged: { files: number; bytes: number }) => {
-    const { files, bytes } = unchanged;
+  const countUnchanged = (unchanged: { files: number; bytes: number; last: string | undefined }) => {
+    const { files, bytes, last } = unchanged;
     unchanged.files = unchanged.bytes = 0;
     result.filesScanned += files;
     result.bytesScanned += bytes;
@@ -283,6 +283,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     progress.filesCached += files;
     progress.filesDone += files;
     progress.bytesDone += bytes;
+    progress.currentFile = last;
   };
   const list = (count: number) => {
     for (let i = 0; i < count; i++) {

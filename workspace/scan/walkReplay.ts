@@ -76,6 +76,45 @@ export function walkablePath(relative: string): boolean {
   );
 }
 
+/** The folder of a relative path ('' at the top). */
+export function parentOf(relative: string): string {
+  const slash = relative.lastIndexOf('/');
+  return slash < 0 ? '' : relative.slice(0, slash);
+}
+
+/** The last part of a relative path. */
+export function nameOf(relative: string): string {
+  return relative.slice(relative.lastIndexOf('/') + 1);
+}
+
+/** How far above the audited folder a walk looks for .gitignore files and `.git` (fileWalker.ts, `ancestorLayers`). */
+const MAX_LOOK_UP = 30;
+
+/**
+ * Whether each path of `looked` is one a walk of `root` looks at: a .gitignore or `.git` (whether
+ * it is there) in a folder above it, at most MAX_LOOK_UP up, or a .gitignore of one of its
+ * `folders` (relative paths, '' for `root`). A crafted header names nothing else to look at.
+ */
+export function walkLooks(looked: readonly LookedAt[], root: string, folders: ReadonlyMap<string, unknown>): boolean {
+  const above = new Set<string>();
+  let current = path.dirname(root);
+  for (let i = 0; i < MAX_LOOK_UP && current !== path.dirname(current); i++, current = path.dirname(current)) above.add(current);
+  if (looked.length > 2 * MAX_LOOK_UP + folders.size) return false;
+  return looked.every(([file, stamp]) => {
+    const name = path.basename(file);
+    const folder = path.dirname(file);
+    if (typeof stamp === 'boolean') return name === '.git' && above.has(folder);
+    if (name !== '.gitignore') return false;
+    if (above.has(folder)) return true;
+    const relative = path.relative(root, folder);
+    return (
+      folders.has(path.sep === '/' ? relative : relative.split(path.sep).join('/')) &&
+      !relative.startsWith('..') &&
+      !path.isAbsolute(relative)
+    );
+  });
+}
+
 const MAX_PATH_CHARS = 16 * 1024;
 /** An empty, `.` or `..` part among parts joined by `/`. */
 const BAD_PART = /(?:^|\/)\.{0,2}(?:\/|$)/;
@@ -91,8 +130,8 @@ const BACKSLASH = '\\';
 export interface ReplayedWalk extends FileSource {
   /** The notes of the entries a walk passes over (links, FIFOs, ...), as a walk gives them now. */
   readonly notes: SkipNote[];
-  /** Files answered for in place since the last `take`, and their bytes. */
-  readonly unchanged: { files: number; bytes: number };
+  /** Files answered for in place since last counted, their bytes, and the last one's path. */
+  readonly unchanged: { files: number; bytes: number; last: string | undefined };
 }
 
 /** The path of a file line whose path field ends at `tab`, when it is one a walk yields; else undefined. */
