@@ -67,9 +67,15 @@ export interface VerificationSummary {
   unknown: number;
 }
 
-/** The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes later (`addInventory`). */
-export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Report {
+/**
+ * The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes
+ * later (`addInventory`). `rules` may be where to get them, asked when the report's `rules` are
+ * first read (SARIF and Markdown list those of the findings; a JSON report never reads them, and
+ * an engine reads its built-in rules when first asked).
+ */
+export function reportOf(run: AuditResult, root: string, rules: RuleInfo[] | (() => RuleInfo[])): Report {
   const shown = run.findings.filter((f) => !f.baselined);
+  let listed = typeof rules === 'function' ? undefined : rules;
   return {
     toolVersion: TOOL_VERSION,
     root,
@@ -80,7 +86,9 @@ export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Rep
     filesScanned: run.filesScanned,
     bytesScanned: run.bytesScanned,
     durationMs: run.durationMs,
-    rules,
+    get rules() {
+      return (listed ??= (rules as () => RuleInfo[])());
+    },
     cancelled: run.cancelled,
     inventory: [],
     owners: new Map(),
