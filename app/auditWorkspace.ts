@@ -19,7 +19,7 @@ import {
   pruneCacheFolder,
   textDigest,
 } from '../workspace/scan/auditCache';
-import { builtinRulesText } from '../workspace/rules/ruleFiles';
+import { builtinRulesBytes } from '../workspace/rules/ruleFiles';
 import { DEFAULT_MAX_FINDINGS } from '../workspace/scan/retainedFindings';
 import type { StampStarter } from '../workspace/scan/stampPrefetch';
 import { runAudit, type AuditProgress, type AuditResult } from '../workspace/scan/scanPool';
@@ -158,7 +158,7 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
       saved,
     };
   }
-  const report = reportOf(run, root, engine.rules);
+  const report = reportOf(run, root, () => engine.rules);
   if (since) report.notes.push(since.note);
   if (!run.cancelled && (request.git || request.history)) {
     await addGitState(report, engine, run, request);
@@ -196,7 +196,7 @@ function openCache(where: true | string, engine: Engine, request: AuditRequest, 
   }
   // The active rules are the built-in ones as the config changes them (the config is in the key):
   // the compiled rules file stands for the built-in ones when there is one.
-  const compiled = builtinRulesText();
+  const compiled = builtinRulesBytes();
   const key = auditCacheKey({
     toolVersion: `${TOOL_VERSION} ${buildStamp()}`,
     rules: compiled === undefined ? engine.rules : { compiledRules: rulesDigest(compiled) },
@@ -212,12 +212,12 @@ function openCache(where: true | string, engine: Engine, request: AuditRequest, 
   );
 }
 
-/** The last compiled rules text digested, and its digest: the same text (the process reads it once) is not hashed again. */
-let lastRules: { text: string; digest: string } | undefined;
+/** The last compiled rules file digested, and its digest: the same bytes (the process reads them once) are not hashed again. */
+let lastRules: { bytes: Uint8Array; digest: string } | undefined;
 
 /** The compiled rules' digest: 2-3 ms of every warm audit in the language server when hashed each time. */
-function rulesDigest(text: string): string {
-  if (lastRules?.text !== text) lastRules = { text, digest: textDigest(text) };
+function rulesDigest(bytes: Uint8Array): string {
+  if (lastRules?.bytes !== bytes) lastRules = { bytes, digest: textDigest(bytes) };
   return lastRules.digest;
 }
 

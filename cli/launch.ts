@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { userCacheFolder } from '../workspace/files/userCacheFolder';
 import { noteCpuTimesAtStart } from '../workspace/scan/idleCores';
 import { CODE_CACHE_OFF_ENV, runBundle } from './codeCache';
-import { applyV8Settings } from './v8Settings';
+import { applyV8Settings, loadBeforeFlags } from './v8Settings';
 
 // Only as the command: a process that requires this file for the bundle's exports keeps its own
 // V8 flags (they are process-wide) and takes its own readings.
@@ -19,6 +19,7 @@ if (asCommand) {
   // First: an audit's default worker count is measured from this reading on (idleCores.ts).
   noteCpuTimesAtStart();
   // Before the bundle is compiled, so the main thread and the audit's workers all run with it.
+  loadBeforeFlags();
   applyV8Settings('start');
 }
 

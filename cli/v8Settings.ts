@@ -1,3 +1,4 @@
+import * as util from 'node:util';
 import * as v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 import { COMPILER_FLAGS, tunesV8 } from '../workspace/runtime/v8Release';
@@ -108,6 +109,21 @@ export async function withAuditV8Settings<T>(audit: () => Promise<T>, apply: (mo
     process.removeListener('worker', onWorker);
     apply('audit-done');
   }
+}
+
+/**
+ * Loads, before the `start` flags are set, the parts of Node that every CLI run loads later.
+ * Node compiles its own modules from a code cache built into the binary, which V8 takes only
+ * under the flags it was made with: a module first loaded once a flag is set is compiled from its
+ * source. Creating `process.stdout` and `stderr` for pipes (`net`, what a CI job or a benchmark
+ * gives the CLI) took 7.4-10.5 ms against 3.4-3.9, `util.parseArgs` 2.4-2.8 ms against 1.4-1.7
+ * (bench/RESULTS.md, issue 13). Every command parses its arguments and writes to one of the two,
+ * and an audit reads both as it exits (cli/main.ts).
+ */
+export function loadBeforeFlags(): void {
+  void process.stdout;
+  void process.stderr;
+  void util.parseArgs;
 }
 
 /**

@@ -91,8 +91,12 @@ export const MAX_LIMITS = { maxFileBytes: 64 * 1024 * 1024, maxLineLength: 10_00
 export const DOCS_BASE = 'https://github.com/nhi-lens/nhi-lens/blob/main/docs/rules.md';
 
 export interface EngineOptions {
-  /** Rule definitions to use (the built-in packs, as the workspace layer reads them); config rules are added to these. */
-  rules: LoadedRule[];
+  /**
+   * Rule definitions to use (the built-in packs, as the workspace layer reads them); config rules
+   * are added to these. A function is called when the rules are first needed, unless the config
+   * names a rule (see `Engine.rules`).
+   */
+  rules: LoadedRule[] | (() => LoadedRule[]);
   config?: WorkspaceConfig;
   baseline?: Baseline;
   /** Reads the other files of a file's folder (Terraform `default_tags` live in sibling files). */
@@ -125,22 +129,87 @@ export function docsLink(rule: RuleDefinition): string {
   return rule.docs ?? `${DOCS_BASE}#${rule.id}`;
 }
 
+/** What an engine derives from its rules and config. */
+interface RuleSet {
+  rules: RuleInfo[];
+  /** Documentation link of each active rule, by id. */
+  docs: Map<string, string>;
+  /** The rule that reports each IaC check. */
+  checkRules: Map<CheckId, RuleInfo>;
+  /** The secret rules' scanner (built-in patterns compiled here, a text's first scan). */
+  buildSecrets: () => SecretScanner;
+}
+
+/**
+ * The active rules: `builtin` plus the config's own, less those it disables, at the severity it
+ * gives them. Throws on a duplicate id, a rule naming an unknown check or a config pattern that
+ * does not compile; pushes the ids the config names that no rule has onto `warnings`.
+ */
+function activeRules(
+  builtin: LoadedRule[],
+  config: WorkspaceConfig,
+  scanData: Pick<EngineOptions, 'keywordIndex' | 'patternReadings'>,
+  warnings: string[],
+): RuleSet {
+  const loaded = [...builtin, ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' }))];
+  const ids = new Set<string>();
+  const duplicates = loaded.filter(({ definition }) => ids.has(definition.id) || !ids.add(definition.id));
+  if (duplicates.length)
+    throw new RuleError(duplicates.map(({ definition, source }) => `${source}: rule "${definition.id}" duplicates an existing rule id`));
+
+  const disabled = new Set(config.disable ?? []);
+  for (const [id, o] of Object.entries(config.overrides ?? {})) if (o.enabled === false) disabled.add(id);
+  for (const id of [...disabled, ...Object.keys(config.overrides ?? {})]) {
+    if (!ids.has(id)) warnings.push(`config names unknown rule "${id}"`);
+  }
+  const active = loaded.filter(({ definition }) => !disabled.has(definition.id));
+  const rules = active.map(({ definition, source }) => ({
+    definition,
+    source,
+    severity: config.overrides?.[definition.id]?.severity ?? definition.severity,
+    docs: docsLink(definition),
+  }));
+  // The workspace's own rules run on the linear-time engine: a repository's pattern cannot stall a scan.
+  // They are compiled now, so a bad pattern in the config is an error of the engine's making;
+  // the built-in rules (checked when the tool is built) and the keyword automaton are compiled
+  // when a text is first scanned (a warm cached audit scans none: bench/RESULTS.md, issue 13).
+  const fromWorkspace = new Set(config.rules ?? []);
+  const secretRules = rules.filter((r) => r.definition.category === 'secret' && !r.definition.check);
+  const workspaceCompiled = new Map(
+    secretRules.filter((r) => fromWorkspace.has(r.definition)).map((r) => [r, compileRule(r.definition, r.severity, 'workspace')]),
+  );
+  const unknownChecks = unknownCheckProblems(loaded);
+  if (unknownChecks.length) throw new RuleError(unknownChecks);
+  const checkRules = new Map<CheckId, RuleInfo>();
+  for (const rule of rules) {
+    const check = rule.definition.check;
+    if (check && isCheckId(check)) checkRules.set(check, rule);
+  }
+  const buildSecrets = () => {
+    const { keywordIndex, patternReadings } = scanData;
+    const readings = typeof patternReadings === 'function' ? patternReadings() : patternReadings;
+    return SecretScanner.build(
+      secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin', readings)),
+      typeof keywordIndex === 'function' ? keywordIndex() : keywordIndex,
+    );
+  };
+  return { rules, docs: new Map(rules.map((r) => [r.definition.id, r.docs])), checkRules, buildSecrets };
+}
+
 /** The detection engine: no editor, no file system walking, just text in and findings out. */
 export class Engine {
-  readonly rules: RuleInfo[];
   /** Non-fatal config problems (unknown rule ids in overrides, ...). */
   readonly warnings: string[] = [];
   /** Built on first use (see `secrets`): an audit whose every file the cache answers for scans nothing. */
   private secretScanner?: SecretScanner;
-  private readonly buildSecrets: () => SecretScanner;
+  /** The active rules and what is derived from them, made on first use (see `rules`). */
+  private ruleSet?: RuleSet;
+  private readonly makeRuleSet: () => RuleSet;
   private readonly pathIgnore?: PathGlobs;
   /** `paths.lowerSeverity`, off when undefined; the built-in default is compiled when first matched (a warm cached audit matches none). */
   private lowerSeverity: PathGlobs | 'default' | undefined;
   private readonly limits: typeof DEFAULT_LIMITS;
   private readonly baseline: Baseline;
-  private readonly checkRules = new Map<CheckId, RuleInfo>();
-  /** Documentation link of each active rule, by id. */
-  private readonly docs: Map<string, string>;
   private readonly iac: IacContext;
   /** The folders the scan under way read files of (through `iac`'s readers); undefined while it read none. */
   private folderReads?: Set<string>;
@@ -159,42 +228,16 @@ export class Engine {
 
   constructor(options: EngineOptions) {
     const config = options.config ?? {};
-    const loaded = [...options.rules, ...(config.rules ?? []).map((definition) => ({ definition, source: '.nhi-lens.yaml' }))];
-    const ids = new Set<string>();
-    const duplicates = loaded.filter(({ definition }) => ids.has(definition.id) || !ids.add(definition.id));
-    if (duplicates.length)
-      throw new RuleError(duplicates.map(({ definition, source }) => `${source}: rule "${definition.id}" duplicates an existing rule id`));
-
-    const disabled = new Set(config.disable ?? []);
-    for (const [id, o] of Object.entries(config.overrides ?? {})) if (o.enabled === false) disabled.add(id);
-    for (const id of [...disabled, ...Object.keys(config.overrides ?? {})]) {
-      if (!ids.has(id)) this.warnings.push(`config names unknown rule "${id}"`);
-    }
-    const active = loaded.filter(({ definition }) => !disabled.has(definition.id));
-    this.rules = active.map(({ definition, source }) => ({
-      definition,
-      source,
-      severity: config.overrides?.[definition.id]?.severity ?? definition.severity,
-      docs: docsLink(definition),
-    }));
-    this.docs = new Map(this.rules.map((r) => [r.definition.id, r.docs]));
-    // The workspace's own rules run on the linear-time engine: a repository's pattern cannot stall a scan.
-    // They are compiled now, so a bad pattern in the config is an error of the engine's making;
-    // the built-in rules (checked when the tool is built) and the keyword automaton are compiled
-    // when a text is first scanned (a warm cached audit scans none: bench/RESULTS.md, issue 13).
-    const fromWorkspace = new Set(config.rules ?? []);
-    const secretRules = this.rules.filter((r) => r.definition.category === 'secret' && !r.definition.check);
-    const workspaceCompiled = new Map(
-      secretRules.filter((r) => fromWorkspace.has(r.definition)).map((r) => [r, compileRule(r.definition, r.severity, 'workspace')]),
-    );
-    this.buildSecrets = () => {
-      const { keywordIndex, patternReadings } = options;
-      const readings = typeof patternReadings === 'function' ? patternReadings() : patternReadings;
-      return SecretScanner.build(
-        secretRules.map((r) => workspaceCompiled.get(r) ?? compileRule(r.definition, r.severity, 'builtin', readings)),
-        typeof keywordIndex === 'function' ? keywordIndex() : keywordIndex,
-      );
-    };
+    this.makeRuleSet = () =>
+      activeRules(typeof options.rules === 'function' ? options.rules() : options.rules, config, options, this.warnings);
+    // The rules are checked against the config at once when it names any (its own rules, ids it
+    // disables or overrides): a bad pattern fails the run before any file is read, and its
+    // warnings are known from the start. Otherwise there is nothing in them to check that the
+    // build has not (duplicate ids, unknown checks), and built-in rules given as a function are
+    // read when first needed: a warm cached audit with a JSON report never needs them (~5 ms and
+    // the garbage of 447 parsed rules, bench/RESULTS.md, issue 13).
+    const configNamesRules = !!(config.rules?.length || config.disable?.length || Object.keys(config.overrides ?? {}).length);
+    if (typeof options.rules !== 'function' || configNamesRules) this.ruleSet = this.makeRuleSet();
     // The config's globs are matched in linear time like its patterns (engine/rules/linearGlobs.ts).
     this.pathIgnore = config.paths?.ignore?.length ? pathGlobs(config.paths.ignore, 'workspace') : undefined;
     const lower = config.paths?.lowerSeverity;
@@ -205,12 +248,6 @@ export class Engine {
       maxLineLength: Math.min(config.limits?.maxLineLength ?? DEFAULT_LIMITS.maxLineLength, MAX_LIMITS.maxLineLength),
     };
     this.baseline = options.baseline ?? new Baseline();
-    const unknownChecks = unknownCheckProblems(loaded);
-    if (unknownChecks.length) throw new RuleError(unknownChecks);
-    for (const rule of this.rules) {
-      const check = rule.definition.check;
-      if (check && isCheckId(check)) this.checkRules.set(check, rule);
-    }
     const settings: IacSettings = { ...DEFAULT_IAC_SETTINGS, ...config.iac };
     // Each read beside the scanned file is noted: the result depends on that folder's files too (`ScanResult.reads`).
     const noted = (folder: string) => (this.folderReads ??= new Set()).add(folder);
@@ -229,9 +266,22 @@ export class Engine {
     return this.lowerSeverity;
   }
 
+  /** The active rules: the built-in ones as the config changes them, and the config's own. */
+  get rules(): RuleInfo[] {
+    return this.activeRules.rules;
+  }
+
+  private get activeRules(): RuleSet {
+    return (this.ruleSet ??= this.makeRuleSet());
+  }
+
+  private get checkRules(): Map<CheckId, RuleInfo> {
+    return this.activeRules.checkRules;
+  }
+
   /** The secret rules' scanner, built on first use. */
   private get secrets(): SecretScanner {
-    return (this.secretScanner ??= this.buildSecrets());
+    return (this.secretScanner ??= this.activeRules.buildSecrets());
   }
 
   /** True when config `paths.ignore` excludes this workspace-relative path. */
@@ -443,7 +493,7 @@ export class Engine {
       masked,
       fingerprint: fingerprintOf(def.id, c.value),
       remediation: def.remediation,
-      docs: this.docs.get(def.id) ?? docsLink(def), // one string per rule, not one per finding
+      docs: this.activeRules.docs.get(def.id) ?? docsLink(def), // one string per rule, not one per finding
       fix: { fileKind: kind, ...around },
     };
     if (this.baseline.has(finding)) finding.baselined = true;

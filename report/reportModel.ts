@@ -67,9 +67,15 @@ export interface VerificationSummary {
   unknown: number;
 }
 
-/** The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes later (`addInventory`). */
-export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Report {
+/**
+ * The report of an audit run: the findings not in the baseline, the rest counted. Inventory comes
+ * later (`addInventory`). `rules` may be where to get them, asked when the report's `rules` are
+ * first read (SARIF and Markdown list those of the findings; a JSON report never reads them, and
+ * an engine reads its built-in rules when first asked).
+ */
+export function reportOf(run: AuditResult, root: string, rules: RuleInfo[] | (() => RuleInfo[])): Report {
   const shown = run.findings.filter((f) => !f.baselined);
+  let listed = typeof rules === 'function' ? undefined : rules;
   return {
     toolVersion: TOOL_VERSION,
     root,
@@ -80,7 +86,9 @@ export function reportOf(run: AuditResult, root: string, rules: RuleInfo[]): Rep
     filesScanned: run.filesScanned,
     bytesScanned: run.bytesScanned,
     durationMs: run.durationMs,
-    rules,
+    get rules() {
+      return (listed ??= (rules as () => RuleInfo[])());
+    },
     cancelled: run.cancelled,
     inventory: [],
     owners: new Map(),
@@ -186,7 +194,19 @@ export function plural(n: number, word: string): string {
 /** Rules that produced at least one finding, in id order (SARIF and Markdown list only those). */
 export function rulesUsed(report: Report): RuleInfo[] {
   const ids = new Set(report.findings.map((f) => f.ruleId));
-  return report.rules.filter((r) => ids.has(r.definition.id)).sort((a, b) => a.definition.id.localeCompare(b.definition.id));
+  return report.rules.filter((r) => ids.has(r.definition.id)).sort((a, b) => compareRuleIds(a.definition.id, b.definition.id));
+}
+
+/**
+ * Rule ids in code-unit order. An id is lowercase letters, digits and hyphens (rules/schema.json),
+ * which ICU's root collation (`localeCompare` in English) puts in the same order. Not
+ * `localeCompare`: its first call in a process loads ICU's collation data, 15-24 ms on this
+ * machine, the largest step of a warm cached audit's SARIF report after the walk (bench/RESULTS.md,
+ * issue 13); and the order of a report's rules should not depend on the user's locale (Danish
+ * sorts "aa" after "z", Lithuanian "y" after "i").
+ */
+export function compareRuleIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -34,7 +34,8 @@ export function createEngine(setup: EngineSetup = {}): Engine {
   const baseline = setup.baseline instanceof Baseline ? setup.baseline : new Baseline(setup.baseline ?? []);
   const siblings = setup.siblingFiles ?? (setup.root ? terraformSiblingReader(setup.root, setup.siblingCache !== 'live') : undefined);
   return new Engine({
-    rules: setup.rules ?? loadBuiltinRules(),
+    // Read when first needed (engine.ts): a warm cached audit with a JSON report never parses them.
+    rules: setup.rules ?? (() => loadBuiltinRules()),
     config: setup.config,
     baseline,
     siblingFiles: siblings,

@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { v8Flags, withAuditV8Settings } from '../../cli/v8Settings';
 import { INTERRUPT_BUDGET, V8_DEFAULTS_ENV } from '../../workspace/runtime/v8Release';
+import { CLI } from './cliHarness';
 
 describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   const node20 = '11.3.244.8-node.33';
@@ -34,6 +37,35 @@ describe('V8 settings for CLI runs (cli/v8Settings.ts)', () => {
   it('keeps V8 defaults when asked to', () => {
     assert.deepEqual(v8Flags('start', node20, { [V8_DEFAULTS_ENV]: '1' }), []);
     assert.deepEqual(v8Flags('audit', node20, { [V8_DEFAULTS_ENV]: '1' }), []);
+  });
+
+  // Node's own modules come from a code cache V8 takes only under the flags it was made with: one
+  // first loaded after the launcher sets its flags is compiled from source (2-3x the time).
+  it('has the CLI load, before its flags are set, the parts of Node a warm audit with piped output needs later', function () {
+    if (!v8Flags('start', process.versions.v8, {}).length) this.skip(); // another V8: no flags set
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-flags-'));
+    fs.writeFileSync(path.join(dir, 'a.env'), 'NAME=value\n');
+    const cache = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-flags-cache-')), 'cache.txt');
+    // Prints, at exit, the builtin modules loaded after the first flag was set.
+    const probe = path.join(dir, '..', `${path.basename(dir)}-probe.js`);
+    fs.writeFileSync(
+      probe,
+      `const v8 = require('node:v8'); const set = v8.setFlagsFromString; let mark;
+v8.setFlagsFromString = (flag) => { mark ??= process.moduleLoadList.length; set(flag); };
+process.on('exit', () => require('node:fs').writeSync(2, '\\nloaded after the flags: ' + JSON.stringify(process.moduleLoadList.slice(mark).filter((m) => m.startsWith('NativeModule ')))));`,
+    );
+    const args = ['-r', probe, CLI, 'audit', dir, '--format', 'json', '--output', path.join(dir, '..', `${path.basename(dir)}.json`)];
+    const audit = () =>
+      spawnSync(process.execPath, [...args, '--no-git', '--fail-on', 'never', '--cache-location', cache], {
+        encoding: 'utf8',
+        env: { ...process.env, [V8_DEFAULTS_ENV]: '' },
+      });
+    audit();
+    const warm = audit();
+    const loaded = JSON.parse(/loaded after the flags: (.*)$/m.exec(warm.stderr)?.[1] ?? 'null') as string[] | null;
+    assert.ok(loaded, warm.stderr);
+    for (const module of ['net', 'tty', 'internal/fs/sync_write_stream', 'internal/util/parse_args/parse_args'])
+      assert.ok(!loaded.includes(`NativeModule ${module}`), `${module} loaded after the flags: ${loaded.join(', ')}`);
   });
 
   describe('held through an audit (withAuditV8Settings)', () => {

@@ -60,6 +60,34 @@ describe('workspace config (.nhi-lens.yaml)', () => {
     assert.deepEqual(engine.warnings, ['config names unknown rule "slack-bot-tokn"']);
   });
 
+  it('reads built-in rules given as a function when first needed, unless the config names a rule (then at once)', () => {
+    let reads = 0;
+    const rules = () => (reads++, builtinRules());
+    // A warm cached audit makes an engine and may never scan nor list a rule.
+    const quiet = testEngine({ rules, config: { paths: { ignore: ['fixtures/**'] } } });
+    assert.ok(quiet.isIgnoredPath('fixtures/a.env'));
+    assert.equal(quiet.skipReason(10, 'text'), undefined);
+    assert.equal(reads, 0, 'not read to make the engine');
+    assert.equal(quiet.scan({ path: 'a.env', text: 'K=AKIAZ3MPLQ7RTX4VWY2Q' }).findings[0].ruleId, 'aws-access-key-id');
+    assert.ok(quiet.rules.some((r) => r.definition.id === 'aws-access-key-id'));
+    assert.equal(reads, 1, 'read once, at the first scan');
+
+    // Warnings and errors about the rules the config names are known as soon as the engine is.
+    reads = 0;
+    const warned = testEngine({ rules, config: { disable: ['slack-bot-tokn'] } });
+    assert.equal(reads, 1);
+    assert.deepEqual(warned.warnings, ['config names unknown rule "slack-bot-tokn"']);
+    assert.throws(
+      () => testEngine({ rules, config: { rules: [{ ...builtinRules()[0].definition }] } }),
+      /\.nhi-lens\.yaml: rule ".*" duplicates an existing rule id/,
+    );
+    const { config } = loadConfigFile(tempFile('.nhi-lens.yaml', CUSTOM_RULE));
+    reads = 0;
+    const custom = testEngine({ rules, config });
+    assert.equal(reads, 1);
+    assert.deepEqual(custom.warnings, []);
+  });
+
   it('reports schema errors with file, rule id and field', () => {
     const file = tempFile('.nhi-lens.yaml', CUSTOM_RULE.replace('severity: error', 'severity: critical'));
     assert.throws(

@@ -15,12 +15,18 @@ import { joinChunks, jsonChunks, StreamedArray, type ReportChunks } from '../../
 import { sarifChunks } from '../../report/sarifReport';
 import { textReportChunks } from '../../report/textReport';
 import { noOmittedFindings } from '../../workspace/scan/retainedFindings';
+import type { AuditResult } from '../../workspace/scan/scanPool';
 import { defaultEngine } from '../support/engineFixture';
 
 const TOKEN = ['xoxb', '2741093856', '4820193746512', 'Qz7Lm2Vx9Kc4Rt8Wb1Yn5Hs3'].join('-');
 
 /** A report of `files` files with one Slack token finding each. */
 function manyFindings(files: number): Report {
+  return reportOf(manyFindingsRun(files), '/ws', defaultEngine().rules);
+}
+
+/** The audit run of `manyFindings`. */
+function manyFindingsRun(files: number): AuditResult {
   const engine = defaultEngine();
   const [finding] = engine.scan({ path: 'a.py', text: `SLACK_TOKEN = "${TOKEN}"\n` }).findings;
   const findings: Finding[] = Array.from({ length: files }, (_, i) => ({
@@ -28,7 +34,7 @@ function manyFindings(files: number): Report {
     path: `src/f${i}.py`,
     fingerprint: `${i.toString(16).padStart(8, '0')}${finding.fingerprint.slice(8)}`,
   }));
-  const run = {
+  return {
     findings,
     identities: [],
     skipped: Array.from({ length: 50 }, (_, i) => ({ path: `big${i}.bin`, reason: 'binary file not scanned' })),
@@ -41,7 +47,6 @@ function manyFindings(files: number): Report {
     omitted: noOmittedFindings(),
     maxFindings: 20_000,
   };
-  return reportOf(run, '/ws', engine.rules);
 }
 
 describe('reports written as a stream', function () {
@@ -125,6 +130,18 @@ describe('reports written as a stream', function () {
     assert.equal(parsed.skipped.length, 50);
     assert.equal(parsed.summary.total, 30);
     assert.ok(!text.includes(TOKEN));
+  });
+
+  it("a report's rules, given as a function, are asked for only by the formats that list them", () => {
+    const listed = manyFindings(3);
+    let asked = 0;
+    const report = reportOf(manyFindingsRun(3), '/ws', () => (asked++, listed.rules));
+    const json = joinChunks(jsonReportChunks(report));
+    assert.equal(asked, 0, 'a JSON report does not list rules');
+    assert.equal(json, joinChunks(jsonReportChunks(listed)));
+    assert.equal(joinChunks(sarifChunks([{ report }])), joinChunks(sarifChunks([{ report: listed }])));
+    assert.equal(joinChunks(markdownReportChunks(report)), joinChunks(markdownReportChunks(listed)));
+    assert.equal(asked, 1, 'asked once');
   });
 
   it('the inventory (JSON, CSV) comes one identity at a time, the same text as before', () => {

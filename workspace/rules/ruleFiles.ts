@@ -21,28 +21,46 @@ export function builtinRulesDir(): string {
   throw new RuleError([`cannot find the built-in rules folder above ${__dirname}`]);
 }
 
-/** The compiled rules file next to the running bundle, if the build produced one, with its text. */
-function compiledRules(): { rules: LoadedRule[]; scanData: () => CompiledScanData; text: string } | undefined {
-  const file = path.join(__dirname, 'builtin-rules.json');
-  if (!fs.existsSync(file)) return undefined;
-  const text = fs.readFileSync(file, 'utf8');
-  const compiled = parseCompiledRules(text);
-  if (!compiled) return undefined;
+/** The compiled rules file's first bytes: a file that starts otherwise is not one (the rules then come from rules/*.yaml). */
+const COMPILED_RULES_START = '{"format":"nhi-lens-rules/1",';
+
+/** The compiled rules file next to the running bundle and its bytes, read once; null when the build produced none. */
+let compiledFile: { file: string; bytes: Buffer } | null | undefined;
+
+function compiledRulesFile(): { file: string; bytes: Buffer } | undefined {
+  if (compiledFile === undefined) {
+    const file = path.join(__dirname, 'builtin-rules.json');
+    const bytes = fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+    const start = Buffer.from(COMPILED_RULES_START, 'latin1');
+    compiledFile = bytes?.subarray(0, start.length).equals(start) ? { file, bytes } : null;
+  }
+  return compiledFile ?? undefined;
+}
+
+/** The built-in rules from the compiled rules file next to the running bundle, if the build produced one. */
+function compiledRules(): { rules: LoadedRule[]; scanData: () => CompiledScanData } | undefined {
+  const compiledBytes = compiledRulesFile();
+  if (!compiledBytes) return undefined;
+  const { file, bytes } = compiledBytes;
+  // The cache key is its bytes (builtinRulesBytes): a file that says it is one and is not cannot be the rules it stands for.
+  const compiled = damageReported(file, () => parseCompiledRules(bytes.toString('utf8')));
+  if (!compiled) throw new RuleError([`the compiled rules file ${file} is damaged (not in its format): reinstall nhi-lens`]);
   // Its second half is parsed at the first scan, not at start-up: a damaged one says what it is there.
-  const scanData = (): CompiledScanData => {
-    try {
-      return compiled.scanData();
-    } catch (error) {
-      throw new RuleError([`the compiled rules file ${file} is damaged (${(error as Error).message}): reinstall nhi-lens`]);
-    }
-  };
-  return { rules: compiled.rules, scanData, text };
+  return { rules: compiled.rules, scanData: () => damageReported(file, compiled.scanData) };
+}
+
+/** What `parse` returns, its error (the file does not parse) said as a damaged compiled rules file. */
+function damageReported<T>(file: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new RuleError([`the compiled rules file ${file} is damaged (${(error as Error).message}): reinstall nhi-lens`]);
+  }
 }
 
 let builtin: LoadedRule[] | undefined;
 let builtinScanData: (() => CompiledScanData) | undefined;
 let builtinReadings: PatternReadings | undefined;
-let builtinText: string | undefined;
 
 /**
  * Every built-in rule, in pack file-name order; duplicate ids are an error. Uses the compiled
@@ -65,7 +83,6 @@ export function loadBuiltinRules(dir?: string, useCompiled = true): LoadedRule[]
   if (!dir && useCompiled) {
     builtin = rules;
     builtinScanData = compiled?.scanData;
-    builtinText = compiled?.text;
   }
   return rules;
 }
@@ -91,10 +108,10 @@ export function builtinPatternReadings(): PatternReadings | undefined {
 }
 
 /**
- * The text of the compiled rules file the built-in rules came from, or undefined (running from
- * sources). What an audit cache is keyed by: hashing it is cheaper than serialising the rules.
+ * The bytes of the compiled rules file the built-in rules come from, or undefined (running from
+ * sources). What an audit cache is keyed by: hashing them is cheaper than serialising the rules,
+ * and they are not parsed for it (the rules are, when an engine first needs them).
  */
-export function builtinRulesText(): string | undefined {
-  loadBuiltinRules();
-  return builtinText;
+export function builtinRulesBytes(): Buffer | undefined {
+  return compiledRulesFile()?.bytes;
 }

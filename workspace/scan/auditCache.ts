@@ -129,8 +129,8 @@ export function auditCacheKey(parts: CacheKeyParts): string {
     .digest('hex');
 }
 
-/** A digest of a text that a cache key depends on (the compiled rules file). */
-export function textDigest(text: string): string {
+/** A digest of a text that a cache key depends on (the compiled rules file; its bytes, or as a string its UTF-8 bytes). */
+export function textDigest(text: string | Uint8Array): string {
   return crypto().createHash('sha256').update(text).digest('base64url');
 }
 
