@@ -442,6 +442,9 @@ export class AuditCache implements FolderListings {
     let tabs = new Int32Array(1024);
     const paths: string[] = [];
     let nextTab = -1;
+    /** The folder of the line before, '/'-terminated ('' at the top; undefined: no line yet), and that line's path. */
+    let folderPrefix: string | undefined;
+    let previous = '';
     for (let at = this.bodyStart; at < end;) {
       const lineEnd = text.indexOf('\n', at);
       const next = lineEnd < 0 ? end : lineEnd + 1;
@@ -452,11 +455,17 @@ export class AuditCache implements FolderListings {
       const relative = nextTab > at + 1 && nextTab < next ? walkedPathAt(text, at, nextTab) : undefined;
       if (relative === undefined) return undefined;
       const slash = relative.lastIndexOf('/');
-      const folder = slash < 0 ? '' : relative.slice(0, slash);
-      const name = slash < 0 ? relative : relative.slice(slash + 1);
-      const last = folders.get(folder);
-      if (last === undefined || !(name > last)) return undefined;
-      folders.set(folder, name);
+      if (folderPrefix !== undefined && slash === folderPrefix.length - 1 && relative.startsWith(folderPrefix)) {
+        // In the folder of the line before (most lines): after it in name order.
+        if (!(relative > previous)) return undefined;
+      } else {
+        if (folderPrefix !== undefined) folders.set(folderPrefix.slice(0, -1), previous);
+        // A folder the replay checked, and after the last file taken from it (paths of one folder compare as their names).
+        const last = folders.get(slash < 0 ? '' : relative.slice(0, slash));
+        if (last === undefined || !(relative > last)) return undefined;
+        folderPrefix = relative.slice(0, slash + 1);
+      }
+      previous = relative;
       if (paths.length === starts.length) {
         starts = grown(starts);
         tabs = grown(tabs);
@@ -473,8 +482,8 @@ export class AuditCache implements FolderListings {
    * Where each folder line starts, when every one names a folder a walk opens and it still has the
    * line's stamp, older than `before`: the audited folder first (''), then each inside one named
    * before it, never one the walk passes over (`node_modules`, `.git`, ...), each once, a folder by
-   * its own `lstat` (not a link). Also each folder's path, for the files of the replay (the name of
-   * the last file taken from it: none yet). Undefined when any is not.
+   * its own `lstat` (not a link). Also each folder's path, for the files of the replay (with the
+   * path of the last file taken from it: none yet). Undefined when any is not.
    */
   private unchangedFolders(prefix: string, before: number): { starts: number[]; files: Map<string, string> } | undefined {
     const text = this.folderText;
