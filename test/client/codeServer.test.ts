@@ -368,23 +368,30 @@ describe('the packaged extension in a real VS Code (code-server + Chromium)', fu
     await pickManager('AWS Secrets Manager');
     await openFile('src/store_me.py');
     // The quick-fix menu lists the action once the server has the new setting (hang guard only).
-    let action = null;
-    for (const deadline = Date.now() + 120_000; !action && Date.now() < deadline;) {
-      await selectText('xoxb-2741093856');
-      await page.keyboard.press('Control+.');
-      action = await page
-        .waitForSelector('.action-widget .monaco-list-row:has-text("Store in AWS Secrets Manager and replace")', { timeout: 15_000 })
-        .catch(() => null);
+    // A click can land while the menu is still being laid out (seen once in a full run on a
+    // loaded machine: the action clicked, no dialog): the menu is opened and clicked again then.
+    let dialog = null;
+    for (let tries = 0; !dialog && tries < 3; tries++) {
+      let action = null;
+      for (const deadline = Date.now() + 120_000; !action && Date.now() < deadline;) {
+        await selectText('xoxb-2741093856');
+        await page.keyboard.press('Control+.');
+        action = await page
+          .waitForSelector('.action-widget .monaco-list-row:has-text("Store in AWS Secrets Manager and replace")', { timeout: 15_000 })
+          .catch(() => null);
+      }
+      assert.ok(action, 'the quick-fix menu never offered "Store in AWS Secrets Manager and replace…"');
+      await action.click();
+      // A modal confirmation shows the exact command; nothing runs before "Store and Replace".
+      dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 20_000 }).catch(() => null);
+      if (!dialog) await page.keyboard.press('Escape');
     }
-    assert.ok(action, 'the quick-fix menu never offered "Store in AWS Secrets Manager and replace…"');
-    await action.click();
-    // A modal confirmation shows the exact command; nothing runs before "Store and Replace".
-    const dialog = await page.waitForSelector('.monaco-dialog-box', { timeout: 30_000 }).catch(async () => {
+    if (!dialog) {
       await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-store-no-dialog.png') });
       throw new Error(
         `no confirmation dialog; notifications: ${(await page.locator('.notifications-toasts').allInnerTexts()).join(' | ')}`,
       );
-    });
+    }
     assert.match(
       (await dialog.textContent()) ?? '',
       /aws secretsmanager create-secret --name slack-bot-token --secret-string file:\/\/\/dev\/stdin/,

@@ -343,7 +343,7 @@ export class AuditCache implements FolderListings {
     try {
       return this.replayOf(targets, path.resolve(root), gitignore);
     } catch {
-      // A look that failed in a way no check foresaw (a crafted folder line through a file: ENOTDIR): walk.
+      // Anything the checks did not foresee (a look at the file system failing some other way): walk, never fail the audit.
       return undefined;
     }
   }

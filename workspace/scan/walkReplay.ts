@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { SkipNote } from '../../engine';
 import { lookStamp, type LookedAt, type WalkedFile } from '../files/fileWalker';
 
@@ -9,8 +9,9 @@ import { lookStamp, type LookedAt, type WalkedFile } from '../files/fileWalker';
  * A walk's sequence of files is a function of its options (the same: they are in the cache's key
  * or checked with the record), of the listings of the folders it opens, and of the .gitignore
  * files it reads (`WalkTrace`). When every folder the last walk opened still has the stamp it had
- * then, and each .gitignore and each folder above the tree it looked in too, a walk now would
- * yield the same files in the same order: the ones of the cache's file lines. Replayed, no folder
+ * then, each .gitignore it read or looked for too, and each `.git` above the tree is still there
+ * or not, a walk now would yield the same files in the same order: the ones of the cache's file
+ * lines. Replayed, no folder
  * listing is parsed, no name is matched against ignore rules and no path is looked up by name;
  * each file is still `lstat`ed for its own stamp (an edit in place does not touch its folder),
  * which the cache's lookup compares as it does for a walked file.
