@@ -1207,12 +1207,14 @@ describe('audit cache: a walk replayed from the lines', function () {
     const uncached = await audit(root, undefined);
     const pristine = fs.readFileSync(cacheFile);
     /** Rewrites the cache's header walk record with `change`, the file's checksum good. */
-    const craftRecord = (change: (walk: Record<string, unknown>) => void) => {
+    /** Rewrites the cache's lines and its header's walk record with `change`, the file's checksum good. */
+    const craft = (change: (cache: Required<CacheLines>, walk: Record<string, unknown> & { files: number; folders: number }) => void) => {
       const cache = readCache(cacheFile);
-      const header = JSON.parse(cache.header) as { walk: Record<string, unknown> };
-      change(header.walk);
+      const header = JSON.parse(cache.header) as { walk: Record<string, unknown> & { files: number; folders: number } };
+      change(cache, header.walk);
       writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
     };
+    const craftRecord = (change: (walk: Record<string, unknown>) => void) => craft((_, walk) => change(walk));
     const crafts: Array<[string, () => void, boolean]> = [
       ['one file more than the lines', () => craftRecord((w) => (w.files = (w.files as number) + 1)), false],
       ['one folder fewer than the lines', () => craftRecord((w) => (w.folders = (w.folders as number) - 1)), false],
@@ -1223,53 +1225,47 @@ describe('audit cache: a walk replayed from the lines', function () {
       ['a note on an entry of another kind', () => craftRecord((w) => (w.notes = [['src/billing.ts', 'l']])), false],
       [
         'a folder line with another stamp',
-        () => {
-          const cache = readCache(cacheFile);
-          cache.folders = cache.folders.map((l) =>
-            l.startsWith('/"src"\t') ? l.replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`) : l,
-          );
-          writeCache(cacheFile, cache);
-        },
+        () =>
+          craft((cache) => {
+            cache.folders = cache.folders.map((l) =>
+              l.startsWith('/"src"\t') ? l.replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`) : l,
+            );
+          }),
         false,
       ],
       [
         'a file line outside the folder (counted in the record)',
-        () => {
-          const cache = readCache(cacheFile);
-          const [, entry] = [...cache.entries].find(([, e]) => e[6] === 0)!;
-          const st = fs.statSync(outside);
-          cache.entries = new Map([
-            [`../${path.basename(outside)}`, [st.size, st.mtimeMs, st.ctimeMs, st.ino, entry[4], '', 0]],
-            ...cache.entries,
-          ]);
-          const header = JSON.parse(cache.header) as { walk: { files: number } };
-          header.walk.files++;
-          writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
-        },
+        () =>
+          craft((cache, walk) => {
+            const [, entry] = [...cache.entries].find(([, e]) => e[6] === 0)!;
+            const st = fs.statSync(outside);
+            cache.entries = new Map([
+              [`../${path.basename(outside)}`, [st.size, st.mtimeMs, st.ctimeMs, st.ino, entry[4], '', 0]],
+              ...cache.entries,
+            ]);
+            walk.files++;
+          }),
         false,
       ],
       [
         'a file line through a link in the tree to a folder outside (counted in the record)',
-        () => {
-          const cache = readCache(cacheFile);
-          cache.unheld = [...(cache.unheld ?? []), `src/out/${path.basename(outside)}`];
-          const header = JSON.parse(cache.header) as { walk: { files: number } };
-          header.walk.files++;
-          writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
-        },
+        () =>
+          craft((cache, walk) => {
+            cache.unheld = [...cache.unheld, `src/out/${path.basename(outside)}`];
+            walk.files++;
+          }),
         false,
       ],
       [
         'a folder line through a file, one for a folder a walk passes over, one too long to look up',
         () => {
           fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
-          const cache = readCache(cacheFile);
-          const header = JSON.parse(cache.header) as { walk: { folders: number } };
-          for (const folder of ['src/billing.ts/x', 'node_modules', `src/${'n'.repeat(300)}`]) {
-            cache.folders = [...cache.folders, `/${JSON.stringify(folder)}\t1\t1\t1\t1\t\t""`];
-            header.walk.folders++;
-          }
-          writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
+          craft((cache, walk) => {
+            for (const folder of ['src/billing.ts/x', 'node_modules', `src/${'n'.repeat(300)}`]) {
+              cache.folders = [...cache.folders, `/${JSON.stringify(folder)}\t1\t1\t1\t1\t\t""`];
+              walk.folders++;
+            }
+          });
         },
         false,
       ],

@@ -928,8 +928,8 @@ export class AuditCache implements FolderListings {
       index = this.folderIndex = new Map();
       for (let start = 0; start < text.length;) {
         const end = lineEndIn(text, start);
-        const tab = text.indexOf('\t', start);
-        if (text.charCodeAt(start) === SLASH && tab > start + 2 && tab < end) {
+        const tab = tabInLine(text, start);
+        if (text.charCodeAt(start) === SLASH && tab > start + 2) {
           const path = pathOf(text.slice(start + 1, tab));
           if (path !== undefined) index.set(path, tab + 1);
         }
@@ -1014,8 +1014,8 @@ export class AuditCache implements FolderListings {
     const index = new Map<string, number>();
     for (let start = this.bodyStart; start < text.length;) {
       const end = this.lineEnd(start);
-      const tab = text.indexOf('\t', start);
-      if (tab > start + 1 && tab < end && text.charCodeAt(start) === QUOTE && text.charCodeAt(tab - 1) === QUOTE) {
+      const tab = tabInLine(text, start);
+      if (tab > start + 1 && text.charCodeAt(start) === QUOTE && text.charCodeAt(tab - 1) === QUOTE) {
         const relative = pathOf(text.slice(start, tab));
         if (relative !== undefined) index.set(relative, tab + 1);
       }
@@ -1290,6 +1290,15 @@ function stampEndAt(text: string, at: number, file: Stamp): number {
   if (next >= 0) next = numberFieldAt(text, next, file.ino);
   return next;
 }
+
+/** A line's first tab, searched for within the line only (-1: none); see TAB_IN_LINE. */
+function tabInLine(text: string, start: number): number {
+  TAB_IN_LINE.lastIndex = start;
+  return TAB_IN_LINE.test(text) ? TAB_IN_LINE.lastIndex - 1 : -1;
+}
+
+/** Up to and through a line's first tab: sticky, so a crafted text of lines without tabs is not read to its end once per line (an index of every line). */
+const TAB_IN_LINE = /[^\t\n]*\t/y;
 
 /** Where the line that holds `from` ends (its newline, or the end of the text). */
 function lineEndIn(text: string, from: number): number {

@@ -58,10 +58,13 @@ export function stampLines(
 ): number {
   const { text, starts, control, found, stamps, root, sep } = job;
   let done = 0;
+  // The line's first tab, searched for within the line only: a crafted text of lines without one is not read to its end once per line.
+  const tabInLine = /[^\t\n]*\t/y;
   for (let i = starts.length - 1; i >= 0; i--) {
     if (Atomics.load(control, 1) > i) break;
     const start = starts[i];
-    const tab = text.indexOf('\t', start);
+    tabInLine.lastIndex = start;
+    const tab = tabInLine.test(text) ? tabInLine.lastIndex - 1 : -1;
     let relative: unknown;
     if (tab > start + 1 && text.charCodeAt(start) === 34 && text.charCodeAt(tab - 1) === 34) {
       const quoted = text.slice(start, tab);
