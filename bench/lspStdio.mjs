@@ -7,7 +7,7 @@
 // again (cached). Prints figures and `uptime`; asserts nothing.
 //   node bench/lspStdio.mjs [--only coldStart,recheck,typing,memory,burst,rawBurst,wholeTextBurst,huge,audit] [--runs N] [--edits N (memory)]
 //     [--kinds terraform,workflow,python,cdk-python,cdk-typescript,pulumi-typescript,pulumi-python (recheck: these file kinds only)] [--recheck-edits N (recheck: edits per file, 60)]
-// NHI_BENCH_TIMES=1: the re-check also prints every edit's time in order (the warm-up after opening shows there).
+// NHI_BENCH_TIMES=1: the re-check and the typing also print every edit's time in order (the warm-up after opening shows there).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -495,6 +495,8 @@ async function typing(edits) {
       text = text.replace('\n', 'x\n');
     }
     out[mode] = { p50: at(times, 0.5), p95: at(times, 0.95), refreshes: c.refreshes, published: c.published };
+    // NHI_BENCH_TIMES=1: every edit's time in order, and how many refreshes had come by then.
+    if (process.env.NHI_BENCH_TIMES) console.log(`  ${mode} per edit (ms): ${times.map(fmt).join(' ')}`);
     await c.stop();
   }
   console.log(`typing to fresh diagnostics, 200 open files in a git workspace, ${edits} edits (push includes the server's debounce):`);

@@ -59,7 +59,7 @@ export class WorkspaceFolders {
   /** Trust is the client's, for the whole workspace: it applies to every folder. */
   constructor(
     readonly trusted: boolean,
-    private readonly onGitUpdate: (folder: WorkspaceFolder, path: string) => void,
+    private readonly onGitUpdate: (folder: WorkspaceFolder, paths: readonly string[]) => void,
   ) {
     this.outside = new WorkspaceState(undefined, trusted);
   }
@@ -76,7 +76,7 @@ export class WorkspaceFolders {
     const git: GitStateCache = new GitStateCache(
       () => (state.trusted ? root : undefined),
       () => state.engine,
-      (file) => this.onGitUpdate(folder, file),
+      (files) => this.onGitUpdate(folder, files),
     );
     const folder: WorkspaceFolder = {
       uri,

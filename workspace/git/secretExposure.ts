@@ -1,7 +1,7 @@
 import type { Engine, Finding, SecretCommit } from '../../engine';
 import { blobSizes, readBlobs } from './blobReader';
 import { gitAsync, gitStream, unquoteGitPath } from './gitRunner';
-import { gitTopLevelAsync, ignoredByGit, repoPrefixOf } from './secretHistory';
+import { gitTopLevelAsync, ignoredByGit, repoPrefixOfAsync } from './secretHistory';
 
 /** One file's secrets in history: fingerprint → the commit it entered in, and its exposure since. */
 export type FileSecretHistory = Map<string, SecretCommit>;
@@ -139,7 +139,7 @@ async function fileVersions(
   root: string,
   paths: readonly string[],
 ): Promise<{ versions: FileVersion[]; commits: Map<string, { date: string; author: string }> } | undefined> {
-  const prefix = repoPrefixOf(root);
+  const prefix = await repoPrefixOfAsync(root);
   const wanted = new Set(paths);
   const versions: FileVersion[] = [];
   const seen = new Set<string>();

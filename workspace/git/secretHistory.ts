@@ -31,11 +31,6 @@ export async function ignoredByGit(root: string, paths: string[]): Promise<Set<s
   return code === 0 ? new Set(out.split('\0').filter(Boolean)) : new Set();
 }
 
-/** Whether git ignores `path` (and does not track it): `git check-ignore` exits 0 only then. */
-export async function isIgnoredByGit(root: string, path: string): Promise<boolean> {
-  return (await gitAsync(root, ['check-ignore', '-q', '--', path])) !== undefined;
-}
-
 /**
  * A file that holds secrets by design and stays on the machine: `.env` files and key files.
  * Ignored by git and never committed, that is where a secret belongs.
@@ -80,7 +75,16 @@ export function applyGitAdvice(findings: Finding[], now: number = Date.now()): v
 /** Audit paths are relative to `root`; GitHub's to the repository's top: the prefix between them. */
 export function repoPrefixOf(root: string): string {
   const top = gitTopLevel(root);
-  if (!top) return '';
-  const rel = path.relative(fs.realpathSync(top), fs.realpathSync(root)).replace(/\\/g, '/');
+  return top ? prefixBetween(fs.realpathSync(top), fs.realpathSync(root)) : '';
+}
+
+/** `repoPrefixOf` without blocking the thread (the language server's history reads). */
+export async function repoPrefixOfAsync(root: string): Promise<string> {
+  const top = await gitTopLevelAsync(root);
+  return top ? prefixBetween(await fs.promises.realpath(top), await fs.promises.realpath(root)) : '';
+}
+
+function prefixBetween(top: string, root: string): string {
+  const rel = path.relative(top, root).replace(/\\/g, '/');
   return rel && !rel.startsWith('..') ? `${rel}/` : '';
 }
