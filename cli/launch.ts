@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import { userCacheFolder } from '../workspace/files/userCacheFolder';
 import { noteCpuTimesAtStart } from '../workspace/scan/idleCores';
-import { CODE_CACHE_OFF_ENV, runBundle } from './codeCache';
+import { CODE_CACHE_OFF_ENV, runBundle } from '../workspace/runtime/codeCache';
 import { applyV8Settings, loadBeforeFlags } from './v8Settings';
 
 // Only as the command: a process that requires this file for the bundle's exports keeps its own

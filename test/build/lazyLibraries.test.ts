@@ -39,7 +39,7 @@ describe('libraries loaded on first use (dist/vendor/)', function () {
 
   it('each is a bundle of its own, and no entry bundle carries a copy', () => {
     for (const name of VENDOR) assert.ok(fs.statSync(path.join(DIST, 'vendor', `${name}.js`)).size > 0, name);
-    for (const bundle of ['cli.js', 'cliMain.js', 'server.js', 'scanWorker.js', 'engine.js']) {
+    for (const bundle of ['cli.js', 'cliMain.js', 'server.js', 'serverMain.js', 'scanWorker.js', 'engine.js']) {
       const text = fs.readFileSync(path.join(DIST, bundle), 'utf8');
       // esbuild marks each bundled source file with a `// node_modules/<package>/...` comment.
       for (const pkg of ['yaml', 'ajv', '@octokit/', 'aws4', 'diff'])

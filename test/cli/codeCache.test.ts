@@ -4,7 +4,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { MAX_CODE_CACHE_BYTES, bundleDigest, runBundle, type CodeCacheUse } from '../../cli/codeCache';
+import { MAX_CODE_CACHE_BYTES, bundleDigest, runBundle, type CodeCacheUse } from '../../workspace/runtime/codeCache';
 
 /** A bundle whose export says which build it is: `answer()` gives `value`, `named` its own file name. */
 function writeBundle(dir: string, value: number): string {
@@ -27,7 +27,7 @@ function load(
   return { exports: module.exports as { answer(): number; named: string }, use };
 }
 
-describe('V8 code cache of the CLI bundle (cli/codeCache.ts)', () => {
+describe('V8 code cache of the CLI and server bundles (workspace/runtime/codeCache.ts)', () => {
   let dir: string;
   let folder: string;
   beforeEach(() => {
@@ -139,7 +139,7 @@ describe('V8 code cache of the CLI bundle (cli/codeCache.ts)', () => {
       fs.mkdirSync(path.dirname(copy));
       fs.writeFileSync(copy, source);
     }
-    const runner = `const { runBundle } = require(${JSON.stringify(require.resolve('../../cli/codeCache'))});
+    const runner = `const { runBundle } = require(${JSON.stringify(require.resolve('../../workspace/runtime/codeCache'))});
 const module_ = { exports: {} };
 const use = runBundle(process.argv[1], module_, require, process.argv[2], 'audit');
 if (use.save) use.save();
@@ -166,6 +166,20 @@ process.stdout.write(use.state + ' ' + module_.exports.where());`;
     assert.ok(first.use.save!());
     assert.equal(fs.readFileSync(victim, 'utf8'), 'keep me');
     assert.equal(load(bundle, folder).use.state, 'used');
+  });
+
+  it("a temporary file a killed writer left is removed once it is old, a writer's fresh one is not", () => {
+    const bundle = writeBundle(dir, 1);
+    fs.mkdirSync(folder, { recursive: true });
+    const stale = path.join(folder, 'old-server.bin.4242.tmp');
+    const fresh = path.join(folder, 'now-server.bin.4343.tmp');
+    fs.writeFileSync(stale, 'half a cache');
+    fs.writeFileSync(fresh, 'being written');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(stale, hourAgo, hourAgo);
+    primed(bundle);
+    assert.ok(!fs.existsSync(stale), 'an hour old: removed');
+    assert.ok(fs.existsSync(fresh), 'another process may be writing it');
   });
 
   it('a link, a folder or a file over the size limit in its place is not read', () => {

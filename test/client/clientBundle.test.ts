@@ -34,11 +34,11 @@ describe('the VS Code client bundle', () => {
   it('carries no engine strings (the inventory labels come from the server)', () => {
     const labels = Object.values(IDENTITY_KIND_LABEL).map((label) => JSON.stringify(label));
     // The marker survives bundling: the server bundle, which does map the labels, has them all.
-    const server = read('server.js');
+    const server = read('serverMain.js');
     assert.deepEqual(
       labels.filter((l) => !server.includes(l)),
       [],
-      'labels in dist/server.js',
+      'labels in dist/serverMain.js',
     );
     const client = read('extension.js');
     assert.deepEqual(

@@ -56,6 +56,7 @@ describe('the VS Code extension package', function () {
       'dist/re2js.js',
       'dist/scanWorker.js',
       'dist/server.js',
+      'dist/serverMain.js',
       'dist/vendor/ajv.js',
       'dist/vendor/aws4.js',
       'dist/vendor/diff.js',

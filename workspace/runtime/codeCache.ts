@@ -3,13 +3,14 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { openFreshFile } from '../workspace/files/freshFile';
+import { openFreshFile } from '../files/freshFile';
 
 /**
  * Runs a CommonJS bundle through a V8 code cache kept in the user's cache folder, so a start does
- * not parse and compile the CLI's 1.1 MB bundle again (Node 20 has no `module.enableCompileCache`).
- * Compiling it was a tenth of a warm `--cache` audit; reading the cache back costs part of that
- * again (V8 materialises every function in it): a start saves 12-24 ms of CPU, a warm audit 7-15
+ * not parse and compile the CLI's 1.3 MB bundle or the language server's 1.8 MB again (Node 20
+ * has no `module.enableCompileCache`). Compiling the CLI's was a tenth of a warm `--cache` audit;
+ * reading the cache back costs part of that again (V8 materialises every function in it): a CLI
+ * start saves 12-24 ms of CPU, a warm audit 7-15; the server's start to its first diagnostics
  * (bench/RESULTS.md, issue 13).
  *
  * A code cache is trusted only for the exact bundle it was made from: its file is named by, and
@@ -23,8 +24,9 @@ import { openFreshFile } from '../workspace/files/freshFile';
  *
  * Only the user's own cache folder is used, never a folder a repository could write (like the
  * `--cache-location` of an audit's results): whatever can write a code cache chooses the code that
- * runs. The cache is made at exit, so it holds the functions the run compiled as well, one file
- * per command (`audit`, `fix`, ...): each holds what its own runs need.
+ * runs. The cache is made at exit (the server's a while after it starts), so it holds the
+ * functions the run compiled as well, one file per command (`audit`, `fix`, ..., `server`): each
+ * holds what its own runs need.
  */
 
 const MAGIC = 'nhi-lens code cache 1';
@@ -177,15 +179,26 @@ function payloadChecksum(data: Uint8Array): string {
   return crypto.createHash('sha256').update(data).digest('base64url');
 }
 
-/** Keeps the KEEP_FILES most recently written code caches (other builds' are dead weight). Never throws. */
+/** A temporary file this old is a writer's that was killed mid-write (a language server stopped as it exited). */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/**
+ * Keeps the KEEP_FILES most recently written code caches (other builds' are dead weight), and
+ * removes temporary files left by writers that never finished. Never throws.
+ */
 function pruneCodeCaches(folder: string): void {
   try {
-    const files = fs
-      .readdirSync(folder)
+    const names = fs.readdirSync(folder);
+    const files = names
       .filter((name) => name.endsWith('.bin'))
       .map((name) => ({ file: path.join(folder, name), mtimeMs: fs.lstatSync(path.join(folder, name)).mtimeMs }))
       .sort((a, b) => b.mtimeMs - a.mtimeMs);
     for (const { file } of files.slice(KEEP_FILES)) fs.rmSync(file, { force: true });
+    const stale = Date.now() - STALE_TEMP_MS;
+    for (const name of names.filter((n) => n.endsWith('.tmp'))) {
+      const file = path.join(folder, name);
+      if (fs.lstatSync(file).mtimeMs < stale) fs.rmSync(file, { force: true });
+    }
   } catch {
     /* costs disk space, nothing else */
   }
