@@ -63,6 +63,7 @@ export class GitStateCache {
     private readonly onUpdate: (paths: string[]) => void,
     private readonly read: HistoryReader = readHistory,
     private readonly isRepository: (root: string) => boolean = (root) => !!gitTopLevel(root),
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Changes whenever what is known of this file's history changes: part of its diagnostics' result id. */
@@ -77,7 +78,7 @@ export class GitStateCache {
     this.available ??= this.isRepository(root);
     if (!this.available) return undefined;
     const entry = this.entries.get(path);
-    if (!entry || (!entry.pending && Date.now() - entry.at > FRESH_MS)) this.refresh(root, path, entry);
+    if (!entry || (!entry.pending && this.now() - entry.at > FRESH_MS)) this.refresh(root, path, entry);
     return entry?.history;
   }
 
@@ -96,9 +97,9 @@ export class GitStateCache {
 
   private refresh(root: string, path: string, entry: Entry | undefined): void {
     // What was known stays in use (and is what the read is compared with) until the read is back.
-    this.entries.set(path, { at: Date.now(), history: entry?.history, ignored: entry?.ignored, pending: true, version: entry?.version });
+    this.entries.set(path, { at: this.now(), history: entry?.history, ignored: entry?.ignored, pending: true, version: entry?.version });
     this.waiting.set(path, root);
-    const now = Date.now();
+    const now = this.now();
     if (!this.gathering) this.gatheringSince = now;
     clearTimeout(this.gathering);
     this.gathering = setTimeout(
@@ -150,6 +151,11 @@ export class GitStateCache {
       const previous = entry?.history;
       const wasIgnored = entry?.ignored;
       const ignored = ignoredPaths.has(path);
+      if (!found && !previous) {
+        // git failed and nothing was known: still unknown (not "in no commit"), read again after FRESH_MS.
+        this.entries.set(path, { at: this.now(), ignored: entry?.ignored, version: entry?.version });
+        continue;
+      }
       // git failed: keep what was known, read again after FRESH_MS.
       const history = found?.get(path) ?? previous ?? new Map();
       // A push or a new commit changes what the diagnostic says, as a new commit id does.
@@ -161,7 +167,7 @@ export class GitStateCache {
           return !was || was.commit !== v.commit || was.pushed !== v.pushed || was.commitsSince !== v.commitsSince;
         }) ||
         ignored !== wasIgnored;
-      this.entries.set(path, { at: Date.now(), history, ignored, version: changed ? this.nextVersion++ : entry?.version });
+      this.entries.set(path, { at: this.now(), history, ignored, version: changed ? this.nextVersion++ : entry?.version });
       if (changed) updated.push(path);
     }
     if (updated.length) this.onUpdate(updated);

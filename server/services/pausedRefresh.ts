@@ -24,7 +24,8 @@ export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
 }
 
-const realTimers: Timers = { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms) };
+// A monotonic clock: the system's may be set back, which would hold the news that much longer.
+const realTimers: Timers = { now: () => performance.now(), setTimeout: (callback, ms) => setTimeout(callback, ms) };
 
 export class PausedRefresh {
   private waiting = false;

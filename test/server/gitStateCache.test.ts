@@ -109,6 +109,94 @@ describe('git state cache: files asked about together are read together', () => 
     assert.equal(calls.length, 3, 'read again under the new rules');
   });
 
+  it('read again once stale: the same answer keeps the version and updates nothing; a change of ignored alone moves it', async () => {
+    const { calls, read } = recordingReader();
+    const updates: string[][] = [];
+    let now = 0;
+    const cache = new GitStateCache(
+      () => '/repo',
+      () => engine,
+      (paths) => updates.push(paths),
+      read,
+      () => true,
+      () => now,
+    );
+    const history = () =>
+      new Map([
+        ['a.env', new Map([['fp1', commit('c1')]])],
+        ['b.env', new Map()],
+      ]);
+    cache.historyOf('a.env');
+    cache.historyOf('b.env');
+    await settle();
+    calls[0].answer(history());
+    await settle(10);
+    const versions = [cache.versionOf('a.env'), cache.versionOf('b.env')];
+    now = 61_000;
+    cache.historyOf('a.env');
+    cache.historyOf('b.env');
+    await settle();
+    assert.equal(calls.length, 2, 'stale: read again');
+    calls[1].answer(history(), ['b.env']);
+    await settle(10);
+    assert.deepEqual(updates, [['a.env', 'b.env'], ['b.env']]);
+    assert.equal(cache.versionOf('a.env'), versions[0]);
+    assert.notEqual(cache.versionOf('b.env'), versions[1]);
+  });
+
+  it('git failing for a file nothing was known of leaves it unknown (never "in no commit") and unchanged', async () => {
+    const { calls, read } = recordingReader();
+    const updates: string[][] = [];
+    let now = 0;
+    const cache = new GitStateCache(
+      () => '/repo',
+      () => engine,
+      (paths) => updates.push(paths),
+      read,
+      () => true,
+      () => now,
+    );
+    cache.historyOf('a.env');
+    await settle();
+    const version = cache.versionOf('a.env');
+    calls[0].answer(undefined);
+    await settle(10);
+    assert.equal(cache.historyOf('a.env'), undefined);
+    assert.equal(cache.versionOf('a.env'), version);
+    assert.deepEqual(updates, []);
+    await settle();
+    assert.equal(calls.length, 1, 'not read again while fresh');
+    now = 61_000;
+    cache.historyOf('a.env');
+    await settle();
+    assert.equal(calls.length, 2, 'read again once stale');
+  });
+
+  it('two reads at a time: a third waits, and starts when one of them is back', async () => {
+    const { calls, read } = recordingReader();
+    const cache = new GitStateCache(
+      () => '/repo',
+      () => engine,
+      () => undefined,
+      read,
+      () => true,
+    );
+    for (const file of ['a.env', 'b.env', 'c.env']) {
+      cache.historyOf(file);
+      await settle();
+    }
+    assert.deepEqual(
+      calls.map((c) => c.paths),
+      [['a.env'], ['b.env']],
+    );
+    calls[0].answer(new Map());
+    await settle(10);
+    assert.deepEqual(
+      calls.map((c) => c.paths),
+      [['a.env'], ['b.env'], ['c.env']],
+    );
+  });
+
   it('no read outside a repository, nor without a trusted folder', async () => {
     const { calls, read } = recordingReader();
     const outside = new GitStateCache(

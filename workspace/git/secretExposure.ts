@@ -6,8 +6,12 @@ import { gitTopLevelAsync, ignoredByGit, repoPrefixOfAsync } from './secretHisto
 /** One file's secrets in history: fingerprint → the commit it entered in, and its exposure since. */
 export type FileSecretHistory = Map<string, SecretCommit>;
 
-/** Past this many files, `git log` walks the whole tree's history instead of a pathspec per file (argv stays short). */
+/**
+ * Past this many files, or this many characters of their paths, `git log` walks the whole tree's
+ * history instead of a pathspec per file: argv stays short (Windows takes 32,767 characters).
+ */
 const MAX_PATHSPECS = 1000;
+const MAX_PATHSPEC_CHARS = 24_000;
 /** Versions of one file scanned at most (see boundedVersions). */
 const MAX_VERSIONS_PER_FILE = 400;
 /** `git rev-list --count` runs at once, one per distinct commit. */
@@ -164,7 +168,8 @@ async function fileVersions(
     versions.push({ path, sha: m[2], commit });
   };
   // Paths, not values, go to git: `:(literal)` so a `*` or `[` in a file name is not a glob.
-  const pathspecs = paths.length <= MAX_PATHSPECS ? paths.map((p) => `:(literal)${p}`) : ['.'];
+  const literal = paths.map((p) => `:(literal)${p}`);
+  const pathspecs = literal.length <= MAX_PATHSPECS && literal.join(' ').length <= MAX_PATHSPEC_CHARS ? literal : ['.'];
   const code = await gitStream(
     root,
     [

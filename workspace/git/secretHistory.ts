@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { exposureNote, type Finding } from '../../engine';
 import { fileIdiomOf } from '../../engine/fixes/fileIdiom';
 import { git, gitAsync, gitStream } from './gitRunner';
@@ -17,9 +18,23 @@ export async function gitTopLevelAsync(root: string): Promise<string | undefined
 /**
  * Which of `paths` git ignores (and does not track), asked in one `git check-ignore --stdin`
  * process: an audit asks about every file with an uncommitted secret, which may be thousands.
+ * git answers for none of them when one is inside a submodule or beyond a linked folder (it
+ * stops: "fatal: pathspec ... is in submodule"): the paths are then asked about in halves, so
+ * such a path costs a few more processes (at most MAX_SPLIT_ASKS), not every other file its answer.
  */
 export async function ignoredByGit(root: string, paths: string[]): Promise<Set<string>> {
-  if (!paths.length) return new Set();
+  const ignored = new Set<string>();
+  await askIgnored(root, paths, ignored, { asks: MAX_SPLIT_ASKS });
+  return ignored;
+}
+
+/** More `git check-ignore` processes one question may take when git refuses part of it. */
+const MAX_SPLIT_ASKS = 32;
+/** git's exit code when it stops on an argument or input it refuses. */
+const GIT_FATAL = 128;
+
+async function askIgnored(root: string, paths: string[], into: Set<string>, budget: { asks: number }): Promise<void> {
+  if (!paths.length) return;
   let out = '';
   const code = await gitStream(
     root,
@@ -28,7 +43,12 @@ export async function ignoredByGit(root: string, paths: string[]): Promise<Set<s
     paths.join('\0') + '\0',
   );
   // 0: some ignored, 1: none; anything else (git missing, not a repository): none known.
-  return code === 0 ? new Set(out.split('\0').filter(Boolean)) : new Set();
+  if (code === 0) for (const path of out.split('\0')) if (path) into.add(path);
+  if (code !== GIT_FATAL || paths.length < 2 || budget.asks < 2) return;
+  budget.asks -= 2;
+  const half = paths.length >> 1;
+  await askIgnored(root, paths.slice(0, half), into, budget);
+  await askIgnored(root, paths.slice(half), into, budget);
 }
 
 /**
@@ -78,10 +98,13 @@ export function repoPrefixOf(root: string): string {
   return top ? prefixBetween(fs.realpathSync(top), fs.realpathSync(root)) : '';
 }
 
+/** Node's own `realpath` (as `realpathSync` is), not the system's, which fails on some Windows volumes. */
+const realpath = promisify(fs.realpath);
+
 /** `repoPrefixOf` without blocking the thread (the language server's history reads). */
 export async function repoPrefixOfAsync(root: string): Promise<string> {
   const top = await gitTopLevelAsync(root);
-  return top ? prefixBetween(await fs.promises.realpath(top), await fs.promises.realpath(root)) : '';
+  return top ? prefixBetween(await realpath(top), await realpath(root)) : '';
 }
 
 function prefixBetween(top: string, root: string): string {

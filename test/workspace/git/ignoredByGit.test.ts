@@ -39,6 +39,15 @@ describe('files git ignores, asked in one process', function () {
     fs.rmSync(plain, { recursive: true, force: true });
   });
 
+  it("a path git refuses (beyond a linked folder) costs only its own answer, not the others'", async () => {
+    fs.mkdirSync(path.join(repo, 'real'));
+    fs.writeFileSync(path.join(repo, 'real', 'b.txt'), 'x\n');
+    fs.symlinkSync('real', path.join(repo, 'link'));
+    // Asked alone, git stops at it ("is beyond a symbolic link") and answers for nothing.
+    const paths = ['.env', 'svc/.env', 'link/b.txt', 'main.py', 'svc/x.local'];
+    assert.deepEqual([...(await ignoredByGit(repo, paths))].sort(), ['.env', 'svc/.env', 'svc/x.local']);
+  });
+
   it('the audit marks a secret in an ignored .env as ignored, and one in a file git would commit as not', async () => {
     fs.writeFileSync(path.join(repo, '.env'), `SLACK_BOT_TOKEN=${TOKEN}\n`);
     fs.writeFileSync(path.join(repo, 'app.env'), `SLACK_BOT_TOKEN=${TOKEN}\n`);
