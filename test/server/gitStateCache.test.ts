@@ -25,17 +25,25 @@ function recordingReader() {
 const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 const engine = {} as Engine;
 
+/** A cache in a repository at /repo, with a recording reader, its updates and a clock the test moves. */
+function cacheUnderTest(root: () => string | undefined = () => '/repo', isRepository = true) {
+  const { calls, read } = recordingReader();
+  const updates: string[][] = [];
+  const clock = { now: 0 };
+  const cache = new GitStateCache(
+    root,
+    () => engine,
+    (paths) => updates.push(paths),
+    read,
+    () => isRepository,
+    () => clock.now,
+  );
+  return { cache, calls, updates, clock };
+}
+
 describe('git state cache: files asked about together are read together', () => {
   it('one read for the files asked about close together; one update with those whose state changed', async () => {
-    const { calls, read } = recordingReader();
-    const updates: string[][] = [];
-    const cache = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      (paths) => updates.push(paths),
-      read,
-      () => true,
-    );
+    const { cache, calls, updates } = cacheUnderTest();
     for (const file of ['a.env', 'b.env', 'c.env']) assert.equal(cache.historyOf(file), undefined, 'unknown while the read runs');
     await settle();
     assert.deepEqual(
@@ -64,14 +72,7 @@ describe('git state cache: files asked about together are read together', () => 
   });
 
   it('a file asked about while a read runs goes in the next read', async () => {
-    const { calls, read } = recordingReader();
-    const cache = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      () => undefined,
-      read,
-      () => true,
-    );
+    const { cache, calls } = cacheUnderTest();
     cache.historyOf('a.env');
     await settle();
     cache.historyOf('b.env');
@@ -84,15 +85,7 @@ describe('git state cache: files asked about together are read together', () => 
   });
 
   it('a read that fails forgets its files (asked again, they are read again); one from before the rules changed is dropped', async () => {
-    const { calls, read } = recordingReader();
-    const updates: string[][] = [];
-    const cache = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      (paths) => updates.push(paths),
-      read,
-      () => true,
-    );
+    const { cache, calls, updates } = cacheUnderTest();
     cache.historyOf('a.env');
     await settle();
     calls[0].fail();
@@ -110,17 +103,7 @@ describe('git state cache: files asked about together are read together', () => 
   });
 
   it('read again once stale: the same answer keeps the version and updates nothing; a change of ignored alone moves it', async () => {
-    const { calls, read } = recordingReader();
-    const updates: string[][] = [];
-    let now = 0;
-    const cache = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      (paths) => updates.push(paths),
-      read,
-      () => true,
-      () => now,
-    );
+    const { cache, calls, updates, clock } = cacheUnderTest();
     const history = () =>
       new Map([
         ['a.env', new Map([['fp1', commit('c1')]])],
@@ -132,7 +115,7 @@ describe('git state cache: files asked about together are read together', () => 
     calls[0].answer(history());
     await settle(10);
     const versions = [cache.versionOf('a.env'), cache.versionOf('b.env')];
-    now = 61_000;
+    clock.now = 61_000;
     cache.historyOf('a.env');
     cache.historyOf('b.env');
     await settle();
@@ -145,17 +128,7 @@ describe('git state cache: files asked about together are read together', () => 
   });
 
   it('git failing for a file nothing was known of leaves it unknown (never "in no commit") and unchanged', async () => {
-    const { calls, read } = recordingReader();
-    const updates: string[][] = [];
-    let now = 0;
-    const cache = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      (paths) => updates.push(paths),
-      read,
-      () => true,
-      () => now,
-    );
+    const { cache, calls, updates, clock } = cacheUnderTest();
     cache.historyOf('a.env');
     await settle();
     const version = cache.versionOf('a.env');
@@ -166,21 +139,14 @@ describe('git state cache: files asked about together are read together', () => 
     assert.deepEqual(updates, []);
     await settle();
     assert.equal(calls.length, 1, 'not read again while fresh');
-    now = 61_000;
+    clock.now = 61_000;
     cache.historyOf('a.env');
     await settle();
     assert.equal(calls.length, 2, 'read again once stale');
   });
 
   it('two reads at a time: a third waits, and starts when one of them is back', async () => {
-    const { calls, read } = recordingReader();
-    const cache = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      () => undefined,
-      read,
-      () => true,
-    );
+    const { cache, calls } = cacheUnderTest();
     for (const file of ['a.env', 'b.env', 'c.env']) {
       cache.historyOf(file);
       await settle();
@@ -198,24 +164,12 @@ describe('git state cache: files asked about together are read together', () => 
   });
 
   it('no read outside a repository, nor without a trusted folder', async () => {
-    const { calls, read } = recordingReader();
-    const outside = new GitStateCache(
-      () => '/repo',
-      () => engine,
-      () => undefined,
-      read,
-      () => false,
-    );
-    const untrusted = new GitStateCache(
-      () => undefined,
-      () => engine,
-      () => undefined,
-      read,
-      () => true,
-    );
-    outside.historyOf('a.env');
-    untrusted.historyOf('a.env');
+    const outside = cacheUnderTest(() => '/repo', false);
+    // An untrusted folder's root reads as undefined (workspaceFolders.ts).
+    const untrusted = cacheUnderTest(() => undefined);
+    outside.cache.historyOf('a.env');
+    untrusted.cache.historyOf('a.env');
     await settle();
-    assert.equal(calls.length, 0);
+    assert.equal(outside.calls.length + untrusted.calls.length, 0);
   });
 });
