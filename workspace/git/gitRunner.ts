@@ -52,9 +52,18 @@ export function gitAsync(root: string, args: string[], options: GitOptions = {})
 }
 
 /**
+ * How long a streamed git may stay silent before it is stopped: a history scan streams as it
+ * goes, so silence this long is a git that hangs (a network file system, a hook or fsmonitor that
+ * never answers). Without a limit, two such reads held the language server's history reads of a
+ * folder for good.
+ */
+export const GIT_QUIET_LIMIT_MS = 5 * 60_000;
+
+/**
  * Runs git and streams its stdout to `onData` (history scans read gigabytes this way, one
  * chunk at a time); `input` is written to its stdin. Resolves with the exit code, -1 when git
- * is missing or `signal` stopped it (a reader that has what it needs stops the walk early).
+ * is missing, `signal` stopped it (a reader that has what it needs stops the walk early) or it
+ * stayed silent for `quietLimitMs`.
  */
 export function gitStream(
   root: string,
@@ -62,6 +71,7 @@ export function gitStream(
   onData: (chunk: Buffer) => void,
   input?: string,
   signal?: AbortSignal,
+  quietLimitMs = GIT_QUIET_LIMIT_MS,
 ): Promise<number> {
   return new Promise((resolve) => {
     const child = childProcess().spawn('git', args, {
@@ -69,9 +79,26 @@ export function gitStream(
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
       signal,
     });
-    child.stdout!.on('data', onData);
-    child.on('error', () => resolve(-1));
-    child.on('close', (code) => resolve(code ?? -1));
+    let done = false;
+    const finish = (code: number) => {
+      if (done) return;
+      done = true;
+      clearTimeout(quiet);
+      resolve(code);
+    };
+    // Killed, git's own children (a hook) may still hold its output open: answered at once, not at their end.
+    const quiet = setTimeout(() => {
+      child.kill('SIGKILL');
+      child.stdout!.destroy();
+      finish(-1);
+    }, quietLimitMs);
+    quiet.unref();
+    child.stdout!.on('data', (chunk: Buffer) => {
+      quiet.refresh();
+      onData(chunk);
+    });
+    child.on('error', () => finish(-1));
+    child.on('close', (code) => finish(code ?? -1));
     if (input !== undefined) {
       // git may exit before it reads its input (not a repository, a bad ref): the broken pipe is
       // its answer, already given by the exit code, not an error of this process.
