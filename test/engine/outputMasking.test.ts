@@ -66,6 +66,26 @@ describe('no secret value leaves the engine, whatever quotes it', () => {
     });
   }
 
+  it('a text masked again in the same scan is masked as the first time; one that differs is masked as itself', () => {
+    const mask = new OutputMask(ALL);
+    const texts = [
+      `token ${SLACK_BOT} found`,
+      `token ${SLACK_BOT} found`,
+      `token ${SLACK_BOT.slice(0, 20)} found`,
+      `key ${AWS_KEY_ID}`,
+      `key ${AWS_KEY_ID}`,
+      `id: ${AWS_KEY_ID}`,
+      'nothing secret here at all',
+      `token ${SLACK_BOT} found`,
+    ];
+    const once = texts.map((t) => new OutputMask(ALL).apply(t));
+    assert.deepEqual(
+      texts.map((t) => mask.apply(t)),
+      once,
+    );
+    for (const out of once.slice(0, 6)) assert.ok(!ALL.some((v) => out.includes(v.slice(0, 12))), out);
+  });
+
   it('parse errors are still reported, with the secret masked in the reason', () => {
     const result = defaultEngine().scan(BROKEN[0]);
     assert.equal(result.skipped.length, 1);
