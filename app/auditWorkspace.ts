@@ -184,8 +184,9 @@ export async function auditWorkspace(request: AuditRequest): Promise<AuditOutcom
 /**
  * The audit cache for this request: keyed by everything the per-file results depend on (this
  * build of the tool, the active rules, the config, the baseline, whether identities are listed).
+ * Undefined for `true` when there is no user cache folder.
  */
-function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache {
+function openCache(where: true | string, engine: Engine, request: AuditRequest, inventory: boolean): AuditCache | undefined {
   if (where !== true) {
     const holder = auditedFolderHolding(where, [request.root, ...(request.targets ?? [])]);
     if (holder !== undefined)
@@ -204,12 +205,10 @@ function openCache(where: true | string, engine: Engine, request: AuditRequest, 
     baseline: request.baseline,
     inventory,
   });
-  return AuditCache.open(
-    where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where),
-    key,
-    request.root,
-    request.stampThread,
-  );
+  // No user cache folder (no home folder known): no cache, and the outcome says so by having none.
+  const file = where === true ? defaultAuditCacheFile(request.root, key) : path.resolve(where);
+  if (file === undefined) return undefined;
+  return AuditCache.open(file, key, request.root, request.stampThread);
 }
 
 /** The last compiled rules file digested, and its digest: the same bytes (the process reads them once) are not hashed again. */

@@ -7,9 +7,8 @@
  * audit's default worker count is measured from (idleCores.ts).
  */
 import * as path from 'node:path';
-import { userCacheFolder } from '../workspace/files/userCacheFolder';
 import { noteCpuTimesAtStart } from '../workspace/scan/idleCores';
-import { CODE_CACHE_OFF_ENV, runBundle } from '../workspace/runtime/codeCache';
+import { codeCacheFolder, runBundle } from '../workspace/runtime/codeCache';
 import { applyV8Settings, loadBeforeFlags } from './v8Settings';
 
 // Only as the command: a process that requires this file for the bundle's exports keeps its own
@@ -23,7 +22,7 @@ if (asCommand) {
   applyV8Settings('start');
 }
 
-const folder = process.env[CODE_CACHE_OFF_ENV] ? undefined : path.join(userCacheFolder(), 'code');
+const folder = codeCacheFolder();
 const { save } = runBundle(path.join(__dirname, 'cliMain.js'), module, require, folder, asCommand ? process.argv[2] : '');
 // At exit, so the cache holds the functions this run compiled too, not only the top level.
 if (save) process.once('exit', save);

@@ -89,6 +89,8 @@ async function runScan(options: CliOptions): Promise<AuditRun> {
       signal: controller.signal,
     });
     for (const warning of outcome.engine.warnings) process.stderr.write(`nhi-lens: warning: ${warning}\n`);
+    if (options.cache && !outcome.cache)
+      say('note: no audit cache: no user cache folder is known (no home folder); --cache-location FILE names one');
     if (outcome.cache) {
       const { hits, misses, ignored, saved } = outcome.cache;
       if (ignored) say(`note: previous audit cache not used (${ignored})`);

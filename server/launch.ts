@@ -9,8 +9,7 @@
 // First: the V8 flags, before the bundle is compiled (the code cache is made and taken under them).
 import './startV8Settings';
 import * as path from 'node:path';
-import { userCacheFolder } from '../workspace/files/userCacheFolder';
-import { CODE_CACHE_OFF_ENV, runBundle } from '../workspace/runtime/codeCache';
+import { codeCacheFolder, runBundle } from '../workspace/runtime/codeCache';
 
 /**
  * When the code cache is written, after a start that had none: once the server has read its
@@ -19,7 +18,7 @@ import { CODE_CACHE_OFF_ENV, runBundle } from '../workspace/runtime/codeCache';
  */
 const SAVE_AFTER_MS = 15_000;
 
-const folder = process.env[CODE_CACHE_OFF_ENV] ? undefined : path.join(userCacheFolder(), 'code');
+const folder = codeCacheFolder();
 const { save } = runBundle(path.join(__dirname, 'serverMain.js'), module, require, folder, 'server');
 if (save) {
   let saved = false;

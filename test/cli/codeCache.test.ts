@@ -156,6 +156,45 @@ process.stdout.write(use.state + ' ' + module_.exports.where());`;
     assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.bin')).length, 2);
   });
 
+  it("node flags name a cache of their own (a debug launch and a plain one do not replace each other's)", () => {
+    const bundle = writeBundle(dir, 1);
+    const runner = `const { runBundle } = require(${JSON.stringify(require.resolve('../../workspace/runtime/codeCache'))});
+const use = runBundle(process.argv[1], { exports: {} }, require, process.argv[2], 'server');
+if (use.save) use.save();
+process.stdout.write(use.state);`;
+    const start = (flags: string[]): string => {
+      const r = spawnSync(process.execPath, [...flags, '-e', runner, bundle, folder], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    assert.equal(start([]), 'made');
+    assert.equal(start(['--nolazy']), 'made');
+    assert.equal(start([]), 'used');
+    assert.equal(start(['--nolazy']), 'used');
+    assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.bin')).length, 2);
+  });
+
+  it('the caches in use are kept by the pruning, however long ago they were written', () => {
+    const bundle = writeBundle(dir, 1);
+    const file = primed(bundle);
+    const other = (i: number) => {
+      const made = load(writeBundle(fs.mkdtempSync(path.join(dir, 'build-')), i), folder);
+      assert.equal(made.use.state, 'made');
+      assert.ok(made.use.save!());
+      return made.use.file!;
+    };
+    // Seven other builds' caches written an hour ago, this one a day ago.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (let i = 2; i <= 8; i++) fs.utimesSync(other(i), hourAgo, hourAgo);
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    fs.utimesSync(file, dayAgo, dayAgo);
+    assert.equal(load(bundle, folder).use.state, 'used');
+    // A ninth cache: the pruning keeps eight, the one just used among them (its write is the oldest).
+    other(9);
+    assert.ok(fs.existsSync(file), 'used now: kept');
+    assert.equal(fs.readdirSync(folder).filter((f) => f.endsWith('.bin')).length, 8);
+  });
+
   it('is written as a new file, never through a link planted at its temporary name', () => {
     const bundle = writeBundle(dir, 1);
     const first = load(bundle, folder);

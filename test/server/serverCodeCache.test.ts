@@ -39,12 +39,14 @@ describe('language server: its bundle through a code cache', () => {
     assert.ok(file, `a code cache in ${codeFolder}`);
     const cache = path.join(codeFolder, file);
     const made = fs.statSync(cache);
+    const madeBytes = fs.readFileSync(cache);
     assert.ok(made.size > 100_000, `${made.size} bytes`);
 
     assert.deepEqual(await diagnosticsOfOneStart(), first, 'the same diagnostics from the cached code');
     const taken = fs.statSync(cache);
-    assert.equal(taken.mtimeMs, made.mtimeMs, 'taken as it is, not written again');
-    assert.equal(taken.ino, made.ino);
+    assert.equal(taken.ino, made.ino, 'taken as it is, not written again');
+    assert.deepEqual(fs.readFileSync(cache), madeBytes);
+    assert.ok(taken.mtimeMs >= made.mtimeMs, 'dated by its use, for the pruning');
 
     // Damaged (one byte of its payload changed): ignored, the bundle compiled as usual, the cache written anew.
     const bytes = fs.readFileSync(cache);

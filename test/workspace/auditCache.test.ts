@@ -429,7 +429,7 @@ describe('audit cache', function () {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-xdg-'));
     const folder = path.join(home, 'nhi-lens', 'audit');
     for (const audited of [root, '/', path.join(root, '..', '..', 'etc'), path.join(root, 'a\nb "c"')]) {
-      const file = defaultAuditCacheFile(audited, 'k'.repeat(64), { XDG_CACHE_HOME: home });
+      const file = defaultAuditCacheFile(audited, 'k'.repeat(64), { XDG_CACHE_HOME: home })!;
       assert.equal(path.dirname(file), folder);
       assert.match(path.basename(file), /^[0-9a-f]{32}\.json$/);
     }

@@ -63,7 +63,7 @@ export const GIT_QUIET_LIMIT_MS = 5 * 60_000;
  * Runs git and streams its stdout to `onData` (history scans read gigabytes this way, one
  * chunk at a time); `input` is written to its stdin. Resolves with the exit code, -1 when git
  * is missing, `signal` stopped it (a reader that has what it needs stops the walk early) or it
- * stayed silent for `quietLimitMs`.
+ * stayed silent for `quietLimitMs`. `onError` reads its stderr (else discarded).
  */
 export function gitStream(
   root: string,
@@ -72,13 +72,15 @@ export function gitStream(
   input?: string,
   signal?: AbortSignal,
   quietLimitMs = GIT_QUIET_LIMIT_MS,
+  onError?: (chunk: Buffer) => void,
 ): Promise<number> {
   return new Promise((resolve) => {
     const child = childProcess().spawn('git', args, {
       cwd: root,
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', onError ? 'pipe' : 'ignore'],
       signal,
     });
+    if (onError) child.stderr!.on('data', onError);
     let done = false;
     const finish = (code: number) => {
       if (done) return;

@@ -18,37 +18,64 @@ export async function gitTopLevelAsync(root: string): Promise<string | undefined
 /**
  * Which of `paths` git ignores (and does not track), asked in one `git check-ignore --stdin`
  * process: an audit asks about every file with an uncommitted secret, which may be thousands.
- * git answers for none of them when one is inside a submodule or beyond a linked folder (it
- * stops: "fatal: pathspec ... is in submodule"): the paths are then asked about in halves, so
- * such a path costs a few more processes (at most MAX_SPLIT_ASKS), not every other file its answer.
+ * git stops at a path inside a submodule or beyond a linked folder ("fatal: pathspec ... is in
+ * submodule ..."), having answered only for the paths before it: the paths it names (the whole
+ * submodule, the link's folder) are left out and the rest asked again; a refusal it does not name
+ * that way, in halves. At most MAX_MORE_ASKS more processes: past them, a path is not ignored.
  */
 export async function ignoredByGit(root: string, paths: string[]): Promise<Set<string>> {
   const ignored = new Set<string>();
-  await askIgnored(root, paths, ignored, { asks: MAX_SPLIT_ASKS });
+  await askIgnored(root, paths, ignored, { asks: MAX_MORE_ASKS });
   return ignored;
 }
 
 /** More `git check-ignore` processes one question may take when git refuses part of it. */
-const MAX_SPLIT_ASKS = 32;
+const MAX_MORE_ASKS = 32;
 /** git's exit code when it stops on an argument or input it refuses. */
 const GIT_FATAL = 128;
+const IN_SUBMODULE = /pathspec '(.+)' is in submodule '(.+)'/i;
+const BEYOND_LINK = /pathspec '(.+)' is beyond a symbolic link/i;
 
 async function askIgnored(root: string, paths: string[], into: Set<string>, budget: { asks: number }): Promise<void> {
-  if (!paths.length) return;
-  let out = '';
-  const code = await gitStream(
-    root,
-    ['check-ignore', '-z', '--stdin'],
-    (chunk) => (out += chunk.toString('utf8')),
-    paths.join('\0') + '\0',
-  );
-  // 0: some ignored, 1: none; anything else (git missing, not a repository): none known.
-  if (code === 0) for (const path of out.split('\0')) if (path) into.add(path);
-  if (code !== GIT_FATAL || paths.length < 2 || budget.asks < 2) return;
-  budget.asks -= 2;
-  const half = paths.length >> 1;
-  await askIgnored(root, paths.slice(0, half), into, budget);
-  await askIgnored(root, paths.slice(half), into, budget);
+  let rest = paths;
+  while (rest.length) {
+    let out = '';
+    let error = '';
+    const code = await gitStream(
+      root,
+      ['check-ignore', '-z', '--stdin'],
+      (chunk) => (out += chunk.toString('utf8')),
+      rest.join('\0') + '\0',
+      undefined,
+      undefined,
+      (chunk) => (error += chunk.toString('utf8')),
+    );
+    // 0: some ignored, 1: none, 128 having answered for the paths before the one it stopped at;
+    // anything else (git missing, not a repository): none known.
+    if (code === 0 || code === GIT_FATAL) for (const path of out.split('\0')) if (path) into.add(path);
+    if (code !== GIT_FATAL || rest.length < 2 || budget.asks < 1) return;
+    const refused = refusedPaths(error, rest);
+    if (!refused) {
+      if (budget.asks < 2) return;
+      budget.asks -= 2;
+      const half = rest.length >> 1;
+      await askIgnored(root, rest.slice(0, half), into, budget);
+      await askIgnored(root, rest.slice(half), into, budget);
+      return;
+    }
+    budget.asks--;
+    rest = rest.filter((path) => !refused(path));
+  }
+}
+
+/** The paths git's refusal names, among `paths`: all of a submodule, or the folder beyond a link; undefined when it names none of them. */
+function refusedPaths(error: string, paths: string[]): ((path: string) => boolean) | undefined {
+  const submodule = IN_SUBMODULE.exec(error);
+  const beyond = submodule ? undefined : BEYOND_LINK.exec(error);
+  const named = submodule?.[1] ?? beyond?.[1];
+  if (named === undefined || !paths.includes(named)) return undefined;
+  const under = `${submodule ? submodule[2] : path.posix.dirname(named)}/`;
+  return (p) => p === named || p.startsWith(under);
 }
 
 /**

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { openFreshFile } from '../files/freshFile';
+import { userCacheFolder } from '../files/userCacheFolder';
+import { V8_DEFAULTS_ENV } from './v8Release';
 
 /**
  * Runs a CommonJS bundle through a V8 code cache kept in the user's cache folder, so a start does
@@ -36,6 +38,16 @@ export const MAX_CODE_CACHE_BYTES = 16 * 1024 * 1024;
 const KEEP_FILES = 8;
 /** Turns the code cache off (benchmarks comparing starts, or a suspicion). */
 export const CODE_CACHE_OFF_ENV = 'NHI_LENS_NO_CODE_CACHE';
+
+/**
+ * The folder this process keeps its code caches in: `code` in the user's cache folder, unless
+ * there is none (no home folder known, or only a relative one) or `NHI_LENS_NO_CODE_CACHE` is set.
+ */
+export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env[CODE_CACHE_OFF_ENV]) return undefined;
+  const folder = userCacheFolder(env);
+  return folder === undefined ? undefined : path.join(folder, 'code');
+}
 
 /** What happened to the code cache at this start. */
 export interface CodeCacheUse {
@@ -87,6 +99,8 @@ export function runBundle(
   }
   const script = new vm.Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
   if (cachedData && script.cachedDataRejected) use = { state: 'made', file: use.file, ignored: 'rejected by V8 (other node flags?)' };
+  // Used: dated now, so the pruning (by date) keeps the caches in use, not the last ones written.
+  else if (use.state === 'used') touch(use.file!);
   if (use.state === 'made') {
     const file = use.file!;
     // Serialising costs 10-20 ms: not for a folder that cannot take the file (a read-only home).
@@ -107,9 +121,13 @@ const VARIANT = /^[a-z][a-z-]{0,23}$/;
  * traces and source maps.
  */
 export function bundleDigest(bytes: Uint8Array, bundle: string): string {
+  // V8 takes a cache only under the flags it was made with: node's own flags (a debug launch's
+  // `--nolazy`, NODE_OPTIONS) and the ones ours set (V8_DEFAULTS_ENV) name a cache of their own,
+  // rather than replacing each other's at every start.
+  const flags = [process.versions.v8, process.execArgv.join(' '), process.env.NODE_OPTIONS ?? '', process.env[V8_DEFAULTS_ENV] ?? ''];
   return crypto
     .createHash('sha256')
-    .update(`${MAGIC}\0${process.version}\0${process.arch}\0${path.resolve(bundle)}\0`)
+    .update(`${MAGIC}\0${process.version}\0${process.arch}\0${path.resolve(bundle)}\0${flags.join('\0')}\0`)
     .update(bytes)
     .digest('hex');
 }
@@ -164,6 +182,16 @@ export function writeCodeCache(file: string, digest: string, data: Buffer): bool
   return true;
 }
 
+/** Sets a file's times to now; a read-only folder only costs the pruning's order. */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    /* read-only: kept or pruned by its write date */
+  }
+}
+
 /** Whether `folder` exists (made if need be) and this process may write in it. */
 function writableFolder(folder: string): boolean {
   try {
@@ -183,7 +211,7 @@ function payloadChecksum(data: Uint8Array): string {
 const STALE_TEMP_MS = 10 * 60_000;
 
 /**
- * Keeps the KEEP_FILES most recently written code caches (other builds' are dead weight), and
+ * Keeps the KEEP_FILES most recently written or used code caches (other builds' are dead weight), and
  * removes temporary files left by writers that never finished. Never throws.
  */
 function pruneCodeCaches(folder: string): void {

@@ -134,14 +134,19 @@ export function textDigest(text: string | Uint8Array): string {
   return crypto().createHash('sha256').update(text).digest('base64url');
 }
 
-/** Where an audited folder's cache lives by default: the user's cache folder, one file per folder and key. */
-export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * Where an audited folder's cache lives by default: the user's cache folder, one file per folder
+ * and key; undefined when there is no user cache folder (see userCacheFolder.ts).
+ */
+export function defaultAuditCacheFile(root: string, key: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const folder = userCacheFolder(env);
+  if (folder === undefined) return undefined;
   const name = crypto()
     .createHash('sha256')
     .update(`${realPathOr(root)}\0${key}`)
     .digest('hex')
     .slice(0, 32);
-  return path.join(userCacheFolder(env), 'audit', `${name}.json`);
+  return path.join(folder, 'audit', `${name}.json`);
 }
 
 /** A file's content hash, as the cache keeps it. */

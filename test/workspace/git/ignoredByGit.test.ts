@@ -48,6 +48,23 @@ describe('files git ignores, asked in one process', function () {
     assert.deepEqual([...(await ignoredByGit(repo, paths))].sort(), ['.env', 'svc/.env', 'svc/x.local']);
   });
 
+  it("paths in a submodule, however many and wherever in the list, cost neither the others' answers nor a process each", async () => {
+    const sub = path.join(repo, 'm', 'sub');
+    fs.mkdirSync(sub, { recursive: true });
+    execFileSync('git', ['init', '-q'], { cwd: sub });
+    fs.writeFileSync(path.join(sub, 'x'), 'x\n');
+    execFileSync('git', ['add', 'x'], { cwd: sub });
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'sub'], { cwd: sub });
+    // An embedded repository added to the index is a submodule to git's pathspecs.
+    git('-c', 'advice.addEmbeddedRepo=false', 'add', 'm/sub');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'add sub');
+    const names = (dir: string) => Array.from({ length: 200 }, (_, i) => `${dir}/${i}.local`);
+    const paths = [...names('a'), ...names('m/sub'), ...names('z')];
+    const ignored = await ignoredByGit(repo, paths);
+    assert.equal(ignored.size, 400);
+    assert.ok([...names('a'), ...names('z')].every((p) => ignored.has(p)));
+  });
+
   it('the audit marks a secret in an ignored .env as ignored, and one in a file git would commit as not', async () => {
     fs.writeFileSync(path.join(repo, '.env'), `SLACK_BOT_TOKEN=${TOKEN}\n`);
     fs.writeFileSync(path.join(repo, 'app.env'), `SLACK_BOT_TOKEN=${TOKEN}\n`);
