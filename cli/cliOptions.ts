@@ -320,10 +320,9 @@ function verifyOptions(
       ...(env.NHI_LENS_VERIFY_ENDPOINTS ? [env.NHI_LENS_VERIFY_ENDPOINTS] : []),
       ...(values['verify-endpoint'] ?? []),
     ]);
-    return {
-      endpoints,
-      ...(values['no-verify-cache'] ? {} : { cacheFile: values['verify-cache'] ?? userCacheFile(env) }),
-    };
+    // No user cache folder (no home folder known): verdicts are kept for this run only.
+    const cacheFile = values['no-verify-cache'] ? undefined : (values['verify-cache'] ?? userCacheFile(env));
+    return { endpoints, ...(cacheFile ? { cacheFile } : {}) };
   } catch (error) {
     if (error instanceof EndpointError) throw new UsageError(error.message);
     throw error;

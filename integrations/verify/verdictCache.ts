@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Verification } from '../../engine';
+import { userCacheFolder } from '../../workspace/files/userCacheFolder';
 
 /** How long a verdict is trusted: a live key may be revoked any minute; a dead key stays dead. */
 export const DEFAULT_LIVE_TTL_MS = 60 * 60 * 1000;
@@ -134,18 +135,14 @@ export class VerdictCache {
 }
 
 /**
- * The CLI's cache file in the user's cache folder: `$XDG_CACHE_HOME/nhi-lens` (else
- * `~/.cache/nhi-lens`) on Linux, `~/Library/Caches/nhi-lens` on macOS, `%LOCALAPPDATA%\nhi-lens`
- * on Windows.
+ * The CLI's cache file of verdicts, in the user's cache folder (workspace/files/userCacheFolder.ts);
+ * undefined when there is none (no home folder known, or only a relative one).
  */
-export function userCacheFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = os.homedir()): string {
-  const base =
-    platform === 'win32'
-      ? (env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'))
-      : platform === 'darwin'
-        ? path.join(home, 'Library', 'Caches')
-        : env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
-          ? env.XDG_CACHE_HOME
-          : path.join(home, '.cache');
-  return path.join(base, 'nhi-lens', 'verify-cache.json');
+export function userCacheFile(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  home: () => string = os.homedir,
+): string | undefined {
+  const folder = userCacheFolder(env, platform, home);
+  return folder === undefined ? undefined : path.join(folder, 'verify-cache.json');
 }

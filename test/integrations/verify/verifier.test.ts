@@ -427,11 +427,28 @@ describe('live verification (integrations/verify against loopback providers)', f
 
     it('lives in the user cache folder by default', () => {
       assert.equal(
-        userCacheFile({ XDG_CACHE_HOME: '/x/cache' }, 'linux', '/home/u'),
+        userCacheFile({ XDG_CACHE_HOME: '/x/cache' }, 'linux', () => '/home/u'),
         path.join('/x/cache', 'nhi-lens', 'verify-cache.json'),
       );
-      assert.equal(userCacheFile({}, 'linux', '/home/u'), path.join('/home/u', '.cache', 'nhi-lens', 'verify-cache.json'));
-      assert.equal(userCacheFile({}, 'darwin', '/Users/u'), path.join('/Users/u', 'Library', 'Caches', 'nhi-lens', 'verify-cache.json'));
+      assert.equal(
+        userCacheFile({}, 'linux', () => '/home/u'),
+        path.join('/home/u', '.cache', 'nhi-lens', 'verify-cache.json'),
+      );
+      assert.equal(
+        userCacheFile({}, 'darwin', () => '/Users/u'),
+        path.join('/Users/u', 'Library', 'Caches', 'nhi-lens', 'verify-cache.json'),
+      );
+      // None with no home folder known, or only a relative one: verdicts are kept for the run only.
+      assert.equal(
+        userCacheFile({}, 'linux', () => 'relhome'),
+        undefined,
+      );
+      assert.equal(
+        userCacheFile({}, 'linux', () => {
+          throw new Error('no home');
+        }),
+        undefined,
+      );
     });
   });
 
