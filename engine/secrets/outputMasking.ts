@@ -10,7 +10,7 @@ const TOKEN_RUN = /[A-Za-z0-9_\-+/=.~:@$%]{8,}/g;
  * 20 characters and more text (`ghp_1a2b…_backup`), found by the engine fuzz.
  */
 const SHARED_PIECE = 12;
-/** Masked texts remembered per scan at most (a scan's findings are capped far below this). */
+/** Masked texts remembered per scan at most: what a file with very many findings can hold in memory this way. */
 const MAX_REMEMBERED = 4096;
 
 /**

@@ -1052,232 +1052,225 @@ describe('audit cache: folder listings', function () {
       );
     }
   });
-});
 
-describe('audit cache: a walk replayed from the lines', function () {
-  this.timeout(120_000);
-  let root: string;
-  let cacheFile: string;
-  beforeEach(() => {
-    root = workspace();
-    cacheFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-cachefile-')), 'audit-cache.json');
-  });
-
-  /** An audit with a cache of `dir`, recorded as if a minute ago: every stamp it kept is then trusted. */
-  async function settle(dir = root): Promise<AuditOutcome> {
-    age(dir);
-    const outcome = await audit(dir, cacheFile);
-    recordedLater(cacheFile);
-    return outcome;
-  }
-
-  it('an unchanged tree: the files come from the lines, links, pipes and files too large included, as a walk gives them', async () => {
-    fs.writeFileSync(
-      path.join(root, '.nhi-lens.yaml'),
-      `${fs.readFileSync(path.join(root, '.nhi-lens.yaml'), 'utf8')}\nlimits:\n  maxFileBytes: 4096\n`,
-    );
-    fs.writeFileSync(path.join(root, 'src', 'large.txt'), 'y'.repeat(5000));
-    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outside-')), 'target.txt');
-    fs.writeFileSync(outside, 'x');
-    fs.symlinkSync('billing.ts', path.join(root, 'src', 'link-inside'));
-    fs.symlinkSync(outside, path.join(root, 'src', 'link-outside'));
-    fs.symlinkSync('nowhere', path.join(root, 'src', 'link-broken'));
-    if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root, 'src', 'pipe')]);
-    await settle();
-    assert.deepEqual(readCache(cacheFile).unheld, ['src/large.txt'], 'a line for the file too large to read, without results');
-    const uncached = await audit(root, undefined);
-    const replayed = await audit(root, cacheFile);
-    assert.equal(replayed.cache?.replayed, true);
-    assert.equal(replayed.cache?.hits, uncached.report.filesScanned - 1);
-    assert.equal(replayed.cache?.misses, 0);
-    assert.deepEqual(results(replayed), results(uncached));
-    assert.ok(uncached.report.skipped.some((s) => s.path === 'src/large.txt'));
-    assert.ok(uncached.report.skipped.some((s) => s.path === 'src/link-outside' && /outside/.test(s.reason)));
-    // Where a link leads is no folder's stamp: its note is worked out again, as a walk does.
-    fs.rmSync(outside);
-    recordedLater(cacheFile);
-    const again = await audit(root, cacheFile);
-    assert.equal(again.cache?.replayed, true);
-    assert.ok(again.report.skipped.some((s) => s.path === 'src/link-outside' && /broken/.test(s.reason)));
-    assert.deepEqual(results(again), results(await audit(root, undefined)));
-  });
-
-  it('a .gitignore above the tree edited in place, or the .git above it removed: the tree is walked again', async () => {
-    const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outer-'));
-    fs.mkdirSync(path.join(outer, '.git'));
-    fs.writeFileSync(path.join(outer, '.gitignore'), '*.log\n');
-    const inner = path.join(outer, 'inner');
-    fs.cpSync(root, inner, { recursive: true });
-    await settle(inner);
-    const edits: Array<[string, () => void, (outcome: AuditOutcome) => boolean]> = [
-      [
-        'the repository .gitignore edited',
-        () => fs.appendFileSync(path.join(outer, '.gitignore'), 'inner/src/\n'),
-        (o) => !o.report.findings.some((f) => f.path.startsWith('src/')),
-      ],
-      [
-        'the .git above removed (the .gitignore above no longer applies)',
-        () => fs.rmSync(path.join(outer, '.git'), { recursive: true }),
-        (o) => o.report.findings.some((f) => f.path.startsWith('src/')),
-      ],
-    ];
-    for (const [what, edit, seen] of edits) {
-      const before = await audit(inner, cacheFile);
-      assert.equal(before.cache?.replayed, true, `${what}: replayed before`);
-      edit();
-      const run = await audit(inner, cacheFile);
-      assert.equal(run.cache?.replayed, false, what);
-      assert.deepEqual(results(run), results(await audit(inner, undefined)), what);
-      assert.ok(seen(run), what);
+  // Nested: the same folder and cache file set-up as the tests above.
+  describe('a walk replayed from the lines', () => {
+    /** An audit with a cache of `dir`, recorded as if a minute ago: every stamp it kept is then trusted. */
+    async function settle(dir = root): Promise<AuditOutcome> {
+      age(dir);
+      const outcome = await audit(dir, cacheFile);
       recordedLater(cacheFile);
+      return outcome;
     }
-  });
 
-  it('another folder, several targets or another .gitignore setting: the tree is walked', async () => {
-    await settle();
-    const { config } = loadWorkspaceConfig(root);
-    const asked: Array<[string, Parameters<typeof auditWorkspace>[0]]> = [
-      ['a folder inside', { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, targets: [path.join(root, 'src')] }],
-      [
-        'two folders',
-        { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, targets: [path.join(root, 'src'), path.join(root, 'k8s')] },
-      ],
-      ['.gitignore files not honoured', { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, gitignore: false }],
-    ];
-    for (const [what, request] of asked) {
-      const { cache: _cache, ...uncachedRequest } = request;
-      const run = await auditWorkspace(request);
-      assert.equal(run.cache?.replayed, false, what);
-      assert.deepEqual(results(run), results(await auditWorkspace(uncachedRequest)), what);
-      fs.rmSync(cacheFile);
+    it('an unchanged tree: the files come from the lines, links, pipes and files too large included, as a walk gives them', async () => {
+      fs.writeFileSync(
+        path.join(root, '.nhi-lens.yaml'),
+        `${fs.readFileSync(path.join(root, '.nhi-lens.yaml'), 'utf8')}\nlimits:\n  maxFileBytes: 4096\n`,
+      );
+      fs.writeFileSync(path.join(root, 'src', 'large.txt'), 'y'.repeat(5000));
+      const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outside-')), 'target.txt');
+      fs.writeFileSync(outside, 'x');
+      fs.symlinkSync('billing.ts', path.join(root, 'src', 'link-inside'));
+      fs.symlinkSync(outside, path.join(root, 'src', 'link-outside'));
+      fs.symlinkSync('nowhere', path.join(root, 'src', 'link-broken'));
+      if (process.platform !== 'win32') execFileSync('mkfifo', [path.join(root, 'src', 'pipe')]);
       await settle();
-    }
-  });
-
-  it('the same folder by a path through a link and by its real path: each replays only its own walk', async () => {
-    const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-alias-'));
-    fs.mkdirSync(path.join(outer, 'real', '.git'), { recursive: true });
-    fs.cpSync(root, path.join(outer, 'real', 'sub'), { recursive: true });
-    fs.writeFileSync(path.join(outer, 'real', 'sub', 'secret.env'), `SLACK_BOT_TOKEN=${slackToken(22)}\n`);
-    // Above the real path a .gitignore ignores the file; above the link's path there is none.
-    fs.writeFileSync(path.join(outer, 'real', '.gitignore'), 'secret.env\n');
-    fs.mkdirSync(path.join(outer, 'alias'));
-    fs.symlinkSync(path.join(outer, 'real', 'sub'), path.join(outer, 'alias', 'sub'));
-    const [real, alias] = [path.join(outer, 'real', 'sub'), path.join(outer, 'alias', 'sub')];
-    await settle(real);
-    for (const [i, dir] of [alias, real, alias, real].entries()) {
+      assert.deepEqual(readCache(cacheFile).unheld, ['src/large.txt'], 'a line for the file too large to read, without results');
+      const uncached = await audit(root, undefined);
+      const replayed = await audit(root, cacheFile);
+      assert.equal(replayed.cache?.replayed, true);
+      assert.equal(replayed.cache?.hits, uncached.report.filesScanned - 1);
+      assert.equal(replayed.cache?.misses, 0);
+      assert.deepEqual(results(replayed), results(uncached));
+      assert.ok(uncached.report.skipped.some((s) => s.path === 'src/large.txt'));
+      assert.ok(uncached.report.skipped.some((s) => s.path === 'src/link-outside' && /outside/.test(s.reason)));
+      // Where a link leads is no folder's stamp: its note is worked out again, as a walk does.
+      fs.rmSync(outside);
       recordedLater(cacheFile);
-      const run = await audit(dir, cacheFile);
-      assert.deepEqual(results(run), results(await audit(dir, undefined)), `${i}: ${dir}`);
-    }
-  });
+      const again = await audit(root, cacheFile);
+      assert.equal(again.cache?.replayed, true);
+      assert.ok(again.report.skipped.some((s) => s.path === 'src/link-outside' && /broken/.test(s.reason)));
+      assert.deepEqual(results(again), results(await audit(root, undefined)));
+    });
 
-  it('a walk record too large to keep, or a .gitignore dated in the future: an unchanged tree leaves the cache file as it was', async () => {
-    const links = (make: boolean) => {
-      for (let i = 0; i < 1500; i++) {
-        const link = path.join(root, 'src', `link-${String(i).padStart(4, '0')}`);
-        if (make) fs.symlinkSync('billing.ts', link);
-        else fs.rmSync(link);
+    it('a .gitignore above the tree edited in place, or the .git above it removed: the tree is walked again', async () => {
+      const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-outer-'));
+      fs.mkdirSync(path.join(outer, '.git'));
+      fs.writeFileSync(path.join(outer, '.gitignore'), '*.log\n');
+      const inner = path.join(outer, 'inner');
+      fs.cpSync(root, inner, { recursive: true });
+      await settle(inner);
+      const edits: Array<[string, () => void, (outcome: AuditOutcome) => boolean]> = [
+        [
+          'the repository .gitignore edited',
+          () => fs.appendFileSync(path.join(outer, '.gitignore'), 'inner/src/\n'),
+          (o) => !o.report.findings.some((f) => f.path.startsWith('src/')),
+        ],
+        [
+          'the .git above removed (the .gitignore above no longer applies)',
+          () => fs.rmSync(path.join(outer, '.git'), { recursive: true }),
+          (o) => o.report.findings.some((f) => f.path.startsWith('src/')),
+        ],
+      ];
+      for (const [what, edit, seen] of edits) {
+        const before = await audit(inner, cacheFile);
+        assert.equal(before.cache?.replayed, true, `${what}: replayed before`);
+        edit();
+        const run = await audit(inner, cacheFile);
+        assert.equal(run.cache?.replayed, false, what);
+        assert.deepEqual(results(run), results(await audit(inner, undefined)), what);
+        assert.ok(seen(run), what);
+        recordedLater(cacheFile);
       }
-    };
-    /** Whether an audit of the unchanged tree, after one recorded as if a minute ago, rewrote the cache file. */
-    const rewritten = async () => {
-      await audit(root, cacheFile);
-      recordedLater(cacheFile);
-      const before = fs.statSync(cacheFile).ino;
-      await audit(root, cacheFile);
-      return fs.statSync(cacheFile).ino !== before;
-    };
-    links(true);
-    age(root);
-    const future = new Date(Date.now() + 3_600_000);
-    fs.utimesSync(path.join(root, '.gitignore'), future, future);
-    assert.equal(await rewritten(), false, 'a record too large');
-    assert.equal((JSON.parse(readCache(cacheFile).header) as { walk?: unknown }).walk, undefined, 'none kept');
-    links(false);
-    assert.equal(await rewritten(), false, 'a .gitignore in the future');
-    assert.ok((JSON.parse(readCache(cacheFile).header) as { walk?: unknown }).walk, 'a record kept');
-  });
+    });
 
-  it('a crafted walk record or crafted lines: no replay, or never a path outside the folder', async () => {
-    const outside = path.join(path.dirname(root), `outside-${path.basename(root)}.env`);
-    fs.writeFileSync(outside, `SLACK_BOT_TOKEN=${slackToken(21)}\n`);
-    fs.symlinkSync(path.dirname(outside), path.join(root, 'src', 'out'));
-    await settle();
-    const uncached = await audit(root, undefined);
-    const pristine = fs.readFileSync(cacheFile);
-    /** Rewrites the cache's header walk record with `change`, the file's checksum good. */
-    /** Rewrites the cache's lines and its header's walk record with `change`, the file's checksum good. */
-    const craft = (change: (cache: Required<CacheLines>, walk: Record<string, unknown> & { files: number; folders: number }) => void) => {
-      const cache = readCache(cacheFile);
-      const header = JSON.parse(cache.header) as { walk: Record<string, unknown> & { files: number; folders: number } };
-      change(cache, header.walk);
-      writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
-    };
-    const craftRecord = (change: (walk: Record<string, unknown>) => void) => craft((_, walk) => change(walk));
-    const crafts: Array<[string, () => void, boolean]> = [
-      ['one file more than the lines', () => craftRecord((w) => (w.files = (w.files as number) + 1)), false],
-      ['one folder fewer than the lines', () => craftRecord((w) => (w.folders = (w.folders as number) - 1)), false],
-      ['no .gitignore setting', () => craftRecord((w) => delete w.gitignore), false],
-      ['a look that is not a list', () => craftRecord((w) => (w.looked = 'x')), false],
-      ['a look at a path made up', () => craftRecord((w) => (w.looked = [['/nonexistent/.gitignore', [1, 1, 1, 1, 1]]])), false],
-      ['a note on a path outside', () => craftRecord((w) => (w.notes = [['../x', 'l']])), false],
-      ['a note on an entry of another kind', () => craftRecord((w) => (w.notes = [['src/billing.ts', 'l']])), false],
-      [
-        'a folder line with another stamp',
-        () =>
-          craft((cache) => {
-            cache.folders = cache.folders.map((l) =>
-              l.startsWith('/"src"\t') ? l.replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`) : l,
-            );
-          }),
-        false,
-      ],
-      [
-        'a file line outside the folder (counted in the record)',
-        () =>
-          craft((cache, walk) => {
-            const [, entry] = [...cache.entries].find(([, e]) => e[6] === 0)!;
-            const st = fs.statSync(outside);
-            cache.entries = new Map([
-              [`../${path.basename(outside)}`, [st.size, st.mtimeMs, st.ctimeMs, st.ino, entry[4], '', 0]],
-              ...cache.entries,
-            ]);
-            walk.files++;
-          }),
-        false,
-      ],
-      [
-        'a file line through a link in the tree to a folder outside (counted in the record)',
-        () =>
-          craft((cache, walk) => {
-            cache.unheld = [...cache.unheld, `src/out/${path.basename(outside)}`];
-            walk.files++;
-          }),
-        false,
-      ],
-      [
-        'a folder line through a file, one for a folder a walk passes over, one too long to look up',
-        () => {
-          fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
-          craft((cache, walk) => {
-            for (const folder of ['src/billing.ts/x', 'node_modules', `src/${'n'.repeat(300)}`]) {
-              cache.folders = [...cache.folders, `/${JSON.stringify(folder)}\t1\t1\t1\t1\t\t""`];
-              walk.folders++;
-            }
-          });
-        },
-        false,
-      ],
-    ];
-    for (const [what, craft, replays] of crafts) {
-      fs.writeFileSync(cacheFile, pristine);
-      craft();
-      const run = await audit(root, cacheFile);
-      assert.equal(run.cache?.replayed, replays, what);
-      assert.deepEqual(results(run), results(uncached), what);
-      assert.ok(!run.report.findings.some((f) => f.path.includes('..')), what);
-    }
+    it('another folder, several targets or another .gitignore setting: the tree is walked', async () => {
+      await settle();
+      const { config } = loadWorkspaceConfig(root);
+      const asked: Array<[string, Parameters<typeof auditWorkspace>[0]]> = [
+        ['a folder inside', { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, targets: [path.join(root, 'src')] }],
+        [
+          'two folders',
+          { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, targets: [path.join(root, 'src'), path.join(root, 'k8s')] },
+        ],
+        ['.gitignore files not honoured', { root, config, baseline: [], jobs: 0, git: false, cache: cacheFile, gitignore: false }],
+      ];
+      for (const [what, request] of asked) {
+        const { cache: _cache, ...uncachedRequest } = request;
+        const run = await auditWorkspace(request);
+        assert.equal(run.cache?.replayed, false, what);
+        assert.deepEqual(results(run), results(await auditWorkspace(uncachedRequest)), what);
+        fs.rmSync(cacheFile);
+        await settle();
+      }
+    });
+
+    it('the same folder by a path through a link and by its real path: each replays only its own walk', async () => {
+      const outer = fs.mkdtempSync(path.join(os.tmpdir(), 'nhi-lens-alias-'));
+      fs.mkdirSync(path.join(outer, 'real', '.git'), { recursive: true });
+      fs.cpSync(root, path.join(outer, 'real', 'sub'), { recursive: true });
+      fs.writeFileSync(path.join(outer, 'real', 'sub', 'secret.env'), `SLACK_BOT_TOKEN=${slackToken(22)}\n`);
+      // Above the real path a .gitignore ignores the file; above the link's path there is none.
+      fs.writeFileSync(path.join(outer, 'real', '.gitignore'), 'secret.env\n');
+      fs.mkdirSync(path.join(outer, 'alias'));
+      fs.symlinkSync(path.join(outer, 'real', 'sub'), path.join(outer, 'alias', 'sub'));
+      const [real, alias] = [path.join(outer, 'real', 'sub'), path.join(outer, 'alias', 'sub')];
+      await settle(real);
+      for (const [i, dir] of [alias, real, alias, real].entries()) {
+        recordedLater(cacheFile);
+        const run = await audit(dir, cacheFile);
+        assert.deepEqual(results(run), results(await audit(dir, undefined)), `${i}: ${dir}`);
+      }
+    });
+
+    it('a walk record too large to keep, or a .gitignore dated in the future: an unchanged tree leaves the cache file as it was', async () => {
+      const links = (make: boolean) => {
+        for (let i = 0; i < 1500; i++) {
+          const link = path.join(root, 'src', `link-${String(i).padStart(4, '0')}`);
+          if (make) fs.symlinkSync('billing.ts', link);
+          else fs.rmSync(link);
+        }
+      };
+      /** Whether an audit of the unchanged tree, after one recorded as if a minute ago, rewrote the cache file. */
+      const rewritten = async () => {
+        await audit(root, cacheFile);
+        recordedLater(cacheFile);
+        const before = fs.statSync(cacheFile).ino;
+        await audit(root, cacheFile);
+        return fs.statSync(cacheFile).ino !== before;
+      };
+      links(true);
+      age(root);
+      const future = new Date(Date.now() + 3_600_000);
+      fs.utimesSync(path.join(root, '.gitignore'), future, future);
+      assert.equal(await rewritten(), false, 'a record too large');
+      assert.equal((JSON.parse(readCache(cacheFile).header) as { walk?: unknown }).walk, undefined, 'none kept');
+      links(false);
+      assert.equal(await rewritten(), false, 'a .gitignore in the future');
+      assert.ok((JSON.parse(readCache(cacheFile).header) as { walk?: unknown }).walk, 'a record kept');
+    });
+
+    it('a crafted walk record or crafted lines: no replay, or never a path outside the folder', async () => {
+      const outside = path.join(path.dirname(root), `outside-${path.basename(root)}.env`);
+      fs.writeFileSync(outside, `SLACK_BOT_TOKEN=${slackToken(21)}\n`);
+      fs.symlinkSync(path.dirname(outside), path.join(root, 'src', 'out'));
+      await settle();
+      const uncached = await audit(root, undefined);
+      const pristine = fs.readFileSync(cacheFile);
+      /** Rewrites the cache's header walk record with `change`, the file's checksum good. */
+      /** Rewrites the cache's lines and its header's walk record with `change`, the file's checksum good. */
+      const craft = (change: (cache: Required<CacheLines>, walk: Record<string, unknown> & { files: number; folders: number }) => void) => {
+        const cache = readCache(cacheFile);
+        const header = JSON.parse(cache.header) as { walk: Record<string, unknown> & { files: number; folders: number } };
+        change(cache, header.walk);
+        writeCache(cacheFile, { ...cache, header: JSON.stringify(header) });
+      };
+      const craftRecord = (change: (walk: Record<string, unknown>) => void) => craft((_, walk) => change(walk));
+      const crafts: Array<[string, () => void, boolean]> = [
+        ['one file more than the lines', () => craftRecord((w) => (w.files = (w.files as number) + 1)), false],
+        ['one folder fewer than the lines', () => craftRecord((w) => (w.folders = (w.folders as number) - 1)), false],
+        ['no .gitignore setting', () => craftRecord((w) => delete w.gitignore), false],
+        ['a look that is not a list', () => craftRecord((w) => (w.looked = 'x')), false],
+        ['a look at a path made up', () => craftRecord((w) => (w.looked = [['/nonexistent/.gitignore', [1, 1, 1, 1, 1]]])), false],
+        ['a note on a path outside', () => craftRecord((w) => (w.notes = [['../x', 'l']])), false],
+        ['a note on an entry of another kind', () => craftRecord((w) => (w.notes = [['src/billing.ts', 'l']])), false],
+        [
+          'a folder line with another stamp',
+          () =>
+            craft((cache) => {
+              cache.folders = cache.folders.map((l) =>
+                l.startsWith('/"src"\t') ? l.replace(/\t(\d+)/, (_, n: string) => `\t${Number(n) + 1}`) : l,
+              );
+            }),
+          false,
+        ],
+        [
+          'a file line outside the folder (counted in the record)',
+          () =>
+            craft((cache, walk) => {
+              const [, entry] = [...cache.entries].find(([, e]) => e[6] === 0)!;
+              const st = fs.statSync(outside);
+              cache.entries = new Map([
+                [`../${path.basename(outside)}`, [st.size, st.mtimeMs, st.ctimeMs, st.ino, entry[4], '', 0]],
+                ...cache.entries,
+              ]);
+              walk.files++;
+            }),
+          false,
+        ],
+        [
+          'a file line through a link in the tree to a folder outside (counted in the record)',
+          () =>
+            craft((cache, walk) => {
+              cache.unheld = [...cache.unheld, `src/out/${path.basename(outside)}`];
+              walk.files++;
+            }),
+          false,
+        ],
+        [
+          'a folder line through a file, one for a folder a walk passes over, one too long to look up',
+          () => {
+            fs.mkdirSync(path.join(root, 'node_modules'), { recursive: true });
+            craft((cache, walk) => {
+              for (const folder of ['src/billing.ts/x', 'node_modules', `src/${'n'.repeat(300)}`]) {
+                cache.folders = [...cache.folders, `/${JSON.stringify(folder)}\t1\t1\t1\t1\t\t""`];
+                walk.folders++;
+              }
+            });
+          },
+          false,
+        ],
+      ];
+      for (const [what, craft, replays] of crafts) {
+        fs.writeFileSync(cacheFile, pristine);
+        craft();
+        const run = await audit(root, cacheFile);
+        assert.equal(run.cache?.replayed, replays, what);
+        assert.deepEqual(results(run), results(uncached), what);
+        assert.ok(!run.report.findings.some((f) => f.path.includes('..')), what);
+      }
+    });
   });
 });
 

@@ -12,11 +12,11 @@ import { V8_DEFAULTS_ENV } from './v8Release';
  * not parse and compile the CLI's 1.3 MB bundle or the language server's 1.8 MB again (Node 20
  * has no `module.enableCompileCache`). Compiling the CLI's was a tenth of a warm `--cache` audit;
  * reading the cache back costs part of that again (V8 materialises every function in it): a CLI
- * start saves 12-24 ms of CPU, a warm audit 7-15; the server's start to its first diagnostics
- * (bench/RESULTS.md, issue 13).
+ * start saves 12-24 ms of CPU, a warm audit 7-15, the server's start to its first diagnostics
+ * ~70 (bench/RESULTS.md, issue 13).
  *
  * A code cache is trusted only for the exact bundle it was made from: its file is named by, and
- * its header holds, a SHA-256 of the bundle's bytes and path with node's version and architecture, and a
+ * its header holds, a SHA-256 of the bundle's bytes and path with node's version, architecture and flags, and a
  * SHA-256 of its payload (V8 itself checks only its own version, its flags and the source's
  * length, and in release builds not even a checksum of the data). A file that is missing, not a
  * regular file, too large, cut short, damaged, or made for another build is ignored, the bundle is
@@ -34,7 +34,7 @@ import { V8_DEFAULTS_ENV } from './v8Release';
 const MAGIC = 'nhi-lens code cache 1';
 /** A larger file is not one of ours (the CLI's is about 0.5 MB). */
 export const MAX_CODE_CACHE_BYTES = 16 * 1024 * 1024;
-/** Code caches kept (builds and commands); the least recently written go first. */
+/** Code caches kept (builds and commands); the least recently written or used go first. */
 const KEEP_FILES = 8;
 /** Turns the code cache off (benchmarks comparing starts, or a suspicion). */
 export const CODE_CACHE_OFF_ENV = 'NHI_LENS_NO_CODE_CACHE';
