@@ -385,7 +385,7 @@ export const RECHECK_KINDS = {
   }),
 };
 
-async function recheck(edits, kinds) {
+async function recheck(edits, kinds, pause = 0) {
   const root = tempRoot('recheck');
   const c = await Client.start(root, { pull: true });
   const rows = [];
@@ -396,6 +396,8 @@ async function recheck(edits, kinds) {
     let t0 = now();
     const first = await c.diagnose(uri);
     const firstMs = ms(t0);
+    // A user reads a file they open before typing into it (--pause-before-typing).
+    if (pause) await new Promise((resolve) => setTimeout(resolve, pause));
     const times = [];
     const cpu0 = cpuMs(c.pid);
     if (kind === 'minified') {
@@ -862,7 +864,7 @@ export async function runLspBench(options = {}) {
   console.log(`language server over stdio (${SERVER}); load: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   const results = {};
   if (only.has('coldStart')) results.coldStart = await coldStart(runs);
-  if (only.has('recheck')) results.recheck = await recheck(options.recheckEdits ?? 60, options.kinds?.split(','));
+  if (only.has('recheck')) results.recheck = await recheck(options.recheckEdits ?? 60, options.kinds?.split(','), options.pause ?? 0);
   if (only.has('typing')) results.typing = await typing(40);
   if (only.has('memory')) results.memory = await memory(500, options.edits ?? 5000);
   if (only.has('burst')) results.burst = await burst(10_000);
@@ -883,12 +885,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       edits: { type: 'string' },
       kinds: { type: 'string' },
       'recheck-edits': { type: 'string' },
+      'pause-before-typing': { type: 'string' },
     },
   });
   await runLspBench({
     only: values.only,
     kinds: values.kinds,
     recheckEdits: values['recheck-edits'] ? Number(values['recheck-edits']) : undefined,
+    pause: values['pause-before-typing'] ? Number(values['pause-before-typing']) : undefined,
     runs: values.runs ? Number(values.runs) : undefined,
     edits: values.edits ? Number(values.edits) : undefined,
   });

@@ -29,6 +29,7 @@ import { ScreenedText, screenedTests } from './text/passTriggers';
 import type { IdentityDraft, IdentityRecord } from './inventory/identity';
 import { secretReferences } from './inventory/secretReferences';
 import { docStringRegions } from './secrets/docStrings';
+import { typingRehearsal, type Rehearsal } from './typingRehearsal';
 
 /**
  * Where secrets are usually samples: tests, fixtures, examples, documentation. Secret findings
@@ -284,6 +285,16 @@ export class Engine {
     return (this.secretScanner ??= this.activeRules.buildSecrets());
   }
 
+  /**
+   * A rehearsal of typing into an open document whose last scan was with `memo` (see
+   * typingRehearsal.ts): its steps scan the document with typed characters, through `memo` and
+   * the parses kept for its path, and leave both as after a scan of `document`. Undefined when a
+   * document of its family was rehearsed in this process, or it was not scanned with `memo`.
+   */
+  rehearsal(document: ScanDocument, memo: SecretLineMemo): Rehearsal | undefined {
+    return typingRehearsal(document.text, memo.family, (text) => void this.scan({ path: document.path, text }, { memo }));
+  }
+
   /** True when config `paths.ignore` excludes this workspace-relative path. */
   isIgnoredPath(relativePath: string): boolean {
     if (!this.pathIgnore) return false; // asked of every walked file: most configs ignore nothing
@@ -350,6 +361,7 @@ export class Engine {
       this.checkRules.size || options.inventory
         ? analyseIac(text, path, kind, this.iac, options.inventory, options.memo && this.reuse, tests)
         : undefined;
+    if (options.memo) options.memo.family = `${kind}:${analysis?.kind ?? ''}`;
     const drafts: IdentityDraft[] | undefined = options.inventory
       ? inventoryDrafts(analysis?.identities, secretReferences(text, tests))
       : undefined;

@@ -35,7 +35,11 @@ export class CoalescingMessageReader extends AbstractMessageReader {
   /** How many `didChange` notifications were merged into an earlier one (for tests and logs). */
   merged = 0;
 
-  constructor(private readonly inner: MessageReader) {
+  /** `onMessage`: told of every message as it is read, before any merging. */
+  constructor(
+    private readonly inner: MessageReader,
+    private readonly onMessage: () => void = () => undefined,
+  ) {
     super();
     inner.onError((error) => this.fireError(error));
     inner.onClose(() => this.fireClose());
@@ -50,6 +54,7 @@ export class CoalescingMessageReader extends AbstractMessageReader {
       for (const message of messages) callback(message);
     };
     return this.inner.listen((message) => {
+      this.onMessage();
       const last = batch[batch.length - 1];
       if (last && isDidChange(message) && isDidChange(last) && last.params.textDocument.uri === message.params.textDocument.uri) {
         last.params.contentChanges.push(...message.params.contentChanges);

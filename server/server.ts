@@ -44,13 +44,14 @@ import { AuditService } from './services/auditService';
 import { CodeActionService } from './services/codeActionService';
 import { DiagnosticsService, toDiagnostic, type DocumentReport } from './services/diagnosticsService';
 import { PausedRefresh } from './services/pausedRefresh';
+import { REHEARSAL_OFF_ENV, TypingRehearsals } from './services/typingRehearsals';
 import { capProblems, problemCapOf } from './services/problemCap';
 import { EditorGuide } from './editorGuide';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
 import { createServerConnection } from './serverConnection';
 
-const connection = createServerConnection();
+const connection = createServerConnection(() => rehearsals.message());
 const documents = new TextDocuments(editorDocuments);
 /** Every workspace folder, each with its own config, baseline and git state (replaced at initialize). */
 let folders = new WorkspaceFolders(true, refreshFiles);
@@ -213,6 +214,26 @@ function publishNext(): void {
   if (publishQueue.size) setImmediate(publishNext);
 }
 
+/**
+ * Typing rehearsed into large documents just opened, while the user reads them: the first
+ * keystrokes then run code V8 has already optimised (engine/typingRehearsal.ts). The rehearsal
+ * starts from the document's report, the one a pull would ask for.
+ */
+const rehearsals = new TypingRehearsals(
+  (uri) => {
+    const document = documents.get(uri);
+    if (!document || !settings.enable || process.env[REHEARSAL_OFF_ENV]) return undefined;
+    const scope = folders.scopeOf(uri);
+    reportOf(document);
+    const memo = diagnostics.memoOf(uri);
+    return memo && scope.state.engine.rehearsal({ path: scope.path, text: document.getText() }, memo);
+  },
+  (uri) => documents.get(uri)?.version,
+  ({ family, steps, ms }) =>
+    guide.log(`nhi-lens: typing rehearsed in a ${family} file while it was read (${steps} scans, ${Math.round(ms)} ms)`),
+  (error) => connection.console.error(`nhi-lens: a typing rehearsal failed: ${(error as Error)?.name ?? 'unknown'}`),
+);
+
 /** Git's news for a pull client: one refresh for reads that finish close together, none while the user types. */
 const gitRefresh = new PausedRefresh(() => void connection.languages.diagnostics.refresh());
 
@@ -354,6 +375,7 @@ let justOpened: TextDocument | undefined;
 documents.onDidOpen((e) => {
   justOpened = e.document;
   publish(e.document);
+  rehearsals.opened(e.document.uri);
 });
 documents.onDidChangeContent((e) => {
   if (e.document === justOpened) {
@@ -366,6 +388,7 @@ documents.onDidChangeContent((e) => {
 });
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
+  rehearsals.closed(e.document.uri);
   diagnostics.forget(e.document.uri);
   if (!pullDiagnostics)
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: shownOf(auditDiagnostics.get(e.document.uri)?.items ?? []) });

@@ -14,13 +14,16 @@ import { FramedMessageReader } from './framedMessageReader';
 import { FramedMessageWriter } from './framedMessageWriter';
 import { OversizedMessageFilter } from './oversizedMessages';
 
-/** The connection the server listens on (see the top of this file). */
-export function createServerConnection() {
+/**
+ * The connection the server listens on (see the top of this file). `onMessage` is told of every
+ * message from the client as it is read (stdio and node-ipc).
+ */
+export function createServerConnection(onMessage?: () => void) {
   const args = process.argv.slice(2);
   if (args.includes('--node-ipc')) {
     return createConnection(
       ProposedFeatures.all,
-      new CoalescingMessageReader(new IPCMessageReader(process)),
+      new CoalescingMessageReader(new IPCMessageReader(process), onMessage),
       new IPCMessageWriter(process),
     );
   }
@@ -29,7 +32,7 @@ export function createServerConnection() {
   const input = process.stdin.pipe(new OversizedMessageFilter(MAX_LIMITS.maxFileBytes));
   const connection = createConnection(
     ProposedFeatures.all,
-    new CoalescingMessageReader(new FramedMessageReader(input)),
+    new CoalescingMessageReader(new FramedMessageReader(input), onMessage),
     new FramedMessageWriter(process.stdout),
   );
   // What createConnection does for --stdio itself: stdout carries the protocol, so console output

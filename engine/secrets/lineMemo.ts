@@ -140,6 +140,11 @@ type WindowsByRule = Map<number, Map<number, { length: number; search: WindowSea
 type Hits = Int32Array;
 
 export class SecretLineMemo {
+  /**
+   * Which code the scans of this memo's document run: its file kind and the IaC analysis of its
+   * last scan (`terraform:terraform`, `typescript:pulumi`, `yaml:`); set by the engine's scan.
+   */
+  family?: string;
   private owner?: object;
   private kind?: FileKind;
   /** The text of the last scan, of this one, and what changed between them (undefined: nothing is reused). */

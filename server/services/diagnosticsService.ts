@@ -164,6 +164,11 @@ export class DiagnosticsService {
     return report;
   }
 
+  /** The memo of an open document scanned with one (see MEMO_FROM). */
+  memoOf(uri: string): SecretLineMemo | undefined {
+    return this.memos.get(uri);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
     this.memos.delete(uri);

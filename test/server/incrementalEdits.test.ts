@@ -90,6 +90,47 @@ describe('language server: incremental edits give the diagnostics of a fresh ope
     );
   });
 
+  it('typing rehearsed while a large file is read (idle time) changes none of its diagnostics, before or after edits', async () => {
+    const block = (i: number) =>
+      `resource "aws_iam_role_policy" "p${i}" {\n  role   = "r${i}"\n  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n` +
+      (i % 25 === 3 ? `locals {\n  key_${i} = "${AWS}"\n}\n` : '');
+    const initial = Array.from({ length: 260 }, (_, i) => block(i)).join('\n');
+    assert.ok(initial.length > 32 * 1024, 'large enough for the server to keep what it read between scans');
+    const uri = s.uri('rehearsed/main.tf');
+    const mirror = TextDocument.create(uri, 'terraform', 1, initial);
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'terraform', version: 1, text: initial },
+    });
+    const before = comparable((await pull(uri)).items);
+    // The client stays quiet: the server rehearses typing into the file and says so in its log.
+    await s.until('the typing rehearsal', () => s.logs.some((l) => l.includes('typing rehearsed in a terraform:terraform file')));
+    assert.deepEqual(comparable((await pull(uri)).items), before);
+    let state = 3;
+    const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
+    for (let version = 2; version <= 13; version++) {
+      const change = randomChange(mirror, random);
+      TextDocument.update(mirror, [change], version);
+      await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [change],
+      });
+      await pull(uri);
+    }
+    const fresh = s.uri('rehearsed/fresh.tf');
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: fresh, languageId: 'terraform', version: 1, text: mirror.getText() },
+    });
+    const [edited, opened] = [(await pull(uri)).items, (await pull(fresh)).items];
+    const codes = new Map<string, number>();
+    for (const d of opened) codes.set(String(d.code), (codes.get(String(d.code)) ?? 0) + 1);
+    assert.ok(opened.filter((d) => d.code === 'aws-iam-admin-wildcard').length > 50, `findings to compare: ${[...codes]}`);
+    assert.ok(
+      opened.some((d) => d.code === 'aws-access-key-id'),
+      'a secret among them',
+    );
+    assert.deepEqual(comparable(edited), comparable(opened));
+  });
+
   it('a burst of edits written at once (merged by the server) ends in the same document as applied one by one', async () => {
     const uri = s.uri('burst.py');
     const initial = `x = 1\n${FILLER}`;
