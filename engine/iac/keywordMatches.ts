@@ -48,3 +48,10 @@ export function* keywordMatches(text: string, re: RegExp, keywords: string[], ru
     from = last;
   }
 }
+
+/**
+ * The characters between the start of a TypeScript constructor call's match and its class name
+ * (`new  iam.Role(`: `new`, blanks, module names and dots): the `run` of the patterns that match
+ * `\bnew\s+(?:[\w$]+\.)*Role\s*\(` with the class name as keyword.
+ */
+export const NEW_CALL_RUN = /[\w$.\s]/;

@@ -15,7 +15,7 @@ import { commentedOut } from '../commentedOut';
 import { accessKeyIssue, grantToAnyoneIssue, managedPolicyIssue, type GrantSite, type RoleSite } from './cdkIssues';
 import { movedBy, SiteLookup } from '../keptSites';
 import { keptPolicyIssues, type PolicyDocumentOf } from '../keptPolicyIssues';
-import { keywordMatches } from '../keywordMatches';
+import { keywordMatches, NEW_CALL_RUN } from '../keywordMatches';
 import { shiftedTree } from '../sourceTreeShift';
 import { webIdentityTrust } from './cdkWebIdentityTrust';
 import type { TextTests } from '../../text/keptSearches';
@@ -61,6 +61,16 @@ const MANAGED = /\bManagedPolicy\.from(AwsManagedPolicyName|ManagedPolicyArn)\s*
 const GRANT = /\.(grant\w*)\s*\(/g;
 const ROLE = /\bnew\s+(?:[\w$]+\.)*Role\s*\(/g;
 const ACCESS_KEY = /\bnew\s+(?:[\w$]+\.)*(?:CfnAccessKey|AccessKey)\s*\(/g;
+/**
+ * The patterns above with the keywords every match of each holds, found with `indexOf` rather than
+ * tried at each of a 260 KB stack's characters (keywordMatches.ts: the patterns' whole-text scans
+ * were half of a CDK re-check's CPU). Also for the tests of `keywordMatches`.
+ */
+export const CDK_TYPESCRIPT_CALLS: ReadonlyArray<[RegExp, string[], RegExp]> = [
+  [STATEMENT, ['PolicyStatement', 'Grant'], NEW_CALL_RUN],
+  [ROLE, ['Role'], NEW_CALL_RUN],
+  [ACCESS_KEY, ['AccessKey'], NEW_CALL_RUN],
+];
 
 /** A `PolicyStatement(` call as read: its statement (builder calls aside) and what names it. */
 interface StatementSite {
@@ -102,7 +112,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext, sites = 
   const skip = (m: RegExpMatchArray) => ({ value: undefined, ...windowOf(m.index!, 0, m.index! + m[0].length) });
 
   let builders: Map<string, Array<{ call: MapEntry; delta: number }>> | undefined;
-  for (const m of text.matchAll(STATEMENT)) {
+  for (const m of keywordMatches(text, STATEMENT, ['PolicyStatement', 'Grant'], NEW_CALL_RUN)) {
     const { site, delta } = sites.site<StatementSite | undefined>('statement', m.index!, () => {
       if (commentedOut(text, m.index!)) return skip(m);
       const open = m.index! + m[0].length;
@@ -134,7 +144,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext, sites = 
     }
     documents.push({ doc: policyOf([withMovedBuilderCalls(v.statement, delta, built)]), resource: named(v.base) });
   }
-  for (const m of text.matchAll(ROLE)) {
+  for (const m of keywordMatches(text, ROLE, ['Role'], NEW_CALL_RUN)) {
     const { site, delta } = sites.site<RoleSite | undefined>('role', m.index!, () => {
       if (commentedOut(text, m.index!)) return skip(m);
       const { args, to } = callArguments(text, m.index! + m[0].length);
@@ -184,7 +194,7 @@ export function analyseCdk(text: string, path: string, ctx: IacContext, sites = 
     if (!v || (!v.anyone && !(anyoneVariables ??= anyPrincipalVariables(text, sites)).has(v.grantee))) continue;
     issues.push(movedBy(v.issue, delta));
   }
-  for (const m of text.matchAll(ACCESS_KEY)) {
+  for (const m of keywordMatches(text, ACCESS_KEY, ['AccessKey'], NEW_CALL_RUN)) {
     const { site, delta } = sites.site<CdkIssue | undefined>('accessKey', m.index!, () => {
       if (commentedOut(text, m.index!)) return skip(m);
       const { args, to } = callArguments(text, m.index! + m[0].length);

@@ -7,8 +7,9 @@
 import { entry, type SourceNode } from '../sourceTree';
 import { mentions, namedAsBoundary } from '../aws/permissionsBoundary';
 import { readLiteral, skipTrivia } from './tsLiteralReader';
+import { keywordMatches, NEW_CALL_RUN } from '../keywordMatches';
 
-const MANAGED_POLICY = /\bnew\s+(?:[\w$]+\.)*ManagedPolicy\s*\(/g;
+export const MANAGED_POLICY = /\bnew\s+(?:[\w$]+\.)*ManagedPolicy\s*\(/g;
 
 /**
  * The documents not written inside a boundary policy's construct call (all of them when there is
@@ -29,7 +30,8 @@ export function outsideBoundaries<T extends { doc: SourceNode }>(
 
 function boundaryRanges(text: string): Array<{ start: number; end: number }> {
   const ranges: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(MANAGED_POLICY)) {
+  // From the word `ManagedPolicy` (keywordMatches.ts), not at every character of the stack.
+  for (const m of keywordMatches(text, MANAGED_POLICY, ['ManagedPolicy'], NEW_CALL_RUN)) {
     const call = readLiteral(text, m.index!);
     const args = argumentsOf(text, m.index! + m[0].length);
     const props = args[2];

@@ -7,20 +7,23 @@
  */
 import type { IssueFrom } from '../iacIssue';
 import { readLiteral } from './tsLiteralReader';
+import { keywordMatches, NEW_CALL_RUN } from '../keywordMatches';
 
-const USER = /\bnew\s+(?:[\w$]+\.)*User\s*\(/g;
+export const USER = /\bnew\s+(?:[\w$]+\.)*User\s*\(/g;
+/** `new …User(` calls, found from the word `User` (keywordMatches.ts). */
+export const userCalls = (text: string) => keywordMatches(text, USER, ['User'], NEW_CALL_RUN);
 const TAG = /\bTags\s*\.\s*of\s*\(\s*([\w$.]+)\s*\)\s*\.\s*add\s*\(\s*(['"`])([^'"`]+)\2/g;
 /** Scopes that tag the whole stack or app, so every construct of this file. */
 const WHOLE_STACK = /^(?:this|scope|app|stack|[\w$]+\.node\.root)$/;
 
 export function cdkOwnershipIssues(text: string, ownerKeys: string[]): IssueFrom<'aws-cdk'>[] {
   // `new iam.User(` of aws-iam, not some other `User` class of the application.
-  if (!text.includes('aws-iam') || text.search(USER) < 0) return [];
+  if (!text.includes('aws-iam') || userCalls(text).next().done) return [];
   const keys = new Set(ownerKeys.map((k) => k.toLowerCase()));
   const ownedScopes = new Set([...text.matchAll(TAG)].filter((t) => keys.has(t[3].toLowerCase())).map((t) => t[1]));
   if ([...ownedScopes].some((scope) => WHOLE_STACK.test(scope))) return [];
   const issues: IssueFrom<'aws-cdk'>[] = [];
-  for (const m of text.matchAll(USER)) {
+  for (const m of userCalls(text)) {
     const variable = /(?:const|let|var|readonly|private|public)\s+([\w$]+)\s*(?::[^=;\n]+)?=\s*$/.exec(
       text.slice(Math.max(0, m.index! - 200), m.index!),
     )?.[1];

@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScanResult } from '../../../engine';
 import { SiteStore, unchangedEnds } from '../../../engine/iac/keptSites';
-import { keywordMatches } from '../../../engine/iac/keywordMatches';
+import { keywordMatches, NEW_CALL_RUN } from '../../../engine/iac/keywordMatches';
+import { CDK_TYPESCRIPT_CALLS } from '../../../engine/iac/cdk/cdkAnalyzer';
+import { MANAGED_POLICY } from '../../../engine/iac/cdk/cdkBoundaries';
+import { USER } from '../../../engine/iac/cdk/cdkOwnership';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
 import { defaultEngine } from '../../support/engineFixture';
 
@@ -183,6 +186,54 @@ describe('call sites kept between scans of CDK and Pulumi programs', () => {
         }
       }),
       { seed: 1313, numRuns: 400 },
+    );
+  });
+
+  it('keywordMatches finds what matchAll finds: the constructor calls of CDK in TypeScript', () => {
+    const patterns: Array<[RegExp, string[], RegExp]> = [
+      ...CDK_TYPESCRIPT_CALLS,
+      [MANAGED_POLICY, ['ManagedPolicy'], NEW_CALL_RUN],
+      [USER, ['User'], NEW_CALL_RUN],
+    ];
+    const piece = fc.constantFrom(
+      'new',
+      'new ',
+      ' new\n ',
+      'renew ',
+      'iam.',
+      'cdk.aws_iam.',
+      '$x.',
+      'Role',
+      'Role(',
+      'Role (',
+      'CfnRole(',
+      'AccessKey(',
+      'CfnAccessKey (',
+      'PolicyStatement(',
+      'PolicyStatement.fromJson(',
+      'Grant.addToPrincipalOrResource(',
+      'Grant',
+      'ManagedPolicy(',
+      'User(',
+      'UserPool(',
+      'a',
+      '_',
+      '.',
+      ' ',
+      '\n',
+      '(',
+      '=',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        for (const [re, keywords, run] of patterns) {
+          const expected = [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+          const found = [...keywordMatches(text, re, keywords, run)].map((m) => [m.index, m[0]]);
+          assert.deepEqual(found, expected, `${re.source} in ${JSON.stringify(text)}`);
+        }
+      }),
+      { seed: 2718, numRuns: 600 },
     );
   });
 
