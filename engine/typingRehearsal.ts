@@ -12,17 +12,21 @@
  *
  * Each step is one scan of the document with a typed character more, through the document's own
  * memo and the engine's kept parses: what is kept between scans is always checked against the
- * text (a kept value is what reading it again would give), so these scans change no result. The
- * last step scans the document's text again, leaving what is kept as after its last real scan.
- * A rehearsal is one per family of file (its file kind and the IaC analysis its scans run) per
- * process: the compiled code is the process's.
+ * text (a kept value is what reading it again would give), so these scans change no result. After
+ * each line the typed characters are taken back (one small edit, as a user's backspaces are),
+ * leaving what is kept as after the document's last real scan. A family of file (its file kind and
+ * the IaC analysis its scans run) is rehearsed once per process, counted when a rehearsal of it
+ * finishes: the compiled code is the process's. Texts past `REHEARSAL_MAX_CHARS` are not rehearsed:
+ * their scans no longer fit what is kept between scans, and each step would cost a whole scan.
  */
 
 /** Lines typed into, spread over the document, and characters typed at the end of each. */
 export const REHEARSAL_LINES = 5;
 export const REHEARSAL_KEYS_PER_LINE = 8;
+/** The largest text rehearsed (a 5,000-line stack or manifest is 100-300 K characters). */
+export const REHEARSAL_MAX_CHARS = 512 * 1024;
 
-/** Families rehearsed in this process (V8's compiled code is the process's, whatever engine scans). */
+/** Families rehearsed to the end in this process (V8's compiled code is the process's, whatever engine scans). */
 const rehearsed = new Set<string>();
 
 /** One scan per `step()`; false once the rehearsal is over. */
@@ -31,19 +35,25 @@ export interface Rehearsal {
   step(): boolean;
 }
 
+/** Whether a rehearsal of `family` may still run in this process. */
+export const mayRehearse = (family: string | undefined): family is string => family !== undefined && !rehearsed.has(family);
+
 /**
- * A rehearsal of typing into `text` with `scan`, or undefined when one of `family` ran in this
- * process already (or the family is unknown: the document was not scanned with a memo yet).
+ * A rehearsal of typing into `text` with `scan`, or undefined when one of `family` finished in
+ * this process already, the family is unknown (the document was not scanned with a memo yet) or
+ * the text is too large.
  */
 export function typingRehearsal(text: string, family: string | undefined, scan: (text: string) => void): Rehearsal | undefined {
-  if (family === undefined || rehearsed.has(family)) return undefined;
-  rehearsed.add(family);
+  if (!mayRehearse(family) || text.length > REHEARSAL_MAX_CHARS) return undefined;
   const texts = typedTexts(text, REHEARSAL_LINES, REHEARSAL_KEYS_PER_LINE);
   return {
     family,
     step() {
       const next = texts.next();
-      if (next.done) return false;
+      if (next.done) {
+        rehearsed.add(family);
+        return false;
+      }
       scan(next.value);
       return true;
     },
@@ -74,24 +84,21 @@ function wordLineEnd(text: string, from: number): number {
 
 /**
  * The texts of typing `perLine` characters at the end of `lines` lines spread over `text`, one
- * character more each, and last `text` itself. The lines are typed into from the last one up,
- * so the offsets found in `text` hold for the lines still to come.
+ * character more each, and after each line `text` itself again (the characters taken back).
  */
 export function* typedTexts(text: string, lines: number, perLine: number): Generator<string> {
   const ends: number[] = [];
-  for (let i = lines; i >= 1; i--) {
+  for (let i = 1; i <= lines; i++) {
     const end = wordLineEnd(text, Math.floor((text.length * i) / (lines + 1)));
     // (Two spread points may meet the same line in a short text: it is typed into once.)
-    if (ends.length === 0 || end < ends[ends.length - 1]) ends.push(end);
+    if (ends.length === 0 || end > ends[ends.length - 1]) ends.push(end);
   }
-  let current = text;
   for (const end of ends) {
-    for (let k = 0; k < perLine; k++) {
-      current = current.slice(0, end + k) + 'x' + current.slice(end + k);
-      yield current;
-    }
+    const head = text.slice(0, end);
+    const tail = text.slice(end);
+    for (let k = 1; k <= perLine; k++) yield head + 'x'.repeat(k) + tail;
+    yield text;
   }
-  yield text;
 }
 
 /** Forgets the families rehearsed (for tests). */

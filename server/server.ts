@@ -24,6 +24,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { mayRehearse, REHEARSAL_MAX_CHARS } from '../engine/typingRehearsal';
 import { baselineOf, CONFIG_FILE_NAME, parseBaseline, RuleError, type BaselineEntry, type Finding } from '../engine';
 import { readSettingsFile } from '../workspace/files/boundedFile';
 import type { VerifyOptions } from '../app/auditWorkspace';
@@ -49,7 +50,7 @@ import { capProblems, problemCapOf } from './services/problemCap';
 import { EditorGuide } from './editorGuide';
 import { filePathOf, WorkspaceFolders, type WorkspaceFolder } from './workspaceFolders';
 import { editorDocuments } from './editorDocument';
-import { createServerConnection } from './serverConnection';
+import { createServerConnection, reportsEveryMessage } from './serverConnection';
 
 const connection = createServerConnection(() => rehearsals.message());
 const documents = new TextDocuments(editorDocuments);
@@ -222,13 +223,28 @@ function publishNext(): void {
 const rehearsals = new TypingRehearsals(
   (uri) => {
     const document = documents.get(uri);
-    if (!document || !settings.enable || process.env[REHEARSAL_OFF_ENV]) return undefined;
+    // (Over a transport that does not tell of each message, a rehearsal could not stop for one.)
+    if (!document || !settings.enable || !reportsEveryMessage() || process.env[REHEARSAL_OFF_ENV]) return undefined;
+    // Its family known and rehearsed, or too large: no scan for nothing.
+    const known = diagnostics.memoOf(uri);
+    if ((known && !mayRehearse(known.family)) || document.getText().length > REHEARSAL_MAX_CHARS) return undefined;
     const scope = folders.scopeOf(uri);
+    const { engine } = scope.state;
     reportOf(document);
     const memo = diagnostics.memoOf(uri);
-    return memo && scope.state.engine.rehearsal({ path: scope.path, text: document.getText() }, memo);
+    const rehearsal = memo && engine.rehearsal({ path: scope.path, text: document.getText() }, memo);
+    const version = document.version;
+    return (
+      rehearsal && {
+        rehearsal,
+        current: () =>
+          settings.enable &&
+          documents.get(uri) === document &&
+          document.version === version &&
+          folders.scopeOf(uri).state.engine === engine,
+      }
+    );
   },
-  (uri) => documents.get(uri)?.version,
   ({ family, steps, ms }) =>
     guide.log(`nhi-lens: typing rehearsed in a ${family} file while it was read (${steps} scans, ${Math.round(ms)} ms)`),
   (error) => connection.console.error(`nhi-lens: a typing rehearsal failed: ${(error as Error)?.name ?? 'unknown'}`),

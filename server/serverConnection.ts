@@ -14,6 +14,9 @@ import { FramedMessageReader } from './framedMessageReader';
 import { FramedMessageWriter } from './framedMessageWriter';
 import { OversizedMessageFilter } from './oversizedMessages';
 
+/** Whether the connection tells of every message from the client (`onMessage`): over stdio and node-ipc. */
+export const reportsEveryMessage = (args = process.argv.slice(2)) => args.includes('--stdio') || args.includes('--node-ipc');
+
 /**
  * The connection the server listens on (see the top of this file). `onMessage` is told of every
  * message from the client as it is read (stdio and node-ipc).

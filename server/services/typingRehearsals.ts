@@ -1,9 +1,11 @@
 /**
  * When to rehearse typing into a document just opened (engine/typingRehearsal.ts): once the
  * client has been quiet for `quietMs`, one scan per turn of the event loop, and only while it stays
- * quiet. Any message from the client (a keystroke, a pull, a hover) stops the rehearsal under way
- * before its next scan: it waits at most one scan, about what one keystroke's re-check costs.
- * Documents opened while the client is busy are rehearsed at its next quiet moment.
+ * quiet. A message from the client (a keystroke, a pull, a hover) stops the rehearsal under way
+ * before its next scan: the message waits for at most the scan under way, a scan of one line's
+ * edit. The rest goes on at the next quiet moment, if the document and what checks it are still
+ * the same. Documents opened while the client is busy are taken at its next quiet moment, one per
+ * turn of the event loop.
  */
 import type { Rehearsal } from '../../engine/typingRehearsal';
 import type { Timers } from './pausedRefresh';
@@ -24,11 +26,15 @@ const realTimers: RehearsalTimers = {
   setImmediate: (callback) => setImmediate(callback),
 };
 
-/** A rehearsal under way, the version of the document it types into, and its steps and time so far. */
-interface Running {
-  uri: string;
-  version: number;
+/** A rehearsal as the server starts it: `current()` is false once its document or what checks it changed. */
+export interface StartedRehearsal {
   rehearsal: Rehearsal;
+  current(): boolean;
+}
+
+/** A rehearsal under way, with its steps and time so far. */
+interface Running extends StartedRehearsal {
+  uri: string;
   steps: number;
   ms: number;
 }
@@ -43,7 +49,7 @@ export interface RehearsalDone {
 export class TypingRehearsals {
   /** Documents opened and not yet rehearsed, oldest first. */
   private readonly queue = new Set<string>();
-  /** A rehearsal the client interrupted: it goes on at the next quiet moment if its document is unchanged. */
+  /** A rehearsal the client interrupted: it goes on at the next quiet moment while still current. */
   private interrupted?: Running;
   private lastMessageAt = Number.NEGATIVE_INFINITY;
   /** Set while a check is scheduled or a rehearsal runs. */
@@ -53,12 +59,11 @@ export class TypingRehearsals {
 
   /**
    * `start(uri)`: the rehearsal of an open document, undefined when there is none to run (closed,
-   * its family rehearsed already, too small to keep a memo); `versionOf(uri)`: an open document's
-   * version. `done`: a rehearsal finished; `failed`: a step threw.
+   * its family rehearsed already, too small to keep a memo). `done`: a rehearsal finished;
+   * `failed`: starting or a step threw.
    */
   constructor(
-    private readonly start: (uri: string) => Rehearsal | undefined,
-    private readonly versionOf: (uri: string) => number | undefined,
+    private readonly start: (uri: string) => StartedRehearsal | undefined,
     private readonly done: (rehearsal: RehearsalDone) => void = () => undefined,
     private readonly failed: (error: unknown) => void = () => undefined,
     private readonly quietMs = REHEARSAL_QUIET_MS,
@@ -88,6 +93,11 @@ export class TypingRehearsals {
     this.timers.setTimeout(() => this.whenQuiet(), ms);
   }
 
+  private idle(): void {
+    this.busy = false;
+    this.schedule(this.quietMs);
+  }
+
   private whenQuiet(): void {
     const quietFor = this.timers.now() - this.lastMessageAt;
     if (quietFor < this.quietMs) {
@@ -95,22 +105,26 @@ export class TypingRehearsals {
       this.schedule(this.quietMs - quietFor);
       return;
     }
-    let next = this.interrupted;
+    this.next(this.messages);
+  }
+
+  /** The interrupted rehearsal if still current, else the next queued document's; one document per turn. */
+  private next(messagesAtStart: number): void {
+    if (this.messages !== messagesAtStart) return this.idle();
+    const resumed = this.interrupted;
     this.interrupted = undefined;
-    // Typed into since: the user's own keystrokes have run that code by now.
-    if (next && this.versionOf(next.uri) !== next.version) next = undefined;
-    for (const uri of this.queue) {
-      if (next) break;
-      this.queue.delete(uri);
-      const version = this.versionOf(uri);
-      const rehearsal = version === undefined ? undefined : this.guarded(() => this.start(uri));
-      if (rehearsal && version !== undefined) next = { uri, version, rehearsal, steps: 0, ms: 0 };
-    }
-    if (!next) {
+    // (Typed into meanwhile: the user's own keystrokes have run that code by now.)
+    if (resumed && this.guarded(() => resumed.current())) return this.run(resumed, messagesAtStart);
+    const [uri] = this.queue;
+    if (uri === undefined) {
       this.busy = false;
       return;
     }
-    this.run(next, this.messages);
+    this.queue.delete(uri);
+    const started = this.guarded(() => this.start(uri));
+    if (started) return this.run({ ...started, uri, steps: 0, ms: 0 }, messagesAtStart);
+    // Starting may have scanned the document: the next one waits for the next turn.
+    this.timers.setImmediate(() => this.next(messagesAtStart));
   }
 
   private run(running: Running, messagesAtStart: number): void {
@@ -118,18 +132,18 @@ export class TypingRehearsals {
       if (this.messages !== messagesAtStart) {
         // The client spoke: the rest waits for the next quiet moment.
         this.interrupted = running;
-        this.busy = false;
-        this.schedule(this.quietMs);
-        return;
+        return this.idle();
       }
+      if (!this.guarded(() => running.current())) return this.idle();
       const started = this.timers.now();
       const stepped = this.guarded(() => running.rehearsal.step());
       running.ms += this.timers.now() - started;
       if (!stepped) {
-        if (stepped === false) this.done({ family: running.rehearsal.family, steps: running.steps, ms: running.ms });
-        this.busy = false;
-        this.schedule(this.quietMs);
-        return;
+        if (stepped === false) {
+          const { family } = running.rehearsal;
+          this.guarded(() => this.done({ family, steps: running.steps, ms: running.ms }));
+        }
+        return this.idle();
       }
       running.steps++;
       this.run(running, messagesAtStart);
@@ -140,7 +154,11 @@ export class TypingRehearsals {
     try {
       return work();
     } catch (error) {
-      this.failed(error);
+      try {
+        this.failed(error);
+      } catch {
+        // (The log it goes to is gone: the connection closed.)
+      }
       return undefined;
     }
   }
