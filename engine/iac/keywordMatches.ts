@@ -11,8 +11,9 @@
  * keywords are taken in the order they occur, and the pattern is tried at every position from
  * the start of each one's run (not before the end of the last match) to the keyword itself.
  */
-export function* keywordMatches(text: string, re: RegExp, keywords: string[], run = /[\w.$]/): Generator<RegExpExecArray> {
+export function* keywordMatches(text: string, re: RegExp, keywords: string[], run = DOTTED_NAME_RUN): Generator<RegExpExecArray> {
   const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+  const inRun = runTest(run);
   const next = keywords.map((k) => text.indexOf(k));
   /** Where the last match ended (matchAll's lastIndex); keywords before it are passed over. */
   let last = 0;
@@ -32,7 +33,7 @@ export function* keywordMatches(text: string, re: RegExp, keywords: string[], ru
     }
     if (k < 0) return;
     let start = k;
-    while (start > last && start > tried + 1 && run.test(text[start - 1])) start--;
+    while (start > last && start > tried + 1 && inRun(text.charCodeAt(start - 1))) start--;
     let found: RegExpExecArray | null = null;
     for (let t = Math.max(start, tried + 1); t <= k && !found; t++) {
       sticky.lastIndex = t;
@@ -47,6 +48,24 @@ export function* keywordMatches(text: string, re: RegExp, keywords: string[], ru
     last = found.index + Math.max(1, found[0].length);
     from = last;
   }
+}
+
+/** The default `run`: a dotted name's characters. */
+const DOTTED_NAME_RUN = /[\w.$]/;
+
+/** Per `run`, whether each ASCII character is in it (`run.test` on a one-character string per step was a tenth of the walk). */
+const asciiTables = new WeakMap<RegExp, Uint8Array>();
+
+/** `run` as a test of a character code: a table lookup for ASCII. */
+function runTest(run: RegExp): (code: number) => boolean {
+  let table = asciiTables.get(run);
+  if (!table) {
+    table = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) table[c] = run.test(String.fromCharCode(c)) ? 1 : 0;
+    asciiTables.set(run, table);
+  }
+  const ascii = table;
+  return (code) => (code < 128 ? ascii[code] === 1 : run.test(String.fromCharCode(code)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SecretLineMemo } from '../../../engine/secrets/lineMemo';
+import { lastHitOfLine } from '../../../engine/secrets/secretScanner';
 import { defaultEngine } from '../../support/engineFixture';
 import { ALNUM, Rng } from '../../support/seededRandom';
 
@@ -46,6 +47,60 @@ describe('rule windows read from an open document’s keyword hits', () => {
         }
       }),
       { seed: 1301, numRuns: 25 },
+    );
+  });
+
+  it('finds on every edit what a fresh scan finds where lines hold many keyword hits (a bundle’s long lines)', () => {
+    const engine = defaultEngine();
+    const path = 'static/app.min.js';
+    // Lines of 1-80 assignments each, some with values a rule reports, most without.
+    const long = (n: number) =>
+      Array.from({ length: n }, (_, k) =>
+        k % 7 === 3 ? `var password_${k}="${value()}";` : k % 5 === 1 ? `token.k${k}=a.b;` : `apiKey:x${k},`,
+      ).join('');
+    const bundle = Array.from({ length: 40 }, (_, i) => long(1 + ((i * 37) % 80))).join('\n') + '\n';
+    const view = (text: string, memo?: SecretLineMemo) =>
+      JSON.stringify(engine.scan({ path, text }, memo ? { memo } : {}).findings.map((f) => [f.ruleId, f.range, f.fingerprint]));
+    assert.ok(JSON.parse(view(bundle)).length > 50, 'the bundle has findings to keep');
+    const bundleEdit = fc.record({
+      line: fc.nat({ max: 39 }),
+      column: fc.nat({ max: 3000 }),
+      insert: fc.constantFrom('x', ';', '"', '\n', 'password="', `${'k'.repeat(20)}"`, 'token=', 'apiKey:'),
+      remove: fc.nat({ max: 12 }),
+    });
+    fc.assert(
+      fc.property(fc.array(bundleEdit, { minLength: 1, maxLength: 5 }), (edits) => {
+        const memo = new SecretLineMemo();
+        let text = bundle;
+        view(text, memo);
+        for (const e of edits) {
+          let at = 0;
+          for (let n = 0; n < e.line && text.indexOf('\n', at) >= 0; n++) at = text.indexOf('\n', at) + 1;
+          const end = text.indexOf('\n', at);
+          at = Math.min(at + e.column, end < 0 ? text.length : end);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+          assert.equal(view(text, memo), view(text));
+        }
+      }),
+      { seed: 1302, numRuns: 25 },
+    );
+  });
+
+  it('the last hit of a line is found by doubling steps as by walking them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 30 }), fc.nat(), (perLine, pick) => {
+        // Flat triples (keyword, offset, line start), the lines' hits consecutive.
+        const triples: number[] = [];
+        perLine.forEach((n, line) => {
+          for (let k = 0; k < n; k++) triples.push(k % 3, line * 100 + k, line * 100);
+        });
+        const hits = Int32Array.from(triples);
+        const i = (pick % (hits.length / 3)) * 3;
+        let last = i;
+        while (last + 3 < hits.length && hits[last + 5] === hits[i + 2]) last += 3;
+        assert.equal(lastHitOfLine(hits, i, hits[i + 2]), last);
+      }),
+      { seed: 1303, numRuns: 500 },
     );
   });
 });
