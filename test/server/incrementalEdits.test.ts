@@ -59,6 +59,19 @@ describe('language server: incremental edits give the diagnostics of a fresh ope
       DocumentDiagnosticReport & { items: Diagnostic[] }
     >;
 
+  /** Random edits of `mirror` from version 2 to `last`, one notification each, a pull every `pullEvery`. */
+  async function typeRandomly(mirror: TextDocument, random: () => number, last: number, pullEvery: number): Promise<void> {
+    for (let version = 2; version <= last; version++) {
+      const change = randomChange(mirror, random);
+      TextDocument.update(mirror, [change], version);
+      await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: mirror.uri, version },
+        contentChanges: [change],
+      });
+      if (version % pullEvery === 0) await pull(mirror.uri);
+    }
+  }
+
   it('random edits, one notification each and pulled after each: same as the final text scanned from scratch', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
@@ -71,15 +84,7 @@ describe('language server: incremental edits give the diagnostics of a fresh ope
           textDocument: { uri, languageId: 'python', version: 1, text: initial },
         });
         await pull(uri);
-        for (let version = 2; version <= 25; version++) {
-          const change = randomChange(mirror, random);
-          TextDocument.update(mirror, [change], version);
-          await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-            textDocument: { uri, version },
-            contentChanges: [change],
-          });
-          if (version % 5 === 0) await pull(uri);
-        }
+        await typeRandomly(mirror, random, 25, 5);
         const fresh = s.uri(`fresh-${seed}.py`);
         await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
           textDocument: { uri: fresh, languageId: 'python', version: 1, text: mirror.getText() },
@@ -107,15 +112,7 @@ describe('language server: incremental edits give the diagnostics of a fresh ope
     await s.until('the typing rehearsal', () => s.logs.some((l) => l.includes('typing rehearsed in a terraform:terraform file')));
     let state = 3;
     const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 4294967296;
-    for (let version = 2; version <= 13; version++) {
-      const change = randomChange(mirror, random);
-      TextDocument.update(mirror, [change], version);
-      await s.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri, version },
-        contentChanges: [change],
-      });
-      await pull(uri);
-    }
+    await typeRandomly(mirror, random, 13, 1);
     const fresh = s.uri('rehearsed/fresh.tf');
     await s.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri: fresh, languageId: 'terraform', version: 1, text: mirror.getText() },

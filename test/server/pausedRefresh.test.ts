@@ -1,29 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { PausedRefresh, type Timers } from '../../server/services/pausedRefresh';
-
-/** A clock that only moves when told, and the timers due by then. */
-class FakeTimers implements Timers {
-  time = 0;
-  private queue: Array<{ at: number; callback: () => void }> = [];
-  now(): number {
-    return this.time;
-  }
-  setTimeout(callback: () => void, ms: number): unknown {
-    this.queue.push({ at: this.time + ms, callback });
-    return undefined;
-  }
-  /** Moves the clock to `to`, running each timer at its own time. */
-  advance(to: number): void {
-    for (;;) {
-      const due = this.queue.filter((t) => t.at <= to).sort((a, b) => a.at - b.at)[0];
-      if (!due) break;
-      this.queue.splice(this.queue.indexOf(due), 1);
-      this.time = due.at;
-      due.callback();
-    }
-    this.time = to;
-  }
-}
+import { PausedRefresh } from '../../server/services/pausedRefresh';
+import { FakeTimers } from '../support/fakeTimers';
 
 describe('pull clients: git news refreshes once, not while the user types', () => {
   const timing = { settleMs: 100, pauseMs: 300, maxWaitMs: 2000 };

@@ -176,17 +176,7 @@ describe('call sites kept between scans of CDK and Pulumi programs', () => {
       'add_all_resources (',
       'add_',
     );
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-        const text = pieces.join('');
-        for (const [re, keywords, run] of patterns) {
-          const expected = [...text.matchAll(re)].map((m) => [m.index, m[0], m[1], m[2]]);
-          const found = [...keywordMatches(text, re, keywords, run)].map((m) => [m.index, m[0], m[1], m[2]]);
-          assert.deepEqual(found, expected, JSON.stringify(text));
-        }
-      }),
-      { seed: 1313, numRuns: 400 },
-    );
+    assertSameAsMatchAll(patterns, piece, 40, 1313, 400);
   });
 
   it('keywordMatches finds what matchAll finds: the constructor calls of CDK in TypeScript', () => {
@@ -224,17 +214,7 @@ describe('call sites kept between scans of CDK and Pulumi programs', () => {
       '(',
       '=',
     );
-    fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
-        const text = pieces.join('');
-        for (const [re, keywords, run] of patterns) {
-          const expected = [...text.matchAll(re)].map((m) => [m.index, m[0]]);
-          const found = [...keywordMatches(text, re, keywords, run)].map((m) => [m.index, m[0]]);
-          assert.deepEqual(found, expected, `${re.source} in ${JSON.stringify(text)}`);
-        }
-      }),
-      { seed: 2718, numRuns: 600 },
-    );
+    assertSameAsMatchAll(patterns, piece, 30, 2718, 600);
   });
 
   it('AWS CDK in Python: random edits find what a fresh scan finds', () => {
@@ -328,3 +308,24 @@ describe('call sites kept between scans of CDK and Pulumi programs', () => {
     assertEditsKeepFindings('infra/stack.ts', base, 7171, 20);
   });
 });
+
+/** `keywordMatches` gives `matchAll`'s matches (index and groups), in order, on texts of random `pieces`. */
+function assertSameAsMatchAll(
+  patterns: ReadonlyArray<readonly [RegExp, string[], RegExp?]>,
+  piece: fc.Arbitrary<string>,
+  maxLength: number,
+  seed: number,
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength }), (pieces) => {
+      const text = pieces.join('');
+      for (const [re, keywords, run] of patterns) {
+        const expected = [...text.matchAll(re)].map((m) => [m.index, ...m]);
+        const found = [...keywordMatches(text, re, keywords, run)].map((m) => [m.index, ...m]);
+        assert.deepEqual(found, expected, `${re.source} in ${JSON.stringify(text)}`);
+      }
+    }),
+    { seed, numRuns },
+  );
+}

@@ -29,38 +29,28 @@ describe('rule windows read from an open document’s keyword hits', () => {
   });
 
   it('finds on every edit what a fresh scan finds', () => {
-    const engine = defaultEngine();
-    const path = 'deploy/settings.yaml';
-    const view = (text: string, memo?: SecretLineMemo) =>
-      JSON.stringify(engine.scan({ path, text }, memo ? { memo } : {}).findings.map((f) => [f.ruleId, f.range, f.fingerprint]));
+    const view = viewOf('deploy/settings.yaml');
     assert.ok(JSON.parse(view(base)).length > 100, 'the document has findings to keep');
     fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
-        const memo = new SecretLineMemo();
-        let text = base;
-        view(text, memo);
-        for (const e of edits) {
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) =>
+        replayAgainstFresh(view, base, edits, (text, e) => {
           let at = 0;
           for (let n = 0; n < e.line; n++) at = text.indexOf('\n', at) + 1;
-          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-          assert.equal(view(text, memo), view(text));
-        }
-      }),
+          return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+        }),
+      ),
       { seed: 1301, numRuns: 25 },
     );
   });
 
   it('finds on every edit what a fresh scan finds where lines hold many keyword hits (a bundle’s long lines)', () => {
-    const engine = defaultEngine();
-    const path = 'static/app.min.js';
     // Lines of 1-80 assignments each, some with values a rule reports, most without.
     const long = (n: number) =>
       Array.from({ length: n }, (_, k) =>
         k % 7 === 3 ? `var password_${k}="${value()}";` : k % 5 === 1 ? `token.k${k}=a.b;` : `apiKey:x${k},`,
       ).join('');
     const bundle = Array.from({ length: 40 }, (_, i) => long(1 + ((i * 37) % 80))).join('\n') + '\n';
-    const view = (text: string, memo?: SecretLineMemo) =>
-      JSON.stringify(engine.scan({ path, text }, memo ? { memo } : {}).findings.map((f) => [f.ruleId, f.range, f.fingerprint]));
+    const view = viewOf('static/app.min.js');
     assert.ok(JSON.parse(view(bundle)).length > 50, 'the bundle has findings to keep');
     const bundleEdit = fc.record({
       line: fc.nat({ max: 39 }),
@@ -69,19 +59,15 @@ describe('rule windows read from an open document’s keyword hits', () => {
       remove: fc.nat({ max: 12 }),
     });
     fc.assert(
-      fc.property(fc.array(bundleEdit, { minLength: 1, maxLength: 5 }), (edits) => {
-        const memo = new SecretLineMemo();
-        let text = bundle;
-        view(text, memo);
-        for (const e of edits) {
+      fc.property(fc.array(bundleEdit, { minLength: 1, maxLength: 5 }), (edits) =>
+        replayAgainstFresh(view, bundle, edits, (text, e) => {
           let at = 0;
           for (let n = 0; n < e.line && text.indexOf('\n', at) >= 0; n++) at = text.indexOf('\n', at) + 1;
           const end = text.indexOf('\n', at);
           at = Math.min(at + e.column, end < 0 ? text.length : end);
-          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-          assert.equal(view(text, memo), view(text));
-        }
-      }),
+          return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+        }),
+      ),
       { seed: 1302, numRuns: 25 },
     );
   });
@@ -104,3 +90,27 @@ describe('rule windows read from an open document’s keyword hits', () => {
     );
   });
 });
+
+/** The findings of a scan of `path` (with `memo`: as an open document's), as a string to compare. */
+const viewOf = (path: string) => (text: string, memo?: SecretLineMemo) =>
+  JSON.stringify(
+    defaultEngine()
+      .scan({ path, text }, memo ? { memo } : {})
+      .findings.map((f) => [f.ruleId, f.range, f.fingerprint]),
+  );
+
+/** Applies `edits` to `base` one by one through one memo: each scan finds what a fresh scan finds. */
+function replayAgainstFresh<E>(
+  view: (text: string, memo?: SecretLineMemo) => string,
+  base: string,
+  edits: E[],
+  apply: (text: string, edit: E) => string,
+): void {
+  const memo = new SecretLineMemo();
+  let text = base;
+  view(text, memo);
+  for (const e of edits) {
+    text = apply(text, e);
+    assert.equal(view(text, memo), view(text));
+  }
+}
